@@ -25,6 +25,25 @@ pub const TYPE_NAMES: &[&str] = &[
     "UnknownValue",
 ];
 
+/// Names of Rust's standard prelude that generated code writes bare
+/// (`Option<String>`, `Default::default()`, `impl Into<String>`): a schema
+/// that wants one of them gets the next free numbered name (`String2`), so
+/// that no generated type shadows the prelude where it is written bare.
+pub const PRELUDE_NAMES: &[&str] = &[
+    "Box",
+    "Default",
+    "From",
+    "Into",
+    "IntoIterator",
+    "Iterator",
+    "Option",
+    "Result",
+    "String",
+    "ToOwned",
+    "ToString",
+    "Vec",
+];
+
 /// Methods of the runtime's `Client`: an operation method of the same name
 /// would be a second definition of it.
 pub const CLIENT_METHODS: &[&str] = &[

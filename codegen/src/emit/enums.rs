@@ -29,7 +29,7 @@ pub(super) fn enumeration(e: &Enum) -> TokenStream {
             e.name, e.variants[index].name
         ));
         quote! {
-            impl ::std::default::Default for #name {
+            impl Default for #name {
                 #doc
                 fn default() -> Self {
                     Self::#variant
@@ -65,10 +65,10 @@ pub(super) fn enumeration(e: &Enum) -> TokenStream {
                 !::std::matches!(self, Self::#unknown(_))
             }
 
-            fn known(value: &str) -> ::std::option::Option<Self> {
+            fn known(value: &str) -> Option<Self> {
                 match value {
-                    #(#wires => ::std::option::Option::Some(Self::#variant_names),)*
-                    _ => ::std::option::Option::None,
+                    #(#wires => Some(Self::#variant_names),)*
+                    _ => None,
                 }
             }
         }

@@ -214,7 +214,7 @@ fn runtime_text(item: &str) -> String {
 /// (see [`emit`]).
 fn ty(ty: &Ty) -> TokenStream {
     match ty {
-        Ty::String => quote!(::std::string::String),
+        Ty::String => quote!(String),
         Ty::Uuid => quote!(::uuid::Uuid),
         Ty::DateTime => quote!(::chrono::DateTime<::chrono::Utc>),
         Ty::Date => quote!(::chrono::NaiveDate),
@@ -230,19 +230,19 @@ fn ty(ty: &Ty) -> TokenStream {
         }
         Ty::Array(item) => {
             let item = self::ty(item);
-            quote!(::std::vec::Vec<#item>)
+            quote!(Vec<#item>)
         }
         Ty::Map(value) => {
             let value = self::ty(value);
-            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+            quote!(::std::collections::BTreeMap<String, #value>)
         }
         Ty::Option(inner) => {
             let inner = self::ty(inner);
-            quote!(::std::option::Option<#inner>)
+            quote!(Option<#inner>)
         }
         Ty::Boxed(inner) => {
             let inner = self::ty(inner);
-            quote!(::std::boxed::Box<#inner>)
+            quote!(Box<#inner>)
         }
     }
 }

@@ -60,7 +60,7 @@ fn method(op: &Operation, call: &Call) -> TokenStream {
         #docs
         #[doc(alias = #template)]
         #[doc(alias = #method_alias)]
-        pub async fn #method_name(&self, #(#all_params),*) -> ::std::result::Result<#success_ty, #error<#error_name>> {
+        pub async fn #method_name(&self, #(#all_params),*) -> Result<#success_ty, #error<#error_name>> {
             const PATH_TEMPLATE: &str = #template;
             let path = [#(#segments),*].concat();
             #query
@@ -84,7 +84,7 @@ fn body_param(op: &Operation) -> Option<TokenStream> {
         if body.required {
             quote!(#name: &#body_ty)
         } else {
-            quote!(#name: ::std::option::Option<&#body_ty>)
+            quote!(#name: Option<&#body_ty>)
         }
     })
 }
@@ -93,7 +93,7 @@ fn body_param(op: &Operation) -> Option<TokenStream> {
 /// or as a form.
 fn body_value(op: &Operation) -> TokenStream {
     let Some(body) = &op.body else {
-        return quote!(::std::option::Option::None);
+        return quote!(None);
     };
     let encode = runtime(match body.encoding {
         BodyEncoding::Json => "encode_json",
@@ -101,11 +101,11 @@ fn body_value(op: &Operation) -> TokenStream {
     });
     let name = ident(&body.name);
     if body.required {
-        quote!(::std::option::Option::Some(#encode(#name)?))
+        quote!(Some(#encode(#name)?))
     } else {
         quote!(match #name {
-            ::std::option::Option::Some(value) => ::std::option::Option::Some(#encode(value)?),
-            ::std::option::Option::None => ::std::option::Option::None,
+            Some(value) => Some(#encode(value)?),
+            None => None,
         })
     }
 }

@@ -21,7 +21,7 @@ pub(super) fn path_segments(op: &Operation) -> Vec<TokenStream> {
                 let value = match &param.ty {
                     Ty::String => quote!(#name),
                     Ty::Named(_) => quote!(#name.as_str()),
-                    _ => quote!(&::std::string::ToString::to_string(&#name)),
+                    _ => quote!(&ToString::to_string(&#name)),
                 };
                 quote!(&#path_segment(PATH_TEMPLATE, #wire, #value)?)
             }
@@ -79,7 +79,7 @@ fn param_text(ty: &Ty, value: &TokenStream) -> TokenStream {
             let date_time_text = runtime("date_time_text");
             quote!(&#date_time_text(#value))
         }
-        _ => quote!(&::std::string::ToString::to_string(#value)),
+        _ => quote!(&ToString::to_string(#value)),
     }
 }
 
@@ -89,9 +89,9 @@ fn param_text(ty: &Ty, value: &TokenStream) -> TokenStream {
 fn param_string(ty: &Ty) -> TokenStream {
     match ty {
         Ty::String => quote!(::std::clone::Clone::clone),
-        Ty::Named(_) => quote!(|value| ::std::borrow::ToOwned::to_owned(value.as_str())),
+        Ty::Named(_) => quote!(|value| ToOwned::to_owned(value.as_str())),
         Ty::DateTime => runtime("date_time_text"),
-        _ => quote!(::std::string::ToString::to_string),
+        _ => quote!(ToString::to_string),
     }
 }
 
@@ -112,9 +112,9 @@ fn put_param(param: &Param, params: &Ident) -> TokenStream {
         }
         (Ty::Array(item), location) => {
             let text = param_string(item);
-            let strings = quote!(::std::iter::Iterator::map(value.iter(), #text));
+            let strings = quote!(Iterator::map(value.iter(), #text));
             let joined = quote! {
-                &::std::iter::Iterator::collect::<::std::vec::Vec<_>>(#strings).join(",")
+                &Iterator::collect::<Vec<_>>(#strings).join(",")
             };
             match location {
                 ParamLocation::Query => quote!(query.push_joined(#wire, #strings);),
@@ -145,7 +145,7 @@ fn put_param(param: &Param, params: &Ident) -> TokenStream {
         }
     } else {
         quote! {
-            if let ::std::option::Option::Some(value) = &#params.#field {
+            if let Some(value) = &#params.#field {
                 #put
             }
         }

@@ -28,29 +28,29 @@ pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> To
     let request_extras = runtime("RequestExtras");
     let first_extras = extras
         .clone()
-        .unwrap_or_else(|| quote!(<#request_extras as ::std::default::Default>::default()));
+        .unwrap_or_else(|| quote!(<#request_extras as Default>::default()));
     let items = page_items(pagination);
     let next = next_link(pagination);
     let pages = runtime("pages");
     let docs = docs(&stream_docs(op, &pagination.method_name));
     quote! {
         #docs
-        pub fn #stream_name(&self, #(#arguments),*) -> impl ::futures_core::Stream<Item = ::std::result::Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
+        pub fn #stream_name(&self, #(#arguments),*) -> impl ::futures_core::Stream<Item = Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
             const PATH_TEMPLATE: &str = #template;
             // A closure, so that `?` ends the building of the first request.
             #[allow(clippy::redundant_closure_call)]
-            let first = (|| -> ::std::result::Result<(::std::string::String, #request_extras), #error<#error_name>> {
+            let first = (|| -> Result<(String, #request_extras), #error<#error_name>> {
                 let path = [#(#segments),*].concat();
                 #query
                 #headers
-                ::std::result::Result::Ok((path, #first_extras))
+                Ok((path, #first_extras))
             })();
-            #pages(self, PATH_TEMPLATE, first, |response| -> ::std::result::Result<(::std::vec::Vec<#item_ty>, ::std::option::Option<::std::string::String>), #error<#error_name>> {
-                let page: ::std::result::Result<#success_ty, #error<#error_name>> = match response.status() {
+            #pages(self, PATH_TEMPLATE, first, |response| -> Result<(Vec<#item_ty>, Option<String>), #error<#error_name>> {
+                let page: Result<#success_ty, #error<#error_name>> = match response.status() {
                     #arms
                 };
                 let page = page?;
-                ::std::result::Result::Ok((#items, #next))
+                Ok((#items, #next))
             })
         }
     }
@@ -72,7 +72,7 @@ fn page_items(pagination: &Pagination) -> TokenStream {
 fn next_link(pagination: &Pagination) -> TokenStream {
     let next_field = ident(&pagination.next_field);
     let next = |links: TokenStream| match pagination.next_presence.wrapper() {
-        Wrapper::Bare => quote!(::std::option::Option::Some(#links.#next_field)),
+        Wrapper::Bare => quote!(Some(#links.#next_field)),
         Wrapper::Option => quote!(#links.#next_field),
         Wrapper::Nullable => quote!(#links.#next_field.into_option()),
     };

@@ -11,7 +11,7 @@ fn field_type(field: &Field) -> TokenStream {
     let inner = ty(&field.ty);
     match field.wrapper() {
         Wrapper::Bare => inner,
-        Wrapper::Option => quote!(::std::option::Option<#inner>),
+        Wrapper::Option => quote!(Option<#inner>),
         Wrapper::Nullable => {
             let nullable = runtime("Nullable");
             quote!(#nullable<#inner>)
@@ -24,24 +24,19 @@ fn field_type(field: &Field) -> TokenStream {
 /// (`None` when the parameter already is the value).
 fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
     match ty {
-        Ty::String => (
-            quote!(impl ::std::convert::Into<::std::string::String>),
-            Some(quote!(::std::convert::Into::into(#value))),
-        ),
+        Ty::String => (quote!(impl Into<String>), Some(quote!(Into::into(#value)))),
         Ty::Boxed(inner) => {
             let inner = self::ty(inner);
             (
-                quote!(impl ::std::convert::Into<::std::boxed::Box<#inner>>),
-                Some(quote!(::std::convert::Into::into(#value))),
+                quote!(impl Into<Box<#inner>>),
+                Some(quote!(Into::into(#value))),
             )
         }
         Ty::Array(item) => {
             let item = self::ty(item);
             (
-                quote!(impl ::std::iter::IntoIterator<Item = #item>),
-                Some(
-                    quote!(::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(#value))),
-                ),
+                quote!(impl IntoIterator<Item = #item>),
+                Some(quote!(Iterator::collect(IntoIterator::into_iter(#value)))),
             )
         }
         other => (self::ty(other), None),
@@ -152,10 +147,7 @@ fn serde_attribute(field: &Field) -> Option<TokenStream> {
         }
         match field.presence {
             Presence::Optional => {
-                serde.push(quote!(
-                    default,
-                    skip_serializing_if = "::std::option::Option::is_none"
-                ));
+                serde.push(quote!(default, skip_serializing_if = "Option::is_none"));
             }
             Presence::OptionalNullable => {
                 let is_absent = format!("{}::is_absent", runtime_text("Nullable"));
@@ -230,7 +222,7 @@ fn constructor(s: &Struct, fields: &[&Field]) -> TokenStream {
                 match field.presence {
                     Presence::RequiredNullable => {
                         let inner = ty(&field.ty);
-                        quote!(#name: ::std::option::Option<#inner>)
+                        quote!(#name: Option<#inner>)
                     }
                     _ => quote!(#name: #param_ty),
                 }
@@ -247,7 +239,7 @@ fn constructor(s: &Struct, fields: &[&Field]) -> TokenStream {
             },
             Presence::Required | Presence::RequiredNullable => quote!(#name),
             Presence::Optional | Presence::OptionalNullable => {
-                quote!(#name: ::std::default::Default::default())
+                quote!(#name: Default::default())
             }
         }
     });
@@ -285,8 +277,8 @@ fn setter(field: &Field) -> TokenStream {
             let doc = docs(&meaning);
             quote! {
                 #doc
-                pub fn #setter(mut self, value: impl ::std::iter::IntoIterator<Item = (::std::string::String, #value_ty)>) -> Self {
-                    self.#name = ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value));
+                pub fn #setter(mut self, value: impl IntoIterator<Item = (String, #value_ty)>) -> Self {
+                    self.#name = Iterator::collect(IntoIterator::into_iter(value));
                     self
                 }
             }
@@ -296,7 +288,7 @@ fn setter(field: &Field) -> TokenStream {
             quote! {
                 #doc
                 pub fn #setter(mut self, value: #param_ty) -> Self {
-                    self.#name = ::std::option::Option::Some(#convert);
+                    self.#name = Some(#convert);
                     self
                 }
             }

@@ -41,7 +41,7 @@ fn test(op: &Operation) -> TokenStream {
     let paths = op.params.iter().map(|param| {
         let wire = &param.wire;
         match &param.ty {
-            Ty::String => quote!(&sample.path::<::std::string::String>(#wire)),
+            Ty::String => quote!(&sample.path::<String>(#wire)),
             _ => quote!(sample.path(#wire)),
         }
     });
@@ -61,7 +61,7 @@ fn test(op: &Operation) -> TokenStream {
         if body.required {
             quote!(&sample.body())
         } else {
-            quote!(::std::option::Option::Some(&sample.body()))
+            quote!(Some(&sample.body()))
         }
     });
     let arguments = paths.chain(query).chain(body);

@@ -55,7 +55,7 @@ pub(super) fn union(u: &Union) -> TokenStream {
         }
 
         impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let (tag, value) = match self {
                     #(Self::#names(value) => (#first_tags, ::serde_json::to_value(value)),)*
                     Self::#unknown(value) => return ::serde::Serialize::serialize(value, serializer),
@@ -71,17 +71,17 @@ pub(super) fn union(u: &Union) -> TokenStream {
         }
 
         impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 let tag = value
                     .get(#property)
                     .and_then(::serde_json::Value::as_str)
-                    .map(::std::borrow::ToOwned::to_owned);
+                    .map(ToOwned::to_owned);
                 match tag.as_deref() {
-                    #(::std::option::Option::Some(#tag_patterns) => ::serde_json::from_value(value)
+                    #(Some(#tag_patterns) => ::serde_json::from_value(value)
                         .map(Self::#names)
                         .map_err(::serde::de::Error::custom),)*
-                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
+                    _ => Ok(Self::#unknown(value)),
                 }
             }
         }
@@ -112,9 +112,9 @@ fn from_members(u: &Union) -> TokenStream {
             let variant_name = ident(&variant.name);
             let inner = ty(inner);
             quote! {
-                impl ::std::convert::From<#inner> for #name {
+                impl From<#inner> for #name {
                     fn from(value: #inner) -> Self {
-                        Self::#variant_name(::std::boxed::Box::new(value))
+                        Self::#variant_name(Box::new(value))
                     }
                 }
             }

@@ -1,7 +1,9 @@
-//! The `names` snapshot compiles with the client runtime: types named like
-//! std items (`Result`, `Option`, `String`, `Vec`, `Default`) or `self` do
-//! not disturb the generated code, and the methods of a struct whose names
-//! would collide got distinct ones.
+//! The `names` snapshot compiles with the client runtime: schemas named like
+//! the prelude's items (`Result`, `Option`, `String`, `Vec`, `Default`),
+//! which generated code writes bare, are numbered (`Result2`); types named
+//! like the standard derives (`Debug`, `Hash`) or `self` do not disturb the
+//! generated code; and the methods of a struct whose names would collide
+//! got distinct ones.
 
 #![deny(warnings)]
 // A binary uses only part of the runtime and of the generated items, and
@@ -41,10 +43,11 @@ fn main() {
         })
     );
 
-    let id: api::String = uuid::Uuid::nil();
-    let list: api::Vec = vec![id];
-    let default = api::Default::new().list(list).names(["a".to_owned()]);
-    let result = api::Result::new().ok(true).value(api::Option::Some);
+    let id: api::String2 = uuid::Uuid::nil();
+    let list: api::Vec2 = vec![id];
+    let default = api::Default2::new().list(list).names(["a".to_owned()]);
+    let result = api::Result2::new().ok(true).value(api::Option2::Some);
+    let _: (api::Debug, api::Hash) = (api::Debug::new(), api::Hash::Sha256);
     let own = api::Self_::new(result);
     assert_eq!(
         serde_json::to_value(&own).unwrap(),

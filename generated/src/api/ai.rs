@@ -24,7 +24,7 @@ pub struct AiChatConversationCreatedResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationCreatedResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The conversation that now exists.
     pub result: AiChatConversationCreatedResponseResult,
 }
@@ -40,7 +40,7 @@ pub struct AiChatConversationCreatedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationCreatedResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The conversation that now exists.
     pub result: AiChatConversationCreatedResponseResult,
 }
@@ -79,10 +79,10 @@ impl AiChatConversationCreatedResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -97,9 +97,9 @@ pub struct AiChatConversationCreatedResponseResult {
     /// existing one, and `exists` when one was already there and was left alone.
     pub status: AiChatConversationCreatedResponseResultStatus,
     /// The conversation id.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The agent's opening line, when the agent greets first.
-    pub initial_message: crate::runtime::Nullable<::std::string::String>,
+    pub initial_message: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -114,7 +114,7 @@ pub struct AiChatConversationCreatedResponseResultRequired {
     /// existing one, and `exists` when one was already there and was left alone.
     pub status: AiChatConversationCreatedResponseResultStatus,
     /// The conversation id.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 impl AiChatConversationCreatedResponseResult {
@@ -124,17 +124,12 @@ impl AiChatConversationCreatedResponseResult {
         Self {
             status,
             id,
-            initial_message: ::std::default::Default::default(),
+            initial_message: Default::default(),
         }
     }
     /// The agent's opening line, when the agent greets first.
-    pub fn initial_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.initial_message = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn initial_message(mut self, value: impl Into<String>) -> Self {
+        self.initial_message = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `initial_message` to an explicit `null`, which is sent as `null` rather than left out.
@@ -181,12 +176,12 @@ impl AiChatConversationCreatedResponseResultStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "created" => ::std::option::Option::Some(Self::Created),
-            "reinitialized" => ::std::option::Option::Some(Self::Reinitialized),
-            "exists" => ::std::option::Option::Some(Self::Exists),
-            _ => ::std::option::Option::None,
+            "created" => Some(Self::Created),
+            "reinitialized" => Some(Self::Reinitialized),
+            "exists" => Some(Self::Exists),
+            _ => None,
         }
     }
 }
@@ -200,7 +195,7 @@ pub struct AiChatConversationDeletedResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationDeletedResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The outcome of deleting the conversation.
     pub result: AiChatConversationDeletedResponseResult,
 }
@@ -216,7 +211,7 @@ pub struct AiChatConversationDeletedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationDeletedResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The outcome of deleting the conversation.
     pub result: AiChatConversationDeletedResponseResult,
 }
@@ -255,10 +250,10 @@ impl AiChatConversationDeletedResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -272,7 +267,7 @@ pub struct AiChatConversationDeletedResponseResult {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
     pub status: AiChatConversationDeletedResponseResultStatus,
     /// The conversation id.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -286,7 +281,7 @@ pub struct AiChatConversationDeletedResponseResultRequired {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
     pub status: AiChatConversationDeletedResponseResultStatus,
     /// The conversation id.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 impl AiChatConversationDeletedResponseResult {
@@ -329,11 +324,11 @@ impl AiChatConversationDeletedResponseResultStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "deleted" => ::std::option::Option::Some(Self::Deleted),
-            "not_found" => ::std::option::Option::Some(Self::NotFound),
-            _ => ::std::option::Option::None,
+            "deleted" => Some(Self::Deleted),
+            "not_found" => Some(Self::NotFound),
+            _ => None,
         }
     }
 }
@@ -347,7 +342,7 @@ pub struct AiChatConversationEndedResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationEndedResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The outcome of ending the conversation.
     pub result: AiChatConversationEndedResponseResult,
 }
@@ -363,7 +358,7 @@ pub struct AiChatConversationEndedResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatConversationEndedResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The outcome of ending the conversation.
     pub result: AiChatConversationEndedResponseResult,
 }
@@ -402,10 +397,10 @@ impl AiChatConversationEndedResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -419,7 +414,7 @@ pub struct AiChatConversationEndedResponseResult {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
     pub status: AiChatConversationEndedResponseResultStatus,
     /// The conversation id.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -433,7 +428,7 @@ pub struct AiChatConversationEndedResponseResultRequired {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
     pub status: AiChatConversationEndedResponseResultStatus,
     /// The conversation id.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 impl AiChatConversationEndedResponseResult {
@@ -476,11 +471,11 @@ impl AiChatConversationEndedResponseResultStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            "not_found" => ::std::option::Option::Some(Self::NotFound),
-            _ => ::std::option::Option::None,
+            "ended" => Some(Self::Ended),
+            "not_found" => Some(Self::NotFound),
+            _ => None,
         }
     }
 }
@@ -494,7 +489,7 @@ pub struct AiChatCreateConversationRequest {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatCreateConversationRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Creates a conversation, or resets an existing one when `reinit` is set.
     pub method: AiChatCreateConversationRequestMethod,
     /// The parameters for `create_conversation`.
@@ -512,7 +507,7 @@ pub struct AiChatCreateConversationRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatCreateConversationRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Creates a conversation, or resets an existing one when `reinit` is set.
     pub method: AiChatCreateConversationRequestMethod,
     /// The parameters for `create_conversation`.
@@ -558,10 +553,10 @@ impl AiChatCreateConversationRequestJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -596,12 +591,10 @@ impl AiChatCreateConversationRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "create_conversation" => {
-                ::std::option::Option::Some(Self::CreateConversation)
-            }
-            _ => ::std::option::Option::None,
+            "create_conversation" => Some(Self::CreateConversation),
+            _ => None,
         }
     }
 }
@@ -613,24 +606,24 @@ crate::runtime::open_enum!(AiChatCreateConversationRequestMethod, Unknown);
 #[non_exhaustive]
 pub struct AiChatCreateConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The publicly reachable URL serving your agent's SWML. `localhost` and private network addresses
     /// cannot be reached by SignalWire.
     ///
     /// Format: `uri`.
-    pub config_url: ::std::string::String,
+    pub config_url: String,
     /// An opening message from the user, sent as part of creating the conversation.
-    pub user_message: ::std::option::Option<::std::string::String>,
+    pub user_message: Option<String>,
     /// Seconds a conversation may sit idle before it ends.
     ///
     /// Default: `3600`.
-    pub conversation_timeout: ::std::option::Option<i32>,
+    pub conversation_timeout: Option<i32>,
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    pub user_meta_data: ::std::option::Option<::serde_json::Value>,
+    pub user_meta_data: Option<::serde_json::Value>,
     /// Reset an existing conversation instead of returning it as-is. Clears the message history.
     ///
     /// Default: `false`.
-    pub reinit: ::std::option::Option<bool>,
+    pub reinit: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -644,10 +637,10 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AiChatCreateConversationRequestParamsRequired {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The publicly reachable URL serving your agent's SWML. `localhost` and private network addresses
     /// cannot be reached by SignalWire.
-    pub config_url: ::std::string::String,
+    pub config_url: String,
 }
 
 impl AiChatCreateConversationRequestParams {
@@ -657,35 +650,30 @@ impl AiChatCreateConversationRequestParams {
         Self {
             id,
             config_url,
-            user_message: ::std::default::Default::default(),
-            conversation_timeout: ::std::default::Default::default(),
-            user_meta_data: ::std::default::Default::default(),
-            reinit: ::std::default::Default::default(),
+            user_message: Default::default(),
+            conversation_timeout: Default::default(),
+            user_meta_data: Default::default(),
+            reinit: Default::default(),
         }
     }
     /// An opening message from the user, sent as part of creating the conversation.
-    pub fn user_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn user_message(mut self, value: impl Into<String>) -> Self {
+        self.user_message = Some(Into::into(value));
         self
     }
     /// Seconds a conversation may sit idle before it ends.
     pub fn conversation_timeout(mut self, value: i32) -> Self {
-        self.conversation_timeout = ::std::option::Option::Some(value);
+        self.conversation_timeout = Some(value);
         self
     }
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
     pub fn user_meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.user_meta_data = ::std::option::Option::Some(value);
+        self.user_meta_data = Some(value);
         self
     }
     /// Reset an existing conversation instead of returning it as-is. Clears the message history.
     pub fn reinit(mut self, value: bool) -> Self {
-        self.reinit = ::std::option::Option::Some(value);
+        self.reinit = Some(value);
         self
     }
 }
@@ -697,7 +685,7 @@ pub struct AiChatDeleteRequest {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatDeleteRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
     pub method: AiChatDeleteRequestMethod,
     /// The parameters for `delete`.
@@ -715,7 +703,7 @@ pub struct AiChatDeleteRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatDeleteRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
     pub method: AiChatDeleteRequestMethod,
     /// The parameters for `delete`.
@@ -761,10 +749,10 @@ impl AiChatDeleteRequestJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -797,10 +785,10 @@ impl AiChatDeleteRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "delete" => ::std::option::Option::Some(Self::Delete),
-            _ => ::std::option::Option::None,
+            "delete" => Some(Self::Delete),
+            _ => None,
         }
     }
 }
@@ -812,17 +800,15 @@ crate::runtime::open_enum!(AiChatDeleteRequestMethod, Unknown);
 #[non_exhaustive]
 pub struct AiChatDeleteRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(AiChatDeleteRequestParams { id = required("id") });
 
 impl AiChatDeleteRequestParams {
     /// A value made of all its fields.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            id: ::std::convert::Into::into(id),
-        }
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: Into::into(id) }
     }
 }
 
@@ -833,7 +819,7 @@ pub struct AiChatEndConversationRequest {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatEndConversationRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Ends the conversation and starts post-processing: the summary, and a request to your
     /// `post_prompt_url` when your SWML sets one.
     pub method: AiChatEndConversationRequestMethod,
@@ -852,7 +838,7 @@ pub struct AiChatEndConversationRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatEndConversationRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Ends the conversation and starts post-processing: the summary, and a request to your
     /// `post_prompt_url` when your SWML sets one.
     pub method: AiChatEndConversationRequestMethod,
@@ -899,10 +885,10 @@ impl AiChatEndConversationRequestJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -938,10 +924,10 @@ impl AiChatEndConversationRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "end_conversation" => ::std::option::Option::Some(Self::EndConversation),
-            _ => ::std::option::Option::None,
+            "end_conversation" => Some(Self::EndConversation),
+            _ => None,
         }
     }
 }
@@ -953,17 +939,15 @@ crate::runtime::open_enum!(AiChatEndConversationRequestMethod, Unknown);
 #[non_exhaustive]
 pub struct AiChatEndConversationRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(AiChatEndConversationRequestParams { id = required("id") });
 
 impl AiChatEndConversationRequestParams {
     /// A value made of all its fields.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            id: ::std::convert::Into::into(id),
-        }
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: Into::into(id) }
     }
 }
 
@@ -974,7 +958,7 @@ pub struct AiChatError {
     /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
     pub code: AiChatErrorCode,
     /// A short description of the failure.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 crate::runtime::wire_struct!(
@@ -987,7 +971,7 @@ pub struct AiChatErrorRequired {
     /// Which failure this was. See [API error codes](https://signalwire.com/docs/apis/error-codes) for descriptions and troubleshooting context.
     pub code: AiChatErrorCode,
     /// A short description of the failure.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 impl AiChatError {
@@ -1011,7 +995,7 @@ pub struct AiChatErrorResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatErrorResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The error that ended this call.
     pub error: AiChatError,
 }
@@ -1027,7 +1011,7 @@ pub struct AiChatErrorResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatErrorResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The error that ended this call.
     pub error: AiChatError,
 }
@@ -1066,10 +1050,10 @@ impl AiChatErrorResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -1081,20 +1065,16 @@ crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
 #[non_exhaustive]
 pub struct AiChatInvalidJsonError {
     /// Details about the malformed request body.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(AiChatInvalidJsonError { errors = required("errors") });
 
 impl AiChatInvalidJsonError {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1106,7 +1086,7 @@ pub struct AiChatLogRequest {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatLogRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Reads the conversation back. Changes nothing.
     pub method: AiChatLogRequestMethod,
     /// The parameters for `chat_log`.
@@ -1124,7 +1104,7 @@ pub struct AiChatLogRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatLogRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Reads the conversation back. Changes nothing.
     pub method: AiChatLogRequestMethod,
     /// The parameters for `chat_log`.
@@ -1170,10 +1150,10 @@ impl AiChatLogRequestJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -1206,10 +1186,10 @@ impl AiChatLogRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "chat_log" => ::std::option::Option::Some(Self::ChatLog),
-            _ => ::std::option::Option::None,
+            "chat_log" => Some(Self::ChatLog),
+            _ => None,
         }
     }
 }
@@ -1221,17 +1201,15 @@ crate::runtime::open_enum!(AiChatLogRequestMethod, Unknown);
 #[non_exhaustive]
 pub struct AiChatLogRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(AiChatLogRequestParams { id = required("id") });
 
 impl AiChatLogRequestParams {
     /// A value made of all its fields.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            id: ::std::convert::Into::into(id),
-        }
+    pub fn new(id: impl Into<String>) -> Self {
+        Self { id: Into::into(id) }
     }
 }
 
@@ -1242,7 +1220,7 @@ pub struct AiChatReplyResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatReplyResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The agent's turn.
     pub result: AiChatReplyResponseResult,
 }
@@ -1258,7 +1236,7 @@ pub struct AiChatReplyResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatReplyResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The agent's turn.
     pub result: AiChatReplyResponseResult,
 }
@@ -1297,10 +1275,10 @@ impl AiChatReplyResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -1312,11 +1290,11 @@ crate::runtime::open_enum!(AiChatReplyResponseJsonrpc, Unknown);
 #[non_exhaustive]
 pub struct AiChatReplyResponseResult {
     /// The agent's reply. When this call created the conversation, this is the agent's opening message.
-    pub response: ::std::string::String,
+    pub response: String,
     /// An event one of your tools raised for your application to act on, present only when the turn
     /// produced one. The contents under `event` are whatever your tool sent, so the shape is yours;
     /// the convention is a `type` key your client can switch on.
-    pub user_event: ::std::option::Option<::serde_json::Value>,
+    pub user_event: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -1326,17 +1304,17 @@ crate::runtime::wire_struct!(
 
 impl AiChatReplyResponseResult {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(response: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(response: impl Into<String>) -> Self {
         Self {
-            response: ::std::convert::Into::into(response),
-            user_event: ::std::default::Default::default(),
+            response: Into::into(response),
+            user_event: Default::default(),
         }
     }
     /// An event one of your tools raised for your application to act on, present only when the turn
     /// produced one. The contents under `event` are whatever your tool sent, so the shape is yours;
     /// the convention is a `type` key your client can switch on.
     pub fn user_event(mut self, value: ::serde_json::Value) -> Self {
-        self.user_event = ::std::option::Option::Some(value);
+        self.user_event = Some(value);
         self
     }
 }
@@ -1352,17 +1330,17 @@ impl AiChatReplyResponseResult {
 #[non_exhaustive]
 pub enum AiChatRequest {
     /// create_conversation
-    AiChatCreateConversationRequest(::std::boxed::Box<AiChatCreateConversationRequest>),
+    AiChatCreateConversationRequest(Box<AiChatCreateConversationRequest>),
     /// chat
-    AiChatSendMessageRequest(::std::boxed::Box<AiChatSendMessageRequest>),
+    AiChatSendMessageRequest(Box<AiChatSendMessageRequest>),
     /// end_conversation
-    AiChatEndConversationRequest(::std::boxed::Box<AiChatEndConversationRequest>),
+    AiChatEndConversationRequest(Box<AiChatEndConversationRequest>),
     /// delete
-    AiChatDeleteRequest(::std::boxed::Box<AiChatDeleteRequest>),
+    AiChatDeleteRequest(Box<AiChatDeleteRequest>),
     /// chat_log
-    AiChatLogRequest(::std::boxed::Box<AiChatLogRequest>),
+    AiChatLogRequest(Box<AiChatLogRequest>),
     /// summarize
-    AiChatSummarizeRequest(::std::boxed::Box<AiChatSummarizeRequest>),
+    AiChatSummarizeRequest(Box<AiChatSummarizeRequest>),
     /// A value whose `method` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -1371,7 +1349,7 @@ impl ::serde::Serialize for AiChatRequest {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::AiChatCreateConversationRequest(value) => {
                 ("create_conversation", ::serde_json::to_value(value))
@@ -1402,83 +1380,83 @@ impl ::serde::Serialize for AiChatRequest {
 impl<'de> ::serde::Deserialize<'de> for AiChatRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("method")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("create_conversation") => {
+            Some("create_conversation") => {
                 ::serde_json::from_value(value)
                     .map(Self::AiChatCreateConversationRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("chat") => {
+            Some("chat") => {
                 ::serde_json::from_value(value)
                     .map(Self::AiChatSendMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("end_conversation") => {
+            Some("end_conversation") => {
                 ::serde_json::from_value(value)
                     .map(Self::AiChatEndConversationRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("delete") => {
+            Some("delete") => {
                 ::serde_json::from_value(value)
                     .map(Self::AiChatDeleteRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("chat_log") => {
+            Some("chat_log") => {
                 ::serde_json::from_value(value)
                     .map(Self::AiChatLogRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("summarize") => {
+            Some("summarize") => {
                 ::serde_json::from_value(value)
                     .map(Self::AiChatSummarizeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<AiChatCreateConversationRequest> for AiChatRequest {
+impl From<AiChatCreateConversationRequest> for AiChatRequest {
     fn from(value: AiChatCreateConversationRequest) -> Self {
-        Self::AiChatCreateConversationRequest(::std::boxed::Box::new(value))
+        Self::AiChatCreateConversationRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatSendMessageRequest> for AiChatRequest {
+impl From<AiChatSendMessageRequest> for AiChatRequest {
     fn from(value: AiChatSendMessageRequest) -> Self {
-        Self::AiChatSendMessageRequest(::std::boxed::Box::new(value))
+        Self::AiChatSendMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatEndConversationRequest> for AiChatRequest {
+impl From<AiChatEndConversationRequest> for AiChatRequest {
     fn from(value: AiChatEndConversationRequest) -> Self {
-        Self::AiChatEndConversationRequest(::std::boxed::Box::new(value))
+        Self::AiChatEndConversationRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatDeleteRequest> for AiChatRequest {
+impl From<AiChatDeleteRequest> for AiChatRequest {
     fn from(value: AiChatDeleteRequest) -> Self {
-        Self::AiChatDeleteRequest(::std::boxed::Box::new(value))
+        Self::AiChatDeleteRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatLogRequest> for AiChatRequest {
+impl From<AiChatLogRequest> for AiChatRequest {
     fn from(value: AiChatLogRequest) -> Self {
-        Self::AiChatLogRequest(::std::boxed::Box::new(value))
+        Self::AiChatLogRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatSummarizeRequest> for AiChatRequest {
+impl From<AiChatSummarizeRequest> for AiChatRequest {
     fn from(value: AiChatSummarizeRequest) -> Self {
-        Self::AiChatSummarizeRequest(::std::boxed::Box::new(value))
+        Self::AiChatSummarizeRequest(Box::new(value))
     }
 }
 
@@ -1494,67 +1472,63 @@ impl ::std::convert::From<AiChatSummarizeRequest> for AiChatRequest {
 #[non_exhaustive]
 pub enum AiChatResponse {
     /// create_conversation result
-    AiChatConversationCreatedResponse(
-        ::std::boxed::Box<AiChatConversationCreatedResponse>,
-    ),
+    AiChatConversationCreatedResponse(Box<AiChatConversationCreatedResponse>),
     /// chat result
-    AiChatReplyResponse(::std::boxed::Box<AiChatReplyResponse>),
+    AiChatReplyResponse(Box<AiChatReplyResponse>),
     /// end_conversation result
-    AiChatConversationEndedResponse(::std::boxed::Box<AiChatConversationEndedResponse>),
+    AiChatConversationEndedResponse(Box<AiChatConversationEndedResponse>),
     /// delete result
-    AiChatConversationDeletedResponse(
-        ::std::boxed::Box<AiChatConversationDeletedResponse>,
-    ),
+    AiChatConversationDeletedResponse(Box<AiChatConversationDeletedResponse>),
     /// chat_log result
-    AiChatTranscriptResponse(::std::boxed::Box<AiChatTranscriptResponse>),
+    AiChatTranscriptResponse(Box<AiChatTranscriptResponse>),
     /// The result of requesting a summary. A generated summary is returned in `summary`. If summary
     /// generation fails after the request succeeds, the reason can be returned in `error`; this is not
     /// a JSON-RPC error and carries no code.
-    AiChatSummaryResponse(::std::boxed::Box<AiChatSummaryResponse>),
+    AiChatSummaryResponse(Box<AiChatSummaryResponse>),
     /// A JSON-RPC method failure returned under HTTP 200. After confirming the HTTP status, inspect the
     /// envelope for this `error` member.
-    AiChatErrorResponse(::std::boxed::Box<AiChatErrorResponse>),
+    AiChatErrorResponse(Box<AiChatErrorResponse>),
 }
 
-impl ::std::convert::From<AiChatConversationCreatedResponse> for AiChatResponse {
+impl From<AiChatConversationCreatedResponse> for AiChatResponse {
     fn from(value: AiChatConversationCreatedResponse) -> Self {
-        Self::AiChatConversationCreatedResponse(::std::boxed::Box::new(value))
+        Self::AiChatConversationCreatedResponse(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatReplyResponse> for AiChatResponse {
+impl From<AiChatReplyResponse> for AiChatResponse {
     fn from(value: AiChatReplyResponse) -> Self {
-        Self::AiChatReplyResponse(::std::boxed::Box::new(value))
+        Self::AiChatReplyResponse(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatConversationEndedResponse> for AiChatResponse {
+impl From<AiChatConversationEndedResponse> for AiChatResponse {
     fn from(value: AiChatConversationEndedResponse) -> Self {
-        Self::AiChatConversationEndedResponse(::std::boxed::Box::new(value))
+        Self::AiChatConversationEndedResponse(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatConversationDeletedResponse> for AiChatResponse {
+impl From<AiChatConversationDeletedResponse> for AiChatResponse {
     fn from(value: AiChatConversationDeletedResponse) -> Self {
-        Self::AiChatConversationDeletedResponse(::std::boxed::Box::new(value))
+        Self::AiChatConversationDeletedResponse(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatTranscriptResponse> for AiChatResponse {
+impl From<AiChatTranscriptResponse> for AiChatResponse {
     fn from(value: AiChatTranscriptResponse) -> Self {
-        Self::AiChatTranscriptResponse(::std::boxed::Box::new(value))
+        Self::AiChatTranscriptResponse(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatSummaryResponse> for AiChatResponse {
+impl From<AiChatSummaryResponse> for AiChatResponse {
     fn from(value: AiChatSummaryResponse) -> Self {
-        Self::AiChatSummaryResponse(::std::boxed::Box::new(value))
+        Self::AiChatSummaryResponse(Box::new(value))
     }
 }
 
-impl ::std::convert::From<AiChatErrorResponse> for AiChatResponse {
+impl From<AiChatErrorResponse> for AiChatResponse {
     fn from(value: AiChatErrorResponse) -> Self {
-        Self::AiChatErrorResponse(::std::boxed::Box::new(value))
+        Self::AiChatErrorResponse(Box::new(value))
     }
 }
 
@@ -1565,7 +1539,7 @@ pub struct AiChatSendMessageRequest {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSendMessageRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Sends a message and returns the agent's reply. One request is one full turn, including any tool
     /// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
     pub method: AiChatSendMessageRequestMethod,
@@ -1584,7 +1558,7 @@ pub struct AiChatSendMessageRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSendMessageRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Sends a message and returns the agent's reply. One request is one full turn, including any tool
     /// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
     pub method: AiChatSendMessageRequestMethod,
@@ -1631,10 +1605,10 @@ impl AiChatSendMessageRequestJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -1668,10 +1642,10 @@ impl AiChatSendMessageRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "chat" => ::std::option::Option::Some(Self::Chat),
-            _ => ::std::option::Option::None,
+            "chat" => Some(Self::Chat),
+            _ => None,
         }
     }
 }
@@ -1683,30 +1657,30 @@ crate::runtime::open_enum!(AiChatSendMessageRequestMethod, Unknown);
 #[non_exhaustive]
 pub struct AiChatSendMessageRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The message to send.
-    pub message: ::std::string::String,
+    pub message: String,
     /// Who the message is from. A `system` message steers the agent without appearing as something
     /// the user said.
     ///
     /// Default: `"user"`.
-    pub role: ::std::option::Option<AiChatSendMessageRequestParamsRole>,
+    pub role: Option<AiChatSendMessageRequestParamsRole>,
     /// Creates the conversation if it does not exist yet, using this SWML. Sending it here means one
     /// call instead of two, at the cost of never receiving `initial_message`, so the agent does not
     /// speak first.
     ///
     /// Format: `uri`.
-    pub config_url: ::std::option::Option<::std::string::String>,
+    pub config_url: Option<String>,
     /// Applies only when this call creates the conversation.
     ///
     /// Default: `3600`.
-    pub conversation_timeout: ::std::option::Option<i32>,
+    pub conversation_timeout: Option<i32>,
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    pub user_meta_data: ::std::option::Option<::serde_json::Value>,
+    pub user_meta_data: Option<::serde_json::Value>,
     /// Applies only when this call creates the conversation.
     ///
     /// Default: `false`.
-    pub reinit: ::std::option::Option<bool>,
+    pub reinit: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -1720,9 +1694,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AiChatSendMessageRequestParamsRequired {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The message to send.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 impl AiChatSendMessageRequestParams {
@@ -1732,42 +1706,39 @@ impl AiChatSendMessageRequestParams {
         Self {
             id,
             message,
-            role: ::std::default::Default::default(),
-            config_url: ::std::default::Default::default(),
-            conversation_timeout: ::std::default::Default::default(),
-            user_meta_data: ::std::default::Default::default(),
-            reinit: ::std::default::Default::default(),
+            role: Default::default(),
+            config_url: Default::default(),
+            conversation_timeout: Default::default(),
+            user_meta_data: Default::default(),
+            reinit: Default::default(),
         }
     }
     /// Who the message is from. A `system` message steers the agent without appearing as something
     /// the user said.
     pub fn role(mut self, value: AiChatSendMessageRequestParamsRole) -> Self {
-        self.role = ::std::option::Option::Some(value);
+        self.role = Some(value);
         self
     }
     /// Creates the conversation if it does not exist yet, using this SWML. Sending it here means one
     /// call instead of two, at the cost of never receiving `initial_message`, so the agent does not
     /// speak first.
-    pub fn config_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.config_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn config_url(mut self, value: impl Into<String>) -> Self {
+        self.config_url = Some(Into::into(value));
         self
     }
     /// Applies only when this call creates the conversation.
     pub fn conversation_timeout(mut self, value: i32) -> Self {
-        self.conversation_timeout = ::std::option::Option::Some(value);
+        self.conversation_timeout = Some(value);
         self
     }
     /// Arbitrary data about the user, included in webhooks generated for this conversation.
     pub fn user_meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.user_meta_data = ::std::option::Option::Some(value);
+        self.user_meta_data = Some(value);
         self
     }
     /// Applies only when this call creates the conversation.
     pub fn reinit(mut self, value: bool) -> Self {
-        self.reinit = ::std::option::Option::Some(value);
+        self.reinit = Some(value);
         self
     }
 }
@@ -1805,18 +1776,18 @@ impl AiChatSendMessageRequestParamsRole {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "user" => ::std::option::Option::Some(Self::User),
-            "system" => ::std::option::Option::Some(Self::System),
-            _ => ::std::option::Option::None,
+            "user" => Some(Self::User),
+            "system" => Some(Self::System),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(AiChatSendMessageRequestParamsRole, Unknown);
 
-impl ::std::default::Default for AiChatSendMessageRequestParamsRole {
+impl Default for AiChatSendMessageRequestParamsRole {
     /// The API's default, [`AiChatSendMessageRequestParamsRole::User`].
     fn default() -> Self {
         Self::User
@@ -1828,7 +1799,7 @@ impl ::std::default::Default for AiChatSendMessageRequestParamsRole {
 #[non_exhaustive]
 pub struct AiChatServiceUnavailableError {
     /// A short description of the failure.
-    pub error: ::std::string::String,
+    pub error: String,
 }
 
 crate::runtime::wire_struct!(
@@ -1837,10 +1808,8 @@ crate::runtime::wire_struct!(
 
 impl AiChatServiceUnavailableError {
     /// A value made of all its fields.
-    pub fn new(error: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            error: ::std::convert::Into::into(error),
-        }
+    pub fn new(error: impl Into<String>) -> Self {
+        Self { error: Into::into(error) }
     }
 }
 
@@ -1851,7 +1820,7 @@ pub struct AiChatSummarizeRequest {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSummarizeRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Generates a summary of the conversation on demand. Limited to one call per minute per
     /// conversation; over that returns `-32005`.
     pub method: AiChatSummarizeRequestMethod,
@@ -1870,7 +1839,7 @@ pub struct AiChatSummarizeRequestRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSummarizeRequestJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Generates a summary of the conversation on demand. Limited to one call per minute per
     /// conversation; over that returns `-32005`.
     pub method: AiChatSummarizeRequestMethod,
@@ -1917,10 +1886,10 @@ impl AiChatSummarizeRequestJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -1954,10 +1923,10 @@ impl AiChatSummarizeRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "summarize" => ::std::option::Option::Some(Self::Summarize),
-            _ => ::std::option::Option::None,
+            "summarize" => Some(Self::Summarize),
+            _ => None,
         }
     }
 }
@@ -1969,29 +1938,29 @@ crate::runtime::open_enum!(AiChatSummarizeRequestMethod, Unknown);
 #[non_exhaustive]
 pub struct AiChatSummarizeRequestParams {
     /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: ::std::string::String,
+    pub id: String,
     /// How to summarize. Overrides the `post_prompt` text in your SWML for this call only.
-    pub summary_prompt: ::std::option::Option<::std::string::String>,
+    pub summary_prompt: Option<String>,
     /// Sampling temperature for the summary.
     ///
     /// Default: `0.3`.
-    pub temperature: ::std::option::Option<f32>,
+    pub temperature: Option<f32>,
     /// Nucleus sampling cutoff for the summary.
     ///
     /// Default: `0.3`.
-    pub top_p: ::std::option::Option<f32>,
+    pub top_p: Option<f32>,
     /// Penalty applied to tokens by how often they have already appeared.
     ///
     /// Default: `1`.
-    pub frequency_penalty: ::std::option::Option<f32>,
+    pub frequency_penalty: Option<f32>,
     /// Penalty applied to tokens that have appeared at all.
     ///
     /// Default: `1`.
-    pub presence_penalty: ::std::option::Option<f32>,
+    pub presence_penalty: Option<f32>,
     /// Longest summary to generate, in tokens.
     ///
     /// Default: `512`.
-    pub max_tokens: ::std::option::Option<i32>,
+    pub max_tokens: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -2003,50 +1972,45 @@ crate::runtime::wire_struct!(
 
 impl AiChatSummarizeRequestParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(id: impl Into<String>) -> Self {
         Self {
-            id: ::std::convert::Into::into(id),
-            summary_prompt: ::std::default::Default::default(),
-            temperature: ::std::default::Default::default(),
-            top_p: ::std::default::Default::default(),
-            frequency_penalty: ::std::default::Default::default(),
-            presence_penalty: ::std::default::Default::default(),
-            max_tokens: ::std::default::Default::default(),
+            id: Into::into(id),
+            summary_prompt: Default::default(),
+            temperature: Default::default(),
+            top_p: Default::default(),
+            frequency_penalty: Default::default(),
+            presence_penalty: Default::default(),
+            max_tokens: Default::default(),
         }
     }
     /// How to summarize. Overrides the `post_prompt` text in your SWML for this call only.
-    pub fn summary_prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.summary_prompt = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn summary_prompt(mut self, value: impl Into<String>) -> Self {
+        self.summary_prompt = Some(Into::into(value));
         self
     }
     /// Sampling temperature for the summary.
     pub fn temperature(mut self, value: f32) -> Self {
-        self.temperature = ::std::option::Option::Some(value);
+        self.temperature = Some(value);
         self
     }
     /// Nucleus sampling cutoff for the summary.
     pub fn top_p(mut self, value: f32) -> Self {
-        self.top_p = ::std::option::Option::Some(value);
+        self.top_p = Some(value);
         self
     }
     /// Penalty applied to tokens by how often they have already appeared.
     pub fn frequency_penalty(mut self, value: f32) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(value);
+        self.frequency_penalty = Some(value);
         self
     }
     /// Penalty applied to tokens that have appeared at all.
     pub fn presence_penalty(mut self, value: f32) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(value);
+        self.presence_penalty = Some(value);
         self
     }
     /// Longest summary to generate, in tokens.
     pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = ::std::option::Option::Some(value);
+        self.max_tokens = Some(value);
         self
     }
 }
@@ -2060,7 +2024,7 @@ pub struct AiChatSummaryResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSummaryResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The outcome of summarizing.
     pub result: AiChatSummaryResponseResult,
 }
@@ -2076,7 +2040,7 @@ pub struct AiChatSummaryResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatSummaryResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The outcome of summarizing.
     pub result: AiChatSummaryResponseResult,
 }
@@ -2115,10 +2079,10 @@ impl AiChatSummaryResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -2130,9 +2094,9 @@ crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
 #[non_exhaustive]
 pub struct AiChatSummaryResponseResult {
     /// The generated summary.
-    pub summary: ::std::option::Option<::std::string::String>,
+    pub summary: Option<String>,
     /// Why no summary was produced.
-    pub error: ::std::option::Option<::std::string::String>,
+    pub error: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2144,24 +2108,18 @@ impl AiChatSummaryResponseResult {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            summary: ::std::default::Default::default(),
-            error: ::std::default::Default::default(),
+            summary: Default::default(),
+            error: Default::default(),
         }
     }
     /// The generated summary.
-    pub fn summary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.summary = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn summary(mut self, value: impl Into<String>) -> Self {
+        self.summary = Some(Into::into(value));
         self
     }
     /// Why no summary was produced.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error(mut self, value: impl Into<String>) -> Self {
+        self.error = Some(Into::into(value));
         self
     }
 }
@@ -2173,7 +2131,7 @@ pub struct AiChatTranscriptResponse {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatTranscriptResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The entries recorded for the conversation.
     pub result: AiChatTranscriptResponseResult,
 }
@@ -2189,7 +2147,7 @@ pub struct AiChatTranscriptResponseRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiChatTranscriptResponseJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// The entries recorded for the conversation.
     pub result: AiChatTranscriptResponseResult,
 }
@@ -2228,10 +2186,10 @@ impl AiChatTranscriptResponseJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -2245,10 +2203,10 @@ pub struct AiChatTranscriptResponseResult {
     /// Every entry in the conversation, in order. Alongside the dialogue this can carry your own
     /// prompt and other non-dialogue entries, so filter to `user` and `assistant` before displaying a
     /// transcript.
-    pub chat_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
+    pub chat_log: Vec<WebhooksAiCallLogEntry>,
     /// Structured timeline entries returned for the conversation. The entry shape depends on the
     /// events recorded for that conversation.
-    pub call_timeline: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+    pub call_timeline: Option<Vec<::serde_json::Value>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2258,25 +2216,19 @@ crate::runtime::wire_struct!(
 
 impl AiChatTranscriptResponseResult {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        chat_log: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
-    ) -> Self {
+    pub fn new(chat_log: impl IntoIterator<Item = WebhooksAiCallLogEntry>) -> Self {
         Self {
-            chat_log: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(chat_log),
-            ),
-            call_timeline: ::std::default::Default::default(),
+            chat_log: Iterator::collect(IntoIterator::into_iter(chat_log)),
+            call_timeline: Default::default(),
         }
     }
     /// Structured timeline entries returned for the conversation. The entry shape depends on the
     /// events recorded for that conversation.
     pub fn call_timeline(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
+        value: impl IntoIterator<Item = ::serde_json::Value>,
     ) -> Self {
-        self.call_timeline = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.call_timeline = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2288,7 +2240,7 @@ pub struct AiJsonRpcRequestEnvelope {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiJsonRpcRequestEnvelopeJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -2301,7 +2253,7 @@ pub struct AiJsonRpcRequestEnvelopeRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiJsonRpcRequestEnvelopeJsonrpc,
     /// Your identifier for this request, echoed back on the response so you can match the two.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 impl AiJsonRpcRequestEnvelope {
@@ -2338,10 +2290,10 @@ impl AiJsonRpcRequestEnvelopeJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -2355,7 +2307,7 @@ pub struct AiJsonRpcResponseEnvelope {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiJsonRpcResponseEnvelopeJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -2368,7 +2320,7 @@ pub struct AiJsonRpcResponseEnvelopeRequired {
     /// The JSON-RPC version. Always `2.0`.
     pub jsonrpc: AiJsonRpcResponseEnvelopeJsonrpc,
     /// The `id` from your request.
-    pub id: ::std::string::String,
+    pub id: String,
 }
 
 impl AiJsonRpcResponseEnvelope {
@@ -2405,10 +2357,10 @@ impl AiJsonRpcResponseEnvelopeJsonrpc {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "2.0" => ::std::option::Option::Some(Self::V2_0),
-            _ => ::std::option::Option::None,
+            "2.0" => Some(Self::V2_0),
+            _ => None,
         }
     }
 }
@@ -2420,7 +2372,7 @@ crate::runtime::open_enum!(AiJsonRpcResponseEnvelopeJsonrpc, Unknown);
 #[non_exhaustive]
 pub struct ChatMethodsUnauthorizedBody {
     /// How to make the account eligible to use this endpoint.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 crate::runtime::wire_struct!(
@@ -2429,9 +2381,9 @@ crate::runtime::wire_struct!(
 
 impl ChatMethodsUnauthorizedBody {
     /// A value made of all its fields.
-    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(message: impl Into<String>) -> Self {
         Self {
-            message: ::std::convert::Into::into(message),
+            message: Into::into(message),
         }
     }
 }
@@ -2530,10 +2482,10 @@ impl crate::runtime::Client {
     pub async fn chat_methods(
         &self,
         body: &AiChatRequest,
-    ) -> ::std::result::Result<AiChatResponse, crate::runtime::Error<ChatMethodsError>> {
+    ) -> Result<AiChatResponse, crate::runtime::Error<ChatMethodsError>> {
         const PATH_TEMPLATE: &str = "/api/ai/chat";
         let path = ["/api/ai/chat"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -81,10 +81,10 @@ impl CallingCallAiMessageRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_message" => ::std::option::Option::Some(Self::CallingAiMessage),
-            _ => ::std::option::Option::None,
+            "calling.ai_message" => Some(Self::CallingAiMessage),
+            _ => None,
         }
     }
 }
@@ -99,13 +99,13 @@ pub struct CallingCallAiMessageRequestParams {
     /// - `system`: Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
     /// - `user`: Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
     /// - `assistant`: Inject a message as if the AI said it. Appears as an AI response in the conversation history.
-    pub role: ::std::option::Option<CallingCallAiMessageRequestParamsRole>,
+    pub role: Option<CallingCallAiMessageRequestParamsRole>,
     /// The text content sent to the AI. Typically required unless `reset` is provided.
-    pub message_text: ::std::option::Option<::std::string::String>,
+    pub message_text: Option<String>,
     /// Parameters for resetting the AI conversation state.
-    pub reset: ::std::option::Option<CallingCallAiMessageResetParams>,
+    pub reset: Option<CallingCallAiMessageResetParams>,
     /// Arbitrary JSON data to merge into the AI session's global data store.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
+    pub global_data: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -118,10 +118,10 @@ impl CallingCallAiMessageRequestParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            role: ::std::default::Default::default(),
-            message_text: ::std::default::Default::default(),
-            reset: ::std::default::Default::default(),
-            global_data: ::std::default::Default::default(),
+            role: Default::default(),
+            message_text: Default::default(),
+            reset: Default::default(),
+            global_data: Default::default(),
         }
     }
     /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
@@ -129,27 +129,22 @@ impl CallingCallAiMessageRequestParams {
     /// - `user`: Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
     /// - `assistant`: Inject a message as if the AI said it. Appears as an AI response in the conversation history.
     pub fn role(mut self, value: CallingCallAiMessageRequestParamsRole) -> Self {
-        self.role = ::std::option::Option::Some(value);
+        self.role = Some(value);
         self
     }
     /// The text content sent to the AI. Typically required unless `reset` is provided.
-    pub fn message_text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_text = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_text(mut self, value: impl Into<String>) -> Self {
+        self.message_text = Some(Into::into(value));
         self
     }
     /// Parameters for resetting the AI conversation state.
     pub fn reset(mut self, value: CallingCallAiMessageResetParams) -> Self {
-        self.reset = ::std::option::Option::Some(value);
+        self.reset = Some(value);
         self
     }
     /// Arbitrary JSON data to merge into the AI session's global data store.
     pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
 }
@@ -196,12 +191,12 @@ impl CallingCallAiMessageRequestParamsRole {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "system" => ::std::option::Option::Some(Self::System),
-            "user" => ::std::option::Option::Some(Self::User),
-            "assistant" => ::std::option::Option::Some(Self::Assistant),
-            _ => ::std::option::Option::None,
+            "system" => Some(Self::System),
+            "user" => Some(Self::User),
+            "assistant" => Some(Self::Assistant),
+            _ => None,
         }
     }
 }
@@ -213,11 +208,11 @@ crate::runtime::open_enum!(CallingCallAiMessageRequestParamsRole, Unknown);
 #[non_exhaustive]
 pub struct CallingCallAiMessageResetParams {
     /// Whether to perform a full reset of the AI conversation, clearing all history.
-    pub full_reset: ::std::option::Option<bool>,
+    pub full_reset: Option<bool>,
     /// A new user prompt to set after resetting the conversation.
-    pub user_prompt: ::std::option::Option<::std::string::String>,
+    pub user_prompt: Option<String>,
     /// A new system prompt to set after resetting the conversation.
-    pub system_prompt: ::std::option::Option<::std::string::String>,
+    pub system_prompt: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -229,34 +224,24 @@ impl CallingCallAiMessageResetParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            full_reset: ::std::default::Default::default(),
-            user_prompt: ::std::default::Default::default(),
-            system_prompt: ::std::default::Default::default(),
+            full_reset: Default::default(),
+            user_prompt: Default::default(),
+            system_prompt: Default::default(),
         }
     }
     /// Whether to perform a full reset of the AI conversation, clearing all history.
     pub fn full_reset(mut self, value: bool) -> Self {
-        self.full_reset = ::std::option::Option::Some(value);
+        self.full_reset = Some(value);
         self
     }
     /// A new user prompt to set after resetting the conversation.
-    pub fn user_prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_prompt = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn user_prompt(mut self, value: impl Into<String>) -> Self {
+        self.user_prompt = Some(Into::into(value));
         self
     }
     /// A new system prompt to set after resetting the conversation.
-    pub fn system_prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.system_prompt = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn system_prompt(mut self, value: impl Into<String>) -> Self {
+        self.system_prompt = Some(Into::into(value));
         self
     }
 }
@@ -325,12 +310,10 @@ impl CallingCallAiSidecarAskRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_sidecar.ask" => {
-                ::std::option::Option::Some(Self::CallingAiSidecarAsk)
-            }
-            _ => ::std::option::Option::None,
+            "calling.ai_sidecar.ask" => Some(Self::CallingAiSidecarAsk),
+            _ => None,
         }
     }
 }
@@ -342,7 +325,7 @@ crate::runtime::open_enum!(CallingCallAiSidecarAskRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallAiSidecarAskRequestParams {
     /// The question for the sidecar to answer.
-    pub text: ::std::string::String,
+    pub text: String,
 }
 
 crate::runtime::wire_struct!(
@@ -351,10 +334,8 @@ crate::runtime::wire_struct!(
 
 impl CallingCallAiSidecarAskRequestParams {
     /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: Into::into(text) }
     }
 }
 
@@ -422,12 +403,10 @@ impl CallingCallAiSidecarPokeRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_sidecar.poke" => {
-                ::std::option::Option::Some(Self::CallingAiSidecarPoke)
-            }
-            _ => ::std::option::Option::None,
+            "calling.ai_sidecar.poke" => Some(Self::CallingAiSidecarPoke),
+            _ => None,
         }
     }
 }
@@ -439,7 +418,7 @@ crate::runtime::open_enum!(CallingCallAiSidecarPokeRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallAiSidecarPokeRequestParams {
     /// The message to send to the sidecar.
-    pub text: ::std::string::String,
+    pub text: String,
 }
 
 crate::runtime::wire_struct!(
@@ -448,10 +427,8 @@ crate::runtime::wire_struct!(
 
 impl CallingCallAiSidecarPokeRequestParams {
     /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: Into::into(text) }
     }
 }
 
@@ -523,10 +500,10 @@ impl CallingCallAiSidecarRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_sidecar" => ::std::option::Option::Some(Self::CallingAiSidecar),
-            _ => ::std::option::Option::None,
+            "calling.ai_sidecar" => Some(Self::CallingAiSidecar),
+            _ => None,
         }
     }
 }
@@ -606,12 +583,10 @@ impl CallingCallAiSidecarStatusRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_sidecar.status" => {
-                ::std::option::Option::Some(Self::CallingAiSidecarStatus)
-            }
-            _ => ::std::option::Option::None,
+            "calling.ai_sidecar.status" => Some(Self::CallingAiSidecarStatus),
+            _ => None,
         }
     }
 }
@@ -682,12 +657,10 @@ impl CallingCallAiSidecarStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_sidecar.stop" => {
-                ::std::option::Option::Some(Self::CallingAiSidecarStop)
-            }
-            _ => ::std::option::Option::None,
+            "calling.ai_sidecar.stop" => Some(Self::CallingAiSidecarStop),
+            _ => None,
         }
     }
 }
@@ -756,10 +729,10 @@ impl CallingCallAiStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai.stop" => ::std::option::Option::Some(Self::CallingAiStop),
-            _ => ::std::option::Option::None,
+            "calling.ai.stop" => Some(Self::CallingAiStop),
+            _ => None,
         }
     }
 }
@@ -771,7 +744,7 @@ crate::runtime::open_enum!(CallingCallAiStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallAiStopRequestParams {
     /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
-    pub control_id: ::std::option::Option<::std::string::String>,
+    pub control_id: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -782,15 +755,12 @@ impl CallingCallAiStopRequestParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            control_id: ::std::default::Default::default(),
+            control_id: Default::default(),
         }
     }
     /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
-    pub fn control_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.control_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn control_id(mut self, value: impl Into<String>) -> Self {
+        self.control_id = Some(Into::into(value));
         self
     }
 }
@@ -802,21 +772,21 @@ pub struct CallingCallBase {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
     /// The origin number or address.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination number or address.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The direction of the call.
     pub direction: CallingCallDirection,
     /// Source of this call.
     pub source: CallingCallBaseSource,
     /// The URL associated with this call.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// Total charge for this call.
     pub charge: f64,
     /// The date and time when the call was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this call.
-    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+    pub charge_details: Vec<CallingChargeDetails>,
 }
 
 crate::runtime::wire_struct!(
@@ -832,21 +802,21 @@ pub struct CallingCallBaseRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
     /// The origin number or address.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination number or address.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The direction of the call.
     pub direction: CallingCallDirection,
     /// Source of this call.
     pub source: CallingCallBaseSource,
     /// The URL associated with this call.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// Total charge for this call.
     pub charge: f64,
     /// The date and time when the call was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this call.
-    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+    pub charge_details: Vec<CallingChargeDetails>,
 }
 
 impl CallingCallBase {
@@ -903,10 +873,10 @@ impl CallingCallBaseSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            _ => ::std::option::Option::None,
+            "realtime_api" => Some(Self::RealtimeApi),
+            _ => None,
         }
     }
 }
@@ -986,10 +956,10 @@ impl CallingCallCollectRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.collect" => ::std::option::Option::Some(Self::CallingCollect),
-            _ => ::std::option::Option::None,
+            "calling.collect" => Some(Self::CallingCollect),
+            _ => None,
         }
     }
 }
@@ -1001,33 +971,33 @@ crate::runtime::open_enum!(CallingCallCollectRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallCollectRequestParams {
     /// Unique identifier for this collect operation, used to control it later. Must be unique per active collect on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Maximum time in seconds to wait for initial input. Must be positive. Defaults to the server-configured no-input timeout when omitted.
-    pub initial_timeout: ::std::option::Option<f64>,
+    pub initial_timeout: Option<f64>,
     /// Configuration for collecting DTMF digit input. Provide `digits`, `speech`, or both.
-    pub digits: ::std::option::Option<CallingCollectDigitsParams>,
+    pub digits: Option<CallingCollectDigitsParams>,
     /// Configuration for collecting speech input. Provide `digits`, `speech`, or both.
-    pub speech: ::std::option::Option<CallingCollectSpeechParams>,
+    pub speech: Option<CallingCollectSpeechParams>,
     /// If `true`, the collect restarts after each result until `calling.collect.stop` is called. Continuous events include a `state` field indicating collect state.
     ///
     /// Default: `false`.
-    pub continuous: ::std::option::Option<bool>,
+    pub continuous: Option<bool>,
     /// If `true`, partial results are delivered as they are recognized, and events include a `final` field (`false` for partial, `true` for final).
     ///
     /// Default: `false`.
-    pub partial_results: ::std::option::Option<bool>,
+    pub partial_results: Option<bool>,
     /// If `true`, a `start_of_input` webhook event is fired when input is first detected.
     ///
     /// Default: `false`.
-    pub send_start_of_input: ::std::option::Option<bool>,
+    pub send_start_of_input: Option<bool>,
     /// If `false`, the initial-timeout clock does not start until `calling.collect.start_input_timers` is called for this `control_id`.
     ///
     /// Default: `false`.
-    pub start_input_timers: ::std::option::Option<bool>,
+    pub start_input_timers: Option<bool>,
     /// HTTP or HTTPS URL that receives collect result webhooks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1041,60 +1011,57 @@ crate::runtime::wire_struct!(
 
 impl CallingCallCollectRequestParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
-            initial_timeout: ::std::default::Default::default(),
-            digits: ::std::default::Default::default(),
-            speech: ::std::default::Default::default(),
-            continuous: ::std::default::Default::default(),
-            partial_results: ::std::default::Default::default(),
-            send_start_of_input: ::std::default::Default::default(),
-            start_input_timers: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
+            control_id: Into::into(control_id),
+            initial_timeout: Default::default(),
+            digits: Default::default(),
+            speech: Default::default(),
+            continuous: Default::default(),
+            partial_results: Default::default(),
+            send_start_of_input: Default::default(),
+            start_input_timers: Default::default(),
+            status_url: Default::default(),
         }
     }
     /// Maximum time in seconds to wait for initial input. Must be positive. Defaults to the server-configured no-input timeout when omitted.
     pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = ::std::option::Option::Some(value);
+        self.initial_timeout = Some(value);
         self
     }
     /// Configuration for collecting DTMF digit input. Provide `digits`, `speech`, or both.
     pub fn digits(mut self, value: CallingCollectDigitsParams) -> Self {
-        self.digits = ::std::option::Option::Some(value);
+        self.digits = Some(value);
         self
     }
     /// Configuration for collecting speech input. Provide `digits`, `speech`, or both.
     pub fn speech(mut self, value: CallingCollectSpeechParams) -> Self {
-        self.speech = ::std::option::Option::Some(value);
+        self.speech = Some(value);
         self
     }
     /// If `true`, the collect restarts after each result until `calling.collect.stop` is called. Continuous events include a `state` field indicating collect state.
     pub fn continuous(mut self, value: bool) -> Self {
-        self.continuous = ::std::option::Option::Some(value);
+        self.continuous = Some(value);
         self
     }
     /// If `true`, partial results are delivered as they are recognized, and events include a `final` field (`false` for partial, `true` for final).
     pub fn partial_results(mut self, value: bool) -> Self {
-        self.partial_results = ::std::option::Option::Some(value);
+        self.partial_results = Some(value);
         self
     }
     /// If `true`, a `start_of_input` webhook event is fired when input is first detected.
     pub fn send_start_of_input(mut self, value: bool) -> Self {
-        self.send_start_of_input = ::std::option::Option::Some(value);
+        self.send_start_of_input = Some(value);
         self
     }
     /// If `false`, the initial-timeout clock does not start until `calling.collect.start_input_timers` is called for this `control_id`.
     pub fn start_input_timers(mut self, value: bool) -> Self {
-        self.start_input_timers = ::std::option::Option::Some(value);
+        self.start_input_timers = Some(value);
         self
     }
     /// HTTP or HTTPS URL that receives collect result webhooks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -1163,12 +1130,12 @@ impl CallingCallCollectStartInputTimersRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
             "calling.collect.start_input_timers" => {
-                ::std::option::Option::Some(Self::CallingCollectStartInputTimers)
+                Some(Self::CallingCollectStartInputTimers)
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
@@ -1180,7 +1147,7 @@ crate::runtime::open_enum!(CallingCallCollectStartInputTimersRequestCommand, Unk
 #[non_exhaustive]
 pub struct CallingCallCollectStartInputTimersRequestParams {
     /// The control ID of the collect operation to start input timers for.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -1190,9 +1157,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallCollectStartInputTimersRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -1261,12 +1228,10 @@ impl CallingCallCollectStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.collect.stop" => {
-                ::std::option::Option::Some(Self::CallingCollectStop)
-            }
-            _ => ::std::option::Option::None,
+            "calling.collect.stop" => Some(Self::CallingCollectStop),
+            _ => None,
         }
     }
 }
@@ -1278,7 +1243,7 @@ crate::runtime::open_enum!(CallingCallCollectStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallCollectStopRequestParams {
     /// The control ID of the collect operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -1287,9 +1252,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallCollectStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -1299,20 +1264,16 @@ impl CallingCallCollectStopRequestParams {
 #[non_exhaustive]
 pub struct CallingCallCreate422error {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(CallingCallCreate422error { errors = required("errors") });
 
 impl CallingCallCreate422error {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1322,54 +1283,52 @@ impl CallingCallCreate422error {
 #[non_exhaustive]
 pub struct CallingCallCreateParamsBase {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    pub to_script: ::std::option::Option<CallingCallCreateParamsBaseToScript>,
+    pub to_script: Option<CallingCallCreateParamsBaseToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fallback_url: ::std::option::Option<::std::string::String>,
+    pub fallback_url: Option<String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    pub status_events: ::std::option::Option<
-        ::std::vec::Vec<CallingCallCreateParamsBaseStatusEventsItem>,
-    >,
+    pub status_events: Option<Vec<CallingCallCreateParamsBaseStatusEventsItem>>,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    pub url_method: ::std::option::Option<CallingCallCreateParamsBaseUrlMethod>,
+    pub url_method: Option<CallingCallCreateParamsBaseUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    pub codecs: ::std::option::Option<CallingCallCreateParamsBaseCodecs>,
+    pub codecs: Option<CallingCallCreateParamsBaseCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    pub max_price_per_minute: ::std::option::Option<f64>,
+    pub max_price_per_minute: Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub send_digits: ::std::option::Option<::std::string::String>,
+    pub send_digits: Option<String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    pub region: ::std::option::Option<CallingCallCreateParamsBaseRegion>,
+    pub region: Option<CallingCallCreateParamsBaseRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -1385,131 +1344,102 @@ crate::runtime::wire_struct!(
 
 impl CallingCallCreateParamsBase {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(from: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(from: impl Into<String>) -> Self {
         Self {
-            from: ::std::convert::Into::into(from),
-            to: ::std::default::Default::default(),
-            username: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
-            to_script: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            fallback_url: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            status_events: ::std::default::Default::default(),
-            url_method: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            timeout: ::std::default::Default::default(),
-            max_price_per_minute: ::std::default::Default::default(),
-            send_digits: ::std::default::Default::default(),
-            region: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            from: Into::into(from),
+            to: Default::default(),
+            username: Default::default(),
+            password: Default::default(),
+            to_script: Default::default(),
+            caller_id: Default::default(),
+            fallback_url: Default::default(),
+            status_url: Default::default(),
+            status_events: Default::default(),
+            url_method: Default::default(),
+            codecs: Default::default(),
+            timeout: Default::default(),
+            max_price_per_minute: Default::default(),
+            send_digits: Default::default(),
+            region: Default::default(),
+            custom_variables: Default::default(),
         }
     }
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(Into::into(value));
         self
     }
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
     pub fn to_script(mut self, value: CallingCallCreateParamsBaseToScript) -> Self {
-        self.to_script = ::std::option::Option::Some(value);
+        self.to_script = Some(value);
         self
     }
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fn fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_url = Some(Into::into(value));
         self
     }
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
     /// Call lifecycle events that will be delivered to `status_url`.
     pub fn status_events(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = CallingCallCreateParamsBaseStatusEventsItem,
-        >,
+        value: impl IntoIterator<Item = CallingCallCreateParamsBaseStatusEventsItem>,
     ) -> Self {
-        self.status_events = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.status_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     pub fn url_method(mut self, value: CallingCallCreateParamsBaseUrlMethod) -> Self {
-        self.url_method = ::std::option::Option::Some(value);
+        self.url_method = Some(value);
         self
     }
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
     pub fn codecs(mut self, value: CallingCallCreateParamsBaseCodecs) -> Self {
-        self.codecs = ::std::option::Option::Some(value);
+        self.codecs = Some(value);
         self
     }
     /// Ring timeout in seconds. Must be between 1 and 600.
     pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     pub fn max_price_per_minute(mut self, value: f64) -> Self {
-        self.max_price_per_minute = ::std::option::Option::Some(value);
+        self.max_price_per_minute = Some(value);
         self
     }
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub fn send_digits(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_digits = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn send_digits(mut self, value: impl Into<String>) -> Self {
+        self.send_digits = Some(Into::into(value));
         self
     }
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
     pub fn region(mut self, value: CallingCallCreateParamsBaseRegion) -> Self {
-        self.region = ::std::option::Option::Some(value);
+        self.region = Some(value);
         self
     }
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -1522,9 +1452,9 @@ impl CallingCallCreateParamsBase {
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseCodecs {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<CallingOutboundCallCodec>`.
-    Array(::std::vec::Vec<CallingOutboundCallCodec>),
+    Array(Vec<CallingOutboundCallCodec>),
 }
 
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
@@ -1535,9 +1465,9 @@ pub enum CallingCallCreateParamsBaseCodecs {
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseRegion {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
 }
 
 /// Each item of the field [`CallingCallCreateParamsBase::status_events`](crate::CallingCallCreateParamsBase::status_events).
@@ -1580,13 +1510,13 @@ impl CallingCallCreateParamsBaseStatusEventsItem {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "created" => ::std::option::Option::Some(Self::Created),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            _ => ::std::option::Option::None,
+            "created" => Some(Self::Created),
+            "ringing" => Some(Self::Ringing),
+            "answered" => Some(Self::Answered),
+            "ended" => Some(Self::Ended),
+            _ => None,
         }
     }
 }
@@ -1601,18 +1531,17 @@ crate::runtime::open_enum!(CallingCallCreateParamsBaseStatusEventsItem, Unknown)
 #[non_exhaustive]
 pub enum CallingCallCreateParamsBaseToScript {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
 }
 
-impl ::std::convert::From<SwmlCallingSwmlObject>
-for CallingCallCreateParamsBaseToScript {
+impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsBaseToScript {
     fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+        Self::SwmlCallingSwmlObject(Box::new(value))
     }
 }
 
@@ -1648,18 +1577,18 @@ impl CallingCallCreateParamsBaseUrlMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingCallCreateParamsBaseUrlMethod, Unknown);
 
-impl ::std::default::Default for CallingCallCreateParamsBaseUrlMethod {
+impl Default for CallingCallCreateParamsBaseUrlMethod {
     /// The API's default, [`CallingCallCreateParamsBaseUrlMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -1671,54 +1600,52 @@ impl ::std::default::Default for CallingCallCreateParamsBaseUrlMethod {
 #[non_exhaustive]
 pub struct CallingCallCreateParamsSwml {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    pub to_script: ::std::option::Option<CallingCallCreateParamsSwmlToScript>,
+    pub to_script: Option<CallingCallCreateParamsSwmlToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fallback_url: ::std::option::Option<::std::string::String>,
+    pub fallback_url: Option<String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    pub status_events: ::std::option::Option<
-        ::std::vec::Vec<CallingCallCreateParamsSwmlStatusEventsItem>,
-    >,
+    pub status_events: Option<Vec<CallingCallCreateParamsSwmlStatusEventsItem>>,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    pub url_method: ::std::option::Option<CallingCallCreateParamsSwmlUrlMethod>,
+    pub url_method: Option<CallingCallCreateParamsSwmlUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    pub codecs: ::std::option::Option<CallingCallCreateParamsSwmlCodecs>,
+    pub codecs: Option<CallingCallCreateParamsSwmlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    pub max_price_per_minute: ::std::option::Option<f64>,
+    pub max_price_per_minute: Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub send_digits: ::std::option::Option<::std::string::String>,
+    pub send_digits: Option<String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    pub region: ::std::option::Option<CallingCallCreateParamsSwmlRegion>,
+    pub region: Option<CallingCallCreateParamsSwmlRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
@@ -1739,7 +1666,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCreateParamsSwmlRequired {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
@@ -1750,129 +1677,100 @@ impl CallingCallCreateParamsSwml {
         let CallingCallCreateParamsSwmlRequired { from, swml } = required;
         Self {
             from,
-            to: ::std::default::Default::default(),
-            username: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
-            to_script: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            fallback_url: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            status_events: ::std::default::Default::default(),
-            url_method: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            timeout: ::std::default::Default::default(),
-            max_price_per_minute: ::std::default::Default::default(),
-            send_digits: ::std::default::Default::default(),
-            region: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            to: Default::default(),
+            username: Default::default(),
+            password: Default::default(),
+            to_script: Default::default(),
+            caller_id: Default::default(),
+            fallback_url: Default::default(),
+            status_url: Default::default(),
+            status_events: Default::default(),
+            url_method: Default::default(),
+            codecs: Default::default(),
+            timeout: Default::default(),
+            max_price_per_minute: Default::default(),
+            send_digits: Default::default(),
+            region: Default::default(),
+            custom_variables: Default::default(),
             swml,
         }
     }
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(Into::into(value));
         self
     }
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
     pub fn to_script(mut self, value: CallingCallCreateParamsSwmlToScript) -> Self {
-        self.to_script = ::std::option::Option::Some(value);
+        self.to_script = Some(value);
         self
     }
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fn fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_url = Some(Into::into(value));
         self
     }
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
     /// Call lifecycle events that will be delivered to `status_url`.
     pub fn status_events(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = CallingCallCreateParamsSwmlStatusEventsItem,
-        >,
+        value: impl IntoIterator<Item = CallingCallCreateParamsSwmlStatusEventsItem>,
     ) -> Self {
-        self.status_events = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.status_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     pub fn url_method(mut self, value: CallingCallCreateParamsSwmlUrlMethod) -> Self {
-        self.url_method = ::std::option::Option::Some(value);
+        self.url_method = Some(value);
         self
     }
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
     pub fn codecs(mut self, value: CallingCallCreateParamsSwmlCodecs) -> Self {
-        self.codecs = ::std::option::Option::Some(value);
+        self.codecs = Some(value);
         self
     }
     /// Ring timeout in seconds. Must be between 1 and 600.
     pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     pub fn max_price_per_minute(mut self, value: f64) -> Self {
-        self.max_price_per_minute = ::std::option::Option::Some(value);
+        self.max_price_per_minute = Some(value);
         self
     }
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub fn send_digits(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_digits = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn send_digits(mut self, value: impl Into<String>) -> Self {
+        self.send_digits = Some(Into::into(value));
         self
     }
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
     pub fn region(mut self, value: CallingCallCreateParamsSwmlRegion) -> Self {
-        self.region = ::std::option::Option::Some(value);
+        self.region = Some(value);
         self
     }
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -1885,9 +1783,9 @@ impl CallingCallCreateParamsSwml {
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlCodecs {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<CallingOutboundCallCodec>`.
-    Array(::std::vec::Vec<CallingOutboundCallCodec>),
+    Array(Vec<CallingOutboundCallCodec>),
 }
 
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
@@ -1898,9 +1796,9 @@ pub enum CallingCallCreateParamsSwmlCodecs {
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlRegion {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
 }
 
 /// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
@@ -1943,13 +1841,13 @@ impl CallingCallCreateParamsSwmlStatusEventsItem {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "created" => ::std::option::Option::Some(Self::Created),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            _ => ::std::option::Option::None,
+            "created" => Some(Self::Created),
+            "ringing" => Some(Self::Ringing),
+            "answered" => Some(Self::Answered),
+            "ended" => Some(Self::Ended),
+            _ => None,
         }
     }
 }
@@ -1964,18 +1862,17 @@ crate::runtime::open_enum!(CallingCallCreateParamsSwmlStatusEventsItem, Unknown)
 #[non_exhaustive]
 pub enum CallingCallCreateParamsSwmlToScript {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
 }
 
-impl ::std::convert::From<SwmlCallingSwmlObject>
-for CallingCallCreateParamsSwmlToScript {
+impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsSwmlToScript {
     fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+        Self::SwmlCallingSwmlObject(Box::new(value))
     }
 }
 
@@ -2011,18 +1908,18 @@ impl CallingCallCreateParamsSwmlUrlMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingCallCreateParamsSwmlUrlMethod, Unknown);
 
-impl ::std::default::Default for CallingCallCreateParamsSwmlUrlMethod {
+impl Default for CallingCallCreateParamsSwmlUrlMethod {
     /// The API's default, [`CallingCallCreateParamsSwmlUrlMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -2034,57 +1931,55 @@ impl ::std::default::Default for CallingCallCreateParamsSwmlUrlMethod {
 #[non_exhaustive]
 pub struct CallingCallCreateParamsUrl {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    pub to_script: ::std::option::Option<CallingCallCreateParamsUrlToScript>,
+    pub to_script: Option<CallingCallCreateParamsUrlToScript>,
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fallback_url: ::std::option::Option<::std::string::String>,
+    pub fallback_url: Option<String>,
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// Call lifecycle events that will be delivered to `status_url`.
     ///
     /// Default: `["ended"]`.
-    pub status_events: ::std::option::Option<
-        ::std::vec::Vec<CallingCallCreateParamsUrlStatusEventsItem>,
-    >,
+    pub status_events: Option<Vec<CallingCallCreateParamsUrlStatusEventsItem>>,
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     ///
     /// Default: `"POST"`.
-    pub url_method: ::std::option::Option<CallingCallCreateParamsUrlMethod>,
+    pub url_method: Option<CallingCallCreateParamsUrlMethod>,
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    pub codecs: ::std::option::Option<CallingCallCreateParamsUrlCodecs>,
+    pub codecs: Option<CallingCallCreateParamsUrlCodecs>,
     /// Ring timeout in seconds. Must be between 1 and 600.
     ///
     /// Minimum: `1`.
     /// Maximum: `600`.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     ///
     /// Minimum: `0`.
-    pub max_price_per_minute: ::std::option::Option<f64>,
+    pub max_price_per_minute: Option<f64>,
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub send_digits: ::std::option::Option<::std::string::String>,
+    pub send_digits: Option<String>,
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    pub region: ::std::option::Option<CallingCallCreateParamsUrlRegion>,
+    pub region: Option<CallingCallCreateParamsUrlRegion>,
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     ///
     /// If a key here matches a variable you've already set at the account or project level, the value you pass on the request takes precedence — but only when the keys match exactly, including case. Keys are case-sensitive, so two keys that differ only in case are kept as separate variables.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive).
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 crate::runtime::wire_struct!(
@@ -2103,10 +1998,10 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallCreateParamsUrlRequired {
     /// The address that initiates the call. For PSTN destinations, must be an E.164 number; for SIP/Verto destinations may also be a SIP URI (`sip:user@host`) or a short caller-id token.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 impl CallingCallCreateParamsUrl {
@@ -2115,129 +2010,100 @@ impl CallingCallCreateParamsUrl {
         let CallingCallCreateParamsUrlRequired { from, url } = required;
         Self {
             from,
-            to: ::std::default::Default::default(),
-            username: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
-            to_script: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            fallback_url: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            status_events: ::std::default::Default::default(),
-            url_method: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            timeout: ::std::default::Default::default(),
-            max_price_per_minute: ::std::default::Default::default(),
-            send_digits: ::std::default::Default::default(),
-            region: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            to: Default::default(),
+            username: Default::default(),
+            password: Default::default(),
+            to_script: Default::default(),
+            caller_id: Default::default(),
+            fallback_url: Default::default(),
+            status_url: Default::default(),
+            status_events: Default::default(),
+            url_method: Default::default(),
+            codecs: Default::default(),
+            timeout: Default::default(),
+            max_price_per_minute: Default::default(),
+            send_digits: Default::default(),
+            region: Default::default(),
+            custom_variables: Default::default(),
             url,
         }
     }
     /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(Into::into(value));
         self
     }
     /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
     pub fn to_script(mut self, value: CallingCallCreateParamsUrlToScript) -> Self {
-        self.to_script = ::std::option::Option::Some(value);
+        self.to_script = Some(value);
         self
     }
     /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fn fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_url = Some(Into::into(value));
         self
     }
     /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
     /// Call lifecycle events that will be delivered to `status_url`.
     pub fn status_events(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = CallingCallCreateParamsUrlStatusEventsItem,
-        >,
+        value: impl IntoIterator<Item = CallingCallCreateParamsUrlStatusEventsItem>,
     ) -> Self {
-        self.status_events = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.status_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// HTTP method used when requesting the `url`. Defaults to `POST`.
     pub fn url_method(mut self, value: CallingCallCreateParamsUrlMethod) -> Self {
-        self.url_method = ::std::option::Option::Some(value);
+        self.url_method = Some(value);
         self
     }
     /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
     pub fn codecs(mut self, value: CallingCallCreateParamsUrlCodecs) -> Self {
-        self.codecs = ::std::option::Option::Some(value);
+        self.codecs = Some(value);
         self
     }
     /// Ring timeout in seconds. Must be between 1 and 600.
     pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
     pub fn max_price_per_minute(mut self, value: f64) -> Self {
-        self.max_price_per_minute = ::std::option::Option::Some(value);
+        self.max_price_per_minute = Some(value);
         self
     }
     /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub fn send_digits(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_digits = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn send_digits(mut self, value: impl Into<String>) -> Self {
+        self.send_digits = Some(Into::into(value));
         self
     }
     /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
     pub fn region(mut self, value: CallingCallCreateParamsUrlRegion) -> Self {
-        self.region = ::std::option::Option::Some(value);
+        self.region = Some(value);
         self
     }
     /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -2250,9 +2116,9 @@ impl CallingCallCreateParamsUrl {
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlCodecs {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<CallingOutboundCallCodec>`.
-    Array(::std::vec::Vec<CallingOutboundCallCodec>),
+    Array(Vec<CallingOutboundCallCodec>),
 }
 
 /// HTTP method used when requesting the `url`. Defaults to `POST`.
@@ -2287,18 +2153,18 @@ impl CallingCallCreateParamsUrlMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingCallCreateParamsUrlMethod, Unknown);
 
-impl ::std::default::Default for CallingCallCreateParamsUrlMethod {
+impl Default for CallingCallCreateParamsUrlMethod {
     /// The API's default, [`CallingCallCreateParamsUrlMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -2313,9 +2179,9 @@ impl ::std::default::Default for CallingCallCreateParamsUrlMethod {
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlRegion {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
 }
 
 /// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
@@ -2358,13 +2224,13 @@ impl CallingCallCreateParamsUrlStatusEventsItem {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "created" => ::std::option::Option::Some(Self::Created),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            _ => ::std::option::Option::None,
+            "created" => Some(Self::Created),
+            "ringing" => Some(Self::Ringing),
+            "answered" => Some(Self::Answered),
+            "ended" => Some(Self::Ended),
+            _ => None,
         }
     }
 }
@@ -2379,17 +2245,17 @@ crate::runtime::open_enum!(CallingCallCreateParamsUrlStatusEventsItem, Unknown);
 #[non_exhaustive]
 pub enum CallingCallCreateParamsUrlToScript {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
 }
 
-impl ::std::convert::From<SwmlCallingSwmlObject> for CallingCallCreateParamsUrlToScript {
+impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsUrlToScript {
     fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+        Self::SwmlCallingSwmlObject(Box::new(value))
     }
 }
 
@@ -2451,10 +2317,10 @@ impl CallingCallCreateRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "dial" => ::std::option::Option::Some(Self::Dial),
-            _ => ::std::option::Option::None,
+            "dial" => Some(Self::Dial),
+            _ => None,
         }
     }
 }
@@ -2469,22 +2335,20 @@ crate::runtime::open_enum!(CallingCallCreateRequestCommand, Unknown);
 #[non_exhaustive]
 pub enum CallingCallCreateRequestParams {
     /// dial (URL)
-    CallingCallCreateParamsUrl(::std::boxed::Box<CallingCallCreateParamsUrl>),
+    CallingCallCreateParamsUrl(Box<CallingCallCreateParamsUrl>),
     /// dial (Inline SWML)
-    CallingCallCreateParamsSwml(::std::boxed::Box<CallingCallCreateParamsSwml>),
+    CallingCallCreateParamsSwml(Box<CallingCallCreateParamsSwml>),
 }
 
-impl ::std::convert::From<CallingCallCreateParamsUrl>
-for CallingCallCreateRequestParams {
+impl From<CallingCallCreateParamsUrl> for CallingCallCreateRequestParams {
     fn from(value: CallingCallCreateParamsUrl) -> Self {
-        Self::CallingCallCreateParamsUrl(::std::boxed::Box::new(value))
+        Self::CallingCallCreateParamsUrl(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallCreateParamsSwml>
-for CallingCallCreateRequestParams {
+impl From<CallingCallCreateParamsSwml> for CallingCallCreateRequestParams {
     fn from(value: CallingCallCreateParamsSwml) -> Self {
-        Self::CallingCallCreateParamsSwml(::std::boxed::Box::new(value))
+        Self::CallingCallCreateParamsSwml(Box::new(value))
     }
 }
 
@@ -2554,10 +2418,10 @@ impl CallingCallDenoiseRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.denoise" => ::std::option::Option::Some(Self::CallingDenoise),
-            _ => ::std::option::Option::None,
+            "calling.denoise" => Some(Self::CallingDenoise),
+            _ => None,
         }
     }
 }
@@ -2628,12 +2492,10 @@ impl CallingCallDenoiseStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.denoise.stop" => {
-                ::std::option::Option::Some(Self::CallingDenoiseStop)
-            }
-            _ => ::std::option::Option::None,
+            "calling.denoise.stop" => Some(Self::CallingDenoiseStop),
+            _ => None,
         }
     }
 }
@@ -2705,10 +2567,10 @@ impl CallingCallDetectRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.detect" => ::std::option::Option::Some(Self::CallingDetect),
-            _ => ::std::option::Option::None,
+            "calling.detect" => Some(Self::CallingDetect),
+            _ => None,
         }
     }
 }
@@ -2720,18 +2582,18 @@ crate::runtime::open_enum!(CallingCallDetectRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallDetectRequestParams {
     /// Unique identifier for this detect operation, used to control it later. Must be unique per active detect on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Detection configuration specifying what to detect.
     pub detect: CallingCallDetectRequestParamsDetect,
     /// Maximum time in seconds the detection may run before timing out.
     ///
     /// Default: `30`.
     /// Minimum: `0`.
-    pub timeout: ::std::option::Option<f64>,
+    pub timeout: Option<f64>,
     /// HTTP or HTTPS URL that receives detection result webhooks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2744,7 +2606,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallDetectRequestParamsRequired {
     /// Unique identifier for this detect operation, used to control it later. Must be unique per active detect on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Detection configuration specifying what to detect.
     pub detect: CallingCallDetectRequestParamsDetect,
 }
@@ -2756,21 +2618,18 @@ impl CallingCallDetectRequestParams {
         Self {
             control_id,
             detect,
-            timeout: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
+            timeout: Default::default(),
+            status_url: Default::default(),
         }
     }
     /// Maximum time in seconds the detection may run before timing out.
     pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// HTTP or HTTPS URL that receives detection result webhooks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -2783,31 +2642,28 @@ impl CallingCallDetectRequestParams {
 #[non_exhaustive]
 pub enum CallingCallDetectRequestParamsDetect {
     /// Answering-machine detection configuration.
-    CallingDetectMachineConfig(::std::boxed::Box<CallingDetectMachineConfig>),
+    CallingDetectMachineConfig(Box<CallingDetectMachineConfig>),
     /// Fax-tone detection configuration.
-    CallingDetectFaxConfig(::std::boxed::Box<CallingDetectFaxConfig>),
+    CallingDetectFaxConfig(Box<CallingDetectFaxConfig>),
     /// DTMF-digit detection configuration.
-    CallingDetectDigitConfig(::std::boxed::Box<CallingDetectDigitConfig>),
+    CallingDetectDigitConfig(Box<CallingDetectDigitConfig>),
 }
 
-impl ::std::convert::From<CallingDetectMachineConfig>
-for CallingCallDetectRequestParamsDetect {
+impl From<CallingDetectMachineConfig> for CallingCallDetectRequestParamsDetect {
     fn from(value: CallingDetectMachineConfig) -> Self {
-        Self::CallingDetectMachineConfig(::std::boxed::Box::new(value))
+        Self::CallingDetectMachineConfig(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingDetectFaxConfig>
-for CallingCallDetectRequestParamsDetect {
+impl From<CallingDetectFaxConfig> for CallingCallDetectRequestParamsDetect {
     fn from(value: CallingDetectFaxConfig) -> Self {
-        Self::CallingDetectFaxConfig(::std::boxed::Box::new(value))
+        Self::CallingDetectFaxConfig(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingDetectDigitConfig>
-for CallingCallDetectRequestParamsDetect {
+impl From<CallingDetectDigitConfig> for CallingCallDetectRequestParamsDetect {
     fn from(value: CallingDetectDigitConfig) -> Self {
-        Self::CallingDetectDigitConfig(::std::boxed::Box::new(value))
+        Self::CallingDetectDigitConfig(Box::new(value))
     }
 }
 
@@ -2875,10 +2731,10 @@ impl CallingCallDetectStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.detect.stop" => ::std::option::Option::Some(Self::CallingDetectStop),
-            _ => ::std::option::Option::None,
+            "calling.detect.stop" => Some(Self::CallingDetectStop),
+            _ => None,
         }
     }
 }
@@ -2890,7 +2746,7 @@ crate::runtime::open_enum!(CallingCallDetectStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallDetectStopRequestParams {
     /// The control ID of the detect operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -2899,9 +2755,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallDetectStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -2942,12 +2798,12 @@ impl CallingCallDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound" => Some(Self::Outbound),
+            "outbound-api" => Some(Self::OutboundApi),
+            _ => None,
         }
     }
 }
@@ -3018,10 +2874,10 @@ impl CallingCallDisconnectRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.disconnect" => ::std::option::Option::Some(Self::CallingDisconnect),
-            _ => ::std::option::Option::None,
+            "calling.disconnect" => Some(Self::CallingDisconnect),
+            _ => None,
         }
     }
 }
@@ -3090,10 +2946,10 @@ impl CallingCallHangupRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.end" => ::std::option::Option::Some(Self::CallingEnd),
-            _ => ::std::option::Option::None,
+            "calling.end" => Some(Self::CallingEnd),
+            _ => None,
         }
     }
 }
@@ -3105,7 +2961,7 @@ crate::runtime::open_enum!(CallingCallHangupRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallHangupRequestParams {
     /// Set the reason why the call was hung up.
-    pub reason: ::std::option::Option<CallingHangupReason>,
+    pub reason: Option<CallingHangupReason>,
 }
 
 crate::runtime::wire_struct!(
@@ -3115,13 +2971,11 @@ crate::runtime::wire_struct!(
 impl CallingCallHangupRequestParams {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            reason: ::std::default::Default::default(),
-        }
+        Self { reason: Default::default() }
     }
     /// Set the reason why the call was hung up.
     pub fn reason(mut self, value: CallingHangupReason) -> Self {
-        self.reason = ::std::option::Option::Some(value);
+        self.reason = Some(value);
         self
     }
 }
@@ -3188,10 +3042,10 @@ impl CallingCallHoldRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_hold" => ::std::option::Option::Some(Self::CallingAiHold),
-            _ => ::std::option::Option::None,
+            "calling.ai_hold" => Some(Self::CallingAiHold),
+            _ => None,
         }
     }
 }
@@ -3203,10 +3057,10 @@ crate::runtime::open_enum!(CallingCallHoldRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallHoldRequestParams {
     /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
-    pub timeout: ::std::option::Option<::std::string::String>,
+    pub timeout: Option<String>,
     /// A system message added to the AI conversation before placing the caller on hold.
     /// The AI will speak this message to the caller before hold music begins.
-    pub prompt: ::std::option::Option<::std::string::String>,
+    pub prompt: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3218,25 +3072,19 @@ impl CallingCallHoldRequestParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            timeout: ::std::default::Default::default(),
-            prompt: ::std::default::Default::default(),
+            timeout: Default::default(),
+            prompt: Default::default(),
         }
     }
     /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
-    pub fn timeout(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.timeout = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn timeout(mut self, value: impl Into<String>) -> Self {
+        self.timeout = Some(Into::into(value));
         self
     }
     /// A system message added to the AI conversation before placing the caller on hold.
     /// The AI will speak this message to the caller before hold music begins.
-    pub fn prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prompt = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prompt(mut self, value: impl Into<String>) -> Self {
+        self.prompt = Some(Into::into(value));
         self
     }
 }
@@ -3248,35 +3096,35 @@ pub struct CallingCallLeg {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
     /// The origin number or address.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination number or address.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The direction of the call.
     pub direction: CallingCallDirection,
     /// Source of this call.
     pub source: CallingCallLegSource,
     /// The URL associated with this call.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// Total charge for this call.
     pub charge: f64,
     /// The date and time when the call was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this call.
-    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+    pub charge_details: Vec<CallingChargeDetails>,
     /// The status of the call.
-    pub status: ::std::option::Option<CallingCallResponseStatus>,
+    pub status: Option<CallingCallResponseStatus>,
     /// The duration of the call in seconds.
-    pub duration: ::std::option::Option<i64>,
+    pub duration: Option<i64>,
     /// The duration of the call in milliseconds.
-    pub duration_ms: ::std::option::Option<i64>,
+    pub duration_ms: Option<i64>,
     /// The billable duration of the call in milliseconds.
-    pub billing_ms: ::std::option::Option<i64>,
+    pub billing_ms: Option<i64>,
     /// Type of this call.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: CallingCallLegType,
     /// The parent call ID if this is a child call.
-    pub parent_id: ::std::option::Option<Uuid>,
+    pub parent_id: Option<Uuid>,
 }
 
 crate::runtime::wire_struct!(
@@ -3294,33 +3142,33 @@ pub struct CallingCallLegRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
     /// The origin number or address.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination number or address.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The direction of the call.
     pub direction: CallingCallDirection,
     /// Source of this call.
     pub source: CallingCallLegSource,
     /// The URL associated with this call.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// Total charge for this call.
     pub charge: f64,
     /// The date and time when the call was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this call.
-    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+    pub charge_details: Vec<CallingChargeDetails>,
     /// The status of the call.
-    pub status: ::std::option::Option<CallingCallResponseStatus>,
+    pub status: Option<CallingCallResponseStatus>,
     /// The duration of the call in seconds.
-    pub duration: ::std::option::Option<i64>,
+    pub duration: Option<i64>,
     /// The duration of the call in milliseconds.
-    pub duration_ms: ::std::option::Option<i64>,
+    pub duration_ms: Option<i64>,
     /// The billable duration of the call in milliseconds.
-    pub billing_ms: ::std::option::Option<i64>,
+    pub billing_ms: Option<i64>,
     /// Type of this call.
     pub type_: CallingCallLegType,
     /// The parent call ID if this is a child call.
-    pub parent_id: ::std::option::Option<Uuid>,
+    pub parent_id: Option<Uuid>,
 }
 
 impl CallingCallLeg {
@@ -3389,10 +3237,10 @@ impl CallingCallLegSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            _ => ::std::option::Option::None,
+            "realtime_api" => Some(Self::RealtimeApi),
+            _ => None,
         }
     }
 }
@@ -3435,12 +3283,12 @@ impl CallingCallLegType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
-            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
-            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
-            _ => ::std::option::Option::None,
+            "relay_pstn_call" => Some(Self::RelayPstnCall),
+            "relay_sip_call" => Some(Self::RelaySipCall),
+            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
+            _ => None,
         }
     }
 }
@@ -3511,12 +3359,10 @@ impl CallingCallLiveTranscribeRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.live_transcribe" => {
-                ::std::option::Option::Some(Self::CallingLiveTranscribe)
-            }
-            _ => ::std::option::Option::None,
+            "calling.live_transcribe" => Some(Self::CallingLiveTranscribe),
+            _ => None,
         }
     }
 }
@@ -3552,26 +3398,22 @@ pub enum CallingCallLiveTranscribeRequestParamsAction {
     /// Stops the live transcription session.
     CallingLiveTranscribeStopAction(CallingLiveTranscribeStopAction),
     /// start Action
-    CallingLiveTranscribeStartAction(
-        ::std::boxed::Box<CallingLiveTranscribeStartAction>,
-    ),
+    CallingLiveTranscribeStartAction(Box<CallingLiveTranscribeStartAction>),
     /// summarize Action
-    CallingLiveTranscribeSummarizeAction(
-        ::std::boxed::Box<CallingLiveTranscribeSummarizeAction>,
-    ),
+    CallingLiveTranscribeSummarizeAction(Box<CallingLiveTranscribeSummarizeAction>),
 }
 
-impl ::std::convert::From<CallingLiveTranscribeStartAction>
+impl From<CallingLiveTranscribeStartAction>
 for CallingCallLiveTranscribeRequestParamsAction {
     fn from(value: CallingLiveTranscribeStartAction) -> Self {
-        Self::CallingLiveTranscribeStartAction(::std::boxed::Box::new(value))
+        Self::CallingLiveTranscribeStartAction(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingLiveTranscribeSummarizeAction>
+impl From<CallingLiveTranscribeSummarizeAction>
 for CallingCallLiveTranscribeRequestParamsAction {
     fn from(value: CallingLiveTranscribeSummarizeAction) -> Self {
-        Self::CallingLiveTranscribeSummarizeAction(::std::boxed::Box::new(value))
+        Self::CallingLiveTranscribeSummarizeAction(Box::new(value))
     }
 }
 
@@ -3639,12 +3481,10 @@ impl CallingCallLiveTranslateRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.live_translate" => {
-                ::std::option::Option::Some(Self::CallingLiveTranslate)
-            }
-            _ => ::std::option::Option::None,
+            "calling.live_translate" => Some(Self::CallingLiveTranslate),
+            _ => None,
         }
     }
 }
@@ -3660,7 +3500,7 @@ pub struct CallingCallLiveTranslateRequestParams {
     /// HTTP or HTTPS URL that receives translation-session webhooks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3673,15 +3513,12 @@ impl CallingCallLiveTranslateRequestParams {
     pub fn new(action: CallingCallLiveTranslateRequestParamsAction) -> Self {
         Self {
             action,
-            status_url: ::std::default::Default::default(),
+            status_url: Default::default(),
         }
     }
     /// HTTP or HTTPS URL that receives translation-session webhooks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -3696,35 +3533,31 @@ pub enum CallingCallLiveTranslateRequestParamsAction {
     /// Stops the live translation session.
     CallingLiveTranslateStopAction(CallingLiveTranslateStopAction),
     /// start Action
-    CallingLiveTranslateStartAction(::std::boxed::Box<CallingLiveTranslateStartAction>),
+    CallingLiveTranslateStartAction(Box<CallingLiveTranslateStartAction>),
     /// summarize Action
-    CallingLiveTranslateSummarizeAction(
-        ::std::boxed::Box<CallingLiveTranslateSummarizeAction>,
-    ),
+    CallingLiveTranslateSummarizeAction(Box<CallingLiveTranslateSummarizeAction>),
     /// inject Action
-    CallingLiveTranslateInjectAction(
-        ::std::boxed::Box<CallingLiveTranslateInjectAction>,
-    ),
+    CallingLiveTranslateInjectAction(Box<CallingLiveTranslateInjectAction>),
 }
 
-impl ::std::convert::From<CallingLiveTranslateStartAction>
+impl From<CallingLiveTranslateStartAction>
 for CallingCallLiveTranslateRequestParamsAction {
     fn from(value: CallingLiveTranslateStartAction) -> Self {
-        Self::CallingLiveTranslateStartAction(::std::boxed::Box::new(value))
+        Self::CallingLiveTranslateStartAction(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingLiveTranslateSummarizeAction>
+impl From<CallingLiveTranslateSummarizeAction>
 for CallingCallLiveTranslateRequestParamsAction {
     fn from(value: CallingLiveTranslateSummarizeAction) -> Self {
-        Self::CallingLiveTranslateSummarizeAction(::std::boxed::Box::new(value))
+        Self::CallingLiveTranslateSummarizeAction(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingLiveTranslateInjectAction>
+impl From<CallingLiveTranslateInjectAction>
 for CallingCallLiveTranslateRequestParamsAction {
     fn from(value: CallingLiveTranslateInjectAction) -> Self {
-        Self::CallingLiveTranslateInjectAction(::std::boxed::Box::new(value))
+        Self::CallingLiveTranslateInjectAction(Box::new(value))
     }
 }
 
@@ -3792,10 +3625,10 @@ impl CallingCallPlayPauseRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.play.pause" => ::std::option::Option::Some(Self::CallingPlayPause),
-            _ => ::std::option::Option::None,
+            "calling.play.pause" => Some(Self::CallingPlayPause),
+            _ => None,
         }
     }
 }
@@ -3807,7 +3640,7 @@ crate::runtime::open_enum!(CallingCallPlayPauseRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallPlayPauseRequestParams {
     /// The control ID of the play operation to pause.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -3816,9 +3649,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallPlayPauseRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -3890,10 +3723,10 @@ impl CallingCallPlayRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.play" => ::std::option::Option::Some(Self::CallingPlay),
-            _ => ::std::option::Option::None,
+            "calling.play" => Some(Self::CallingPlay),
+            _ => None,
         }
     }
 }
@@ -3905,40 +3738,40 @@ crate::runtime::open_enum!(CallingCallPlayRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallPlayRequestParams {
     /// Unique identifier for this play operation, used to control it later. Must be unique per active play on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Ordered list of media items to play. Items play sequentially.
-    pub play: ::std::vec::Vec<CallingCallPlayRequestParamsPlayItem>,
+    pub play: Vec<CallingCallPlayRequestParamsPlayItem>,
     /// Volume adjustment in dB. Must be between -40 and 40.
     ///
     /// Default: `0`.
     /// Minimum: `-40`.
     /// Maximum: `40`.
-    pub volume: ::std::option::Option<f64>,
+    pub volume: Option<f64>,
     /// The direction of audio playback relative to the call participants.
     ///
     /// Default: `"listen"`.
-    pub direction: ::std::option::Option<CallingPlayDirection>,
+    pub direction: Option<CallingPlayDirection>,
     /// Number of times the full `play` sequence is repeated. `0` loops forever; `N > 0` plays a total of N times.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     ///
     /// In JSON: `loop`, a Rust keyword, hence the trailing `_` in Rust.
-    pub loop_: ::std::option::Option<i32>,
+    pub loop_: Option<i32>,
     /// Default BCP-47 language tag applied to any TTS item that does not set its own `language`.
     ///
     /// Default: `"en-US"`.
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: Option<String>,
     /// Default voice applied to any TTS item that does not set its own `voice`. Defaults to the request-level `gender` when unset.
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: Option<String>,
     /// Default voice gender applied to any TTS item that does not set its own `gender`.
     ///
     /// Default: `"female"`.
-    pub gender: ::std::option::Option<CallingTtsGender>,
+    pub gender: Option<CallingTtsGender>,
     /// HTTP or HTTPS URL that receives playback lifecycle webhooks (`playing`, `paused`, `finished`, `error`).
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3952,9 +3785,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayRequestParamsRequired {
     /// Unique identifier for this play operation, used to control it later. Must be unique per active play on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Ordered list of media items to play. Items play sequentially.
-    pub play: ::std::vec::Vec<CallingCallPlayRequestParamsPlayItem>,
+    pub play: Vec<CallingCallPlayRequestParamsPlayItem>,
 }
 
 impl CallingCallPlayRequestParams {
@@ -3964,57 +3797,48 @@ impl CallingCallPlayRequestParams {
         Self {
             control_id,
             play,
-            volume: ::std::default::Default::default(),
-            direction: ::std::default::Default::default(),
-            loop_: ::std::default::Default::default(),
-            language: ::std::default::Default::default(),
-            voice: ::std::default::Default::default(),
-            gender: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
+            volume: Default::default(),
+            direction: Default::default(),
+            loop_: Default::default(),
+            language: Default::default(),
+            voice: Default::default(),
+            gender: Default::default(),
+            status_url: Default::default(),
         }
     }
     /// Volume adjustment in dB. Must be between -40 and 40.
     pub fn volume(mut self, value: f64) -> Self {
-        self.volume = ::std::option::Option::Some(value);
+        self.volume = Some(value);
         self
     }
     /// The direction of audio playback relative to the call participants.
     pub fn direction(mut self, value: CallingPlayDirection) -> Self {
-        self.direction = ::std::option::Option::Some(value);
+        self.direction = Some(value);
         self
     }
     /// Number of times the full `play` sequence is repeated. `0` loops forever; `N > 0` plays a total of N times.
     pub fn loop_(mut self, value: i32) -> Self {
-        self.loop_ = ::std::option::Option::Some(value);
+        self.loop_ = Some(value);
         self
     }
     /// Default BCP-47 language tag applied to any TTS item that does not set its own `language`.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(Into::into(value));
         self
     }
     /// Default voice applied to any TTS item that does not set its own `voice`. Defaults to the request-level `gender` when unset.
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn voice(mut self, value: impl Into<String>) -> Self {
+        self.voice = Some(Into::into(value));
         self
     }
     /// Default voice gender applied to any TTS item that does not set its own `gender`.
     pub fn gender(mut self, value: CallingTtsGender) -> Self {
-        self.gender = ::std::option::Option::Some(value);
+        self.gender = Some(value);
         self
     }
     /// HTTP or HTTPS URL that receives playback lifecycle webhooks (`playing`, `paused`, `finished`, `error`).
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -4027,39 +3851,36 @@ impl CallingCallPlayRequestParams {
 #[non_exhaustive]
 pub enum CallingCallPlayRequestParamsPlayItem {
     /// Play an audio file from a URL.
-    CallingPlayAudioItem(::std::boxed::Box<CallingPlayAudioItem>),
+    CallingPlayAudioItem(Box<CallingPlayAudioItem>),
     /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
-    CallingPlayTtsItem(::std::boxed::Box<CallingPlayTtsItem>),
+    CallingPlayTtsItem(Box<CallingPlayTtsItem>),
     /// Play silence for a fixed duration.
-    CallingPlaySilenceItem(::std::boxed::Box<CallingPlaySilenceItem>),
+    CallingPlaySilenceItem(Box<CallingPlaySilenceItem>),
     /// Play a country-coded ringtone cadence.
-    CallingPlayRingtoneItem(::std::boxed::Box<CallingPlayRingtoneItem>),
+    CallingPlayRingtoneItem(Box<CallingPlayRingtoneItem>),
 }
 
-impl ::std::convert::From<CallingPlayAudioItem>
-for CallingCallPlayRequestParamsPlayItem {
+impl From<CallingPlayAudioItem> for CallingCallPlayRequestParamsPlayItem {
     fn from(value: CallingPlayAudioItem) -> Self {
-        Self::CallingPlayAudioItem(::std::boxed::Box::new(value))
+        Self::CallingPlayAudioItem(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingPlayTtsItem> for CallingCallPlayRequestParamsPlayItem {
+impl From<CallingPlayTtsItem> for CallingCallPlayRequestParamsPlayItem {
     fn from(value: CallingPlayTtsItem) -> Self {
-        Self::CallingPlayTtsItem(::std::boxed::Box::new(value))
+        Self::CallingPlayTtsItem(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingPlaySilenceItem>
-for CallingCallPlayRequestParamsPlayItem {
+impl From<CallingPlaySilenceItem> for CallingCallPlayRequestParamsPlayItem {
     fn from(value: CallingPlaySilenceItem) -> Self {
-        Self::CallingPlaySilenceItem(::std::boxed::Box::new(value))
+        Self::CallingPlaySilenceItem(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingPlayRingtoneItem>
-for CallingCallPlayRequestParamsPlayItem {
+impl From<CallingPlayRingtoneItem> for CallingCallPlayRequestParamsPlayItem {
     fn from(value: CallingPlayRingtoneItem) -> Self {
-        Self::CallingPlayRingtoneItem(::std::boxed::Box::new(value))
+        Self::CallingPlayRingtoneItem(Box::new(value))
     }
 }
 
@@ -4127,10 +3948,10 @@ impl CallingCallPlayResumeRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.play.resume" => ::std::option::Option::Some(Self::CallingPlayResume),
-            _ => ::std::option::Option::None,
+            "calling.play.resume" => Some(Self::CallingPlayResume),
+            _ => None,
         }
     }
 }
@@ -4142,7 +3963,7 @@ crate::runtime::open_enum!(CallingCallPlayResumeRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallPlayResumeRequestParams {
     /// The control ID of the play operation to resume.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4151,9 +3972,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallPlayResumeRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -4222,10 +4043,10 @@ impl CallingCallPlayStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.play.stop" => ::std::option::Option::Some(Self::CallingPlayStop),
-            _ => ::std::option::Option::None,
+            "calling.play.stop" => Some(Self::CallingPlayStop),
+            _ => None,
         }
     }
 }
@@ -4237,7 +4058,7 @@ crate::runtime::open_enum!(CallingCallPlayStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallPlayStopRequestParams {
     /// The control ID of the play operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4246,9 +4067,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallPlayStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -4317,10 +4138,10 @@ impl CallingCallPlayVolumeRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.play.volume" => ::std::option::Option::Some(Self::CallingPlayVolume),
-            _ => ::std::option::Option::None,
+            "calling.play.volume" => Some(Self::CallingPlayVolume),
+            _ => None,
         }
     }
 }
@@ -4332,7 +4153,7 @@ crate::runtime::open_enum!(CallingCallPlayVolumeRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallPlayVolumeRequestParams {
     /// The control ID of the play operation to adjust.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Volume adjustment in dB. Must be between -40 and 40.
     ///
     /// Minimum: `-40`.
@@ -4349,7 +4170,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallPlayVolumeRequestParamsRequired {
     /// The control ID of the play operation to adjust.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Volume adjustment in dB. Must be between -40 and 40.
     pub volume: f64,
 }
@@ -4426,12 +4247,10 @@ impl CallingCallReceiveFaxStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.receive_fax.stop" => {
-                ::std::option::Option::Some(Self::CallingReceiveFaxStop)
-            }
-            _ => ::std::option::Option::None,
+            "calling.receive_fax.stop" => Some(Self::CallingReceiveFaxStop),
+            _ => None,
         }
     }
 }
@@ -4443,7 +4262,7 @@ crate::runtime::open_enum!(CallingCallReceiveFaxStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallReceiveFaxStopRequestParams {
     /// The control ID of the fax receive operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4452,9 +4271,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallReceiveFaxStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -4523,12 +4342,10 @@ impl CallingCallRecordPauseRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.record.pause" => {
-                ::std::option::Option::Some(Self::CallingRecordPause)
-            }
-            _ => ::std::option::Option::None,
+            "calling.record.pause" => Some(Self::CallingRecordPause),
+            _ => None,
         }
     }
 }
@@ -4540,11 +4357,11 @@ crate::runtime::open_enum!(CallingCallRecordPauseRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallRecordPauseRequestParams {
     /// The control ID of the recording to pause.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
     ///
     /// Default: `"skip"`.
-    pub behavior: ::std::option::Option<CallingCallRecordPauseRequestParamsBehavior>,
+    pub behavior: Option<CallingCallRecordPauseRequestParamsBehavior>,
 }
 
 crate::runtime::wire_struct!(
@@ -4554,10 +4371,10 @@ crate::runtime::wire_struct!(
 
 impl CallingCallRecordPauseRequestParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
-            behavior: ::std::default::Default::default(),
+            control_id: Into::into(control_id),
+            behavior: Default::default(),
         }
     }
     /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
@@ -4565,7 +4382,7 @@ impl CallingCallRecordPauseRequestParams {
         mut self,
         value: CallingCallRecordPauseRequestParamsBehavior,
     ) -> Self {
-        self.behavior = ::std::option::Option::Some(value);
+        self.behavior = Some(value);
         self
     }
 }
@@ -4602,18 +4419,18 @@ impl CallingCallRecordPauseRequestParamsBehavior {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "skip" => ::std::option::Option::Some(Self::Skip),
-            "silence" => ::std::option::Option::Some(Self::Silence),
-            _ => ::std::option::Option::None,
+            "skip" => Some(Self::Skip),
+            "silence" => Some(Self::Silence),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingCallRecordPauseRequestParamsBehavior, Unknown);
 
-impl ::std::default::Default for CallingCallRecordPauseRequestParamsBehavior {
+impl Default for CallingCallRecordPauseRequestParamsBehavior {
     /// The API's default, [`CallingCallRecordPauseRequestParamsBehavior::Skip`].
     fn default() -> Self {
         Self::Skip
@@ -4684,10 +4501,10 @@ impl CallingCallRecordRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.record" => ::std::option::Option::Some(Self::CallingRecord),
-            _ => ::std::option::Option::None,
+            "calling.record" => Some(Self::CallingRecord),
+            _ => None,
         }
     }
 }
@@ -4699,13 +4516,13 @@ crate::runtime::open_enum!(CallingCallRecordRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallRecordRequestParams {
     /// Unique identifier for this record operation, used to control it later. Must be unique among active recordings on the call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Recording configuration. Wraps the media-type-specific parameters (currently only `audio`).
     pub record: CallingRecordParams,
     /// Webhook URL invoked with recording events — including a `finished` event that contains the final recording URL. Must begin with `http://` or `https://`.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4717,7 +4534,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallRecordRequestParamsRequired {
     /// Unique identifier for this record operation, used to control it later. Must be unique among active recordings on the call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Recording configuration. Wraps the media-type-specific parameters (currently only `audio`).
     pub record: CallingRecordParams,
 }
@@ -4729,15 +4546,12 @@ impl CallingCallRecordRequestParams {
         Self {
             control_id,
             record,
-            status_url: ::std::default::Default::default(),
+            status_url: Default::default(),
         }
     }
     /// Webhook URL invoked with recording events — including a `finished` event that contains the final recording URL. Must begin with `http://` or `https://`.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -4806,12 +4620,10 @@ impl CallingCallRecordResumeRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.record.resume" => {
-                ::std::option::Option::Some(Self::CallingRecordResume)
-            }
-            _ => ::std::option::Option::None,
+            "calling.record.resume" => Some(Self::CallingRecordResume),
+            _ => None,
         }
     }
 }
@@ -4823,7 +4635,7 @@ crate::runtime::open_enum!(CallingCallRecordResumeRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallRecordResumeRequestParams {
     /// The control ID of the recording to resume.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4832,9 +4644,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallRecordResumeRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -4903,10 +4715,10 @@ impl CallingCallRecordStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.record.stop" => ::std::option::Option::Some(Self::CallingRecordStop),
-            _ => ::std::option::Option::None,
+            "calling.record.stop" => Some(Self::CallingRecordStop),
+            _ => None,
         }
     }
 }
@@ -4918,7 +4730,7 @@ crate::runtime::open_enum!(CallingCallRecordStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallRecordStopRequestParams {
     /// The control ID of the recording to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4927,9 +4739,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallRecordStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -4996,10 +4808,10 @@ impl CallingCallReferRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.refer" => ::std::option::Option::Some(Self::CallingRefer),
-            _ => ::std::option::Option::None,
+            "calling.refer" => Some(Self::CallingRefer),
+            _ => None,
         }
     }
 }
@@ -5015,7 +4827,7 @@ pub struct CallingCallReferRequestParams {
     /// HTTP or HTTPS URL that receives refer lifecycle webhooks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5028,15 +4840,12 @@ impl CallingCallReferRequestParams {
     pub fn new(device: CallingReferDevice) -> Self {
         Self {
             device,
-            status_url: ::std::default::Default::default(),
+            status_url: Default::default(),
         }
     }
     /// HTTP or HTTPS URL that receives refer lifecycle webhooks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -5049,7 +4858,7 @@ impl CallingCallReferRequestParams {
 #[non_exhaustive]
 pub enum CallingCallRequest {
     /// dial
-    CallingCallCreateRequest(::std::boxed::Box<CallingCallCreateRequest>),
+    CallingCallCreateRequest(Box<CallingCallCreateRequest>),
     /// Update a call in progress — cancel, complete, or redirect the SWML flow.
     ///
     /// State-transition rules:
@@ -5057,58 +4866,54 @@ pub enum CallingCallRequest {
     /// - `status: completed` is only valid while the leg is `answered` (or in-progress).
     /// - Supplying `url` or `swml` (redirect) is only valid while the leg is `answered`.
     /// - Calls in terminal states (`busy`, `failed`, `no-answer`, `canceled`, `completed`) cannot be updated.
-    CallingCallUpdateCurrentCallRequest(
-        ::std::boxed::Box<CallingCallUpdateCurrentCallRequest>,
-    ),
+    CallingCallUpdateCurrentCallRequest(Box<CallingCallUpdateCurrentCallRequest>),
     /// calling.end
-    CallingCallHangupRequest(::std::boxed::Box<CallingCallHangupRequest>),
+    CallingCallHangupRequest(Box<CallingCallHangupRequest>),
     /// calling.disconnect
-    CallingCallDisconnectRequest(::std::boxed::Box<CallingCallDisconnectRequest>),
+    CallingCallDisconnectRequest(Box<CallingCallDisconnectRequest>),
     /// calling.ai_hold
-    CallingCallHoldRequest(::std::boxed::Box<CallingCallHoldRequest>),
+    CallingCallHoldRequest(Box<CallingCallHoldRequest>),
     /// calling.ai_unhold
-    CallingCallUnholdRequest(::std::boxed::Box<CallingCallUnholdRequest>),
+    CallingCallUnholdRequest(Box<CallingCallUnholdRequest>),
     /// calling.ai_message
-    CallingCallAiMessageRequest(::std::boxed::Box<CallingCallAiMessageRequest>),
+    CallingCallAiMessageRequest(Box<CallingCallAiMessageRequest>),
     /// calling.ai.stop
-    CallingCallAiStopRequest(::std::boxed::Box<CallingCallAiStopRequest>),
+    CallingCallAiStopRequest(Box<CallingCallAiStopRequest>),
     /// calling.ai_sidecar
-    CallingCallAiSidecarRequest(::std::boxed::Box<CallingCallAiSidecarRequest>),
+    CallingCallAiSidecarRequest(Box<CallingCallAiSidecarRequest>),
     /// calling.ai_sidecar.poke
-    CallingCallAiSidecarPokeRequest(::std::boxed::Box<CallingCallAiSidecarPokeRequest>),
+    CallingCallAiSidecarPokeRequest(Box<CallingCallAiSidecarPokeRequest>),
     /// calling.ai_sidecar.ask
-    CallingCallAiSidecarAskRequest(::std::boxed::Box<CallingCallAiSidecarAskRequest>),
+    CallingCallAiSidecarAskRequest(Box<CallingCallAiSidecarAskRequest>),
     /// calling.ai_sidecar.stop
-    CallingCallAiSidecarStopRequest(::std::boxed::Box<CallingCallAiSidecarStopRequest>),
+    CallingCallAiSidecarStopRequest(Box<CallingCallAiSidecarStopRequest>),
     /// calling.ai_sidecar.status
-    CallingCallAiSidecarStatusRequest(
-        ::std::boxed::Box<CallingCallAiSidecarStatusRequest>,
-    ),
+    CallingCallAiSidecarStatusRequest(Box<CallingCallAiSidecarStatusRequest>),
     /// Play media (audio files, text-to-speech, silence, or ringtones) on an active call.
     ///
     /// The HTTP response confirms the command was accepted. Playback lifecycle
     /// is delivered asynchronously via the `status_url` webhook, with payloads
     /// of the form `{control_id, call_id, node_id, state}` where `state` is one
     /// of `playing`, `paused`, `finished`, or `error`.
-    CallingCallPlayRequest(::std::boxed::Box<CallingCallPlayRequest>),
+    CallingCallPlayRequest(Box<CallingCallPlayRequest>),
     /// calling.play.pause
-    CallingCallPlayPauseRequest(::std::boxed::Box<CallingCallPlayPauseRequest>),
+    CallingCallPlayPauseRequest(Box<CallingCallPlayPauseRequest>),
     /// calling.play.resume
-    CallingCallPlayResumeRequest(::std::boxed::Box<CallingCallPlayResumeRequest>),
+    CallingCallPlayResumeRequest(Box<CallingCallPlayResumeRequest>),
     /// calling.play.stop
-    CallingCallPlayStopRequest(::std::boxed::Box<CallingCallPlayStopRequest>),
+    CallingCallPlayStopRequest(Box<CallingCallPlayStopRequest>),
     /// calling.play.volume
-    CallingCallPlayVolumeRequest(::std::boxed::Box<CallingCallPlayVolumeRequest>),
+    CallingCallPlayVolumeRequest(Box<CallingCallPlayVolumeRequest>),
     /// Starts recording an active call. The HTTP response returns the call leg — the recording URL
     /// is not included. Recording runs asynchronously; provide `status_url` to receive a webhook when
     /// the recording finishes (with the final URL), or query the call's events endpoint.
-    CallingCallRecordRequest(::std::boxed::Box<CallingCallRecordRequest>),
+    CallingCallRecordRequest(Box<CallingCallRecordRequest>),
     /// calling.record.pause
-    CallingCallRecordPauseRequest(::std::boxed::Box<CallingCallRecordPauseRequest>),
+    CallingCallRecordPauseRequest(Box<CallingCallRecordPauseRequest>),
     /// calling.record.resume
-    CallingCallRecordResumeRequest(::std::boxed::Box<CallingCallRecordResumeRequest>),
+    CallingCallRecordResumeRequest(Box<CallingCallRecordResumeRequest>),
     /// calling.record.stop
-    CallingCallRecordStopRequest(::std::boxed::Box<CallingCallRecordStopRequest>),
+    CallingCallRecordStopRequest(Box<CallingCallRecordStopRequest>),
     /// Collect user input (DTMF digits, speech, or both) on an active call.
     ///
     /// At least one of `digits` or `speech` must be provided; requests missing
@@ -5119,71 +4924,65 @@ pub enum CallingCallRequest {
     /// When `start_input_timers` is `false`, the `initial_timeout` clock does not
     /// start until you send `calling.collect.start_input_timers` for the same
     /// `control_id`.
-    CallingCallCollectRequest(::std::boxed::Box<CallingCallCollectRequest>),
+    CallingCallCollectRequest(Box<CallingCallCollectRequest>),
     /// calling.collect.stop
-    CallingCallCollectStopRequest(::std::boxed::Box<CallingCallCollectStopRequest>),
+    CallingCallCollectStopRequest(Box<CallingCallCollectStopRequest>),
     /// calling.collect.start_input_timers
     CallingCallCollectStartInputTimersRequest(
-        ::std::boxed::Box<CallingCallCollectStartInputTimersRequest>,
+        Box<CallingCallCollectStartInputTimersRequest>,
     ),
     /// Start detection (answering machine, fax tone, or DTMF digits) on an active call.
     ///
     /// Detection runs asynchronously up to `timeout` seconds. Results are delivered
     /// via the `status_url` webhook.
-    CallingCallDetectRequest(::std::boxed::Box<CallingCallDetectRequest>),
+    CallingCallDetectRequest(Box<CallingCallDetectRequest>),
     /// calling.detect.stop
-    CallingCallDetectStopRequest(::std::boxed::Box<CallingCallDetectStopRequest>),
+    CallingCallDetectStopRequest(Box<CallingCallDetectStopRequest>),
     /// Capture audio from an active call and stream it to an external destination.
     ///
     /// Audio is streamed via RTP (to a public IP/port) or WebSocket (to a `ws://`/`wss://` URI).
     /// Stop the tap with `calling.tap.stop` using the same `control_id`.
-    CallingCallTapRequest(::std::boxed::Box<CallingCallTapRequest>),
+    CallingCallTapRequest(Box<CallingCallTapRequest>),
     /// calling.tap.stop
-    CallingCallTapStopRequest(::std::boxed::Box<CallingCallTapStopRequest>),
+    CallingCallTapStopRequest(Box<CallingCallTapStopRequest>),
     /// Transcribe the entire call in the background.
     ///
     /// The transcription covers the whole call and completes when the call ends. For real-time
     /// transcription, use `calling.live_transcribe`. Only one transcription can be active on a call
     /// at a time; starting another while one is running returns a `409` conflict. Stop it with
     /// `calling.transcribe.stop` using the same `control_id`.
-    CallingCallTranscribeRequest(::std::boxed::Box<CallingCallTranscribeRequest>),
+    CallingCallTranscribeRequest(Box<CallingCallTranscribeRequest>),
     /// calling.transcribe.stop
-    CallingCallTranscribeStopRequest(
-        ::std::boxed::Box<CallingCallTranscribeStopRequest>,
-    ),
+    CallingCallTranscribeStopRequest(Box<CallingCallTranscribeStopRequest>),
     /// Stream call audio to an external WebSocket endpoint.
     ///
     /// Audio is sent to a `wss://` URL; `custom_parameters` pass through to the
     /// endpoint as connection metadata. Stream lifecycle webhooks are delivered to
     /// `status_url` (default method `POST`). Stop the stream with
     /// `calling.stream.stop` using the same `control_id`.
-    CallingCallStreamRequest(::std::boxed::Box<CallingCallStreamRequest>),
+    CallingCallStreamRequest(Box<CallingCallStreamRequest>),
     /// calling.stream.stop
-    CallingCallStreamStopRequest(::std::boxed::Box<CallingCallStreamStopRequest>),
+    CallingCallStreamStopRequest(Box<CallingCallStreamStopRequest>),
     /// Enable noise reduction on an active call. Denoise is per-call (no
     /// `control_id`); a call has at most one active denoise filter. Use
     /// `calling.denoise.stop` to disable it.
-    CallingCallDenoiseRequest(::std::boxed::Box<CallingCallDenoiseRequest>),
+    CallingCallDenoiseRequest(Box<CallingCallDenoiseRequest>),
     /// calling.denoise.stop
-    CallingCallDenoiseStopRequest(::std::boxed::Box<CallingCallDenoiseStopRequest>),
+    CallingCallDenoiseStopRequest(Box<CallingCallDenoiseStopRequest>),
     /// calling.live_transcribe
-    CallingCallLiveTranscribeRequest(
-        ::std::boxed::Box<CallingCallLiveTranscribeRequest>,
-    ),
+    CallingCallLiveTranscribeRequest(Box<CallingCallLiveTranscribeRequest>),
     /// calling.live_translate
-    CallingCallLiveTranslateRequest(::std::boxed::Box<CallingCallLiveTranslateRequest>),
+    CallingCallLiveTranslateRequest(Box<CallingCallLiveTranslateRequest>),
     /// calling.transfer
-    CallingCallTransferRequest(::std::boxed::Box<CallingCallTransferRequest>),
+    CallingCallTransferRequest(Box<CallingCallTransferRequest>),
     /// calling.send_fax.stop
-    CallingCallSendFaxStopRequest(::std::boxed::Box<CallingCallSendFaxStopRequest>),
+    CallingCallSendFaxStopRequest(Box<CallingCallSendFaxStopRequest>),
     /// calling.receive_fax.stop
-    CallingCallReceiveFaxStopRequest(
-        ::std::boxed::Box<CallingCallReceiveFaxStopRequest>,
-    ),
+    CallingCallReceiveFaxStopRequest(Box<CallingCallReceiveFaxStopRequest>),
     /// calling.refer
-    CallingCallReferRequest(::std::boxed::Box<CallingCallReferRequest>),
+    CallingCallReferRequest(Box<CallingCallReferRequest>),
     /// calling.user_event
-    CallingCallUserEventRequest(::std::boxed::Box<CallingCallUserEventRequest>),
+    CallingCallUserEventRequest(Box<CallingCallUserEventRequest>),
     /// A value whose `command` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -5192,7 +4991,7 @@ impl ::serde::Serialize for CallingCallRequest {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::CallingCallCreateRequest(value) => {
                 ("dial", ::serde_json::to_value(value))
@@ -5335,480 +5134,479 @@ impl ::serde::Serialize for CallingCallRequest {
 impl<'de> ::serde::Deserialize<'de> for CallingCallRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("command")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("dial") => {
+            Some("dial") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallCreateRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("update") => {
+            Some("update") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallUpdateCurrentCallRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.end") => {
+            Some("calling.end") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallHangupRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.disconnect") => {
+            Some("calling.disconnect") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallDisconnectRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_hold") => {
+            Some("calling.ai_hold") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallHoldRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_unhold") => {
+            Some("calling.ai_unhold") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallUnholdRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_message") => {
+            Some("calling.ai_message") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai.stop") => {
+            Some("calling.ai.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_sidecar") => {
+            Some("calling.ai_sidecar") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiSidecarRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_sidecar.poke") => {
+            Some("calling.ai_sidecar.poke") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiSidecarPokeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_sidecar.ask") => {
+            Some("calling.ai_sidecar.ask") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiSidecarAskRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_sidecar.stop") => {
+            Some("calling.ai_sidecar.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiSidecarStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.ai_sidecar.status") => {
+            Some("calling.ai_sidecar.status") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallAiSidecarStatusRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.play") => {
+            Some("calling.play") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallPlayRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.play.pause") => {
+            Some("calling.play.pause") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallPlayPauseRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.play.resume") => {
+            Some("calling.play.resume") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallPlayResumeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.play.stop") => {
+            Some("calling.play.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallPlayStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.play.volume") => {
+            Some("calling.play.volume") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallPlayVolumeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.record") => {
+            Some("calling.record") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallRecordRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.record.pause") => {
+            Some("calling.record.pause") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallRecordPauseRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.record.resume") => {
+            Some("calling.record.resume") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallRecordResumeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.record.stop") => {
+            Some("calling.record.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallRecordStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.collect") => {
+            Some("calling.collect") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallCollectRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.collect.stop") => {
+            Some("calling.collect.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallCollectStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.collect.start_input_timers") => {
+            Some("calling.collect.start_input_timers") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallCollectStartInputTimersRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.detect") => {
+            Some("calling.detect") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallDetectRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.detect.stop") => {
+            Some("calling.detect.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallDetectStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.tap") => {
+            Some("calling.tap") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallTapRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.tap.stop") => {
+            Some("calling.tap.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallTapStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.transcribe") => {
+            Some("calling.transcribe") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallTranscribeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.transcribe.stop") => {
+            Some("calling.transcribe.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallTranscribeStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.stream") => {
+            Some("calling.stream") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallStreamRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.stream.stop") => {
+            Some("calling.stream.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallStreamStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.denoise") => {
+            Some("calling.denoise") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallDenoiseRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.denoise.stop") => {
+            Some("calling.denoise.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallDenoiseStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.live_transcribe") => {
+            Some("calling.live_transcribe") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallLiveTranscribeRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.live_translate") => {
+            Some("calling.live_translate") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallLiveTranslateRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.transfer") => {
+            Some("calling.transfer") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallTransferRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.send_fax.stop") => {
+            Some("calling.send_fax.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallSendFaxStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.receive_fax.stop") => {
+            Some("calling.receive_fax.stop") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallReceiveFaxStopRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.refer") => {
+            Some("calling.refer") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallReferRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("calling.user_event") => {
+            Some("calling.user_event") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingCallUserEventRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<CallingCallCreateRequest> for CallingCallRequest {
+impl From<CallingCallCreateRequest> for CallingCallRequest {
     fn from(value: CallingCallCreateRequest) -> Self {
-        Self::CallingCallCreateRequest(::std::boxed::Box::new(value))
+        Self::CallingCallCreateRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallUpdateCurrentCallRequest> for CallingCallRequest {
+impl From<CallingCallUpdateCurrentCallRequest> for CallingCallRequest {
     fn from(value: CallingCallUpdateCurrentCallRequest) -> Self {
-        Self::CallingCallUpdateCurrentCallRequest(::std::boxed::Box::new(value))
+        Self::CallingCallUpdateCurrentCallRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallHangupRequest> for CallingCallRequest {
+impl From<CallingCallHangupRequest> for CallingCallRequest {
     fn from(value: CallingCallHangupRequest) -> Self {
-        Self::CallingCallHangupRequest(::std::boxed::Box::new(value))
+        Self::CallingCallHangupRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallDisconnectRequest> for CallingCallRequest {
+impl From<CallingCallDisconnectRequest> for CallingCallRequest {
     fn from(value: CallingCallDisconnectRequest) -> Self {
-        Self::CallingCallDisconnectRequest(::std::boxed::Box::new(value))
+        Self::CallingCallDisconnectRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallHoldRequest> for CallingCallRequest {
+impl From<CallingCallHoldRequest> for CallingCallRequest {
     fn from(value: CallingCallHoldRequest) -> Self {
-        Self::CallingCallHoldRequest(::std::boxed::Box::new(value))
+        Self::CallingCallHoldRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallUnholdRequest> for CallingCallRequest {
+impl From<CallingCallUnholdRequest> for CallingCallRequest {
     fn from(value: CallingCallUnholdRequest) -> Self {
-        Self::CallingCallUnholdRequest(::std::boxed::Box::new(value))
+        Self::CallingCallUnholdRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiMessageRequest> for CallingCallRequest {
+impl From<CallingCallAiMessageRequest> for CallingCallRequest {
     fn from(value: CallingCallAiMessageRequest) -> Self {
-        Self::CallingCallAiMessageRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiStopRequest> for CallingCallRequest {
+impl From<CallingCallAiStopRequest> for CallingCallRequest {
     fn from(value: CallingCallAiStopRequest) -> Self {
-        Self::CallingCallAiStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiSidecarRequest> for CallingCallRequest {
+impl From<CallingCallAiSidecarRequest> for CallingCallRequest {
     fn from(value: CallingCallAiSidecarRequest) -> Self {
-        Self::CallingCallAiSidecarRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiSidecarRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiSidecarPokeRequest> for CallingCallRequest {
+impl From<CallingCallAiSidecarPokeRequest> for CallingCallRequest {
     fn from(value: CallingCallAiSidecarPokeRequest) -> Self {
-        Self::CallingCallAiSidecarPokeRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiSidecarPokeRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiSidecarAskRequest> for CallingCallRequest {
+impl From<CallingCallAiSidecarAskRequest> for CallingCallRequest {
     fn from(value: CallingCallAiSidecarAskRequest) -> Self {
-        Self::CallingCallAiSidecarAskRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiSidecarAskRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiSidecarStopRequest> for CallingCallRequest {
+impl From<CallingCallAiSidecarStopRequest> for CallingCallRequest {
     fn from(value: CallingCallAiSidecarStopRequest) -> Self {
-        Self::CallingCallAiSidecarStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiSidecarStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallAiSidecarStatusRequest> for CallingCallRequest {
+impl From<CallingCallAiSidecarStatusRequest> for CallingCallRequest {
     fn from(value: CallingCallAiSidecarStatusRequest) -> Self {
-        Self::CallingCallAiSidecarStatusRequest(::std::boxed::Box::new(value))
+        Self::CallingCallAiSidecarStatusRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallPlayRequest> for CallingCallRequest {
+impl From<CallingCallPlayRequest> for CallingCallRequest {
     fn from(value: CallingCallPlayRequest) -> Self {
-        Self::CallingCallPlayRequest(::std::boxed::Box::new(value))
+        Self::CallingCallPlayRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallPlayPauseRequest> for CallingCallRequest {
+impl From<CallingCallPlayPauseRequest> for CallingCallRequest {
     fn from(value: CallingCallPlayPauseRequest) -> Self {
-        Self::CallingCallPlayPauseRequest(::std::boxed::Box::new(value))
+        Self::CallingCallPlayPauseRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallPlayResumeRequest> for CallingCallRequest {
+impl From<CallingCallPlayResumeRequest> for CallingCallRequest {
     fn from(value: CallingCallPlayResumeRequest) -> Self {
-        Self::CallingCallPlayResumeRequest(::std::boxed::Box::new(value))
+        Self::CallingCallPlayResumeRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallPlayStopRequest> for CallingCallRequest {
+impl From<CallingCallPlayStopRequest> for CallingCallRequest {
     fn from(value: CallingCallPlayStopRequest) -> Self {
-        Self::CallingCallPlayStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallPlayStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallPlayVolumeRequest> for CallingCallRequest {
+impl From<CallingCallPlayVolumeRequest> for CallingCallRequest {
     fn from(value: CallingCallPlayVolumeRequest) -> Self {
-        Self::CallingCallPlayVolumeRequest(::std::boxed::Box::new(value))
+        Self::CallingCallPlayVolumeRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallRecordRequest> for CallingCallRequest {
+impl From<CallingCallRecordRequest> for CallingCallRequest {
     fn from(value: CallingCallRecordRequest) -> Self {
-        Self::CallingCallRecordRequest(::std::boxed::Box::new(value))
+        Self::CallingCallRecordRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallRecordPauseRequest> for CallingCallRequest {
+impl From<CallingCallRecordPauseRequest> for CallingCallRequest {
     fn from(value: CallingCallRecordPauseRequest) -> Self {
-        Self::CallingCallRecordPauseRequest(::std::boxed::Box::new(value))
+        Self::CallingCallRecordPauseRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallRecordResumeRequest> for CallingCallRequest {
+impl From<CallingCallRecordResumeRequest> for CallingCallRequest {
     fn from(value: CallingCallRecordResumeRequest) -> Self {
-        Self::CallingCallRecordResumeRequest(::std::boxed::Box::new(value))
+        Self::CallingCallRecordResumeRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallRecordStopRequest> for CallingCallRequest {
+impl From<CallingCallRecordStopRequest> for CallingCallRequest {
     fn from(value: CallingCallRecordStopRequest) -> Self {
-        Self::CallingCallRecordStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallRecordStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallCollectRequest> for CallingCallRequest {
+impl From<CallingCallCollectRequest> for CallingCallRequest {
     fn from(value: CallingCallCollectRequest) -> Self {
-        Self::CallingCallCollectRequest(::std::boxed::Box::new(value))
+        Self::CallingCallCollectRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallCollectStopRequest> for CallingCallRequest {
+impl From<CallingCallCollectStopRequest> for CallingCallRequest {
     fn from(value: CallingCallCollectStopRequest) -> Self {
-        Self::CallingCallCollectStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallCollectStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallCollectStartInputTimersRequest>
-for CallingCallRequest {
+impl From<CallingCallCollectStartInputTimersRequest> for CallingCallRequest {
     fn from(value: CallingCallCollectStartInputTimersRequest) -> Self {
-        Self::CallingCallCollectStartInputTimersRequest(::std::boxed::Box::new(value))
+        Self::CallingCallCollectStartInputTimersRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallDetectRequest> for CallingCallRequest {
+impl From<CallingCallDetectRequest> for CallingCallRequest {
     fn from(value: CallingCallDetectRequest) -> Self {
-        Self::CallingCallDetectRequest(::std::boxed::Box::new(value))
+        Self::CallingCallDetectRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallDetectStopRequest> for CallingCallRequest {
+impl From<CallingCallDetectStopRequest> for CallingCallRequest {
     fn from(value: CallingCallDetectStopRequest) -> Self {
-        Self::CallingCallDetectStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallDetectStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallTapRequest> for CallingCallRequest {
+impl From<CallingCallTapRequest> for CallingCallRequest {
     fn from(value: CallingCallTapRequest) -> Self {
-        Self::CallingCallTapRequest(::std::boxed::Box::new(value))
+        Self::CallingCallTapRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallTapStopRequest> for CallingCallRequest {
+impl From<CallingCallTapStopRequest> for CallingCallRequest {
     fn from(value: CallingCallTapStopRequest) -> Self {
-        Self::CallingCallTapStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallTapStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallTranscribeRequest> for CallingCallRequest {
+impl From<CallingCallTranscribeRequest> for CallingCallRequest {
     fn from(value: CallingCallTranscribeRequest) -> Self {
-        Self::CallingCallTranscribeRequest(::std::boxed::Box::new(value))
+        Self::CallingCallTranscribeRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallTranscribeStopRequest> for CallingCallRequest {
+impl From<CallingCallTranscribeStopRequest> for CallingCallRequest {
     fn from(value: CallingCallTranscribeStopRequest) -> Self {
-        Self::CallingCallTranscribeStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallTranscribeStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallStreamRequest> for CallingCallRequest {
+impl From<CallingCallStreamRequest> for CallingCallRequest {
     fn from(value: CallingCallStreamRequest) -> Self {
-        Self::CallingCallStreamRequest(::std::boxed::Box::new(value))
+        Self::CallingCallStreamRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallStreamStopRequest> for CallingCallRequest {
+impl From<CallingCallStreamStopRequest> for CallingCallRequest {
     fn from(value: CallingCallStreamStopRequest) -> Self {
-        Self::CallingCallStreamStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallStreamStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallDenoiseRequest> for CallingCallRequest {
+impl From<CallingCallDenoiseRequest> for CallingCallRequest {
     fn from(value: CallingCallDenoiseRequest) -> Self {
-        Self::CallingCallDenoiseRequest(::std::boxed::Box::new(value))
+        Self::CallingCallDenoiseRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallDenoiseStopRequest> for CallingCallRequest {
+impl From<CallingCallDenoiseStopRequest> for CallingCallRequest {
     fn from(value: CallingCallDenoiseStopRequest) -> Self {
-        Self::CallingCallDenoiseStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallDenoiseStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallLiveTranscribeRequest> for CallingCallRequest {
+impl From<CallingCallLiveTranscribeRequest> for CallingCallRequest {
     fn from(value: CallingCallLiveTranscribeRequest) -> Self {
-        Self::CallingCallLiveTranscribeRequest(::std::boxed::Box::new(value))
+        Self::CallingCallLiveTranscribeRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallLiveTranslateRequest> for CallingCallRequest {
+impl From<CallingCallLiveTranslateRequest> for CallingCallRequest {
     fn from(value: CallingCallLiveTranslateRequest) -> Self {
-        Self::CallingCallLiveTranslateRequest(::std::boxed::Box::new(value))
+        Self::CallingCallLiveTranslateRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallTransferRequest> for CallingCallRequest {
+impl From<CallingCallTransferRequest> for CallingCallRequest {
     fn from(value: CallingCallTransferRequest) -> Self {
-        Self::CallingCallTransferRequest(::std::boxed::Box::new(value))
+        Self::CallingCallTransferRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallSendFaxStopRequest> for CallingCallRequest {
+impl From<CallingCallSendFaxStopRequest> for CallingCallRequest {
     fn from(value: CallingCallSendFaxStopRequest) -> Self {
-        Self::CallingCallSendFaxStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallSendFaxStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallReceiveFaxStopRequest> for CallingCallRequest {
+impl From<CallingCallReceiveFaxStopRequest> for CallingCallRequest {
     fn from(value: CallingCallReceiveFaxStopRequest) -> Self {
-        Self::CallingCallReceiveFaxStopRequest(::std::boxed::Box::new(value))
+        Self::CallingCallReceiveFaxStopRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallReferRequest> for CallingCallRequest {
+impl From<CallingCallReferRequest> for CallingCallRequest {
     fn from(value: CallingCallReferRequest) -> Self {
-        Self::CallingCallReferRequest(::std::boxed::Box::new(value))
+        Self::CallingCallReferRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallUserEventRequest> for CallingCallRequest {
+impl From<CallingCallUserEventRequest> for CallingCallRequest {
     fn from(value: CallingCallUserEventRequest) -> Self {
-        Self::CallingCallUserEventRequest(::std::boxed::Box::new(value))
+        Self::CallingCallUserEventRequest(Box::new(value))
     }
 }
 
@@ -5820,20 +5618,20 @@ impl ::std::convert::From<CallingCallUserEventRequest> for CallingCallRequest {
 #[non_exhaustive]
 pub enum CallingCallResponse {
     /// Returned when the call is a standard PSTN, SIP, or WebRTC call.
-    CallingCallLeg(::std::boxed::Box<CallingCallLeg>),
+    CallingCallLeg(Box<CallingCallLeg>),
     /// Returned when the call is a Fabric subscriber device leg. The `status` field is always null for this type.
-    CallingFabricDeviceLeg(::std::boxed::Box<CallingFabricDeviceLeg>),
+    CallingFabricDeviceLeg(Box<CallingFabricDeviceLeg>),
 }
 
-impl ::std::convert::From<CallingCallLeg> for CallingCallResponse {
+impl From<CallingCallLeg> for CallingCallResponse {
     fn from(value: CallingCallLeg) -> Self {
-        Self::CallingCallLeg(::std::boxed::Box::new(value))
+        Self::CallingCallLeg(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingFabricDeviceLeg> for CallingCallResponse {
+impl From<CallingFabricDeviceLeg> for CallingCallResponse {
     fn from(value: CallingFabricDeviceLeg) -> Self {
-        Self::CallingFabricDeviceLeg(::std::boxed::Box::new(value))
+        Self::CallingFabricDeviceLeg(Box::new(value))
     }
 }
 
@@ -5901,19 +5699,19 @@ impl CallingCallResponseStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "created" => ::std::option::Option::Some(Self::Created),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "ending" => ::std::option::Option::Some(Self::Ending),
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "created" => Some(Self::Created),
+            "ringing" => Some(Self::Ringing),
+            "answered" => Some(Self::Answered),
+            "ending" => Some(Self::Ending),
+            "ended" => Some(Self::Ended),
+            "failed" => Some(Self::Failed),
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -5984,12 +5782,10 @@ impl CallingCallSendFaxStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.send_fax.stop" => {
-                ::std::option::Option::Some(Self::CallingSendFaxStop)
-            }
-            _ => ::std::option::Option::None,
+            "calling.send_fax.stop" => Some(Self::CallingSendFaxStop),
+            _ => None,
         }
     }
 }
@@ -6001,7 +5797,7 @@ crate::runtime::open_enum!(CallingCallSendFaxStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallSendFaxStopRequestParams {
     /// The control ID of the fax send operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6010,9 +5806,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallSendFaxStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -6084,10 +5880,10 @@ impl CallingCallStreamRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.stream" => ::std::option::Option::Some(Self::CallingStream),
-            _ => ::std::option::Option::None,
+            "calling.stream" => Some(Self::CallingStream),
+            _ => None,
         }
     }
 }
@@ -6099,31 +5895,31 @@ crate::runtime::open_enum!(CallingCallStreamRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallStreamRequestParams {
     /// Unique identifier for this stream operation, used to control it later. Must be unique per active stream on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// WebSocket URL to stream audio to. Must start with `wss://` (TLS is required; plain `ws://` is rejected).
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Optional human-readable name to identify the stream at the endpoint.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Audio codec to request. Freeform; endpoint-specific. Common values include `PCMU`, `PCMA`, `OPUS`.
-    pub codec: ::std::option::Option<::std::string::String>,
+    pub codec: Option<String>,
     /// The audio track to stream.
     ///
     /// Default: `"inbound_track"`.
-    pub track: ::std::option::Option<CallingStreamTrack>,
+    pub track: Option<CallingStreamTrack>,
     /// Bearer token included as `Authorization: Bearer <token>` when establishing the WebSocket connection.
-    pub authorization_bearer_token: ::std::option::Option<::std::string::String>,
+    pub authorization_bearer_token: Option<String>,
     /// Arbitrary JSON object passed through to the WebSocket endpoint as connection metadata.
-    pub custom_parameters: ::std::option::Option<::serde_json::Value>,
+    pub custom_parameters: Option<::serde_json::Value>,
     /// HTTP or HTTPS URL that receives stream lifecycle webhooks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// HTTP method used for the `status_url` webhook.
     ///
     /// Default: `"POST"`.
-    pub status_url_method: ::std::option::Option<CallingStreamStatusUrlMethod>,
+    pub status_url_method: Option<CallingStreamStatusUrlMethod>,
 }
 
 crate::runtime::wire_struct!(
@@ -6138,9 +5934,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallStreamRequestParamsRequired {
     /// Unique identifier for this stream operation, used to control it later. Must be unique per active stream on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// WebSocket URL to stream audio to. Must start with `wss://` (TLS is required; plain `ws://` is rejected).
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 impl CallingCallStreamRequestParams {
@@ -6150,62 +5946,48 @@ impl CallingCallStreamRequestParams {
         Self {
             control_id,
             url,
-            name: ::std::default::Default::default(),
-            codec: ::std::default::Default::default(),
-            track: ::std::default::Default::default(),
-            authorization_bearer_token: ::std::default::Default::default(),
-            custom_parameters: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            status_url_method: ::std::default::Default::default(),
+            name: Default::default(),
+            codec: Default::default(),
+            track: Default::default(),
+            authorization_bearer_token: Default::default(),
+            custom_parameters: Default::default(),
+            status_url: Default::default(),
+            status_url_method: Default::default(),
         }
     }
     /// Optional human-readable name to identify the stream at the endpoint.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Audio codec to request. Freeform; endpoint-specific. Common values include `PCMU`, `PCMA`, `OPUS`.
-    pub fn codec(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.codec = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn codec(mut self, value: impl Into<String>) -> Self {
+        self.codec = Some(Into::into(value));
         self
     }
     /// The audio track to stream.
     pub fn track(mut self, value: CallingStreamTrack) -> Self {
-        self.track = ::std::option::Option::Some(value);
+        self.track = Some(value);
         self
     }
     /// Bearer token included as `Authorization: Bearer <token>` when establishing the WebSocket connection.
-    pub fn authorization_bearer_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.authorization_bearer_token = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn authorization_bearer_token(mut self, value: impl Into<String>) -> Self {
+        self.authorization_bearer_token = Some(Into::into(value));
         self
     }
     /// Arbitrary JSON object passed through to the WebSocket endpoint as connection metadata.
     pub fn custom_parameters(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_parameters = ::std::option::Option::Some(value);
+        self.custom_parameters = Some(value);
         self
     }
     /// HTTP or HTTPS URL that receives stream lifecycle webhooks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
     /// HTTP method used for the `status_url` webhook.
     pub fn status_url_method(mut self, value: CallingStreamStatusUrlMethod) -> Self {
-        self.status_url_method = ::std::option::Option::Some(value);
+        self.status_url_method = Some(value);
         self
     }
 }
@@ -6274,10 +6056,10 @@ impl CallingCallStreamStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.stream.stop" => ::std::option::Option::Some(Self::CallingStreamStop),
-            _ => ::std::option::Option::None,
+            "calling.stream.stop" => Some(Self::CallingStreamStop),
+            _ => None,
         }
     }
 }
@@ -6289,7 +6071,7 @@ crate::runtime::open_enum!(CallingCallStreamStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallStreamStopRequestParams {
     /// The control ID of the stream operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6298,9 +6080,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallStreamStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -6370,10 +6152,10 @@ impl CallingCallTapRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.tap" => ::std::option::Option::Some(Self::CallingTap),
-            _ => ::std::option::Option::None,
+            "calling.tap" => Some(Self::CallingTap),
+            _ => None,
         }
     }
 }
@@ -6385,7 +6167,7 @@ crate::runtime::open_enum!(CallingCallTapRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallTapRequestParams {
     /// Unique identifier for this tap operation, used to control it later. Must be unique per active tap on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Tap configuration specifying what audio to capture.
     pub tap: CallingTapConfig,
     /// Device configuration specifying where to stream captured audio.
@@ -6393,7 +6175,7 @@ pub struct CallingCallTapRequestParams {
     /// HTTP or HTTPS URL that receives tap lifecycle webhooks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6405,7 +6187,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingCallTapRequestParamsRequired {
     /// Unique identifier for this tap operation, used to control it later. Must be unique per active tap on this call.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// Tap configuration specifying what audio to capture.
     pub tap: CallingTapConfig,
     /// Device configuration specifying where to stream captured audio.
@@ -6420,15 +6202,12 @@ impl CallingCallTapRequestParams {
             control_id,
             tap,
             device,
-            status_url: ::std::default::Default::default(),
+            status_url: Default::default(),
         }
     }
     /// HTTP or HTTPS URL that receives tap lifecycle webhooks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -6441,20 +6220,20 @@ impl CallingCallTapRequestParams {
 #[non_exhaustive]
 pub enum CallingCallTapRequestParamsDevice {
     /// RTP tap device configuration.
-    CallingTapDeviceRtp(::std::boxed::Box<CallingTapDeviceRtp>),
+    CallingTapDeviceRtp(Box<CallingTapDeviceRtp>),
     /// WebSocket tap device configuration.
-    CallingTapDeviceWs(::std::boxed::Box<CallingTapDeviceWs>),
+    CallingTapDeviceWs(Box<CallingTapDeviceWs>),
 }
 
-impl ::std::convert::From<CallingTapDeviceRtp> for CallingCallTapRequestParamsDevice {
+impl From<CallingTapDeviceRtp> for CallingCallTapRequestParamsDevice {
     fn from(value: CallingTapDeviceRtp) -> Self {
-        Self::CallingTapDeviceRtp(::std::boxed::Box::new(value))
+        Self::CallingTapDeviceRtp(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingTapDeviceWs> for CallingCallTapRequestParamsDevice {
+impl From<CallingTapDeviceWs> for CallingCallTapRequestParamsDevice {
     fn from(value: CallingTapDeviceWs) -> Self {
-        Self::CallingTapDeviceWs(::std::boxed::Box::new(value))
+        Self::CallingTapDeviceWs(Box::new(value))
     }
 }
 
@@ -6522,10 +6301,10 @@ impl CallingCallTapStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.tap.stop" => ::std::option::Option::Some(Self::CallingTapStop),
-            _ => ::std::option::Option::None,
+            "calling.tap.stop" => Some(Self::CallingTapStop),
+            _ => None,
         }
     }
 }
@@ -6537,7 +6316,7 @@ crate::runtime::open_enum!(CallingCallTapStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallTapStopRequestParams {
     /// The control ID of the tap operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6546,9 +6325,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallTapStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -6622,10 +6401,10 @@ impl CallingCallTranscribeRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.transcribe" => ::std::option::Option::Some(Self::CallingTranscribe),
-            _ => ::std::option::Option::None,
+            "calling.transcribe" => Some(Self::CallingTranscribe),
+            _ => None,
         }
     }
 }
@@ -6637,11 +6416,11 @@ crate::runtime::open_enum!(CallingCallTranscribeRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallTranscribeRequestParams {
     /// Unique identifier for this transcription operation, used to control it later.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6651,18 +6430,15 @@ crate::runtime::wire_struct!(
 
 impl CallingCallTranscribeRequestParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
-            status_url: ::std::default::Default::default(),
+            control_id: Into::into(control_id),
+            status_url: Default::default(),
         }
     }
     /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -6731,12 +6507,10 @@ impl CallingCallTranscribeStopRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.transcribe.stop" => {
-                ::std::option::Option::Some(Self::CallingTranscribeStop)
-            }
-            _ => ::std::option::Option::None,
+            "calling.transcribe.stop" => Some(Self::CallingTranscribeStop),
+            _ => None,
         }
     }
 }
@@ -6748,7 +6522,7 @@ crate::runtime::open_enum!(CallingCallTranscribeStopRequestCommand, Unknown);
 #[non_exhaustive]
 pub struct CallingCallTranscribeStopRequestParams {
     /// The control ID of the transcription operation to stop.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6757,9 +6531,9 @@ crate::runtime::wire_struct!(
 
 impl CallingCallTranscribeStopRequestParams {
     /// A value made of all its fields.
-    pub fn new(control_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(control_id: impl Into<String>) -> Self {
         Self {
-            control_id: ::std::convert::Into::into(control_id),
+            control_id: Into::into(control_id),
         }
     }
 }
@@ -6828,10 +6602,10 @@ impl CallingCallTransferRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.transfer" => ::std::option::Option::Some(Self::CallingTransfer),
-            _ => ::std::option::Option::None,
+            "calling.transfer" => Some(Self::CallingTransfer),
+            _ => None,
         }
     }
 }
@@ -6865,18 +6639,17 @@ impl CallingCallTransferRequestParams {
 #[non_exhaustive]
 pub enum CallingCallTransferRequestParamsDest {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
     /// each section holds an array of methods that run sequentially. Execution starts at
     /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
     /// full list of available methods.
-    SwmlCallingSwmlObject(::std::boxed::Box<SwmlCallingSwmlObject>),
+    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
 }
 
-impl ::std::convert::From<SwmlCallingSwmlObject>
-for CallingCallTransferRequestParamsDest {
+impl From<SwmlCallingSwmlObject> for CallingCallTransferRequestParamsDest {
     fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(::std::boxed::Box::new(value))
+        Self::SwmlCallingSwmlObject(Box::new(value))
     }
 }
 
@@ -6920,15 +6693,13 @@ impl CallingCallType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
-            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
-            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
-            "fabric_subscriber_device_leg" => {
-                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
-            }
-            _ => ::std::option::Option::None,
+            "relay_pstn_call" => Some(Self::RelayPstnCall),
+            "relay_sip_call" => Some(Self::RelaySipCall),
+            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
+            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
+            _ => None,
         }
     }
 }
@@ -6999,10 +6770,10 @@ impl CallingCallUnholdRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.ai_unhold" => ::std::option::Option::Some(Self::CallingAiUnhold),
-            _ => ::std::option::Option::None,
+            "calling.ai_unhold" => Some(Self::CallingAiUnhold),
+            _ => None,
         }
     }
 }
@@ -7075,10 +6846,10 @@ impl CallingCallUpdateCurrentCallRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "update" => ::std::option::Option::Some(Self::Update),
-            _ => ::std::option::Option::None,
+            "update" => Some(Self::Update),
+            _ => None,
         }
     }
 }
@@ -7093,22 +6864,20 @@ crate::runtime::open_enum!(CallingCallUpdateCurrentCallRequestCommand, Unknown);
 #[non_exhaustive]
 pub enum CallingCallUpdateCurrentCallRequestParams {
     /// update (URL)
-    CallingCallUpdateParamsUrl(::std::boxed::Box<CallingCallUpdateParamsUrl>),
+    CallingCallUpdateParamsUrl(Box<CallingCallUpdateParamsUrl>),
     /// update (Inline SWML)
-    CallingCallUpdateParamsSwml(::std::boxed::Box<CallingCallUpdateParamsSwml>),
+    CallingCallUpdateParamsSwml(Box<CallingCallUpdateParamsSwml>),
 }
 
-impl ::std::convert::From<CallingCallUpdateParamsUrl>
-for CallingCallUpdateCurrentCallRequestParams {
+impl From<CallingCallUpdateParamsUrl> for CallingCallUpdateCurrentCallRequestParams {
     fn from(value: CallingCallUpdateParamsUrl) -> Self {
-        Self::CallingCallUpdateParamsUrl(::std::boxed::Box::new(value))
+        Self::CallingCallUpdateParamsUrl(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingCallUpdateParamsSwml>
-for CallingCallUpdateCurrentCallRequestParams {
+impl From<CallingCallUpdateParamsSwml> for CallingCallUpdateCurrentCallRequestParams {
     fn from(value: CallingCallUpdateParamsSwml) -> Self {
-        Self::CallingCallUpdateParamsSwml(::std::boxed::Box::new(value))
+        Self::CallingCallUpdateParamsSwml(Box::new(value))
     }
 }
 
@@ -7120,13 +6889,13 @@ pub struct CallingCallUpdateParamsBase {
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fallback_url: ::std::option::Option<::std::string::String>,
+    pub fallback_url: Option<String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub status: ::std::option::Option<CallingCallUpdateParamsBaseStatus>,
+    pub status: Option<CallingCallUpdateParamsBaseStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7140,33 +6909,25 @@ impl CallingCallUpdateParamsBase {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            fallback_url: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
+            fallback_url: Default::default(),
+            status: Default::default(),
+            status_url: Default::default(),
         }
     }
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fn fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_url = Some(Into::into(value));
         self
     }
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
     pub fn status(mut self, value: CallingCallUpdateParamsBaseStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
     /// A URL to receive call status update callbacks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -7203,11 +6964,11 @@ impl CallingCallUpdateParamsBaseStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -7222,13 +6983,13 @@ pub struct CallingCallUpdateParamsSwml {
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fallback_url: ::std::option::Option<::std::string::String>,
+    pub fallback_url: Option<String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub status: ::std::option::Option<CallingCallUpdateParamsSwmlStatus>,
+    pub status: Option<CallingCallUpdateParamsSwmlStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// Inline SWML object containing SWML instructions for handling the call. Either `url` or `swml` must be included for a new call.
     pub swml: SwmlCallingSwmlObject,
 }
@@ -7254,34 +7015,26 @@ impl CallingCallUpdateParamsSwml {
         let CallingCallUpdateParamsSwmlRequired { id, swml } = required;
         Self {
             id,
-            fallback_url: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
+            fallback_url: Default::default(),
+            status: Default::default(),
+            status_url: Default::default(),
             swml,
         }
     }
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fn fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_url = Some(Into::into(value));
         self
     }
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
     pub fn status(mut self, value: CallingCallUpdateParamsSwmlStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
     /// A URL to receive call status update callbacks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -7318,11 +7071,11 @@ impl CallingCallUpdateParamsSwmlStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -7337,16 +7090,16 @@ pub struct CallingCallUpdateParamsUrl {
     pub id: Uuid,
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fallback_url: ::std::option::Option<::std::string::String>,
+    pub fallback_url: Option<String>,
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub status: ::std::option::Option<CallingCallUpdateParamsUrlStatus>,
+    pub status: Option<CallingCallUpdateParamsUrlStatus>,
     /// A URL to receive call status update callbacks.
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 crate::runtime::wire_struct!(
@@ -7362,7 +7115,7 @@ pub struct CallingCallUpdateParamsUrlRequired {
     pub id: Uuid,
     /// The URL to handle the call. This parameter allows you to specify a webhook or different route in your code containing SWML instructions for handling the call.
     /// Either `url` or `swml` must be included for a new call.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 impl CallingCallUpdateParamsUrl {
@@ -7371,34 +7124,26 @@ impl CallingCallUpdateParamsUrl {
         let CallingCallUpdateParamsUrlRequired { id, url } = required;
         Self {
             id,
-            fallback_url: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
+            fallback_url: Default::default(),
+            status: Default::default(),
+            status_url: Default::default(),
             url,
         }
     }
     /// The Fallback URL to handle the call.
     /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fn fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_url = Some(Into::into(value));
         self
     }
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
     pub fn status(mut self, value: CallingCallUpdateParamsUrlStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
     /// A URL to receive call status update callbacks.
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
 }
@@ -7435,11 +7180,11 @@ impl CallingCallUpdateParamsUrlStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -7510,10 +7255,10 @@ impl CallingCallUserEventRequestCommand {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.user_event" => ::std::option::Option::Some(Self::CallingUserEvent),
-            _ => ::std::option::Option::None,
+            "calling.user_event" => Some(Self::CallingUserEvent),
+            _ => None,
         }
     }
 }
@@ -7544,7 +7289,7 @@ impl CallingCallUserEventRequestParams {
 #[non_exhaustive]
 pub struct CallingChargeDetails {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -7558,7 +7303,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingChargeDetailsRequired {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -7578,9 +7323,9 @@ pub struct CallingCollectDigitsParams {
     /// Maximum number of digits to collect. Must be positive.
     pub max: i32,
     /// DTMF digits that terminate input when pressed. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string disables terminators.
-    pub terminators: ::std::option::Option<::std::string::String>,
+    pub terminators: Option<String>,
     /// Time in seconds to wait between digit presses. Must be positive. Defaults to the server-configured digit timeout when omitted.
-    pub digit_timeout: ::std::option::Option<f64>,
+    pub digit_timeout: Option<f64>,
 }
 
 crate::runtime::wire_struct!(
@@ -7593,23 +7338,18 @@ impl CallingCollectDigitsParams {
     pub fn new(max: i32) -> Self {
         Self {
             max,
-            terminators: ::std::default::Default::default(),
-            digit_timeout: ::std::default::Default::default(),
+            terminators: Default::default(),
+            digit_timeout: Default::default(),
         }
     }
     /// DTMF digits that terminate input when pressed. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string disables terminators.
-    pub fn terminators(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.terminators = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn terminators(mut self, value: impl Into<String>) -> Self {
+        self.terminators = Some(Into::into(value));
         self
     }
     /// Time in seconds to wait between digit presses. Must be positive. Defaults to the server-configured digit timeout when omitted.
     pub fn digit_timeout(mut self, value: f64) -> Self {
-        self.digit_timeout = ::std::option::Option::Some(value);
+        self.digit_timeout = Some(value);
         self
     }
 }
@@ -7650,12 +7390,12 @@ impl CallingCollectSpeechEngine {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Google" => ::std::option::Option::Some(Self::Google),
-            "Google.V2" => ::std::option::Option::Some(Self::GoogleV2),
-            "Deepgram" => ::std::option::Option::Some(Self::Deepgram),
-            _ => ::std::option::Option::None,
+            "Google" => Some(Self::Google),
+            "Google.V2" => Some(Self::GoogleV2),
+            "Deepgram" => Some(Self::Deepgram),
+            _ => None,
         }
     }
 }
@@ -7667,17 +7407,17 @@ crate::runtime::open_enum!(CallingCollectSpeechEngine, Unknown);
 #[non_exhaustive]
 pub struct CallingCollectSpeechParams {
     /// Time in seconds of silence after speech to consider input complete. Must be positive.
-    pub end_silence_timeout: ::std::option::Option<f64>,
+    pub end_silence_timeout: Option<f64>,
     /// Maximum time in seconds to wait for speech input. Must be positive.
-    pub speech_timeout: ::std::option::Option<f64>,
+    pub speech_timeout: Option<f64>,
     /// Speech recognition language. Accepts a BCP-47 tag (e.g. `en-US`) or an `engine:tag` override (e.g. `Deepgram:en-US`) to pick a specific engine. Defaults to the server-configured ASR language when omitted.
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: Option<String>,
     /// Array of words or phrases to bias the speech recognition.
-    pub hints: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub hints: Option<Vec<String>>,
     /// Provider-specific ASR model name (e.g. Deepgram `nova-3`). Freeform string; validation is performed by the selected engine.
-    pub model: ::std::option::Option<::std::string::String>,
+    pub model: Option<String>,
     /// Speech recognition engine to use.
-    pub engine: ::std::option::Option<CallingCollectSpeechEngine>,
+    pub engine: Option<CallingCollectSpeechEngine>,
 }
 
 crate::runtime::wire_struct!(
@@ -7690,53 +7430,42 @@ impl CallingCollectSpeechParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            end_silence_timeout: ::std::default::Default::default(),
-            speech_timeout: ::std::default::Default::default(),
-            language: ::std::default::Default::default(),
-            hints: ::std::default::Default::default(),
-            model: ::std::default::Default::default(),
-            engine: ::std::default::Default::default(),
+            end_silence_timeout: Default::default(),
+            speech_timeout: Default::default(),
+            language: Default::default(),
+            hints: Default::default(),
+            model: Default::default(),
+            engine: Default::default(),
         }
     }
     /// Time in seconds of silence after speech to consider input complete. Must be positive.
     pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = ::std::option::Option::Some(value);
+        self.end_silence_timeout = Some(value);
         self
     }
     /// Maximum time in seconds to wait for speech input. Must be positive.
     pub fn speech_timeout(mut self, value: f64) -> Self {
-        self.speech_timeout = ::std::option::Option::Some(value);
+        self.speech_timeout = Some(value);
         self
     }
     /// Speech recognition language. Accepts a BCP-47 tag (e.g. `en-US`) or an `engine:tag` override (e.g. `Deepgram:en-US`) to pick a specific engine. Defaults to the server-configured ASR language when omitted.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(Into::into(value));
         self
     }
     /// Array of words or phrases to bias the speech recognition.
-    pub fn hints(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.hints = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn hints(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Provider-specific ASR model name (e.g. Deepgram `nova-3`). Freeform string; validation is performed by the selected engine.
-    pub fn model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn model(mut self, value: impl Into<String>) -> Self {
+        self.model = Some(Into::into(value));
         self
     }
     /// Speech recognition engine to use.
     pub fn engine(mut self, value: CallingCollectSpeechEngine) -> Self {
-        self.engine = ::std::option::Option::Some(value);
+        self.engine = Some(value);
         self
     }
 }
@@ -7748,11 +7477,11 @@ impl CallingCollectSpeechParams {
 #[non_exhaustive]
 pub enum CallingDetectConfig {
     /// DTMF-digit detection configuration.
-    CallingDetectDigitConfig(::std::boxed::Box<CallingDetectDigitConfig>),
+    CallingDetectDigitConfig(Box<CallingDetectDigitConfig>),
     /// Fax-tone detection configuration.
-    CallingDetectFaxConfig(::std::boxed::Box<CallingDetectFaxConfig>),
+    CallingDetectFaxConfig(Box<CallingDetectFaxConfig>),
     /// Answering-machine detection configuration.
-    CallingDetectMachineConfig(::std::boxed::Box<CallingDetectMachineConfig>),
+    CallingDetectMachineConfig(Box<CallingDetectMachineConfig>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -7761,7 +7490,7 @@ impl ::serde::Serialize for CallingDetectConfig {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::CallingDetectDigitConfig(value) => {
                 ("digit", ::serde_json::to_value(value))
@@ -7785,50 +7514,50 @@ impl ::serde::Serialize for CallingDetectConfig {
 impl<'de> ::serde::Deserialize<'de> for CallingDetectConfig {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("type")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("digit") => {
+            Some("digit") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingDetectDigitConfig)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("fax") => {
+            Some("fax") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingDetectFaxConfig)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("machine") => {
+            Some("machine") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingDetectMachineConfig)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<CallingDetectDigitConfig> for CallingDetectConfig {
+impl From<CallingDetectDigitConfig> for CallingDetectConfig {
     fn from(value: CallingDetectDigitConfig) -> Self {
-        Self::CallingDetectDigitConfig(::std::boxed::Box::new(value))
+        Self::CallingDetectDigitConfig(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingDetectFaxConfig> for CallingDetectConfig {
+impl From<CallingDetectFaxConfig> for CallingDetectConfig {
     fn from(value: CallingDetectFaxConfig) -> Self {
-        Self::CallingDetectFaxConfig(::std::boxed::Box::new(value))
+        Self::CallingDetectFaxConfig(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingDetectMachineConfig> for CallingDetectConfig {
+impl From<CallingDetectMachineConfig> for CallingDetectConfig {
     fn from(value: CallingDetectMachineConfig) -> Self {
-        Self::CallingDetectMachineConfig(::std::boxed::Box::new(value))
+        Self::CallingDetectMachineConfig(Box::new(value))
     }
 }
 
@@ -7841,7 +7570,7 @@ pub struct CallingDetectDigitConfig {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: CallingDetectDigitConfigType,
     /// Digit-detection parameters.
-    pub params: ::std::option::Option<CallingDetectDigitParams>,
+    pub params: Option<CallingDetectDigitParams>,
 }
 
 crate::runtime::wire_struct!(
@@ -7853,12 +7582,12 @@ impl CallingDetectDigitConfig {
     pub fn new(type_: CallingDetectDigitConfigType) -> Self {
         Self {
             type_,
-            params: ::std::default::Default::default(),
+            params: Default::default(),
         }
     }
     /// Digit-detection parameters.
     pub fn params(mut self, value: CallingDetectDigitParams) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
 }
@@ -7889,10 +7618,10 @@ impl CallingDetectDigitConfigType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "digit" => ::std::option::Option::Some(Self::Digit),
-            _ => ::std::option::Option::None,
+            "digit" => Some(Self::Digit),
+            _ => None,
         }
     }
 }
@@ -7904,7 +7633,7 @@ crate::runtime::open_enum!(CallingDetectDigitConfigType, Unknown);
 #[non_exhaustive]
 pub struct CallingDetectDigitParams {
     /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
-    pub digits: ::std::option::Option<::std::string::String>,
+    pub digits: Option<String>,
 }
 
 crate::runtime::wire_struct!(CallingDetectDigitParams { digits = default("digits") });
@@ -7912,16 +7641,11 @@ crate::runtime::wire_struct!(CallingDetectDigitParams { digits = default("digits
 impl CallingDetectDigitParams {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            digits: ::std::default::Default::default(),
-        }
+        Self { digits: Default::default() }
     }
     /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
-    pub fn digits(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.digits = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn digits(mut self, value: impl Into<String>) -> Self {
+        self.digits = Some(Into::into(value));
         self
     }
 }
@@ -7935,7 +7659,7 @@ pub struct CallingDetectFaxConfig {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: CallingDetectFaxConfigType,
     /// Fax-detection parameters.
-    pub params: ::std::option::Option<CallingDetectFaxParams>,
+    pub params: Option<CallingDetectFaxParams>,
 }
 
 crate::runtime::wire_struct!(
@@ -7947,12 +7671,12 @@ impl CallingDetectFaxConfig {
     pub fn new(type_: CallingDetectFaxConfigType) -> Self {
         Self {
             type_,
-            params: ::std::default::Default::default(),
+            params: Default::default(),
         }
     }
     /// Fax-detection parameters.
     pub fn params(mut self, value: CallingDetectFaxParams) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
 }
@@ -7983,10 +7707,10 @@ impl CallingDetectFaxConfigType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            _ => ::std::option::Option::None,
+            "fax" => Some(Self::Fax),
+            _ => None,
         }
     }
 }
@@ -7998,7 +7722,7 @@ crate::runtime::open_enum!(CallingDetectFaxConfigType, Unknown);
 #[non_exhaustive]
 pub struct CallingDetectFaxParams {
     /// The fax tone to detect. Omitted means either tone matches.
-    pub tone: ::std::option::Option<CallingDetectFaxTone>,
+    pub tone: Option<CallingDetectFaxTone>,
 }
 
 crate::runtime::wire_struct!(CallingDetectFaxParams { tone = default("tone") });
@@ -8006,13 +7730,11 @@ crate::runtime::wire_struct!(CallingDetectFaxParams { tone = default("tone") });
 impl CallingDetectFaxParams {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            tone: ::std::default::Default::default(),
-        }
+        Self { tone: Default::default() }
     }
     /// The fax tone to detect. Omitted means either tone matches.
     pub fn tone(mut self, value: CallingDetectFaxTone) -> Self {
-        self.tone = ::std::option::Option::Some(value);
+        self.tone = Some(value);
         self
     }
 }
@@ -8057,13 +7779,13 @@ impl CallingDetectFaxTone {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "CNG" => ::std::option::Option::Some(Self::Cng),
-            "CED" => ::std::option::Option::Some(Self::Ced),
-            "cng" => ::std::option::Option::Some(Self::Cng2),
-            "ced" => ::std::option::Option::Some(Self::Ced2),
-            _ => ::std::option::Option::None,
+            "CNG" => Some(Self::Cng),
+            "CED" => Some(Self::Ced),
+            "cng" => Some(Self::Cng2),
+            "ced" => Some(Self::Ced2),
+            _ => None,
         }
     }
 }
@@ -8079,7 +7801,7 @@ pub struct CallingDetectMachineConfig {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: CallingDetectMachineConfigType,
     /// Machine-detection parameters.
-    pub params: ::std::option::Option<CallingDetectMachineParams>,
+    pub params: Option<CallingDetectMachineParams>,
 }
 
 crate::runtime::wire_struct!(
@@ -8091,12 +7813,12 @@ impl CallingDetectMachineConfig {
     pub fn new(type_: CallingDetectMachineConfigType) -> Self {
         Self {
             type_,
-            params: ::std::default::Default::default(),
+            params: Default::default(),
         }
     }
     /// Machine-detection parameters.
     pub fn params(mut self, value: CallingDetectMachineParams) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
 }
@@ -8127,10 +7849,10 @@ impl CallingDetectMachineConfigType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "machine" => ::std::option::Option::Some(Self::Machine),
-            _ => ::std::option::Option::None,
+            "machine" => Some(Self::Machine),
+            _ => None,
         }
     }
 }
@@ -8144,29 +7866,29 @@ pub struct CallingDetectMachineParams {
     /// Maximum time in seconds to wait for initial speech/voice.
     ///
     /// Default: `4.5`.
-    pub initial_timeout: ::std::option::Option<f64>,
+    pub initial_timeout: Option<f64>,
     /// Time in seconds of silence after voice ends to finalize the result.
     ///
     /// Default: `1`.
-    pub end_silence_timeout: ::std::option::Option<f64>,
+    pub end_silence_timeout: Option<f64>,
     /// Time in seconds to wait for the machine greeting to be ready. Defaults to `end_silence_timeout`.
-    pub machine_ready_timeout: ::std::option::Option<f64>,
+    pub machine_ready_timeout: Option<f64>,
     /// Voice duration threshold in seconds distinguishing machine from human.
     ///
     /// Default: `1.25`.
-    pub machine_voice_threshold: ::std::option::Option<f64>,
+    pub machine_voice_threshold: Option<f64>,
     /// Word-count threshold distinguishing machine greetings from human speech.
     ///
     /// Default: `6`.
-    pub machine_words_threshold: ::std::option::Option<i32>,
+    pub machine_words_threshold: Option<i32>,
     /// If `true`, detect the caller interrupting during the machine greeting playback.
     ///
     /// Default: `false`.
-    pub detect_interruptions: ::std::option::Option<bool>,
+    pub detect_interruptions: Option<bool>,
     /// If `true`, detect when a machine message has finished.
     ///
     /// Default: `true`.
-    pub detect_message_end: ::std::option::Option<bool>,
+    pub detect_message_end: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -8182,48 +7904,48 @@ impl CallingDetectMachineParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            initial_timeout: ::std::default::Default::default(),
-            end_silence_timeout: ::std::default::Default::default(),
-            machine_ready_timeout: ::std::default::Default::default(),
-            machine_voice_threshold: ::std::default::Default::default(),
-            machine_words_threshold: ::std::default::Default::default(),
-            detect_interruptions: ::std::default::Default::default(),
-            detect_message_end: ::std::default::Default::default(),
+            initial_timeout: Default::default(),
+            end_silence_timeout: Default::default(),
+            machine_ready_timeout: Default::default(),
+            machine_voice_threshold: Default::default(),
+            machine_words_threshold: Default::default(),
+            detect_interruptions: Default::default(),
+            detect_message_end: Default::default(),
         }
     }
     /// Maximum time in seconds to wait for initial speech/voice.
     pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = ::std::option::Option::Some(value);
+        self.initial_timeout = Some(value);
         self
     }
     /// Time in seconds of silence after voice ends to finalize the result.
     pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = ::std::option::Option::Some(value);
+        self.end_silence_timeout = Some(value);
         self
     }
     /// Time in seconds to wait for the machine greeting to be ready. Defaults to `end_silence_timeout`.
     pub fn machine_ready_timeout(mut self, value: f64) -> Self {
-        self.machine_ready_timeout = ::std::option::Option::Some(value);
+        self.machine_ready_timeout = Some(value);
         self
     }
     /// Voice duration threshold in seconds distinguishing machine from human.
     pub fn machine_voice_threshold(mut self, value: f64) -> Self {
-        self.machine_voice_threshold = ::std::option::Option::Some(value);
+        self.machine_voice_threshold = Some(value);
         self
     }
     /// Word-count threshold distinguishing machine greetings from human speech.
     pub fn machine_words_threshold(mut self, value: i32) -> Self {
-        self.machine_words_threshold = ::std::option::Option::Some(value);
+        self.machine_words_threshold = Some(value);
         self
     }
     /// If `true`, detect the caller interrupting during the machine greeting playback.
     pub fn detect_interruptions(mut self, value: bool) -> Self {
-        self.detect_interruptions = ::std::option::Option::Some(value);
+        self.detect_interruptions = Some(value);
         self
     }
     /// If `true`, detect when a machine message has finished.
     pub fn detect_message_end(mut self, value: bool) -> Self {
-        self.detect_message_end = ::std::option::Option::Some(value);
+        self.detect_message_end = Some(value);
         self
     }
 }
@@ -8264,12 +7986,12 @@ impl CallingDetectType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "machine" => ::std::option::Option::Some(Self::Machine),
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            "digit" => ::std::option::Option::Some(Self::Digit),
-            _ => ::std::option::Option::None,
+            "machine" => Some(Self::Machine),
+            "fax" => Some(Self::Fax),
+            "digit" => Some(Self::Digit),
+            _ => None,
         }
     }
 }
@@ -8283,23 +8005,23 @@ pub struct CallingFabricDeviceLeg {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
     /// The origin number or address.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination number or address.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The direction of the call.
     pub direction: CallingCallDirection,
     /// Source of this call.
     pub source: CallingFabricDeviceLegSource,
     /// The URL associated with this call.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// Total charge for this call.
     pub charge: f64,
     /// The date and time when the call was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this call.
-    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+    pub charge_details: Vec<CallingChargeDetails>,
     /// The status of the call. Always null for Fabric subscriber device legs.
-    pub status: ::std::option::Option<::serde_json::Value>,
+    pub status: Option<::serde_json::Value>,
     /// Type of this call.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -8320,23 +8042,23 @@ pub struct CallingFabricDeviceLegRequired {
     /// The unique identifier of the call on SignalWire. This can be used to update the call programmatically.
     pub id: Uuid,
     /// The origin number or address.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination number or address.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The direction of the call.
     pub direction: CallingCallDirection,
     /// Source of this call.
     pub source: CallingFabricDeviceLegSource,
     /// The URL associated with this call.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// Total charge for this call.
     pub charge: f64,
     /// The date and time when the call was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this call.
-    pub charge_details: ::std::vec::Vec<CallingChargeDetails>,
+    pub charge_details: Vec<CallingChargeDetails>,
     /// The status of the call. Always null for Fabric subscriber device legs.
-    pub status: ::std::option::Option<::serde_json::Value>,
+    pub status: Option<::serde_json::Value>,
     /// Type of this call.
     pub type_: CallingFabricDeviceLegType,
 }
@@ -8399,10 +8121,10 @@ impl CallingFabricDeviceLegSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            _ => ::std::option::Option::None,
+            "realtime_api" => Some(Self::RealtimeApi),
+            _ => None,
         }
     }
 }
@@ -8437,12 +8159,10 @@ impl CallingFabricDeviceLegType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fabric_subscriber_device_leg" => {
-                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
-            }
-            _ => ::std::option::Option::None,
+            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
+            _ => None,
         }
     }
 }
@@ -8497,15 +8217,15 @@ impl CallingHangupReason {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "hangup" => ::std::option::Option::Some(Self::Hangup),
-            "cancel" => ::std::option::Option::Some(Self::Cancel),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "noAnswer" => ::std::option::Option::Some(Self::NoAnswer),
-            "decline" => ::std::option::Option::Some(Self::Decline),
-            "error" => ::std::option::Option::Some(Self::Error),
-            _ => ::std::option::Option::None,
+            "hangup" => Some(Self::Hangup),
+            "cancel" => Some(Self::Cancel),
+            "busy" => Some(Self::Busy),
+            "noAnswer" => Some(Self::NoAnswer),
+            "decline" => Some(Self::Decline),
+            "error" => Some(Self::Error),
+            _ => None,
         }
     }
 }
@@ -8536,35 +8256,35 @@ impl CallingLiveTranscribeStartAction {
 #[non_exhaustive]
 pub struct CallingLiveTranscribeStartActionStart {
     /// The language to transcribe (e.g., 'en-US', 'es-ES').
-    pub lang: ::std::string::String,
+    pub lang: String,
     /// The direction(s) of the call to transcribe.
-    pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
+    pub direction: Vec<SwmlCallingTranscribeDirection>,
     /// The webhook URL to receive transcription events.
-    pub webhook: ::std::option::Option<::std::string::String>,
+    pub webhook: Option<String>,
     /// Whether to send real-time utterance events as speech is recognized.
-    pub live_events: ::std::option::Option<bool>,
+    pub live_events: Option<bool>,
     /// Whether to generate an AI summary when transcription ends.
-    pub ai_summary: ::std::option::Option<bool>,
+    pub ai_summary: Option<bool>,
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub ai_summary_prompt: ::std::option::Option<::std::string::String>,
+    pub ai_summary_prompt: Option<String>,
     /// The speech recognition engine to use.
     ///
     /// Default: `"deepgram"`.
-    pub speech_engine: ::std::option::Option<SpeechEngine>,
+    pub speech_engine: Option<SpeechEngine>,
     /// Speech timeout in milliseconds.
     ///
     /// Default: `60000`.
-    pub speech_timeout: ::std::option::Option<i32>,
+    pub speech_timeout: Option<i32>,
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    pub vad_silence_ms: ::std::option::Option<i32>,
+    pub vad_silence_ms: Option<i32>,
     /// Voice activity detection threshold (0-1800).
     ///
     /// Default: `400`.
-    pub vad_thresh: ::std::option::Option<i32>,
+    pub vad_thresh: Option<i32>,
     /// Debug level for logging (0-2).
     ///
     /// Default: `0`.
-    pub debug_level: ::std::option::Option<i32>,
+    pub debug_level: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -8581,9 +8301,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingLiveTranscribeStartActionStartRequired {
     /// The language to transcribe (e.g., 'en-US', 'es-ES').
-    pub lang: ::std::string::String,
+    pub lang: String,
     /// The direction(s) of the call to transcribe.
-    pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
+    pub direction: Vec<SwmlCallingTranscribeDirection>,
 }
 
 impl CallingLiveTranscribeStartActionStart {
@@ -8593,68 +8313,60 @@ impl CallingLiveTranscribeStartActionStart {
         Self {
             lang,
             direction,
-            webhook: ::std::default::Default::default(),
-            live_events: ::std::default::Default::default(),
-            ai_summary: ::std::default::Default::default(),
-            ai_summary_prompt: ::std::default::Default::default(),
-            speech_engine: ::std::default::Default::default(),
-            speech_timeout: ::std::default::Default::default(),
-            vad_silence_ms: ::std::default::Default::default(),
-            vad_thresh: ::std::default::Default::default(),
-            debug_level: ::std::default::Default::default(),
+            webhook: Default::default(),
+            live_events: Default::default(),
+            ai_summary: Default::default(),
+            ai_summary_prompt: Default::default(),
+            speech_engine: Default::default(),
+            speech_timeout: Default::default(),
+            vad_silence_ms: Default::default(),
+            vad_thresh: Default::default(),
+            debug_level: Default::default(),
         }
     }
     /// The webhook URL to receive transcription events.
-    pub fn webhook(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.webhook = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn webhook(mut self, value: impl Into<String>) -> Self {
+        self.webhook = Some(Into::into(value));
         self
     }
     /// Whether to send real-time utterance events as speech is recognized.
     pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = ::std::option::Option::Some(value);
+        self.live_events = Some(value);
         self
     }
     /// Whether to generate an AI summary when transcription ends.
     pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = ::std::option::Option::Some(value);
+        self.ai_summary = Some(value);
         self
     }
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub fn ai_summary_prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ai_summary_prompt = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
+        self.ai_summary_prompt = Some(Into::into(value));
         self
     }
     /// The speech recognition engine to use.
     pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = ::std::option::Option::Some(value);
+        self.speech_engine = Some(value);
         self
     }
     /// Speech timeout in milliseconds.
     pub fn speech_timeout(mut self, value: i32) -> Self {
-        self.speech_timeout = ::std::option::Option::Some(value);
+        self.speech_timeout = Some(value);
         self
     }
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
     pub fn vad_silence_ms(mut self, value: i32) -> Self {
-        self.vad_silence_ms = ::std::option::Option::Some(value);
+        self.vad_silence_ms = Some(value);
         self
     }
     /// Voice activity detection threshold (0-1800).
     pub fn vad_thresh(mut self, value: i32) -> Self {
-        self.vad_thresh = ::std::option::Option::Some(value);
+        self.vad_thresh = Some(value);
         self
     }
     /// Debug level for logging (0-2).
     pub fn debug_level(mut self, value: i32) -> Self {
-        self.debug_level = ::std::option::Option::Some(value);
+        self.debug_level = Some(value);
         self
     }
 }
@@ -8685,10 +8397,10 @@ impl CallingLiveTranscribeStopAction {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "stop" => ::std::option::Option::Some(Self::Stop),
-            _ => ::std::option::Option::None,
+            "stop" => Some(Self::Stop),
+            _ => None,
         }
     }
 }
@@ -8719,9 +8431,9 @@ impl CallingLiveTranscribeSummarizeAction {
 #[non_exhaustive]
 pub struct CallingLiveTranscribeSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
-    pub webhook: ::std::option::Option<::std::string::String>,
+    pub webhook: Option<String>,
     /// The AI prompt that instructs how to summarize the conversation.
-    pub prompt: ::std::option::Option<::std::string::String>,
+    pub prompt: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8733,24 +8445,18 @@ impl CallingLiveTranscribeSummarizeActionSummarize {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            webhook: ::std::default::Default::default(),
-            prompt: ::std::default::Default::default(),
+            webhook: Default::default(),
+            prompt: Default::default(),
         }
     }
     /// The webhook URL to receive the summary.
-    pub fn webhook(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.webhook = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn webhook(mut self, value: impl Into<String>) -> Self {
+        self.webhook = Some(Into::into(value));
         self
     }
     /// The AI prompt that instructs how to summarize the conversation.
-    pub fn prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prompt = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prompt(mut self, value: impl Into<String>) -> Self {
+        self.prompt = Some(Into::into(value));
         self
     }
 }
@@ -8779,7 +8485,7 @@ impl CallingLiveTranslateInjectAction {
 #[non_exhaustive]
 pub struct CallingLiveTranslateInjectActionInject {
     /// The text message to inject and translate.
-    pub message: ::std::string::String,
+    pub message: String,
     /// The direction to send the translated message.
     pub direction: SwmlCallingTranscribeDirection,
 }
@@ -8793,7 +8499,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingLiveTranslateInjectActionInjectRequired {
     /// The text message to inject and translate.
-    pub message: ::std::string::String,
+    pub message: String,
     /// The direction to send the translated message.
     pub direction: SwmlCallingTranscribeDirection,
 }
@@ -8830,45 +8536,45 @@ impl CallingLiveTranslateStartAction {
 #[non_exhaustive]
 pub struct CallingLiveTranslateStartActionStart {
     /// The language to translate from (e.g., 'en-US').
-    pub from_lang: ::std::string::String,
+    pub from_lang: String,
     /// The language to translate to (e.g., 'es-ES').
-    pub to_lang: ::std::string::String,
+    pub to_lang: String,
     /// The direction(s) of the call to translate.
-    pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
+    pub direction: Vec<SwmlCallingTranscribeDirection>,
     /// The TTS voice for the source language.
-    pub from_voice: ::std::option::Option<::std::string::String>,
+    pub from_voice: Option<String>,
     /// The TTS voice for the target language.
-    pub to_voice: ::std::option::Option<::std::string::String>,
+    pub to_voice: Option<String>,
     /// Translation filter for the source language direction.
-    pub filter_from: ::std::option::Option<SwmlCallingTranslationFilterPreset>,
+    pub filter_from: Option<SwmlCallingTranslationFilterPreset>,
     /// Translation filter for the target language direction.
-    pub filter_to: ::std::option::Option<SwmlCallingTranslationFilterPreset>,
+    pub filter_to: Option<SwmlCallingTranslationFilterPreset>,
     /// The webhook URL to receive translation events.
-    pub webhook: ::std::option::Option<::std::string::String>,
+    pub webhook: Option<String>,
     /// Whether to send real-time translation events.
-    pub live_events: ::std::option::Option<bool>,
+    pub live_events: Option<bool>,
     /// Whether to generate AI summaries in both languages when translation ends.
-    pub ai_summary: ::std::option::Option<bool>,
+    pub ai_summary: Option<bool>,
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub ai_summary_prompt: ::std::option::Option<::std::string::String>,
+    pub ai_summary_prompt: Option<String>,
     /// The speech recognition engine to use.
     ///
     /// Default: `"deepgram"`.
-    pub speech_engine: ::std::option::Option<SpeechEngine>,
+    pub speech_engine: Option<SpeechEngine>,
     /// Speech timeout in milliseconds.
     ///
     /// Default: `60000`.
-    pub speech_timeout: ::std::option::Option<i32>,
+    pub speech_timeout: Option<i32>,
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    pub vad_silence_ms: ::std::option::Option<i32>,
+    pub vad_silence_ms: Option<i32>,
     /// Voice activity detection threshold (0-1800).
     ///
     /// Default: `400`.
-    pub vad_thresh: ::std::option::Option<i32>,
+    pub vad_thresh: Option<i32>,
     /// Debug level for logging (0-2).
     ///
     /// Default: `0`.
-    pub debug_level: ::std::option::Option<i32>,
+    pub debug_level: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -8887,11 +8593,11 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingLiveTranslateStartActionStartRequired {
     /// The language to translate from (e.g., 'en-US').
-    pub from_lang: ::std::string::String,
+    pub from_lang: String,
     /// The language to translate to (e.g., 'es-ES').
-    pub to_lang: ::std::string::String,
+    pub to_lang: String,
     /// The direction(s) of the call to translate.
-    pub direction: ::std::vec::Vec<SwmlCallingTranscribeDirection>,
+    pub direction: Vec<SwmlCallingTranscribeDirection>,
 }
 
 impl CallingLiveTranslateStartActionStart {
@@ -8906,98 +8612,84 @@ impl CallingLiveTranslateStartActionStart {
             from_lang,
             to_lang,
             direction,
-            from_voice: ::std::default::Default::default(),
-            to_voice: ::std::default::Default::default(),
-            filter_from: ::std::default::Default::default(),
-            filter_to: ::std::default::Default::default(),
-            webhook: ::std::default::Default::default(),
-            live_events: ::std::default::Default::default(),
-            ai_summary: ::std::default::Default::default(),
-            ai_summary_prompt: ::std::default::Default::default(),
-            speech_engine: ::std::default::Default::default(),
-            speech_timeout: ::std::default::Default::default(),
-            vad_silence_ms: ::std::default::Default::default(),
-            vad_thresh: ::std::default::Default::default(),
-            debug_level: ::std::default::Default::default(),
+            from_voice: Default::default(),
+            to_voice: Default::default(),
+            filter_from: Default::default(),
+            filter_to: Default::default(),
+            webhook: Default::default(),
+            live_events: Default::default(),
+            ai_summary: Default::default(),
+            ai_summary_prompt: Default::default(),
+            speech_engine: Default::default(),
+            speech_timeout: Default::default(),
+            vad_silence_ms: Default::default(),
+            vad_thresh: Default::default(),
+            debug_level: Default::default(),
         }
     }
     /// The TTS voice for the source language.
-    pub fn from_voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from_voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn from_voice(mut self, value: impl Into<String>) -> Self {
+        self.from_voice = Some(Into::into(value));
         self
     }
     /// The TTS voice for the target language.
-    pub fn to_voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to_voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to_voice(mut self, value: impl Into<String>) -> Self {
+        self.to_voice = Some(Into::into(value));
         self
     }
     /// Translation filter for the source language direction.
     pub fn filter_from(mut self, value: SwmlCallingTranslationFilterPreset) -> Self {
-        self.filter_from = ::std::option::Option::Some(value);
+        self.filter_from = Some(value);
         self
     }
     /// Translation filter for the target language direction.
     pub fn filter_to(mut self, value: SwmlCallingTranslationFilterPreset) -> Self {
-        self.filter_to = ::std::option::Option::Some(value);
+        self.filter_to = Some(value);
         self
     }
     /// The webhook URL to receive translation events.
-    pub fn webhook(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.webhook = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn webhook(mut self, value: impl Into<String>) -> Self {
+        self.webhook = Some(Into::into(value));
         self
     }
     /// Whether to send real-time translation events.
     pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = ::std::option::Option::Some(value);
+        self.live_events = Some(value);
         self
     }
     /// Whether to generate AI summaries in both languages when translation ends.
     pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = ::std::option::Option::Some(value);
+        self.ai_summary = Some(value);
         self
     }
     /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub fn ai_summary_prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ai_summary_prompt = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
+        self.ai_summary_prompt = Some(Into::into(value));
         self
     }
     /// The speech recognition engine to use.
     pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = ::std::option::Option::Some(value);
+        self.speech_engine = Some(value);
         self
     }
     /// Speech timeout in milliseconds.
     pub fn speech_timeout(mut self, value: i32) -> Self {
-        self.speech_timeout = ::std::option::Option::Some(value);
+        self.speech_timeout = Some(value);
         self
     }
     /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
     pub fn vad_silence_ms(mut self, value: i32) -> Self {
-        self.vad_silence_ms = ::std::option::Option::Some(value);
+        self.vad_silence_ms = Some(value);
         self
     }
     /// Voice activity detection threshold (0-1800).
     pub fn vad_thresh(mut self, value: i32) -> Self {
-        self.vad_thresh = ::std::option::Option::Some(value);
+        self.vad_thresh = Some(value);
         self
     }
     /// Debug level for logging (0-2).
     pub fn debug_level(mut self, value: i32) -> Self {
-        self.debug_level = ::std::option::Option::Some(value);
+        self.debug_level = Some(value);
         self
     }
 }
@@ -9028,10 +8720,10 @@ impl CallingLiveTranslateStopAction {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "stop" => ::std::option::Option::Some(Self::Stop),
-            _ => ::std::option::Option::None,
+            "stop" => Some(Self::Stop),
+            _ => None,
         }
     }
 }
@@ -9062,9 +8754,9 @@ impl CallingLiveTranslateSummarizeAction {
 #[non_exhaustive]
 pub struct CallingLiveTranslateSummarizeActionSummarize {
     /// The webhook URL to receive the summary.
-    pub webhook: ::std::option::Option<::std::string::String>,
+    pub webhook: Option<String>,
     /// The AI prompt that instructs how to summarize the conversation.
-    pub prompt: ::std::option::Option<::std::string::String>,
+    pub prompt: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9076,24 +8768,18 @@ impl CallingLiveTranslateSummarizeActionSummarize {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            webhook: ::std::default::Default::default(),
-            prompt: ::std::default::Default::default(),
+            webhook: Default::default(),
+            prompt: Default::default(),
         }
     }
     /// The webhook URL to receive the summary.
-    pub fn webhook(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.webhook = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn webhook(mut self, value: impl Into<String>) -> Self {
+        self.webhook = Some(Into::into(value));
         self
     }
     /// The AI prompt that instructs how to summarize the conversation.
-    pub fn prompt(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prompt = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prompt(mut self, value: impl Into<String>) -> Self {
+        self.prompt = Some(Into::into(value));
         self
     }
 }
@@ -9166,20 +8852,20 @@ impl CallingOutboundCallCodec {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "OPUS" => ::std::option::Option::Some(Self::Opus),
-            "OPUS@48000H@20I" => ::std::option::Option::Some(Self::Opus48000h20i),
-            "OPUS@24000H@20I" => ::std::option::Option::Some(Self::Opus24000h20i),
-            "OPUS@16000H@20I" => ::std::option::Option::Some(Self::Opus16000h20i),
-            "OPUS@8000H@20I" => ::std::option::Option::Some(Self::Opus8000h20i),
-            "G722" => ::std::option::Option::Some(Self::G722),
-            "PCMU" => ::std::option::Option::Some(Self::Pcmu),
-            "PCMA" => ::std::option::Option::Some(Self::Pcma),
-            "G729" => ::std::option::Option::Some(Self::G729),
-            "VP8" => ::std::option::Option::Some(Self::Vp8),
-            "H264" => ::std::option::Option::Some(Self::H264),
-            _ => ::std::option::Option::None,
+            "OPUS" => Some(Self::Opus),
+            "OPUS@48000H@20I" => Some(Self::Opus48000h20i),
+            "OPUS@24000H@20I" => Some(Self::Opus24000h20i),
+            "OPUS@16000H@20I" => Some(Self::Opus16000h20i),
+            "OPUS@8000H@20I" => Some(Self::Opus8000h20i),
+            "G722" => Some(Self::G722),
+            "PCMU" => Some(Self::Pcmu),
+            "PCMA" => Some(Self::Pcma),
+            "G729" => Some(Self::G729),
+            "VP8" => Some(Self::Vp8),
+            "H264" => Some(Self::H264),
+            _ => None,
         }
     }
 }
@@ -9245,10 +8931,10 @@ impl CallingPlayAudioItemType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "audio" => ::std::option::Option::Some(Self::Audio),
-            _ => ::std::option::Option::None,
+            "audio" => Some(Self::Audio),
+            _ => None,
         }
     }
 }
@@ -9262,17 +8948,15 @@ pub struct CallingPlayAudioParams {
     /// HTTP or HTTPS URL of the audio file to play.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 crate::runtime::wire_struct!(CallingPlayAudioParams { url = required("url") });
 
 impl CallingPlayAudioParams {
     /// A value made of all its fields.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::std::convert::Into::into(url),
-        }
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { url: Into::into(url) }
     }
 }
 
@@ -9312,12 +8996,12 @@ impl CallingPlayDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "listen" => ::std::option::Option::Some(Self::Listen),
-            "speak" => ::std::option::Option::Some(Self::Speak),
-            "both" => ::std::option::Option::Some(Self::Both),
-            _ => ::std::option::Option::None,
+            "listen" => Some(Self::Listen),
+            "speak" => Some(Self::Speak),
+            "both" => Some(Self::Both),
+            _ => None,
         }
     }
 }
@@ -9331,13 +9015,13 @@ crate::runtime::open_enum!(CallingPlayDirection, Unknown);
 #[non_exhaustive]
 pub enum CallingPlayMediaItem {
     /// Play an audio file from a URL.
-    CallingPlayAudioItem(::std::boxed::Box<CallingPlayAudioItem>),
+    CallingPlayAudioItem(Box<CallingPlayAudioItem>),
     /// Play a country-coded ringtone cadence.
-    CallingPlayRingtoneItem(::std::boxed::Box<CallingPlayRingtoneItem>),
+    CallingPlayRingtoneItem(Box<CallingPlayRingtoneItem>),
     /// Play silence for a fixed duration.
-    CallingPlaySilenceItem(::std::boxed::Box<CallingPlaySilenceItem>),
+    CallingPlaySilenceItem(Box<CallingPlaySilenceItem>),
     /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
-    CallingPlayTtsItem(::std::boxed::Box<CallingPlayTtsItem>),
+    CallingPlayTtsItem(Box<CallingPlayTtsItem>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -9346,7 +9030,7 @@ impl ::serde::Serialize for CallingPlayMediaItem {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::CallingPlayAudioItem(value) => ("audio", ::serde_json::to_value(value)),
             Self::CallingPlayRingtoneItem(value) => {
@@ -9371,61 +9055,61 @@ impl ::serde::Serialize for CallingPlayMediaItem {
 impl<'de> ::serde::Deserialize<'de> for CallingPlayMediaItem {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("type")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("audio") => {
+            Some("audio") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingPlayAudioItem)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("ringtone") => {
+            Some("ringtone") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingPlayRingtoneItem)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("silence") => {
+            Some("silence") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingPlaySilenceItem)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("tts") => {
+            Some("tts") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingPlayTtsItem)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<CallingPlayAudioItem> for CallingPlayMediaItem {
+impl From<CallingPlayAudioItem> for CallingPlayMediaItem {
     fn from(value: CallingPlayAudioItem) -> Self {
-        Self::CallingPlayAudioItem(::std::boxed::Box::new(value))
+        Self::CallingPlayAudioItem(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingPlayRingtoneItem> for CallingPlayMediaItem {
+impl From<CallingPlayRingtoneItem> for CallingPlayMediaItem {
     fn from(value: CallingPlayRingtoneItem) -> Self {
-        Self::CallingPlayRingtoneItem(::std::boxed::Box::new(value))
+        Self::CallingPlayRingtoneItem(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingPlaySilenceItem> for CallingPlayMediaItem {
+impl From<CallingPlaySilenceItem> for CallingPlayMediaItem {
     fn from(value: CallingPlaySilenceItem) -> Self {
-        Self::CallingPlaySilenceItem(::std::boxed::Box::new(value))
+        Self::CallingPlaySilenceItem(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingPlayTtsItem> for CallingPlayMediaItem {
+impl From<CallingPlayTtsItem> for CallingPlayMediaItem {
     fn from(value: CallingPlayTtsItem) -> Self {
-        Self::CallingPlayTtsItem(::std::boxed::Box::new(value))
+        Self::CallingPlayTtsItem(Box::new(value))
     }
 }
 
@@ -9469,13 +9153,13 @@ impl CallingPlayMediaType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "audio" => ::std::option::Option::Some(Self::Audio),
-            "tts" => ::std::option::Option::Some(Self::Tts),
-            "silence" => ::std::option::Option::Some(Self::Silence),
-            "ringtone" => ::std::option::Option::Some(Self::Ringtone),
-            _ => ::std::option::Option::None,
+            "audio" => Some(Self::Audio),
+            "tts" => Some(Self::Tts),
+            "silence" => Some(Self::Silence),
+            "ringtone" => Some(Self::Ringtone),
+            _ => None,
         }
     }
 }
@@ -9541,10 +9225,10 @@ impl CallingPlayRingtoneItemType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ringtone" => ::std::option::Option::Some(Self::Ringtone),
-            _ => ::std::option::Option::None,
+            "ringtone" => Some(Self::Ringtone),
+            _ => None,
         }
     }
 }
@@ -9775,59 +9459,59 @@ impl CallingPlayRingtoneName {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "au" => ::std::option::Option::Some(Self::Au),
-            "be" => ::std::option::Option::Some(Self::Be),
-            "ca" => ::std::option::Option::Some(Self::Ca),
-            "cn" => ::std::option::Option::Some(Self::Cn),
-            "cy" => ::std::option::Option::Some(Self::Cy),
-            "cz" => ::std::option::Option::Some(Self::Cz),
-            "de" => ::std::option::Option::Some(Self::De),
-            "dk" => ::std::option::Option::Some(Self::Dk),
-            "dz" => ::std::option::Option::Some(Self::Dz),
-            "eg" => ::std::option::Option::Some(Self::Eg),
-            "es" => ::std::option::Option::Some(Self::Es),
-            "fi" => ::std::option::Option::Some(Self::Fi),
-            "fr" => ::std::option::Option::Some(Self::Fr),
-            "hu" => ::std::option::Option::Some(Self::Hu),
-            "il" => ::std::option::Option::Some(Self::Il),
-            "in" => ::std::option::Option::Some(Self::In),
-            "jp" => ::std::option::Option::Some(Self::Jp),
-            "ko" => ::std::option::Option::Some(Self::Ko),
-            "pk" => ::std::option::Option::Some(Self::Pk),
-            "pl" => ::std::option::Option::Some(Self::Pl),
-            "ro" => ::std::option::Option::Some(Self::Ro),
-            "rs" => ::std::option::Option::Some(Self::Rs),
-            "ru" => ::std::option::Option::Some(Self::Ru),
-            "sa" => ::std::option::Option::Some(Self::Sa),
-            "tr" => ::std::option::Option::Some(Self::Tr),
-            "uk" => ::std::option::Option::Some(Self::Uk),
-            "us" => ::std::option::Option::Some(Self::Us),
-            "at" => ::std::option::Option::Some(Self::At),
-            "bg" => ::std::option::Option::Some(Self::Bg),
-            "br" => ::std::option::Option::Some(Self::Br),
-            "ch" => ::std::option::Option::Some(Self::Ch),
-            "cl" => ::std::option::Option::Some(Self::Cl),
-            "ee" => ::std::option::Option::Some(Self::Ee),
-            "gr" => ::std::option::Option::Some(Self::Gr),
-            "it" => ::std::option::Option::Some(Self::It),
-            "lt" => ::std::option::Option::Some(Self::Lt),
-            "mx" => ::std::option::Option::Some(Self::Mx),
-            "my" => ::std::option::Option::Some(Self::My),
-            "nl" => ::std::option::Option::Some(Self::Nl),
-            "no" => ::std::option::Option::Some(Self::No),
-            "nz" => ::std::option::Option::Some(Self::Nz),
-            "ph" => ::std::option::Option::Some(Self::Ph),
-            "pt" => ::std::option::Option::Some(Self::Pt),
-            "se" => ::std::option::Option::Some(Self::Se),
-            "sg" => ::std::option::Option::Some(Self::Sg),
-            "th" => ::std::option::Option::Some(Self::Th),
-            "za" => ::std::option::Option::Some(Self::Za),
-            "tw" => ::std::option::Option::Some(Self::Tw),
-            "ve" => ::std::option::Option::Some(Self::Ve),
-            "bong" => ::std::option::Option::Some(Self::Bong),
-            _ => ::std::option::Option::None,
+            "au" => Some(Self::Au),
+            "be" => Some(Self::Be),
+            "ca" => Some(Self::Ca),
+            "cn" => Some(Self::Cn),
+            "cy" => Some(Self::Cy),
+            "cz" => Some(Self::Cz),
+            "de" => Some(Self::De),
+            "dk" => Some(Self::Dk),
+            "dz" => Some(Self::Dz),
+            "eg" => Some(Self::Eg),
+            "es" => Some(Self::Es),
+            "fi" => Some(Self::Fi),
+            "fr" => Some(Self::Fr),
+            "hu" => Some(Self::Hu),
+            "il" => Some(Self::Il),
+            "in" => Some(Self::In),
+            "jp" => Some(Self::Jp),
+            "ko" => Some(Self::Ko),
+            "pk" => Some(Self::Pk),
+            "pl" => Some(Self::Pl),
+            "ro" => Some(Self::Ro),
+            "rs" => Some(Self::Rs),
+            "ru" => Some(Self::Ru),
+            "sa" => Some(Self::Sa),
+            "tr" => Some(Self::Tr),
+            "uk" => Some(Self::Uk),
+            "us" => Some(Self::Us),
+            "at" => Some(Self::At),
+            "bg" => Some(Self::Bg),
+            "br" => Some(Self::Br),
+            "ch" => Some(Self::Ch),
+            "cl" => Some(Self::Cl),
+            "ee" => Some(Self::Ee),
+            "gr" => Some(Self::Gr),
+            "it" => Some(Self::It),
+            "lt" => Some(Self::Lt),
+            "mx" => Some(Self::Mx),
+            "my" => Some(Self::My),
+            "nl" => Some(Self::Nl),
+            "no" => Some(Self::No),
+            "nz" => Some(Self::Nz),
+            "ph" => Some(Self::Ph),
+            "pt" => Some(Self::Pt),
+            "se" => Some(Self::Se),
+            "sg" => Some(Self::Sg),
+            "th" => Some(Self::Th),
+            "za" => Some(Self::Za),
+            "tw" => Some(Self::Tw),
+            "ve" => Some(Self::Ve),
+            "bong" => Some(Self::Bong),
+            _ => None,
         }
     }
 }
@@ -9841,7 +9525,7 @@ pub struct CallingPlayRingtoneParams {
     /// Country code identifying the ringtone cadence.
     pub name: CallingPlayRingtoneName,
     /// Maximum ringtone duration in seconds. If omitted, the ringtone plays until stopped.
-    pub duration: ::std::option::Option<f64>,
+    pub duration: Option<f64>,
 }
 
 crate::runtime::wire_struct!(
@@ -9853,12 +9537,12 @@ impl CallingPlayRingtoneParams {
     pub fn new(name: CallingPlayRingtoneName) -> Self {
         Self {
             name,
-            duration: ::std::default::Default::default(),
+            duration: Default::default(),
         }
     }
     /// Maximum ringtone duration in seconds. If omitted, the ringtone plays until stopped.
     pub fn duration(mut self, value: f64) -> Self {
-        self.duration = ::std::option::Option::Some(value);
+        self.duration = Some(value);
         self
     }
 }
@@ -9922,10 +9606,10 @@ impl CallingPlaySilenceItemType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "silence" => ::std::option::Option::Some(Self::Silence),
-            _ => ::std::option::Option::None,
+            "silence" => Some(Self::Silence),
+            _ => None,
         }
     }
 }
@@ -10010,10 +9694,10 @@ impl CallingPlayTtsItemType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "tts" => ::std::option::Option::Some(Self::Tts),
-            _ => ::std::option::Option::None,
+            "tts" => Some(Self::Tts),
+            _ => None,
         }
     }
 }
@@ -10025,13 +9709,13 @@ crate::runtime::open_enum!(CallingPlayTtsItemType, Unknown);
 #[non_exhaustive]
 pub struct CallingPlayTtsParams {
     /// The text to speak.
-    pub text: ::std::string::String,
+    pub text: String,
     /// BCP-47 language tag. Falls back to the request-level `language`, then `en-US`.
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: Option<String>,
     /// Voice gender. Falls back to the request-level `gender`, then `female`.
-    pub gender: ::std::option::Option<CallingTtsGender>,
+    pub gender: Option<CallingTtsGender>,
     /// Specific voice name (provider-dependent, no special characters except `.` and `-`). Falls back to the request-level `voice`, then to `gender`.
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -10041,33 +9725,27 @@ crate::runtime::wire_struct!(
 
 impl CallingPlayTtsParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(text: impl Into<String>) -> Self {
         Self {
-            text: ::std::convert::Into::into(text),
-            language: ::std::default::Default::default(),
-            gender: ::std::default::Default::default(),
-            voice: ::std::default::Default::default(),
+            text: Into::into(text),
+            language: Default::default(),
+            gender: Default::default(),
+            voice: Default::default(),
         }
     }
     /// BCP-47 language tag. Falls back to the request-level `language`, then `en-US`.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(Into::into(value));
         self
     }
     /// Voice gender. Falls back to the request-level `gender`, then `female`.
     pub fn gender(mut self, value: CallingTtsGender) -> Self {
-        self.gender = ::std::option::Option::Some(value);
+        self.gender = Some(value);
         self
     }
     /// Specific voice name (provider-dependent, no special characters except `.` and `-`). Falls back to the request-level `voice`, then to `gender`.
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn voice(mut self, value: impl Into<String>) -> Self {
+        self.voice = Some(Into::into(value));
         self
     }
 }
@@ -10079,44 +9757,44 @@ pub struct CallingRecordAudioParams {
     /// Whether to play a beep before recording starts.
     ///
     /// Default: `false`.
-    pub beep: ::std::option::Option<bool>,
+    pub beep: Option<bool>,
     /// The audio format for the recording.
     ///
     /// Default: `"mp3"`.
-    pub format: ::std::option::Option<CallingRecordAudioParamsFormat>,
+    pub format: Option<CallingRecordAudioParamsFormat>,
     /// Whether to record in stereo (separate channels for each direction).
     ///
     /// Default: `false`.
-    pub stereo: ::std::option::Option<bool>,
+    pub stereo: Option<bool>,
     /// The direction of audio to record.
     ///
     /// Default: `"speak"`.
-    pub direction: ::std::option::Option<CallingPlayDirection>,
+    pub direction: Option<CallingPlayDirection>,
     /// Maximum time in seconds to wait for initial speech before stopping.
     ///
     /// Default: `4`.
     /// Minimum: `0`.
-    pub initial_timeout: ::std::option::Option<f64>,
+    pub initial_timeout: Option<f64>,
     /// Time in seconds of silence after speech to stop recording.
     ///
     /// Default: `0.5`.
     /// Minimum: `0`.
-    pub end_silence_timeout: ::std::option::Option<f64>,
+    pub end_silence_timeout: Option<f64>,
     /// Maximum recording duration in seconds. Set to `0` for no limit.
     ///
     /// Default: `0`.
     /// Minimum: `0`.
-    pub max_length: ::std::option::Option<i32>,
+    pub max_length: Option<i32>,
     /// DTMF digits that terminate the recording when pressed. Accepts `0-9`, `A-D` (case insensitive), `*`, and `#`.
     ///
     /// Default: `"#"`.
-    pub terminators: ::std::option::Option<::std::string::String>,
+    pub terminators: Option<String>,
     /// Input sensitivity for voice detection (0.0-100.0).
     ///
     /// Default: `44`.
     /// Minimum: `0`.
     /// Maximum: `100`.
-    pub input_sensitivity: ::std::option::Option<f64>,
+    pub input_sensitivity: Option<f64>,
 }
 
 crate::runtime::wire_struct!(
@@ -10131,65 +9809,60 @@ impl CallingRecordAudioParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            beep: ::std::default::Default::default(),
-            format: ::std::default::Default::default(),
-            stereo: ::std::default::Default::default(),
-            direction: ::std::default::Default::default(),
-            initial_timeout: ::std::default::Default::default(),
-            end_silence_timeout: ::std::default::Default::default(),
-            max_length: ::std::default::Default::default(),
-            terminators: ::std::default::Default::default(),
-            input_sensitivity: ::std::default::Default::default(),
+            beep: Default::default(),
+            format: Default::default(),
+            stereo: Default::default(),
+            direction: Default::default(),
+            initial_timeout: Default::default(),
+            end_silence_timeout: Default::default(),
+            max_length: Default::default(),
+            terminators: Default::default(),
+            input_sensitivity: Default::default(),
         }
     }
     /// Whether to play a beep before recording starts.
     pub fn beep(mut self, value: bool) -> Self {
-        self.beep = ::std::option::Option::Some(value);
+        self.beep = Some(value);
         self
     }
     /// The audio format for the recording.
     pub fn format(mut self, value: CallingRecordAudioParamsFormat) -> Self {
-        self.format = ::std::option::Option::Some(value);
+        self.format = Some(value);
         self
     }
     /// Whether to record in stereo (separate channels for each direction).
     pub fn stereo(mut self, value: bool) -> Self {
-        self.stereo = ::std::option::Option::Some(value);
+        self.stereo = Some(value);
         self
     }
     /// The direction of audio to record.
     pub fn direction(mut self, value: CallingPlayDirection) -> Self {
-        self.direction = ::std::option::Option::Some(value);
+        self.direction = Some(value);
         self
     }
     /// Maximum time in seconds to wait for initial speech before stopping.
     pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = ::std::option::Option::Some(value);
+        self.initial_timeout = Some(value);
         self
     }
     /// Time in seconds of silence after speech to stop recording.
     pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = ::std::option::Option::Some(value);
+        self.end_silence_timeout = Some(value);
         self
     }
     /// Maximum recording duration in seconds. Set to `0` for no limit.
     pub fn max_length(mut self, value: i32) -> Self {
-        self.max_length = ::std::option::Option::Some(value);
+        self.max_length = Some(value);
         self
     }
     /// DTMF digits that terminate the recording when pressed. Accepts `0-9`, `A-D` (case insensitive), `*`, and `#`.
-    pub fn terminators(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.terminators = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn terminators(mut self, value: impl Into<String>) -> Self {
+        self.terminators = Some(Into::into(value));
         self
     }
     /// Input sensitivity for voice detection (0.0-100.0).
     pub fn input_sensitivity(mut self, value: f64) -> Self {
-        self.input_sensitivity = ::std::option::Option::Some(value);
+        self.input_sensitivity = Some(value);
         self
     }
 }
@@ -10230,19 +9903,19 @@ impl CallingRecordAudioParamsFormat {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "mp3" => ::std::option::Option::Some(Self::Mp3),
-            "wav" => ::std::option::Option::Some(Self::Wav),
-            "mp4" => ::std::option::Option::Some(Self::Mp4),
-            _ => ::std::option::Option::None,
+            "mp3" => Some(Self::Mp3),
+            "wav" => Some(Self::Wav),
+            "mp4" => Some(Self::Mp4),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingRecordAudioParamsFormat, Unknown);
 
-impl ::std::default::Default for CallingRecordAudioParamsFormat {
+impl Default for CallingRecordAudioParamsFormat {
     /// The API's default, [`CallingRecordAudioParamsFormat::Mp3`].
     fn default() -> Self {
         Self::Mp3
@@ -10325,10 +9998,10 @@ impl CallingReferDeviceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip" => ::std::option::Option::Some(Self::Sip),
-            _ => ::std::option::Option::None,
+            "sip" => Some(Self::Sip),
+            _ => None,
         }
     }
 }
@@ -10340,13 +10013,13 @@ crate::runtime::open_enum!(CallingReferDeviceType, Unknown);
 #[non_exhaustive]
 pub struct CallingReferSipParams {
     /// SIP URI to refer the call to (must start with `sip:`).
-    pub to: ::std::string::String,
+    pub to: String,
     /// Optional SIP From URI (must start with `sip:` when provided).
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// Optional SIP authentication username.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// Optional SIP authentication password.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -10356,36 +10029,27 @@ crate::runtime::wire_struct!(
 
 impl CallingReferSipParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(to: impl Into<String>) -> Self {
         Self {
-            to: ::std::convert::Into::into(to),
-            from: ::std::default::Default::default(),
-            username: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
+            to: Into::into(to),
+            from: Default::default(),
+            username: Default::default(),
+            password: Default::default(),
         }
     }
     /// Optional SIP From URI (must start with `sip:` when provided).
-    pub fn from(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(Into::into(value));
         self
     }
     /// Optional SIP authentication username.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// Optional SIP authentication password.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
 }
@@ -10419,11 +10083,11 @@ impl CallingStreamStatusUrlMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -10466,12 +10130,12 @@ impl CallingStreamTrack {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound_track" => ::std::option::Option::Some(Self::InboundTrack),
-            "outbound_track" => ::std::option::Option::Some(Self::OutboundTrack),
-            "both_tracks" => ::std::option::Option::Some(Self::BothTracks),
-            _ => ::std::option::Option::None,
+            "inbound_track" => Some(Self::InboundTrack),
+            "outbound_track" => Some(Self::OutboundTrack),
+            "both_tracks" => Some(Self::BothTracks),
+            _ => None,
         }
     }
 }
@@ -10526,15 +10190,15 @@ impl CallingTapCodec {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "PCMA" => ::std::option::Option::Some(Self::Pcma),
-            "PCMU" => ::std::option::Option::Some(Self::Pcmu),
-            "pcma" => ::std::option::Option::Some(Self::Pcma2),
-            "pcmu" => ::std::option::Option::Some(Self::Pcmu2),
-            "OPUS" => ::std::option::Option::Some(Self::Opus),
-            "opus" => ::std::option::Option::Some(Self::Opus2),
-            _ => ::std::option::Option::None,
+            "PCMA" => Some(Self::Pcma),
+            "PCMU" => Some(Self::Pcmu),
+            "pcma" => Some(Self::Pcma2),
+            "pcmu" => Some(Self::Pcmu2),
+            "OPUS" => Some(Self::Opus),
+            "opus" => Some(Self::Opus2),
+            _ => None,
         }
     }
 }
@@ -10619,10 +10283,10 @@ impl CallingTapConfigType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "audio" => ::std::option::Option::Some(Self::Audio),
-            _ => ::std::option::Option::None,
+            "audio" => Some(Self::Audio),
+            _ => None,
         }
     }
 }
@@ -10636,9 +10300,9 @@ crate::runtime::open_enum!(CallingTapConfigType, Unknown);
 #[non_exhaustive]
 pub enum CallingTapDevice {
     /// RTP tap device configuration.
-    CallingTapDeviceRtp(::std::boxed::Box<CallingTapDeviceRtp>),
+    CallingTapDeviceRtp(Box<CallingTapDeviceRtp>),
     /// WebSocket tap device configuration.
-    CallingTapDeviceWs(::std::boxed::Box<CallingTapDeviceWs>),
+    CallingTapDeviceWs(Box<CallingTapDeviceWs>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -10647,7 +10311,7 @@ impl ::serde::Serialize for CallingTapDevice {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::CallingTapDeviceRtp(value) => ("rtp", ::serde_json::to_value(value)),
             Self::CallingTapDeviceWs(value) => ("ws", ::serde_json::to_value(value)),
@@ -10666,39 +10330,39 @@ impl ::serde::Serialize for CallingTapDevice {
 impl<'de> ::serde::Deserialize<'de> for CallingTapDevice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("type")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("rtp") => {
+            Some("rtp") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingTapDeviceRtp)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("ws") => {
+            Some("ws") => {
                 ::serde_json::from_value(value)
                     .map(Self::CallingTapDeviceWs)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<CallingTapDeviceRtp> for CallingTapDevice {
+impl From<CallingTapDeviceRtp> for CallingTapDevice {
     fn from(value: CallingTapDeviceRtp) -> Self {
-        Self::CallingTapDeviceRtp(::std::boxed::Box::new(value))
+        Self::CallingTapDeviceRtp(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallingTapDeviceWs> for CallingTapDevice {
+impl From<CallingTapDeviceWs> for CallingTapDevice {
     fn from(value: CallingTapDeviceWs) -> Self {
-        Self::CallingTapDeviceWs(::std::boxed::Box::new(value))
+        Self::CallingTapDeviceWs(Box::new(value))
     }
 }
 
@@ -10761,10 +10425,10 @@ impl CallingTapDeviceRtpType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "rtp" => ::std::option::Option::Some(Self::Rtp),
-            _ => ::std::option::Option::None,
+            "rtp" => Some(Self::Rtp),
+            _ => None,
         }
     }
 }
@@ -10800,11 +10464,11 @@ impl CallingTapDeviceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "rtp" => ::std::option::Option::Some(Self::Rtp),
-            "ws" => ::std::option::Option::Some(Self::Ws),
-            _ => ::std::option::Option::None,
+            "rtp" => Some(Self::Rtp),
+            "ws" => Some(Self::Ws),
+            _ => None,
         }
     }
 }
@@ -10870,10 +10534,10 @@ impl CallingTapDeviceWsType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ws" => ::std::option::Option::Some(Self::Ws),
-            _ => ::std::option::Option::None,
+            "ws" => Some(Self::Ws),
+            _ => None,
         }
     }
 }
@@ -10888,16 +10552,16 @@ pub type CallingTapPtime = f64;
 #[non_exhaustive]
 pub struct CallingTapRtpParams {
     /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.
-    pub addr: ::std::string::String,
+    pub addr: String,
     /// UDP port of the RTP target (1-65535).
     ///
     /// Minimum: `1`.
     /// Maximum: `65535`.
     pub port: i32,
     /// Audio codec to request. Defaults to the call's negotiated codec.
-    pub codec: ::std::option::Option<CallingTapCodec>,
+    pub codec: Option<CallingTapCodec>,
     /// Packetization time in milliseconds. Defaults to the call's negotiated ptime.
-    pub ptime: ::std::option::Option<CallingTapPtime>,
+    pub ptime: Option<CallingTapPtime>,
 }
 
 crate::runtime::wire_struct!(
@@ -10909,7 +10573,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingTapRtpParamsRequired {
     /// Public IPv4 address of the RTP target. Private/reserved ranges are rejected.
-    pub addr: ::std::string::String,
+    pub addr: String,
     /// UDP port of the RTP target (1-65535).
     pub port: i32,
 }
@@ -10921,18 +10585,18 @@ impl CallingTapRtpParams {
         Self {
             addr,
             port,
-            codec: ::std::default::Default::default(),
-            ptime: ::std::default::Default::default(),
+            codec: Default::default(),
+            ptime: Default::default(),
         }
     }
     /// Audio codec to request. Defaults to the call's negotiated codec.
     pub fn codec(mut self, value: CallingTapCodec) -> Self {
-        self.codec = ::std::option::Option::Some(value);
+        self.codec = Some(value);
         self
     }
     /// Packetization time in milliseconds. Defaults to the call's negotiated ptime.
     pub fn ptime(mut self, value: CallingTapPtime) -> Self {
-        self.ptime = ::std::option::Option::Some(value);
+        self.ptime = Some(value);
         self
     }
 }
@@ -10942,9 +10606,9 @@ impl CallingTapRtpParams {
 #[non_exhaustive]
 pub struct CallingTapWsParams {
     /// WebSocket URI of the tap target. Must start with `ws://` or `wss://`.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Audio codec to request. Defaults to the call's negotiated codec.
-    pub codec: ::std::option::Option<CallingTapCodec>,
+    pub codec: Option<CallingTapCodec>,
 }
 
 crate::runtime::wire_struct!(
@@ -10953,15 +10617,15 @@ crate::runtime::wire_struct!(
 
 impl CallingTapWsParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(uri: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(uri: impl Into<String>) -> Self {
         Self {
-            uri: ::std::convert::Into::into(uri),
-            codec: ::std::default::Default::default(),
+            uri: Into::into(uri),
+            codec: Default::default(),
         }
     }
     /// Audio codec to request. Defaults to the call's negotiated codec.
     pub fn codec(mut self, value: CallingTapCodec) -> Self {
-        self.codec = ::std::option::Option::Some(value);
+        self.codec = Some(value);
         self
     }
 }
@@ -10995,11 +10659,11 @@ impl CallingTtsGender {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "male" => ::std::option::Option::Some(Self::Male),
-            "female" => ::std::option::Option::Some(Self::Female),
-            _ => ::std::option::Option::None,
+            "male" => Some(Self::Male),
+            "female" => Some(Self::Female),
+            _ => None,
         }
     }
 }
@@ -11146,13 +10810,10 @@ impl crate::runtime::Client {
     pub async fn call_commands(
         &self,
         body: &CallingCallRequest,
-    ) -> ::std::result::Result<
-        CallingCallResponse,
-        crate::runtime::Error<CallCommandsError>,
-    > {
+    ) -> Result<CallingCallResponse, crate::runtime::Error<CallCommandsError>> {
         const PATH_TEMPLATE: &str = "/api/calling/calls";
         let path = ["/api/calling/calls"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -30,7 +30,7 @@ pub struct ChatPermissionWithRead {
     /// Gives the token read access to the channel.
     pub read: bool,
     /// Gives the token write access to the channel.
-    pub write: ::std::option::Option<bool>,
+    pub write: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -42,12 +42,12 @@ impl ChatPermissionWithRead {
     pub fn new(read: bool) -> Self {
         Self {
             read,
-            write: ::std::default::Default::default(),
+            write: Default::default(),
         }
     }
     /// Gives the token write access to the channel.
     pub fn write(mut self, value: bool) -> Self {
-        self.write = ::std::option::Option::Some(value);
+        self.write = Some(value);
         self
     }
 }
@@ -57,7 +57,7 @@ impl ChatPermissionWithRead {
 #[non_exhaustive]
 pub struct ChatPermissionWithWrite {
     /// Gives the token read access to the channel.
-    pub read: ::std::option::Option<bool>,
+    pub read: Option<bool>,
     /// Gives the token write access to the channel.
     pub write: bool,
 }
@@ -70,13 +70,13 @@ impl ChatPermissionWithWrite {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(write: bool) -> Self {
         Self {
-            read: ::std::default::Default::default(),
+            read: Default::default(),
             write,
         }
     }
     /// Gives the token read access to the channel.
     pub fn read(mut self, value: bool) -> Self {
-        self.read = ::std::option::Option::Some(value);
+        self.read = Some(value);
         self
     }
 }
@@ -89,17 +89,15 @@ pub type ChatState = ::serde_json::Value;
 #[non_exhaustive]
 pub struct ChatToken {
     /// The generated Chat Token.
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(ChatToken { token = required("token") });
 
 impl ChatToken {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }
 
@@ -108,20 +106,16 @@ impl ChatToken {
 #[non_exhaustive]
 pub struct ChatToken422error {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(ChatToken422error { errors = required("errors") });
 
 impl ChatToken422error {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -140,11 +134,11 @@ pub struct NewChatToken {
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
-    pub member_id: ::std::option::Option<::std::string::String>,
+    pub member_id: Option<String>,
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    pub state: ::std::option::Option<ChatState>,
+    pub state: Option<ChatState>,
 }
 
 crate::runtime::wire_struct!(
@@ -168,21 +162,18 @@ impl NewChatToken {
         Self {
             ttl,
             channels,
-            member_id: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
+            member_id: Default::default(),
+            state: Default::default(),
         }
     }
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
-    pub fn member_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.member_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn member_id(mut self, value: impl Into<String>) -> Self {
+        self.member_id = Some(Into::into(value));
         self
     }
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     pub fn state(mut self, value: ChatState) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
 }
@@ -257,10 +248,10 @@ impl crate::runtime::Client {
     pub async fn create_chat_token(
         &self,
         body: &NewChatToken,
-    ) -> ::std::result::Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
+    ) -> Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
         const PATH_TEMPLATE: &str = "/api/chat/tokens";
         let path = ["/api/chat/tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

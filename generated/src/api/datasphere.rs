@@ -30,7 +30,7 @@ use super::webhooks::*;
 #[non_exhaustive]
 pub struct DatasphereChunk {
     /// A search result.
-    pub text: ::std::string::String,
+    pub text: String,
     /// Unique ID of the Document.
     pub document_id: Uuid,
 }
@@ -43,7 +43,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkRequired {
     /// A search result.
-    pub text: ::std::string::String,
+    pub text: String,
     /// Unique ID of the Document.
     pub document_id: Uuid,
 }
@@ -61,7 +61,7 @@ impl DatasphereChunk {
 #[non_exhaustive]
 pub struct DatasphereChunkListResponse {
     /// A list of chunks.
-    pub data: ::std::vec::Vec<DatasphereChunkResponse>,
+    pub data: Vec<DatasphereChunkResponse>,
     /// Pagination links.
     pub links: DatasphereChunkPaginationResponse,
 }
@@ -74,7 +74,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkListResponseRequired {
     /// A list of chunks.
-    pub data: ::std::vec::Vec<DatasphereChunkResponse>,
+    pub data: Vec<DatasphereChunkResponse>,
     /// Pagination links.
     pub links: DatasphereChunkPaginationResponse,
 }
@@ -96,19 +96,19 @@ pub struct DatasphereChunkPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page. Only present when there are more results.
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page. Only present when not on the first page.
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -120,9 +120,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereChunkPaginationResponseRequired {
     /// Link of the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl DatasphereChunkPaginationResponse {
@@ -132,24 +132,18 @@ impl DatasphereChunkPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page. Only present when there are more results.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -167,9 +161,9 @@ pub struct DatasphereChunkResponse {
     /// Status of the chunk.
     pub status: DatasphereChunkStatus,
     /// The tags of the document associated with the chunk.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
     /// Content of the chunk.
-    pub content: ::std::string::String,
+    pub content: String,
     /// Chunk Creation Date.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Chunk Update Date.
@@ -195,9 +189,9 @@ pub struct DatasphereChunkResponseRequired {
     /// Status of the chunk.
     pub status: DatasphereChunkStatus,
     /// The tags of the document associated with the chunk.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
     /// Content of the chunk.
-    pub content: ::std::string::String,
+    pub content: String,
     /// Chunk Creation Date.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Chunk Update Date.
@@ -270,13 +264,13 @@ impl DatasphereChunkStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "submitted" => ::std::option::Option::Some(Self::Submitted),
-            "in_progress" => ::std::option::Option::Some(Self::InProgress),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            _ => ::std::option::Option::None,
+            "submitted" => Some(Self::Submitted),
+            "in_progress" => Some(Self::InProgress),
+            "completed" => Some(Self::Completed),
+            "failed" => Some(Self::Failed),
+            _ => None,
         }
     }
 }
@@ -323,13 +317,13 @@ impl DatasphereChunkingStrategy {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sentence" => ::std::option::Option::Some(Self::Sentence),
-            "paragraph" => ::std::option::Option::Some(Self::Paragraph),
-            "page" => ::std::option::Option::Some(Self::Page),
-            "sliding" => ::std::option::Option::Some(Self::Sliding),
-            _ => ::std::option::Option::None,
+            "sentence" => Some(Self::Sentence),
+            "paragraph" => Some(Self::Paragraph),
+            "page" => Some(Self::Page),
+            "sliding" => Some(Self::Sliding),
+            _ => None,
         }
     }
 }
@@ -341,7 +335,7 @@ crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
 #[non_exhaustive]
 pub struct DatasphereCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -350,13 +344,9 @@ crate::runtime::wire_struct!(
 
 impl DatasphereCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -368,25 +358,25 @@ pub struct DatasphereDocument {
     /// Unique ID of the Document.
     pub id: Uuid,
     /// Name of the Document.
-    pub filename: ::std::string::String,
+    pub filename: String,
     /// Status of the Document.
     pub status: DatasphereDocumentStatus,
     /// Document tags.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
     /// Strategy used to chunk the document.
     pub chunking_strategy: DatasphereChunkingStrategy,
     /// Max Sentences per Chunk. Only present when chunking strategy is 'sentence', null otherwise.
-    pub max_sentences_per_chunk: ::std::option::Option<i64>,
+    pub max_sentences_per_chunk: Option<i64>,
     /// Split on Newlines. Only present when chunking strategy is 'sentence', null otherwise.
-    pub split_newlines: ::std::option::Option<bool>,
+    pub split_newlines: Option<bool>,
     /// Overlap Size. Only present when chunking strategy is 'sliding', null otherwise.
-    pub overlap_size: ::std::option::Option<i64>,
+    pub overlap_size: Option<i64>,
     /// Chunk Size. Only present when chunking strategy is 'sliding', null otherwise.
-    pub chunk_size: ::std::option::Option<i64>,
+    pub chunk_size: Option<i64>,
     /// Number of Chunks in the Document.
     pub number_of_chunks: i64,
     /// URI path to the chunks for this document.
-    pub chunks_uri: ::std::string::String,
+    pub chunks_uri: String,
     /// Document Creation Date.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Document Update Date.
@@ -409,25 +399,25 @@ pub struct DatasphereDocumentRequired {
     /// Unique ID of the Document.
     pub id: Uuid,
     /// Name of the Document.
-    pub filename: ::std::string::String,
+    pub filename: String,
     /// Status of the Document.
     pub status: DatasphereDocumentStatus,
     /// Document tags.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
     /// Strategy used to chunk the document.
     pub chunking_strategy: DatasphereChunkingStrategy,
     /// Max Sentences per Chunk. Only present when chunking strategy is 'sentence', null otherwise.
-    pub max_sentences_per_chunk: ::std::option::Option<i64>,
+    pub max_sentences_per_chunk: Option<i64>,
     /// Split on Newlines. Only present when chunking strategy is 'sentence', null otherwise.
-    pub split_newlines: ::std::option::Option<bool>,
+    pub split_newlines: Option<bool>,
     /// Overlap Size. Only present when chunking strategy is 'sliding', null otherwise.
-    pub overlap_size: ::std::option::Option<i64>,
+    pub overlap_size: Option<i64>,
     /// Chunk Size. Only present when chunking strategy is 'sliding', null otherwise.
-    pub chunk_size: ::std::option::Option<i64>,
+    pub chunk_size: Option<i64>,
     /// Number of Chunks in the Document.
     pub number_of_chunks: i64,
     /// URI path to the chunks for this document.
-    pub chunks_uri: ::std::string::String,
+    pub chunks_uri: String,
     /// Document Creation Date.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Document Update Date.
@@ -475,15 +465,13 @@ impl DatasphereDocument {
 #[non_exhaustive]
 pub struct DatasphereDocumentCreatePageRequest {
     /// Strategy for chunking the document
-    pub chunking_strategy: ::std::option::Option<
-        DatasphereDocumentCreatePageRequestChunkingStrategy,
-    >,
+    pub chunking_strategy: Option<DatasphereDocumentCreatePageRequestChunkingStrategy>,
     /// URL of the document.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Document tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -493,11 +481,11 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentCreatePageRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            chunking_strategy: ::std::default::Default::default(),
-            url: ::std::convert::Into::into(url),
-            tags: ::std::default::Default::default(),
+            chunking_strategy: Default::default(),
+            url: Into::into(url),
+            tags: Default::default(),
         }
     }
     /// Strategy for chunking the document
@@ -505,17 +493,12 @@ impl DatasphereDocumentCreatePageRequest {
         mut self,
         value: DatasphereDocumentCreatePageRequestChunkingStrategy,
     ) -> Self {
-        self.chunking_strategy = ::std::option::Option::Some(value);
+        self.chunking_strategy = Some(value);
         self
     }
     /// Document tags.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -548,10 +531,10 @@ impl DatasphereDocumentCreatePageRequestChunkingStrategy {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "page" => ::std::option::Option::Some(Self::Page),
-            _ => ::std::option::Option::None,
+            "page" => Some(Self::Page),
+            _ => None,
         }
     }
 }
@@ -563,15 +546,15 @@ crate::runtime::open_enum!(DatasphereDocumentCreatePageRequestChunkingStrategy, 
 #[non_exhaustive]
 pub struct DatasphereDocumentCreateParagraphRequest {
     /// Strategy for chunking the document
-    pub chunking_strategy: ::std::option::Option<
+    pub chunking_strategy: Option<
         DatasphereDocumentCreateParagraphRequestChunkingStrategy,
     >,
     /// URL of the document.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Document tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -581,11 +564,11 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentCreateParagraphRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            chunking_strategy: ::std::default::Default::default(),
-            url: ::std::convert::Into::into(url),
-            tags: ::std::default::Default::default(),
+            chunking_strategy: Default::default(),
+            url: Into::into(url),
+            tags: Default::default(),
         }
     }
     /// Strategy for chunking the document
@@ -593,17 +576,12 @@ impl DatasphereDocumentCreateParagraphRequest {
         mut self,
         value: DatasphereDocumentCreateParagraphRequestChunkingStrategy,
     ) -> Self {
-        self.chunking_strategy = ::std::option::Option::Some(value);
+        self.chunking_strategy = Some(value);
         self
     }
     /// Document tags.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -636,10 +614,10 @@ impl DatasphereDocumentCreateParagraphRequestChunkingStrategy {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "paragraph" => ::std::option::Option::Some(Self::Paragraph),
-            _ => ::std::option::Option::None,
+            "paragraph" => Some(Self::Paragraph),
+            _ => None,
         }
     }
 }
@@ -657,47 +635,39 @@ crate::runtime::open_enum!(
 pub enum DatasphereDocumentCreateRequest {
     /// Sentence strategy
     DatasphereDocumentCreateSentenceRequest(
-        ::std::boxed::Box<DatasphereDocumentCreateSentenceRequest>,
+        Box<DatasphereDocumentCreateSentenceRequest>,
     ),
     /// Sliding strategy
-    DatasphereDocumentCreateSlidingRequest(
-        ::std::boxed::Box<DatasphereDocumentCreateSlidingRequest>,
-    ),
+    DatasphereDocumentCreateSlidingRequest(Box<DatasphereDocumentCreateSlidingRequest>),
     /// Page strategy
-    DatasphereDocumentCreatePageRequest(
-        ::std::boxed::Box<DatasphereDocumentCreatePageRequest>,
-    ),
+    DatasphereDocumentCreatePageRequest(Box<DatasphereDocumentCreatePageRequest>),
     /// Paragraph strategy
     DatasphereDocumentCreateParagraphRequest(
-        ::std::boxed::Box<DatasphereDocumentCreateParagraphRequest>,
+        Box<DatasphereDocumentCreateParagraphRequest>,
     ),
 }
 
-impl ::std::convert::From<DatasphereDocumentCreateSentenceRequest>
-for DatasphereDocumentCreateRequest {
+impl From<DatasphereDocumentCreateSentenceRequest> for DatasphereDocumentCreateRequest {
     fn from(value: DatasphereDocumentCreateSentenceRequest) -> Self {
-        Self::DatasphereDocumentCreateSentenceRequest(::std::boxed::Box::new(value))
+        Self::DatasphereDocumentCreateSentenceRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<DatasphereDocumentCreateSlidingRequest>
-for DatasphereDocumentCreateRequest {
+impl From<DatasphereDocumentCreateSlidingRequest> for DatasphereDocumentCreateRequest {
     fn from(value: DatasphereDocumentCreateSlidingRequest) -> Self {
-        Self::DatasphereDocumentCreateSlidingRequest(::std::boxed::Box::new(value))
+        Self::DatasphereDocumentCreateSlidingRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<DatasphereDocumentCreatePageRequest>
-for DatasphereDocumentCreateRequest {
+impl From<DatasphereDocumentCreatePageRequest> for DatasphereDocumentCreateRequest {
     fn from(value: DatasphereDocumentCreatePageRequest) -> Self {
-        Self::DatasphereDocumentCreatePageRequest(::std::boxed::Box::new(value))
+        Self::DatasphereDocumentCreatePageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<DatasphereDocumentCreateParagraphRequest>
-for DatasphereDocumentCreateRequest {
+impl From<DatasphereDocumentCreateParagraphRequest> for DatasphereDocumentCreateRequest {
     fn from(value: DatasphereDocumentCreateParagraphRequest) -> Self {
-        Self::DatasphereDocumentCreateParagraphRequest(::std::boxed::Box::new(value))
+        Self::DatasphereDocumentCreateParagraphRequest(Box::new(value))
     }
 }
 
@@ -708,9 +678,9 @@ pub struct DatasphereDocumentCreateRequestBase {
     /// URL of the document.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Document tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -719,20 +689,15 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentCreateRequestBase {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            url: ::std::convert::Into::into(url),
-            tags: ::std::default::Default::default(),
+            url: Into::into(url),
+            tags: Default::default(),
         }
     }
     /// Document tags.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -744,9 +709,9 @@ pub struct DatasphereDocumentCreateSentenceRequest {
     /// Maximum number of sentences per chunk.
     ///
     /// Default: `50`.
-    pub max_sentences_per_chunk: ::std::option::Option<i64>,
+    pub max_sentences_per_chunk: Option<i64>,
     /// Strategy for chunking the document
-    pub chunking_strategy: ::std::option::Option<
+    pub chunking_strategy: Option<
         DatasphereDocumentCreateSentenceRequestChunkingStrategy,
     >,
     /// Whether to split chunks on new lines.
@@ -756,13 +721,13 @@ pub struct DatasphereDocumentCreateSentenceRequest {
     /// **Default value:** `false`
     ///
     /// Default: `false`.
-    pub split_newlines: ::std::option::Option<bool>,
+    pub split_newlines: Option<bool>,
     /// URL of the document.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Document tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -774,18 +739,18 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentCreateSentenceRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            max_sentences_per_chunk: ::std::default::Default::default(),
-            chunking_strategy: ::std::default::Default::default(),
-            split_newlines: ::std::default::Default::default(),
-            url: ::std::convert::Into::into(url),
-            tags: ::std::default::Default::default(),
+            max_sentences_per_chunk: Default::default(),
+            chunking_strategy: Default::default(),
+            split_newlines: Default::default(),
+            url: Into::into(url),
+            tags: Default::default(),
         }
     }
     /// Maximum number of sentences per chunk.
     pub fn max_sentences_per_chunk(mut self, value: i64) -> Self {
-        self.max_sentences_per_chunk = ::std::option::Option::Some(value);
+        self.max_sentences_per_chunk = Some(value);
         self
     }
     /// Strategy for chunking the document
@@ -793,22 +758,17 @@ impl DatasphereDocumentCreateSentenceRequest {
         mut self,
         value: DatasphereDocumentCreateSentenceRequestChunkingStrategy,
     ) -> Self {
-        self.chunking_strategy = ::std::option::Option::Some(value);
+        self.chunking_strategy = Some(value);
         self
     }
     /// Whether to split chunks on new lines.
     pub fn split_newlines(mut self, value: bool) -> Self {
-        self.split_newlines = ::std::option::Option::Some(value);
+        self.split_newlines = Some(value);
         self
     }
     /// Document tags.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -841,10 +801,10 @@ impl DatasphereDocumentCreateSentenceRequestChunkingStrategy {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sentence" => ::std::option::Option::Some(Self::Sentence),
-            _ => ::std::option::Option::None,
+            "sentence" => Some(Self::Sentence),
+            _ => None,
         }
     }
 }
@@ -860,21 +820,21 @@ pub struct DatasphereDocumentCreateSlidingRequest {
     /// Number of words per chunk.
     ///
     /// Default: `50`.
-    pub chunk_size: ::std::option::Option<i64>,
+    pub chunk_size: Option<i64>,
     /// Strategy for chunking the document
-    pub chunking_strategy: ::std::option::Option<
+    pub chunking_strategy: Option<
         DatasphereDocumentCreateSlidingRequestChunkingStrategy,
     >,
     /// Amount of overlap between chunks, in number of words.
     ///
     /// Default: `10`.
-    pub overlap_size: ::std::option::Option<i64>,
+    pub overlap_size: Option<i64>,
     /// URL of the document.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Document tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -885,18 +845,18 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentCreateSlidingRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            chunk_size: ::std::default::Default::default(),
-            chunking_strategy: ::std::default::Default::default(),
-            overlap_size: ::std::default::Default::default(),
-            url: ::std::convert::Into::into(url),
-            tags: ::std::default::Default::default(),
+            chunk_size: Default::default(),
+            chunking_strategy: Default::default(),
+            overlap_size: Default::default(),
+            url: Into::into(url),
+            tags: Default::default(),
         }
     }
     /// Number of words per chunk.
     pub fn chunk_size(mut self, value: i64) -> Self {
-        self.chunk_size = ::std::option::Option::Some(value);
+        self.chunk_size = Some(value);
         self
     }
     /// Strategy for chunking the document
@@ -904,22 +864,17 @@ impl DatasphereDocumentCreateSlidingRequest {
         mut self,
         value: DatasphereDocumentCreateSlidingRequestChunkingStrategy,
     ) -> Self {
-        self.chunking_strategy = ::std::option::Option::Some(value);
+        self.chunking_strategy = Some(value);
         self
     }
     /// Amount of overlap between chunks, in number of words.
     pub fn overlap_size(mut self, value: i64) -> Self {
-        self.overlap_size = ::std::option::Option::Some(value);
+        self.overlap_size = Some(value);
         self
     }
     /// Document tags.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -952,10 +907,10 @@ impl DatasphereDocumentCreateSlidingRequestChunkingStrategy {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sliding" => ::std::option::Option::Some(Self::Sliding),
-            _ => ::std::option::Option::None,
+            "sliding" => Some(Self::Sliding),
+            _ => None,
         }
     }
 }
@@ -969,7 +924,7 @@ crate::runtime::open_enum!(
 #[non_exhaustive]
 pub struct DatasphereDocumentListResponse {
     /// A list of documents.
-    pub data: ::std::vec::Vec<DatasphereDocument>,
+    pub data: Vec<DatasphereDocument>,
     /// Pagination links.
     pub links: DataspherePaginationResponse,
 }
@@ -982,7 +937,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DatasphereDocumentListResponseRequired {
     /// A list of documents.
-    pub data: ::std::vec::Vec<DatasphereDocument>,
+    pub data: Vec<DatasphereDocument>,
     /// Pagination links.
     pub links: DataspherePaginationResponse,
 }
@@ -1000,34 +955,34 @@ impl DatasphereDocumentListResponse {
 #[non_exhaustive]
 pub struct DatasphereDocumentSearchRequest {
     /// Document tags.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// Unique ID of a Document.
-    pub document_id: ::std::option::Option<Uuid>,
+    pub document_id: Option<Uuid>,
     /// Search term.
-    pub query_string: ::std::string::String,
+    pub query_string: String,
     /// Specifies how closely related the query is to the document. Low distance means high relevance and similarity. High distance means low relevance and similarity.
     ///
     /// Minimum: `0`.
     /// Maximum: `78.3836717690617`.
-    pub distance: ::std::option::Option<f64>,
+    pub distance: Option<f64>,
     /// Specifies number of returned Chunks.
     ///
     /// Default: `5`.
     /// Minimum: `1`.
-    pub count: ::std::option::Option<i64>,
+    pub count: Option<i64>,
     /// Language of the Document.
     ///
     /// Default: `"en"`.
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: Option<String>,
     /// Part of Speech considered for expansion or analysis.
     ///
     /// Default: `["NOUN","VERB","ADJ","ADV"]`.
-    pub pos_to_expand: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub pos_to_expand: Option<Vec<String>>,
     /// Maximum number of synonyms to consider.
     ///
     /// Default: `10`.
     /// Minimum: `1`.
-    pub max_synonyms: ::std::option::Option<i64>,
+    pub max_synonyms: Option<i64>,
 }
 
 crate::runtime::wire_struct!(
@@ -1039,64 +994,51 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentSearchRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(query_string: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(query_string: impl Into<String>) -> Self {
         Self {
-            tags: ::std::default::Default::default(),
-            document_id: ::std::default::Default::default(),
-            query_string: ::std::convert::Into::into(query_string),
-            distance: ::std::default::Default::default(),
-            count: ::std::default::Default::default(),
-            language: ::std::default::Default::default(),
-            pos_to_expand: ::std::default::Default::default(),
-            max_synonyms: ::std::default::Default::default(),
+            tags: Default::default(),
+            document_id: Default::default(),
+            query_string: Into::into(query_string),
+            distance: Default::default(),
+            count: Default::default(),
+            language: Default::default(),
+            pos_to_expand: Default::default(),
+            max_synonyms: Default::default(),
         }
     }
     /// Document tags.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Unique ID of a Document.
     pub fn document_id(mut self, value: Uuid) -> Self {
-        self.document_id = ::std::option::Option::Some(value);
+        self.document_id = Some(value);
         self
     }
     /// Specifies how closely related the query is to the document. Low distance means high relevance and similarity. High distance means low relevance and similarity.
     pub fn distance(mut self, value: f64) -> Self {
-        self.distance = ::std::option::Option::Some(value);
+        self.distance = Some(value);
         self
     }
     /// Specifies number of returned Chunks.
     pub fn count(mut self, value: i64) -> Self {
-        self.count = ::std::option::Option::Some(value);
+        self.count = Some(value);
         self
     }
     /// Language of the Document.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(Into::into(value));
         self
     }
     /// Part of Speech considered for expansion or analysis.
-    pub fn pos_to_expand(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.pos_to_expand = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn pos_to_expand(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.pos_to_expand = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Maximum number of synonyms to consider.
     pub fn max_synonyms(mut self, value: i64) -> Self {
-        self.max_synonyms = ::std::option::Option::Some(value);
+        self.max_synonyms = Some(value);
         self
     }
 }
@@ -1141,13 +1083,13 @@ impl DatasphereDocumentStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "submitted" => ::std::option::Option::Some(Self::Submitted),
-            "in_progress" => ::std::option::Option::Some(Self::InProgress),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            _ => ::std::option::Option::None,
+            "submitted" => Some(Self::Submitted),
+            "in_progress" => Some(Self::InProgress),
+            "completed" => Some(Self::Completed),
+            "failed" => Some(Self::Failed),
+            _ => None,
         }
     }
 }
@@ -1159,7 +1101,7 @@ crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
 #[non_exhaustive]
 pub struct DatasphereDocumentUpdateRequest {
     /// Document tags.
-    pub tags: ::std::vec::Vec<::std::string::String>,
+    pub tags: Vec<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1168,13 +1110,9 @@ crate::runtime::wire_struct!(
 
 impl DatasphereDocumentUpdateRequest {
     /// A value made of all its fields.
-    pub fn new(
-        tags: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
+    pub fn new(tags: impl IntoIterator<Item = String>) -> Self {
         Self {
-            tags: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(tags),
-            ),
+            tags: Iterator::collect(IntoIterator::into_iter(tags)),
         }
     }
 }
@@ -1184,7 +1122,7 @@ impl DatasphereDocumentUpdateRequest {
 #[non_exhaustive]
 pub struct DatasphereListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1193,13 +1131,9 @@ crate::runtime::wire_struct!(
 
 impl DatasphereListStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1213,19 +1147,19 @@ pub struct DataspherePaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page. Only present when there are more results.
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page. Only present when not on the first page.
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1237,9 +1171,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataspherePaginationResponseRequired {
     /// Link of the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl DataspherePaginationResponse {
@@ -1249,24 +1183,18 @@ impl DataspherePaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page. Only present when there are more results.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -1276,18 +1204,16 @@ impl DataspherePaginationResponse {
 #[non_exhaustive]
 pub struct DatasphereSearchResponse {
     /// A list of search result chunks.
-    pub chunks: ::std::vec::Vec<DatasphereChunk>,
+    pub chunks: Vec<DatasphereChunk>,
 }
 
 crate::runtime::wire_struct!(DatasphereSearchResponse { chunks = required("chunks") });
 
 impl DatasphereSearchResponse {
     /// A value made of all its fields.
-    pub fn new(chunks: impl ::std::iter::IntoIterator<Item = DatasphereChunk>) -> Self {
+    pub fn new(chunks: impl IntoIterator<Item = DatasphereChunk>) -> Self {
         Self {
-            chunks: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(chunks),
-            ),
+            chunks: Iterator::collect(IntoIterator::into_iter(chunks)),
         }
     }
 }
@@ -1297,7 +1223,7 @@ impl DatasphereSearchResponse {
 #[non_exhaustive]
 pub struct DatasphereSearchStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1306,13 +1232,9 @@ crate::runtime::wire_struct!(
 
 impl DatasphereSearchStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1322,7 +1244,7 @@ impl DatasphereSearchStatusCode422 {
 #[non_exhaustive]
 pub struct DatasphereUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1331,13 +1253,9 @@ crate::runtime::wire_struct!(
 
 impl DatasphereUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1351,15 +1269,15 @@ pub struct ListDocumentChunksParams {
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1371,27 +1289,24 @@ impl ListDocumentChunksParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -1405,15 +1320,15 @@ pub struct ListDocumentsParams {
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1425,27 +1340,24 @@ impl ListDocumentsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -1979,13 +1891,10 @@ impl crate::runtime::Client {
     pub async fn create_document(
         &self,
         body: &DatasphereDocumentCreateRequest,
-    ) -> ::std::result::Result<
-        DatasphereDocument,
-        crate::runtime::Error<CreateDocumentError>,
-    > {
+    ) -> Result<DatasphereDocument, crate::runtime::Error<CreateDocumentError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents";
         let path = ["/api/datasphere/documents"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2029,18 +1938,18 @@ impl crate::runtime::Client {
     pub async fn delete_document(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDocumentError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteDocumentError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
         let path = [
             "/api/datasphere/documents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2086,24 +1995,24 @@ impl crate::runtime::Client {
         &self,
         document_id: ::uuid::Uuid,
         chunk_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
         let path = [
             "/api/datasphere/documents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "documentId",
-                &::std::string::ToString::to_string(&document_id),
+                &ToString::to_string(&document_id),
             )?,
             "/chunks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "chunkId",
-                &::std::string::ToString::to_string(&chunk_id),
+                &ToString::to_string(&chunk_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2147,21 +2056,18 @@ impl crate::runtime::Client {
     pub async fn get_document(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        DatasphereDocument,
-        crate::runtime::Error<GetDocumentError>,
-    > {
+    ) -> Result<DatasphereDocument, crate::runtime::Error<GetDocumentError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
         let path = [
             "/api/datasphere/documents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2207,27 +2113,24 @@ impl crate::runtime::Client {
         &self,
         document_id: ::uuid::Uuid,
         chunk_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        DatasphereChunkResponse,
-        crate::runtime::Error<GetDocumentChunkError>,
-    > {
+    ) -> Result<DatasphereChunkResponse, crate::runtime::Error<GetDocumentChunkError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
         let path = [
             "/api/datasphere/documents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "documentId",
-                &::std::string::ToString::to_string(&document_id),
+                &ToString::to_string(&document_id),
             )?,
             "/chunks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "chunkId",
-                &::std::string::ToString::to_string(&chunk_id),
+                &ToString::to_string(&chunk_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2273,7 +2176,7 @@ impl crate::runtime::Client {
         &self,
         document_id: ::uuid::Uuid,
         params: &ListDocumentChunksParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DatasphereChunkListResponse,
         crate::runtime::Error<ListDocumentChunksError>,
     > {
@@ -2283,23 +2186,23 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "documentId",
-                &::std::string::ToString::to_string(&document_id),
+                &ToString::to_string(&document_id),
             )?,
             "/chunks",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2336,15 +2239,15 @@ impl crate::runtime::Client {
         document_id: ::uuid::Uuid,
         params: &ListDocumentChunksParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             DatasphereChunkResponse,
             crate::runtime::Error<ListDocumentChunksError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListDocumentChunksError>,
         > {
             let path = [
@@ -2352,26 +2255,23 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "documentId",
-                    &::std::string::ToString::to_string(&document_id),
+                    &ToString::to_string(&document_id),
                 )?,
                 "/chunks",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -2379,14 +2279,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<DatasphereChunkResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<DatasphereChunkResponse>, Option<String>),
                 crate::runtime::Error<ListDocumentChunksError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     DatasphereChunkListResponse,
                     crate::runtime::Error<ListDocumentChunksError>,
                 > = match response.status() {
@@ -2403,7 +2300,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -2431,24 +2328,24 @@ impl crate::runtime::Client {
     pub async fn list_documents(
         &self,
         params: &ListDocumentsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DatasphereDocumentListResponse,
         crate::runtime::Error<ListDocumentsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents";
         let path = ["/api/datasphere/documents"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2483,33 +2380,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListDocumentsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            DatasphereDocument,
-            crate::runtime::Error<ListDocumentsError>,
-        >,
+        Item = Result<DatasphereDocument, crate::runtime::Error<ListDocumentsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListDocumentsError>,
         > {
             let path = ["/api/datasphere/documents"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -2517,14 +2408,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<DatasphereDocument>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<DatasphereDocument>, Option<String>),
                 crate::runtime::Error<ListDocumentsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     DatasphereDocumentListResponse,
                     crate::runtime::Error<ListDocumentsError>,
                 > = match response.status() {
@@ -2536,7 +2424,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -2560,13 +2448,10 @@ impl crate::runtime::Client {
     pub async fn search_documents(
         &self,
         body: &DatasphereDocumentSearchRequest,
-    ) -> ::std::result::Result<
-        DatasphereSearchResponse,
-        crate::runtime::Error<SearchDocumentsError>,
-    > {
+    ) -> Result<DatasphereSearchResponse, crate::runtime::Error<SearchDocumentsError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/search";
         let path = ["/api/datasphere/documents/search"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -2611,21 +2496,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &DatasphereDocumentUpdateRequest,
-    ) -> ::std::result::Result<
-        DatasphereDocument,
-        crate::runtime::Error<UpdateDocumentError>,
-    > {
+    ) -> Result<DatasphereDocument, crate::runtime::Error<UpdateDocumentError>> {
         const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
         let path = [
             "/api/datasphere/documents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -129,11 +129,11 @@ use super::webhooks::*;
 #[non_exhaustive]
 pub struct AddressChannel {
     /// Audio channel of the Fabric address.
-    pub audio: ::std::option::Option<::std::string::String>,
+    pub audio: Option<String>,
     /// Messaging channel of the Fabric address.
-    pub messaging: ::std::option::Option<::std::string::String>,
+    pub messaging: Option<String>,
     /// Video channel of the Fabric address.
-    pub video: ::std::option::Option<::std::string::String>,
+    pub video: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -145,33 +145,24 @@ impl AddressChannel {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            audio: ::std::default::Default::default(),
-            messaging: ::std::default::Default::default(),
-            video: ::std::default::Default::default(),
+            audio: Default::default(),
+            messaging: Default::default(),
+            video: Default::default(),
         }
     }
     /// Audio channel of the Fabric address.
-    pub fn audio(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audio = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn audio(mut self, value: impl Into<String>) -> Self {
+        self.audio = Some(Into::into(value));
         self
     }
     /// Messaging channel of the Fabric address.
-    pub fn messaging(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.messaging = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn messaging(mut self, value: impl Into<String>) -> Self {
+        self.messaging = Some(Into::into(value));
         self
     }
     /// Video channel of the Fabric address.
-    pub fn video(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.video = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn video(mut self, value: impl Into<String>) -> Self {
+        self.video = Some(Into::into(value));
         self
     }
 }
@@ -185,19 +176,19 @@ pub struct AiAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -209,9 +200,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AiAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl AiAddressPaginationResponse {
@@ -221,24 +212,18 @@ impl AiAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -251,38 +236,38 @@ pub struct AiAgent {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
+    pub global_data: Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub hints: ::std::option::Option<::std::vec::Vec<AiAgentHintsItem>>,
+    pub hints: Option<Vec<AiAgentHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
+    pub languages: Option<Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    pub multilingual: ::std::option::Option<SwmlCallingMultilingual>,
+    pub multilingual: Option<SwmlCallingMultilingual>,
     /// A JSON object containing parameters as key-value pairs.
-    pub params: ::std::option::Option<SwmlCallingAiParams>,
+    pub params: Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    pub post_prompt: ::std::option::Option<SwmlCallingAiPostPrompt>,
+    pub post_prompt: Option<SwmlCallingAiPostPrompt>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    pub post_prompt_url: ::std::option::Option<::std::string::String>,
+    pub post_prompt_url: Option<String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
+    pub pronounce: Option<Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub prompt: SwmlCallingAiPrompt,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub swaig: ::std::option::Option<SwmlCallingSwaig>,
+    pub swaig: Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
     /// Name of the AI Agent.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 crate::runtime::wire_struct!(
@@ -304,7 +289,7 @@ pub struct AiAgentRequired {
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
     /// Name of the AI Agent.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 impl AiAgent {
@@ -312,16 +297,16 @@ impl AiAgent {
     pub fn new(required: AiAgentRequired) -> Self {
         let AiAgentRequired { prompt, agent_id, name } = required;
         Self {
-            global_data: ::std::default::Default::default(),
-            hints: ::std::default::Default::default(),
-            languages: ::std::default::Default::default(),
-            multilingual: ::std::default::Default::default(),
-            params: ::std::default::Default::default(),
-            post_prompt: ::std::default::Default::default(),
-            post_prompt_url: ::std::default::Default::default(),
-            pronounce: ::std::default::Default::default(),
+            global_data: Default::default(),
+            hints: Default::default(),
+            languages: Default::default(),
+            multilingual: Default::default(),
+            params: Default::default(),
+            post_prompt: Default::default(),
+            post_prompt_url: Default::default(),
+            pronounce: Default::default(),
             prompt,
-            swaig: ::std::default::Default::default(),
+            swaig: Default::default(),
             agent_id,
             name,
         }
@@ -331,17 +316,12 @@ impl AiAgent {
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
     pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub fn hints(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = AiAgentHintsItem>,
-    ) -> Self {
-        self.hints = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn hints(mut self, value: impl IntoIterator<Item = AiAgentHintsItem>) -> Self {
+        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// An array of JSON objects defining supported languages in the conversation.
@@ -349,11 +329,9 @@ impl AiAgent {
     /// this array is ignored.
     pub fn languages(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingLanguages>,
+        value: impl IntoIterator<Item = SwmlCallingLanguages>,
     ) -> Self {
-        self.languages = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Configures a single agent to detect the caller's language and answer in it, switching
@@ -361,42 +339,35 @@ impl AiAgent {
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
     pub fn multilingual(mut self, value: SwmlCallingMultilingual) -> Self {
-        self.multilingual = ::std::option::Option::Some(value);
+        self.multilingual = Some(value);
         self
     }
     /// A JSON object containing parameters as key-value pairs.
     pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
     /// The final set of instructions and configuration settings to send to the agent.
     pub fn post_prompt(mut self, value: SwmlCallingAiPostPrompt) -> Self {
-        self.post_prompt = ::std::option::Option::Some(value);
+        self.post_prompt = Some(value);
         self
     }
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.post_prompt_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
+        self.post_prompt_url = Some(Into::into(value));
         self
     }
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
     pub fn pronounce(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPronounce>,
+        value: impl IntoIterator<Item = SwmlCallingPronounce>,
     ) -> Self {
-        self.pronounce = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
     pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = ::std::option::Option::Some(value);
+        self.swaig = Some(value);
         self
     }
 }
@@ -406,7 +377,7 @@ impl AiAgent {
 #[non_exhaustive]
 pub struct AiAgentAddressListResponse {
     /// An array of objects containing the address data
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: AiAddressPaginationResponse,
 }
@@ -419,7 +390,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentAddressListResponseRequired {
     /// An array of objects containing the address data
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: AiAddressPaginationResponse,
 }
@@ -440,38 +411,38 @@ pub struct AiAgentCreateRequest {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
+    pub global_data: Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub hints: ::std::option::Option<::std::vec::Vec<AiAgentCreateRequestHintsItem>>,
+    pub hints: Option<Vec<AiAgentCreateRequestHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
+    pub languages: Option<Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    pub multilingual: ::std::option::Option<SwmlCallingMultilingual>,
+    pub multilingual: Option<SwmlCallingMultilingual>,
     /// A JSON object containing parameters as key-value pairs.
-    pub params: ::std::option::Option<SwmlCallingAiParams>,
+    pub params: Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    pub post_prompt: ::std::option::Option<SwmlCallingAiPostPrompt>,
+    pub post_prompt: Option<SwmlCallingAiPostPrompt>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    pub post_prompt_url: ::std::option::Option<::std::string::String>,
+    pub post_prompt_url: Option<String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
+    pub pronounce: Option<Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub prompt: SwmlCallingAiPrompt,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub swaig: ::std::option::Option<SwmlCallingSwaig>,
+    pub swaig: Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
     /// Name of the AI Agent.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 crate::runtime::wire_struct!(
@@ -493,7 +464,7 @@ pub struct AiAgentCreateRequestRequired {
     /// Unique ID of an AI Agent.
     pub agent_id: Uuid,
     /// Name of the AI Agent.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 impl AiAgentCreateRequest {
@@ -501,16 +472,16 @@ impl AiAgentCreateRequest {
     pub fn new(required: AiAgentCreateRequestRequired) -> Self {
         let AiAgentCreateRequestRequired { prompt, agent_id, name } = required;
         Self {
-            global_data: ::std::default::Default::default(),
-            hints: ::std::default::Default::default(),
-            languages: ::std::default::Default::default(),
-            multilingual: ::std::default::Default::default(),
-            params: ::std::default::Default::default(),
-            post_prompt: ::std::default::Default::default(),
-            post_prompt_url: ::std::default::Default::default(),
-            pronounce: ::std::default::Default::default(),
+            global_data: Default::default(),
+            hints: Default::default(),
+            languages: Default::default(),
+            multilingual: Default::default(),
+            params: Default::default(),
+            post_prompt: Default::default(),
+            post_prompt_url: Default::default(),
+            pronounce: Default::default(),
             prompt,
-            swaig: ::std::default::Default::default(),
+            swaig: Default::default(),
             agent_id,
             name,
         }
@@ -520,17 +491,15 @@ impl AiAgentCreateRequest {
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
     pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
     pub fn hints(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = AiAgentCreateRequestHintsItem>,
+        value: impl IntoIterator<Item = AiAgentCreateRequestHintsItem>,
     ) -> Self {
-        self.hints = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// An array of JSON objects defining supported languages in the conversation.
@@ -538,11 +507,9 @@ impl AiAgentCreateRequest {
     /// this array is ignored.
     pub fn languages(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingLanguages>,
+        value: impl IntoIterator<Item = SwmlCallingLanguages>,
     ) -> Self {
-        self.languages = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Configures a single agent to detect the caller's language and answer in it, switching
@@ -550,42 +517,35 @@ impl AiAgentCreateRequest {
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
     pub fn multilingual(mut self, value: SwmlCallingMultilingual) -> Self {
-        self.multilingual = ::std::option::Option::Some(value);
+        self.multilingual = Some(value);
         self
     }
     /// A JSON object containing parameters as key-value pairs.
     pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
     /// The final set of instructions and configuration settings to send to the agent.
     pub fn post_prompt(mut self, value: SwmlCallingAiPostPrompt) -> Self {
-        self.post_prompt = ::std::option::Option::Some(value);
+        self.post_prompt = Some(value);
         self
     }
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.post_prompt_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
+        self.post_prompt_url = Some(Into::into(value));
         self
     }
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
     pub fn pronounce(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPronounce>,
+        value: impl IntoIterator<Item = SwmlCallingPronounce>,
     ) -> Self {
-        self.pronounce = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
     pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = ::std::option::Option::Some(value);
+        self.swaig = Some(value);
         self
     }
 }
@@ -598,14 +558,14 @@ impl AiAgentCreateRequest {
 #[non_exhaustive]
 pub enum AiAgentCreateRequestHintsItem {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+    SwmlCallingHint(Box<SwmlCallingHint>),
 }
 
-impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
+impl From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
     fn from(value: SwmlCallingHint) -> Self {
-        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+        Self::SwmlCallingHint(Box::new(value))
     }
 }
 
@@ -614,20 +574,16 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentCreateRequestHintsItem {
 #[non_exhaustive]
 pub struct AiAgentCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(AiAgentCreateStatusCode422 { errors = required("errors") });
 
 impl AiAgentCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -640,14 +596,14 @@ impl AiAgentCreateStatusCode422 {
 #[non_exhaustive]
 pub enum AiAgentHintsItem {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+    SwmlCallingHint(Box<SwmlCallingHint>),
 }
 
-impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
+impl From<SwmlCallingHint> for AiAgentHintsItem {
     fn from(value: SwmlCallingHint) -> Self {
-        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+        Self::SwmlCallingHint(Box::new(value))
     }
 }
 
@@ -656,7 +612,7 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentHintsItem {
 #[non_exhaustive]
 pub struct AiAgentListResponse {
     /// An array of objects containing the list of AI Agent data.
-    pub data: ::std::vec::Vec<AiAgentResponse>,
+    pub data: Vec<AiAgentResponse>,
     /// Object containing pagination links
     pub links: AiAgentPaginationResponse,
 }
@@ -669,7 +625,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentListResponseRequired {
     /// An array of objects containing the list of AI Agent data.
-    pub data: ::std::vec::Vec<AiAgentResponse>,
+    pub data: Vec<AiAgentResponse>,
     /// Object containing pagination links
     pub links: AiAgentPaginationResponse,
 }
@@ -691,19 +647,19 @@ pub struct AiAgentPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -715,9 +671,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AiAgentPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl AiAgentPaginationResponse {
@@ -727,24 +683,18 @@ impl AiAgentPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -758,7 +708,7 @@ pub struct AiAgentResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the AIAgent Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -786,7 +736,7 @@ pub struct AiAgentResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the AIAgent Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: AiAgentResponseType,
     /// Date and time when the resource was created.
@@ -847,10 +797,10 @@ impl AiAgentResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            _ => ::std::option::Option::None,
+            "ai_agent" => Some(Self::AiAgent),
+            _ => None,
         }
     }
 }
@@ -865,38 +815,38 @@ pub struct AiAgentUpdateRequest {
     /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub global_data: ::std::option::Option<SwmlCallingGlobalData>,
+    pub global_data: Option<SwmlCallingGlobalData>,
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub hints: ::std::option::Option<::std::vec::Vec<AiAgentUpdateRequestHintsItem>>,
+    pub hints: Option<Vec<AiAgentUpdateRequestHintsItem>>,
     /// An array of JSON objects defining supported languages in the conversation.
     /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
     /// this array is ignored.
-    pub languages: ::std::option::Option<::std::vec::Vec<SwmlCallingLanguages>>,
+    pub languages: Option<Vec<SwmlCallingLanguages>>,
     /// Configures a single agent to detect the caller's language and answer in it, switching
     /// as the caller switches. Use this instead of `languages` when one conversation may span
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
-    pub multilingual: ::std::option::Option<SwmlCallingMultilingualUpdate>,
+    pub multilingual: Option<SwmlCallingMultilingualUpdate>,
     /// A JSON object containing parameters as key-value pairs.
-    pub params: ::std::option::Option<SwmlCallingAiParams>,
+    pub params: Option<SwmlCallingAiParams>,
     /// The final set of instructions and configuration settings to send to the agent.
-    pub post_prompt: ::std::option::Option<SwmlCallingAiPostPromptUpdate>,
+    pub post_prompt: Option<SwmlCallingAiPostPromptUpdate>,
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
     ///
     /// Format: `uri`.
-    pub post_prompt_url: ::std::option::Option<::std::string::String>,
+    pub post_prompt_url: Option<String>,
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub pronounce: ::std::option::Option<::std::vec::Vec<SwmlCallingPronounce>>,
+    pub pronounce: Option<Vec<SwmlCallingPronounce>>,
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
-    pub prompt: ::std::option::Option<SwmlCallingAiPromptUpdate>,
+    pub prompt: Option<SwmlCallingAiPromptUpdate>,
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub swaig: ::std::option::Option<SwmlCallingSwaig>,
+    pub swaig: Option<SwmlCallingSwaig>,
     /// Unique ID of an AI Agent.
-    pub agent_id: ::std::option::Option<Uuid>,
+    pub agent_id: Option<Uuid>,
     /// Name of the AI Agent.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -912,18 +862,18 @@ impl AiAgentUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            global_data: ::std::default::Default::default(),
-            hints: ::std::default::Default::default(),
-            languages: ::std::default::Default::default(),
-            multilingual: ::std::default::Default::default(),
-            params: ::std::default::Default::default(),
-            post_prompt: ::std::default::Default::default(),
-            post_prompt_url: ::std::default::Default::default(),
-            pronounce: ::std::default::Default::default(),
-            prompt: ::std::default::Default::default(),
-            swaig: ::std::default::Default::default(),
-            agent_id: ::std::default::Default::default(),
-            name: ::std::default::Default::default(),
+            global_data: Default::default(),
+            hints: Default::default(),
+            languages: Default::default(),
+            multilingual: Default::default(),
+            params: Default::default(),
+            post_prompt: Default::default(),
+            post_prompt_url: Default::default(),
+            pronounce: Default::default(),
+            prompt: Default::default(),
+            swaig: Default::default(),
+            agent_id: Default::default(),
+            name: Default::default(),
         }
     }
     /// A key-value object for storing data that persists throughout the AI session.
@@ -931,17 +881,15 @@ impl AiAgentUpdateRequest {
     /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
     /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
     pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
     /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
     pub fn hints(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = AiAgentUpdateRequestHintsItem>,
+        value: impl IntoIterator<Item = AiAgentUpdateRequestHintsItem>,
     ) -> Self {
-        self.hints = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// An array of JSON objects defining supported languages in the conversation.
@@ -949,11 +897,9 @@ impl AiAgentUpdateRequest {
     /// this array is ignored.
     pub fn languages(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingLanguages>,
+        value: impl IntoIterator<Item = SwmlCallingLanguages>,
     ) -> Self {
-        self.languages = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Configures a single agent to detect the caller's language and answer in it, switching
@@ -961,62 +907,52 @@ impl AiAgentUpdateRequest {
     /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
     /// is used and `languages` is ignored.
     pub fn multilingual(mut self, value: SwmlCallingMultilingualUpdate) -> Self {
-        self.multilingual = ::std::option::Option::Some(value);
+        self.multilingual = Some(value);
         self
     }
     /// A JSON object containing parameters as key-value pairs.
     pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
     /// The final set of instructions and configuration settings to send to the agent.
     pub fn post_prompt(mut self, value: SwmlCallingAiPostPromptUpdate) -> Self {
-        self.post_prompt = ::std::option::Option::Some(value);
+        self.post_prompt = Some(value);
         self
     }
     /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.post_prompt_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
+        self.post_prompt_url = Some(Into::into(value));
         self
     }
     /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
     pub fn pronounce(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPronounce>,
+        value: impl IntoIterator<Item = SwmlCallingPronounce>,
     ) -> Self {
-        self.pronounce = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
     /// The prompt establishes how the agent should interact with callers, what information it should gather,
     /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
     pub fn prompt(mut self, value: SwmlCallingAiPromptUpdate) -> Self {
-        self.prompt = ::std::option::Option::Some(value);
+        self.prompt = Some(value);
         self
     }
     /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
     pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = ::std::option::Option::Some(value);
+        self.swaig = Some(value);
         self
     }
     /// Unique ID of an AI Agent.
     pub fn agent_id(mut self, value: Uuid) -> Self {
-        self.agent_id = ::std::option::Option::Some(value);
+        self.agent_id = Some(value);
         self
     }
     /// Name of the AI Agent.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
 }
@@ -1029,14 +965,14 @@ impl AiAgentUpdateRequest {
 #[non_exhaustive]
 pub enum AiAgentUpdateRequestHintsItem {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(::std::boxed::Box<SwmlCallingHint>),
+    SwmlCallingHint(Box<SwmlCallingHint>),
 }
 
-impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
+impl From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
     fn from(value: SwmlCallingHint) -> Self {
-        Self::SwmlCallingHint(::std::boxed::Box::new(value))
+        Self::SwmlCallingHint(Box::new(value))
     }
 }
 
@@ -1045,20 +981,16 @@ impl ::std::convert::From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
 #[non_exhaustive]
 pub struct AiAgentUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(AiAgentUpdateStatusCode422 { errors = required("errors") });
 
 impl AiAgentUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1070,13 +1002,13 @@ pub struct CallFlow {
     /// Unique ID of a Call Flow.
     pub id: Uuid,
     /// The name of the Call Flow
-    pub title: ::std::string::String,
+    pub title: String,
     /// Call Flow Builder state, stored as an opaque JSON object. Produced and consumed by the SignalWire Call Flow Builder UI; not used by SWML execution.
-    pub flow_data: ::std::option::Option<::serde_json::Value>,
+    pub flow_data: Option<::serde_json::Value>,
     /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
+    pub relayml: Option<SwmlCallingSwmlObject>,
     /// The current revision of the call flow. Every update must increase this number.
-    pub document_version: ::std::option::Option<i32>,
+    pub document_version: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -1091,7 +1023,7 @@ pub struct CallFlowRequired {
     /// Unique ID of a Call Flow.
     pub id: Uuid,
     /// The name of the Call Flow
-    pub title: ::std::string::String,
+    pub title: String,
 }
 
 impl CallFlow {
@@ -1101,24 +1033,24 @@ impl CallFlow {
         Self {
             id,
             title,
-            flow_data: ::std::default::Default::default(),
-            relayml: ::std::default::Default::default(),
-            document_version: ::std::default::Default::default(),
+            flow_data: Default::default(),
+            relayml: Default::default(),
+            document_version: Default::default(),
         }
     }
     /// Call Flow Builder state, stored as an opaque JSON object. Produced and consumed by the SignalWire Call Flow Builder UI; not used by SWML execution.
     pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = ::std::option::Option::Some(value);
+        self.flow_data = Some(value);
         self
     }
     /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = ::std::option::Option::Some(value);
+        self.relayml = Some(value);
         self
     }
     /// The current revision of the call flow. Every update must increase this number.
     pub fn document_version(mut self, value: i32) -> Self {
-        self.document_version = ::std::option::Option::Some(value);
+        self.document_version = Some(value);
         self
     }
 }
@@ -1128,7 +1060,7 @@ impl CallFlow {
 #[non_exhaustive]
 pub struct CallFlowAddressListResponse {
     /// An array of objects containing a list of Call Flow Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: CallFlowAddressPaginationResponse,
 }
@@ -1141,7 +1073,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowAddressListResponseRequired {
     /// An array of objects containing a list of Call Flow Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: CallFlowAddressPaginationResponse,
 }
@@ -1163,19 +1095,19 @@ pub struct CallFlowAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1187,9 +1119,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CallFlowAddressPaginationResponse {
@@ -1199,24 +1131,18 @@ impl CallFlowAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -1226,11 +1152,11 @@ impl CallFlowAddressPaginationResponse {
 #[non_exhaustive]
 pub struct CallFlowCreateRequest {
     /// The name of the Call Flow
-    pub title: ::std::string::String,
+    pub title: String,
     /// Call Flow Builder state, stored as an opaque JSON object. Optional but must be paired with `relayml` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter Call Flow.
-    pub flow_data: ::std::option::Option<::serde_json::Value>,
+    pub flow_data: Option<::serde_json::Value>,
     /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
-    pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
+    pub relayml: Option<SwmlCallingSwmlObject>,
 }
 
 crate::runtime::wire_struct!(
@@ -1240,21 +1166,21 @@ crate::runtime::wire_struct!(
 
 impl CallFlowCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(title: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(title: impl Into<String>) -> Self {
         Self {
-            title: ::std::convert::Into::into(title),
-            flow_data: ::std::default::Default::default(),
-            relayml: ::std::default::Default::default(),
+            title: Into::into(title),
+            flow_data: Default::default(),
+            relayml: Default::default(),
         }
     }
     /// Call Flow Builder state, stored as an opaque JSON object. Optional but must be paired with `relayml` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter Call Flow.
     pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = ::std::option::Option::Some(value);
+        self.flow_data = Some(value);
         self
     }
     /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = ::std::option::Option::Some(value);
+        self.relayml = Some(value);
         self
     }
 }
@@ -1264,7 +1190,7 @@ impl CallFlowCreateRequest {
 #[non_exhaustive]
 pub struct CallFlowCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1273,13 +1199,9 @@ crate::runtime::wire_struct!(
 
 impl CallFlowCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1291,7 +1213,7 @@ pub struct CallFlowListResponse {
     /// Object containing pagination links
     pub links: CallFlowAddressPaginationResponse,
     /// An array of objects containing the CallFlow listing response
-    pub data: ::std::vec::Vec<CallFlowResponse>,
+    pub data: Vec<CallFlowResponse>,
 }
 
 crate::runtime::wire_struct!(
@@ -1304,7 +1226,7 @@ pub struct CallFlowListResponseRequired {
     /// Object containing pagination links
     pub links: CallFlowAddressPaginationResponse,
     /// An array of objects containing the CallFlow listing response
-    pub data: ::std::vec::Vec<CallFlowResponse>,
+    pub data: Vec<CallFlowResponse>,
 }
 
 impl CallFlowListResponse {
@@ -1324,7 +1246,7 @@ pub struct CallFlowResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Call Flow Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -1352,7 +1274,7 @@ pub struct CallFlowResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Call Flow Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: CallFlowResponseType,
     /// Date and time when the resource was created.
@@ -1413,10 +1335,10 @@ impl CallFlowResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            _ => ::std::option::Option::None,
+            "call_flow" => Some(Self::CallFlow),
+            _ => None,
         }
     }
 }
@@ -1428,7 +1350,7 @@ crate::runtime::open_enum!(CallFlowResponseType, Unknown);
 #[non_exhaustive]
 pub struct CallFlowUpdateRequest {
     /// The name of the Call Flow
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: Option<String>,
     /// The current revision of the call flow. Must equal the call flow's existing `document_version + 1`.
     pub document_version: i32,
     /// Call Flow Builder state, stored as an opaque JSON object.
@@ -1459,18 +1381,15 @@ impl CallFlowUpdateRequest {
     pub fn new(required: CallFlowUpdateRequestRequired) -> Self {
         let CallFlowUpdateRequestRequired { document_version, flow_data, relayml } = required;
         Self {
-            title: ::std::default::Default::default(),
+            title: Default::default(),
             document_version,
             flow_data,
             relayml,
         }
     }
     /// The name of the Call Flow
-    pub fn title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.title = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(Into::into(value));
         self
     }
 }
@@ -1480,7 +1399,7 @@ impl CallFlowUpdateRequest {
 #[non_exhaustive]
 pub struct CallFlowUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1489,13 +1408,9 @@ crate::runtime::wire_struct!(
 
 impl CallFlowUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1507,15 +1422,15 @@ pub struct CallFlowVersion {
     /// The unique identifier of the version.
     pub id: Uuid,
     /// The version number.
-    pub version: ::std::string::String,
+    pub version: String,
     /// The creation timestamp.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The last update timestamp.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// Call Flow Builder state, stored as an opaque JSON object.
-    pub flow_data: ::std::option::Option<::serde_json::Value>,
+    pub flow_data: Option<::serde_json::Value>,
     /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
+    pub relayml: Option<SwmlCallingSwmlObject>,
 }
 
 crate::runtime::wire_struct!(
@@ -1530,11 +1445,11 @@ pub struct CallFlowVersionRequired {
     /// The unique identifier of the version.
     pub id: Uuid,
     /// The version number.
-    pub version: ::std::string::String,
+    pub version: String,
     /// The creation timestamp.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The last update timestamp.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl CallFlowVersion {
@@ -1546,18 +1461,18 @@ impl CallFlowVersion {
             version,
             created_at,
             updated_at,
-            flow_data: ::std::default::Default::default(),
-            relayml: ::std::default::Default::default(),
+            flow_data: Default::default(),
+            relayml: Default::default(),
         }
     }
     /// Call Flow Builder state, stored as an opaque JSON object.
     pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = ::std::option::Option::Some(value);
+        self.flow_data = Some(value);
         self
     }
     /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = ::std::option::Option::Some(value);
+        self.relayml = Some(value);
         self
     }
 }
@@ -1610,26 +1525,20 @@ impl CallFlowVersionDeployByVersionId {
 #[non_exhaustive]
 pub enum CallFlowVersionDeployRequest {
     /// Deploy by document version
-    CallFlowVersionDeployByDocumentVersion(
-        ::std::boxed::Box<CallFlowVersionDeployByDocumentVersion>,
-    ),
+    CallFlowVersionDeployByDocumentVersion(Box<CallFlowVersionDeployByDocumentVersion>),
     /// Deploy by version ID
-    CallFlowVersionDeployByVersionId(
-        ::std::boxed::Box<CallFlowVersionDeployByVersionId>,
-    ),
+    CallFlowVersionDeployByVersionId(Box<CallFlowVersionDeployByVersionId>),
 }
 
-impl ::std::convert::From<CallFlowVersionDeployByDocumentVersion>
-for CallFlowVersionDeployRequest {
+impl From<CallFlowVersionDeployByDocumentVersion> for CallFlowVersionDeployRequest {
     fn from(value: CallFlowVersionDeployByDocumentVersion) -> Self {
-        Self::CallFlowVersionDeployByDocumentVersion(::std::boxed::Box::new(value))
+        Self::CallFlowVersionDeployByDocumentVersion(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CallFlowVersionDeployByVersionId>
-for CallFlowVersionDeployRequest {
+impl From<CallFlowVersionDeployByVersionId> for CallFlowVersionDeployRequest {
     fn from(value: CallFlowVersionDeployByVersionId) -> Self {
-        Self::CallFlowVersionDeployByVersionId(::std::boxed::Box::new(value))
+        Self::CallFlowVersionDeployByVersionId(Box::new(value))
     }
 }
 
@@ -1640,15 +1549,15 @@ pub struct CallFlowVersionDeployResponse {
     /// The unique identifier of the deployed Call Flow Version.
     pub id: Uuid,
     /// The creation timestamp.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The last update timestamp.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The document version.
     pub document_version: i32,
     /// Call Flow Builder state, stored as an opaque JSON object.
-    pub flow_data: ::std::option::Option<::serde_json::Value>,
+    pub flow_data: Option<::serde_json::Value>,
     /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub relayml: ::std::option::Option<SwmlCallingSwmlObject>,
+    pub relayml: Option<SwmlCallingSwmlObject>,
 }
 
 crate::runtime::wire_struct!(
@@ -1664,9 +1573,9 @@ pub struct CallFlowVersionDeployResponseRequired {
     /// The unique identifier of the deployed Call Flow Version.
     pub id: Uuid,
     /// The creation timestamp.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The last update timestamp.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The document version.
     pub document_version: i32,
 }
@@ -1685,18 +1594,18 @@ impl CallFlowVersionDeployResponse {
             created_at,
             updated_at,
             document_version,
-            flow_data: ::std::default::Default::default(),
-            relayml: ::std::default::Default::default(),
+            flow_data: Default::default(),
+            relayml: Default::default(),
         }
     }
     /// Call Flow Builder state, stored as an opaque JSON object.
     pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = ::std::option::Option::Some(value);
+        self.flow_data = Some(value);
         self
     }
     /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = ::std::option::Option::Some(value);
+        self.relayml = Some(value);
         self
     }
 }
@@ -1706,7 +1615,7 @@ impl CallFlowVersionDeployResponse {
 #[non_exhaustive]
 pub struct CallFlowVersionListResponse {
     /// List of Call Flow Versions
-    pub data: ::std::vec::Vec<CallFlowVersion>,
+    pub data: Vec<CallFlowVersion>,
     /// The `links` property.
     pub links: CallFlowVersionsPaginationResponse,
 }
@@ -1719,7 +1628,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowVersionListResponseRequired {
     /// List of Call Flow Versions
-    pub data: ::std::vec::Vec<CallFlowVersion>,
+    pub data: Vec<CallFlowVersion>,
     /// The `links` property.
     pub links: CallFlowVersionsPaginationResponse,
 }
@@ -1741,19 +1650,19 @@ pub struct CallFlowVersionsPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1765,9 +1674,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallFlowVersionsPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CallFlowVersionsPaginationResponse {
@@ -1777,24 +1686,18 @@ impl CallFlowVersionsPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -1839,13 +1742,13 @@ impl CallHandlerType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "default" => ::std::option::Option::Some(Self::Default),
-            "passthrough" => ::std::option::Option::Some(Self::Passthrough),
-            "block-pstn" => ::std::option::Option::Some(Self::BlockPstn),
-            "resource" => ::std::option::Option::Some(Self::Resource),
-            _ => ::std::option::Option::None,
+            "default" => Some(Self::Default),
+            "passthrough" => Some(Self::Passthrough),
+            "block-pstn" => Some(Self::BlockPstn),
+            "resource" => Some(Self::Resource),
+            _ => None,
         }
     }
 }
@@ -1859,23 +1762,21 @@ pub struct CallingSwmlScript {
     /// Unique ID of a SWML Script.
     pub id: Uuid,
     /// The displayed name of the SWML script.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
     pub script_type: CallingSwmlScriptType,
     /// URL where this SWML Script is hosted.
     ///
     /// Format: `uri`.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The calling SWML document executed when this script runs. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// HTTP method used for status callbacks.
-    pub status_callback_method: ::std::option::Option<
-        CallingSwmlScriptStatusCallbackMethod,
-    >,
+    pub status_callback_method: Option<CallingSwmlScriptStatusCallbackMethod>,
 }
 
 crate::runtime::wire_struct!(
@@ -1892,11 +1793,11 @@ pub struct CallingSwmlScriptRequired {
     /// Unique ID of a SWML Script.
     pub id: Uuid,
     /// The displayed name of the SWML script.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
     pub script_type: CallingSwmlScriptType,
     /// URL where this SWML Script is hosted.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The calling SWML document executed when this script runs. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
 }
@@ -1917,18 +1818,13 @@ impl CallingSwmlScript {
             script_type,
             request_url,
             contents,
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// URL that receives status callbacks for messages sent or calls made by this script.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// HTTP method used for status callbacks.
@@ -1936,7 +1832,7 @@ impl CallingSwmlScript {
         mut self,
         value: CallingSwmlScriptStatusCallbackMethod,
     ) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -1946,17 +1842,17 @@ impl CallingSwmlScript {
 #[non_exhaustive]
 pub struct CallingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
-    pub name: ::std::string::String,
+    pub name: String,
     /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
     ///
     /// Default: `"calling"`.
-    pub script_type: ::std::option::Option<CallingSwmlScriptCreateRequestScriptType>,
+    pub script_type: Option<CallingSwmlScriptCreateRequestScriptType>,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1969,7 +1865,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
-    pub name: ::std::string::String,
+    pub name: String,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub contents: SwmlCallingSwmlObject,
 }
@@ -1980,9 +1876,9 @@ impl CallingSwmlScriptCreateRequest {
         let CallingSwmlScriptCreateRequestRequired { name, contents } = required;
         Self {
             name,
-            script_type: ::std::default::Default::default(),
+            script_type: Default::default(),
             contents,
-            status_callback_url: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
@@ -1990,17 +1886,12 @@ impl CallingSwmlScriptCreateRequest {
         mut self,
         value: CallingSwmlScriptCreateRequestScriptType,
     ) -> Self {
-        self.script_type = ::std::option::Option::Some(value);
+        self.script_type = Some(value);
         self
     }
     /// URL that receives status callbacks for messages sent or calls made by this script.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -2033,17 +1924,17 @@ impl CallingSwmlScriptCreateRequestScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingSwmlScriptCreateRequestScriptType, Unknown);
 
-impl ::std::default::Default for CallingSwmlScriptCreateRequestScriptType {
+impl Default for CallingSwmlScriptCreateRequestScriptType {
     /// The API's default, [`CallingSwmlScriptCreateRequestScriptType::Calling`].
     fn default() -> Self {
         Self::Calling
@@ -2076,10 +1967,10 @@ impl CallingSwmlScriptStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -2112,10 +2003,10 @@ impl CallingSwmlScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            _ => None,
         }
     }
 }
@@ -2127,17 +2018,17 @@ crate::runtime::open_enum!(CallingSwmlScriptType, Unknown);
 #[non_exhaustive]
 pub struct CallingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Set to `calling` for a Calling Script.
     ///
     /// Default: `"calling"`.
-    pub script_type: ::std::option::Option<CallingSwmlScriptUpdateRequestScriptType>,
+    pub script_type: Option<CallingSwmlScriptUpdateRequestScriptType>,
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub contents: ::std::option::Option<SwmlCallingSwmlObject>,
+    pub contents: Option<SwmlCallingSwmlObject>,
     /// URL that receives status callbacks for messages sent or calls made by this script.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2150,20 +2041,15 @@ impl CallingSwmlScriptUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            display_name: ::std::default::Default::default(),
-            script_type: ::std::default::Default::default(),
-            contents: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
+            display_name: Default::default(),
+            script_type: Default::default(),
+            contents: Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// Display name of the SWML Script
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Set to `calling` for a Calling Script.
@@ -2171,22 +2057,17 @@ impl CallingSwmlScriptUpdateRequest {
         mut self,
         value: CallingSwmlScriptUpdateRequestScriptType,
     ) -> Self {
-        self.script_type = ::std::option::Option::Some(value);
+        self.script_type = Some(value);
         self
     }
     /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
     pub fn contents(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.contents = ::std::option::Option::Some(value);
+        self.contents = Some(value);
         self
     }
     /// URL that receives status callbacks for messages sent or calls made by this script.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -2219,17 +2100,17 @@ impl CallingSwmlScriptUpdateRequestScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CallingSwmlScriptUpdateRequestScriptType, Unknown);
 
-impl ::std::default::Default for CallingSwmlScriptUpdateRequestScriptType {
+impl Default for CallingSwmlScriptUpdateRequestScriptType {
     /// The API's default, [`CallingSwmlScriptUpdateRequestScriptType::Calling`].
     fn default() -> Self {
         Self::Calling
@@ -2280,22 +2161,14 @@ impl Ciphers {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "AEAD_AES_256_GCM_8" => ::std::option::Option::Some(Self::AeadAes256Gcm8),
-            "AES_256_CM_HMAC_SHA1_80" => {
-                ::std::option::Option::Some(Self::Aes256CmHmacSha1_80)
-            }
-            "AES_CM_128_HMAC_SHA1_80" => {
-                ::std::option::Option::Some(Self::AesCm128HmacSha1_80)
-            }
-            "AES_256_CM_HMAC_SHA1_32" => {
-                ::std::option::Option::Some(Self::Aes256CmHmacSha1_32)
-            }
-            "AES_CM_128_HMAC_SHA1_32" => {
-                ::std::option::Option::Some(Self::AesCm128HmacSha1_32)
-            }
-            _ => ::std::option::Option::None,
+            "AEAD_AES_256_GCM_8" => Some(Self::AeadAes256Gcm8),
+            "AES_256_CM_HMAC_SHA1_80" => Some(Self::Aes256CmHmacSha1_80),
+            "AES_CM_128_HMAC_SHA1_80" => Some(Self::AesCm128HmacSha1_80),
+            "AES_256_CM_HMAC_SHA1_32" => Some(Self::Aes256CmHmacSha1_32),
+            "AES_CM_128_HMAC_SHA1_32" => Some(Self::AesCm128HmacSha1_32),
+            _ => None,
         }
     }
 }
@@ -2370,20 +2243,20 @@ impl Codecs {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "PCMU" => ::std::option::Option::Some(Self::Pcmu),
-            "PCMA" => ::std::option::Option::Some(Self::Pcma),
-            "G722" => ::std::option::Option::Some(Self::G722),
-            "G729" => ::std::option::Option::Some(Self::G729),
-            "OPUS" => ::std::option::Option::Some(Self::Opus),
-            "OPUS@48000H@20I" => ::std::option::Option::Some(Self::Opus48000h20i),
-            "OPUS@24000H@20I" => ::std::option::Option::Some(Self::Opus24000h20i),
-            "OPUS@16000H@20I" => ::std::option::Option::Some(Self::Opus16000h20i),
-            "OPUS@8000H@20I" => ::std::option::Option::Some(Self::Opus8000h20i),
-            "VP8" => ::std::option::Option::Some(Self::Vp8),
-            "H264" => ::std::option::Option::Some(Self::H264),
-            _ => ::std::option::Option::None,
+            "PCMU" => Some(Self::Pcmu),
+            "PCMA" => Some(Self::Pcma),
+            "G722" => Some(Self::G722),
+            "G729" => Some(Self::G729),
+            "OPUS" => Some(Self::Opus),
+            "OPUS@48000H@20I" => Some(Self::Opus48000h20i),
+            "OPUS@24000H@20I" => Some(Self::Opus24000h20i),
+            "OPUS@16000H@20I" => Some(Self::Opus16000h20i),
+            "OPUS@8000H@20I" => Some(Self::Opus8000h20i),
+            "VP8" => Some(Self::Vp8),
+            "H264" => Some(Self::H264),
+            _ => None,
         }
     }
 }
@@ -2397,15 +2270,15 @@ pub struct ConferenceRoom {
     /// The unique id of the Conference Room
     pub id: Uuid,
     /// The name of the Conference Room
-    pub name: ::std::string::String,
+    pub name: String,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
@@ -2418,16 +2291,16 @@ pub struct ConferenceRoom {
     /// The frames-per-second (fps) of the participants videos in the conference.
     pub fps: f64,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time to remove all participants from the conference.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The video layout of the conference.
     pub layout: Layout,
     /// Starts recording when the conference starts.
@@ -2441,7 +2314,7 @@ pub struct ConferenceRoom {
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Syncs the participants audio and video.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// Metadata of the conference.
     pub meta: ::serde_json::Value,
     /// Indicator if the Conference Room will prioritize showing participants utilizing the hand raised feature.
@@ -2469,11 +2342,11 @@ pub struct ConferenceRoomRequired {
     /// The unique id of the Conference Room
     pub id: Uuid,
     /// The name of the Conference Room
-    pub name: ::std::string::String,
+    pub name: String,
     /// The description of the Conference Room
-    pub description: ::std::string::String,
+    pub description: String,
     /// Display name of the Conference Room
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Maximum number of members allowed in the conference room
     pub max_members: i32,
     /// The video quality of the Conference Room.
@@ -2481,13 +2354,13 @@ pub struct ConferenceRoomRequired {
     /// The frames-per-second (fps) of the participants videos in the conference.
     pub fps: f64,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time to remove all participants from the conference.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The video layout of the conference.
     pub layout: Layout,
     /// Starts recording when the conference starts.
@@ -2501,7 +2374,7 @@ pub struct ConferenceRoomRequired {
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Syncs the participants audio and video.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// Metadata of the conference.
     pub meta: ::serde_json::Value,
     /// Indicator if the Conference Room will prioritize showing participants utilizing the hand raised feature.
@@ -2563,7 +2436,7 @@ impl ConferenceRoom {
 #[non_exhaustive]
 pub struct ConferenceRoomAddressListResponse {
     /// An array of objects containing list of Conference Room Addresses
-    pub data: ::std::vec::Vec<FabricAddressRoom>,
+    pub data: Vec<FabricAddressRoom>,
     /// Object containing pagination links
     pub links: ConferenceRoomAddressPaginationResponse,
 }
@@ -2577,7 +2450,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomAddressListResponseRequired {
     /// An array of objects containing list of Conference Room Addresses
-    pub data: ::std::vec::Vec<FabricAddressRoom>,
+    pub data: Vec<FabricAddressRoom>,
     /// Object containing pagination links
     pub links: ConferenceRoomAddressPaginationResponse,
 }
@@ -2599,19 +2472,19 @@ pub struct ConferenceRoomAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2623,9 +2496,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl ConferenceRoomAddressPaginationResponse {
@@ -2635,24 +2508,18 @@ impl ConferenceRoomAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -2662,51 +2529,51 @@ impl ConferenceRoomAddressPaginationResponse {
 #[non_exhaustive]
 pub struct ConferenceRoomCreateRequest {
     /// The name of the Conference Room
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
     /// Maximum: `300`.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The video quality of the Conference Room.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<ConferenceRoomCreateRequestQuality>,
+    pub quality: Option<ConferenceRoomCreateRequestQuality>,
     /// The time to remove all participants from the conference.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The video layout of the conference.
-    pub layout: ::std::option::Option<Layout>,
+    pub layout: Option<Layout>,
     /// Starts recording when the conference starts.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Metadata of the conference.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Syncs the participants audio and video.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// Plays a tone when a participant joins or leaves the conference.
-    pub tone_on_entry_and_exit: ::std::option::Option<bool>,
+    pub tone_on_entry_and_exit: Option<bool>,
     /// Turns the conference video off when the participant joins the room if `true`.
-    pub room_join_video_off: ::std::option::Option<bool>,
+    pub room_join_video_off: Option<bool>,
     /// Turns the participants video off when the participant joins the room if `true`.
-    pub user_join_video_off: ::std::option::Option<bool>,
+    pub user_join_video_off: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -2728,7 +2595,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceRoomCreateRequestRequired {
     /// The name of the Conference Room
-    pub name: ::std::string::String,
+    pub name: String,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
 }
@@ -2739,107 +2606,97 @@ impl ConferenceRoomCreateRequest {
         let ConferenceRoomCreateRequestRequired { name, enable_room_previews } = required;
         Self {
             name,
-            display_name: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            max_members: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
+            display_name: Default::default(),
+            description: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            max_members: Default::default(),
+            quality: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            layout: Default::default(),
+            record_on_start: Default::default(),
             enable_room_previews,
-            meta: ::std::default::Default::default(),
-            sync_audio_video: ::std::default::Default::default(),
-            tone_on_entry_and_exit: ::std::default::Default::default(),
-            room_join_video_off: ::std::default::Default::default(),
-            user_join_video_off: ::std::default::Default::default(),
+            meta: Default::default(),
+            sync_audio_video: Default::default(),
+            tone_on_entry_and_exit: Default::default(),
+            room_join_video_off: Default::default(),
+            user_join_video_off: Default::default(),
         }
     }
     /// Display name of the Conference Room
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// The description of the Conference Room
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Maximum number of members allowed in the conference room
     pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = ::std::option::Option::Some(value);
+        self.max_members = Some(value);
         self
     }
     /// The video quality of the Conference Room.
     pub fn quality(mut self, value: ConferenceRoomCreateRequestQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// The time to remove all participants from the conference.
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// The amount of time in seconds to remove a participant from a conference after they join.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// The video layout of the conference.
     pub fn layout(mut self, value: Layout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// Starts recording when the conference starts.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Metadata of the conference.
     pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
+        self.meta = Some(value);
         self
     }
     /// Syncs the participants audio and video.
     pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = ::std::option::Option::Some(value);
+        self.sync_audio_video = Some(value);
         self
     }
     /// Plays a tone when a participant joins or leaves the conference.
     pub fn tone_on_entry_and_exit(mut self, value: bool) -> Self {
-        self.tone_on_entry_and_exit = ::std::option::Option::Some(value);
+        self.tone_on_entry_and_exit = Some(value);
         self
     }
     /// Turns the conference video off when the participant joins the room if `true`.
     pub fn room_join_video_off(mut self, value: bool) -> Self {
-        self.room_join_video_off = ::std::option::Option::Some(value);
+        self.room_join_video_off = Some(value);
         self
     }
     /// Turns the participants video off when the participant joins the room if `true`.
     pub fn user_join_video_off(mut self, value: bool) -> Self {
-        self.user_join_video_off = ::std::option::Option::Some(value);
+        self.user_join_video_off = Some(value);
         self
     }
 }
@@ -2876,18 +2733,18 @@ impl ConferenceRoomCreateRequestQuality {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "1080p" => ::std::option::Option::Some(Self::V1080p),
-            "720p" => ::std::option::Option::Some(Self::V720p),
-            _ => ::std::option::Option::None,
+            "1080p" => Some(Self::V1080p),
+            "720p" => Some(Self::V720p),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(ConferenceRoomCreateRequestQuality, Unknown);
 
-impl ::std::default::Default for ConferenceRoomCreateRequestQuality {
+impl Default for ConferenceRoomCreateRequestQuality {
     /// The API's default, [`ConferenceRoomCreateRequestQuality::V720p`].
     fn default() -> Self {
         Self::V720p
@@ -2899,7 +2756,7 @@ impl ::std::default::Default for ConferenceRoomCreateRequestQuality {
 #[non_exhaustive]
 pub struct ConferenceRoomCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -2908,13 +2765,9 @@ crate::runtime::wire_struct!(
 
 impl ConferenceRoomCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -2926,7 +2779,7 @@ pub struct ConferenceRoomListResponse {
     /// Object containing pagination links
     pub links: ConferenceRoomAddressPaginationResponse,
     /// An array of objects containing the Conference Room data
-    pub data: ::std::vec::Vec<ConferenceRoomResponse>,
+    pub data: Vec<ConferenceRoomResponse>,
 }
 
 crate::runtime::wire_struct!(
@@ -2939,7 +2792,7 @@ pub struct ConferenceRoomListResponseRequired {
     /// Object containing pagination links
     pub links: ConferenceRoomAddressPaginationResponse,
     /// An array of objects containing the Conference Room data
-    pub data: ::std::vec::Vec<ConferenceRoomResponse>,
+    pub data: Vec<ConferenceRoomResponse>,
 }
 
 impl ConferenceRoomListResponse {
@@ -2979,18 +2832,18 @@ impl ConferenceRoomQuality {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "1080p" => ::std::option::Option::Some(Self::V1080p),
-            "720p" => ::std::option::Option::Some(Self::V720p),
-            _ => ::std::option::Option::None,
+            "1080p" => Some(Self::V1080p),
+            "720p" => Some(Self::V720p),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(ConferenceRoomQuality, Unknown);
 
-impl ::std::default::Default for ConferenceRoomQuality {
+impl Default for ConferenceRoomQuality {
     /// The API's default, [`ConferenceRoomQuality::V720p`].
     fn default() -> Self {
         Self::V720p
@@ -3006,7 +2859,7 @@ pub struct ConferenceRoomResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Conference Room Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -3034,7 +2887,7 @@ pub struct ConferenceRoomResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Conference Room Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: ConferenceRoomResponseType,
     /// Date and time when the resource was created.
@@ -3095,10 +2948,10 @@ impl ConferenceRoomResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            _ => ::std::option::Option::None,
+            "video_room" => Some(Self::VideoRoom),
+            _ => None,
         }
     }
 }
@@ -3110,53 +2963,53 @@ crate::runtime::open_enum!(ConferenceRoomResponseType, Unknown);
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateRequest {
     /// The name of the Conference Room
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of the Conference Room
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The description of the Conference Room
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Maximum number of members allowed in the conference room
     ///
     /// Minimum: `0`.
     /// Maximum: `300`.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The video quality of the Conference Room.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<ConferenceRoomUpdateRequestQuality>,
+    pub quality: Option<ConferenceRoomUpdateRequestQuality>,
     /// The time to remove all participants from the conference.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The amount of time in seconds to remove a participant from a conference after they join.
     ///
     /// Minimum: `0`.
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The video layout of the conference.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<Layout>,
+    pub layout: Option<Layout>,
     /// Starts recording when the conference starts.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Enables live video room previews for the conference.
     pub enable_room_previews: bool,
     /// Metadata of the conference.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Syncs the participants audio and video.
     pub sync_audio_video: bool,
     /// Plays a tone when a participant joins or leaves the conference.
-    pub tone_on_entry_and_exit: ::std::option::Option<bool>,
+    pub tone_on_entry_and_exit: Option<bool>,
     /// Turns the conference video off when the participant joins the room if `true`.
-    pub room_join_video_off: ::std::option::Option<bool>,
+    pub room_join_video_off: Option<bool>,
     /// Turns the participants video off when the participant joins the room if `true`.
-    pub user_join_video_off: ::std::option::Option<bool>,
+    pub user_join_video_off: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -3191,111 +3044,98 @@ impl ConferenceRoomUpdateRequest {
             sync_audio_video,
         } = required;
         Self {
-            name: ::std::default::Default::default(),
-            display_name: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            max_members: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
+            name: Default::default(),
+            display_name: Default::default(),
+            description: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            max_members: Default::default(),
+            quality: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            layout: Default::default(),
+            record_on_start: Default::default(),
             enable_room_previews,
-            meta: ::std::default::Default::default(),
+            meta: Default::default(),
             sync_audio_video,
-            tone_on_entry_and_exit: ::std::default::Default::default(),
-            room_join_video_off: ::std::default::Default::default(),
-            user_join_video_off: ::std::default::Default::default(),
+            tone_on_entry_and_exit: Default::default(),
+            room_join_video_off: Default::default(),
+            user_join_video_off: Default::default(),
         }
     }
     /// The name of the Conference Room
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Display name of the Conference Room
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// The description of the Conference Room
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Maximum number of members allowed in the conference room
     pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = ::std::option::Option::Some(value);
+        self.max_members = Some(value);
         self
     }
     /// The video quality of the Conference Room.
     pub fn quality(mut self, value: ConferenceRoomUpdateRequestQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// The time to remove all participants from the conference.
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// The amount of time in seconds to remove a participant from a conference after they join.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// The video layout of the conference.
     pub fn layout(mut self, value: Layout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// Starts recording when the conference starts.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Metadata of the conference.
     pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
+        self.meta = Some(value);
         self
     }
     /// Plays a tone when a participant joins or leaves the conference.
     pub fn tone_on_entry_and_exit(mut self, value: bool) -> Self {
-        self.tone_on_entry_and_exit = ::std::option::Option::Some(value);
+        self.tone_on_entry_and_exit = Some(value);
         self
     }
     /// Turns the conference video off when the participant joins the room if `true`.
     pub fn room_join_video_off(mut self, value: bool) -> Self {
-        self.room_join_video_off = ::std::option::Option::Some(value);
+        self.room_join_video_off = Some(value);
         self
     }
     /// Turns the participants video off when the participant joins the room if `true`.
     pub fn user_join_video_off(mut self, value: bool) -> Self {
-        self.user_join_video_off = ::std::option::Option::Some(value);
+        self.user_join_video_off = Some(value);
         self
     }
 }
@@ -3332,18 +3172,18 @@ impl ConferenceRoomUpdateRequestQuality {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "1080p" => ::std::option::Option::Some(Self::V1080p),
-            "720p" => ::std::option::Option::Some(Self::V720p),
-            _ => ::std::option::Option::None,
+            "1080p" => Some(Self::V1080p),
+            "720p" => Some(Self::V720p),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(ConferenceRoomUpdateRequestQuality, Unknown);
 
-impl ::std::default::Default for ConferenceRoomUpdateRequestQuality {
+impl Default for ConferenceRoomUpdateRequestQuality {
     /// The API's default, [`ConferenceRoomUpdateRequestQuality::V720p`].
     fn default() -> Self {
         Self::V720p
@@ -3355,7 +3195,7 @@ impl ::std::default::Default for ConferenceRoomUpdateRequestQuality {
 #[non_exhaustive]
 pub struct ConferenceRoomUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -3364,13 +3204,9 @@ crate::runtime::wire_struct!(
 
 impl ConferenceRoomUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -3384,31 +3220,31 @@ pub struct CxmlApplication {
     /// Project ID for the cXML Application
     pub project_id: Uuid,
     /// Display name of the cXML Application
-    pub friendly_name: ::std::string::String,
+    pub friendly_name: String,
     /// URL to handle incoming calls
-    pub voice_url: ::std::option::Option<::std::string::String>,
+    pub voice_url: Option<String>,
     /// HTTP method for voice URL
     pub voice_method: RequestUrlMethodType,
     /// Fallback URL for voice errors
-    pub voice_fallback_url: ::std::option::Option<::std::string::String>,
+    pub voice_fallback_url: Option<String>,
     /// HTTP method for voice fallback URL
     pub voice_fallback_method: RequestUrlMethodType,
     /// URL to receive status callbacks
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// HTTP method for status callbacks
     pub status_callback_method: RequestUrlMethodType,
     /// URL to handle incoming messages
-    pub sms_url: ::std::option::Option<::std::string::String>,
+    pub sms_url: Option<String>,
     /// HTTP method for SMS URL
     pub sms_method: RequestUrlMethodType,
     /// Fallback URL for SMS errors
-    pub sms_fallback_url: ::std::option::Option<::std::string::String>,
+    pub sms_fallback_url: Option<String>,
     /// HTTP method for SMS fallback URL
     pub sms_fallback_method: RequestUrlMethodType,
     /// URL to receive SMS status callbacks
-    pub sms_status_callback: ::std::option::Option<::std::string::String>,
+    pub sms_status_callback: Option<String>,
     /// HTTP method for SMS status callbacks
     pub sms_status_callback_method: RequestUrlMethodType,
 }
@@ -3434,29 +3270,29 @@ pub struct CxmlApplicationRequired {
     /// Project ID for the cXML Application
     pub project_id: Uuid,
     /// Display name of the cXML Application
-    pub friendly_name: ::std::string::String,
+    pub friendly_name: String,
     /// URL to handle incoming calls
-    pub voice_url: ::std::option::Option<::std::string::String>,
+    pub voice_url: Option<String>,
     /// HTTP method for voice URL
     pub voice_method: RequestUrlMethodType,
     /// Fallback URL for voice errors
-    pub voice_fallback_url: ::std::option::Option<::std::string::String>,
+    pub voice_fallback_url: Option<String>,
     /// HTTP method for voice fallback URL
     pub voice_fallback_method: RequestUrlMethodType,
     /// URL to receive status callbacks
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// HTTP method for status callbacks
     pub status_callback_method: RequestUrlMethodType,
     /// URL to handle incoming messages
-    pub sms_url: ::std::option::Option<::std::string::String>,
+    pub sms_url: Option<String>,
     /// HTTP method for SMS URL
     pub sms_method: RequestUrlMethodType,
     /// Fallback URL for SMS errors
-    pub sms_fallback_url: ::std::option::Option<::std::string::String>,
+    pub sms_fallback_url: Option<String>,
     /// HTTP method for SMS fallback URL
     pub sms_fallback_method: RequestUrlMethodType,
     /// URL to receive SMS status callbacks
-    pub sms_status_callback: ::std::option::Option<::std::string::String>,
+    pub sms_status_callback: Option<String>,
     /// HTTP method for SMS status callbacks
     pub sms_status_callback_method: RequestUrlMethodType,
 }
@@ -3506,7 +3342,7 @@ impl CxmlApplication {
 #[non_exhaustive]
 pub struct CxmlApplicationAddressListResponse {
     /// An array of objects that contain a list of Cxml Application Addresses
-    pub data: ::std::vec::Vec<FabricAddress>,
+    pub data: Vec<FabricAddress>,
     /// Object containing pagination links
     pub links: CxmlApplicationAddressPaginationResponse,
 }
@@ -3520,7 +3356,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationAddressListResponseRequired {
     /// An array of objects that contain a list of Cxml Application Addresses
-    pub data: ::std::vec::Vec<FabricAddress>,
+    pub data: Vec<FabricAddress>,
     /// Object containing pagination links
     pub links: CxmlApplicationAddressPaginationResponse,
 }
@@ -3540,13 +3376,13 @@ pub struct CxmlApplicationAddressPaginationResponse {
     /// Self link for the current page
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page of results
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page of results
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3558,9 +3394,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationAddressPaginationResponseRequired {
     /// Self link for the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CxmlApplicationAddressPaginationResponse {
@@ -3570,24 +3406,18 @@ impl CxmlApplicationAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page of results
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page of results
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -3597,7 +3427,7 @@ impl CxmlApplicationAddressPaginationResponse {
 #[non_exhaustive]
 pub struct CxmlApplicationListResponse {
     /// An array of objects containing the list of cXML Application(s) data.
-    pub data: ::std::vec::Vec<CxmlApplicationResponse>,
+    pub data: Vec<CxmlApplicationResponse>,
     /// Object containing pagination links
     pub links: CxmlApplicationPaginationResponse,
 }
@@ -3610,7 +3440,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationListResponseRequired {
     /// An array of objects containing the list of cXML Application(s) data.
-    pub data: ::std::vec::Vec<CxmlApplicationResponse>,
+    pub data: Vec<CxmlApplicationResponse>,
     /// Object containing pagination links
     pub links: CxmlApplicationPaginationResponse,
 }
@@ -3632,19 +3462,19 @@ pub struct CxmlApplicationPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3656,9 +3486,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlApplicationPaginationResponseRequired {
     /// Linmk to the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CxmlApplicationPaginationResponse {
@@ -3668,24 +3498,18 @@ impl CxmlApplicationPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -3699,7 +3523,7 @@ pub struct CxmlApplicationResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the cXML Application Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -3727,7 +3551,7 @@ pub struct CxmlApplicationResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the cXML Application Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: CxmlApplicationResponseType,
     /// Date and time when the resource was created.
@@ -3788,10 +3612,10 @@ impl CxmlApplicationResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_application" => ::std::option::Option::Some(Self::CxmlApplication),
-            _ => ::std::option::Option::None,
+            "cxml_application" => Some(Self::CxmlApplication),
+            _ => None,
         }
     }
 }
@@ -3803,33 +3627,33 @@ crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateRequest {
     /// Display name of the cXML Application
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Project ID for the cXML Application
-    pub account_sid: ::std::option::Option<Uuid>,
+    pub account_sid: Option<Uuid>,
     /// URL to handle incoming calls
-    pub voice_url: ::std::option::Option<::std::string::String>,
+    pub voice_url: Option<String>,
     /// HTTP method for voice URL
-    pub voice_method: ::std::option::Option<RequestUrlMethodType>,
+    pub voice_method: Option<RequestUrlMethodType>,
     /// Fallback URL for voice errors
-    pub voice_fallback_url: ::std::option::Option<::std::string::String>,
+    pub voice_fallback_url: Option<String>,
     /// HTTP method for voice fallback URL
-    pub voice_fallback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub voice_fallback_method: Option<RequestUrlMethodType>,
     /// URL to receive status callbacks
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// HTTP method for status callbacks
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
     /// URL to handle incoming messages
-    pub sms_url: ::std::option::Option<::std::string::String>,
+    pub sms_url: Option<String>,
     /// HTTP method for SMS URL
-    pub sms_method: ::std::option::Option<RequestUrlMethodType>,
+    pub sms_method: Option<RequestUrlMethodType>,
     /// Fallback URL for SMS errors
-    pub sms_fallback_url: ::std::option::Option<::std::string::String>,
+    pub sms_fallback_url: Option<String>,
     /// HTTP method for SMS fallback URL
-    pub sms_fallback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub sms_fallback_method: Option<RequestUrlMethodType>,
     /// URL to receive SMS status callbacks
-    pub sms_status_callback: ::std::option::Option<::std::string::String>,
+    pub sms_status_callback: Option<String>,
     /// HTTP method for SMS status callbacks
-    pub sms_status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub sms_status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -3849,121 +3673,90 @@ impl CxmlApplicationUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            display_name: ::std::default::Default::default(),
-            account_sid: ::std::default::Default::default(),
-            voice_url: ::std::default::Default::default(),
-            voice_method: ::std::default::Default::default(),
-            voice_fallback_url: ::std::default::Default::default(),
-            voice_fallback_method: ::std::default::Default::default(),
-            status_callback: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
-            sms_url: ::std::default::Default::default(),
-            sms_method: ::std::default::Default::default(),
-            sms_fallback_url: ::std::default::Default::default(),
-            sms_fallback_method: ::std::default::Default::default(),
-            sms_status_callback: ::std::default::Default::default(),
-            sms_status_callback_method: ::std::default::Default::default(),
+            display_name: Default::default(),
+            account_sid: Default::default(),
+            voice_url: Default::default(),
+            voice_method: Default::default(),
+            voice_fallback_url: Default::default(),
+            voice_fallback_method: Default::default(),
+            status_callback: Default::default(),
+            status_callback_method: Default::default(),
+            sms_url: Default::default(),
+            sms_method: Default::default(),
+            sms_fallback_url: Default::default(),
+            sms_fallback_method: Default::default(),
+            sms_status_callback: Default::default(),
+            sms_status_callback_method: Default::default(),
         }
     }
     /// Display name of the cXML Application
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Project ID for the cXML Application
     pub fn account_sid(mut self, value: Uuid) -> Self {
-        self.account_sid = ::std::option::Option::Some(value);
+        self.account_sid = Some(value);
         self
     }
     /// URL to handle incoming calls
-    pub fn voice_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn voice_url(mut self, value: impl Into<String>) -> Self {
+        self.voice_url = Some(Into::into(value));
         self
     }
     /// HTTP method for voice URL
     pub fn voice_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.voice_method = ::std::option::Option::Some(value);
+        self.voice_method = Some(value);
         self
     }
     /// Fallback URL for voice errors
-    pub fn voice_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn voice_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.voice_fallback_url = Some(Into::into(value));
         self
     }
     /// HTTP method for voice fallback URL
     pub fn voice_fallback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.voice_fallback_method = ::std::option::Option::Some(value);
+        self.voice_fallback_method = Some(value);
         self
     }
     /// URL to receive status callbacks
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// HTTP method for status callbacks
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
     /// URL to handle incoming messages
-    pub fn sms_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sms_url(mut self, value: impl Into<String>) -> Self {
+        self.sms_url = Some(Into::into(value));
         self
     }
     /// HTTP method for SMS URL
     pub fn sms_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.sms_method = ::std::option::Option::Some(value);
+        self.sms_method = Some(value);
         self
     }
     /// Fallback URL for SMS errors
-    pub fn sms_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn sms_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.sms_fallback_url = Some(Into::into(value));
         self
     }
     /// HTTP method for SMS fallback URL
     pub fn sms_fallback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.sms_fallback_method = ::std::option::Option::Some(value);
+        self.sms_fallback_method = Some(value);
         self
     }
     /// URL to receive SMS status callbacks
-    pub fn sms_status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn sms_status_callback(mut self, value: impl Into<String>) -> Self {
+        self.sms_status_callback = Some(Into::into(value));
         self
     }
     /// HTTP method for SMS status callbacks
     pub fn sms_status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.sms_status_callback_method = ::std::option::Option::Some(value);
+        self.sms_status_callback_method = Some(value);
         self
     }
 }
@@ -3973,7 +3766,7 @@ impl CxmlApplicationUpdateRequest {
 #[non_exhaustive]
 pub struct CxmlApplicationUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -3982,13 +3775,9 @@ crate::runtime::wire_struct!(
 
 impl CxmlApplicationUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -4000,25 +3789,25 @@ pub struct CxmlScript {
     /// Unique ID of a cXML Script.
     pub id: Uuid,
     /// The cXML script contents
-    pub contents: ::std::string::String,
+    pub contents: String,
     /// The amount of times the cXML script has been requested
     pub request_count: i32,
     /// The date and time when the cXML script was last accessed
-    pub last_accessed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub last_accessed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The URL where the cXML script can be accessed
     ///
     /// Format: `uri`.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The script type the cXML Script is used for
     pub script_type: CxmlScriptType,
     /// Display name of the cXML Script Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// The url that will send status updates for the cXML Script
     ///
     /// Format: `uri`.
-    pub status_callback_url: crate::runtime::Nullable<::std::string::String>,
+    pub status_callback_url: crate::runtime::Nullable<String>,
     /// HTTP method for status callback URL
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -4036,17 +3825,17 @@ pub struct CxmlScriptRequired {
     /// Unique ID of a cXML Script.
     pub id: Uuid,
     /// The cXML script contents
-    pub contents: ::std::string::String,
+    pub contents: String,
     /// The amount of times the cXML script has been requested
     pub request_count: i32,
     /// The date and time when the cXML script was last accessed
-    pub last_accessed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub last_accessed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The URL where the cXML script can be accessed
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The script type the cXML Script is used for
     pub script_type: CxmlScriptType,
     /// Display name of the cXML Script Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
 }
 
 impl CxmlScript {
@@ -4069,18 +3858,13 @@ impl CxmlScript {
             request_url,
             script_type,
             display_name,
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// The url that will send status updates for the cXML Script
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `status_callback_url` to an explicit `null`, which is sent as `null` rather than left out.
@@ -4090,7 +3874,7 @@ impl CxmlScript {
     }
     /// HTTP method for status callback URL
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -4100,7 +3884,7 @@ impl CxmlScript {
 #[non_exhaustive]
 pub struct CxmlScriptAddressListResponse {
     /// An array of objects that contain a list of cXML Script Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: CxmlScriptAddressPaginationResponse,
 }
@@ -4113,7 +3897,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptAddressListResponseRequired {
     /// An array of objects that contain a list of cXML Script Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: CxmlScriptAddressPaginationResponse,
 }
@@ -4135,19 +3919,19 @@ pub struct CxmlScriptAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4159,9 +3943,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CxmlScriptAddressPaginationResponse {
@@ -4171,24 +3955,18 @@ impl CxmlScriptAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -4198,15 +3976,15 @@ impl CxmlScriptAddressPaginationResponse {
 #[non_exhaustive]
 pub struct CxmlScriptCreateRequest {
     /// Display name of the cXML Script
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// The cXML script contents
-    pub contents: ::std::string::String,
+    pub contents: String,
     /// URL to send status callbacks to
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// HTTP method to use for status callbacks
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -4219,9 +3997,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptCreateRequestRequired {
     /// Display name of the cXML Script
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// The cXML script contents
-    pub contents: ::std::string::String,
+    pub contents: String,
 }
 
 impl CxmlScriptCreateRequest {
@@ -4231,23 +4009,18 @@ impl CxmlScriptCreateRequest {
         Self {
             display_name,
             contents,
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// URL to send status callbacks to
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// HTTP method to use for status callbacks
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -4257,7 +4030,7 @@ impl CxmlScriptCreateRequest {
 #[non_exhaustive]
 pub struct CxmlScriptCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -4266,13 +4039,9 @@ crate::runtime::wire_struct!(
 
 impl CxmlScriptCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -4282,7 +4051,7 @@ impl CxmlScriptCreateStatusCode422 {
 #[non_exhaustive]
 pub struct CxmlScriptListResponse {
     /// An array of objects containing a list of cXML Script data
-    pub data: ::std::vec::Vec<CxmlScriptResponse>,
+    pub data: Vec<CxmlScriptResponse>,
     /// Object containing pagination links
     pub links: CxmlScriptAddressPaginationResponse,
 }
@@ -4295,7 +4064,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlScriptListResponseRequired {
     /// An array of objects containing a list of cXML Script data
-    pub data: ::std::vec::Vec<CxmlScriptResponse>,
+    pub data: Vec<CxmlScriptResponse>,
     /// Object containing pagination links
     pub links: CxmlScriptAddressPaginationResponse,
 }
@@ -4317,7 +4086,7 @@ pub struct CxmlScriptResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the cXML Script Fabric Resource
-    pub name: ::std::string::String,
+    pub name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -4344,7 +4113,7 @@ pub struct CxmlScriptResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the cXML Script Fabric Resource
-    pub name: ::std::string::String,
+    pub name: String,
     /// Type of the Fabric Resource
     pub type_: CxmlScriptResponseType,
     /// Date and time when the resource was created.
@@ -4405,10 +4174,10 @@ impl CxmlScriptResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_script" => ::std::option::Option::Some(Self::CxmlScript),
-            _ => ::std::option::Option::None,
+            "cxml_script" => Some(Self::CxmlScript),
+            _ => None,
         }
     }
 }
@@ -4444,11 +4213,11 @@ impl CxmlScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
@@ -4460,15 +4229,15 @@ crate::runtime::open_enum!(CxmlScriptType, Unknown);
 #[non_exhaustive]
 pub struct CxmlScriptUpdateRequest {
     /// Display name of the cXML Script
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The cXML script contents
-    pub contents: ::std::option::Option<::std::string::String>,
+    pub contents: Option<String>,
     /// URL to send status callbacks to
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// HTTP method to use for status callbacks
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -4481,43 +4250,30 @@ impl CxmlScriptUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            display_name: ::std::default::Default::default(),
-            contents: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            display_name: Default::default(),
+            contents: Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// Display name of the cXML Script
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// The cXML script contents
-    pub fn contents(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.contents = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn contents(mut self, value: impl Into<String>) -> Self {
+        self.contents = Some(Into::into(value));
         self
     }
     /// URL to send status callbacks to
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// HTTP method to use for status callbacks
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -4527,7 +4283,7 @@ impl CxmlScriptUpdateRequest {
 #[non_exhaustive]
 pub struct CxmlScriptUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -4536,13 +4292,9 @@ crate::runtime::wire_struct!(
 
 impl CxmlScriptUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -4554,25 +4306,25 @@ pub struct CxmlWebhook {
     /// Unique ID of the CXML Webhook.
     pub id: Uuid,
     /// Name of the CXML Webhook.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Used for of the CXML Webhook.
     pub used_for: UsedForType,
     /// Primary request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub primary_request_url: ::std::string::String,
+    pub primary_request_url: String,
     /// Primary request method of the CXML Webhook.
     pub primary_request_method: RequestUrlMethodType,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the CXML Webhook.
     pub fallback_request_method: RequestUrlMethodType,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the CXML Webhook.
     pub status_callback_method: RequestUrlMethodType,
 }
@@ -4593,19 +4345,19 @@ pub struct CxmlWebhookRequired {
     /// Unique ID of the CXML Webhook.
     pub id: Uuid,
     /// Name of the CXML Webhook.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Used for of the CXML Webhook.
     pub used_for: UsedForType,
     /// Primary request url of the CXML Webhook.
-    pub primary_request_url: ::std::string::String,
+    pub primary_request_url: String,
     /// Primary request method of the CXML Webhook.
     pub primary_request_method: RequestUrlMethodType,
     /// Fallback request url of the CXML Webhook.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the CXML Webhook.
     pub fallback_request_method: RequestUrlMethodType,
     /// Status callback url of the CXML Webhook.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the CXML Webhook.
     pub status_callback_method: RequestUrlMethodType,
 }
@@ -4643,7 +4395,7 @@ impl CxmlWebhook {
 #[non_exhaustive]
 pub struct CxmlWebhookAddressListResponse {
     /// The `data` property.
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// The `links` property.
     pub links: CxmlWebhookAddressPaginationResponse,
 }
@@ -4656,7 +4408,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookAddressListResponseRequired {
     /// The `data` property.
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// The `links` property.
     pub links: CxmlWebhookAddressPaginationResponse,
 }
@@ -4678,19 +4430,19 @@ pub struct CxmlWebhookAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4702,9 +4454,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CxmlWebhookAddressPaginationResponse {
@@ -4714,24 +4466,18 @@ impl CxmlWebhookAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -4741,35 +4487,35 @@ impl CxmlWebhookAddressPaginationResponse {
 #[non_exhaustive]
 pub struct CxmlWebhookCreateRequest {
     /// Name of the CXML Webhook.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Used for of the CXML Webhook.
     ///
     /// Default: `"calling"`.
-    pub used_for: ::std::option::Option<UsedForType>,
+    pub used_for: Option<UsedForType>,
     /// Primary request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub primary_request_url: ::std::string::String,
+    pub primary_request_url: String,
     /// Primary request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub primary_request_method: Option<RequestUrlMethodType>,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub fallback_request_method: Option<RequestUrlMethodType>,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -4784,66 +4530,51 @@ crate::runtime::wire_struct!(
 
 impl CxmlWebhookCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        primary_request_url: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(primary_request_url: impl Into<String>) -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            used_for: ::std::default::Default::default(),
-            primary_request_url: ::std::convert::Into::into(primary_request_url),
-            primary_request_method: ::std::default::Default::default(),
-            fallback_request_url: ::std::default::Default::default(),
-            fallback_request_method: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            name: Default::default(),
+            used_for: Default::default(),
+            primary_request_url: Into::into(primary_request_url),
+            primary_request_method: Default::default(),
+            fallback_request_url: Default::default(),
+            fallback_request_method: Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// Name of the CXML Webhook.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Used for of the CXML Webhook.
     pub fn used_for(mut self, value: UsedForType) -> Self {
-        self.used_for = ::std::option::Option::Some(value);
+        self.used_for = Some(value);
         self
     }
     /// Primary request method of the CXML Webhook.
     pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = ::std::option::Option::Some(value);
+        self.primary_request_method = Some(value);
         self
     }
     /// Fallback request url of the CXML Webhook.
-    pub fn fallback_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_request_url = Some(Into::into(value));
         self
     }
     /// Fallback request method of the CXML Webhook.
     pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = ::std::option::Option::Some(value);
+        self.fallback_request_method = Some(value);
         self
     }
     /// Status callback url of the CXML Webhook.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Status callback method of the CXML Webhook.
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -4853,7 +4584,7 @@ impl CxmlWebhookCreateRequest {
 #[non_exhaustive]
 pub struct CxmlWebhookCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -4862,13 +4593,9 @@ crate::runtime::wire_struct!(
 
 impl CxmlWebhookCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -4878,7 +4605,7 @@ impl CxmlWebhookCreateStatusCode422 {
 #[non_exhaustive]
 pub struct CxmlWebhookListResponse {
     /// An array of objects containing a list of cXML Webhook data
-    pub data: ::std::vec::Vec<CxmlWebhookResponse>,
+    pub data: Vec<CxmlWebhookResponse>,
     /// Object containing pagination links
     pub links: CxmlWebhookPaginationResponse,
 }
@@ -4891,7 +4618,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookListResponseRequired {
     /// An array of objects containing a list of cXML Webhook data
-    pub data: ::std::vec::Vec<CxmlWebhookResponse>,
+    pub data: Vec<CxmlWebhookResponse>,
     /// Object containing pagination links
     pub links: CxmlWebhookPaginationResponse,
 }
@@ -4913,19 +4640,19 @@ pub struct CxmlWebhookPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4937,9 +4664,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CxmlWebhookPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl CxmlWebhookPaginationResponse {
@@ -4949,24 +4676,18 @@ impl CxmlWebhookPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -4980,7 +4701,7 @@ pub struct CxmlWebhookResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the CXMLWebhook Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -5008,7 +4729,7 @@ pub struct CxmlWebhookResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the CXMLWebhook Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: CxmlWebhookResponseType,
     /// Date and time when the resource was created.
@@ -5069,10 +4790,10 @@ impl CxmlWebhookResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_webhook" => ::std::option::Option::Some(Self::CxmlWebhook),
-            _ => ::std::option::Option::None,
+            "cxml_webhook" => Some(Self::CxmlWebhook),
+            _ => None,
         }
     }
 }
@@ -5084,35 +4805,35 @@ crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateRequest {
     /// Name of the CXML Webhook.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Used for of the CXML Webhook.
     ///
     /// Default: `"calling"`.
-    pub used_for: ::std::option::Option<UsedForType>,
+    pub used_for: Option<UsedForType>,
     /// Primary request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub primary_request_url: ::std::option::Option<::std::string::String>,
+    pub primary_request_url: Option<String>,
     /// Primary request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub primary_request_method: Option<RequestUrlMethodType>,
     /// Fallback request url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub fallback_request_method: Option<RequestUrlMethodType>,
     /// Status callback url of the CXML Webhook.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the CXML Webhook.
     ///
     /// Default: `"POST"`.
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -5129,72 +4850,54 @@ impl CxmlWebhookUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            used_for: ::std::default::Default::default(),
-            primary_request_url: ::std::default::Default::default(),
-            primary_request_method: ::std::default::Default::default(),
-            fallback_request_url: ::std::default::Default::default(),
-            fallback_request_method: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            name: Default::default(),
+            used_for: Default::default(),
+            primary_request_url: Default::default(),
+            primary_request_method: Default::default(),
+            fallback_request_url: Default::default(),
+            fallback_request_method: Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// Name of the CXML Webhook.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Used for of the CXML Webhook.
     pub fn used_for(mut self, value: UsedForType) -> Self {
-        self.used_for = ::std::option::Option::Some(value);
+        self.used_for = Some(value);
         self
     }
     /// Primary request url of the CXML Webhook.
-    pub fn primary_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.primary_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn primary_request_url(mut self, value: impl Into<String>) -> Self {
+        self.primary_request_url = Some(Into::into(value));
         self
     }
     /// Primary request method of the CXML Webhook.
     pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = ::std::option::Option::Some(value);
+        self.primary_request_method = Some(value);
         self
     }
     /// Fallback request url of the CXML Webhook.
-    pub fn fallback_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_request_url = Some(Into::into(value));
         self
     }
     /// Fallback request method of the CXML Webhook.
     pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = ::std::option::Option::Some(value);
+        self.fallback_request_method = Some(value);
         self
     }
     /// Status callback url of the CXML Webhook.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Status callback method of the CXML Webhook.
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -5204,7 +4907,7 @@ impl CxmlWebhookUpdateRequest {
 #[non_exhaustive]
 pub struct CxmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5213,13 +4916,9 @@ crate::runtime::wire_struct!(
 
 impl CxmlWebhookUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -5233,19 +4932,19 @@ pub struct DialogFlowPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5257,9 +4956,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogFlowPaginationResponseRequired {
     /// Link to the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl DialogFlowPaginationResponse {
@@ -5269,24 +4968,18 @@ impl DialogFlowPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -5298,17 +4991,17 @@ pub struct DialogflowAgent {
     /// Unique ID of a Dialogflow Agent.
     pub id: Uuid,
     /// Whether to enable the 'say' feature
-    pub say_enabled: ::std::option::Option<bool>,
+    pub say_enabled: Option<bool>,
     /// Default message to say
-    pub say: ::std::option::Option<::std::string::String>,
+    pub say: Option<String>,
     /// Voice to use for speech
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: Option<String>,
     /// Display name of the Dialogflow Agent
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Dialogflow reference ID
-    pub dialogflow_reference_id: ::std::option::Option<Uuid>,
+    pub dialogflow_reference_id: Option<Uuid>,
     /// Dialogflow reference name
-    pub dialogflow_reference_name: ::std::option::Option<::std::string::String>,
+    pub dialogflow_reference_name: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5323,58 +5016,42 @@ impl DialogflowAgent {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            say_enabled: ::std::default::Default::default(),
-            say: ::std::default::Default::default(),
-            voice: ::std::default::Default::default(),
-            display_name: ::std::default::Default::default(),
-            dialogflow_reference_id: ::std::default::Default::default(),
-            dialogflow_reference_name: ::std::default::Default::default(),
+            say_enabled: Default::default(),
+            say: Default::default(),
+            voice: Default::default(),
+            display_name: Default::default(),
+            dialogflow_reference_id: Default::default(),
+            dialogflow_reference_name: Default::default(),
         }
     }
     /// Whether to enable the 'say' feature
     pub fn say_enabled(mut self, value: bool) -> Self {
-        self.say_enabled = ::std::option::Option::Some(value);
+        self.say_enabled = Some(value);
         self
     }
     /// Default message to say
-    pub fn say(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.say = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn say(mut self, value: impl Into<String>) -> Self {
+        self.say = Some(Into::into(value));
         self
     }
     /// Voice to use for speech
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn voice(mut self, value: impl Into<String>) -> Self {
+        self.voice = Some(Into::into(value));
         self
     }
     /// Display name of the Dialogflow Agent
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Dialogflow reference ID
     pub fn dialogflow_reference_id(mut self, value: Uuid) -> Self {
-        self.dialogflow_reference_id = ::std::option::Option::Some(value);
+        self.dialogflow_reference_id = Some(value);
         self
     }
     /// Dialogflow reference name
-    pub fn dialogflow_reference_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dialogflow_reference_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dialogflow_reference_name(mut self, value: impl Into<String>) -> Self {
+        self.dialogflow_reference_name = Some(Into::into(value));
         self
     }
 }
@@ -5384,7 +5061,7 @@ impl DialogflowAgent {
 #[non_exhaustive]
 pub struct DialogflowAgentAddressListResponse {
     /// An array of objects that contain a list of Dialogflow Agent Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: DialogflowAgentAddressPaginationResponse,
 }
@@ -5398,7 +5075,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentAddressListResponseRequired {
     /// An array of objects that contain a list of Dialogflow Agent Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: DialogflowAgentAddressPaginationResponse,
 }
@@ -5420,19 +5097,19 @@ pub struct DialogflowAgentAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5444,9 +5121,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl DialogflowAgentAddressPaginationResponse {
@@ -5456,24 +5133,18 @@ impl DialogflowAgentAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -5483,7 +5154,7 @@ impl DialogflowAgentAddressPaginationResponse {
 #[non_exhaustive]
 pub struct DialogflowAgentListResponse {
     /// An array of objects that contain a list of Dialogflow Agent data
-    pub data: ::std::vec::Vec<DialogflowAgentResponse>,
+    pub data: Vec<DialogflowAgentResponse>,
     /// Object containing pagination links
     pub links: DialogFlowPaginationResponse,
 }
@@ -5496,7 +5167,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogflowAgentListResponseRequired {
     /// An array of objects that contain a list of Dialogflow Agent data
-    pub data: ::std::vec::Vec<DialogflowAgentResponse>,
+    pub data: Vec<DialogflowAgentResponse>,
     /// Object containing pagination links
     pub links: DialogFlowPaginationResponse,
 }
@@ -5518,7 +5189,7 @@ pub struct DialogflowAgentResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Dialogflow Agent Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -5546,7 +5217,7 @@ pub struct DialogflowAgentResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Dialogflow Agent Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: DialogflowAgentResponseType,
     /// Date and time when the resource was created.
@@ -5607,10 +5278,10 @@ impl DialogflowAgentResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "dialogflow_agent" => ::std::option::Option::Some(Self::DialogflowAgent),
-            _ => ::std::option::Option::None,
+            "dialogflow_agent" => Some(Self::DialogflowAgent),
+            _ => None,
         }
     }
 }
@@ -5622,13 +5293,13 @@ crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateRequest {
     /// Name of the Dialogflow Agent
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Whether to enable the 'say' feature
-    pub say_enabled: ::std::option::Option<bool>,
+    pub say_enabled: Option<bool>,
     /// Default message to say
-    pub say: ::std::option::Option<::std::string::String>,
+    pub say: Option<String>,
     /// Voice to use for speech
-    pub voice: ::std::option::Option<::std::string::String>,
+    pub voice: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5640,39 +5311,30 @@ impl DialogflowAgentUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            say_enabled: ::std::default::Default::default(),
-            say: ::std::default::Default::default(),
-            voice: ::std::default::Default::default(),
+            name: Default::default(),
+            say_enabled: Default::default(),
+            say: Default::default(),
+            voice: Default::default(),
         }
     }
     /// Name of the Dialogflow Agent
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Whether to enable the 'say' feature
     pub fn say_enabled(mut self, value: bool) -> Self {
-        self.say_enabled = ::std::option::Option::Some(value);
+        self.say_enabled = Some(value);
         self
     }
     /// Default message to say
-    pub fn say(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.say = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn say(mut self, value: impl Into<String>) -> Self {
+        self.say = Some(Into::into(value));
         self
     }
     /// Voice to use for speech
-    pub fn voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn voice(mut self, value: impl Into<String>) -> Self {
+        self.voice = Some(Into::into(value));
         self
     }
 }
@@ -5682,7 +5344,7 @@ impl DialogflowAgentUpdateRequest {
 #[non_exhaustive]
 pub struct DialogflowAgentUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5691,13 +5353,9 @@ crate::runtime::wire_struct!(
 
 impl DialogflowAgentUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -5742,13 +5400,13 @@ impl DisplayTypes {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "app" => ::std::option::Option::Some(Self::App),
-            "room" => ::std::option::Option::Some(Self::Room),
-            "call" => ::std::option::Option::Some(Self::Call),
-            "subscriber" => ::std::option::Option::Some(Self::Subscriber),
-            _ => ::std::option::Option::None,
+            "app" => Some(Self::App),
+            "room" => Some(Self::Room),
+            "call" => Some(Self::Call),
+            "subscriber" => Some(Self::Subscriber),
+            _ => None,
         }
     }
 }
@@ -5780,7 +5438,7 @@ impl DomainApplicationAssignRequest {
 #[non_exhaustive]
 pub struct DomainApplicationCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5789,13 +5447,9 @@ crate::runtime::wire_struct!(
 
 impl DomainApplicationCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -5805,7 +5459,7 @@ impl DomainApplicationCreateStatusCode422 {
 #[non_exhaustive]
 pub struct EmbedTokenCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -5814,13 +5468,9 @@ crate::runtime::wire_struct!(
 
 impl EmbedTokenCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -5830,17 +5480,15 @@ impl EmbedTokenCreateStatusCode422 {
 #[non_exhaustive]
 pub struct EmbedsTokensRequest {
     /// Click to Call Token
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(EmbedsTokensRequest { token = required("token") });
 
 impl EmbedsTokensRequest {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }
 
@@ -5851,17 +5499,15 @@ pub struct EmbedsTokensResponse {
     /// Encrypted guest token.
     ///
     /// Format: `jwt`.
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(EmbedsTokensResponse { token = required("token") });
 
 impl EmbedsTokensResponse {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }
 
@@ -5901,12 +5547,12 @@ impl Encryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            "default" => ::std::option::Option::Some(Self::Default),
-            _ => ::std::option::Option::None,
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            "default" => Some(Self::Default),
+            _ => None,
         }
     }
 }
@@ -5920,13 +5566,13 @@ pub struct FabricAddress {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -5952,13 +5598,13 @@ pub struct FabricAddressRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6004,13 +5650,13 @@ pub struct FabricAddressApp {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6036,13 +5682,13 @@ pub struct FabricAddressAppRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6107,10 +5753,10 @@ impl FabricAddressAppType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "app" => ::std::option::Option::Some(Self::App),
-            _ => ::std::option::Option::None,
+            "app" => Some(Self::App),
+            _ => None,
         }
     }
 }
@@ -6124,13 +5770,13 @@ pub struct FabricAddressCall {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: crate::runtime::Nullable<::std::string::String>,
+    pub cover_url: crate::runtime::Nullable<String>,
     /// Preview url of the Fabric Address.
-    pub preview_url: crate::runtime::Nullable<::std::string::String>,
+    pub preview_url: crate::runtime::Nullable<String>,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6156,9 +5802,9 @@ pub struct FabricAddressCallRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6185,8 +5831,8 @@ impl FabricAddressCall {
             id,
             name,
             display_name,
-            cover_url: ::std::default::Default::default(),
-            preview_url: ::std::default::Default::default(),
+            cover_url: Default::default(),
+            preview_url: Default::default(),
             locked,
             channels,
             created_at,
@@ -6194,13 +5840,8 @@ impl FabricAddressCall {
         }
     }
     /// Cover url of the Fabric Address.
-    pub fn cover_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.cover_url = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn cover_url(mut self, value: impl Into<String>) -> Self {
+        self.cover_url = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `cover_url` to an explicit `null`, which is sent as `null` rather than left out.
@@ -6209,13 +5850,8 @@ impl FabricAddressCall {
         self
     }
     /// Preview url of the Fabric Address.
-    pub fn preview_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preview_url = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn preview_url(mut self, value: impl Into<String>) -> Self {
+        self.preview_url = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `preview_url` to an explicit `null`, which is sent as `null` rather than left out.
@@ -6251,10 +5887,10 @@ impl FabricAddressCallType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "call" => ::std::option::Option::Some(Self::Call),
-            _ => ::std::option::Option::None,
+            "call" => Some(Self::Call),
+            _ => None,
         }
     }
 }
@@ -6270,19 +5906,19 @@ pub struct FabricAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6294,9 +5930,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl FabricAddressPaginationResponse {
@@ -6306,24 +5942,18 @@ impl FabricAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -6335,13 +5965,13 @@ pub struct FabricAddressRoom {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6367,13 +5997,13 @@ pub struct FabricAddressRoomRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6438,10 +6068,10 @@ impl FabricAddressRoomType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "room" => ::std::option::Option::Some(Self::Room),
-            _ => ::std::option::Option::None,
+            "room" => Some(Self::Room),
+            _ => None,
         }
     }
 }
@@ -6455,13 +6085,13 @@ pub struct FabricAddressSubscriber {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6487,13 +6117,13 @@ pub struct FabricAddressSubscriberRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -6558,10 +6188,10 @@ impl FabricAddressSubscriberType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "subscriber" => ::std::option::Option::Some(Self::Subscriber),
-            _ => ::std::option::Option::None,
+            "subscriber" => Some(Self::Subscriber),
+            _ => None,
         }
     }
 }
@@ -6573,7 +6203,7 @@ crate::runtime::open_enum!(FabricAddressSubscriberType, Unknown);
 #[non_exhaustive]
 pub struct FabricAddressesResponse {
     /// An array of objects containing a list of Resource Addresses
-    pub data: ::std::vec::Vec<FabricAddress>,
+    pub data: Vec<FabricAddress>,
     /// Object containing pagination links
     pub links: FabricAddressPaginationResponse,
 }
@@ -6586,7 +6216,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FabricAddressesResponseRequired {
     /// An array of objects containing a list of Resource Addresses
-    pub data: ::std::vec::Vec<FabricAddress>,
+    pub data: Vec<FabricAddress>,
     /// Object containing pagination links
     pub links: FabricAddressPaginationResponse,
 }
@@ -6606,15 +6236,15 @@ pub struct FabricSipEndpoint {
     /// The id of the Sip Endpoint
     pub id: Uuid,
     /// The username of the Sip Endpoint
-    pub username: ::std::string::String,
+    pub username: String,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
@@ -6626,7 +6256,7 @@ pub struct FabricSipEndpoint {
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
     pub call_handler: CallHandlerType,
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
 }
 
 crate::runtime::wire_struct!(
@@ -6643,15 +6273,15 @@ pub struct FabricSipEndpointRequired {
     /// The id of the Sip Endpoint
     pub id: Uuid,
     /// The username of the Sip Endpoint
-    pub username: ::std::string::String,
+    pub username: String,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
     /// The set encryption type on the Sip Endpoint.
     pub encryption: Encryption,
     /// Specify how the SIP endpoint will handle outbound calls.
@@ -6661,7 +6291,7 @@ pub struct FabricSipEndpointRequired {
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
     pub call_handler: CallHandlerType,
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
 }
 
 impl FabricSipEndpoint {
@@ -6697,7 +6327,7 @@ impl FabricSipEndpoint {
 #[non_exhaustive]
 pub struct FabricSipEndpointListResponse {
     /// The SIP endpoints on this page.
-    pub data: ::std::vec::Vec<ResourceResponseSipEndpoint>,
+    pub data: Vec<ResourceResponseSipEndpoint>,
     /// Pagination links.
     pub links: PaginationLinks,
 }
@@ -6710,7 +6340,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FabricSipEndpointListResponseRequired {
     /// The SIP endpoints on this page.
-    pub data: ::std::vec::Vec<ResourceResponseSipEndpoint>,
+    pub data: Vec<ResourceResponseSipEndpoint>,
     /// Pagination links.
     pub links: PaginationLinks,
 }
@@ -6732,19 +6362,19 @@ pub struct FreeswitchConectorPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The link of the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// The link of the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// The link of the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6756,9 +6386,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConectorPaginationResponseRequired {
     /// The link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The link of the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl FreeswitchConectorPaginationResponse {
@@ -6768,24 +6398,18 @@ impl FreeswitchConectorPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// The link of the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// The link of the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -6797,11 +6421,11 @@ pub struct FreeswitchConnector {
     /// Unique ID of a FreeSWITCH Connector.
     pub id: Uuid,
     /// Name of the FreeSWITCH Connector
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Caller ID for the connector
-    pub caller_id: crate::runtime::Nullable<::std::string::String>,
+    pub caller_id: crate::runtime::Nullable<String>,
     /// Send as identifier
-    pub send_as: crate::runtime::Nullable<::std::string::String>,
+    pub send_as: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6814,27 +6438,19 @@ impl FreeswitchConnector {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            name: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
+            name: Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
         }
     }
     /// Name of the FreeSWITCH Connector
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Caller ID for the connector
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `caller_id` to an explicit `null`, which is sent as `null` rather than left out.
@@ -6843,13 +6459,8 @@ impl FreeswitchConnector {
         self
     }
     /// Send as identifier
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `send_as` to an explicit `null`, which is sent as `null` rather than left out.
@@ -6864,7 +6475,7 @@ impl FreeswitchConnector {
 #[non_exhaustive]
 pub struct FreeswitchConnectorAddressListResponse {
     /// An array of objects containing a list of FreeSWITCH Connector Addresses
-    pub data: ::std::vec::Vec<FabricAddressCall>,
+    pub data: Vec<FabricAddressCall>,
     /// Object containing pagination links
     pub links: FreeswitchConnectorAddressPaginationResponse,
 }
@@ -6878,7 +6489,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorAddressListResponseRequired {
     /// An array of objects containing a list of FreeSWITCH Connector Addresses
-    pub data: ::std::vec::Vec<FabricAddressCall>,
+    pub data: Vec<FabricAddressCall>,
     /// Object containing pagination links
     pub links: FreeswitchConnectorAddressPaginationResponse,
 }
@@ -6900,19 +6511,19 @@ pub struct FreeswitchConnectorAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6924,9 +6535,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorAddressPaginationResponseRequired {
     /// Link to the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl FreeswitchConnectorAddressPaginationResponse {
@@ -6936,24 +6547,18 @@ impl FreeswitchConnectorAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -6963,7 +6568,7 @@ impl FreeswitchConnectorAddressPaginationResponse {
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateRequest {
     /// Name of the FreeSWITCH Connector
-    pub name: ::std::string::String,
+    pub name: String,
     /// FreeSWITCH token
     pub token: Uuid,
 }
@@ -6977,7 +6582,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FreeswitchConnectorCreateRequestRequired {
     /// Name of the FreeSWITCH Connector
-    pub name: ::std::string::String,
+    pub name: String,
     /// FreeSWITCH token
     pub token: Uuid,
 }
@@ -6995,7 +6600,7 @@ impl FreeswitchConnectorCreateRequest {
 #[non_exhaustive]
 pub struct FreeswitchConnectorCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7004,13 +6609,9 @@ crate::runtime::wire_struct!(
 
 impl FreeswitchConnectorCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -7022,7 +6623,7 @@ pub struct FreeswitchConnectorListResponse {
     /// Object containing pagination links
     pub links: FreeswitchConectorPaginationResponse,
     /// An array of objects containing a list of FreeSWITCH connector data
-    pub data: ::std::vec::Vec<FreeswitchConnectorResponse>,
+    pub data: Vec<FreeswitchConnectorResponse>,
 }
 
 crate::runtime::wire_struct!(
@@ -7036,7 +6637,7 @@ pub struct FreeswitchConnectorListResponseRequired {
     /// Object containing pagination links
     pub links: FreeswitchConectorPaginationResponse,
     /// An array of objects containing a list of FreeSWITCH connector data
-    pub data: ::std::vec::Vec<FreeswitchConnectorResponse>,
+    pub data: Vec<FreeswitchConnectorResponse>,
 }
 
 impl FreeswitchConnectorListResponse {
@@ -7056,7 +6657,7 @@ pub struct FreeswitchConnectorResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the FreeSWITCH Connector Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -7084,7 +6685,7 @@ pub struct FreeswitchConnectorResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the FreeSWITCH Connector Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: FreeswitchConnectorResponseType,
     /// Date and time when the resource was created.
@@ -7147,12 +6748,10 @@ impl FreeswitchConnectorResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "freeswitch_connector" => {
-                ::std::option::Option::Some(Self::FreeswitchConnector)
-            }
-            _ => ::std::option::Option::None,
+            "freeswitch_connector" => Some(Self::FreeswitchConnector),
+            _ => None,
         }
     }
 }
@@ -7164,11 +6763,11 @@ crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateRequest {
     /// Name of the FreeSWITCH Connector
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Caller ID for the connector
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// Send as identifier
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7180,33 +6779,24 @@ impl FreeswitchConnectorUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
+            name: Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
         }
     }
     /// Name of the FreeSWITCH Connector
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Caller ID for the connector
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// Send as identifier
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
 }
@@ -7216,7 +6806,7 @@ impl FreeswitchConnectorUpdateRequest {
 #[non_exhaustive]
 pub struct FreeswitchConnectorUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7225,13 +6815,9 @@ crate::runtime::wire_struct!(
 
 impl FreeswitchConnectorUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -7241,7 +6827,7 @@ impl FreeswitchConnectorUpdateStatusCode422 {
 #[non_exhaustive]
 pub struct GuestTokenCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7250,13 +6836,9 @@ crate::runtime::wire_struct!(
 
 impl GuestTokenCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -7266,7 +6848,7 @@ impl GuestTokenCreateStatusCode422 {
 #[non_exhaustive]
 pub struct InviteTokenCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -7275,13 +6857,9 @@ crate::runtime::wire_struct!(
 
 impl InviteTokenCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -7289,7 +6867,7 @@ impl InviteTokenCreateStatusCode422 {
 /// `Jwt` as the API document names it.
 ///
 /// Format: `jwt`.
-pub type Jwt = ::std::string::String;
+pub type Jwt = String;
 
 /// The field [`ConferenceRoom::layout`](crate::ConferenceRoom::layout), [`ConferenceRoomCreateRequest::layout`](crate::ConferenceRoomCreateRequest::layout) and [`ConferenceRoomUpdateRequest::layout`](crate::ConferenceRoomUpdateRequest::layout).
 ///
@@ -7367,26 +6945,22 @@ impl Layout {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "grid-responsive" => ::std::option::Option::Some(Self::GridResponsive),
-            "grid-responsive-mobile" => {
-                ::std::option::Option::Some(Self::GridResponsiveMobile)
-            }
-            "highlight-1-responsive" => {
-                ::std::option::Option::Some(Self::Highlight1Responsive)
-            }
-            "1x1" => ::std::option::Option::Some(Self::V1x1),
-            "2x1" => ::std::option::Option::Some(Self::V2x1),
-            "2x2" => ::std::option::Option::Some(Self::V2x2),
-            "5up" => ::std::option::Option::Some(Self::V5up),
-            "3x3" => ::std::option::Option::Some(Self::V3x3),
-            "4x4" => ::std::option::Option::Some(Self::V4x4),
-            "5x5" => ::std::option::Option::Some(Self::V5x5),
-            "6x6" => ::std::option::Option::Some(Self::V6x6),
-            "8x8" => ::std::option::Option::Some(Self::V8x8),
-            "10x10" => ::std::option::Option::Some(Self::V10x10),
-            _ => ::std::option::Option::None,
+            "grid-responsive" => Some(Self::GridResponsive),
+            "grid-responsive-mobile" => Some(Self::GridResponsiveMobile),
+            "highlight-1-responsive" => Some(Self::Highlight1Responsive),
+            "1x1" => Some(Self::V1x1),
+            "2x1" => Some(Self::V2x1),
+            "2x2" => Some(Self::V2x2),
+            "5up" => Some(Self::V5up),
+            "3x3" => Some(Self::V3x3),
+            "4x4" => Some(Self::V4x4),
+            "5x5" => Some(Self::V5x5),
+            "6x6" => Some(Self::V6x6),
+            "8x8" => Some(Self::V8x8),
+            "10x10" => Some(Self::V10x10),
+            _ => None,
         }
     }
 }
@@ -7402,11 +6976,11 @@ pub struct ListAiAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7418,21 +6992,18 @@ impl ListAiAgentAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7446,11 +7017,11 @@ pub struct ListAiAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7462,21 +7033,18 @@ impl ListAiAgentsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7490,11 +7058,11 @@ pub struct ListCallFlowAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7506,21 +7074,18 @@ impl ListCallFlowAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7534,11 +7099,11 @@ pub struct ListCallFlowVersionsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7550,21 +7115,18 @@ impl ListCallFlowVersionsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7578,11 +7140,11 @@ pub struct ListCallFlowsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7594,21 +7156,18 @@ impl ListCallFlowsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7622,11 +7181,11 @@ pub struct ListConferenceRoomAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7638,21 +7197,18 @@ impl ListConferenceRoomAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7666,11 +7222,11 @@ pub struct ListConferenceRoomsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7682,21 +7238,18 @@ impl ListConferenceRoomsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7710,11 +7263,11 @@ pub struct ListCxmlApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7726,21 +7279,18 @@ impl ListCxmlApplicationAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7754,11 +7304,11 @@ pub struct ListCxmlApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7770,21 +7320,18 @@ impl ListCxmlApplicationsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7798,11 +7345,11 @@ pub struct ListCxmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7814,21 +7361,18 @@ impl ListCxmlScriptAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7842,11 +7386,11 @@ pub struct ListCxmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7858,21 +7402,18 @@ impl ListCxmlScriptsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7886,11 +7427,11 @@ pub struct ListCxmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7902,21 +7443,18 @@ impl ListCxmlWebhookAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7930,11 +7468,11 @@ pub struct ListCxmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7946,21 +7484,18 @@ impl ListCxmlWebhooksParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -7974,11 +7509,11 @@ pub struct ListDialogflowAgentAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7990,21 +7525,18 @@ impl ListDialogflowAgentAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8018,11 +7550,11 @@ pub struct ListDialogflowAgentsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8034,21 +7566,18 @@ impl ListDialogflowAgentsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8062,11 +7591,11 @@ pub struct ListFreeswitchConnectorAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8078,21 +7607,18 @@ impl ListFreeswitchConnectorAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8106,11 +7632,11 @@ pub struct ListFreeswitchConnectorsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8122,21 +7648,18 @@ impl ListFreeswitchConnectorsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8150,11 +7673,11 @@ pub struct ListRelayApplicationAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8166,21 +7689,18 @@ impl ListRelayApplicationAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8194,11 +7714,11 @@ pub struct ListRelayApplicationsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8210,21 +7730,18 @@ impl ListRelayApplicationsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8238,11 +7755,11 @@ pub struct ListResourceAddressesClientParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8254,21 +7771,18 @@ impl ListResourceAddressesClientParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8282,11 +7796,11 @@ pub struct ListResourceAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8298,21 +7812,18 @@ impl ListResourceAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8326,11 +7837,11 @@ pub struct ListResourcesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8342,21 +7853,18 @@ impl ListResourcesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8370,15 +7878,15 @@ pub struct ListSipAddressesParams {
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// The page index, used together with `page_token`.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Opaque cursor token from a previous response's `links.next` or `links.prev`. Begins with `PA` or `PB`.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8390,27 +7898,24 @@ impl ListSipAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_number: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of results per page.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// The page index, used together with `page_token`.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Opaque cursor token from a previous response's `links.next` or `links.prev`. Begins with `PA` or `PB`.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8424,11 +7929,11 @@ pub struct ListSipCredentialAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8440,21 +7945,18 @@ impl ListSipCredentialAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8468,11 +7970,11 @@ pub struct ListSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8484,21 +7986,18 @@ impl ListSipCredentialsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8512,11 +8011,11 @@ pub struct ListSipGatewayAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8528,21 +8027,18 @@ impl ListSipGatewayAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8556,11 +8052,11 @@ pub struct ListSipGatewaysParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8572,21 +8068,18 @@ impl ListSipGatewaysParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8600,11 +8093,11 @@ pub struct ListSubscriberAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8616,21 +8109,18 @@ impl ListSubscriberAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8644,11 +8134,11 @@ pub struct ListSubscriberSipCredentialsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8660,21 +8150,18 @@ impl ListSubscriberSipCredentialsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8688,11 +8175,11 @@ pub struct ListSubscribersParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8704,21 +8191,18 @@ impl ListSubscribersParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8732,11 +8216,11 @@ pub struct ListSwmlScriptAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8748,21 +8232,18 @@ impl ListSwmlScriptAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8776,11 +8257,11 @@ pub struct ListSwmlScriptsParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8792,21 +8273,18 @@ impl ListSwmlScriptsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8820,11 +8298,11 @@ pub struct ListSwmlWebhookAddressesParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8836,21 +8314,18 @@ impl ListSwmlWebhookAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8864,11 +8339,11 @@ pub struct ListSwmlWebhooksParams {
     /// The number of items on a page (1 to 1000; the default is `50`).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8880,21 +8355,18 @@ impl ListSwmlWebhooksParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The number of items on a page (1 to 1000; the default is `50`).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -8906,13 +8378,13 @@ pub struct MessagingSwmlScript {
     /// Unique ID of a SWML Script.
     pub id: Uuid,
     /// The displayed name of the SWML script.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
     pub script_type: MessagingSwmlScriptType,
     /// URL where this SWML Script is hosted.
     ///
     /// Format: `uri`.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
@@ -8929,11 +8401,11 @@ pub struct MessagingSwmlScriptRequired {
     /// Unique ID of a SWML Script.
     pub id: Uuid,
     /// The displayed name of the SWML script.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
     pub script_type: MessagingSwmlScriptType,
     /// URL where this SWML Script is hosted.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The messaging SWML document executed when this script runs. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
@@ -8963,9 +8435,9 @@ impl MessagingSwmlScript {
 #[non_exhaustive]
 pub struct MessagingSwmlScriptCreateRequest {
     /// Display name of the SWML Script
-    pub name: ::std::string::String,
+    pub name: String,
     /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
-    pub script_type: ::std::option::Option<MessagingSwmlScriptCreateRequestScriptType>,
+    pub script_type: Option<MessagingSwmlScriptCreateRequestScriptType>,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
@@ -8979,7 +8451,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessagingSwmlScriptCreateRequestRequired {
     /// Display name of the SWML Script
-    pub name: ::std::string::String,
+    pub name: String,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub contents: SwmlMessagingSwmlObject,
 }
@@ -8990,7 +8462,7 @@ impl MessagingSwmlScriptCreateRequest {
         let MessagingSwmlScriptCreateRequestRequired { name, contents } = required;
         Self {
             name,
-            script_type: ::std::default::Default::default(),
+            script_type: Default::default(),
             contents,
         }
     }
@@ -8999,7 +8471,7 @@ impl MessagingSwmlScriptCreateRequest {
         mut self,
         value: MessagingSwmlScriptCreateRequestScriptType,
     ) -> Self {
-        self.script_type = ::std::option::Option::Some(value);
+        self.script_type = Some(value);
         self
     }
 }
@@ -9032,10 +8504,10 @@ impl MessagingSwmlScriptCreateRequestScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
@@ -9068,10 +8540,10 @@ impl MessagingSwmlScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
@@ -9083,11 +8555,11 @@ crate::runtime::open_enum!(MessagingSwmlScriptType, Unknown);
 #[non_exhaustive]
 pub struct MessagingSwmlScriptUpdateRequest {
     /// Display name of the SWML Script
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Set to `messaging` for a Messaging Script.
-    pub script_type: ::std::option::Option<MessagingSwmlScriptUpdateRequestScriptType>,
+    pub script_type: Option<MessagingSwmlScriptUpdateRequestScriptType>,
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
-    pub contents: ::std::option::Option<SwmlMessagingSwmlObject>,
+    pub contents: Option<SwmlMessagingSwmlObject>,
 }
 
 crate::runtime::wire_struct!(
@@ -9099,19 +8571,14 @@ impl MessagingSwmlScriptUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            display_name: ::std::default::Default::default(),
-            script_type: ::std::default::Default::default(),
-            contents: ::std::default::Default::default(),
+            display_name: Default::default(),
+            script_type: Default::default(),
+            contents: Default::default(),
         }
     }
     /// Display name of the SWML Script
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Set to `messaging` for a Messaging Script.
@@ -9119,12 +8586,12 @@ impl MessagingSwmlScriptUpdateRequest {
         mut self,
         value: MessagingSwmlScriptUpdateRequestScriptType,
     ) -> Self {
-        self.script_type = ::std::option::Option::Some(value);
+        self.script_type = Some(value);
         self
     }
     /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
     pub fn contents(mut self, value: SwmlMessagingSwmlObject) -> Self {
-        self.contents = ::std::option::Option::Some(value);
+        self.contents = Some(value);
         self
     }
 }
@@ -9157,10 +8624,10 @@ impl MessagingSwmlScriptUpdateRequestScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
@@ -9204,7 +8671,7 @@ impl PhoneRouteAssignRequest {
 #[non_exhaustive]
 pub struct PhoneRouteCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -9213,13 +8680,9 @@ crate::runtime::wire_struct!(
 
 impl PhoneRouteCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -9231,13 +8694,13 @@ pub struct PhoneRouteResponse {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -9263,13 +8726,13 @@ pub struct PhoneRouteResponseRequired {
     /// Unique ID of the Fabric Address.
     pub id: Uuid,
     /// Name of the Fabric Address.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the Fabric Address.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Cover url of the Fabric Address.
-    pub cover_url: ::std::string::String,
+    pub cover_url: String,
     /// Preview url of the Fabric Address.
-    pub preview_url: ::std::string::String,
+    pub preview_url: String,
     /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
     pub locked: bool,
     /// Channels of the Fabric Address.
@@ -9334,10 +8797,10 @@ impl PhoneRouteResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "app" => ::std::option::Option::Some(Self::App),
-            _ => ::std::option::Option::None,
+            "app" => Some(Self::App),
+            _ => None,
         }
     }
 }
@@ -9349,20 +8812,16 @@ crate::runtime::open_enum!(PhoneRouteResponseType, Unknown);
 #[non_exhaustive]
 pub struct RefreshTokenStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(RefreshTokenStatusCode422 { errors = required("errors") });
 
 impl RefreshTokenStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -9374,13 +8833,13 @@ pub struct RelayApplication {
     /// Unique ID of a Relay Application.
     pub id: Uuid,
     /// Name of the Relay Application
-    pub name: ::std::string::String,
+    pub name: String,
     /// Topic of the Relay Application
-    pub topic: ::std::string::String,
+    pub topic: String,
     /// Call status callback URL
     ///
     /// Format: `uri`.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9394,11 +8853,11 @@ pub struct RelayApplicationRequired {
     /// Unique ID of a Relay Application.
     pub id: Uuid,
     /// Name of the Relay Application
-    pub name: ::std::string::String,
+    pub name: String,
     /// Topic of the Relay Application
-    pub topic: ::std::string::String,
+    pub topic: String,
     /// Call status callback URL
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
 }
 
 impl RelayApplication {
@@ -9419,7 +8878,7 @@ impl RelayApplication {
 #[non_exhaustive]
 pub struct RelayApplicationAddressListResponse {
     /// An array of objects that contain a list of Relay Application Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: RelayApplicationAddressPaginationResponse,
 }
@@ -9433,7 +8892,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationAddressListResponseRequired {
     /// An array of objects that contain a list of Relay Application Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: RelayApplicationAddressPaginationResponse,
 }
@@ -9453,13 +8912,13 @@ pub struct RelayApplicationAddressPaginationResponse {
     /// Self link for the current page
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9471,9 +8930,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationAddressPaginationResponseRequired {
     /// Self link for the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl RelayApplicationAddressPaginationResponse {
@@ -9483,24 +8942,18 @@ impl RelayApplicationAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -9510,11 +8963,11 @@ impl RelayApplicationAddressPaginationResponse {
 #[non_exhaustive]
 pub struct RelayApplicationCreateRequest {
     /// Name of the Relay Application
-    pub name: ::std::string::String,
+    pub name: String,
     /// Topic of the Relay Application
-    pub topic: ::std::string::String,
+    pub topic: String,
     /// Call status callback URL
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9526,9 +8979,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationCreateRequestRequired {
     /// Name of the Relay Application
-    pub name: ::std::string::String,
+    pub name: String,
     /// Topic of the Relay Application
-    pub topic: ::std::string::String,
+    pub topic: String,
 }
 
 impl RelayApplicationCreateRequest {
@@ -9538,17 +8991,12 @@ impl RelayApplicationCreateRequest {
         Self {
             name,
             topic,
-            call_status_callback_url: ::std::default::Default::default(),
+            call_status_callback_url: Default::default(),
         }
     }
     /// Call status callback URL
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -9558,7 +9006,7 @@ impl RelayApplicationCreateRequest {
 #[non_exhaustive]
 pub struct RelayApplicationCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -9567,13 +9015,9 @@ crate::runtime::wire_struct!(
 
 impl RelayApplicationCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -9583,7 +9027,7 @@ impl RelayApplicationCreateStatusCode422 {
 #[non_exhaustive]
 pub struct RelayApplicationListResponse {
     /// An array of objects that contain a list of Relay Application data
-    pub data: ::std::vec::Vec<RelayApplicationResponse>,
+    pub data: Vec<RelayApplicationResponse>,
     /// Object containing pagination links
     pub links: RelayApplicationAddressPaginationResponse,
 }
@@ -9596,7 +9040,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelayApplicationListResponseRequired {
     /// An array of objects that contain a list of Relay Application data
-    pub data: ::std::vec::Vec<RelayApplicationResponse>,
+    pub data: Vec<RelayApplicationResponse>,
     /// Object containing pagination links
     pub links: RelayApplicationAddressPaginationResponse,
 }
@@ -9618,7 +9062,7 @@ pub struct RelayApplicationResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Relay Application Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -9646,7 +9090,7 @@ pub struct RelayApplicationResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Relay Application Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: RelayApplicationResponseType,
     /// Date and time when the resource was created.
@@ -9707,10 +9151,10 @@ impl RelayApplicationResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            _ => ::std::option::Option::None,
+            "relay_application" => Some(Self::RelayApplication),
+            _ => None,
         }
     }
 }
@@ -9722,11 +9166,11 @@ crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
 #[non_exhaustive]
 pub struct RelayApplicationUpdateRequest {
     /// Name of the Relay Application
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Topic of the Relay Application
-    pub topic: ::std::option::Option<::std::string::String>,
+    pub topic: Option<String>,
     /// Call status callback URL
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9738,35 +9182,24 @@ impl RelayApplicationUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            topic: ::std::default::Default::default(),
-            call_status_callback_url: ::std::default::Default::default(),
+            name: Default::default(),
+            topic: Default::default(),
+            call_status_callback_url: Default::default(),
         }
     }
     /// Name of the Relay Application
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Topic of the Relay Application
-    pub fn topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.topic = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn topic(mut self, value: impl Into<String>) -> Self {
+        self.topic = Some(Into::into(value));
         self
     }
     /// Call status callback URL
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -9776,7 +9209,7 @@ impl RelayApplicationUpdateRequest {
 #[non_exhaustive]
 pub struct RelayApplicationUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -9785,13 +9218,9 @@ crate::runtime::wire_struct!(
 
 impl RelayApplicationUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -9825,11 +9254,11 @@ impl RequestUrlMethodType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -9841,7 +9270,7 @@ crate::runtime::open_enum!(RequestUrlMethodType, Unknown);
 #[non_exhaustive]
 pub struct ResourceAddressListResponse {
     /// An array opf objects that contain a list of Resource Addresses
-    pub data: ::std::vec::Vec<FabricAddress>,
+    pub data: Vec<FabricAddress>,
     /// Object containing pagination links
     pub links: ResourceAddressPaginationResponse,
 }
@@ -9854,7 +9283,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourceAddressListResponseRequired {
     /// An array opf objects that contain a list of Resource Addresses
-    pub data: ::std::vec::Vec<FabricAddress>,
+    pub data: Vec<FabricAddress>,
     /// Object containing pagination links
     pub links: ResourceAddressPaginationResponse,
 }
@@ -9876,19 +9305,19 @@ pub struct ResourceAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page of results
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page of results
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9900,9 +9329,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourceAddressPaginationResponseRequired {
     /// Link to the current page of results
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl ResourceAddressPaginationResponse {
@@ -9912,24 +9341,18 @@ impl ResourceAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page of results
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page of results
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -9939,7 +9362,7 @@ impl ResourceAddressPaginationResponse {
 #[non_exhaustive]
 pub struct ResourceListResponse {
     /// An array of objects that contain a list of Resource data
-    pub data: ::std::vec::Vec<ResourceResponse>,
+    pub data: Vec<ResourceResponse>,
     /// Object containing pagination links
     pub links: ResourcePaginationResponse,
 }
@@ -9952,7 +9375,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourceListResponseRequired {
     /// An array of objects that contain a list of Resource data
-    pub data: ::std::vec::Vec<ResourceResponse>,
+    pub data: Vec<ResourceResponse>,
     /// Object containing pagination links
     pub links: ResourcePaginationResponse,
 }
@@ -9974,19 +9397,19 @@ pub struct ResourcePaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// The link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// The link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9998,9 +9421,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResourcePaginationResponseRequired {
     /// The link to the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl ResourcePaginationResponse {
@@ -10010,24 +9433,18 @@ impl ResourcePaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// The link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// The link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -10040,116 +9457,116 @@ impl ResourcePaginationResponse {
 #[non_exhaustive]
 pub enum ResourceResponse {
     /// AI Agent
-    ResourceResponseAi(::std::boxed::Box<ResourceResponseAi>),
+    ResourceResponseAi(Box<ResourceResponseAi>),
     /// Call Flow
-    ResourceResponseCallFlow(::std::boxed::Box<ResourceResponseCallFlow>),
+    ResourceResponseCallFlow(Box<ResourceResponseCallFlow>),
     /// cXML Webhook
-    ResourceResponseCxmlWebhook(::std::boxed::Box<ResourceResponseCxmlWebhook>),
+    ResourceResponseCxmlWebhook(Box<ResourceResponseCxmlWebhook>),
     /// cXML Script
-    ResourceResponseCxmlScript(::std::boxed::Box<ResourceResponseCxmlScript>),
+    ResourceResponseCxmlScript(Box<ResourceResponseCxmlScript>),
     /// cXML Application
-    ResourceResponseCxmlApplication(::std::boxed::Box<ResourceResponseCxmlApplication>),
+    ResourceResponseCxmlApplication(Box<ResourceResponseCxmlApplication>),
     /// Dialogflow Agent
-    ResourceResponseDialogFlowAgent(::std::boxed::Box<ResourceResponseDialogFlowAgent>),
+    ResourceResponseDialogFlowAgent(Box<ResourceResponseDialogFlowAgent>),
     /// FreeSWITCH Connector
-    ResourceResponseFsConnector(::std::boxed::Box<ResourceResponseFsConnector>),
+    ResourceResponseFsConnector(Box<ResourceResponseFsConnector>),
     /// Relay Application
-    ResourceResponseRelayApp(::std::boxed::Box<ResourceResponseRelayApp>),
+    ResourceResponseRelayApp(Box<ResourceResponseRelayApp>),
     /// SIP Endpoint
-    ResourceResponseSipEndpoint(::std::boxed::Box<ResourceResponseSipEndpoint>),
+    ResourceResponseSipEndpoint(Box<ResourceResponseSipEndpoint>),
     /// SIP Gateway
-    ResourceResponseSipGateway(::std::boxed::Box<ResourceResponseSipGateway>),
+    ResourceResponseSipGateway(Box<ResourceResponseSipGateway>),
     /// Subscriber
-    ResourceResponseSubscriber(::std::boxed::Box<ResourceResponseSubscriber>),
+    ResourceResponseSubscriber(Box<ResourceResponseSubscriber>),
     /// SWML Webhook
-    ResourceResponseSwmlWebhook(::std::boxed::Box<ResourceResponseSwmlWebhook>),
+    ResourceResponseSwmlWebhook(Box<ResourceResponseSwmlWebhook>),
     /// SWML Script
-    ResourceResponseSwmlScript(::std::boxed::Box<ResourceResponseSwmlScript>),
+    ResourceResponseSwmlScript(Box<ResourceResponseSwmlScript>),
     /// Conference Room
-    ResourceResponseConferenceRoom(::std::boxed::Box<ResourceResponseConferenceRoom>),
+    ResourceResponseConferenceRoom(Box<ResourceResponseConferenceRoom>),
 }
 
-impl ::std::convert::From<ResourceResponseAi> for ResourceResponse {
+impl From<ResourceResponseAi> for ResourceResponse {
     fn from(value: ResourceResponseAi) -> Self {
-        Self::ResourceResponseAi(::std::boxed::Box::new(value))
+        Self::ResourceResponseAi(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseCallFlow> for ResourceResponse {
+impl From<ResourceResponseCallFlow> for ResourceResponse {
     fn from(value: ResourceResponseCallFlow) -> Self {
-        Self::ResourceResponseCallFlow(::std::boxed::Box::new(value))
+        Self::ResourceResponseCallFlow(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseCxmlWebhook> for ResourceResponse {
+impl From<ResourceResponseCxmlWebhook> for ResourceResponse {
     fn from(value: ResourceResponseCxmlWebhook) -> Self {
-        Self::ResourceResponseCxmlWebhook(::std::boxed::Box::new(value))
+        Self::ResourceResponseCxmlWebhook(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseCxmlScript> for ResourceResponse {
+impl From<ResourceResponseCxmlScript> for ResourceResponse {
     fn from(value: ResourceResponseCxmlScript) -> Self {
-        Self::ResourceResponseCxmlScript(::std::boxed::Box::new(value))
+        Self::ResourceResponseCxmlScript(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseCxmlApplication> for ResourceResponse {
+impl From<ResourceResponseCxmlApplication> for ResourceResponse {
     fn from(value: ResourceResponseCxmlApplication) -> Self {
-        Self::ResourceResponseCxmlApplication(::std::boxed::Box::new(value))
+        Self::ResourceResponseCxmlApplication(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseDialogFlowAgent> for ResourceResponse {
+impl From<ResourceResponseDialogFlowAgent> for ResourceResponse {
     fn from(value: ResourceResponseDialogFlowAgent) -> Self {
-        Self::ResourceResponseDialogFlowAgent(::std::boxed::Box::new(value))
+        Self::ResourceResponseDialogFlowAgent(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseFsConnector> for ResourceResponse {
+impl From<ResourceResponseFsConnector> for ResourceResponse {
     fn from(value: ResourceResponseFsConnector) -> Self {
-        Self::ResourceResponseFsConnector(::std::boxed::Box::new(value))
+        Self::ResourceResponseFsConnector(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseRelayApp> for ResourceResponse {
+impl From<ResourceResponseRelayApp> for ResourceResponse {
     fn from(value: ResourceResponseRelayApp) -> Self {
-        Self::ResourceResponseRelayApp(::std::boxed::Box::new(value))
+        Self::ResourceResponseRelayApp(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseSipEndpoint> for ResourceResponse {
+impl From<ResourceResponseSipEndpoint> for ResourceResponse {
     fn from(value: ResourceResponseSipEndpoint) -> Self {
-        Self::ResourceResponseSipEndpoint(::std::boxed::Box::new(value))
+        Self::ResourceResponseSipEndpoint(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseSipGateway> for ResourceResponse {
+impl From<ResourceResponseSipGateway> for ResourceResponse {
     fn from(value: ResourceResponseSipGateway) -> Self {
-        Self::ResourceResponseSipGateway(::std::boxed::Box::new(value))
+        Self::ResourceResponseSipGateway(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseSubscriber> for ResourceResponse {
+impl From<ResourceResponseSubscriber> for ResourceResponse {
     fn from(value: ResourceResponseSubscriber) -> Self {
-        Self::ResourceResponseSubscriber(::std::boxed::Box::new(value))
+        Self::ResourceResponseSubscriber(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseSwmlWebhook> for ResourceResponse {
+impl From<ResourceResponseSwmlWebhook> for ResourceResponse {
     fn from(value: ResourceResponseSwmlWebhook) -> Self {
-        Self::ResourceResponseSwmlWebhook(::std::boxed::Box::new(value))
+        Self::ResourceResponseSwmlWebhook(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseSwmlScript> for ResourceResponse {
+impl From<ResourceResponseSwmlScript> for ResourceResponse {
     fn from(value: ResourceResponseSwmlScript) -> Self {
-        Self::ResourceResponseSwmlScript(::std::boxed::Box::new(value))
+        Self::ResourceResponseSwmlScript(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ResourceResponseConferenceRoom> for ResourceResponse {
+impl From<ResourceResponseConferenceRoom> for ResourceResponse {
     fn from(value: ResourceResponseConferenceRoom) -> Self {
-        Self::ResourceResponseConferenceRoom(::std::boxed::Box::new(value))
+        Self::ResourceResponseConferenceRoom(Box::new(value))
     }
 }
 
@@ -10162,7 +9579,7 @@ pub struct ResourceResponseAi {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10190,7 +9607,7 @@ pub struct ResourceResponseAiRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10251,10 +9668,10 @@ impl ResourceResponseAiType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            _ => ::std::option::Option::None,
+            "ai_agent" => Some(Self::AiAgent),
+            _ => None,
         }
     }
 }
@@ -10270,7 +9687,7 @@ pub struct ResourceResponseCallFlow {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10298,7 +9715,7 @@ pub struct ResourceResponseCallFlowRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10359,10 +9776,10 @@ impl ResourceResponseCallFlowType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            _ => ::std::option::Option::None,
+            "call_flow" => Some(Self::CallFlow),
+            _ => None,
         }
     }
 }
@@ -10378,7 +9795,7 @@ pub struct ResourceResponseConferenceRoom {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10406,7 +9823,7 @@ pub struct ResourceResponseConferenceRoomRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10467,10 +9884,10 @@ impl ResourceResponseConferenceRoomType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "swml_script" => ::std::option::Option::Some(Self::SwmlScript),
-            _ => ::std::option::Option::None,
+            "swml_script" => Some(Self::SwmlScript),
+            _ => None,
         }
     }
 }
@@ -10486,7 +9903,7 @@ pub struct ResourceResponseCxmlApplication {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10514,7 +9931,7 @@ pub struct ResourceResponseCxmlApplicationRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10577,10 +9994,10 @@ impl ResourceResponseCxmlApplicationType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_application" => ::std::option::Option::Some(Self::CxmlApplication),
-            _ => ::std::option::Option::None,
+            "cxml_application" => Some(Self::CxmlApplication),
+            _ => None,
         }
     }
 }
@@ -10596,7 +10013,7 @@ pub struct ResourceResponseCxmlScript {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10624,7 +10041,7 @@ pub struct ResourceResponseCxmlScriptRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10685,10 +10102,10 @@ impl ResourceResponseCxmlScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_script" => ::std::option::Option::Some(Self::CxmlScript),
-            _ => ::std::option::Option::None,
+            "cxml_script" => Some(Self::CxmlScript),
+            _ => None,
         }
     }
 }
@@ -10704,7 +10121,7 @@ pub struct ResourceResponseCxmlWebhook {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10732,7 +10149,7 @@ pub struct ResourceResponseCxmlWebhookRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10793,10 +10210,10 @@ impl ResourceResponseCxmlWebhookType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_webhook" => ::std::option::Option::Some(Self::CxmlWebhook),
-            _ => ::std::option::Option::None,
+            "cxml_webhook" => Some(Self::CxmlWebhook),
+            _ => None,
         }
     }
 }
@@ -10812,7 +10229,7 @@ pub struct ResourceResponseDialogFlowAgent {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10840,7 +10257,7 @@ pub struct ResourceResponseDialogFlowAgentRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10903,10 +10320,10 @@ impl ResourceResponseDialogFlowAgentType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "dialogflow_agent" => ::std::option::Option::Some(Self::DialogflowAgent),
-            _ => ::std::option::Option::None,
+            "dialogflow_agent" => Some(Self::DialogflowAgent),
+            _ => None,
         }
     }
 }
@@ -10922,7 +10339,7 @@ pub struct ResourceResponseFsConnector {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -10950,7 +10367,7 @@ pub struct ResourceResponseFsConnectorRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11013,12 +10430,10 @@ impl ResourceResponseFsConnectorType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "freeswitch_connector" => {
-                ::std::option::Option::Some(Self::FreeswitchConnector)
-            }
-            _ => ::std::option::Option::None,
+            "freeswitch_connector" => Some(Self::FreeswitchConnector),
+            _ => None,
         }
     }
 }
@@ -11034,7 +10449,7 @@ pub struct ResourceResponseRelayApp {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11062,7 +10477,7 @@ pub struct ResourceResponseRelayAppRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11123,10 +10538,10 @@ impl ResourceResponseRelayAppType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            _ => ::std::option::Option::None,
+            "relay_application" => Some(Self::RelayApplication),
+            _ => None,
         }
     }
 }
@@ -11142,7 +10557,7 @@ pub struct ResourceResponseSipEndpoint {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11170,7 +10585,7 @@ pub struct ResourceResponseSipEndpointRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11231,10 +10646,10 @@ impl ResourceResponseSipEndpointType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip_endpoint" => ::std::option::Option::Some(Self::SipEndpoint),
-            _ => ::std::option::Option::None,
+            "sip_endpoint" => Some(Self::SipEndpoint),
+            _ => None,
         }
     }
 }
@@ -11250,7 +10665,7 @@ pub struct ResourceResponseSipGateway {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11278,7 +10693,7 @@ pub struct ResourceResponseSipGatewayRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11339,10 +10754,10 @@ impl ResourceResponseSipGatewayType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip_gateway" => ::std::option::Option::Some(Self::SipGateway),
-            _ => ::std::option::Option::None,
+            "sip_gateway" => Some(Self::SipGateway),
+            _ => None,
         }
     }
 }
@@ -11358,7 +10773,7 @@ pub struct ResourceResponseSubscriber {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11386,7 +10801,7 @@ pub struct ResourceResponseSubscriberRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11447,10 +10862,10 @@ impl ResourceResponseSubscriberType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "subscriber" => ::std::option::Option::Some(Self::Subscriber),
-            _ => ::std::option::Option::None,
+            "subscriber" => Some(Self::Subscriber),
+            _ => None,
         }
     }
 }
@@ -11466,7 +10881,7 @@ pub struct ResourceResponseSwmlScript {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11494,7 +10909,7 @@ pub struct ResourceResponseSwmlScriptRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11555,10 +10970,10 @@ impl ResourceResponseSwmlScriptType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "swml_script" => ::std::option::Option::Some(Self::SwmlScript),
-            _ => ::std::option::Option::None,
+            "swml_script" => Some(Self::SwmlScript),
+            _ => None,
         }
     }
 }
@@ -11574,7 +10989,7 @@ pub struct ResourceResponseSwmlWebhook {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11602,7 +11017,7 @@ pub struct ResourceResponseSwmlWebhookRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time when the resource was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Date and time when the resource was updated.
@@ -11663,10 +11078,10 @@ impl ResourceResponseSwmlWebhookType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "swml_webhook" => ::std::option::Option::Some(Self::SwmlWebhook),
-            _ => ::std::option::Option::None,
+            "swml_webhook" => Some(Self::SwmlWebhook),
+            _ => None,
         }
     }
 }
@@ -11697,7 +11112,7 @@ impl ResourceSipEndpointAssignRequest {
 #[non_exhaustive]
 pub struct ResourceSipEndpointCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -11706,13 +11121,9 @@ crate::runtime::wire_struct!(
 
 impl ResourceSipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -11724,7 +11135,7 @@ pub struct ResourceSipEndpointResponse {
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
     /// The name for the SIP endpoint.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The Resource type
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -11732,11 +11143,11 @@ pub struct ResourceSipEndpointResponse {
     /// The cover URL for the SIP endpoint.
     ///
     /// Format: `uri`.
-    pub cover_url: ::std::option::Option<::std::string::String>,
+    pub cover_url: Option<String>,
     /// The preview URL for the SIP endpoint.
     ///
     /// Format: `uri`.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// An object containing the resource addresses with the specified communication channels
     pub channels: AddressChannel,
 }
@@ -11753,13 +11164,13 @@ pub struct ResourceSipEndpointResponseRequired {
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
     /// The name for the SIP endpoint.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The Resource type
     pub type_: ResourceSipEndpointResponseType,
     /// The cover URL for the SIP endpoint.
-    pub cover_url: ::std::option::Option<::std::string::String>,
+    pub cover_url: Option<String>,
     /// The preview URL for the SIP endpoint.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// An object containing the resource addresses with the specified communication channels
     pub channels: AddressChannel,
 }
@@ -11812,10 +11223,10 @@ impl ResourceSipEndpointResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "call" => ::std::option::Option::Some(Self::Call),
-            _ => ::std::option::Option::None,
+            "call" => Some(Self::Call),
+            _ => None,
         }
     }
 }
@@ -11827,7 +11238,7 @@ crate::runtime::open_enum!(ResourceSipEndpointResponseType, Unknown);
 #[non_exhaustive]
 pub struct ResourceSipEndpointUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -11836,13 +11247,9 @@ crate::runtime::wire_struct!(
 
 impl ResourceSipEndpointUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -11852,7 +11259,7 @@ impl ResourceSipEndpointUpdateStatusCode422 {
 #[non_exhaustive]
 pub struct ResourceSubSipEndpointCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -11861,13 +11268,9 @@ crate::runtime::wire_struct!(
 
 impl ResourceSubSipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -11885,25 +11288,25 @@ pub struct SipAddress {
     /// ID of the resource this address belongs to.
     pub resource_id: Uuid,
     /// URL-safe name for the SIP address. Used to build its SIP URI.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Human-friendly label for the SIP address. Defaults to `name`.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// The Domain this address is grouped under — for example, `public` for your project's default Domain.
-    pub context: ::std::string::String,
+    pub context: String,
     /// Full SIP URI for this address.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// SIP username used to reach this address. `*` accepts any username.
-    pub user: ::std::string::String,
+    pub user: String,
     /// SRTP encryption requirement for calls to this address.
     pub encryption: SipAddressEncryption,
     /// Enabled codecs for calls to this address.
-    pub codecs: ::std::vec::Vec<SipAddressCodec>,
+    pub codecs: Vec<SipAddressCodec>,
     /// Enabled SRTP ciphers for calls to this address.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// Whether IP authentication is enforced for this address.
     pub ip_auth_enabled: bool,
     /// Whitelisted IP/CIDR entries used when `ip_auth_enabled` is `true`.
-    pub ip_auth: ::std::vec::Vec<::std::string::String>,
+    pub ip_auth: Vec<String>,
     /// ID of the resource that handles inbound calls to this address.
     pub calling_handler_resource_id: Uuid,
     /// Date and time when the SIP address was created.
@@ -11933,25 +11336,25 @@ pub struct SipAddressRequired {
     /// ID of the resource this address belongs to.
     pub resource_id: Uuid,
     /// URL-safe name for the SIP address. Used to build its SIP URI.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Human-friendly label for the SIP address. Defaults to `name`.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// The Domain this address is grouped under — for example, `public` for your project's default Domain.
-    pub context: ::std::string::String,
+    pub context: String,
     /// Full SIP URI for this address.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// SIP username used to reach this address. `*` accepts any username.
-    pub user: ::std::string::String,
+    pub user: String,
     /// SRTP encryption requirement for calls to this address.
     pub encryption: SipAddressEncryption,
     /// Enabled codecs for calls to this address.
-    pub codecs: ::std::vec::Vec<SipAddressCodec>,
+    pub codecs: Vec<SipAddressCodec>,
     /// Enabled SRTP ciphers for calls to this address.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// Whether IP authentication is enforced for this address.
     pub ip_auth_enabled: bool,
     /// Whitelisted IP/CIDR entries used when `ip_auth_enabled` is `true`.
-    pub ip_auth: ::std::vec::Vec<::std::string::String>,
+    pub ip_auth: Vec<String>,
     /// ID of the resource that handles inbound calls to this address.
     pub calling_handler_resource_id: Uuid,
     /// Date and time when the SIP address was created.
@@ -12054,16 +11457,16 @@ impl SipAddressCodec {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "OPUS" => ::std::option::Option::Some(Self::Opus),
-            "G722" => ::std::option::Option::Some(Self::G722),
-            "PCMU" => ::std::option::Option::Some(Self::Pcmu),
-            "PCMA" => ::std::option::Option::Some(Self::Pcma),
-            "G729" => ::std::option::Option::Some(Self::G729),
-            "VP8" => ::std::option::Option::Some(Self::Vp8),
-            "H264" => ::std::option::Option::Some(Self::H264),
-            _ => ::std::option::Option::None,
+            "OPUS" => Some(Self::Opus),
+            "G722" => Some(Self::G722),
+            "PCMU" => Some(Self::Pcmu),
+            "PCMA" => Some(Self::Pcma),
+            "G729" => Some(Self::G729),
+            "VP8" => Some(Self::Vp8),
+            "H264" => Some(Self::H264),
+            _ => None,
         }
     }
 }
@@ -12078,41 +11481,41 @@ pub struct SipAddressCreateRequest {
     ///
     /// Length: at most 50 characters.
     /// Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// SIP username used to reach this address (no spaces). Defaults to `*`, which accepts any username. Together with the address's Domain, must be unique across your SignalWire account.
     ///
     /// Default: `"*"`.
     /// Pattern: `^\S+$`.
-    pub user: ::std::option::Option<::std::string::String>,
+    pub user: Option<String>,
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to your project's default Domain.
-    pub context_id: ::std::option::Option<Uuid>,
+    pub context_id: Option<Uuid>,
     /// ID of the resource that handles inbound calls to this address. Must reference a resource in the caller's project.
     pub calling_handler_resource_id: Uuid,
     /// Whether to enforce IP authentication for this address.
     ///
     /// Default: `false`.
-    pub ip_auth_enabled: ::std::option::Option<bool>,
+    pub ip_auth_enabled: Option<bool>,
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
     ///
     /// Default: `[]`.
     /// Items: at most 256.
-    pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_auth: Option<Vec<String>>,
     /// Non-empty subset of enabled codecs.
     ///
     /// Default: `["PCMU","PCMA"]`.
     /// Items: at least 1.
-    pub codecs: ::std::option::Option<::std::vec::Vec<SipAddressCodec>>,
+    pub codecs: Option<Vec<SipAddressCodec>>,
     /// Non-empty subset of enabled SRTP ciphers.
     ///
     /// Default: `["AEAD_AES_256_GCM_8","AES_256_CM_HMAC_SHA1_80","AES_CM_128_HMAC_SHA1_80","AES_256_CM_HMAC_SHA1_32","AES_CM_128_HMAC_SHA1_32"]`.
     /// Items: at least 1.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// SRTP encryption requirement for calls to this address.
     ///
     /// Default: `"optional"`.
-    pub encryption: ::std::option::Option<SipAddressEncryption>,
+    pub encryption: Option<SipAddressEncryption>,
     /// Write-only SIP registration password. Never returned in any response.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12128,7 +11531,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipAddressCreateRequestRequired {
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project and is used to build the address's SIP URI.
-    pub name: ::std::string::String,
+    pub name: String,
     /// ID of the resource that handles inbound calls to this address. Must reference a resource in the caller's project.
     pub calling_handler_resource_id: Uuid,
 }
@@ -12139,76 +11542,55 @@ impl SipAddressCreateRequest {
         let SipAddressCreateRequestRequired { name, calling_handler_resource_id } = required;
         Self {
             name,
-            user: ::std::default::Default::default(),
-            context_id: ::std::default::Default::default(),
+            user: Default::default(),
+            context_id: Default::default(),
             calling_handler_resource_id,
-            ip_auth_enabled: ::std::default::Default::default(),
-            ip_auth: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
+            ip_auth_enabled: Default::default(),
+            ip_auth: Default::default(),
+            codecs: Default::default(),
+            ciphers: Default::default(),
+            encryption: Default::default(),
+            password: Default::default(),
         }
     }
     /// SIP username used to reach this address (no spaces). Defaults to `*`, which accepts any username. Together with the address's Domain, must be unique across your SignalWire account.
-    pub fn user(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(Into::into(value));
         self
     }
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to your project's default Domain.
     pub fn context_id(mut self, value: Uuid) -> Self {
-        self.context_id = ::std::option::Option::Some(value);
+        self.context_id = Some(value);
         self
     }
     /// Whether to enforce IP authentication for this address.
     pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = ::std::option::Option::Some(value);
+        self.ip_auth_enabled = Some(value);
         self
     }
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
-    pub fn ip_auth(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ip_auth = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Non-empty subset of enabled codecs.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SipAddressCodec>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = SipAddressCodec>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Non-empty subset of enabled SRTP ciphers.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// SRTP encryption requirement for calls to this address.
     pub fn encryption(mut self, value: SipAddressEncryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// Write-only SIP registration password. Never returned in any response.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
 }
@@ -12218,7 +11600,7 @@ impl SipAddressCreateRequest {
 #[non_exhaustive]
 pub struct SipAddressCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12227,13 +11609,9 @@ crate::runtime::wire_struct!(
 
 impl SipAddressCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -12274,12 +11652,12 @@ impl SipAddressEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            "forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            "forbidden" => Some(Self::Forbidden),
+            _ => None,
         }
     }
 }
@@ -12295,7 +11673,7 @@ pub struct SipAddressListResponse {
     /// The number of SIP addresses in this page of results.
     pub items_count: i32,
     /// An array of SIP address objects.
-    pub data: ::std::vec::Vec<SipAddress>,
+    pub data: Vec<SipAddress>,
 }
 
 crate::runtime::wire_struct!(
@@ -12311,7 +11689,7 @@ pub struct SipAddressListResponseRequired {
     /// The number of SIP addresses in this page of results.
     pub items_count: i32,
     /// An array of SIP address objects.
-    pub data: ::std::vec::Vec<SipAddress>,
+    pub data: Vec<SipAddress>,
 }
 
 impl SipAddressListResponse {
@@ -12327,7 +11705,7 @@ impl SipAddressListResponse {
 #[non_exhaustive]
 pub struct SipAddressListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12336,13 +11714,9 @@ crate::runtime::wire_struct!(
 
 impl SipAddressListStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -12356,19 +11730,19 @@ pub struct SipAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results.
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page of results.
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page of results.
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12380,9 +11754,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipAddressPaginationResponseRequired {
     /// Link to the current page of results.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SipAddressPaginationResponse {
@@ -12392,24 +11766,18 @@ impl SipAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page of results.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page of results.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -12440,10 +11808,10 @@ impl SipAddressType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip_address" => ::std::option::Option::Some(Self::SipAddress),
-            _ => ::std::option::Option::None,
+            "sip_address" => Some(Self::SipAddress),
+            _ => None,
         }
     }
 }
@@ -12458,31 +11826,31 @@ pub struct SipAddressUpdateRequest {
     ///
     /// Length: at most 50 characters.
     /// Pattern: `^[a-z0-9]+(-[a-z0-9]+)*$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// SIP username used to reach this address (no spaces). Together with the address's Domain, must be unique across your SignalWire account.
     ///
     /// Pattern: `^\S+$`.
-    pub user: ::std::option::Option<::std::string::String>,
+    pub user: Option<String>,
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to the address's current Domain when omitted.
-    pub context_id: ::std::option::Option<Uuid>,
+    pub context_id: Option<Uuid>,
     /// Whether to enforce IP authentication for this address.
-    pub ip_auth_enabled: ::std::option::Option<bool>,
+    pub ip_auth_enabled: Option<bool>,
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
     ///
     /// Items: at most 256.
-    pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_auth: Option<Vec<String>>,
     /// Non-empty subset of enabled codecs.
     ///
     /// Items: at least 1.
-    pub codecs: ::std::option::Option<::std::vec::Vec<SipAddressCodec>>,
+    pub codecs: Option<Vec<SipAddressCodec>>,
     /// Non-empty subset of enabled SRTP ciphers.
     ///
     /// Items: at least 1.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// SRTP encryption requirement for calls to this address.
-    pub encryption: ::std::option::Option<SipAddressEncryption>,
+    pub encryption: Option<SipAddressEncryption>,
     /// Write-only SIP registration password. Never returned in any response.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12496,84 +11864,60 @@ impl SipAddressUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            user: ::std::default::Default::default(),
-            context_id: ::std::default::Default::default(),
-            ip_auth_enabled: ::std::default::Default::default(),
-            ip_auth: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
+            name: Default::default(),
+            user: Default::default(),
+            context_id: Default::default(),
+            ip_auth_enabled: Default::default(),
+            ip_auth: Default::default(),
+            codecs: Default::default(),
+            ciphers: Default::default(),
+            encryption: Default::default(),
+            password: Default::default(),
         }
     }
     /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project. Defaults to the current value when omitted.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// SIP username used to reach this address (no spaces). Together with the address's Domain, must be unique across your SignalWire account.
-    pub fn user(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(Into::into(value));
         self
     }
     /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to the address's current Domain when omitted.
     pub fn context_id(mut self, value: Uuid) -> Self {
-        self.context_id = ::std::option::Option::Some(value);
+        self.context_id = Some(value);
         self
     }
     /// Whether to enforce IP authentication for this address.
     pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = ::std::option::Option::Some(value);
+        self.ip_auth_enabled = Some(value);
         self
     }
     /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
-    pub fn ip_auth(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ip_auth = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Non-empty subset of enabled codecs.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SipAddressCodec>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = SipAddressCodec>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Non-empty subset of enabled SRTP ciphers.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// SRTP encryption requirement for calls to this address.
     pub fn encryption(mut self, value: SipAddressEncryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// Write-only SIP registration password. Never returned in any response.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
 }
@@ -12583,7 +11927,7 @@ impl SipAddressUpdateRequest {
 #[non_exhaustive]
 pub struct SipAddressUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12592,13 +11936,9 @@ crate::runtime::wire_struct!(
 
 impl SipAddressUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -12608,7 +11948,7 @@ impl SipAddressUpdateStatusCode422 {
 #[non_exhaustive]
 pub struct SipEndpointAddressListResponse {
     /// An array of objects that contain a list of SIP Endpoint Addresses
-    pub data: ::std::vec::Vec<FabricAddressCall>,
+    pub data: Vec<FabricAddressCall>,
     /// Object containing pagination links
     pub links: SipEndpointAddressPaginationResponse,
 }
@@ -12621,7 +11961,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointAddressListResponseRequired {
     /// An array of objects that contain a list of SIP Endpoint Addresses
-    pub data: ::std::vec::Vec<FabricAddressCall>,
+    pub data: Vec<FabricAddressCall>,
     /// Object containing pagination links
     pub links: SipEndpointAddressPaginationResponse,
 }
@@ -12643,19 +11983,19 @@ pub struct SipEndpointAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12667,9 +12007,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SipEndpointAddressPaginationResponse {
@@ -12679,24 +12019,18 @@ impl SipEndpointAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -12706,25 +12040,25 @@ impl SipEndpointAddressPaginationResponse {
 #[non_exhaustive]
 pub struct SipEndpointCreateRequest {
     /// The username of the Sip Endpoint
-    pub username: ::std::string::String,
+    pub username: String,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
+    pub codecs: Option<Vec<Codecs>>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    pub encryption: ::std::option::Option<Encryption>,
+    pub encryption: Option<Encryption>,
     /// Specify how the SIP endpoint will handle outbound calls.
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
     /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    pub call_handler: ::std::option::Option<CallHandlerType>,
+    pub call_handler: Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
     pub calling_handler_resource_id: crate::runtime::Nullable<Uuid>,
 }
@@ -12741,9 +12075,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointCreateRequestRequired {
     /// The username of the Sip Endpoint
-    pub username: ::std::string::String,
+    pub username: String,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
 }
 
 impl SipEndpointCreateRequest {
@@ -12753,45 +12087,32 @@ impl SipEndpointCreateRequest {
         Self {
             username,
             caller_id,
-            send_as: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            calling_handler_resource_id: ::std::default::Default::default(),
+            send_as: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
+            encryption: Default::default(),
+            call_handler: Default::default(),
+            calling_handler_resource_id: Default::default(),
         }
     }
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Codecs>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The set encryption type on the Sip Endpoint.
     pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// Specify how the SIP endpoint will handle outbound calls.
@@ -12800,7 +12121,7 @@ impl SipEndpointCreateRequest {
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
     pub fn call_handler(mut self, value: CallHandlerType) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
@@ -12820,7 +12141,7 @@ impl SipEndpointCreateRequest {
 #[non_exhaustive]
 pub struct SipEndpointCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12829,13 +12150,9 @@ crate::runtime::wire_struct!(
 
 impl SipEndpointCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -12845,25 +12162,25 @@ impl SipEndpointCreateStatusCode422 {
 #[non_exhaustive]
 pub struct SipEndpointUpdateRequest {
     /// The username of the Sip Endpoint
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
+    pub codecs: Option<Vec<Codecs>>,
     /// The set encryption type on the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    pub encryption: ::std::option::Option<Encryption>,
+    pub encryption: Option<Encryption>,
     /// Specify how the SIP endpoint will handle outbound calls.
     /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
     /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    pub call_handler: ::std::option::Option<CallHandlerType>,
+    pub call_handler: Option<CallHandlerType>,
     /// If `call_handler` is set to `resource`, this field will contain the id of the set resource. Will be `null` otherwise. Left out, it is left unchanged; `null` clears it.
     pub calling_handler_resource_id: crate::runtime::Nullable<Uuid>,
 }
@@ -12880,63 +12197,44 @@ impl SipEndpointUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            username: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            calling_handler_resource_id: ::std::default::Default::default(),
+            username: Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
+            encryption: Default::default(),
+            call_handler: Default::default(),
+            calling_handler_resource_id: Default::default(),
         }
     }
     /// The username of the Sip Endpoint
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
     /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Codecs>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The set encryption type on the Sip Endpoint.
     pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// Specify how the SIP endpoint will handle outbound calls.
@@ -12945,7 +12243,7 @@ impl SipEndpointUpdateRequest {
     /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
     /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
     pub fn call_handler(mut self, value: CallHandlerType) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// If `call_handler` is set to `resource`, this field will contain the id of the set resource. Will be `null` otherwise. Left out, it is left unchanged; `null` clears it.
@@ -12965,7 +12263,7 @@ impl SipEndpointUpdateRequest {
 #[non_exhaustive]
 pub struct SipEndpointUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -12974,13 +12272,9 @@ crate::runtime::wire_struct!(
 
 impl SipEndpointUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -12992,13 +12286,13 @@ pub struct SipGateway {
     /// Unique ID of the SIP Gateway.
     pub id: Uuid,
     /// The URI for the SIP Gateway.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Display name of the SIP Gateway.
-    pub name: ::std::string::String,
+    pub name: String,
     /// List of supported SIP ciphers.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// List of supported codecs.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
     /// Specifies the encryption requirement.
     pub encryption: Encryption,
 }
@@ -13015,13 +12309,13 @@ pub struct SipGatewayRequired {
     /// Unique ID of the SIP Gateway.
     pub id: Uuid,
     /// The URI for the SIP Gateway.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Display name of the SIP Gateway.
-    pub name: ::std::string::String,
+    pub name: String,
     /// List of supported SIP ciphers.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// List of supported codecs.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
     /// Specifies the encryption requirement.
     pub encryption: Encryption,
 }
@@ -13046,7 +12340,7 @@ impl SipGateway {
 #[non_exhaustive]
 pub struct SipGatewayAddressListResponse {
     /// An array of objects containing a list of SIP Gateway Addresses
-    pub data: ::std::vec::Vec<FabricAddressCall>,
+    pub data: Vec<FabricAddressCall>,
     /// Object containing pagination links
     pub links: SipGatewayAddressPaginationResponse,
 }
@@ -13059,7 +12353,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayAddressListResponseRequired {
     /// An array of objects containing a list of SIP Gateway Addresses
-    pub data: ::std::vec::Vec<FabricAddressCall>,
+    pub data: Vec<FabricAddressCall>,
     /// Object containing pagination links
     pub links: SipGatewayAddressPaginationResponse,
 }
@@ -13081,19 +12375,19 @@ pub struct SipGatewayAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -13105,9 +12399,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SipGatewayAddressPaginationResponse {
@@ -13117,24 +12411,18 @@ impl SipGatewayAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -13144,7 +12432,7 @@ impl SipGatewayAddressPaginationResponse {
 #[non_exhaustive]
 pub struct SipGatewayCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -13153,13 +12441,9 @@ crate::runtime::wire_struct!(
 
 impl SipGatewayCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -13169,7 +12453,7 @@ impl SipGatewayCreateStatusCode422 {
 #[non_exhaustive]
 pub struct SipGatewayListResponse {
     /// An array of objects that contain a list of SIP Gateway data
-    pub data: ::std::vec::Vec<SipGatewayResponse>,
+    pub data: Vec<SipGatewayResponse>,
     /// Pagination links for the response.
     pub links: SipGatewayPaginationResponse,
 }
@@ -13182,7 +12466,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayListResponseRequired {
     /// An array of objects that contain a list of SIP Gateway data
-    pub data: ::std::vec::Vec<SipGatewayResponse>,
+    pub data: Vec<SipGatewayResponse>,
     /// Pagination links for the response.
     pub links: SipGatewayPaginationResponse,
 }
@@ -13204,19 +12488,19 @@ pub struct SipGatewayPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page of results
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page of results
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -13228,9 +12512,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayPaginationResponseRequired {
     /// Link to the current page of results
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page of results
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SipGatewayPaginationResponse {
@@ -13240,24 +12524,18 @@ impl SipGatewayPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page of results
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page of results
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -13267,15 +12545,15 @@ impl SipGatewayPaginationResponse {
 #[non_exhaustive]
 pub struct SipGatewayRequest {
     /// Display name for the SIP Gateway.
-    pub name: ::std::string::String,
+    pub name: String,
     /// External SIP URI.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Specifies the encryption requirement for the SIP connection.
     pub encryption: Encryption,
     /// List of supported SIP ciphers.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// List of supported codecs for media transmission.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
 }
 
 crate::runtime::wire_struct!(
@@ -13287,15 +12565,15 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipGatewayRequestRequired {
     /// Display name for the SIP Gateway.
-    pub name: ::std::string::String,
+    pub name: String,
     /// External SIP URI.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Specifies the encryption requirement for the SIP connection.
     pub encryption: Encryption,
     /// List of supported SIP ciphers.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// List of supported codecs for media transmission.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
 }
 
 impl SipGatewayRequest {
@@ -13317,15 +12595,15 @@ impl SipGatewayRequest {
 #[non_exhaustive]
 pub struct SipGatewayRequestUpdate {
     /// Display name for the SIP Gateway.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// External SIP URI.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// Specifies the encryption requirement for the SIP connection.
-    pub encryption: ::std::option::Option<Encryption>,
+    pub encryption: Option<Encryption>,
     /// List of supported SIP ciphers.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// List of supported codecs for media transmission.
-    pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
+    pub codecs: Option<Vec<Codecs>>,
 }
 
 crate::runtime::wire_struct!(
@@ -13337,52 +12615,36 @@ impl SipGatewayRequestUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            uri: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
+            name: Default::default(),
+            uri: Default::default(),
+            encryption: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
         }
     }
     /// Display name for the SIP Gateway.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// External SIP URI.
-    pub fn uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.uri = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn uri(mut self, value: impl Into<String>) -> Self {
+        self.uri = Some(Into::into(value));
         self
     }
     /// Specifies the encryption requirement for the SIP connection.
     pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// List of supported SIP ciphers.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// List of supported codecs for media transmission.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Codecs>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -13396,7 +12658,7 @@ pub struct SipGatewayResponse {
     /// Project ID associated with the resource.
     pub project_id: Uuid,
     /// Display name of the SIP Gateway.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the resource.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -13424,7 +12686,7 @@ pub struct SipGatewayResponseRequired {
     /// Project ID associated with the resource.
     pub project_id: Uuid,
     /// Display name of the SIP Gateway.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the resource.
     pub type_: SipGatewayResponseType,
     /// Timestamp when the resource was created.
@@ -13485,10 +12747,10 @@ impl SipGatewayResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip_gateway" => ::std::option::Option::Some(Self::SipGateway),
-            _ => ::std::option::Option::None,
+            "sip_gateway" => Some(Self::SipGateway),
+            _ => None,
         }
     }
 }
@@ -13502,21 +12764,21 @@ pub struct Subscriber {
     /// Unique ID of the Subscriber.
     pub id: Uuid,
     /// Email of the Subscriber.
-    pub email: ::std::string::String,
+    pub email: String,
     /// First name of the Subscriber.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the Subscriber.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// Display name of the Subscriber.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Job title of the Subscriber.
-    pub job_title: ::std::string::String,
+    pub job_title: String,
     /// Timezone of the Subscriber.
-    pub timezone: ::std::string::String,
+    pub timezone: String,
     /// Country of the Subscriber.
-    pub country: ::std::string::String,
+    pub country: String,
     /// Company name of the Subscriber.
-    pub company_name: ::std::string::String,
+    pub company_name: String,
 }
 
 crate::runtime::wire_struct!(
@@ -13533,21 +12795,21 @@ pub struct SubscriberRequired {
     /// Unique ID of the Subscriber.
     pub id: Uuid,
     /// Email of the Subscriber.
-    pub email: ::std::string::String,
+    pub email: String,
     /// First name of the Subscriber.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the Subscriber.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// Display name of the Subscriber.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Job title of the Subscriber.
-    pub job_title: ::std::string::String,
+    pub job_title: String,
     /// Timezone of the Subscriber.
-    pub timezone: ::std::string::String,
+    pub timezone: String,
     /// Country of the Subscriber.
-    pub country: ::std::string::String,
+    pub country: String,
     /// Company name of the Subscriber.
-    pub company_name: ::std::string::String,
+    pub company_name: String,
 }
 
 impl Subscriber {
@@ -13587,19 +12849,19 @@ pub struct SubscriberAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link of the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -13611,9 +12873,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SubscriberAddressPaginationResponse {
@@ -13623,24 +12885,18 @@ impl SubscriberAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link of the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -13650,7 +12906,7 @@ impl SubscriberAddressPaginationResponse {
 #[non_exhaustive]
 pub struct SubscriberAddressesResponse {
     /// An array of objects that contain a list of Subscriber addresses
-    pub data: ::std::vec::Vec<FabricAddressSubscriber>,
+    pub data: Vec<FabricAddressSubscriber>,
     /// Object containing pagination links
     pub links: SubscriberAddressPaginationResponse,
 }
@@ -13663,7 +12919,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberAddressesResponseRequired {
     /// An array of objects that contain a list of Subscriber addresses
-    pub data: ::std::vec::Vec<FabricAddressSubscriber>,
+    pub data: Vec<FabricAddressSubscriber>,
     /// Object containing pagination links
     pub links: SubscriberAddressPaginationResponse,
 }
@@ -13681,7 +12937,7 @@ impl SubscriberAddressesResponse {
 #[non_exhaustive]
 pub struct SubscriberCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -13690,13 +12946,9 @@ crate::runtime::wire_struct!(
 
 impl SubscriberCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -13708,13 +12960,13 @@ pub struct SubscriberGuestTokenCreateRequest {
     /// List of up to 10 UUIDs representing the allowed Fabric addresses.
     ///
     /// Items: at most 10.
-    pub allowed_addresses: ::std::vec::Vec<Uuid>,
+    pub allowed_addresses: Vec<Uuid>,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    pub expire_at: ::std::option::Option<i64>,
+    pub expire_at: Option<i64>,
     /// A routing override that controls which regional cluster the SDK connects to.
-    pub region: ::std::option::Option<SubscriberGuestTokenCreateRequestRegion>,
+    pub region: Option<SubscriberGuestTokenCreateRequestRegion>,
     /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
-    pub ch: ::std::option::Option<SubscriberGuestTokenCreateRequestCh>,
+    pub ch: Option<SubscriberGuestTokenCreateRequestCh>,
 }
 
 crate::runtime::wire_struct!(
@@ -13725,29 +12977,29 @@ crate::runtime::wire_struct!(
 
 impl SubscriberGuestTokenCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(allowed_addresses: impl ::std::iter::IntoIterator<Item = Uuid>) -> Self {
+    pub fn new(allowed_addresses: impl IntoIterator<Item = Uuid>) -> Self {
         Self {
-            allowed_addresses: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(allowed_addresses),
+            allowed_addresses: Iterator::collect(
+                IntoIterator::into_iter(allowed_addresses),
             ),
-            expire_at: ::std::default::Default::default(),
-            region: ::std::default::Default::default(),
-            ch: ::std::default::Default::default(),
+            expire_at: Default::default(),
+            region: Default::default(),
+            ch: Default::default(),
         }
     }
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
     pub fn expire_at(mut self, value: i64) -> Self {
-        self.expire_at = ::std::option::Option::Some(value);
+        self.expire_at = Some(value);
         self
     }
     /// A routing override that controls which regional cluster the SDK connects to.
     pub fn region(mut self, value: SubscriberGuestTokenCreateRequestRegion) -> Self {
-        self.region = ::std::option::Option::Some(value);
+        self.region = Some(value);
         self
     }
     /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
     pub fn ch(mut self, value: SubscriberGuestTokenCreateRequestCh) -> Self {
-        self.ch = ::std::option::Option::Some(value);
+        self.ch = Some(value);
         self
     }
 }
@@ -13778,10 +13030,10 @@ impl SubscriberGuestTokenCreateRequestCh {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "us-central" => ::std::option::Option::Some(Self::UsCentral),
-            _ => ::std::option::Option::None,
+            "us-central" => Some(Self::UsCentral),
+            _ => None,
         }
     }
 }
@@ -13816,10 +13068,10 @@ impl SubscriberGuestTokenCreateRequestRegion {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "us-central" => ::std::option::Option::Some(Self::UsCentral),
-            _ => ::std::option::Option::None,
+            "us-central" => Some(Self::UsCentral),
+            _ => None,
         }
     }
 }
@@ -13869,7 +13121,7 @@ pub struct SubscriberInviteTokenCreateRequest {
     /// Unique ID of a Subscriber Address
     pub address_id: Uuid,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    pub expires_at: ::std::option::Option<i64>,
+    pub expires_at: Option<i64>,
 }
 
 crate::runtime::wire_struct!(
@@ -13882,12 +13134,12 @@ impl SubscriberInviteTokenCreateRequest {
     pub fn new(address_id: Uuid) -> Self {
         Self {
             address_id,
-            expires_at: ::std::default::Default::default(),
+            expires_at: Default::default(),
         }
     }
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
     pub fn expires_at(mut self, value: i64) -> Self {
-        self.expires_at = ::std::option::Option::Some(value);
+        self.expires_at = Some(value);
         self
     }
 }
@@ -13918,7 +13170,7 @@ impl SubscriberInviteTokenCreateResponse {
 #[non_exhaustive]
 pub struct SubscriberListResponse {
     /// An array of objects that contain a list of Subscriber data
-    pub data: ::std::vec::Vec<SubscriberResponse>,
+    pub data: Vec<SubscriberResponse>,
     /// Object containing pagination links
     pub links: SubscriberPaginationResponse,
 }
@@ -13931,7 +13183,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberListResponseRequired {
     /// An array of objects that contain a list of Subscriber data
-    pub data: ::std::vec::Vec<SubscriberResponse>,
+    pub data: Vec<SubscriberResponse>,
     /// Object containing pagination links
     pub links: SubscriberPaginationResponse,
 }
@@ -13953,19 +13205,19 @@ pub struct SubscriberPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -13977,9 +13229,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SubscriberPaginationResponse {
@@ -13989,24 +13241,18 @@ impl SubscriberPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -14075,23 +13321,23 @@ pub struct SubscriberRequest {
     /// Password of the Subscriber. Defaults to a secure random password if not provided.
     ///
     /// Length: 8 to 72 characters.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Email of the Subscriber.
-    pub email: ::std::string::String,
+    pub email: String,
     /// First name of the Subscriber.
-    pub first_name: ::std::option::Option<::std::string::String>,
+    pub first_name: Option<String>,
     /// Last name of the Subscriber.
-    pub last_name: ::std::option::Option<::std::string::String>,
+    pub last_name: Option<String>,
     /// Display name of the Subscriber.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Job title of the Subscriber.
-    pub job_title: ::std::option::Option<::std::string::String>,
+    pub job_title: Option<String>,
     /// Timezone of the Subscriber.
-    pub timezone: ::std::option::Option<::std::string::String>,
+    pub timezone: Option<String>,
     /// Country of the Subscriber.
-    pub country: ::std::option::Option<::std::string::String>,
+    pub country: Option<String>,
     /// Company name of the Subscriber.
-    pub company_name: ::std::option::Option<::std::string::String>,
+    pub company_name: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -14104,85 +13350,57 @@ crate::runtime::wire_struct!(
 
 impl SubscriberRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(email: impl Into<String>) -> Self {
         Self {
-            password: ::std::default::Default::default(),
-            email: ::std::convert::Into::into(email),
-            first_name: ::std::default::Default::default(),
-            last_name: ::std::default::Default::default(),
-            display_name: ::std::default::Default::default(),
-            job_title: ::std::default::Default::default(),
-            timezone: ::std::default::Default::default(),
-            country: ::std::default::Default::default(),
-            company_name: ::std::default::Default::default(),
+            password: Default::default(),
+            email: Into::into(email),
+            first_name: Default::default(),
+            last_name: Default::default(),
+            display_name: Default::default(),
+            job_title: Default::default(),
+            timezone: Default::default(),
+            country: Default::default(),
+            company_name: Default::default(),
         }
     }
     /// Password of the Subscriber. Defaults to a secure random password if not provided.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// First name of the Subscriber.
-    pub fn first_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.first_name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(Into::into(value));
         self
     }
     /// Last name of the Subscriber.
-    pub fn last_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.last_name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(Into::into(value));
         self
     }
     /// Display name of the Subscriber.
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Job title of the Subscriber.
-    pub fn job_title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.job_title = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn job_title(mut self, value: impl Into<String>) -> Self {
+        self.job_title = Some(Into::into(value));
         self
     }
     /// Timezone of the Subscriber.
-    pub fn timezone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.timezone = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn timezone(mut self, value: impl Into<String>) -> Self {
+        self.timezone = Some(Into::into(value));
         self
     }
     /// Country of the Subscriber.
-    pub fn country(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.country = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(Into::into(value));
         self
     }
     /// Company name of the Subscriber.
-    pub fn company_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(Into::into(value));
         self
     }
 }
@@ -14192,11 +13410,11 @@ impl SubscriberRequest {
 #[non_exhaustive]
 pub struct SubscriberResponse {
     /// Unique ID of the request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Unique ID of the project.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// Display name of the Subscriber.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the resource.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -14220,11 +13438,11 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberResponseRequired {
     /// Unique ID of the request.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Unique ID of the project.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// Display name of the Subscriber.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the resource.
     pub type_: SubscriberResponseType,
     /// Date and time when the resource was created.
@@ -14285,10 +13503,10 @@ impl SubscriberResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "subscriber" => ::std::option::Option::Some(Self::Subscriber),
-            _ => ::std::option::Option::None,
+            "subscriber" => Some(Self::Subscriber),
+            _ => None,
         }
     }
 }
@@ -14302,15 +13520,15 @@ pub struct SubscriberSipEndpoint {
     /// Unique ID of the Sip Endpoint.
     pub id: Uuid,
     /// Username of the Sip Endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Caller ID of the Sip Endpoint.
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// Purchased or verified number
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// Ciphers of the Sip Endpoint.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// Codecs of the Sip Endpoint.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
     /// Encryption requirement of the Sip Endpoint.
     pub encryption: Encryption,
 }
@@ -14328,15 +13546,15 @@ pub struct SubscriberSipEndpointRequired {
     /// Unique ID of the Sip Endpoint.
     pub id: Uuid,
     /// Username of the Sip Endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Caller ID of the Sip Endpoint.
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// Purchased or verified number
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// Ciphers of the Sip Endpoint.
-    pub ciphers: ::std::vec::Vec<Ciphers>,
+    pub ciphers: Vec<Ciphers>,
     /// Codecs of the Sip Endpoint.
-    pub codecs: ::std::vec::Vec<Codecs>,
+    pub codecs: Vec<Codecs>,
     /// Encryption requirement of the Sip Endpoint.
     pub encryption: Encryption,
 }
@@ -14370,7 +13588,7 @@ impl SubscriberSipEndpoint {
 #[non_exhaustive]
 pub struct SubscriberSipEndpointListResponse {
     /// The `data` property.
-    pub data: ::std::vec::Vec<SubscriberSipEndpoint>,
+    pub data: Vec<SubscriberSipEndpoint>,
     /// The `links` property.
     pub links: SubscriberSipEndpointPaginationResponse,
 }
@@ -14384,7 +13602,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointListResponseRequired {
     /// The `data` property.
-    pub data: ::std::vec::Vec<SubscriberSipEndpoint>,
+    pub data: Vec<SubscriberSipEndpoint>,
     /// The `links` property.
     pub links: SubscriberSipEndpointPaginationResponse,
 }
@@ -14406,19 +13624,19 @@ pub struct SubscriberSipEndpointPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// The link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -14430,9 +13648,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SubscriberSipEndpointPaginationResponse {
@@ -14442,24 +13660,18 @@ impl SubscriberSipEndpointPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// The link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -14469,21 +13681,21 @@ impl SubscriberSipEndpointPaginationResponse {
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequest {
     /// Username of the Sip Endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Password of the Sip Endpoint.
-    pub password: ::std::string::String,
+    pub password: String,
     /// Caller ID of the Sip Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// The Number to send as.
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
     /// Ciphers of the Sip Endpoint.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// Codecs of the Sip Endpoint.
-    pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
+    pub codecs: Option<Vec<Codecs>>,
     /// Encryption requirement of the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    pub encryption: ::std::option::Option<Encryption>,
+    pub encryption: Option<Encryption>,
 }
 
 crate::runtime::wire_struct!(
@@ -14497,9 +13709,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SubscriberSipEndpointRequestRequired {
     /// Username of the Sip Endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Password of the Sip Endpoint.
-    pub password: ::std::string::String,
+    pub password: String,
 }
 
 impl SubscriberSipEndpointRequest {
@@ -14509,52 +13721,36 @@ impl SubscriberSipEndpointRequest {
         Self {
             username,
             password,
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
+            encryption: Default::default(),
         }
     }
     /// Caller ID of the Sip Endpoint.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// The Number to send as.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
     /// Ciphers of the Sip Endpoint.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Codecs of the Sip Endpoint.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Codecs>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Encryption requirement of the Sip Endpoint.
     pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
 }
@@ -14564,21 +13760,21 @@ impl SubscriberSipEndpointRequest {
 #[non_exhaustive]
 pub struct SubscriberSipEndpointRequestUpdate {
     /// Username of the Sip Endpoint.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// Password of the Sip Endpoint.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Caller ID of the Sip Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// The Number to send as.
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
     /// Ciphers of the Sip Endpoint.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<Ciphers>>,
+    pub ciphers: Option<Vec<Ciphers>>,
     /// Codecs of the Sip Endpoint.
-    pub codecs: ::std::option::Option<::std::vec::Vec<Codecs>>,
+    pub codecs: Option<Vec<Codecs>>,
     /// Encryption requirement of the Sip Endpoint.
     ///
     /// Default: `"default"`.
-    pub encryption: ::std::option::Option<Encryption>,
+    pub encryption: Option<Encryption>,
 }
 
 crate::runtime::wire_struct!(
@@ -14592,70 +13788,48 @@ impl SubscriberSipEndpointRequestUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            username: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
+            username: Default::default(),
+            password: Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
+            encryption: Default::default(),
         }
     }
     /// Username of the Sip Endpoint.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// Password of the Sip Endpoint.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// Caller ID of the Sip Endpoint.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// The Number to send as.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
     /// Ciphers of the Sip Endpoint.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Ciphers>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Codecs of the Sip Endpoint.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Codecs>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Encryption requirement of the Sip Endpoint.
     pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
 }
@@ -14665,13 +13839,13 @@ impl SubscriberSipEndpointRequestUpdate {
 #[non_exhaustive]
 pub struct SubscriberTokenRequest {
     /// A string that uniquely identifies the subscriber. Often it's an email, but can be any other string.
-    pub reference: ::std::string::String,
+    pub reference: String,
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    pub expire_at: ::std::option::Option<i64>,
+    pub expire_at: Option<i64>,
     /// The ID of the application that the token is associated with.
-    pub application_id: ::std::option::Option<Uuid>,
+    pub application_id: Option<Uuid>,
     /// Set or update the subscriber's password. Omit this field or pass an empty string if you don't want to update the password.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Binds the token to a specific device or browser session, letting the
     /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
     /// generates this value automatically when starting a session — forward it
@@ -14683,7 +13857,7 @@ pub struct SubscriberTokenRequest {
     ///
     /// Length: exactly 43 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    pub fingerprint: ::std::option::Option<::std::string::String>,
+    pub fingerprint: Option<String>,
     /// Grants the token's holder permission to refresh it directly from the
     /// Browser SDK client. Pair with `fingerprint` to bind the token to a
     /// device.
@@ -14692,23 +13866,23 @@ pub struct SubscriberTokenRequest {
     /// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
     /// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
     /// limited to 60 seconds.
-    pub scope: ::std::option::Option<SubscriberTokenRequestScope>,
+    pub scope: Option<SubscriberTokenRequestScope>,
     /// Set or update the first name of the subscriber.
-    pub first_name: ::std::option::Option<::std::string::String>,
+    pub first_name: Option<String>,
     /// Set or update the last name of the subscriber.
-    pub last_name: ::std::option::Option<::std::string::String>,
+    pub last_name: Option<String>,
     /// Set or update the display name of the subscriber.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Set or update the job title of the subscriber.
-    pub job_title: ::std::option::Option<::std::string::String>,
+    pub job_title: Option<String>,
     /// Set or update the time zone of the subscriber.
-    pub time_zone: ::std::option::Option<::std::string::String>,
+    pub time_zone: Option<String>,
     /// Set or update the country of the subscriber.
-    pub country: ::std::option::Option<::std::string::String>,
+    pub country: Option<String>,
     /// A routing override that controls which regional cluster the SDK connects to.
-    pub region: ::std::option::Option<SubscriberTokenRequestRegion>,
+    pub region: Option<SubscriberTokenRequestRegion>,
     /// Set or update the company name of the subscriber.
-    pub company_name: ::std::option::Option<::std::string::String>,
+    pub company_name: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -14723,125 +13897,92 @@ crate::runtime::wire_struct!(
 
 impl SubscriberTokenRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(reference: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(reference: impl Into<String>) -> Self {
         Self {
-            reference: ::std::convert::Into::into(reference),
-            expire_at: ::std::default::Default::default(),
-            application_id: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
-            fingerprint: ::std::default::Default::default(),
-            scope: ::std::default::Default::default(),
-            first_name: ::std::default::Default::default(),
-            last_name: ::std::default::Default::default(),
-            display_name: ::std::default::Default::default(),
-            job_title: ::std::default::Default::default(),
-            time_zone: ::std::default::Default::default(),
-            country: ::std::default::Default::default(),
-            region: ::std::default::Default::default(),
-            company_name: ::std::default::Default::default(),
+            reference: Into::into(reference),
+            expire_at: Default::default(),
+            application_id: Default::default(),
+            password: Default::default(),
+            fingerprint: Default::default(),
+            scope: Default::default(),
+            first_name: Default::default(),
+            last_name: Default::default(),
+            display_name: Default::default(),
+            job_title: Default::default(),
+            time_zone: Default::default(),
+            country: Default::default(),
+            region: Default::default(),
+            company_name: Default::default(),
         }
     }
     /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
     pub fn expire_at(mut self, value: i64) -> Self {
-        self.expire_at = ::std::option::Option::Some(value);
+        self.expire_at = Some(value);
         self
     }
     /// The ID of the application that the token is associated with.
     pub fn application_id(mut self, value: Uuid) -> Self {
-        self.application_id = ::std::option::Option::Some(value);
+        self.application_id = Some(value);
         self
     }
     /// Set or update the subscriber's password. Omit this field or pass an empty string if you don't want to update the password.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// Binds the token to a specific device or browser session, letting the
     /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
     /// generates this value automatically when starting a session — forward it
     /// to your backend when requesting a token, so tie the token to that client.
-    pub fn fingerprint(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fingerprint = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fingerprint(mut self, value: impl Into<String>) -> Self {
+        self.fingerprint = Some(Into::into(value));
         self
     }
     /// Grants the token's holder permission to refresh it directly from the
     /// Browser SDK client. Pair with `fingerprint` to bind the token to a
     /// device.
     pub fn scope(mut self, value: SubscriberTokenRequestScope) -> Self {
-        self.scope = ::std::option::Option::Some(value);
+        self.scope = Some(value);
         self
     }
     /// Set or update the first name of the subscriber.
-    pub fn first_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.first_name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn first_name(mut self, value: impl Into<String>) -> Self {
+        self.first_name = Some(Into::into(value));
         self
     }
     /// Set or update the last name of the subscriber.
-    pub fn last_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.last_name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn last_name(mut self, value: impl Into<String>) -> Self {
+        self.last_name = Some(Into::into(value));
         self
     }
     /// Set or update the display name of the subscriber.
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Set or update the job title of the subscriber.
-    pub fn job_title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.job_title = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn job_title(mut self, value: impl Into<String>) -> Self {
+        self.job_title = Some(Into::into(value));
         self
     }
     /// Set or update the time zone of the subscriber.
-    pub fn time_zone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.time_zone = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn time_zone(mut self, value: impl Into<String>) -> Self {
+        self.time_zone = Some(Into::into(value));
         self
     }
     /// Set or update the country of the subscriber.
-    pub fn country(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.country = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn country(mut self, value: impl Into<String>) -> Self {
+        self.country = Some(Into::into(value));
         self
     }
     /// A routing override that controls which regional cluster the SDK connects to.
     pub fn region(mut self, value: SubscriberTokenRequestRegion) -> Self {
-        self.region = ::std::option::Option::Some(value);
+        self.region = Some(value);
         self
     }
     /// Set or update the company name of the subscriber.
-    pub fn company_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(Into::into(value));
         self
     }
 }
@@ -14872,10 +14013,10 @@ impl SubscriberTokenRequestRegion {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "us-central" => ::std::option::Option::Some(Self::UsCentral),
-            _ => ::std::option::Option::None,
+            "us-central" => Some(Self::UsCentral),
+            _ => None,
         }
     }
 }
@@ -14915,10 +14056,10 @@ impl SubscriberTokenRequestScope {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sat:refresh" => ::std::option::Option::Some(Self::SatRefresh),
-            _ => ::std::option::Option::None,
+            "sat:refresh" => Some(Self::SatRefresh),
+            _ => None,
         }
     }
 }
@@ -14974,7 +14115,7 @@ impl SubscriberTokenResponse {
 #[non_exhaustive]
 pub struct SubscriberTokenStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -14983,13 +14124,9 @@ crate::runtime::wire_struct!(
 
 impl SubscriberTokenStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -14999,7 +14136,7 @@ impl SubscriberTokenStatusCode422 {
 #[non_exhaustive]
 pub struct SubscriberUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -15008,13 +14145,9 @@ crate::runtime::wire_struct!(
 
 impl SubscriberUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -15028,19 +14161,19 @@ pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    pub max_tokens: ::std::option::Option<i32>,
+    pub max_tokens: Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    pub temperature: ::std::option::Option<f64>,
+    pub temperature: Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub top_p: ::std::option::Option<f64>,
+    pub top_p: Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
@@ -15048,23 +14181,23 @@ pub struct SwmlCallingAiPostPromptPomUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub confidence: ::std::option::Option<f64>,
+    pub confidence: Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub presence_penalty: ::std::option::Option<f64>,
+    pub presence_penalty: Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub frequency_penalty: ::std::option::Option<f64>,
+    pub frequency_penalty: Option<f64>,
     /// The instructions to send to the agent.
     ///
     /// Items: at least 1.
-    pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
+    pub pom: Option<Vec<SwmlCallingPom>>,
 }
 
 crate::runtime::wire_struct!(
@@ -15078,55 +14211,50 @@ impl SwmlCallingAiPostPromptPomUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            max_tokens: ::std::default::Default::default(),
-            temperature: ::std::default::Default::default(),
-            top_p: ::std::default::Default::default(),
-            confidence: ::std::default::Default::default(),
-            presence_penalty: ::std::default::Default::default(),
-            frequency_penalty: ::std::default::Default::default(),
-            pom: ::std::default::Default::default(),
+            max_tokens: Default::default(),
+            temperature: Default::default(),
+            top_p: Default::default(),
+            confidence: Default::default(),
+            presence_penalty: Default::default(),
+            frequency_penalty: Default::default(),
+            pom: Default::default(),
         }
     }
     /// Limits the amount of tokens that the AI agent may generate when creating its response
     pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = ::std::option::Option::Some(value);
+        self.max_tokens = Some(value);
         self
     }
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = ::std::option::Option::Some(value);
+        self.temperature = Some(value);
         self
     }
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = ::std::option::Option::Some(value);
+        self.top_p = Some(value);
         self
     }
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
     pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = ::std::option::Option::Some(value);
+        self.confidence = Some(value);
         self
     }
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(value);
+        self.presence_penalty = Some(value);
         self
     }
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(value);
+        self.frequency_penalty = Some(value);
         self
     }
     /// The instructions to send to the agent.
-    pub fn pom(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPom>,
-    ) -> Self {
-        self.pom = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
+        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -15140,19 +14268,19 @@ pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    pub max_tokens: ::std::option::Option<i32>,
+    pub max_tokens: Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    pub temperature: ::std::option::Option<f64>,
+    pub temperature: Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub top_p: ::std::option::Option<f64>,
+    pub top_p: Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
@@ -15160,21 +14288,21 @@ pub struct SwmlCallingAiPostPromptTextUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub confidence: ::std::option::Option<f64>,
+    pub confidence: Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub presence_penalty: ::std::option::Option<f64>,
+    pub presence_penalty: Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub frequency_penalty: ::std::option::Option<f64>,
+    pub frequency_penalty: Option<f64>,
     /// The instructions to send to the agent.
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -15188,53 +14316,50 @@ impl SwmlCallingAiPostPromptTextUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            max_tokens: ::std::default::Default::default(),
-            temperature: ::std::default::Default::default(),
-            top_p: ::std::default::Default::default(),
-            confidence: ::std::default::Default::default(),
-            presence_penalty: ::std::default::Default::default(),
-            frequency_penalty: ::std::default::Default::default(),
-            text: ::std::default::Default::default(),
+            max_tokens: Default::default(),
+            temperature: Default::default(),
+            top_p: Default::default(),
+            confidence: Default::default(),
+            presence_penalty: Default::default(),
+            frequency_penalty: Default::default(),
+            text: Default::default(),
         }
     }
     /// Limits the amount of tokens that the AI agent may generate when creating its response
     pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = ::std::option::Option::Some(value);
+        self.max_tokens = Some(value);
         self
     }
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = ::std::option::Option::Some(value);
+        self.temperature = Some(value);
         self
     }
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = ::std::option::Option::Some(value);
+        self.top_p = Some(value);
         self
     }
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
     pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = ::std::option::Option::Some(value);
+        self.confidence = Some(value);
         self
     }
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(value);
+        self.presence_penalty = Some(value);
         self
     }
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(value);
+        self.frequency_penalty = Some(value);
         self
     }
     /// The instructions to send to the agent.
-    pub fn text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.text = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(Into::into(value));
         self
     }
 }
@@ -15247,26 +14372,20 @@ impl SwmlCallingAiPostPromptTextUpdate {
 #[non_exhaustive]
 pub enum SwmlCallingAiPostPromptUpdate {
     /// Post-Prompt with Text
-    SwmlCallingAiPostPromptTextUpdate(
-        ::std::boxed::Box<SwmlCallingAiPostPromptTextUpdate>,
-    ),
+    SwmlCallingAiPostPromptTextUpdate(Box<SwmlCallingAiPostPromptTextUpdate>),
     /// Post-Prompt with POM
-    SwmlCallingAiPostPromptPomUpdate(
-        ::std::boxed::Box<SwmlCallingAiPostPromptPomUpdate>,
-    ),
+    SwmlCallingAiPostPromptPomUpdate(Box<SwmlCallingAiPostPromptPomUpdate>),
 }
 
-impl ::std::convert::From<SwmlCallingAiPostPromptTextUpdate>
-for SwmlCallingAiPostPromptUpdate {
+impl From<SwmlCallingAiPostPromptTextUpdate> for SwmlCallingAiPostPromptUpdate {
     fn from(value: SwmlCallingAiPostPromptTextUpdate) -> Self {
-        Self::SwmlCallingAiPostPromptTextUpdate(::std::boxed::Box::new(value))
+        Self::SwmlCallingAiPostPromptTextUpdate(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlCallingAiPostPromptPomUpdate>
-for SwmlCallingAiPostPromptUpdate {
+impl From<SwmlCallingAiPostPromptPomUpdate> for SwmlCallingAiPostPromptUpdate {
     fn from(value: SwmlCallingAiPostPromptPomUpdate) -> Self {
-        Self::SwmlCallingAiPostPromptPomUpdate(::std::boxed::Box::new(value))
+        Self::SwmlCallingAiPostPromptPomUpdate(Box::new(value))
     }
 }
 
@@ -15279,19 +14398,19 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    pub max_tokens: ::std::option::Option<i32>,
+    pub max_tokens: Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    pub temperature: ::std::option::Option<f64>,
+    pub temperature: Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub top_p: ::std::option::Option<f64>,
+    pub top_p: Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
@@ -15299,30 +14418,30 @@ pub struct SwmlCallingAiPromptPomUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub confidence: ::std::option::Option<f64>,
+    pub confidence: Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub presence_penalty: ::std::option::Option<f64>,
+    pub presence_penalty: Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub frequency_penalty: ::std::option::Option<f64>,
+    pub frequency_penalty: Option<f64>,
     /// Prompt Object Model (POM) is a structured data format for composing, organizing, and rendering prompt instructions for AI agents.
     /// POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
     /// The first item in the array MUST be FirstPOMSection (with optional title).
     /// All subsequent items MUST be PomSection (with required title and body).
     ///
     /// Items: at least 1.
-    pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
+    pub pom: Option<Vec<SwmlCallingPom>>,
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
-    pub contexts: ::std::option::Option<SwmlCallingContextsUpdate>,
+    pub contexts: Option<SwmlCallingContextsUpdate>,
 }
 
 crate::runtime::wire_struct!(
@@ -15336,66 +14455,61 @@ impl SwmlCallingAiPromptPomUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            max_tokens: ::std::default::Default::default(),
-            temperature: ::std::default::Default::default(),
-            top_p: ::std::default::Default::default(),
-            confidence: ::std::default::Default::default(),
-            presence_penalty: ::std::default::Default::default(),
-            frequency_penalty: ::std::default::Default::default(),
-            pom: ::std::default::Default::default(),
-            contexts: ::std::default::Default::default(),
+            max_tokens: Default::default(),
+            temperature: Default::default(),
+            top_p: Default::default(),
+            confidence: Default::default(),
+            presence_penalty: Default::default(),
+            frequency_penalty: Default::default(),
+            pom: Default::default(),
+            contexts: Default::default(),
         }
     }
     /// Limits the amount of tokens that the AI agent may generate when creating its response
     pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = ::std::option::Option::Some(value);
+        self.max_tokens = Some(value);
         self
     }
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = ::std::option::Option::Some(value);
+        self.temperature = Some(value);
         self
     }
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = ::std::option::Option::Some(value);
+        self.top_p = Some(value);
         self
     }
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
     pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = ::std::option::Option::Some(value);
+        self.confidence = Some(value);
         self
     }
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(value);
+        self.presence_penalty = Some(value);
         self
     }
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(value);
+        self.frequency_penalty = Some(value);
         self
     }
     /// Prompt Object Model (POM) is a structured data format for composing, organizing, and rendering prompt instructions for AI agents.
     /// POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
     /// The first item in the array MUST be FirstPOMSection (with optional title).
     /// All subsequent items MUST be PomSection (with required title and body).
-    pub fn pom(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPom>,
-    ) -> Self {
-        self.pom = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
+        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
     pub fn contexts(mut self, value: SwmlCallingContextsUpdate) -> Self {
-        self.contexts = ::std::option::Option::Some(value);
+        self.contexts = Some(value);
         self
     }
 }
@@ -15409,19 +14523,19 @@ pub struct SwmlCallingAiPromptTextUpdate {
     /// Default: `256`.
     /// Minimum: `0`.
     /// Maximum: `4096`.
-    pub max_tokens: ::std::option::Option<i32>,
+    pub max_tokens: Option<i32>,
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1.5`.
-    pub temperature: ::std::option::Option<f64>,
+    pub temperature: Option<f64>,
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     ///
     /// Default: `1`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub top_p: ::std::option::Option<f64>,
+    pub top_p: Option<f64>,
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
@@ -15429,25 +14543,25 @@ pub struct SwmlCallingAiPromptTextUpdate {
     /// Default: `0.6`.
     /// Minimum: `0`.
     /// Maximum: `1`.
-    pub confidence: ::std::option::Option<f64>,
+    pub confidence: Option<f64>,
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub presence_penalty: ::std::option::Option<f64>,
+    pub presence_penalty: Option<f64>,
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     ///
     /// Default: `0`.
     /// Minimum: `-2`.
     /// Maximum: `2`.
-    pub frequency_penalty: ::std::option::Option<f64>,
+    pub frequency_penalty: Option<f64>,
     /// The instructions to send to the agent.
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: Option<String>,
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
-    pub contexts: ::std::option::Option<SwmlCallingContextsUpdate>,
+    pub contexts: Option<SwmlCallingContextsUpdate>,
 }
 
 crate::runtime::wire_struct!(
@@ -15462,61 +14576,58 @@ impl SwmlCallingAiPromptTextUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            max_tokens: ::std::default::Default::default(),
-            temperature: ::std::default::Default::default(),
-            top_p: ::std::default::Default::default(),
-            confidence: ::std::default::Default::default(),
-            presence_penalty: ::std::default::Default::default(),
-            frequency_penalty: ::std::default::Default::default(),
-            text: ::std::default::Default::default(),
-            contexts: ::std::default::Default::default(),
+            max_tokens: Default::default(),
+            temperature: Default::default(),
+            top_p: Default::default(),
+            confidence: Default::default(),
+            presence_penalty: Default::default(),
+            frequency_penalty: Default::default(),
+            text: Default::default(),
+            contexts: Default::default(),
         }
     }
     /// Limits the amount of tokens that the AI agent may generate when creating its response
     pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = ::std::option::Option::Some(value);
+        self.max_tokens = Some(value);
         self
     }
     /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = ::std::option::Option::Some(value);
+        self.temperature = Some(value);
         self
     }
     /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
     pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = ::std::option::Option::Some(value);
+        self.top_p = Some(value);
         self
     }
     /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
     /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
     /// **Default:** `0.6`.
     pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = ::std::option::Option::Some(value);
+        self.confidence = Some(value);
         self
     }
     /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
     pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = ::std::option::Option::Some(value);
+        self.presence_penalty = Some(value);
         self
     }
     /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
     pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = ::std::option::Option::Some(value);
+        self.frequency_penalty = Some(value);
         self
     }
     /// The instructions to send to the agent.
-    pub fn text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.text = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(Into::into(value));
         self
     }
     /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
     /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
     /// Additionally, more context steps can be defined as any other key in the object.
     pub fn contexts(mut self, value: SwmlCallingContextsUpdate) -> Self {
-        self.contexts = ::std::option::Option::Some(value);
+        self.contexts = Some(value);
         self
     }
 }
@@ -15529,20 +14640,20 @@ impl SwmlCallingAiPromptTextUpdate {
 #[non_exhaustive]
 pub enum SwmlCallingAiPromptUpdate {
     /// Prompt with Text
-    SwmlCallingAiPromptTextUpdate(::std::boxed::Box<SwmlCallingAiPromptTextUpdate>),
+    SwmlCallingAiPromptTextUpdate(Box<SwmlCallingAiPromptTextUpdate>),
     /// Prompt with POM
-    SwmlCallingAiPromptPomUpdate(::std::boxed::Box<SwmlCallingAiPromptPomUpdate>),
+    SwmlCallingAiPromptPomUpdate(Box<SwmlCallingAiPromptPomUpdate>),
 }
 
-impl ::std::convert::From<SwmlCallingAiPromptTextUpdate> for SwmlCallingAiPromptUpdate {
+impl From<SwmlCallingAiPromptTextUpdate> for SwmlCallingAiPromptUpdate {
     fn from(value: SwmlCallingAiPromptTextUpdate) -> Self {
-        Self::SwmlCallingAiPromptTextUpdate(::std::boxed::Box::new(value))
+        Self::SwmlCallingAiPromptTextUpdate(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptUpdate {
+impl From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptUpdate {
     fn from(value: SwmlCallingAiPromptPomUpdate) -> Self {
-        Self::SwmlCallingAiPromptPomUpdate(::std::boxed::Box::new(value))
+        Self::SwmlCallingAiPromptPomUpdate(Box::new(value))
     }
 }
 
@@ -15554,26 +14665,20 @@ impl ::std::convert::From<SwmlCallingAiPromptPomUpdate> for SwmlCallingAiPromptU
 #[non_exhaustive]
 pub enum SwmlCallingContextsObjectUpdate {
     /// ContextsPOMObject
-    SwmlCallingContextsPomObjectUpdate(
-        ::std::boxed::Box<SwmlCallingContextsPomObjectUpdate>,
-    ),
+    SwmlCallingContextsPomObjectUpdate(Box<SwmlCallingContextsPomObjectUpdate>),
     /// The value, as `SwmlCallingContextsTextObjectUpdate`.
-    SwmlCallingContextsTextObjectUpdate(
-        ::std::boxed::Box<SwmlCallingContextsTextObjectUpdate>,
-    ),
+    SwmlCallingContextsTextObjectUpdate(Box<SwmlCallingContextsTextObjectUpdate>),
 }
 
-impl ::std::convert::From<SwmlCallingContextsPomObjectUpdate>
-for SwmlCallingContextsObjectUpdate {
+impl From<SwmlCallingContextsPomObjectUpdate> for SwmlCallingContextsObjectUpdate {
     fn from(value: SwmlCallingContextsPomObjectUpdate) -> Self {
-        Self::SwmlCallingContextsPomObjectUpdate(::std::boxed::Box::new(value))
+        Self::SwmlCallingContextsPomObjectUpdate(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlCallingContextsTextObjectUpdate>
-for SwmlCallingContextsObjectUpdate {
+impl From<SwmlCallingContextsTextObjectUpdate> for SwmlCallingContextsObjectUpdate {
     fn from(value: SwmlCallingContextsTextObjectUpdate) -> Self {
-        Self::SwmlCallingContextsTextObjectUpdate(::std::boxed::Box::new(value))
+        Self::SwmlCallingContextsTextObjectUpdate(Box::new(value))
     }
 }
 
@@ -15582,19 +14687,19 @@ for SwmlCallingContextsObjectUpdate {
 #[non_exhaustive]
 pub struct SwmlCallingContextsPomObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    pub steps: ::std::option::Option<::std::vec::Vec<SwmlCallingContextSteps>>,
+    pub steps: Option<Vec<SwmlCallingContextSteps>>,
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     ///
     /// Default: `false`.
-    pub isolated: ::std::option::Option<bool>,
+    pub isolated: Option<bool>,
     /// Filler phrases played when entering this context, keyed by language code.
-    pub enter_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
+    pub enter_fillers: Option<SwmlCallingFunctionFillers>,
     /// Filler phrases played when leaving this context, keyed by language code.
-    pub exit_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
+    pub exit_fillers: Option<SwmlCallingFunctionFillers>,
     /// An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
     ///
     /// Items: at least 1.
-    pub pom: ::std::option::Option<::std::vec::Vec<SwmlCallingPom>>,
+    pub pom: Option<Vec<SwmlCallingPom>>,
 }
 
 crate::runtime::wire_struct!(
@@ -15607,46 +14712,39 @@ impl SwmlCallingContextsPomObjectUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            steps: ::std::default::Default::default(),
-            isolated: ::std::default::Default::default(),
-            enter_fillers: ::std::default::Default::default(),
-            exit_fillers: ::std::default::Default::default(),
-            pom: ::std::default::Default::default(),
+            steps: Default::default(),
+            isolated: Default::default(),
+            enter_fillers: Default::default(),
+            exit_fillers: Default::default(),
+            pom: Default::default(),
         }
     }
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
     pub fn steps(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingContextSteps>,
+        value: impl IntoIterator<Item = SwmlCallingContextSteps>,
     ) -> Self {
-        self.steps = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.steps = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     pub fn isolated(mut self, value: bool) -> Self {
-        self.isolated = ::std::option::Option::Some(value);
+        self.isolated = Some(value);
         self
     }
     /// Filler phrases played when entering this context, keyed by language code.
     pub fn enter_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.enter_fillers = ::std::option::Option::Some(value);
+        self.enter_fillers = Some(value);
         self
     }
     /// Filler phrases played when leaving this context, keyed by language code.
     pub fn exit_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.exit_fillers = ::std::option::Option::Some(value);
+        self.exit_fillers = Some(value);
         self
     }
     /// An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
-    pub fn pom(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingPom>,
-    ) -> Self {
-        self.pom = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
+        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -15656,17 +14754,17 @@ impl SwmlCallingContextsPomObjectUpdate {
 #[non_exhaustive]
 pub struct SwmlCallingContextsTextObjectUpdate {
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    pub steps: ::std::option::Option<::std::vec::Vec<SwmlCallingContextSteps>>,
+    pub steps: Option<Vec<SwmlCallingContextSteps>>,
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     ///
     /// Default: `false`.
-    pub isolated: ::std::option::Option<bool>,
+    pub isolated: Option<bool>,
     /// Filler phrases played when entering this context, keyed by language code.
-    pub enter_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
+    pub enter_fillers: Option<SwmlCallingFunctionFillers>,
     /// Filler phrases played when leaving this context, keyed by language code.
-    pub exit_fillers: ::std::option::Option<SwmlCallingFunctionFillers>,
+    pub exit_fillers: Option<SwmlCallingFunctionFillers>,
     /// The text to send to the agent.
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -15679,44 +14777,39 @@ impl SwmlCallingContextsTextObjectUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            steps: ::std::default::Default::default(),
-            isolated: ::std::default::Default::default(),
-            enter_fillers: ::std::default::Default::default(),
-            exit_fillers: ::std::default::Default::default(),
-            text: ::std::default::Default::default(),
+            steps: Default::default(),
+            isolated: Default::default(),
+            enter_fillers: Default::default(),
+            exit_fillers: Default::default(),
+            text: Default::default(),
         }
     }
     /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
     pub fn steps(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingContextSteps>,
+        value: impl IntoIterator<Item = SwmlCallingContextSteps>,
     ) -> Self {
-        self.steps = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.steps = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
     pub fn isolated(mut self, value: bool) -> Self {
-        self.isolated = ::std::option::Option::Some(value);
+        self.isolated = Some(value);
         self
     }
     /// Filler phrases played when entering this context, keyed by language code.
     pub fn enter_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.enter_fillers = ::std::option::Option::Some(value);
+        self.enter_fillers = Some(value);
         self
     }
     /// Filler phrases played when leaving this context, keyed by language code.
     pub fn exit_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.exit_fillers = ::std::option::Option::Some(value);
+        self.exit_fillers = Some(value);
         self
     }
     /// The text to send to the agent.
-    pub fn text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.text = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(Into::into(value));
         self
     }
 }
@@ -15726,7 +14819,7 @@ impl SwmlCallingContextsTextObjectUpdate {
 #[non_exhaustive]
 pub struct SwmlCallingContextsUpdate {
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
-    pub default: ::std::option::Option<SwmlCallingContextsObjectUpdate>,
+    pub default: Option<SwmlCallingContextsObjectUpdate>,
 }
 
 crate::runtime::wire_struct!(SwmlCallingContextsUpdate { default = default("default") });
@@ -15735,12 +14828,12 @@ impl SwmlCallingContextsUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            default: ::std::default::Default::default(),
+            default: Default::default(),
         }
     }
     /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
     pub fn default(mut self, value: SwmlCallingContextsObjectUpdate) -> Self {
-        self.default = ::std::option::Option::Some(value);
+        self.default = Some(value);
         self
     }
 }
@@ -15753,35 +14846,33 @@ pub struct SwmlCallingMultilingualUpdate {
     /// At least one entry must supply a `voice`, either an entry with `language` set to
     /// `default` or the first language listed. Without one, multilingual mode does not
     /// start and the agent falls back to a single English voice.
-    pub languages: ::std::option::Option<
-        ::std::vec::Vec<SwmlCallingMultilingualLanguage>,
-    >,
+    pub languages: Option<Vec<SwmlCallingMultilingualLanguage>>,
     /// Restricts the agent to this set of language codes. The speech recognition engine still
     /// transcribes whatever it hears, but the agent will not switch into a language outside the
     /// list — it keeps the language it is already speaking. The list also tells the agent, in its
     /// prompt, which languages are in play. Every code must be supported by the ASR engine and
     /// model in use, or multilingual mode does not start.
     /// Omit to let the agent follow the caller into any language the ASR engine detects.
-    pub allowed: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub allowed: Option<Vec<String>>,
     /// The ASR (Automatic Speech Recognition) engine used to detect the spoken language.
     /// This is separate from the TTS engine that speaks each voice.
     /// If you leave it unset, `deepgram` is used.
     /// Do not set this alongside `params.openai_asr_engine`, which overrides both this engine and
     /// `model`. When both are present, the `params` value wins.
-    pub engine: ::std::option::Option<::std::string::String>,
+    pub engine: Option<String>,
     /// The ASR model used to detect the spoken language. The model must support code-switching, or multilingual mode does not start.
     ///
     /// Default: `"nova-3"`.
-    pub model: ::std::option::Option<::std::string::String>,
+    pub model: Option<String>,
     /// The ASR provider used to detect the spoken language.
     /// If you leave it unset, the provider already configured for the agent is used, falling back to
     /// `deepgram` when the agent has none. Setting it here also applies it to the recognizer.
-    pub provider: ::std::option::Option<::std::string::String>,
+    pub provider: Option<String>,
     /// The language the agent opens the conversation in, before the caller has said
     /// anything for the ASR engine to detect.
     ///
     /// Default: `"en"`.
-    pub start_language: ::std::option::Option<::std::string::String>,
+    pub start_language: Option<String>,
     /// How many words a caller must say before the agent will switch languages.
     /// A single word is often the same in several languages — a name, `no`, `ok` — so a
     /// one-word turn is an unreliable signal. Set to `1` to allow single-word switches.
@@ -15789,21 +14880,19 @@ pub struct SwmlCallingMultilingualUpdate {
     ///
     /// Default: `2`.
     /// Minimum: `1`.
-    pub min_switch_words: ::std::option::Option<i64>,
+    pub min_switch_words: Option<i64>,
     /// Fillers used to break silence between turns. This is the speech filler map, so it is the
     /// counterpart of `languages[].speech_fillers` rather than of `languages[].fillers`, which is
     /// a deprecated spelling of `function_fillers`.
     /// Supply an array to have the fillers translated into whichever language the caller
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
-    pub fillers: ::std::option::Option<SwmlCallingMultilingualUpdateFillers>,
+    pub fillers: Option<SwmlCallingMultilingualUpdateFillers>,
     /// Fillers used while a SWAIG function runs.
     /// Supply an array to have the fillers translated into whichever language the caller
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
-    pub function_fillers: ::std::option::Option<
-        SwmlCallingMultilingualUpdateFunctionFillers,
-    >,
+    pub function_fillers: Option<SwmlCallingMultilingualUpdateFunctionFillers>,
     /// Short backchannels played while the caller still has the floor and the agent is
     /// deliberately waiting, as when they spell a name or read out a number, to signal it
     /// is still listening. Which waits earn one is set by `params.turn_filler_sources`.
@@ -15815,7 +14904,7 @@ pub struct SwmlCallingMultilingualUpdate {
     ///
     /// An entry that is an absolute path or a `scheme://` URI is played as audio instead of
     /// being spoken, which is a way to use a recorded backchannel.
-    pub turn_fillers: ::std::option::Option<SwmlCallingMultilingualUpdateTurnFillers>,
+    pub turn_fillers: Option<SwmlCallingMultilingualUpdateTurnFillers>,
 }
 
 crate::runtime::wire_struct!(
@@ -15830,16 +14919,16 @@ impl SwmlCallingMultilingualUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            languages: ::std::default::Default::default(),
-            allowed: ::std::default::Default::default(),
-            engine: ::std::default::Default::default(),
-            model: ::std::default::Default::default(),
-            provider: ::std::default::Default::default(),
-            start_language: ::std::default::Default::default(),
-            min_switch_words: ::std::default::Default::default(),
-            fillers: ::std::default::Default::default(),
-            function_fillers: ::std::default::Default::default(),
-            turn_fillers: ::std::default::Default::default(),
+            languages: Default::default(),
+            allowed: Default::default(),
+            engine: Default::default(),
+            model: Default::default(),
+            provider: Default::default(),
+            start_language: Default::default(),
+            min_switch_words: Default::default(),
+            fillers: Default::default(),
+            function_fillers: Default::default(),
+            turn_fillers: Default::default(),
         }
     }
     /// An array of voices, one per language the agent speaks.
@@ -15848,11 +14937,9 @@ impl SwmlCallingMultilingualUpdate {
     /// start and the agent falls back to a single English voice.
     pub fn languages(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlCallingMultilingualLanguage>,
+        value: impl IntoIterator<Item = SwmlCallingMultilingualLanguage>,
     ) -> Self {
-        self.languages = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Restricts the agent to this set of language codes. The speech recognition engine still
@@ -15861,13 +14948,8 @@ impl SwmlCallingMultilingualUpdate {
     /// prompt, which languages are in play. Every code must be supported by the ASR engine and
     /// model in use, or multilingual mode does not start.
     /// Omit to let the agent follow the caller into any language the ASR engine detects.
-    pub fn allowed(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.allowed = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn allowed(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.allowed = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The ASR (Automatic Speech Recognition) engine used to detect the spoken language.
@@ -15875,40 +14957,26 @@ impl SwmlCallingMultilingualUpdate {
     /// If you leave it unset, `deepgram` is used.
     /// Do not set this alongside `params.openai_asr_engine`, which overrides both this engine and
     /// `model`. When both are present, the `params` value wins.
-    pub fn engine(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.engine = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn engine(mut self, value: impl Into<String>) -> Self {
+        self.engine = Some(Into::into(value));
         self
     }
     /// The ASR model used to detect the spoken language. The model must support code-switching, or multilingual mode does not start.
-    pub fn model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn model(mut self, value: impl Into<String>) -> Self {
+        self.model = Some(Into::into(value));
         self
     }
     /// The ASR provider used to detect the spoken language.
     /// If you leave it unset, the provider already configured for the agent is used, falling back to
     /// `deepgram` when the agent has none. Setting it here also applies it to the recognizer.
-    pub fn provider(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.provider = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn provider(mut self, value: impl Into<String>) -> Self {
+        self.provider = Some(Into::into(value));
         self
     }
     /// The language the agent opens the conversation in, before the caller has said
     /// anything for the ASR engine to detect.
-    pub fn start_language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.start_language = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn start_language(mut self, value: impl Into<String>) -> Self {
+        self.start_language = Some(Into::into(value));
         self
     }
     /// How many words a caller must say before the agent will switch languages.
@@ -15916,7 +14984,7 @@ impl SwmlCallingMultilingualUpdate {
     /// one-word turn is an unreliable signal. Set to `1` to allow single-word switches.
     /// A value below `1` is treated as the default of `2` rather than rejected.
     pub fn min_switch_words(mut self, value: i64) -> Self {
-        self.min_switch_words = ::std::option::Option::Some(value);
+        self.min_switch_words = Some(value);
         self
     }
     /// Fillers used to break silence between turns. This is the speech filler map, so it is the
@@ -15926,7 +14994,7 @@ impl SwmlCallingMultilingualUpdate {
     /// is speaking, or an object keyed by language code to set them per language verbatim.
     /// An `auto` key inside the object is translated the same way an array is.
     pub fn fillers(mut self, value: SwmlCallingMultilingualUpdateFillers) -> Self {
-        self.fillers = ::std::option::Option::Some(value);
+        self.fillers = Some(value);
         self
     }
     /// Fillers used while a SWAIG function runs.
@@ -15937,7 +15005,7 @@ impl SwmlCallingMultilingualUpdate {
         mut self,
         value: SwmlCallingMultilingualUpdateFunctionFillers,
     ) -> Self {
-        self.function_fillers = ::std::option::Option::Some(value);
+        self.function_fillers = Some(value);
         self
     }
     /// Short backchannels played while the caller still has the floor and the agent is
@@ -15947,7 +15015,7 @@ impl SwmlCallingMultilingualUpdate {
         mut self,
         value: SwmlCallingMultilingualUpdateTurnFillers,
     ) -> Self {
-        self.turn_fillers = ::std::option::Option::Some(value);
+        self.turn_fillers = Some(value);
         self
     }
 }
@@ -15965,7 +15033,7 @@ impl SwmlCallingMultilingualUpdate {
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateFillers {
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
     /// Filler phrases keyed by language code, one array per language. A single phrase is
     /// picked from the matching array at random.
     ///
@@ -15974,13 +15042,12 @@ pub enum SwmlCallingMultilingualUpdateFillers {
     /// key is whichever code the speech recognition engine reports for the turn, so any code it
     /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(::std::boxed::Box<SwmlCallingFunctionFillers>),
+    SwmlCallingFunctionFillers(Box<SwmlCallingFunctionFillers>),
 }
 
-impl ::std::convert::From<SwmlCallingFunctionFillers>
-for SwmlCallingMultilingualUpdateFillers {
+impl From<SwmlCallingFunctionFillers> for SwmlCallingMultilingualUpdateFillers {
     fn from(value: SwmlCallingFunctionFillers) -> Self {
-        Self::SwmlCallingFunctionFillers(::std::boxed::Box::new(value))
+        Self::SwmlCallingFunctionFillers(Box::new(value))
     }
 }
 
@@ -15995,7 +15062,7 @@ for SwmlCallingMultilingualUpdateFillers {
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateFunctionFillers {
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
     /// Filler phrases keyed by language code, one array per language. A single phrase is
     /// picked from the matching array at random.
     ///
@@ -16004,13 +15071,12 @@ pub enum SwmlCallingMultilingualUpdateFunctionFillers {
     /// key is whichever code the speech recognition engine reports for the turn, so any code it
     /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(::std::boxed::Box<SwmlCallingFunctionFillers>),
+    SwmlCallingFunctionFillers(Box<SwmlCallingFunctionFillers>),
 }
 
-impl ::std::convert::From<SwmlCallingFunctionFillers>
-for SwmlCallingMultilingualUpdateFunctionFillers {
+impl From<SwmlCallingFunctionFillers> for SwmlCallingMultilingualUpdateFunctionFillers {
     fn from(value: SwmlCallingFunctionFillers) -> Self {
-        Self::SwmlCallingFunctionFillers(::std::boxed::Box::new(value))
+        Self::SwmlCallingFunctionFillers(Box::new(value))
     }
 }
 
@@ -16032,7 +15098,7 @@ for SwmlCallingMultilingualUpdateFunctionFillers {
 #[non_exhaustive]
 pub enum SwmlCallingMultilingualUpdateTurnFillers {
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
     /// Backchannel phrases keyed by language code, one array per language. A single phrase is
     /// picked from the matching array at random.
     ///
@@ -16040,13 +15106,12 @@ pub enum SwmlCallingMultilingualUpdateTurnFillers {
     /// nothing when neither is set. There is no `auto` key here: these phrases are never
     /// translated on the fly, because they have to be ready to play immediately.
     /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingTurnFillers(::std::boxed::Box<SwmlCallingTurnFillers>),
+    SwmlCallingTurnFillers(Box<SwmlCallingTurnFillers>),
 }
 
-impl ::std::convert::From<SwmlCallingTurnFillers>
-for SwmlCallingMultilingualUpdateTurnFillers {
+impl From<SwmlCallingTurnFillers> for SwmlCallingMultilingualUpdateTurnFillers {
     fn from(value: SwmlCallingTurnFillers) -> Self {
-        Self::SwmlCallingTurnFillers(::std::boxed::Box::new(value))
+        Self::SwmlCallingTurnFillers(Box::new(value))
     }
 }
 
@@ -16080,9 +15145,9 @@ impl SwmlMessagingExecute {
 #[non_exhaustive]
 pub struct SwmlMessagingExecuteValue {
     /// Name of the section to execute. Must reference a section in the current document.
-    pub dest: ::std::string::String,
+    pub dest: String,
     /// Parameters accessible as `params.*` in the called section. Replaces (does not merge with) any outer `params` from the caller.
-    pub params: ::std::option::Option<::serde_json::Value>,
+    pub params: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -16091,15 +15156,15 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingExecuteValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(dest: impl Into<String>) -> Self {
         Self {
-            dest: ::std::convert::Into::into(dest),
-            params: ::std::default::Default::default(),
+            dest: Into::into(dest),
+            params: Default::default(),
         }
     }
     /// Parameters accessible as `params.*` in the called section. Replaces (does not merge with) any outer `params` from the caller.
     pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
 }
@@ -16128,12 +15193,12 @@ impl SwmlMessagingGoto {
 #[non_exhaustive]
 pub struct SwmlMessagingGotoValue {
     /// Label to jump to. Must reference a `label` step in the current section.
-    pub label: ::std::string::String,
+    pub label: String,
     /// Maximum number of times this `goto` can jump to its label. Once the limit is reached,
     /// the section ends without running any further steps.
     ///
     /// Default: `100`.
-    pub max: ::std::option::Option<i64>,
+    pub max: Option<i64>,
 }
 
 crate::runtime::wire_struct!(
@@ -16142,16 +15207,16 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingGotoValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            max: ::std::default::Default::default(),
+            label: Into::into(label),
+            max: Default::default(),
         }
     }
     /// Maximum number of times this `goto` can jump to its label. Once the limit is reached,
     /// the section ends without running any further steps.
     pub fn max(mut self, value: i64) -> Self {
-        self.max = ::std::option::Option::Some(value);
+        self.max = Some(value);
         self
     }
 }
@@ -16162,17 +15227,15 @@ impl SwmlMessagingGotoValue {
 pub struct SwmlMessagingLabel {
     /// Mark any point of the SWML section with a label so that `goto` can jump to it. Must be
     /// unique within the section.
-    pub label: ::std::string::String,
+    pub label: String,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingLabel { label = required("label") });
 
 impl SwmlMessagingLabel {
     /// A value made of all its fields.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            label: ::std::convert::Into::into(label),
-        }
+    pub fn new(label: impl Into<String>) -> Self {
+        Self { label: Into::into(label) }
     }
 }
 
@@ -16251,9 +15314,9 @@ impl SwmlMessagingReplyInlineSwitch {
 #[non_exhaustive]
 pub struct SwmlMessagingReplyInlineSwitchValue {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
-    pub variable: ::std::string::String,
+    pub variable: String,
     /// Transform to apply to the value before matching.
-    pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
+    pub transform: Option<SwmlMessagingSwitchTransform>,
     /// Map of values to reply outcomes. Each entry's value is either a string (used as
     /// the reply body, sent back to the original sender as SMS) or a full reply object
     /// (`body`, `media`, `to`, `from`, `status_url`). Use the object form when the
@@ -16262,7 +15325,7 @@ pub struct SwmlMessagingReplyInlineSwitchValue {
     /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
     /// `case` value. If omitted and no case matches, the `reply` step fails and execution
     /// stops.
-    pub default: ::std::option::Option<SwmlMessagingReplyInlineSwitchValueDefault>,
+    pub default: Option<SwmlMessagingReplyInlineSwitchValueDefault>,
 }
 
 crate::runtime::wire_struct!(
@@ -16274,7 +15337,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlMessagingReplyInlineSwitchValueRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
-    pub variable: ::std::string::String,
+    pub variable: String,
     /// Map of values to reply outcomes. Each entry's value is either a string (used as
     /// the reply body, sent back to the original sender as SMS) or a full reply object
     /// (`body`, `media`, `to`, `from`, `status_url`). Use the object form when the
@@ -16288,21 +15351,21 @@ impl SwmlMessagingReplyInlineSwitchValue {
         let SwmlMessagingReplyInlineSwitchValueRequired { variable, case } = required;
         Self {
             variable,
-            transform: ::std::default::Default::default(),
+            transform: Default::default(),
             case,
-            default: ::std::default::Default::default(),
+            default: Default::default(),
         }
     }
     /// Transform to apply to the value before matching.
     pub fn transform(mut self, value: SwmlMessagingSwitchTransform) -> Self {
-        self.transform = ::std::option::Option::Some(value);
+        self.transform = Some(value);
         self
     }
     /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
     /// `case` value. If omitted and no case matches, the `reply` step fails and execution
     /// stops.
     pub fn default(mut self, value: SwmlMessagingReplyInlineSwitchValueDefault) -> Self {
-        self.default = ::std::option::Option::Some(value);
+        self.default = Some(value);
         self
     }
 }
@@ -16317,24 +15380,22 @@ impl SwmlMessagingReplyInlineSwitchValue {
 #[non_exhaustive]
 pub enum SwmlMessagingReplyInlineSwitchValueDefault {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// Reply with body
-    SwmlMessagingReplyWithBody(::std::boxed::Box<SwmlMessagingReplyWithBody>),
+    SwmlMessagingReplyWithBody(Box<SwmlMessagingReplyWithBody>),
     /// Reply with media
-    SwmlMessagingReplyWithMedia(::std::boxed::Box<SwmlMessagingReplyWithMedia>),
+    SwmlMessagingReplyWithMedia(Box<SwmlMessagingReplyWithMedia>),
 }
 
-impl ::std::convert::From<SwmlMessagingReplyWithBody>
-for SwmlMessagingReplyInlineSwitchValueDefault {
+impl From<SwmlMessagingReplyWithBody> for SwmlMessagingReplyInlineSwitchValueDefault {
     fn from(value: SwmlMessagingReplyWithBody) -> Self {
-        Self::SwmlMessagingReplyWithBody(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReplyWithBody(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReplyWithMedia>
-for SwmlMessagingReplyInlineSwitchValueDefault {
+impl From<SwmlMessagingReplyWithMedia> for SwmlMessagingReplyInlineSwitchValueDefault {
     fn from(value: SwmlMessagingReplyWithMedia) -> Self {
-        Self::SwmlMessagingReplyWithMedia(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReplyWithMedia(Box::new(value))
     }
 }
 
@@ -16351,11 +15412,11 @@ for SwmlMessagingReplyInlineSwitchValueDefault {
 #[non_exhaustive]
 pub enum SwmlMessagingReplyValue {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// Reply with body
-    SwmlMessagingReplyWithBody(::std::boxed::Box<SwmlMessagingReplyWithBody>),
+    SwmlMessagingReplyWithBody(Box<SwmlMessagingReplyWithBody>),
     /// Reply with media
-    SwmlMessagingReplyWithMedia(::std::boxed::Box<SwmlMessagingReplyWithMedia>),
+    SwmlMessagingReplyWithMedia(Box<SwmlMessagingReplyWithMedia>),
     /// Branch the reply on a variable value. The matched `case` (or `default`) supplies the
     /// reply contents in one of two forms:
     ///
@@ -16364,24 +15425,24 @@ pub enum SwmlMessagingReplyValue {
     /// (or `default`) instead.
     ///
     /// [`SwmlMessagingReplyInlineSwitch`] says what each value means.
-    SwmlMessagingReplyInlineSwitch(::std::boxed::Box<SwmlMessagingReplyInlineSwitch>),
+    SwmlMessagingReplyInlineSwitch(Box<SwmlMessagingReplyInlineSwitch>),
 }
 
-impl ::std::convert::From<SwmlMessagingReplyWithBody> for SwmlMessagingReplyValue {
+impl From<SwmlMessagingReplyWithBody> for SwmlMessagingReplyValue {
     fn from(value: SwmlMessagingReplyWithBody) -> Self {
-        Self::SwmlMessagingReplyWithBody(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReplyWithBody(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReplyWithMedia> for SwmlMessagingReplyValue {
+impl From<SwmlMessagingReplyWithMedia> for SwmlMessagingReplyValue {
     fn from(value: SwmlMessagingReplyWithMedia) -> Self {
-        Self::SwmlMessagingReplyWithMedia(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReplyWithMedia(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReplyValue {
+impl From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReplyValue {
     fn from(value: SwmlMessagingReplyInlineSwitch) -> Self {
-        Self::SwmlMessagingReplyInlineSwitch(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReplyInlineSwitch(Box::new(value))
     }
 }
 
@@ -16390,21 +15451,21 @@ impl ::std::convert::From<SwmlMessagingReplyInlineSwitch> for SwmlMessagingReply
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithBody {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// Body text of the reply. Must be a non-empty string. Required if `media` is not present.
     ///
     /// Length: at least 1 characters.
-    pub body: ::std::string::String,
+    pub body: String,
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments.
     ///
     /// Items: at most 8.
-    pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub media: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -16414,47 +15475,33 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingReplyWithBody {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(body: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(body: impl Into<String>) -> Self {
         Self {
-            to: ::std::default::Default::default(),
-            from: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            body: ::std::convert::Into::into(body),
-            media: ::std::default::Default::default(),
+            to: Default::default(),
+            from: Default::default(),
+            status_url: Default::default(),
+            body: Into::into(body),
+            media: Default::default(),
         }
     }
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(Into::into(value));
         self
     }
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    pub fn from(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(Into::into(value));
         self
     }
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments.
-    pub fn media(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.media = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn media(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.media = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -16464,21 +15511,21 @@ impl SwmlMessagingReplyWithBody {
 #[non_exhaustive]
 pub struct SwmlMessagingReplyWithMedia {
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
     ///
     /// Format: `uri`.
-    pub status_url: ::std::option::Option<::std::string::String>,
+    pub status_url: Option<String>,
     /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments. Required if `body` is not present.
     ///
     /// Items: at most 8.
-    pub media: ::std::vec::Vec<::std::string::String>,
+    pub media: Vec<String>,
     /// Optional body text included alongside the media attachments. Must be a non-empty string if provided.
     ///
     /// Length: at least 1 characters.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -16488,49 +15535,33 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingReplyWithMedia {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        media: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
+    pub fn new(media: impl IntoIterator<Item = String>) -> Self {
         Self {
-            to: ::std::default::Default::default(),
-            from: ::std::default::Default::default(),
-            status_url: ::std::default::Default::default(),
-            media: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(media),
-            ),
-            body: ::std::default::Default::default(),
+            to: Default::default(),
+            from: Default::default(),
+            status_url: Default::default(),
+            media: Iterator::collect(IntoIterator::into_iter(media)),
+            body: Default::default(),
         }
     }
     /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(Into::into(value));
         self
     }
     /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    pub fn from(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(Into::into(value));
         self
     }
     /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
-    pub fn status_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status_url(mut self, value: impl Into<String>) -> Self {
+        self.status_url = Some(Into::into(value));
         self
     }
     /// Optional body text included alongside the media attachments. Must be a non-empty string if provided.
-    pub fn body(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.body = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(Into::into(value));
         self
     }
 }
@@ -16595,25 +15626,25 @@ pub struct SwmlMessagingRequestValue {
     /// Endpoint to call. Must be a publicly reachable URL.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// HTTP method.
     ///
     /// Default: `"POST"`.
-    pub method: ::std::option::Option<SwmlMessagingRequestValueMethod>,
+    pub method: Option<SwmlMessagingRequestValueMethod>,
     /// HTTP headers to include with the request, as a map of header name to value. Each value must be a string.
-    pub headers: ::std::option::Option<::serde_json::Value>,
+    pub headers: Option<::serde_json::Value>,
     /// Request body. Objects are JSON-encoded automatically.
-    pub body: ::std::option::Option<SwmlMessagingRequestValueBody>,
+    pub body: Option<SwmlMessagingRequestValueBody>,
     /// Timeout in seconds. Clamped to a maximum of `5.0`.
     ///
     /// Default: `5`.
     /// Minimum: `0`.
     /// Maximum: `5`.
-    pub timeout: ::std::option::Option<f64>,
+    pub timeout: Option<f64>,
     /// If `true`, parse the JSON response into `request_response.*` variables.
     ///
     /// Default: `false`.
-    pub save_variables: ::std::option::Option<bool>,
+    pub save_variables: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -16624,39 +15655,39 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingRequestValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            url: ::std::convert::Into::into(url),
-            method: ::std::default::Default::default(),
-            headers: ::std::default::Default::default(),
-            body: ::std::default::Default::default(),
-            timeout: ::std::default::Default::default(),
-            save_variables: ::std::default::Default::default(),
+            url: Into::into(url),
+            method: Default::default(),
+            headers: Default::default(),
+            body: Default::default(),
+            timeout: Default::default(),
+            save_variables: Default::default(),
         }
     }
     /// HTTP method.
     pub fn method(mut self, value: SwmlMessagingRequestValueMethod) -> Self {
-        self.method = ::std::option::Option::Some(value);
+        self.method = Some(value);
         self
     }
     /// HTTP headers to include with the request, as a map of header name to value. Each value must be a string.
     pub fn headers(mut self, value: ::serde_json::Value) -> Self {
-        self.headers = ::std::option::Option::Some(value);
+        self.headers = Some(value);
         self
     }
     /// Request body. Objects are JSON-encoded automatically.
     pub fn body(mut self, value: SwmlMessagingRequestValueBody) -> Self {
-        self.body = ::std::option::Option::Some(value);
+        self.body = Some(value);
         self
     }
     /// Timeout in seconds. Clamped to a maximum of `5.0`.
     pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// If `true`, parse the JSON response into `request_response.*` variables.
     pub fn save_variables(mut self, value: bool) -> Self {
-        self.save_variables = ::std::option::Option::Some(value);
+        self.save_variables = Some(value);
         self
     }
 }
@@ -16669,7 +15700,7 @@ impl SwmlMessagingRequestValue {
 #[non_exhaustive]
 pub enum SwmlMessagingRequestValueBody {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `serde_json::Value`.
     Map(::serde_json::Value),
 }
@@ -16718,21 +15749,21 @@ impl SwmlMessagingRequestValueMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            "PUT" => ::std::option::Option::Some(Self::Put),
-            "PATCH" => ::std::option::Option::Some(Self::Patch),
-            "DELETE" => ::std::option::Option::Some(Self::Delete),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            "PUT" => Some(Self::Put),
+            "PATCH" => Some(Self::Patch),
+            "DELETE" => Some(Self::Delete),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(SwmlMessagingRequestValueMethod, Unknown);
 
-impl ::std::default::Default for SwmlMessagingRequestValueMethod {
+impl Default for SwmlMessagingRequestValueMethod {
     /// The API's default, [`SwmlMessagingRequestValueMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -16766,20 +15797,16 @@ impl SwmlMessagingReturn {
 #[non_exhaustive]
 pub struct SwmlMessagingSection {
     /// The `main` property.
-    pub main: ::std::vec::Vec<SwmlMessagingSwmlMethod>,
+    pub main: Vec<SwmlMessagingSwmlMethod>,
 }
 
 crate::runtime::wire_struct!(SwmlMessagingSection { main = required("main") });
 
 impl SwmlMessagingSection {
     /// A value made of all its fields.
-    pub fn new(
-        main: impl ::std::iter::IntoIterator<Item = SwmlMessagingSwmlMethod>,
-    ) -> Self {
+    pub fn new(main: impl IntoIterator<Item = SwmlMessagingSwmlMethod>) -> Self {
         Self {
-            main: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(main),
-            ),
+            main: Iterator::collect(IntoIterator::into_iter(main)),
         }
     }
 }
@@ -16846,14 +15873,14 @@ impl SwmlMessagingSwitchTransform {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "lowercase" => ::std::option::Option::Some(Self::Lowercase),
-            "uppercase" => ::std::option::Option::Some(Self::Uppercase),
-            "trim" => ::std::option::Option::Some(Self::Trim),
-            "lowercase_trim" => ::std::option::Option::Some(Self::LowercaseTrim),
-            "uppercase_trim" => ::std::option::Option::Some(Self::UppercaseTrim),
-            _ => ::std::option::Option::None,
+            "lowercase" => Some(Self::Lowercase),
+            "uppercase" => Some(Self::Uppercase),
+            "trim" => Some(Self::Trim),
+            "lowercase_trim" => Some(Self::LowercaseTrim),
+            "uppercase_trim" => Some(Self::UppercaseTrim),
+            _ => None,
         }
     }
 }
@@ -16866,16 +15893,16 @@ crate::runtime::open_enum!(SwmlMessagingSwitchTransform, Unknown);
 #[non_exhaustive]
 pub struct SwmlMessagingSwitchValue {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
-    pub variable: ::std::string::String,
+    pub variable: String,
     /// Transform to apply to the value before matching.
-    pub transform: ::std::option::Option<SwmlMessagingSwitchTransform>,
+    pub transform: Option<SwmlMessagingSwitchTransform>,
     /// Map of values to arrays of SWML methods to execute. The key is the value to compare
     /// against `variable` (after applying `transform`); the value is the array of methods
     /// to run on match.
     pub case: ::serde_json::Value,
     /// Array of SWML methods to execute if no `case` matches. If omitted and no case
     /// matches, execution stops with an error.
-    pub default: ::std::option::Option<::std::vec::Vec<SwmlMessagingSwmlMethod>>,
+    pub default: Option<Vec<SwmlMessagingSwmlMethod>>,
 }
 
 crate::runtime::wire_struct!(
@@ -16887,7 +15914,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlMessagingSwitchValueRequired {
     /// Variable path to match. Specified without the `%{}` wrapper (e.g. `message.body`).
-    pub variable: ::std::string::String,
+    pub variable: String,
     /// Map of values to arrays of SWML methods to execute. The key is the value to compare
     /// against `variable` (after applying `transform`); the value is the array of methods
     /// to run on match.
@@ -16900,25 +15927,23 @@ impl SwmlMessagingSwitchValue {
         let SwmlMessagingSwitchValueRequired { variable, case } = required;
         Self {
             variable,
-            transform: ::std::default::Default::default(),
+            transform: Default::default(),
             case,
-            default: ::std::default::Default::default(),
+            default: Default::default(),
         }
     }
     /// Transform to apply to the value before matching.
     pub fn transform(mut self, value: SwmlMessagingSwitchTransform) -> Self {
-        self.transform = ::std::option::Option::Some(value);
+        self.transform = Some(value);
         self
     }
     /// Array of SWML methods to execute if no `case` matches. If omitted and no case
     /// matches, execution stops with an error.
     pub fn default(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = SwmlMessagingSwmlMethod>,
+        value: impl IntoIterator<Item = SwmlMessagingSwmlMethod>,
     ) -> Self {
-        self.default = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -16931,76 +15956,76 @@ impl SwmlMessagingSwitchValue {
 #[non_exhaustive]
 pub enum SwmlMessagingSwmlMethod {
     /// reply Method
-    SwmlMessagingReply(::std::boxed::Box<SwmlMessagingReply>),
+    SwmlMessagingReply(Box<SwmlMessagingReply>),
     /// receive Method
-    SwmlMessagingReceive(::std::boxed::Box<SwmlMessagingReceive>),
+    SwmlMessagingReceive(Box<SwmlMessagingReceive>),
     /// request Method
-    SwmlMessagingRequest(::std::boxed::Box<SwmlMessagingRequest>),
+    SwmlMessagingRequest(Box<SwmlMessagingRequest>),
     /// execute Method
-    SwmlMessagingExecute(::std::boxed::Box<SwmlMessagingExecute>),
+    SwmlMessagingExecute(Box<SwmlMessagingExecute>),
     /// transfer Method
-    SwmlMessagingTransfer(::std::boxed::Box<SwmlMessagingTransfer>),
+    SwmlMessagingTransfer(Box<SwmlMessagingTransfer>),
     /// switch Method
-    SwmlMessagingSwitch(::std::boxed::Box<SwmlMessagingSwitch>),
+    SwmlMessagingSwitch(Box<SwmlMessagingSwitch>),
     /// goto Method
-    SwmlMessagingGoto(::std::boxed::Box<SwmlMessagingGoto>),
+    SwmlMessagingGoto(Box<SwmlMessagingGoto>),
     /// return Method
-    SwmlMessagingReturn(::std::boxed::Box<SwmlMessagingReturn>),
+    SwmlMessagingReturn(Box<SwmlMessagingReturn>),
     /// label Method
-    SwmlMessagingLabel(::std::boxed::Box<SwmlMessagingLabel>),
+    SwmlMessagingLabel(Box<SwmlMessagingLabel>),
 }
 
-impl ::std::convert::From<SwmlMessagingReply> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingReply> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingReply) -> Self {
-        Self::SwmlMessagingReply(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReply(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReceive> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingReceive> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingReceive) -> Self {
-        Self::SwmlMessagingReceive(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReceive(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingRequest> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingRequest> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingRequest) -> Self {
-        Self::SwmlMessagingRequest(::std::boxed::Box::new(value))
+        Self::SwmlMessagingRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingExecute> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingExecute> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingExecute) -> Self {
-        Self::SwmlMessagingExecute(::std::boxed::Box::new(value))
+        Self::SwmlMessagingExecute(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingTransfer> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingTransfer> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingTransfer) -> Self {
-        Self::SwmlMessagingTransfer(::std::boxed::Box::new(value))
+        Self::SwmlMessagingTransfer(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingSwitch> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingSwitch> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingSwitch) -> Self {
-        Self::SwmlMessagingSwitch(::std::boxed::Box::new(value))
+        Self::SwmlMessagingSwitch(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingGoto> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingGoto> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingGoto) -> Self {
-        Self::SwmlMessagingGoto(::std::boxed::Box::new(value))
+        Self::SwmlMessagingGoto(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingReturn> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingReturn> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingReturn) -> Self {
-        Self::SwmlMessagingReturn(::std::boxed::Box::new(value))
+        Self::SwmlMessagingReturn(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
+impl From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
     fn from(value: SwmlMessagingLabel) -> Self {
-        Self::SwmlMessagingLabel(::std::boxed::Box::new(value))
+        Self::SwmlMessagingLabel(Box::new(value))
     }
 }
 
@@ -17014,7 +16039,7 @@ impl ::std::convert::From<SwmlMessagingLabel> for SwmlMessagingSwmlMethod {
 #[non_exhaustive]
 pub struct SwmlMessagingSwmlObject {
     /// The `version` property.
-    pub version: ::std::option::Option<SwmlMessagingSwmlObjectVersion>,
+    pub version: Option<SwmlMessagingSwmlObjectVersion>,
     /// SWML section
     pub sections: SwmlMessagingSection,
 }
@@ -17028,13 +16053,13 @@ impl SwmlMessagingSwmlObject {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(sections: SwmlMessagingSection) -> Self {
         Self {
-            version: ::std::default::Default::default(),
+            version: Default::default(),
             sections,
         }
     }
     /// The `version` property.
     pub fn version(mut self, value: SwmlMessagingSwmlObjectVersion) -> Self {
-        self.version = ::std::option::Option::Some(value);
+        self.version = Some(value);
         self
     }
 }
@@ -17065,10 +16090,10 @@ impl SwmlMessagingSwmlObjectVersion {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "1.0.0" => ::std::option::Option::Some(Self::V1_0_0),
-            _ => ::std::option::Option::None,
+            "1.0.0" => Some(Self::V1_0_0),
+            _ => None,
         }
     }
 }
@@ -17118,13 +16143,13 @@ pub struct SwmlMessagingTransferValue {
     /// be embedded in the URL as `username:password@url`.
     ///
     /// Format: `uri`.
-    pub dest: ::std::string::String,
+    pub dest: String,
     /// HTTP method for the fetch request.
     ///
     /// Default: `"POST"`.
-    pub method: ::std::option::Option<SwmlMessagingTransferValueMethod>,
+    pub method: Option<SwmlMessagingTransferValueMethod>,
     /// Parameters to include in the request body of the fetch. Available as `params.*` in the transferred document.
-    pub params: ::std::option::Option<::serde_json::Value>,
+    pub params: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -17134,21 +16159,21 @@ crate::runtime::wire_struct!(
 
 impl SwmlMessagingTransferValue {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(dest: impl Into<String>) -> Self {
         Self {
-            dest: ::std::convert::Into::into(dest),
-            method: ::std::default::Default::default(),
-            params: ::std::default::Default::default(),
+            dest: Into::into(dest),
+            method: Default::default(),
+            params: Default::default(),
         }
     }
     /// HTTP method for the fetch request.
     pub fn method(mut self, value: SwmlMessagingTransferValueMethod) -> Self {
-        self.method = ::std::option::Option::Some(value);
+        self.method = Some(value);
         self
     }
     /// Parameters to include in the request body of the fetch. Available as `params.*` in the transferred document.
     pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = ::std::option::Option::Some(value);
+        self.params = Some(value);
         self
     }
 }
@@ -17197,21 +16222,21 @@ impl SwmlMessagingTransferValueMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            "PUT" => ::std::option::Option::Some(Self::Put),
-            "PATCH" => ::std::option::Option::Some(Self::Patch),
-            "DELETE" => ::std::option::Option::Some(Self::Delete),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            "PUT" => Some(Self::Put),
+            "PATCH" => Some(Self::Patch),
+            "DELETE" => Some(Self::Delete),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(SwmlMessagingTransferValueMethod, Unknown);
 
-impl ::std::default::Default for SwmlMessagingTransferValueMethod {
+impl Default for SwmlMessagingTransferValueMethod {
     /// The API's default, [`SwmlMessagingTransferValueMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -17229,20 +16254,20 @@ impl ::std::default::Default for SwmlMessagingTransferValueMethod {
 #[non_exhaustive]
 pub enum SwmlScript {
     /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](https://signalwire.com/docs/swml/reference/calling).
-    CallingSwmlScript(::std::boxed::Box<CallingSwmlScript>),
+    CallingSwmlScript(Box<CallingSwmlScript>),
     /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](https://signalwire.com/docs/swml/reference/messaging).
-    MessagingSwmlScript(::std::boxed::Box<MessagingSwmlScript>),
+    MessagingSwmlScript(Box<MessagingSwmlScript>),
 }
 
-impl ::std::convert::From<CallingSwmlScript> for SwmlScript {
+impl From<CallingSwmlScript> for SwmlScript {
     fn from(value: CallingSwmlScript) -> Self {
-        Self::CallingSwmlScript(::std::boxed::Box::new(value))
+        Self::CallingSwmlScript(Box::new(value))
     }
 }
 
-impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
+impl From<MessagingSwmlScript> for SwmlScript {
     fn from(value: MessagingSwmlScript) -> Self {
-        Self::MessagingSwmlScript(::std::boxed::Box::new(value))
+        Self::MessagingSwmlScript(Box::new(value))
     }
 }
 
@@ -17251,7 +16276,7 @@ impl ::std::convert::From<MessagingSwmlScript> for SwmlScript {
 #[non_exhaustive]
 pub struct SwmlScriptAddressListResponse {
     /// An array of objects that contain a list of SWML Script Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: SwmlScriptAddressPaginationResponse,
 }
@@ -17264,7 +16289,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptAddressListResponseRequired {
     /// An array of objects that contain a list of SWML Script Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: SwmlScriptAddressPaginationResponse,
 }
@@ -17286,19 +16311,19 @@ pub struct SwmlScriptAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link of the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link of the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link of the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -17310,9 +16335,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link of the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SwmlScriptAddressPaginationResponse {
@@ -17322,24 +16347,18 @@ impl SwmlScriptAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link of the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link of the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -17352,22 +16371,20 @@ impl SwmlScriptAddressPaginationResponse {
 #[non_exhaustive]
 pub enum SwmlScriptCreateRequest {
     /// Request body to create a SWML Script that handles inbound or outbound calls.
-    CallingSwmlScriptCreateRequest(::std::boxed::Box<CallingSwmlScriptCreateRequest>),
+    CallingSwmlScriptCreateRequest(Box<CallingSwmlScriptCreateRequest>),
     /// Request body to create a SWML Script that handles inbound SMS or MMS messages.
-    MessagingSwmlScriptCreateRequest(
-        ::std::boxed::Box<MessagingSwmlScriptCreateRequest>,
-    ),
+    MessagingSwmlScriptCreateRequest(Box<MessagingSwmlScriptCreateRequest>),
 }
 
-impl ::std::convert::From<CallingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
+impl From<CallingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
     fn from(value: CallingSwmlScriptCreateRequest) -> Self {
-        Self::CallingSwmlScriptCreateRequest(::std::boxed::Box::new(value))
+        Self::CallingSwmlScriptCreateRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
+impl From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
     fn from(value: MessagingSwmlScriptCreateRequest) -> Self {
-        Self::MessagingSwmlScriptCreateRequest(::std::boxed::Box::new(value))
+        Self::MessagingSwmlScriptCreateRequest(Box::new(value))
     }
 }
 
@@ -17376,7 +16393,7 @@ impl ::std::convert::From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreate
 #[non_exhaustive]
 pub struct SwmlScriptCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -17385,13 +16402,9 @@ crate::runtime::wire_struct!(
 
 impl SwmlScriptCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -17401,7 +16414,7 @@ impl SwmlScriptCreateStatusCode422 {
 #[non_exhaustive]
 pub struct SwmlScriptListResponse {
     /// An array of objects that contain a list of SWML Script data
-    pub data: ::std::vec::Vec<SwmlScriptResponse>,
+    pub data: Vec<SwmlScriptResponse>,
     /// Object containing pagination links
     pub links: SwmlScriptPaginationresponse,
 }
@@ -17414,7 +16427,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptListResponseRequired {
     /// An array of objects that contain a list of SWML Script data
-    pub data: ::std::vec::Vec<SwmlScriptResponse>,
+    pub data: Vec<SwmlScriptResponse>,
     /// Object containing pagination links
     pub links: SwmlScriptPaginationresponse,
 }
@@ -17436,19 +16449,19 @@ pub struct SwmlScriptPaginationresponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -17460,9 +16473,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlScriptPaginationresponseRequired {
     /// Link to the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SwmlScriptPaginationresponse {
@@ -17472,24 +16485,18 @@ impl SwmlScriptPaginationresponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -17503,7 +16510,7 @@ pub struct SwmlScriptResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the SWML Script Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -17531,7 +16538,7 @@ pub struct SwmlScriptResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the SWML Script Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: SwmlScriptResponseType,
     /// Date and time when the resource was created.
@@ -17592,10 +16599,10 @@ impl SwmlScriptResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "swml_script" => ::std::option::Option::Some(Self::SwmlScript),
-            _ => ::std::option::Option::None,
+            "swml_script" => Some(Self::SwmlScript),
+            _ => None,
         }
     }
 }
@@ -17610,22 +16617,20 @@ crate::runtime::open_enum!(SwmlScriptResponseType, Unknown);
 #[non_exhaustive]
 pub enum SwmlScriptUpdateRequest {
     /// Request body to update an existing calling SWML Script. All fields are optional — include only what you want to change.
-    CallingSwmlScriptUpdateRequest(::std::boxed::Box<CallingSwmlScriptUpdateRequest>),
+    CallingSwmlScriptUpdateRequest(Box<CallingSwmlScriptUpdateRequest>),
     /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
-    MessagingSwmlScriptUpdateRequest(
-        ::std::boxed::Box<MessagingSwmlScriptUpdateRequest>,
-    ),
+    MessagingSwmlScriptUpdateRequest(Box<MessagingSwmlScriptUpdateRequest>),
 }
 
-impl ::std::convert::From<CallingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
+impl From<CallingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
     fn from(value: CallingSwmlScriptUpdateRequest) -> Self {
-        Self::CallingSwmlScriptUpdateRequest(::std::boxed::Box::new(value))
+        Self::CallingSwmlScriptUpdateRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
+impl From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
     fn from(value: MessagingSwmlScriptUpdateRequest) -> Self {
-        Self::MessagingSwmlScriptUpdateRequest(::std::boxed::Box::new(value))
+        Self::MessagingSwmlScriptUpdateRequest(Box::new(value))
     }
 }
 
@@ -17634,7 +16639,7 @@ impl ::std::convert::From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdate
 #[non_exhaustive]
 pub struct SwmlScriptUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -17643,13 +16648,9 @@ crate::runtime::wire_struct!(
 
 impl SwmlScriptUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -17661,25 +16662,25 @@ pub struct SwmlWebhook {
     /// Unique ID of the SWML Webhook.
     pub id: Uuid,
     /// Name of the SWML Webhook.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     pub used_for: SwmlWebhookUsedFor,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
-    pub primary_request_url: ::std::string::String,
+    pub primary_request_url: String,
     /// Primary request method of the SWML Webhook.
     pub primary_request_method: RequestUrlMethodType,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the SWML Webhook.
     pub fallback_request_method: RequestUrlMethodType,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the SWML Webhook.
     pub status_callback_method: RequestUrlMethodType,
 }
@@ -17700,19 +16701,19 @@ pub struct SwmlWebhookRequired {
     /// Unique ID of the SWML Webhook.
     pub id: Uuid,
     /// Name of the SWML Webhook.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     pub used_for: SwmlWebhookUsedFor,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
-    pub primary_request_url: ::std::string::String,
+    pub primary_request_url: String,
     /// Primary request method of the SWML Webhook.
     pub primary_request_method: RequestUrlMethodType,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the SWML Webhook.
     pub fallback_request_method: RequestUrlMethodType,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the SWML Webhook.
     pub status_callback_method: RequestUrlMethodType,
 }
@@ -17750,7 +16751,7 @@ impl SwmlWebhook {
 #[non_exhaustive]
 pub struct SwmlWebhookAddressListResponse {
     /// An array of objects that contain a list of SWML Webhook Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: SwmlWebhookAddressPaginationResponse,
 }
@@ -17763,7 +16764,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookAddressListResponseRequired {
     /// An array of objects that contain a list of SWML Webhook Addresses
-    pub data: ::std::vec::Vec<FabricAddressApp>,
+    pub data: Vec<FabricAddressApp>,
     /// Object containing pagination links
     pub links: SwmlWebhookAddressPaginationResponse,
 }
@@ -17785,19 +16786,19 @@ pub struct SwmlWebhookAddressPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -17809,9 +16810,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookAddressPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SwmlWebhookAddressPaginationResponse {
@@ -17821,24 +16822,18 @@ impl SwmlWebhookAddressPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -17848,35 +16843,35 @@ impl SwmlWebhookAddressPaginationResponse {
 #[non_exhaustive]
 pub struct SwmlWebhookCreateRequest {
     /// Name of the SWML Webhook.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     ///
     /// Default: `"calling"`.
-    pub used_for: ::std::option::Option<SwmlWebhookCreateRequestUsedFor>,
+    pub used_for: Option<SwmlWebhookCreateRequestUsedFor>,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
-    pub primary_request_url: ::std::string::String,
+    pub primary_request_url: String,
     /// Primary request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub primary_request_method: Option<RequestUrlMethodType>,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub fallback_request_method: Option<RequestUrlMethodType>,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -17891,66 +16886,51 @@ crate::runtime::wire_struct!(
 
 impl SwmlWebhookCreateRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        primary_request_url: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(primary_request_url: impl Into<String>) -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            used_for: ::std::default::Default::default(),
-            primary_request_url: ::std::convert::Into::into(primary_request_url),
-            primary_request_method: ::std::default::Default::default(),
-            fallback_request_url: ::std::default::Default::default(),
-            fallback_request_method: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            name: Default::default(),
+            used_for: Default::default(),
+            primary_request_url: Into::into(primary_request_url),
+            primary_request_method: Default::default(),
+            fallback_request_url: Default::default(),
+            fallback_request_method: Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// Name of the SWML Webhook.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     pub fn used_for(mut self, value: SwmlWebhookCreateRequestUsedFor) -> Self {
-        self.used_for = ::std::option::Option::Some(value);
+        self.used_for = Some(value);
         self
     }
     /// Primary request method of the SWML Webhook.
     pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = ::std::option::Option::Some(value);
+        self.primary_request_method = Some(value);
         self
     }
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
-    pub fn fallback_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_request_url = Some(Into::into(value));
         self
     }
     /// Fallback request method of the SWML Webhook.
     pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = ::std::option::Option::Some(value);
+        self.fallback_request_method = Some(value);
         self
     }
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Status callback method of the SWML Webhook.
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -17987,18 +16967,18 @@ impl SwmlWebhookCreateRequestUsedFor {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(SwmlWebhookCreateRequestUsedFor, Unknown);
 
-impl ::std::default::Default for SwmlWebhookCreateRequestUsedFor {
+impl Default for SwmlWebhookCreateRequestUsedFor {
     /// The API's default, [`SwmlWebhookCreateRequestUsedFor::Calling`].
     fn default() -> Self {
         Self::Calling
@@ -18010,7 +16990,7 @@ impl ::std::default::Default for SwmlWebhookCreateRequestUsedFor {
 #[non_exhaustive]
 pub struct SwmlWebhookCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -18019,13 +16999,9 @@ crate::runtime::wire_struct!(
 
 impl SwmlWebhookCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -18035,7 +17011,7 @@ impl SwmlWebhookCreateStatusCode422 {
 #[non_exhaustive]
 pub struct SwmlWebhookListResponse {
     /// An array of objects that contain a list of SWML Webhook data
-    pub data: ::std::vec::Vec<SwmlWebhookResponse>,
+    pub data: Vec<SwmlWebhookResponse>,
     /// Object containing pagination links
     pub links: SwmlWebhookPaginationResponse,
 }
@@ -18048,7 +17024,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookListResponseRequired {
     /// An array of objects that contain a list of SWML Webhook data
-    pub data: ::std::vec::Vec<SwmlWebhookResponse>,
+    pub data: Vec<SwmlWebhookResponse>,
     /// Object containing pagination links
     pub links: SwmlWebhookPaginationResponse,
 }
@@ -18070,19 +17046,19 @@ pub struct SwmlWebhookPaginationResponse {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -18094,9 +17070,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SwmlWebhookPaginationResponseRequired {
     /// Link of the current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl SwmlWebhookPaginationResponse {
@@ -18106,24 +17082,18 @@ impl SwmlWebhookPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -18137,7 +17107,7 @@ pub struct SwmlWebhookResponse {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the SWML Webhook Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -18165,7 +17135,7 @@ pub struct SwmlWebhookResponseRequired {
     /// Unique ID of the Project.
     pub project_id: Uuid,
     /// Display name of the SWML Webhook Fabric Resource
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Type of the Fabric Resource
     pub type_: SwmlWebhookResponseType,
     /// Date and time when the resource was created.
@@ -18226,10 +17196,10 @@ impl SwmlWebhookResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "swml_webhook" => ::std::option::Option::Some(Self::SwmlWebhook),
-            _ => ::std::option::Option::None,
+            "swml_webhook" => Some(Self::SwmlWebhook),
+            _ => None,
         }
     }
 }
@@ -18241,35 +17211,35 @@ crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateRequest {
     /// Name of the SWML Webhook.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     ///
     /// Default: `"calling"`.
-    pub used_for: ::std::option::Option<SwmlWebhookUpdateRequestUsedFor>,
+    pub used_for: Option<SwmlWebhookUpdateRequestUsedFor>,
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
     ///
     /// Format: `uri`.
-    pub primary_request_url: ::std::option::Option<::std::string::String>,
+    pub primary_request_url: Option<String>,
     /// Primary request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    pub primary_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub primary_request_method: Option<RequestUrlMethodType>,
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
     ///
     /// Format: `uri`.
-    pub fallback_request_url: ::std::option::Option<::std::string::String>,
+    pub fallback_request_url: Option<String>,
     /// Fallback request method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    pub fallback_request_method: ::std::option::Option<RequestUrlMethodType>,
+    pub fallback_request_method: Option<RequestUrlMethodType>,
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Status callback method of the SWML Webhook.
     ///
     /// Default: `"POST"`.
-    pub status_callback_method: ::std::option::Option<RequestUrlMethodType>,
+    pub status_callback_method: Option<RequestUrlMethodType>,
 }
 
 crate::runtime::wire_struct!(
@@ -18286,72 +17256,54 @@ impl SwmlWebhookUpdateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            used_for: ::std::default::Default::default(),
-            primary_request_url: ::std::default::Default::default(),
-            primary_request_method: ::std::default::Default::default(),
-            fallback_request_url: ::std::default::Default::default(),
-            fallback_request_method: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            status_callback_method: ::std::default::Default::default(),
+            name: Default::default(),
+            used_for: Default::default(),
+            primary_request_url: Default::default(),
+            primary_request_method: Default::default(),
+            fallback_request_url: Default::default(),
+            fallback_request_method: Default::default(),
+            status_callback_url: Default::default(),
+            status_callback_method: Default::default(),
         }
     }
     /// Name of the SWML Webhook.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
     pub fn used_for(mut self, value: SwmlWebhookUpdateRequestUsedFor) -> Self {
-        self.used_for = ::std::option::Option::Some(value);
+        self.used_for = Some(value);
         self
     }
     /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
-    pub fn primary_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.primary_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn primary_request_url(mut self, value: impl Into<String>) -> Self {
+        self.primary_request_url = Some(Into::into(value));
         self
     }
     /// Primary request method of the SWML Webhook.
     pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = ::std::option::Option::Some(value);
+        self.primary_request_method = Some(value);
         self
     }
     /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
-    pub fn fallback_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fallback_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
+        self.fallback_request_url = Some(Into::into(value));
         self
     }
     /// Fallback request method of the SWML Webhook.
     pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = ::std::option::Option::Some(value);
+        self.fallback_request_method = Some(value);
         self
     }
     /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Status callback method of the SWML Webhook.
     pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = ::std::option::Option::Some(value);
+        self.status_callback_method = Some(value);
         self
     }
 }
@@ -18388,18 +17340,18 @@ impl SwmlWebhookUpdateRequestUsedFor {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(SwmlWebhookUpdateRequestUsedFor, Unknown);
 
-impl ::std::default::Default for SwmlWebhookUpdateRequestUsedFor {
+impl Default for SwmlWebhookUpdateRequestUsedFor {
     /// The API's default, [`SwmlWebhookUpdateRequestUsedFor::Calling`].
     fn default() -> Self {
         Self::Calling
@@ -18411,7 +17363,7 @@ impl ::std::default::Default for SwmlWebhookUpdateRequestUsedFor {
 #[non_exhaustive]
 pub struct SwmlWebhookUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -18420,13 +17372,9 @@ crate::runtime::wire_struct!(
 
 impl SwmlWebhookUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -18460,11 +17408,11 @@ impl SwmlWebhookUsedFor {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
@@ -18500,11 +17448,11 @@ impl UsedForType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            "messaging" => Some(Self::Messaging),
+            _ => None,
         }
     }
 }
@@ -23956,7 +22904,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &DomainApplicationAssignRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DomainApplicationResponse,
         crate::runtime::Error<AssignResourceDomainApplicationError>,
     > {
@@ -23966,12 +22914,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/domain_applications",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24022,7 +22970,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &PhoneRouteAssignRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         PhoneRouteResponse,
         crate::runtime::Error<AssignResourcePhoneRouteError>,
     > {
@@ -24032,12 +22980,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/phone_routes",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24085,7 +23033,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &ResourceSipEndpointAssignRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ResourceSipEndpointResponse,
         crate::runtime::Error<AssignResourceToSipCredentialError>,
     > {
@@ -24095,12 +23043,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/sip_endpoints",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24146,13 +23094,10 @@ impl crate::runtime::Client {
     pub async fn create_ai_agent(
         &self,
         body: &AiAgentCreateRequest,
-    ) -> ::std::result::Result<
-        AiAgentResponse,
-        crate::runtime::Error<CreateAiAgentError>,
-    > {
+    ) -> Result<AiAgentResponse, crate::runtime::Error<CreateAiAgentError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
         let path = ["/api/fabric/resources/ai_agents"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24192,13 +23137,10 @@ impl crate::runtime::Client {
     pub async fn create_call_flow(
         &self,
         body: &CallFlowCreateRequest,
-    ) -> ::std::result::Result<
-        CallFlowResponse,
-        crate::runtime::Error<CreateCallFlowError>,
-    > {
+    ) -> Result<CallFlowResponse, crate::runtime::Error<CreateCallFlowError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
         let path = ["/api/fabric/resources/call_flows"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24238,13 +23180,13 @@ impl crate::runtime::Client {
     pub async fn create_conference_room(
         &self,
         body: &ConferenceRoomCreateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ConferenceRoomResponse,
         crate::runtime::Error<CreateConferenceRoomError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
         let path = ["/api/fabric/resources/conference_rooms"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24284,13 +23226,10 @@ impl crate::runtime::Client {
     pub async fn create_cxml_script(
         &self,
         body: &CxmlScriptCreateRequest,
-    ) -> ::std::result::Result<
-        CxmlScriptResponse,
-        crate::runtime::Error<CreateCxmlScriptError>,
-    > {
+    ) -> Result<CxmlScriptResponse, crate::runtime::Error<CreateCxmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
         let path = ["/api/fabric/resources/cxml_scripts"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24330,13 +23269,10 @@ impl crate::runtime::Client {
     pub async fn create_cxml_webhook(
         &self,
         body: &CxmlWebhookCreateRequest,
-    ) -> ::std::result::Result<
-        CxmlWebhookResponse,
-        crate::runtime::Error<CreateCxmlWebhookError>,
-    > {
+    ) -> Result<CxmlWebhookResponse, crate::runtime::Error<CreateCxmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
         let path = ["/api/fabric/resources/cxml_webhooks"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24376,13 +23312,13 @@ impl crate::runtime::Client {
     pub async fn create_freeswitch_connector(
         &self,
         body: &FreeswitchConnectorCreateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FreeswitchConnectorResponse,
         crate::runtime::Error<CreateFreeswitchConnectorError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
         let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24430,13 +23366,13 @@ impl crate::runtime::Client {
     pub async fn create_guest_embed_token(
         &self,
         body: &EmbedsTokensRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         EmbedsTokensResponse,
         crate::runtime::Error<CreateGuestEmbedTokenError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/embeds/tokens";
         let path = ["/api/fabric/embeds/tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -24482,13 +23418,13 @@ impl crate::runtime::Client {
     pub async fn create_relay_application(
         &self,
         body: &RelayApplicationCreateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         RelayApplicationResponse,
         crate::runtime::Error<CreateRelayApplicationError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
         let path = ["/api/fabric/resources/relay_applications"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24528,13 +23464,10 @@ impl crate::runtime::Client {
     pub async fn create_sip_address(
         &self,
         body: &SipAddressCreateRequest,
-    ) -> ::std::result::Result<
-        SipAddress,
-        crate::runtime::Error<CreateSipAddressError>,
-    > {
+    ) -> Result<SipAddress, crate::runtime::Error<CreateSipAddressError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
         let path = ["/api/fabric/sip_addresses"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24573,13 +23506,13 @@ impl crate::runtime::Client {
     pub async fn create_sip_credential(
         &self,
         body: &SipEndpointCreateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ResourceResponseSipEndpoint,
         crate::runtime::Error<CreateSipCredentialError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
         let path = ["/api/fabric/resources/sip_endpoints"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24619,13 +23552,10 @@ impl crate::runtime::Client {
     pub async fn create_sip_gateway(
         &self,
         body: &SipGatewayRequest,
-    ) -> ::std::result::Result<
-        SipGatewayResponse,
-        crate::runtime::Error<CreateSipGatewayError>,
-    > {
+    ) -> Result<SipGatewayResponse, crate::runtime::Error<CreateSipGatewayError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
         let path = ["/api/fabric/resources/sip_gateways"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24665,13 +23595,10 @@ impl crate::runtime::Client {
     pub async fn create_subscriber(
         &self,
         body: &SubscriberRequest,
-    ) -> ::std::result::Result<
-        SubscriberResponse,
-        crate::runtime::Error<CreateSubscriberError>,
-    > {
+    ) -> Result<SubscriberResponse, crate::runtime::Error<CreateSubscriberError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
         let path = ["/api/fabric/resources/subscribers"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24711,13 +23638,13 @@ impl crate::runtime::Client {
     pub async fn create_subscriber_guest_token(
         &self,
         body: &SubscriberGuestTokenCreateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberGuestTokenCreateResponse,
         crate::runtime::Error<CreateSubscriberGuestTokenError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/guests/tokens";
         let path = ["/api/fabric/guests/tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24765,13 +23692,13 @@ impl crate::runtime::Client {
     pub async fn create_subscriber_invite_token(
         &self,
         body: &SubscriberInviteTokenCreateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberInviteTokenCreateResponse,
         crate::runtime::Error<CreateSubscriberInviteTokenError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/subscriber/invites";
         let path = ["/api/fabric/subscriber/invites"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -24829,7 +23756,7 @@ impl crate::runtime::Client {
         &self,
         fabric_subscriber_id: ::uuid::Uuid,
         body: &SubscriberSipEndpointRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberSipEndpoint,
         crate::runtime::Error<CreateSubscriberSipCredentialError>,
     > {
@@ -24839,12 +23766,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "fabric_subscriber_id",
-                &::std::string::ToString::to_string(&fabric_subscriber_id),
+                &ToString::to_string(&fabric_subscriber_id),
             )?,
             "/sip_endpoints",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24890,13 +23817,13 @@ impl crate::runtime::Client {
     pub async fn create_subscriber_token(
         &self,
         body: &SubscriberTokenRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberTokenResponse,
         crate::runtime::Error<CreateSubscriberTokenError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/subscribers/tokens";
         let path = ["/api/fabric/subscribers/tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24936,13 +23863,10 @@ impl crate::runtime::Client {
     pub async fn create_swml_script(
         &self,
         body: &SwmlScriptCreateRequest,
-    ) -> ::std::result::Result<
-        SwmlScriptResponse,
-        crate::runtime::Error<CreateSwmlScriptError>,
-    > {
+    ) -> Result<SwmlScriptResponse, crate::runtime::Error<CreateSwmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
         let path = ["/api/fabric/resources/swml_scripts"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -24982,13 +23906,10 @@ impl crate::runtime::Client {
     pub async fn create_swml_webhook(
         &self,
         body: &SwmlWebhookCreateRequest,
-    ) -> ::std::result::Result<
-        SwmlWebhookResponse,
-        crate::runtime::Error<CreateSwmlWebhookError>,
-    > {
+    ) -> Result<SwmlWebhookResponse, crate::runtime::Error<CreateSwmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
         let path = ["/api/fabric/resources/swml_webhooks"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25032,18 +23953,18 @@ impl crate::runtime::Client {
     pub async fn delete_ai_agent(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteAiAgentError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteAiAgentError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
         let path = [
             "/api/fabric/resources/ai_agents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25086,18 +24007,18 @@ impl crate::runtime::Client {
     pub async fn delete_call_flow(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteCallFlowError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteCallFlowError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
         let path = [
             "/api/fabric/resources/call_flows/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25140,18 +24061,18 @@ impl crate::runtime::Client {
     pub async fn delete_conference_room(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteConferenceRoomError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteConferenceRoomError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
         let path = [
             "/api/fabric/resources/conference_rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25194,18 +24115,18 @@ impl crate::runtime::Client {
     pub async fn delete_cxml_application(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteCxmlApplicationError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteCxmlApplicationError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
         let path = [
             "/api/fabric/resources/cxml_applications/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25248,18 +24169,18 @@ impl crate::runtime::Client {
     pub async fn delete_cxml_script(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteCxmlScriptError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteCxmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
         let path = [
             "/api/fabric/resources/cxml_scripts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25302,18 +24223,18 @@ impl crate::runtime::Client {
     pub async fn delete_cxml_webhook(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteCxmlWebhookError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteCxmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
         let path = [
             "/api/fabric/resources/cxml_webhooks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25356,18 +24277,18 @@ impl crate::runtime::Client {
     pub async fn delete_dialogflow_agent(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDialogflowAgentError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteDialogflowAgentError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
         let path = [
             "/api/fabric/resources/dialogflow_agents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25410,21 +24331,18 @@ impl crate::runtime::Client {
     pub async fn delete_freeswitch_connector(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        (),
-        crate::runtime::Error<DeleteFreeswitchConnectorError>,
-    > {
+    ) -> Result<(), crate::runtime::Error<DeleteFreeswitchConnectorError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
         let path = [
             "/api/fabric/resources/freeswitch_connectors/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25469,18 +24387,18 @@ impl crate::runtime::Client {
     pub async fn delete_relay_application(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRelayApplicationError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteRelayApplicationError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
         let path = [
             "/api/fabric/resources/relay_applications/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25523,18 +24441,18 @@ impl crate::runtime::Client {
     pub async fn delete_resource(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteResourceError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteResourceError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}";
         let path = [
             "/api/fabric/resources/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25578,18 +24496,18 @@ impl crate::runtime::Client {
     pub async fn delete_sip_address(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSipAddressError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSipAddressError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
         let path = [
             "/api/fabric/sip_addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25632,18 +24550,18 @@ impl crate::runtime::Client {
     pub async fn delete_sip_credential(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSipCredentialError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSipCredentialError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
         let path = [
             "/api/fabric/resources/sip_endpoints/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25686,18 +24604,18 @@ impl crate::runtime::Client {
     pub async fn delete_sip_gateway(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSipGatewayError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSipGatewayError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
         let path = [
             "/api/fabric/resources/sip_gateways/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25740,18 +24658,18 @@ impl crate::runtime::Client {
     pub async fn delete_subscriber(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSubscriberError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSubscriberError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
         let path = [
             "/api/fabric/resources/subscribers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25800,27 +24718,24 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         fabric_subscriber_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        (),
-        crate::runtime::Error<DeleteSubscriberSipCredentialError>,
-    > {
+    ) -> Result<(), crate::runtime::Error<DeleteSubscriberSipCredentialError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
         let path = [
             "/api/fabric/resources/subscribers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "fabric_subscriber_id",
-                &::std::string::ToString::to_string(&fabric_subscriber_id),
+                &ToString::to_string(&fabric_subscriber_id),
             )?,
             "/sip_endpoints/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25866,18 +24781,18 @@ impl crate::runtime::Client {
     pub async fn delete_swml_script(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSwmlScriptError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSwmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
         let path = [
             "/api/fabric/resources/swml_scripts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25920,18 +24835,18 @@ impl crate::runtime::Client {
     pub async fn delete_swml_webhook(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSwmlWebhookError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSwmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
         let path = [
             "/api/fabric/resources/swml_webhooks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -25975,7 +24890,7 @@ impl crate::runtime::Client {
         &self,
         id: &str,
         body: &CallFlowVersionDeployRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CallFlowVersionDeployResponse,
         crate::runtime::Error<DeployCallFlowVersionError>,
     > {
@@ -25986,7 +24901,7 @@ impl crate::runtime::Client {
             "/versions",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26030,18 +24945,18 @@ impl crate::runtime::Client {
     pub async fn get_ai_agent(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<AiAgentResponse, crate::runtime::Error<GetAiAgentError>> {
+    ) -> Result<AiAgentResponse, crate::runtime::Error<GetAiAgentError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
         let path = [
             "/api/fabric/resources/ai_agents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26084,21 +24999,18 @@ impl crate::runtime::Client {
     pub async fn get_call_flow(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        CallFlowResponse,
-        crate::runtime::Error<GetCallFlowError>,
-    > {
+    ) -> Result<CallFlowResponse, crate::runtime::Error<GetCallFlowError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
         let path = [
             "/api/fabric/resources/call_flows/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26141,21 +25053,18 @@ impl crate::runtime::Client {
     pub async fn get_conference_room(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        ConferenceRoomResponse,
-        crate::runtime::Error<GetConferenceRoomError>,
-    > {
+    ) -> Result<ConferenceRoomResponse, crate::runtime::Error<GetConferenceRoomError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
         let path = [
             "/api/fabric/resources/conference_rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26198,7 +25107,7 @@ impl crate::runtime::Client {
     pub async fn get_cxml_application(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CxmlApplicationResponse,
         crate::runtime::Error<GetCxmlApplicationError>,
     > {
@@ -26208,11 +25117,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26255,21 +25164,18 @@ impl crate::runtime::Client {
     pub async fn get_cxml_script(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        CxmlScriptResponse,
-        crate::runtime::Error<GetCxmlScriptError>,
-    > {
+    ) -> Result<CxmlScriptResponse, crate::runtime::Error<GetCxmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
         let path = [
             "/api/fabric/resources/cxml_scripts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26312,21 +25218,18 @@ impl crate::runtime::Client {
     pub async fn get_cxml_webhook(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        CxmlWebhookResponse,
-        crate::runtime::Error<GetCxmlWebhookError>,
-    > {
+    ) -> Result<CxmlWebhookResponse, crate::runtime::Error<GetCxmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
         let path = [
             "/api/fabric/resources/cxml_webhooks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26369,7 +25272,7 @@ impl crate::runtime::Client {
     pub async fn get_dialogflow_agent(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DialogflowAgentResponse,
         crate::runtime::Error<GetDialogflowAgentError>,
     > {
@@ -26379,11 +25282,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26426,7 +25329,7 @@ impl crate::runtime::Client {
     pub async fn get_freeswitch_connector(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FreeswitchConnectorResponse,
         crate::runtime::Error<GetFreeswitchConnectorError>,
     > {
@@ -26436,11 +25339,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26483,7 +25386,7 @@ impl crate::runtime::Client {
     pub async fn get_relay_application(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         RelayApplicationResponse,
         crate::runtime::Error<GetRelayApplicationError>,
     > {
@@ -26493,11 +25396,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26540,21 +25443,18 @@ impl crate::runtime::Client {
     pub async fn get_resource(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        ResourceResponse,
-        crate::runtime::Error<GetResourceError>,
-    > {
+    ) -> Result<ResourceResponse, crate::runtime::Error<GetResourceError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}";
         let path = [
             "/api/fabric/resources/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26602,21 +25502,18 @@ impl crate::runtime::Client {
     pub async fn get_resource_address_client(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        FabricAddress,
-        crate::runtime::Error<GetResourceAddressClientError>,
-    > {
+    ) -> Result<FabricAddress, crate::runtime::Error<GetResourceAddressClientError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/addresses/{id}";
         let path = [
             "/api/fabric/addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -26664,18 +25561,18 @@ impl crate::runtime::Client {
     pub async fn get_sip_address(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<SipAddress, crate::runtime::Error<GetSipAddressError>> {
+    ) -> Result<SipAddress, crate::runtime::Error<GetSipAddressError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
         let path = [
             "/api/fabric/sip_addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26718,7 +25615,7 @@ impl crate::runtime::Client {
     pub async fn get_sip_credential(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ResourceResponseSipEndpoint,
         crate::runtime::Error<GetSipCredentialError>,
     > {
@@ -26728,11 +25625,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26775,21 +25672,18 @@ impl crate::runtime::Client {
     pub async fn get_sip_gateway(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        SipGatewayResponse,
-        crate::runtime::Error<GetSipGatewayError>,
-    > {
+    ) -> Result<SipGatewayResponse, crate::runtime::Error<GetSipGatewayError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
         let path = [
             "/api/fabric/resources/sip_gateways/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26832,21 +25726,18 @@ impl crate::runtime::Client {
     pub async fn get_subscriber(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        SubscriberResponse,
-        crate::runtime::Error<GetSubscriberError>,
-    > {
+    ) -> Result<SubscriberResponse, crate::runtime::Error<GetSubscriberError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
         let path = [
             "/api/fabric/resources/subscribers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26895,7 +25786,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         fabric_subscriber_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberSipEndpoint,
         crate::runtime::Error<GetSubscriberSipCredentialError>,
     > {
@@ -26905,17 +25796,17 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "fabric_subscriber_id",
-                &::std::string::ToString::to_string(&fabric_subscriber_id),
+                &ToString::to_string(&fabric_subscriber_id),
             )?,
             "/sip_endpoints/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -26960,21 +25851,18 @@ impl crate::runtime::Client {
     pub async fn get_swml_script(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        SwmlScriptResponse,
-        crate::runtime::Error<GetSwmlScriptError>,
-    > {
+    ) -> Result<SwmlScriptResponse, crate::runtime::Error<GetSwmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
         let path = [
             "/api/fabric/resources/swml_scripts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27017,21 +25905,18 @@ impl crate::runtime::Client {
     pub async fn get_swml_webhook(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        SwmlWebhookResponse,
-        crate::runtime::Error<GetSwmlWebhookError>,
-    > {
+    ) -> Result<SwmlWebhookResponse, crate::runtime::Error<GetSwmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
         let path = [
             "/api/fabric/resources/swml_webhooks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27076,7 +25961,7 @@ impl crate::runtime::Client {
         &self,
         ai_agent_id: ::uuid::Uuid,
         params: &ListAiAgentAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         AiAgentAddressListResponse,
         crate::runtime::Error<ListAiAgentAddressesError>,
     > {
@@ -27086,20 +25971,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "ai_agent_id",
-                &::std::string::ToString::to_string(&ai_agent_id),
+                &ToString::to_string(&ai_agent_id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27134,15 +26019,12 @@ impl crate::runtime::Client {
         ai_agent_id: ::uuid::Uuid,
         params: &ListAiAgentAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            FabricAddressApp,
-            crate::runtime::Error<ListAiAgentAddressesError>,
-        >,
+        Item = Result<FabricAddressApp, crate::runtime::Error<ListAiAgentAddressesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{ai_agent_id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListAiAgentAddressesError>,
         > {
             let path = [
@@ -27150,23 +26032,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "ai_agent_id",
-                    &::std::string::ToString::to_string(&ai_agent_id),
+                    &ToString::to_string(&ai_agent_id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27174,14 +26053,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListAiAgentAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     AiAgentAddressListResponse,
                     crate::runtime::Error<ListAiAgentAddressesError>,
                 > = match response.status() {
@@ -27195,7 +26071,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -27223,21 +26099,18 @@ impl crate::runtime::Client {
     pub async fn list_ai_agents(
         &self,
         params: &ListAiAgentsParams,
-    ) -> ::std::result::Result<
-        AiAgentListResponse,
-        crate::runtime::Error<ListAiAgentsError>,
-    > {
+    ) -> Result<AiAgentListResponse, crate::runtime::Error<ListAiAgentsError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
         let path = ["/api/fabric/resources/ai_agents"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27271,30 +26144,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListAiAgentsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            AiAgentResponse,
-            crate::runtime::Error<ListAiAgentsError>,
-        >,
+        Item = Result<AiAgentResponse, crate::runtime::Error<ListAiAgentsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListAiAgentsError>,
         > {
             let path = ["/api/fabric/resources/ai_agents"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27302,14 +26169,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<AiAgentResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<AiAgentResponse>, Option<String>),
                 crate::runtime::Error<ListAiAgentsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     AiAgentListResponse,
                     crate::runtime::Error<ListAiAgentsError>,
                 > = match response.status() {
@@ -27320,7 +26184,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -27350,7 +26214,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListCallFlowAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CallFlowAddressListResponse,
         crate::runtime::Error<ListCallFlowAddressesError>,
     > {
@@ -27360,20 +26224,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27408,15 +26272,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListCallFlowAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListCallFlowAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCallFlowAddressesError>,
         > {
             let path = [
@@ -27424,23 +26288,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27448,14 +26309,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListCallFlowAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CallFlowAddressListResponse,
                     crate::runtime::Error<ListCallFlowAddressesError>,
                 > = match response.status() {
@@ -27469,7 +26327,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -27499,7 +26357,7 @@ impl crate::runtime::Client {
         &self,
         id: &str,
         params: &ListCallFlowVersionsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CallFlowVersionListResponse,
         crate::runtime::Error<ListCallFlowVersionsError>,
     > {
@@ -27511,14 +26369,14 @@ impl crate::runtime::Client {
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27553,15 +26411,12 @@ impl crate::runtime::Client {
         id: &str,
         params: &ListCallFlowVersionsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            CallFlowVersion,
-            crate::runtime::Error<ListCallFlowVersionsError>,
-        >,
+        Item = Result<CallFlowVersion, crate::runtime::Error<ListCallFlowVersionsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/versions";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCallFlowVersionsError>,
         > {
             let path = [
@@ -27571,17 +26426,14 @@ impl crate::runtime::Client {
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27589,14 +26441,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<CallFlowVersion>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<CallFlowVersion>, Option<String>),
                 crate::runtime::Error<ListCallFlowVersionsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CallFlowVersionListResponse,
                     crate::runtime::Error<ListCallFlowVersionsError>,
                 > = match response.status() {
@@ -27610,7 +26459,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -27638,21 +26487,18 @@ impl crate::runtime::Client {
     pub async fn list_call_flows(
         &self,
         params: &ListCallFlowsParams,
-    ) -> ::std::result::Result<
-        CallFlowListResponse,
-        crate::runtime::Error<ListCallFlowsError>,
-    > {
+    ) -> Result<CallFlowListResponse, crate::runtime::Error<ListCallFlowsError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
         let path = ["/api/fabric/resources/call_flows"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27686,30 +26532,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListCallFlowsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            CallFlowResponse,
-            crate::runtime::Error<ListCallFlowsError>,
-        >,
+        Item = Result<CallFlowResponse, crate::runtime::Error<ListCallFlowsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCallFlowsError>,
         > {
             let path = ["/api/fabric/resources/call_flows"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27717,14 +26557,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<CallFlowResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<CallFlowResponse>, Option<String>),
                 crate::runtime::Error<ListCallFlowsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CallFlowListResponse,
                     crate::runtime::Error<ListCallFlowsError>,
                 > = match response.status() {
@@ -27735,7 +26572,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -27765,7 +26602,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListConferenceRoomAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ConferenceRoomAddressListResponse,
         crate::runtime::Error<ListConferenceRoomAddressesError>,
     > {
@@ -27775,20 +26612,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27825,15 +26662,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListConferenceRoomAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressRoom,
             crate::runtime::Error<ListConferenceRoomAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_room/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListConferenceRoomAddressesError>,
         > {
             let path = [
@@ -27841,23 +26678,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27865,14 +26699,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressRoom>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressRoom>, Option<String>),
                 crate::runtime::Error<ListConferenceRoomAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     ConferenceRoomAddressListResponse,
                     crate::runtime::Error<ListConferenceRoomAddressesError>,
                 > = match response.status() {
@@ -27891,7 +26722,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -27919,21 +26750,21 @@ impl crate::runtime::Client {
     pub async fn list_conference_rooms(
         &self,
         params: &ListConferenceRoomsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ConferenceRoomListResponse,
         crate::runtime::Error<ListConferenceRoomsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
         let path = ["/api/fabric/resources/conference_rooms"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -27967,30 +26798,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListConferenceRoomsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             ConferenceRoomResponse,
             crate::runtime::Error<ListConferenceRoomsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListConferenceRoomsError>,
         > {
             let path = ["/api/fabric/resources/conference_rooms"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -27998,14 +26826,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<ConferenceRoomResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<ConferenceRoomResponse>, Option<String>),
                 crate::runtime::Error<ListConferenceRoomsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     ConferenceRoomListResponse,
                     crate::runtime::Error<ListConferenceRoomsError>,
                 > = match response.status() {
@@ -28018,7 +26843,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28048,7 +26873,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListCxmlApplicationAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CxmlApplicationAddressListResponse,
         crate::runtime::Error<ListCxmlApplicationAddressesError>,
     > {
@@ -28058,20 +26883,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28109,15 +26934,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListCxmlApplicationAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddress,
             crate::runtime::Error<ListCxmlApplicationAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCxmlApplicationAddressesError>,
         > {
             let path = [
@@ -28125,23 +26950,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28149,14 +26971,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddress>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddress>, Option<String>),
                 crate::runtime::Error<ListCxmlApplicationAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CxmlApplicationAddressListResponse,
                     crate::runtime::Error<ListCxmlApplicationAddressesError>,
                 > = match response.status() {
@@ -28177,7 +26996,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28205,21 +27024,21 @@ impl crate::runtime::Client {
     pub async fn list_cxml_applications(
         &self,
         params: &ListCxmlApplicationsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CxmlApplicationListResponse,
         crate::runtime::Error<ListCxmlApplicationsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications";
         let path = ["/api/fabric/resources/cxml_applications"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28253,30 +27072,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListCxmlApplicationsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             CxmlApplicationResponse,
             crate::runtime::Error<ListCxmlApplicationsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCxmlApplicationsError>,
         > {
             let path = ["/api/fabric/resources/cxml_applications"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28284,14 +27100,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<CxmlApplicationResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<CxmlApplicationResponse>, Option<String>),
                 crate::runtime::Error<ListCxmlApplicationsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CxmlApplicationListResponse,
                     crate::runtime::Error<ListCxmlApplicationsError>,
                 > = match response.status() {
@@ -28305,7 +27118,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28335,7 +27148,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListCxmlScriptAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CxmlScriptAddressListResponse,
         crate::runtime::Error<ListCxmlScriptAddressesError>,
     > {
@@ -28345,20 +27158,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28393,15 +27206,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListCxmlScriptAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListCxmlScriptAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCxmlScriptAddressesError>,
         > {
             let path = [
@@ -28409,23 +27222,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28433,14 +27243,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListCxmlScriptAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CxmlScriptAddressListResponse,
                     crate::runtime::Error<ListCxmlScriptAddressesError>,
                 > = match response.status() {
@@ -28454,7 +27261,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28482,21 +27289,18 @@ impl crate::runtime::Client {
     pub async fn list_cxml_scripts(
         &self,
         params: &ListCxmlScriptsParams,
-    ) -> ::std::result::Result<
-        CxmlScriptListResponse,
-        crate::runtime::Error<ListCxmlScriptsError>,
-    > {
+    ) -> Result<CxmlScriptListResponse, crate::runtime::Error<ListCxmlScriptsError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
         let path = ["/api/fabric/resources/cxml_scripts"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28530,30 +27334,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListCxmlScriptsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            CxmlScriptResponse,
-            crate::runtime::Error<ListCxmlScriptsError>,
-        >,
+        Item = Result<CxmlScriptResponse, crate::runtime::Error<ListCxmlScriptsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCxmlScriptsError>,
         > {
             let path = ["/api/fabric/resources/cxml_scripts"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28561,14 +27359,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<CxmlScriptResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<CxmlScriptResponse>, Option<String>),
                 crate::runtime::Error<ListCxmlScriptsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CxmlScriptListResponse,
                     crate::runtime::Error<ListCxmlScriptsError>,
                 > = match response.status() {
@@ -28579,7 +27374,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28609,7 +27404,7 @@ impl crate::runtime::Client {
         &self,
         cxml_webhook_id: ::uuid::Uuid,
         params: &ListCxmlWebhookAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CxmlWebhookAddressListResponse,
         crate::runtime::Error<ListCxmlWebhookAddressesError>,
     > {
@@ -28619,20 +27414,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "cxml_webhook_id",
-                &::std::string::ToString::to_string(&cxml_webhook_id),
+                &ToString::to_string(&cxml_webhook_id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28667,15 +27462,15 @@ impl crate::runtime::Client {
         cxml_webhook_id: ::uuid::Uuid,
         params: &ListCxmlWebhookAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListCxmlWebhookAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCxmlWebhookAddressesError>,
         > {
             let path = [
@@ -28683,23 +27478,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "cxml_webhook_id",
-                    &::std::string::ToString::to_string(&cxml_webhook_id),
+                    &ToString::to_string(&cxml_webhook_id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28707,14 +27499,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListCxmlWebhookAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CxmlWebhookAddressListResponse,
                     crate::runtime::Error<ListCxmlWebhookAddressesError>,
                 > = match response.status() {
@@ -28732,7 +27521,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28760,21 +27549,18 @@ impl crate::runtime::Client {
     pub async fn list_cxml_webhooks(
         &self,
         params: &ListCxmlWebhooksParams,
-    ) -> ::std::result::Result<
-        CxmlWebhookListResponse,
-        crate::runtime::Error<ListCxmlWebhooksError>,
-    > {
+    ) -> Result<CxmlWebhookListResponse, crate::runtime::Error<ListCxmlWebhooksError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
         let path = ["/api/fabric/resources/cxml_webhooks"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28808,30 +27594,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListCxmlWebhooksParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            CxmlWebhookResponse,
-            crate::runtime::Error<ListCxmlWebhooksError>,
-        >,
+        Item = Result<CxmlWebhookResponse, crate::runtime::Error<ListCxmlWebhooksError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCxmlWebhooksError>,
         > {
             let path = ["/api/fabric/resources/cxml_webhooks"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28839,14 +27619,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<CxmlWebhookResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<CxmlWebhookResponse>, Option<String>),
                 crate::runtime::Error<ListCxmlWebhooksError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CxmlWebhookListResponse,
                     crate::runtime::Error<ListCxmlWebhooksError>,
                 > = match response.status() {
@@ -28857,7 +27634,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -28887,7 +27664,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListDialogflowAgentAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DialogflowAgentAddressListResponse,
         crate::runtime::Error<ListDialogflowAgentAddressesError>,
     > {
@@ -28897,20 +27674,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -28948,15 +27725,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListDialogflowAgentAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListDialogflowAgentAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListDialogflowAgentAddressesError>,
         > {
             let path = [
@@ -28964,23 +27741,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -28988,14 +27762,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListDialogflowAgentAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     DialogflowAgentAddressListResponse,
                     crate::runtime::Error<ListDialogflowAgentAddressesError>,
                 > = match response.status() {
@@ -29016,7 +27787,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29044,21 +27815,21 @@ impl crate::runtime::Client {
     pub async fn list_dialogflow_agents(
         &self,
         params: &ListDialogflowAgentsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DialogflowAgentListResponse,
         crate::runtime::Error<ListDialogflowAgentsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents";
         let path = ["/api/fabric/resources/dialogflow_agents"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -29092,30 +27863,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListDialogflowAgentsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             DialogflowAgentResponse,
             crate::runtime::Error<ListDialogflowAgentsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListDialogflowAgentsError>,
         > {
             let path = ["/api/fabric/resources/dialogflow_agents"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -29123,14 +27891,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<DialogflowAgentResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<DialogflowAgentResponse>, Option<String>),
                 crate::runtime::Error<ListDialogflowAgentsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     DialogflowAgentListResponse,
                     crate::runtime::Error<ListDialogflowAgentsError>,
                 > = match response.status() {
@@ -29144,7 +27909,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29174,7 +27939,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListFreeswitchConnectorAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FreeswitchConnectorAddressListResponse,
         crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
     > {
@@ -29184,20 +27949,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -29239,15 +28004,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListFreeswitchConnectorAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressCall,
             crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
         > {
             let path = [
@@ -29255,23 +28020,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -29279,14 +28041,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressCall>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressCall>, Option<String>),
                 crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     FreeswitchConnectorAddressListResponse,
                     crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
                 > = match response.status() {
@@ -29310,7 +28069,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29338,21 +28097,21 @@ impl crate::runtime::Client {
     pub async fn list_freeswitch_connectors(
         &self,
         params: &ListFreeswitchConnectorsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FreeswitchConnectorListResponse,
         crate::runtime::Error<ListFreeswitchConnectorsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
         let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -29386,30 +28145,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListFreeswitchConnectorsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FreeswitchConnectorResponse,
             crate::runtime::Error<ListFreeswitchConnectorsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListFreeswitchConnectorsError>,
         > {
             let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -29417,14 +28173,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FreeswitchConnectorResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FreeswitchConnectorResponse>, Option<String>),
                 crate::runtime::Error<ListFreeswitchConnectorsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     FreeswitchConnectorListResponse,
                     crate::runtime::Error<ListFreeswitchConnectorsError>,
                 > = match response.status() {
@@ -29442,7 +28195,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29472,7 +28225,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListRelayApplicationAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         RelayApplicationAddressListResponse,
         crate::runtime::Error<ListRelayApplicationAddressesError>,
     > {
@@ -29482,20 +28235,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -29533,15 +28286,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListRelayApplicationAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListRelayApplicationAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRelayApplicationAddressesError>,
         > {
             let path = [
@@ -29549,23 +28302,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -29573,14 +28323,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListRelayApplicationAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     RelayApplicationAddressListResponse,
                     crate::runtime::Error<ListRelayApplicationAddressesError>,
                 > = match response.status() {
@@ -29601,7 +28348,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29629,21 +28376,21 @@ impl crate::runtime::Client {
     pub async fn list_relay_applications(
         &self,
         params: &ListRelayApplicationsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         RelayApplicationListResponse,
         crate::runtime::Error<ListRelayApplicationsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
         let path = ["/api/fabric/resources/relay_applications"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -29677,30 +28424,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListRelayApplicationsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             RelayApplicationResponse,
             crate::runtime::Error<ListRelayApplicationsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRelayApplicationsError>,
         > {
             let path = ["/api/fabric/resources/relay_applications"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -29708,14 +28452,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<RelayApplicationResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<RelayApplicationResponse>, Option<String>),
                 crate::runtime::Error<ListRelayApplicationsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     RelayApplicationListResponse,
                     crate::runtime::Error<ListRelayApplicationsError>,
                 > = match response.status() {
@@ -29729,7 +28470,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29759,7 +28500,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListResourceAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ResourceAddressListResponse,
         crate::runtime::Error<ListResourceAddressesError>,
     > {
@@ -29769,20 +28510,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -29817,15 +28558,12 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListResourceAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            FabricAddress,
-            crate::runtime::Error<ListResourceAddressesError>,
-        >,
+        Item = Result<FabricAddress, crate::runtime::Error<ListResourceAddressesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListResourceAddressesError>,
         > {
             let path = [
@@ -29833,23 +28571,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -29857,14 +28592,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddress>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddress>, Option<String>),
                 crate::runtime::Error<ListResourceAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     ResourceAddressListResponse,
                     crate::runtime::Error<ListResourceAddressesError>,
                 > = match response.status() {
@@ -29878,7 +28610,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -29910,21 +28642,21 @@ impl crate::runtime::Client {
     pub async fn list_resource_addresses_client(
         &self,
         params: &ListResourceAddressesClientParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FabricAddressesResponse,
         crate::runtime::Error<ListResourceAddressesClientError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/addresses";
         let path = ["/api/fabric/addresses"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -29965,27 +28697,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListResourceAddressesClientParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddress,
             crate::runtime::Error<ListResourceAddressesClientError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListResourceAddressesClientError>,
         > {
             let path = ["/api/fabric/addresses"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
+            Ok((
                 path,
                 crate::runtime::RequestExtras {
                     headers: ::reqwest::header::HeaderMap::new(),
@@ -30000,14 +28732,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddress>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddress>, Option<String>),
                 crate::runtime::Error<ListResourceAddressesClientError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     FabricAddressesResponse,
                     crate::runtime::Error<ListResourceAddressesClientError>,
                 > = match response.status() {
@@ -30026,7 +28755,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30054,21 +28783,18 @@ impl crate::runtime::Client {
     pub async fn list_resources(
         &self,
         params: &ListResourcesParams,
-    ) -> ::std::result::Result<
-        ResourceListResponse,
-        crate::runtime::Error<ListResourcesError>,
-    > {
+    ) -> Result<ResourceListResponse, crate::runtime::Error<ListResourcesError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources";
         let path = ["/api/fabric/resources"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30102,30 +28828,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListResourcesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            ResourceResponse,
-            crate::runtime::Error<ListResourcesError>,
-        >,
+        Item = Result<ResourceResponse, crate::runtime::Error<ListResourcesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListResourcesError>,
         > {
             let path = ["/api/fabric/resources"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30133,14 +28853,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<ResourceResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<ResourceResponse>, Option<String>),
                 crate::runtime::Error<ListResourcesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     ResourceListResponse,
                     crate::runtime::Error<ListResourcesError>,
                 > = match response.status() {
@@ -30151,7 +28868,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30179,24 +28896,21 @@ impl crate::runtime::Client {
     pub async fn list_sip_addresses(
         &self,
         params: &ListSipAddressesParams,
-    ) -> ::std::result::Result<
-        SipAddressListResponse,
-        crate::runtime::Error<ListSipAddressesError>,
-    > {
+    ) -> Result<SipAddressListResponse, crate::runtime::Error<ListSipAddressesError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
         let path = ["/api/fabric/sip_addresses"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30231,33 +28945,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            SipAddress,
-            crate::runtime::Error<ListSipAddressesError>,
-        >,
+        Item = Result<SipAddress, crate::runtime::Error<ListSipAddressesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSipAddressesError>,
         > {
             let path = ["/api/fabric/sip_addresses"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30265,14 +28973,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SipAddress>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SipAddress>, Option<String>),
                 crate::runtime::Error<ListSipAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SipAddressListResponse,
                     crate::runtime::Error<ListSipAddressesError>,
                 > = match response.status() {
@@ -30284,7 +28989,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30314,7 +29019,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListSipCredentialAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SipEndpointAddressListResponse,
         crate::runtime::Error<ListSipCredentialAddressesError>,
     > {
@@ -30324,20 +29029,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30374,15 +29079,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListSipCredentialAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressCall,
             crate::runtime::Error<ListSipCredentialAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSipCredentialAddressesError>,
         > {
             let path = [
@@ -30390,23 +29095,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30414,14 +29116,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressCall>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressCall>, Option<String>),
                 crate::runtime::Error<ListSipCredentialAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SipEndpointAddressListResponse,
                     crate::runtime::Error<ListSipCredentialAddressesError>,
                 > = match response.status() {
@@ -30439,7 +29138,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30467,21 +29166,21 @@ impl crate::runtime::Client {
     pub async fn list_sip_credentials(
         &self,
         params: &ListSipCredentialsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FabricSipEndpointListResponse,
         crate::runtime::Error<ListSipCredentialsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
         let path = ["/api/fabric/resources/sip_endpoints"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30515,30 +29214,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipCredentialsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             ResourceResponseSipEndpoint,
             crate::runtime::Error<ListSipCredentialsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSipCredentialsError>,
         > {
             let path = ["/api/fabric/resources/sip_endpoints"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30546,14 +29242,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<ResourceResponseSipEndpoint>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<ResourceResponseSipEndpoint>, Option<String>),
                 crate::runtime::Error<ListSipCredentialsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     FabricSipEndpointListResponse,
                     crate::runtime::Error<ListSipCredentialsError>,
                 > = match response.status() {
@@ -30566,7 +29259,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30596,7 +29289,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListSipGatewayAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SipGatewayAddressListResponse,
         crate::runtime::Error<ListSipGatewayAddressesError>,
     > {
@@ -30606,20 +29299,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30654,15 +29347,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListSipGatewayAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressCall,
             crate::runtime::Error<ListSipGatewayAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSipGatewayAddressesError>,
         > {
             let path = [
@@ -30670,23 +29363,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30694,14 +29384,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressCall>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressCall>, Option<String>),
                 crate::runtime::Error<ListSipGatewayAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SipGatewayAddressListResponse,
                     crate::runtime::Error<ListSipGatewayAddressesError>,
                 > = match response.status() {
@@ -30715,7 +29402,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30743,21 +29430,18 @@ impl crate::runtime::Client {
     pub async fn list_sip_gateways(
         &self,
         params: &ListSipGatewaysParams,
-    ) -> ::std::result::Result<
-        SipGatewayListResponse,
-        crate::runtime::Error<ListSipGatewaysError>,
-    > {
+    ) -> Result<SipGatewayListResponse, crate::runtime::Error<ListSipGatewaysError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
         let path = ["/api/fabric/resources/sip_gateways"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30791,30 +29475,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipGatewaysParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            SipGatewayResponse,
-            crate::runtime::Error<ListSipGatewaysError>,
-        >,
+        Item = Result<SipGatewayResponse, crate::runtime::Error<ListSipGatewaysError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSipGatewaysError>,
         > {
             let path = ["/api/fabric/resources/sip_gateways"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30822,14 +29500,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SipGatewayResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SipGatewayResponse>, Option<String>),
                 crate::runtime::Error<ListSipGatewaysError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SipGatewayListResponse,
                     crate::runtime::Error<ListSipGatewaysError>,
                 > = match response.status() {
@@ -30840,7 +29515,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -30870,7 +29545,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListSubscriberAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberAddressesResponse,
         crate::runtime::Error<ListSubscriberAddressesError>,
     > {
@@ -30880,20 +29555,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -30928,15 +29603,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListSubscriberAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressSubscriber,
             crate::runtime::Error<ListSubscriberAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSubscriberAddressesError>,
         > {
             let path = [
@@ -30944,23 +29619,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -30968,14 +29640,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressSubscriber>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressSubscriber>, Option<String>),
                 crate::runtime::Error<ListSubscriberAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SubscriberAddressesResponse,
                     crate::runtime::Error<ListSubscriberAddressesError>,
                 > = match response.status() {
@@ -30989,7 +29658,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31023,7 +29692,7 @@ impl crate::runtime::Client {
         &self,
         fabric_subscriber_id: ::uuid::Uuid,
         params: &ListSubscriberSipCredentialsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberSipEndpointListResponse,
         crate::runtime::Error<ListSubscriberSipCredentialsError>,
     > {
@@ -31033,20 +29702,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "fabric_subscriber_id",
-                &::std::string::ToString::to_string(&fabric_subscriber_id),
+                &ToString::to_string(&fabric_subscriber_id),
             )?,
             "/sip_endpoints",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31084,15 +29753,15 @@ impl crate::runtime::Client {
         fabric_subscriber_id: ::uuid::Uuid,
         params: &ListSubscriberSipCredentialsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             SubscriberSipEndpoint,
             crate::runtime::Error<ListSubscriberSipCredentialsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSubscriberSipCredentialsError>,
         > {
             let path = [
@@ -31100,23 +29769,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "fabric_subscriber_id",
-                    &::std::string::ToString::to_string(&fabric_subscriber_id),
+                    &ToString::to_string(&fabric_subscriber_id),
                 )?,
                 "/sip_endpoints",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -31124,14 +29790,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SubscriberSipEndpoint>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SubscriberSipEndpoint>, Option<String>),
                 crate::runtime::Error<ListSubscriberSipCredentialsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SubscriberSipEndpointListResponse,
                     crate::runtime::Error<ListSubscriberSipCredentialsError>,
                 > = match response.status() {
@@ -31152,7 +29815,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31180,21 +29843,18 @@ impl crate::runtime::Client {
     pub async fn list_subscribers(
         &self,
         params: &ListSubscribersParams,
-    ) -> ::std::result::Result<
-        SubscriberListResponse,
-        crate::runtime::Error<ListSubscribersError>,
-    > {
+    ) -> Result<SubscriberListResponse, crate::runtime::Error<ListSubscribersError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
         let path = ["/api/fabric/resources/subscribers"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31228,30 +29888,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListSubscribersParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            SubscriberResponse,
-            crate::runtime::Error<ListSubscribersError>,
-        >,
+        Item = Result<SubscriberResponse, crate::runtime::Error<ListSubscribersError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSubscribersError>,
         > {
             let path = ["/api/fabric/resources/subscribers"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -31259,14 +29913,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SubscriberResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SubscriberResponse>, Option<String>),
                 crate::runtime::Error<ListSubscribersError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SubscriberListResponse,
                     crate::runtime::Error<ListSubscribersError>,
                 > = match response.status() {
@@ -31277,7 +29928,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31307,7 +29958,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListSwmlScriptAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SwmlScriptAddressListResponse,
         crate::runtime::Error<ListSwmlScriptAddressesError>,
     > {
@@ -31317,20 +29968,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31365,15 +30016,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListSwmlScriptAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListSwmlScriptAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSwmlScriptAddressesError>,
         > {
             let path = [
@@ -31381,23 +30032,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -31405,14 +30053,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListSwmlScriptAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SwmlScriptAddressListResponse,
                     crate::runtime::Error<ListSwmlScriptAddressesError>,
                 > = match response.status() {
@@ -31426,7 +30071,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31454,21 +30099,18 @@ impl crate::runtime::Client {
     pub async fn list_swml_scripts(
         &self,
         params: &ListSwmlScriptsParams,
-    ) -> ::std::result::Result<
-        SwmlScriptListResponse,
-        crate::runtime::Error<ListSwmlScriptsError>,
-    > {
+    ) -> Result<SwmlScriptListResponse, crate::runtime::Error<ListSwmlScriptsError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
         let path = ["/api/fabric/resources/swml_scripts"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31502,30 +30144,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListSwmlScriptsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            SwmlScriptResponse,
-            crate::runtime::Error<ListSwmlScriptsError>,
-        >,
+        Item = Result<SwmlScriptResponse, crate::runtime::Error<ListSwmlScriptsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSwmlScriptsError>,
         > {
             let path = ["/api/fabric/resources/swml_scripts"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -31533,14 +30169,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SwmlScriptResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SwmlScriptResponse>, Option<String>),
                 crate::runtime::Error<ListSwmlScriptsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SwmlScriptListResponse,
                     crate::runtime::Error<ListSwmlScriptsError>,
                 > = match response.status() {
@@ -31551,7 +30184,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31581,7 +30214,7 @@ impl crate::runtime::Client {
         &self,
         swml_webhook_id: ::uuid::Uuid,
         params: &ListSwmlWebhookAddressesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SwmlWebhookAddressListResponse,
         crate::runtime::Error<ListSwmlWebhookAddressesError>,
     > {
@@ -31591,20 +30224,20 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "swml_webhook_id",
-                &::std::string::ToString::to_string(&swml_webhook_id),
+                &ToString::to_string(&swml_webhook_id),
             )?,
             "/addresses",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31639,15 +30272,15 @@ impl crate::runtime::Client {
         swml_webhook_id: ::uuid::Uuid,
         params: &ListSwmlWebhookAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             FabricAddressApp,
             crate::runtime::Error<ListSwmlWebhookAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSwmlWebhookAddressesError>,
         > {
             let path = [
@@ -31655,23 +30288,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "swml_webhook_id",
-                    &::std::string::ToString::to_string(&swml_webhook_id),
+                    &ToString::to_string(&swml_webhook_id),
                 )?,
                 "/addresses",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -31679,14 +30309,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<FabricAddressApp>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<FabricAddressApp>, Option<String>),
                 crate::runtime::Error<ListSwmlWebhookAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SwmlWebhookAddressListResponse,
                     crate::runtime::Error<ListSwmlWebhookAddressesError>,
                 > = match response.status() {
@@ -31704,7 +30331,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31732,21 +30359,18 @@ impl crate::runtime::Client {
     pub async fn list_swml_webhooks(
         &self,
         params: &ListSwmlWebhooksParams,
-    ) -> ::std::result::Result<
-        SwmlWebhookListResponse,
-        crate::runtime::Error<ListSwmlWebhooksError>,
-    > {
+    ) -> Result<SwmlWebhookListResponse, crate::runtime::Error<ListSwmlWebhooksError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
         let path = ["/api/fabric/resources/swml_webhooks"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31780,30 +30404,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListSwmlWebhooksParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            SwmlWebhookResponse,
-            crate::runtime::Error<ListSwmlWebhooksError>,
-        >,
+        Item = Result<SwmlWebhookResponse, crate::runtime::Error<ListSwmlWebhooksError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSwmlWebhooksError>,
         > {
             let path = ["/api/fabric/resources/swml_webhooks"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -31811,14 +30429,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SwmlWebhookResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SwmlWebhookResponse>, Option<String>),
                 crate::runtime::Error<ListSwmlWebhooksError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SwmlWebhookListResponse,
                     crate::runtime::Error<ListSwmlWebhooksError>,
                 > = match response.status() {
@@ -31829,7 +30444,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -31853,13 +30468,13 @@ impl crate::runtime::Client {
     pub async fn refresh_subscriber_token(
         &self,
         body: &SubscriberRefreshTokenRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberRefreshTokenResponse,
         crate::runtime::Error<RefreshSubscriberTokenError>,
     > {
         const PATH_TEMPLATE: &str = "/api/fabric/subscribers/tokens/refresh";
         let path = ["/api/fabric/subscribers/tokens/refresh"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31904,21 +30519,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &AiAgentUpdateRequest,
-    ) -> ::std::result::Result<
-        AiAgentResponse,
-        crate::runtime::Error<UpdateAiAgentError>,
-    > {
+    ) -> Result<AiAgentResponse, crate::runtime::Error<UpdateAiAgentError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
         let path = [
             "/api/fabric/resources/ai_agents/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -31963,21 +30575,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &CallFlowUpdateRequest,
-    ) -> ::std::result::Result<
-        CallFlowResponse,
-        crate::runtime::Error<UpdateCallFlowError>,
-    > {
+    ) -> Result<CallFlowResponse, crate::runtime::Error<UpdateCallFlowError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
         let path = [
             "/api/fabric/resources/call_flows/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32022,7 +30631,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &ConferenceRoomUpdateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ConferenceRoomResponse,
         crate::runtime::Error<UpdateConferenceRoomError>,
     > {
@@ -32032,11 +30641,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32081,7 +30690,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &CxmlApplicationUpdateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         CxmlApplicationResponse,
         crate::runtime::Error<UpdateCxmlApplicationError>,
     > {
@@ -32091,11 +30700,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32140,21 +30749,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &CxmlScriptUpdateRequest,
-    ) -> ::std::result::Result<
-        CxmlScriptResponse,
-        crate::runtime::Error<UpdateCxmlScriptError>,
-    > {
+    ) -> Result<CxmlScriptResponse, crate::runtime::Error<UpdateCxmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
         let path = [
             "/api/fabric/resources/cxml_scripts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32199,21 +30805,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &CxmlWebhookUpdateRequest,
-    ) -> ::std::result::Result<
-        CxmlWebhookResponse,
-        crate::runtime::Error<UpdateCxmlWebhookError>,
-    > {
+    ) -> Result<CxmlWebhookResponse, crate::runtime::Error<UpdateCxmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
         let path = [
             "/api/fabric/resources/cxml_webhooks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32258,7 +30861,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &DialogflowAgentUpdateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DialogflowAgentResponse,
         crate::runtime::Error<UpdateDialogflowAgentError>,
     > {
@@ -32268,11 +30871,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32317,7 +30920,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &FreeswitchConnectorUpdateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         FreeswitchConnectorResponse,
         crate::runtime::Error<UpdateFreeswitchConnectorError>,
     > {
@@ -32327,11 +30930,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32380,7 +30983,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &RelayApplicationUpdateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         RelayApplicationResponse,
         crate::runtime::Error<UpdateRelayApplicationError>,
     > {
@@ -32390,11 +30993,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32440,21 +31043,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &SipAddressUpdateRequest,
-    ) -> ::std::result::Result<
-        SipAddress,
-        crate::runtime::Error<UpdateSipAddressError>,
-    > {
+    ) -> Result<SipAddress, crate::runtime::Error<UpdateSipAddressError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
         let path = [
             "/api/fabric/sip_addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32500,7 +31100,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &SipEndpointUpdateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ResourceResponseSipEndpoint,
         crate::runtime::Error<UpdateSipCredentialError>,
     > {
@@ -32510,11 +31110,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32559,21 +31159,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &SipGatewayRequestUpdate,
-    ) -> ::std::result::Result<
-        SipGatewayResponse,
-        crate::runtime::Error<UpdateSipGatewayError>,
-    > {
+    ) -> Result<SipGatewayResponse, crate::runtime::Error<UpdateSipGatewayError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
         let path = [
             "/api/fabric/resources/sip_gateways/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32618,21 +31215,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &SubscriberRequest,
-    ) -> ::std::result::Result<
-        SubscriberResponse,
-        crate::runtime::Error<UpdateSubscriberError>,
-    > {
+    ) -> Result<SubscriberResponse, crate::runtime::Error<UpdateSubscriberError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
         let path = [
             "/api/fabric/resources/subscribers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32683,7 +31277,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         fabric_subscriber_id: ::uuid::Uuid,
         body: &SubscriberSipEndpointRequestUpdate,
-    ) -> ::std::result::Result<
+    ) -> Result<
         SubscriberSipEndpoint,
         crate::runtime::Error<UpdateSubscriberSipCredentialError>,
     > {
@@ -32693,17 +31287,17 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "fabric_subscriber_id",
-                &::std::string::ToString::to_string(&fabric_subscriber_id),
+                &ToString::to_string(&fabric_subscriber_id),
             )?,
             "/sip_endpoints/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32754,21 +31348,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &SwmlScriptUpdateRequest,
-    ) -> ::std::result::Result<
-        SwmlScriptResponse,
-        crate::runtime::Error<UpdateSwmlScriptError>,
-    > {
+    ) -> Result<SwmlScriptResponse, crate::runtime::Error<UpdateSwmlScriptError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
         let path = [
             "/api/fabric/resources/swml_scripts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -32813,21 +31404,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &SwmlWebhookUpdateRequest,
-    ) -> ::std::result::Result<
-        SwmlWebhookResponse,
-        crate::runtime::Error<UpdateSwmlWebhookError>,
-    > {
+    ) -> Result<SwmlWebhookResponse, crate::runtime::Error<UpdateSwmlWebhookError>> {
         const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
         let path = [
             "/api/fabric/resources/swml_webhooks/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -23,7 +23,7 @@ use super::webhooks::*;
 #[non_exhaustive]
 pub struct FaxChargeDetail {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -37,7 +37,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FaxChargeDetailRequired {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -57,13 +57,13 @@ pub struct FaxLog {
     /// A unique identifier for the log
     pub id: Uuid,
     /// The origin phone number in E.164 format.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// The destination phone number in E.164 format.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// The status of this fax call.
     pub status: FaxLogStatus,
     /// The direction of this fax call.
-    pub direction: ::std::option::Option<FaxLogDirection>,
+    pub direction: Option<FaxLogDirection>,
     /// Source of this log entry.
     pub source: FaxLogSource,
     /// Type of this log entry.
@@ -73,23 +73,23 @@ pub struct FaxLog {
     /// URL for the associated fax resource with this log entry.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Represents a customer hosted Fax server.
-    pub remote_station: ::std::option::Option<::std::string::String>,
+    pub remote_station: Option<String>,
     /// The amount charged for this fax request.
     pub charge: f64,
     /// The number of pages the fax document contained.
-    pub number_of_pages: ::std::option::Option<i32>,
+    pub number_of_pages: Option<i32>,
     /// The quality that was set when the fax document was sent.
-    pub quality: ::std::option::Option<FaxLogQuality>,
+    pub quality: Option<FaxLogQuality>,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<FaxChargeDetail>,
+    pub charge_details: Vec<FaxChargeDetail>,
     /// Date and time when the fax was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Error code for this resource (if available).
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The description of this error (if available).
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -108,35 +108,35 @@ pub struct FaxLogRequired {
     /// A unique identifier for the log
     pub id: Uuid,
     /// The origin phone number in E.164 format.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// The destination phone number in E.164 format.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// The status of this fax call.
     pub status: FaxLogStatus,
     /// The direction of this fax call.
-    pub direction: ::std::option::Option<FaxLogDirection>,
+    pub direction: Option<FaxLogDirection>,
     /// Source of this log entry.
     pub source: FaxLogSource,
     /// Type of this log entry.
     pub type_: FaxLogType,
     /// URL for the associated fax resource with this log entry.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Represents a customer hosted Fax server.
-    pub remote_station: ::std::option::Option<::std::string::String>,
+    pub remote_station: Option<String>,
     /// The amount charged for this fax request.
     pub charge: f64,
     /// The number of pages the fax document contained.
-    pub number_of_pages: ::std::option::Option<i32>,
+    pub number_of_pages: Option<i32>,
     /// The quality that was set when the fax document was sent.
-    pub quality: ::std::option::Option<FaxLogQuality>,
+    pub quality: Option<FaxLogQuality>,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<FaxChargeDetail>,
+    pub charge_details: Vec<FaxChargeDetail>,
     /// Date and time when the fax was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Error code for this resource (if available).
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The description of this error (if available).
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 
 impl FaxLog {
@@ -217,12 +217,12 @@ impl FaxLogDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-dial" => ::std::option::Option::Some(Self::OutboundDial),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound-api" => Some(Self::OutboundApi),
+            "outbound-dial" => Some(Self::OutboundDial),
+            _ => None,
         }
     }
 }
@@ -236,7 +236,7 @@ pub struct FaxLogListResponse {
     /// Object containing pagination links
     pub links: FaxLogPaginationResponse,
     /// Array of log data
-    pub data: ::std::vec::Vec<FaxLog>,
+    pub data: Vec<FaxLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -249,7 +249,7 @@ pub struct FaxLogListResponseRequired {
     /// Object containing pagination links
     pub links: FaxLogPaginationResponse,
     /// Array of log data
-    pub data: ::std::vec::Vec<FaxLog>,
+    pub data: Vec<FaxLog>,
 }
 
 impl FaxLogListResponse {
@@ -267,13 +267,13 @@ pub struct FaxLogPaginationResponse {
     /// URL for the current page of results.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// URL for the first page of results.
-    pub first: ::std::string::String,
+    pub first: String,
     /// URL for the next page of results. Only present when more results are available.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// URL for the previous page of results. Only present when on page 1 or later.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -285,9 +285,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct FaxLogPaginationResponseRequired {
     /// URL for the current page of results.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// URL for the first page of results.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl FaxLogPaginationResponse {
@@ -297,24 +297,18 @@ impl FaxLogPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// URL for the next page of results. Only present when more results are available.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// URL for the previous page of results. Only present when on page 1 or later.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -355,12 +349,12 @@ impl FaxLogQuality {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fine" => ::std::option::Option::Some(Self::Fine),
-            "standard" => ::std::option::Option::Some(Self::Standard),
-            "superfine" => ::std::option::Option::Some(Self::Superfine),
-            _ => ::std::option::Option::None,
+            "fine" => Some(Self::Fine),
+            "standard" => Some(Self::Standard),
+            "superfine" => Some(Self::Superfine),
+            _ => None,
         }
     }
 }
@@ -374,13 +368,13 @@ pub struct FaxLogResponse {
     /// A unique identifier for the log
     pub id: Uuid,
     /// The origin phone number in E.164 format.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// The destination phone number in E.164 format.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// The status of this fax call.
     pub status: FaxLogResponseStatus,
     /// The direction of this fax call.
-    pub direction: ::std::option::Option<FaxLogResponseDirection>,
+    pub direction: Option<FaxLogResponseDirection>,
     /// Source of this log entry.
     pub source: FaxLogResponseSource,
     /// Type of this log entry.
@@ -390,23 +384,23 @@ pub struct FaxLogResponse {
     /// URL for the associated fax resource with this log entry.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Represents a customer hosted Fax server.
-    pub remote_station: ::std::option::Option<::std::string::String>,
+    pub remote_station: Option<String>,
     /// The amount charged for this fax request.
     pub charge: f64,
     /// The number of pages the fax document contained.
-    pub number_of_pages: ::std::option::Option<i32>,
+    pub number_of_pages: Option<i32>,
     /// The quality that was set when the fax document was sent.
-    pub quality: ::std::option::Option<FaxLogResponseQuality>,
+    pub quality: Option<FaxLogResponseQuality>,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<FaxChargeDetail>,
+    pub charge_details: Vec<FaxChargeDetail>,
     /// Date and time when the fax was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Error code for this resource (if available).
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The description of this error (if available).
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -425,35 +419,35 @@ pub struct FaxLogResponseRequired {
     /// A unique identifier for the log
     pub id: Uuid,
     /// The origin phone number in E.164 format.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// The destination phone number in E.164 format.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// The status of this fax call.
     pub status: FaxLogResponseStatus,
     /// The direction of this fax call.
-    pub direction: ::std::option::Option<FaxLogResponseDirection>,
+    pub direction: Option<FaxLogResponseDirection>,
     /// Source of this log entry.
     pub source: FaxLogResponseSource,
     /// Type of this log entry.
     pub type_: FaxLogResponseType,
     /// URL for the associated fax resource with this log entry.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Represents a customer hosted Fax server.
-    pub remote_station: ::std::option::Option<::std::string::String>,
+    pub remote_station: Option<String>,
     /// The amount charged for this fax request.
     pub charge: f64,
     /// The number of pages the fax document contained.
-    pub number_of_pages: ::std::option::Option<i32>,
+    pub number_of_pages: Option<i32>,
     /// The quality that was set when the fax document was sent.
-    pub quality: ::std::option::Option<FaxLogResponseQuality>,
+    pub quality: Option<FaxLogResponseQuality>,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<FaxChargeDetail>,
+    pub charge_details: Vec<FaxChargeDetail>,
     /// Date and time when the fax was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Error code for this resource (if available).
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// The description of this error (if available).
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 
 impl FaxLogResponse {
@@ -534,12 +528,12 @@ impl FaxLogResponseDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-dial" => ::std::option::Option::Some(Self::OutboundDial),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound-api" => Some(Self::OutboundApi),
+            "outbound-dial" => Some(Self::OutboundDial),
+            _ => None,
         }
     }
 }
@@ -582,12 +576,12 @@ impl FaxLogResponseQuality {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fine" => ::std::option::Option::Some(Self::Fine),
-            "standard" => ::std::option::Option::Some(Self::Standard),
-            "superfine" => ::std::option::Option::Some(Self::Superfine),
-            _ => ::std::option::Option::None,
+            "fine" => Some(Self::Fine),
+            "standard" => Some(Self::Standard),
+            "superfine" => Some(Self::Superfine),
+            _ => None,
         }
     }
 }
@@ -620,10 +614,10 @@ impl FaxLogResponseSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            _ => ::std::option::Option::None,
+            "laml" => Some(Self::Laml),
+            _ => None,
         }
     }
 }
@@ -690,18 +684,18 @@ impl FaxLogResponseStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "ringing" => Some(Self::Ringing),
+            "in-progress" => Some(Self::InProgress),
+            "busy" => Some(Self::Busy),
+            "failed" => Some(Self::Failed),
+            "no-answer" => Some(Self::NoAnswer),
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -734,10 +728,10 @@ impl FaxLogResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            _ => ::std::option::Option::None,
+            "laml_call" => Some(Self::LamlCall),
+            _ => None,
         }
     }
 }
@@ -749,20 +743,16 @@ crate::runtime::open_enum!(FaxLogResponseType, Unknown);
 #[non_exhaustive]
 pub struct FaxLogShowStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(FaxLogShowStatusCode422 { errors = required("errors") });
 
 impl FaxLogShowStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -793,10 +783,10 @@ impl FaxLogSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            _ => ::std::option::Option::None,
+            "laml" => Some(Self::Laml),
+            _ => None,
         }
     }
 }
@@ -863,18 +853,18 @@ impl FaxLogStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "ringing" => Some(Self::Ringing),
+            "in-progress" => Some(Self::InProgress),
+            "busy" => Some(Self::Busy),
+            "failed" => Some(Self::Failed),
+            "no-answer" => Some(Self::NoAnswer),
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -907,10 +897,10 @@ impl FaxLogType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            _ => ::std::option::Option::None,
+            "laml_call" => Some(Self::LamlCall),
+            _ => None,
         }
     }
 }
@@ -922,20 +912,16 @@ crate::runtime::open_enum!(FaxLogType, Unknown);
 #[non_exhaustive]
 pub struct FaxLogsListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(FaxLogsListStatusCode422 { errors = required("errors") });
 
 impl FaxLogsListStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -949,31 +935,31 @@ pub struct ListFaxLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    pub include_deleted: ::std::option::Option<bool>,
+    pub include_deleted: Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    pub created_before: ::std::option::Option<::std::string::String>,
+    pub created_before: Option<String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    pub created_on: ::std::option::Option<::std::string::String>,
+    pub created_on: Option<String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    pub created_after: ::std::option::Option<::std::string::String>,
+    pub created_after: Option<String>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -987,64 +973,48 @@ impl ListFaxLogsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_deleted: ::std::default::Default::default(),
-            created_before: ::std::default::Default::default(),
-            created_on: ::std::default::Default::default(),
-            created_after: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            include_deleted: Default::default(),
+            created_before: Default::default(),
+            created_on: Default::default(),
+            created_after: Default::default(),
+            page_size: Default::default(),
+            page_number: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Include logs for deleted activity.
     pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = ::std::option::Option::Some(value);
+        self.include_deleted = Some(value);
         self
     }
     /// Return logs for activity prior to this date.
-    pub fn created_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_before(mut self, value: impl Into<String>) -> Self {
+        self.created_before = Some(Into::into(value));
         self
     }
     /// Return logs for activity on this date.
-    pub fn created_on(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_on = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn created_on(mut self, value: impl Into<String>) -> Self {
+        self.created_on = Some(Into::into(value));
         self
     }
     /// Return logs for activity after this date.
-    pub fn created_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_after(mut self, value: impl Into<String>) -> Self {
+        self.created_after = Some(Into::into(value));
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -1196,18 +1166,18 @@ impl crate::runtime::Client {
     pub async fn get_fax_log(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<FaxLogResponse, crate::runtime::Error<GetFaxLogError>> {
+    ) -> Result<FaxLogResponse, crate::runtime::Error<GetFaxLogError>> {
         const PATH_TEMPLATE: &str = "/api/fax/logs/{id}";
         let path = [
             "/api/fax/logs/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1252,36 +1222,33 @@ impl crate::runtime::Client {
     pub async fn list_fax_logs(
         &self,
         params: &ListFaxLogsParams,
-    ) -> ::std::result::Result<
-        FaxLogListResponse,
-        crate::runtime::Error<ListFaxLogsError>,
-    > {
+    ) -> Result<FaxLogListResponse, crate::runtime::Error<ListFaxLogsError>> {
         const PATH_TEMPLATE: &str = "/api/fax/logs";
         let path = ["/api/fax/logs"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_deleted {
-            query.push("include_deleted", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.include_deleted {
+            query.push("include_deleted", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.created_before {
+        if let Some(value) = &params.created_before {
             query.push("created_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_on {
+        if let Some(value) = &params.created_on {
             query.push("created_on", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_after {
+        if let Some(value) = &params.created_after {
             query.push("created_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1316,43 +1283,39 @@ impl crate::runtime::Client {
         &self,
         params: &ListFaxLogsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<FaxLog, crate::runtime::Error<ListFaxLogsError>>,
+        Item = Result<FaxLog, crate::runtime::Error<ListFaxLogsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/fax/logs";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListFaxLogsError>,
         > {
             let path = ["/api/fax/logs"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.include_deleted {
-                query
-                    .push("include_deleted", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.include_deleted {
+                query.push("include_deleted", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.created_before {
+            if let Some(value) = &params.created_before {
                 query.push("created_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_on {
+            if let Some(value) = &params.created_on {
                 query.push("created_on", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_after {
+            if let Some(value) = &params.created_after {
                 query.push("created_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -1360,11 +1323,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<FaxLog>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<FaxLog>, Option<String>),
                 crate::runtime::Error<ListFaxLogsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     FaxLogListResponse,
                     crate::runtime::Error<ListFaxLogsError>,
                 > = match response.status() {
@@ -1376,7 +1339,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }

@@ -24,13 +24,13 @@ pub struct ConferenceLogPaginationLinks {
     /// Link to the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page. Only present when there are more results.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page. Only present when not on the first page.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -42,9 +42,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConferenceLogPaginationLinksRequired {
     /// Link to the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl ConferenceLogPaginationLinks {
@@ -54,24 +54,18 @@ impl ConferenceLogPaginationLinks {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page. Only present when there are more results.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -81,7 +75,7 @@ impl ConferenceLogPaginationLinks {
 #[non_exhaustive]
 pub struct ConferenceLogsStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -90,13 +84,9 @@ crate::runtime::wire_struct!(
 
 impl ConferenceLogsStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -110,31 +100,31 @@ pub struct ListConferencesParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    pub include_deleted: ::std::option::Option<bool>,
+    pub include_deleted: Option<bool>,
     /// Return logs for activity on this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_on`.
-    pub created_on: ::std::option::Option<::std::string::String>,
+    pub created_on: Option<String>,
     /// Return logs for activity prior to this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_before`.
-    pub created_before: ::std::option::Option<::std::string::String>,
+    pub created_before: Option<String>,
     /// Return logs for activity after this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
     ///
     /// Sent as the query parameter `created_after`.
-    pub created_after: ::std::option::Option<::std::string::String>,
+    pub created_after: Option<String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -148,64 +138,48 @@ impl ListConferencesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_deleted: ::std::default::Default::default(),
-            created_on: ::std::default::Default::default(),
-            created_before: ::std::default::Default::default(),
-            created_after: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            include_deleted: Default::default(),
+            created_on: Default::default(),
+            created_before: Default::default(),
+            created_after: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Include logs for deleted activity.
     pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = ::std::option::Option::Some(value);
+        self.include_deleted = Some(value);
         self
     }
     /// Return logs for activity on this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
-    pub fn created_on(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_on = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn created_on(mut self, value: impl Into<String>) -> Self {
+        self.created_on = Some(Into::into(value));
         self
     }
     /// Return logs for activity prior to this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
-    pub fn created_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_before(mut self, value: impl Into<String>) -> Self {
+        self.created_before = Some(Into::into(value));
         self
     }
     /// Return logs for activity after this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
-    pub fn created_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_after(mut self, value: impl Into<String>) -> Self {
+        self.created_after = Some(Into::into(value));
         self
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -221,13 +195,13 @@ pub struct LogsBaseConference {
     /// Project ID of the conference.
     pub project_id: Uuid,
     /// Region of the conference.
-    pub region: ::std::string::String,
+    pub region: String,
     /// Name of the conference.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Maximum size of the conference.
-    pub max_size: ::std::option::Option<i64>,
+    pub max_size: Option<i64>,
     /// Current participants in the conference.
     pub current_participants: i64,
     /// Updated timestamp.
@@ -252,13 +226,13 @@ pub struct LogsBaseConferenceRequired {
     /// Project ID of the conference.
     pub project_id: Uuid,
     /// Region of the conference.
-    pub region: ::std::string::String,
+    pub region: String,
     /// Name of the conference.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Maximum size of the conference.
-    pub max_size: ::std::option::Option<i64>,
+    pub max_size: Option<i64>,
     /// Current participants in the conference.
     pub current_participants: i64,
     /// Updated timestamp.
@@ -298,9 +272,9 @@ impl LogsBaseConference {
 #[non_exhaustive]
 pub struct LogsChargeDetails {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charge amount in dollars.
-    pub charge: ::std::string::String,
+    pub charge: String,
 }
 
 crate::runtime::wire_struct!(
@@ -312,9 +286,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogsChargeDetailsRequired {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charge amount in dollars.
-    pub charge: ::std::string::String,
+    pub charge: String,
 }
 
 impl LogsChargeDetails {
@@ -363,7 +337,7 @@ pub struct LogsConferencesResponse {
     /// Pagination links.
     pub links: ConferenceLogPaginationLinks,
     /// A list of conference logs.
-    pub data: ::std::vec::Vec<LogsConferencesResponseDataItem>,
+    pub data: Vec<LogsConferencesResponseDataItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -376,7 +350,7 @@ pub struct LogsConferencesResponseRequired {
     /// Pagination links.
     pub links: ConferenceLogPaginationLinks,
     /// A list of conference logs.
-    pub data: ::std::vec::Vec<LogsConferencesResponseDataItem>,
+    pub data: Vec<LogsConferencesResponseDataItem>,
 }
 
 impl LogsConferencesResponse {
@@ -395,29 +369,28 @@ impl LogsConferencesResponse {
 #[non_exhaustive]
 pub enum LogsConferencesResponseDataItem {
     /// Core conference object.
-    LogsCxmlConference(::std::boxed::Box<LogsCxmlConference>),
+    LogsCxmlConference(Box<LogsCxmlConference>),
     /// Core conference object.
-    LogsRelayConference(::std::boxed::Box<LogsRelayConference>),
+    LogsRelayConference(Box<LogsRelayConference>),
     /// Core conference object.
-    LogsVideoRoomSessionConference(::std::boxed::Box<LogsVideoRoomSessionConference>),
+    LogsVideoRoomSessionConference(Box<LogsVideoRoomSessionConference>),
 }
 
-impl ::std::convert::From<LogsCxmlConference> for LogsConferencesResponseDataItem {
+impl From<LogsCxmlConference> for LogsConferencesResponseDataItem {
     fn from(value: LogsCxmlConference) -> Self {
-        Self::LogsCxmlConference(::std::boxed::Box::new(value))
+        Self::LogsCxmlConference(Box::new(value))
     }
 }
 
-impl ::std::convert::From<LogsRelayConference> for LogsConferencesResponseDataItem {
+impl From<LogsRelayConference> for LogsConferencesResponseDataItem {
     fn from(value: LogsRelayConference) -> Self {
-        Self::LogsRelayConference(::std::boxed::Box::new(value))
+        Self::LogsRelayConference(Box::new(value))
     }
 }
 
-impl ::std::convert::From<LogsVideoRoomSessionConference>
-for LogsConferencesResponseDataItem {
+impl From<LogsVideoRoomSessionConference> for LogsConferencesResponseDataItem {
     fn from(value: LogsVideoRoomSessionConference) -> Self {
-        Self::LogsVideoRoomSessionConference(::std::boxed::Box::new(value))
+        Self::LogsVideoRoomSessionConference(Box::new(value))
     }
 }
 
@@ -432,13 +405,13 @@ pub struct LogsCxmlConference {
     /// Project ID of the conference.
     pub project_id: Uuid,
     /// Region of the conference.
-    pub region: ::std::string::String,
+    pub region: String,
     /// Name of the conference.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Maximum size of the conference.
-    pub max_size: ::std::option::Option<i64>,
+    pub max_size: Option<i64>,
     /// Current participants in the conference.
     pub current_participants: i64,
     /// Updated timestamp.
@@ -467,13 +440,13 @@ pub struct LogsCxmlConferenceRequired {
     /// Project ID of the conference.
     pub project_id: Uuid,
     /// Region of the conference.
-    pub region: ::std::string::String,
+    pub region: String,
     /// Name of the conference.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Maximum size of the conference.
-    pub max_size: ::std::option::Option<i64>,
+    pub max_size: Option<i64>,
     /// Current participants in the conference.
     pub current_participants: i64,
     /// Updated timestamp.
@@ -538,10 +511,10 @@ impl LogsCxmlConferenceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "cxml_conference" => ::std::option::Option::Some(Self::CxmlConference),
-            _ => ::std::option::Option::None,
+            "cxml_conference" => Some(Self::CxmlConference),
+            _ => None,
         }
     }
 }
@@ -559,13 +532,13 @@ pub struct LogsRelayConference {
     /// Project ID of the conference.
     pub project_id: Uuid,
     /// Region of the conference.
-    pub region: ::std::string::String,
+    pub region: String,
     /// Name of the conference.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Maximum size of the conference.
-    pub max_size: ::std::option::Option<i64>,
+    pub max_size: Option<i64>,
     /// Current participants in the conference.
     pub current_participants: i64,
     /// Updated timestamp.
@@ -575,11 +548,11 @@ pub struct LogsRelayConference {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: LogsRelayConferenceType,
     /// Recording URL of the conference.
-    pub recording_url: ::std::option::Option<::std::string::String>,
+    pub recording_url: Option<String>,
     /// Recording duration of the conference.
-    pub recording_duration: ::std::option::Option<i64>,
+    pub recording_duration: Option<i64>,
     /// Recording file size of the conference.
-    pub recording_file_size: ::std::option::Option<i64>,
+    pub recording_file_size: Option<i64>,
 }
 
 crate::runtime::wire_struct!(
@@ -602,13 +575,13 @@ pub struct LogsRelayConferenceRequired {
     /// Project ID of the conference.
     pub project_id: Uuid,
     /// Region of the conference.
-    pub region: ::std::string::String,
+    pub region: String,
     /// Name of the conference.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Maximum size of the conference.
-    pub max_size: ::std::option::Option<i64>,
+    pub max_size: Option<i64>,
     /// Current participants in the conference.
     pub current_participants: i64,
     /// Updated timestamp.
@@ -616,11 +589,11 @@ pub struct LogsRelayConferenceRequired {
     /// Type of the conference.
     pub type_: LogsRelayConferenceType,
     /// Recording URL of the conference.
-    pub recording_url: ::std::option::Option<::std::string::String>,
+    pub recording_url: Option<String>,
     /// Recording duration of the conference.
-    pub recording_duration: ::std::option::Option<i64>,
+    pub recording_duration: Option<i64>,
     /// Recording file size of the conference.
-    pub recording_file_size: ::std::option::Option<i64>,
+    pub recording_file_size: Option<i64>,
 }
 
 impl LogsRelayConference {
@@ -685,10 +658,10 @@ impl LogsRelayConferenceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_conference" => ::std::option::Option::Some(Self::RelayConference),
-            _ => ::std::option::Option::None,
+            "relay_conference" => Some(Self::RelayConference),
+            _ => None,
         }
     }
 }
@@ -704,27 +677,27 @@ pub struct LogsVideoRoomSessionConference {
     /// Creation timestamp.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Source of the conference.
-    pub source: ::std::string::String,
+    pub source: String,
     /// Type of the conference.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: LogsVideoRoomSessionConferenceType,
     /// URL of the conference room session.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Name of the conference room.
-    pub room_name: ::std::option::Option<::std::string::String>,
+    pub room_name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Whether the conference is locked.
     pub locked: bool,
     /// Timestamp when the conference started.
-    pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub started_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the conference ended.
-    pub ended_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub ended_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Total charge amount of the conference in dollars.
-    pub charge: ::std::string::String,
+    pub charge: String,
     /// Details on charges associated with this conference.
-    pub charge_details: ::std::vec::Vec<LogsChargeDetails>,
+    pub charge_details: Vec<LogsChargeDetails>,
 }
 
 crate::runtime::wire_struct!(
@@ -744,25 +717,25 @@ pub struct LogsVideoRoomSessionConferenceRequired {
     /// Creation timestamp.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Source of the conference.
-    pub source: ::std::string::String,
+    pub source: String,
     /// Type of the conference.
     pub type_: LogsVideoRoomSessionConferenceType,
     /// URL of the conference room session.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Name of the conference room.
-    pub room_name: ::std::option::Option<::std::string::String>,
+    pub room_name: Option<String>,
     /// Status of the conference.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
     /// Whether the conference is locked.
     pub locked: bool,
     /// Timestamp when the conference started.
-    pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub started_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the conference ended.
-    pub ended_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub ended_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Total charge amount of the conference in dollars.
-    pub charge: ::std::string::String,
+    pub charge: String,
     /// Details on charges associated with this conference.
-    pub charge_details: ::std::vec::Vec<LogsChargeDetails>,
+    pub charge_details: Vec<LogsChargeDetails>,
 }
 
 impl LogsVideoRoomSessionConference {
@@ -831,13 +804,11 @@ impl LogsVideoRoomSessionConferenceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "video_conference_session" => {
-                ::std::option::Option::Some(Self::VideoConferenceSession)
-            }
-            "video_room_session" => ::std::option::Option::Some(Self::VideoRoomSession),
-            _ => ::std::option::Option::None,
+            "video_conference_session" => Some(Self::VideoConferenceSession),
+            "video_room_session" => Some(Self::VideoRoomSession),
+            _ => None,
         }
     }
 }
@@ -920,36 +891,33 @@ impl crate::runtime::Client {
     pub async fn list_conferences(
         &self,
         params: &ListConferencesParams,
-    ) -> ::std::result::Result<
-        LogsConferencesResponse,
-        crate::runtime::Error<ListConferencesError>,
-    > {
+    ) -> Result<LogsConferencesResponse, crate::runtime::Error<ListConferencesError>> {
         const PATH_TEMPLATE: &str = "/api/logs/conferences";
         let path = ["/api/logs/conferences"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_deleted {
-            query.push("include_deleted", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.include_deleted {
+            query.push("include_deleted", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.created_on {
+        if let Some(value) = &params.created_on {
             query.push("created_on", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_before {
+        if let Some(value) = &params.created_before {
             query.push("created_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_after {
+        if let Some(value) = &params.created_after {
             query.push("created_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -983,46 +951,42 @@ impl crate::runtime::Client {
         &self,
         params: &ListConferencesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             LogsConferencesResponseDataItem,
             crate::runtime::Error<ListConferencesError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/logs/conferences";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListConferencesError>,
         > {
             let path = ["/api/logs/conferences"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.include_deleted {
-                query
-                    .push("include_deleted", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.include_deleted {
+                query.push("include_deleted", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.created_on {
+            if let Some(value) = &params.created_on {
                 query.push("created_on", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_before {
+            if let Some(value) = &params.created_before {
                 query.push("created_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_after {
+            if let Some(value) = &params.created_after {
                 query.push("created_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -1030,14 +994,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<LogsConferencesResponseDataItem>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<LogsConferencesResponseDataItem>, Option<String>),
                 crate::runtime::Error<ListConferencesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     LogsConferencesResponse,
                     crate::runtime::Error<ListConferencesError>,
                 > = match response.status() {
@@ -1048,7 +1009,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }

@@ -65,16 +65,16 @@ impl MessageStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "sent" => ::std::option::Option::Some(Self::Sent),
-            "delivered" => ::std::option::Option::Some(Self::Delivered),
-            "undelivered" => ::std::option::Option::Some(Self::Undelivered),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "read" => ::std::option::Option::Some(Self::Read),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "sent" => Some(Self::Sent),
+            "delivered" => Some(Self::Delivered),
+            "undelivered" => Some(Self::Undelivered),
+            "failed" => Some(Self::Failed),
+            "read" => Some(Self::Read),
+            _ => None,
         }
     }
 }
@@ -88,15 +88,15 @@ crate::runtime::open_enum!(MessageStatus, Unknown);
 #[non_exhaustive]
 pub struct MessageWhatsAppSendBase {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
 }
 
 #[cfg(feature = "message")]
@@ -111,9 +111,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppSendBaseRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
 }
 
 #[cfg(feature = "message")]
@@ -124,23 +124,18 @@ impl MessageWhatsAppSendBase {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }

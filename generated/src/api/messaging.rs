@@ -33,25 +33,25 @@ use super::webhooks::*;
 #[non_exhaustive]
 pub struct CreateMessageRequest {
     /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    pub media: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub media: Option<Vec<String>>,
     /// Force the message to be sent as MMS even when no media attachments are provided.
     ///
     /// Default: `false`.
-    pub send_as_mms: ::std::option::Option<bool>,
+    pub send_as_mms: Option<bool>,
     /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
     ///
     /// Each value must be a non-empty string of at most 1024 bytes. You can send at most 20 pairs. Each key must start with a letter or underscore and contain only letters, numbers, and underscores, and cannot begin with the reserved prefixes `signalwire_`, `sw_`, `rtc_`, or `internal_` (case-insensitive). Keys are case-sensitive.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -65,9 +65,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessageRequestRequired {
     /// Destination phone number in E.164 format (`+` followed by 5-17 digits). Also accepts passthrough numbers like `988`/`+988`.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source phone number. Must be a purchased SignalWire phone number on the project in E.164 format, or a shortcode (5-6 digits). Verified caller IDs are not permitted.
-    pub from: ::std::string::String,
+    pub from: String,
 }
 
 impl CreateMessageRequest {
@@ -77,49 +77,36 @@ impl CreateMessageRequest {
         Self {
             to,
             from,
-            body: ::std::default::Default::default(),
-            media: ::std::default::Default::default(),
-            send_as_mms: ::std::default::Default::default(),
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            body: Default::default(),
+            media: Default::default(),
+            send_as_mms: Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
         }
     }
     /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    pub fn body(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.body = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(Into::into(value));
         self
     }
     /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    pub fn media(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.media = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn media(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.media = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Force the message to be sent as MMS even when no media attachments are provided.
     pub fn send_as_mms(mut self, value: bool) -> Self {
-        self.send_as_mms = ::std::option::Option::Some(value);
+        self.send_as_mms = Some(value);
         self
     }
     /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -134,15 +121,15 @@ pub struct CreateWhatsAppTemplateRequest {
     ///
     /// Length: at most 512 characters.
     /// Pattern: `^[a-z0-9_]*$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The template language code.
-    pub language: ::std::string::String,
+    pub language: String,
     /// The template category.
     pub category: WhatsAppTemplateCategory,
     /// How the template's variable placeholders are referenced.
     pub parameter_format: WhatsAppTemplateParameterFormat,
     /// The template's components. Must include a `BODY` component. Each component is an object whose fields depend on its `type` — see the request example.
-    pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
+    pub components: Vec<WhatsAppTemplateComponent>,
 }
 
 crate::runtime::wire_struct!(
@@ -158,15 +145,15 @@ pub struct CreateWhatsAppTemplateRequestRequired {
     /// The WhatsApp Business Account the template belongs to. List your accounts at `GET /api/messaging/whatsapp/businesses`.
     pub whatsapp_business_id: Uuid,
     /// The template name. Maximum 512 characters; lowercase letters, numbers, and underscores only.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The template language code.
-    pub language: ::std::string::String,
+    pub language: String,
     /// The template category.
     pub category: WhatsAppTemplateCategory,
     /// How the template's variable placeholders are referenced.
     pub parameter_format: WhatsAppTemplateParameterFormat,
     /// The template's components. Must include a `BODY` component. Each component is an object whose fields depend on its `type` — see the request example.
-    pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
+    pub components: Vec<WhatsAppTemplateComponent>,
 }
 
 impl CreateWhatsAppTemplateRequest {
@@ -200,31 +187,31 @@ pub struct ListMessageLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    pub include_deleted: ::std::option::Option<bool>,
+    pub include_deleted: Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    pub created_before: ::std::option::Option<::std::string::String>,
+    pub created_before: Option<String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    pub created_on: ::std::option::Option<::std::string::String>,
+    pub created_on: Option<String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    pub created_after: ::std::option::Option<::std::string::String>,
+    pub created_after: Option<String>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -238,64 +225,48 @@ impl ListMessageLogsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_deleted: ::std::default::Default::default(),
-            created_before: ::std::default::Default::default(),
-            created_on: ::std::default::Default::default(),
-            created_after: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            include_deleted: Default::default(),
+            created_before: Default::default(),
+            created_on: Default::default(),
+            created_after: Default::default(),
+            page_size: Default::default(),
+            page_number: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Include logs for deleted activity.
     pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = ::std::option::Option::Some(value);
+        self.include_deleted = Some(value);
         self
     }
     /// Return logs for activity prior to this date.
-    pub fn created_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_before(mut self, value: impl Into<String>) -> Self {
+        self.created_before = Some(Into::into(value));
         self
     }
     /// Return logs for activity on this date.
-    pub fn created_on(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_on = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn created_on(mut self, value: impl Into<String>) -> Self {
+        self.created_on = Some(Into::into(value));
         self
     }
     /// Return logs for activity after this date.
-    pub fn created_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_after(mut self, value: impl Into<String>) -> Self {
+        self.created_after = Some(Into::into(value));
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Page number to retrieve. Requires `page_token` when greater than `0`.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -309,11 +280,11 @@ pub struct ListWhatsappTemplatesParams {
     /// Filter to templates belonging to a specific WhatsApp Business Account.
     ///
     /// Sent as the query parameter `whatsapp_business_id`.
-    pub whatsapp_business_id: ::std::option::Option<Uuid>,
+    pub whatsapp_business_id: Option<Uuid>,
     /// Filter by approval status.
     ///
     /// Sent as the query parameter `status`.
-    pub status: ::std::option::Option<WhatsAppTemplateStatus>,
+    pub status: Option<WhatsAppTemplateStatus>,
 }
 
 crate::runtime::wire_struct!(
@@ -325,18 +296,18 @@ impl ListWhatsappTemplatesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            whatsapp_business_id: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
+            whatsapp_business_id: Default::default(),
+            status: Default::default(),
         }
     }
     /// Filter to templates belonging to a specific WhatsApp Business Account.
     pub fn whatsapp_business_id(mut self, value: Uuid) -> Self {
-        self.whatsapp_business_id = ::std::option::Option::Some(value);
+        self.whatsapp_business_id = Some(value);
         self
     }
     /// Filter by approval status.
     pub fn status(mut self, value: WhatsAppTemplateStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
 }
@@ -348,11 +319,11 @@ pub struct Message {
     /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
     pub id: Uuid,
     /// The source phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The message body text. Returns an empty string when the message has been redacted.
-    pub body: ::std::string::String,
+    pub body: String,
     /// Delivery state of the message.
     pub status: MessageStatus,
     /// The direction of the message.
@@ -360,13 +331,13 @@ pub struct Message {
     /// The kind of message.
     pub kind: MessageKind,
     /// Array of URLs for any media attachments on the message. Empty for SMS.
-    pub media: ::std::vec::Vec<::std::string::String>,
+    pub media: Vec<String>,
     /// Number of segments the message body was split into for delivery.
     pub number_of_segments: i32,
     /// Provider-specific error code if delivery failed. Null when no error occurred.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Human-readable error message if delivery failed. Null when no error occurred.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// Date and time when the message was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The ID of the project the message belongs to.
@@ -374,9 +345,9 @@ pub struct Message {
     /// Callback URL configured to receive message status events. Null if no callback was configured.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
-    pub message_uri: ::std::string::String,
+    pub message_uri: String,
 }
 
 crate::runtime::wire_struct!(
@@ -395,11 +366,11 @@ pub struct MessageRequired {
     /// The unique ID of the message. This is the `MessageSegment` ID, consistent with the dashboard and the `/api/messaging/logs` endpoint.
     pub id: Uuid,
     /// The source phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The message body text. Returns an empty string when the message has been redacted.
-    pub body: ::std::string::String,
+    pub body: String,
     /// Delivery state of the message.
     pub status: MessageStatus,
     /// The direction of the message.
@@ -407,21 +378,21 @@ pub struct MessageRequired {
     /// The kind of message.
     pub kind: MessageKind,
     /// Array of URLs for any media attachments on the message. Empty for SMS.
-    pub media: ::std::vec::Vec<::std::string::String>,
+    pub media: Vec<String>,
     /// Number of segments the message body was split into for delivery.
     pub number_of_segments: i32,
     /// Provider-specific error code if delivery failed. Null when no error occurred.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Human-readable error message if delivery failed. Null when no error occurred.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// Date and time when the message was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The ID of the project the message belongs to.
     pub project_id: Uuid,
     /// Callback URL configured to receive message status events. Null if no callback was configured.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Relative URL for retrieving the message via the `/api/messaging/logs` endpoint.
-    pub message_uri: ::std::string::String,
+    pub message_uri: String,
 }
 
 impl Message {
@@ -469,7 +440,7 @@ impl Message {
 #[non_exhaustive]
 pub struct MessageChargeDetail {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -483,7 +454,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageChargeDetailRequired {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -525,11 +496,11 @@ impl MessageDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound" => Some(Self::Outbound),
+            _ => None,
         }
     }
 }
@@ -568,12 +539,12 @@ impl MessageKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            "whatsapp" => ::std::option::Option::Some(Self::Whatsapp),
-            _ => ::std::option::Option::None,
+            "sms" => Some(Self::Sms),
+            "mms" => Some(Self::Mms),
+            "whatsapp" => Some(Self::Whatsapp),
+            _ => None,
         }
     }
 }
@@ -587,9 +558,9 @@ pub struct MessageLog {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The status of the message.
     pub status: MessageLogStatus,
     /// The direction of the message.
@@ -605,19 +576,19 @@ pub struct MessageLog {
     /// URL for the resource associated with this log entry. Null for Relay messages.
     ///
     /// Format: `uri`.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The number of segments.
     pub number_of_segments: i32,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
+    pub charge_details: Vec<MessageChargeDetail>,
     /// Date and time when the message entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -636,9 +607,9 @@ pub struct MessageLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The status of the message.
     pub status: MessageLogStatus,
     /// The direction of the message.
@@ -650,19 +621,19 @@ pub struct MessageLogRequired {
     /// Type of this log entry.
     pub type_: MessageLogType,
     /// URL for the resource associated with this log entry. Null for Relay messages.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The number of segments.
     pub number_of_segments: i32,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
+    pub charge_details: Vec<MessageChargeDetail>,
     /// Date and time when the message entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
 }
 
 impl MessageLog {
@@ -749,14 +720,14 @@ impl MessageLogDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-call" => ::std::option::Option::Some(Self::OutboundCall),
-            "outbound-reply" => ::std::option::Option::Some(Self::OutboundReply),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound" => Some(Self::Outbound),
+            "outbound-api" => Some(Self::OutboundApi),
+            "outbound-call" => Some(Self::OutboundCall),
+            "outbound-reply" => Some(Self::OutboundReply),
+            _ => None,
         }
     }
 }
@@ -792,11 +763,11 @@ impl MessageLogKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            _ => ::std::option::Option::None,
+            "sms" => Some(Self::Sms),
+            "mms" => Some(Self::Mms),
+            _ => None,
         }
     }
 }
@@ -810,7 +781,7 @@ pub struct MessageLogListResponse {
     /// Object containing pagination links
     pub links: MessageLogPaginationResponse,
     /// Array of message log entries
-    pub data: ::std::vec::Vec<MessageLog>,
+    pub data: Vec<MessageLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -823,7 +794,7 @@ pub struct MessageLogListResponseRequired {
     /// Object containing pagination links
     pub links: MessageLogPaginationResponse,
     /// Array of message log entries
-    pub data: ::std::vec::Vec<MessageLog>,
+    pub data: Vec<MessageLog>,
 }
 
 impl MessageLogListResponse {
@@ -841,13 +812,13 @@ pub struct MessageLogPaginationResponse {
     /// URL to current page
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// URL to first page
-    pub first: ::std::string::String,
+    pub first: String,
     /// URL to next page (if available)
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// URL to previous page (if available)
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -859,9 +830,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageLogPaginationResponseRequired {
     /// URL to current page
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// URL to first page
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl MessageLogPaginationResponse {
@@ -871,24 +842,18 @@ impl MessageLogPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// URL to next page (if available)
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// URL to previous page (if available)
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -900,9 +865,9 @@ pub struct MessageLogRetrieveResponse {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The status of the message.
     pub status: MessageLogRetrieveResponseStatus,
     /// The direction of the message.
@@ -918,19 +883,19 @@ pub struct MessageLogRetrieveResponse {
     /// URL for the resource associated with this log entry. Null for Relay messages.
     ///
     /// Format: `uri`.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The number of segments.
     pub number_of_segments: i32,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
+    pub charge_details: Vec<MessageChargeDetail>,
     /// Date and time when the message entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -949,9 +914,9 @@ pub struct MessageLogRetrieveResponseRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The status of the message.
     pub status: MessageLogRetrieveResponseStatus,
     /// The direction of the message.
@@ -963,19 +928,19 @@ pub struct MessageLogRetrieveResponseRequired {
     /// Type of this log entry.
     pub type_: MessageLogRetrieveResponseType,
     /// URL for the resource associated with this log entry. Null for Relay messages.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The number of segments.
     pub number_of_segments: i32,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<MessageChargeDetail>,
+    pub charge_details: Vec<MessageChargeDetail>,
     /// Date and time when the message entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
 }
 
 impl MessageLogRetrieveResponse {
@@ -1062,14 +1027,14 @@ impl MessageLogRetrieveResponseDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-call" => ::std::option::Option::Some(Self::OutboundCall),
-            "outbound-reply" => ::std::option::Option::Some(Self::OutboundReply),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound" => Some(Self::Outbound),
+            "outbound-api" => Some(Self::OutboundApi),
+            "outbound-call" => Some(Self::OutboundCall),
+            "outbound-reply" => Some(Self::OutboundReply),
+            _ => None,
         }
     }
 }
@@ -1105,11 +1070,11 @@ impl MessageLogRetrieveResponseKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            _ => ::std::option::Option::None,
+            "sms" => Some(Self::Sms),
+            "mms" => Some(Self::Mms),
+            _ => None,
         }
     }
 }
@@ -1148,11 +1113,11 @@ impl MessageLogRetrieveResponseSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            _ => ::std::option::Option::None,
+            "realtime_api" => Some(Self::RealtimeApi),
+            "laml" => Some(Self::Laml),
+            _ => None,
         }
     }
 }
@@ -1211,16 +1176,16 @@ impl MessageLogRetrieveResponseStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "delivered" => ::std::option::Option::Some(Self::Delivered),
-            "sent" => ::std::option::Option::Some(Self::Sent),
-            "received" => ::std::option::Option::Some(Self::Received),
-            "undelivered" => ::std::option::Option::Some(Self::Undelivered),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "delivered" => Some(Self::Delivered),
+            "sent" => Some(Self::Sent),
+            "received" => Some(Self::Received),
+            "undelivered" => Some(Self::Undelivered),
+            "failed" => Some(Self::Failed),
+            _ => None,
         }
     }
 }
@@ -1259,11 +1224,11 @@ impl MessageLogRetrieveResponseType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_message" => ::std::option::Option::Some(Self::RelayMessage),
-            "laml_message" => ::std::option::Option::Some(Self::LamlMessage),
-            _ => ::std::option::Option::None,
+            "relay_message" => Some(Self::RelayMessage),
+            "laml_message" => Some(Self::LamlMessage),
+            _ => None,
         }
     }
 }
@@ -1275,7 +1240,7 @@ crate::runtime::open_enum!(MessageLogRetrieveResponseType, Unknown);
 #[non_exhaustive]
 pub struct MessageLogShowStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1284,13 +1249,9 @@ crate::runtime::wire_struct!(
 
 impl MessageLogShowStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1324,11 +1285,11 @@ impl MessageLogSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            _ => ::std::option::Option::None,
+            "realtime_api" => Some(Self::RealtimeApi),
+            "laml" => Some(Self::Laml),
+            _ => None,
         }
     }
 }
@@ -1387,16 +1348,16 @@ impl MessageLogStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "delivered" => ::std::option::Option::Some(Self::Delivered),
-            "sent" => ::std::option::Option::Some(Self::Sent),
-            "received" => ::std::option::Option::Some(Self::Received),
-            "undelivered" => ::std::option::Option::Some(Self::Undelivered),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "delivered" => Some(Self::Delivered),
+            "sent" => Some(Self::Sent),
+            "received" => Some(Self::Received),
+            "undelivered" => Some(Self::Undelivered),
+            "failed" => Some(Self::Failed),
+            _ => None,
         }
     }
 }
@@ -1435,11 +1396,11 @@ impl MessageLogType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_message" => ::std::option::Option::Some(Self::RelayMessage),
-            "laml_message" => ::std::option::Option::Some(Self::LamlMessage),
-            _ => ::std::option::Option::None,
+            "relay_message" => Some(Self::RelayMessage),
+            "laml_message" => Some(Self::LamlMessage),
+            _ => None,
         }
     }
 }
@@ -1451,7 +1412,7 @@ crate::runtime::open_enum!(MessageLogType, Unknown);
 #[non_exhaustive]
 pub struct MessageLogsListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1460,13 +1421,9 @@ crate::runtime::wire_struct!(
 
 impl MessageLogsListStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1476,7 +1433,7 @@ impl MessageLogsListStatusCode422 {
 #[non_exhaustive]
 pub struct MessageMessagesCreateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1485,13 +1442,9 @@ crate::runtime::wire_struct!(
 
 impl MessageMessagesCreateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1501,7 +1454,7 @@ impl MessageMessagesCreateStatusCode422 {
 #[non_exhaustive]
 pub struct MessageMessagesUpdateStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(
@@ -1510,13 +1463,9 @@ crate::runtime::wire_struct!(
 
 impl MessageMessagesUpdateStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1528,9 +1477,9 @@ pub struct MessageWhatsAppAudioBody {
     /// A public HTTP/HTTPS URL to the audio file.
     ///
     /// Format: `uri`.
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: Option<String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1541,24 +1490,18 @@ impl MessageWhatsAppAudioBody {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            link: ::std::default::Default::default(),
-            id: ::std::default::Default::default(),
+            link: Default::default(),
+            id: Default::default(),
         }
     }
     /// A public HTTP/HTTPS URL to the audio file.
-    pub fn link(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.link = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn link(mut self, value: impl Into<String>) -> Self {
+        self.link = Some(Into::into(value));
         self
     }
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(Into::into(value));
         self
     }
 }
@@ -1585,7 +1528,7 @@ impl MessageWhatsAppContact {
 #[non_exhaustive]
 pub struct MessageWhatsAppContactName {
     /// The contact's full formatted name. Required.
-    pub formatted_name: ::std::string::String,
+    pub formatted_name: String,
 }
 
 crate::runtime::wire_struct!(
@@ -1594,11 +1537,9 @@ crate::runtime::wire_struct!(
 
 impl MessageWhatsAppContactName {
     /// A value made of all its fields.
-    pub fn new(
-        formatted_name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(formatted_name: impl Into<String>) -> Self {
         Self {
-            formatted_name: ::std::convert::Into::into(formatted_name),
+            formatted_name: Into::into(formatted_name),
         }
     }
 }
@@ -1610,15 +1551,15 @@ pub struct MessageWhatsAppDocumentBody {
     /// A public HTTP/HTTPS URL to the document.
     ///
     /// Format: `uri`.
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: Option<String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Optional caption shown with the document.
-    pub caption: ::std::option::Option<::std::string::String>,
+    pub caption: Option<String>,
     /// Optional filename shown to the recipient. Maximum 240 characters.
     ///
     /// Length: at most 240 characters.
-    pub filename: ::std::option::Option<::std::string::String>,
+    pub filename: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1630,42 +1571,30 @@ impl MessageWhatsAppDocumentBody {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            link: ::std::default::Default::default(),
-            id: ::std::default::Default::default(),
-            caption: ::std::default::Default::default(),
-            filename: ::std::default::Default::default(),
+            link: Default::default(),
+            id: Default::default(),
+            caption: Default::default(),
+            filename: Default::default(),
         }
     }
     /// A public HTTP/HTTPS URL to the document.
-    pub fn link(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.link = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn link(mut self, value: impl Into<String>) -> Self {
+        self.link = Some(Into::into(value));
         self
     }
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(Into::into(value));
         self
     }
     /// Optional caption shown with the document.
-    pub fn caption(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caption = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(Into::into(value));
         self
     }
     /// Optional filename shown to the recipient. Maximum 240 characters.
-    pub fn filename(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filename = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn filename(mut self, value: impl Into<String>) -> Self {
+        self.filename = Some(Into::into(value));
         self
     }
 }
@@ -1677,11 +1606,11 @@ pub struct MessageWhatsAppImageBody {
     /// A public HTTP/HTTPS URL to the image.
     ///
     /// Format: `uri`.
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: Option<String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Optional caption shown with the image.
-    pub caption: ::std::option::Option<::std::string::String>,
+    pub caption: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1693,33 +1622,24 @@ impl MessageWhatsAppImageBody {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            link: ::std::default::Default::default(),
-            id: ::std::default::Default::default(),
-            caption: ::std::default::Default::default(),
+            link: Default::default(),
+            id: Default::default(),
+            caption: Default::default(),
         }
     }
     /// A public HTTP/HTTPS URL to the image.
-    pub fn link(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.link = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn link(mut self, value: impl Into<String>) -> Self {
+        self.link = Some(Into::into(value));
         self
     }
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(Into::into(value));
         self
     }
     /// Optional caption shown with the image.
-    pub fn caption(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caption = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(Into::into(value));
         self
     }
 }
@@ -1731,15 +1651,15 @@ pub struct MessageWhatsAppInteractiveBody {
     /// The interactive type, e.g. `button`, `list`, `cta_url`, `location_request_message`, or `flow`.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The interactive action. Its contents depend on `type` (for example, a `buttons` array, list `sections`, or Flow parameters).
     pub action: ::serde_json::Value,
     /// Optional header object.
-    pub header: ::std::option::Option<::serde_json::Value>,
+    pub header: Option<::serde_json::Value>,
     /// Optional body object, e.g. `{ "text": "How can we help?" }`.
-    pub body: ::std::option::Option<::serde_json::Value>,
+    pub body: Option<::serde_json::Value>,
     /// Optional footer object.
-    pub footer: ::std::option::Option<::serde_json::Value>,
+    pub footer: Option<::serde_json::Value>,
 }
 
 crate::runtime::wire_struct!(
@@ -1752,7 +1672,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppInteractiveBodyRequired {
     /// The interactive type, e.g. `button`, `list`, `cta_url`, `location_request_message`, or `flow`.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The interactive action. Its contents depend on `type` (for example, a `buttons` array, list `sections`, or Flow parameters).
     pub action: ::serde_json::Value,
 }
@@ -1764,24 +1684,24 @@ impl MessageWhatsAppInteractiveBody {
         Self {
             type_,
             action,
-            header: ::std::default::Default::default(),
-            body: ::std::default::Default::default(),
-            footer: ::std::default::Default::default(),
+            header: Default::default(),
+            body: Default::default(),
+            footer: Default::default(),
         }
     }
     /// Optional header object.
     pub fn header(mut self, value: ::serde_json::Value) -> Self {
-        self.header = ::std::option::Option::Some(value);
+        self.header = Some(value);
         self
     }
     /// Optional body object, e.g. `{ "text": "How can we help?" }`.
     pub fn body(mut self, value: ::serde_json::Value) -> Self {
-        self.body = ::std::option::Option::Some(value);
+        self.body = Some(value);
         self
     }
     /// Optional footer object.
     pub fn footer(mut self, value: ::serde_json::Value) -> Self {
-        self.footer = ::std::option::Option::Some(value);
+        self.footer = Some(value);
         self
     }
 }
@@ -1801,9 +1721,9 @@ pub struct MessageWhatsAppLocationBody {
     /// Maximum: `180`.
     pub longitude: f64,
     /// The name of the location.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The address of the location.
-    pub address: ::std::string::String,
+    pub address: String,
 }
 
 crate::runtime::wire_struct!(
@@ -1819,9 +1739,9 @@ pub struct MessageWhatsAppLocationBodyRequired {
     /// Longitude, between -180 and 180.
     pub longitude: f64,
     /// The name of the location.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The address of the location.
-    pub address: ::std::string::String,
+    pub address: String,
 }
 
 impl MessageWhatsAppLocationBody {
@@ -1842,9 +1762,9 @@ impl MessageWhatsAppLocationBody {
 #[non_exhaustive]
 pub struct MessageWhatsAppReactionBody {
     /// The ID of the message being reacted to.
-    pub message_id: ::std::string::String,
+    pub message_id: String,
     /// The emoji to react with.
-    pub emoji: ::std::string::String,
+    pub emoji: String,
 }
 
 crate::runtime::wire_struct!(
@@ -1856,9 +1776,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageWhatsAppReactionBodyRequired {
     /// The ID of the message being reacted to.
-    pub message_id: ::std::string::String,
+    pub message_id: String,
     /// The emoji to react with.
-    pub emoji: ::std::string::String,
+    pub emoji: String,
 }
 
 impl MessageWhatsAppReactionBody {
@@ -1876,9 +1796,9 @@ pub struct MessageWhatsAppStickerBody {
     /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
     ///
     /// Format: `uri`.
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: Option<String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1889,24 +1809,18 @@ impl MessageWhatsAppStickerBody {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            link: ::std::default::Default::default(),
-            id: ::std::default::Default::default(),
+            link: Default::default(),
+            id: Default::default(),
         }
     }
     /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
-    pub fn link(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.link = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn link(mut self, value: impl Into<String>) -> Self {
+        self.link = Some(Into::into(value));
         self
     }
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(Into::into(value));
         self
     }
 }
@@ -1918,11 +1832,11 @@ pub struct MessageWhatsAppVideoBody {
     /// A public HTTP/HTTPS URL to the video.
     ///
     /// Format: `uri`.
-    pub link: ::std::option::Option<::std::string::String>,
+    pub link: Option<String>,
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Optional caption shown with the video.
-    pub caption: ::std::option::Option<::std::string::String>,
+    pub caption: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1934,33 +1848,24 @@ impl MessageWhatsAppVideoBody {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            link: ::std::default::Default::default(),
-            id: ::std::default::Default::default(),
-            caption: ::std::default::Default::default(),
+            link: Default::default(),
+            id: Default::default(),
+            caption: Default::default(),
         }
     }
     /// A public HTTP/HTTPS URL to the video.
-    pub fn link(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.link = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn link(mut self, value: impl Into<String>) -> Self {
+        self.link = Some(Into::into(value));
         self
     }
     /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(Into::into(value));
         self
     }
     /// Optional caption shown with the video.
-    pub fn caption(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caption = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caption(mut self, value: impl Into<String>) -> Self {
+        self.caption = Some(Into::into(value));
         self
     }
 }
@@ -1977,28 +1882,28 @@ impl MessageWhatsAppVideoBody {
 #[non_exhaustive]
 pub enum SendMessageRequest {
     /// Request body for sending a new SMS or MMS message.
-    CreateMessageRequest(::std::boxed::Box<CreateMessageRequest>),
+    CreateMessageRequest(Box<CreateMessageRequest>),
     /// A WhatsApp content message. The `message_type` field determines the shape of `body`.
-    WhatsAppContentMessageRequest(::std::boxed::Box<WhatsAppContentMessageRequest>),
+    WhatsAppContentMessageRequest(Box<WhatsAppContentMessageRequest>),
     /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
-    WhatsAppTemplateMessageRequest(::std::boxed::Box<WhatsAppTemplateMessageRequest>),
+    WhatsAppTemplateMessageRequest(Box<WhatsAppTemplateMessageRequest>),
 }
 
-impl ::std::convert::From<CreateMessageRequest> for SendMessageRequest {
+impl From<CreateMessageRequest> for SendMessageRequest {
     fn from(value: CreateMessageRequest) -> Self {
-        Self::CreateMessageRequest(::std::boxed::Box::new(value))
+        Self::CreateMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppContentMessageRequest> for SendMessageRequest {
+impl From<WhatsAppContentMessageRequest> for SendMessageRequest {
     fn from(value: WhatsAppContentMessageRequest) -> Self {
-        Self::WhatsAppContentMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppContentMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppTemplateMessageRequest> for SendMessageRequest {
+impl From<WhatsAppTemplateMessageRequest> for SendMessageRequest {
     fn from(value: WhatsAppTemplateMessageRequest) -> Self {
-        Self::WhatsAppTemplateMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppTemplateMessageRequest(Box::new(value))
     }
 }
 
@@ -2007,17 +1912,15 @@ impl ::std::convert::From<WhatsAppTemplateMessageRequest> for SendMessageRequest
 #[non_exhaustive]
 pub struct UpdateMessageRequest {
     /// Must be an empty string (`""`) to redact the message. Any non-empty value is rejected with `body_must_be_empty`. This is the only field that can be updated.
-    pub body: ::std::string::String,
+    pub body: String,
 }
 
 crate::runtime::wire_struct!(UpdateMessageRequest { body = required("body") });
 
 impl UpdateMessageRequest {
     /// A value made of all its fields.
-    pub fn new(body: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            body: ::std::convert::Into::into(body),
-        }
+    pub fn new(body: impl Into<String>) -> Self {
+        Self { body: Into::into(body) }
     }
 }
 
@@ -2026,9 +1929,9 @@ impl UpdateMessageRequest {
 #[non_exhaustive]
 pub struct UpdateWhatsAppTemplateRequest {
     /// The updated template category. Required if `components` is omitted.
-    pub category: ::std::option::Option<WhatsAppTemplateCategory>,
+    pub category: Option<WhatsAppTemplateCategory>,
     /// The updated components. Required if `category` is omitted.
-    pub components: ::std::option::Option<::std::vec::Vec<WhatsAppTemplateComponent>>,
+    pub components: Option<Vec<WhatsAppTemplateComponent>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2040,23 +1943,21 @@ impl UpdateWhatsAppTemplateRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            category: ::std::default::Default::default(),
-            components: ::std::default::Default::default(),
+            category: Default::default(),
+            components: Default::default(),
         }
     }
     /// The updated template category. Required if `components` is omitted.
     pub fn category(mut self, value: WhatsAppTemplateCategory) -> Self {
-        self.category = ::std::option::Option::Some(value);
+        self.category = Some(value);
         self
     }
     /// The updated components. Required if `category` is omitted.
     pub fn components(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WhatsAppTemplateComponent>,
+        value: impl IntoIterator<Item = WhatsAppTemplateComponent>,
     ) -> Self {
-        self.components = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.components = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2066,15 +1967,15 @@ impl UpdateWhatsAppTemplateRequest {
 #[non_exhaustive]
 pub struct WhatsAppAudioMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppAudioMessageRequestMessageType,
     /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
@@ -2092,9 +1993,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppAudioMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppAudioMessageRequestMessageType,
     /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
@@ -2108,25 +2009,20 @@ impl WhatsAppAudioMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -2159,12 +2055,10 @@ impl WhatsAppAudioMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_audio" => {
-                ::std::option::Option::Some(Self::WhatsappMediaAudio)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_audio" => Some(Self::WhatsappMediaAudio),
+            _ => None,
         }
     }
 }
@@ -2178,15 +2072,15 @@ pub struct WhatsAppBusiness {
     /// The SignalWire identifier for the WhatsApp Business Account. Use this value as `whatsapp_business_id` when creating or listing templates.
     pub whatsapp_business_id: Uuid,
     /// The business name as registered with Meta.
-    pub business_name: ::std::option::Option<::std::string::String>,
+    pub business_name: Option<String>,
     /// The Meta business portfolio ID associated with the account.
-    pub business_portfolio_id: ::std::option::Option<::std::string::String>,
+    pub business_portfolio_id: Option<String>,
     /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: ::std::string::String,
+    pub waba_id: String,
     /// The date and time when the record was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the record was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 crate::runtime::wire_struct!(
@@ -2202,15 +2096,15 @@ pub struct WhatsAppBusinessRequired {
     /// The SignalWire identifier for the WhatsApp Business Account. Use this value as `whatsapp_business_id` when creating or listing templates.
     pub whatsapp_business_id: Uuid,
     /// The business name as registered with Meta.
-    pub business_name: ::std::option::Option<::std::string::String>,
+    pub business_name: Option<String>,
     /// The Meta business portfolio ID associated with the account.
-    pub business_portfolio_id: ::std::option::Option<::std::string::String>,
+    pub business_portfolio_id: Option<String>,
     /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: ::std::string::String,
+    pub waba_id: String,
     /// The date and time when the record was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the record was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl WhatsAppBusiness {
@@ -2240,18 +2134,16 @@ impl WhatsAppBusiness {
 #[non_exhaustive]
 pub struct WhatsAppBusinessListResponse {
     /// List of WhatsApp Business Accounts connected to the Space.
-    pub data: ::std::vec::Vec<WhatsAppBusiness>,
+    pub data: Vec<WhatsAppBusiness>,
 }
 
 crate::runtime::wire_struct!(WhatsAppBusinessListResponse { data = required("data") });
 
 impl WhatsAppBusinessListResponse {
     /// A value made of all its fields.
-    pub fn new(data: impl ::std::iter::IntoIterator<Item = WhatsAppBusiness>) -> Self {
+    pub fn new(data: impl IntoIterator<Item = WhatsAppBusiness>) -> Self {
         Self {
-            data: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(data),
-            ),
+            data: Iterator::collect(IntoIterator::into_iter(data)),
         }
     }
 }
@@ -2261,19 +2153,19 @@ impl WhatsAppBusinessListResponse {
 #[non_exhaustive]
 pub struct WhatsAppContactsMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppContactsMessageRequestMessageType,
     /// One or more contacts to share.
-    pub body: ::std::vec::Vec<MessageWhatsAppContact>,
+    pub body: Vec<MessageWhatsAppContact>,
 }
 
 crate::runtime::wire_struct!(
@@ -2287,13 +2179,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppContactsMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppContactsMessageRequestMessageType,
     /// One or more contacts to share.
-    pub body: ::std::vec::Vec<MessageWhatsAppContact>,
+    pub body: Vec<MessageWhatsAppContact>,
 }
 
 impl WhatsAppContactsMessageRequest {
@@ -2303,25 +2195,20 @@ impl WhatsAppContactsMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -2354,12 +2241,10 @@ impl WhatsAppContactsMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_contacts" => {
-                ::std::option::Option::Some(Self::WhatsappMediaContacts)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_contacts" => Some(Self::WhatsappMediaContacts),
+            _ => None,
         }
     }
 }
@@ -2373,38 +2258,34 @@ crate::runtime::open_enum!(WhatsAppContactsMessageRequestMessageType, Unknown);
 #[non_exhaustive]
 pub enum WhatsAppContentMessageRequest {
     /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
-    WhatsAppTextMessageRequest(::std::boxed::Box<WhatsAppTextMessageRequest>),
+    WhatsAppTextMessageRequest(Box<WhatsAppTextMessageRequest>),
     /// Send an image message, with an optional caption.
-    WhatsAppImageMessageRequest(::std::boxed::Box<WhatsAppImageMessageRequest>),
+    WhatsAppImageMessageRequest(Box<WhatsAppImageMessageRequest>),
     /// Send an audio message.
-    WhatsAppAudioMessageRequest(::std::boxed::Box<WhatsAppAudioMessageRequest>),
+    WhatsAppAudioMessageRequest(Box<WhatsAppAudioMessageRequest>),
     /// Send a video message, with an optional caption.
-    WhatsAppVideoMessageRequest(::std::boxed::Box<WhatsAppVideoMessageRequest>),
+    WhatsAppVideoMessageRequest(Box<WhatsAppVideoMessageRequest>),
     /// Send a document message, with an optional filename and caption.
-    WhatsAppDocumentMessageRequest(::std::boxed::Box<WhatsAppDocumentMessageRequest>),
+    WhatsAppDocumentMessageRequest(Box<WhatsAppDocumentMessageRequest>),
     /// Send a sticker message. Captions are not supported.
-    WhatsAppStickerMessageRequest(::std::boxed::Box<WhatsAppStickerMessageRequest>),
+    WhatsAppStickerMessageRequest(Box<WhatsAppStickerMessageRequest>),
     /// Share a location.
-    WhatsAppLocationMessageRequest(::std::boxed::Box<WhatsAppLocationMessageRequest>),
+    WhatsAppLocationMessageRequest(Box<WhatsAppLocationMessageRequest>),
     /// Share one or more contact cards.
-    WhatsAppContactsMessageRequest(::std::boxed::Box<WhatsAppContactsMessageRequest>),
+    WhatsAppContactsMessageRequest(Box<WhatsAppContactsMessageRequest>),
     /// React to a message with an emoji.
-    WhatsAppReactionMessageRequest(::std::boxed::Box<WhatsAppReactionMessageRequest>),
+    WhatsAppReactionMessageRequest(Box<WhatsAppReactionMessageRequest>),
     /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
-    WhatsAppInteractiveCtaMessageRequest(
-        ::std::boxed::Box<WhatsAppInteractiveCtaMessageRequest>,
-    ),
+    WhatsAppInteractiveCtaMessageRequest(Box<WhatsAppInteractiveCtaMessageRequest>),
     /// Send a list interactive message (up to 10 items).
-    WhatsAppInteractiveListMessageRequest(
-        ::std::boxed::Box<WhatsAppInteractiveListMessageRequest>,
-    ),
+    WhatsAppInteractiveListMessageRequest(Box<WhatsAppInteractiveListMessageRequest>),
     /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
     WhatsAppInteractiveReplyButtonMessageRequest(
-        ::std::boxed::Box<WhatsAppInteractiveReplyButtonMessageRequest>,
+        Box<WhatsAppInteractiveReplyButtonMessageRequest>,
     ),
     /// Request the customer's location.
     WhatsAppInteractiveLocationRequestMessageRequest(
-        ::std::boxed::Box<WhatsAppInteractiveLocationRequestMessageRequest>,
+        Box<WhatsAppInteractiveLocationRequestMessageRequest>,
     ),
     /// A value whose `message_type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
@@ -2414,7 +2295,7 @@ impl ::serde::Serialize for WhatsAppContentMessageRequest {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::WhatsAppTextMessageRequest(value) => {
                 ("whatsapp_media_text", ::serde_json::to_value(value))
@@ -2475,176 +2356,162 @@ impl ::serde::Serialize for WhatsAppContentMessageRequest {
 impl<'de> ::serde::Deserialize<'de> for WhatsAppContentMessageRequest {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("message_type")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("whatsapp_media_text") => {
+            Some("whatsapp_media_text") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppTextMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_image") => {
+            Some("whatsapp_media_image") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppImageMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_audio") => {
+            Some("whatsapp_media_audio") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppAudioMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_video") => {
+            Some("whatsapp_media_video") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppVideoMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_document") => {
+            Some("whatsapp_media_document") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppDocumentMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_sticker") => {
+            Some("whatsapp_media_sticker") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppStickerMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_location") => {
+            Some("whatsapp_media_location") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppLocationMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_contacts") => {
+            Some("whatsapp_media_contacts") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppContactsMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_media_reaction") => {
+            Some("whatsapp_media_reaction") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppReactionMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_interactive_cta") => {
+            Some("whatsapp_interactive_cta") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppInteractiveCtaMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_interactive_list") => {
+            Some("whatsapp_interactive_list") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppInteractiveListMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("whatsapp_interactive_reply_button") => {
+            Some("whatsapp_interactive_reply_button") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppInteractiveReplyButtonMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some(
-                "whatsapp_interactive_location_request_message",
-            ) => {
+            Some("whatsapp_interactive_location_request_message") => {
                 ::serde_json::from_value(value)
                     .map(Self::WhatsAppInteractiveLocationRequestMessageRequest)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<WhatsAppTextMessageRequest> for WhatsAppContentMessageRequest {
+impl From<WhatsAppTextMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppTextMessageRequest) -> Self {
-        Self::WhatsAppTextMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppTextMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppImageMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppImageMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppImageMessageRequest) -> Self {
-        Self::WhatsAppImageMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppImageMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppAudioMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppAudioMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppAudioMessageRequest) -> Self {
-        Self::WhatsAppAudioMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppAudioMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppVideoMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppVideoMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppVideoMessageRequest) -> Self {
-        Self::WhatsAppVideoMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppVideoMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppDocumentMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppDocumentMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppDocumentMessageRequest) -> Self {
-        Self::WhatsAppDocumentMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppDocumentMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppStickerMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppStickerMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppStickerMessageRequest) -> Self {
-        Self::WhatsAppStickerMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppStickerMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppLocationMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppLocationMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppLocationMessageRequest) -> Self {
-        Self::WhatsAppLocationMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppLocationMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppContactsMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppContactsMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppContactsMessageRequest) -> Self {
-        Self::WhatsAppContactsMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppContactsMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppReactionMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppReactionMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppReactionMessageRequest) -> Self {
-        Self::WhatsAppReactionMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppReactionMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppInteractiveCtaMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppInteractiveCtaMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppInteractiveCtaMessageRequest) -> Self {
-        Self::WhatsAppInteractiveCtaMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppInteractiveCtaMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppInteractiveListMessageRequest>
-for WhatsAppContentMessageRequest {
+impl From<WhatsAppInteractiveListMessageRequest> for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppInteractiveListMessageRequest) -> Self {
-        Self::WhatsAppInteractiveListMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppInteractiveListMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppInteractiveReplyButtonMessageRequest>
+impl From<WhatsAppInteractiveReplyButtonMessageRequest>
 for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppInteractiveReplyButtonMessageRequest) -> Self {
-        Self::WhatsAppInteractiveReplyButtonMessageRequest(::std::boxed::Box::new(value))
+        Self::WhatsAppInteractiveReplyButtonMessageRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WhatsAppInteractiveLocationRequestMessageRequest>
+impl From<WhatsAppInteractiveLocationRequestMessageRequest>
 for WhatsAppContentMessageRequest {
     fn from(value: WhatsAppInteractiveLocationRequestMessageRequest) -> Self {
-        Self::WhatsAppInteractiveLocationRequestMessageRequest(
-            ::std::boxed::Box::new(value),
-        )
+        Self::WhatsAppInteractiveLocationRequestMessageRequest(Box::new(value))
     }
 }
 
@@ -2653,15 +2520,15 @@ for WhatsAppContentMessageRequest {
 #[non_exhaustive]
 pub struct WhatsAppDocumentMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppDocumentMessageRequestMessageType,
     /// Body for a document message. Provide either `link` or `id` (not both).
@@ -2679,9 +2546,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppDocumentMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppDocumentMessageRequestMessageType,
     /// Body for a document message. Provide either `link` or `id` (not both).
@@ -2695,25 +2562,20 @@ impl WhatsAppDocumentMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -2746,12 +2608,10 @@ impl WhatsAppDocumentMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_document" => {
-                ::std::option::Option::Some(Self::WhatsappMediaDocument)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_document" => Some(Self::WhatsappMediaDocument),
+            _ => None,
         }
     }
 }
@@ -2763,15 +2623,15 @@ crate::runtime::open_enum!(WhatsAppDocumentMessageRequestMessageType, Unknown);
 #[non_exhaustive]
 pub struct WhatsAppImageMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppImageMessageRequestMessageType,
     /// Body for an image message. Provide either `link` or `id` (not both).
@@ -2789,9 +2649,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppImageMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppImageMessageRequestMessageType,
     /// Body for an image message. Provide either `link` or `id` (not both).
@@ -2805,25 +2665,20 @@ impl WhatsAppImageMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -2856,12 +2711,10 @@ impl WhatsAppImageMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_image" => {
-                ::std::option::Option::Some(Self::WhatsappMediaImage)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_image" => Some(Self::WhatsappMediaImage),
+            _ => None,
         }
     }
 }
@@ -2873,15 +2726,15 @@ crate::runtime::open_enum!(WhatsAppImageMessageRequestMessageType, Unknown);
 #[non_exhaustive]
 pub struct WhatsAppInteractiveCtaMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveCtaMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -2899,9 +2752,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveCtaMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveCtaMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -2920,25 +2773,20 @@ impl WhatsAppInteractiveCtaMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -2971,12 +2819,10 @@ impl WhatsAppInteractiveCtaMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_interactive_cta" => {
-                ::std::option::Option::Some(Self::WhatsappInteractiveCta)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_interactive_cta" => Some(Self::WhatsappInteractiveCta),
+            _ => None,
         }
     }
 }
@@ -2988,15 +2834,15 @@ crate::runtime::open_enum!(WhatsAppInteractiveCtaMessageRequestMessageType, Unkn
 #[non_exhaustive]
 pub struct WhatsAppInteractiveListMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveListMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -3014,9 +2860,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveListMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveListMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -3035,25 +2881,20 @@ impl WhatsAppInteractiveListMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -3086,12 +2927,10 @@ impl WhatsAppInteractiveListMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_interactive_list" => {
-                ::std::option::Option::Some(Self::WhatsappInteractiveList)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_interactive_list" => Some(Self::WhatsappInteractiveList),
+            _ => None,
         }
     }
 }
@@ -3103,15 +2942,15 @@ crate::runtime::open_enum!(WhatsAppInteractiveListMessageRequestMessageType, Unk
 #[non_exhaustive]
 pub struct WhatsAppInteractiveLocationRequestMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveLocationRequestMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -3129,9 +2968,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveLocationRequestMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveLocationRequestMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -3152,25 +2991,20 @@ impl WhatsAppInteractiveLocationRequestMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -3205,14 +3039,12 @@ impl WhatsAppInteractiveLocationRequestMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
             "whatsapp_interactive_location_request_message" => {
-                ::std::option::Option::Some(
-                    Self::WhatsappInteractiveLocationRequestMessage,
-                )
+                Some(Self::WhatsappInteractiveLocationRequestMessage)
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
@@ -3226,15 +3058,15 @@ crate::runtime::open_enum!(
 #[non_exhaustive]
 pub struct WhatsAppInteractiveReplyButtonMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveReplyButtonMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -3252,9 +3084,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppInteractiveReplyButtonMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppInteractiveReplyButtonMessageRequestMessageType,
     /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -3273,25 +3105,20 @@ impl WhatsAppInteractiveReplyButtonMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -3324,12 +3151,12 @@ impl WhatsAppInteractiveReplyButtonMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
             "whatsapp_interactive_reply_button" => {
-                ::std::option::Option::Some(Self::WhatsappInteractiveReplyButton)
+                Some(Self::WhatsappInteractiveReplyButton)
             }
-            _ => ::std::option::Option::None,
+            _ => None,
         }
     }
 }
@@ -3343,15 +3170,15 @@ crate::runtime::open_enum!(
 #[non_exhaustive]
 pub struct WhatsAppLocationMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppLocationMessageRequestMessageType,
     /// Body for a location message. All fields are required.
@@ -3369,9 +3196,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppLocationMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppLocationMessageRequestMessageType,
     /// Body for a location message. All fields are required.
@@ -3385,25 +3212,20 @@ impl WhatsAppLocationMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -3436,12 +3258,10 @@ impl WhatsAppLocationMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_location" => {
-                ::std::option::Option::Some(Self::WhatsappMediaLocation)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_location" => Some(Self::WhatsappMediaLocation),
+            _ => None,
         }
     }
 }
@@ -3455,17 +3275,17 @@ pub struct WhatsAppNumber {
     /// The SignalWire identifier of the WhatsApp number.
     pub id: Uuid,
     /// The Meta phone number ID for this WhatsApp number.
-    pub business_phone_number_id: ::std::string::String,
+    pub business_phone_number_id: String,
     /// The WhatsApp number, prefixed with `whatsapp:`. Use this value as the `from` address when sending messages.
-    pub phone_number: ::std::string::String,
+    pub phone_number: String,
     /// The ID of the resource (Call Flow, AI Agent, SWML script, etc.) that handles inbound calls to this number. Null if no calling handler is configured.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// The ID of the resource that handles inbound messages to this number. Null if no messaging handler is configured.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The business name as registered with Meta.
-    pub business_name: ::std::option::Option<::std::string::String>,
+    pub business_name: Option<String>,
     /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: ::std::string::String,
+    pub waba_id: String,
     /// The SignalWire identifier of the WhatsApp Business Account this number belongs to.
     pub whatsapp_business_id: Uuid,
     /// Whether SIP calling is enabled for this number.
@@ -3473,9 +3293,9 @@ pub struct WhatsAppNumber {
     /// Whether this number can place and receive calls — true when a calling handler is configured and voice is enabled.
     pub voice_capable: bool,
     /// The date and time when the record was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the record was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 crate::runtime::wire_struct!(
@@ -3495,17 +3315,17 @@ pub struct WhatsAppNumberRequired {
     /// The SignalWire identifier of the WhatsApp number.
     pub id: Uuid,
     /// The Meta phone number ID for this WhatsApp number.
-    pub business_phone_number_id: ::std::string::String,
+    pub business_phone_number_id: String,
     /// The WhatsApp number, prefixed with `whatsapp:`. Use this value as the `from` address when sending messages.
-    pub phone_number: ::std::string::String,
+    pub phone_number: String,
     /// The ID of the resource (Call Flow, AI Agent, SWML script, etc.) that handles inbound calls to this number. Null if no calling handler is configured.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// The ID of the resource that handles inbound messages to this number. Null if no messaging handler is configured.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The business name as registered with Meta.
-    pub business_name: ::std::option::Option<::std::string::String>,
+    pub business_name: Option<String>,
     /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: ::std::string::String,
+    pub waba_id: String,
     /// The SignalWire identifier of the WhatsApp Business Account this number belongs to.
     pub whatsapp_business_id: Uuid,
     /// Whether SIP calling is enabled for this number.
@@ -3513,9 +3333,9 @@ pub struct WhatsAppNumberRequired {
     /// Whether this number can place and receive calls — true when a calling handler is configured and voice is enabled.
     pub voice_capable: bool,
     /// The date and time when the record was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the record was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl WhatsAppNumber {
@@ -3557,18 +3377,16 @@ impl WhatsAppNumber {
 #[non_exhaustive]
 pub struct WhatsAppNumberListResponse {
     /// List of WhatsApp numbers available to the Space.
-    pub data: ::std::vec::Vec<WhatsAppNumber>,
+    pub data: Vec<WhatsAppNumber>,
 }
 
 crate::runtime::wire_struct!(WhatsAppNumberListResponse { data = required("data") });
 
 impl WhatsAppNumberListResponse {
     /// A value made of all its fields.
-    pub fn new(data: impl ::std::iter::IntoIterator<Item = WhatsAppNumber>) -> Self {
+    pub fn new(data: impl IntoIterator<Item = WhatsAppNumber>) -> Self {
         Self {
-            data: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(data),
-            ),
+            data: Iterator::collect(IntoIterator::into_iter(data)),
         }
     }
 }
@@ -3580,17 +3398,17 @@ pub struct WhatsAppNumberResponse {
     /// The SignalWire identifier of the WhatsApp number.
     pub id: Uuid,
     /// The Meta phone number ID for this WhatsApp number.
-    pub business_phone_number_id: ::std::string::String,
+    pub business_phone_number_id: String,
     /// The WhatsApp number, prefixed with `whatsapp:`. Use this value as the `from` address when sending messages.
-    pub phone_number: ::std::string::String,
+    pub phone_number: String,
     /// The ID of the resource (Call Flow, AI Agent, SWML script, etc.) that handles inbound calls to this number. Null if no calling handler is configured.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// The ID of the resource that handles inbound messages to this number. Null if no messaging handler is configured.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The business name as registered with Meta.
-    pub business_name: ::std::option::Option<::std::string::String>,
+    pub business_name: Option<String>,
     /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: ::std::string::String,
+    pub waba_id: String,
     /// The SignalWire identifier of the WhatsApp Business Account this number belongs to.
     pub whatsapp_business_id: Uuid,
     /// Whether SIP calling is enabled for this number.
@@ -3598,9 +3416,9 @@ pub struct WhatsAppNumberResponse {
     /// Whether this number can place and receive calls — true when a calling handler is configured and voice is enabled.
     pub voice_capable: bool,
     /// The date and time when the record was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the record was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 crate::runtime::wire_struct!(
@@ -3620,17 +3438,17 @@ pub struct WhatsAppNumberResponseRequired {
     /// The SignalWire identifier of the WhatsApp number.
     pub id: Uuid,
     /// The Meta phone number ID for this WhatsApp number.
-    pub business_phone_number_id: ::std::string::String,
+    pub business_phone_number_id: String,
     /// The WhatsApp number, prefixed with `whatsapp:`. Use this value as the `from` address when sending messages.
-    pub phone_number: ::std::string::String,
+    pub phone_number: String,
     /// The ID of the resource (Call Flow, AI Agent, SWML script, etc.) that handles inbound calls to this number. Null if no calling handler is configured.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// The ID of the resource that handles inbound messages to this number. Null if no messaging handler is configured.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The business name as registered with Meta.
-    pub business_name: ::std::option::Option<::std::string::String>,
+    pub business_name: Option<String>,
     /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: ::std::string::String,
+    pub waba_id: String,
     /// The SignalWire identifier of the WhatsApp Business Account this number belongs to.
     pub whatsapp_business_id: Uuid,
     /// Whether SIP calling is enabled for this number.
@@ -3638,9 +3456,9 @@ pub struct WhatsAppNumberResponseRequired {
     /// Whether this number can place and receive calls — true when a calling handler is configured and voice is enabled.
     pub voice_capable: bool,
     /// The date and time when the record was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the record was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl WhatsAppNumberResponse {
@@ -3682,15 +3500,15 @@ impl WhatsAppNumberResponse {
 #[non_exhaustive]
 pub struct WhatsAppReactionMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppReactionMessageRequestMessageType,
     /// Body for a reaction message.
@@ -3708,9 +3526,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppReactionMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppReactionMessageRequestMessageType,
     /// Body for a reaction message.
@@ -3724,25 +3542,20 @@ impl WhatsAppReactionMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -3775,12 +3588,10 @@ impl WhatsAppReactionMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_reaction" => {
-                ::std::option::Option::Some(Self::WhatsappMediaReaction)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_reaction" => Some(Self::WhatsappMediaReaction),
+            _ => None,
         }
     }
 }
@@ -3792,15 +3603,15 @@ crate::runtime::open_enum!(WhatsAppReactionMessageRequestMessageType, Unknown);
 #[non_exhaustive]
 pub struct WhatsAppStickerMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppStickerMessageRequestMessageType,
     /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
@@ -3818,9 +3629,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppStickerMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppStickerMessageRequestMessageType,
     /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
@@ -3834,25 +3645,20 @@ impl WhatsAppStickerMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -3885,12 +3691,10 @@ impl WhatsAppStickerMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_sticker" => {
-                ::std::option::Option::Some(Self::WhatsappMediaSticker)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_sticker" => Some(Self::WhatsappMediaSticker),
+            _ => None,
         }
     }
 }
@@ -3904,27 +3708,27 @@ pub struct WhatsAppTemplate {
     /// The SignalWire identifier of the template.
     pub id: Uuid,
     /// The template name. Lowercase letters, numbers, and underscores only.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The template category.
     pub category: WhatsAppTemplateCategory,
     /// The template's components (header, body, footer, buttons).
-    pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
+    pub components: Vec<WhatsAppTemplateComponent>,
     /// The template language code.
-    pub language: ::std::string::String,
+    pub language: String,
     /// How the template's variable placeholders are referenced.
     pub parameter_format: WhatsAppTemplateParameterFormat,
     /// Meta's identifier for the template.
-    pub template_id: ::std::string::String,
+    pub template_id: String,
     /// The Meta approval status of the template.
     pub template_status: WhatsAppTemplateStatus,
     /// The SignalWire identifier of the WhatsApp Business Account the template belongs to.
     pub whatsapp_business_id: Uuid,
     /// The date and time when the template was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the template was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The date and time when the template was discarded, if applicable.
-    pub discarded_at: ::std::option::Option<::std::string::String>,
+    pub discarded_at: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3943,25 +3747,25 @@ pub struct WhatsAppTemplateRequired {
     /// The SignalWire identifier of the template.
     pub id: Uuid,
     /// The template name. Lowercase letters, numbers, and underscores only.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The template category.
     pub category: WhatsAppTemplateCategory,
     /// The template's components (header, body, footer, buttons).
-    pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
+    pub components: Vec<WhatsAppTemplateComponent>,
     /// The template language code.
-    pub language: ::std::string::String,
+    pub language: String,
     /// How the template's variable placeholders are referenced.
     pub parameter_format: WhatsAppTemplateParameterFormat,
     /// Meta's identifier for the template.
-    pub template_id: ::std::string::String,
+    pub template_id: String,
     /// The Meta approval status of the template.
     pub template_status: WhatsAppTemplateStatus,
     /// The SignalWire identifier of the WhatsApp Business Account the template belongs to.
     pub whatsapp_business_id: Uuid,
     /// The date and time when the template was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the template was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl WhatsAppTemplate {
@@ -3992,17 +3796,12 @@ impl WhatsAppTemplate {
             whatsapp_business_id,
             created_at,
             updated_at,
-            discarded_at: ::std::default::Default::default(),
+            discarded_at: Default::default(),
         }
     }
     /// The date and time when the template was discarded, if applicable.
-    pub fn discarded_at(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.discarded_at = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn discarded_at(mut self, value: impl Into<String>) -> Self {
+        self.discarded_at = Some(Into::into(value));
         self
     }
 }
@@ -4043,12 +3842,12 @@ impl WhatsAppTemplateCategory {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "utility" => ::std::option::Option::Some(Self::Utility),
-            "marketing" => ::std::option::Option::Some(Self::Marketing),
-            "authentication" => ::std::option::Option::Some(Self::Authentication),
-            _ => ::std::option::Option::None,
+            "utility" => Some(Self::Utility),
+            "marketing" => Some(Self::Marketing),
+            "authentication" => Some(Self::Authentication),
+            _ => None,
         }
     }
 }
@@ -4062,17 +3861,15 @@ pub struct WhatsAppTemplateComponent {
     /// The component type: `HEADER`, `BODY`, `FOOTER`, or `BUTTONS`.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
 }
 
 crate::runtime::wire_struct!(WhatsAppTemplateComponent { type_ = required("type") });
 
 impl WhatsAppTemplateComponent {
     /// A value made of all its fields.
-    pub fn new(type_: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            type_: ::std::convert::Into::into(type_),
-        }
+    pub fn new(type_: impl Into<String>) -> Self {
+        Self { type_: Into::into(type_) }
     }
 }
 
@@ -4113,18 +3910,16 @@ impl WhatsAppTemplateDeleteResponse {
 #[non_exhaustive]
 pub struct WhatsAppTemplateListResponse {
     /// List of message templates.
-    pub data: ::std::vec::Vec<WhatsAppTemplate>,
+    pub data: Vec<WhatsAppTemplate>,
 }
 
 crate::runtime::wire_struct!(WhatsAppTemplateListResponse { data = required("data") });
 
 impl WhatsAppTemplateListResponse {
     /// A value made of all its fields.
-    pub fn new(data: impl ::std::iter::IntoIterator<Item = WhatsAppTemplate>) -> Self {
+    pub fn new(data: impl IntoIterator<Item = WhatsAppTemplate>) -> Self {
         Self {
-            data: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(data),
-            ),
+            data: Iterator::collect(IntoIterator::into_iter(data)),
         }
     }
 }
@@ -4134,29 +3929,27 @@ impl WhatsAppTemplateListResponse {
 #[non_exhaustive]
 pub struct WhatsAppTemplateMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
-    pub template_id: ::std::string::String,
+    pub template_id: String,
     /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-    pub header_template_parameters: ::std::option::Option<
+    pub header_template_parameters: Option<
         WhatsAppTemplateMessageRequestHeaderTemplateParameters,
     >,
     /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-    pub body_template_parameters: ::std::option::Option<
+    pub body_template_parameters: Option<
         WhatsAppTemplateMessageRequestBodyTemplateParameters,
     >,
     /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
-    pub button_template_parameters: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    pub button_template_parameters: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -4172,11 +3965,11 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTemplateMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The template to send, by SignalWire template ID or Meta template ID. The template must be `approved`.
-    pub template_id: ::std::string::String,
+    pub template_id: String,
 }
 
 impl WhatsAppTemplateMessageRequest {
@@ -4186,27 +3979,22 @@ impl WhatsAppTemplateMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             template_id,
-            header_template_parameters: ::std::default::Default::default(),
-            body_template_parameters: ::std::default::Default::default(),
-            button_template_parameters: ::std::default::Default::default(),
+            header_template_parameters: Default::default(),
+            body_template_parameters: Default::default(),
+            button_template_parameters: Default::default(),
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
     /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
@@ -4214,7 +4002,7 @@ impl WhatsAppTemplateMessageRequest {
         mut self,
         value: WhatsAppTemplateMessageRequestHeaderTemplateParameters,
     ) -> Self {
-        self.header_template_parameters = ::std::option::Option::Some(value);
+        self.header_template_parameters = Some(value);
         self
     }
     /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
@@ -4222,16 +4010,16 @@ impl WhatsAppTemplateMessageRequest {
         mut self,
         value: WhatsAppTemplateMessageRequestBodyTemplateParameters,
     ) -> Self {
-        self.body_template_parameters = ::std::option::Option::Some(value);
+        self.body_template_parameters = Some(value);
         self
     }
     /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
     pub fn button_template_parameters(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
+        value: impl IntoIterator<Item = String>,
     ) -> Self {
-        self.button_template_parameters = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        self.button_template_parameters = Some(
+            Iterator::collect(IntoIterator::into_iter(value)),
         );
         self
     }
@@ -4245,7 +4033,7 @@ impl WhatsAppTemplateMessageRequest {
 #[non_exhaustive]
 pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
     /// The value, as `serde_json::Value`.
     Map(::serde_json::Value),
 }
@@ -4258,9 +4046,9 @@ pub enum WhatsAppTemplateMessageRequestBodyTemplateParameters {
 #[non_exhaustive]
 pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
     /// The value, as `serde_json::Value`.
     Map(::serde_json::Value),
 }
@@ -4297,11 +4085,11 @@ impl WhatsAppTemplateParameterFormat {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "named" => ::std::option::Option::Some(Self::Named),
-            "positional" => ::std::option::Option::Some(Self::Positional),
-            _ => ::std::option::Option::None,
+            "named" => Some(Self::Named),
+            "positional" => Some(Self::Positional),
+            _ => None,
         }
     }
 }
@@ -4315,27 +4103,27 @@ pub struct WhatsAppTemplateResponse {
     /// The SignalWire identifier of the template.
     pub id: Uuid,
     /// The template name. Lowercase letters, numbers, and underscores only.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The template category.
     pub category: WhatsAppTemplateCategory,
     /// The template's components (header, body, footer, buttons).
-    pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
+    pub components: Vec<WhatsAppTemplateComponent>,
     /// The template language code.
-    pub language: ::std::string::String,
+    pub language: String,
     /// How the template's variable placeholders are referenced.
     pub parameter_format: WhatsAppTemplateParameterFormat,
     /// Meta's identifier for the template.
-    pub template_id: ::std::string::String,
+    pub template_id: String,
     /// The Meta approval status of the template.
     pub template_status: WhatsAppTemplateStatus,
     /// The SignalWire identifier of the WhatsApp Business Account the template belongs to.
     pub whatsapp_business_id: Uuid,
     /// The date and time when the template was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the template was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The date and time when the template was discarded, if applicable.
-    pub discarded_at: ::std::option::Option<::std::string::String>,
+    pub discarded_at: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4354,25 +4142,25 @@ pub struct WhatsAppTemplateResponseRequired {
     /// The SignalWire identifier of the template.
     pub id: Uuid,
     /// The template name. Lowercase letters, numbers, and underscores only.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The template category.
     pub category: WhatsAppTemplateCategory,
     /// The template's components (header, body, footer, buttons).
-    pub components: ::std::vec::Vec<WhatsAppTemplateComponent>,
+    pub components: Vec<WhatsAppTemplateComponent>,
     /// The template language code.
-    pub language: ::std::string::String,
+    pub language: String,
     /// How the template's variable placeholders are referenced.
     pub parameter_format: WhatsAppTemplateParameterFormat,
     /// Meta's identifier for the template.
-    pub template_id: ::std::string::String,
+    pub template_id: String,
     /// The Meta approval status of the template.
     pub template_status: WhatsAppTemplateStatus,
     /// The SignalWire identifier of the WhatsApp Business Account the template belongs to.
     pub whatsapp_business_id: Uuid,
     /// The date and time when the template was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the template was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl WhatsAppTemplateResponse {
@@ -4403,17 +4191,12 @@ impl WhatsAppTemplateResponse {
             whatsapp_business_id,
             created_at,
             updated_at,
-            discarded_at: ::std::default::Default::default(),
+            discarded_at: Default::default(),
         }
     }
     /// The date and time when the template was discarded, if applicable.
-    pub fn discarded_at(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.discarded_at = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn discarded_at(mut self, value: impl Into<String>) -> Self {
+        self.discarded_at = Some(Into::into(value));
         self
     }
 }
@@ -4494,22 +4277,22 @@ impl WhatsAppTemplateStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "approved" => ::std::option::Option::Some(Self::Approved),
-            "archived" => ::std::option::Option::Some(Self::Archived),
-            "deleted" => ::std::option::Option::Some(Self::Deleted),
-            "disabled" => ::std::option::Option::Some(Self::Disabled),
-            "flagged" => ::std::option::Option::Some(Self::Flagged),
-            "in_appeal" => ::std::option::Option::Some(Self::InAppeal),
-            "limit_exceeded" => ::std::option::Option::Some(Self::LimitExceeded),
-            "locked" => ::std::option::Option::Some(Self::Locked),
-            "paused" => ::std::option::Option::Some(Self::Paused),
-            "pending" => ::std::option::Option::Some(Self::Pending),
-            "reinstated" => ::std::option::Option::Some(Self::Reinstated),
-            "pending_deletion" => ::std::option::Option::Some(Self::PendingDeletion),
-            "rejected" => ::std::option::Option::Some(Self::Rejected),
-            _ => ::std::option::Option::None,
+            "approved" => Some(Self::Approved),
+            "archived" => Some(Self::Archived),
+            "deleted" => Some(Self::Deleted),
+            "disabled" => Some(Self::Disabled),
+            "flagged" => Some(Self::Flagged),
+            "in_appeal" => Some(Self::InAppeal),
+            "limit_exceeded" => Some(Self::LimitExceeded),
+            "locked" => Some(Self::Locked),
+            "paused" => Some(Self::Paused),
+            "pending" => Some(Self::Pending),
+            "reinstated" => Some(Self::Reinstated),
+            "pending_deletion" => Some(Self::PendingDeletion),
+            "rejected" => Some(Self::Rejected),
+            _ => None,
         }
     }
 }
@@ -4521,19 +4304,19 @@ crate::runtime::open_enum!(WhatsAppTemplateStatus, Unknown);
 #[non_exhaustive]
 pub struct WhatsAppTextMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppTextMessageRequestMessageType,
     /// The message text.
-    pub body: ::std::string::String,
+    pub body: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4547,13 +4330,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTextMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppTextMessageRequestMessageType,
     /// The message text.
-    pub body: ::std::string::String,
+    pub body: String,
 }
 
 impl WhatsAppTextMessageRequest {
@@ -4563,25 +4346,20 @@ impl WhatsAppTextMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -4614,10 +4392,10 @@ impl WhatsAppTextMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_text" => ::std::option::Option::Some(Self::WhatsappMediaText),
-            _ => ::std::option::Option::None,
+            "whatsapp_media_text" => Some(Self::WhatsappMediaText),
+            _ => None,
         }
     }
 }
@@ -4629,15 +4407,15 @@ crate::runtime::open_enum!(WhatsAppTextMessageRequestMessageType, Unknown);
 #[non_exhaustive]
 pub struct WhatsAppVideoMessageRequest {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// A valid URL to receive message status callback events at each state change.
     ///
     /// Format: `uri`.
-    pub status_callback: ::std::option::Option<::std::string::String>,
+    pub status_callback: Option<String>,
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
     /// The `message_type` property.
     pub message_type: WhatsAppVideoMessageRequestMessageType,
     /// Body for a video message. Provide either `link` or `id` (not both).
@@ -4655,9 +4433,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppVideoMessageRequestRequired {
     /// Recipient phone number in E.164 format.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Your WhatsApp business number, prefixed with `whatsapp:`. The prefix is what routes the message over WhatsApp instead of SMS/MMS.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `message_type` property.
     pub message_type: WhatsAppVideoMessageRequestMessageType,
     /// Body for a video message. Provide either `link` or `id` (not both).
@@ -4671,25 +4449,20 @@ impl WhatsAppVideoMessageRequest {
         Self {
             to,
             from,
-            status_callback: ::std::default::Default::default(),
-            custom_variables: ::std::default::Default::default(),
+            status_callback: Default::default(),
+            custom_variables: Default::default(),
             message_type,
             body,
         }
     }
     /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
+        self.status_callback = Some(Into::into(value));
         self
     }
     /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -4722,12 +4495,10 @@ impl WhatsAppVideoMessageRequestMessageType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "whatsapp_media_video" => {
-                ::std::option::Option::Some(Self::WhatsappMediaVideo)
-            }
-            _ => ::std::option::Option::None,
+            "whatsapp_media_video" => Some(Self::WhatsappMediaVideo),
+            _ => None,
         }
     }
 }
@@ -5374,10 +5145,10 @@ impl crate::runtime::Client {
     pub async fn create_message(
         &self,
         body: &SendMessageRequest,
-    ) -> ::std::result::Result<Message, crate::runtime::Error<CreateMessageError>> {
+    ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/messages";
         let path = ["/api/messaging/messages"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5417,13 +5188,10 @@ impl crate::runtime::Client {
     pub async fn create_whatsapp_template(
         &self,
         body: &CreateWhatsAppTemplateRequest,
-    ) -> ::std::result::Result<
-        WhatsAppTemplate,
-        crate::runtime::Error<CreateWhatsappTemplateError>,
-    > {
+    ) -> Result<WhatsAppTemplate, crate::runtime::Error<CreateWhatsappTemplateError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
         let path = ["/api/messaging/whatsapp/templates"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5467,7 +5235,7 @@ impl crate::runtime::Client {
     pub async fn delete_whatsapp_template(
         &self,
         id: &str,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppTemplateDeleteResponse,
         crate::runtime::Error<DeleteWhatsappTemplateError>,
     > {
@@ -5477,7 +5245,7 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5520,21 +5288,18 @@ impl crate::runtime::Client {
     pub async fn get_message_log(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        MessageLogRetrieveResponse,
-        crate::runtime::Error<GetMessageLogError>,
-    > {
+    ) -> Result<MessageLogRetrieveResponse, crate::runtime::Error<GetMessageLogError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/logs/{id}";
         let path = [
             "/api/messaging/logs/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5579,36 +5344,33 @@ impl crate::runtime::Client {
     pub async fn list_message_logs(
         &self,
         params: &ListMessageLogsParams,
-    ) -> ::std::result::Result<
-        MessageLogListResponse,
-        crate::runtime::Error<ListMessageLogsError>,
-    > {
+    ) -> Result<MessageLogListResponse, crate::runtime::Error<ListMessageLogsError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/logs";
         let path = ["/api/messaging/logs"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_deleted {
-            query.push("include_deleted", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.include_deleted {
+            query.push("include_deleted", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.created_before {
+        if let Some(value) = &params.created_before {
             query.push("created_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_on {
+        if let Some(value) = &params.created_on {
             query.push("created_on", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_after {
+        if let Some(value) = &params.created_after {
             query.push("created_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5643,46 +5405,39 @@ impl crate::runtime::Client {
         &self,
         params: &ListMessageLogsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            MessageLog,
-            crate::runtime::Error<ListMessageLogsError>,
-        >,
+        Item = Result<MessageLog, crate::runtime::Error<ListMessageLogsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/messaging/logs";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListMessageLogsError>,
         > {
             let path = ["/api/messaging/logs"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.include_deleted {
-                query
-                    .push("include_deleted", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.include_deleted {
+                query.push("include_deleted", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.created_before {
+            if let Some(value) = &params.created_before {
                 query.push("created_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_on {
+            if let Some(value) = &params.created_on {
                 query.push("created_on", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_after {
+            if let Some(value) = &params.created_after {
                 query.push("created_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -5690,14 +5445,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<MessageLog>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<MessageLog>, Option<String>),
                 crate::runtime::Error<ListMessageLogsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     MessageLogListResponse,
                     crate::runtime::Error<ListMessageLogsError>,
                 > = match response.status() {
@@ -5709,7 +5461,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -5732,13 +5484,13 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /api/messaging/whatsapp/businesses")]
     pub async fn list_whatsapp_businesses(
         &self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppBusinessListResponse,
         crate::runtime::Error<ListWhatsappBusinessesError>,
     > {
         const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/businesses";
         let path = ["/api/messaging/whatsapp/businesses"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5775,13 +5527,13 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /api/messaging/whatsapp/numbers")]
     pub async fn list_whatsapp_numbers(
         &self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppNumberListResponse,
         crate::runtime::Error<ListWhatsappNumbersError>,
     > {
         const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/numbers";
         let path = ["/api/messaging/whatsapp/numbers"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5823,25 +5575,21 @@ impl crate::runtime::Client {
     pub async fn list_whatsapp_templates(
         &self,
         params: &ListWhatsappTemplatesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppTemplateListResponse,
         crate::runtime::Error<ListWhatsappTemplatesError>,
     > {
         const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
         let path = ["/api/messaging/whatsapp/templates"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.whatsapp_business_id {
-            query
-                .push(
-                    "whatsapp_business_id",
-                    &::std::string::ToString::to_string(value),
-                );
+        if let Some(value) = &params.whatsapp_business_id {
+            query.push("whatsapp_business_id", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.status {
+        if let Some(value) = &params.status {
             query.push("status", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5884,7 +5632,7 @@ impl crate::runtime::Client {
     pub async fn retrieve_whatsapp_number(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppNumberResponse,
         crate::runtime::Error<RetrieveWhatsappNumberError>,
     > {
@@ -5894,11 +5642,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5941,7 +5689,7 @@ impl crate::runtime::Client {
     pub async fn retrieve_whatsapp_template(
         &self,
         id: &str,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppTemplateResponse,
         crate::runtime::Error<RetrieveWhatsappTemplateError>,
     > {
@@ -5951,7 +5699,7 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -5999,18 +5747,18 @@ impl crate::runtime::Client {
         &self,
         message_id: ::uuid::Uuid,
         body: &UpdateMessageRequest,
-    ) -> ::std::result::Result<Message, crate::runtime::Error<UpdateMessageError>> {
+    ) -> Result<Message, crate::runtime::Error<UpdateMessageError>> {
         const PATH_TEMPLATE: &str = "/api/messaging/messages/{message_id}";
         let path = [
             "/api/messaging/messages/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "message_id",
-                &::std::string::ToString::to_string(&message_id),
+                &ToString::to_string(&message_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -6056,7 +5804,7 @@ impl crate::runtime::Client {
         &self,
         id: &str,
         body: &UpdateWhatsAppTemplateRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         WhatsAppTemplateResponse,
         crate::runtime::Error<UpdateWhatsappTemplateError>,
     > {
@@ -6066,7 +5814,7 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -32,15 +32,15 @@ pub struct CreateProjectRequest {
     /// The name of the subproject.
     ///
     /// Length: at most 250 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: ::std::option::Option<bool>,
+    pub protect_recordings: Option<bool>,
     /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: ::std::option::Option<bool>,
+    pub protect_message_media: Option<bool>,
     /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: ::std::option::Option<bool>,
+    pub protect_fax_media: Option<bool>,
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: ::std::option::Option<bool>,
+    pub force_https_requests: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -52,33 +52,33 @@ crate::runtime::wire_struct!(
 
 impl CreateProjectRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::std::convert::Into::into(name),
-            protect_recordings: ::std::default::Default::default(),
-            protect_message_media: ::std::default::Default::default(),
-            protect_fax_media: ::std::default::Default::default(),
-            force_https_requests: ::std::default::Default::default(),
+            name: Into::into(name),
+            protect_recordings: Default::default(),
+            protect_message_media: Default::default(),
+            protect_fax_media: Default::default(),
+            force_https_requests: Default::default(),
         }
     }
     /// When enabled, recordings created within the project require authentication to access.
     pub fn protect_recordings(mut self, value: bool) -> Self {
-        self.protect_recordings = ::std::option::Option::Some(value);
+        self.protect_recordings = Some(value);
         self
     }
     /// When enabled, message media created within the project requires authentication to access.
     pub fn protect_message_media(mut self, value: bool) -> Self {
-        self.protect_message_media = ::std::option::Option::Some(value);
+        self.protect_message_media = Some(value);
         self
     }
     /// When enabled, fax media created within the project requires authentication to access.
     pub fn protect_fax_media(mut self, value: bool) -> Self {
-        self.protect_fax_media = ::std::option::Option::Some(value);
+        self.protect_fax_media = Some(value);
         self
     }
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
     pub fn force_https_requests(mut self, value: bool) -> Self {
-        self.force_https_requests = ::std::option::Option::Some(value);
+        self.force_https_requests = Some(value);
         self
     }
 }
@@ -90,20 +90,16 @@ impl CreateProjectRequest {
 #[non_exhaustive]
 pub struct CreateProjectStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(CreateProjectStatusCode422 { errors = required("errors") });
 
 impl CreateProjectStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -115,20 +111,16 @@ impl CreateProjectStatusCode422 {
 #[non_exhaustive]
 pub struct DeleteProjectStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(DeleteProjectStatusCode422 { errors = required("errors") });
 
 impl DeleteProjectStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -142,19 +134,19 @@ pub struct ListProjectsParams {
     /// Filter projects by name.
     ///
     /// Sent as the query parameter `name`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Cursor token for paging, taken from the `links` in a previous response.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
     /// The page index, used together with `page_token`.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -166,36 +158,30 @@ impl ListProjectsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
+            name: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
+            page_number: Default::default(),
         }
     }
     /// Filter projects by name.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The number of results per page.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Cursor token for paging, taken from the `links` in a previous response.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
     /// The page index, used together with `page_token`.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
 }
@@ -207,13 +193,13 @@ pub struct Project {
     /// The unique identifier of the project.
     pub id: Uuid,
     /// The name of the project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
+    pub parent_project_id: Option<Uuid>,
     /// `true` when this project is a subproject.
     pub subproject: bool,
     /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
+    pub region_preference: String,
     /// When enabled, recordings created within the project require authentication to access.
     pub protect_recordings: bool,
     /// When enabled, message media created within the project requires authentication to access.
@@ -244,13 +230,13 @@ pub struct ProjectRequired {
     /// The unique identifier of the project.
     pub id: Uuid,
     /// The name of the project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
+    pub parent_project_id: Option<Uuid>,
     /// `true` when this project is a subproject.
     pub subproject: bool,
     /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
+    pub region_preference: String,
     /// When enabled, recordings created within the project require authentication to access.
     pub protect_recordings: bool,
     /// When enabled, message media created within the project requires authentication to access.
@@ -302,13 +288,13 @@ impl Project {
 #[non_exhaustive]
 pub struct ProjectCreateTokenRequest {
     /// The name representing the API token.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
     ///
     /// Items: at least 1.
-    pub permissions: ::std::vec::Vec<ProjectTokenPermission>,
+    pub permissions: Vec<ProjectTokenPermission>,
     /// The unique identifier of the subproject you would like to create a token for. The subproject passed must be a child of the project used to authenticate the request.
-    pub subproject_id: ::std::option::Option<Uuid>,
+    pub subproject_id: Option<Uuid>,
 }
 
 crate::runtime::wire_struct!(
@@ -320,9 +306,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectCreateTokenRequestRequired {
     /// The name representing the API token.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
-    pub permissions: ::std::vec::Vec<ProjectTokenPermission>,
+    pub permissions: Vec<ProjectTokenPermission>,
 }
 
 impl ProjectCreateTokenRequest {
@@ -332,12 +318,12 @@ impl ProjectCreateTokenRequest {
         Self {
             name,
             permissions,
-            subproject_id: ::std::default::Default::default(),
+            subproject_id: Default::default(),
         }
     }
     /// The unique identifier of the subproject you would like to create a token for. The subproject passed must be a child of the project used to authenticate the request.
     pub fn subproject_id(mut self, value: Uuid) -> Self {
-        self.subproject_id = ::std::option::Option::Some(value);
+        self.subproject_id = Some(value);
         self
     }
 }
@@ -349,7 +335,7 @@ pub struct ProjectListResponse {
     /// Pagination links for the list of projects.
     pub links: ProjectPaginationLinks,
     /// The projects on this page.
-    pub data: ::std::vec::Vec<Project>,
+    pub data: Vec<Project>,
 }
 
 crate::runtime::wire_struct!(
@@ -362,7 +348,7 @@ pub struct ProjectListResponseRequired {
     /// Pagination links for the list of projects.
     pub links: ProjectPaginationLinks,
     /// The projects on this page.
-    pub data: ::std::vec::Vec<Project>,
+    pub data: Vec<Project>,
 }
 
 impl ProjectListResponse {
@@ -382,19 +368,19 @@ pub struct ProjectPaginationLinks {
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The link to the first page.
     ///
     /// Format: `uri`.
-    pub first: ::std::string::String,
+    pub first: String,
     /// The link to the next page. Only present when more results exist.
     ///
     /// Format: `uri`.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// The link to the previous page. Only present when a previous page exists.
     ///
     /// Format: `uri`.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -406,9 +392,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectPaginationLinksRequired {
     /// The link to the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl ProjectPaginationLinks {
@@ -418,24 +404,18 @@ impl ProjectPaginationLinks {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// The link to the next page. Only present when more results exist.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// The link to the previous page. Only present when a previous page exists.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -508,20 +488,20 @@ impl ProjectTokenPermission {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling" => ::std::option::Option::Some(Self::Calling),
-            "chat" => ::std::option::Option::Some(Self::Chat),
-            "datasphere" => ::std::option::Option::Some(Self::Datasphere),
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            "management" => ::std::option::Option::Some(Self::Management),
-            "messaging" => ::std::option::Option::Some(Self::Messaging),
-            "numbers" => ::std::option::Option::Some(Self::Numbers),
-            "pubsub" => ::std::option::Option::Some(Self::Pubsub),
-            "storage" => ::std::option::Option::Some(Self::Storage),
-            "tasking" => ::std::option::Option::Some(Self::Tasking),
-            "video" => ::std::option::Option::Some(Self::Video),
-            _ => ::std::option::Option::None,
+            "calling" => Some(Self::Calling),
+            "chat" => Some(Self::Chat),
+            "datasphere" => Some(Self::Datasphere),
+            "fax" => Some(Self::Fax),
+            "management" => Some(Self::Management),
+            "messaging" => Some(Self::Messaging),
+            "numbers" => Some(Self::Numbers),
+            "pubsub" => Some(Self::Pubsub),
+            "storage" => Some(Self::Storage),
+            "tasking" => Some(Self::Tasking),
+            "video" => Some(Self::Video),
+            _ => None,
         }
     }
 }
@@ -535,11 +515,11 @@ pub struct ProjectTokenResponse {
     /// The ID of the created API Token.
     pub id: Uuid,
     /// The name of the created API Token.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The permissions enabled for this token.
-    pub permissions: ::std::vec::Vec<ProjectTokenPermission>,
+    pub permissions: Vec<ProjectTokenPermission>,
     /// The API token that can be used along with the project ID for basic authentication
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(
@@ -553,11 +533,11 @@ pub struct ProjectTokenResponseRequired {
     /// The ID of the created API Token.
     pub id: Uuid,
     /// The name of the created API Token.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The permissions enabled for this token.
-    pub permissions: ::std::vec::Vec<ProjectTokenPermission>,
+    pub permissions: Vec<ProjectTokenPermission>,
     /// The API token that can be used along with the project ID for basic authentication
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 impl ProjectTokenResponse {
@@ -578,20 +558,16 @@ impl ProjectTokenResponse {
 #[non_exhaustive]
 pub struct ProjectTokenStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(ProjectTokenStatusCode422 { errors = required("errors") });
 
 impl ProjectTokenStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -601,9 +577,9 @@ impl ProjectTokenStatusCode422 {
 #[non_exhaustive]
 pub struct ProjectUpdateTokenRequest {
     /// The name representing the API token.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
-    pub permissions: ::std::option::Option<::std::vec::Vec<ProjectTokenPermission>>,
+    pub permissions: Option<Vec<ProjectTokenPermission>>,
 }
 
 crate::runtime::wire_struct!(
@@ -615,26 +591,21 @@ impl ProjectUpdateTokenRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            permissions: ::std::default::Default::default(),
+            name: Default::default(),
+            permissions: Default::default(),
         }
     }
     /// The name representing the API token.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
     pub fn permissions(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = ProjectTokenPermission>,
+        value: impl IntoIterator<Item = ProjectTokenPermission>,
     ) -> Self {
-        self.permissions = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.permissions = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -649,13 +620,13 @@ pub struct ProjectWithSigningKey {
     /// The unique identifier of the project.
     pub id: Uuid,
     /// The name of the project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
+    pub parent_project_id: Option<Uuid>,
     /// `true` when this project is a subproject.
     pub subproject: bool,
     /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
+    pub region_preference: String,
     /// When enabled, recordings created within the project require authentication to access.
     pub protect_recordings: bool,
     /// When enabled, message media created within the project requires authentication to access.
@@ -670,7 +641,7 @@ pub struct ProjectWithSigningKey {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The project's signing key. Only returned on create and signing-key rotation responses;
     /// it cannot be retrieved through the API afterward.
-    pub signing_key: ::std::string::String,
+    pub signing_key: String,
 }
 
 crate::runtime::wire_struct!(
@@ -690,13 +661,13 @@ pub struct ProjectWithSigningKeyRequired {
     /// The unique identifier of the project.
     pub id: Uuid,
     /// The name of the project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The unique identifier of the root project. `null` when this project is itself a root project.
-    pub parent_project_id: ::std::option::Option<Uuid>,
+    pub parent_project_id: Option<Uuid>,
     /// `true` when this project is a subproject.
     pub subproject: bool,
     /// The effective region preference for the project. Returned in all responses; it is not currently settable through this API.
-    pub region_preference: ::std::string::String,
+    pub region_preference: String,
     /// When enabled, recordings created within the project require authentication to access.
     pub protect_recordings: bool,
     /// When enabled, message media created within the project requires authentication to access.
@@ -711,7 +682,7 @@ pub struct ProjectWithSigningKeyRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The project's signing key. Only returned on create and signing-key rotation responses;
     /// it cannot be retrieved through the API afterward.
-    pub signing_key: ::std::string::String,
+    pub signing_key: String,
 }
 
 impl ProjectWithSigningKey {
@@ -755,15 +726,15 @@ pub struct UpdateProjectRequest {
     /// The name of the project.
     ///
     /// Length: at most 250 characters.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// When enabled, recordings created within the project require authentication to access.
-    pub protect_recordings: ::std::option::Option<bool>,
+    pub protect_recordings: Option<bool>,
     /// When enabled, message media created within the project requires authentication to access.
-    pub protect_message_media: ::std::option::Option<bool>,
+    pub protect_message_media: Option<bool>,
     /// When enabled, fax media created within the project requires authentication to access.
-    pub protect_fax_media: ::std::option::Option<bool>,
+    pub protect_fax_media: Option<bool>,
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub force_https_requests: ::std::option::Option<bool>,
+    pub force_https_requests: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -777,39 +748,36 @@ impl UpdateProjectRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            protect_recordings: ::std::default::Default::default(),
-            protect_message_media: ::std::default::Default::default(),
-            protect_fax_media: ::std::default::Default::default(),
-            force_https_requests: ::std::default::Default::default(),
+            name: Default::default(),
+            protect_recordings: Default::default(),
+            protect_message_media: Default::default(),
+            protect_fax_media: Default::default(),
+            force_https_requests: Default::default(),
         }
     }
     /// The name of the project.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// When enabled, recordings created within the project require authentication to access.
     pub fn protect_recordings(mut self, value: bool) -> Self {
-        self.protect_recordings = ::std::option::Option::Some(value);
+        self.protect_recordings = Some(value);
         self
     }
     /// When enabled, message media created within the project requires authentication to access.
     pub fn protect_message_media(mut self, value: bool) -> Self {
-        self.protect_message_media = ::std::option::Option::Some(value);
+        self.protect_message_media = Some(value);
         self
     }
     /// When enabled, fax media created within the project requires authentication to access.
     pub fn protect_fax_media(mut self, value: bool) -> Self {
-        self.protect_fax_media = ::std::option::Option::Some(value);
+        self.protect_fax_media = Some(value);
         self
     }
     /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
     pub fn force_https_requests(mut self, value: bool) -> Self {
-        self.force_https_requests = ::std::option::Option::Some(value);
+        self.force_https_requests = Some(value);
         self
     }
 }
@@ -819,20 +787,16 @@ impl UpdateProjectRequest {
 #[non_exhaustive]
 pub struct UpdateProjectStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(UpdateProjectStatusCode422 { errors = required("errors") });
 
 impl UpdateProjectStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1314,13 +1278,10 @@ impl crate::runtime::Client {
     pub async fn create_subproject(
         &self,
         body: &CreateProjectRequest,
-    ) -> ::std::result::Result<
-        ProjectWithSigningKey,
-        crate::runtime::Error<CreateSubprojectError>,
-    > {
+    ) -> Result<ProjectWithSigningKey, crate::runtime::Error<CreateSubprojectError>> {
         const PATH_TEMPLATE: &str = "/api/projects";
         let path = ["/api/projects"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1365,13 +1326,10 @@ impl crate::runtime::Client {
     pub async fn create_token(
         &self,
         body: &ProjectCreateTokenRequest,
-    ) -> ::std::result::Result<
-        ProjectTokenResponse,
-        crate::runtime::Error<CreateTokenError>,
-    > {
+    ) -> Result<ProjectTokenResponse, crate::runtime::Error<CreateTokenError>> {
         const PATH_TEMPLATE: &str = "/api/project/tokens";
         let path = ["/api/project/tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1421,18 +1379,18 @@ impl crate::runtime::Client {
     pub async fn delete_subproject(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSubprojectError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSubprojectError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}";
         let path = [
             "/api/projects/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1476,18 +1434,18 @@ impl crate::runtime::Client {
     pub async fn delete_token(
         &self,
         token_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteTokenError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteTokenError>> {
         const PATH_TEMPLATE: &str = "/api/project/tokens/{token_id}";
         let path = [
             "/api/project/tokens/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "token_id",
-                &::std::string::ToString::to_string(&token_id),
+                &ToString::to_string(&token_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1532,18 +1490,18 @@ impl crate::runtime::Client {
     pub async fn get_project(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<Project, crate::runtime::Error<GetProjectError>> {
+    ) -> Result<Project, crate::runtime::Error<GetProjectError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}";
         let path = [
             "/api/projects/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1589,27 +1547,24 @@ impl crate::runtime::Client {
     pub async fn list_projects(
         &self,
         params: &ListProjectsParams,
-    ) -> ::std::result::Result<
-        ProjectListResponse,
-        crate::runtime::Error<ListProjectsError>,
-    > {
+    ) -> Result<ProjectListResponse, crate::runtime::Error<ListProjectsError>> {
         const PATH_TEMPLATE: &str = "/api/projects";
         let path = ["/api/projects"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.name {
+        if let Some(value) = &params.name {
             query.push("name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1642,33 +1597,30 @@ impl crate::runtime::Client {
         &self,
         params: &ListProjectsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Project, crate::runtime::Error<ListProjectsError>>,
+        Item = Result<Project, crate::runtime::Error<ListProjectsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/projects";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListProjectsError>,
         > {
             let path = ["/api/projects"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.name {
+            if let Some(value) = &params.name {
                 query.push("name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -1676,11 +1628,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Project>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Project>, Option<String>),
                 crate::runtime::Error<ListProjectsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     ProjectListResponse,
                     crate::runtime::Error<ListProjectsError>,
                 > = match response.status() {
@@ -1690,7 +1642,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -1721,22 +1673,19 @@ impl crate::runtime::Client {
     pub async fn rotate_signing_key(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        ProjectWithSigningKey,
-        crate::runtime::Error<RotateSigningKeyError>,
-    > {
+    ) -> Result<ProjectWithSigningKey, crate::runtime::Error<RotateSigningKeyError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}/signing-key/rotate";
         let path = [
             "/api/projects/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/signing-key/rotate",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1780,18 +1729,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateProjectRequest,
-    ) -> ::std::result::Result<Project, crate::runtime::Error<UpdateProjectError>> {
+    ) -> Result<Project, crate::runtime::Error<UpdateProjectError>> {
         const PATH_TEMPLATE: &str = "/api/projects/{id}";
         let path = [
             "/api/projects/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1842,21 +1791,18 @@ impl crate::runtime::Client {
         &self,
         token_id: ::uuid::Uuid,
         body: &ProjectUpdateTokenRequest,
-    ) -> ::std::result::Result<
-        ProjectTokenResponse,
-        crate::runtime::Error<UpdateTokenError>,
-    > {
+    ) -> Result<ProjectTokenResponse, crate::runtime::Error<UpdateTokenError>> {
         const PATH_TEMPLATE: &str = "/api/project/tokens/{token_id}";
         let path = [
             "/api/project/tokens/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "token_id",
-                &::std::string::ToString::to_string(&token_id),
+                &ToString::to_string(&token_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -33,11 +33,11 @@ pub struct NewPubSubToken {
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
     ///
     /// Length: at most 250 characters.
-    pub member_id: ::std::option::Option<::std::string::String>,
+    pub member_id: Option<String>,
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     ///
     /// Default: `{}`.
-    pub state: ::std::option::Option<PubSubState>,
+    pub state: Option<PubSubState>,
 }
 
 crate::runtime::wire_struct!(
@@ -63,21 +63,18 @@ impl NewPubSubToken {
         Self {
             ttl,
             channels,
-            member_id: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
+            member_id: Default::default(),
+            state: Default::default(),
         }
     }
     /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
-    pub fn member_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.member_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn member_id(mut self, value: impl Into<String>) -> Self {
+        self.member_id = Some(Into::into(value));
         self
     }
     /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
     pub fn state(mut self, value: PubSubState) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
 }
@@ -94,7 +91,7 @@ pub struct PubSubPermissionWithRead {
     /// Gives the token read access to the channel.
     pub read: bool,
     /// Gives the token write access to the channel.
-    pub write: ::std::option::Option<bool>,
+    pub write: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -106,12 +103,12 @@ impl PubSubPermissionWithRead {
     pub fn new(read: bool) -> Self {
         Self {
             read,
-            write: ::std::default::Default::default(),
+            write: Default::default(),
         }
     }
     /// Gives the token write access to the channel.
     pub fn write(mut self, value: bool) -> Self {
-        self.write = ::std::option::Option::Some(value);
+        self.write = Some(value);
         self
     }
 }
@@ -121,7 +118,7 @@ impl PubSubPermissionWithRead {
 #[non_exhaustive]
 pub struct PubSubPermissionWithWrite {
     /// Gives the token read access to the channel.
-    pub read: ::std::option::Option<bool>,
+    pub read: Option<bool>,
     /// Gives the token write access to the channel.
     pub write: bool,
 }
@@ -134,13 +131,13 @@ impl PubSubPermissionWithWrite {
     /// A value made of the fields the API requires; the others start unset.
     pub fn new(write: bool) -> Self {
         Self {
-            read: ::std::default::Default::default(),
+            read: Default::default(),
             write,
         }
     }
     /// Gives the token read access to the channel.
     pub fn read(mut self, value: bool) -> Self {
-        self.read = ::std::option::Option::Some(value);
+        self.read = Some(value);
         self
     }
 }
@@ -153,17 +150,15 @@ pub type PubSubState = ::serde_json::Value;
 #[non_exhaustive]
 pub struct PubSubToken {
     /// A PubSub Token to be used to authenticate clients to the PubSub Service.
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(PubSubToken { token = required("token") });
 
 impl PubSubToken {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }
 
@@ -172,20 +167,16 @@ impl PubSubToken {
 #[non_exhaustive]
 pub struct PubSubToken422error {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(PubSubToken422error { errors = required("errors") });
 
 impl PubSubToken422error {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -269,13 +260,10 @@ impl crate::runtime::Client {
     pub async fn create_pubsub_token(
         &self,
         body: &NewPubSubToken,
-    ) -> ::std::result::Result<
-        PubSubToken,
-        crate::runtime::Error<CreatePubsubTokenError>,
-    > {
+    ) -> Result<PubSubToken, crate::runtime::Error<CreatePubsubTokenError>> {
         const PATH_TEMPLATE: &str = "/api/pubsub/tokens";
         let path = ["/api/pubsub/tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

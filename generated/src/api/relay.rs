@@ -114,35 +114,35 @@ pub struct Address {
     /// The unique identifier of the Address on SignalWire.
     pub id: Uuid,
     /// A friendly name given to the address to help distinguish and search for different addresses within your project.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided.
-    pub address_type: ::std::option::Option<AddressType>,
+    pub address_type: Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: ::std::option::Option<::std::string::String>,
+    pub address_number: Option<String>,
     /// The city portion of the street address.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
     /// The postal code of the street address. Alias for postal_code for backwards compatibility.
-    pub zip_code: ::std::string::String,
+    pub zip_code: String,
     /// Whether E911 emergency calling is enabled for this address (carrier-validated when created/updated with `emergency_enabled=true` for a US address).
     pub emergency_enabled: bool,
     /// Whether the address was validated by the carrier (true when the carrier returned a valid or auto-corrected match).
     pub validated: bool,
     /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
-    pub validated_at: ::std::option::Option<::std::string::String>,
+    pub validated_at: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -162,35 +162,35 @@ pub struct AddressRequired {
     /// The unique identifier of the Address on SignalWire.
     pub id: Uuid,
     /// A friendly name given to the address to help distinguish and search for different addresses within your project.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided.
-    pub address_type: ::std::option::Option<AddressType>,
+    pub address_type: Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: ::std::option::Option<::std::string::String>,
+    pub address_number: Option<String>,
     /// The city portion of the street address.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
     /// The postal code of the street address. Alias for postal_code for backwards compatibility.
-    pub zip_code: ::std::string::String,
+    pub zip_code: String,
     /// Whether E911 emergency calling is enabled for this address (carrier-validated when created/updated with `emergency_enabled=true` for a US address).
     pub emergency_enabled: bool,
     /// Whether the address was validated by the carrier (true when the carrier returned a valid or auto-corrected match).
     pub validated: bool,
     /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
-    pub validated_at: ::std::option::Option<::std::string::String>,
+    pub validated_at: Option<String>,
 }
 
 impl Address {
@@ -240,15 +240,15 @@ impl Address {
 #[non_exhaustive]
 pub struct AddressCandidate {
     /// The number portion of the suggested street address.
-    pub street_number: ::std::option::Option<::std::string::String>,
+    pub street_number: Option<String>,
     /// The name portion of the suggested street address.
-    pub street_name: ::std::option::Option<::std::string::String>,
+    pub street_name: Option<String>,
     /// The city portion of the suggested street address.
-    pub city: ::std::option::Option<::std::string::String>,
+    pub city: Option<String>,
     /// The state of the suggested street address.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The postal code of the suggested street address.
-    pub postal_code: ::std::option::Option<::std::string::String>,
+    pub postal_code: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -261,15 +261,15 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddressCandidateRequired {
     /// The number portion of the suggested street address.
-    pub street_number: ::std::option::Option<::std::string::String>,
+    pub street_number: Option<String>,
     /// The name portion of the suggested street address.
-    pub street_name: ::std::option::Option<::std::string::String>,
+    pub street_name: Option<String>,
     /// The city portion of the suggested street address.
-    pub city: ::std::option::Option<::std::string::String>,
+    pub city: Option<String>,
     /// The state of the suggested street address.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The postal code of the suggested street address.
-    pub postal_code: ::std::option::Option<::std::string::String>,
+    pub postal_code: Option<String>,
 }
 
 impl AddressCandidate {
@@ -299,7 +299,7 @@ pub struct AddressListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of addresses.
-    pub data: ::std::vec::Vec<Address>,
+    pub data: Vec<Address>,
 }
 
 crate::runtime::wire_struct!(
@@ -312,7 +312,7 @@ pub struct AddressListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of addresses.
-    pub data: ::std::vec::Vec<Address>,
+    pub data: Vec<Address>,
 }
 
 impl AddressListResponse {
@@ -330,35 +330,35 @@ pub struct AddressResponse {
     /// The unique identifier of the Address on SignalWire.
     pub id: Uuid,
     /// A friendly name given to the address to help distinguish and search for different addresses within your project.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided.
-    pub address_type: ::std::option::Option<AddressType>,
+    pub address_type: Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: ::std::option::Option<::std::string::String>,
+    pub address_number: Option<String>,
     /// The city portion of the street address.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
     /// The postal code of the street address. Alias for postal_code for backwards compatibility.
-    pub zip_code: ::std::string::String,
+    pub zip_code: String,
     /// Whether E911 emergency calling is enabled for this address (carrier-validated when created/updated with `emergency_enabled=true` for a US address).
     pub emergency_enabled: bool,
     /// Whether the address was validated by the carrier (true when the carrier returned a valid or auto-corrected match).
     pub validated: bool,
     /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
-    pub validated_at: ::std::option::Option<::std::string::String>,
+    pub validated_at: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -378,35 +378,35 @@ pub struct AddressResponseRequired {
     /// The unique identifier of the Address on SignalWire.
     pub id: Uuid,
     /// A friendly name given to the address to help distinguish and search for different addresses within your project.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided.
-    pub address_type: ::std::option::Option<AddressType>,
+    pub address_type: Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: ::std::option::Option<::std::string::String>,
+    pub address_number: Option<String>,
     /// The city portion of the street address.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
     /// The postal code of the street address. Alias for postal_code for backwards compatibility.
-    pub zip_code: ::std::string::String,
+    pub zip_code: String,
     /// Whether E911 emergency calling is enabled for this address (carrier-validated when created/updated with `emergency_enabled=true` for a US address).
     pub emergency_enabled: bool,
     /// Whether the address was validated by the carrier (true when the carrier returned a valid or auto-corrected match).
     pub validated: bool,
     /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
-    pub validated_at: ::std::option::Option<::std::string::String>,
+    pub validated_at: Option<String>,
 }
 
 impl AddressResponse {
@@ -515,19 +515,19 @@ impl AddressType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Apartment" => ::std::option::Option::Some(Self::Apartment),
-            "Basement" => ::std::option::Option::Some(Self::Basement),
-            "Building" => ::std::option::Option::Some(Self::Building),
-            "Department" => ::std::option::Option::Some(Self::Department),
-            "Floor" => ::std::option::Option::Some(Self::Floor),
-            "Office" => ::std::option::Option::Some(Self::Office),
-            "Penthouse" => ::std::option::Option::Some(Self::Penthouse),
-            "Suite" => ::std::option::Option::Some(Self::Suite),
-            "Trailer" => ::std::option::Option::Some(Self::Trailer),
-            "Unit" => ::std::option::Option::Some(Self::Unit),
-            _ => ::std::option::Option::None,
+            "Apartment" => Some(Self::Apartment),
+            "Basement" => Some(Self::Basement),
+            "Building" => Some(Self::Building),
+            "Department" => Some(Self::Department),
+            "Floor" => Some(Self::Floor),
+            "Office" => Some(Self::Office),
+            "Penthouse" => Some(Self::Penthouse),
+            "Suite" => Some(Self::Suite),
+            "Trailer" => Some(Self::Trailer),
+            "Unit" => Some(Self::Unit),
+            _ => None,
         }
     }
 }
@@ -541,9 +541,9 @@ crate::runtime::open_enum!(AddressType, Unknown);
 #[non_exhaustive]
 pub struct AddressValidationError {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesSpaceApiErrorItem>,
+    pub errors: Vec<StatusCodesSpaceApiErrorItem>,
     /// Alternative addresses suggested by the carrier. Omitted when the carrier returned no alternatives.
-    pub candidates: ::std::option::Option<::std::vec::Vec<AddressCandidate>>,
+    pub candidates: Option<Vec<AddressCandidate>>,
 }
 
 crate::runtime::wire_struct!(
@@ -553,24 +553,18 @@ crate::runtime::wire_struct!(
 
 impl AddressValidationError {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesSpaceApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesSpaceApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
-            candidates: ::std::default::Default::default(),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
+            candidates: Default::default(),
         }
     }
     /// Alternative addresses suggested by the carrier. Omitted when the carrier returned no alternatives.
     pub fn candidates(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = AddressCandidate>,
+        value: impl IntoIterator<Item = AddressCandidate>,
     ) -> Self {
-        self.candidates = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.candidates = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -601,15 +595,15 @@ pub struct AssignedNumber {
     /// The unique identifier of the assignment.
     pub id: Uuid,
     /// The current state of the assignment.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The campaign ID associated with the number.
-    pub campaign_id: ::std::option::Option<Uuid>,
+    pub campaign_id: Option<Uuid>,
     /// The phone number details.
-    pub phone_number: ::std::option::Option<AssignedPhoneNumber>,
+    pub phone_number: Option<AssignedPhoneNumber>,
     /// Timestamp when the assignment was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the assignment was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -623,39 +617,36 @@ impl AssignedNumber {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            state: ::std::default::Default::default(),
-            campaign_id: ::std::default::Default::default(),
-            phone_number: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
+            state: Default::default(),
+            campaign_id: Default::default(),
+            phone_number: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
     /// The current state of the assignment.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// The campaign ID associated with the number.
     pub fn campaign_id(mut self, value: Uuid) -> Self {
-        self.campaign_id = ::std::option::Option::Some(value);
+        self.campaign_id = Some(value);
         self
     }
     /// The phone number details.
     pub fn phone_number(mut self, value: AssignedPhoneNumber) -> Self {
-        self.phone_number = ::std::option::Option::Some(value);
+        self.phone_number = Some(value);
         self
     }
     /// Timestamp when the assignment was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the assignment was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -665,9 +656,9 @@ impl AssignedNumber {
 #[non_exhaustive]
 pub struct AssignedNumberListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of assigned numbers.
-    pub data: ::std::option::Option<::std::vec::Vec<AssignedNumber>>,
+    pub data: Option<Vec<AssignedNumber>>,
 }
 
 crate::runtime::wire_struct!(
@@ -678,23 +669,18 @@ impl AssignedNumberListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of assigned numbers.
-    pub fn data(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = AssignedNumber>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = AssignedNumber>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -704,13 +690,13 @@ impl AssignedNumberListResponse {
 #[non_exhaustive]
 pub struct AssignedPhoneNumber {
     /// The unique identifier of the phone number.
-    pub id: ::std::option::Option<Uuid>,
+    pub id: Option<Uuid>,
     /// The name of the phone number.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The phone number in E.164 format.
-    pub number: ::std::option::Option<::std::string::String>,
+    pub number: Option<String>,
     /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -722,41 +708,30 @@ impl AssignedPhoneNumber {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            id: ::std::default::Default::default(),
-            name: ::std::default::Default::default(),
-            number: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
+            id: Default::default(),
+            name: Default::default(),
+            number: Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// The unique identifier of the phone number.
     pub fn id(mut self, value: Uuid) -> Self {
-        self.id = ::std::option::Option::Some(value);
+        self.id = Some(value);
         self
     }
     /// The name of the phone number.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The phone number in E.164 format.
-    pub fn number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(Into::into(value));
         self
     }
     /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -766,17 +741,17 @@ impl AssignedPhoneNumber {
 #[non_exhaustive]
 pub struct AvailablePhoneNumber {
     /// The phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The region of the phone number.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// The city of the phone number.
-    pub city: ::std::option::Option<::std::string::String>,
+    pub city: Option<String>,
     /// The rate center of the phone number.
-    pub rate_center: ::std::option::Option<::std::string::String>,
+    pub rate_center: Option<String>,
     /// The LATA of the phone number.
-    pub lata: ::std::option::Option<::std::string::String>,
+    pub lata: Option<String>,
     /// The capabilities of the phone number.
-    pub capabilities: ::std::option::Option<PhoneNumberCapabilities>,
+    pub capabilities: Option<PhoneNumberCapabilities>,
 }
 
 crate::runtime::wire_struct!(
@@ -787,53 +762,39 @@ crate::runtime::wire_struct!(
 
 impl AvailablePhoneNumber {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(number: impl Into<String>) -> Self {
         Self {
-            number: ::std::convert::Into::into(number),
-            region: ::std::default::Default::default(),
-            city: ::std::default::Default::default(),
-            rate_center: ::std::default::Default::default(),
-            lata: ::std::default::Default::default(),
-            capabilities: ::std::default::Default::default(),
+            number: Into::into(number),
+            region: Default::default(),
+            city: Default::default(),
+            rate_center: Default::default(),
+            lata: Default::default(),
+            capabilities: Default::default(),
         }
     }
     /// The region of the phone number.
-    pub fn region(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.region = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn region(mut self, value: impl Into<String>) -> Self {
+        self.region = Some(Into::into(value));
         self
     }
     /// The city of the phone number.
-    pub fn city(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.city = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(Into::into(value));
         self
     }
     /// The rate center of the phone number.
-    pub fn rate_center(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.rate_center = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn rate_center(mut self, value: impl Into<String>) -> Self {
+        self.rate_center = Some(Into::into(value));
         self
     }
     /// The LATA of the phone number.
-    pub fn lata(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.lata = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn lata(mut self, value: impl Into<String>) -> Self {
+        self.lata = Some(Into::into(value));
         self
     }
     /// The capabilities of the phone number.
     pub fn capabilities(mut self, value: PhoneNumberCapabilities) -> Self {
-        self.capabilities = ::std::option::Option::Some(value);
+        self.capabilities = Some(value);
         self
     }
 }
@@ -843,9 +804,9 @@ impl AvailablePhoneNumber {
 #[non_exhaustive]
 pub struct AvailablePhoneNumbersResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of available phone numbers.
-    pub data: ::std::option::Option<::std::vec::Vec<AvailablePhoneNumber>>,
+    pub data: Option<Vec<AvailablePhoneNumber>>,
 }
 
 crate::runtime::wire_struct!(
@@ -856,23 +817,21 @@ impl AvailablePhoneNumbersResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of available phone numbers.
     pub fn data(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = AvailablePhoneNumber>,
+        value: impl IntoIterator<Item = AvailablePhoneNumber>,
     ) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -884,37 +843,37 @@ pub struct Brand {
     /// The unique identifier of the brand.
     pub id: Uuid,
     /// The current state of the brand.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// Brand/Marketing/DBA name of the business if applicable.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The legal name of the business.
-    pub company_name: ::std::option::Option<::std::string::String>,
+    pub company_name: Option<String>,
     /// A company contact email for this brand.
-    pub contact_email: ::std::option::Option<::std::string::String>,
+    pub contact_email: Option<String>,
     /// A contact phone number for this brand.
-    pub contact_phone: ::std::option::Option<::std::string::String>,
+    pub contact_phone: Option<String>,
     /// Country of registration.
-    pub ein_issuing_country: ::std::option::Option<::std::string::String>,
+    pub ein_issuing_country: Option<String>,
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub legal_entity_type: ::std::option::Option<::std::string::String>,
+    pub legal_entity_type: Option<String>,
     /// Company EIN Number/Tax ID.
-    pub ein: ::std::option::Option<::std::string::String>,
+    pub ein: Option<String>,
     /// Full company address.
-    pub company_address: ::std::option::Option<::std::string::String>,
+    pub company_address: Option<String>,
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub company_vertical: ::std::option::Option<::std::string::String>,
+    pub company_vertical: Option<String>,
     /// Link to the company website.
-    pub company_website: ::std::option::Option<::std::string::String>,
+    pub company_website: Option<String>,
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub csp_brand_reference: ::std::option::Option<::std::string::String>,
+    pub csp_brand_reference: Option<String>,
     /// This value must be true for all self-registered brands.
-    pub csp_self_registered: ::std::option::Option<bool>,
+    pub csp_self_registered: Option<bool>,
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Timestamp when the brand was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the brand was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -934,161 +893,102 @@ impl Brand {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            state: ::std::default::Default::default(),
-            name: ::std::default::Default::default(),
-            company_name: ::std::default::Default::default(),
-            contact_email: ::std::default::Default::default(),
-            contact_phone: ::std::default::Default::default(),
-            ein_issuing_country: ::std::default::Default::default(),
-            legal_entity_type: ::std::default::Default::default(),
-            ein: ::std::default::Default::default(),
-            company_address: ::std::default::Default::default(),
-            company_vertical: ::std::default::Default::default(),
-            company_website: ::std::default::Default::default(),
-            csp_brand_reference: ::std::default::Default::default(),
-            csp_self_registered: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
+            state: Default::default(),
+            name: Default::default(),
+            company_name: Default::default(),
+            contact_email: Default::default(),
+            contact_phone: Default::default(),
+            ein_issuing_country: Default::default(),
+            legal_entity_type: Default::default(),
+            ein: Default::default(),
+            company_address: Default::default(),
+            company_vertical: Default::default(),
+            company_website: Default::default(),
+            csp_brand_reference: Default::default(),
+            csp_self_registered: Default::default(),
+            status_callback_url: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
     /// The current state of the brand.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// Brand/Marketing/DBA name of the business if applicable.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The legal name of the business.
-    pub fn company_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(Into::into(value));
         self
     }
     /// A company contact email for this brand.
-    pub fn contact_email(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.contact_email = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
+        self.contact_email = Some(Into::into(value));
         self
     }
     /// A contact phone number for this brand.
-    pub fn contact_phone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.contact_phone = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn contact_phone(mut self, value: impl Into<String>) -> Self {
+        self.contact_phone = Some(Into::into(value));
         self
     }
     /// Country of registration.
-    pub fn ein_issuing_country(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ein_issuing_country = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn ein_issuing_country(mut self, value: impl Into<String>) -> Self {
+        self.ein_issuing_country = Some(Into::into(value));
         self
     }
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub fn legal_entity_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.legal_entity_type = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn legal_entity_type(mut self, value: impl Into<String>) -> Self {
+        self.legal_entity_type = Some(Into::into(value));
         self
     }
     /// Company EIN Number/Tax ID.
-    pub fn ein(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ein = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn ein(mut self, value: impl Into<String>) -> Self {
+        self.ein = Some(Into::into(value));
         self
     }
     /// Full company address.
-    pub fn company_address(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_address = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_address(mut self, value: impl Into<String>) -> Self {
+        self.company_address = Some(Into::into(value));
         self
     }
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub fn company_vertical(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_vertical = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_vertical(mut self, value: impl Into<String>) -> Self {
+        self.company_vertical = Some(Into::into(value));
         self
     }
     /// Link to the company website.
-    pub fn company_website(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_website = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_website(mut self, value: impl Into<String>) -> Self {
+        self.company_website = Some(Into::into(value));
         self
     }
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub fn csp_brand_reference(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.csp_brand_reference = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn csp_brand_reference(mut self, value: impl Into<String>) -> Self {
+        self.csp_brand_reference = Some(Into::into(value));
         self
     }
     /// This value must be true for all self-registered brands.
     pub fn csp_self_registered(mut self, value: bool) -> Self {
-        self.csp_self_registered = ::std::option::Option::Some(value);
+        self.csp_self_registered = Some(value);
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Timestamp when the brand was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the brand was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -1098,9 +998,9 @@ impl Brand {
 #[non_exhaustive]
 pub struct BrandListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of brands.
-    pub data: ::std::option::Option<::std::vec::Vec<Brand>>,
+    pub data: Option<Vec<Brand>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1111,20 +1011,18 @@ impl BrandListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of brands.
-    pub fn data(mut self, value: impl ::std::iter::IntoIterator<Item = Brand>) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = Brand>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1136,37 +1034,37 @@ pub struct BrandResponse {
     /// The unique identifier of the brand.
     pub id: Uuid,
     /// The current state of the brand.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// Brand/Marketing/DBA name of the business if applicable.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The legal name of the business.
-    pub company_name: ::std::option::Option<::std::string::String>,
+    pub company_name: Option<String>,
     /// A company contact email for this brand.
-    pub contact_email: ::std::option::Option<::std::string::String>,
+    pub contact_email: Option<String>,
     /// A contact phone number for this brand.
-    pub contact_phone: ::std::option::Option<::std::string::String>,
+    pub contact_phone: Option<String>,
     /// Country of registration.
-    pub ein_issuing_country: ::std::option::Option<::std::string::String>,
+    pub ein_issuing_country: Option<String>,
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub legal_entity_type: ::std::option::Option<::std::string::String>,
+    pub legal_entity_type: Option<String>,
     /// Company EIN Number/Tax ID.
-    pub ein: ::std::option::Option<::std::string::String>,
+    pub ein: Option<String>,
     /// Full company address.
-    pub company_address: ::std::option::Option<::std::string::String>,
+    pub company_address: Option<String>,
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub company_vertical: ::std::option::Option<::std::string::String>,
+    pub company_vertical: Option<String>,
     /// Link to the company website.
-    pub company_website: ::std::option::Option<::std::string::String>,
+    pub company_website: Option<String>,
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub csp_brand_reference: ::std::option::Option<::std::string::String>,
+    pub csp_brand_reference: Option<String>,
     /// This value must be true for all self-registered brands.
-    pub csp_self_registered: ::std::option::Option<bool>,
+    pub csp_self_registered: Option<bool>,
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Timestamp when the brand was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the brand was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1187,161 +1085,102 @@ impl BrandResponse {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            state: ::std::default::Default::default(),
-            name: ::std::default::Default::default(),
-            company_name: ::std::default::Default::default(),
-            contact_email: ::std::default::Default::default(),
-            contact_phone: ::std::default::Default::default(),
-            ein_issuing_country: ::std::default::Default::default(),
-            legal_entity_type: ::std::default::Default::default(),
-            ein: ::std::default::Default::default(),
-            company_address: ::std::default::Default::default(),
-            company_vertical: ::std::default::Default::default(),
-            company_website: ::std::default::Default::default(),
-            csp_brand_reference: ::std::default::Default::default(),
-            csp_self_registered: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
+            state: Default::default(),
+            name: Default::default(),
+            company_name: Default::default(),
+            contact_email: Default::default(),
+            contact_phone: Default::default(),
+            ein_issuing_country: Default::default(),
+            legal_entity_type: Default::default(),
+            ein: Default::default(),
+            company_address: Default::default(),
+            company_vertical: Default::default(),
+            company_website: Default::default(),
+            csp_brand_reference: Default::default(),
+            csp_self_registered: Default::default(),
+            status_callback_url: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
     /// The current state of the brand.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// Brand/Marketing/DBA name of the business if applicable.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The legal name of the business.
-    pub fn company_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_name(mut self, value: impl Into<String>) -> Self {
+        self.company_name = Some(Into::into(value));
         self
     }
     /// A company contact email for this brand.
-    pub fn contact_email(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.contact_email = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
+        self.contact_email = Some(Into::into(value));
         self
     }
     /// A contact phone number for this brand.
-    pub fn contact_phone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.contact_phone = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn contact_phone(mut self, value: impl Into<String>) -> Self {
+        self.contact_phone = Some(Into::into(value));
         self
     }
     /// Country of registration.
-    pub fn ein_issuing_country(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ein_issuing_country = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn ein_issuing_country(mut self, value: impl Into<String>) -> Self {
+        self.ein_issuing_country = Some(Into::into(value));
         self
     }
     /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub fn legal_entity_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.legal_entity_type = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn legal_entity_type(mut self, value: impl Into<String>) -> Self {
+        self.legal_entity_type = Some(Into::into(value));
         self
     }
     /// Company EIN Number/Tax ID.
-    pub fn ein(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ein = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn ein(mut self, value: impl Into<String>) -> Self {
+        self.ein = Some(Into::into(value));
         self
     }
     /// Full company address.
-    pub fn company_address(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_address = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_address(mut self, value: impl Into<String>) -> Self {
+        self.company_address = Some(Into::into(value));
         self
     }
     /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub fn company_vertical(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_vertical = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_vertical(mut self, value: impl Into<String>) -> Self {
+        self.company_vertical = Some(Into::into(value));
         self
     }
     /// Link to the company website.
-    pub fn company_website(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.company_website = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn company_website(mut self, value: impl Into<String>) -> Self {
+        self.company_website = Some(Into::into(value));
         self
     }
     /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub fn csp_brand_reference(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.csp_brand_reference = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn csp_brand_reference(mut self, value: impl Into<String>) -> Self {
+        self.csp_brand_reference = Some(Into::into(value));
         self
     }
     /// This value must be true for all self-registered brands.
     pub fn csp_self_registered(mut self, value: bool) -> Self {
-        self.csp_self_registered = ::std::option::Option::Some(value);
+        self.csp_self_registered = Some(value);
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Timestamp when the brand was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the brand was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -1375,11 +1214,11 @@ impl CallReceiveMode {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            _ => ::std::option::Option::None,
+            "voice" => Some(Self::Voice),
+            "fax" => Some(Self::Fax),
+            _ => None,
         }
     }
 }
@@ -1393,71 +1232,71 @@ pub struct Campaign {
     /// The unique identifier of the campaign.
     pub id: Uuid,
     /// A name for the campaign.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The current state of the campaign.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub sms_use_case: ::std::option::Option<::std::string::String>,
+    pub sms_use_case: Option<String>,
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub sub_use_cases: Option<Vec<String>>,
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub campaign_verify_token: ::std::option::Option<::std::string::String>,
+    pub campaign_verify_token: Option<String>,
     /// A description for the campaign. Please use at least 40 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub sample1: ::std::option::Option<::std::string::String>,
+    pub sample1: Option<String>,
     /// Sample 2.
-    pub sample2: ::std::option::Option<::std::string::String>,
+    pub sample2: Option<String>,
     /// Sample 3.
-    pub sample3: ::std::option::Option<::std::string::String>,
+    pub sample3: Option<String>,
     /// Sample 4.
-    pub sample4: ::std::option::Option<::std::string::String>,
+    pub sample4: Option<String>,
     /// Sample 5.
-    pub sample5: ::std::option::Option<::std::string::String>,
+    pub sample5: Option<String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub dynamic_templates: ::std::option::Option<::std::string::String>,
+    pub dynamic_templates: Option<String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    pub message_flow: ::std::option::Option<::std::string::String>,
+    pub message_flow: Option<String>,
     /// Please share the message subscribers receive when they opt in.
-    pub opt_in_message: ::std::option::Option<::std::string::String>,
+    pub opt_in_message: Option<String>,
     /// Please share the message subscribers receive when they opt out.
-    pub opt_out_message: ::std::option::Option<::std::string::String>,
+    pub opt_out_message: Option<String>,
     /// Please share the message subscribers receive when they request help.
-    pub help_message: ::std::option::Option<::std::string::String>,
+    pub help_message: Option<String>,
     /// Opt in keywords that subscribers can use.
     ///
     /// Default: `"START"`.
-    pub opt_in_keywords: ::std::option::Option<::std::string::String>,
+    pub opt_in_keywords: Option<String>,
     /// Opt out keywords that subscribers can use.
     ///
     /// Default: `"STOP"`.
-    pub opt_out_keywords: ::std::option::Option<::std::string::String>,
+    pub opt_out_keywords: Option<String>,
     /// Help keywords that subscribers can use.
     ///
     /// Default: `"HELP"`.
-    pub help_keywords: ::std::option::Option<::std::string::String>,
+    pub help_keywords: Option<String>,
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    pub number_pooling_required: ::std::option::Option<bool>,
+    pub number_pooling_required: Option<bool>,
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
+    pub number_pooling_per_campaign: Option<String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
-    pub direct_lending: ::std::option::Option<bool>,
+    pub direct_lending: Option<bool>,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    pub embedded_link: ::std::option::Option<bool>,
+    pub embedded_link: Option<bool>,
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    pub embedded_phone: ::std::option::Option<bool>,
+    pub embedded_phone: Option<bool>,
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    pub age_gated_content: ::std::option::Option<bool>,
+    pub age_gated_content: Option<bool>,
     /// Is there any intent of this campaign to generate leads?
-    pub lead_generation: ::std::option::Option<bool>,
+    pub lead_generation: Option<bool>,
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
+    pub csp_campaign_reference: Option<String>,
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Timestamp when the campaign was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the campaign was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1486,282 +1325,186 @@ impl Campaign {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            name: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
-            sms_use_case: ::std::default::Default::default(),
-            sub_use_cases: ::std::default::Default::default(),
-            campaign_verify_token: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            sample1: ::std::default::Default::default(),
-            sample2: ::std::default::Default::default(),
-            sample3: ::std::default::Default::default(),
-            sample4: ::std::default::Default::default(),
-            sample5: ::std::default::Default::default(),
-            dynamic_templates: ::std::default::Default::default(),
-            message_flow: ::std::default::Default::default(),
-            opt_in_message: ::std::default::Default::default(),
-            opt_out_message: ::std::default::Default::default(),
-            help_message: ::std::default::Default::default(),
-            opt_in_keywords: ::std::default::Default::default(),
-            opt_out_keywords: ::std::default::Default::default(),
-            help_keywords: ::std::default::Default::default(),
-            number_pooling_required: ::std::default::Default::default(),
-            number_pooling_per_campaign: ::std::default::Default::default(),
-            direct_lending: ::std::default::Default::default(),
-            embedded_link: ::std::default::Default::default(),
-            embedded_phone: ::std::default::Default::default(),
-            age_gated_content: ::std::default::Default::default(),
-            lead_generation: ::std::default::Default::default(),
-            csp_campaign_reference: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
+            name: Default::default(),
+            state: Default::default(),
+            sms_use_case: Default::default(),
+            sub_use_cases: Default::default(),
+            campaign_verify_token: Default::default(),
+            description: Default::default(),
+            sample1: Default::default(),
+            sample2: Default::default(),
+            sample3: Default::default(),
+            sample4: Default::default(),
+            sample5: Default::default(),
+            dynamic_templates: Default::default(),
+            message_flow: Default::default(),
+            opt_in_message: Default::default(),
+            opt_out_message: Default::default(),
+            help_message: Default::default(),
+            opt_in_keywords: Default::default(),
+            opt_out_keywords: Default::default(),
+            help_keywords: Default::default(),
+            number_pooling_required: Default::default(),
+            number_pooling_per_campaign: Default::default(),
+            direct_lending: Default::default(),
+            embedded_link: Default::default(),
+            embedded_phone: Default::default(),
+            age_gated_content: Default::default(),
+            lead_generation: Default::default(),
+            csp_campaign_reference: Default::default(),
+            status_callback_url: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
     /// A name for the campaign.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The current state of the campaign.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub fn sms_use_case(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_use_case = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn sms_use_case(mut self, value: impl Into<String>) -> Self {
+        self.sms_use_case = Some(Into::into(value));
         self
     }
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub fn sub_use_cases(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.sub_use_cases = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn sub_use_cases(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.sub_use_cases = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub fn campaign_verify_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.campaign_verify_token = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn campaign_verify_token(mut self, value: impl Into<String>) -> Self {
+        self.campaign_verify_token = Some(Into::into(value));
         self
     }
     /// A description for the campaign. Please use at least 40 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub fn sample1(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample1 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample1(mut self, value: impl Into<String>) -> Self {
+        self.sample1 = Some(Into::into(value));
         self
     }
     /// Sample 2.
-    pub fn sample2(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample2 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample2(mut self, value: impl Into<String>) -> Self {
+        self.sample2 = Some(Into::into(value));
         self
     }
     /// Sample 3.
-    pub fn sample3(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample3 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample3(mut self, value: impl Into<String>) -> Self {
+        self.sample3 = Some(Into::into(value));
         self
     }
     /// Sample 4.
-    pub fn sample4(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample4 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample4(mut self, value: impl Into<String>) -> Self {
+        self.sample4 = Some(Into::into(value));
         self
     }
     /// Sample 5.
-    pub fn sample5(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample5 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample5(mut self, value: impl Into<String>) -> Self {
+        self.sample5 = Some(Into::into(value));
         self
     }
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub fn dynamic_templates(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dynamic_templates = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dynamic_templates(mut self, value: impl Into<String>) -> Self {
+        self.dynamic_templates = Some(Into::into(value));
         self
     }
     /// Please describe the call to action/message flow your intended recipients will experience.
-    pub fn message_flow(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_flow = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_flow(mut self, value: impl Into<String>) -> Self {
+        self.message_flow = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they opt in.
-    pub fn opt_in_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_in_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
+        self.opt_in_message = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they opt out.
-    pub fn opt_out_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_out_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_out_message(mut self, value: impl Into<String>) -> Self {
+        self.opt_out_message = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they request help.
-    pub fn help_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.help_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn help_message(mut self, value: impl Into<String>) -> Self {
+        self.help_message = Some(Into::into(value));
         self
     }
     /// Opt in keywords that subscribers can use.
-    pub fn opt_in_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_in_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_in_keywords(mut self, value: impl Into<String>) -> Self {
+        self.opt_in_keywords = Some(Into::into(value));
         self
     }
     /// Opt out keywords that subscribers can use.
-    pub fn opt_out_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_out_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
+        self.opt_out_keywords = Some(Into::into(value));
         self
     }
     /// Help keywords that subscribers can use.
-    pub fn help_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.help_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
+        self.help_keywords = Some(Into::into(value));
         self
     }
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
     pub fn number_pooling_required(mut self, value: bool) -> Self {
-        self.number_pooling_required = ::std::option::Option::Some(value);
+        self.number_pooling_required = Some(value);
         self
     }
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub fn number_pooling_per_campaign(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_pooling_per_campaign = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_pooling_per_campaign(mut self, value: impl Into<String>) -> Self {
+        self.number_pooling_per_campaign = Some(Into::into(value));
         self
     }
     /// Will this campaign include content related to direct lending or other loan agreements?
     pub fn direct_lending(mut self, value: bool) -> Self {
-        self.direct_lending = ::std::option::Option::Some(value);
+        self.direct_lending = Some(value);
         self
     }
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
     pub fn embedded_link(mut self, value: bool) -> Self {
-        self.embedded_link = ::std::option::Option::Some(value);
+        self.embedded_link = Some(value);
         self
     }
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
     pub fn embedded_phone(mut self, value: bool) -> Self {
-        self.embedded_phone = ::std::option::Option::Some(value);
+        self.embedded_phone = Some(value);
         self
     }
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
     pub fn age_gated_content(mut self, value: bool) -> Self {
-        self.age_gated_content = ::std::option::Option::Some(value);
+        self.age_gated_content = Some(value);
         self
     }
     /// Is there any intent of this campaign to generate leads?
     pub fn lead_generation(mut self, value: bool) -> Self {
-        self.lead_generation = ::std::option::Option::Some(value);
+        self.lead_generation = Some(value);
         self
     }
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub fn csp_campaign_reference(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.csp_campaign_reference = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn csp_campaign_reference(mut self, value: impl Into<String>) -> Self {
+        self.csp_campaign_reference = Some(Into::into(value));
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Timestamp when the campaign was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the campaign was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -1771,9 +1514,9 @@ impl Campaign {
 #[non_exhaustive]
 pub struct CampaignListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of campaigns.
-    pub data: ::std::option::Option<::std::vec::Vec<Campaign>>,
+    pub data: Option<Vec<Campaign>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1784,23 +1527,18 @@ impl CampaignListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of campaigns.
-    pub fn data(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Campaign>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = Campaign>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1812,71 +1550,71 @@ pub struct CampaignResponse {
     /// The unique identifier of the campaign.
     pub id: Uuid,
     /// A name for the campaign.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The current state of the campaign.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub sms_use_case: ::std::option::Option<::std::string::String>,
+    pub sms_use_case: Option<String>,
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub sub_use_cases: Option<Vec<String>>,
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub campaign_verify_token: ::std::option::Option<::std::string::String>,
+    pub campaign_verify_token: Option<String>,
     /// A description for the campaign. Please use at least 40 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub sample1: ::std::option::Option<::std::string::String>,
+    pub sample1: Option<String>,
     /// Sample 2.
-    pub sample2: ::std::option::Option<::std::string::String>,
+    pub sample2: Option<String>,
     /// Sample 3.
-    pub sample3: ::std::option::Option<::std::string::String>,
+    pub sample3: Option<String>,
     /// Sample 4.
-    pub sample4: ::std::option::Option<::std::string::String>,
+    pub sample4: Option<String>,
     /// Sample 5.
-    pub sample5: ::std::option::Option<::std::string::String>,
+    pub sample5: Option<String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub dynamic_templates: ::std::option::Option<::std::string::String>,
+    pub dynamic_templates: Option<String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    pub message_flow: ::std::option::Option<::std::string::String>,
+    pub message_flow: Option<String>,
     /// Please share the message subscribers receive when they opt in.
-    pub opt_in_message: ::std::option::Option<::std::string::String>,
+    pub opt_in_message: Option<String>,
     /// Please share the message subscribers receive when they opt out.
-    pub opt_out_message: ::std::option::Option<::std::string::String>,
+    pub opt_out_message: Option<String>,
     /// Please share the message subscribers receive when they request help.
-    pub help_message: ::std::option::Option<::std::string::String>,
+    pub help_message: Option<String>,
     /// Opt in keywords that subscribers can use.
     ///
     /// Default: `"START"`.
-    pub opt_in_keywords: ::std::option::Option<::std::string::String>,
+    pub opt_in_keywords: Option<String>,
     /// Opt out keywords that subscribers can use.
     ///
     /// Default: `"STOP"`.
-    pub opt_out_keywords: ::std::option::Option<::std::string::String>,
+    pub opt_out_keywords: Option<String>,
     /// Help keywords that subscribers can use.
     ///
     /// Default: `"HELP"`.
-    pub help_keywords: ::std::option::Option<::std::string::String>,
+    pub help_keywords: Option<String>,
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    pub number_pooling_required: ::std::option::Option<bool>,
+    pub number_pooling_required: Option<bool>,
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
+    pub number_pooling_per_campaign: Option<String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
-    pub direct_lending: ::std::option::Option<bool>,
+    pub direct_lending: Option<bool>,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    pub embedded_link: ::std::option::Option<bool>,
+    pub embedded_link: Option<bool>,
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    pub embedded_phone: ::std::option::Option<bool>,
+    pub embedded_phone: Option<bool>,
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    pub age_gated_content: ::std::option::Option<bool>,
+    pub age_gated_content: Option<bool>,
     /// Is there any intent of this campaign to generate leads?
-    pub lead_generation: ::std::option::Option<bool>,
+    pub lead_generation: Option<bool>,
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub csp_campaign_reference: ::std::option::Option<::std::string::String>,
+    pub csp_campaign_reference: Option<String>,
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
     /// Timestamp when the campaign was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the campaign was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1905,282 +1643,186 @@ impl CampaignResponse {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            name: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
-            sms_use_case: ::std::default::Default::default(),
-            sub_use_cases: ::std::default::Default::default(),
-            campaign_verify_token: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            sample1: ::std::default::Default::default(),
-            sample2: ::std::default::Default::default(),
-            sample3: ::std::default::Default::default(),
-            sample4: ::std::default::Default::default(),
-            sample5: ::std::default::Default::default(),
-            dynamic_templates: ::std::default::Default::default(),
-            message_flow: ::std::default::Default::default(),
-            opt_in_message: ::std::default::Default::default(),
-            opt_out_message: ::std::default::Default::default(),
-            help_message: ::std::default::Default::default(),
-            opt_in_keywords: ::std::default::Default::default(),
-            opt_out_keywords: ::std::default::Default::default(),
-            help_keywords: ::std::default::Default::default(),
-            number_pooling_required: ::std::default::Default::default(),
-            number_pooling_per_campaign: ::std::default::Default::default(),
-            direct_lending: ::std::default::Default::default(),
-            embedded_link: ::std::default::Default::default(),
-            embedded_phone: ::std::default::Default::default(),
-            age_gated_content: ::std::default::Default::default(),
-            lead_generation: ::std::default::Default::default(),
-            csp_campaign_reference: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
+            name: Default::default(),
+            state: Default::default(),
+            sms_use_case: Default::default(),
+            sub_use_cases: Default::default(),
+            campaign_verify_token: Default::default(),
+            description: Default::default(),
+            sample1: Default::default(),
+            sample2: Default::default(),
+            sample3: Default::default(),
+            sample4: Default::default(),
+            sample5: Default::default(),
+            dynamic_templates: Default::default(),
+            message_flow: Default::default(),
+            opt_in_message: Default::default(),
+            opt_out_message: Default::default(),
+            help_message: Default::default(),
+            opt_in_keywords: Default::default(),
+            opt_out_keywords: Default::default(),
+            help_keywords: Default::default(),
+            number_pooling_required: Default::default(),
+            number_pooling_per_campaign: Default::default(),
+            direct_lending: Default::default(),
+            embedded_link: Default::default(),
+            embedded_phone: Default::default(),
+            age_gated_content: Default::default(),
+            lead_generation: Default::default(),
+            csp_campaign_reference: Default::default(),
+            status_callback_url: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
         }
     }
     /// A name for the campaign.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The current state of the campaign.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub fn sms_use_case(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sms_use_case = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn sms_use_case(mut self, value: impl Into<String>) -> Self {
+        self.sms_use_case = Some(Into::into(value));
         self
     }
     /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub fn sub_use_cases(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.sub_use_cases = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn sub_use_cases(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.sub_use_cases = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub fn campaign_verify_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.campaign_verify_token = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn campaign_verify_token(mut self, value: impl Into<String>) -> Self {
+        self.campaign_verify_token = Some(Into::into(value));
         self
     }
     /// A description for the campaign. Please use at least 40 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub fn sample1(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample1 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample1(mut self, value: impl Into<String>) -> Self {
+        self.sample1 = Some(Into::into(value));
         self
     }
     /// Sample 2.
-    pub fn sample2(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample2 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample2(mut self, value: impl Into<String>) -> Self {
+        self.sample2 = Some(Into::into(value));
         self
     }
     /// Sample 3.
-    pub fn sample3(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample3 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample3(mut self, value: impl Into<String>) -> Self {
+        self.sample3 = Some(Into::into(value));
         self
     }
     /// Sample 4.
-    pub fn sample4(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample4 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample4(mut self, value: impl Into<String>) -> Self {
+        self.sample4 = Some(Into::into(value));
         self
     }
     /// Sample 5.
-    pub fn sample5(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample5 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample5(mut self, value: impl Into<String>) -> Self {
+        self.sample5 = Some(Into::into(value));
         self
     }
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub fn dynamic_templates(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dynamic_templates = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dynamic_templates(mut self, value: impl Into<String>) -> Self {
+        self.dynamic_templates = Some(Into::into(value));
         self
     }
     /// Please describe the call to action/message flow your intended recipients will experience.
-    pub fn message_flow(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_flow = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_flow(mut self, value: impl Into<String>) -> Self {
+        self.message_flow = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they opt in.
-    pub fn opt_in_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_in_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
+        self.opt_in_message = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they opt out.
-    pub fn opt_out_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_out_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_out_message(mut self, value: impl Into<String>) -> Self {
+        self.opt_out_message = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they request help.
-    pub fn help_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.help_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn help_message(mut self, value: impl Into<String>) -> Self {
+        self.help_message = Some(Into::into(value));
         self
     }
     /// Opt in keywords that subscribers can use.
-    pub fn opt_in_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_in_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_in_keywords(mut self, value: impl Into<String>) -> Self {
+        self.opt_in_keywords = Some(Into::into(value));
         self
     }
     /// Opt out keywords that subscribers can use.
-    pub fn opt_out_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_out_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
+        self.opt_out_keywords = Some(Into::into(value));
         self
     }
     /// Help keywords that subscribers can use.
-    pub fn help_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.help_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
+        self.help_keywords = Some(Into::into(value));
         self
     }
     /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
     pub fn number_pooling_required(mut self, value: bool) -> Self {
-        self.number_pooling_required = ::std::option::Option::Some(value);
+        self.number_pooling_required = Some(value);
         self
     }
     /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub fn number_pooling_per_campaign(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_pooling_per_campaign = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_pooling_per_campaign(mut self, value: impl Into<String>) -> Self {
+        self.number_pooling_per_campaign = Some(Into::into(value));
         self
     }
     /// Will this campaign include content related to direct lending or other loan agreements?
     pub fn direct_lending(mut self, value: bool) -> Self {
-        self.direct_lending = ::std::option::Option::Some(value);
+        self.direct_lending = Some(value);
         self
     }
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
     pub fn embedded_link(mut self, value: bool) -> Self {
-        self.embedded_link = ::std::option::Option::Some(value);
+        self.embedded_link = Some(value);
         self
     }
     /// Are you using an embedded phone number (except the required HELP information contact phone number)?
     pub fn embedded_phone(mut self, value: bool) -> Self {
-        self.embedded_phone = ::std::option::Option::Some(value);
+        self.embedded_phone = Some(value);
         self
     }
     /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
     pub fn age_gated_content(mut self, value: bool) -> Self {
-        self.age_gated_content = ::std::option::Option::Some(value);
+        self.age_gated_content = Some(value);
         self
     }
     /// Is there any intent of this campaign to generate leads?
     pub fn lead_generation(mut self, value: bool) -> Self {
-        self.lead_generation = ::std::option::Option::Some(value);
+        self.lead_generation = Some(value);
         self
     }
     /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub fn csp_campaign_reference(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.csp_campaign_reference = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn csp_campaign_reference(mut self, value: impl Into<String>) -> Self {
+        self.csp_campaign_reference = Some(Into::into(value));
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
     /// Timestamp when the campaign was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the campaign was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -2190,23 +1832,23 @@ impl CampaignResponse {
 #[non_exhaustive]
 pub struct CarrierLookupInfo {
     /// The LRN associated with the number.
-    pub lrn: ::std::option::Option<::std::string::String>,
+    pub lrn: Option<String>,
     /// The Service Profile Identifier associated with the number.
-    pub spid: ::std::option::Option<::std::string::String>,
+    pub spid: Option<String>,
     /// The Operating Company Number associated with the number.
-    pub ocn: ::std::option::Option<::std::string::String>,
+    pub ocn: Option<String>,
     /// The Local Access and Transport Area number associated with the number.
-    pub lata: ::std::option::Option<::std::string::String>,
+    pub lata: Option<String>,
     /// The City associated with the number.
-    pub city: ::std::option::Option<::std::string::String>,
+    pub city: Option<String>,
     /// The State/Province/Region associated with the number.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// The Jurisdiction associated with the number.
-    pub jurisdiction: ::std::option::Option<::std::string::String>,
+    pub jurisdiction: Option<String>,
     /// The LEC or Carrier of the number.
-    pub lec: ::std::option::Option<::std::string::String>,
+    pub lec: Option<String>,
     /// The type of line the number is. Generally either wireless or landline.
-    pub linetype: ::std::option::Option<::std::string::String>,
+    pub linetype: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2220,89 +1862,60 @@ impl CarrierLookupInfo {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            lrn: ::std::default::Default::default(),
-            spid: ::std::default::Default::default(),
-            ocn: ::std::default::Default::default(),
-            lata: ::std::default::Default::default(),
-            city: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
-            jurisdiction: ::std::default::Default::default(),
-            lec: ::std::default::Default::default(),
-            linetype: ::std::default::Default::default(),
+            lrn: Default::default(),
+            spid: Default::default(),
+            ocn: Default::default(),
+            lata: Default::default(),
+            city: Default::default(),
+            state: Default::default(),
+            jurisdiction: Default::default(),
+            lec: Default::default(),
+            linetype: Default::default(),
         }
     }
     /// The LRN associated with the number.
-    pub fn lrn(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.lrn = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn lrn(mut self, value: impl Into<String>) -> Self {
+        self.lrn = Some(Into::into(value));
         self
     }
     /// The Service Profile Identifier associated with the number.
-    pub fn spid(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.spid = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn spid(mut self, value: impl Into<String>) -> Self {
+        self.spid = Some(Into::into(value));
         self
     }
     /// The Operating Company Number associated with the number.
-    pub fn ocn(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ocn = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn ocn(mut self, value: impl Into<String>) -> Self {
+        self.ocn = Some(Into::into(value));
         self
     }
     /// The Local Access and Transport Area number associated with the number.
-    pub fn lata(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.lata = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn lata(mut self, value: impl Into<String>) -> Self {
+        self.lata = Some(Into::into(value));
         self
     }
     /// The City associated with the number.
-    pub fn city(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.city = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(Into::into(value));
         self
     }
     /// The State/Province/Region associated with the number.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// The Jurisdiction associated with the number.
-    pub fn jurisdiction(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.jurisdiction = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn jurisdiction(mut self, value: impl Into<String>) -> Self {
+        self.jurisdiction = Some(Into::into(value));
         self
     }
     /// The LEC or Carrier of the number.
-    pub fn lec(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.lec = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn lec(mut self, value: impl Into<String>) -> Self {
+        self.lec = Some(Into::into(value));
         self
     }
     /// The type of line the number is. Generally either wireless or landline.
-    pub fn linetype(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.linetype = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn linetype(mut self, value: impl Into<String>) -> Self {
+        self.linetype = Some(Into::into(value));
         self
     }
 }
@@ -2312,7 +1925,7 @@ impl CarrierLookupInfo {
 #[non_exhaustive]
 pub struct CnamInfo {
     /// The caller ID associated with the number.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
 }
 
 crate::runtime::wire_struct!(CnamInfo { caller_id = default("caller_id") });
@@ -2321,15 +1934,12 @@ impl CnamInfo {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            caller_id: ::std::default::Default::default(),
+            caller_id: Default::default(),
         }
     }
     /// The caller ID associated with the number.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
 }
@@ -2450,32 +2060,32 @@ impl CompanyVertical {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "AGRICULTURE" => ::std::option::Option::Some(Self::Agriculture),
-            "COMMUNICATION" => ::std::option::Option::Some(Self::Communication),
-            "CONSTRUCTION" => ::std::option::Option::Some(Self::Construction),
-            "EDUCATION" => ::std::option::Option::Some(Self::Education),
-            "ENERGY" => ::std::option::Option::Some(Self::Energy),
-            "ENTERTAINMENT" => ::std::option::Option::Some(Self::Entertainment),
-            "FINANCIAL" => ::std::option::Option::Some(Self::Financial),
-            "GAMBLING" => ::std::option::Option::Some(Self::Gambling),
-            "GOVERNMENT" => ::std::option::Option::Some(Self::Government),
-            "HEALTHCARE" => ::std::option::Option::Some(Self::Healthcare),
-            "HOSPITALITY" => ::std::option::Option::Some(Self::Hospitality),
-            "HUMAN_RESOURCES" => ::std::option::Option::Some(Self::HumanResources),
-            "INSURANCE" => ::std::option::Option::Some(Self::Insurance),
-            "LEGAL" => ::std::option::Option::Some(Self::Legal),
-            "MANUFACTURING" => ::std::option::Option::Some(Self::Manufacturing),
-            "NGO" => ::std::option::Option::Some(Self::Ngo),
-            "POLITICAL" => ::std::option::Option::Some(Self::Political),
-            "POSTAL" => ::std::option::Option::Some(Self::Postal),
-            "PROFESSIONAL" => ::std::option::Option::Some(Self::Professional),
-            "REAL_ESTATE" => ::std::option::Option::Some(Self::RealEstate),
-            "RETAIL" => ::std::option::Option::Some(Self::Retail),
-            "TECHNOLOGY" => ::std::option::Option::Some(Self::Technology),
-            "TRANSPORTATION" => ::std::option::Option::Some(Self::Transportation),
-            _ => ::std::option::Option::None,
+            "AGRICULTURE" => Some(Self::Agriculture),
+            "COMMUNICATION" => Some(Self::Communication),
+            "CONSTRUCTION" => Some(Self::Construction),
+            "EDUCATION" => Some(Self::Education),
+            "ENERGY" => Some(Self::Energy),
+            "ENTERTAINMENT" => Some(Self::Entertainment),
+            "FINANCIAL" => Some(Self::Financial),
+            "GAMBLING" => Some(Self::Gambling),
+            "GOVERNMENT" => Some(Self::Government),
+            "HEALTHCARE" => Some(Self::Healthcare),
+            "HOSPITALITY" => Some(Self::Hospitality),
+            "HUMAN_RESOURCES" => Some(Self::HumanResources),
+            "INSURANCE" => Some(Self::Insurance),
+            "LEGAL" => Some(Self::Legal),
+            "MANUFACTURING" => Some(Self::Manufacturing),
+            "NGO" => Some(Self::Ngo),
+            "POLITICAL" => Some(Self::Political),
+            "POSTAL" => Some(Self::Postal),
+            "PROFESSIONAL" => Some(Self::Professional),
+            "REAL_ESTATE" => Some(Self::RealEstate),
+            "RETAIL" => Some(Self::Retail),
+            "TECHNOLOGY" => Some(Self::Technology),
+            "TRANSPORTATION" => Some(Self::Transportation),
+            _ => None,
         }
     }
 }
@@ -2497,21 +2107,21 @@ pub struct ConferenceRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    pub byte_size: ::std::option::Option<i32>,
+    pub byte_size: Option<i32>,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// Unique ID of the Relay conference the recording belongs to.
     pub relay_conference_id: Uuid,
 }
@@ -2542,15 +2152,15 @@ pub struct ConferenceRecordingRequired {
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// Unique ID of the Relay conference the recording belongs to.
     pub relay_conference_id: Uuid,
 }
@@ -2578,28 +2188,25 @@ impl ConferenceRecording {
             created_at,
             updated_at,
             duration_in_seconds,
-            error_code: ::std::default::Default::default(),
+            error_code: Default::default(),
             price,
             price_unit,
             status,
             url,
             stereo,
-            byte_size: ::std::default::Default::default(),
+            byte_size: Default::default(),
             track,
             relay_conference_id,
         }
     }
     /// Error code if the recording failed.
-    pub fn error_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_code = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(Into::into(value));
         self
     }
     /// Size of the recording file in bytes.
     pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = ::std::option::Option::Some(value);
+        self.byte_size = Some(value);
         self
     }
 }
@@ -2611,50 +2218,50 @@ pub struct CreateAddressRequest {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
     ///
     /// Length: at most 250 characters.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
     ///
     /// Length: at most 250 characters.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
     ///
     /// Length: at most 250 characters.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
     ///
     /// Length: at most 250 characters.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
     ///
     /// Length: at most 250 characters.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    pub address_type: ::std::option::Option<AddressType>,
+    pub address_type: Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: ::std::option::Option<::std::string::String>,
+    pub address_number: Option<String>,
     /// The city portion of the street address.
     ///
     /// Length: at most 250 characters.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
     ///
     /// Length: at most 250 characters.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
     /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
     /// the carrier before it is stored. For any other `country` the flag is ignored and the response
     /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
     /// validation.
     ///
     /// Default: `false`.
-    pub emergency_enabled: ::std::option::Option<bool>,
+    pub emergency_enabled: Option<bool>,
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     ///
     /// Default: `true`.
-    pub auto_correct_address: ::std::option::Option<bool>,
+    pub auto_correct_address: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -2671,23 +2278,23 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateAddressRequestRequired {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// The city portion of the street address.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
 }
 
 impl CreateAddressRequest {
@@ -2711,28 +2318,23 @@ impl CreateAddressRequest {
             last_name,
             street_number,
             street_name,
-            address_type: ::std::default::Default::default(),
-            address_number: ::std::default::Default::default(),
+            address_type: Default::default(),
+            address_number: Default::default(),
             city,
             state,
             postal_code,
-            emergency_enabled: ::std::default::Default::default(),
-            auto_correct_address: ::std::default::Default::default(),
+            emergency_enabled: Default::default(),
+            auto_correct_address: Default::default(),
         }
     }
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
     pub fn address_type(mut self, value: AddressType) -> Self {
-        self.address_type = ::std::option::Option::Some(value);
+        self.address_type = Some(value);
         self
     }
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub fn address_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.address_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn address_number(mut self, value: impl Into<String>) -> Self {
+        self.address_number = Some(Into::into(value));
         self
     }
     /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
@@ -2740,12 +2342,12 @@ impl CreateAddressRequest {
     /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
     /// validation.
     pub fn emergency_enabled(mut self, value: bool) -> Self {
-        self.emergency_enabled = ::std::option::Option::Some(value);
+        self.emergency_enabled = Some(value);
         self
     }
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     pub fn auto_correct_address(mut self, value: bool) -> Self {
-        self.auto_correct_address = ::std::option::Option::Some(value);
+        self.auto_correct_address = Some(value);
         self
     }
 }
@@ -2758,20 +2360,20 @@ impl CreateAddressRequest {
 #[non_exhaustive]
 pub enum CreateBrandRequest {
     /// Request body for registering a new managed brand for 10DLC registration.
-    CreateManagedBrandRequest(::std::boxed::Box<CreateManagedBrandRequest>),
+    CreateManagedBrandRequest(Box<CreateManagedBrandRequest>),
     /// Request body for importing a self-registered CSP brand. Use this when you have already registered your brand directly with TCR.
-    CreateCspBrandRequest(::std::boxed::Box<CreateCspBrandRequest>),
+    CreateCspBrandRequest(Box<CreateCspBrandRequest>),
 }
 
-impl ::std::convert::From<CreateManagedBrandRequest> for CreateBrandRequest {
+impl From<CreateManagedBrandRequest> for CreateBrandRequest {
     fn from(value: CreateManagedBrandRequest) -> Self {
-        Self::CreateManagedBrandRequest(::std::boxed::Box::new(value))
+        Self::CreateManagedBrandRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CreateCspBrandRequest> for CreateBrandRequest {
+impl From<CreateCspBrandRequest> for CreateBrandRequest {
     fn from(value: CreateCspBrandRequest) -> Self {
-        Self::CreateCspBrandRequest(::std::boxed::Box::new(value))
+        Self::CreateCspBrandRequest(Box::new(value))
     }
 }
 
@@ -2783,20 +2385,20 @@ impl ::std::convert::From<CreateCspBrandRequest> for CreateBrandRequest {
 #[non_exhaustive]
 pub enum CreateCampaignRequest {
     /// Request body for creating a managed campaign. Used when the brand is a managed (non-CSP) brand.
-    CreateManagedCampaignRequest(::std::boxed::Box<CreateManagedCampaignRequest>),
+    CreateManagedCampaignRequest(Box<CreateManagedCampaignRequest>),
     /// Request body for creating a partner/CSP campaign. Used when the brand is a CSP (self-registered) brand.
-    CreatePartnerCampaignRequest(::std::boxed::Box<CreatePartnerCampaignRequest>),
+    CreatePartnerCampaignRequest(Box<CreatePartnerCampaignRequest>),
 }
 
-impl ::std::convert::From<CreateManagedCampaignRequest> for CreateCampaignRequest {
+impl From<CreateManagedCampaignRequest> for CreateCampaignRequest {
     fn from(value: CreateManagedCampaignRequest) -> Self {
-        Self::CreateManagedCampaignRequest(::std::boxed::Box::new(value))
+        Self::CreateManagedCampaignRequest(Box::new(value))
     }
 }
 
-impl ::std::convert::From<CreatePartnerCampaignRequest> for CreateCampaignRequest {
+impl From<CreatePartnerCampaignRequest> for CreateCampaignRequest {
     fn from(value: CreatePartnerCampaignRequest) -> Self {
-        Self::CreatePartnerCampaignRequest(::std::boxed::Box::new(value))
+        Self::CreatePartnerCampaignRequest(Box::new(value))
     }
 }
 
@@ -2809,13 +2411,13 @@ pub struct CreateCspBrandRequest {
     /// Brand/Marketing/DBA name of the business.
     ///
     /// Length: 3 to 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The approved Brand ID from TCR. Required for CSP/self-registered brands.
-    pub csp_brand_reference: ::std::string::String,
+    pub csp_brand_reference: String,
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2830,9 +2432,9 @@ pub struct CreateCspBrandRequestRequired {
     /// Set to true to indicate this is a self-registered CSP brand.
     pub csp_self_registered: bool,
     /// Brand/Marketing/DBA name of the business.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The approved Brand ID from TCR. Required for CSP/self-registered brands.
-    pub csp_brand_reference: ::std::string::String,
+    pub csp_brand_reference: String,
 }
 
 impl CreateCspBrandRequest {
@@ -2847,17 +2449,12 @@ impl CreateCspBrandRequest {
             csp_self_registered,
             name,
             csp_brand_reference,
-            status_callback_url: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -2867,87 +2464,77 @@ impl CreateCspBrandRequest {
 #[non_exhaustive]
 pub struct CreateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::string::String,
+    pub name: String,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::string::String,
+    pub identifier: String,
     /// The user portion of the domain application.
     ///
     /// Default: `"*"`.
-    pub user: ::std::option::Option<::std::string::String>,
+    pub user: Option<String>,
     /// Whether the domain application will enforce IP authentication for incoming requests.
-    pub ip_auth_enabled: ::std::option::Option<bool>,
+    pub ip_auth_enabled: Option<bool>,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
     ///
     /// Default: `[]`.
-    pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_auth: Option<Vec<String>>,
     /// Whether connections to this domain application require encryption or if encryption is optional.
     ///
     /// Default: `"optional"`.
-    pub encryption: ::std::option::Option<CreateDomainApplicationRequestEncryption>,
+    pub encryption: Option<CreateDomainApplicationRequestEncryption>,
     /// A list of codecs this domain application will support.
     ///
     /// Default: `["PCMU","PCMA"]`.
-    pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub codecs: Option<Vec<String>>,
     /// A list of encryption ciphers this domain application will support.
     ///
     /// Default: `["AEAD_AES_256_GCM_8","AES_256_CM_HMAC_SHA1_80","AES_CM_128_HMAC_SHA1_80","AES_256_CM_HMAC_SHA1_32","AES_CM_128_HMAC_SHA1_32"]`.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ciphers: Option<Vec<String>>,
     /// Specify how the domain application will handle calls.
-    pub call_handler: ::std::option::Option<DomainAppCallHandlerRequest>,
+    pub call_handler: Option<DomainAppCallHandlerRequest>,
     /// A string representing the Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// A string representing the Relay Application to forward incoming calls to. Required when call_handler is relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// A string representing the LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url.
     ///
     /// Default: `"POST"`.
-    pub call_request_method: ::std::option::Option<
-        CreateDomainApplicationRequestCallRequestMethod,
-    >,
+    pub call_request_method: Option<CreateDomainApplicationRequestCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url.
     ///
     /// Default: `"POST"`.
-    pub call_fallback_method: ::std::option::Option<
-        CreateDomainApplicationRequestCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<CreateDomainApplicationRequestCallFallbackMethod>,
     /// A string representing a URL to send status change messages to.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
     ///
     /// Default: `"POST"`.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         CreateDomainApplicationRequestCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received. Required when call_handler is relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<Uuid>,
+    pub call_dialogflow_agent_id: Option<Uuid>,
     /// A string representing the ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    pub call_ai_agent_id: ::std::option::Option<Uuid>,
+    pub call_ai_agent_id: Option<Uuid>,
     /// A string representing the ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    pub call_flow_id: ::std::option::Option<Uuid>,
+    pub call_flow_id: Option<Uuid>,
     /// A string representing the version of your Call Flow you'd like to use.
-    pub call_flow_version: ::std::option::Option<
-        CreateDomainApplicationRequestCallFlowVersion,
-    >,
+    pub call_flow_version: Option<CreateDomainApplicationRequestCallFlowVersion>,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -2977,9 +2564,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateDomainApplicationRequestRequired {
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::string::String,
+    pub name: String,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::string::String,
+    pub identifier: String,
 }
 
 impl CreateDomainApplicationRequest {
@@ -2989,54 +2576,46 @@ impl CreateDomainApplicationRequest {
         Self {
             name,
             identifier,
-            user: ::std::default::Default::default(),
-            ip_auth_enabled: ::std::default::Default::default(),
-            ip_auth: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            call_relay_topic: ::std::default::Default::default(),
-            call_relay_topic_status_callback_url: ::std::default::Default::default(),
-            call_relay_application: ::std::default::Default::default(),
-            call_request_url: ::std::default::Default::default(),
-            call_request_method: ::std::default::Default::default(),
-            call_fallback_url: ::std::default::Default::default(),
-            call_fallback_method: ::std::default::Default::default(),
-            call_status_callback_url: ::std::default::Default::default(),
-            call_status_callback_method: ::std::default::Default::default(),
-            call_laml_application_id: ::std::default::Default::default(),
-            call_video_room_id: ::std::default::Default::default(),
-            call_relay_script_url: ::std::default::Default::default(),
-            call_dialogflow_agent_id: ::std::default::Default::default(),
-            call_ai_agent_id: ::std::default::Default::default(),
-            call_flow_id: ::std::default::Default::default(),
-            call_flow_version: ::std::default::Default::default(),
-            call_relay_context: ::std::default::Default::default(),
-            call_relay_context_status_callback_url: ::std::default::Default::default(),
+            user: Default::default(),
+            ip_auth_enabled: Default::default(),
+            ip_auth: Default::default(),
+            encryption: Default::default(),
+            codecs: Default::default(),
+            ciphers: Default::default(),
+            call_handler: Default::default(),
+            call_relay_topic: Default::default(),
+            call_relay_topic_status_callback_url: Default::default(),
+            call_relay_application: Default::default(),
+            call_request_url: Default::default(),
+            call_request_method: Default::default(),
+            call_fallback_url: Default::default(),
+            call_fallback_method: Default::default(),
+            call_status_callback_url: Default::default(),
+            call_status_callback_method: Default::default(),
+            call_laml_application_id: Default::default(),
+            call_video_room_id: Default::default(),
+            call_relay_script_url: Default::default(),
+            call_dialogflow_agent_id: Default::default(),
+            call_ai_agent_id: Default::default(),
+            call_flow_id: Default::default(),
+            call_flow_version: Default::default(),
+            call_relay_context: Default::default(),
+            call_relay_context_status_callback_url: Default::default(),
         }
     }
     /// The user portion of the domain application.
-    pub fn user(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(Into::into(value));
         self
     }
     /// Whether the domain application will enforce IP authentication for incoming requests.
     pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = ::std::option::Option::Some(value);
+        self.ip_auth_enabled = Some(value);
         self
     }
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub fn ip_auth(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ip_auth = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Whether connections to this domain application require encryption or if encryption is optional.
@@ -3044,72 +2623,45 @@ impl CreateDomainApplicationRequest {
         mut self,
         value: CreateDomainApplicationRequestEncryption,
     ) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// A list of codecs this domain application will support.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A list of encryption ciphers this domain application will support.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Specify how the domain application will handle calls.
     pub fn call_handler(mut self, value: DomainAppCallHandlerRequest) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// A string representing the Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_topic = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_topic = Some(Into::into(value));
         self
     }
     /// A string representing a URL to send status change messages to.
     pub fn call_relay_topic_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_topic_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_topic_status_callback_url = Some(Into::into(value));
         self
     }
     /// A string representing the Relay Application to forward incoming calls to. Required when call_handler is relay_application.
-    pub fn call_relay_application(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_application = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_application = Some(Into::into(value));
         self
     }
     /// A string representing the LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub fn call_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
+        self.call_request_url = Some(Into::into(value));
         self
     }
     /// A string representing the HTTP method to use with call_request_url.
@@ -3117,17 +2669,12 @@ impl CreateDomainApplicationRequest {
         mut self,
         value: CreateDomainApplicationRequestCallRequestMethod,
     ) -> Self {
-        self.call_request_method = ::std::option::Option::Some(value);
+        self.call_request_method = Some(value);
         self
     }
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub fn call_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_fallback_url = Some(Into::into(value));
         self
     }
     /// A string representing the HTTP method to use with call_fallback_url.
@@ -3135,17 +2682,12 @@ impl CreateDomainApplicationRequest {
         mut self,
         value: CreateDomainApplicationRequestCallFallbackMethod,
     ) -> Self {
-        self.call_fallback_method = ::std::option::Option::Some(value);
+        self.call_fallback_method = Some(value);
         self
     }
     /// A string representing a URL to send status change messages to.
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
     /// A string representing the HTTP method to use with call_status_callback_url.
@@ -3153,47 +2695,37 @@ impl CreateDomainApplicationRequest {
         mut self,
         value: CreateDomainApplicationRequestCallStatusCallbackMethod,
     ) -> Self {
-        self.call_status_callback_method = ::std::option::Option::Some(value);
+        self.call_status_callback_method = Some(value);
         self
     }
     /// A string representing the ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub fn call_laml_application_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_laml_application_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
+        self.call_laml_application_id = Some(Into::into(value));
         self
     }
     /// A string representing the ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
     pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = ::std::option::Option::Some(value);
+        self.call_video_room_id = Some(value);
         self
     }
     /// A string representing the URL of the Relay script to execute when a call is received. Required when call_handler is relay_script.
-    pub fn call_relay_script_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_script_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_script_url = Some(Into::into(value));
         self
     }
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to. Required when call_handler is dialogflow.
     pub fn call_dialogflow_agent_id(mut self, value: Uuid) -> Self {
-        self.call_dialogflow_agent_id = ::std::option::Option::Some(value);
+        self.call_dialogflow_agent_id = Some(value);
         self
     }
     /// A string representing the ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
     pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = ::std::option::Option::Some(value);
+        self.call_ai_agent_id = Some(value);
         self
     }
     /// A string representing the ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
     pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = ::std::option::Option::Some(value);
+        self.call_flow_id = Some(value);
         self
     }
     /// A string representing the version of your Call Flow you'd like to use.
@@ -3201,27 +2733,20 @@ impl CreateDomainApplicationRequest {
         mut self,
         value: CreateDomainApplicationRequestCallFlowVersion,
     ) -> Self {
-        self.call_flow_version = ::std::option::Option::Some(value);
+        self.call_flow_version = Some(value);
         self
     }
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub fn call_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_context = Some(Into::into(value));
         self
     }
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
     pub fn call_relay_context_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_context_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_context_status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -3258,18 +2783,18 @@ impl CreateDomainApplicationRequestCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CreateDomainApplicationRequestCallFallbackMethod, Unknown);
 
-impl ::std::default::Default for CreateDomainApplicationRequestCallFallbackMethod {
+impl Default for CreateDomainApplicationRequestCallFallbackMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallFallbackMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -3308,11 +2833,11 @@ impl CreateDomainApplicationRequestCallFlowVersion {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "working_copy" => ::std::option::Option::Some(Self::WorkingCopy),
-            "current_deployed" => ::std::option::Option::Some(Self::CurrentDeployed),
-            _ => ::std::option::Option::None,
+            "working_copy" => Some(Self::WorkingCopy),
+            "current_deployed" => Some(Self::CurrentDeployed),
+            _ => None,
         }
     }
 }
@@ -3351,18 +2876,18 @@ impl CreateDomainApplicationRequestCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CreateDomainApplicationRequestCallRequestMethod, Unknown);
 
-impl ::std::default::Default for CreateDomainApplicationRequestCallRequestMethod {
+impl Default for CreateDomainApplicationRequestCallRequestMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallRequestMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -3401,11 +2926,11 @@ impl CreateDomainApplicationRequestCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -3414,7 +2939,7 @@ crate::runtime::open_enum!(
     CreateDomainApplicationRequestCallStatusCallbackMethod, Unknown
 );
 
-impl ::std::default::Default for CreateDomainApplicationRequestCallStatusCallbackMethod {
+impl Default for CreateDomainApplicationRequestCallStatusCallbackMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallStatusCallbackMethod::Post`].
     fn default() -> Self {
         Self::Post
@@ -3457,19 +2982,19 @@ impl CreateDomainApplicationRequestEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
+            "optional" => Some(Self::Optional),
+            "required" => Some(Self::Required),
+            "forbidden" => Some(Self::Forbidden),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(CreateDomainApplicationRequestEncryption, Unknown);
 
-impl ::std::default::Default for CreateDomainApplicationRequestEncryption {
+impl Default for CreateDomainApplicationRequestEncryption {
     /// The API's default, [`CreateDomainApplicationRequestEncryption::Optional`].
     fn default() -> Self {
         Self::Optional
@@ -3483,35 +3008,35 @@ pub struct CreateManagedBrandRequest {
     /// Brand/Marketing/DBA name of the business.
     ///
     /// Length: 3 to 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The legal name of the business.
     ///
     /// Length: 3 to 64 characters.
-    pub company_name: ::std::string::String,
+    pub company_name: String,
     /// A company contact email for this brand.
     ///
     /// Length: 3 to 64 characters.
-    pub contact_email: ::std::string::String,
+    pub contact_email: String,
     /// A contact phone number for this brand.
     ///
     /// Length: 3 to 64 characters.
-    pub contact_phone: ::std::string::String,
+    pub contact_phone: String,
     /// Country of registration.
-    pub ein_issuing_country: ::std::string::String,
+    pub ein_issuing_country: String,
     /// What type of legal entity is the organization?
     pub legal_entity_type: LegalEntityType,
     /// Company EIN Number/Tax ID.
-    pub ein: ::std::string::String,
+    pub ein: String,
     /// Full company address.
-    pub company_address: ::std::string::String,
+    pub company_address: String,
     /// An optional Vertical for the brand.
-    pub company_vertical: ::std::option::Option<CompanyVertical>,
+    pub company_vertical: Option<CompanyVertical>,
     /// Link to the company website.
-    pub company_website: ::std::string::String,
+    pub company_website: String,
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3528,23 +3053,23 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateManagedBrandRequestRequired {
     /// Brand/Marketing/DBA name of the business.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The legal name of the business.
-    pub company_name: ::std::string::String,
+    pub company_name: String,
     /// A company contact email for this brand.
-    pub contact_email: ::std::string::String,
+    pub contact_email: String,
     /// A contact phone number for this brand.
-    pub contact_phone: ::std::string::String,
+    pub contact_phone: String,
     /// Country of registration.
-    pub ein_issuing_country: ::std::string::String,
+    pub ein_issuing_country: String,
     /// What type of legal entity is the organization?
     pub legal_entity_type: LegalEntityType,
     /// Company EIN Number/Tax ID.
-    pub ein: ::std::string::String,
+    pub ein: String,
     /// Full company address.
-    pub company_address: ::std::string::String,
+    pub company_address: String,
     /// Link to the company website.
-    pub company_website: ::std::string::String,
+    pub company_website: String,
 }
 
 impl CreateManagedBrandRequest {
@@ -3570,24 +3095,19 @@ impl CreateManagedBrandRequest {
             legal_entity_type,
             ein,
             company_address,
-            company_vertical: ::std::default::Default::default(),
+            company_vertical: Default::default(),
             company_website,
-            status_callback_url: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// An optional Vertical for the brand.
     pub fn company_vertical(mut self, value: CompanyVertical) -> Self {
-        self.company_vertical = ::std::option::Option::Some(value);
+        self.company_vertical = Some(value);
         self
     }
     /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -3599,67 +3119,67 @@ pub struct CreateManagedCampaignRequest {
     /// A name for the campaign.
     ///
     /// Length: 3 to 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The ID of the brand to associate with this campaign.
     pub brand_id: Uuid,
     /// An SMS Use Case category for the campaign.
-    pub sms_use_case: ::std::string::String,
+    pub sms_use_case: String,
     /// A sub use case category. Required for MIXED (2-5 sub use cases) or LOW_VOLUME_MIXED (1-5 sub use cases) campaigns. Must not be provided for other use cases.
-    pub sub_use_cases: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub sub_use_cases: Option<Vec<String>>,
     /// Campaign Verify token. Required if sms_use_case is POLITICAL_SECTION_527.
-    pub campaign_verify_token: ::std::option::Option<::std::string::String>,
+    pub campaign_verify_token: Option<String>,
     /// A description for the campaign.
     ///
     /// Length: at least 40 characters.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Sample message template/content.
     ///
     /// Length: at least 20 characters.
-    pub sample1: ::std::string::String,
+    pub sample1: String,
     /// Second sample message template/content.
     ///
     /// Length: at least 20 characters.
-    pub sample2: ::std::string::String,
+    pub sample2: String,
     /// Third sample message template/content.
     ///
     /// Length: at least 20 characters.
-    pub sample3: ::std::option::Option<::std::string::String>,
+    pub sample3: Option<String>,
     /// Fourth sample message template/content.
     ///
     /// Length: at least 20 characters.
-    pub sample4: ::std::option::Option<::std::string::String>,
+    pub sample4: Option<String>,
     /// Fifth sample message template/content.
     ///
     /// Length: at least 20 characters.
-    pub sample5: ::std::option::Option<::std::string::String>,
+    pub sample5: Option<String>,
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub dynamic_messages: ::std::option::Option<::std::string::String>,
+    pub dynamic_messages: Option<String>,
     /// Please describe the call to action/message flow your intended recipients will experience.
     ///
     /// Length: at least 40 characters.
-    pub message_flow: ::std::string::String,
+    pub message_flow: String,
     /// Please share the message subscribers receive when they opt in.
     ///
     /// Length: at least 20 characters.
-    pub opt_in_message: ::std::option::Option<::std::string::String>,
+    pub opt_in_message: Option<String>,
     /// Please share the message subscribers receive when they opt out.
     ///
     /// Length: at least 20 characters.
-    pub opt_out_message: ::std::string::String,
+    pub opt_out_message: String,
     /// Please share the message subscribers receive when they request help.
     ///
     /// Length: at least 20 characters.
-    pub help_message: ::std::string::String,
+    pub help_message: String,
     /// Opt in keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub opt_in_keywords: ::std::option::Option<::std::string::String>,
+    pub opt_in_keywords: Option<String>,
     /// Opt out keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub opt_out_keywords: ::std::option::Option<::std::string::String>,
+    pub opt_out_keywords: Option<String>,
     /// Help keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub help_keywords: ::std::option::Option<::std::string::String>,
+    pub help_keywords: Option<String>,
     /// Will 50 or more numbers be used with this single campaign?
     pub number_pooling_required: bool,
     /// If you will be using number pooling, please provide an explanation as to why it is needed. Required if number_pooling_required is true.
-    pub number_pooling_per_campaign: ::std::option::Option<::std::string::String>,
+    pub number_pooling_per_campaign: Option<String>,
     /// Will this campaign include content related to direct lending or other loan agreements?
     pub direct_lending: bool,
     /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
@@ -3675,7 +3195,7 @@ pub struct CreateManagedCampaignRequest {
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3703,23 +3223,23 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateManagedCampaignRequestRequired {
     /// A name for the campaign.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The ID of the brand to associate with this campaign.
     pub brand_id: Uuid,
     /// An SMS Use Case category for the campaign.
-    pub sms_use_case: ::std::string::String,
+    pub sms_use_case: String,
     /// A description for the campaign.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Sample message template/content.
-    pub sample1: ::std::string::String,
+    pub sample1: String,
     /// Second sample message template/content.
-    pub sample2: ::std::string::String,
+    pub sample2: String,
     /// Please describe the call to action/message flow your intended recipients will experience.
-    pub message_flow: ::std::string::String,
+    pub message_flow: String,
     /// Please share the message subscribers receive when they opt out.
-    pub opt_out_message: ::std::string::String,
+    pub opt_out_message: String,
     /// Please share the message subscribers receive when they request help.
-    pub help_message: ::std::string::String,
+    pub help_message: String,
     /// Will 50 or more numbers be used with this single campaign?
     pub number_pooling_required: bool,
     /// Will this campaign include content related to direct lending or other loan agreements?
@@ -3761,145 +3281,91 @@ impl CreateManagedCampaignRequest {
             name,
             brand_id,
             sms_use_case,
-            sub_use_cases: ::std::default::Default::default(),
-            campaign_verify_token: ::std::default::Default::default(),
+            sub_use_cases: Default::default(),
+            campaign_verify_token: Default::default(),
             description,
             sample1,
             sample2,
-            sample3: ::std::default::Default::default(),
-            sample4: ::std::default::Default::default(),
-            sample5: ::std::default::Default::default(),
-            dynamic_messages: ::std::default::Default::default(),
+            sample3: Default::default(),
+            sample4: Default::default(),
+            sample5: Default::default(),
+            dynamic_messages: Default::default(),
             message_flow,
-            opt_in_message: ::std::default::Default::default(),
+            opt_in_message: Default::default(),
             opt_out_message,
             help_message,
-            opt_in_keywords: ::std::default::Default::default(),
-            opt_out_keywords: ::std::default::Default::default(),
-            help_keywords: ::std::default::Default::default(),
+            opt_in_keywords: Default::default(),
+            opt_out_keywords: Default::default(),
+            help_keywords: Default::default(),
             number_pooling_required,
-            number_pooling_per_campaign: ::std::default::Default::default(),
+            number_pooling_per_campaign: Default::default(),
             direct_lending,
             embedded_link,
             embedded_phone,
             age_gated_content,
             lead_generation,
             terms_and_conditions,
-            status_callback_url: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// A sub use case category. Required for MIXED (2-5 sub use cases) or LOW_VOLUME_MIXED (1-5 sub use cases) campaigns. Must not be provided for other use cases.
-    pub fn sub_use_cases(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.sub_use_cases = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn sub_use_cases(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.sub_use_cases = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Campaign Verify token. Required if sms_use_case is POLITICAL_SECTION_527.
-    pub fn campaign_verify_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.campaign_verify_token = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn campaign_verify_token(mut self, value: impl Into<String>) -> Self {
+        self.campaign_verify_token = Some(Into::into(value));
         self
     }
     /// Third sample message template/content.
-    pub fn sample3(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample3 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample3(mut self, value: impl Into<String>) -> Self {
+        self.sample3 = Some(Into::into(value));
         self
     }
     /// Fourth sample message template/content.
-    pub fn sample4(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample4 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample4(mut self, value: impl Into<String>) -> Self {
+        self.sample4 = Some(Into::into(value));
         self
     }
     /// Fifth sample message template/content.
-    pub fn sample5(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.sample5 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn sample5(mut self, value: impl Into<String>) -> Self {
+        self.sample5 = Some(Into::into(value));
         self
     }
     /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub fn dynamic_messages(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dynamic_messages = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dynamic_messages(mut self, value: impl Into<String>) -> Self {
+        self.dynamic_messages = Some(Into::into(value));
         self
     }
     /// Please share the message subscribers receive when they opt in.
-    pub fn opt_in_message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_in_message = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
+        self.opt_in_message = Some(Into::into(value));
         self
     }
     /// Opt in keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub fn opt_in_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_in_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_in_keywords(mut self, value: impl Into<String>) -> Self {
+        self.opt_in_keywords = Some(Into::into(value));
         self
     }
     /// Opt out keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub fn opt_out_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.opt_out_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
+        self.opt_out_keywords = Some(Into::into(value));
         self
     }
     /// Help keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub fn help_keywords(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.help_keywords = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
+        self.help_keywords = Some(Into::into(value));
         self
     }
     /// If you will be using number pooling, please provide an explanation as to why it is needed. Required if number_pooling_required is true.
-    pub fn number_pooling_per_campaign(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_pooling_per_campaign = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_pooling_per_campaign(mut self, value: impl Into<String>) -> Self {
+        self.number_pooling_per_campaign = Some(Into::into(value));
         self
     }
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -3909,11 +3375,11 @@ impl CreateManagedCampaignRequest {
 #[non_exhaustive]
 pub struct CreateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     ///
     /// Default: `false`.
-    pub sticky_sender: ::std::option::Option<bool>,
+    pub sticky_sender: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -3923,15 +3389,15 @@ crate::runtime::wire_struct!(
 
 impl CreateNumberGroupRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::std::convert::Into::into(name),
-            sticky_sender: ::std::default::Default::default(),
+            name: Into::into(name),
+            sticky_sender: Default::default(),
         }
     }
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     pub fn sticky_sender(mut self, value: bool) -> Self {
-        self.sticky_sender = ::std::option::Option::Some(value);
+        self.sticky_sender = Some(value);
         self
     }
 }
@@ -3941,9 +3407,9 @@ impl CreateNumberGroupRequest {
 #[non_exhaustive]
 pub struct CreateOrderRequest {
     /// A list of phone numbers in E164 format.
-    pub phone_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub phone_numbers: Option<Vec<String>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3955,28 +3421,18 @@ impl CreateOrderRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            phone_numbers: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
+            phone_numbers: Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// A list of phone numbers in E164 format.
-    pub fn phone_numbers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.phone_numbers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn phone_numbers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.phone_numbers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -3988,15 +3444,15 @@ pub struct CreatePartnerCampaignRequest {
     /// A name for the campaign.
     ///
     /// Length: 3 to 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The ID of the brand to associate with this campaign. Must be a CSP/partner brand.
     pub brand_id: Uuid,
     /// The approved Campaign ID from TCR. Required for CSP/self-registered campaigns.
-    pub csp_campaign_reference: ::std::string::String,
+    pub csp_campaign_reference: String,
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
     ///
     /// Format: `uri`.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4009,11 +3465,11 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePartnerCampaignRequestRequired {
     /// A name for the campaign.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The ID of the brand to associate with this campaign. Must be a CSP/partner brand.
     pub brand_id: Uuid,
     /// The approved Campaign ID from TCR. Required for CSP/self-registered campaigns.
-    pub csp_campaign_reference: ::std::string::String,
+    pub csp_campaign_reference: String,
 }
 
 impl CreatePartnerCampaignRequest {
@@ -4028,17 +3484,12 @@ impl CreatePartnerCampaignRequest {
             name,
             brand_id,
             csp_campaign_reference,
-            status_callback_url: ::std::default::Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -4048,9 +3499,9 @@ impl CreatePartnerCampaignRequest {
 #[non_exhaustive]
 pub struct CreateQueueRequest {
     /// The name of the queue.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The maximum number of callers allowed in the queue.
-    pub max_size: ::std::option::Option<i32>,
+    pub max_size: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -4061,21 +3512,18 @@ impl CreateQueueRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            max_size: ::std::default::Default::default(),
+            name: Default::default(),
+            max_size: Default::default(),
         }
     }
     /// The name of the queue.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The maximum number of callers allowed in the queue.
     pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = ::std::option::Option::Some(value);
+        self.max_size = Some(value);
         self
     }
 }
@@ -4085,67 +3533,59 @@ impl CreateQueueRequest {
 #[non_exhaustive]
 pub struct CreateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    pub username: ::std::string::String,
+    pub username: String,
     /// A password to authenticate registrations to this endpoint.
-    pub password: ::std::string::String,
+    pub password: String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
     /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ciphers: Option<Vec<String>>,
     /// A list of codecs this endpoint will support.
-    pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub codecs: Option<Vec<String>>,
     /// Specifies the encryption requirements for connections to this endpoint.
-    pub encryption: ::std::option::Option<CreateSipEndpointRequestEncryption>,
+    pub encryption: Option<CreateSipEndpointRequestEncryption>,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<CreateSipEndpointRequestCallHandler>,
+    pub call_handler: Option<CreateSipEndpointRequestCallHandler>,
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<
-        CreateSipEndpointRequestCallRequestMethod,
-    >,
+    pub call_request_method: Option<CreateSipEndpointRequestCallRequestMethod>,
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<
-        CreateSipEndpointRequestCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<CreateSipEndpointRequestCallFallbackMethod>,
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         CreateSipEndpointRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A URL to send status change messages to. Required when call_handler is relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    pub call_flow_id: ::std::option::Option<Uuid>,
+    pub call_flow_id: Option<Uuid>,
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    pub call_flow_version: ::std::option::Option<::std::string::String>,
+    pub call_flow_version: Option<String>,
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    pub call_ai_agent_id: ::std::option::Option<Uuid>,
+    pub call_ai_agent_id: Option<Uuid>,
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4175,9 +3615,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateSipEndpointRequestRequired {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    pub username: ::std::string::String,
+    pub username: String,
     /// A password to authenticate registrations to this endpoint.
-    pub password: ::std::string::String,
+    pub password: String,
 }
 
 impl CreateSipEndpointRequest {
@@ -4187,86 +3627,65 @@ impl CreateSipEndpointRequest {
         Self {
             username,
             password,
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            call_request_url: ::std::default::Default::default(),
-            call_request_method: ::std::default::Default::default(),
-            call_fallback_url: ::std::default::Default::default(),
-            call_fallback_method: ::std::default::Default::default(),
-            call_status_callback_url: ::std::default::Default::default(),
-            call_status_callback_method: ::std::default::Default::default(),
-            call_laml_application_id: ::std::default::Default::default(),
-            call_dialogflow_agent_id: ::std::default::Default::default(),
-            call_relay_topic: ::std::default::Default::default(),
-            call_relay_topic_status_callback_url: ::std::default::Default::default(),
-            call_relay_context: ::std::default::Default::default(),
-            call_relay_context_status_callback_url: ::std::default::Default::default(),
-            call_relay_application: ::std::default::Default::default(),
-            call_video_room_id: ::std::default::Default::default(),
-            call_flow_id: ::std::default::Default::default(),
-            call_flow_version: ::std::default::Default::default(),
-            call_ai_agent_id: ::std::default::Default::default(),
-            call_relay_script_url: ::std::default::Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
+            encryption: Default::default(),
+            call_handler: Default::default(),
+            call_request_url: Default::default(),
+            call_request_method: Default::default(),
+            call_fallback_url: Default::default(),
+            call_fallback_method: Default::default(),
+            call_status_callback_url: Default::default(),
+            call_status_callback_method: Default::default(),
+            call_laml_application_id: Default::default(),
+            call_dialogflow_agent_id: Default::default(),
+            call_relay_topic: Default::default(),
+            call_relay_topic_status_callback_url: Default::default(),
+            call_relay_context: Default::default(),
+            call_relay_context_status_callback_url: Default::default(),
+            call_relay_application: Default::default(),
+            call_video_room_id: Default::default(),
+            call_flow_id: Default::default(),
+            call_flow_version: Default::default(),
+            call_ai_agent_id: Default::default(),
+            call_relay_script_url: Default::default(),
         }
     }
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
     /// A list of encryption ciphers this endpoint will support.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A list of codecs this endpoint will support.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Specifies the encryption requirements for connections to this endpoint.
     pub fn encryption(mut self, value: CreateSipEndpointRequestEncryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// What type of handler you want to run on inbound calls.
     pub fn call_handler(mut self, value: CreateSipEndpointRequestCallHandler) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub fn call_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
+        self.call_request_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use with call_request_url.
@@ -4274,17 +3693,12 @@ impl CreateSipEndpointRequest {
         mut self,
         value: CreateSipEndpointRequestCallRequestMethod,
     ) -> Self {
-        self.call_request_method = ::std::option::Option::Some(value);
+        self.call_request_method = Some(value);
         self
     }
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    pub fn call_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_fallback_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use with call_fallback_url.
@@ -4292,17 +3706,12 @@ impl CreateSipEndpointRequest {
         mut self,
         value: CreateSipEndpointRequestCallFallbackMethod,
     ) -> Self {
-        self.call_fallback_method = ::std::option::Option::Some(value);
+        self.call_fallback_method = Some(value);
         self
     }
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use with call_status_callback_url.
@@ -4310,112 +3719,73 @@ impl CreateSipEndpointRequest {
         mut self,
         value: CreateSipEndpointRequestCallStatusCallbackMethod,
     ) -> Self {
-        self.call_status_callback_method = ::std::option::Option::Some(value);
+        self.call_status_callback_method = Some(value);
         self
     }
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub fn call_laml_application_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_laml_application_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
+        self.call_laml_application_id = Some(Into::into(value));
         self
     }
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub fn call_dialogflow_agent_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_dialogflow_agent_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_dialogflow_agent_id(mut self, value: impl Into<String>) -> Self {
+        self.call_dialogflow_agent_id = Some(Into::into(value));
         self
     }
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_topic = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_topic = Some(Into::into(value));
         self
     }
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
     pub fn call_relay_topic_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_topic_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_topic_status_callback_url = Some(Into::into(value));
         self
     }
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    pub fn call_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_context = Some(Into::into(value));
         self
     }
     /// A URL to send status change messages to. Required when call_handler is relay_context.
     pub fn call_relay_context_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_context_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_context_status_callback_url = Some(Into::into(value));
         self
     }
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    pub fn call_relay_application(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_application = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_application = Some(Into::into(value));
         self
     }
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
     pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = ::std::option::Option::Some(value);
+        self.call_video_room_id = Some(value);
         self
     }
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
     pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = ::std::option::Option::Some(value);
+        self.call_flow_id = Some(value);
         self
     }
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    pub fn call_flow_version(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_flow_version = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_flow_version(mut self, value: impl Into<String>) -> Self {
+        self.call_flow_version = Some(Into::into(value));
         self
     }
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
     pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = ::std::option::Option::Some(value);
+        self.call_ai_agent_id = Some(value);
         self
     }
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    pub fn call_relay_script_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_script_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_script_url = Some(Into::into(value));
         self
     }
 }
@@ -4452,11 +3822,11 @@ impl CreateSipEndpointRequestCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -4531,20 +3901,20 @@ impl CreateSipEndpointRequestCallHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "relay_connector" => ::std::option::Option::Some(Self::RelayConnector),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_application" => Some(Self::RelayApplication),
+            "relay_connector" => Some(Self::RelayConnector),
+            "relay_script" => Some(Self::RelayScript),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "dialogflow" => Some(Self::Dialogflow),
+            "video_room" => Some(Self::VideoRoom),
+            "call_flow" => Some(Self::CallFlow),
+            "ai_agent" => Some(Self::AiAgent),
+            _ => None,
         }
     }
 }
@@ -4583,11 +3953,11 @@ impl CreateSipEndpointRequestCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -4626,11 +3996,11 @@ impl CreateSipEndpointRequestCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -4673,12 +4043,12 @@ impl CreateSipEndpointRequestEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "default" => ::std::option::Option::Some(Self::Default),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            _ => ::std::option::Option::None,
+            "default" => Some(Self::Default),
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            _ => None,
         }
     }
 }
@@ -4690,13 +4060,13 @@ crate::runtime::open_enum!(CreateSipEndpointRequestEncryption, Unknown);
 #[non_exhaustive]
 pub struct CreateVerifiedCallerIdRequest {
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in [E.164 format](https://en.wikipedia.org/wiki/E.164) that is able to receive a voice phone call for verification.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The name portion of the caller ID. If not provided, the default will be the formatted number.
     ///
     /// Length: at most 200 characters.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub extension: ::std::option::Option<::std::string::String>,
+    pub extension: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4706,27 +4076,21 @@ crate::runtime::wire_struct!(
 
 impl CreateVerifiedCallerIdRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(number: impl Into<String>) -> Self {
         Self {
-            number: ::std::convert::Into::into(number),
-            name: ::std::default::Default::default(),
-            extension: ::std::default::Default::default(),
+            number: Into::into(number),
+            name: Default::default(),
+            extension: Default::default(),
         }
     }
     /// The name portion of the caller ID. If not provided, the default will be the formatted number.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub fn extension(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.extension = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn extension(mut self, value: impl Into<String>) -> Self {
+        self.extension = Some(Into::into(value));
         self
     }
 }
@@ -4795,19 +4159,19 @@ impl DomainAppCallHandlerRequest {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            _ => ::std::option::Option::None,
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_application" => Some(Self::RelayApplication),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "video_room" => Some(Self::VideoRoom),
+            "relay_script" => Some(Self::RelayScript),
+            "dialogflow" => Some(Self::Dialogflow),
+            "ai_agent" => Some(Self::AiAgent),
+            "call_flow" => Some(Self::CallFlow),
+            "relay_context" => Some(Self::RelayContext),
+            _ => None,
         }
     }
 }
@@ -4823,61 +4187,55 @@ pub struct DomainApplication {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique domain for this application, combining your space subdomain and identifier.
-    pub domain: ::std::string::String,
+    pub domain: String,
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::string::String,
+    pub identifier: String,
     /// A string representing the user portion of the domain application.
-    pub user: ::std::string::String,
+    pub user: String,
     /// Whether the domain application will enforce IP authentication for incoming requests.
     pub ip_auth_enabled: bool,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub ip_auth: ::std::vec::Vec<::std::string::String>,
+    pub ip_auth: Vec<String>,
     /// Specify how the domain application will handle calls.
-    pub call_handler: ::std::option::Option<DomainAppCallHandler>,
+    pub call_handler: Option<DomainAppCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the Relay topic to forward incoming calls to.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// Deprecated. Use call_relay_application instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// Deprecated. Use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the LaML URL to access when a call is received.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<DomainApplicationCallRequestMethod>,
+    pub call_request_method: Option<DomainApplicationCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<DomainApplicationCallFallbackMethod>,
+    pub call_fallback_method: Option<DomainApplicationCallFallbackMethod>,
     /// A string representing a URL to send status change messages to.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
-        DomainApplicationCallStatusCallbackMethod,
-    >,
+    pub call_status_callback_method: Option<DomainApplicationCallStatusCallbackMethod>,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
     pub encryption: DomainApplicationEncryption,
     /// A list of codecs this domain application will support. Currently supported values are: OPUS, G722, PCMU, PCMA, G729, VP8, and H264.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// A list of encryption ciphers this domain application will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, and AES_CM_128_HMAC_SHA1_32.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -4907,61 +4265,55 @@ pub struct DomainApplicationRequired {
     /// The unique identifier of the domain application on SignalWire.
     pub id: Uuid,
     /// A string representation of the type of object this record is.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique domain for this application, combining your space subdomain and identifier.
-    pub domain: ::std::string::String,
+    pub domain: String,
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::string::String,
+    pub identifier: String,
     /// A string representing the user portion of the domain application.
-    pub user: ::std::string::String,
+    pub user: String,
     /// Whether the domain application will enforce IP authentication for incoming requests.
     pub ip_auth_enabled: bool,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub ip_auth: ::std::vec::Vec<::std::string::String>,
+    pub ip_auth: Vec<String>,
     /// Specify how the domain application will handle calls.
-    pub call_handler: ::std::option::Option<DomainAppCallHandler>,
+    pub call_handler: Option<DomainAppCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the Relay topic to forward incoming calls to.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// Deprecated. Use call_relay_application instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// Deprecated. Use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the LaML URL to access when a call is received.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<DomainApplicationCallRequestMethod>,
+    pub call_request_method: Option<DomainApplicationCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<DomainApplicationCallFallbackMethod>,
+    pub call_fallback_method: Option<DomainApplicationCallFallbackMethod>,
     /// A string representing a URL to send status change messages to.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
-        DomainApplicationCallStatusCallbackMethod,
-    >,
+    pub call_status_callback_method: Option<DomainApplicationCallStatusCallbackMethod>,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
     pub encryption: DomainApplicationEncryption,
     /// A list of codecs this domain application will support. Currently supported values are: OPUS, G722, PCMU, PCMA, G729, VP8, and H264.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// A list of encryption ciphers this domain application will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, and AES_CM_128_HMAC_SHA1_32.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
 }
 
 impl DomainApplication {
@@ -5058,11 +4410,11 @@ impl DomainApplicationCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -5101,11 +4453,11 @@ impl DomainApplicationCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -5144,11 +4496,11 @@ impl DomainApplicationCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -5191,12 +4543,12 @@ impl DomainApplicationEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
+            "optional" => Some(Self::Optional),
+            "required" => Some(Self::Required),
+            "forbidden" => Some(Self::Forbidden),
+            _ => None,
         }
     }
 }
@@ -5210,7 +4562,7 @@ pub struct DomainApplicationListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of domain applications.
-    pub data: ::std::vec::Vec<DomainApplication>,
+    pub data: Vec<DomainApplication>,
 }
 
 crate::runtime::wire_struct!(
@@ -5223,7 +4575,7 @@ pub struct DomainApplicationListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of domain applications.
-    pub data: ::std::vec::Vec<DomainApplication>,
+    pub data: Vec<DomainApplication>,
 }
 
 impl DomainApplicationListResponse {
@@ -5242,36 +4594,36 @@ impl DomainApplicationListResponse {
 #[non_exhaustive]
 pub enum GetCallRecordingResponse {
     /// Recording from a PSTN call leg.
-    PstnRecording(::std::boxed::Box<PstnRecording>),
+    PstnRecording(Box<PstnRecording>),
     /// Recording from a SIP call leg.
-    SipRecording(::std::boxed::Box<SipRecording>),
+    SipRecording(Box<SipRecording>),
     /// Recording from a WebRTC call leg.
-    WebRtcRecording(::std::boxed::Box<WebRtcRecording>),
+    WebRtcRecording(Box<WebRtcRecording>),
     /// Recording from a Relay conference.
-    ConferenceRecording(::std::boxed::Box<ConferenceRecording>),
+    ConferenceRecording(Box<ConferenceRecording>),
 }
 
-impl ::std::convert::From<PstnRecording> for GetCallRecordingResponse {
+impl From<PstnRecording> for GetCallRecordingResponse {
     fn from(value: PstnRecording) -> Self {
-        Self::PstnRecording(::std::boxed::Box::new(value))
+        Self::PstnRecording(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SipRecording> for GetCallRecordingResponse {
+impl From<SipRecording> for GetCallRecordingResponse {
     fn from(value: SipRecording) -> Self {
-        Self::SipRecording(::std::boxed::Box::new(value))
+        Self::SipRecording(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WebRtcRecording> for GetCallRecordingResponse {
+impl From<WebRtcRecording> for GetCallRecordingResponse {
     fn from(value: WebRtcRecording) -> Self {
-        Self::WebRtcRecording(::std::boxed::Box::new(value))
+        Self::WebRtcRecording(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ConferenceRecording> for GetCallRecordingResponse {
+impl From<ConferenceRecording> for GetCallRecordingResponse {
     fn from(value: ConferenceRecording) -> Self {
-        Self::ConferenceRecording(::std::boxed::Box::new(value))
+        Self::ConferenceRecording(Box::new(value))
     }
 }
 
@@ -5304,11 +4656,11 @@ impl HttpMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -5322,13 +4674,11 @@ pub struct ImportPhoneNumberRequest {
     /// The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
     ///
     /// Length: 5 to 30 characters.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The type of phone number being imported.
     pub number_type: ImportPhoneNumberRequestNumberType,
     /// The capabilities to enable for this phone number. Can include any combination of SMS, Voice, Fax, and MMS. If not provided, defaults to all capabilities.
-    pub capabilities: ::std::option::Option<
-        ::std::vec::Vec<ImportPhoneNumberRequestCapabilitiesItem>,
-    >,
+    pub capabilities: Option<Vec<ImportPhoneNumberRequestCapabilitiesItem>>,
 }
 
 crate::runtime::wire_struct!(
@@ -5340,7 +4690,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportPhoneNumberRequestRequired {
     /// The phone number to import in E.164 format. Number must be between 5 and 30 characters with no special characters besides a leading +.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The type of phone number being imported.
     pub number_type: ImportPhoneNumberRequestNumberType,
 }
@@ -5352,19 +4702,15 @@ impl ImportPhoneNumberRequest {
         Self {
             number,
             number_type,
-            capabilities: ::std::default::Default::default(),
+            capabilities: Default::default(),
         }
     }
     /// The capabilities to enable for this phone number. Can include any combination of SMS, Voice, Fax, and MMS. If not provided, defaults to all capabilities.
     pub fn capabilities(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = ImportPhoneNumberRequestCapabilitiesItem,
-        >,
+        value: impl IntoIterator<Item = ImportPhoneNumberRequestCapabilitiesItem>,
     ) -> Self {
-        self.capabilities = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.capabilities = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -5409,13 +4755,13 @@ impl ImportPhoneNumberRequestCapabilitiesItem {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            _ => ::std::option::Option::None,
+            "sms" => Some(Self::Sms),
+            "voice" => Some(Self::Voice),
+            "fax" => Some(Self::Fax),
+            "mms" => Some(Self::Mms),
+            _ => None,
         }
     }
 }
@@ -5454,11 +4800,11 @@ impl ImportPhoneNumberRequestNumberType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "longcode" => ::std::option::Option::Some(Self::Longcode),
-            "tollfree" => ::std::option::Option::Some(Self::Tollfree),
-            _ => ::std::option::Option::None,
+            "longcode" => Some(Self::Longcode),
+            "tollfree" => Some(Self::Tollfree),
+            _ => None,
         }
     }
 }
@@ -5505,13 +4851,13 @@ impl LegalEntityType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "PRIVATE_PROFIT" => ::std::option::Option::Some(Self::PrivateProfit),
-            "PUBLIC_PROFIT" => ::std::option::Option::Some(Self::PublicProfit),
-            "NON_PROFIT" => ::std::option::Option::Some(Self::NonProfit),
-            "GOVERNMENT" => ::std::option::Option::Some(Self::Government),
-            _ => ::std::option::Option::None,
+            "PRIVATE_PROFIT" => Some(Self::PrivateProfit),
+            "PUBLIC_PROFIT" => Some(Self::PublicProfit),
+            "NON_PROFIT" => Some(Self::NonProfit),
+            "GOVERNMENT" => Some(Self::Government),
+            _ => None,
         }
     }
 }
@@ -5527,19 +4873,19 @@ pub struct ListAddressesParams {
     /// Filter addresses by label (partial match).
     ///
     /// Sent as the query parameter `filter_label`.
-    pub filter_label: ::std::option::Option<::std::string::String>,
+    pub filter_label: Option<String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5552,38 +4898,30 @@ impl ListAddressesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_label: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            filter_label: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Filter addresses by label (partial match).
-    pub fn filter_label(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_label = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_label(mut self, value: impl Into<String>) -> Self {
+        self.filter_label = Some(Into::into(value));
         self
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of items per page (1-1000).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -5597,11 +4935,11 @@ pub struct ListBrandsParams {
     /// The name given to the brand. Will return all Brands containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// The state of the brand in the registration process, such as pending or complete. Will return all Brands with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    pub filter_state: ::std::option::Option<::std::string::String>,
+    pub filter_state: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5613,28 +4951,18 @@ impl ListBrandsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_name: ::std::default::Default::default(),
-            filter_state: ::std::default::Default::default(),
+            filter_name: Default::default(),
+            filter_state: Default::default(),
         }
     }
     /// The name given to the brand. Will return all Brands containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// The state of the brand in the registration process, such as pending or complete. Will return all Brands with this value.
-    pub fn filter_state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_state = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
+        self.filter_state = Some(Into::into(value));
         self
     }
 }
@@ -5648,11 +4976,11 @@ pub struct ListCampaignsParams {
     /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// The state of the campaign in the registration process, such as pending or complete. Will return all campaigns with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    pub filter_state: ::std::option::Option<::std::string::String>,
+    pub filter_state: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5664,28 +4992,18 @@ impl ListCampaignsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_name: ::std::default::Default::default(),
-            filter_state: ::std::default::Default::default(),
+            filter_name: Default::default(),
+            filter_state: Default::default(),
         }
     }
     /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// The state of the campaign in the registration process, such as pending or complete. Will return all campaigns with this value.
-    pub fn filter_state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_state = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
+        self.filter_state = Some(Into::into(value));
         self
     }
 }
@@ -5699,23 +5017,23 @@ pub struct ListDomainApplicationsParams {
     /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_domain`.
-    pub filter_domain: ::std::option::Option<::std::string::String>,
+    pub filter_domain: Option<String>,
     /// String representing the name portion of the domain application. Will return all domain applications containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5728,49 +5046,36 @@ impl ListDomainApplicationsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_domain: ::std::default::Default::default(),
-            filter_name: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            filter_domain: Default::default(),
+            filter_name: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
-    pub fn filter_domain(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_domain = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_domain(mut self, value: impl Into<String>) -> Self {
+        self.filter_domain = Some(Into::into(value));
         self
     }
     /// String representing the name portion of the domain application. Will return all domain applications containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of items per page (1-1000).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -5784,7 +5089,7 @@ pub struct ListNumberAssignmentsParams {
     /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    pub filter_state: ::std::option::Option<::std::string::String>,
+    pub filter_state: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5795,17 +5100,12 @@ impl ListNumberAssignmentsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_state: ::std::default::Default::default(),
+            filter_state: Default::default(),
         }
     }
     /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
-    pub fn filter_state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_state = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
+        self.filter_state = Some(Into::into(value));
         self
     }
 }
@@ -5819,15 +5119,15 @@ pub struct ListNumberGroupMembershipsParams {
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5839,27 +5139,24 @@ impl ListNumberGroupMembershipsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The page number to retrieve.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of results per page.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -5873,19 +5170,19 @@ pub struct ListNumberGroupsParams {
     /// Filter by name. Returns all number groups containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5898,38 +5195,30 @@ impl ListNumberGroupsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_name: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            filter_name: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Filter by name. Returns all number groups containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// The page number to retrieve.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of results per page.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -5943,7 +5232,7 @@ pub struct ListOrdersParams {
     /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
     ///
     /// Sent as the query parameter `filter_state`.
-    pub filter_state: ::std::option::Option<::std::string::String>,
+    pub filter_state: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5954,17 +5243,12 @@ impl ListOrdersParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_state: ::std::default::Default::default(),
+            filter_state: Default::default(),
         }
     }
     /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
-    pub fn filter_state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_state = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
+        self.filter_state = Some(Into::into(value));
         self
     }
 }
@@ -5978,23 +5262,23 @@ pub struct ListPhoneNumbersParams {
     /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// The phone number in E164 format. Will return all Phone Numbers containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    pub filter_number: ::std::option::Option<::std::string::String>,
+    pub filter_number: Option<String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6007,49 +5291,36 @@ impl ListPhoneNumbersParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_name: ::std::default::Default::default(),
-            filter_number: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            filter_name: Default::default(),
+            filter_number: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// The phone number in E164 format. Will return all Phone Numbers containing this value as a substring.
-    pub fn filter_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_number(mut self, value: impl Into<String>) -> Self {
+        self.filter_number = Some(Into::into(value));
         self
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of items per page (1-1000).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -6063,23 +5334,23 @@ pub struct ListShortCodesParams {
     /// Filter by name. Returns all short codes containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// Filter by number. Returns all short codes containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    pub filter_number: ::std::option::Option<::std::string::String>,
+    pub filter_number: Option<String>,
     /// The page number to retrieve.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of results per page.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6092,49 +5363,36 @@ impl ListShortCodesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_name: ::std::default::Default::default(),
-            filter_number: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            filter_name: Default::default(),
+            filter_number: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Filter by name. Returns all short codes containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// Filter by number. Returns all short codes containing this value as a substring.
-    pub fn filter_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_number(mut self, value: impl Into<String>) -> Self {
+        self.filter_number = Some(Into::into(value));
         self
     }
     /// The page number to retrieve.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of results per page.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -6148,23 +5406,23 @@ pub struct ListSipEndpointsParams {
     /// Filter SIP endpoints by username (partial match).
     ///
     /// Sent as the query parameter `filter_username`.
-    pub filter_username: ::std::option::Option<::std::string::String>,
+    pub filter_username: Option<String>,
     /// Filter SIP endpoints by caller ID (partial match).
     ///
     /// Sent as the query parameter `filter_caller_id`.
-    pub filter_caller_id: ::std::option::Option<::std::string::String>,
+    pub filter_caller_id: Option<String>,
     /// The page number to retrieve (0-indexed).
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// The number of items per page (1-1000).
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when page_number > 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6177,49 +5435,36 @@ impl ListSipEndpointsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_username: ::std::default::Default::default(),
-            filter_caller_id: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            filter_username: Default::default(),
+            filter_caller_id: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Filter SIP endpoints by username (partial match).
-    pub fn filter_username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_username = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_username(mut self, value: impl Into<String>) -> Self {
+        self.filter_username = Some(Into::into(value));
         self
     }
     /// Filter SIP endpoints by caller ID (partial match).
-    pub fn filter_caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_caller_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_caller_id(mut self, value: impl Into<String>) -> Self {
+        self.filter_caller_id = Some(Into::into(value));
         self
     }
     /// The page number to retrieve (0-indexed).
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// The number of items per page (1-1000).
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -6233,11 +5478,11 @@ pub struct ListVerifiedCallerIdsParams {
     /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_name`.
-    pub filter_name: ::std::option::Option<::std::string::String>,
+    pub filter_name: Option<String>,
     /// String representing the number assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
     ///
     /// Sent as the query parameter `filter_number`.
-    pub filter_number: ::std::option::Option<::std::string::String>,
+    pub filter_number: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6249,28 +5494,18 @@ impl ListVerifiedCallerIdsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            filter_name: ::std::default::Default::default(),
-            filter_number: ::std::default::Default::default(),
+            filter_name: Default::default(),
+            filter_number: Default::default(),
         }
     }
     /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
-    pub fn filter_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
+        self.filter_name = Some(Into::into(value));
         self
     }
     /// String representing the number assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
-    pub fn filter_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.filter_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn filter_number(mut self, value: impl Into<String>) -> Self {
+        self.filter_number = Some(Into::into(value));
         self
     }
 }
@@ -6284,7 +5519,7 @@ pub struct LookupPhoneNumberParams {
     /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
     ///
     /// Sent as the query parameter `include`.
-    pub include: ::std::option::Option<::std::string::String>,
+    pub include: Option<String>,
 }
 
 crate::runtime::wire_struct!(LookupPhoneNumberParams { include = default("include") });
@@ -6293,15 +5528,12 @@ impl LookupPhoneNumberParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include: ::std::default::Default::default(),
+            include: Default::default(),
         }
     }
     /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
-    pub fn include(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.include = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn include(mut self, value: impl Into<String>) -> Self {
+        self.include = Some(Into::into(value));
         self
     }
 }
@@ -6311,13 +5543,13 @@ impl LookupPhoneNumberParams {
 #[non_exhaustive]
 pub struct MembershipPhoneNumber {
     /// The unique identifier of the phone number.
-    pub id: ::std::option::Option<Uuid>,
+    pub id: Option<Uuid>,
     /// The name given to the phone number.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The phone number in E.164 format.
-    pub number: ::std::option::Option<::std::string::String>,
+    pub number: Option<String>,
     /// The capabilities of the phone number.
-    pub capabilities: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub capabilities: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -6329,41 +5561,30 @@ impl MembershipPhoneNumber {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            id: ::std::default::Default::default(),
-            name: ::std::default::Default::default(),
-            number: ::std::default::Default::default(),
-            capabilities: ::std::default::Default::default(),
+            id: Default::default(),
+            name: Default::default(),
+            number: Default::default(),
+            capabilities: Default::default(),
         }
     }
     /// The unique identifier of the phone number.
     pub fn id(mut self, value: Uuid) -> Self {
-        self.id = ::std::option::Option::Some(value);
+        self.id = Some(value);
         self
     }
     /// The name given to the phone number.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The phone number in E.164 format.
-    pub fn number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn number(mut self, value: impl Into<String>) -> Self {
+        self.number = Some(Into::into(value));
         self
     }
     /// The capabilities of the phone number.
-    pub fn capabilities(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.capabilities = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn capabilities(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.capabilities = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -6373,29 +5594,29 @@ impl MembershipPhoneNumber {
 #[non_exhaustive]
 pub struct MfaRequest {
     /// The E164 number to use as the destination.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The E164 number from your account to use as the origin of the message. SignalWire will use a special verified number if not specified.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// Specify a custom message to send before the token. The message must fit within one segment; either 160 characters or 70 characters when using non-GSM symbols.
     ///
     /// Default: `"Your Personal Authorization Code is:"`.
-    pub message: ::std::option::Option<::std::string::String>,
+    pub message: Option<String>,
     /// The number of characters in the token, from 4 to 20. Defaults to 6.
     ///
     /// Default: `6`.
-    pub token_length: ::std::option::Option<i32>,
+    pub token_length: Option<i32>,
     /// The number of seconds the token is considered valid for. Defaults to 3600, with a maximum of 604800.
     ///
     /// Default: `3600`.
-    pub valid_for: ::std::option::Option<i32>,
+    pub valid_for: Option<i32>,
     /// The number of allowed verification attempts, including the first one, from 1 to 20. Defaults to 3.
     ///
     /// Default: `3`.
-    pub max_attempts: ::std::option::Option<i32>,
+    pub max_attempts: Option<i32>,
     /// Set to true or false, whether to include letters or just numbers in the token. Defaults to false (numbers only).
     ///
     /// Default: `false`.
-    pub allow_alphas: ::std::option::Option<bool>,
+    pub allow_alphas: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -6407,51 +5628,45 @@ crate::runtime::wire_struct!(
 
 impl MfaRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(to: impl Into<String>) -> Self {
         Self {
-            to: ::std::convert::Into::into(to),
-            from: ::std::default::Default::default(),
-            message: ::std::default::Default::default(),
-            token_length: ::std::default::Default::default(),
-            valid_for: ::std::default::Default::default(),
-            max_attempts: ::std::default::Default::default(),
-            allow_alphas: ::std::default::Default::default(),
+            to: Into::into(to),
+            from: Default::default(),
+            message: Default::default(),
+            token_length: Default::default(),
+            valid_for: Default::default(),
+            max_attempts: Default::default(),
+            allow_alphas: Default::default(),
         }
     }
     /// The E164 number from your account to use as the origin of the message. SignalWire will use a special verified number if not specified.
-    pub fn from(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn from(mut self, value: impl Into<String>) -> Self {
+        self.from = Some(Into::into(value));
         self
     }
     /// Specify a custom message to send before the token. The message must fit within one segment; either 160 characters or 70 characters when using non-GSM symbols.
-    pub fn message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = Some(Into::into(value));
         self
     }
     /// The number of characters in the token, from 4 to 20. Defaults to 6.
     pub fn token_length(mut self, value: i32) -> Self {
-        self.token_length = ::std::option::Option::Some(value);
+        self.token_length = Some(value);
         self
     }
     /// The number of seconds the token is considered valid for. Defaults to 3600, with a maximum of 604800.
     pub fn valid_for(mut self, value: i32) -> Self {
-        self.valid_for = ::std::option::Option::Some(value);
+        self.valid_for = Some(value);
         self
     }
     /// The number of allowed verification attempts, including the first one, from 1 to 20. Defaults to 3.
     pub fn max_attempts(mut self, value: i32) -> Self {
-        self.max_attempts = ::std::option::Option::Some(value);
+        self.max_attempts = Some(value);
         self
     }
     /// Set to true or false, whether to include letters or just numbers in the token. Defaults to false (numbers only).
     pub fn allow_alphas(mut self, value: bool) -> Self {
-        self.allow_alphas = ::std::option::Option::Some(value);
+        self.allow_alphas = Some(value);
         self
     }
 }
@@ -6465,9 +5680,9 @@ pub struct MfaResponse {
     /// Whether the request was successfully queued.
     pub success: bool,
     /// The destination of the MFA request.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Can be sms for a text message or call for a phone call.
-    pub channel: ::std::string::String,
+    pub channel: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6483,9 +5698,9 @@ pub struct MfaResponseRequired {
     /// Whether the request was successfully queued.
     pub success: bool,
     /// The destination of the MFA request.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Can be sms for a text message or call for a phone call.
-    pub channel: ::std::string::String,
+    pub channel: String,
 }
 
 impl MfaResponse {
@@ -6501,17 +5716,15 @@ impl MfaResponse {
 #[non_exhaustive]
 pub struct MfaVerifyRequest {
     /// The token to verify.
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(MfaVerifyRequest { token = required("token") });
 
 impl MfaVerifyRequest {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }
 
@@ -6539,7 +5752,7 @@ pub struct NumberGroup {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
     pub id: Uuid,
     /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     pub sticky_sender: bool,
     /// The number of phone numbers within the group.
@@ -6557,7 +5770,7 @@ pub struct NumberGroupRequired {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
     pub id: Uuid,
     /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     pub sticky_sender: bool,
     /// The number of phone numbers within the group.
@@ -6584,7 +5797,7 @@ pub struct NumberGroupListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of number groups.
-    pub data: ::std::vec::Vec<NumberGroup>,
+    pub data: Vec<NumberGroup>,
 }
 
 crate::runtime::wire_struct!(
@@ -6597,7 +5810,7 @@ pub struct NumberGroupListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of number groups.
-    pub data: ::std::vec::Vec<NumberGroup>,
+    pub data: Vec<NumberGroup>,
 }
 
 impl NumberGroupListResponse {
@@ -6619,9 +5832,9 @@ pub struct NumberGroupMembership {
     /// A representation of the phone number this membership is associated with.
     pub phone_number: MembershipPhoneNumber,
     /// The date and time when the membership was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the membership was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6640,9 +5853,9 @@ pub struct NumberGroupMembershipRequired {
     /// A representation of the phone number this membership is associated with.
     pub phone_number: MembershipPhoneNumber,
     /// The date and time when the membership was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the membership was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl NumberGroupMembership {
@@ -6672,7 +5885,7 @@ pub struct NumberGroupMembershipListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of number group memberships.
-    pub data: ::std::vec::Vec<NumberGroupMembership>,
+    pub data: Vec<NumberGroupMembership>,
 }
 
 crate::runtime::wire_struct!(
@@ -6686,7 +5899,7 @@ pub struct NumberGroupMembershipListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of number group memberships.
-    pub data: ::std::vec::Vec<NumberGroupMembership>,
+    pub data: Vec<NumberGroupMembership>,
 }
 
 impl NumberGroupMembershipListResponse {
@@ -6708,9 +5921,9 @@ pub struct NumberGroupMembershipResponse {
     /// A representation of the phone number this membership is associated with.
     pub phone_number: MembershipPhoneNumber,
     /// The date and time when the membership was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the membership was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 crate::runtime::wire_struct!(
@@ -6729,9 +5942,9 @@ pub struct NumberGroupMembershipResponseRequired {
     /// A representation of the phone number this membership is associated with.
     pub phone_number: MembershipPhoneNumber,
     /// The date and time when the membership was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the membership was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
 }
 
 impl NumberGroupMembershipResponse {
@@ -6761,7 +5974,7 @@ pub struct NumberGroupResponse {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
     pub id: Uuid,
     /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     pub sticky_sender: bool,
     /// The number of phone numbers within the group.
@@ -6779,7 +5992,7 @@ pub struct NumberGroupResponseRequired {
     /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
     pub id: Uuid,
     /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     pub sticky_sender: bool,
     /// The number of phone numbers within the group.
@@ -6811,15 +6024,15 @@ pub struct Order {
     /// The unique identifier of the order.
     pub id: Uuid,
     /// The current state of the order.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// Timestamp when the order was processed.
-    pub processed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub processed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6833,44 +6046,36 @@ impl Order {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            state: ::std::default::Default::default(),
-            processed_at: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
+            state: Default::default(),
+            processed_at: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// The current state of the order.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// Timestamp when the order was processed.
     pub fn processed_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.processed_at = ::std::option::Option::Some(value);
+        self.processed_at = Some(value);
         self
     }
     /// Timestamp when the order was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the order was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -6880,9 +6085,9 @@ impl Order {
 #[non_exhaustive]
 pub struct OrderListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of orders.
-    pub data: ::std::option::Option<::std::vec::Vec<Order>>,
+    pub data: Option<Vec<Order>>,
 }
 
 crate::runtime::wire_struct!(
@@ -6893,20 +6098,18 @@ impl OrderListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of orders.
-    pub fn data(mut self, value: impl ::std::iter::IntoIterator<Item = Order>) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = Order>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -6918,15 +6121,15 @@ pub struct OrderResponse {
     /// The unique identifier of the order.
     pub id: Uuid,
     /// The current state of the order.
-    pub state: ::std::option::Option<::std::string::String>,
+    pub state: Option<String>,
     /// Timestamp when the order was processed.
-    pub processed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub processed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was created.
-    pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the order was last updated.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: ::std::option::Option<::std::string::String>,
+    pub status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -6940,44 +6143,36 @@ impl OrderResponse {
     pub fn new(id: Uuid) -> Self {
         Self {
             id,
-            state: ::std::default::Default::default(),
-            processed_at: ::std::default::Default::default(),
-            created_at: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
-            status_callback_url: ::std::default::Default::default(),
+            state: Default::default(),
+            processed_at: Default::default(),
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            status_callback_url: Default::default(),
         }
     }
     /// The current state of the order.
-    pub fn state(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.state = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn state(mut self, value: impl Into<String>) -> Self {
+        self.state = Some(Into::into(value));
         self
     }
     /// Timestamp when the order was processed.
     pub fn processed_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.processed_at = ::std::option::Option::Some(value);
+        self.processed_at = Some(value);
         self
     }
     /// Timestamp when the order was created.
     pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = ::std::option::Option::Some(value);
+        self.created_at = Some(value);
         self
     }
     /// Timestamp when the order was last updated.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
     /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -6989,93 +6184,89 @@ pub struct PhoneNumber {
     /// The unique identifier of the phone number.
     pub id: Uuid,
     /// The phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The name given to the phone number. Helps to distinguish different phone numbers within your project.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A list of communication methods this phone number supports.
-    pub capabilities: ::std::vec::Vec<PhoneNumberCapability>,
+    pub capabilities: Vec<PhoneNumberCapability>,
     /// The type of number this is defined as.
     pub number_type: PhoneNumberType,
     /// The E911 address ID associated with this phone number.
-    pub e911_address_id: ::std::option::Option<Uuid>,
+    pub e911_address_id: Option<Uuid>,
     /// The E911 provisioning status for this phone number. `null` when the number has never had an E911
     /// address assigned. Once an address is assigned the value is `pending` while the carrier processes
     /// the order, then `active` once the carrier confirms the registration, or `failed` if the carrier
     /// does not confirm it. Removing the address sets `pending_removal`, and the value becomes
     /// `unregistered` once the carrier confirms the removal.
-    pub e911_status: ::std::option::Option<PhoneNumberE911status>,
+    pub e911_status: Option<PhoneNumberE911status>,
     /// The date the number was added to your project.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The date the number was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The next date the number will be billed for.
-    pub next_billed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub next_billed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<PhoneNumberCallHandler>,
+    pub call_handler: Option<PhoneNumberCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// How do you want to receive the incoming call.
     pub call_receive_mode: CallReceiveMode,
     /// The URL to make a request to when using the laml_webhooks call handler.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The HTTP method to use when making a request to the call_request_url.
-    pub call_request_method: ::std::option::Option<HttpMethod>,
+    pub call_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks call handler and the call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<HttpMethod>,
+    pub call_fallback_method: Option<HttpMethod>,
     /// The URL to make status callbacks to when using the laml_webhooks call handler.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<HttpMethod>,
+    pub call_status_callback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The URL to make a request to when using the relay_script call handler. The URL must respond with a valid SWML script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// The name of the Relay Context to send this call to when using the relay_context call handler.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// The name of the Relay Application to send this call to when using the relay_application call handler.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Relay Connector to send this call to when using the relay_connector call handler.
-    pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
+    pub call_relay_connector_id: Option<String>,
     /// The ID of the Relay SIP Endpoint to send this call to when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: ::std::option::Option<Uuid>,
+    pub call_sip_endpoint_id: Option<Uuid>,
     /// The name of the Verto Relay Endpoint to send this call to when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: ::std::option::Option<::std::string::String>,
+    pub call_verto_resource: Option<String>,
     /// The ID of the Video Room to send this call to when using the video_room call handler.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// What type of handler you want to run on inbound messages.
-    pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
+    pub message_handler: Option<PhoneNumberMessageHandler>,
     /// The unique identifier of the messaging handler resource.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The URL to make a request to when using the laml_webhooks message handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use when making a request to the message_request_url.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks message handler and the message_request_url fails.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the message_fallback_url.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application message handler.
-    pub message_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub message_laml_application_id: Option<String>,
     /// The name of the Relay Topic to send this message to when using the relay_topic message handler.
-    pub message_relay_topic: ::std::option::Option<::std::string::String>,
+    pub message_relay_topic: Option<String>,
     /// The name of the Relay Context to send this message to when using the relay_context message handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
     /// The ISO 3166-1 alpha-2 country code of the phone number.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -7120,93 +6311,89 @@ pub struct PhoneNumberRequired {
     /// The unique identifier of the phone number.
     pub id: Uuid,
     /// The phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The name given to the phone number. Helps to distinguish different phone numbers within your project.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A list of communication methods this phone number supports.
-    pub capabilities: ::std::vec::Vec<PhoneNumberCapability>,
+    pub capabilities: Vec<PhoneNumberCapability>,
     /// The type of number this is defined as.
     pub number_type: PhoneNumberType,
     /// The E911 address ID associated with this phone number.
-    pub e911_address_id: ::std::option::Option<Uuid>,
+    pub e911_address_id: Option<Uuid>,
     /// The E911 provisioning status for this phone number. `null` when the number has never had an E911
     /// address assigned. Once an address is assigned the value is `pending` while the carrier processes
     /// the order, then `active` once the carrier confirms the registration, or `failed` if the carrier
     /// does not confirm it. Removing the address sets `pending_removal`, and the value becomes
     /// `unregistered` once the carrier confirms the removal.
-    pub e911_status: ::std::option::Option<PhoneNumberE911status>,
+    pub e911_status: Option<PhoneNumberE911status>,
     /// The date the number was added to your project.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The date the number was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The next date the number will be billed for.
-    pub next_billed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub next_billed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<PhoneNumberCallHandler>,
+    pub call_handler: Option<PhoneNumberCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// How do you want to receive the incoming call.
     pub call_receive_mode: CallReceiveMode,
     /// The URL to make a request to when using the laml_webhooks call handler.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The HTTP method to use when making a request to the call_request_url.
-    pub call_request_method: ::std::option::Option<HttpMethod>,
+    pub call_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks call handler and the call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<HttpMethod>,
+    pub call_fallback_method: Option<HttpMethod>,
     /// The URL to make status callbacks to when using the laml_webhooks call handler.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<HttpMethod>,
+    pub call_status_callback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The URL to make a request to when using the relay_script call handler. The URL must respond with a valid SWML script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// The name of the Relay Context to send this call to when using the relay_context call handler.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// The name of the Relay Application to send this call to when using the relay_application call handler.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Relay Connector to send this call to when using the relay_connector call handler.
-    pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
+    pub call_relay_connector_id: Option<String>,
     /// The ID of the Relay SIP Endpoint to send this call to when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: ::std::option::Option<Uuid>,
+    pub call_sip_endpoint_id: Option<Uuid>,
     /// The name of the Verto Relay Endpoint to send this call to when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: ::std::option::Option<::std::string::String>,
+    pub call_verto_resource: Option<String>,
     /// The ID of the Video Room to send this call to when using the video_room call handler.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// What type of handler you want to run on inbound messages.
-    pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
+    pub message_handler: Option<PhoneNumberMessageHandler>,
     /// The unique identifier of the messaging handler resource.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The URL to make a request to when using the laml_webhooks message handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use when making a request to the message_request_url.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks message handler and the message_request_url fails.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the message_fallback_url.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application message handler.
-    pub message_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub message_laml_application_id: Option<String>,
     /// The name of the Relay Topic to send this message to when using the relay_topic message handler.
-    pub message_relay_topic: ::std::option::Option<::std::string::String>,
+    pub message_relay_topic: Option<String>,
     /// The name of the Relay Context to send this message to when using the relay_context message handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
     /// The ISO 3166-1 alpha-2 country code of the phone number.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
 }
 
 impl PhoneNumber {
@@ -7389,27 +6576,25 @@ impl PhoneNumberCallHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "relay_connector" => ::std::option::Option::Some(Self::RelayConnector),
-            "relay_sip_endpoint" => ::std::option::Option::Some(Self::RelaySipEndpoint),
-            "relay_verto_endpoint" => {
-                ::std::option::Option::Some(Self::RelayVertoEndpoint)
-            }
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            "fabric_subscriber" => ::std::option::Option::Some(Self::FabricSubscriber),
-            "sip_gateway" => ::std::option::Option::Some(Self::SipGateway),
-            "call_queue" => ::std::option::Option::Some(Self::CallQueue),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_script" => Some(Self::RelayScript),
+            "relay_application" => Some(Self::RelayApplication),
+            "relay_connector" => Some(Self::RelayConnector),
+            "relay_sip_endpoint" => Some(Self::RelaySipEndpoint),
+            "relay_verto_endpoint" => Some(Self::RelayVertoEndpoint),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "dialogflow" => Some(Self::Dialogflow),
+            "video_room" => Some(Self::VideoRoom),
+            "call_flow" => Some(Self::CallFlow),
+            "ai_agent" => Some(Self::AiAgent),
+            "fabric_subscriber" => Some(Self::FabricSubscriber),
+            "sip_gateway" => Some(Self::SipGateway),
+            "call_queue" => Some(Self::CallQueue),
+            _ => None,
         }
     }
 }
@@ -7484,22 +6669,20 @@ impl PhoneNumberCallHandlerRequest {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "relay_connector" => ::std::option::Option::Some(Self::RelayConnector),
-            "relay_sip_endpoint" => ::std::option::Option::Some(Self::RelaySipEndpoint),
-            "relay_verto_endpoint" => {
-                ::std::option::Option::Some(Self::RelayVertoEndpoint)
-            }
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_script" => Some(Self::RelayScript),
+            "relay_application" => Some(Self::RelayApplication),
+            "relay_connector" => Some(Self::RelayConnector),
+            "relay_sip_endpoint" => Some(Self::RelaySipEndpoint),
+            "relay_verto_endpoint" => Some(Self::RelayVertoEndpoint),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "dialogflow" => Some(Self::Dialogflow),
+            "video_room" => Some(Self::VideoRoom),
+            _ => None,
         }
     }
 }
@@ -7511,13 +6694,13 @@ crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
 #[non_exhaustive]
 pub struct PhoneNumberCapabilities {
     /// Whether the phone number can receive voice calls.
-    pub voice: ::std::option::Option<bool>,
+    pub voice: Option<bool>,
     /// Whether the phone number can send/receive SMS.
-    pub sms: ::std::option::Option<bool>,
+    pub sms: Option<bool>,
     /// Whether the phone number can send/receive MMS.
-    pub mms: ::std::option::Option<bool>,
+    pub mms: Option<bool>,
     /// Whether the phone number can send/receive fax.
-    pub fax: ::std::option::Option<bool>,
+    pub fax: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -7529,30 +6712,30 @@ impl PhoneNumberCapabilities {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            voice: ::std::default::Default::default(),
-            sms: ::std::default::Default::default(),
-            mms: ::std::default::Default::default(),
-            fax: ::std::default::Default::default(),
+            voice: Default::default(),
+            sms: Default::default(),
+            mms: Default::default(),
+            fax: Default::default(),
         }
     }
     /// Whether the phone number can receive voice calls.
     pub fn voice(mut self, value: bool) -> Self {
-        self.voice = ::std::option::Option::Some(value);
+        self.voice = Some(value);
         self
     }
     /// Whether the phone number can send/receive SMS.
     pub fn sms(mut self, value: bool) -> Self {
-        self.sms = ::std::option::Option::Some(value);
+        self.sms = Some(value);
         self
     }
     /// Whether the phone number can send/receive MMS.
     pub fn mms(mut self, value: bool) -> Self {
-        self.mms = ::std::option::Option::Some(value);
+        self.mms = Some(value);
         self
     }
     /// Whether the phone number can send/receive fax.
     pub fn fax(mut self, value: bool) -> Self {
-        self.fax = ::std::option::Option::Some(value);
+        self.fax = Some(value);
         self
     }
 }
@@ -7597,13 +6780,13 @@ impl PhoneNumberCapability {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            _ => ::std::option::Option::None,
+            "voice" => Some(Self::Voice),
+            "sms" => Some(Self::Sms),
+            "mms" => Some(Self::Mms),
+            "fax" => Some(Self::Fax),
+            _ => None,
         }
     }
 }
@@ -7654,14 +6837,14 @@ impl PhoneNumberE911status {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "pending" => ::std::option::Option::Some(Self::Pending),
-            "active" => ::std::option::Option::Some(Self::Active),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "pending_removal" => ::std::option::Option::Some(Self::PendingRemoval),
-            "unregistered" => ::std::option::Option::Some(Self::Unregistered),
-            _ => ::std::option::Option::None,
+            "pending" => Some(Self::Pending),
+            "active" => Some(Self::Active),
+            "failed" => Some(Self::Failed),
+            "pending_removal" => Some(Self::PendingRemoval),
+            "unregistered" => Some(Self::Unregistered),
+            _ => None,
         }
     }
 }
@@ -7675,7 +6858,7 @@ pub struct PhoneNumberListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of phone numbers.
-    pub data: ::std::vec::Vec<PhoneNumber>,
+    pub data: Vec<PhoneNumber>,
 }
 
 crate::runtime::wire_struct!(
@@ -7688,7 +6871,7 @@ pub struct PhoneNumberListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of phone numbers.
-    pub data: ::std::vec::Vec<PhoneNumber>,
+    pub data: Vec<PhoneNumber>,
 }
 
 impl PhoneNumberListResponse {
@@ -7704,31 +6887,31 @@ impl PhoneNumberListResponse {
 #[non_exhaustive]
 pub struct PhoneNumberLookupResponse {
     /// The Country code associated with the number.
-    pub country_code_number: ::std::option::Option<i32>,
+    pub country_code_number: Option<i32>,
     /// Number in the countries national format.
-    pub national_number: ::std::option::Option<::std::string::String>,
+    pub national_number: Option<String>,
     /// Whether the number supplied is a possible number.
-    pub possible_number: ::std::option::Option<bool>,
+    pub possible_number: Option<bool>,
     /// Whether the number supplied is a valid number.
-    pub valid_number: ::std::option::Option<bool>,
+    pub valid_number: Option<bool>,
     /// The E164 number formatted in national format.
-    pub national_number_formatted: ::std::option::Option<::std::string::String>,
+    pub national_number_formatted: Option<String>,
     /// The E164 number formatted in international format.
-    pub international_number_formatted: ::std::option::Option<::std::string::String>,
+    pub international_number_formatted: Option<String>,
     /// The number in E164 format.
-    pub e164: ::std::option::Option<::std::string::String>,
+    pub e164: Option<String>,
     /// The location of the number based on its area code and NPA.
-    pub location: ::std::option::Option<::std::string::String>,
+    pub location: Option<String>,
     /// The ISO3166 alpha 2 country code associated with the number.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
     /// The time zones associated with the number.
-    pub timezones: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub timezones: Option<Vec<String>>,
     /// The type of number based on its area code and NPA.
-    pub number_type: ::std::option::Option<::std::string::String>,
+    pub number_type: Option<String>,
     /// Carrier information. Adding include=carrier to your request will do a live lookup to determine the current carrier information about this number.
-    pub carrier: ::std::option::Option<CarrierLookupInfo>,
+    pub carrier: Option<CarrierLookupInfo>,
     /// Caller ID information. Adding include=cnam to your request will do a live lookup to determine the current caller ID information about this number.
-    pub cnam: ::std::option::Option<CnamInfo>,
+    pub cnam: Option<CnamInfo>,
 }
 
 crate::runtime::wire_struct!(
@@ -7746,120 +6929,84 @@ impl PhoneNumberLookupResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            country_code_number: ::std::default::Default::default(),
-            national_number: ::std::default::Default::default(),
-            possible_number: ::std::default::Default::default(),
-            valid_number: ::std::default::Default::default(),
-            national_number_formatted: ::std::default::Default::default(),
-            international_number_formatted: ::std::default::Default::default(),
-            e164: ::std::default::Default::default(),
-            location: ::std::default::Default::default(),
-            country_code: ::std::default::Default::default(),
-            timezones: ::std::default::Default::default(),
-            number_type: ::std::default::Default::default(),
-            carrier: ::std::default::Default::default(),
-            cnam: ::std::default::Default::default(),
+            country_code_number: Default::default(),
+            national_number: Default::default(),
+            possible_number: Default::default(),
+            valid_number: Default::default(),
+            national_number_formatted: Default::default(),
+            international_number_formatted: Default::default(),
+            e164: Default::default(),
+            location: Default::default(),
+            country_code: Default::default(),
+            timezones: Default::default(),
+            number_type: Default::default(),
+            carrier: Default::default(),
+            cnam: Default::default(),
         }
     }
     /// The Country code associated with the number.
     pub fn country_code_number(mut self, value: i32) -> Self {
-        self.country_code_number = ::std::option::Option::Some(value);
+        self.country_code_number = Some(value);
         self
     }
     /// Number in the countries national format.
-    pub fn national_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.national_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn national_number(mut self, value: impl Into<String>) -> Self {
+        self.national_number = Some(Into::into(value));
         self
     }
     /// Whether the number supplied is a possible number.
     pub fn possible_number(mut self, value: bool) -> Self {
-        self.possible_number = ::std::option::Option::Some(value);
+        self.possible_number = Some(value);
         self
     }
     /// Whether the number supplied is a valid number.
     pub fn valid_number(mut self, value: bool) -> Self {
-        self.valid_number = ::std::option::Option::Some(value);
+        self.valid_number = Some(value);
         self
     }
     /// The E164 number formatted in national format.
-    pub fn national_number_formatted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.national_number_formatted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn national_number_formatted(mut self, value: impl Into<String>) -> Self {
+        self.national_number_formatted = Some(Into::into(value));
         self
     }
     /// The E164 number formatted in international format.
-    pub fn international_number_formatted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.international_number_formatted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn international_number_formatted(mut self, value: impl Into<String>) -> Self {
+        self.international_number_formatted = Some(Into::into(value));
         self
     }
     /// The number in E164 format.
-    pub fn e164(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.e164 = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn e164(mut self, value: impl Into<String>) -> Self {
+        self.e164 = Some(Into::into(value));
         self
     }
     /// The location of the number based on its area code and NPA.
-    pub fn location(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.location = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn location(mut self, value: impl Into<String>) -> Self {
+        self.location = Some(Into::into(value));
         self
     }
     /// The ISO3166 alpha 2 country code associated with the number.
-    pub fn country_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.country_code = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn country_code(mut self, value: impl Into<String>) -> Self {
+        self.country_code = Some(Into::into(value));
         self
     }
     /// The time zones associated with the number.
-    pub fn timezones(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.timezones = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn timezones(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.timezones = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The type of number based on its area code and NPA.
-    pub fn number_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_type = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_type(mut self, value: impl Into<String>) -> Self {
+        self.number_type = Some(Into::into(value));
         self
     }
     /// Carrier information. Adding include=carrier to your request will do a live lookup to determine the current carrier information about this number.
     pub fn carrier(mut self, value: CarrierLookupInfo) -> Self {
-        self.carrier = ::std::option::Option::Some(value);
+        self.carrier = Some(value);
         self
     }
     /// Caller ID information. Adding include=cnam to your request will do a live lookup to determine the current caller ID information about this number.
     pub fn cnam(mut self, value: CnamInfo) -> Self {
-        self.cnam = ::std::option::Option::Some(value);
+        self.cnam = Some(value);
         self
     }
 }
@@ -7908,14 +7055,14 @@ impl PhoneNumberMessageHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_application" => Some(Self::RelayApplication),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            _ => None,
         }
     }
 }
@@ -7929,93 +7076,89 @@ pub struct PhoneNumberResponse {
     /// The unique identifier of the phone number.
     pub id: Uuid,
     /// The phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The name given to the phone number. Helps to distinguish different phone numbers within your project.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A list of communication methods this phone number supports.
-    pub capabilities: ::std::vec::Vec<PhoneNumberCapability>,
+    pub capabilities: Vec<PhoneNumberCapability>,
     /// The type of number this is defined as.
     pub number_type: PhoneNumberType,
     /// The E911 address ID associated with this phone number.
-    pub e911_address_id: ::std::option::Option<Uuid>,
+    pub e911_address_id: Option<Uuid>,
     /// The E911 provisioning status for this phone number. `null` when the number has never had an E911
     /// address assigned. Once an address is assigned the value is `pending` while the carrier processes
     /// the order, then `active` once the carrier confirms the registration, or `failed` if the carrier
     /// does not confirm it. Removing the address sets `pending_removal`, and the value becomes
     /// `unregistered` once the carrier confirms the removal.
-    pub e911_status: ::std::option::Option<PhoneNumberE911status>,
+    pub e911_status: Option<PhoneNumberE911status>,
     /// The date the number was added to your project.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The date the number was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The next date the number will be billed for.
-    pub next_billed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub next_billed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<PhoneNumberCallHandler>,
+    pub call_handler: Option<PhoneNumberCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// How do you want to receive the incoming call.
     pub call_receive_mode: CallReceiveMode,
     /// The URL to make a request to when using the laml_webhooks call handler.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The HTTP method to use when making a request to the call_request_url.
-    pub call_request_method: ::std::option::Option<HttpMethod>,
+    pub call_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks call handler and the call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<HttpMethod>,
+    pub call_fallback_method: Option<HttpMethod>,
     /// The URL to make status callbacks to when using the laml_webhooks call handler.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<HttpMethod>,
+    pub call_status_callback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The URL to make a request to when using the relay_script call handler. The URL must respond with a valid SWML script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// The name of the Relay Context to send this call to when using the relay_context call handler.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// The name of the Relay Application to send this call to when using the relay_application call handler.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Relay Connector to send this call to when using the relay_connector call handler.
-    pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
+    pub call_relay_connector_id: Option<String>,
     /// The ID of the Relay SIP Endpoint to send this call to when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: ::std::option::Option<Uuid>,
+    pub call_sip_endpoint_id: Option<Uuid>,
     /// The name of the Verto Relay Endpoint to send this call to when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: ::std::option::Option<::std::string::String>,
+    pub call_verto_resource: Option<String>,
     /// The ID of the Video Room to send this call to when using the video_room call handler.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// What type of handler you want to run on inbound messages.
-    pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
+    pub message_handler: Option<PhoneNumberMessageHandler>,
     /// The unique identifier of the messaging handler resource.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The URL to make a request to when using the laml_webhooks message handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use when making a request to the message_request_url.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks message handler and the message_request_url fails.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the message_fallback_url.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application message handler.
-    pub message_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub message_laml_application_id: Option<String>,
     /// The name of the Relay Topic to send this message to when using the relay_topic message handler.
-    pub message_relay_topic: ::std::option::Option<::std::string::String>,
+    pub message_relay_topic: Option<String>,
     /// The name of the Relay Context to send this message to when using the relay_context message handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
     /// The ISO 3166-1 alpha-2 country code of the phone number.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8060,93 +7203,89 @@ pub struct PhoneNumberResponseRequired {
     /// The unique identifier of the phone number.
     pub id: Uuid,
     /// The phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The name given to the phone number. Helps to distinguish different phone numbers within your project.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A list of communication methods this phone number supports.
-    pub capabilities: ::std::vec::Vec<PhoneNumberCapability>,
+    pub capabilities: Vec<PhoneNumberCapability>,
     /// The type of number this is defined as.
     pub number_type: PhoneNumberType,
     /// The E911 address ID associated with this phone number.
-    pub e911_address_id: ::std::option::Option<Uuid>,
+    pub e911_address_id: Option<Uuid>,
     /// The E911 provisioning status for this phone number. `null` when the number has never had an E911
     /// address assigned. Once an address is assigned the value is `pending` while the carrier processes
     /// the order, then `active` once the carrier confirms the registration, or `failed` if the carrier
     /// does not confirm it. Removing the address sets `pending_removal`, and the value becomes
     /// `unregistered` once the carrier confirms the removal.
-    pub e911_status: ::std::option::Option<PhoneNumberE911status>,
+    pub e911_status: Option<PhoneNumberE911status>,
     /// The date the number was added to your project.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The date the number was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// The next date the number will be billed for.
-    pub next_billed_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub next_billed_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<PhoneNumberCallHandler>,
+    pub call_handler: Option<PhoneNumberCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// How do you want to receive the incoming call.
     pub call_receive_mode: CallReceiveMode,
     /// The URL to make a request to when using the laml_webhooks call handler.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The HTTP method to use when making a request to the call_request_url.
-    pub call_request_method: ::std::option::Option<HttpMethod>,
+    pub call_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks call handler and the call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<HttpMethod>,
+    pub call_fallback_method: Option<HttpMethod>,
     /// The URL to make status callbacks to when using the laml_webhooks call handler.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The HTTP method to use when making a request to the call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<HttpMethod>,
+    pub call_status_callback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The URL to make a request to when using the relay_script call handler. The URL must respond with a valid SWML script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// The name of the Relay Context to send this call to when using the relay_context call handler.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// The name of the Relay Application to send this call to when using the relay_application call handler.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Relay Connector to send this call to when using the relay_connector call handler.
-    pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
+    pub call_relay_connector_id: Option<String>,
     /// The ID of the Relay SIP Endpoint to send this call to when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: ::std::option::Option<Uuid>,
+    pub call_sip_endpoint_id: Option<Uuid>,
     /// The name of the Verto Relay Endpoint to send this call to when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: ::std::option::Option<::std::string::String>,
+    pub call_verto_resource: Option<String>,
     /// The ID of the Video Room to send this call to when using the video_room call handler.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// What type of handler you want to run on inbound messages.
-    pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
+    pub message_handler: Option<PhoneNumberMessageHandler>,
     /// The unique identifier of the messaging handler resource.
-    pub messaging_handler_resource_id: ::std::option::Option<Uuid>,
+    pub messaging_handler_resource_id: Option<Uuid>,
     /// The URL to make a request to when using the laml_webhooks message handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use when making a request to the message_request_url.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL to make a request to when using the laml_webhooks message handler and the message_request_url fails.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use when making a request to the message_fallback_url.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LaML Application to use when using the laml_application message handler.
-    pub message_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub message_laml_application_id: Option<String>,
     /// The name of the Relay Topic to send this message to when using the relay_topic message handler.
-    pub message_relay_topic: ::std::option::Option<::std::string::String>,
+    pub message_relay_topic: Option<String>,
     /// The name of the Relay Context to send this message to when using the relay_context message handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
     /// The ISO 3166-1 alpha-2 country code of the phone number.
-    pub country_code: ::std::option::Option<::std::string::String>,
+    pub country_code: Option<String>,
 }
 
 impl PhoneNumberResponse {
@@ -8270,11 +7409,11 @@ impl PhoneNumberType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "toll-free" => ::std::option::Option::Some(Self::TollFree),
-            "longcode" => ::std::option::Option::Some(Self::Longcode),
-            _ => ::std::option::Option::None,
+            "toll-free" => Some(Self::TollFree),
+            "longcode" => Some(Self::Longcode),
+            _ => None,
         }
     }
 }
@@ -8296,23 +7435,23 @@ pub struct PstnRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    pub byte_size: ::std::option::Option<i32>,
+    pub byte_size: Option<i32>,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    pub relay_conference_id: ::std::option::Option<Uuid>,
+    pub relay_conference_id: Option<Uuid>,
     /// ID of the PSTN leg associated with the recording.
     pub relay_pstn_leg_id: Uuid,
 }
@@ -8343,15 +7482,15 @@ pub struct PstnRecordingRequired {
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// ID of the PSTN leg associated with the recording.
     pub relay_pstn_leg_id: Uuid,
 }
@@ -8379,34 +7518,31 @@ impl PstnRecording {
             created_at,
             updated_at,
             duration_in_seconds,
-            error_code: ::std::default::Default::default(),
+            error_code: Default::default(),
             price,
             price_unit,
             status,
             url,
             stereo,
-            byte_size: ::std::default::Default::default(),
+            byte_size: Default::default(),
             track,
-            relay_conference_id: ::std::default::Default::default(),
+            relay_conference_id: Default::default(),
             relay_pstn_leg_id,
         }
     }
     /// Error code if the recording failed.
-    pub fn error_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_code = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(Into::into(value));
         self
     }
     /// Size of the recording file in bytes.
     pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = ::std::option::Option::Some(value);
+        self.byte_size = Some(value);
         self
     }
     /// Unique ID of the Relay conference the recording belongs to, if any.
     pub fn relay_conference_id(mut self, value: Uuid) -> Self {
-        self.relay_conference_id = ::std::option::Option::Some(value);
+        self.relay_conference_id = Some(value);
         self
     }
 }
@@ -8416,17 +7552,15 @@ impl PstnRecording {
 #[non_exhaustive]
 pub struct PurchasePhoneNumberRequest {
     /// The phone number in E164 format.
-    pub number: ::std::string::String,
+    pub number: String,
 }
 
 crate::runtime::wire_struct!(PurchasePhoneNumberRequest { number = required("number") });
 
 impl PurchasePhoneNumberRequest {
     /// A value made of all its fields.
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            number: ::std::convert::Into::into(number),
-        }
+    pub fn new(number: impl Into<String>) -> Self {
+        Self { number: Into::into(number) }
     }
 }
 
@@ -8439,19 +7573,19 @@ pub struct Queue {
     /// The project ID associated with this queue.
     pub project_id: Uuid,
     /// The friendly name of the queue.
-    pub friendly_name: ::std::string::String,
+    pub friendly_name: String,
     /// The maximum number of callers allowed in the queue.
-    pub max_size: ::std::option::Option<i32>,
+    pub max_size: Option<i32>,
     /// The current number of callers in the queue.
-    pub current_size: ::std::option::Option<i32>,
+    pub current_size: Option<i32>,
     /// The average wait time in seconds.
-    pub average_wait_time: ::std::option::Option<i32>,
+    pub average_wait_time: Option<i32>,
     /// The URL of this queue.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// Timestamp when the queue was created.
-    pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub date_created: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the queue was last updated.
-    pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub date_updated: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -8470,7 +7604,7 @@ pub struct QueueRequired {
     /// The project ID associated with this queue.
     pub project_id: Uuid,
     /// The friendly name of the queue.
-    pub friendly_name: ::std::string::String,
+    pub friendly_name: String,
 }
 
 impl Queue {
@@ -8481,45 +7615,42 @@ impl Queue {
             id,
             project_id,
             friendly_name,
-            max_size: ::std::default::Default::default(),
-            current_size: ::std::default::Default::default(),
-            average_wait_time: ::std::default::Default::default(),
-            uri: ::std::default::Default::default(),
-            date_created: ::std::default::Default::default(),
-            date_updated: ::std::default::Default::default(),
+            max_size: Default::default(),
+            current_size: Default::default(),
+            average_wait_time: Default::default(),
+            uri: Default::default(),
+            date_created: Default::default(),
+            date_updated: Default::default(),
         }
     }
     /// The maximum number of callers allowed in the queue.
     pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = ::std::option::Option::Some(value);
+        self.max_size = Some(value);
         self
     }
     /// The current number of callers in the queue.
     pub fn current_size(mut self, value: i32) -> Self {
-        self.current_size = ::std::option::Option::Some(value);
+        self.current_size = Some(value);
         self
     }
     /// The average wait time in seconds.
     pub fn average_wait_time(mut self, value: i32) -> Self {
-        self.average_wait_time = ::std::option::Option::Some(value);
+        self.average_wait_time = Some(value);
         self
     }
     /// The URL of this queue.
-    pub fn uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.uri = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn uri(mut self, value: impl Into<String>) -> Self {
+        self.uri = Some(Into::into(value));
         self
     }
     /// Timestamp when the queue was created.
     pub fn date_created(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_created = ::std::option::Option::Some(value);
+        self.date_created = Some(value);
         self
     }
     /// Timestamp when the queue was last updated.
     pub fn date_updated(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_updated = ::std::option::Option::Some(value);
+        self.date_updated = Some(value);
         self
     }
 }
@@ -8529,9 +7660,9 @@ impl Queue {
 #[non_exhaustive]
 pub struct QueueListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of queues.
-    pub data: ::std::option::Option<::std::vec::Vec<Queue>>,
+    pub data: Option<Vec<Queue>>,
 }
 
 crate::runtime::wire_struct!(
@@ -8542,20 +7673,18 @@ impl QueueListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of queues.
-    pub fn data(mut self, value: impl ::std::iter::IntoIterator<Item = Queue>) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = Queue>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -8567,17 +7696,17 @@ pub struct QueueMember {
     /// The call ID of the queue member.
     pub call_id: Uuid,
     /// The ID of the project associated with this queue member.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// The ID of the queue associated with this queue member.
-    pub queue_id: ::std::string::String,
+    pub queue_id: String,
     /// Queue member position in the queue.
     pub position: i32,
     /// The URL of this queue member.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    pub wait_time: ::std::option::Option<i32>,
+    pub wait_time: Option<i32>,
     /// When the queue member was last enqueued.
-    pub date_enqueued: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub date_enqueued: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -8593,13 +7722,13 @@ pub struct QueueMemberRequired {
     /// The call ID of the queue member.
     pub call_id: Uuid,
     /// The ID of the project associated with this queue member.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// The ID of the queue associated with this queue member.
-    pub queue_id: ::std::string::String,
+    pub queue_id: String,
     /// Queue member position in the queue.
     pub position: i32,
     /// The URL of this queue member.
-    pub uri: ::std::string::String,
+    pub uri: String,
 }
 
 impl QueueMember {
@@ -8612,18 +7741,18 @@ impl QueueMember {
             queue_id,
             position,
             uri,
-            wait_time: ::std::default::Default::default(),
-            date_enqueued: ::std::default::Default::default(),
+            wait_time: Default::default(),
+            date_enqueued: Default::default(),
         }
     }
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
     pub fn wait_time(mut self, value: i32) -> Self {
-        self.wait_time = ::std::option::Option::Some(value);
+        self.wait_time = Some(value);
         self
     }
     /// When the queue member was last enqueued.
     pub fn date_enqueued(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_enqueued = ::std::option::Option::Some(value);
+        self.date_enqueued = Some(value);
         self
     }
 }
@@ -8633,9 +7762,9 @@ impl QueueMember {
 #[non_exhaustive]
 pub struct QueueMemberListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of queue members.
-    pub data: ::std::option::Option<::std::vec::Vec<QueueMember>>,
+    pub data: Option<Vec<QueueMember>>,
 }
 
 crate::runtime::wire_struct!(
@@ -8646,23 +7775,18 @@ impl QueueMemberListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of queue members.
-    pub fn data(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = QueueMember>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = QueueMember>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -8674,17 +7798,17 @@ pub struct QueueMemberResponse {
     /// The call ID of the queue member.
     pub call_id: Uuid,
     /// The ID of the project associated with this queue member.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// The ID of the queue associated with this queue member.
-    pub queue_id: ::std::string::String,
+    pub queue_id: String,
     /// Queue member position in the queue.
     pub position: i32,
     /// The URL of this queue member.
-    pub uri: ::std::string::String,
+    pub uri: String,
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    pub wait_time: ::std::option::Option<i32>,
+    pub wait_time: Option<i32>,
     /// When the queue member was last enqueued.
-    pub date_enqueued: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub date_enqueued: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -8700,13 +7824,13 @@ pub struct QueueMemberResponseRequired {
     /// The call ID of the queue member.
     pub call_id: Uuid,
     /// The ID of the project associated with this queue member.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// The ID of the queue associated with this queue member.
-    pub queue_id: ::std::string::String,
+    pub queue_id: String,
     /// Queue member position in the queue.
     pub position: i32,
     /// The URL of this queue member.
-    pub uri: ::std::string::String,
+    pub uri: String,
 }
 
 impl QueueMemberResponse {
@@ -8725,18 +7849,18 @@ impl QueueMemberResponse {
             queue_id,
             position,
             uri,
-            wait_time: ::std::default::Default::default(),
-            date_enqueued: ::std::default::Default::default(),
+            wait_time: Default::default(),
+            date_enqueued: Default::default(),
         }
     }
     /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
     pub fn wait_time(mut self, value: i32) -> Self {
-        self.wait_time = ::std::option::Option::Some(value);
+        self.wait_time = Some(value);
         self
     }
     /// When the queue member was last enqueued.
     pub fn date_enqueued(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_enqueued = ::std::option::Option::Some(value);
+        self.date_enqueued = Some(value);
         self
     }
 }
@@ -8750,19 +7874,19 @@ pub struct QueueResponse {
     /// The project ID associated with this queue.
     pub project_id: Uuid,
     /// The friendly name of the queue.
-    pub friendly_name: ::std::string::String,
+    pub friendly_name: String,
     /// The maximum number of callers allowed in the queue.
-    pub max_size: ::std::option::Option<i32>,
+    pub max_size: Option<i32>,
     /// The current number of callers in the queue.
-    pub current_size: ::std::option::Option<i32>,
+    pub current_size: Option<i32>,
     /// The average wait time in seconds.
-    pub average_wait_time: ::std::option::Option<i32>,
+    pub average_wait_time: Option<i32>,
     /// The URL of this queue.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// Timestamp when the queue was created.
-    pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub date_created: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when the queue was last updated.
-    pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub date_updated: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -8781,7 +7905,7 @@ pub struct QueueResponseRequired {
     /// The project ID associated with this queue.
     pub project_id: Uuid,
     /// The friendly name of the queue.
-    pub friendly_name: ::std::string::String,
+    pub friendly_name: String,
 }
 
 impl QueueResponse {
@@ -8792,45 +7916,42 @@ impl QueueResponse {
             id,
             project_id,
             friendly_name,
-            max_size: ::std::default::Default::default(),
-            current_size: ::std::default::Default::default(),
-            average_wait_time: ::std::default::Default::default(),
-            uri: ::std::default::Default::default(),
-            date_created: ::std::default::Default::default(),
-            date_updated: ::std::default::Default::default(),
+            max_size: Default::default(),
+            current_size: Default::default(),
+            average_wait_time: Default::default(),
+            uri: Default::default(),
+            date_created: Default::default(),
+            date_updated: Default::default(),
         }
     }
     /// The maximum number of callers allowed in the queue.
     pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = ::std::option::Option::Some(value);
+        self.max_size = Some(value);
         self
     }
     /// The current number of callers in the queue.
     pub fn current_size(mut self, value: i32) -> Self {
-        self.current_size = ::std::option::Option::Some(value);
+        self.current_size = Some(value);
         self
     }
     /// The average wait time in seconds.
     pub fn average_wait_time(mut self, value: i32) -> Self {
-        self.average_wait_time = ::std::option::Option::Some(value);
+        self.average_wait_time = Some(value);
         self
     }
     /// The URL of this queue.
-    pub fn uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.uri = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn uri(mut self, value: impl Into<String>) -> Self {
+        self.uri = Some(Into::into(value));
         self
     }
     /// Timestamp when the queue was created.
     pub fn date_created(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_created = ::std::option::Option::Some(value);
+        self.date_created = Some(value);
         self
     }
     /// Timestamp when the queue was last updated.
     pub fn date_updated(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_updated = ::std::option::Option::Some(value);
+        self.date_updated = Some(value);
         self
     }
 }
@@ -8843,36 +7964,36 @@ impl QueueResponse {
 #[non_exhaustive]
 pub enum Recording {
     /// Recording from a PSTN call leg.
-    PstnRecording(::std::boxed::Box<PstnRecording>),
+    PstnRecording(Box<PstnRecording>),
     /// Recording from a SIP call leg.
-    SipRecording(::std::boxed::Box<SipRecording>),
+    SipRecording(Box<SipRecording>),
     /// Recording from a WebRTC call leg.
-    WebRtcRecording(::std::boxed::Box<WebRtcRecording>),
+    WebRtcRecording(Box<WebRtcRecording>),
     /// Recording from a Relay conference.
-    ConferenceRecording(::std::boxed::Box<ConferenceRecording>),
+    ConferenceRecording(Box<ConferenceRecording>),
 }
 
-impl ::std::convert::From<PstnRecording> for Recording {
+impl From<PstnRecording> for Recording {
     fn from(value: PstnRecording) -> Self {
-        Self::PstnRecording(::std::boxed::Box::new(value))
+        Self::PstnRecording(Box::new(value))
     }
 }
 
-impl ::std::convert::From<SipRecording> for Recording {
+impl From<SipRecording> for Recording {
     fn from(value: SipRecording) -> Self {
-        Self::SipRecording(::std::boxed::Box::new(value))
+        Self::SipRecording(Box::new(value))
     }
 }
 
-impl ::std::convert::From<WebRtcRecording> for Recording {
+impl From<WebRtcRecording> for Recording {
     fn from(value: WebRtcRecording) -> Self {
-        Self::WebRtcRecording(::std::boxed::Box::new(value))
+        Self::WebRtcRecording(Box::new(value))
     }
 }
 
-impl ::std::convert::From<ConferenceRecording> for Recording {
+impl From<ConferenceRecording> for Recording {
     fn from(value: ConferenceRecording) -> Self {
-        Self::ConferenceRecording(::std::boxed::Box::new(value))
+        Self::ConferenceRecording(Box::new(value))
     }
 }
 
@@ -8883,7 +8004,7 @@ pub struct RecordingListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of recordings.
-    pub data: ::std::vec::Vec<Recording>,
+    pub data: Vec<Recording>,
 }
 
 crate::runtime::wire_struct!(
@@ -8896,7 +8017,7 @@ pub struct RecordingListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of recordings.
-    pub data: ::std::vec::Vec<Recording>,
+    pub data: Vec<Recording>,
 }
 
 impl RecordingListResponse {
@@ -8916,35 +8037,35 @@ pub struct SearchAvailablePhoneNumbersParams {
     /// An areacode to search within.
     ///
     /// Sent as the query parameter `areacode`.
-    pub areacode: ::std::option::Option<::std::string::String>,
+    pub areacode: Option<String>,
     /// Search for either local or toll-free numbers. Defaults to local.
     ///
     /// Sent as the query parameter `number_type`.
-    pub number_type: ::std::option::Option<::std::string::String>,
+    pub number_type: Option<String>,
     /// A string of 3 to 7 digits that should be used as the start of a number. Cannot be used in combination with contains or ends_with.
     ///
     /// Sent as the query parameter `starts_with`.
-    pub starts_with: ::std::option::Option<::std::string::String>,
+    pub starts_with: Option<String>,
     /// A string of 3 to 7 digits that should appear somewhere in the number. Cannot be used in combination with starts_with or ends_with.
     ///
     /// Sent as the query parameter `contains`.
-    pub contains: ::std::option::Option<::std::string::String>,
+    pub contains: Option<String>,
     /// A string of 3 to 7 digits that should be used as the end of a number. Cannot be used in combination with starts_with or contains.
     ///
     /// Sent as the query parameter `ends_with`.
-    pub ends_with: ::std::option::Option<::std::string::String>,
+    pub ends_with: Option<String>,
     /// The maximum number of matches to return. Upper limit of 100. Defaults to 50.
     ///
     /// Sent as the query parameter `max_results`.
-    pub max_results: ::std::option::Option<i32>,
+    pub max_results: Option<i32>,
     /// A region or state to search within. Must be an ISO 3166-2 alpha-2 code, i.e. TX for Texas. Only supported for local searches; not supported when `number_type` is toll-free.
     ///
     /// Sent as the query parameter `region`.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// A specific City to search within. Must be used in combination with region. Only supported for local searches; not supported when `number_type` is toll-free.
     ///
     /// Sent as the query parameter `city`.
-    pub city: ::std::option::Option<::std::string::String>,
+    pub city: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -8958,79 +8079,54 @@ impl SearchAvailablePhoneNumbersParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            areacode: ::std::default::Default::default(),
-            number_type: ::std::default::Default::default(),
-            starts_with: ::std::default::Default::default(),
-            contains: ::std::default::Default::default(),
-            ends_with: ::std::default::Default::default(),
-            max_results: ::std::default::Default::default(),
-            region: ::std::default::Default::default(),
-            city: ::std::default::Default::default(),
+            areacode: Default::default(),
+            number_type: Default::default(),
+            starts_with: Default::default(),
+            contains: Default::default(),
+            ends_with: Default::default(),
+            max_results: Default::default(),
+            region: Default::default(),
+            city: Default::default(),
         }
     }
     /// An areacode to search within.
-    pub fn areacode(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.areacode = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn areacode(mut self, value: impl Into<String>) -> Self {
+        self.areacode = Some(Into::into(value));
         self
     }
     /// Search for either local or toll-free numbers. Defaults to local.
-    pub fn number_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_type = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_type(mut self, value: impl Into<String>) -> Self {
+        self.number_type = Some(Into::into(value));
         self
     }
     /// A string of 3 to 7 digits that should be used as the start of a number. Cannot be used in combination with contains or ends_with.
-    pub fn starts_with(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.starts_with = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn starts_with(mut self, value: impl Into<String>) -> Self {
+        self.starts_with = Some(Into::into(value));
         self
     }
     /// A string of 3 to 7 digits that should appear somewhere in the number. Cannot be used in combination with starts_with or ends_with.
-    pub fn contains(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.contains = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn contains(mut self, value: impl Into<String>) -> Self {
+        self.contains = Some(Into::into(value));
         self
     }
     /// A string of 3 to 7 digits that should be used as the end of a number. Cannot be used in combination with starts_with or contains.
-    pub fn ends_with(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ends_with = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn ends_with(mut self, value: impl Into<String>) -> Self {
+        self.ends_with = Some(Into::into(value));
         self
     }
     /// The maximum number of matches to return. Upper limit of 100. Defaults to 50.
     pub fn max_results(mut self, value: i32) -> Self {
-        self.max_results = ::std::option::Option::Some(value);
+        self.max_results = Some(value);
         self
     }
     /// A region or state to search within. Must be an ISO 3166-2 alpha-2 code, i.e. TX for Texas. Only supported for local searches; not supported when `number_type` is toll-free.
-    pub fn region(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.region = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn region(mut self, value: impl Into<String>) -> Self {
+        self.region = Some(Into::into(value));
         self
     }
     /// A specific City to search within. Must be used in combination with region. Only supported for local searches; not supported when `number_type` is toll-free.
-    pub fn city(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.city = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn city(mut self, value: impl Into<String>) -> Self {
+        self.city = Some(Into::into(value));
         self
     }
 }
@@ -9042,39 +8138,39 @@ pub struct ShortCode {
     /// The unique identifier of the short code.
     pub id: Uuid,
     /// The name given to the short code.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The short code number.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The messaging capabilities of the short code.
-    pub capabilities: ::std::vec::Vec<ShortCodeCapability>,
+    pub capabilities: Vec<ShortCodeCapability>,
     /// The type of number (always 'shortcode').
     pub number_type: ShortCodeNumberType,
     /// The type of short code.
     pub code_type: ShortCodeType,
     /// The ISO 3166-1 alpha-2 country code.
-    pub country_code: ::std::string::String,
+    pub country_code: String,
     /// The date and time when the short code was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the short code was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The date and time when the short code will next be billed.
-    pub next_billed_at: ::std::option::Option<::std::string::String>,
+    pub next_billed_at: Option<String>,
     /// The lease duration of the short code (e.g., '12 months').
-    pub lease_duration: ::std::option::Option<::std::string::String>,
+    pub lease_duration: Option<String>,
     /// The message handler type for incoming messages.
-    pub message_handler: ::std::option::Option<ShortCodeMessageHandler>,
+    pub message_handler: Option<ShortCodeMessageHandler>,
     /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use for message requests.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL for message requests.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use for fallback requests.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: ::std::option::Option<Uuid>,
+    pub message_laml_application_id: Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9098,39 +8194,39 @@ pub struct ShortCodeRequired {
     /// The unique identifier of the short code.
     pub id: Uuid,
     /// The name given to the short code.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The short code number.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The messaging capabilities of the short code.
-    pub capabilities: ::std::vec::Vec<ShortCodeCapability>,
+    pub capabilities: Vec<ShortCodeCapability>,
     /// The type of number (always 'shortcode').
     pub number_type: ShortCodeNumberType,
     /// The type of short code.
     pub code_type: ShortCodeType,
     /// The ISO 3166-1 alpha-2 country code.
-    pub country_code: ::std::string::String,
+    pub country_code: String,
     /// The date and time when the short code was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the short code was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The date and time when the short code will next be billed.
-    pub next_billed_at: ::std::option::Option<::std::string::String>,
+    pub next_billed_at: Option<String>,
     /// The lease duration of the short code (e.g., '12 months').
-    pub lease_duration: ::std::option::Option<::std::string::String>,
+    pub lease_duration: Option<String>,
     /// The message handler type for incoming messages.
-    pub message_handler: ::std::option::Option<ShortCodeMessageHandler>,
+    pub message_handler: Option<ShortCodeMessageHandler>,
     /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use for message requests.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL for message requests.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use for fallback requests.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: ::std::option::Option<Uuid>,
+    pub message_laml_application_id: Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
 }
 
 impl ShortCode {
@@ -9208,11 +8304,11 @@ impl ShortCodeCapability {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            _ => ::std::option::Option::None,
+            "sms" => Some(Self::Sms),
+            "mms" => Some(Self::Mms),
+            _ => None,
         }
     }
 }
@@ -9226,7 +8322,7 @@ pub struct ShortCodeListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of short codes.
-    pub data: ::std::vec::Vec<ShortCode>,
+    pub data: Vec<ShortCode>,
 }
 
 crate::runtime::wire_struct!(
@@ -9239,7 +8335,7 @@ pub struct ShortCodeListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of short codes.
-    pub data: ::std::vec::Vec<ShortCode>,
+    pub data: Vec<ShortCode>,
 }
 
 impl ShortCodeListResponse {
@@ -9286,12 +8382,12 @@ impl ShortCodeMessageHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            _ => None,
         }
     }
 }
@@ -9324,10 +8420,10 @@ impl ShortCodeNumberType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "shortcode" => ::std::option::Option::Some(Self::Shortcode),
-            _ => ::std::option::Option::None,
+            "shortcode" => Some(Self::Shortcode),
+            _ => None,
         }
     }
 }
@@ -9341,39 +8437,39 @@ pub struct ShortCodeResponse {
     /// The unique identifier of the short code.
     pub id: Uuid,
     /// The name given to the short code.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The short code number.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The messaging capabilities of the short code.
-    pub capabilities: ::std::vec::Vec<ShortCodeCapability>,
+    pub capabilities: Vec<ShortCodeCapability>,
     /// The type of number (always 'shortcode').
     pub number_type: ShortCodeResponseNumberType,
     /// The type of short code.
     pub code_type: ShortCodeType,
     /// The ISO 3166-1 alpha-2 country code.
-    pub country_code: ::std::string::String,
+    pub country_code: String,
     /// The date and time when the short code was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the short code was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The date and time when the short code will next be billed.
-    pub next_billed_at: ::std::option::Option<::std::string::String>,
+    pub next_billed_at: Option<String>,
     /// The lease duration of the short code (e.g., '12 months').
-    pub lease_duration: ::std::option::Option<::std::string::String>,
+    pub lease_duration: Option<String>,
     /// The message handler type for incoming messages.
-    pub message_handler: ::std::option::Option<ShortCodeMessageHandler>,
+    pub message_handler: Option<ShortCodeMessageHandler>,
     /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use for message requests.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL for message requests.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use for fallback requests.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: ::std::option::Option<Uuid>,
+    pub message_laml_application_id: Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9397,39 +8493,39 @@ pub struct ShortCodeResponseRequired {
     /// The unique identifier of the short code.
     pub id: Uuid,
     /// The name given to the short code.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The short code number.
-    pub number: ::std::string::String,
+    pub number: String,
     /// The messaging capabilities of the short code.
-    pub capabilities: ::std::vec::Vec<ShortCodeCapability>,
+    pub capabilities: Vec<ShortCodeCapability>,
     /// The type of number (always 'shortcode').
     pub number_type: ShortCodeResponseNumberType,
     /// The type of short code.
     pub code_type: ShortCodeType,
     /// The ISO 3166-1 alpha-2 country code.
-    pub country_code: ::std::string::String,
+    pub country_code: String,
     /// The date and time when the short code was created.
-    pub created_at: ::std::string::String,
+    pub created_at: String,
     /// The date and time when the short code was last updated.
-    pub updated_at: ::std::string::String,
+    pub updated_at: String,
     /// The date and time when the short code will next be billed.
-    pub next_billed_at: ::std::option::Option<::std::string::String>,
+    pub next_billed_at: Option<String>,
     /// The lease duration of the short code (e.g., '12 months').
-    pub lease_duration: ::std::option::Option<::std::string::String>,
+    pub lease_duration: Option<String>,
     /// The message handler type for incoming messages.
-    pub message_handler: ::std::option::Option<ShortCodeMessageHandler>,
+    pub message_handler: Option<ShortCodeMessageHandler>,
     /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use for message requests.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL for message requests.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use for fallback requests.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: ::std::option::Option<Uuid>,
+    pub message_laml_application_id: Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
 }
 
 impl ShortCodeResponse {
@@ -9504,10 +8600,10 @@ impl ShortCodeResponseNumberType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "shortcode" => ::std::option::Option::Some(Self::Shortcode),
-            _ => ::std::option::Option::None,
+            "shortcode" => Some(Self::Shortcode),
+            _ => None,
         }
     }
 }
@@ -9543,11 +8639,11 @@ impl ShortCodeType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "vanity" => ::std::option::Option::Some(Self::Vanity),
-            "random" => ::std::option::Option::Some(Self::Random),
-            _ => ::std::option::Option::None,
+            "vanity" => Some(Self::Vanity),
+            "random" => Some(Self::Random),
+            _ => None,
         }
     }
 }
@@ -9561,61 +8657,55 @@ pub struct SipEndpoint {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
     /// The username for the SIP endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
     /// A list of codecs this endpoint will support.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// Whether connections to this endpoint require encryption or if encryption is optional.
     pub encryption: SipEndpointEncryption,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<SipEndpointCallHandler>,
+    pub call_handler: Option<SipEndpointCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the LaML URL to access when a call is received. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub call_request_method: ::std::option::Option<SipEndpointCallRequestMethod>,
+    pub call_request_method: Option<SipEndpointCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub call_fallback_method: ::std::option::Option<SipEndpointCallFallbackMethod>,
+    pub call_fallback_method: Option<SipEndpointCallFallbackMethod>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub call_status_callback_method: ::std::option::Option<
-        SipEndpointCallStatusCallbackMethod,
-    >,
+    pub call_status_callback_method: Option<SipEndpointCallStatusCallbackMethod>,
     /// A string representing the ID of the LaML application to forward incoming calls to. This is only used (and required) when call_handler is set to laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Dialogflow agent to forward incoming calls to. This is only used (and required) when call_handler is set to dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// A string representing the Relay context to forward incoming calls to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the Relay application to forward incoming calls to. This is only used (and required) when call_handler is set to relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. This is only used (and required) when call_handler is set to video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -9644,61 +8734,55 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointRequired {
     /// A string representation of the type of object this record is.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
     /// The username for the SIP endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
     /// A list of codecs this endpoint will support.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// Whether connections to this endpoint require encryption or if encryption is optional.
     pub encryption: SipEndpointEncryption,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<SipEndpointCallHandler>,
+    pub call_handler: Option<SipEndpointCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the LaML URL to access when a call is received. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub call_request_method: ::std::option::Option<SipEndpointCallRequestMethod>,
+    pub call_request_method: Option<SipEndpointCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub call_fallback_method: ::std::option::Option<SipEndpointCallFallbackMethod>,
+    pub call_fallback_method: Option<SipEndpointCallFallbackMethod>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub call_status_callback_method: ::std::option::Option<
-        SipEndpointCallStatusCallbackMethod,
-    >,
+    pub call_status_callback_method: Option<SipEndpointCallStatusCallbackMethod>,
     /// A string representing the ID of the LaML application to forward incoming calls to. This is only used (and required) when call_handler is set to laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Dialogflow agent to forward incoming calls to. This is only used (and required) when call_handler is set to dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// A string representing the Relay context to forward incoming calls to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the Relay application to forward incoming calls to. This is only used (and required) when call_handler is set to relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. This is only used (and required) when call_handler is set to video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
 }
 
 impl SipEndpoint {
@@ -9790,11 +8874,11 @@ impl SipEndpointCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -9869,20 +8953,20 @@ impl SipEndpointCallHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "relay_connector" => ::std::option::Option::Some(Self::RelayConnector),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_application" => Some(Self::RelayApplication),
+            "relay_connector" => Some(Self::RelayConnector),
+            "relay_script" => Some(Self::RelayScript),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "dialogflow" => Some(Self::Dialogflow),
+            "video_room" => Some(Self::VideoRoom),
+            "call_flow" => Some(Self::CallFlow),
+            "ai_agent" => Some(Self::AiAgent),
+            _ => None,
         }
     }
 }
@@ -9918,11 +9002,11 @@ impl SipEndpointCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -9961,11 +9045,11 @@ impl SipEndpointCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -10008,12 +9092,12 @@ impl SipEndpointEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "default" => ::std::option::Option::Some(Self::Default),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            _ => ::std::option::Option::None,
+            "default" => Some(Self::Default),
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            _ => None,
         }
     }
 }
@@ -10027,7 +9111,7 @@ pub struct SipEndpointListResponse {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of SIP endpoints.
-    pub data: ::std::vec::Vec<SipEndpoint>,
+    pub data: Vec<SipEndpoint>,
 }
 
 crate::runtime::wire_struct!(
@@ -10040,7 +9124,7 @@ pub struct SipEndpointListResponseRequired {
     /// Pagination links.
     pub links: PaginationLinks,
     /// List of SIP endpoints.
-    pub data: ::std::vec::Vec<SipEndpoint>,
+    pub data: Vec<SipEndpoint>,
 }
 
 impl SipEndpointListResponse {
@@ -10058,63 +9142,55 @@ pub struct SipEndpointResponse {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
     /// The username for the SIP endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
     /// A list of codecs this endpoint will support.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// Whether connections to this endpoint require encryption or if encryption is optional.
     pub encryption: SipEndpointResponseEncryption,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<SipEndpointCallHandler>,
+    pub call_handler: Option<SipEndpointCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the LaML URL to access when a call is received. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub call_request_method: ::std::option::Option<SipEndpointResponseCallRequestMethod>,
+    pub call_request_method: Option<SipEndpointResponseCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub call_fallback_method: ::std::option::Option<
-        SipEndpointResponseCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<SipEndpointResponseCallFallbackMethod>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub call_status_callback_method: ::std::option::Option<
-        SipEndpointResponseCallStatusCallbackMethod,
-    >,
+    pub call_status_callback_method: Option<SipEndpointResponseCallStatusCallbackMethod>,
     /// A string representing the ID of the LaML application to forward incoming calls to. This is only used (and required) when call_handler is set to laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Dialogflow agent to forward incoming calls to. This is only used (and required) when call_handler is set to dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// A string representing the Relay context to forward incoming calls to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the Relay application to forward incoming calls to. This is only used (and required) when call_handler is set to relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. This is only used (and required) when call_handler is set to video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -10143,63 +9219,55 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct SipEndpointResponseRequired {
     /// A string representation of the type of object this record is.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique identifier of the SIP endpoint.
     pub id: Uuid,
     /// The username for the SIP endpoint.
-    pub username: ::std::string::String,
+    pub username: String,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: ::std::string::String,
+    pub send_as: String,
     /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
     /// A list of codecs this endpoint will support.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// Whether connections to this endpoint require encryption or if encryption is optional.
     pub encryption: SipEndpointResponseEncryption,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<SipEndpointCallHandler>,
+    pub call_handler: Option<SipEndpointCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the LaML URL to access when a call is received. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub call_request_method: ::std::option::Option<SipEndpointResponseCallRequestMethod>,
+    pub call_request_method: Option<SipEndpointResponseCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub call_fallback_method: ::std::option::Option<
-        SipEndpointResponseCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<SipEndpointResponseCallFallbackMethod>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub call_status_callback_method: ::std::option::Option<
-        SipEndpointResponseCallStatusCallbackMethod,
-    >,
+    pub call_status_callback_method: Option<SipEndpointResponseCallStatusCallbackMethod>,
     /// A string representing the ID of the LaML application to forward incoming calls to. This is only used (and required) when call_handler is set to laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Dialogflow agent to forward incoming calls to. This is only used (and required) when call_handler is set to dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// A string representing the Relay context to forward incoming calls to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the Relay application to forward incoming calls to. This is only used (and required) when call_handler is set to relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to. This is only used (and required) when call_handler is set to video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
 }
 
 impl SipEndpointResponse {
@@ -10294,11 +9362,11 @@ impl SipEndpointResponseCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -10337,11 +9405,11 @@ impl SipEndpointResponseCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -10380,11 +9448,11 @@ impl SipEndpointResponseCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -10427,12 +9495,12 @@ impl SipEndpointResponseEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "default" => ::std::option::Option::Some(Self::Default),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            _ => ::std::option::Option::None,
+            "default" => Some(Self::Default),
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            _ => None,
         }
     }
 }
@@ -10444,17 +9512,17 @@ crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
 #[non_exhaustive]
 pub struct SipProfileResponse {
     /// A string representation of the fully qualified domain name for this profile.
-    pub domain: ::std::option::Option<::std::string::String>,
+    pub domain: Option<String>,
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    pub domain_identifier: ::std::option::Option<::std::string::String>,
+    pub domain_identifier: Option<String>,
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    pub default_codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub default_codecs: Option<Vec<String>>,
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    pub default_ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub default_ciphers: Option<Vec<String>>,
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    pub default_encryption: ::std::option::Option<SipProfileResponseDefaultEncryption>,
+    pub default_encryption: Option<SipProfileResponseDefaultEncryption>,
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    pub default_send_as: ::std::option::Option<::std::string::String>,
+    pub default_send_as: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -10468,50 +9536,32 @@ impl SipProfileResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            domain: ::std::default::Default::default(),
-            domain_identifier: ::std::default::Default::default(),
-            default_codecs: ::std::default::Default::default(),
-            default_ciphers: ::std::default::Default::default(),
-            default_encryption: ::std::default::Default::default(),
-            default_send_as: ::std::default::Default::default(),
+            domain: Default::default(),
+            domain_identifier: Default::default(),
+            default_codecs: Default::default(),
+            default_ciphers: Default::default(),
+            default_encryption: Default::default(),
+            default_send_as: Default::default(),
         }
     }
     /// A string representation of the fully qualified domain name for this profile.
-    pub fn domain(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn domain(mut self, value: impl Into<String>) -> Self {
+        self.domain = Some(Into::into(value));
         self
     }
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    pub fn domain_identifier(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_identifier = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn domain_identifier(mut self, value: impl Into<String>) -> Self {
+        self.domain_identifier = Some(Into::into(value));
         self
     }
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    pub fn default_codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.default_codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn default_codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.default_codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    pub fn default_ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.default_ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn default_ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.default_ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
@@ -10519,17 +9569,12 @@ impl SipProfileResponse {
         mut self,
         value: SipProfileResponseDefaultEncryption,
     ) -> Self {
-        self.default_encryption = ::std::option::Option::Some(value);
+        self.default_encryption = Some(value);
         self
     }
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    pub fn default_send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.default_send_as = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn default_send_as(mut self, value: impl Into<String>) -> Self {
+        self.default_send_as = Some(Into::into(value));
         self
     }
 }
@@ -10566,11 +9611,11 @@ impl SipProfileResponseDefaultEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            _ => ::std::option::Option::None,
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            _ => None,
         }
     }
 }
@@ -10592,23 +9637,23 @@ pub struct SipRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    pub byte_size: ::std::option::Option<i32>,
+    pub byte_size: Option<i32>,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    pub relay_conference_id: ::std::option::Option<Uuid>,
+    pub relay_conference_id: Option<Uuid>,
     /// ID of the SIP leg associated with the recording.
     pub relay_sip_leg_id: Uuid,
 }
@@ -10639,15 +9684,15 @@ pub struct SipRecordingRequired {
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// ID of the SIP leg associated with the recording.
     pub relay_sip_leg_id: Uuid,
 }
@@ -10675,34 +9720,31 @@ impl SipRecording {
             created_at,
             updated_at,
             duration_in_seconds,
-            error_code: ::std::default::Default::default(),
+            error_code: Default::default(),
             price,
             price_unit,
             status,
             url,
             stereo,
-            byte_size: ::std::default::Default::default(),
+            byte_size: Default::default(),
             track,
-            relay_conference_id: ::std::default::Default::default(),
+            relay_conference_id: Default::default(),
             relay_sip_leg_id,
         }
     }
     /// Error code if the recording failed.
-    pub fn error_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_code = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(Into::into(value));
         self
     }
     /// Size of the recording file in bytes.
     pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = ::std::option::Option::Some(value);
+        self.byte_size = Some(value);
         self
     }
     /// Unique ID of the Relay conference the recording belongs to, if any.
     pub fn relay_conference_id(mut self, value: Uuid) -> Self {
-        self.relay_conference_id = ::std::option::Option::Some(value);
+        self.relay_conference_id = Some(value);
         self
     }
 }
@@ -10712,13 +9754,13 @@ impl SipRecording {
 #[non_exhaustive]
 pub struct StatusCodesSpaceApiErrorItem {
     /// A description of what caused the error.
-    pub detail: ::std::string::String,
+    pub detail: String,
     /// The HTTP status code.
-    pub status: ::std::string::String,
+    pub status: String,
     /// A short summary of the error type.
-    pub title: ::std::string::String,
+    pub title: String,
     /// The error code.
-    pub code: ::std::string::String,
+    pub code: String,
 }
 
 crate::runtime::wire_struct!(
@@ -10730,13 +9772,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusCodesSpaceApiErrorItemRequired {
     /// A description of what caused the error.
-    pub detail: ::std::string::String,
+    pub detail: String,
     /// The HTTP status code.
-    pub status: ::std::string::String,
+    pub status: String,
     /// A short summary of the error type.
-    pub title: ::std::string::String,
+    pub title: String,
     /// The error code.
-    pub code: ::std::string::String,
+    pub code: String,
 }
 
 impl StatusCodesSpaceApiErrorItem {
@@ -10757,20 +9799,16 @@ impl StatusCodesSpaceApiErrorItem {
 #[non_exhaustive]
 pub struct StatusCodesValidationError {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesSpaceApiErrorItem>,
+    pub errors: Vec<StatusCodesSpaceApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(StatusCodesValidationError { errors = required("errors") });
 
 impl StatusCodesValidationError {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesSpaceApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesSpaceApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -10782,50 +9820,50 @@ pub struct UpdateAddressRequest {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
     ///
     /// Length: at most 250 characters.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
     ///
     /// Length: at most 250 characters.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
     ///
     /// Length: at most 250 characters.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
     ///
     /// Length: at most 250 characters.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
     ///
     /// Length: at most 250 characters.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    pub address_type: ::std::option::Option<AddressType>,
+    pub address_type: Option<AddressType>,
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: ::std::option::Option<::std::string::String>,
+    pub address_number: Option<String>,
     /// The city portion of the street address.
     ///
     /// Length: at most 250 characters.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
     ///
     /// Length: at most 250 characters.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
     /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
     /// the carrier before it is stored. For any other `country` the flag is ignored and the response
     /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
     /// validation.
     ///
     /// Default: `false`.
-    pub emergency_enabled: ::std::option::Option<bool>,
+    pub emergency_enabled: Option<bool>,
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     ///
     /// Default: `true`.
-    pub auto_correct_address: ::std::option::Option<bool>,
+    pub auto_correct_address: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -10842,23 +9880,23 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateAddressRequestRequired {
     /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The ISO 3166 Alpha 2 country code.
-    pub country: ::std::string::String,
+    pub country: String,
     /// First name of the occupant associated with this address.
-    pub first_name: ::std::string::String,
+    pub first_name: String,
     /// Last name of the occupant associated with this address.
-    pub last_name: ::std::string::String,
+    pub last_name: String,
     /// The number portion of the street address.
-    pub street_number: ::std::string::String,
+    pub street_number: String,
     /// The name portion of the street address.
-    pub street_name: ::std::string::String,
+    pub street_name: String,
     /// The city portion of the street address.
-    pub city: ::std::string::String,
+    pub city: String,
     /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The postal code of the street address.
-    pub postal_code: ::std::string::String,
+    pub postal_code: String,
 }
 
 impl UpdateAddressRequest {
@@ -10882,28 +9920,23 @@ impl UpdateAddressRequest {
             last_name,
             street_number,
             street_name,
-            address_type: ::std::default::Default::default(),
-            address_number: ::std::default::Default::default(),
+            address_type: Default::default(),
+            address_number: Default::default(),
             city,
             state,
             postal_code,
-            emergency_enabled: ::std::default::Default::default(),
-            auto_correct_address: ::std::default::Default::default(),
+            emergency_enabled: Default::default(),
+            auto_correct_address: Default::default(),
         }
     }
     /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
     pub fn address_type(mut self, value: AddressType) -> Self {
-        self.address_type = ::std::option::Option::Some(value);
+        self.address_type = Some(value);
         self
     }
     /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub fn address_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.address_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn address_number(mut self, value: impl Into<String>) -> Self {
+        self.address_number = Some(Into::into(value));
         self
     }
     /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
@@ -10911,12 +9944,12 @@ impl UpdateAddressRequest {
     /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
     /// validation.
     pub fn emergency_enabled(mut self, value: bool) -> Self {
-        self.emergency_enabled = ::std::option::Option::Some(value);
+        self.emergency_enabled = Some(value);
         self
     }
     /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
     pub fn auto_correct_address(mut self, value: bool) -> Self {
-        self.auto_correct_address = ::std::option::Option::Some(value);
+        self.auto_correct_address = Some(value);
         self
     }
 }
@@ -10926,7 +9959,7 @@ impl UpdateAddressRequest {
 #[non_exhaustive]
 pub struct UpdateCampaignRequest {
     /// A name for the campaign.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 
 crate::runtime::wire_struct!(UpdateCampaignRequest { name = default("name") });
@@ -10934,16 +9967,11 @@ crate::runtime::wire_struct!(UpdateCampaignRequest { name = default("name") });
 impl UpdateCampaignRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            name: ::std::default::Default::default(),
-        }
+        Self { name: Default::default() }
     }
     /// A name for the campaign.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
 }
@@ -10953,71 +9981,61 @@ impl UpdateCampaignRequest {
 #[non_exhaustive]
 pub struct UpdateDomainApplicationRequest {
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::option::Option<::std::string::String>,
+    pub identifier: Option<String>,
     /// A string representing the user portion of the domain application.
-    pub user: ::std::option::Option<::std::string::String>,
+    pub user: Option<String>,
     /// Whether the domain application will enforce IP authentication for incoming requests.
-    pub ip_auth_enabled: ::std::option::Option<bool>,
+    pub ip_auth_enabled: Option<bool>,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub ip_auth: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ip_auth: Option<Vec<String>>,
     /// Whether connections to this domain application require encryption or if encryption is optional.
-    pub encryption: ::std::option::Option<UpdateDomainApplicationRequestEncryption>,
+    pub encryption: Option<UpdateDomainApplicationRequestEncryption>,
     /// A list of codecs this domain application will support.
-    pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub codecs: Option<Vec<String>>,
     /// A list of encryption ciphers this domain application will support.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ciphers: Option<Vec<String>>,
     /// Specify how the domain application will handle calls.
-    pub call_handler: ::std::option::Option<DomainAppCallHandlerRequest>,
+    pub call_handler: Option<DomainAppCallHandlerRequest>,
     /// A string representing the Relay topic to forward incoming calls to.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// A string representing the Relay Application to forward incoming calls to.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// A string representing the LaML URL to access when a call is received.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<
-        UpdateDomainApplicationRequestCallRequestMethod,
-    >,
+    pub call_request_method: Option<UpdateDomainApplicationRequestCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<
-        UpdateDomainApplicationRequestCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<UpdateDomainApplicationRequestCallFallbackMethod>,
     /// A string representing a URL to send status change messages to.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         UpdateDomainApplicationRequestCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to.
-    pub call_dialogflow_agent_id: ::std::option::Option<Uuid>,
+    pub call_dialogflow_agent_id: Option<Uuid>,
     /// A string representing the ID of the AI Agent to forward incoming calls to.
-    pub call_ai_agent_id: ::std::option::Option<Uuid>,
+    pub call_ai_agent_id: Option<Uuid>,
     /// A string representing the ID of the Call Flow to forward incoming calls to.
-    pub call_flow_id: ::std::option::Option<Uuid>,
+    pub call_flow_id: Option<Uuid>,
     /// A string representing the version of your Call Flow you'd like to use.
-    pub call_flow_version: ::std::option::Option<
-        UpdateDomainApplicationRequestCallFlowVersion,
-    >,
+    pub call_flow_version: Option<UpdateDomainApplicationRequestCallFlowVersion>,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -11047,72 +10065,58 @@ impl UpdateDomainApplicationRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            identifier: ::std::default::Default::default(),
-            user: ::std::default::Default::default(),
-            ip_auth_enabled: ::std::default::Default::default(),
-            ip_auth: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            call_relay_topic: ::std::default::Default::default(),
-            call_relay_topic_status_callback_url: ::std::default::Default::default(),
-            call_relay_application: ::std::default::Default::default(),
-            call_request_url: ::std::default::Default::default(),
-            call_request_method: ::std::default::Default::default(),
-            call_fallback_url: ::std::default::Default::default(),
-            call_fallback_method: ::std::default::Default::default(),
-            call_status_callback_url: ::std::default::Default::default(),
-            call_status_callback_method: ::std::default::Default::default(),
-            call_laml_application_id: ::std::default::Default::default(),
-            call_video_room_id: ::std::default::Default::default(),
-            call_relay_script_url: ::std::default::Default::default(),
-            call_dialogflow_agent_id: ::std::default::Default::default(),
-            call_ai_agent_id: ::std::default::Default::default(),
-            call_flow_id: ::std::default::Default::default(),
-            call_flow_version: ::std::default::Default::default(),
-            call_relay_context: ::std::default::Default::default(),
-            call_relay_context_status_callback_url: ::std::default::Default::default(),
+            name: Default::default(),
+            identifier: Default::default(),
+            user: Default::default(),
+            ip_auth_enabled: Default::default(),
+            ip_auth: Default::default(),
+            encryption: Default::default(),
+            codecs: Default::default(),
+            ciphers: Default::default(),
+            call_handler: Default::default(),
+            call_relay_topic: Default::default(),
+            call_relay_topic_status_callback_url: Default::default(),
+            call_relay_application: Default::default(),
+            call_request_url: Default::default(),
+            call_request_method: Default::default(),
+            call_fallback_url: Default::default(),
+            call_fallback_method: Default::default(),
+            call_status_callback_url: Default::default(),
+            call_status_callback_method: Default::default(),
+            call_laml_application_id: Default::default(),
+            call_video_room_id: Default::default(),
+            call_relay_script_url: Default::default(),
+            call_dialogflow_agent_id: Default::default(),
+            call_ai_agent_id: Default::default(),
+            call_flow_id: Default::default(),
+            call_flow_version: Default::default(),
+            call_relay_context: Default::default(),
+            call_relay_context_status_callback_url: Default::default(),
         }
     }
     /// A string representing the friendly name for this domain application.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// A string representing the identifier portion of the domain application.
-    pub fn identifier(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.identifier = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn identifier(mut self, value: impl Into<String>) -> Self {
+        self.identifier = Some(Into::into(value));
         self
     }
     /// A string representing the user portion of the domain application.
-    pub fn user(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn user(mut self, value: impl Into<String>) -> Self {
+        self.user = Some(Into::into(value));
         self
     }
     /// Whether the domain application will enforce IP authentication for incoming requests.
     pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = ::std::option::Option::Some(value);
+        self.ip_auth_enabled = Some(value);
         self
     }
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub fn ip_auth(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ip_auth = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Whether connections to this domain application require encryption or if encryption is optional.
@@ -11120,72 +10124,45 @@ impl UpdateDomainApplicationRequest {
         mut self,
         value: UpdateDomainApplicationRequestEncryption,
     ) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// A list of codecs this domain application will support.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A list of encryption ciphers this domain application will support.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Specify how the domain application will handle calls.
     pub fn call_handler(mut self, value: DomainAppCallHandlerRequest) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// A string representing the Relay topic to forward incoming calls to.
-    pub fn call_relay_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_topic = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_topic = Some(Into::into(value));
         self
     }
     /// A string representing a URL to send status change messages to.
     pub fn call_relay_topic_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_topic_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_topic_status_callback_url = Some(Into::into(value));
         self
     }
     /// A string representing the Relay Application to forward incoming calls to.
-    pub fn call_relay_application(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_application = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_application = Some(Into::into(value));
         self
     }
     /// A string representing the LaML URL to access when a call is received.
-    pub fn call_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
+        self.call_request_url = Some(Into::into(value));
         self
     }
     /// A string representing the HTTP method to use with call_request_url.
@@ -11193,17 +10170,12 @@ impl UpdateDomainApplicationRequest {
         mut self,
         value: UpdateDomainApplicationRequestCallRequestMethod,
     ) -> Self {
-        self.call_request_method = ::std::option::Option::Some(value);
+        self.call_request_method = Some(value);
         self
     }
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub fn call_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_fallback_url = Some(Into::into(value));
         self
     }
     /// A string representing the HTTP method to use with call_fallback_url.
@@ -11211,17 +10183,12 @@ impl UpdateDomainApplicationRequest {
         mut self,
         value: UpdateDomainApplicationRequestCallFallbackMethod,
     ) -> Self {
-        self.call_fallback_method = ::std::option::Option::Some(value);
+        self.call_fallback_method = Some(value);
         self
     }
     /// A string representing a URL to send status change messages to.
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
     /// A string representing the HTTP method to use with call_status_callback_url.
@@ -11229,47 +10196,37 @@ impl UpdateDomainApplicationRequest {
         mut self,
         value: UpdateDomainApplicationRequestCallStatusCallbackMethod,
     ) -> Self {
-        self.call_status_callback_method = ::std::option::Option::Some(value);
+        self.call_status_callback_method = Some(value);
         self
     }
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub fn call_laml_application_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_laml_application_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
+        self.call_laml_application_id = Some(Into::into(value));
         self
     }
     /// A string representing the ID of the Video Room to forward incoming calls to.
     pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = ::std::option::Option::Some(value);
+        self.call_video_room_id = Some(value);
         self
     }
     /// A string representing the URL of the Relay script to execute when a call is received.
-    pub fn call_relay_script_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_script_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_script_url = Some(Into::into(value));
         self
     }
     /// A string representing the ID of the Dialogflow Agent to forward incoming calls to.
     pub fn call_dialogflow_agent_id(mut self, value: Uuid) -> Self {
-        self.call_dialogflow_agent_id = ::std::option::Option::Some(value);
+        self.call_dialogflow_agent_id = Some(value);
         self
     }
     /// A string representing the ID of the AI Agent to forward incoming calls to.
     pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = ::std::option::Option::Some(value);
+        self.call_ai_agent_id = Some(value);
         self
     }
     /// A string representing the ID of the Call Flow to forward incoming calls to.
     pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = ::std::option::Option::Some(value);
+        self.call_flow_id = Some(value);
         self
     }
     /// A string representing the version of your Call Flow you'd like to use.
@@ -11277,27 +10234,20 @@ impl UpdateDomainApplicationRequest {
         mut self,
         value: UpdateDomainApplicationRequestCallFlowVersion,
     ) -> Self {
-        self.call_flow_version = ::std::option::Option::Some(value);
+        self.call_flow_version = Some(value);
         self
     }
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub fn call_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_context = Some(Into::into(value));
         self
     }
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
     pub fn call_relay_context_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_context_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_context_status_callback_url = Some(Into::into(value));
         self
     }
 }
@@ -11334,11 +10284,11 @@ impl UpdateDomainApplicationRequestCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -11377,11 +10327,11 @@ impl UpdateDomainApplicationRequestCallFlowVersion {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "working_copy" => ::std::option::Option::Some(Self::WorkingCopy),
-            "current_deployed" => ::std::option::Option::Some(Self::CurrentDeployed),
-            _ => ::std::option::Option::None,
+            "working_copy" => Some(Self::WorkingCopy),
+            "current_deployed" => Some(Self::CurrentDeployed),
+            _ => None,
         }
     }
 }
@@ -11420,11 +10370,11 @@ impl UpdateDomainApplicationRequestCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -11463,11 +10413,11 @@ impl UpdateDomainApplicationRequestCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -11512,12 +10462,12 @@ impl UpdateDomainApplicationRequestEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
+            "optional" => Some(Self::Optional),
+            "required" => Some(Self::Required),
+            "forbidden" => Some(Self::Forbidden),
+            _ => None,
         }
     }
 }
@@ -11529,9 +10479,9 @@ crate::runtime::open_enum!(UpdateDomainApplicationRequestEncryption, Unknown);
 #[non_exhaustive]
 pub struct UpdateNumberGroupRequest {
     /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    pub sticky_sender: ::std::option::Option<bool>,
+    pub sticky_sender: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -11541,15 +10491,15 @@ crate::runtime::wire_struct!(
 
 impl UpdateNumberGroupRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::std::convert::Into::into(name),
-            sticky_sender: ::std::default::Default::default(),
+            name: Into::into(name),
+            sticky_sender: Default::default(),
         }
     }
     /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
     pub fn sticky_sender(mut self, value: bool) -> Self {
-        self.sticky_sender = ::std::option::Option::Some(value);
+        self.sticky_sender = Some(value);
         self
     }
 }
@@ -11559,79 +10509,67 @@ impl UpdateNumberGroupRequest {
 #[non_exhaustive]
 pub struct UpdatePhoneNumberRequest {
     /// The friendly name for the phone number.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The call handler for the phone number.
-    pub call_handler: ::std::option::Option<PhoneNumberCallHandlerRequest>,
+    pub call_handler: Option<PhoneNumberCallHandlerRequest>,
     /// The call receive mode for the phone number.
-    pub call_receive_mode: ::std::option::Option<::std::string::String>,
+    pub call_receive_mode: Option<String>,
     /// The call request URL for the phone number.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The call request method for the phone number.
-    pub call_request_method: ::std::option::Option<
-        UpdatePhoneNumberRequestCallRequestMethod,
-    >,
+    pub call_request_method: Option<UpdatePhoneNumberRequestCallRequestMethod>,
     /// The call fallback URL for the phone number.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The call fallback method for the phone number.
-    pub call_fallback_method: ::std::option::Option<
-        UpdatePhoneNumberRequestCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<UpdatePhoneNumberRequestCallFallbackMethod>,
     /// The call status callback URL for the phone number.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The call status callback method for the phone number.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         UpdatePhoneNumberRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// A string representing the Relay topic to forward incoming calls to.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The URL to make a request to when using the relay_script call handler.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the Relay Application to forward incoming calls to.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Relay Connector to use when using the relay_connector call handler.
-    pub call_relay_connector_id: ::std::option::Option<::std::string::String>,
+    pub call_relay_connector_id: Option<String>,
     /// The ID of the SIP Endpoint to use when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: ::std::option::Option<::std::string::String>,
+    pub call_sip_endpoint_id: Option<String>,
     /// The Verto resource to use when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: ::std::option::Option<::std::string::String>,
+    pub call_verto_resource: Option<String>,
     /// The ID of the Video Room to forward incoming calls to when using the video_room call handler.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// The message handler for the phone number.
-    pub message_handler: ::std::option::Option<PhoneNumberMessageHandler>,
+    pub message_handler: Option<PhoneNumberMessageHandler>,
     /// The message request URL for the phone number.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The message request method for the phone number.
-    pub message_request_method: ::std::option::Option<
-        UpdatePhoneNumberRequestMessageRequestMethod,
-    >,
+    pub message_request_method: Option<UpdatePhoneNumberRequestMessageRequestMethod>,
     /// The message fallback URL for the phone number.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The message fallback method for the phone number.
-    pub message_fallback_method: ::std::option::Option<
-        UpdatePhoneNumberRequestMessageFallbackMethod,
-    >,
+    pub message_fallback_method: Option<UpdatePhoneNumberRequestMessageFallbackMethod>,
     /// The ID of the LaML Application to use for messages.
-    pub message_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub message_laml_application_id: Option<String>,
     /// A string representing the Relay topic to forward incoming messages to.
-    pub message_relay_topic: ::std::option::Option<::std::string::String>,
+    pub message_relay_topic: Option<String>,
     /// This handler type is deprecated. Please use message_relay_application or message_relay_topic instead.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
     /// A string representing the Relay Application to forward incoming messages to.
-    pub message_relay_application: ::std::option::Option<::std::string::String>,
+    pub message_relay_application: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -11668,69 +10606,56 @@ impl UpdatePhoneNumberRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            call_receive_mode: ::std::default::Default::default(),
-            call_request_url: ::std::default::Default::default(),
-            call_request_method: ::std::default::Default::default(),
-            call_fallback_url: ::std::default::Default::default(),
-            call_fallback_method: ::std::default::Default::default(),
-            call_status_callback_url: ::std::default::Default::default(),
-            call_status_callback_method: ::std::default::Default::default(),
-            call_laml_application_id: ::std::default::Default::default(),
-            call_dialogflow_agent_id: ::std::default::Default::default(),
-            call_relay_topic: ::std::default::Default::default(),
-            call_relay_topic_status_callback_url: ::std::default::Default::default(),
-            call_relay_script_url: ::std::default::Default::default(),
-            call_relay_context: ::std::default::Default::default(),
-            call_relay_context_status_callback_url: ::std::default::Default::default(),
-            call_relay_application: ::std::default::Default::default(),
-            call_relay_connector_id: ::std::default::Default::default(),
-            call_sip_endpoint_id: ::std::default::Default::default(),
-            call_verto_resource: ::std::default::Default::default(),
-            call_video_room_id: ::std::default::Default::default(),
-            message_handler: ::std::default::Default::default(),
-            message_request_url: ::std::default::Default::default(),
-            message_request_method: ::std::default::Default::default(),
-            message_fallback_url: ::std::default::Default::default(),
-            message_fallback_method: ::std::default::Default::default(),
-            message_laml_application_id: ::std::default::Default::default(),
-            message_relay_topic: ::std::default::Default::default(),
-            message_relay_context: ::std::default::Default::default(),
-            message_relay_application: ::std::default::Default::default(),
+            name: Default::default(),
+            call_handler: Default::default(),
+            call_receive_mode: Default::default(),
+            call_request_url: Default::default(),
+            call_request_method: Default::default(),
+            call_fallback_url: Default::default(),
+            call_fallback_method: Default::default(),
+            call_status_callback_url: Default::default(),
+            call_status_callback_method: Default::default(),
+            call_laml_application_id: Default::default(),
+            call_dialogflow_agent_id: Default::default(),
+            call_relay_topic: Default::default(),
+            call_relay_topic_status_callback_url: Default::default(),
+            call_relay_script_url: Default::default(),
+            call_relay_context: Default::default(),
+            call_relay_context_status_callback_url: Default::default(),
+            call_relay_application: Default::default(),
+            call_relay_connector_id: Default::default(),
+            call_sip_endpoint_id: Default::default(),
+            call_verto_resource: Default::default(),
+            call_video_room_id: Default::default(),
+            message_handler: Default::default(),
+            message_request_url: Default::default(),
+            message_request_method: Default::default(),
+            message_fallback_url: Default::default(),
+            message_fallback_method: Default::default(),
+            message_laml_application_id: Default::default(),
+            message_relay_topic: Default::default(),
+            message_relay_context: Default::default(),
+            message_relay_application: Default::default(),
         }
     }
     /// The friendly name for the phone number.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The call handler for the phone number.
     pub fn call_handler(mut self, value: PhoneNumberCallHandlerRequest) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// The call receive mode for the phone number.
-    pub fn call_receive_mode(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_receive_mode = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_receive_mode(mut self, value: impl Into<String>) -> Self {
+        self.call_receive_mode = Some(Into::into(value));
         self
     }
     /// The call request URL for the phone number.
-    pub fn call_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
+        self.call_request_url = Some(Into::into(value));
         self
     }
     /// The call request method for the phone number.
@@ -11738,17 +10663,12 @@ impl UpdatePhoneNumberRequest {
         mut self,
         value: UpdatePhoneNumberRequestCallRequestMethod,
     ) -> Self {
-        self.call_request_method = ::std::option::Option::Some(value);
+        self.call_request_method = Some(value);
         self
     }
     /// The call fallback URL for the phone number.
-    pub fn call_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_fallback_url = Some(Into::into(value));
         self
     }
     /// The call fallback method for the phone number.
@@ -11756,17 +10676,12 @@ impl UpdatePhoneNumberRequest {
         mut self,
         value: UpdatePhoneNumberRequestCallFallbackMethod,
     ) -> Self {
-        self.call_fallback_method = ::std::option::Option::Some(value);
+        self.call_fallback_method = Some(value);
         self
     }
     /// The call status callback URL for the phone number.
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
     /// The call status callback method for the phone number.
@@ -11774,137 +10689,83 @@ impl UpdatePhoneNumberRequest {
         mut self,
         value: UpdatePhoneNumberRequestCallStatusCallbackMethod,
     ) -> Self {
-        self.call_status_callback_method = ::std::option::Option::Some(value);
+        self.call_status_callback_method = Some(value);
         self
     }
     /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub fn call_laml_application_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_laml_application_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
+        self.call_laml_application_id = Some(Into::into(value));
         self
     }
     /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub fn call_dialogflow_agent_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_dialogflow_agent_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_dialogflow_agent_id(mut self, value: impl Into<String>) -> Self {
+        self.call_dialogflow_agent_id = Some(Into::into(value));
         self
     }
     /// A string representing the Relay topic to forward incoming calls to.
-    pub fn call_relay_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_topic = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_topic = Some(Into::into(value));
         self
     }
     /// A string representing a URL to send status change messages to when call_handler is set to relay_topic.
     pub fn call_relay_topic_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_topic_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_topic_status_callback_url = Some(Into::into(value));
         self
     }
     /// The URL to make a request to when using the relay_script call handler.
-    pub fn call_relay_script_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_script_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_script_url = Some(Into::into(value));
         self
     }
     /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub fn call_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_context = Some(Into::into(value));
         self
     }
     /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
     pub fn call_relay_context_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_context_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_context_status_callback_url = Some(Into::into(value));
         self
     }
     /// A string representing the Relay Application to forward incoming calls to.
-    pub fn call_relay_application(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_application = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_application = Some(Into::into(value));
         self
     }
     /// The ID of the Relay Connector to use when using the relay_connector call handler.
-    pub fn call_relay_connector_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_connector_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_connector_id(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_connector_id = Some(Into::into(value));
         self
     }
     /// The ID of the SIP Endpoint to use when using the relay_sip_endpoint call handler.
-    pub fn call_sip_endpoint_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_sip_endpoint_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_sip_endpoint_id(mut self, value: impl Into<String>) -> Self {
+        self.call_sip_endpoint_id = Some(Into::into(value));
         self
     }
     /// The Verto resource to use when using the relay_verto_endpoint call handler.
-    pub fn call_verto_resource(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_verto_resource = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_verto_resource(mut self, value: impl Into<String>) -> Self {
+        self.call_verto_resource = Some(Into::into(value));
         self
     }
     /// The ID of the Video Room to forward incoming calls to when using the video_room call handler.
     pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = ::std::option::Option::Some(value);
+        self.call_video_room_id = Some(value);
         self
     }
     /// The message handler for the phone number.
     pub fn message_handler(mut self, value: PhoneNumberMessageHandler) -> Self {
-        self.message_handler = ::std::option::Option::Some(value);
+        self.message_handler = Some(value);
         self
     }
     /// The message request URL for the phone number.
-    pub fn message_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_request_url(mut self, value: impl Into<String>) -> Self {
+        self.message_request_url = Some(Into::into(value));
         self
     }
     /// The message request method for the phone number.
@@ -11912,17 +10773,12 @@ impl UpdatePhoneNumberRequest {
         mut self,
         value: UpdatePhoneNumberRequestMessageRequestMethod,
     ) -> Self {
-        self.message_request_method = ::std::option::Option::Some(value);
+        self.message_request_method = Some(value);
         self
     }
     /// The message fallback URL for the phone number.
-    pub fn message_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.message_fallback_url = Some(Into::into(value));
         self
     }
     /// The message fallback method for the phone number.
@@ -11930,47 +10786,27 @@ impl UpdatePhoneNumberRequest {
         mut self,
         value: UpdatePhoneNumberRequestMessageFallbackMethod,
     ) -> Self {
-        self.message_fallback_method = ::std::option::Option::Some(value);
+        self.message_fallback_method = Some(value);
         self
     }
     /// The ID of the LaML Application to use for messages.
-    pub fn message_laml_application_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_laml_application_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_laml_application_id(mut self, value: impl Into<String>) -> Self {
+        self.message_laml_application_id = Some(Into::into(value));
         self
     }
     /// A string representing the Relay topic to forward incoming messages to.
-    pub fn message_relay_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_relay_topic = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_relay_topic(mut self, value: impl Into<String>) -> Self {
+        self.message_relay_topic = Some(Into::into(value));
         self
     }
     /// This handler type is deprecated. Please use message_relay_application or message_relay_topic instead.
-    pub fn message_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.message_relay_context = Some(Into::into(value));
         self
     }
     /// A string representing the Relay Application to forward incoming messages to.
-    pub fn message_relay_application(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_relay_application = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_relay_application(mut self, value: impl Into<String>) -> Self {
+        self.message_relay_application = Some(Into::into(value));
         self
     }
 }
@@ -12007,11 +10843,11 @@ impl UpdatePhoneNumberRequestCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12050,11 +10886,11 @@ impl UpdatePhoneNumberRequestCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12093,11 +10929,11 @@ impl UpdatePhoneNumberRequestCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12136,11 +10972,11 @@ impl UpdatePhoneNumberRequestMessageFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12179,11 +11015,11 @@ impl UpdatePhoneNumberRequestMessageRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12195,9 +11031,9 @@ crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown
 #[non_exhaustive]
 pub struct UpdateQueueRequest {
     /// The name of the queue.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The maximum number of callers allowed in the queue.
-    pub max_size: ::std::option::Option<i32>,
+    pub max_size: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -12208,21 +11044,18 @@ impl UpdateQueueRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            max_size: ::std::default::Default::default(),
+            name: Default::default(),
+            max_size: Default::default(),
         }
     }
     /// The name of the queue.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The maximum number of callers allowed in the queue.
     pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = ::std::option::Option::Some(value);
+        self.max_size = Some(value);
         self
     }
 }
@@ -12234,25 +11067,25 @@ pub struct UpdateShortCodeRequest {
     /// The name given to the short code.
     ///
     /// Length: at most 255 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The message handler type for incoming messages.
     pub message_handler: ShortCodeMessageHandler,
     /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: ::std::option::Option<::std::string::String>,
+    pub message_request_url: Option<String>,
     /// The HTTP method to use for message requests. Defaults to POST.
     ///
     /// Default: `"POST"`.
-    pub message_request_method: ::std::option::Option<HttpMethod>,
+    pub message_request_method: Option<HttpMethod>,
     /// The fallback URL for message requests.
-    pub message_fallback_url: ::std::option::Option<::std::string::String>,
+    pub message_fallback_url: Option<String>,
     /// The HTTP method to use for fallback requests. Defaults to POST.
     ///
     /// Default: `"POST"`.
-    pub message_fallback_method: ::std::option::Option<HttpMethod>,
+    pub message_fallback_method: Option<HttpMethod>,
     /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: ::std::option::Option<Uuid>,
+    pub message_laml_application_id: Option<Uuid>,
     /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: ::std::option::Option<::std::string::String>,
+    pub message_relay_context: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12269,7 +11102,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct UpdateShortCodeRequestRequired {
     /// The name given to the short code.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The message handler type for incoming messages.
     pub message_handler: ShortCodeMessageHandler,
 }
@@ -12281,57 +11114,42 @@ impl UpdateShortCodeRequest {
         Self {
             name,
             message_handler,
-            message_request_url: ::std::default::Default::default(),
-            message_request_method: ::std::default::Default::default(),
-            message_fallback_url: ::std::default::Default::default(),
-            message_fallback_method: ::std::default::Default::default(),
-            message_laml_application_id: ::std::default::Default::default(),
-            message_relay_context: ::std::default::Default::default(),
+            message_request_url: Default::default(),
+            message_request_method: Default::default(),
+            message_fallback_url: Default::default(),
+            message_fallback_method: Default::default(),
+            message_laml_application_id: Default::default(),
+            message_relay_context: Default::default(),
         }
     }
     /// The URL to send message requests to when using laml_webhooks handler.
-    pub fn message_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_request_url(mut self, value: impl Into<String>) -> Self {
+        self.message_request_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use for message requests. Defaults to POST.
     pub fn message_request_method(mut self, value: HttpMethod) -> Self {
-        self.message_request_method = ::std::option::Option::Some(value);
+        self.message_request_method = Some(value);
         self
     }
     /// The fallback URL for message requests.
-    pub fn message_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.message_fallback_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use for fallback requests. Defaults to POST.
     pub fn message_fallback_method(mut self, value: HttpMethod) -> Self {
-        self.message_fallback_method = ::std::option::Option::Some(value);
+        self.message_fallback_method = Some(value);
         self
     }
     /// The ID of the LāML application to handle messages when using laml_application handler.
     pub fn message_laml_application_id(mut self, value: Uuid) -> Self {
-        self.message_laml_application_id = ::std::option::Option::Some(value);
+        self.message_laml_application_id = Some(value);
         self
     }
     /// The Relay context to use when using relay_context handler.
-    pub fn message_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.message_relay_context = Some(Into::into(value));
         self
     }
 }
@@ -12341,67 +11159,59 @@ impl UpdateShortCodeRequest {
 #[non_exhaustive]
 pub struct UpdateSipEndpointRequest {
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    pub username: ::std::option::Option<::std::string::String>,
+    pub username: Option<String>,
     /// A password to authenticate registrations to this endpoint.
-    pub password: ::std::option::Option<::std::string::String>,
+    pub password: Option<String>,
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: ::std::option::Option<::std::string::String>,
+    pub caller_id: Option<String>,
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: ::std::option::Option<::std::string::String>,
+    pub send_as: Option<String>,
     /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub ciphers: Option<Vec<String>>,
     /// A list of codecs this endpoint will support.
-    pub codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub codecs: Option<Vec<String>>,
     /// Specifies the encryption requirements for connections to this endpoint.
-    pub encryption: ::std::option::Option<UpdateSipEndpointRequestEncryption>,
+    pub encryption: Option<UpdateSipEndpointRequestEncryption>,
     /// What type of handler you want to run on inbound calls.
-    pub call_handler: ::std::option::Option<UpdateSipEndpointRequestCallHandler>,
+    pub call_handler: Option<UpdateSipEndpointRequestCallHandler>,
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// The HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<
-        UpdateSipEndpointRequestCallRequestMethod,
-    >,
+    pub call_request_method: Option<UpdateSipEndpointRequestCallRequestMethod>,
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// The HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<
-        UpdateSipEndpointRequestCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<UpdateSipEndpointRequestCallFallbackMethod>,
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// The HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         UpdateSipEndpointRequestCallStatusCallbackMethod,
     >,
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub call_dialogflow_agent_id: ::std::option::Option<::std::string::String>,
+    pub call_dialogflow_agent_id: Option<String>,
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// A URL to send status change messages to. Required when call_handler is relay_context.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    pub call_relay_application: ::std::option::Option<::std::string::String>,
+    pub call_relay_application: Option<String>,
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    pub call_flow_id: ::std::option::Option<Uuid>,
+    pub call_flow_id: Option<Uuid>,
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    pub call_flow_version: ::std::option::Option<::std::string::String>,
+    pub call_flow_version: Option<String>,
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    pub call_ai_agent_id: ::std::option::Option<Uuid>,
+    pub call_ai_agent_id: Option<Uuid>,
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12431,104 +11241,77 @@ impl UpdateSipEndpointRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            username: ::std::default::Default::default(),
-            password: ::std::default::Default::default(),
-            caller_id: ::std::default::Default::default(),
-            send_as: ::std::default::Default::default(),
-            ciphers: ::std::default::Default::default(),
-            codecs: ::std::default::Default::default(),
-            encryption: ::std::default::Default::default(),
-            call_handler: ::std::default::Default::default(),
-            call_request_url: ::std::default::Default::default(),
-            call_request_method: ::std::default::Default::default(),
-            call_fallback_url: ::std::default::Default::default(),
-            call_fallback_method: ::std::default::Default::default(),
-            call_status_callback_url: ::std::default::Default::default(),
-            call_status_callback_method: ::std::default::Default::default(),
-            call_laml_application_id: ::std::default::Default::default(),
-            call_dialogflow_agent_id: ::std::default::Default::default(),
-            call_relay_topic: ::std::default::Default::default(),
-            call_relay_topic_status_callback_url: ::std::default::Default::default(),
-            call_relay_context: ::std::default::Default::default(),
-            call_relay_context_status_callback_url: ::std::default::Default::default(),
-            call_relay_application: ::std::default::Default::default(),
-            call_video_room_id: ::std::default::Default::default(),
-            call_flow_id: ::std::default::Default::default(),
-            call_flow_version: ::std::default::Default::default(),
-            call_ai_agent_id: ::std::default::Default::default(),
-            call_relay_script_url: ::std::default::Default::default(),
+            username: Default::default(),
+            password: Default::default(),
+            caller_id: Default::default(),
+            send_as: Default::default(),
+            ciphers: Default::default(),
+            codecs: Default::default(),
+            encryption: Default::default(),
+            call_handler: Default::default(),
+            call_request_url: Default::default(),
+            call_request_method: Default::default(),
+            call_fallback_url: Default::default(),
+            call_fallback_method: Default::default(),
+            call_status_callback_url: Default::default(),
+            call_status_callback_method: Default::default(),
+            call_laml_application_id: Default::default(),
+            call_dialogflow_agent_id: Default::default(),
+            call_relay_topic: Default::default(),
+            call_relay_topic_status_callback_url: Default::default(),
+            call_relay_context: Default::default(),
+            call_relay_context_status_callback_url: Default::default(),
+            call_relay_application: Default::default(),
+            call_video_room_id: Default::default(),
+            call_flow_id: Default::default(),
+            call_flow_version: Default::default(),
+            call_ai_agent_id: Default::default(),
+            call_relay_script_url: Default::default(),
         }
     }
     /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    pub fn username(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.username = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn username(mut self, value: impl Into<String>) -> Self {
+        self.username = Some(Into::into(value));
         self
     }
     /// A password to authenticate registrations to this endpoint.
-    pub fn password(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.password = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn password(mut self, value: impl Into<String>) -> Self {
+        self.password = Some(Into::into(value));
         self
     }
     /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub fn caller_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
+        self.caller_id = Some(Into::into(value));
         self
     }
     /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub fn send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.send_as = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn send_as(mut self, value: impl Into<String>) -> Self {
+        self.send_as = Some(Into::into(value));
         self
     }
     /// A list of encryption ciphers this endpoint will support.
-    pub fn ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A list of codecs this endpoint will support.
-    pub fn codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Specifies the encryption requirements for connections to this endpoint.
     pub fn encryption(mut self, value: UpdateSipEndpointRequestEncryption) -> Self {
-        self.encryption = ::std::option::Option::Some(value);
+        self.encryption = Some(value);
         self
     }
     /// What type of handler you want to run on inbound calls.
     pub fn call_handler(mut self, value: UpdateSipEndpointRequestCallHandler) -> Self {
-        self.call_handler = ::std::option::Option::Some(value);
+        self.call_handler = Some(value);
         self
     }
     /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub fn call_request_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_request_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
+        self.call_request_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use with call_request_url.
@@ -12536,17 +11319,12 @@ impl UpdateSipEndpointRequest {
         mut self,
         value: UpdateSipEndpointRequestCallRequestMethod,
     ) -> Self {
-        self.call_request_method = ::std::option::Option::Some(value);
+        self.call_request_method = Some(value);
         self
     }
     /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    pub fn call_fallback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_fallback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_fallback_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use with call_fallback_url.
@@ -12554,17 +11332,12 @@ impl UpdateSipEndpointRequest {
         mut self,
         value: UpdateSipEndpointRequestCallFallbackMethod,
     ) -> Self {
-        self.call_fallback_method = ::std::option::Option::Some(value);
+        self.call_fallback_method = Some(value);
         self
     }
     /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    pub fn call_status_callback_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
+        self.call_status_callback_url = Some(Into::into(value));
         self
     }
     /// The HTTP method to use with call_status_callback_url.
@@ -12572,112 +11345,73 @@ impl UpdateSipEndpointRequest {
         mut self,
         value: UpdateSipEndpointRequestCallStatusCallbackMethod,
     ) -> Self {
-        self.call_status_callback_method = ::std::option::Option::Some(value);
+        self.call_status_callback_method = Some(value);
         self
     }
     /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub fn call_laml_application_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_laml_application_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
+        self.call_laml_application_id = Some(Into::into(value));
         self
     }
     /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub fn call_dialogflow_agent_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_dialogflow_agent_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_dialogflow_agent_id(mut self, value: impl Into<String>) -> Self {
+        self.call_dialogflow_agent_id = Some(Into::into(value));
         self
     }
     /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_topic = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_topic = Some(Into::into(value));
         self
     }
     /// A URL to send status change messages to. Required when call_handler is relay_topic.
     pub fn call_relay_topic_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_topic_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_topic_status_callback_url = Some(Into::into(value));
         self
     }
     /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    pub fn call_relay_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_context = Some(Into::into(value));
         self
     }
     /// A URL to send status change messages to. Required when call_handler is relay_context.
     pub fn call_relay_context_status_callback_url(
         mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
+        value: impl Into<String>,
     ) -> Self {
-        self.call_relay_context_status_callback_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+        self.call_relay_context_status_callback_url = Some(Into::into(value));
         self
     }
     /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    pub fn call_relay_application(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_application = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_application = Some(Into::into(value));
         self
     }
     /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
     pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = ::std::option::Option::Some(value);
+        self.call_video_room_id = Some(value);
         self
     }
     /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
     pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = ::std::option::Option::Some(value);
+        self.call_flow_id = Some(value);
         self
     }
     /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    pub fn call_flow_version(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_flow_version = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_flow_version(mut self, value: impl Into<String>) -> Self {
+        self.call_flow_version = Some(Into::into(value));
         self
     }
     /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
     pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = ::std::option::Option::Some(value);
+        self.call_ai_agent_id = Some(value);
         self
     }
     /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    pub fn call_relay_script_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_relay_script_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
+        self.call_relay_script_url = Some(Into::into(value));
         self
     }
 }
@@ -12714,11 +11448,11 @@ impl UpdateSipEndpointRequestCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12793,20 +11527,20 @@ impl UpdateSipEndpointRequestCallHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "relay_connector" => ::std::option::Option::Some(Self::RelayConnector),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            _ => ::std::option::Option::None,
+            "relay_context" => Some(Self::RelayContext),
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_application" => Some(Self::RelayApplication),
+            "relay_connector" => Some(Self::RelayConnector),
+            "relay_script" => Some(Self::RelayScript),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "dialogflow" => Some(Self::Dialogflow),
+            "video_room" => Some(Self::VideoRoom),
+            "call_flow" => Some(Self::CallFlow),
+            "ai_agent" => Some(Self::AiAgent),
+            _ => None,
         }
     }
 }
@@ -12845,11 +11579,11 @@ impl UpdateSipEndpointRequestCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12888,11 +11622,11 @@ impl UpdateSipEndpointRequestCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -12935,12 +11669,12 @@ impl UpdateSipEndpointRequestEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "default" => ::std::option::Option::Some(Self::Default),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            _ => ::std::option::Option::None,
+            "default" => Some(Self::Default),
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            _ => None,
         }
     }
 }
@@ -12952,17 +11686,15 @@ crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
 #[non_exhaustive]
 pub struct UpdateSipProfileRequest {
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    pub domain_identifier: ::std::option::Option<::std::string::String>,
+    pub domain_identifier: Option<String>,
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    pub default_codecs: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub default_codecs: Option<Vec<String>>,
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    pub default_ciphers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub default_ciphers: Option<Vec<String>>,
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    pub default_encryption: ::std::option::Option<
-        UpdateSipProfileRequestDefaultEncryption,
-    >,
+    pub default_encryption: Option<UpdateSipProfileRequestDefaultEncryption>,
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    pub default_send_as: ::std::option::Option<::std::string::String>,
+    pub default_send_as: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -12976,41 +11708,26 @@ impl UpdateSipProfileRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            domain_identifier: ::std::default::Default::default(),
-            default_codecs: ::std::default::Default::default(),
-            default_ciphers: ::std::default::Default::default(),
-            default_encryption: ::std::default::Default::default(),
-            default_send_as: ::std::default::Default::default(),
+            domain_identifier: Default::default(),
+            default_codecs: Default::default(),
+            default_ciphers: Default::default(),
+            default_encryption: Default::default(),
+            default_send_as: Default::default(),
         }
     }
     /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    pub fn domain_identifier(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.domain_identifier = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn domain_identifier(mut self, value: impl Into<String>) -> Self {
+        self.domain_identifier = Some(Into::into(value));
         self
     }
     /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    pub fn default_codecs(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.default_codecs = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn default_codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.default_codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    pub fn default_ciphers(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.default_ciphers = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn default_ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.default_ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
@@ -13018,17 +11735,12 @@ impl UpdateSipProfileRequest {
         mut self,
         value: UpdateSipProfileRequestDefaultEncryption,
     ) -> Self {
-        self.default_encryption = ::std::option::Option::Some(value);
+        self.default_encryption = Some(value);
         self
     }
     /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    pub fn default_send_as(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.default_send_as = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn default_send_as(mut self, value: impl Into<String>) -> Self {
+        self.default_send_as = Some(Into::into(value));
         self
     }
 }
@@ -13065,11 +11777,11 @@ impl UpdateSipProfileRequestDefaultEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "required" => ::std::option::Option::Some(Self::Required),
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            _ => ::std::option::Option::None,
+            "required" => Some(Self::Required),
+            "optional" => Some(Self::Optional),
+            _ => None,
         }
     }
 }
@@ -13083,17 +11795,15 @@ pub struct UpdateVerifiedCallerIdRequest {
     /// The name portion of the caller ID.
     ///
     /// Length: at most 200 characters.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 crate::runtime::wire_struct!(UpdateVerifiedCallerIdRequest { name = required("name") });
 
 impl UpdateVerifiedCallerIdRequest {
     /// A value made of all its fields.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::std::convert::Into::into(name),
-        }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: Into::into(name) }
     }
 }
 
@@ -13104,21 +11814,21 @@ pub struct VerifiedCallerId {
     /// The type of the returned object, this should be verified_caller_id.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub extension: ::std::option::Option<::std::string::String>,
+    pub extension: Option<String>,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    pub verified_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub verified_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The verification status for the caller ID.
-    pub status: ::std::option::Option<VerifiedCallerIdStatus>,
+    pub status: Option<VerifiedCallerIdStatus>,
 }
 
 crate::runtime::wire_struct!(
@@ -13134,7 +11844,7 @@ pub struct VerifiedCallerIdRequired {
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
 }
@@ -13144,48 +11854,39 @@ impl VerifiedCallerId {
     pub fn new(required: VerifiedCallerIdRequired) -> Self {
         let VerifiedCallerIdRequired { id, number, verified } = required;
         Self {
-            type_: ::std::default::Default::default(),
+            type_: Default::default(),
             id,
             number,
-            name: ::std::default::Default::default(),
-            extension: ::std::default::Default::default(),
+            name: Default::default(),
+            extension: Default::default(),
             verified,
-            verified_at: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
+            verified_at: Default::default(),
+            status: Default::default(),
         }
     }
     /// The type of the returned object, this should be verified_caller_id.
-    pub fn type_(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.type_ = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(Into::into(value));
         self
     }
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub fn extension(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.extension = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn extension(mut self, value: impl Into<String>) -> Self {
+        self.extension = Some(Into::into(value));
         self
     }
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
     pub fn verified_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.verified_at = ::std::option::Option::Some(value);
+        self.verified_at = Some(value);
         self
     }
     /// The verification status for the caller ID.
     pub fn status(mut self, value: VerifiedCallerIdStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
 }
@@ -13195,9 +11896,9 @@ impl VerifiedCallerId {
 #[non_exhaustive]
 pub struct VerifiedCallerIdListResponse {
     /// Pagination links.
-    pub links: ::std::option::Option<PaginationLinks>,
+    pub links: Option<PaginationLinks>,
     /// List of verified caller IDs.
-    pub data: ::std::option::Option<::std::vec::Vec<VerifiedCallerId>>,
+    pub data: Option<Vec<VerifiedCallerId>>,
 }
 
 crate::runtime::wire_struct!(
@@ -13208,23 +11909,18 @@ impl VerifiedCallerIdListResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            links: ::std::default::Default::default(),
-            data: ::std::default::Default::default(),
+            links: Default::default(),
+            data: Default::default(),
         }
     }
     /// Pagination links.
     pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
     /// List of verified caller IDs.
-    pub fn data(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = VerifiedCallerId>,
-    ) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = VerifiedCallerId>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -13236,21 +11932,21 @@ pub struct VerifiedCallerIdResponse {
     /// The type of the returned object, this should be verified_caller_id.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::option::Option<::std::string::String>,
+    pub type_: Option<String>,
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub extension: ::std::option::Option<::std::string::String>,
+    pub extension: Option<String>,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    pub verified_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub verified_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The verification status for the caller ID.
-    pub status: ::std::option::Option<VerifiedCallerIdResponseStatus>,
+    pub status: Option<VerifiedCallerIdResponseStatus>,
 }
 
 crate::runtime::wire_struct!(
@@ -13266,7 +11962,7 @@ pub struct VerifiedCallerIdResponseRequired {
     /// The unique identifier of the Verified Caller ID on SignalWire.
     pub id: Uuid,
     /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
-    pub number: ::std::string::String,
+    pub number: String,
     /// A boolean representing whether the number has been verified or not.
     pub verified: bool,
 }
@@ -13276,48 +11972,39 @@ impl VerifiedCallerIdResponse {
     pub fn new(required: VerifiedCallerIdResponseRequired) -> Self {
         let VerifiedCallerIdResponseRequired { id, number, verified } = required;
         Self {
-            type_: ::std::default::Default::default(),
+            type_: Default::default(),
             id,
             number,
-            name: ::std::default::Default::default(),
-            extension: ::std::default::Default::default(),
+            name: Default::default(),
+            extension: Default::default(),
             verified,
-            verified_at: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
+            verified_at: Default::default(),
+            status: Default::default(),
         }
     }
     /// The type of the returned object, this should be verified_caller_id.
-    pub fn type_(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.type_ = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn type_(mut self, value: impl Into<String>) -> Self {
+        self.type_ = Some(Into::into(value));
         self
     }
     /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub fn extension(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.extension = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn extension(mut self, value: impl Into<String>) -> Self {
+        self.extension = Some(Into::into(value));
         self
     }
     /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
     pub fn verified_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.verified_at = ::std::option::Option::Some(value);
+        self.verified_at = Some(value);
         self
     }
     /// The verification status for the caller ID.
     pub fn status(mut self, value: VerifiedCallerIdResponseStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
 }
@@ -13354,13 +12041,11 @@ impl VerifiedCallerIdResponseStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Verified" => ::std::option::Option::Some(Self::Verified),
-            "Awaiting Verification" => {
-                ::std::option::Option::Some(Self::AwaitingVerification)
-            }
-            _ => ::std::option::Option::None,
+            "Verified" => Some(Self::Verified),
+            "Awaiting Verification" => Some(Self::AwaitingVerification),
+            _ => None,
         }
     }
 }
@@ -13399,13 +12084,11 @@ impl VerifiedCallerIdStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Verified" => ::std::option::Option::Some(Self::Verified),
-            "Awaiting Verification" => {
-                ::std::option::Option::Some(Self::AwaitingVerification)
-            }
-            _ => ::std::option::Option::None,
+            "Verified" => Some(Self::Verified),
+            "Awaiting Verification" => Some(Self::AwaitingVerification),
+            _ => None,
         }
     }
 }
@@ -13417,7 +12100,7 @@ crate::runtime::open_enum!(VerifiedCallerIdStatus, Unknown);
 #[non_exhaustive]
 pub struct VerifyCallerIdRequest {
     /// The verification code received via call or SMS.
-    pub verification_code: ::std::string::String,
+    pub verification_code: String,
 }
 
 crate::runtime::wire_struct!(
@@ -13426,11 +12109,9 @@ crate::runtime::wire_struct!(
 
 impl VerifyCallerIdRequest {
     /// A value made of all its fields.
-    pub fn new(
-        verification_code: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(verification_code: impl Into<String>) -> Self {
         Self {
-            verification_code: ::std::convert::Into::into(verification_code),
+            verification_code: Into::into(verification_code),
         }
     }
 }
@@ -13450,23 +12131,23 @@ pub struct WebRtcRecording {
     /// Duration of the recording in seconds.
     pub duration_in_seconds: i32,
     /// Error code if the recording failed.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Size of the recording file in bytes.
-    pub byte_size: ::std::option::Option<i32>,
+    pub byte_size: Option<i32>,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// Unique ID of the Relay conference the recording belongs to, if any.
-    pub relay_conference_id: ::std::option::Option<Uuid>,
+    pub relay_conference_id: Option<Uuid>,
     /// ID of the WebRTC leg associated with the recording.
     pub relay_webrtc_leg_id: Uuid,
 }
@@ -13498,15 +12179,15 @@ pub struct WebRtcRecordingRequired {
     /// Price of the recording.
     pub price: f64,
     /// Currency unit for the price.
-    pub price_unit: ::std::string::String,
+    pub price_unit: String,
     /// Status of the recording.
-    pub status: ::std::string::String,
+    pub status: String,
     /// URL of the recording file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// Indicates whether the recording is stereo.
     pub stereo: bool,
     /// Audio track of the recording.
-    pub track: ::std::string::String,
+    pub track: String,
     /// ID of the WebRTC leg associated with the recording.
     pub relay_webrtc_leg_id: Uuid,
 }
@@ -13534,34 +12215,31 @@ impl WebRtcRecording {
             created_at,
             updated_at,
             duration_in_seconds,
-            error_code: ::std::default::Default::default(),
+            error_code: Default::default(),
             price,
             price_unit,
             status,
             url,
             stereo,
-            byte_size: ::std::default::Default::default(),
+            byte_size: Default::default(),
             track,
-            relay_conference_id: ::std::default::Default::default(),
+            relay_conference_id: Default::default(),
             relay_webrtc_leg_id,
         }
     }
     /// Error code if the recording failed.
-    pub fn error_code(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_code = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error_code(mut self, value: impl Into<String>) -> Self {
+        self.error_code = Some(Into::into(value));
         self
     }
     /// Size of the recording file in bytes.
     pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = ::std::option::Option::Some(value);
+        self.byte_size = Some(value);
         self
     }
     /// Unique ID of the Relay conference the recording belongs to, if any.
     pub fn relay_conference_id(mut self, value: Uuid) -> Self {
-        self.relay_conference_id = ::std::option::Option::Some(value);
+        self.relay_conference_id = Some(value);
         self
     }
 }
@@ -17176,22 +15854,19 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &AssignE911addressRequest,
-    ) -> ::std::result::Result<
-        PhoneNumberResponse,
-        crate::runtime::Error<AssignE911AddressError>,
-    > {
+    ) -> Result<PhoneNumberResponse, crate::runtime::Error<AssignE911AddressError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}/e911_address";
         let path = [
             "/api/relay/rest/phone_numbers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/e911_address",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17233,13 +15908,10 @@ impl crate::runtime::Client {
     pub async fn create_address(
         &self,
         body: &CreateAddressRequest,
-    ) -> ::std::result::Result<
-        AddressResponse,
-        crate::runtime::Error<CreateAddressError>,
-    > {
+    ) -> Result<AddressResponse, crate::runtime::Error<CreateAddressError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
         let path = ["/api/relay/rest/addresses"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17278,10 +15950,10 @@ impl crate::runtime::Client {
     pub async fn create_brand(
         &self,
         body: &CreateBrandRequest,
-    ) -> ::std::result::Result<BrandResponse, crate::runtime::Error<CreateBrandError>> {
+    ) -> Result<BrandResponse, crate::runtime::Error<CreateBrandError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
         let path = ["/api/relay/rest/registry/beta/brands"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17325,22 +15997,19 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &CreateCampaignRequest,
-    ) -> ::std::result::Result<
-        CampaignResponse,
-        crate::runtime::Error<CreateCampaignError>,
-    > {
+    ) -> Result<CampaignResponse, crate::runtime::Error<CreateCampaignError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
         let path = [
             "/api/relay/rest/registry/beta/brands/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/campaigns",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17380,13 +16049,13 @@ impl crate::runtime::Client {
     pub async fn create_domain_application(
         &self,
         body: &CreateDomainApplicationRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DomainApplicationResponse,
         crate::runtime::Error<CreateDomainApplicationError>,
     > {
         const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
         let path = ["/api/relay/rest/domain_applications"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17427,13 +16096,13 @@ impl crate::runtime::Client {
     pub async fn create_imported_phone_number(
         &self,
         body: &ImportPhoneNumberRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         PhoneNumberResponse,
         crate::runtime::Error<CreateImportedPhoneNumberError>,
     > {
         const PATH_TEMPLATE: &str = "/api/relay/rest/imported_phone_numbers";
         let path = ["/api/relay/rest/imported_phone_numbers"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17476,13 +16145,10 @@ impl crate::runtime::Client {
     pub async fn create_number_group(
         &self,
         body: &CreateNumberGroupRequest,
-    ) -> ::std::result::Result<
-        NumberGroupResponse,
-        crate::runtime::Error<CreateNumberGroupError>,
-    > {
+    ) -> Result<NumberGroupResponse, crate::runtime::Error<CreateNumberGroupError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
         let path = ["/api/relay/rest/number_groups"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17530,7 +16196,7 @@ impl crate::runtime::Client {
         &self,
         number_group_id: ::uuid::Uuid,
         body: &AddNumberGroupMembershipRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         NumberGroupMembershipResponse,
         crate::runtime::Error<CreateNumberGroupMembershipError>,
     > {
@@ -17540,12 +16206,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "NumberGroupId",
-                &::std::string::ToString::to_string(&number_group_id),
+                &ToString::to_string(&number_group_id),
             )?,
             "/number_group_memberships",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17594,19 +16260,19 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &CreateOrderRequest,
-    ) -> ::std::result::Result<OrderResponse, crate::runtime::Error<CreateOrderError>> {
+    ) -> Result<OrderResponse, crate::runtime::Error<CreateOrderError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
         let path = [
             "/api/relay/rest/registry/beta/campaigns/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/orders",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17646,10 +16312,10 @@ impl crate::runtime::Client {
     pub async fn create_queue(
         &self,
         body: &CreateQueueRequest,
-    ) -> ::std::result::Result<QueueResponse, crate::runtime::Error<CreateQueueError>> {
+    ) -> Result<QueueResponse, crate::runtime::Error<CreateQueueError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
         let path = ["/api/relay/rest/queues"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17690,13 +16356,10 @@ impl crate::runtime::Client {
     pub async fn create_sip_endpoint(
         &self,
         body: &CreateSipEndpointRequest,
-    ) -> ::std::result::Result<
-        SipEndpointResponse,
-        crate::runtime::Error<CreateSipEndpointError>,
-    > {
+    ) -> Result<SipEndpointResponse, crate::runtime::Error<CreateSipEndpointError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
         let path = ["/api/relay/rest/endpoints/sip"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17735,13 +16398,13 @@ impl crate::runtime::Client {
     pub async fn create_verified_caller_id(
         &self,
         body: &CreateVerifiedCallerIdRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VerifiedCallerIdResponse,
         crate::runtime::Error<CreateVerifiedCallerIdError>,
     > {
         const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
         let path = ["/api/relay/rest/verified_caller_ids"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17784,18 +16447,18 @@ impl crate::runtime::Client {
     pub async fn delete_address(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteAddressError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteAddressError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
         let path = [
             "/api/relay/rest/addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17839,18 +16502,18 @@ impl crate::runtime::Client {
     pub async fn delete_call_recording(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteCallRecordingError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteCallRecordingError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/recordings/{id}";
         let path = [
             "/api/relay/rest/recordings/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17894,18 +16557,18 @@ impl crate::runtime::Client {
     pub async fn delete_domain_application(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteDomainApplicationError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteDomainApplicationError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
         let path = [
             "/api/relay/rest/domain_applications/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -17949,18 +16612,18 @@ impl crate::runtime::Client {
     pub async fn delete_number_assignment(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteNumberAssignmentError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteNumberAssignmentError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/numbers/{id}";
         let path = [
             "/api/relay/rest/registry/beta/numbers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18003,18 +16666,18 @@ impl crate::runtime::Client {
     pub async fn delete_number_group(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteNumberGroupError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteNumberGroupError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
         let path = [
             "/api/relay/rest/number_groups/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18058,21 +16721,18 @@ impl crate::runtime::Client {
     pub async fn delete_number_group_membership(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        (),
-        crate::runtime::Error<DeleteNumberGroupMembershipError>,
-    > {
+    ) -> Result<(), crate::runtime::Error<DeleteNumberGroupMembershipError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_group_memberships/{id}";
         let path = [
             "/api/relay/rest/number_group_memberships/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18118,18 +16778,18 @@ impl crate::runtime::Client {
     pub async fn delete_queue(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteQueueError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteQueueError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
         let path = [
             "/api/relay/rest/queues/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18175,18 +16835,18 @@ impl crate::runtime::Client {
     pub async fn delete_sip_endpoint(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteSipEndpointError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteSipEndpointError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
         let path = [
             "/api/relay/rest/endpoints/sip/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18230,18 +16890,18 @@ impl crate::runtime::Client {
     pub async fn delete_verified_caller_id(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteVerifiedCallerIdError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteVerifiedCallerIdError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
         let path = [
             "/api/relay/rest/verified_caller_ids/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18285,18 +16945,18 @@ impl crate::runtime::Client {
     pub async fn get_address(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<AddressResponse, crate::runtime::Error<GetAddressError>> {
+    ) -> Result<AddressResponse, crate::runtime::Error<GetAddressError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
         let path = [
             "/api/relay/rest/addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18340,21 +17000,18 @@ impl crate::runtime::Client {
     pub async fn get_call_recording(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        GetCallRecordingResponse,
-        crate::runtime::Error<GetCallRecordingError>,
-    > {
+    ) -> Result<GetCallRecordingResponse, crate::runtime::Error<GetCallRecordingError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/recordings/{id}";
         let path = [
             "/api/relay/rest/recordings/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18398,18 +17055,18 @@ impl crate::runtime::Client {
     pub async fn get_queue(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<QueueResponse, crate::runtime::Error<GetQueueError>> {
+    ) -> Result<QueueResponse, crate::runtime::Error<GetQueueError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
         let path = [
             "/api/relay/rest/queues/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18453,27 +17110,24 @@ impl crate::runtime::Client {
     pub async fn list_addresses(
         &self,
         params: &ListAddressesParams,
-    ) -> ::std::result::Result<
-        AddressListResponse,
-        crate::runtime::Error<ListAddressesError>,
-    > {
+    ) -> Result<AddressListResponse, crate::runtime::Error<ListAddressesError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
         let path = ["/api/relay/rest/addresses"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_label {
+        if let Some(value) = &params.filter_label {
             query.push("filter_label", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18507,33 +17161,30 @@ impl crate::runtime::Client {
         &self,
         params: &ListAddressesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Address, crate::runtime::Error<ListAddressesError>>,
+        Item = Result<Address, crate::runtime::Error<ListAddressesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListAddressesError>,
         > {
             let path = ["/api/relay/rest/addresses"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_label {
+            if let Some(value) = &params.filter_label {
                 query.push("filter_label", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -18541,11 +17192,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Address>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Address>, Option<String>),
                 crate::runtime::Error<ListAddressesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     AddressListResponse,
                     crate::runtime::Error<ListAddressesError>,
                 > = match response.status() {
@@ -18556,7 +17207,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -18584,21 +17235,18 @@ impl crate::runtime::Client {
     pub async fn list_brands(
         &self,
         params: &ListBrandsParams,
-    ) -> ::std::result::Result<
-        BrandListResponse,
-        crate::runtime::Error<ListBrandsError>,
-    > {
+    ) -> Result<BrandListResponse, crate::runtime::Error<ListBrandsError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
         let path = ["/api/relay/rest/registry/beta/brands"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_state {
+        if let Some(value) = &params.filter_state {
             query.push("filter_state", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18631,27 +17279,24 @@ impl crate::runtime::Client {
         &self,
         params: &ListBrandsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Brand, crate::runtime::Error<ListBrandsError>>,
+        Item = Result<Brand, crate::runtime::Error<ListBrandsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListBrandsError>,
         > {
             let path = ["/api/relay/rest/registry/beta/brands"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_state {
+            if let Some(value) = &params.filter_state {
                 query.push("filter_state", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -18659,11 +17304,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Brand>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Brand>, Option<String>),
                 crate::runtime::Error<ListBrandsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     BrandListResponse,
                     crate::runtime::Error<ListBrandsError>,
                 > = match response.status() {
@@ -18673,7 +17318,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -18699,13 +17344,10 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /api/relay/rest/recordings")]
     pub async fn list_call_recordings(
         &self,
-    ) -> ::std::result::Result<
-        RecordingListResponse,
-        crate::runtime::Error<ListCallRecordingsError>,
-    > {
+    ) -> Result<RecordingListResponse, crate::runtime::Error<ListCallRecordingsError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/recordings";
         let path = ["/api/relay/rest/recordings"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18739,22 +17381,16 @@ impl crate::runtime::Client {
     pub fn list_call_recordings_stream(
         &self,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            Recording,
-            crate::runtime::Error<ListCallRecordingsError>,
-        >,
+        Item = Result<Recording, crate::runtime::Error<ListCallRecordingsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/recordings";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCallRecordingsError>,
         > {
             let path = ["/api/relay/rest/recordings"].concat();
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -18762,14 +17398,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<Recording>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<Recording>, Option<String>),
                 crate::runtime::Error<ListCallRecordingsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     RecordingListResponse,
                     crate::runtime::Error<ListCallRecordingsError>,
                 > = match response.status() {
@@ -18785,7 +17418,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -18815,30 +17448,27 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListCampaignsParams,
-    ) -> ::std::result::Result<
-        CampaignListResponse,
-        crate::runtime::Error<ListCampaignsError>,
-    > {
+    ) -> Result<CampaignListResponse, crate::runtime::Error<ListCampaignsError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
         let path = [
             "/api/relay/rest/registry/beta/brands/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/campaigns",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_state {
+        if let Some(value) = &params.filter_state {
             query.push("filter_state", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -18873,12 +17503,12 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListCampaignsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Campaign, crate::runtime::Error<ListCampaignsError>>,
+        Item = Result<Campaign, crate::runtime::Error<ListCampaignsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListCampaignsError>,
         > {
             let path = [
@@ -18886,23 +17516,20 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/campaigns",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_state {
+            if let Some(value) = &params.filter_state {
                 query.push("filter_state", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -18910,14 +17537,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<Campaign>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<Campaign>, Option<String>),
                 crate::runtime::Error<ListCampaignsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     CampaignListResponse,
                     crate::runtime::Error<ListCampaignsError>,
                 > = match response.status() {
@@ -18928,7 +17552,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -18959,30 +17583,30 @@ impl crate::runtime::Client {
     pub async fn list_domain_applications(
         &self,
         params: &ListDomainApplicationsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DomainApplicationListResponse,
         crate::runtime::Error<ListDomainApplicationsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
         let path = ["/api/relay/rest/domain_applications"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_domain {
+        if let Some(value) = &params.filter_domain {
             query.push("filter_domain", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19016,39 +17640,36 @@ impl crate::runtime::Client {
         &self,
         params: &ListDomainApplicationsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             DomainApplication,
             crate::runtime::Error<ListDomainApplicationsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListDomainApplicationsError>,
         > {
             let path = ["/api/relay/rest/domain_applications"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_domain {
+            if let Some(value) = &params.filter_domain {
                 query.push("filter_domain", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19056,14 +17677,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<DomainApplication>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<DomainApplication>, Option<String>),
                 crate::runtime::Error<ListDomainApplicationsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     DomainApplicationListResponse,
                     crate::runtime::Error<ListDomainApplicationsError>,
                 > = match response.status() {
@@ -19080,7 +17698,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -19110,7 +17728,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListNumberAssignmentsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         AssignedNumberListResponse,
         crate::runtime::Error<ListNumberAssignmentsError>,
     > {
@@ -19120,17 +17738,17 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/numbers",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_state {
+        if let Some(value) = &params.filter_state {
             query.push("filter_state", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19165,15 +17783,12 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListNumberAssignmentsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            AssignedNumber,
-            crate::runtime::Error<ListNumberAssignmentsError>,
-        >,
+        Item = Result<AssignedNumber, crate::runtime::Error<ListNumberAssignmentsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/numbers";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListNumberAssignmentsError>,
         > {
             let path = [
@@ -19181,20 +17796,17 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/numbers",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_state {
+            if let Some(value) = &params.filter_state {
                 query.push("filter_state", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19202,14 +17814,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<AssignedNumber>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<AssignedNumber>, Option<String>),
                 crate::runtime::Error<ListNumberAssignmentsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     AssignedNumberListResponse,
                     crate::runtime::Error<ListNumberAssignmentsError>,
                 > = match response.status() {
@@ -19223,7 +17832,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -19260,7 +17869,7 @@ impl crate::runtime::Client {
         &self,
         number_group_id: ::uuid::Uuid,
         params: &ListNumberGroupMembershipsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         NumberGroupMembershipListResponse,
         crate::runtime::Error<ListNumberGroupMembershipsError>,
     > {
@@ -19270,23 +17879,23 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "NumberGroupId",
-                &::std::string::ToString::to_string(&number_group_id),
+                &ToString::to_string(&number_group_id),
             )?,
             "/number_group_memberships",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19326,15 +17935,15 @@ impl crate::runtime::Client {
         number_group_id: ::uuid::Uuid,
         params: &ListNumberGroupMembershipsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             NumberGroupMembership,
             crate::runtime::Error<ListNumberGroupMembershipsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListNumberGroupMembershipsError>,
         > {
             let path = [
@@ -19342,26 +17951,23 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "NumberGroupId",
-                    &::std::string::ToString::to_string(&number_group_id),
+                    &ToString::to_string(&number_group_id),
                 )?,
                 "/number_group_memberships",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19369,14 +17975,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<NumberGroupMembership>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<NumberGroupMembership>, Option<String>),
                 crate::runtime::Error<ListNumberGroupMembershipsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     NumberGroupMembershipListResponse,
                     crate::runtime::Error<ListNumberGroupMembershipsError>,
                 > = match response.status() {
@@ -19400,7 +18003,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -19430,27 +18033,24 @@ impl crate::runtime::Client {
     pub async fn list_number_groups(
         &self,
         params: &ListNumberGroupsParams,
-    ) -> ::std::result::Result<
-        NumberGroupListResponse,
-        crate::runtime::Error<ListNumberGroupsError>,
-    > {
+    ) -> Result<NumberGroupListResponse, crate::runtime::Error<ListNumberGroupsError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
         let path = ["/api/relay/rest/number_groups"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19484,36 +18084,30 @@ impl crate::runtime::Client {
         &self,
         params: &ListNumberGroupsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            NumberGroup,
-            crate::runtime::Error<ListNumberGroupsError>,
-        >,
+        Item = Result<NumberGroup, crate::runtime::Error<ListNumberGroupsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListNumberGroupsError>,
         > {
             let path = ["/api/relay/rest/number_groups"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19521,14 +18115,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<NumberGroup>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<NumberGroup>, Option<String>),
                 crate::runtime::Error<ListNumberGroupsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     NumberGroupListResponse,
                     crate::runtime::Error<ListNumberGroupsError>,
                 > = match response.status() {
@@ -19539,7 +18130,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -19569,27 +18160,24 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListOrdersParams,
-    ) -> ::std::result::Result<
-        OrderListResponse,
-        crate::runtime::Error<ListOrdersError>,
-    > {
+    ) -> Result<OrderListResponse, crate::runtime::Error<ListOrdersError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
         let path = [
             "/api/relay/rest/registry/beta/campaigns/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/orders",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_state {
+        if let Some(value) = &params.filter_state {
             query.push("filter_state", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19624,12 +18212,12 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListOrdersParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Order, crate::runtime::Error<ListOrdersError>>,
+        Item = Result<Order, crate::runtime::Error<ListOrdersError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListOrdersError>,
         > {
             let path = [
@@ -19637,20 +18225,17 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/orders",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_state {
+            if let Some(value) = &params.filter_state {
                 query.push("filter_state", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19658,11 +18243,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Order>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Order>, Option<String>),
                 crate::runtime::Error<ListOrdersError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     OrderListResponse,
                     crate::runtime::Error<ListOrdersError>,
                 > = match response.status() {
@@ -19673,7 +18258,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -19707,30 +18292,27 @@ impl crate::runtime::Client {
     pub async fn list_phone_numbers(
         &self,
         params: &ListPhoneNumbersParams,
-    ) -> ::std::result::Result<
-        PhoneNumberListResponse,
-        crate::runtime::Error<ListPhoneNumbersError>,
-    > {
+    ) -> Result<PhoneNumberListResponse, crate::runtime::Error<ListPhoneNumbersError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
         let path = ["/api/relay/rest/phone_numbers"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_number {
+        if let Some(value) = &params.filter_number {
             query.push("filter_number", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19764,39 +18346,33 @@ impl crate::runtime::Client {
         &self,
         params: &ListPhoneNumbersParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            PhoneNumber,
-            crate::runtime::Error<ListPhoneNumbersError>,
-        >,
+        Item = Result<PhoneNumber, crate::runtime::Error<ListPhoneNumbersError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListPhoneNumbersError>,
         > {
             let path = ["/api/relay/rest/phone_numbers"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_number {
+            if let Some(value) = &params.filter_number {
                 query.push("filter_number", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19804,14 +18380,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<PhoneNumber>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<PhoneNumber>, Option<String>),
                 crate::runtime::Error<ListPhoneNumbersError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     PhoneNumberListResponse,
                     crate::runtime::Error<ListPhoneNumbersError>,
                 > = match response.status() {
@@ -19822,7 +18395,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -19850,22 +18423,19 @@ impl crate::runtime::Client {
     pub async fn list_queue_members(
         &self,
         queue_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        QueueMemberListResponse,
-        crate::runtime::Error<ListQueueMembersError>,
-    > {
+    ) -> Result<QueueMemberListResponse, crate::runtime::Error<ListQueueMembersError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members";
         let path = [
             "/api/relay/rest/queues/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "queue_id",
-                &::std::string::ToString::to_string(&queue_id),
+                &ToString::to_string(&queue_id),
             )?,
             "/members",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -19899,15 +18469,12 @@ impl crate::runtime::Client {
         &self,
         queue_id: ::uuid::Uuid,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            QueueMember,
-            crate::runtime::Error<ListQueueMembersError>,
-        >,
+        Item = Result<QueueMember, crate::runtime::Error<ListQueueMembersError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListQueueMembersError>,
         > {
             let path = [
@@ -19915,15 +18482,12 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "queue_id",
-                    &::std::string::ToString::to_string(&queue_id),
+                    &ToString::to_string(&queue_id),
                 )?,
                 "/members",
             ]
                 .concat();
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -19931,14 +18495,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<QueueMember>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<QueueMember>, Option<String>),
                 crate::runtime::Error<ListQueueMembersError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     QueueMemberListResponse,
                     crate::runtime::Error<ListQueueMembersError>,
                 > = match response.status() {
@@ -19949,7 +18510,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -19975,13 +18536,10 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /api/relay/rest/queues")]
     pub async fn list_queues(
         &self,
-    ) -> ::std::result::Result<
-        QueueListResponse,
-        crate::runtime::Error<ListQueuesError>,
-    > {
+    ) -> Result<QueueListResponse, crate::runtime::Error<ListQueuesError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
         let path = ["/api/relay/rest/queues"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20014,19 +18572,16 @@ impl crate::runtime::Client {
     pub fn list_queues_stream(
         &self,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Queue, crate::runtime::Error<ListQueuesError>>,
+        Item = Result<Queue, crate::runtime::Error<ListQueuesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListQueuesError>,
         > {
             let path = ["/api/relay/rest/queues"].concat();
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -20034,11 +18589,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Queue>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Queue>, Option<String>),
                 crate::runtime::Error<ListQueuesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     QueueListResponse,
                     crate::runtime::Error<ListQueuesError>,
                 > = match response.status() {
@@ -20049,7 +18604,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -20081,30 +18636,27 @@ impl crate::runtime::Client {
     pub async fn list_short_codes(
         &self,
         params: &ListShortCodesParams,
-    ) -> ::std::result::Result<
-        ShortCodeListResponse,
-        crate::runtime::Error<ListShortCodesError>,
-    > {
+    ) -> Result<ShortCodeListResponse, crate::runtime::Error<ListShortCodesError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes";
         let path = ["/api/relay/rest/short_codes"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_number {
+        if let Some(value) = &params.filter_number {
             query.push("filter_number", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20138,39 +18690,33 @@ impl crate::runtime::Client {
         &self,
         params: &ListShortCodesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            ShortCode,
-            crate::runtime::Error<ListShortCodesError>,
-        >,
+        Item = Result<ShortCode, crate::runtime::Error<ListShortCodesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListShortCodesError>,
         > {
             let path = ["/api/relay/rest/short_codes"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_number {
+            if let Some(value) = &params.filter_number {
                 query.push("filter_number", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -20178,14 +18724,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<ShortCode>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<ShortCode>, Option<String>),
                 crate::runtime::Error<ListShortCodesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     ShortCodeListResponse,
                     crate::runtime::Error<ListShortCodesError>,
                 > = match response.status() {
@@ -20196,7 +18739,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -20226,30 +18769,27 @@ impl crate::runtime::Client {
     pub async fn list_sip_endpoints(
         &self,
         params: &ListSipEndpointsParams,
-    ) -> ::std::result::Result<
-        SipEndpointListResponse,
-        crate::runtime::Error<ListSipEndpointsError>,
-    > {
+    ) -> Result<SipEndpointListResponse, crate::runtime::Error<ListSipEndpointsError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
         let path = ["/api/relay/rest/endpoints/sip"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_username {
+        if let Some(value) = &params.filter_username {
             query.push("filter_username", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_caller_id {
+        if let Some(value) = &params.filter_caller_id {
             query.push("filter_caller_id", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20283,39 +18823,33 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipEndpointsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            SipEndpoint,
-            crate::runtime::Error<ListSipEndpointsError>,
-        >,
+        Item = Result<SipEndpoint, crate::runtime::Error<ListSipEndpointsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListSipEndpointsError>,
         > {
             let path = ["/api/relay/rest/endpoints/sip"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_username {
+            if let Some(value) = &params.filter_username {
                 query.push("filter_username", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_caller_id {
+            if let Some(value) = &params.filter_caller_id {
                 query.push("filter_caller_id", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -20323,14 +18857,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<SipEndpoint>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<SipEndpoint>, Option<String>),
                 crate::runtime::Error<ListSipEndpointsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     SipEndpointListResponse,
                     crate::runtime::Error<ListSipEndpointsError>,
                 > = match response.status() {
@@ -20341,7 +18872,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -20369,21 +18900,21 @@ impl crate::runtime::Client {
     pub async fn list_verified_caller_ids(
         &self,
         params: &ListVerifiedCallerIdsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VerifiedCallerIdListResponse,
         crate::runtime::Error<ListVerifiedCallerIdsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
         let path = ["/api/relay/rest/verified_caller_ids"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.filter_name {
+        if let Some(value) = &params.filter_name {
             query.push("filter_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.filter_number {
+        if let Some(value) = &params.filter_number {
             query.push("filter_number", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20416,30 +18947,27 @@ impl crate::runtime::Client {
         &self,
         params: &ListVerifiedCallerIdsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             VerifiedCallerId,
             crate::runtime::Error<ListVerifiedCallerIdsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListVerifiedCallerIdsError>,
         > {
             let path = ["/api/relay/rest/verified_caller_ids"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.filter_name {
+            if let Some(value) = &params.filter_name {
                 query.push("filter_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.filter_number {
+            if let Some(value) = &params.filter_number {
                 query.push("filter_number", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -20447,14 +18975,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VerifiedCallerId>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VerifiedCallerId>, Option<String>),
                 crate::runtime::Error<ListVerifiedCallerIdsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VerifiedCallerIdListResponse,
                     crate::runtime::Error<ListVerifiedCallerIdsError>,
                 > = match response.status() {
@@ -20467,7 +18992,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -20502,7 +19027,7 @@ impl crate::runtime::Client {
         &self,
         e164_number: &str,
         params: &LookupPhoneNumberParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         PhoneNumberLookupResponse,
         crate::runtime::Error<LookupPhoneNumberError>,
     > {
@@ -20513,11 +19038,11 @@ impl crate::runtime::Client {
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include {
+        if let Some(value) = &params.include {
             query.push("include", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20556,13 +19081,10 @@ impl crate::runtime::Client {
     pub async fn purchase_phone_number(
         &self,
         body: &PurchasePhoneNumberRequest,
-    ) -> ::std::result::Result<
-        PhoneNumberResponse,
-        crate::runtime::Error<PurchasePhoneNumberError>,
-    > {
+    ) -> Result<PhoneNumberResponse, crate::runtime::Error<PurchasePhoneNumberError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
         let path = ["/api/relay/rest/phone_numbers"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20606,7 +19128,7 @@ impl crate::runtime::Client {
     pub async fn redial_verification_call(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VerifiedCallerIdResponse,
         crate::runtime::Error<RedialVerificationCallError>,
     > {
@@ -20616,12 +19138,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/verification",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20664,18 +19186,18 @@ impl crate::runtime::Client {
     pub async fn release_phone_number(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<ReleasePhoneNumberError>> {
+    ) -> Result<(), crate::runtime::Error<ReleasePhoneNumberError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
         let path = [
             "/api/relay/rest/phone_numbers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20719,22 +19241,19 @@ impl crate::runtime::Client {
     pub async fn remove_e911_address(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        PhoneNumberResponse,
-        crate::runtime::Error<RemoveE911AddressError>,
-    > {
+    ) -> Result<PhoneNumberResponse, crate::runtime::Error<RemoveE911AddressError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}/e911_address";
         let path = [
             "/api/relay/rest/phone_numbers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/e911_address",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20774,10 +19293,10 @@ impl crate::runtime::Client {
     pub async fn request_mfa_call(
         &self,
         body: &MfaRequest,
-    ) -> ::std::result::Result<MfaResponse, crate::runtime::Error<RequestMfaCallError>> {
+    ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaCallError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/call";
         let path = ["/api/relay/rest/mfa/call"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20816,10 +19335,10 @@ impl crate::runtime::Client {
     pub async fn request_mfa_sms(
         &self,
         body: &MfaRequest,
-    ) -> ::std::result::Result<MfaResponse, crate::runtime::Error<RequestMfaSmsError>> {
+    ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaSmsError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/sms";
         let path = ["/api/relay/rest/mfa/sms"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20862,21 +19381,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_brand(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        BrandResponse,
-        crate::runtime::Error<RetrieveBrandError>,
-    > {
+    ) -> Result<BrandResponse, crate::runtime::Error<RetrieveBrandError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}";
         let path = [
             "/api/relay/rest/registry/beta/brands/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20919,21 +19435,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_campaign(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        CampaignResponse,
-        crate::runtime::Error<RetrieveCampaignError>,
-    > {
+    ) -> Result<CampaignResponse, crate::runtime::Error<RetrieveCampaignError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}";
         let path = [
             "/api/relay/rest/registry/beta/campaigns/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -20976,7 +19489,7 @@ impl crate::runtime::Client {
     pub async fn retrieve_domain_application(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DomainApplicationResponse,
         crate::runtime::Error<RetrieveDomainApplicationError>,
     > {
@@ -20986,11 +19499,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21038,7 +19551,7 @@ impl crate::runtime::Client {
     pub async fn retrieve_next_queue_member(
         &self,
         queue_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         QueueMemberResponse,
         crate::runtime::Error<RetrieveNextQueueMemberError>,
     > {
@@ -21048,12 +19561,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "queue_id",
-                &::std::string::ToString::to_string(&queue_id),
+                &ToString::to_string(&queue_id),
             )?,
             "/members/next",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21096,21 +19609,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_number_group(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        NumberGroupResponse,
-        crate::runtime::Error<RetrieveNumberGroupError>,
-    > {
+    ) -> Result<NumberGroupResponse, crate::runtime::Error<RetrieveNumberGroupError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
         let path = [
             "/api/relay/rest/number_groups/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21154,7 +19664,7 @@ impl crate::runtime::Client {
     pub async fn retrieve_number_group_membership(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         NumberGroupMembershipResponse,
         crate::runtime::Error<RetrieveNumberGroupMembershipError>,
     > {
@@ -21164,11 +19674,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21218,21 +19728,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_order(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        OrderResponse,
-        crate::runtime::Error<RetrieveOrderError>,
-    > {
+    ) -> Result<OrderResponse, crate::runtime::Error<RetrieveOrderError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/orders/{id}";
         let path = [
             "/api/relay/rest/registry/beta/orders/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21275,21 +19782,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_phone_number(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        PhoneNumberResponse,
-        crate::runtime::Error<RetrievePhoneNumberError>,
-    > {
+    ) -> Result<PhoneNumberResponse, crate::runtime::Error<RetrievePhoneNumberError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
         let path = [
             "/api/relay/rest/phone_numbers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21335,27 +19839,24 @@ impl crate::runtime::Client {
         &self,
         queue_id: ::uuid::Uuid,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        QueueMemberResponse,
-        crate::runtime::Error<RetrieveQueueMemberError>,
-    > {
+    ) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveQueueMemberError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members/{id}";
         let path = [
             "/api/relay/rest/queues/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "queue_id",
-                &::std::string::ToString::to_string(&queue_id),
+                &ToString::to_string(&queue_id),
             )?,
             "/members/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21398,21 +19899,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_short_code(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        ShortCodeResponse,
-        crate::runtime::Error<RetrieveShortCodeError>,
-    > {
+    ) -> Result<ShortCodeResponse, crate::runtime::Error<RetrieveShortCodeError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes/{id}";
         let path = [
             "/api/relay/rest/short_codes/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21458,21 +19956,18 @@ impl crate::runtime::Client {
     pub async fn retrieve_sip_endpoint(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        SipEndpointResponse,
-        crate::runtime::Error<RetrieveSipEndpointError>,
-    > {
+    ) -> Result<SipEndpointResponse, crate::runtime::Error<RetrieveSipEndpointError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
         let path = [
             "/api/relay/rest/endpoints/sip/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21511,13 +20006,10 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /api/relay/rest/sip_profile")]
     pub async fn retrieve_sip_profile(
         &self,
-    ) -> ::std::result::Result<
-        SipProfileResponse,
-        crate::runtime::Error<RetrieveSipProfileError>,
-    > {
+    ) -> Result<SipProfileResponse, crate::runtime::Error<RetrieveSipProfileError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/sip_profile";
         let path = ["/api/relay/rest/sip_profile"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21559,7 +20051,7 @@ impl crate::runtime::Client {
     pub async fn retrieve_verified_caller_id(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VerifiedCallerIdResponse,
         crate::runtime::Error<RetrieveVerifiedCallerIdError>,
     > {
@@ -21569,11 +20061,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21616,39 +20108,39 @@ impl crate::runtime::Client {
     pub async fn search_available_phone_numbers(
         &self,
         params: &SearchAvailablePhoneNumbersParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         AvailablePhoneNumbersResponse,
         crate::runtime::Error<SearchAvailablePhoneNumbersError>,
     > {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/search";
         let path = ["/api/relay/rest/phone_numbers/search"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.areacode {
+        if let Some(value) = &params.areacode {
             query.push("areacode", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.number_type {
+        if let Some(value) = &params.number_type {
             query.push("number_type", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.starts_with {
+        if let Some(value) = &params.starts_with {
             query.push("starts_with", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.contains {
+        if let Some(value) = &params.contains {
             query.push("contains", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.ends_with {
+        if let Some(value) = &params.ends_with {
             query.push("ends_with", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.max_results {
-            query.push("max_results", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.max_results {
+            query.push("max_results", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.region {
+        if let Some(value) = &params.region {
             query.push("region", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.city {
+        if let Some(value) = &params.city {
             query.push("city", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21683,48 +20175,45 @@ impl crate::runtime::Client {
         &self,
         params: &SearchAvailablePhoneNumbersParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             AvailablePhoneNumber,
             crate::runtime::Error<SearchAvailablePhoneNumbersError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/search";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<SearchAvailablePhoneNumbersError>,
         > {
             let path = ["/api/relay/rest/phone_numbers/search"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.areacode {
+            if let Some(value) = &params.areacode {
                 query.push("areacode", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.number_type {
+            if let Some(value) = &params.number_type {
                 query.push("number_type", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.starts_with {
+            if let Some(value) = &params.starts_with {
                 query.push("starts_with", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.contains {
+            if let Some(value) = &params.contains {
                 query.push("contains", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.ends_with {
+            if let Some(value) = &params.ends_with {
                 query.push("ends_with", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.max_results {
-                query.push("max_results", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.max_results {
+                query.push("max_results", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.region {
+            if let Some(value) = &params.region {
                 query.push("region", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.city {
+            if let Some(value) = &params.city {
                 query.push("city", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -21732,14 +20221,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<AvailablePhoneNumber>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<AvailablePhoneNumber>, Option<String>),
                 crate::runtime::Error<SearchAvailablePhoneNumbersError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     AvailablePhoneNumbersResponse,
                     crate::runtime::Error<SearchAvailablePhoneNumbersError>,
                 > = match response.status() {
@@ -21757,7 +20243,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
+                Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
                 ))
@@ -21791,21 +20277,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateAddressRequest,
-    ) -> ::std::result::Result<
-        AddressResponse,
-        crate::runtime::Error<UpdateAddressError>,
-    > {
+    ) -> Result<AddressResponse, crate::runtime::Error<UpdateAddressError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
         let path = [
             "/api/relay/rest/addresses/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21850,21 +20333,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateCampaignRequest,
-    ) -> ::std::result::Result<
-        CampaignResponse,
-        crate::runtime::Error<UpdateCampaignError>,
-    > {
+    ) -> Result<CampaignResponse, crate::runtime::Error<UpdateCampaignError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}";
         let path = [
             "/api/relay/rest/registry/beta/campaigns/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21909,7 +20389,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateDomainApplicationRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         DomainApplicationResponse,
         crate::runtime::Error<UpdateDomainApplicationError>,
     > {
@@ -21919,11 +20399,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -21968,21 +20448,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateNumberGroupRequest,
-    ) -> ::std::result::Result<
-        NumberGroupResponse,
-        crate::runtime::Error<UpdateNumberGroupError>,
-    > {
+    ) -> Result<NumberGroupResponse, crate::runtime::Error<UpdateNumberGroupError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
         let path = [
             "/api/relay/rest/number_groups/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22027,21 +20504,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdatePhoneNumberRequest,
-    ) -> ::std::result::Result<
-        PhoneNumberResponse,
-        crate::runtime::Error<UpdatePhoneNumberError>,
-    > {
+    ) -> Result<PhoneNumberResponse, crate::runtime::Error<UpdatePhoneNumberError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
         let path = [
             "/api/relay/rest/phone_numbers/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22086,18 +20560,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateQueueRequest,
-    ) -> ::std::result::Result<QueueResponse, crate::runtime::Error<UpdateQueueError>> {
+    ) -> Result<QueueResponse, crate::runtime::Error<UpdateQueueError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
         let path = [
             "/api/relay/rest/queues/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22142,21 +20616,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateShortCodeRequest,
-    ) -> ::std::result::Result<
-        ShortCodeResponse,
-        crate::runtime::Error<UpdateShortCodeError>,
-    > {
+    ) -> Result<ShortCodeResponse, crate::runtime::Error<UpdateShortCodeError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes/{id}";
         let path = [
             "/api/relay/rest/short_codes/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22203,21 +20674,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateSipEndpointRequest,
-    ) -> ::std::result::Result<
-        SipEndpointResponse,
-        crate::runtime::Error<UpdateSipEndpointError>,
-    > {
+    ) -> Result<SipEndpointResponse, crate::runtime::Error<UpdateSipEndpointError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
         let path = [
             "/api/relay/rest/endpoints/sip/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22257,13 +20725,10 @@ impl crate::runtime::Client {
     pub async fn update_sip_profile(
         &self,
         body: &UpdateSipProfileRequest,
-    ) -> ::std::result::Result<
-        SipProfileResponse,
-        crate::runtime::Error<UpdateSipProfileError>,
-    > {
+    ) -> Result<SipProfileResponse, crate::runtime::Error<UpdateSipProfileError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/sip_profile";
         let path = ["/api/relay/rest/sip_profile"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22307,7 +20772,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &UpdateVerifiedCallerIdRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VerifiedCallerIdResponse,
         crate::runtime::Error<UpdateVerifiedCallerIdError>,
     > {
@@ -22317,11 +20782,11 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22366,7 +20831,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &VerifyCallerIdRequest,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VerifiedCallerIdResponse,
         crate::runtime::Error<ValidateVerificationCodeError>,
     > {
@@ -22376,12 +20841,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/verification",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -22426,22 +20891,19 @@ impl crate::runtime::Client {
         &self,
         mfa_request_id: ::uuid::Uuid,
         body: &MfaVerifyRequest,
-    ) -> ::std::result::Result<
-        MfaVerifyResponse,
-        crate::runtime::Error<VerifyMfaTokenError>,
-    > {
+    ) -> Result<MfaVerifyResponse, crate::runtime::Error<VerifyMfaTokenError>> {
         const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/{mfa_request_id}/verify";
         let path = [
             "/api/relay/rest/mfa/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "mfa_request_id",
-                &::std::string::ToString::to_string(&mfa_request_id),
+                &ToString::to_string(&mfa_request_id),
             )?,
             "/verify",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -12,17 +12,15 @@ use super::webhooks::*;
 #[non_exhaustive]
 pub struct AudioChannel {
     /// Audio Channel of Fabric Address
-    pub audio: ::std::string::String,
+    pub audio: String,
 }
 
 crate::runtime::wire_struct!(AudioChannel { audio = required("audio") });
 
 impl AudioChannel {
     /// A value made of all its fields.
-    pub fn new(audio: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            audio: ::std::convert::Into::into(audio),
-        }
+    pub fn new(audio: impl Into<String>) -> Self {
+        Self { audio: Into::into(audio) }
     }
 }
 
@@ -108,23 +106,23 @@ impl DomainAppCallHandler {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "relay_topic" => ::std::option::Option::Some(Self::RelayTopic),
-            "relay_application" => ::std::option::Option::Some(Self::RelayApplication),
-            "laml_webhooks" => ::std::option::Option::Some(Self::LamlWebhooks),
-            "laml_application" => ::std::option::Option::Some(Self::LamlApplication),
-            "video_room" => ::std::option::Option::Some(Self::VideoRoom),
-            "relay_script" => ::std::option::Option::Some(Self::RelayScript),
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "ai_agent" => ::std::option::Option::Some(Self::AiAgent),
-            "call_flow" => ::std::option::Option::Some(Self::CallFlow),
-            "relay_context" => ::std::option::Option::Some(Self::RelayContext),
-            "relay_connector" => ::std::option::Option::Some(Self::RelayConnector),
-            "fabric_subscriber" => ::std::option::Option::Some(Self::FabricSubscriber),
-            "sip_gateway" => ::std::option::Option::Some(Self::SipGateway),
-            "call_queue" => ::std::option::Option::Some(Self::CallQueue),
-            _ => ::std::option::Option::None,
+            "relay_topic" => Some(Self::RelayTopic),
+            "relay_application" => Some(Self::RelayApplication),
+            "laml_webhooks" => Some(Self::LamlWebhooks),
+            "laml_application" => Some(Self::LamlApplication),
+            "video_room" => Some(Self::VideoRoom),
+            "relay_script" => Some(Self::RelayScript),
+            "dialogflow" => Some(Self::Dialogflow),
+            "ai_agent" => Some(Self::AiAgent),
+            "call_flow" => Some(Self::CallFlow),
+            "relay_context" => Some(Self::RelayContext),
+            "relay_connector" => Some(Self::RelayConnector),
+            "fabric_subscriber" => Some(Self::FabricSubscriber),
+            "sip_gateway" => Some(Self::SipGateway),
+            "call_queue" => Some(Self::CallQueue),
+            _ => None,
         }
     }
 }
@@ -142,65 +140,57 @@ pub struct DomainApplicationResponse {
     /// A string representation of the type of object this record is.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique domain for this application, combining your space subdomain and identifier.
-    pub domain: ::std::string::String,
+    pub domain: String,
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::string::String,
+    pub identifier: String,
     /// A string representing the user portion of the domain application.
-    pub user: ::std::string::String,
+    pub user: String,
     /// Whether the domain application will enforce IP authentication for incoming requests.
     pub ip_auth_enabled: bool,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub ip_auth: ::std::vec::Vec<::std::string::String>,
+    pub ip_auth: Vec<String>,
     /// Specify how the domain application will handle calls.
-    pub call_handler: ::std::option::Option<DomainAppCallHandler>,
+    pub call_handler: Option<DomainAppCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the Relay topic to forward incoming calls to.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// Deprecated. Use call_relay_application instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// Deprecated. Use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the LaML URL to access when a call is received.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<
-        DomainApplicationResponseCallRequestMethod,
-    >,
+    pub call_request_method: Option<DomainApplicationResponseCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<
-        DomainApplicationResponseCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<DomainApplicationResponseCallFallbackMethod>,
     /// A string representing a URL to send status change messages to.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         DomainApplicationResponseCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
     pub encryption: DomainApplicationResponseEncryption,
     /// A list of codecs this domain application will support. Currently supported values are: OPUS, G722, PCMU, PCMA, G729, VP8, and H264.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// A list of encryption ciphers this domain application will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, and AES_CM_128_HMAC_SHA1_32.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
@@ -232,65 +222,57 @@ pub struct DomainApplicationResponseRequired {
     /// The unique identifier of the domain application on SignalWire.
     pub id: Uuid,
     /// A string representation of the type of object this record is.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// The unique domain for this application, combining your space subdomain and identifier.
-    pub domain: ::std::string::String,
+    pub domain: String,
     /// A string representing the friendly name for this domain application.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// A string representing the identifier portion of the domain application.
-    pub identifier: ::std::string::String,
+    pub identifier: String,
     /// A string representing the user portion of the domain application.
-    pub user: ::std::string::String,
+    pub user: String,
     /// Whether the domain application will enforce IP authentication for incoming requests.
     pub ip_auth_enabled: bool,
     /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub ip_auth: ::std::vec::Vec<::std::string::String>,
+    pub ip_auth: Vec<String>,
     /// Specify how the domain application will handle calls.
-    pub call_handler: ::std::option::Option<DomainAppCallHandler>,
+    pub call_handler: Option<DomainAppCallHandler>,
     /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: ::std::option::Option<Uuid>,
+    pub calling_handler_resource_id: Option<Uuid>,
     /// A string representing the Relay topic to forward incoming calls to.
-    pub call_relay_topic: ::std::option::Option<::std::string::String>,
+    pub call_relay_topic: Option<String>,
     /// A string representing a URL to send status change messages to.
-    pub call_relay_topic_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_topic_status_callback_url: Option<String>,
     /// Deprecated. Use call_relay_application instead.
-    pub call_relay_context: ::std::option::Option<::std::string::String>,
+    pub call_relay_context: Option<String>,
     /// Deprecated. Use call_relay_topic_status_callback_url instead.
-    pub call_relay_context_status_callback_url: ::std::option::Option<
-        ::std::string::String,
-    >,
+    pub call_relay_context_status_callback_url: Option<String>,
     /// A string representing the LaML URL to access when a call is received.
-    pub call_request_url: ::std::option::Option<::std::string::String>,
+    pub call_request_url: Option<String>,
     /// A string representing the HTTP method to use with call_request_url.
-    pub call_request_method: ::std::option::Option<
-        DomainApplicationResponseCallRequestMethod,
-    >,
+    pub call_request_method: Option<DomainApplicationResponseCallRequestMethod>,
     /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub call_fallback_url: ::std::option::Option<::std::string::String>,
+    pub call_fallback_url: Option<String>,
     /// A string representing the HTTP method to use with call_fallback_url.
-    pub call_fallback_method: ::std::option::Option<
-        DomainApplicationResponseCallFallbackMethod,
-    >,
+    pub call_fallback_method: Option<DomainApplicationResponseCallFallbackMethod>,
     /// A string representing a URL to send status change messages to.
-    pub call_status_callback_url: ::std::option::Option<::std::string::String>,
+    pub call_status_callback_url: Option<String>,
     /// A string representing the HTTP method to use with call_status_callback_url.
-    pub call_status_callback_method: ::std::option::Option<
+    pub call_status_callback_method: Option<
         DomainApplicationResponseCallStatusCallbackMethod,
     >,
     /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub call_laml_application_id: ::std::option::Option<::std::string::String>,
+    pub call_laml_application_id: Option<String>,
     /// A string representing the ID of the Video Room to forward incoming calls to.
-    pub call_video_room_id: ::std::option::Option<Uuid>,
+    pub call_video_room_id: Option<Uuid>,
     /// A string representing the URL of the Relay script to execute when a call is received.
-    pub call_relay_script_url: ::std::option::Option<::std::string::String>,
+    pub call_relay_script_url: Option<String>,
     /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
     pub encryption: DomainApplicationResponseEncryption,
     /// A list of codecs this domain application will support. Currently supported values are: OPUS, G722, PCMU, PCMA, G729, VP8, and H264.
-    pub codecs: ::std::vec::Vec<::std::string::String>,
+    pub codecs: Vec<String>,
     /// A list of encryption ciphers this domain application will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, and AES_CM_128_HMAC_SHA1_32.
-    pub ciphers: ::std::vec::Vec<::std::string::String>,
+    pub ciphers: Vec<String>,
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
@@ -390,11 +372,11 @@ impl DomainApplicationResponseCallFallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -436,11 +418,11 @@ impl DomainApplicationResponseCallRequestMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -482,11 +464,11 @@ impl DomainApplicationResponseCallStatusCallbackMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -532,12 +514,12 @@ impl DomainApplicationResponseEncryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "optional" => ::std::option::Option::Some(Self::Optional),
-            "required" => ::std::option::Option::Some(Self::Required),
-            "forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
+            "optional" => Some(Self::Optional),
+            "required" => Some(Self::Required),
+            "forbidden" => Some(Self::Forbidden),
+            _ => None,
         }
     }
 }
@@ -550,16 +532,16 @@ crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
 #[non_exhaustive]
 pub struct MessagingChannel {
     /// Messaging Channel of Fabric Address
-    pub messaging: ::std::string::String,
+    pub messaging: String,
 }
 
 crate::runtime::wire_struct!(MessagingChannel { messaging = required("messaging") });
 
 impl MessagingChannel {
     /// A value made of all its fields.
-    pub fn new(messaging: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(messaging: impl Into<String>) -> Self {
         Self {
-            messaging: ::std::convert::Into::into(messaging),
+            messaging: Into::into(messaging),
         }
     }
 }
@@ -572,13 +554,13 @@ pub struct PaginationLinks {
     /// Link to the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page. Only present when there are more results.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page. Only present when not on the first page.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
@@ -592,9 +574,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct PaginationLinksRequired {
     /// Link to the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
@@ -605,24 +587,18 @@ impl PaginationLinks {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page. Only present when there are more results.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -658,11 +634,11 @@ impl SpeechEngine {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "deepgram" => ::std::option::Option::Some(Self::Deepgram),
-            "google" => ::std::option::Option::Some(Self::Google),
-            _ => ::std::option::Option::None,
+            "deepgram" => Some(Self::Deepgram),
+            "google" => Some(Self::Google),
+            _ => None,
         }
     }
 }
@@ -783,10 +759,10 @@ impl StatusCode400Error {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Bad Request" => ::std::option::Option::Some(Self::BadRequest),
-            _ => ::std::option::Option::None,
+            "Bad Request" => Some(Self::BadRequest),
+            _ => None,
         }
     }
 }
@@ -930,10 +906,10 @@ impl StatusCode401Error {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Unauthorized" => ::std::option::Option::Some(Self::Unauthorized),
-            _ => ::std::option::Option::None,
+            "Unauthorized" => Some(Self::Unauthorized),
+            _ => None,
         }
     }
 }
@@ -1004,10 +980,10 @@ impl StatusCode403Error {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Forbidden" => ::std::option::Option::Some(Self::Forbidden),
-            _ => ::std::option::Option::None,
+            "Forbidden" => Some(Self::Forbidden),
+            _ => None,
         }
     }
 }
@@ -1123,10 +1099,10 @@ impl StatusCode404Error {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Not Found" => ::std::option::Option::Some(Self::NotFound),
-            _ => ::std::option::Option::None,
+            "Not Found" => Some(Self::NotFound),
+            _ => None,
         }
     }
 }
@@ -1152,7 +1128,7 @@ crate::runtime::open_enum!(StatusCode404Error, Unknown);
 #[non_exhaustive]
 pub struct StatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 #[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
@@ -1161,13 +1137,9 @@ crate::runtime::wire_struct!(StatusCode422 { errors = required("errors") });
 #[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
 impl StatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1290,12 +1262,10 @@ impl StatusCode500Error {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "Internal Server Error" => {
-                ::std::option::Option::Some(Self::InternalServerError)
-            }
-            _ => ::std::option::Option::None,
+            "Internal Server Error" => Some(Self::InternalServerError),
+            _ => None,
         }
     }
 }
@@ -1340,15 +1310,15 @@ pub struct StatusCodesRestApiErrorItem {
     /// The category of error.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// A specific error code.
-    pub code: ::std::string::String,
+    pub code: String,
     /// A description of what caused the error.
-    pub message: ::std::string::String,
+    pub message: String,
     /// The request parameter that caused the error, if applicable.
-    pub attribute: crate::runtime::Nullable<::std::string::String>,
+    pub attribute: crate::runtime::Nullable<String>,
     /// A link to documentation about this error.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 #[cfg(
@@ -1393,13 +1363,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusCodesRestApiErrorItemRequired {
     /// The category of error.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// A specific error code.
-    pub code: ::std::string::String,
+    pub code: String,
     /// A description of what caused the error.
-    pub message: ::std::string::String,
+    pub message: String,
     /// A link to documentation about this error.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 #[cfg(
@@ -1426,18 +1396,13 @@ impl StatusCodesRestApiErrorItem {
             type_,
             code,
             message,
-            attribute: ::std::default::Default::default(),
+            attribute: Default::default(),
             url,
         }
     }
     /// The request parameter that caused the error, if applicable.
-    pub fn attribute(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attribute = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn attribute(mut self, value: impl Into<String>) -> Self {
+        self.attribute = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
@@ -1470,16 +1435,14 @@ pub type Uuid = ::uuid::Uuid;
 #[non_exhaustive]
 pub struct VideoChannel {
     /// Video Channel of Fabric Address
-    pub video: ::std::string::String,
+    pub video: String,
 }
 
 crate::runtime::wire_struct!(VideoChannel { video = required("video") });
 
 impl VideoChannel {
     /// A value made of all its fields.
-    pub fn new(video: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            video: ::std::convert::Into::into(video),
-        }
+    pub fn new(video: impl Into<String>) -> Self {
+        Self { video: Into::into(video) }
     }
 }

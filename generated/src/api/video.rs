@@ -58,7 +58,7 @@ pub struct GetRoomByNameParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    pub include_active_session: ::std::option::Option<bool>,
+    pub include_active_session: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -69,12 +69,12 @@ impl GetRoomByNameParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_active_session: ::std::default::Default::default(),
+            include_active_session: Default::default(),
         }
     }
     /// Specifies whether or not to include information about the room's active session (if any).
     pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = ::std::option::Option::Some(value);
+        self.include_active_session = Some(value);
         self
     }
 }
@@ -88,7 +88,7 @@ pub struct GetRoomParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    pub include_active_session: ::std::option::Option<bool>,
+    pub include_active_session: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -99,12 +99,12 @@ impl GetRoomParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_active_session: ::std::default::Default::default(),
+            include_active_session: Default::default(),
         }
     }
     /// Specifies whether or not to include information about the room's active session (if any).
     pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = ::std::option::Option::Some(value);
+        self.include_active_session = Some(value);
         self
     }
 }
@@ -118,7 +118,7 @@ pub struct GetRoomRecordingParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    pub media_ttl: ::std::option::Option<i32>,
+    pub media_ttl: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -129,12 +129,12 @@ impl GetRoomRecordingParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            media_ttl: ::std::default::Default::default(),
+            media_ttl: Default::default(),
         }
     }
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     pub fn media_ttl(mut self, value: i32) -> Self {
-        self.media_ttl = ::std::option::Option::Some(value);
+        self.media_ttl = Some(value);
         self
     }
 }
@@ -148,7 +148,7 @@ pub struct GetVideoConferenceParams {
     /// Specifies whether to include information about the conference's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    pub include_active_session: ::std::option::Option<bool>,
+    pub include_active_session: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -160,12 +160,12 @@ impl GetVideoConferenceParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_active_session: ::std::default::Default::default(),
+            include_active_session: Default::default(),
         }
     }
     /// Specifies whether to include information about the conference's active session (if any).
     pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = ::std::option::Option::Some(value);
+        self.include_active_session = Some(value);
         self
     }
 }
@@ -179,15 +179,15 @@ pub struct ListConferenceTokensParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -199,27 +199,24 @@ impl ListConferenceTokensParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -233,31 +230,31 @@ pub struct ListLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    pub include_deleted: ::std::option::Option<bool>,
+    pub include_deleted: Option<bool>,
     /// Return logs for activity prior to this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_before`.
-    pub created_before: ::std::option::Option<::std::string::String>,
+    pub created_before: Option<String>,
     /// Return logs for activity on this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_on`.
-    pub created_on: ::std::option::Option<::std::string::String>,
+    pub created_on: Option<String>,
     /// Return logs for activity after this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
     ///
     /// Sent as the query parameter `created_after`.
-    pub created_after: ::std::option::Option<::std::string::String>,
+    pub created_after: Option<String>,
     /// Page number to return.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -271,64 +268,48 @@ impl ListLogsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_deleted: ::std::default::Default::default(),
-            created_before: ::std::default::Default::default(),
-            created_on: ::std::default::Default::default(),
-            created_after: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            include_deleted: Default::default(),
+            created_before: Default::default(),
+            created_on: Default::default(),
+            created_after: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Include logs for deleted activity.
     pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = ::std::option::Option::Some(value);
+        self.include_deleted = Some(value);
         self
     }
     /// Return logs for activity prior to this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
-    pub fn created_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_before(mut self, value: impl Into<String>) -> Self {
+        self.created_before = Some(Into::into(value));
         self
     }
     /// Return logs for activity on this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
-    pub fn created_on(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_on = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn created_on(mut self, value: impl Into<String>) -> Self {
+        self.created_on = Some(Into::into(value));
         self
     }
     /// Return logs for activity after this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
-    pub fn created_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_after(mut self, value: impl Into<String>) -> Self {
+        self.created_after = Some(Into::into(value));
         self
     }
     /// Page number to return.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -342,15 +323,15 @@ pub struct ListRoomRecordingEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -362,27 +343,24 @@ impl ListRoomRecordingEventsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -396,19 +374,19 @@ pub struct ListRoomRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    pub media_ttl: ::std::option::Option<i32>,
+    pub media_ttl: Option<i32>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -421,33 +399,30 @@ impl ListRoomRecordingsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            media_ttl: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            media_ttl: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     pub fn media_ttl(mut self, value: i32) -> Self {
-        self.media_ttl = ::std::option::Option::Some(value);
+        self.media_ttl = Some(value);
         self
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -461,15 +436,15 @@ pub struct ListRoomSessionEventsParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -481,27 +456,24 @@ impl ListRoomSessionEventsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -515,15 +487,15 @@ pub struct ListRoomSessionMembersParams {
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -535,27 +507,24 @@ impl ListRoomSessionMembersParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -569,19 +538,19 @@ pub struct ListRoomSessionRecordingsParams {
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     ///
     /// Sent as the query parameter `media_ttl`.
-    pub media_ttl: ::std::option::Option<i32>,
+    pub media_ttl: Option<i32>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -594,33 +563,30 @@ impl ListRoomSessionRecordingsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            media_ttl: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            media_ttl: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
     pub fn media_ttl(mut self, value: i32) -> Self {
-        self.media_ttl = ::std::option::Option::Some(value);
+        self.media_ttl = Some(value);
         self
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -634,31 +600,31 @@ pub struct ListRoomSessionsParams {
     /// Return Sessions started from this Room.
     ///
     /// Sent as the query parameter `room_id`.
-    pub room_id: ::std::option::Option<Uuid>,
+    pub room_id: Option<Uuid>,
     /// Return Sessions with a matching room name.
     ///
     /// Sent as the query parameter `room_name`.
-    pub room_name: ::std::option::Option<::std::string::String>,
+    pub room_name: Option<String>,
     /// Return Sessions with a room name matching this pattern (substring match).
     ///
     /// Sent as the query parameter `room_name_matches`.
-    pub room_name_matches: ::std::option::Option<::std::string::String>,
+    pub room_name_matches: Option<String>,
     /// Return Sessions currently in this state.
     ///
     /// Sent as the query parameter `status`.
-    pub status: ::std::option::Option<VideoRoomSessionStatus>,
+    pub status: Option<VideoRoomSessionStatus>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -672,59 +638,48 @@ impl ListRoomSessionsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            room_id: ::std::default::Default::default(),
-            room_name: ::std::default::Default::default(),
-            room_name_matches: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            room_id: Default::default(),
+            room_name: Default::default(),
+            room_name_matches: Default::default(),
+            status: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Return Sessions started from this Room.
     pub fn room_id(mut self, value: Uuid) -> Self {
-        self.room_id = ::std::option::Option::Some(value);
+        self.room_id = Some(value);
         self
     }
     /// Return Sessions with a matching room name.
-    pub fn room_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.room_name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn room_name(mut self, value: impl Into<String>) -> Self {
+        self.room_name = Some(Into::into(value));
         self
     }
     /// Return Sessions with a room name matching this pattern (substring match).
-    pub fn room_name_matches(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.room_name_matches = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn room_name_matches(mut self, value: impl Into<String>) -> Self {
+        self.room_name_matches = Some(Into::into(value));
         self
     }
     /// Return Sessions currently in this state.
     pub fn status(mut self, value: VideoRoomSessionStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -738,27 +693,27 @@ pub struct ListRoomsParams {
     /// Specifies whether or not to include information about the room's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    pub include_active_session: ::std::option::Option<bool>,
+    pub include_active_session: Option<bool>,
     /// Return rooms with a join_from date on or after this date. Expects RFC 3339 datetime or date string.
     ///
     /// Sent as the query parameter `starts_after`.
-    pub starts_after: ::std::option::Option<::std::string::String>,
+    pub starts_after: Option<String>,
     /// Return rooms with a join_until date on or before this date. Expects RFC 3339 datetime or date string.
     ///
     /// Sent as the query parameter `ends_before`.
-    pub ends_before: ::std::option::Option<::std::string::String>,
+    pub ends_before: Option<String>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -772,55 +727,42 @@ impl ListRoomsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_active_session: ::std::default::Default::default(),
-            starts_after: ::std::default::Default::default(),
-            ends_before: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            include_active_session: Default::default(),
+            starts_after: Default::default(),
+            ends_before: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Specifies whether or not to include information about the room's active session (if any).
     pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = ::std::option::Option::Some(value);
+        self.include_active_session = Some(value);
         self
     }
     /// Return rooms with a join_from date on or after this date. Expects RFC 3339 datetime or date string.
-    pub fn starts_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.starts_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn starts_after(mut self, value: impl Into<String>) -> Self {
+        self.starts_after = Some(Into::into(value));
         self
     }
     /// Return rooms with a join_until date on or before this date. Expects RFC 3339 datetime or date string.
-    pub fn ends_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ends_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn ends_before(mut self, value: impl Into<String>) -> Self {
+        self.ends_before = Some(Into::into(value));
         self
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -834,27 +776,27 @@ pub struct ListVideoConferencesParams {
     /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
     ///
     /// Sent as the query parameter `starts_after`.
-    pub starts_after: ::std::option::Option<::std::string::String>,
+    pub starts_after: Option<String>,
     /// Return conferences with a `join_until` time on or before this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
     ///
     /// Sent as the query parameter `ends_before`.
-    pub ends_before: ::std::option::Option<::std::string::String>,
+    pub ends_before: Option<String>,
     /// Specifies whether to include information about the conference's active session (if any).
     ///
     /// Sent as the query parameter `include_active_session`.
-    pub include_active_session: ::std::option::Option<bool>,
+    pub include_active_session: Option<bool>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -868,55 +810,42 @@ impl ListVideoConferencesParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            starts_after: ::std::default::Default::default(),
-            ends_before: ::std::default::Default::default(),
-            include_active_session: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            starts_after: Default::default(),
+            ends_before: Default::default(),
+            include_active_session: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
-    pub fn starts_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.starts_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn starts_after(mut self, value: impl Into<String>) -> Self {
+        self.starts_after = Some(Into::into(value));
         self
     }
     /// Return conferences with a `join_until` time on or before this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
-    pub fn ends_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ends_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn ends_before(mut self, value: impl Into<String>) -> Self {
+        self.ends_before = Some(Into::into(value));
         self
     }
     /// Specifies whether to include information about the conference's active session (if any).
     pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = ::std::option::Option::Some(value);
+        self.include_active_session = Some(value);
         self
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -926,45 +855,45 @@ impl ListVideoConferencesParams {
 #[non_exhaustive]
 pub struct VideoActiveSession {
     /// Unique ID of the session.
-    pub id: ::std::option::Option<::std::string::String>,
+    pub id: Option<String>,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session.
-    pub room_id: ::std::option::Option<::std::string::String>,
+    pub room_id: Option<String>,
     /// The named identifier of room session.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of room, no character limitations. Maximum of 200 characters. Defaults to the value of name.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Room Session does not accept new Members before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The Room Session's initial layout. See documentation for a full list of supported layouts.
-    pub layout: ::std::option::Option<::std::string::String>,
+    pub layout: Option<String>,
     /// The maximum number of members allowed in the room at a time.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The Room Session's frames per second.
-    pub fps: ::std::option::Option<VideoFps>,
+    pub fps: Option<VideoFps>,
     /// The Room Session's resolution.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// Start time of the session.
-    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub start_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub end_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// Status of the session.
-    pub status: ::std::option::Option<VideoRoomSessionStatus>,
+    pub status: Option<VideoRoomSessionStatus>,
     /// Whether a recording was automatically started when this Room Session began.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub audio_video_sync: ::std::option::Option<bool>,
+    pub audio_video_sync: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -985,148 +914,126 @@ impl VideoActiveSession {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            id: ::std::default::Default::default(),
-            room_id: ::std::default::Default::default(),
-            name: ::std::default::Default::default(),
-            display_name: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            max_members: ::std::default::Default::default(),
-            fps: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            start_time: ::std::default::Default::default(),
-            end_time: ::std::default::Default::default(),
-            duration: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            preview_url: ::std::default::Default::default(),
-            audio_video_sync: ::std::default::Default::default(),
+            id: Default::default(),
+            room_id: Default::default(),
+            name: Default::default(),
+            display_name: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            layout: Default::default(),
+            max_members: Default::default(),
+            fps: Default::default(),
+            quality: Default::default(),
+            start_time: Default::default(),
+            end_time: Default::default(),
+            duration: Default::default(),
+            status: Default::default(),
+            record_on_start: Default::default(),
+            enable_room_previews: Default::default(),
+            preview_url: Default::default(),
+            audio_video_sync: Default::default(),
         }
     }
     /// Unique ID of the session.
-    pub fn id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn id(mut self, value: impl Into<String>) -> Self {
+        self.id = Some(Into::into(value));
         self
     }
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session.
-    pub fn room_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.room_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn room_id(mut self, value: impl Into<String>) -> Self {
+        self.room_id = Some(Into::into(value));
         self
     }
     /// The named identifier of room session.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Display name of room, no character limitations. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Room Session does not accept new Members before this time.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// Room Session stops accepting new Members at this time.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Remove Members from the Room Session at this time.
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// Remove Members after they are in the Room Session for N seconds.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// The Room Session's initial layout. See documentation for a full list of supported layouts.
-    pub fn layout(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.layout = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn layout(mut self, value: impl Into<String>) -> Self {
+        self.layout = Some(Into::into(value));
         self
     }
     /// The maximum number of members allowed in the room at a time.
     pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = ::std::option::Option::Some(value);
+        self.max_members = Some(value);
         self
     }
     /// The Room Session's frames per second.
     pub fn fps(mut self, value: VideoFps) -> Self {
-        self.fps = ::std::option::Option::Some(value);
+        self.fps = Some(value);
         self
     }
     /// The Room Session's resolution.
     pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// Start time of the session.
     pub fn start_time(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.start_time = ::std::option::Option::Some(value);
+        self.start_time = Some(value);
         self
     }
     /// End time of the session.
     pub fn end_time(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.end_time = ::std::option::Option::Some(value);
+        self.end_time = Some(value);
         self
     }
     /// How long, in seconds, the Room Session lasted.
     pub fn duration(mut self, value: i32) -> Self {
-        self.duration = ::std::option::Option::Some(value);
+        self.duration = Some(value);
         self
     }
     /// Status of the session.
     pub fn status(mut self, value: VideoRoomSessionStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
     /// Whether a recording was automatically started when this Room Session began.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Whether a video with a preview of the content of the room is to be generated.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub fn preview_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.preview_url = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn preview_url(mut self, value: impl Into<String>) -> Self {
+        self.preview_url = Some(Into::into(value));
         self
     }
     /// Enable/disable jitter buffer audio-video sync.
     pub fn audio_video_sync(mut self, value: bool) -> Self {
-        self.audio_video_sync = ::std::option::Option::Some(value);
+        self.audio_video_sync = Some(value);
         self
     }
 }
@@ -1136,7 +1043,7 @@ impl VideoActiveSession {
 #[non_exhaustive]
 pub struct VideoChargeDetail {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount, in dollars.
     pub charge: f64,
 }
@@ -1150,7 +1057,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct VideoChargeDetailRequired {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount, in dollars.
     pub charge: f64,
 }
@@ -1170,21 +1077,21 @@ pub struct VideoConference {
     /// Unique ID of the video conference.
     pub id: Uuid,
     /// A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the video conference. Maximum of 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the conference. Maximum of 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Conference does not accept new participants before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     pub quality: VideoQuality,
     /// The conference's initial layout.
     pub layout: VideoLayout,
     /// The size of the video conference.
-    pub size: ::std::option::Option<VideoConferenceSize>,
+    pub size: Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
     pub record_on_start: bool,
     /// Whether a tone is played when a member enters or exits the conference.
@@ -1196,35 +1103,35 @@ pub struct VideoConference {
     /// Whether group chat is enabled for conference participants.
     pub enable_chat: bool,
     /// Whether a preview video of the conference content is generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// CTA buttons and selected items color (dark theme).
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
     /// User-defined metadata for the conference.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Timestamp when the conference was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the conference was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// Active session information. Only present when requested via the `include_active_session` query parameter.
-    pub active_session: ::std::option::Option<VideoActiveSession>,
+    pub active_session: Option<VideoActiveSession>,
 }
 
 crate::runtime::wire_struct!(
@@ -1253,21 +1160,21 @@ pub struct VideoConferenceRequired {
     /// Unique ID of the video conference.
     pub id: Uuid,
     /// A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the video conference. Maximum of 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the conference. Maximum of 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Conference does not accept new participants before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     pub quality: VideoQuality,
     /// The conference's initial layout.
     pub layout: VideoLayout,
     /// The size of the video conference.
-    pub size: ::std::option::Option<VideoConferenceSize>,
+    pub size: Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
     pub record_on_start: bool,
     /// Whether a tone is played when a member enters or exits the conference.
@@ -1279,29 +1186,29 @@ pub struct VideoConferenceRequired {
     /// Whether group chat is enabled for conference participants.
     pub enable_chat: bool,
     /// Whether a preview video of the conference content is generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// CTA buttons and selected items color (dark theme).
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
     /// User-defined metadata for the conference.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Timestamp when the conference was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the conference was last updated.
@@ -1370,12 +1277,12 @@ impl VideoConference {
             meta,
             created_at,
             updated_at,
-            active_session: ::std::default::Default::default(),
+            active_session: Default::default(),
         }
     }
     /// Active session information. Only present when requested via the `include_active_session` query parameter.
     pub fn active_session(mut self, value: VideoActiveSession) -> Self {
-        self.active_session = ::std::option::Option::Some(value);
+        self.active_session = Some(value);
         self
     }
 }
@@ -1416,12 +1323,12 @@ impl VideoConferenceSize {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "small" => ::std::option::Option::Some(Self::Small),
-            "medium" => ::std::option::Option::Some(Self::Medium),
-            "large" => ::std::option::Option::Some(Self::Large),
-            _ => ::std::option::Option::None,
+            "small" => Some(Self::Small),
+            "medium" => Some(Self::Medium),
+            "large" => Some(Self::Large),
+            _ => None,
         }
     }
 }
@@ -1433,25 +1340,25 @@ crate::runtime::open_enum!(VideoConferenceSize, Unknown);
 #[non_exhaustive]
 pub struct VideoConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1468,25 +1375,25 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct VideoConferenceThemeColorsRequired {
     /// CTA buttons and selected items color (dark theme).
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
 }
 
 impl VideoConferenceThemeColors {
@@ -1526,11 +1433,11 @@ pub struct VideoConferenceToken {
     /// Unique identifier for the conference token.
     pub id: Uuid,
     /// Name of the conference token.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Conference token's randomly generated sequence.
-    pub token: ::std::string::String,
+    pub token: String,
     /// List of permissions.
-    pub scopes: ::std::vec::Vec<::std::string::String>,
+    pub scopes: Vec<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1544,11 +1451,11 @@ pub struct VideoConferenceTokenRequired {
     /// Unique identifier for the conference token.
     pub id: Uuid,
     /// Name of the conference token.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Conference token's randomly generated sequence.
-    pub token: ::std::string::String,
+    pub token: String,
     /// List of permissions.
-    pub scopes: ::std::vec::Vec<::std::string::String>,
+    pub scopes: Vec<String>,
 }
 
 impl VideoConferenceToken {
@@ -1567,89 +1474,89 @@ pub struct VideoCreateConferenceRequest {
     ///
     /// Length: at most 100 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of the video conference. Maximum of 200 characters.
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Description of the conference. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoLayout>,
+    pub layout: Option<VideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
-    pub size: ::std::option::Option<VideoConferenceSize>,
+    pub size: Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Whether a preview video of the conference content is generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// Whether group chat is enabled for conference participants.
     ///
     /// Default: `true`.
-    pub enable_chat: ::std::option::Option<bool>,
+    pub enable_chat: Option<bool>,
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1669,187 +1576,129 @@ crate::runtime::wire_struct!(
 
 impl VideoCreateConferenceRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(display_name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(display_name: impl Into<String>) -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            display_name: ::std::convert::Into::into(display_name),
-            description: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            size: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            enable_chat: ::std::default::Default::default(),
-            dark_primary: ::std::default::Default::default(),
-            dark_background: ::std::default::Default::default(),
-            dark_foreground: ::std::default::Default::default(),
-            dark_success: ::std::default::Default::default(),
-            dark_negative: ::std::default::Default::default(),
-            light_primary: ::std::default::Default::default(),
-            light_background: ::std::default::Default::default(),
-            light_foreground: ::std::default::Default::default(),
-            light_success: ::std::default::Default::default(),
-            light_negative: ::std::default::Default::default(),
+            name: Default::default(),
+            display_name: Into::into(display_name),
+            description: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            quality: Default::default(),
+            layout: Default::default(),
+            size: Default::default(),
+            record_on_start: Default::default(),
+            enable_room_previews: Default::default(),
+            enable_chat: Default::default(),
+            dark_primary: Default::default(),
+            dark_background: Default::default(),
+            dark_foreground: Default::default(),
+            dark_success: Default::default(),
+            dark_negative: Default::default(),
+            light_primary: Default::default(),
+            light_background: Default::default(),
+            light_foreground: Default::default(),
+            light_success: Default::default(),
+            light_negative: Default::default(),
         }
     }
     /// A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// Description of the conference. Maximum of 3000 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// The conference's resolution.
     pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// The conference's initial layout.
     pub fn layout(mut self, value: VideoLayout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// The size of the video conference.
     pub fn size(mut self, value: VideoConferenceSize) -> Self {
-        self.size = ::std::option::Option::Some(value);
+        self.size = Some(value);
         self
     }
     /// Whether to start recording when a conference session begins.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Whether a preview video of the conference content is generated.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// Whether group chat is enabled for conference participants.
     pub fn enable_chat(mut self, value: bool) -> Self {
-        self.enable_chat = ::std::option::Option::Some(value);
+        self.enable_chat = Some(value);
         self
     }
     /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
+        self.dark_primary = Some(Into::into(value));
         self
     }
     /// Main background color (dark theme).
-    pub fn dark_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
+        self.dark_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (dark theme).
-    pub fn dark_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
+        self.dark_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (dark theme).
-    pub fn dark_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
+        self.dark_success = Some(Into::into(value));
         self
     }
     /// Error indication color (dark theme).
-    pub fn dark_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
+        self.dark_negative = Some(Into::into(value));
         self
     }
     /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
+        self.light_primary = Some(Into::into(value));
         self
     }
     /// Main background color (light theme).
-    pub fn light_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_background(mut self, value: impl Into<String>) -> Self {
+        self.light_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (light theme).
-    pub fn light_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
+        self.light_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (light theme).
-    pub fn light_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_success(mut self, value: impl Into<String>) -> Self {
+        self.light_success = Some(Into::into(value));
         self
     }
     /// Error indication color (light theme).
-    pub fn light_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
+        self.light_negative = Some(Into::into(value));
         self
     }
 }
@@ -1862,52 +1711,52 @@ pub struct VideoCreateConferenceThemeColors {
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Default: `"#044EF4"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
     ///
     /// Default: `"#FFFFFF"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
     ///
     /// Default: `"#1D2127"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
     ///
     /// Default: `"#17BB58"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
     ///
     /// Default: `"#F42C50"`.
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1924,116 +1773,66 @@ impl VideoCreateConferenceThemeColors {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            dark_primary: ::std::default::Default::default(),
-            dark_background: ::std::default::Default::default(),
-            dark_foreground: ::std::default::Default::default(),
-            dark_success: ::std::default::Default::default(),
-            dark_negative: ::std::default::Default::default(),
-            light_primary: ::std::default::Default::default(),
-            light_background: ::std::default::Default::default(),
-            light_foreground: ::std::default::Default::default(),
-            light_success: ::std::default::Default::default(),
-            light_negative: ::std::default::Default::default(),
+            dark_primary: Default::default(),
+            dark_background: Default::default(),
+            dark_foreground: Default::default(),
+            dark_success: Default::default(),
+            dark_negative: Default::default(),
+            light_primary: Default::default(),
+            light_background: Default::default(),
+            light_foreground: Default::default(),
+            light_success: Default::default(),
+            light_negative: Default::default(),
         }
     }
     /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
+        self.dark_primary = Some(Into::into(value));
         self
     }
     /// Main background color (dark theme).
-    pub fn dark_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
+        self.dark_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (dark theme).
-    pub fn dark_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
+        self.dark_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (dark theme).
-    pub fn dark_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
+        self.dark_success = Some(Into::into(value));
         self
     }
     /// Error indication color (dark theme).
-    pub fn dark_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
+        self.dark_negative = Some(Into::into(value));
         self
     }
     /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
+        self.light_primary = Some(Into::into(value));
         self
     }
     /// Main background color (light theme).
-    pub fn light_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_background(mut self, value: impl Into<String>) -> Self {
+        self.light_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (light theme).
-    pub fn light_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
+        self.light_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (light theme).
-    pub fn light_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_success(mut self, value: impl Into<String>) -> Self {
+        self.light_success = Some(Into::into(value));
         self
     }
     /// Error indication color (light theme).
-    pub fn light_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
+        self.light_negative = Some(Into::into(value));
         self
     }
 }
@@ -2046,52 +1845,52 @@ pub struct VideoCreateRoomRequest {
     ///
     /// Length: at most 100 characters.
     /// Pattern: `^[A-Za-z0-9_\-]+$`.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoRoomLayout>,
+    pub layout: Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -2107,97 +1906,87 @@ crate::runtime::wire_struct!(
 
 impl VideoCreateRoomRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::std::convert::Into::into(name),
-            display_name: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            max_members: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            meta: ::std::default::Default::default(),
-            sync_audio_video: ::std::default::Default::default(),
+            name: Into::into(name),
+            display_name: Default::default(),
+            description: Default::default(),
+            max_members: Default::default(),
+            quality: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            layout: Default::default(),
+            record_on_start: Default::default(),
+            enable_room_previews: Default::default(),
+            meta: Default::default(),
+            sync_audio_video: Default::default(),
         }
     }
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Description of the room. Maximum of 3000 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = ::std::option::Option::Some(value);
+        self.max_members = Some(value);
         self
     }
     /// The room's resolution.
     pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// Remove users after they are in the room for N seconds.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// The room's initial layout.
     pub fn layout(mut self, value: VideoRoomLayout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Whether a video with a preview of the content of the room is to be generated.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
     pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
+        self.meta = Some(value);
         self
     }
     /// Enable/disable jitter buffer audio-video sync.
     pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = ::std::option::Option::Some(value);
+        self.sync_audio_video = Some(value);
         self
     }
 }
@@ -2210,66 +1999,66 @@ pub struct VideoCreateRoomTokenRequest {
     ///
     /// Length: at most 100 characters.
     /// Pattern: `^[A-Za-z0-9_-]+$`.
-    pub room_name: ::std::string::String,
+    pub room_name: String,
     /// A display name to use for the user. Up to 100 characters. (If not supplied, a random alphanumeric string will be returned for each authorization with this token.)
     ///
     /// Length: at most 100 characters.
-    pub user_name: ::std::option::Option<::std::string::String>,
+    pub user_name: Option<String>,
     /// A list of permissions, which define what user can do once they join the room. If `join_as` is `audience`, permissions are set to an empty array regardless of the value provided.
     ///
     /// Default: `["room.self.audio_mute","room.self.audio_unmute","room.self.video_mute","room.self.video_unmute","room.self.deaf","room.self.undeaf","room.self.set_input_volume","room.self.set_output_volume","room.self.set_input_sensitivity","room.self.screenshare","room.self.additional_source"]`.
-    pub permissions: ::std::option::Option<::std::vec::Vec<VideoRoomTokenPermission>>,
+    pub permissions: Option<Vec<VideoRoomTokenPermission>>,
     /// The user can't join the room before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The user can't join the room after this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove user from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove user after they are in the room for N seconds.
     ///
     /// Minimum: `0` (exclusive).
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// Whether the user joins the room with their audio muted.
     ///
     /// Default: `false`.
-    pub join_audio_muted: ::std::option::Option<bool>,
+    pub join_audio_muted: Option<bool>,
     /// Whether the user joins the room with their video muted.
     ///
     /// Default: `false`.
-    pub join_video_muted: ::std::option::Option<bool>,
+    pub join_video_muted: Option<bool>,
     /// By default, if the user tries to use this token to join a room that doesn't exist, it will be created with default configuration. Set this to false to require the room to exist beforehand.
     ///
     /// Default: `true`.
-    pub auto_create_room: ::std::option::Option<bool>,
+    pub auto_create_room: Option<bool>,
     /// Whether to generate a video with a preview of the content of the room. This parameter has effect only if this token auto-creates the room, thus it will be ignored if the room already exists.
     ///
     /// Default: `false`.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// Display name used if a room is auto-created when the token joins. Maximum of 200 characters. Defaults to the value of room_name.
     ///
     /// Length: at most 200 characters.
-    pub room_display_name: ::std::option::Option<::std::string::String>,
+    pub room_display_name: Option<String>,
     /// Whether to end the room session when the member using this token leaves the room.
     ///
     /// Default: `false`.
-    pub end_room_session_on_leave: ::std::option::Option<bool>,
+    pub end_room_session_on_leave: Option<bool>,
     /// Whether the user should join as a member or as a non-interactive audience participant. Audience participants cannot send audio or video.
     ///
     /// Default: `"member"`.
-    pub join_as: ::std::option::Option<VideoJoinAsType>,
+    pub join_as: Option<VideoJoinAsType>,
     /// Indicates what media the user is allowed to receive.
     ///
     /// Default: `"all"`.
-    pub media_allowed: ::std::option::Option<VideoMediaAllowedType>,
+    pub media_allowed: Option<VideoMediaAllowedType>,
     /// Set the room meta. Maximum of 2000 characters when serialized to JSON.
-    pub room_meta: ::std::option::Option<::serde_json::Value>,
+    pub room_meta: Option<::serde_json::Value>,
     /// Set the member meta. Maximum of 2000 characters when serialized to JSON.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
     ///
     /// Default: `false`.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -2289,124 +2078,114 @@ crate::runtime::wire_struct!(
 
 impl VideoCreateRoomTokenRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(room_name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(room_name: impl Into<String>) -> Self {
         Self {
-            room_name: ::std::convert::Into::into(room_name),
-            user_name: ::std::default::Default::default(),
-            permissions: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            join_audio_muted: ::std::default::Default::default(),
-            join_video_muted: ::std::default::Default::default(),
-            auto_create_room: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            room_display_name: ::std::default::Default::default(),
-            end_room_session_on_leave: ::std::default::Default::default(),
-            join_as: ::std::default::Default::default(),
-            media_allowed: ::std::default::Default::default(),
-            room_meta: ::std::default::Default::default(),
-            meta: ::std::default::Default::default(),
-            sync_audio_video: ::std::default::Default::default(),
+            room_name: Into::into(room_name),
+            user_name: Default::default(),
+            permissions: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            join_audio_muted: Default::default(),
+            join_video_muted: Default::default(),
+            auto_create_room: Default::default(),
+            enable_room_previews: Default::default(),
+            room_display_name: Default::default(),
+            end_room_session_on_leave: Default::default(),
+            join_as: Default::default(),
+            media_allowed: Default::default(),
+            room_meta: Default::default(),
+            meta: Default::default(),
+            sync_audio_video: Default::default(),
         }
     }
     /// A display name to use for the user. Up to 100 characters. (If not supplied, a random alphanumeric string will be returned for each authorization with this token.)
-    pub fn user_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn user_name(mut self, value: impl Into<String>) -> Self {
+        self.user_name = Some(Into::into(value));
         self
     }
     /// A list of permissions, which define what user can do once they join the room. If `join_as` is `audience`, permissions are set to an empty array regardless of the value provided.
     pub fn permissions(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = VideoRoomTokenPermission>,
+        value: impl IntoIterator<Item = VideoRoomTokenPermission>,
     ) -> Self {
-        self.permissions = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.permissions = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The user can't join the room before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// The user can't join the room after this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Remove user from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// Remove user after they are in the room for N seconds.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// Whether the user joins the room with their audio muted.
     pub fn join_audio_muted(mut self, value: bool) -> Self {
-        self.join_audio_muted = ::std::option::Option::Some(value);
+        self.join_audio_muted = Some(value);
         self
     }
     /// Whether the user joins the room with their video muted.
     pub fn join_video_muted(mut self, value: bool) -> Self {
-        self.join_video_muted = ::std::option::Option::Some(value);
+        self.join_video_muted = Some(value);
         self
     }
     /// By default, if the user tries to use this token to join a room that doesn't exist, it will be created with default configuration. Set this to false to require the room to exist beforehand.
     pub fn auto_create_room(mut self, value: bool) -> Self {
-        self.auto_create_room = ::std::option::Option::Some(value);
+        self.auto_create_room = Some(value);
         self
     }
     /// Whether to generate a video with a preview of the content of the room. This parameter has effect only if this token auto-creates the room, thus it will be ignored if the room already exists.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// Display name used if a room is auto-created when the token joins. Maximum of 200 characters. Defaults to the value of room_name.
-    pub fn room_display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.room_display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn room_display_name(mut self, value: impl Into<String>) -> Self {
+        self.room_display_name = Some(Into::into(value));
         self
     }
     /// Whether to end the room session when the member using this token leaves the room.
     pub fn end_room_session_on_leave(mut self, value: bool) -> Self {
-        self.end_room_session_on_leave = ::std::option::Option::Some(value);
+        self.end_room_session_on_leave = Some(value);
         self
     }
     /// Whether the user should join as a member or as a non-interactive audience participant. Audience participants cannot send audio or video.
     pub fn join_as(mut self, value: VideoJoinAsType) -> Self {
-        self.join_as = ::std::option::Option::Some(value);
+        self.join_as = Some(value);
         self
     }
     /// Indicates what media the user is allowed to receive.
     pub fn media_allowed(mut self, value: VideoMediaAllowedType) -> Self {
-        self.media_allowed = ::std::option::Option::Some(value);
+        self.media_allowed = Some(value);
         self
     }
     /// Set the room meta. Maximum of 2000 characters when serialized to JSON.
     pub fn room_meta(mut self, value: ::serde_json::Value) -> Self {
-        self.room_meta = ::std::option::Option::Some(value);
+        self.room_meta = Some(value);
         self
     }
     /// Set the member meta. Maximum of 2000 characters when serialized to JSON.
     pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
+        self.meta = Some(value);
         self
     }
     /// Enable/disable jitter buffer audio-video sync.
     pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = ::std::option::Option::Some(value);
+        self.sync_audio_video = Some(value);
         self
     }
 }
@@ -2416,17 +2195,15 @@ impl VideoCreateRoomTokenRequest {
 #[non_exhaustive]
 pub struct VideoCreateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 crate::runtime::wire_struct!(VideoCreateStreamRequest { url = required("url") });
 
 impl VideoCreateStreamRequest {
     /// A value made of all its fields.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::std::convert::Into::into(url),
-        }
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { url: Into::into(url) }
     }
 }
 
@@ -2502,11 +2279,11 @@ impl VideoJoinAsType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "audience" => ::std::option::Option::Some(Self::Audience),
-            "member" => ::std::option::Option::Some(Self::Member),
-            _ => ::std::option::Option::None,
+            "audience" => Some(Self::Audience),
+            "member" => Some(Self::Member),
+            _ => None,
         }
     }
 }
@@ -2589,26 +2366,22 @@ impl VideoLayout {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "grid-responsive" => ::std::option::Option::Some(Self::GridResponsive),
-            "grid-responsive-mobile" => {
-                ::std::option::Option::Some(Self::GridResponsiveMobile)
-            }
-            "highlight-1-responsive" => {
-                ::std::option::Option::Some(Self::Highlight1Responsive)
-            }
-            "1x1" => ::std::option::Option::Some(Self::V1x1),
-            "2x1" => ::std::option::Option::Some(Self::V2x1),
-            "2x2" => ::std::option::Option::Some(Self::V2x2),
-            "5up" => ::std::option::Option::Some(Self::V5up),
-            "3x3" => ::std::option::Option::Some(Self::V3x3),
-            "4x4" => ::std::option::Option::Some(Self::V4x4),
-            "5x5" => ::std::option::Option::Some(Self::V5x5),
-            "6x6" => ::std::option::Option::Some(Self::V6x6),
-            "8x8" => ::std::option::Option::Some(Self::V8x8),
-            "10x10" => ::std::option::Option::Some(Self::V10x10),
-            _ => ::std::option::Option::None,
+            "grid-responsive" => Some(Self::GridResponsive),
+            "grid-responsive-mobile" => Some(Self::GridResponsiveMobile),
+            "highlight-1-responsive" => Some(Self::Highlight1Responsive),
+            "1x1" => Some(Self::V1x1),
+            "2x1" => Some(Self::V2x1),
+            "2x2" => Some(Self::V2x2),
+            "5up" => Some(Self::V5up),
+            "3x3" => Some(Self::V3x3),
+            "4x4" => Some(Self::V4x4),
+            "5x5" => Some(Self::V5x5),
+            "6x6" => Some(Self::V6x6),
+            "8x8" => Some(Self::V8x8),
+            "10x10" => Some(Self::V10x10),
+            _ => None,
         }
     }
 }
@@ -2622,7 +2395,7 @@ pub struct VideoListConferenceTokensResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of conference tokens.
-    pub data: ::std::vec::Vec<VideoConferenceToken>,
+    pub data: Vec<VideoConferenceToken>,
 }
 
 crate::runtime::wire_struct!(
@@ -2636,7 +2409,7 @@ pub struct VideoListConferenceTokensResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of conference tokens.
-    pub data: ::std::vec::Vec<VideoConferenceToken>,
+    pub data: Vec<VideoConferenceToken>,
 }
 
 impl VideoListConferenceTokensResponse {
@@ -2654,7 +2427,7 @@ pub struct VideoListConferencesResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of conferences.
-    pub data: ::std::vec::Vec<VideoConference>,
+    pub data: Vec<VideoConference>,
 }
 
 crate::runtime::wire_struct!(
@@ -2667,7 +2440,7 @@ pub struct VideoListConferencesResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of conferences.
-    pub data: ::std::vec::Vec<VideoConference>,
+    pub data: Vec<VideoConference>,
 }
 
 impl VideoListConferencesResponse {
@@ -2685,7 +2458,7 @@ pub struct VideoListLogsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of logs.
-    pub data: ::std::vec::Vec<VideoVideoLog>,
+    pub data: Vec<VideoVideoLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -2698,7 +2471,7 @@ pub struct VideoListLogsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of logs.
-    pub data: ::std::vec::Vec<VideoVideoLog>,
+    pub data: Vec<VideoVideoLog>,
 }
 
 impl VideoListLogsResponse {
@@ -2716,7 +2489,7 @@ pub struct VideoListRoomRecordingEventsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room recording events.
-    pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
+    pub data: Vec<VideoRoomSessionEvent>,
 }
 
 crate::runtime::wire_struct!(
@@ -2730,7 +2503,7 @@ pub struct VideoListRoomRecordingEventsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room recording events.
-    pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
+    pub data: Vec<VideoRoomSessionEvent>,
 }
 
 impl VideoListRoomRecordingEventsResponse {
@@ -2748,7 +2521,7 @@ pub struct VideoListRoomRecordingsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room recordings.
-    pub data: ::std::vec::Vec<VideoRoomRecording>,
+    pub data: Vec<VideoRoomRecording>,
 }
 
 crate::runtime::wire_struct!(
@@ -2762,7 +2535,7 @@ pub struct VideoListRoomRecordingsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room recordings.
-    pub data: ::std::vec::Vec<VideoRoomRecording>,
+    pub data: Vec<VideoRoomRecording>,
 }
 
 impl VideoListRoomRecordingsResponse {
@@ -2780,7 +2553,7 @@ pub struct VideoListRoomSessionEventsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room session events.
-    pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
+    pub data: Vec<VideoRoomSessionEvent>,
 }
 
 crate::runtime::wire_struct!(
@@ -2794,7 +2567,7 @@ pub struct VideoListRoomSessionEventsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room session events.
-    pub data: ::std::vec::Vec<VideoRoomSessionEvent>,
+    pub data: Vec<VideoRoomSessionEvent>,
 }
 
 impl VideoListRoomSessionEventsResponse {
@@ -2812,7 +2585,7 @@ pub struct VideoListRoomSessionMembersResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room session members.
-    pub data: ::std::vec::Vec<VideoRoomSessionMember>,
+    pub data: Vec<VideoRoomSessionMember>,
 }
 
 crate::runtime::wire_struct!(
@@ -2826,7 +2599,7 @@ pub struct VideoListRoomSessionMembersResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room session members.
-    pub data: ::std::vec::Vec<VideoRoomSessionMember>,
+    pub data: Vec<VideoRoomSessionMember>,
 }
 
 impl VideoListRoomSessionMembersResponse {
@@ -2844,7 +2617,7 @@ pub struct VideoListRoomSessionRecordingsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room recordings.
-    pub data: ::std::vec::Vec<VideoRoomRecording>,
+    pub data: Vec<VideoRoomRecording>,
 }
 
 crate::runtime::wire_struct!(
@@ -2858,7 +2631,7 @@ pub struct VideoListRoomSessionRecordingsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room recordings.
-    pub data: ::std::vec::Vec<VideoRoomRecording>,
+    pub data: Vec<VideoRoomRecording>,
 }
 
 impl VideoListRoomSessionRecordingsResponse {
@@ -2876,7 +2649,7 @@ pub struct VideoListRoomSessionsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room sessions.
-    pub data: ::std::vec::Vec<VideoRoomSession>,
+    pub data: Vec<VideoRoomSession>,
 }
 
 crate::runtime::wire_struct!(
@@ -2889,7 +2662,7 @@ pub struct VideoListRoomSessionsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of room sessions.
-    pub data: ::std::vec::Vec<VideoRoomSession>,
+    pub data: Vec<VideoRoomSession>,
 }
 
 impl VideoListRoomSessionsResponse {
@@ -2907,7 +2680,7 @@ pub struct VideoListRoomsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of rooms.
-    pub data: ::std::vec::Vec<VideoRoomResponse>,
+    pub data: Vec<VideoRoomResponse>,
 }
 
 crate::runtime::wire_struct!(
@@ -2920,7 +2693,7 @@ pub struct VideoListRoomsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of rooms.
-    pub data: ::std::vec::Vec<VideoRoomResponse>,
+    pub data: Vec<VideoRoomResponse>,
 }
 
 impl VideoListRoomsResponse {
@@ -2938,7 +2711,7 @@ pub struct VideoListStreamsResponse {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of streams.
-    pub data: ::std::vec::Vec<VideoStream>,
+    pub data: Vec<VideoStream>,
 }
 
 crate::runtime::wire_struct!(
@@ -2951,7 +2724,7 @@ pub struct VideoListStreamsResponseRequired {
     /// Pagination links.
     pub links: VideoPaginationLinks,
     /// List of streams.
-    pub data: ::std::vec::Vec<VideoStream>,
+    pub data: Vec<VideoStream>,
 }
 
 impl VideoListStreamsResponse {
@@ -2975,23 +2748,23 @@ pub struct VideoLog {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: VideoLogType,
     /// URL for the resource associated with this log entry.
-    pub url: ::std::string::String,
+    pub url: String,
     /// A named unique identifier for the room.
-    pub room_name: ::std::option::Option<::std::string::String>,
+    pub room_name: Option<String>,
     /// Status of the log entry.
-    pub status: ::std::option::Option<VideoLogStatus>,
+    pub status: Option<VideoLogStatus>,
     /// Whether the room session is locked.
     pub locked: bool,
     /// Start time of the activity.
-    pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub started_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the activity.
-    pub ended_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub ended_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Charge amount for this activity, in dollars.
     pub charge: f64,
     /// Timestamp when the log was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VideoChargeDetail>,
+    pub charge_details: Vec<VideoChargeDetail>,
 }
 
 crate::runtime::wire_struct!(
@@ -3012,23 +2785,23 @@ pub struct VideoLogRequired {
     /// Type of this log entry.
     pub type_: VideoLogType,
     /// URL for the resource associated with this log entry.
-    pub url: ::std::string::String,
+    pub url: String,
     /// A named unique identifier for the room.
-    pub room_name: ::std::option::Option<::std::string::String>,
+    pub room_name: Option<String>,
     /// Status of the log entry.
-    pub status: ::std::option::Option<VideoLogStatus>,
+    pub status: Option<VideoLogStatus>,
     /// Whether the room session is locked.
     pub locked: bool,
     /// Start time of the activity.
-    pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub started_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the activity.
-    pub ended_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub ended_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Charge amount for this activity, in dollars.
     pub charge: f64,
     /// Timestamp when the log was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VideoChargeDetail>,
+    pub charge_details: Vec<VideoChargeDetail>,
 }
 
 impl VideoLog {
@@ -3091,10 +2864,10 @@ impl VideoLogSource {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            _ => ::std::option::Option::None,
+            "realtime_api" => Some(Self::RealtimeApi),
+            _ => None,
         }
     }
 }
@@ -3130,11 +2903,11 @@ impl VideoLogStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "in-progress" => Some(Self::InProgress),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -3173,13 +2946,11 @@ impl VideoLogType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "video_room_session" => ::std::option::Option::Some(Self::VideoRoomSession),
-            "video_conference_session" => {
-                ::std::option::Option::Some(Self::VideoConferenceSession)
-            }
-            _ => ::std::option::Option::None,
+            "video_room_session" => Some(Self::VideoRoomSession),
+            "video_conference_session" => Some(Self::VideoConferenceSession),
+            _ => None,
         }
     }
 }
@@ -3222,12 +2993,12 @@ impl VideoMediaAllowedType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "all" => ::std::option::Option::Some(Self::All),
-            "video-only" => ::std::option::Option::Some(Self::VideoOnly),
-            "audio-only" => ::std::option::Option::Some(Self::AudioOnly),
-            _ => ::std::option::Option::None,
+            "all" => Some(Self::All),
+            "video-only" => Some(Self::VideoOnly),
+            "audio-only" => Some(Self::AudioOnly),
+            _ => None,
         }
     }
 }
@@ -3241,13 +3012,13 @@ pub struct VideoPaginationLinks {
     /// Link to the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
     /// Link to the next page.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// Link to the previous page.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -3259,9 +3030,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct VideoPaginationLinksRequired {
     /// Link to the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// Link to the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl VideoPaginationLinks {
@@ -3271,24 +3042,18 @@ impl VideoPaginationLinks {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// Link to the next page.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// Link to the previous page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -3322,11 +3087,11 @@ impl VideoQuality {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "720p" => ::std::option::Option::Some(Self::V720p),
-            "1080p" => ::std::option::Option::Some(Self::V1080p),
-            _ => ::std::option::Option::None,
+            "720p" => Some(Self::V720p),
+            "1080p" => Some(Self::V1080p),
+            _ => None,
         }
     }
 }
@@ -3409,26 +3174,22 @@ impl VideoRoomLayout {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "grid-responsive" => ::std::option::Option::Some(Self::GridResponsive),
-            "grid-responsive-mobile" => {
-                ::std::option::Option::Some(Self::GridResponsiveMobile)
-            }
-            "highlight-1-responsive" => {
-                ::std::option::Option::Some(Self::Highlight1Responsive)
-            }
-            "1x1" => ::std::option::Option::Some(Self::V1x1),
-            "2x1" => ::std::option::Option::Some(Self::V2x1),
-            "2x2" => ::std::option::Option::Some(Self::V2x2),
-            "5up" => ::std::option::Option::Some(Self::V5up),
-            "3x3" => ::std::option::Option::Some(Self::V3x3),
-            "4x4" => ::std::option::Option::Some(Self::V4x4),
-            "5x5" => ::std::option::Option::Some(Self::V5x5),
-            "6x6" => ::std::option::Option::Some(Self::V6x6),
-            "8x8" => ::std::option::Option::Some(Self::V8x8),
-            "10x10" => ::std::option::Option::Some(Self::V10x10),
-            _ => ::std::option::Option::None,
+            "grid-responsive" => Some(Self::GridResponsive),
+            "grid-responsive-mobile" => Some(Self::GridResponsiveMobile),
+            "highlight-1-responsive" => Some(Self::Highlight1Responsive),
+            "1x1" => Some(Self::V1x1),
+            "2x1" => Some(Self::V2x1),
+            "2x2" => Some(Self::V2x2),
+            "5up" => Some(Self::V5up),
+            "3x3" => Some(Self::V3x3),
+            "4x4" => Some(Self::V4x4),
+            "5x5" => Some(Self::V5x5),
+            "6x6" => Some(Self::V6x6),
+            "8x8" => Some(Self::V8x8),
+            "10x10" => Some(Self::V10x10),
+            _ => None,
         }
     }
 }
@@ -3444,21 +3205,21 @@ pub struct VideoRoomRecording {
     /// Unique ID of the Room Session the Room Recording was made in.
     pub room_session_id: Uuid,
     /// Status of the recording.
-    pub status: ::std::option::Option<VideoRoomRecordingStatus>,
+    pub status: Option<VideoRoomRecordingStatus>,
     /// Timestamp of when the Room Recording started.
-    pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub started_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp of when the Room Recording stopped.
-    pub finished_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub finished_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The length of the Room Recording in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The number of bytes of the Room Recording file.
-    pub size_in_bytes: ::std::option::Option<i32>,
+    pub size_in_bytes: Option<i32>,
     /// The MIME type of the Room Recording file.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The cost of the recording in dollars.
     pub cost_in_dollars: f64,
     /// A temporary URL for accessing the recording file. By default, valid for 15 minutes.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// Timestamp when the recording was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the recording was last updated.
@@ -3483,21 +3244,21 @@ pub struct VideoRoomRecordingRequired {
     /// Unique ID of the Room Session the Room Recording was made in.
     pub room_session_id: Uuid,
     /// Status of the recording.
-    pub status: ::std::option::Option<VideoRoomRecordingStatus>,
+    pub status: Option<VideoRoomRecordingStatus>,
     /// Timestamp of when the Room Recording started.
-    pub started_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub started_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp of when the Room Recording stopped.
-    pub finished_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub finished_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The length of the Room Recording in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The number of bytes of the Room Recording file.
-    pub size_in_bytes: ::std::option::Option<i32>,
+    pub size_in_bytes: Option<i32>,
     /// The MIME type of the Room Recording file.
-    pub format: ::std::option::Option<::std::string::String>,
+    pub format: Option<String>,
     /// The cost of the recording in dollars.
     pub cost_in_dollars: f64,
     /// A temporary URL for accessing the recording file. By default, valid for 15 minutes.
-    pub uri: ::std::option::Option<::std::string::String>,
+    pub uri: Option<String>,
     /// Timestamp when the recording was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the recording was last updated.
@@ -3578,13 +3339,13 @@ impl VideoRoomRecordingStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "recording" => ::std::option::Option::Some(Self::Recording),
-            "paused" => ::std::option::Option::Some(Self::Paused),
-            "processing" => ::std::option::Option::Some(Self::Processing),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "recording" => Some(Self::Recording),
+            "paused" => Some(Self::Paused),
+            "processing" => Some(Self::Processing),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -3598,48 +3359,48 @@ pub struct VideoRoomRequestProperties {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoRoomLayout>,
+    pub layout: Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -3657,94 +3418,84 @@ impl VideoRoomRequestProperties {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            display_name: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            max_members: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            meta: ::std::default::Default::default(),
-            sync_audio_video: ::std::default::Default::default(),
+            display_name: Default::default(),
+            description: Default::default(),
+            max_members: Default::default(),
+            quality: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            layout: Default::default(),
+            record_on_start: Default::default(),
+            enable_room_previews: Default::default(),
+            meta: Default::default(),
+            sync_audio_video: Default::default(),
         }
     }
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Description of the room. Maximum of 3000 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = ::std::option::Option::Some(value);
+        self.max_members = Some(value);
         self
     }
     /// The room's resolution.
     pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// Remove users after they are in the room for N seconds.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// The room's initial layout.
     pub fn layout(mut self, value: VideoRoomLayout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Whether a video with a preview of the content of the room is to be generated.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
     pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
+        self.meta = Some(value);
         self
     }
     /// Enable/disable jitter buffer audio-video sync.
     pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = ::std::option::Option::Some(value);
+        self.sync_audio_video = Some(value);
         self
     }
 }
@@ -3756,11 +3507,11 @@ pub struct VideoRoomResponse {
     /// A unique identifier for the room.
     pub id: Uuid,
     /// A named unique identifier for the room.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the room.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the room.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The maximum number of members in the room at a time.
     pub max_members: i32,
     /// The room's resolution.
@@ -3768,13 +3519,13 @@ pub struct VideoRoomResponse {
     /// Frames per second parameter of room video quality.
     pub fps: i32,
     /// Room does not accept new participants before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room's initial layout.
     pub layout: VideoRoomLayout,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
@@ -3786,15 +3537,15 @@ pub struct VideoRoomResponse {
     /// Whether a user's video is turned off when they join the room.
     pub user_join_video_off: bool,
     /// Whether a video with a preview of the content of the room is to be generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// User-defined metadata for the room.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Whether hand raises are prioritized in the room layout.
     pub prioritize_handraise: bool,
     /// Active session information for the room.
-    pub active_session: ::std::option::Option<VideoActiveSession>,
+    pub active_session: Option<VideoActiveSession>,
     /// Timestamp when the room was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the room was last updated.
@@ -3824,11 +3575,11 @@ pub struct VideoRoomResponseRequired {
     /// A unique identifier for the room.
     pub id: Uuid,
     /// A named unique identifier for the room.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Display name of the room.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the room.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The maximum number of members in the room at a time.
     pub max_members: i32,
     /// The room's resolution.
@@ -3836,13 +3587,13 @@ pub struct VideoRoomResponseRequired {
     /// Frames per second parameter of room video quality.
     pub fps: i32,
     /// Room does not accept new participants before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room's initial layout.
     pub layout: VideoRoomLayout,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
@@ -3854,11 +3605,11 @@ pub struct VideoRoomResponseRequired {
     /// Whether a user's video is turned off when they join the room.
     pub user_join_video_off: bool,
     /// Whether a video with a preview of the content of the room is to be generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// User-defined metadata for the room.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Whether hand raises are prioritized in the room layout.
     pub prioritize_handraise: bool,
     /// Timestamp when the room was created.
@@ -3915,14 +3666,14 @@ impl VideoRoomResponse {
             sync_audio_video,
             meta,
             prioritize_handraise,
-            active_session: ::std::default::Default::default(),
+            active_session: Default::default(),
             created_at,
             updated_at,
         }
     }
     /// Active session information for the room.
     pub fn active_session(mut self, value: VideoActiveSession) -> Self {
-        self.active_session = ::std::option::Option::Some(value);
+        self.active_session = Some(value);
         self
     }
 }
@@ -3934,27 +3685,27 @@ pub struct VideoRoomSession {
     /// Unique ID of the session.
     pub id: Uuid,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session. Null if the room was set to delete on end.
-    pub room_id: ::std::option::Option<Uuid>,
+    pub room_id: Option<Uuid>,
     /// The named identifier of the room session.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The maximum number of members allowed in the room at a time.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoFps>,
+    pub fps: Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room session's initial layout.
-    pub layout: ::std::option::Option<::std::string::String>,
+    pub layout: Option<String>,
     /// Whether a recording was automatically started when this Room Session began.
     pub record_on_start: bool,
     /// Whether a tone is played when a member enters or exits the room session.
@@ -3966,29 +3717,29 @@ pub struct VideoRoomSession {
     /// Whether the room session is locked.
     pub locked: bool,
     /// Start time of the session.
-    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub start_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub end_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// Status of the session.
-    pub status: ::std::option::Option<VideoRoomSessionStatus>,
+    pub status: Option<VideoRoomSessionStatus>,
     /// Timestamp when the room session was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the room session was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// Whether raised hands are prioritized in the layout.
-    pub prioritize_handraise: ::std::option::Option<bool>,
+    pub prioritize_handraise: Option<bool>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// The cost of the room session in dollars.
     pub cost_in_dollars: f64,
     /// Whether a video with a preview of the content of the room is to be generated.
     pub enable_room_previews: bool,
     /// URL of the locked room cover image.
-    pub locked_cover: ::std::string::String,
+    pub locked_cover: String,
 }
 
 crate::runtime::wire_struct!(
@@ -4017,27 +3768,27 @@ pub struct VideoRoomSessionRequired {
     /// Unique ID of the session.
     pub id: Uuid,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session. Null if the room was set to delete on end.
-    pub room_id: ::std::option::Option<Uuid>,
+    pub room_id: Option<Uuid>,
     /// The named identifier of the room session.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The maximum number of members allowed in the room at a time.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoFps>,
+    pub fps: Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room session's initial layout.
-    pub layout: ::std::option::Option<::std::string::String>,
+    pub layout: Option<String>,
     /// Whether a recording was automatically started when this Room Session began.
     pub record_on_start: bool,
     /// Whether a tone is played when a member enters or exits the room session.
@@ -4049,29 +3800,29 @@ pub struct VideoRoomSessionRequired {
     /// Whether the room session is locked.
     pub locked: bool,
     /// Start time of the session.
-    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub start_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub end_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// Status of the session.
-    pub status: ::std::option::Option<VideoRoomSessionStatus>,
+    pub status: Option<VideoRoomSessionStatus>,
     /// Timestamp when the room session was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the room session was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// Whether raised hands are prioritized in the layout.
-    pub prioritize_handraise: ::std::option::Option<bool>,
+    pub prioritize_handraise: Option<bool>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
     /// The cost of the room session in dollars.
     pub cost_in_dollars: f64,
     /// Whether a video with a preview of the content of the room is to be generated.
     pub enable_room_previews: bool,
     /// URL of the locked room cover image.
-    pub locked_cover: ::std::string::String,
+    pub locked_cover: String,
 }
 
 impl VideoRoomSession {
@@ -4155,13 +3906,13 @@ pub struct VideoRoomSessionEvent {
     /// The ID of the room session.
     pub room_session_id: Uuid,
     /// The ID of the associated room recording. Only present for recording-related events.
-    pub room_recording_id: ::std::option::Option<Uuid>,
+    pub room_recording_id: Option<Uuid>,
     /// The ID of the associated room participant. Only present for participant-related events.
-    pub room_participant_id: ::std::option::Option<Uuid>,
+    pub room_participant_id: Option<Uuid>,
     /// The severity level of the event.
-    pub level: ::std::string::String,
+    pub level: String,
     /// The name of the event.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Event-specific payload data.
     pub payload: ::serde_json::Value,
     /// Timestamp when the event was created.
@@ -4188,9 +3939,9 @@ pub struct VideoRoomSessionEventRequired {
     /// The ID of the room session.
     pub room_session_id: Uuid,
     /// The severity level of the event.
-    pub level: ::std::string::String,
+    pub level: String,
     /// The name of the event.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Event-specific payload data.
     pub payload: ::serde_json::Value,
     /// Timestamp when the event was created.
@@ -4215,8 +3966,8 @@ impl VideoRoomSessionEvent {
             project_id,
             room_id,
             room_session_id,
-            room_recording_id: ::std::default::Default::default(),
-            room_participant_id: ::std::default::Default::default(),
+            room_recording_id: Default::default(),
+            room_participant_id: Default::default(),
             level,
             name,
             payload,
@@ -4225,12 +3976,12 @@ impl VideoRoomSessionEvent {
     }
     /// The ID of the associated room recording. Only present for recording-related events.
     pub fn room_recording_id(mut self, value: Uuid) -> Self {
-        self.room_recording_id = ::std::option::Option::Some(value);
+        self.room_recording_id = Some(value);
         self
     }
     /// The ID of the associated room participant. Only present for participant-related events.
     pub fn room_participant_id(mut self, value: Uuid) -> Self {
-        self.room_participant_id = ::std::option::Option::Some(value);
+        self.room_participant_id = Some(value);
         self
     }
 }
@@ -4244,13 +3995,13 @@ pub struct VideoRoomSessionMember {
     /// Unique ID of the Room Session.
     pub room_session_id: Uuid,
     /// Display name of the Member.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Timestamp of when the Member joined the Room Session.
-    pub join_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp of when the Member left the Room Session.
-    pub leave_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub leave_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long the Member stayed in the Room Session, in seconds. Null if the member has not yet joined.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The cost of the member's participation in dollars.
     pub cost_in_dollars: f64,
 }
@@ -4270,13 +4021,13 @@ pub struct VideoRoomSessionMemberRequired {
     /// Unique ID of the Room Session.
     pub room_session_id: Uuid,
     /// Display name of the Member.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Timestamp of when the Member joined the Room Session.
-    pub join_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp of when the Member left the Room Session.
-    pub leave_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub leave_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long the Member stayed in the Room Session, in seconds. Null if the member has not yet joined.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The cost of the member's participation in dollars.
     pub cost_in_dollars: f64,
 }
@@ -4337,11 +4088,11 @@ impl VideoRoomSessionStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "in-progress" => Some(Self::InProgress),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -4355,27 +4106,27 @@ pub struct VideoRoomSessionSummary {
     /// Unique ID of the session.
     pub id: Uuid,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session. Null if the room was set to delete on end.
-    pub room_id: ::std::option::Option<Uuid>,
+    pub room_id: Option<Uuid>,
     /// The named identifier of the room session.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The maximum number of members allowed in the room at a time.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoFps>,
+    pub fps: Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room session's initial layout.
-    pub layout: ::std::option::Option<::std::string::String>,
+    pub layout: Option<String>,
     /// Whether a recording was automatically started when this Room Session began.
     pub record_on_start: bool,
     /// Whether a tone is played when a member enters or exits the room session.
@@ -4387,23 +4138,23 @@ pub struct VideoRoomSessionSummary {
     /// Whether the room session is locked.
     pub locked: bool,
     /// Start time of the session.
-    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub start_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub end_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// Status of the session.
-    pub status: ::std::option::Option<VideoRoomSessionStatus>,
+    pub status: Option<VideoRoomSessionStatus>,
     /// Timestamp when the room session was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the room session was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// Whether raised hands are prioritized in the layout.
-    pub prioritize_handraise: ::std::option::Option<bool>,
+    pub prioritize_handraise: Option<bool>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -4430,27 +4181,27 @@ pub struct VideoRoomSessionSummaryRequired {
     /// Unique ID of the session.
     pub id: Uuid,
     /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session. Null if the room was set to delete on end.
-    pub room_id: ::std::option::Option<Uuid>,
+    pub room_id: Option<Uuid>,
     /// The named identifier of the room session.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// The maximum number of members allowed in the room at a time.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room session's resolution.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// The room session's frames per second.
-    pub fps: ::std::option::Option<VideoFps>,
+    pub fps: Option<VideoFps>,
     /// Room Session does not accept new Members before this time.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room Session stops accepting new Members at this time.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members from the Room Session at this time.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove Members after they are in the Room Session for N seconds.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room session's initial layout.
-    pub layout: ::std::option::Option<::std::string::String>,
+    pub layout: Option<String>,
     /// Whether a recording was automatically started when this Room Session began.
     pub record_on_start: bool,
     /// Whether a tone is played when a member enters or exits the room session.
@@ -4462,23 +4213,23 @@ pub struct VideoRoomSessionSummaryRequired {
     /// Whether the room session is locked.
     pub locked: bool,
     /// Start time of the session.
-    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub start_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// End time of the session.
-    pub end_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub end_time: Option<::chrono::DateTime<::chrono::Utc>>,
     /// How long, in seconds, the Room Session lasted.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// Status of the session.
-    pub status: ::std::option::Option<VideoRoomSessionStatus>,
+    pub status: Option<VideoRoomSessionStatus>,
     /// Timestamp when the room session was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the room session was last updated.
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
     /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub preview_url: ::std::option::Option<::std::string::String>,
+    pub preview_url: Option<String>,
     /// Whether raised hands are prioritized in the layout.
-    pub prioritize_handraise: ::std::option::Option<bool>,
+    pub prioritize_handraise: Option<bool>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
 }
 
 impl VideoRoomSessionSummary {
@@ -4743,103 +4494,55 @@ impl VideoRoomTokenPermission {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "room.member.audio_mute" => {
-                ::std::option::Option::Some(Self::RoomMemberAudioMute)
-            }
-            "room.member.audio_unmute" => {
-                ::std::option::Option::Some(Self::RoomMemberAudioUnmute)
-            }
-            "room.member.video_mute" => {
-                ::std::option::Option::Some(Self::RoomMemberVideoMute)
-            }
-            "room.member.video_unmute" => {
-                ::std::option::Option::Some(Self::RoomMemberVideoUnmute)
-            }
-            "room.member.deaf" => ::std::option::Option::Some(Self::RoomMemberDeaf),
-            "room.member.undeaf" => ::std::option::Option::Some(Self::RoomMemberUndeaf),
-            "room.member.set_input_volume" => {
-                ::std::option::Option::Some(Self::RoomMemberSetInputVolume)
-            }
-            "room.member.set_output_volume" => {
-                ::std::option::Option::Some(Self::RoomMemberSetOutputVolume)
-            }
+            "room.member.audio_mute" => Some(Self::RoomMemberAudioMute),
+            "room.member.audio_unmute" => Some(Self::RoomMemberAudioUnmute),
+            "room.member.video_mute" => Some(Self::RoomMemberVideoMute),
+            "room.member.video_unmute" => Some(Self::RoomMemberVideoUnmute),
+            "room.member.deaf" => Some(Self::RoomMemberDeaf),
+            "room.member.undeaf" => Some(Self::RoomMemberUndeaf),
+            "room.member.set_input_volume" => Some(Self::RoomMemberSetInputVolume),
+            "room.member.set_output_volume" => Some(Self::RoomMemberSetOutputVolume),
             "room.member.set_input_sensitivity" => {
-                ::std::option::Option::Some(Self::RoomMemberSetInputSensitivity)
+                Some(Self::RoomMemberSetInputSensitivity)
             }
-            "room.member.set_position" => {
-                ::std::option::Option::Some(Self::RoomMemberSetPosition)
-            }
-            "room.member.set_meta" => {
-                ::std::option::Option::Some(Self::RoomMemberSetMeta)
-            }
-            "room.member.raisehand" => {
-                ::std::option::Option::Some(Self::RoomMemberRaisehand)
-            }
-            "room.member.lowerhand" => {
-                ::std::option::Option::Some(Self::RoomMemberLowerhand)
-            }
-            "room.member.remove" => ::std::option::Option::Some(Self::RoomMemberRemove),
-            "room.member.promote" => ::std::option::Option::Some(Self::RoomMemberPromote),
-            "room.member.demote" => ::std::option::Option::Some(Self::RoomMemberDemote),
-            "room.hide_video_muted" => {
-                ::std::option::Option::Some(Self::RoomHideVideoMuted)
-            }
-            "room.list_available_layouts" => {
-                ::std::option::Option::Some(Self::RoomListAvailableLayouts)
-            }
-            "room.lock" => ::std::option::Option::Some(Self::RoomLock),
-            "room.playback" => ::std::option::Option::Some(Self::RoomPlayback),
-            "room.playback_seek" => ::std::option::Option::Some(Self::RoomPlaybackSeek),
-            "room.prioritize_handraise" => {
-                ::std::option::Option::Some(Self::RoomPrioritizeHandraise)
-            }
-            "room.recording" => ::std::option::Option::Some(Self::RoomRecording),
-            "room.set_layout" => ::std::option::Option::Some(Self::RoomSetLayout),
-            "room.set_position" => ::std::option::Option::Some(Self::RoomSetPosition),
-            "room.set_meta" => ::std::option::Option::Some(Self::RoomSetMeta),
-            "room.show_video_muted" => {
-                ::std::option::Option::Some(Self::RoomShowVideoMuted)
-            }
-            "room.stream" => ::std::option::Option::Some(Self::RoomStream),
-            "room.unlock" => ::std::option::Option::Some(Self::RoomUnlock),
-            "room.self.audio_mute" => {
-                ::std::option::Option::Some(Self::RoomSelfAudioMute)
-            }
-            "room.self.audio_unmute" => {
-                ::std::option::Option::Some(Self::RoomSelfAudioUnmute)
-            }
-            "room.self.video_mute" => {
-                ::std::option::Option::Some(Self::RoomSelfVideoMute)
-            }
-            "room.self.video_unmute" => {
-                ::std::option::Option::Some(Self::RoomSelfVideoUnmute)
-            }
-            "room.self.deaf" => ::std::option::Option::Some(Self::RoomSelfDeaf),
-            "room.self.undeaf" => ::std::option::Option::Some(Self::RoomSelfUndeaf),
-            "room.self.set_input_volume" => {
-                ::std::option::Option::Some(Self::RoomSelfSetInputVolume)
-            }
-            "room.self.set_output_volume" => {
-                ::std::option::Option::Some(Self::RoomSelfSetOutputVolume)
-            }
-            "room.self.set_input_sensitivity" => {
-                ::std::option::Option::Some(Self::RoomSelfSetInputSensitivity)
-            }
-            "room.self.set_position" => {
-                ::std::option::Option::Some(Self::RoomSelfSetPosition)
-            }
-            "room.self.set_meta" => ::std::option::Option::Some(Self::RoomSelfSetMeta),
-            "room.self.raisehand" => ::std::option::Option::Some(Self::RoomSelfRaisehand),
-            "room.self.lowerhand" => ::std::option::Option::Some(Self::RoomSelfLowerhand),
-            "room.self.screenshare" => {
-                ::std::option::Option::Some(Self::RoomSelfScreenshare)
-            }
-            "room.self.additional_source" => {
-                ::std::option::Option::Some(Self::RoomSelfAdditionalSource)
-            }
-            _ => ::std::option::Option::None,
+            "room.member.set_position" => Some(Self::RoomMemberSetPosition),
+            "room.member.set_meta" => Some(Self::RoomMemberSetMeta),
+            "room.member.raisehand" => Some(Self::RoomMemberRaisehand),
+            "room.member.lowerhand" => Some(Self::RoomMemberLowerhand),
+            "room.member.remove" => Some(Self::RoomMemberRemove),
+            "room.member.promote" => Some(Self::RoomMemberPromote),
+            "room.member.demote" => Some(Self::RoomMemberDemote),
+            "room.hide_video_muted" => Some(Self::RoomHideVideoMuted),
+            "room.list_available_layouts" => Some(Self::RoomListAvailableLayouts),
+            "room.lock" => Some(Self::RoomLock),
+            "room.playback" => Some(Self::RoomPlayback),
+            "room.playback_seek" => Some(Self::RoomPlaybackSeek),
+            "room.prioritize_handraise" => Some(Self::RoomPrioritizeHandraise),
+            "room.recording" => Some(Self::RoomRecording),
+            "room.set_layout" => Some(Self::RoomSetLayout),
+            "room.set_position" => Some(Self::RoomSetPosition),
+            "room.set_meta" => Some(Self::RoomSetMeta),
+            "room.show_video_muted" => Some(Self::RoomShowVideoMuted),
+            "room.stream" => Some(Self::RoomStream),
+            "room.unlock" => Some(Self::RoomUnlock),
+            "room.self.audio_mute" => Some(Self::RoomSelfAudioMute),
+            "room.self.audio_unmute" => Some(Self::RoomSelfAudioUnmute),
+            "room.self.video_mute" => Some(Self::RoomSelfVideoMute),
+            "room.self.video_unmute" => Some(Self::RoomSelfVideoUnmute),
+            "room.self.deaf" => Some(Self::RoomSelfDeaf),
+            "room.self.undeaf" => Some(Self::RoomSelfUndeaf),
+            "room.self.set_input_volume" => Some(Self::RoomSelfSetInputVolume),
+            "room.self.set_output_volume" => Some(Self::RoomSelfSetOutputVolume),
+            "room.self.set_input_sensitivity" => Some(Self::RoomSelfSetInputSensitivity),
+            "room.self.set_position" => Some(Self::RoomSelfSetPosition),
+            "room.self.set_meta" => Some(Self::RoomSelfSetMeta),
+            "room.self.raisehand" => Some(Self::RoomSelfRaisehand),
+            "room.self.lowerhand" => Some(Self::RoomSelfLowerhand),
+            "room.self.screenshare" => Some(Self::RoomSelfScreenshare),
+            "room.self.additional_source" => Some(Self::RoomSelfAdditionalSource),
+            _ => None,
         }
     }
 }
@@ -4851,17 +4554,15 @@ crate::runtime::open_enum!(VideoRoomTokenPermission, Unknown);
 #[non_exhaustive]
 pub struct VideoRoomTokenResponse {
     /// A Room Token to be used by clients to connect to the Room.
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(VideoRoomTokenResponse { token = required("token") });
 
 impl VideoRoomTokenResponse {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }
 
@@ -4870,20 +4571,16 @@ impl VideoRoomTokenResponse {
 #[non_exhaustive]
 pub struct VideoStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(VideoStatusCode422 { errors = required("errors") });
 
 impl VideoStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -4895,15 +4592,15 @@ pub struct VideoStream {
     /// Unique identifier for the stream.
     pub id: Uuid,
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The type of stream.
-    pub stream_type: ::std::option::Option<::std::string::String>,
+    pub stream_type: Option<String>,
     /// The stream's width in pixels.
-    pub width: ::std::option::Option<i32>,
+    pub width: Option<i32>,
     /// The stream's height in pixels.
-    pub height: ::std::option::Option<i32>,
+    pub height: Option<i32>,
     /// The stream's frames per second.
-    pub fps: ::std::option::Option<i32>,
+    pub fps: Option<i32>,
     /// Timestamp when the stream was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the stream was last updated.
@@ -4923,15 +4620,15 @@ pub struct VideoStreamRequired {
     /// Unique identifier for the stream.
     pub id: Uuid,
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The type of stream.
-    pub stream_type: ::std::option::Option<::std::string::String>,
+    pub stream_type: Option<String>,
     /// The stream's width in pixels.
-    pub width: ::std::option::Option<i32>,
+    pub width: Option<i32>,
     /// The stream's height in pixels.
-    pub height: ::std::option::Option<i32>,
+    pub height: Option<i32>,
     /// The stream's frames per second.
-    pub fps: ::std::option::Option<i32>,
+    pub fps: Option<i32>,
     /// Timestamp when the stream was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Timestamp when the stream was last updated.
@@ -4971,79 +4668,79 @@ pub struct VideoUpdateConferenceRequest {
     /// Display name of the video conference. Maximum of 200 characters.
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Description of the conference. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The conference's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// The conference's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoLayout>,
+    pub layout: Option<VideoLayout>,
     /// The size of the video conference.
     ///
     /// Default: `"medium"`.
-    pub size: ::std::option::Option<VideoConferenceSize>,
+    pub size: Option<VideoConferenceSize>,
     /// Whether to start recording when a conference session begins.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Whether a tone is played when a member enters or exits the conference.
-    pub tone_on_entry_and_exit: ::std::option::Option<bool>,
+    pub tone_on_entry_and_exit: Option<bool>,
     /// Whether participants join with video off by room setting.
-    pub room_join_video_off: ::std::option::Option<bool>,
+    pub room_join_video_off: Option<bool>,
     /// Whether participants join with video off by user setting.
-    pub user_join_video_off: ::std::option::Option<bool>,
+    pub user_join_video_off: Option<bool>,
     /// Whether a preview video of the conference content is generated.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// Whether group chat is enabled for conference participants.
-    pub enable_chat: ::std::option::Option<bool>,
+    pub enable_chat: Option<bool>,
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5065,196 +4762,141 @@ crate::runtime::wire_struct!(
 
 impl VideoUpdateConferenceRequest {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(display_name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(display_name: impl Into<String>) -> Self {
         Self {
-            display_name: ::std::convert::Into::into(display_name),
-            description: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            size: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
-            tone_on_entry_and_exit: ::std::default::Default::default(),
-            room_join_video_off: ::std::default::Default::default(),
-            user_join_video_off: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            enable_chat: ::std::default::Default::default(),
-            dark_primary: ::std::default::Default::default(),
-            dark_background: ::std::default::Default::default(),
-            dark_foreground: ::std::default::Default::default(),
-            dark_success: ::std::default::Default::default(),
-            dark_negative: ::std::default::Default::default(),
-            light_primary: ::std::default::Default::default(),
-            light_background: ::std::default::Default::default(),
-            light_foreground: ::std::default::Default::default(),
-            light_success: ::std::default::Default::default(),
-            light_negative: ::std::default::Default::default(),
+            display_name: Into::into(display_name),
+            description: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            quality: Default::default(),
+            layout: Default::default(),
+            size: Default::default(),
+            record_on_start: Default::default(),
+            tone_on_entry_and_exit: Default::default(),
+            room_join_video_off: Default::default(),
+            user_join_video_off: Default::default(),
+            enable_room_previews: Default::default(),
+            enable_chat: Default::default(),
+            dark_primary: Default::default(),
+            dark_background: Default::default(),
+            dark_foreground: Default::default(),
+            dark_success: Default::default(),
+            dark_negative: Default::default(),
+            light_primary: Default::default(),
+            light_background: Default::default(),
+            light_foreground: Default::default(),
+            light_success: Default::default(),
+            light_negative: Default::default(),
         }
     }
     /// Description of the conference. Maximum of 3000 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// The conference's resolution.
     pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// The conference's initial layout.
     pub fn layout(mut self, value: VideoLayout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// The size of the video conference.
     pub fn size(mut self, value: VideoConferenceSize) -> Self {
-        self.size = ::std::option::Option::Some(value);
+        self.size = Some(value);
         self
     }
     /// Whether to start recording when a conference session begins.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Whether a tone is played when a member enters or exits the conference.
     pub fn tone_on_entry_and_exit(mut self, value: bool) -> Self {
-        self.tone_on_entry_and_exit = ::std::option::Option::Some(value);
+        self.tone_on_entry_and_exit = Some(value);
         self
     }
     /// Whether participants join with video off by room setting.
     pub fn room_join_video_off(mut self, value: bool) -> Self {
-        self.room_join_video_off = ::std::option::Option::Some(value);
+        self.room_join_video_off = Some(value);
         self
     }
     /// Whether participants join with video off by user setting.
     pub fn user_join_video_off(mut self, value: bool) -> Self {
-        self.user_join_video_off = ::std::option::Option::Some(value);
+        self.user_join_video_off = Some(value);
         self
     }
     /// Whether a preview video of the conference content is generated.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// Whether group chat is enabled for conference participants.
     pub fn enable_chat(mut self, value: bool) -> Self {
-        self.enable_chat = ::std::option::Option::Some(value);
+        self.enable_chat = Some(value);
         self
     }
     /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
+        self.dark_primary = Some(Into::into(value));
         self
     }
     /// Main background color (dark theme).
-    pub fn dark_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
+        self.dark_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (dark theme).
-    pub fn dark_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
+        self.dark_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (dark theme).
-    pub fn dark_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
+        self.dark_success = Some(Into::into(value));
         self
     }
     /// Error indication color (dark theme).
-    pub fn dark_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
+        self.dark_negative = Some(Into::into(value));
         self
     }
     /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
+        self.light_primary = Some(Into::into(value));
         self
     }
     /// Main background color (light theme).
-    pub fn light_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_background(mut self, value: impl Into<String>) -> Self {
+        self.light_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (light theme).
-    pub fn light_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
+        self.light_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (light theme).
-    pub fn light_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_success(mut self, value: impl Into<String>) -> Self {
+        self.light_success = Some(Into::into(value));
         self
     }
     /// Error indication color (light theme).
-    pub fn light_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
+        self.light_negative = Some(Into::into(value));
         self
     }
 }
@@ -5266,43 +4908,43 @@ pub struct VideoUpdateConferenceThemeColors {
     /// CTA buttons and selected items color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_primary: ::std::option::Option<::std::string::String>,
+    pub dark_primary: Option<String>,
     /// Main background color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_background: ::std::option::Option<::std::string::String>,
+    pub dark_background: Option<String>,
     /// Main foreground color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_foreground: ::std::option::Option<::std::string::String>,
+    pub dark_foreground: Option<String>,
     /// Success indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_success: ::std::option::Option<::std::string::String>,
+    pub dark_success: Option<String>,
     /// Error indication color (dark theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub dark_negative: ::std::option::Option<::std::string::String>,
+    pub dark_negative: Option<String>,
     /// CTA buttons and selected items color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_primary: ::std::option::Option<::std::string::String>,
+    pub light_primary: Option<String>,
     /// Main background color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_background: ::std::option::Option<::std::string::String>,
+    pub light_background: Option<String>,
     /// Main foreground color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_foreground: ::std::option::Option<::std::string::String>,
+    pub light_foreground: Option<String>,
     /// Success indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_success: ::std::option::Option<::std::string::String>,
+    pub light_success: Option<String>,
     /// Error indication color (light theme).
     ///
     /// Pattern: `^#[0-9a-fA-F]{6}$`.
-    pub light_negative: ::std::option::Option<::std::string::String>,
+    pub light_negative: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -5319,116 +4961,66 @@ impl VideoUpdateConferenceThemeColors {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            dark_primary: ::std::default::Default::default(),
-            dark_background: ::std::default::Default::default(),
-            dark_foreground: ::std::default::Default::default(),
-            dark_success: ::std::default::Default::default(),
-            dark_negative: ::std::default::Default::default(),
-            light_primary: ::std::default::Default::default(),
-            light_background: ::std::default::Default::default(),
-            light_foreground: ::std::default::Default::default(),
-            light_success: ::std::default::Default::default(),
-            light_negative: ::std::default::Default::default(),
+            dark_primary: Default::default(),
+            dark_background: Default::default(),
+            dark_foreground: Default::default(),
+            dark_success: Default::default(),
+            dark_negative: Default::default(),
+            light_primary: Default::default(),
+            light_background: Default::default(),
+            light_foreground: Default::default(),
+            light_success: Default::default(),
+            light_negative: Default::default(),
         }
     }
     /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
+        self.dark_primary = Some(Into::into(value));
         self
     }
     /// Main background color (dark theme).
-    pub fn dark_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
+        self.dark_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (dark theme).
-    pub fn dark_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
+        self.dark_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (dark theme).
-    pub fn dark_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
+        self.dark_success = Some(Into::into(value));
         self
     }
     /// Error indication color (dark theme).
-    pub fn dark_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.dark_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
+        self.dark_negative = Some(Into::into(value));
         self
     }
     /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_primary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
+        self.light_primary = Some(Into::into(value));
         self
     }
     /// Main background color (light theme).
-    pub fn light_background(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_background = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_background(mut self, value: impl Into<String>) -> Self {
+        self.light_background = Some(Into::into(value));
         self
     }
     /// Main foreground color (light theme).
-    pub fn light_foreground(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_foreground = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
+        self.light_foreground = Some(Into::into(value));
         self
     }
     /// Success indication color (light theme).
-    pub fn light_success(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_success = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_success(mut self, value: impl Into<String>) -> Self {
+        self.light_success = Some(Into::into(value));
         self
     }
     /// Error indication color (light theme).
-    pub fn light_negative(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.light_negative = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
+        self.light_negative = Some(Into::into(value));
         self
     }
 }
@@ -5440,48 +5032,48 @@ pub struct VideoUpdateRoomRequest {
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
     ///
     /// Length: at most 200 characters.
-    pub display_name: ::std::option::Option<::std::string::String>,
+    pub display_name: Option<String>,
     /// Description of the room. Maximum of 3000 characters.
     ///
     /// Length: at most 3000 characters.
-    pub description: ::std::option::Option<::std::string::String>,
+    pub description: Option<String>,
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     ///
     /// Default: `20`.
     /// Minimum: `1`.
     /// Maximum: `300`.
-    pub max_members: ::std::option::Option<i32>,
+    pub max_members: Option<i32>,
     /// The room's resolution.
     ///
     /// Default: `"720p"`.
-    pub quality: ::std::option::Option<VideoQuality>,
+    pub quality: Option<VideoQuality>,
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_from: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_until: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub remove_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Remove users after they are in the room for N seconds.
     ///
     /// Minimum: `1`.
     /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: ::std::option::Option<i32>,
+    pub remove_after_seconds_elapsed: Option<i32>,
     /// The room's initial layout.
     ///
     /// Default: `"grid-responsive"`.
-    pub layout: ::std::option::Option<VideoRoomLayout>,
+    pub layout: Option<VideoRoomLayout>,
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     ///
     /// Default: `false`.
-    pub record_on_start: ::std::option::Option<bool>,
+    pub record_on_start: Option<bool>,
     /// Whether a video with a preview of the content of the room is to be generated.
     ///
     /// Default: `false`.
-    pub enable_room_previews: ::std::option::Option<bool>,
+    pub enable_room_previews: Option<bool>,
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub meta: ::std::option::Option<::serde_json::Value>,
+    pub meta: Option<::serde_json::Value>,
     /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: ::std::option::Option<bool>,
+    pub sync_audio_video: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -5499,94 +5091,84 @@ impl VideoUpdateRoomRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            display_name: ::std::default::Default::default(),
-            description: ::std::default::Default::default(),
-            max_members: ::std::default::Default::default(),
-            quality: ::std::default::Default::default(),
-            join_from: ::std::default::Default::default(),
-            join_until: ::std::default::Default::default(),
-            remove_at: ::std::default::Default::default(),
-            remove_after_seconds_elapsed: ::std::default::Default::default(),
-            layout: ::std::default::Default::default(),
-            record_on_start: ::std::default::Default::default(),
-            enable_room_previews: ::std::default::Default::default(),
-            meta: ::std::default::Default::default(),
-            sync_audio_video: ::std::default::Default::default(),
+            display_name: Default::default(),
+            description: Default::default(),
+            max_members: Default::default(),
+            quality: Default::default(),
+            join_from: Default::default(),
+            join_until: Default::default(),
+            remove_at: Default::default(),
+            remove_after_seconds_elapsed: Default::default(),
+            layout: Default::default(),
+            record_on_start: Default::default(),
+            enable_room_previews: Default::default(),
+            meta: Default::default(),
+            sync_audio_video: Default::default(),
         }
     }
     /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.display_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn display_name(mut self, value: impl Into<String>) -> Self {
+        self.display_name = Some(Into::into(value));
         self
     }
     /// Description of the room. Maximum of 3000 characters.
-    pub fn description(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.description = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(Into::into(value));
         self
     }
     /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
     pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = ::std::option::Option::Some(value);
+        self.max_members = Some(value);
         self
     }
     /// The room's resolution.
     pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = ::std::option::Option::Some(value);
+        self.quality = Some(value);
         self
     }
     /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = ::std::option::Option::Some(value);
+        self.join_from = Some(value);
         self
     }
     /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = ::std::option::Option::Some(value);
+        self.join_until = Some(value);
         self
     }
     /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
     pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = ::std::option::Option::Some(value);
+        self.remove_at = Some(value);
         self
     }
     /// Remove users after they are in the room for N seconds.
     pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = ::std::option::Option::Some(value);
+        self.remove_after_seconds_elapsed = Some(value);
         self
     }
     /// The room's initial layout.
     pub fn layout(mut self, value: VideoRoomLayout) -> Self {
-        self.layout = ::std::option::Option::Some(value);
+        self.layout = Some(value);
         self
     }
     /// Specifies whether to start recording a Room Session when one is started for this Room.
     pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = ::std::option::Option::Some(value);
+        self.record_on_start = Some(value);
         self
     }
     /// Whether a video with a preview of the content of the room is to be generated.
     pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = ::std::option::Option::Some(value);
+        self.enable_room_previews = Some(value);
         self
     }
     /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
     pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = ::std::option::Option::Some(value);
+        self.meta = Some(value);
         self
     }
     /// Enable/disable jitter buffer audio-video sync.
     pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = ::std::option::Option::Some(value);
+        self.sync_audio_video = Some(value);
         self
     }
 }
@@ -5596,17 +5178,15 @@ impl VideoUpdateRoomRequest {
 #[non_exhaustive]
 pub struct VideoUpdateStreamRequest {
     /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 crate::runtime::wire_struct!(VideoUpdateStreamRequest { url = required("url") });
 
 impl VideoUpdateStreamRequest {
     /// A value made of all its fields.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::std::convert::Into::into(url),
-        }
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { url: Into::into(url) }
     }
 }
 
@@ -5618,20 +5198,20 @@ impl VideoUpdateStreamRequest {
 #[non_exhaustive]
 pub enum VideoVideoLog {
     /// Log object representing a video activity entry.
-    VideoLog(::std::boxed::Box<VideoLog>),
+    VideoLog(Box<VideoLog>),
     /// A discarded/deleted video log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-    VideoDiscardedLog(::std::boxed::Box<VideoDiscardedLog>),
+    VideoDiscardedLog(Box<VideoDiscardedLog>),
 }
 
-impl ::std::convert::From<VideoLog> for VideoVideoLog {
+impl From<VideoLog> for VideoVideoLog {
     fn from(value: VideoLog) -> Self {
-        Self::VideoLog(::std::boxed::Box::new(value))
+        Self::VideoLog(Box::new(value))
     }
 }
 
-impl ::std::convert::From<VideoDiscardedLog> for VideoVideoLog {
+impl From<VideoDiscardedLog> for VideoVideoLog {
     fn from(value: VideoDiscardedLog) -> Self {
-        Self::VideoDiscardedLog(::std::boxed::Box::new(value))
+        Self::VideoDiscardedLog(Box::new(value))
     }
 }
 
@@ -7527,10 +7107,7 @@ impl crate::runtime::Client {
         &self,
         id: &str,
         body: &VideoCreateStreamRequest,
-    ) -> ::std::result::Result<
-        VideoStream,
-        crate::runtime::Error<CreateConferenceStreamError>,
-    > {
+    ) -> Result<VideoStream, crate::runtime::Error<CreateConferenceStreamError>> {
         const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
         let path = [
             "/api/video/conferences/",
@@ -7538,7 +7115,7 @@ impl crate::runtime::Client {
             "/streams",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7577,13 +7154,10 @@ impl crate::runtime::Client {
     pub async fn create_room(
         &self,
         body: &VideoCreateRoomRequest,
-    ) -> ::std::result::Result<
-        VideoRoomResponse,
-        crate::runtime::Error<CreateRoomError>,
-    > {
+    ) -> Result<VideoRoomResponse, crate::runtime::Error<CreateRoomError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms";
         let path = ["/api/video/rooms"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7626,22 +7200,19 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &VideoCreateStreamRequest,
-    ) -> ::std::result::Result<
-        VideoStream,
-        crate::runtime::Error<CreateRoomStreamError>,
-    > {
+    ) -> Result<VideoStream, crate::runtime::Error<CreateRoomStreamError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
         let path = [
             "/api/video/rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/streams",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7681,13 +7252,10 @@ impl crate::runtime::Client {
     pub async fn create_room_token(
         &self,
         body: &VideoCreateRoomTokenRequest,
-    ) -> ::std::result::Result<
-        VideoRoomTokenResponse,
-        crate::runtime::Error<CreateRoomTokenError>,
-    > {
+    ) -> Result<VideoRoomTokenResponse, crate::runtime::Error<CreateRoomTokenError>> {
         const PATH_TEMPLATE: &str = "/api/video/room_tokens";
         let path = ["/api/video/room_tokens"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7727,13 +7295,10 @@ impl crate::runtime::Client {
     pub async fn create_video_conference(
         &self,
         body: &VideoCreateConferenceRequest,
-    ) -> ::std::result::Result<
-        VideoConference,
-        crate::runtime::Error<CreateVideoConferenceError>,
-    > {
+    ) -> Result<VideoConference, crate::runtime::Error<CreateVideoConferenceError>> {
         const PATH_TEMPLATE: &str = "/api/video/conferences";
         let path = ["/api/video/conferences"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7777,18 +7342,18 @@ impl crate::runtime::Client {
     pub async fn delete_room(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRoomError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteRoomError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
         let path = [
             "/api/video/rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7832,18 +7397,18 @@ impl crate::runtime::Client {
     pub async fn delete_room_recording(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
         const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
         let path = [
             "/api/video/room_recordings/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7886,18 +7451,18 @@ impl crate::runtime::Client {
     pub async fn delete_stream(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteStreamError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteStreamError>> {
         const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
         let path = [
             "/api/video/streams/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7940,18 +7505,18 @@ impl crate::runtime::Client {
     pub async fn delete_video_conference(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
         const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
         let path = [
             "/api/video/conferences/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -7995,21 +7560,18 @@ impl crate::runtime::Client {
     pub async fn get_conference_token(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        VideoConferenceToken,
-        crate::runtime::Error<GetConferenceTokenError>,
-    > {
+    ) -> Result<VideoConferenceToken, crate::runtime::Error<GetConferenceTokenError>> {
         const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}";
         let path = [
             "/api/video/conference_tokens/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8053,18 +7615,18 @@ impl crate::runtime::Client {
     pub async fn get_log(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
+    ) -> Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
         const PATH_TEMPLATE: &str = "/api/video/logs/{id}";
         let path = [
             "/api/video/logs/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8112,27 +7674,23 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &GetRoomParams,
-    ) -> ::std::result::Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
+    ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
         let path = [
             "/api/video/rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
+        if let Some(value) = &params.include_active_session {
+            query.push("include_active_session", &ToString::to_string(value));
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8179,10 +7737,7 @@ impl crate::runtime::Client {
         &self,
         name: &str,
         params: &GetRoomByNameParams,
-    ) -> ::std::result::Result<
-        VideoRoomResponse,
-        crate::runtime::Error<GetRoomByNameError>,
-    > {
+    ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomByNameError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{name}";
         let path = [
             "/api/video/rooms/",
@@ -8190,15 +7745,11 @@ impl crate::runtime::Client {
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
+        if let Some(value) = &params.include_active_session {
+            query.push("include_active_session", &ToString::to_string(value));
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8245,26 +7796,23 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &GetRoomRecordingParams,
-    ) -> ::std::result::Result<
-        VideoRoomRecording,
-        crate::runtime::Error<GetRoomRecordingError>,
-    > {
+    ) -> Result<VideoRoomRecording, crate::runtime::Error<GetRoomRecordingError>> {
         const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
         let path = [
             "/api/video/room_recordings/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.media_ttl {
-            query.push("media_ttl", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.media_ttl {
+            query.push("media_ttl", &ToString::to_string(value));
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8309,21 +7857,18 @@ impl crate::runtime::Client {
     pub async fn get_room_session(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        VideoRoomSessionSummary,
-        crate::runtime::Error<GetRoomSessionError>,
-    > {
+    ) -> Result<VideoRoomSessionSummary, crate::runtime::Error<GetRoomSessionError>> {
         const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}";
         let path = [
             "/api/video/room_sessions/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8365,18 +7910,18 @@ impl crate::runtime::Client {
     pub async fn get_stream(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VideoStream, crate::runtime::Error<GetStreamError>> {
+    ) -> Result<VideoStream, crate::runtime::Error<GetStreamError>> {
         const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
         let path = [
             "/api/video/streams/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8421,30 +7966,23 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &GetVideoConferenceParams,
-    ) -> ::std::result::Result<
-        VideoConference,
-        crate::runtime::Error<GetVideoConferenceError>,
-    > {
+    ) -> Result<VideoConference, crate::runtime::Error<GetVideoConferenceError>> {
         const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
         let path = [
             "/api/video/conferences/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
+        if let Some(value) = &params.include_active_session {
+            query.push("include_active_session", &ToString::to_string(value));
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8487,7 +8025,7 @@ impl crate::runtime::Client {
     pub async fn list_conference_streams(
         &self,
         id: &str,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListStreamsResponse,
         crate::runtime::Error<ListConferenceStreamsError>,
     > {
@@ -8498,7 +8036,7 @@ impl crate::runtime::Client {
             "/streams",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8532,15 +8070,12 @@ impl crate::runtime::Client {
         &self,
         id: &str,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VideoStream,
-            crate::runtime::Error<ListConferenceStreamsError>,
-        >,
+        Item = Result<VideoStream, crate::runtime::Error<ListConferenceStreamsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListConferenceStreamsError>,
         > {
             let path = [
@@ -8549,10 +8084,7 @@ impl crate::runtime::Client {
                 "/streams",
             ]
                 .concat();
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -8560,14 +8092,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoStream>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoStream>, Option<String>),
                 crate::runtime::Error<ListConferenceStreamsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListStreamsResponse,
                     crate::runtime::Error<ListConferenceStreamsError>,
                 > = match response.status() {
@@ -8584,7 +8113,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -8614,7 +8143,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListConferenceTokensParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListConferenceTokensResponse,
         crate::runtime::Error<ListConferenceTokensError>,
     > {
@@ -8624,23 +8153,23 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/conference_tokens",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8677,15 +8206,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListConferenceTokensParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             VideoConferenceToken,
             crate::runtime::Error<ListConferenceTokensError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/conference_tokens";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListConferenceTokensError>,
         > {
             let path = [
@@ -8693,26 +8222,23 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/conference_tokens",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -8720,14 +8246,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoConferenceToken>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoConferenceToken>, Option<String>),
                 crate::runtime::Error<ListConferenceTokensError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListConferenceTokensResponse,
                     crate::runtime::Error<ListConferenceTokensError>,
                 > = match response.status() {
@@ -8746,7 +8269,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -8774,36 +8297,33 @@ impl crate::runtime::Client {
     pub async fn list_logs(
         &self,
         params: &ListLogsParams,
-    ) -> ::std::result::Result<
-        VideoListLogsResponse,
-        crate::runtime::Error<ListLogsError>,
-    > {
+    ) -> Result<VideoListLogsResponse, crate::runtime::Error<ListLogsError>> {
         const PATH_TEMPLATE: &str = "/api/video/logs";
         let path = ["/api/video/logs"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_deleted {
-            query.push("include_deleted", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.include_deleted {
+            query.push("include_deleted", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.created_before {
+        if let Some(value) = &params.created_before {
             query.push("created_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_on {
+        if let Some(value) = &params.created_on {
             query.push("created_on", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_after {
+        if let Some(value) = &params.created_after {
             query.push("created_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8839,43 +8359,39 @@ impl crate::runtime::Client {
         &self,
         params: &ListLogsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<VideoVideoLog, crate::runtime::Error<ListLogsError>>,
+        Item = Result<VideoVideoLog, crate::runtime::Error<ListLogsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/logs";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListLogsError>,
         > {
             let path = ["/api/video/logs"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.include_deleted {
-                query
-                    .push("include_deleted", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.include_deleted {
+                query.push("include_deleted", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.created_before {
+            if let Some(value) = &params.created_before {
                 query.push("created_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_on {
+            if let Some(value) = &params.created_on {
                 query.push("created_on", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_after {
+            if let Some(value) = &params.created_after {
                 query.push("created_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -8883,14 +8399,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoVideoLog>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoVideoLog>, Option<String>),
                 crate::runtime::Error<ListLogsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListLogsResponse,
                     crate::runtime::Error<ListLogsError>,
                 > = match response.status() {
@@ -8903,7 +8416,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -8933,7 +8446,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListRoomRecordingEventsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListRoomRecordingEventsResponse,
         crate::runtime::Error<ListRoomRecordingEventsError>,
     > {
@@ -8943,23 +8456,23 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/events",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -8995,15 +8508,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListRoomRecordingEventsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             VideoRoomSessionEvent,
             crate::runtime::Error<ListRoomRecordingEventsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}/events";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomRecordingEventsError>,
         > {
             let path = [
@@ -9011,26 +8524,23 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/events",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9038,14 +8548,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomSessionEvent>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomSessionEvent>, Option<String>),
                 crate::runtime::Error<ListRoomRecordingEventsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomRecordingEventsResponse,
                     crate::runtime::Error<ListRoomRecordingEventsError>,
                 > = match response.status() {
@@ -9063,7 +8570,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -9091,27 +8598,27 @@ impl crate::runtime::Client {
     pub async fn list_room_recordings(
         &self,
         params: &ListRoomRecordingsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListRoomRecordingsResponse,
         crate::runtime::Error<ListRoomRecordingsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/video/room_recordings";
         let path = ["/api/video/room_recordings"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.media_ttl {
-            query.push("media_ttl", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.media_ttl {
+            query.push("media_ttl", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -9146,36 +8653,30 @@ impl crate::runtime::Client {
         &self,
         params: &ListRoomRecordingsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VideoRoomRecording,
-            crate::runtime::Error<ListRoomRecordingsError>,
-        >,
+        Item = Result<VideoRoomRecording, crate::runtime::Error<ListRoomRecordingsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/room_recordings";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomRecordingsError>,
         > {
             let path = ["/api/video/room_recordings"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.media_ttl {
-                query.push("media_ttl", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.media_ttl {
+                query.push("media_ttl", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9183,14 +8684,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomRecording>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomRecording>, Option<String>),
                 crate::runtime::Error<ListRoomRecordingsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomRecordingsResponse,
                     crate::runtime::Error<ListRoomRecordingsError>,
                 > = match response.status() {
@@ -9206,7 +8704,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -9236,7 +8734,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListRoomSessionEventsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListRoomSessionEventsResponse,
         crate::runtime::Error<ListRoomSessionEventsError>,
     > {
@@ -9246,23 +8744,23 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/events",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -9298,15 +8796,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListRoomSessionEventsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             VideoRoomSessionEvent,
             crate::runtime::Error<ListRoomSessionEventsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/events";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomSessionEventsError>,
         > {
             let path = [
@@ -9314,26 +8812,23 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/events",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9341,14 +8836,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomSessionEvent>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomSessionEvent>, Option<String>),
                 crate::runtime::Error<ListRoomSessionEventsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomSessionEventsResponse,
                     crate::runtime::Error<ListRoomSessionEventsError>,
                 > = match response.status() {
@@ -9366,7 +8858,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -9396,7 +8888,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListRoomSessionMembersParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListRoomSessionMembersResponse,
         crate::runtime::Error<ListRoomSessionMembersError>,
     > {
@@ -9406,23 +8898,23 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/members",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -9458,15 +8950,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListRoomSessionMembersParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             VideoRoomSessionMember,
             crate::runtime::Error<ListRoomSessionMembersError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/members";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomSessionMembersError>,
         > {
             let path = [
@@ -9474,26 +8966,23 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/members",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9501,14 +8990,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomSessionMember>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomSessionMember>, Option<String>),
                 crate::runtime::Error<ListRoomSessionMembersError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomSessionMembersResponse,
                     crate::runtime::Error<ListRoomSessionMembersError>,
                 > = match response.status() {
@@ -9526,7 +9012,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -9556,7 +9042,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         params: &ListRoomSessionRecordingsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListRoomSessionRecordingsResponse,
         crate::runtime::Error<ListRoomSessionRecordingsError>,
     > {
@@ -9566,26 +9052,26 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/recordings",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.media_ttl {
-            query.push("media_ttl", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.media_ttl {
+            query.push("media_ttl", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -9625,15 +9111,15 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListRoomSessionRecordingsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
+        Item = Result<
             VideoRoomRecording,
             crate::runtime::Error<ListRoomSessionRecordingsError>,
         >,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/recordings";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomSessionRecordingsError>,
         > {
             let path = [
@@ -9641,29 +9127,26 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/recordings",
             ]
                 .concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.media_ttl {
-                query.push("media_ttl", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.media_ttl {
+                query.push("media_ttl", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9671,14 +9154,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomRecording>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomRecording>, Option<String>),
                 crate::runtime::Error<ListRoomSessionRecordingsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomSessionRecordingsResponse,
                     crate::runtime::Error<ListRoomSessionRecordingsError>,
                 > = match response.status() {
@@ -9702,7 +9182,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -9730,36 +9210,36 @@ impl crate::runtime::Client {
     pub async fn list_room_sessions(
         &self,
         params: &ListRoomSessionsParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListRoomSessionsResponse,
         crate::runtime::Error<ListRoomSessionsError>,
     > {
         const PATH_TEMPLATE: &str = "/api/video/room_sessions";
         let path = ["/api/video/room_sessions"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.room_id {
-            query.push("room_id", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.room_id {
+            query.push("room_id", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.room_name {
+        if let Some(value) = &params.room_name {
             query.push("room_name", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.room_name_matches {
+        if let Some(value) = &params.room_name_matches {
             query.push("room_name_matches", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.status {
+        if let Some(value) = &params.status {
             query.push("status", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -9794,45 +9274,39 @@ impl crate::runtime::Client {
         &self,
         params: &ListRoomSessionsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VideoRoomSession,
-            crate::runtime::Error<ListRoomSessionsError>,
-        >,
+        Item = Result<VideoRoomSession, crate::runtime::Error<ListRoomSessionsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/room_sessions";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomSessionsError>,
         > {
             let path = ["/api/video/room_sessions"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.room_id {
-                query.push("room_id", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.room_id {
+                query.push("room_id", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.room_name {
+            if let Some(value) = &params.room_name {
                 query.push("room_name", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.room_name_matches {
+            if let Some(value) = &params.room_name_matches {
                 query.push("room_name_matches", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.status {
+            if let Some(value) = &params.status {
                 query.push("status", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9840,14 +9314,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomSession>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomSession>, Option<String>),
                 crate::runtime::Error<ListRoomSessionsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomSessionsResponse,
                     crate::runtime::Error<ListRoomSessionsError>,
                 > = match response.status() {
@@ -9859,7 +9330,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -9885,22 +9356,19 @@ impl crate::runtime::Client {
     pub async fn list_room_streams(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        VideoListStreamsResponse,
-        crate::runtime::Error<ListRoomStreamsError>,
-    > {
+    ) -> Result<VideoListStreamsResponse, crate::runtime::Error<ListRoomStreamsError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
         let path = [
             "/api/video/rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/streams",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -9934,15 +9402,12 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VideoStream,
-            crate::runtime::Error<ListRoomStreamsError>,
-        >,
+        Item = Result<VideoStream, crate::runtime::Error<ListRoomStreamsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomStreamsError>,
         > {
             let path = [
@@ -9950,15 +9415,12 @@ impl crate::runtime::Client {
                 &crate::runtime::path_segment(
                     PATH_TEMPLATE,
                     "id",
-                    &::std::string::ToString::to_string(&id),
+                    &ToString::to_string(&id),
                 )?,
                 "/streams",
             ]
                 .concat();
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -9966,14 +9428,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoStream>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoStream>, Option<String>),
                 crate::runtime::Error<ListRoomStreamsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListStreamsResponse,
                     crate::runtime::Error<ListRoomStreamsError>,
                 > = match response.status() {
@@ -9984,7 +9443,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -10012,37 +9471,30 @@ impl crate::runtime::Client {
     pub async fn list_rooms(
         &self,
         params: &ListRoomsParams,
-    ) -> ::std::result::Result<
-        VideoListRoomsResponse,
-        crate::runtime::Error<ListRoomsError>,
-    > {
+    ) -> Result<VideoListRoomsResponse, crate::runtime::Error<ListRoomsError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms";
         let path = ["/api/video/rooms"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
+        if let Some(value) = &params.include_active_session {
+            query.push("include_active_session", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.starts_after {
+        if let Some(value) = &params.starts_after {
             query.push("starts_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.ends_before {
+        if let Some(value) = &params.ends_before {
             query.push("ends_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -10077,46 +9529,36 @@ impl crate::runtime::Client {
         &self,
         params: &ListRoomsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VideoRoomResponse,
-            crate::runtime::Error<ListRoomsError>,
-        >,
+        Item = Result<VideoRoomResponse, crate::runtime::Error<ListRoomsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/rooms";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListRoomsError>,
         > {
             let path = ["/api/video/rooms"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.include_active_session {
-                query
-                    .push(
-                        "include_active_session",
-                        &::std::string::ToString::to_string(value),
-                    );
+            if let Some(value) = &params.include_active_session {
+                query.push("include_active_session", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.starts_after {
+            if let Some(value) = &params.starts_after {
                 query.push("starts_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.ends_before {
+            if let Some(value) = &params.ends_before {
                 query.push("ends_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -10124,14 +9566,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoRoomResponse>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoRoomResponse>, Option<String>),
                 crate::runtime::Error<ListRoomsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListRoomsResponse,
                     crate::runtime::Error<ListRoomsError>,
                 > = match response.status() {
@@ -10143,7 +9582,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -10171,37 +9610,33 @@ impl crate::runtime::Client {
     pub async fn list_video_conferences(
         &self,
         params: &ListVideoConferencesParams,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VideoListConferencesResponse,
         crate::runtime::Error<ListVideoConferencesError>,
     > {
         const PATH_TEMPLATE: &str = "/api/video/conferences";
         let path = ["/api/video/conferences"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.starts_after {
+        if let Some(value) = &params.starts_after {
             query.push("starts_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.ends_before {
+        if let Some(value) = &params.ends_before {
             query.push("ends_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.include_active_session {
-            query
-                .push(
-                    "include_active_session",
-                    &::std::string::ToString::to_string(value),
-                );
+        if let Some(value) = &params.include_active_session {
+            query.push("include_active_session", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -10236,46 +9671,36 @@ impl crate::runtime::Client {
         &self,
         params: &ListVideoConferencesParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<
-            VideoConference,
-            crate::runtime::Error<ListVideoConferencesError>,
-        >,
+        Item = Result<VideoConference, crate::runtime::Error<ListVideoConferencesError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/video/conferences";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListVideoConferencesError>,
         > {
             let path = ["/api/video/conferences"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.starts_after {
+            if let Some(value) = &params.starts_after {
                 query.push("starts_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.ends_before {
+            if let Some(value) = &params.ends_before {
                 query.push("ends_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.include_active_session {
-                query
-                    .push(
-                        "include_active_session",
-                        &::std::string::ToString::to_string(value),
-                    );
+            if let Some(value) = &params.include_active_session {
+                query.push("include_active_session", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -10283,14 +9708,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VideoConference>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VideoConference>, Option<String>),
                 crate::runtime::Error<ListVideoConferencesError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VideoListConferencesResponse,
                     crate::runtime::Error<ListVideoConferencesError>,
                 > = match response.status() {
@@ -10308,7 +9730,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }
@@ -10336,22 +9758,19 @@ impl crate::runtime::Client {
     pub async fn reset_conference_token(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        VideoConferenceToken,
-        crate::runtime::Error<ResetConferenceTokenError>,
-    > {
+    ) -> Result<VideoConferenceToken, crate::runtime::Error<ResetConferenceTokenError>> {
         const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}/reset";
         let path = [
             "/api/video/conference_tokens/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/reset",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -10396,21 +9815,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &VideoUpdateRoomRequest,
-    ) -> ::std::result::Result<
-        VideoRoomResponse,
-        crate::runtime::Error<UpdateRoomError>,
-    > {
+    ) -> Result<VideoRoomResponse, crate::runtime::Error<UpdateRoomError>> {
         const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
         let path = [
             "/api/video/rooms/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -10454,18 +9870,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &VideoUpdateStreamRequest,
-    ) -> ::std::result::Result<VideoStream, crate::runtime::Error<UpdateStreamError>> {
+    ) -> Result<VideoStream, crate::runtime::Error<UpdateStreamError>> {
         const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
         let path = [
             "/api/video/streams/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -10510,21 +9926,18 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         body: &VideoUpdateConferenceRequest,
-    ) -> ::std::result::Result<
-        VideoConference,
-        crate::runtime::Error<UpdateVideoConferenceError>,
-    > {
+    ) -> Result<VideoConference, crate::runtime::Error<UpdateVideoConferenceError>> {
         const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
         let path = [
             "/api/video/conferences/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

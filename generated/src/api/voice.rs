@@ -26,15 +26,15 @@ pub struct DialogflowVoiceLog {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
@@ -42,11 +42,11 @@ pub struct DialogflowVoiceLog {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: DialogflowVoiceLogType,
     /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
+    pub url: Option<::serde_json::Value>,
     /// The status of the voice activity.
     pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -63,25 +63,25 @@ pub struct DialogflowVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
     pub type_: DialogflowVoiceLogType,
     /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
+    pub url: Option<::serde_json::Value>,
     /// The status of the voice activity.
     pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
 }
 
 impl DialogflowVoiceLog {
@@ -142,10 +142,10 @@ impl DialogflowVoiceLogType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
-            _ => ::std::option::Option::None,
+            "dialogflow_call" => Some(Self::DialogflowCall),
+            _ => None,
         }
     }
 }
@@ -199,15 +199,15 @@ pub struct FabricVoiceLog {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
@@ -215,11 +215,11 @@ pub struct FabricVoiceLog {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: FabricVoiceLogType,
     /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
+    pub url: Option<::serde_json::Value>,
     /// The direction of the voice activity.
     pub direction: VoiceDirection,
     /// The status of the voice activity. Always null for this call type.
-    pub status: ::std::option::Option<VoiceLogStatus>,
+    pub status: Option<VoiceLogStatus>,
 }
 
 crate::runtime::wire_struct!(
@@ -236,25 +236,25 @@ pub struct FabricVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
     pub type_: FabricVoiceLogType,
     /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
+    pub url: Option<::serde_json::Value>,
     /// The direction of the voice activity.
     pub direction: VoiceDirection,
     /// The status of the voice activity. Always null for this call type.
-    pub status: ::std::option::Option<VoiceLogStatus>,
+    pub status: Option<VoiceLogStatus>,
 }
 
 impl FabricVoiceLog {
@@ -315,12 +315,10 @@ impl FabricVoiceLogType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fabric_subscriber_device_leg" => {
-                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
-            }
-            _ => ::std::option::Option::None,
+            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
+            _ => None,
         }
     }
 }
@@ -336,31 +334,31 @@ pub struct ListVoiceLogsParams {
     /// Include logs for deleted activity.
     ///
     /// Sent as the query parameter `include_deleted`.
-    pub include_deleted: ::std::option::Option<bool>,
+    pub include_deleted: Option<bool>,
     /// Return logs for activity prior to this date.
     ///
     /// Sent as the query parameter `created_before`.
-    pub created_before: ::std::option::Option<::std::string::String>,
+    pub created_before: Option<String>,
     /// Return logs for activity on this date.
     ///
     /// Sent as the query parameter `created_on`.
-    pub created_on: ::std::option::Option<::std::string::String>,
+    pub created_on: Option<String>,
     /// Return logs for activity after this date.
     ///
     /// Sent as the query parameter `created_after`.
-    pub created_after: ::std::option::Option<::std::string::String>,
+    pub created_after: Option<String>,
     /// Page number to return. Requires `page_token` for values greater than 0.
     ///
     /// Sent as the query parameter `page_number`.
-    pub page_number: ::std::option::Option<i32>,
+    pub page_number: Option<i32>,
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -374,64 +372,48 @@ impl ListVoiceLogsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            include_deleted: ::std::default::Default::default(),
-            created_before: ::std::default::Default::default(),
-            created_on: ::std::default::Default::default(),
-            created_after: ::std::default::Default::default(),
-            page_number: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
+            include_deleted: Default::default(),
+            created_before: Default::default(),
+            created_on: Default::default(),
+            created_after: Default::default(),
+            page_number: Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
         }
     }
     /// Include logs for deleted activity.
     pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = ::std::option::Option::Some(value);
+        self.include_deleted = Some(value);
         self
     }
     /// Return logs for activity prior to this date.
-    pub fn created_before(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_before = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_before(mut self, value: impl Into<String>) -> Self {
+        self.created_before = Some(Into::into(value));
         self
     }
     /// Return logs for activity on this date.
-    pub fn created_on(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_on = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn created_on(mut self, value: impl Into<String>) -> Self {
+        self.created_on = Some(Into::into(value));
         self
     }
     /// Return logs for activity after this date.
-    pub fn created_after(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.created_after = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn created_after(mut self, value: impl Into<String>) -> Self {
+        self.created_after = Some(Into::into(value));
         self
     }
     /// Page number to return. Requires `page_token` for values greater than 0.
     pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = ::std::option::Option::Some(value);
+        self.page_number = Some(value);
         self
     }
     /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
 }
@@ -443,15 +425,15 @@ pub struct RelayVoiceLog {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
@@ -461,19 +443,19 @@ pub struct RelayVoiceLog {
     /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
     ///
     /// Format: `uri`.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The direction of the voice activity.
     pub direction: VoiceDirection,
     /// The status of the voice activity.
     pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
+    pub duration_ms: Option<i32>,
     /// The billable duration of the voice activity in milliseconds.
-    pub billing_ms: ::std::option::Option<i32>,
+    pub billing_ms: Option<i32>,
     /// Parent log identifier for related call entries.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -492,33 +474,33 @@ pub struct RelayVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
     pub type_: RelayVoiceType,
     /// URL for the resource associated with this log entry. Present for LAML calls, null for Relay calls.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The direction of the voice activity.
     pub direction: VoiceDirection,
     /// The status of the voice activity.
     pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
+    pub duration_ms: Option<i32>,
     /// The billable duration of the voice activity in milliseconds.
-    pub billing_ms: ::std::option::Option<i32>,
+    pub billing_ms: Option<i32>,
     /// Parent log identifier for related call entries.
-    pub parent_id: ::std::option::Option<::std::string::String>,
+    pub parent_id: Option<String>,
 }
 
 impl RelayVoiceLog {
@@ -601,13 +583,13 @@ impl RelayVoiceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
-            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
-            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
-            _ => ::std::option::Option::None,
+            "laml_call" => Some(Self::LamlCall),
+            "relay_pstn_call" => Some(Self::RelayPstnCall),
+            "relay_sip_call" => Some(Self::RelaySipCall),
+            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
+            _ => None,
         }
     }
 }
@@ -621,15 +603,15 @@ pub struct VideoRoomVoiceLog {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
@@ -637,15 +619,15 @@ pub struct VideoRoomVoiceLog {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: VideoRoomVoiceType,
     /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
+    pub url: Option<::serde_json::Value>,
     /// The direction of the voice activity.
     pub direction: VoiceDirection,
     /// The status of the voice activity.
     pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
+    pub duration_ms: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -663,29 +645,29 @@ pub struct VideoRoomVoiceLogRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// Type of this log entry.
     pub type_: VideoRoomVoiceType,
     /// Always null for this call type.
-    pub url: ::std::option::Option<::serde_json::Value>,
+    pub url: Option<::serde_json::Value>,
     /// The direction of the voice activity.
     pub direction: VoiceDirection,
     /// The status of the voice activity.
     pub status: VoiceLogStatus,
     /// The duration of the voice activity in seconds.
-    pub duration: ::std::option::Option<i32>,
+    pub duration: Option<i32>,
     /// The duration of the voice activity in milliseconds.
-    pub duration_ms: ::std::option::Option<i32>,
+    pub duration_ms: Option<i32>,
 }
 
 impl VideoRoomVoiceLog {
@@ -756,11 +738,11 @@ impl VideoRoomVoiceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
-            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
-            _ => ::std::option::Option::None,
+            "video_room_pstn_leg" => Some(Self::VideoRoomPstnLeg),
+            "video_room_sip_leg" => Some(Self::VideoRoomSipLeg),
+            _ => None,
         }
     }
 }
@@ -772,7 +754,7 @@ crate::runtime::open_enum!(VideoRoomVoiceType, Unknown);
 #[non_exhaustive]
 pub struct VoiceChargeDetail {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -786,7 +768,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct VoiceChargeDetailRequired {
     /// Description for this charge.
-    pub description: ::std::string::String,
+    pub description: String,
     /// Charged amount.
     pub charge: f64,
 }
@@ -839,13 +821,13 @@ impl VoiceDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            "outbound-api" => ::std::option::Option::Some(Self::OutboundApi),
-            "outbound-dial" => ::std::option::Option::Some(Self::OutboundDial),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound" => Some(Self::Outbound),
+            "outbound-api" => Some(Self::OutboundApi),
+            "outbound-dial" => Some(Self::OutboundDial),
+            _ => None,
         }
     }
 }
@@ -860,44 +842,44 @@ crate::runtime::open_enum!(VoiceDirection, Unknown);
 #[non_exhaustive]
 pub enum VoiceLog {
     /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
-    RelayVoiceLog(::std::boxed::Box<RelayVoiceLog>),
+    RelayVoiceLog(Box<RelayVoiceLog>),
     /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
-    VideoRoomVoiceLog(::std::boxed::Box<VideoRoomVoiceLog>),
+    VideoRoomVoiceLog(Box<VideoRoomVoiceLog>),
     /// Voice log for Dialogflow call types. Returned when `type` is `dialogflow_call`.
-    DialogflowVoiceLog(::std::boxed::Box<DialogflowVoiceLog>),
+    DialogflowVoiceLog(Box<DialogflowVoiceLog>),
     /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
-    FabricVoiceLog(::std::boxed::Box<FabricVoiceLog>),
+    FabricVoiceLog(Box<FabricVoiceLog>),
     /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
-    DiscardedVoiceLog(::std::boxed::Box<DiscardedVoiceLog>),
+    DiscardedVoiceLog(Box<DiscardedVoiceLog>),
 }
 
-impl ::std::convert::From<RelayVoiceLog> for VoiceLog {
+impl From<RelayVoiceLog> for VoiceLog {
     fn from(value: RelayVoiceLog) -> Self {
-        Self::RelayVoiceLog(::std::boxed::Box::new(value))
+        Self::RelayVoiceLog(Box::new(value))
     }
 }
 
-impl ::std::convert::From<VideoRoomVoiceLog> for VoiceLog {
+impl From<VideoRoomVoiceLog> for VoiceLog {
     fn from(value: VideoRoomVoiceLog) -> Self {
-        Self::VideoRoomVoiceLog(::std::boxed::Box::new(value))
+        Self::VideoRoomVoiceLog(Box::new(value))
     }
 }
 
-impl ::std::convert::From<DialogflowVoiceLog> for VoiceLog {
+impl From<DialogflowVoiceLog> for VoiceLog {
     fn from(value: DialogflowVoiceLog) -> Self {
-        Self::DialogflowVoiceLog(::std::boxed::Box::new(value))
+        Self::DialogflowVoiceLog(Box::new(value))
     }
 }
 
-impl ::std::convert::From<FabricVoiceLog> for VoiceLog {
+impl From<FabricVoiceLog> for VoiceLog {
     fn from(value: FabricVoiceLog) -> Self {
-        Self::FabricVoiceLog(::std::boxed::Box::new(value))
+        Self::FabricVoiceLog(Box::new(value))
     }
 }
 
-impl ::std::convert::From<DiscardedVoiceLog> for VoiceLog {
+impl From<DiscardedVoiceLog> for VoiceLog {
     fn from(value: DiscardedVoiceLog) -> Self {
-        Self::DiscardedVoiceLog(::std::boxed::Box::new(value))
+        Self::DiscardedVoiceLog(Box::new(value))
     }
 }
 
@@ -908,15 +890,15 @@ pub struct VoiceLogCommon {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
@@ -933,15 +915,15 @@ pub struct VoiceLogCommonRequired {
     /// A unique identifier for the log.
     pub id: Uuid,
     /// The origin phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// Source of this log entry.
     pub source: VoiceSources,
     /// The charge in dollars.
     pub charge: f64,
     /// Details on charges associated with this log.
-    pub charge_details: ::std::vec::Vec<VoiceChargeDetail>,
+    pub charge_details: Vec<VoiceChargeDetail>,
     /// Date and time when the call entry was created.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
@@ -979,7 +961,7 @@ pub struct VoiceLogEvent {
     /// Log level of the event.
     pub level: VoiceLogEventLevel,
     /// Name of the event.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Additional details about the event. Structure varies by event type.
     pub details: ::serde_json::Value,
     /// Unique identifier for the project.
@@ -1002,7 +984,7 @@ pub struct VoiceLogEventRequired {
     /// Log level of the event.
     pub level: VoiceLogEventLevel,
     /// Name of the event.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Additional details about the event. Structure varies by event type.
     pub details: ::serde_json::Value,
     /// Unique identifier for the project.
@@ -1073,13 +1055,13 @@ impl VoiceLogEventLevel {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "info" => ::std::option::Option::Some(Self::Info),
-            "warn" => ::std::option::Option::Some(Self::Warn),
-            "error" => ::std::option::Option::Some(Self::Error),
-            "debug" => ::std::option::Option::Some(Self::Debug),
-            _ => ::std::option::Option::None,
+            "info" => Some(Self::Info),
+            "warn" => Some(Self::Warn),
+            "error" => Some(Self::Error),
+            "debug" => Some(Self::Debug),
+            _ => None,
         }
     }
 }
@@ -1091,18 +1073,16 @@ crate::runtime::open_enum!(VoiceLogEventLevel, Unknown);
 #[non_exhaustive]
 pub struct VoiceLogEventsListResponse {
     /// Array of event entries for the log
-    pub data: ::std::vec::Vec<VoiceLogEvent>,
+    pub data: Vec<VoiceLogEvent>,
 }
 
 crate::runtime::wire_struct!(VoiceLogEventsListResponse { data = required("data") });
 
 impl VoiceLogEventsListResponse {
     /// A value made of all its fields.
-    pub fn new(data: impl ::std::iter::IntoIterator<Item = VoiceLogEvent>) -> Self {
+    pub fn new(data: impl IntoIterator<Item = VoiceLogEvent>) -> Self {
         Self {
-            data: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(data),
-            ),
+            data: Iterator::collect(IntoIterator::into_iter(data)),
         }
     }
 }
@@ -1114,7 +1094,7 @@ pub struct VoiceLogListResponse {
     /// Pagination links
     pub links: VoiceLogPaginationResponse,
     /// Array of voice log entries
-    pub data: ::std::vec::Vec<VoiceLog>,
+    pub data: Vec<VoiceLog>,
 }
 
 crate::runtime::wire_struct!(
@@ -1127,7 +1107,7 @@ pub struct VoiceLogListResponseRequired {
     /// Pagination links
     pub links: VoiceLogPaginationResponse,
     /// Array of voice log entries
-    pub data: ::std::vec::Vec<VoiceLog>,
+    pub data: Vec<VoiceLog>,
 }
 
 impl VoiceLogListResponse {
@@ -1145,13 +1125,13 @@ pub struct VoiceLogPaginationResponse {
     /// URL of the current page.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// URL of the first page.
-    pub first: ::std::string::String,
+    pub first: String,
     /// URL of the next page. Absent on the last page.
-    pub next: ::std::option::Option<::std::string::String>,
+    pub next: Option<String>,
     /// URL of the previous page. Absent on the first page.
-    pub prev: ::std::option::Option<::std::string::String>,
+    pub prev: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -1163,9 +1143,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct VoiceLogPaginationResponseRequired {
     /// URL of the current page.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// URL of the first page.
-    pub first: ::std::string::String,
+    pub first: String,
 }
 
 impl VoiceLogPaginationResponse {
@@ -1175,24 +1155,18 @@ impl VoiceLogPaginationResponse {
         Self {
             self_,
             first,
-            next: ::std::default::Default::default(),
-            prev: ::std::default::Default::default(),
+            next: Default::default(),
+            prev: Default::default(),
         }
     }
     /// URL of the next page. Absent on the last page.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = Some(Into::into(value));
         self
     }
     /// URL of the previous page. Absent on the first page.
-    pub fn prev(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.prev = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn prev(mut self, value: impl Into<String>) -> Self {
+        self.prev = Some(Into::into(value));
         self
     }
 }
@@ -1277,23 +1251,23 @@ impl VoiceLogStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            "ended" => ::std::option::Option::Some(Self::Ended),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "created" => ::std::option::Option::Some(Self::Created),
-            "ending" => ::std::option::Option::Some(Self::Ending),
-            "joined" => ::std::option::Option::Some(Self::Joined),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "initiated" => Some(Self::Initiated),
+            "ringing" => Some(Self::Ringing),
+            "in-progress" => Some(Self::InProgress),
+            "busy" => Some(Self::Busy),
+            "failed" => Some(Self::Failed),
+            "no-answer" => Some(Self::NoAnswer),
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            "ended" => Some(Self::Ended),
+            "answered" => Some(Self::Answered),
+            "created" => Some(Self::Created),
+            "ending" => Some(Self::Ending),
+            "joined" => Some(Self::Joined),
+            _ => None,
         }
     }
 }
@@ -1305,20 +1279,16 @@ crate::runtime::open_enum!(VoiceLogStatus, Unknown);
 #[non_exhaustive]
 pub struct VoiceLogsListStatusCode422 {
     /// List of validation errors.
-    pub errors: ::std::vec::Vec<StatusCodesRestApiErrorItem>,
+    pub errors: Vec<StatusCodesRestApiErrorItem>,
 }
 
 crate::runtime::wire_struct!(VoiceLogsListStatusCode422 { errors = required("errors") });
 
 impl VoiceLogsListStatusCode422 {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = StatusCodesRestApiErrorItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -1359,12 +1329,12 @@ impl VoiceSources {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "dialogflow" => ::std::option::Option::Some(Self::Dialogflow),
-            "laml" => ::std::option::Option::Some(Self::Laml),
-            "realtime_api" => ::std::option::Option::Some(Self::RealtimeApi),
-            _ => ::std::option::Option::None,
+            "dialogflow" => Some(Self::Dialogflow),
+            "laml" => Some(Self::Laml),
+            "realtime_api" => Some(Self::RealtimeApi),
+            _ => None,
         }
     }
 }
@@ -1427,19 +1397,17 @@ impl VoiceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "dialogflow_call" => ::std::option::Option::Some(Self::DialogflowCall),
-            "laml_call" => ::std::option::Option::Some(Self::LamlCall),
-            "relay_pstn_call" => ::std::option::Option::Some(Self::RelayPstnCall),
-            "relay_sip_call" => ::std::option::Option::Some(Self::RelaySipCall),
-            "relay_webrtc_call" => ::std::option::Option::Some(Self::RelayWebrtcCall),
-            "video_room_pstn_leg" => ::std::option::Option::Some(Self::VideoRoomPstnLeg),
-            "video_room_sip_leg" => ::std::option::Option::Some(Self::VideoRoomSipLeg),
-            "fabric_subscriber_device_leg" => {
-                ::std::option::Option::Some(Self::FabricSubscriberDeviceLeg)
-            }
-            _ => ::std::option::Option::None,
+            "dialogflow_call" => Some(Self::DialogflowCall),
+            "laml_call" => Some(Self::LamlCall),
+            "relay_pstn_call" => Some(Self::RelayPstnCall),
+            "relay_sip_call" => Some(Self::RelaySipCall),
+            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
+            "video_room_pstn_leg" => Some(Self::VideoRoomPstnLeg),
+            "video_room_sip_leg" => Some(Self::VideoRoomSipLeg),
+            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
+            _ => None,
         }
     }
 }
@@ -1657,18 +1625,18 @@ impl crate::runtime::Client {
     pub async fn get_voice_log(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
+    ) -> Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
         const PATH_TEMPLATE: &str = "/api/voice/logs/{id}";
         let path = [
             "/api/voice/logs/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1713,7 +1681,7 @@ impl crate::runtime::Client {
     pub async fn list_voice_log_events(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
+    ) -> Result<
         VoiceLogEventsListResponse,
         crate::runtime::Error<ListVoiceLogEventsError>,
     > {
@@ -1723,12 +1691,12 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/events",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1773,36 +1741,33 @@ impl crate::runtime::Client {
     pub async fn list_voice_logs(
         &self,
         params: &ListVoiceLogsParams,
-    ) -> ::std::result::Result<
-        VoiceLogListResponse,
-        crate::runtime::Error<ListVoiceLogsError>,
-    > {
+    ) -> Result<VoiceLogListResponse, crate::runtime::Error<ListVoiceLogsError>> {
         const PATH_TEMPLATE: &str = "/api/voice/logs";
         let path = ["/api/voice/logs"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.include_deleted {
-            query.push("include_deleted", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.include_deleted {
+            query.push("include_deleted", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.created_before {
+        if let Some(value) = &params.created_before {
             query.push("created_before", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_on {
+        if let Some(value) = &params.created_on {
             query.push("created_on", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.created_after {
+        if let Some(value) = &params.created_after {
             query.push("created_after", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.page_number {
-            query.push("page_number", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_number {
+            query.push("page_number", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -1837,43 +1802,39 @@ impl crate::runtime::Client {
         &self,
         params: &ListVoiceLogsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<VoiceLog, crate::runtime::Error<ListVoiceLogsError>>,
+        Item = Result<VoiceLog, crate::runtime::Error<ListVoiceLogsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/api/voice/logs";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListVoiceLogsError>,
         > {
             let path = ["/api/voice/logs"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.include_deleted {
-                query
-                    .push("include_deleted", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.include_deleted {
+                query.push("include_deleted", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.created_before {
+            if let Some(value) = &params.created_before {
                 query.push("created_before", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_on {
+            if let Some(value) = &params.created_on {
                 query.push("created_on", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.created_after {
+            if let Some(value) = &params.created_after {
                 query.push("created_after", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.page_number {
-                query.push("page_number", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_number {
+                query.push("page_number", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
             let path = query.append_to(path);
-            ::std::result::Result::Ok((
-                path,
-                <crate::runtime::RequestExtras as ::std::default::Default>::default(),
-            ))
+            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
         })();
         crate::runtime::pages(
             self,
@@ -1881,14 +1842,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (
-                    ::std::vec::Vec<VoiceLog>,
-                    ::std::option::Option<::std::string::String>,
-                ),
+            | -> Result<
+                (Vec<VoiceLog>, Option<String>),
                 crate::runtime::Error<ListVoiceLogsError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     VoiceLogListResponse,
                     crate::runtime::Error<ListVoiceLogsError>,
                 > = match response.status() {
@@ -1900,7 +1858,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next))
+                Ok((page.data, page.links.next))
             },
         )
     }

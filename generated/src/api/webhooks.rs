@@ -17,81 +17,81 @@ use super::swml::*;
 #[non_exhaustive]
 pub struct WebhooksAiBedrockPostPromptCallbackPayload {
     /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
+    pub project_id: Option<String>,
     /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
+    pub space_id: Option<String>,
     /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `agent.summary` for the end-of-call report.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent ran. Always `voice`.
-    pub conversation_type: ::std::string::String,
+    pub conversation_type: String,
     /// The ID of the call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The name of your Bedrock application. Defaults to `bedrock`.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The ID of the AI session on the call. Matches `call_id` for Bedrock agents.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// The conversation ID, when the agent was configured with one.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
+    pub conversation_id: Option<String>,
     /// What the request is asking of you. Always `post_conversation` for the end-of-call report.
-    pub action: ::std::string::String,
+    pub action: String,
     /// The conversation. Each entry carries a `role` of `system`, `user`, or `assistant` and its
     /// `content`.
-    pub call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
+    pub call_log: Vec<WebhooksAiCallLogEntry>,
     /// A copy of `call_log`. Bedrock agents do not keep a separate unfiltered log.
-    pub raw_call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
+    pub raw_call_log: Vec<WebhooksAiCallLogEntry>,
     /// When the call was created, as a Unix timestamp in microseconds.
-    pub call_start_date: ::std::option::Option<i64>,
+    pub call_start_date: Option<i64>,
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub call_answer_date: ::std::option::Option<i64>,
+    pub call_answer_date: Option<i64>,
     /// When the call ended, as a Unix timestamp in microseconds. `0` while the call is still up.
-    pub call_end_date: ::std::option::Option<i64>,
+    pub call_end_date: Option<i64>,
     /// When the agent started, as a Unix timestamp in microseconds.
-    pub ai_start_date: ::std::option::Option<i64>,
+    pub ai_start_date: Option<i64>,
     /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
-    pub ai_end_date: ::std::option::Option<i64>,
+    pub ai_end_date: Option<i64>,
     /// The caller's name, when available.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    pub caller_id_name: Option<String>,
     /// The caller's number, when available.
-    pub caller_id_number: ::std::option::Option<::std::string::String>,
+    pub caller_id_number: Option<String>,
     /// Per-response performance metrics, one entry per generated reply. Included once the agent has any.
-    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiResponseTiming>>,
+    pub times: Option<Vec<WebhooksAiResponseTiming>>,
     /// The number of billable minutes, with a minimum of one. Fractional durations are kept as they are;
     /// only a call under a minute is raised to `1`. Included once the agent has stopped.
-    pub total_minutes: ::std::option::Option<f64>,
+    pub total_minutes: Option<f64>,
     /// Input tokens the session consumed. Included once the agent has stopped.
-    pub total_input_tokens: ::std::option::Option<i64>,
+    pub total_input_tokens: Option<i64>,
     /// Output tokens the session produced. Included once the agent has stopped.
-    pub total_output_tokens: ::std::option::Option<i64>,
+    pub total_output_tokens: Option<i64>,
     /// A copy of `total_input_tokens`. Included once the agent has stopped.
-    pub total_wire_input_tokens: ::std::option::Option<i64>,
+    pub total_wire_input_tokens: Option<i64>,
     /// `total_input_tokens` divided by `total_minutes`. Included once the agent has stopped.
-    pub total_wire_input_tokens_per_minute: ::std::option::Option<f64>,
+    pub total_wire_input_tokens_per_minute: Option<f64>,
     /// A copy of `total_output_tokens`. Included once the agent has stopped.
-    pub total_wire_output_tokens: ::std::option::Option<i64>,
+    pub total_wire_output_tokens: Option<i64>,
     /// `total_output_tokens` divided by `total_minutes`. Included once the agent has stopped.
-    pub total_wire_output_tokens_per_minute: ::std::option::Option<f64>,
+    pub total_wire_output_tokens_per_minute: Option<f64>,
     /// Characters sent to text-to-speech. Included once the agent has stopped.
-    pub total_tts_chars: ::std::option::Option<i64>,
+    pub total_tts_chars: Option<i64>,
     /// `total_tts_chars` divided by `total_minutes`. Included once the agent has stopped.
-    pub total_tts_chars_per_min: ::std::option::Option<f64>,
+    pub total_tts_chars_per_min: Option<f64>,
     /// Minutes of audio sent to speech recognition. Included once the agent has stopped.
-    pub total_asr_minutes: ::std::option::Option<f64>,
+    pub total_asr_minutes: Option<f64>,
     /// Always `1`. Bedrock agents do not vary the factor. Included once the agent has stopped.
-    pub total_asr_cost_factor: ::std::option::Option<f64>,
+    pub total_asr_cost_factor: Option<f64>,
     /// SWML variables for the call. Included when the call carries SWML state.
-    pub swml_vars: ::std::option::Option<::serde_json::Value>,
+    pub swml_vars: Option<::serde_json::Value>,
     /// SWML call state. Included when the call carries SWML state.
-    pub swml_call: ::std::option::Option<::serde_json::Value>,
+    pub swml_call: Option<::serde_json::Value>,
     /// The agent's answer to your `post_prompt`.
     pub post_prompt_data: WebhooksAiPostPromptData,
     /// The session's final `global_data`. An empty object when you seeded none.
     pub global_data: ::serde_json::Value,
     /// Always an empty array. Bedrock agents do not report a tool-call log.
-    pub swaig_log: ::std::vec::Vec<WebhooksAiSwaigLogEntry>,
+    pub swaig_log: Vec<WebhooksAiSwaigLogEntry>,
     /// The agent's answer to your `post_prompt`, as plain text.
-    pub conversation_summary: ::std::string::String,
+    pub conversation_summary: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -126,32 +126,32 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiBedrockPostPromptCallbackPayloadRequired {
     /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `agent.summary` for the end-of-call report.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent ran. Always `voice`.
-    pub conversation_type: ::std::string::String,
+    pub conversation_type: String,
     /// The ID of the call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The name of your Bedrock application. Defaults to `bedrock`.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The ID of the AI session on the call. Matches `call_id` for Bedrock agents.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// What the request is asking of you. Always `post_conversation` for the end-of-call report.
-    pub action: ::std::string::String,
+    pub action: String,
     /// The conversation. Each entry carries a `role` of `system`, `user`, or `assistant` and its
     /// `content`.
-    pub call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
+    pub call_log: Vec<WebhooksAiCallLogEntry>,
     /// A copy of `call_log`. Bedrock agents do not keep a separate unfiltered log.
-    pub raw_call_log: ::std::vec::Vec<WebhooksAiCallLogEntry>,
+    pub raw_call_log: Vec<WebhooksAiCallLogEntry>,
     /// The agent's answer to your `post_prompt`.
     pub post_prompt_data: WebhooksAiPostPromptData,
     /// The session's final `global_data`. An empty object when you seeded none.
     pub global_data: ::serde_json::Value,
     /// Always an empty array. Bedrock agents do not report a tool-call log.
-    pub swaig_log: ::std::vec::Vec<WebhooksAiSwaigLogEntry>,
+    pub swaig_log: Vec<WebhooksAiSwaigLogEntry>,
     /// The agent's answer to your `post_prompt`, as plain text.
-    pub conversation_summary: ::std::string::String,
+    pub conversation_summary: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -174,39 +174,39 @@ impl WebhooksAiBedrockPostPromptCallbackPayload {
             conversation_summary,
         } = required;
         Self {
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
+            project_id: Default::default(),
+            space_id: Default::default(),
             content_type,
             content_disposition,
             conversation_type,
             call_id,
             app_name,
             ai_session_id,
-            conversation_id: ::std::default::Default::default(),
+            conversation_id: Default::default(),
             action,
             call_log,
             raw_call_log,
-            call_start_date: ::std::default::Default::default(),
-            call_answer_date: ::std::default::Default::default(),
-            call_end_date: ::std::default::Default::default(),
-            ai_start_date: ::std::default::Default::default(),
-            ai_end_date: ::std::default::Default::default(),
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_number: ::std::default::Default::default(),
-            times: ::std::default::Default::default(),
-            total_minutes: ::std::default::Default::default(),
-            total_input_tokens: ::std::default::Default::default(),
-            total_output_tokens: ::std::default::Default::default(),
-            total_wire_input_tokens: ::std::default::Default::default(),
-            total_wire_input_tokens_per_minute: ::std::default::Default::default(),
-            total_wire_output_tokens: ::std::default::Default::default(),
-            total_wire_output_tokens_per_minute: ::std::default::Default::default(),
-            total_tts_chars: ::std::default::Default::default(),
-            total_tts_chars_per_min: ::std::default::Default::default(),
-            total_asr_minutes: ::std::default::Default::default(),
-            total_asr_cost_factor: ::std::default::Default::default(),
-            swml_vars: ::std::default::Default::default(),
-            swml_call: ::std::default::Default::default(),
+            call_start_date: Default::default(),
+            call_answer_date: Default::default(),
+            call_end_date: Default::default(),
+            ai_start_date: Default::default(),
+            ai_end_date: Default::default(),
+            caller_id_name: Default::default(),
+            caller_id_number: Default::default(),
+            times: Default::default(),
+            total_minutes: Default::default(),
+            total_input_tokens: Default::default(),
+            total_output_tokens: Default::default(),
+            total_wire_input_tokens: Default::default(),
+            total_wire_input_tokens_per_minute: Default::default(),
+            total_wire_output_tokens: Default::default(),
+            total_wire_output_tokens_per_minute: Default::default(),
+            total_tts_chars: Default::default(),
+            total_tts_chars_per_min: Default::default(),
+            total_asr_minutes: Default::default(),
+            total_asr_cost_factor: Default::default(),
+            swml_vars: Default::default(),
+            swml_call: Default::default(),
             post_prompt_data,
             global_data,
             swaig_log,
@@ -214,150 +214,127 @@ impl WebhooksAiBedrockPostPromptCallbackPayload {
         }
     }
     /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Into::into(value));
         self
     }
     /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn space_id(mut self, value: impl Into<String>) -> Self {
+        self.space_id = Some(Into::into(value));
         self
     }
     /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(Into::into(value));
         self
     }
     /// When the call was created, as a Unix timestamp in microseconds.
     pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = ::std::option::Option::Some(value);
+        self.call_start_date = Some(value);
         self
     }
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
     pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = ::std::option::Option::Some(value);
+        self.call_answer_date = Some(value);
         self
     }
     /// When the call ended, as a Unix timestamp in microseconds. `0` while the call is still up.
     pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = ::std::option::Option::Some(value);
+        self.call_end_date = Some(value);
         self
     }
     /// When the agent started, as a Unix timestamp in microseconds.
     pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = ::std::option::Option::Some(value);
+        self.ai_start_date = Some(value);
         self
     }
     /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
     pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = ::std::option::Option::Some(value);
+        self.ai_end_date = Some(value);
         self
     }
     /// The caller's name, when available.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_name = Some(Into::into(value));
         self
     }
     /// The caller's number, when available.
-    pub fn caller_id_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_number = Some(Into::into(value));
         self
     }
     /// Per-response performance metrics, one entry per generated reply. Included once the agent has any.
     pub fn times(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiResponseTiming>,
+        value: impl IntoIterator<Item = WebhooksAiResponseTiming>,
     ) -> Self {
-        self.times = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.times = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The number of billable minutes, with a minimum of one. Fractional durations are kept as they are;
     /// only a call under a minute is raised to `1`. Included once the agent has stopped.
     pub fn total_minutes(mut self, value: f64) -> Self {
-        self.total_minutes = ::std::option::Option::Some(value);
+        self.total_minutes = Some(value);
         self
     }
     /// Input tokens the session consumed. Included once the agent has stopped.
     pub fn total_input_tokens(mut self, value: i64) -> Self {
-        self.total_input_tokens = ::std::option::Option::Some(value);
+        self.total_input_tokens = Some(value);
         self
     }
     /// Output tokens the session produced. Included once the agent has stopped.
     pub fn total_output_tokens(mut self, value: i64) -> Self {
-        self.total_output_tokens = ::std::option::Option::Some(value);
+        self.total_output_tokens = Some(value);
         self
     }
     /// A copy of `total_input_tokens`. Included once the agent has stopped.
     pub fn total_wire_input_tokens(mut self, value: i64) -> Self {
-        self.total_wire_input_tokens = ::std::option::Option::Some(value);
+        self.total_wire_input_tokens = Some(value);
         self
     }
     /// `total_input_tokens` divided by `total_minutes`. Included once the agent has stopped.
     pub fn total_wire_input_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_input_tokens_per_minute = ::std::option::Option::Some(value);
+        self.total_wire_input_tokens_per_minute = Some(value);
         self
     }
     /// A copy of `total_output_tokens`. Included once the agent has stopped.
     pub fn total_wire_output_tokens(mut self, value: i64) -> Self {
-        self.total_wire_output_tokens = ::std::option::Option::Some(value);
+        self.total_wire_output_tokens = Some(value);
         self
     }
     /// `total_output_tokens` divided by `total_minutes`. Included once the agent has stopped.
     pub fn total_wire_output_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_output_tokens_per_minute = ::std::option::Option::Some(value);
+        self.total_wire_output_tokens_per_minute = Some(value);
         self
     }
     /// Characters sent to text-to-speech. Included once the agent has stopped.
     pub fn total_tts_chars(mut self, value: i64) -> Self {
-        self.total_tts_chars = ::std::option::Option::Some(value);
+        self.total_tts_chars = Some(value);
         self
     }
     /// `total_tts_chars` divided by `total_minutes`. Included once the agent has stopped.
     pub fn total_tts_chars_per_min(mut self, value: f64) -> Self {
-        self.total_tts_chars_per_min = ::std::option::Option::Some(value);
+        self.total_tts_chars_per_min = Some(value);
         self
     }
     /// Minutes of audio sent to speech recognition. Included once the agent has stopped.
     pub fn total_asr_minutes(mut self, value: f64) -> Self {
-        self.total_asr_minutes = ::std::option::Option::Some(value);
+        self.total_asr_minutes = Some(value);
         self
     }
     /// Always `1`. Bedrock agents do not vary the factor. Included once the agent has stopped.
     pub fn total_asr_cost_factor(mut self, value: f64) -> Self {
-        self.total_asr_cost_factor = ::std::option::Option::Some(value);
+        self.total_asr_cost_factor = Some(value);
         self
     }
     /// SWML variables for the call. Included when the call carries SWML state.
     pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = ::std::option::Option::Some(value);
+        self.swml_vars = Some(value);
         self
     }
     /// SWML call state. Included when the call carries SWML state.
     pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = ::std::option::Option::Some(value);
+        self.swml_call = Some(value);
         self
     }
 }
@@ -368,58 +345,58 @@ impl WebhooksAiBedrockPostPromptCallbackPayload {
 #[non_exhaustive]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayload {
     /// The name of the function the agent is calling.
-    pub function: ::std::string::String,
+    pub function: String,
     /// The arguments the agent passed to your function.
     pub argument: WebhooksAiBedrockSwaigToolWebhookPayloadArgument,
     /// The ID of the call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The ID of the AI session on the call. Matches `call_id` for Bedrock agents.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// The name of your Bedrock application. Defaults to `bedrock`.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The caller's number. An empty string when the call has none.
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// The agent's current `global_data`. Alongside anything you seeded, the session adds
     /// `caller_id_name` and `caller_id_number` when the call carries them.
     pub global_data: ::serde_json::Value,
     /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `agent.function` for a function call.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent is running. Always `voice`.
-    pub conversation_type: ::std::string::String,
+    pub conversation_type: String,
     /// What the request is asking of you. Always `fetch_conversation` for a function call; the
     /// end-of-call conversation report sends `post_conversation` instead.
-    pub action: ::std::string::String,
+    pub action: String,
     /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
+    pub project_id: Option<String>,
     /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
+    pub space_id: Option<String>,
     /// The conversation ID, when the agent was configured with one.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
+    pub conversation_id: Option<String>,
     /// The caller's name, when available.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    pub caller_id_name: Option<String>,
     /// The caller's number, when available.
-    pub caller_id_number: ::std::option::Option<::std::string::String>,
+    pub caller_id_number: Option<String>,
     /// When the call was created, as a Unix timestamp in microseconds.
-    pub call_start_date: ::std::option::Option<i64>,
+    pub call_start_date: Option<i64>,
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub call_answer_date: ::std::option::Option<i64>,
+    pub call_answer_date: Option<i64>,
     /// When the call ended, as a Unix timestamp in microseconds. `0` while the call is still up.
-    pub call_end_date: ::std::option::Option<i64>,
+    pub call_end_date: Option<i64>,
     /// When the agent started, as a Unix timestamp in microseconds.
-    pub ai_start_date: ::std::option::Option<i64>,
+    pub ai_start_date: Option<i64>,
     /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
-    pub ai_end_date: ::std::option::Option<i64>,
+    pub ai_end_date: Option<i64>,
     /// Per-response performance metrics for the session so far. Included once the agent has any.
-    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiResponseTiming>>,
+    pub times: Option<Vec<WebhooksAiResponseTiming>>,
     /// SWML variables for the call. Included when the call carries SWML state.
-    pub swml_vars: ::std::option::Option<::serde_json::Value>,
+    pub swml_vars: Option<::serde_json::Value>,
     /// SWML call state. Included when the call carries SWML state.
-    pub swml_call: ::std::option::Option<::serde_json::Value>,
+    pub swml_call: Option<::serde_json::Value>,
     /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or an
     /// MD5 of the function's name when you did not set one.
-    pub meta_data_token: ::std::string::String,
+    pub meta_data_token: String,
     /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
     pub meta_data: ::serde_json::Value,
 }
@@ -447,32 +424,32 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadRequired {
     /// The name of the function the agent is calling.
-    pub function: ::std::string::String,
+    pub function: String,
     /// The arguments the agent passed to your function.
     pub argument: WebhooksAiBedrockSwaigToolWebhookPayloadArgument,
     /// The ID of the call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The ID of the AI session on the call. Matches `call_id` for Bedrock agents.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// The name of your Bedrock application. Defaults to `bedrock`.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The caller's number. An empty string when the call has none.
-    pub caller_id: ::std::string::String,
+    pub caller_id: String,
     /// The agent's current `global_data`. Alongside anything you seeded, the session adds
     /// `caller_id_name` and `caller_id_number` when the call carries them.
     pub global_data: ::serde_json::Value,
     /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `agent.function` for a function call.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent is running. Always `voice`.
-    pub conversation_type: ::std::string::String,
+    pub conversation_type: String,
     /// What the request is asking of you. Always `fetch_conversation` for a function call; the
     /// end-of-call conversation report sends `post_conversation` instead.
-    pub action: ::std::string::String,
+    pub action: String,
     /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or an
     /// MD5 of the function's name when you did not set one.
-    pub meta_data_token: ::std::string::String,
+    pub meta_data_token: String,
     /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
     pub meta_data: ::serde_json::Value,
 }
@@ -508,112 +485,89 @@ impl WebhooksAiBedrockSwaigToolWebhookPayload {
             content_disposition,
             conversation_type,
             action,
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
-            conversation_id: ::std::default::Default::default(),
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_number: ::std::default::Default::default(),
-            call_start_date: ::std::default::Default::default(),
-            call_answer_date: ::std::default::Default::default(),
-            call_end_date: ::std::default::Default::default(),
-            ai_start_date: ::std::default::Default::default(),
-            ai_end_date: ::std::default::Default::default(),
-            times: ::std::default::Default::default(),
-            swml_vars: ::std::default::Default::default(),
-            swml_call: ::std::default::Default::default(),
+            project_id: Default::default(),
+            space_id: Default::default(),
+            conversation_id: Default::default(),
+            caller_id_name: Default::default(),
+            caller_id_number: Default::default(),
+            call_start_date: Default::default(),
+            call_answer_date: Default::default(),
+            call_end_date: Default::default(),
+            ai_start_date: Default::default(),
+            ai_end_date: Default::default(),
+            times: Default::default(),
+            swml_vars: Default::default(),
+            swml_call: Default::default(),
             meta_data_token,
             meta_data,
         }
     }
     /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Into::into(value));
         self
     }
     /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn space_id(mut self, value: impl Into<String>) -> Self {
+        self.space_id = Some(Into::into(value));
         self
     }
     /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(Into::into(value));
         self
     }
     /// The caller's name, when available.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_name = Some(Into::into(value));
         self
     }
     /// The caller's number, when available.
-    pub fn caller_id_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_number = Some(Into::into(value));
         self
     }
     /// When the call was created, as a Unix timestamp in microseconds.
     pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = ::std::option::Option::Some(value);
+        self.call_start_date = Some(value);
         self
     }
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
     pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = ::std::option::Option::Some(value);
+        self.call_answer_date = Some(value);
         self
     }
     /// When the call ended, as a Unix timestamp in microseconds. `0` while the call is still up.
     pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = ::std::option::Option::Some(value);
+        self.call_end_date = Some(value);
         self
     }
     /// When the agent started, as a Unix timestamp in microseconds.
     pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = ::std::option::Option::Some(value);
+        self.ai_start_date = Some(value);
         self
     }
     /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
     pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = ::std::option::Option::Some(value);
+        self.ai_end_date = Some(value);
         self
     }
     /// Per-response performance metrics for the session so far. Included once the agent has any.
     pub fn times(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiResponseTiming>,
+        value: impl IntoIterator<Item = WebhooksAiResponseTiming>,
     ) -> Self {
-        self.times = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.times = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// SWML variables for the call. Included when the call carries SWML state.
     pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = ::std::option::Option::Some(value);
+        self.swml_vars = Some(value);
         self
     }
     /// SWML call state. Included when the call carries SWML state.
     pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = ::std::option::Option::Some(value);
+        self.swml_call = Some(value);
         self
     }
 }
@@ -624,9 +578,9 @@ impl WebhooksAiBedrockSwaigToolWebhookPayload {
 #[non_exhaustive]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadArgument {
     /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The raw argument string, exactly as the agent produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -640,9 +594,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The raw argument string, exactly as the agent produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -663,17 +617,17 @@ impl WebhooksAiBedrockSwaigToolWebhookPayloadArgument {
 #[non_exhaustive]
 pub struct WebhooksAiCallInfo {
     /// Your project ID.
-    pub project_id: ::std::option::Option<Uuid>,
+    pub project_id: Option<Uuid>,
     /// Your Space ID.
-    pub space_id: ::std::option::Option<Uuid>,
+    pub space_id: Option<Uuid>,
     /// ID of the call.
     pub call_id: Uuid,
     /// The content type of the POST body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `post_data`.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The conversation type. Always `voice`.
-    pub conversation_type: ::std::string::String,
+    pub conversation_type: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -691,11 +645,11 @@ pub struct WebhooksAiCallInfoRequired {
     /// ID of the call.
     pub call_id: Uuid,
     /// The content type of the POST body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `post_data`.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The conversation type. Always `voice`.
-    pub conversation_type: ::std::string::String,
+    pub conversation_type: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -709,8 +663,8 @@ impl WebhooksAiCallInfo {
             conversation_type,
         } = required;
         Self {
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
+            project_id: Default::default(),
+            space_id: Default::default(),
             call_id,
             content_type,
             content_disposition,
@@ -719,12 +673,12 @@ impl WebhooksAiCallInfo {
     }
     /// Your project ID.
     pub fn project_id(mut self, value: Uuid) -> Self {
-        self.project_id = ::std::option::Option::Some(value);
+        self.project_id = Some(value);
         self
     }
     /// Your Space ID.
     pub fn space_id(mut self, value: Uuid) -> Self {
-        self.space_id = ::std::option::Option::Some(value);
+        self.space_id = Some(value);
         self
     }
 }
@@ -737,13 +691,13 @@ impl WebhooksAiCallInfo {
 pub struct WebhooksAiCallLogEntry {
     /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
     /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
-    pub role: ::std::string::String,
+    pub role: String,
     /// The text of the entry.
-    pub content: ::std::string::String,
+    pub content: String,
     /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
-    pub timestamp: ::std::option::Option<i64>,
+    pub timestamp: Option<i64>,
     /// The tool calls the agent made on this turn. Present only on a turn that made any.
-    pub tool_calls: ::std::option::Option<::std::vec::Vec<::serde_json::Value>>,
+    pub tool_calls: Option<Vec<::serde_json::Value>>,
 }
 
 #[cfg(any(feature = "ai", feature = "webhooks"))]
@@ -758,9 +712,9 @@ crate::runtime::wire_struct!(
 pub struct WebhooksAiCallLogEntryRequired {
     /// Who produced the entry. Common roles include `system`, `user`, `assistant`, and `tool`. Other
     /// roles may appear, so filter to the roles your application uses rather than assuming a fixed set.
-    pub role: ::std::string::String,
+    pub role: String,
     /// The text of the entry.
-    pub content: ::std::string::String,
+    pub content: String,
 }
 
 #[cfg(any(feature = "ai", feature = "webhooks"))]
@@ -771,23 +725,21 @@ impl WebhooksAiCallLogEntry {
         Self {
             role,
             content,
-            timestamp: ::std::default::Default::default(),
-            tool_calls: ::std::default::Default::default(),
+            timestamp: Default::default(),
+            tool_calls: Default::default(),
         }
     }
     /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
     pub fn timestamp(mut self, value: i64) -> Self {
-        self.timestamp = ::std::option::Option::Some(value);
+        self.timestamp = Some(value);
         self
     }
     /// The tool calls the agent made on this turn. Present only on a turn that made any.
     pub fn tool_calls(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
+        value: impl IntoIterator<Item = ::serde_json::Value>,
     ) -> Self {
-        self.tool_calls = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.tool_calls = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -801,9 +753,9 @@ pub struct WebhooksAiCallTimelineEntry {
     /// and `text_normalize` record text rewrites; anything else is the name of a logged action.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
-    pub ts: ::std::option::Option<f64>,
+    pub ts: Option<f64>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -814,15 +766,15 @@ crate::runtime::wire_struct!(
 #[cfg(feature = "webhooks")]
 impl WebhooksAiCallTimelineEntry {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(type_: impl Into<String>) -> Self {
         Self {
-            type_: ::std::convert::Into::into(type_),
-            ts: ::std::default::Default::default(),
+            type_: Into::into(type_),
+            ts: Default::default(),
         }
     }
     /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
     pub fn ts(mut self, value: f64) -> Self {
-        self.ts = ::std::option::Option::Some(value);
+        self.ts = Some(value);
         self
     }
 }
@@ -834,20 +786,20 @@ impl WebhooksAiCallTimelineEntry {
 #[non_exhaustive]
 pub struct WebhooksAiDebugConversationAdd {
     /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
-    pub role: ::std::string::String,
+    pub role: String,
     /// The message text. Redacted when you enable `redact_prompt`.
-    pub content: ::std::string::String,
+    pub content: String,
     /// The language the message was in. Omitted on tool messages.
-    pub lang: ::std::option::Option<::std::string::String>,
+    pub lang: Option<String>,
     /// Tokens the message consumed. Omitted on tool messages.
-    pub tokens: ::std::option::Option<i64>,
+    pub tokens: Option<i64>,
     /// When the message was added, as a Unix timestamp in microseconds.
-    pub timestamp: ::std::option::Option<i64>,
+    pub timestamp: Option<i64>,
     /// Links a tool result back to the call that produced it. Present on tool messages.
-    pub tool_call_id: ::std::option::Option<::std::string::String>,
+    pub tool_call_id: Option<String>,
     /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
     /// speaking-to-final timings. Omitted on turns that have none.
-    pub metadata: ::std::option::Option<::serde_json::Value>,
+    pub metadata: Option<::serde_json::Value>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -863,9 +815,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugConversationAddRequired {
     /// Who produced the message: `system`, `user`, `assistant`, or `tool`.
-    pub role: ::std::string::String,
+    pub role: String,
     /// The message text. Redacted when you enable `redact_prompt`.
-    pub content: ::std::string::String,
+    pub content: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -876,45 +828,37 @@ impl WebhooksAiDebugConversationAdd {
         Self {
             role,
             content,
-            lang: ::std::default::Default::default(),
-            tokens: ::std::default::Default::default(),
-            timestamp: ::std::default::Default::default(),
-            tool_call_id: ::std::default::Default::default(),
-            metadata: ::std::default::Default::default(),
+            lang: Default::default(),
+            tokens: Default::default(),
+            timestamp: Default::default(),
+            tool_call_id: Default::default(),
+            metadata: Default::default(),
         }
     }
     /// The language the message was in. Omitted on tool messages.
-    pub fn lang(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.lang = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn lang(mut self, value: impl Into<String>) -> Self {
+        self.lang = Some(Into::into(value));
         self
     }
     /// Tokens the message consumed. Omitted on tool messages.
     pub fn tokens(mut self, value: i64) -> Self {
-        self.tokens = ::std::option::Option::Some(value);
+        self.tokens = Some(value);
         self
     }
     /// When the message was added, as a Unix timestamp in microseconds.
     pub fn timestamp(mut self, value: i64) -> Self {
-        self.timestamp = ::std::option::Option::Some(value);
+        self.timestamp = Some(value);
         self
     }
     /// Links a tool result back to the call that produced it. Present on tool messages.
-    pub fn tool_call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tool_call_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn tool_call_id(mut self, value: impl Into<String>) -> Self {
+        self.tool_call_id = Some(Into::into(value));
         self
     }
     /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
     /// speaking-to-final timings. Omitted on turns that have none.
     pub fn metadata(mut self, value: ::serde_json::Value) -> Self {
-        self.metadata = ::std::option::Option::Some(value);
+        self.metadata = Some(value);
         self
     }
 }
@@ -925,11 +869,11 @@ impl WebhooksAiDebugConversationAdd {
 #[non_exhaustive]
 pub struct WebhooksAiDebugFlowLocation {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
+    pub step: Option<String>,
     /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
+    pub step_index: Option<i64>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -941,24 +885,21 @@ crate::runtime::wire_struct!(
 #[cfg(feature = "webhooks")]
 impl WebhooksAiDebugFlowLocation {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(context: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(context: impl Into<String>) -> Self {
         Self {
-            context: ::std::convert::Into::into(context),
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
+            context: Into::into(context),
+            step: Default::default(),
+            step_index: Default::default(),
         }
     }
     /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn step(mut self, value: impl Into<String>) -> Self {
+        self.step = Some(Into::into(value));
         self
     }
     /// The step's index. Included only when the context defines steps.
     pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
+        self.step_index = Some(value);
         self
     }
 }
@@ -972,24 +913,24 @@ pub struct WebhooksAiDebugWebhookFail {
     /// Identifies the call. The same values as the envelope's `call_info`.
     pub call_info: WebhooksAiCallInfo,
     /// Always `webhook error`.
-    pub error: ::std::string::String,
+    pub error: String,
     /// The URL that was called.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// How many attempts were made, including the first.
     pub attempts: i64,
     /// The body that was sent, when there was one.
-    pub request_payload: ::std::option::Option<::serde_json::Value>,
+    pub request_payload: Option<::serde_json::Value>,
     /// Always `true` when present, meaning the response body was not valid JSON.
-    pub parse_error: ::std::option::Option<bool>,
+    pub parse_error: Option<bool>,
     /// The response body as received. Included only when `parse_error` is set.
-    pub raw_response: ::std::option::Option<::std::string::String>,
+    pub raw_response: Option<String>,
     /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
     /// and `raw_response` carry the detail instead.
-    pub parsed_response: ::std::option::Option<::serde_json::Value>,
+    pub parsed_response: Option<::serde_json::Value>,
     /// Always `true` when present, meaning the request failed before a response was received.
-    pub protocol_error: ::std::option::Option<bool>,
+    pub protocol_error: Option<bool>,
     /// The transport error code. Included only when `protocol_error` is set.
-    pub curl_code: ::std::option::Option<i64>,
+    pub curl_code: Option<i64>,
     /// The HTTP status code. `0` when no response was received.
     pub http_code: i64,
 }
@@ -1011,9 +952,9 @@ pub struct WebhooksAiDebugWebhookFailRequired {
     /// Identifies the call. The same values as the envelope's `call_info`.
     pub call_info: WebhooksAiCallInfo,
     /// Always `webhook error`.
-    pub error: ::std::string::String,
+    pub error: String,
     /// The URL that was called.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// How many attempts were made, including the first.
     pub attempts: i64,
     /// The HTTP status code. `0` when no response was received.
@@ -1036,49 +977,44 @@ impl WebhooksAiDebugWebhookFail {
             error,
             request_url,
             attempts,
-            request_payload: ::std::default::Default::default(),
-            parse_error: ::std::default::Default::default(),
-            raw_response: ::std::default::Default::default(),
-            parsed_response: ::std::default::Default::default(),
-            protocol_error: ::std::default::Default::default(),
-            curl_code: ::std::default::Default::default(),
+            request_payload: Default::default(),
+            parse_error: Default::default(),
+            raw_response: Default::default(),
+            parsed_response: Default::default(),
+            protocol_error: Default::default(),
+            curl_code: Default::default(),
             http_code,
         }
     }
     /// The body that was sent, when there was one.
     pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
-        self.request_payload = ::std::option::Option::Some(value);
+        self.request_payload = Some(value);
         self
     }
     /// Always `true` when present, meaning the response body was not valid JSON.
     pub fn parse_error(mut self, value: bool) -> Self {
-        self.parse_error = ::std::option::Option::Some(value);
+        self.parse_error = Some(value);
         self
     }
     /// The response body as received. Included only when `parse_error` is set.
-    pub fn raw_response(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.raw_response = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn raw_response(mut self, value: impl Into<String>) -> Self {
+        self.raw_response = Some(Into::into(value));
         self
     }
     /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
     /// and `raw_response` carry the detail instead.
     pub fn parsed_response(mut self, value: ::serde_json::Value) -> Self {
-        self.parsed_response = ::std::option::Option::Some(value);
+        self.parsed_response = Some(value);
         self
     }
     /// Always `true` when present, meaning the request failed before a response was received.
     pub fn protocol_error(mut self, value: bool) -> Self {
-        self.protocol_error = ::std::option::Option::Some(value);
+        self.protocol_error = Some(value);
         self
     }
     /// The transport error code. Included only when `protocol_error` is set.
     pub fn curl_code(mut self, value: i64) -> Self {
-        self.curl_code = ::std::option::Option::Some(value);
+        self.curl_code = Some(value);
         self
     }
 }
@@ -1094,45 +1030,45 @@ pub struct WebhooksAiDebugWebhookPayload {
     /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
     /// along with its audio settings and reports no voice at all. Every field is optional, so read
     /// `mode` to tell which kind of session you have.
-    pub session_start: ::std::option::Option<WebhooksAiDebugWebhookPayloadSessionStart>,
+    pub session_start: Option<WebhooksAiDebugWebhookPayloadSessionStart>,
     /// The AI session ended. Sent once per session.
-    pub session_end: ::std::option::Option<WebhooksAiDebugWebhookPayloadSessionEnd>,
+    pub session_end: Option<WebhooksAiDebugWebhookPayloadSessionEnd>,
     /// Your `startup_hook` function finished, whether or not it succeeded.
-    pub startup_hook: ::std::option::Option<WebhooksAiDebugWebhookPayloadStartupHook>,
+    pub startup_hook: Option<WebhooksAiDebugWebhookPayloadStartupHook>,
     /// Your `hangup_hook` function finished, whether or not it succeeded.
-    pub hangup_hook: ::std::option::Option<WebhooksAiDebugWebhookPayloadHangupHook>,
+    pub hangup_hook: Option<WebhooksAiDebugWebhookPayloadHangupHook>,
     /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
-    pub speech_detect: ::std::option::Option<WebhooksAiDebugWebhookPayloadSpeechDetect>,
+    pub speech_detect: Option<WebhooksAiDebugWebhookPayloadSpeechDetect>,
     /// The caller interrupted the agent. The fields differ by session type: a standard session reports
     /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
     /// `audio_played_ms` and `barge_count`.
-    pub barge: ::std::option::Option<WebhooksAiDebugWebhookPayloadBarge>,
+    pub barge: Option<WebhooksAiDebugWebhookPayloadBarge>,
     /// The agent finished speaking a reply.
-    pub ai_completion: ::std::option::Option<WebhooksAiDebugWebhookPayloadAiCompletion>,
+    pub ai_completion: Option<WebhooksAiDebugWebhookPayloadAiCompletion>,
     /// The agent played a filler phrase while it worked.
-    pub filler: ::std::option::Option<WebhooksAiDebugWebhookPayloadFiller>,
+    pub filler: Option<WebhooksAiDebugWebhookPayloadFiller>,
     /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
     pub attention_timeout: crate::runtime::Nullable<
         WebhooksAiDebugWebhookPayloadAttentionTimeout,
     >,
     /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
-    pub hold: ::std::option::Option<WebhooksAiDebugWebhookPayloadHold>,
+    pub hold: Option<WebhooksAiDebugWebhookPayloadHold>,
     /// The agent called one of your functions and the call returned.
-    pub function_call: ::std::option::Option<WebhooksAiDebugWebhookPayloadFunctionCall>,
+    pub function_call: Option<WebhooksAiDebugWebhookPayloadFunctionCall>,
     /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
     /// several times in a row; `repeated` means it was called with the same arguments each time.
-    pub function_loop: ::std::option::Option<WebhooksAiDebugWebhookPayloadFunctionLoop>,
+    pub function_loop: Option<WebhooksAiDebugWebhookPayloadFunctionLoop>,
     /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
-    pub swaig_call: ::std::option::Option<WebhooksAiSwaigLogEntry>,
+    pub swaig_call: Option<WebhooksAiSwaigLogEntry>,
     /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
-    pub process_action: ::std::option::Option<::serde_json::Value>,
+    pub process_action: Option<::serde_json::Value>,
     /// A tool result was shortened before the agent read it.
-    pub tool_distill: ::std::option::Option<WebhooksAiDebugWebhookPayloadToolDistill>,
+    pub tool_distill: Option<WebhooksAiDebugWebhookPayloadToolDistill>,
     /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
     /// `match` when the call produced a reply, or `error` when the definition was unusable.
-    pub webhook: ::std::option::Option<::serde_json::Value>,
+    pub webhook: Option<::serde_json::Value>,
     /// The body sent to the webhook, or the input an output template was expanded against.
-    pub input: ::std::option::Option<::serde_json::Value>,
+    pub input: Option<::serde_json::Value>,
     /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
     pub output: crate::runtime::Nullable<::serde_json::Value>,
     /// The entry that matched. `null` when none did.
@@ -1140,86 +1076,70 @@ pub struct WebhooksAiDebugWebhookPayload {
     /// In JSON: `match`, a Rust keyword, hence the trailing `_` in Rust.
     pub match_: crate::runtime::Nullable<::serde_json::Value>,
     /// The `error_keys` declared on the webhook. `null` when it declares none.
-    pub error_keys: crate::runtime::Nullable<::std::vec::Vec<::serde_json::Value>>,
+    pub error_keys: crate::runtime::Nullable<Vec<::serde_json::Value>>,
     /// The webhook could not be evaluated.
-    pub error: ::std::option::Option<WebhooksAiDebugWebhookPayloadError>,
+    pub error: Option<WebhooksAiDebugWebhookPayloadError>,
     /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
-    pub expression: ::std::option::Option<::serde_json::Value>,
+    pub expression: Option<::serde_json::Value>,
     /// A webhook request completed, with the request and response recorded.
-    pub webhook_log: ::std::option::Option<WebhooksAiDebugWebhookPayloadWebhookLog>,
+    pub webhook_log: Option<WebhooksAiDebugWebhookPayloadWebhookLog>,
     /// The final reply the webhook produced, after matching. An array reply is wrapped as
     /// `{ "array": [...] }`. `null` when the webhook produced no reply.
     pub webhook_reply: crate::runtime::Nullable<::serde_json::Value>,
     /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
     /// whenever a tool call fails, so you can alert on tools breaking mid-call.
-    pub webhook_fail: ::std::option::Option<WebhooksAiDebugWebhookFail>,
+    pub webhook_fail: Option<WebhooksAiDebugWebhookFail>,
     /// The agent moved to a different step.
-    pub step_change: ::std::option::Option<WebhooksAiDebugWebhookPayloadStepChange>,
+    pub step_change: Option<WebhooksAiDebugWebhookPayloadStepChange>,
     /// The agent moved to a different context.
-    pub context_change: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadContextChange,
-    >,
+    pub context_change: Option<WebhooksAiDebugWebhookPayloadContextChange>,
     /// The data a context switch was rendered against.
-    pub context_switch_data: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadContextSwitchData,
-    >,
+    pub context_switch_data: Option<WebhooksAiDebugWebhookPayloadContextSwitchData>,
     /// A `gather` started collecting answers.
-    pub gather_start: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherStart>,
+    pub gather_start: Option<WebhooksAiDebugWebhookPayloadGatherStart>,
     /// A `gather` asked a question.
-    pub gather_question: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadGatherQuestion,
-    >,
+    pub gather_question: Option<WebhooksAiDebugWebhookPayloadGatherQuestion>,
     /// A `gather` accepted an answer.
-    pub gather_answer: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherAnswer>,
+    pub gather_answer: Option<WebhooksAiDebugWebhookPayloadGatherAnswer>,
     /// A `gather` rejected an answer and will ask again.
-    pub gather_reject: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherReject>,
+    pub gather_reject: Option<WebhooksAiDebugWebhookPayloadGatherReject>,
     /// A `gather` finished.
-    pub gather_complete: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadGatherComplete,
-    >,
+    pub gather_complete: Option<WebhooksAiDebugWebhookPayloadGatherComplete>,
     /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
     /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
-    pub conversation_add: ::std::option::Option<WebhooksAiDebugConversationAdd>,
+    pub conversation_add: Option<WebhooksAiDebugConversationAdd>,
     /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
-    pub llm_request: ::std::option::Option<WebhooksAiDebugWebhookPayloadLlmRequest>,
+    pub llm_request: Option<WebhooksAiDebugWebhookPayloadLlmRequest>,
     /// The model answered. Sent only at `debug_webhook_level` `2` and above.
-    pub llm_response: ::std::option::Option<WebhooksAiDebugWebhookPayloadLlmResponse>,
+    pub llm_response: Option<WebhooksAiDebugWebhookPayloadLlmResponse>,
     /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
     /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
     /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
     /// `empty_response_effort_bump_retry` recover silently.
-    pub llm_error: ::std::option::Option<WebhooksAiDebugWebhookPayloadLlmError>,
+    pub llm_error: Option<WebhooksAiDebugWebhookPayloadLlmError>,
     /// The conversation passed its token ceiling and was summarized to make room.
-    pub consolidation: ::std::option::Option<WebhooksAiDebugWebhookPayloadConsolidation>,
+    pub consolidation: Option<WebhooksAiDebugWebhookPayloadConsolidation>,
     /// The post-prompt summary is about to be generated.
-    pub summarize_start: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadSummarizeStart,
-    >,
+    pub summarize_start: Option<WebhooksAiDebugWebhookPayloadSummarizeStart>,
     /// The post-prompt report was delivered.
-    pub post_prompt: ::std::option::Option<WebhooksAiDebugWebhookPayloadPostPrompt>,
+    pub post_prompt: Option<WebhooksAiDebugWebhookPayloadPostPrompt>,
     /// Text was rewritten between spoken and written form, for recognition or speech.
-    pub text_normalize: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadTextNormalize,
-    >,
+    pub text_normalize: Option<WebhooksAiDebugWebhookPayloadTextNormalize>,
     /// The configured voice could not be used and the agent fell back to another.
-    pub voice_error: ::std::option::Option<WebhooksAiDebugWebhookPayloadVoiceError>,
+    pub voice_error: Option<WebhooksAiDebugWebhookPayloadVoiceError>,
     /// Something about the configuration is likely to cause trouble.
-    pub warning: ::std::option::Option<WebhooksAiDebugWebhookPayloadWarning>,
+    pub warning: Option<WebhooksAiDebugWebhookPayloadWarning>,
     /// The caller's speech was transcribed. Speech-to-speech sessions only.
-    pub oart_user_transcript: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadOartUserTranscript,
-    >,
+    pub oart_user_transcript: Option<WebhooksAiDebugWebhookPayloadOartUserTranscript>,
     /// The agent's speech was transcribed. Speech-to-speech sessions only.
-    pub oart_assistant_transcript: ::std::option::Option<
+    pub oart_assistant_transcript: Option<
         WebhooksAiDebugWebhookPayloadOartAssistantTranscript,
     >,
     /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
-    pub oart_response_done: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadOartResponseDone,
-    >,
+    pub oart_response_done: Option<WebhooksAiDebugWebhookPayloadOartResponseDone>,
     /// The agent's private reasoning, when you enable `enable_inner_dialog`.
     /// Speech-to-speech sessions only.
-    pub inner_dialog: ::std::option::Option<WebhooksAiDebugWebhookPayloadInnerDialog>,
+    pub inner_dialog: Option<WebhooksAiDebugWebhookPayloadInnerDialog>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -1257,53 +1177,53 @@ impl WebhooksAiDebugWebhookPayload {
     pub fn new(call_info: WebhooksAiCallInfo) -> Self {
         Self {
             call_info,
-            session_start: ::std::default::Default::default(),
-            session_end: ::std::default::Default::default(),
-            startup_hook: ::std::default::Default::default(),
-            hangup_hook: ::std::default::Default::default(),
-            speech_detect: ::std::default::Default::default(),
-            barge: ::std::default::Default::default(),
-            ai_completion: ::std::default::Default::default(),
-            filler: ::std::default::Default::default(),
-            attention_timeout: ::std::default::Default::default(),
-            hold: ::std::default::Default::default(),
-            function_call: ::std::default::Default::default(),
-            function_loop: ::std::default::Default::default(),
-            swaig_call: ::std::default::Default::default(),
-            process_action: ::std::default::Default::default(),
-            tool_distill: ::std::default::Default::default(),
-            webhook: ::std::default::Default::default(),
-            input: ::std::default::Default::default(),
-            output: ::std::default::Default::default(),
-            match_: ::std::default::Default::default(),
-            error_keys: ::std::default::Default::default(),
-            error: ::std::default::Default::default(),
-            expression: ::std::default::Default::default(),
-            webhook_log: ::std::default::Default::default(),
-            webhook_reply: ::std::default::Default::default(),
-            webhook_fail: ::std::default::Default::default(),
-            step_change: ::std::default::Default::default(),
-            context_change: ::std::default::Default::default(),
-            context_switch_data: ::std::default::Default::default(),
-            gather_start: ::std::default::Default::default(),
-            gather_question: ::std::default::Default::default(),
-            gather_answer: ::std::default::Default::default(),
-            gather_reject: ::std::default::Default::default(),
-            gather_complete: ::std::default::Default::default(),
-            conversation_add: ::std::default::Default::default(),
-            llm_request: ::std::default::Default::default(),
-            llm_response: ::std::default::Default::default(),
-            llm_error: ::std::default::Default::default(),
-            consolidation: ::std::default::Default::default(),
-            summarize_start: ::std::default::Default::default(),
-            post_prompt: ::std::default::Default::default(),
-            text_normalize: ::std::default::Default::default(),
-            voice_error: ::std::default::Default::default(),
-            warning: ::std::default::Default::default(),
-            oart_user_transcript: ::std::default::Default::default(),
-            oart_assistant_transcript: ::std::default::Default::default(),
-            oart_response_done: ::std::default::Default::default(),
-            inner_dialog: ::std::default::Default::default(),
+            session_start: Default::default(),
+            session_end: Default::default(),
+            startup_hook: Default::default(),
+            hangup_hook: Default::default(),
+            speech_detect: Default::default(),
+            barge: Default::default(),
+            ai_completion: Default::default(),
+            filler: Default::default(),
+            attention_timeout: Default::default(),
+            hold: Default::default(),
+            function_call: Default::default(),
+            function_loop: Default::default(),
+            swaig_call: Default::default(),
+            process_action: Default::default(),
+            tool_distill: Default::default(),
+            webhook: Default::default(),
+            input: Default::default(),
+            output: Default::default(),
+            match_: Default::default(),
+            error_keys: Default::default(),
+            error: Default::default(),
+            expression: Default::default(),
+            webhook_log: Default::default(),
+            webhook_reply: Default::default(),
+            webhook_fail: Default::default(),
+            step_change: Default::default(),
+            context_change: Default::default(),
+            context_switch_data: Default::default(),
+            gather_start: Default::default(),
+            gather_question: Default::default(),
+            gather_answer: Default::default(),
+            gather_reject: Default::default(),
+            gather_complete: Default::default(),
+            conversation_add: Default::default(),
+            llm_request: Default::default(),
+            llm_response: Default::default(),
+            llm_error: Default::default(),
+            consolidation: Default::default(),
+            summarize_start: Default::default(),
+            post_prompt: Default::default(),
+            text_normalize: Default::default(),
+            voice_error: Default::default(),
+            warning: Default::default(),
+            oart_user_transcript: Default::default(),
+            oart_assistant_transcript: Default::default(),
+            oart_response_done: Default::default(),
+            inner_dialog: Default::default(),
         }
     }
     /// The AI session started. Sent once per session. The fields differ by session type: a standard
@@ -1314,7 +1234,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadSessionStart,
     ) -> Self {
-        self.session_start = ::std::option::Option::Some(value);
+        self.session_start = Some(value);
         self
     }
     /// The AI session ended. Sent once per session.
@@ -1322,7 +1242,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadSessionEnd,
     ) -> Self {
-        self.session_end = ::std::option::Option::Some(value);
+        self.session_end = Some(value);
         self
     }
     /// Your `startup_hook` function finished, whether or not it succeeded.
@@ -1330,7 +1250,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadStartupHook,
     ) -> Self {
-        self.startup_hook = ::std::option::Option::Some(value);
+        self.startup_hook = Some(value);
         self
     }
     /// Your `hangup_hook` function finished, whether or not it succeeded.
@@ -1338,7 +1258,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadHangupHook,
     ) -> Self {
-        self.hangup_hook = ::std::option::Option::Some(value);
+        self.hangup_hook = Some(value);
         self
     }
     /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
@@ -1346,14 +1266,14 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadSpeechDetect,
     ) -> Self {
-        self.speech_detect = ::std::option::Option::Some(value);
+        self.speech_detect = Some(value);
         self
     }
     /// The caller interrupted the agent. The fields differ by session type: a standard session reports
     /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
     /// `audio_played_ms` and `barge_count`.
     pub fn barge(mut self, value: WebhooksAiDebugWebhookPayloadBarge) -> Self {
-        self.barge = ::std::option::Option::Some(value);
+        self.barge = Some(value);
         self
     }
     /// The agent finished speaking a reply.
@@ -1361,12 +1281,12 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadAiCompletion,
     ) -> Self {
-        self.ai_completion = ::std::option::Option::Some(value);
+        self.ai_completion = Some(value);
         self
     }
     /// The agent played a filler phrase while it worked.
     pub fn filler(mut self, value: WebhooksAiDebugWebhookPayloadFiller) -> Self {
-        self.filler = ::std::option::Option::Some(value);
+        self.filler = Some(value);
         self
     }
     /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
@@ -1384,7 +1304,7 @@ impl WebhooksAiDebugWebhookPayload {
     }
     /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
     pub fn hold(mut self, value: WebhooksAiDebugWebhookPayloadHold) -> Self {
-        self.hold = ::std::option::Option::Some(value);
+        self.hold = Some(value);
         self
     }
     /// The agent called one of your functions and the call returned.
@@ -1392,7 +1312,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadFunctionCall,
     ) -> Self {
-        self.function_call = ::std::option::Option::Some(value);
+        self.function_call = Some(value);
         self
     }
     /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
@@ -1401,17 +1321,17 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadFunctionLoop,
     ) -> Self {
-        self.function_loop = ::std::option::Option::Some(value);
+        self.function_loop = Some(value);
         self
     }
     /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
     pub fn swaig_call(mut self, value: WebhooksAiSwaigLogEntry) -> Self {
-        self.swaig_call = ::std::option::Option::Some(value);
+        self.swaig_call = Some(value);
         self
     }
     /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
     pub fn process_action(mut self, value: ::serde_json::Value) -> Self {
-        self.process_action = ::std::option::Option::Some(value);
+        self.process_action = Some(value);
         self
     }
     /// A tool result was shortened before the agent read it.
@@ -1419,18 +1339,18 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadToolDistill,
     ) -> Self {
-        self.tool_distill = ::std::option::Option::Some(value);
+        self.tool_distill = Some(value);
         self
     }
     /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
     /// `match` when the call produced a reply, or `error` when the definition was unusable.
     pub fn webhook(mut self, value: ::serde_json::Value) -> Self {
-        self.webhook = ::std::option::Option::Some(value);
+        self.webhook = Some(value);
         self
     }
     /// The body sent to the webhook, or the input an output template was expanded against.
     pub fn input(mut self, value: ::serde_json::Value) -> Self {
-        self.input = ::std::option::Option::Some(value);
+        self.input = Some(value);
         self
     }
     /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
@@ -1456,10 +1376,10 @@ impl WebhooksAiDebugWebhookPayload {
     /// The `error_keys` declared on the webhook. `null` when it declares none.
     pub fn error_keys(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::serde_json::Value>,
+        value: impl IntoIterator<Item = ::serde_json::Value>,
     ) -> Self {
         self.error_keys = crate::runtime::Nullable::Value(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+            Iterator::collect(IntoIterator::into_iter(value)),
         );
         self
     }
@@ -1470,12 +1390,12 @@ impl WebhooksAiDebugWebhookPayload {
     }
     /// The webhook could not be evaluated.
     pub fn error(mut self, value: WebhooksAiDebugWebhookPayloadError) -> Self {
-        self.error = ::std::option::Option::Some(value);
+        self.error = Some(value);
         self
     }
     /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
     pub fn expression(mut self, value: ::serde_json::Value) -> Self {
-        self.expression = ::std::option::Option::Some(value);
+        self.expression = Some(value);
         self
     }
     /// A webhook request completed, with the request and response recorded.
@@ -1483,7 +1403,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadWebhookLog,
     ) -> Self {
-        self.webhook_log = ::std::option::Option::Some(value);
+        self.webhook_log = Some(value);
         self
     }
     /// The final reply the webhook produced, after matching. An array reply is wrapped as
@@ -1500,7 +1420,7 @@ impl WebhooksAiDebugWebhookPayload {
     /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
     /// whenever a tool call fails, so you can alert on tools breaking mid-call.
     pub fn webhook_fail(mut self, value: WebhooksAiDebugWebhookFail) -> Self {
-        self.webhook_fail = ::std::option::Option::Some(value);
+        self.webhook_fail = Some(value);
         self
     }
     /// The agent moved to a different step.
@@ -1508,7 +1428,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadStepChange,
     ) -> Self {
-        self.step_change = ::std::option::Option::Some(value);
+        self.step_change = Some(value);
         self
     }
     /// The agent moved to a different context.
@@ -1516,7 +1436,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadContextChange,
     ) -> Self {
-        self.context_change = ::std::option::Option::Some(value);
+        self.context_change = Some(value);
         self
     }
     /// The data a context switch was rendered against.
@@ -1524,7 +1444,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadContextSwitchData,
     ) -> Self {
-        self.context_switch_data = ::std::option::Option::Some(value);
+        self.context_switch_data = Some(value);
         self
     }
     /// A `gather` started collecting answers.
@@ -1532,7 +1452,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadGatherStart,
     ) -> Self {
-        self.gather_start = ::std::option::Option::Some(value);
+        self.gather_start = Some(value);
         self
     }
     /// A `gather` asked a question.
@@ -1540,7 +1460,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadGatherQuestion,
     ) -> Self {
-        self.gather_question = ::std::option::Option::Some(value);
+        self.gather_question = Some(value);
         self
     }
     /// A `gather` accepted an answer.
@@ -1548,7 +1468,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadGatherAnswer,
     ) -> Self {
-        self.gather_answer = ::std::option::Option::Some(value);
+        self.gather_answer = Some(value);
         self
     }
     /// A `gather` rejected an answer and will ask again.
@@ -1556,7 +1476,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadGatherReject,
     ) -> Self {
-        self.gather_reject = ::std::option::Option::Some(value);
+        self.gather_reject = Some(value);
         self
     }
     /// A `gather` finished.
@@ -1564,13 +1484,13 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadGatherComplete,
     ) -> Self {
-        self.gather_complete = ::std::option::Option::Some(value);
+        self.gather_complete = Some(value);
         self
     }
     /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
     /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
     pub fn conversation_add(mut self, value: WebhooksAiDebugConversationAdd) -> Self {
-        self.conversation_add = ::std::option::Option::Some(value);
+        self.conversation_add = Some(value);
         self
     }
     /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
@@ -1578,7 +1498,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadLlmRequest,
     ) -> Self {
-        self.llm_request = ::std::option::Option::Some(value);
+        self.llm_request = Some(value);
         self
     }
     /// The model answered. Sent only at `debug_webhook_level` `2` and above.
@@ -1586,7 +1506,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadLlmResponse,
     ) -> Self {
-        self.llm_response = ::std::option::Option::Some(value);
+        self.llm_response = Some(value);
         self
     }
     /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
@@ -1594,7 +1514,7 @@ impl WebhooksAiDebugWebhookPayload {
     /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
     /// `empty_response_effort_bump_retry` recover silently.
     pub fn llm_error(mut self, value: WebhooksAiDebugWebhookPayloadLlmError) -> Self {
-        self.llm_error = ::std::option::Option::Some(value);
+        self.llm_error = Some(value);
         self
     }
     /// The conversation passed its token ceiling and was summarized to make room.
@@ -1602,7 +1522,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadConsolidation,
     ) -> Self {
-        self.consolidation = ::std::option::Option::Some(value);
+        self.consolidation = Some(value);
         self
     }
     /// The post-prompt summary is about to be generated.
@@ -1610,7 +1530,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadSummarizeStart,
     ) -> Self {
-        self.summarize_start = ::std::option::Option::Some(value);
+        self.summarize_start = Some(value);
         self
     }
     /// The post-prompt report was delivered.
@@ -1618,7 +1538,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadPostPrompt,
     ) -> Self {
-        self.post_prompt = ::std::option::Option::Some(value);
+        self.post_prompt = Some(value);
         self
     }
     /// Text was rewritten between spoken and written form, for recognition or speech.
@@ -1626,7 +1546,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadTextNormalize,
     ) -> Self {
-        self.text_normalize = ::std::option::Option::Some(value);
+        self.text_normalize = Some(value);
         self
     }
     /// The configured voice could not be used and the agent fell back to another.
@@ -1634,12 +1554,12 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadVoiceError,
     ) -> Self {
-        self.voice_error = ::std::option::Option::Some(value);
+        self.voice_error = Some(value);
         self
     }
     /// Something about the configuration is likely to cause trouble.
     pub fn warning(mut self, value: WebhooksAiDebugWebhookPayloadWarning) -> Self {
-        self.warning = ::std::option::Option::Some(value);
+        self.warning = Some(value);
         self
     }
     /// The caller's speech was transcribed. Speech-to-speech sessions only.
@@ -1647,7 +1567,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadOartUserTranscript,
     ) -> Self {
-        self.oart_user_transcript = ::std::option::Option::Some(value);
+        self.oart_user_transcript = Some(value);
         self
     }
     /// The agent's speech was transcribed. Speech-to-speech sessions only.
@@ -1655,7 +1575,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadOartAssistantTranscript,
     ) -> Self {
-        self.oart_assistant_transcript = ::std::option::Option::Some(value);
+        self.oart_assistant_transcript = Some(value);
         self
     }
     /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
@@ -1663,7 +1583,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadOartResponseDone,
     ) -> Self {
-        self.oart_response_done = ::std::option::Option::Some(value);
+        self.oart_response_done = Some(value);
         self
     }
     /// The agent's private reasoning, when you enable `enable_inner_dialog`.
@@ -1672,7 +1592,7 @@ impl WebhooksAiDebugWebhookPayload {
         mut self,
         value: WebhooksAiDebugWebhookPayloadInnerDialog,
     ) -> Self {
-        self.inner_dialog = ::std::option::Option::Some(value);
+        self.inner_dialog = Some(value);
         self
     }
 }
@@ -1735,11 +1655,11 @@ impl WebhooksAiDebugWebhookPayloadAiCompletionType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "normal" => ::std::option::Option::Some(Self::Normal),
-            "barged" => ::std::option::Option::Some(Self::Barged),
-            _ => ::std::option::Option::None,
+            "normal" => Some(Self::Normal),
+            "barged" => Some(Self::Barged),
+            _ => None,
         }
     }
 }
@@ -1777,15 +1697,15 @@ impl WebhooksAiDebugWebhookPayloadAttentionTimeout {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadBarge {
     /// `transparent` when the agent keeps what it already said, `normal` otherwise.
-    pub barge_type: ::std::option::Option<WebhooksAiDebugWebhookPayloadBargeType>,
+    pub barge_type: Option<WebhooksAiDebugWebhookPayloadBargeType>,
     /// How long the agent had been speaking when the caller cut in, in milliseconds.
-    pub barge_elapsed_ms: ::std::option::Option<i64>,
+    pub barge_elapsed_ms: Option<i64>,
     /// How many times the caller has interrupted so far.
-    pub interrupt_count: ::std::option::Option<i64>,
+    pub interrupt_count: Option<i64>,
     /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
-    pub audio_played_ms: ::std::option::Option<i64>,
+    pub audio_played_ms: Option<i64>,
     /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
-    pub barge_count: ::std::option::Option<i64>,
+    pub barge_count: Option<i64>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -1801,36 +1721,36 @@ impl WebhooksAiDebugWebhookPayloadBarge {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            barge_type: ::std::default::Default::default(),
-            barge_elapsed_ms: ::std::default::Default::default(),
-            interrupt_count: ::std::default::Default::default(),
-            audio_played_ms: ::std::default::Default::default(),
-            barge_count: ::std::default::Default::default(),
+            barge_type: Default::default(),
+            barge_elapsed_ms: Default::default(),
+            interrupt_count: Default::default(),
+            audio_played_ms: Default::default(),
+            barge_count: Default::default(),
         }
     }
     /// `transparent` when the agent keeps what it already said, `normal` otherwise.
     pub fn barge_type(mut self, value: WebhooksAiDebugWebhookPayloadBargeType) -> Self {
-        self.barge_type = ::std::option::Option::Some(value);
+        self.barge_type = Some(value);
         self
     }
     /// How long the agent had been speaking when the caller cut in, in milliseconds.
     pub fn barge_elapsed_ms(mut self, value: i64) -> Self {
-        self.barge_elapsed_ms = ::std::option::Option::Some(value);
+        self.barge_elapsed_ms = Some(value);
         self
     }
     /// How many times the caller has interrupted so far.
     pub fn interrupt_count(mut self, value: i64) -> Self {
-        self.interrupt_count = ::std::option::Option::Some(value);
+        self.interrupt_count = Some(value);
         self
     }
     /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
     pub fn audio_played_ms(mut self, value: i64) -> Self {
-        self.audio_played_ms = ::std::option::Option::Some(value);
+        self.audio_played_ms = Some(value);
         self
     }
     /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
     pub fn barge_count(mut self, value: i64) -> Self {
-        self.barge_count = ::std::option::Option::Some(value);
+        self.barge_count = Some(value);
         self
     }
 }
@@ -1869,11 +1789,11 @@ impl WebhooksAiDebugWebhookPayloadBargeType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "transparent" => ::std::option::Option::Some(Self::Transparent),
-            "normal" => ::std::option::Option::Some(Self::Normal),
-            _ => ::std::option::Option::None,
+            "transparent" => Some(Self::Transparent),
+            "normal" => Some(Self::Normal),
+            _ => None,
         }
     }
 }
@@ -1887,7 +1807,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadBargeType, Unknown);
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadConsolidation {
     /// Always `consolidation`.
-    pub event: ::std::string::String,
+    pub event: String,
     /// Tokens in the conversation when it tripped.
     pub token_count: i64,
     /// The ceiling that was hit.
@@ -1905,7 +1825,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadConsolidationRequired {
     /// Always `consolidation`.
-    pub event: ::std::string::String,
+    pub event: String,
     /// Tokens in the conversation when it tripped.
     pub token_count: i64,
     /// The ceiling that was hit.
@@ -1931,14 +1851,12 @@ impl WebhooksAiDebugWebhookPayloadConsolidation {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadContextChange {
     /// The context it moved to.
-    pub to_context: ::std::string::String,
+    pub to_context: String,
     /// The context it left. Omitted on the first context.
-    pub from_context: ::std::option::Option<::std::string::String>,
+    pub from_context: Option<String>,
     /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
     /// when a tool's response asked for it.
-    pub trigger: ::std::option::Option<
-        WebhooksAiDebugWebhookPayloadContextChangeTrigger,
-    >,
+    pub trigger: Option<WebhooksAiDebugWebhookPayloadContextChangeTrigger>,
     /// Whether the new context starts without the previous conversation.
     pub isolated: bool,
 }
@@ -1955,7 +1873,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadContextChangeRequired {
     /// The context it moved to.
-    pub to_context: ::std::string::String,
+    pub to_context: String,
     /// Whether the new context starts without the previous conversation.
     pub isolated: bool,
 }
@@ -1970,19 +1888,14 @@ impl WebhooksAiDebugWebhookPayloadContextChange {
         } = required;
         Self {
             to_context,
-            from_context: ::std::default::Default::default(),
-            trigger: ::std::default::Default::default(),
+            from_context: Default::default(),
+            trigger: Default::default(),
             isolated,
         }
     }
     /// The context it left. Omitted on the first context.
-    pub fn from_context(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from_context = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn from_context(mut self, value: impl Into<String>) -> Self {
+        self.from_context = Some(Into::into(value));
         self
     }
     /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
@@ -1991,7 +1904,7 @@ impl WebhooksAiDebugWebhookPayloadContextChange {
         mut self,
         value: WebhooksAiDebugWebhookPayloadContextChangeTrigger,
     ) -> Self {
-        self.trigger = ::std::option::Option::Some(value);
+        self.trigger = Some(value);
         self
     }
 }
@@ -2031,11 +1944,11 @@ impl WebhooksAiDebugWebhookPayloadContextChangeTrigger {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ai_function" => ::std::option::Option::Some(Self::AiFunction),
-            "webhook_action" => ::std::option::Option::Some(Self::WebhookAction),
-            _ => ::std::option::Option::None,
+            "ai_function" => Some(Self::AiFunction),
+            "webhook_action" => Some(Self::WebhookAction),
+            _ => None,
         }
     }
 }
@@ -2087,9 +2000,9 @@ impl WebhooksAiDebugWebhookPayloadContextSwitchData {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadError {
     /// What went wrong.
-    pub error: ::std::string::String,
+    pub error: String,
     /// The detail behind it.
-    pub error_text: ::std::string::String,
+    pub error_text: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2103,9 +2016,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadErrorRequired {
     /// What went wrong.
-    pub error: ::std::string::String,
+    pub error: String,
     /// The detail behind it.
-    pub error_text: ::std::string::String,
+    pub error_text: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2123,7 +2036,7 @@ impl WebhooksAiDebugWebhookPayloadError {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadFiller {
     /// The phrase that was spoken.
-    pub text: ::std::string::String,
+    pub text: String,
     /// `function` while a tool runs, `thinking` while the model does.
     pub filler_type: WebhooksAiDebugWebhookPayloadFillerType,
 }
@@ -2139,7 +2052,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFillerRequired {
     /// The phrase that was spoken.
-    pub text: ::std::string::String,
+    pub text: String,
     /// `function` while a tool runs, `thinking` while the model does.
     pub filler_type: WebhooksAiDebugWebhookPayloadFillerType,
 }
@@ -2187,11 +2100,11 @@ impl WebhooksAiDebugWebhookPayloadFillerType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "function" => ::std::option::Option::Some(Self::Function),
-            "thinking" => ::std::option::Option::Some(Self::Thinking),
-            _ => ::std::option::Option::None,
+            "function" => Some(Self::Function),
+            "thinking" => Some(Self::Thinking),
+            _ => None,
         }
     }
 }
@@ -2205,17 +2118,17 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFillerType, Unknown);
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadFunctionCall {
     /// The name of the function.
-    pub function: ::std::string::String,
+    pub function: String,
     /// How long the function took, in milliseconds.
     pub duration_ms: i64,
     /// Whether the function ran inside the platform rather than on your server. Absent on a
     /// speech-to-speech shadow call, which reports `shadow` instead.
-    pub native: ::std::option::Option<bool>,
+    pub native: Option<bool>,
     /// Always `true` when present, marking a call the agent made in the background while it kept
     /// talking. Speech-to-speech sessions only.
-    pub shadow: ::std::option::Option<bool>,
+    pub shadow: Option<bool>,
     /// Where in the session the call happened. Included only for a call made while running the post-prompt.
-    pub phase: ::std::option::Option<::std::string::String>,
+    pub phase: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2230,7 +2143,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFunctionCallRequired {
     /// The name of the function.
-    pub function: ::std::string::String,
+    pub function: String,
     /// How long the function took, in milliseconds.
     pub duration_ms: i64,
 }
@@ -2246,29 +2159,26 @@ impl WebhooksAiDebugWebhookPayloadFunctionCall {
         Self {
             function,
             duration_ms,
-            native: ::std::default::Default::default(),
-            shadow: ::std::default::Default::default(),
-            phase: ::std::default::Default::default(),
+            native: Default::default(),
+            shadow: Default::default(),
+            phase: Default::default(),
         }
     }
     /// Whether the function ran inside the platform rather than on your server. Absent on a
     /// speech-to-speech shadow call, which reports `shadow` instead.
     pub fn native(mut self, value: bool) -> Self {
-        self.native = ::std::option::Option::Some(value);
+        self.native = Some(value);
         self
     }
     /// Always `true` when present, marking a call the agent made in the background while it kept
     /// talking. Speech-to-speech sessions only.
     pub fn shadow(mut self, value: bool) -> Self {
-        self.shadow = ::std::option::Option::Some(value);
+        self.shadow = Some(value);
         self
     }
     /// Where in the session the call happened. Included only for a call made while running the post-prompt.
-    pub fn phase(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.phase = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn phase(mut self, value: impl Into<String>) -> Self {
+        self.phase = Some(Into::into(value));
         self
     }
 }
@@ -2280,7 +2190,7 @@ impl WebhooksAiDebugWebhookPayloadFunctionCall {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadFunctionLoop {
     /// The name of the function.
-    pub function: ::std::string::String,
+    pub function: String,
     /// Which loop guard tripped.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
@@ -2300,7 +2210,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
     /// The name of the function.
-    pub function: ::std::string::String,
+    pub function: String,
     /// Which loop guard tripped.
     pub type_: WebhooksAiDebugWebhookPayloadFunctionLoopType,
     /// How many calls triggered the guard.
@@ -2354,11 +2264,11 @@ impl WebhooksAiDebugWebhookPayloadFunctionLoopType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "consecutive" => ::std::option::Option::Some(Self::Consecutive),
-            "repeated" => ::std::option::Option::Some(Self::Repeated),
-            _ => ::std::option::Option::None,
+            "consecutive" => Some(Self::Consecutive),
+            "repeated" => Some(Self::Repeated),
+            _ => None,
         }
     }
 }
@@ -2372,13 +2282,13 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFunctionLoopType, Unknow
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherAnswer {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
+    pub step: Option<String>,
     /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
+    pub step_index: Option<i64>,
     /// The key the answer filled. Omitted when none was set.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The question's position in the gather, starting at 0.
     pub question_index: i64,
     /// Which attempt produced the answer, counting from 0.
@@ -2400,7 +2310,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The question's position in the gather, starting at 0.
     pub question_index: i64,
     /// Which attempt produced the answer, counting from 0.
@@ -2421,33 +2331,27 @@ impl WebhooksAiDebugWebhookPayloadGatherAnswer {
         } = required;
         Self {
             context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            key: ::std::default::Default::default(),
+            step: Default::default(),
+            step_index: Default::default(),
+            key: Default::default(),
             question_index,
             attempt,
             confirmed,
         }
     }
     /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn step(mut self, value: impl Into<String>) -> Self {
+        self.step = Some(Into::into(value));
         self
     }
     /// The step's index. Included only when the context defines steps.
     pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
+        self.step_index = Some(value);
         self
     }
     /// The key the answer filled. Omitted when none was set.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(Into::into(value));
         self
     }
 }
@@ -2458,17 +2362,17 @@ impl WebhooksAiDebugWebhookPayloadGatherAnswer {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherComplete {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
+    pub step: Option<String>,
     /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
+    pub step_index: Option<i64>,
     /// The key the collected answers were stored under. Omitted when none was set.
-    pub output_key: ::std::option::Option<::std::string::String>,
+    pub output_key: Option<String>,
     /// How many questions were answered.
     pub answered: i64,
     /// What the gather did on completion. Omitted when nothing recorded it.
-    pub completion_action: ::std::option::Option<::std::string::String>,
+    pub completion_action: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2484,7 +2388,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherCompleteRequired {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// How many questions were answered.
     pub answered: i64,
 }
@@ -2496,42 +2400,31 @@ impl WebhooksAiDebugWebhookPayloadGatherComplete {
         let WebhooksAiDebugWebhookPayloadGatherCompleteRequired { context, answered } = required;
         Self {
             context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            output_key: ::std::default::Default::default(),
+            step: Default::default(),
+            step_index: Default::default(),
+            output_key: Default::default(),
             answered,
-            completion_action: ::std::default::Default::default(),
+            completion_action: Default::default(),
         }
     }
     /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn step(mut self, value: impl Into<String>) -> Self {
+        self.step = Some(Into::into(value));
         self
     }
     /// The step's index. Included only when the context defines steps.
     pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
+        self.step_index = Some(value);
         self
     }
     /// The key the collected answers were stored under. Omitted when none was set.
-    pub fn output_key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.output_key = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn output_key(mut self, value: impl Into<String>) -> Self {
+        self.output_key = Some(Into::into(value));
         self
     }
     /// What the gather did on completion. Omitted when nothing recorded it.
-    pub fn completion_action(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.completion_action = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn completion_action(mut self, value: impl Into<String>) -> Self {
+        self.completion_action = Some(Into::into(value));
         self
     }
 }
@@ -2542,17 +2435,17 @@ impl WebhooksAiDebugWebhookPayloadGatherComplete {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherQuestion {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
+    pub step: Option<String>,
     /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
+    pub step_index: Option<i64>,
     /// The key this question fills. Omitted when none was set.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The question's position in the gather, starting at 0.
     pub question_index: i64,
     /// The kind of answer expected. Omitted when unset.
-    pub question_type: ::std::option::Option<::std::string::String>,
+    pub question_type: Option<String>,
     /// Whether the answer has to be confirmed before the gather moves on.
     pub requires_confirm: bool,
 }
@@ -2570,7 +2463,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The question's position in the gather, starting at 0.
     pub question_index: i64,
     /// Whether the answer has to be confirmed before the gather moves on.
@@ -2588,43 +2481,32 @@ impl WebhooksAiDebugWebhookPayloadGatherQuestion {
         } = required;
         Self {
             context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            key: ::std::default::Default::default(),
+            step: Default::default(),
+            step_index: Default::default(),
+            key: Default::default(),
             question_index,
-            question_type: ::std::default::Default::default(),
+            question_type: Default::default(),
             requires_confirm,
         }
     }
     /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn step(mut self, value: impl Into<String>) -> Self {
+        self.step = Some(Into::into(value));
         self
     }
     /// The step's index. Included only when the context defines steps.
     pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
+        self.step_index = Some(value);
         self
     }
     /// The key this question fills. Omitted when none was set.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(Into::into(value));
         self
     }
     /// The kind of answer expected. Omitted when unset.
-    pub fn question_type(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.question_type = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn question_type(mut self, value: impl Into<String>) -> Self {
+        self.question_type = Some(Into::into(value));
         self
     }
 }
@@ -2635,20 +2517,20 @@ impl WebhooksAiDebugWebhookPayloadGatherQuestion {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherReject {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
+    pub step: Option<String>,
     /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
+    pub step_index: Option<i64>,
     /// The key the answer would have filled. Omitted when none was set.
-    pub key: ::std::option::Option<::std::string::String>,
+    pub key: Option<String>,
     /// The question's position in the gather, starting at 0.
     pub question_index: i64,
     /// Which attempt was rejected, counting from 0.
     pub attempt: i64,
     /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
     /// answer arrived without the confirmation the question demands.
-    pub reason: ::std::option::Option<WebhooksAiDebugWebhookPayloadGatherRejectReason>,
+    pub reason: Option<WebhooksAiDebugWebhookPayloadGatherRejectReason>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2664,7 +2546,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherRejectRequired {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The question's position in the gather, starting at 0.
     pub question_index: i64,
     /// Which attempt was rejected, counting from 0.
@@ -2682,33 +2564,27 @@ impl WebhooksAiDebugWebhookPayloadGatherReject {
         } = required;
         Self {
             context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            key: ::std::default::Default::default(),
+            step: Default::default(),
+            step_index: Default::default(),
+            key: Default::default(),
             question_index,
             attempt,
-            reason: ::std::default::Default::default(),
+            reason: Default::default(),
         }
     }
     /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn step(mut self, value: impl Into<String>) -> Self {
+        self.step = Some(Into::into(value));
         self
     }
     /// The step's index. Included only when the context defines steps.
     pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
+        self.step_index = Some(value);
         self
     }
     /// The key the answer would have filled. Omitted when none was set.
-    pub fn key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn key(mut self, value: impl Into<String>) -> Self {
+        self.key = Some(Into::into(value));
         self
     }
     /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
@@ -2717,7 +2593,7 @@ impl WebhooksAiDebugWebhookPayloadGatherReject {
         mut self,
         value: WebhooksAiDebugWebhookPayloadGatherRejectReason,
     ) -> Self {
-        self.reason = ::std::option::Option::Some(value);
+        self.reason = Some(value);
         self
     }
 }
@@ -2757,13 +2633,11 @@ impl WebhooksAiDebugWebhookPayloadGatherRejectReason {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "missing_answer" => ::std::option::Option::Some(Self::MissingAnswer),
-            "confirmation_required" => {
-                ::std::option::Option::Some(Self::ConfirmationRequired)
-            }
-            _ => ::std::option::Option::None,
+            "missing_answer" => Some(Self::MissingAnswer),
+            "confirmation_required" => Some(Self::ConfirmationRequired),
+            _ => None,
         }
     }
 }
@@ -2777,13 +2651,13 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadGatherRejectReason, Unkn
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadGatherStart {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// The step the agent was on. Included only when the context defines steps.
-    pub step: ::std::option::Option<::std::string::String>,
+    pub step: Option<String>,
     /// The step's index. Included only when the context defines steps.
-    pub step_index: ::std::option::Option<i64>,
+    pub step_index: Option<i64>,
     /// The key the collected answers are stored under. Omitted when none was set.
-    pub output_key: ::std::option::Option<::std::string::String>,
+    pub output_key: Option<String>,
     /// How many questions the gather will ask.
     pub total_questions: i64,
 }
@@ -2800,7 +2674,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadGatherStartRequired {
     /// The context the agent was in. `default` when you define no contexts.
-    pub context: ::std::string::String,
+    pub context: String,
     /// How many questions the gather will ask.
     pub total_questions: i64,
 }
@@ -2815,31 +2689,25 @@ impl WebhooksAiDebugWebhookPayloadGatherStart {
         } = required;
         Self {
             context,
-            step: ::std::default::Default::default(),
-            step_index: ::std::default::Default::default(),
-            output_key: ::std::default::Default::default(),
+            step: Default::default(),
+            step_index: Default::default(),
+            output_key: Default::default(),
             total_questions,
         }
     }
     /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn step(mut self, value: impl Into<String>) -> Self {
+        self.step = Some(Into::into(value));
         self
     }
     /// The step's index. Included only when the context defines steps.
     pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = ::std::option::Option::Some(value);
+        self.step_index = Some(value);
         self
     }
     /// The key the collected answers are stored under. Omitted when none was set.
-    pub fn output_key(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.output_key = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn output_key(mut self, value: impl Into<String>) -> Self {
+        self.output_key = Some(Into::into(value));
         self
     }
 }
@@ -2854,9 +2722,9 @@ pub struct WebhooksAiDebugWebhookPayloadHangupHook {
     /// Whether the hook ran successfully.
     pub success: bool,
     /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
-    pub has_fatal_error: ::std::option::Option<bool>,
+    pub has_fatal_error: Option<bool>,
     /// Why the hook failed. Included only when `success` is `false`.
-    pub error: ::std::option::Option<::std::string::String>,
+    pub error: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2884,21 +2752,18 @@ impl WebhooksAiDebugWebhookPayloadHangupHook {
         Self {
             duration_ms,
             success,
-            has_fatal_error: ::std::default::Default::default(),
-            error: ::std::default::Default::default(),
+            has_fatal_error: Default::default(),
+            error: Default::default(),
         }
     }
     /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
     pub fn has_fatal_error(mut self, value: bool) -> Self {
-        self.has_fatal_error = ::std::option::Option::Some(value);
+        self.has_fatal_error = Some(value);
         self
     }
     /// Why the hook failed. Included only when `success` is `false`.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error(mut self, value: impl Into<String>) -> Self {
+        self.error = Some(Into::into(value));
         self
     }
 }
@@ -2911,11 +2776,11 @@ pub struct WebhooksAiDebugWebhookPayloadHold {
     /// Which way the hold went.
     pub event: WebhooksAiDebugWebhookPayloadHoldEvent,
     /// How long the hold lasts, in seconds. Absent on `unhold`.
-    pub timeout: ::std::option::Option<i64>,
+    pub timeout: Option<i64>,
     /// Whether the hold repeats. Absent on `unhold`.
     ///
     /// In JSON: `loop`, a Rust keyword, hence the trailing `_` in Rust.
-    pub loop_: ::std::option::Option<bool>,
+    pub loop_: Option<bool>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -2930,18 +2795,18 @@ impl WebhooksAiDebugWebhookPayloadHold {
     pub fn new(event: WebhooksAiDebugWebhookPayloadHoldEvent) -> Self {
         Self {
             event,
-            timeout: ::std::default::Default::default(),
-            loop_: ::std::default::Default::default(),
+            timeout: Default::default(),
+            loop_: Default::default(),
         }
     }
     /// How long the hold lasts, in seconds. Absent on `unhold`.
     pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// Whether the hold repeats. Absent on `unhold`.
     pub fn loop_(mut self, value: bool) -> Self {
-        self.loop_ = ::std::option::Option::Some(value);
+        self.loop_ = Some(value);
         self
     }
 }
@@ -2980,11 +2845,11 @@ impl WebhooksAiDebugWebhookPayloadHoldEvent {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "hold" => ::std::option::Option::Some(Self::Hold),
-            "unhold" => ::std::option::Option::Some(Self::Unhold),
-            _ => ::std::option::Option::None,
+            "hold" => Some(Self::Hold),
+            "unhold" => Some(Self::Unhold),
+            _ => None,
         }
     }
 }
@@ -2999,7 +2864,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadHoldEvent, Unknown);
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadInnerDialog {
     /// The reasoning text. The caller never hears this.
-    pub text: ::std::string::String,
+    pub text: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3010,10 +2875,8 @@ crate::runtime::wire_struct!(
 #[cfg(feature = "webhooks")]
 impl WebhooksAiDebugWebhookPayloadInnerDialog {
     /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: Into::into(text) }
     }
 }
 
@@ -3028,15 +2891,15 @@ pub struct WebhooksAiDebugWebhookPayloadLlmError {
     /// Which failure this is.
     pub event: WebhooksAiDebugWebhookPayloadLlmErrorEvent,
     /// The model that was called. Omitted on `token_exhaustion`.
-    pub model: ::std::option::Option<::std::string::String>,
+    pub model: Option<String>,
     /// Tokens in the conversation. Included only on `token_exhaustion`.
-    pub token_count: ::std::option::Option<i64>,
+    pub token_count: Option<i64>,
     /// The token ceiling that was hit. Included only on `token_exhaustion`.
-    pub limit: ::std::option::Option<i64>,
+    pub limit: Option<i64>,
     /// How many failures have accumulated. Included only on `llm_max_retries`.
-    pub errors: ::std::option::Option<i64>,
+    pub errors: Option<i64>,
     /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
-    pub reasoning_effort: ::std::option::Option<::std::string::String>,
+    pub reasoning_effort: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3052,44 +2915,36 @@ impl WebhooksAiDebugWebhookPayloadLlmError {
     pub fn new(event: WebhooksAiDebugWebhookPayloadLlmErrorEvent) -> Self {
         Self {
             event,
-            model: ::std::default::Default::default(),
-            token_count: ::std::default::Default::default(),
-            limit: ::std::default::Default::default(),
-            errors: ::std::default::Default::default(),
-            reasoning_effort: ::std::default::Default::default(),
+            model: Default::default(),
+            token_count: Default::default(),
+            limit: Default::default(),
+            errors: Default::default(),
+            reasoning_effort: Default::default(),
         }
     }
     /// The model that was called. Omitted on `token_exhaustion`.
-    pub fn model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn model(mut self, value: impl Into<String>) -> Self {
+        self.model = Some(Into::into(value));
         self
     }
     /// Tokens in the conversation. Included only on `token_exhaustion`.
     pub fn token_count(mut self, value: i64) -> Self {
-        self.token_count = ::std::option::Option::Some(value);
+        self.token_count = Some(value);
         self
     }
     /// The token ceiling that was hit. Included only on `token_exhaustion`.
     pub fn limit(mut self, value: i64) -> Self {
-        self.limit = ::std::option::Option::Some(value);
+        self.limit = Some(value);
         self
     }
     /// How many failures have accumulated. Included only on `llm_max_retries`.
     pub fn errors(mut self, value: i64) -> Self {
-        self.errors = ::std::option::Option::Some(value);
+        self.errors = Some(value);
         self
     }
     /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
-    pub fn reasoning_effort(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.reasoning_effort = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn reasoning_effort(mut self, value: impl Into<String>) -> Self {
+        self.reasoning_effort = Some(Into::into(value));
         self
     }
 }
@@ -3148,22 +3003,18 @@ impl WebhooksAiDebugWebhookPayloadLlmErrorEvent {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "token_exhaustion" => ::std::option::Option::Some(Self::TokenExhaustion),
-            "llm_fatal" => ::std::option::Option::Some(Self::LlmFatal),
-            "llm_max_retries" => ::std::option::Option::Some(Self::LlmMaxRetries),
-            "reasoning_only_retry" => {
-                ::std::option::Option::Some(Self::ReasoningOnlyRetry)
-            }
-            "empty_response_nudge_retry" => {
-                ::std::option::Option::Some(Self::EmptyResponseNudgeRetry)
-            }
+            "token_exhaustion" => Some(Self::TokenExhaustion),
+            "llm_fatal" => Some(Self::LlmFatal),
+            "llm_max_retries" => Some(Self::LlmMaxRetries),
+            "reasoning_only_retry" => Some(Self::ReasoningOnlyRetry),
+            "empty_response_nudge_retry" => Some(Self::EmptyResponseNudgeRetry),
             "empty_response_effort_bump_retry" => {
-                ::std::option::Option::Some(Self::EmptyResponseEffortBumpRetry)
+                Some(Self::EmptyResponseEffortBumpRetry)
             }
-            "llm_retry" => ::std::option::Option::Some(Self::LlmRetry),
-            _ => ::std::option::Option::None,
+            "llm_retry" => Some(Self::LlmRetry),
+            _ => None,
         }
     }
 }
@@ -3177,7 +3028,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadLlmErrorEvent, Unknown);
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadLlmRequest {
     /// The model being called.
-    pub model: ::std::string::String,
+    pub model: String,
     /// Tokens in the prompt.
     pub prompt_tokens: i64,
     /// Tokens in the conversation so far.
@@ -3195,7 +3046,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadLlmRequestRequired {
     /// The model being called.
-    pub model: ::std::string::String,
+    pub model: String,
     /// Tokens in the prompt.
     pub prompt_tokens: i64,
     /// Tokens in the conversation so far.
@@ -3225,7 +3076,7 @@ impl WebhooksAiDebugWebhookPayloadLlmRequest {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadLlmResponse {
     /// The model that was called.
-    pub model: ::std::string::String,
+    pub model: String,
     /// Tokens in the answer.
     pub output_tokens: i64,
     /// How long the call took, in milliseconds.
@@ -3233,7 +3084,7 @@ pub struct WebhooksAiDebugWebhookPayloadLlmResponse {
     /// Whether the model returned anything.
     pub success: bool,
     /// A description of the failure. Included only when the call failed.
-    pub error: ::std::option::Option<::std::string::String>,
+    pub error: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3248,7 +3099,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadLlmResponseRequired {
     /// The model that was called.
-    pub model: ::std::string::String,
+    pub model: String,
     /// Tokens in the answer.
     pub output_tokens: i64,
     /// How long the call took, in milliseconds.
@@ -3272,15 +3123,12 @@ impl WebhooksAiDebugWebhookPayloadLlmResponse {
             output_tokens,
             duration_ms,
             success,
-            error: ::std::default::Default::default(),
+            error: Default::default(),
         }
     }
     /// A description of the failure. Included only when the call failed.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error(mut self, value: impl Into<String>) -> Self {
+        self.error = Some(Into::into(value));
         self
     }
 }
@@ -3291,7 +3139,7 @@ impl WebhooksAiDebugWebhookPayloadLlmResponse {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
     /// The transcribed text.
-    pub text: ::std::string::String,
+    pub text: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3302,10 +3150,8 @@ crate::runtime::wire_struct!(
 #[cfg(feature = "webhooks")]
 impl WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
     /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: Into::into(text) }
     }
 }
 
@@ -3323,7 +3169,7 @@ pub struct WebhooksAiDebugWebhookPayloadOartResponseDone {
     /// Time to the first sound leaving the platform, in milliseconds.
     pub acoustic_latency: i64,
     /// How the reply finished. Omitted when nothing recorded it.
-    pub status: ::std::option::Option<::std::string::String>,
+    pub status: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3363,15 +3209,12 @@ impl WebhooksAiDebugWebhookPayloadOartResponseDone {
             utterance_latency,
             audio_latency,
             acoustic_latency,
-            status: ::std::default::Default::default(),
+            status: Default::default(),
         }
     }
     /// How the reply finished. Omitted when nothing recorded it.
-    pub fn status(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.status = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn status(mut self, value: impl Into<String>) -> Self {
+        self.status = Some(Into::into(value));
         self
     }
 }
@@ -3382,7 +3225,7 @@ impl WebhooksAiDebugWebhookPayloadOartResponseDone {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadOartUserTranscript {
     /// The transcribed text.
-    pub text: ::std::string::String,
+    pub text: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3393,10 +3236,8 @@ crate::runtime::wire_struct!(
 #[cfg(feature = "webhooks")]
 impl WebhooksAiDebugWebhookPayloadOartUserTranscript {
     /// A value made of all its fields.
-    pub fn new(text: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::std::convert::Into::into(text),
-        }
+    pub fn new(text: impl Into<String>) -> Self {
+        Self { text: Into::into(text) }
     }
 }
 
@@ -3406,7 +3247,7 @@ impl WebhooksAiDebugWebhookPayloadOartUserTranscript {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadPostPrompt {
     /// The URL the report was sent to.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3417,10 +3258,8 @@ crate::runtime::wire_struct!(
 #[cfg(feature = "webhooks")]
 impl WebhooksAiDebugWebhookPayloadPostPrompt {
     /// A value made of all its fields.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::std::convert::Into::into(url),
-        }
+    pub fn new(url: impl Into<String>) -> Self {
+        Self { url: Into::into(url) }
     }
 }
 
@@ -3435,9 +3274,9 @@ pub struct WebhooksAiDebugWebhookPayloadSessionEnd {
     pub reason: WebhooksAiDebugWebhookPayloadSessionEndReason,
     /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
     /// session.
-    pub ended_by: ::std::option::Option<::std::string::String>,
+    pub ended_by: Option<String>,
     /// A description of the error. Included only when the session ended on one.
-    pub fatal_error_reason: ::std::option::Option<::std::string::String>,
+    pub fatal_error_reason: Option<String>,
     /// How long the session ran, in milliseconds.
     pub duration_ms: i64,
     /// Input tokens the session consumed.
@@ -3482,8 +3321,8 @@ impl WebhooksAiDebugWebhookPayloadSessionEnd {
         } = required;
         Self {
             reason,
-            ended_by: ::std::default::Default::default(),
-            fatal_error_reason: ::std::default::Default::default(),
+            ended_by: Default::default(),
+            fatal_error_reason: Default::default(),
             duration_ms,
             input_tokens,
             output_tokens,
@@ -3491,21 +3330,13 @@ impl WebhooksAiDebugWebhookPayloadSessionEnd {
     }
     /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
     /// session.
-    pub fn ended_by(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ended_by = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn ended_by(mut self, value: impl Into<String>) -> Self {
+        self.ended_by = Some(Into::into(value));
         self
     }
     /// A description of the error. Included only when the session ended on one.
-    pub fn fatal_error_reason(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.fatal_error_reason = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn fatal_error_reason(mut self, value: impl Into<String>) -> Self {
+        self.fatal_error_reason = Some(Into::into(value));
         self
     }
 }
@@ -3554,13 +3385,13 @@ impl WebhooksAiDebugWebhookPayloadSessionEndReason {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "normal" => ::std::option::Option::Some(Self::Normal),
-            "hard_timeout" => ::std::option::Option::Some(Self::HardTimeout),
-            "end_call" => ::std::option::Option::Some(Self::EndCall),
-            "error" => ::std::option::Option::Some(Self::Error),
-            _ => ::std::option::Option::None,
+            "normal" => Some(Self::Normal),
+            "hard_timeout" => Some(Self::HardTimeout),
+            "end_call" => Some(Self::EndCall),
+            "error" => Some(Self::Error),
+            _ => None,
         }
     }
 }
@@ -3577,24 +3408,24 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadSessionEndReason, Unknow
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSessionStart {
     /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
-    pub model: ::std::option::Option<::std::string::String>,
+    pub model: Option<String>,
     /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
-    pub tts_engine: ::std::option::Option<::std::string::String>,
+    pub tts_engine: Option<String>,
     /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
-    pub tts_voice: ::std::option::Option<::std::string::String>,
+    pub tts_voice: Option<String>,
     /// The language code the session started in. Standard sessions only, and only when a voice is configured.
-    pub language: ::std::option::Option<::std::string::String>,
+    pub language: Option<String>,
     /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
-    pub mode: ::std::option::Option<::std::string::String>,
+    pub mode: Option<String>,
     /// The audio sample rate, in hertz. Speech-to-speech sessions only.
-    pub rate: ::std::option::Option<i64>,
+    pub rate: Option<i64>,
     /// The audio encoding. Speech-to-speech sessions only.
-    pub audio_format: ::std::option::Option<::std::string::String>,
+    pub audio_format: Option<String>,
     /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
-    pub tool_model: ::std::option::Option<::std::string::String>,
+    pub tool_model: Option<String>,
     /// Always `true` when present, meaning voice activity detection runs on the media rather than at
     /// the model. Speech-to-speech sessions only.
-    pub local_vad: ::std::option::Option<bool>,
+    pub local_vad: Option<bool>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3611,84 +3442,61 @@ impl WebhooksAiDebugWebhookPayloadSessionStart {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            model: ::std::default::Default::default(),
-            tts_engine: ::std::default::Default::default(),
-            tts_voice: ::std::default::Default::default(),
-            language: ::std::default::Default::default(),
-            mode: ::std::default::Default::default(),
-            rate: ::std::default::Default::default(),
-            audio_format: ::std::default::Default::default(),
-            tool_model: ::std::default::Default::default(),
-            local_vad: ::std::default::Default::default(),
+            model: Default::default(),
+            tts_engine: Default::default(),
+            tts_voice: Default::default(),
+            language: Default::default(),
+            mode: Default::default(),
+            rate: Default::default(),
+            audio_format: Default::default(),
+            tool_model: Default::default(),
+            local_vad: Default::default(),
         }
     }
     /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
-    pub fn model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.model = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn model(mut self, value: impl Into<String>) -> Self {
+        self.model = Some(Into::into(value));
         self
     }
     /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
-    pub fn tts_engine(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tts_engine = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tts_engine(mut self, value: impl Into<String>) -> Self {
+        self.tts_engine = Some(Into::into(value));
         self
     }
     /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
-    pub fn tts_voice(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tts_voice = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tts_voice(mut self, value: impl Into<String>) -> Self {
+        self.tts_voice = Some(Into::into(value));
         self
     }
     /// The language code the session started in. Standard sessions only, and only when a voice is configured.
-    pub fn language(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.language = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn language(mut self, value: impl Into<String>) -> Self {
+        self.language = Some(Into::into(value));
         self
     }
     /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
-    pub fn mode(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mode = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn mode(mut self, value: impl Into<String>) -> Self {
+        self.mode = Some(Into::into(value));
         self
     }
     /// The audio sample rate, in hertz. Speech-to-speech sessions only.
     pub fn rate(mut self, value: i64) -> Self {
-        self.rate = ::std::option::Option::Some(value);
+        self.rate = Some(value);
         self
     }
     /// The audio encoding. Speech-to-speech sessions only.
-    pub fn audio_format(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.audio_format = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn audio_format(mut self, value: impl Into<String>) -> Self {
+        self.audio_format = Some(Into::into(value));
         self
     }
     /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
-    pub fn tool_model(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tool_model = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tool_model(mut self, value: impl Into<String>) -> Self {
+        self.tool_model = Some(Into::into(value));
         self
     }
     /// Always `true` when present, meaning voice activity detection runs on the media rather than at
     /// the model. Speech-to-speech sessions only.
     pub fn local_vad(mut self, value: bool) -> Self {
-        self.local_vad = ::std::option::Option::Some(value);
+        self.local_vad = Some(value);
         self
     }
 }
@@ -3699,9 +3507,9 @@ impl WebhooksAiDebugWebhookPayloadSessionStart {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSpeechDetect {
     /// The recognized text.
-    pub text: ::std::string::String,
+    pub text: String,
     /// Which recognizer produced the text.
-    pub source: ::std::string::String,
+    pub source: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3715,9 +3523,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSpeechDetectRequired {
     /// The recognized text.
-    pub text: ::std::string::String,
+    pub text: String,
     /// Which recognizer produced the text.
-    pub source: ::std::string::String,
+    pub source: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3739,7 +3547,7 @@ pub struct WebhooksAiDebugWebhookPayloadStartupHook {
     /// Whether the hook ran successfully.
     pub success: bool,
     /// Why the hook failed. Included only when `success` is `false`.
-    pub error: ::std::option::Option<::std::string::String>,
+    pub error: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3766,15 +3574,12 @@ impl WebhooksAiDebugWebhookPayloadStartupHook {
         Self {
             duration_ms,
             success,
-            error: ::std::default::Default::default(),
+            error: Default::default(),
         }
     }
     /// Why the hook failed. Included only when `success` is `false`.
-    pub fn error(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn error(mut self, value: impl Into<String>) -> Self {
+        self.error = Some(Into::into(value));
         self
     }
 }
@@ -3785,17 +3590,17 @@ impl WebhooksAiDebugWebhookPayloadStartupHook {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadStepChange {
     /// The step it left. Omitted on the first step.
-    pub from_step: ::std::option::Option<::std::string::String>,
+    pub from_step: Option<String>,
     /// The index of the step it left.
     pub from_index: i64,
     /// The step it moved to.
-    pub to_step: ::std::string::String,
+    pub to_step: String,
     /// The index of the step it moved to.
     pub to_index: i64,
     /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
     /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
     /// the step's own advance condition was met.
-    pub trigger: ::std::option::Option<WebhooksAiDebugWebhookPayloadStepChangeTrigger>,
+    pub trigger: Option<WebhooksAiDebugWebhookPayloadStepChangeTrigger>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3812,7 +3617,7 @@ pub struct WebhooksAiDebugWebhookPayloadStepChangeRequired {
     /// The index of the step it left.
     pub from_index: i64,
     /// The step it moved to.
-    pub to_step: ::std::string::String,
+    pub to_step: String,
     /// The index of the step it moved to.
     pub to_index: i64,
 }
@@ -3827,19 +3632,16 @@ impl WebhooksAiDebugWebhookPayloadStepChange {
             to_index,
         } = required;
         Self {
-            from_step: ::std::default::Default::default(),
+            from_step: Default::default(),
             from_index,
             to_step,
             to_index,
-            trigger: ::std::default::Default::default(),
+            trigger: Default::default(),
         }
     }
     /// The step it left. Omitted on the first step.
-    pub fn from_step(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from_step = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn from_step(mut self, value: impl Into<String>) -> Self {
+        self.from_step = Some(Into::into(value));
         self
     }
     /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
@@ -3849,7 +3651,7 @@ impl WebhooksAiDebugWebhookPayloadStepChange {
         mut self,
         value: WebhooksAiDebugWebhookPayloadStepChangeTrigger,
     ) -> Self {
-        self.trigger = ::std::option::Option::Some(value);
+        self.trigger = Some(value);
         self
     }
 }
@@ -3898,13 +3700,13 @@ impl WebhooksAiDebugWebhookPayloadStepChangeTrigger {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "ai_function" => ::std::option::Option::Some(Self::AiFunction),
-            "webhook_action" => ::std::option::Option::Some(Self::WebhookAction),
-            "gather_complete" => ::std::option::Option::Some(Self::GatherComplete),
-            "auto_advance" => ::std::option::Option::Some(Self::AutoAdvance),
-            _ => ::std::option::Option::None,
+            "ai_function" => Some(Self::AiFunction),
+            "webhook_action" => Some(Self::WebhookAction),
+            "gather_complete" => Some(Self::GatherComplete),
+            "auto_advance" => Some(Self::AutoAdvance),
+            _ => None,
         }
     }
 }
@@ -3918,9 +3720,9 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadStepChangeTrigger, Unkno
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadSummarizeStart {
     /// How the summary is being produced.
-    pub mode: ::std::string::String,
+    pub mode: String,
     /// The model producing it. `default` when none was configured.
-    pub model: ::std::string::String,
+    pub model: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3934,9 +3736,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadSummarizeStartRequired {
     /// How the summary is being produced.
-    pub mode: ::std::string::String,
+    pub mode: String,
     /// The model producing it. `default` when none was configured.
-    pub model: ::std::string::String,
+    pub model: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3956,11 +3758,11 @@ pub struct WebhooksAiDebugWebhookPayloadTextNormalize {
     /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
     pub direction: WebhooksAiDebugWebhookPayloadTextNormalizeDirection,
     /// The language the rewrite ran in.
-    pub language: ::std::string::String,
+    pub language: String,
     /// The text before the rewrite.
-    pub original: ::std::string::String,
+    pub original: String,
     /// The text after it.
-    pub normalized: ::std::string::String,
+    pub normalized: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -3977,11 +3779,11 @@ pub struct WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
     /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
     pub direction: WebhooksAiDebugWebhookPayloadTextNormalizeDirection,
     /// The language the rewrite ran in.
-    pub language: ::std::string::String,
+    pub language: String,
     /// The text before the rewrite.
-    pub original: ::std::string::String,
+    pub original: String,
     /// The text after it.
-    pub normalized: ::std::string::String,
+    pub normalized: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4037,11 +3839,11 @@ impl WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "tn" => ::std::option::Option::Some(Self::Tn),
-            "itn" => ::std::option::Option::Some(Self::Itn),
-            _ => ::std::option::Option::None,
+            "tn" => Some(Self::Tn),
+            "itn" => Some(Self::Itn),
+            _ => None,
         }
     }
 }
@@ -4055,13 +3857,13 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadTextNormalizeDirection, 
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadToolDistill {
     /// The function whose result was shortened.
-    pub function: ::std::string::String,
+    pub function: String,
     /// Length of the original result, in characters.
     pub raw_chars: i64,
     /// Length of the shortened result, in characters.
     pub distilled_chars: i64,
     /// The model that did the shortening. `default` when none was configured.
-    pub model: ::std::string::String,
+    pub model: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4076,13 +3878,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadToolDistillRequired {
     /// The function whose result was shortened.
-    pub function: ::std::string::String,
+    pub function: String,
     /// Length of the original result, in characters.
     pub raw_chars: i64,
     /// Length of the shortened result, in characters.
     pub distilled_chars: i64,
     /// The model that did the shortening. `default` when none was configured.
-    pub model: ::std::string::String,
+    pub model: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4112,13 +3914,13 @@ pub struct WebhooksAiDebugWebhookPayloadVoiceError {
     /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
     pub event: WebhooksAiDebugWebhookPayloadVoiceErrorEvent,
     /// The engine that failed.
-    pub engine: ::std::string::String,
+    pub engine: String,
     /// The voice that failed.
-    pub voice: ::std::string::String,
+    pub voice: String,
     /// The engine used instead.
-    pub fallback_engine: ::std::string::String,
+    pub fallback_engine: String,
     /// The voice used instead.
-    pub fallback_voice: ::std::string::String,
+    pub fallback_voice: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4135,13 +3937,13 @@ pub struct WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
     /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
     pub event: WebhooksAiDebugWebhookPayloadVoiceErrorEvent,
     /// The engine that failed.
-    pub engine: ::std::string::String,
+    pub engine: String,
     /// The voice that failed.
-    pub voice: ::std::string::String,
+    pub voice: String,
     /// The engine used instead.
-    pub fallback_engine: ::std::string::String,
+    pub fallback_engine: String,
     /// The voice used instead.
-    pub fallback_voice: ::std::string::String,
+    pub fallback_voice: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4199,11 +4001,11 @@ impl WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "voice_config_error" => ::std::option::Option::Some(Self::VoiceConfigError),
-            "voice_runtime_error" => ::std::option::Option::Some(Self::VoiceRuntimeError),
-            _ => ::std::option::Option::None,
+            "voice_config_error" => Some(Self::VoiceConfigError),
+            "voice_runtime_error" => Some(Self::VoiceRuntimeError),
+            _ => None,
         }
     }
 }
@@ -4217,7 +4019,7 @@ crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadVoiceErrorEvent, Unknown
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadWarning {
     /// Which warning this is.
-    pub event: ::std::string::String,
+    pub event: String,
     /// Tokens in the prompt that triggered it.
     pub tokens: i64,
 }
@@ -4233,7 +4035,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadWarningRequired {
     /// Which warning this is.
-    pub event: ::std::string::String,
+    pub event: String,
     /// Tokens in the prompt that triggered it.
     pub tokens: i64,
 }
@@ -4253,9 +4055,9 @@ impl WebhooksAiDebugWebhookPayloadWarning {
 #[non_exhaustive]
 pub struct WebhooksAiDebugWebhookPayloadWebhookLog {
     /// The URL that was called, after variable expansion.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The body that was sent. Omitted on a request with no body.
-    pub request_payload: ::std::option::Option<::serde_json::Value>,
+    pub request_payload: Option<::serde_json::Value>,
     /// The response, plus `http_code` and any `parse_error` or `protocol_error` flags.
     pub webhook_response: ::serde_json::Value,
 }
@@ -4272,7 +4074,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiDebugWebhookPayloadWebhookLogRequired {
     /// The URL that was called, after variable expansion.
-    pub request_url: ::std::string::String,
+    pub request_url: String,
     /// The response, plus `http_code` and any `parse_error` or `protocol_error` flags.
     pub webhook_response: ::serde_json::Value,
 }
@@ -4287,13 +4089,13 @@ impl WebhooksAiDebugWebhookPayloadWebhookLog {
         } = required;
         Self {
             request_url,
-            request_payload: ::std::default::Default::default(),
+            request_payload: Default::default(),
             webhook_response,
         }
     }
     /// The body that was sent. Omitted on a request with no body.
     pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
-        self.request_payload = ::std::option::Option::Some(value);
+        self.request_payload = Some(value);
         self
     }
 }
@@ -4304,112 +4106,108 @@ impl WebhooksAiDebugWebhookPayloadWebhookLog {
 #[non_exhaustive]
 pub struct WebhooksAiPostPromptCallbackPayload {
     /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
+    pub project_id: Option<String>,
     /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
+    pub space_id: Option<String>,
     /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. `agent.summary` on the end-of-call report, `agent.load_conversation`
     /// on a request for a stored conversation.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent ran: a call, or a text conversation held over the
     /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiPostPromptCallbackPayloadConversationType,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The name of your AI application.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
     /// you can group reports by model without recording the model name. Omitted when the session had no
     /// model.
-    pub ai_id_tag: ::std::option::Option<::std::string::String>,
+    pub ai_id_tag: Option<String>,
     /// The conversation ID, when the agent was configured with one.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
+    pub conversation_id: Option<String>,
     /// What the request is asking of you. `post_conversation` is the end-of-call report;
     /// `fetch_conversation` asks your endpoint to return a stored conversation.
     pub action: WebhooksAiPostPromptCallbackPayloadAction,
     /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
     /// Included when `action` is `post_conversation`.
-    pub call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    pub call_log: Option<Vec<WebhooksAiCallLogEntry>>,
     /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
     /// Included when `action` is `post_conversation`.
-    pub raw_call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    pub raw_call_log: Option<Vec<WebhooksAiCallLogEntry>>,
     /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
     /// Included when the session produced any.
-    pub call_timeline: ::std::option::Option<
-        ::std::vec::Vec<WebhooksAiCallTimelineEntry>,
-    >,
+    pub call_timeline: Option<Vec<WebhooksAiCallTimelineEntry>>,
     /// Conversations from before each context switch, oldest first, one array of messages per switch.
     /// Included only when the agent switched context during the call.
-    pub previous_contexts: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::serde_json::Value>>,
-    >,
+    pub previous_contexts: Option<Vec<Vec<::serde_json::Value>>>,
     /// Always `true` when present, meaning the session ended because it hit its configured time limit
     /// rather than finishing on its own. Omitted otherwise.
-    pub hard_timeout: ::std::option::Option<bool>,
+    pub hard_timeout: Option<bool>,
     /// When the call was created, as a Unix timestamp in microseconds.
-    pub call_start_date: ::std::option::Option<i64>,
+    pub call_start_date: Option<i64>,
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub call_answer_date: ::std::option::Option<i64>,
+    pub call_answer_date: Option<i64>,
     /// When the call ended, as a Unix timestamp in microseconds.
-    pub call_end_date: ::std::option::Option<i64>,
+    pub call_end_date: Option<i64>,
     /// When the AI session started, as a Unix timestamp in microseconds.
-    pub ai_start_date: ::std::option::Option<i64>,
+    pub ai_start_date: Option<i64>,
     /// Who or what ended the call. Included when the session recorded it.
-    pub call_ended_by: ::std::option::Option<::std::string::String>,
+    pub call_ended_by: Option<String>,
     /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
     /// still running.
-    pub ai_end_date: ::std::option::Option<i64>,
+    pub ai_end_date: Option<i64>,
     /// The caller's name, when available.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    pub caller_id_name: Option<String>,
     /// The caller's number, when available.
-    pub caller_id_number: ::std::option::Option<::std::string::String>,
+    pub caller_id_number: Option<String>,
     /// Per-response performance metrics, one entry per generated reply. Included once the session has
     /// any.
-    pub times: ::std::option::Option<::std::vec::Vec<WebhooksAiResponseTiming>>,
+    pub times: Option<Vec<WebhooksAiResponseTiming>>,
     /// SWML variables for the call. Included when the call carries SWML state.
-    pub swml_vars: ::std::option::Option<::serde_json::Value>,
+    pub swml_vars: Option<::serde_json::Value>,
     /// SWML call state. Included when the call carries SWML state.
-    pub swml_call: ::std::option::Option<::serde_json::Value>,
+    pub swml_call: Option<::serde_json::Value>,
     /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
-    pub post_prompt_data: ::std::option::Option<WebhooksAiPostPromptData>,
+    pub post_prompt_data: Option<WebhooksAiPostPromptData>,
     /// The session's final `global_data`. Alongside anything you seeded, the session adds
     /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
     /// `post_conversation`.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
+    pub global_data: Option<::serde_json::Value>,
     /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
-    pub swaig_log: ::std::option::Option<::std::vec::Vec<WebhooksAiSwaigLogEntry>>,
+    pub swaig_log: Option<Vec<WebhooksAiSwaigLogEntry>>,
     /// The number of billable minutes, rounded up to at least one. Included when you enable
     /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
-    pub total_minutes: ::std::option::Option<i64>,
+    pub total_minutes: Option<i64>,
     /// Input tokens the session consumed. Included when you enable `enable_accounting`.
-    pub total_input_tokens: ::std::option::Option<i64>,
+    pub total_input_tokens: Option<i64>,
     /// Output tokens the session produced. Included when you enable `enable_accounting`.
-    pub total_output_tokens: ::std::option::Option<i64>,
+    pub total_output_tokens: Option<i64>,
     /// Input tokens counted against the model, which differs from `total_input_tokens` when the
     /// conversation was trimmed. Included when you enable `enable_accounting`.
-    pub total_wire_input_tokens: ::std::option::Option<i64>,
+    pub total_wire_input_tokens: Option<i64>,
     /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_wire_input_tokens_per_minute: ::std::option::Option<f64>,
+    pub total_wire_input_tokens_per_minute: Option<f64>,
     /// Output tokens counted against the model. Included when you enable `enable_accounting`.
-    pub total_wire_output_tokens: ::std::option::Option<i64>,
+    pub total_wire_output_tokens: Option<i64>,
     /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_wire_output_tokens_per_minute: ::std::option::Option<f64>,
+    pub total_wire_output_tokens_per_minute: Option<f64>,
     /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
-    pub total_tts_chars: ::std::option::Option<i64>,
+    pub total_tts_chars: Option<i64>,
     /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_tts_chars_per_min: ::std::option::Option<f64>,
+    pub total_tts_chars_per_min: Option<f64>,
     /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
-    pub total_asr_minutes: ::std::option::Option<f64>,
+    pub total_asr_minutes: Option<f64>,
     /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub total_asr_cost_factor: ::std::option::Option<f64>,
+    pub total_asr_cost_factor: Option<f64>,
     /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
     /// back on the next `fetch_conversation`. Included when you enable
     /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
     /// a `conversation_id`.
-    pub conversation_summary: ::std::option::Option<::std::string::String>,
+    pub conversation_summary: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4447,19 +4245,19 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiPostPromptCallbackPayloadRequired {
     /// The content type of the request body. Always `text/json`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. `agent.summary` on the end-of-call report, `agent.load_conversation`
     /// on a request for a stored conversation.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent ran: a call, or a text conversation held over the
     /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiPostPromptCallbackPayloadConversationType,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The name of your AI application.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// What the request is asking of you. `post_conversation` is the end-of-call report;
     /// `fetch_conversation` asks your endpoint to return a stored conversation.
     pub action: WebhooksAiPostPromptCallbackPayloadAction,
@@ -4479,305 +4277,257 @@ impl WebhooksAiPostPromptCallbackPayload {
             action,
         } = required;
         Self {
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
+            project_id: Default::default(),
+            space_id: Default::default(),
             content_type,
             content_disposition,
             conversation_type,
             call_id,
             app_name,
             ai_session_id,
-            ai_id_tag: ::std::default::Default::default(),
-            conversation_id: ::std::default::Default::default(),
+            ai_id_tag: Default::default(),
+            conversation_id: Default::default(),
             action,
-            call_log: ::std::default::Default::default(),
-            raw_call_log: ::std::default::Default::default(),
-            call_timeline: ::std::default::Default::default(),
-            previous_contexts: ::std::default::Default::default(),
-            hard_timeout: ::std::default::Default::default(),
-            call_start_date: ::std::default::Default::default(),
-            call_answer_date: ::std::default::Default::default(),
-            call_end_date: ::std::default::Default::default(),
-            ai_start_date: ::std::default::Default::default(),
-            call_ended_by: ::std::default::Default::default(),
-            ai_end_date: ::std::default::Default::default(),
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_number: ::std::default::Default::default(),
-            times: ::std::default::Default::default(),
-            swml_vars: ::std::default::Default::default(),
-            swml_call: ::std::default::Default::default(),
-            post_prompt_data: ::std::default::Default::default(),
-            global_data: ::std::default::Default::default(),
-            swaig_log: ::std::default::Default::default(),
-            total_minutes: ::std::default::Default::default(),
-            total_input_tokens: ::std::default::Default::default(),
-            total_output_tokens: ::std::default::Default::default(),
-            total_wire_input_tokens: ::std::default::Default::default(),
-            total_wire_input_tokens_per_minute: ::std::default::Default::default(),
-            total_wire_output_tokens: ::std::default::Default::default(),
-            total_wire_output_tokens_per_minute: ::std::default::Default::default(),
-            total_tts_chars: ::std::default::Default::default(),
-            total_tts_chars_per_min: ::std::default::Default::default(),
-            total_asr_minutes: ::std::default::Default::default(),
-            total_asr_cost_factor: ::std::default::Default::default(),
-            conversation_summary: ::std::default::Default::default(),
+            call_log: Default::default(),
+            raw_call_log: Default::default(),
+            call_timeline: Default::default(),
+            previous_contexts: Default::default(),
+            hard_timeout: Default::default(),
+            call_start_date: Default::default(),
+            call_answer_date: Default::default(),
+            call_end_date: Default::default(),
+            ai_start_date: Default::default(),
+            call_ended_by: Default::default(),
+            ai_end_date: Default::default(),
+            caller_id_name: Default::default(),
+            caller_id_number: Default::default(),
+            times: Default::default(),
+            swml_vars: Default::default(),
+            swml_call: Default::default(),
+            post_prompt_data: Default::default(),
+            global_data: Default::default(),
+            swaig_log: Default::default(),
+            total_minutes: Default::default(),
+            total_input_tokens: Default::default(),
+            total_output_tokens: Default::default(),
+            total_wire_input_tokens: Default::default(),
+            total_wire_input_tokens_per_minute: Default::default(),
+            total_wire_output_tokens: Default::default(),
+            total_wire_output_tokens_per_minute: Default::default(),
+            total_tts_chars: Default::default(),
+            total_tts_chars_per_min: Default::default(),
+            total_asr_minutes: Default::default(),
+            total_asr_cost_factor: Default::default(),
+            conversation_summary: Default::default(),
         }
     }
     /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Into::into(value));
         self
     }
     /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn space_id(mut self, value: impl Into<String>) -> Self {
+        self.space_id = Some(Into::into(value));
         self
     }
     /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
     /// you can group reports by model without recording the model name. Omitted when the session had no
     /// model.
-    pub fn ai_id_tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.ai_id_tag = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn ai_id_tag(mut self, value: impl Into<String>) -> Self {
+        self.ai_id_tag = Some(Into::into(value));
         self
     }
     /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(Into::into(value));
         self
     }
     /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
     /// Included when `action` is `post_conversation`.
     pub fn call_log(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
     ) -> Self {
-        self.call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
     /// Included when `action` is `post_conversation`.
     pub fn raw_call_log(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
     ) -> Self {
-        self.raw_call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.raw_call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
     /// Included when the session produced any.
     pub fn call_timeline(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallTimelineEntry>,
+        value: impl IntoIterator<Item = WebhooksAiCallTimelineEntry>,
     ) -> Self {
-        self.call_timeline = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.call_timeline = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Conversations from before each context switch, oldest first, one array of messages per switch.
     /// Included only when the agent switched context during the call.
     pub fn previous_contexts(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = ::std::vec::Vec<::serde_json::Value>,
-        >,
+        value: impl IntoIterator<Item = Vec<::serde_json::Value>>,
     ) -> Self {
-        self.previous_contexts = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.previous_contexts = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Always `true` when present, meaning the session ended because it hit its configured time limit
     /// rather than finishing on its own. Omitted otherwise.
     pub fn hard_timeout(mut self, value: bool) -> Self {
-        self.hard_timeout = ::std::option::Option::Some(value);
+        self.hard_timeout = Some(value);
         self
     }
     /// When the call was created, as a Unix timestamp in microseconds.
     pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = ::std::option::Option::Some(value);
+        self.call_start_date = Some(value);
         self
     }
     /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
     pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = ::std::option::Option::Some(value);
+        self.call_answer_date = Some(value);
         self
     }
     /// When the call ended, as a Unix timestamp in microseconds.
     pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = ::std::option::Option::Some(value);
+        self.call_end_date = Some(value);
         self
     }
     /// When the AI session started, as a Unix timestamp in microseconds.
     pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = ::std::option::Option::Some(value);
+        self.ai_start_date = Some(value);
         self
     }
     /// Who or what ended the call. Included when the session recorded it.
-    pub fn call_ended_by(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_ended_by = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn call_ended_by(mut self, value: impl Into<String>) -> Self {
+        self.call_ended_by = Some(Into::into(value));
         self
     }
     /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
     /// still running.
     pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = ::std::option::Option::Some(value);
+        self.ai_end_date = Some(value);
         self
     }
     /// The caller's name, when available.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_name = Some(Into::into(value));
         self
     }
     /// The caller's number, when available.
-    pub fn caller_id_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_number = Some(Into::into(value));
         self
     }
     /// Per-response performance metrics, one entry per generated reply. Included once the session has
     /// any.
     pub fn times(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiResponseTiming>,
+        value: impl IntoIterator<Item = WebhooksAiResponseTiming>,
     ) -> Self {
-        self.times = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.times = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// SWML variables for the call. Included when the call carries SWML state.
     pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = ::std::option::Option::Some(value);
+        self.swml_vars = Some(value);
         self
     }
     /// SWML call state. Included when the call carries SWML state.
     pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = ::std::option::Option::Some(value);
+        self.swml_call = Some(value);
         self
     }
     /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
     pub fn post_prompt_data(mut self, value: WebhooksAiPostPromptData) -> Self {
-        self.post_prompt_data = ::std::option::Option::Some(value);
+        self.post_prompt_data = Some(value);
         self
     }
     /// The session's final `global_data`. Alongside anything you seeded, the session adds
     /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
     /// `post_conversation`.
     pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
     /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
     pub fn swaig_log(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiSwaigLogEntry>,
+        value: impl IntoIterator<Item = WebhooksAiSwaigLogEntry>,
     ) -> Self {
-        self.swaig_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.swaig_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The number of billable minutes, rounded up to at least one. Included when you enable
     /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
     pub fn total_minutes(mut self, value: i64) -> Self {
-        self.total_minutes = ::std::option::Option::Some(value);
+        self.total_minutes = Some(value);
         self
     }
     /// Input tokens the session consumed. Included when you enable `enable_accounting`.
     pub fn total_input_tokens(mut self, value: i64) -> Self {
-        self.total_input_tokens = ::std::option::Option::Some(value);
+        self.total_input_tokens = Some(value);
         self
     }
     /// Output tokens the session produced. Included when you enable `enable_accounting`.
     pub fn total_output_tokens(mut self, value: i64) -> Self {
-        self.total_output_tokens = ::std::option::Option::Some(value);
+        self.total_output_tokens = Some(value);
         self
     }
     /// Input tokens counted against the model, which differs from `total_input_tokens` when the
     /// conversation was trimmed. Included when you enable `enable_accounting`.
     pub fn total_wire_input_tokens(mut self, value: i64) -> Self {
-        self.total_wire_input_tokens = ::std::option::Option::Some(value);
+        self.total_wire_input_tokens = Some(value);
         self
     }
     /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
     pub fn total_wire_input_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_input_tokens_per_minute = ::std::option::Option::Some(value);
+        self.total_wire_input_tokens_per_minute = Some(value);
         self
     }
     /// Output tokens counted against the model. Included when you enable `enable_accounting`.
     pub fn total_wire_output_tokens(mut self, value: i64) -> Self {
-        self.total_wire_output_tokens = ::std::option::Option::Some(value);
+        self.total_wire_output_tokens = Some(value);
         self
     }
     /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
     pub fn total_wire_output_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_output_tokens_per_minute = ::std::option::Option::Some(value);
+        self.total_wire_output_tokens_per_minute = Some(value);
         self
     }
     /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
     pub fn total_tts_chars(mut self, value: i64) -> Self {
-        self.total_tts_chars = ::std::option::Option::Some(value);
+        self.total_tts_chars = Some(value);
         self
     }
     /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
     pub fn total_tts_chars_per_min(mut self, value: f64) -> Self {
-        self.total_tts_chars_per_min = ::std::option::Option::Some(value);
+        self.total_tts_chars_per_min = Some(value);
         self
     }
     /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
     pub fn total_asr_minutes(mut self, value: f64) -> Self {
-        self.total_asr_minutes = ::std::option::Option::Some(value);
+        self.total_asr_minutes = Some(value);
         self
     }
     /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
     pub fn total_asr_cost_factor(mut self, value: f64) -> Self {
-        self.total_asr_cost_factor = ::std::option::Option::Some(value);
+        self.total_asr_cost_factor = Some(value);
         self
     }
     /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
     /// back on the next `fetch_conversation`. Included when you enable
     /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
     /// a `conversation_id`.
-    pub fn conversation_summary(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_summary = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn conversation_summary(mut self, value: impl Into<String>) -> Self {
+        self.conversation_summary = Some(Into::into(value));
         self
     }
 }
@@ -4817,11 +4567,11 @@ impl WebhooksAiPostPromptCallbackPayloadAction {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "post_conversation" => ::std::option::Option::Some(Self::PostConversation),
-            "fetch_conversation" => ::std::option::Option::Some(Self::FetchConversation),
-            _ => ::std::option::Option::None,
+            "post_conversation" => Some(Self::PostConversation),
+            "fetch_conversation" => Some(Self::FetchConversation),
+            _ => None,
         }
     }
 }
@@ -4864,11 +4614,11 @@ impl WebhooksAiPostPromptCallbackPayloadConversationType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "chat" => ::std::option::Option::Some(Self::Chat),
-            _ => ::std::option::Option::None,
+            "voice" => Some(Self::Voice),
+            "chat" => Some(Self::Chat),
+            _ => None,
         }
     }
 }
@@ -4884,12 +4634,12 @@ crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadConversationType, 
 pub struct WebhooksAiPostPromptData {
     /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
     /// Ask the post-prompt for named JSON keys when you want to count outcomes.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The answer exactly as the agent produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
     /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
     /// JSON and nothing followed it.
-    pub substituted: ::std::option::Option<::std::string::String>,
+    pub substituted: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4904,9 +4654,9 @@ crate::runtime::wire_struct!(
 pub struct WebhooksAiPostPromptDataRequired {
     /// Every JSON object found in the answer, parsed. An empty array when the agent answered in prose.
     /// Ask the post-prompt for named JSON keys when you want to count outcomes.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The answer exactly as the agent produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -4917,18 +4667,13 @@ impl WebhooksAiPostPromptData {
         Self {
             parsed,
             raw,
-            substituted: ::std::default::Default::default(),
+            substituted: Default::default(),
         }
     }
     /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
     /// JSON and nothing followed it.
-    pub fn substituted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.substituted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn substituted(mut self, value: impl Into<String>) -> Self {
+        self.substituted = Some(Into::into(value));
         self
     }
 }
@@ -4939,7 +4684,7 @@ impl WebhooksAiPostPromptData {
 #[non_exhaustive]
 pub struct WebhooksAiResponseTiming {
     /// The reply text. Redacted when you enable `redact_prompt`.
-    pub response: ::std::string::String,
+    pub response: String,
     /// How many words the reply contained.
     pub response_word_count: i64,
     /// How long the reply took to produce, in seconds.
@@ -4970,7 +4715,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiResponseTimingRequired {
     /// The reply text. Redacted when you enable `redact_prompt`.
-    pub response: ::std::string::String,
+    pub response: String,
     /// How many words the reply contained.
     pub response_word_count: i64,
     /// How long the reply took to produce, in seconds.
@@ -5141,25 +4886,25 @@ impl WebhooksAiSidecarCallbackType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "start" => ::std::option::Option::Some(Self::Start),
-            "turn" => ::std::option::Option::Some(Self::Turn),
-            "request" => ::std::option::Option::Some(Self::Request),
-            "thought" => ::std::option::Option::Some(Self::Thought),
-            "insight" => ::std::option::Option::Some(Self::Insight),
-            "skip" => ::std::option::Option::Some(Self::Skip),
-            "tool_call" => ::std::option::Option::Some(Self::ToolCall),
-            "tool_result" => ::std::option::Option::Some(Self::ToolResult),
-            "action" => ::std::option::Option::Some(Self::Action),
-            "global_data_change" => ::std::option::Option::Some(Self::GlobalDataChange),
-            "history_pruned" => ::std::option::Option::Some(Self::HistoryPruned),
-            "error" => ::std::option::Option::Some(Self::Error),
-            "ask_request" => ::std::option::Option::Some(Self::AskRequest),
-            "ask_answer" => ::std::option::Option::Some(Self::AskAnswer),
-            "stop" => ::std::option::Option::Some(Self::Stop),
-            "final" => ::std::option::Option::Some(Self::Final),
-            _ => ::std::option::Option::None,
+            "start" => Some(Self::Start),
+            "turn" => Some(Self::Turn),
+            "request" => Some(Self::Request),
+            "thought" => Some(Self::Thought),
+            "insight" => Some(Self::Insight),
+            "skip" => Some(Self::Skip),
+            "tool_call" => Some(Self::ToolCall),
+            "tool_result" => Some(Self::ToolResult),
+            "action" => Some(Self::Action),
+            "global_data_change" => Some(Self::GlobalDataChange),
+            "history_pruned" => Some(Self::HistoryPruned),
+            "error" => Some(Self::Error),
+            "ask_request" => Some(Self::AskRequest),
+            "ask_answer" => Some(Self::AskAnswer),
+            "stop" => Some(Self::Stop),
+            "final" => Some(Self::Final),
+            _ => None,
         }
     }
 }
@@ -5173,13 +4918,13 @@ crate::runtime::open_enum!(WebhooksAiSidecarCallbackType, Unknown);
 #[non_exhaustive]
 pub struct WebhooksAiSidecarChannelData {
     /// ID of the call the sidecar is attached to.
-    pub call_id: ::std::option::Option<::std::string::String>,
+    pub call_id: Option<String>,
     /// The caller's name.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    pub caller_id_name: Option<String>,
     /// The caller's number.
-    pub caller_id_number: ::std::option::Option<::std::string::String>,
+    pub caller_id_number: Option<String>,
     /// The number that was called.
-    pub destination_number: ::std::option::Option<::std::string::String>,
+    pub destination_number: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5194,48 +4939,30 @@ impl WebhooksAiSidecarChannelData {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            call_id: ::std::default::Default::default(),
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_number: ::std::default::Default::default(),
-            destination_number: ::std::default::Default::default(),
+            call_id: Default::default(),
+            caller_id_name: Default::default(),
+            caller_id_number: Default::default(),
+            destination_number: Default::default(),
         }
     }
     /// ID of the call the sidecar is attached to.
-    pub fn call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn call_id(mut self, value: impl Into<String>) -> Self {
+        self.call_id = Some(Into::into(value));
         self
     }
     /// The caller's name.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_name = Some(Into::into(value));
         self
     }
     /// The caller's number.
-    pub fn caller_id_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_number = Some(Into::into(value));
         self
     }
     /// The number that was called.
-    pub fn destination_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.destination_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
+        self.destination_number = Some(Into::into(value));
         self
     }
 }
@@ -5298,13 +5025,13 @@ impl WebhooksAiSidecarEvent {
 #[non_exhaustive]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayload {
     /// The name of the function the model is calling.
-    pub function: ::std::string::String,
+    pub function: String,
     /// The arguments the model passed to your function.
     pub argument: WebhooksAiSidecarSwaigToolWebhookPayloadArgument,
     /// The ID of the call the sidecar is attached to.
-    pub call_id: ::std::option::Option<::std::string::String>,
+    pub call_id: Option<String>,
     /// The sidecar's current `global_data`. Present when the sidecar has any.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
+    pub global_data: Option<::serde_json::Value>,
     /// Identifies the call the sidecar is attached to.
     pub channel_data: WebhooksAiSidecarChannelData,
 }
@@ -5321,7 +5048,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
     /// The name of the function the model is calling.
-    pub function: ::std::string::String,
+    pub function: String,
     /// The arguments the model passed to your function.
     pub argument: WebhooksAiSidecarSwaigToolWebhookPayloadArgument,
     /// Identifies the call the sidecar is attached to.
@@ -5340,22 +5067,19 @@ impl WebhooksAiSidecarSwaigToolWebhookPayload {
         Self {
             function,
             argument,
-            call_id: ::std::default::Default::default(),
-            global_data: ::std::default::Default::default(),
+            call_id: Default::default(),
+            global_data: Default::default(),
             channel_data,
         }
     }
     /// The ID of the call the sidecar is attached to.
-    pub fn call_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.call_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn call_id(mut self, value: impl Into<String>) -> Self {
+        self.call_id = Some(Into::into(value));
         self
     }
     /// The sidecar's current `global_data`. Present when the sidecar has any.
     pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
 }
@@ -5366,12 +5090,12 @@ impl WebhooksAiSidecarSwaigToolWebhookPayload {
 #[non_exhaustive]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
     /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The raw argument string, exactly as the model produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
     /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
     /// argument was JSON, which is the usual case.
-    pub substituted: ::std::option::Option<::std::string::String>,
+    pub substituted: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5385,9 +5109,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The raw argument string, exactly as the model produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5400,18 +5124,13 @@ impl WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
         Self {
             parsed,
             raw,
-            substituted: ::std::default::Default::default(),
+            substituted: Default::default(),
         }
     }
     /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
     /// argument was JSON, which is the usual case.
-    pub fn substituted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.substituted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn substituted(mut self, value: impl Into<String>) -> Self {
+        self.substituted = Some(Into::into(value));
         self
     }
 }
@@ -5422,32 +5141,32 @@ impl WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
 #[non_exhaustive]
 pub struct WebhooksAiSwaigLogEntry {
     /// The name of the function the agent called.
-    pub command_name: ::std::string::String,
+    pub command_name: String,
     /// The arguments it passed, as the raw string the model produced.
-    pub command_arg: ::std::string::String,
+    pub command_arg: String,
     /// When the call was made, as a Unix timestamp in seconds.
     pub epoch_time: i64,
     /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
-    pub native: ::std::option::Option<bool>,
+    pub native: Option<bool>,
     /// How many times the function may still be called, or `endless` when it has no limit. Present only
     /// on a function you limited.
-    pub active_count: ::std::option::Option<WebhooksAiSwaigLogEntryActiveCount>,
+    pub active_count: Option<WebhooksAiSwaigLogEntryActiveCount>,
     /// The URL the function was served from. Present when the call reached your server.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The body sent to your server. Present when the call reached it.
-    pub post_data: ::std::option::Option<::serde_json::Value>,
+    pub post_data: Option<::serde_json::Value>,
     /// The response your server returned. Present when the call reached it and got a reply.
-    pub post_response: ::std::option::Option<::serde_json::Value>,
+    pub post_response: Option<::serde_json::Value>,
     /// A response that arrived after the agent had already moved on. Present only when that happened.
-    pub delayed_post_response: ::std::option::Option<::serde_json::Value>,
+    pub delayed_post_response: Option<::serde_json::Value>,
     /// The MCP server the tool was served from. Present only for an MCP-backed tool.
-    pub mcp_url: ::std::option::Option<::std::string::String>,
+    pub mcp_url: Option<String>,
     /// The tool name on that MCP server. Present only for an MCP-backed tool.
-    pub mcp_tool: ::std::option::Option<::std::string::String>,
+    pub mcp_tool: Option<String>,
     /// What the MCP server returned. Present only for an MCP-backed tool.
-    pub mcp_response: ::std::option::Option<::std::string::String>,
+    pub mcp_response: Option<String>,
     /// Always `true` when present, meaning the MCP call failed.
-    pub mcp_error: ::std::option::Option<bool>,
+    pub mcp_error: Option<bool>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5466,9 +5185,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigLogEntryRequired {
     /// The name of the function the agent called.
-    pub command_name: ::std::string::String,
+    pub command_name: String,
     /// The arguments it passed, as the raw string the model produced.
-    pub command_arg: ::std::string::String,
+    pub command_arg: String,
     /// When the call was made, as a Unix timestamp in seconds.
     pub epoch_time: i64,
 }
@@ -5482,81 +5201,67 @@ impl WebhooksAiSwaigLogEntry {
             command_name,
             command_arg,
             epoch_time,
-            native: ::std::default::Default::default(),
-            active_count: ::std::default::Default::default(),
-            url: ::std::default::Default::default(),
-            post_data: ::std::default::Default::default(),
-            post_response: ::std::default::Default::default(),
-            delayed_post_response: ::std::default::Default::default(),
-            mcp_url: ::std::default::Default::default(),
-            mcp_tool: ::std::default::Default::default(),
-            mcp_response: ::std::default::Default::default(),
-            mcp_error: ::std::default::Default::default(),
+            native: Default::default(),
+            active_count: Default::default(),
+            url: Default::default(),
+            post_data: Default::default(),
+            post_response: Default::default(),
+            delayed_post_response: Default::default(),
+            mcp_url: Default::default(),
+            mcp_tool: Default::default(),
+            mcp_response: Default::default(),
+            mcp_error: Default::default(),
         }
     }
     /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
     pub fn native(mut self, value: bool) -> Self {
-        self.native = ::std::option::Option::Some(value);
+        self.native = Some(value);
         self
     }
     /// How many times the function may still be called, or `endless` when it has no limit. Present only
     /// on a function you limited.
     pub fn active_count(mut self, value: WebhooksAiSwaigLogEntryActiveCount) -> Self {
-        self.active_count = ::std::option::Option::Some(value);
+        self.active_count = Some(value);
         self
     }
     /// The URL the function was served from. Present when the call reached your server.
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(Into::into(value));
         self
     }
     /// The body sent to your server. Present when the call reached it.
     pub fn post_data(mut self, value: ::serde_json::Value) -> Self {
-        self.post_data = ::std::option::Option::Some(value);
+        self.post_data = Some(value);
         self
     }
     /// The response your server returned. Present when the call reached it and got a reply.
     pub fn post_response(mut self, value: ::serde_json::Value) -> Self {
-        self.post_response = ::std::option::Option::Some(value);
+        self.post_response = Some(value);
         self
     }
     /// A response that arrived after the agent had already moved on. Present only when that happened.
     pub fn delayed_post_response(mut self, value: ::serde_json::Value) -> Self {
-        self.delayed_post_response = ::std::option::Option::Some(value);
+        self.delayed_post_response = Some(value);
         self
     }
     /// The MCP server the tool was served from. Present only for an MCP-backed tool.
-    pub fn mcp_url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mcp_url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn mcp_url(mut self, value: impl Into<String>) -> Self {
+        self.mcp_url = Some(Into::into(value));
         self
     }
     /// The tool name on that MCP server. Present only for an MCP-backed tool.
-    pub fn mcp_tool(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mcp_tool = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn mcp_tool(mut self, value: impl Into<String>) -> Self {
+        self.mcp_tool = Some(Into::into(value));
         self
     }
     /// What the MCP server returned. Present only for an MCP-backed tool.
-    pub fn mcp_response(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.mcp_response = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn mcp_response(mut self, value: impl Into<String>) -> Self {
+        self.mcp_response = Some(Into::into(value));
         self
     }
     /// Always `true` when present, meaning the MCP call failed.
     pub fn mcp_error(mut self, value: bool) -> Self {
-        self.mcp_error = ::std::option::Option::Some(value);
+        self.mcp_error = Some(value);
         self
     }
 }
@@ -5573,7 +5278,7 @@ pub enum WebhooksAiSwaigLogEntryActiveCount {
     /// The value, as `i64`.
     Integer(i64),
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
 }
 
 #[cfg(feature = "webhooks")]
@@ -5582,25 +5287,25 @@ pub enum WebhooksAiSwaigLogEntryActiveCount {
 #[non_exhaustive]
 pub struct WebhooksAiSwaigSignatureRequestPayload {
     /// What the request is asking of you. Always `get_signature`.
-    pub action: ::std::string::String,
+    pub action: String,
     /// The function names the `includes` entry asked for. This list can be empty, and it does not limit
     /// your reply: every definition you return is registered, whether or not it is named here.
-    pub functions: ::std::vec::Vec<::std::string::String>,
+    pub functions: Vec<String>,
     /// The `meta_data` you set on the `includes` entry. Omitted when you set none.
-    pub meta_data: ::std::option::Option<::serde_json::Value>,
+    pub meta_data: Option<::serde_json::Value>,
     /// The token scoping `meta_data`. Present on the check your endpoint can receive outside of a call,
     /// where it is a fixed value with nothing to interpret, and absent during a call.
-    pub meta_data_token: ::std::option::Option<::std::string::String>,
+    pub meta_data_token: Option<String>,
     /// The content type of the request body. Always `text/swaig`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `function signature request`.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The SWAIG protocol version.
-    pub version: ::std::string::String,
+    pub version: String,
     /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
+    pub project_id: Option<String>,
     /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
+    pub space_id: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5617,16 +5322,16 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigSignatureRequestPayloadRequired {
     /// What the request is asking of you. Always `get_signature`.
-    pub action: ::std::string::String,
+    pub action: String,
     /// The function names the `includes` entry asked for. This list can be empty, and it does not limit
     /// your reply: every definition you return is registered, whether or not it is named here.
-    pub functions: ::std::vec::Vec<::std::string::String>,
+    pub functions: Vec<String>,
     /// The content type of the request body. Always `text/swaig`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// How the body is delivered. Always `function signature request`.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The SWAIG protocol version.
-    pub version: ::std::string::String,
+    pub version: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5643,45 +5348,34 @@ impl WebhooksAiSwaigSignatureRequestPayload {
         Self {
             action,
             functions,
-            meta_data: ::std::default::Default::default(),
-            meta_data_token: ::std::default::Default::default(),
+            meta_data: Default::default(),
+            meta_data_token: Default::default(),
             content_type,
             content_disposition,
             version,
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
+            project_id: Default::default(),
+            space_id: Default::default(),
         }
     }
     /// The `meta_data` you set on the `includes` entry. Omitted when you set none.
     pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = ::std::option::Option::Some(value);
+        self.meta_data = Some(value);
         self
     }
     /// The token scoping `meta_data`. Present on the check your endpoint can receive outside of a call,
     /// where it is a fixed value with nothing to interpret, and absent during a call.
-    pub fn meta_data_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.meta_data_token = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
+        self.meta_data_token = Some(Into::into(value));
         self
     }
     /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Into::into(value));
         self
     }
     /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn space_id(mut self, value: impl Into<String>) -> Self {
+        self.space_id = Some(Into::into(value));
         self
     }
 }
@@ -5692,35 +5386,35 @@ impl WebhooksAiSwaigSignatureRequestPayload {
 #[non_exhaustive]
 pub struct WebhooksAiSwaigToolWebhookPayload {
     /// The name of the function the AI is calling.
-    pub function: ::std::string::String,
+    pub function: String,
     /// The arguments the AI passed to your function.
     pub argument: WebhooksAiSwaigToolWebhookPayloadArgument,
     /// The function's parameter definition, as you declared it in `parameters`.
     pub argument_desc: ::serde_json::Value,
     /// The description you gave the function in
     /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
-    pub description: ::std::string::String,
+    pub description: String,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// The conversation ID, when the AI session has one. A text conversation held over the
     /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
     /// `call_id`.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
+    pub conversation_id: Option<String>,
     /// The name of your AI application.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The AI session's current `global_data`, when it has any.
-    pub global_data: ::std::option::Option<::serde_json::Value>,
+    pub global_data: Option<::serde_json::Value>,
     /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or a
     /// value derived from the function's `web_hook_url` and credentials when you did not set one.
-    pub meta_data_token: ::std::string::String,
+    pub meta_data_token: String,
     /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
     pub meta_data: ::serde_json::Value,
     /// The caller's name, when available.
-    pub caller_id_name: ::std::option::Option<::std::string::String>,
+    pub caller_id_name: Option<String>,
     /// The caller's number, when available.
-    pub caller_id_num: ::std::option::Option<::std::string::String>,
+    pub caller_id_num: Option<String>,
     /// Whether the call is still up.
     pub channel_active: bool,
     /// Whether the call is answered.
@@ -5728,30 +5422,30 @@ pub struct WebhooksAiSwaigToolWebhookPayload {
     /// Whether the AI session is ready to take actions.
     pub channel_ready: bool,
     /// The content type of the request body. Always `text/swaig`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// The SWAIG protocol version.
-    pub version: ::std::string::String,
+    pub version: String,
     /// How the body is delivered. Always `SWAIG Function`.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent is running: a call, or a text conversation held over the
     /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiSwaigToolWebhookPayloadConversationType,
     /// Your project ID, when available.
-    pub project_id: ::std::option::Option<::std::string::String>,
+    pub project_id: Option<String>,
     /// Your Space ID, when available.
-    pub space_id: ::std::option::Option<::std::string::String>,
+    pub space_id: Option<String>,
     /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
-    pub fatal_error: ::std::option::Option<bool>,
+    pub fatal_error: Option<bool>,
     /// A description of the error. Included only when `fatal_error` is set.
-    pub error_reason: ::std::option::Option<::std::string::String>,
+    pub error_reason: Option<String>,
     /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
-    pub swml_vars: ::std::option::Option<::serde_json::Value>,
+    pub swml_vars: Option<::serde_json::Value>,
     /// SWML call state. Included when you enable `swaig_post_swml_vars`.
-    pub swml_call: ::std::option::Option<::serde_json::Value>,
+    pub swml_call: Option<::serde_json::Value>,
     /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
-    pub call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    pub call_log: Option<Vec<WebhooksAiCallLogEntry>>,
     /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
-    pub raw_call_log: ::std::option::Option<::std::vec::Vec<WebhooksAiCallLogEntry>>,
+    pub raw_call_log: Option<Vec<WebhooksAiCallLogEntry>>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5778,23 +5472,23 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigToolWebhookPayloadRequired {
     /// The name of the function the AI is calling.
-    pub function: ::std::string::String,
+    pub function: String,
     /// The arguments the AI passed to your function.
     pub argument: WebhooksAiSwaigToolWebhookPayloadArgument,
     /// The function's parameter definition, as you declared it in `parameters`.
     pub argument_desc: ::serde_json::Value,
     /// The description you gave the function in
     /// [`SWAIG.functions`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions#properties).
-    pub description: ::std::string::String,
+    pub description: String,
     /// The ID of the call. On a chat conversation this carries the conversation id instead.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// The ID of the AI session on the call.
-    pub ai_session_id: ::std::string::String,
+    pub ai_session_id: String,
     /// The name of your AI application.
-    pub app_name: ::std::string::String,
+    pub app_name: String,
     /// The token that scopes `meta_data`. This is the `meta_data_token` you set on the function, or a
     /// value derived from the function's `web_hook_url` and credentials when you did not set one.
-    pub meta_data_token: ::std::string::String,
+    pub meta_data_token: String,
     /// Metadata scoped to `meta_data_token`. An empty object when the function has none yet.
     pub meta_data: ::serde_json::Value,
     /// Whether the call is still up.
@@ -5804,11 +5498,11 @@ pub struct WebhooksAiSwaigToolWebhookPayloadRequired {
     /// Whether the AI session is ready to take actions.
     pub channel_ready: bool,
     /// The content type of the request body. Always `text/swaig`.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// The SWAIG protocol version.
-    pub version: ::std::string::String,
+    pub version: String,
     /// How the body is delivered. Always `SWAIG Function`.
-    pub content_disposition: ::std::string::String,
+    pub content_disposition: String,
     /// The kind of conversation the agent is running: a call, or a text conversation held over the
     /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
     pub conversation_type: WebhooksAiSwaigToolWebhookPayloadConversationType,
@@ -5843,13 +5537,13 @@ impl WebhooksAiSwaigToolWebhookPayload {
             description,
             call_id,
             ai_session_id,
-            conversation_id: ::std::default::Default::default(),
+            conversation_id: Default::default(),
             app_name,
-            global_data: ::std::default::Default::default(),
+            global_data: Default::default(),
             meta_data_token,
             meta_data,
-            caller_id_name: ::std::default::Default::default(),
-            caller_id_num: ::std::default::Default::default(),
+            caller_id_name: Default::default(),
+            caller_id_num: Default::default(),
             channel_active,
             channel_offhook,
             channel_ready,
@@ -5857,112 +5551,82 @@ impl WebhooksAiSwaigToolWebhookPayload {
             version,
             content_disposition,
             conversation_type,
-            project_id: ::std::default::Default::default(),
-            space_id: ::std::default::Default::default(),
-            fatal_error: ::std::default::Default::default(),
-            error_reason: ::std::default::Default::default(),
-            swml_vars: ::std::default::Default::default(),
-            swml_call: ::std::default::Default::default(),
-            call_log: ::std::default::Default::default(),
-            raw_call_log: ::std::default::Default::default(),
+            project_id: Default::default(),
+            space_id: Default::default(),
+            fatal_error: Default::default(),
+            error_reason: Default::default(),
+            swml_vars: Default::default(),
+            swml_call: Default::default(),
+            call_log: Default::default(),
+            raw_call_log: Default::default(),
         }
     }
     /// The conversation ID, when the AI session has one. A text conversation held over the
     /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
     /// `call_id`.
-    pub fn conversation_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.conversation_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
+        self.conversation_id = Some(Into::into(value));
         self
     }
     /// The AI session's current `global_data`, when it has any.
     pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = ::std::option::Option::Some(value);
+        self.global_data = Some(value);
         self
     }
     /// The caller's name, when available.
-    pub fn caller_id_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_name = Some(Into::into(value));
         self
     }
     /// The caller's number, when available.
-    pub fn caller_id_num(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.caller_id_num = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn caller_id_num(mut self, value: impl Into<String>) -> Self {
+        self.caller_id_num = Some(Into::into(value));
         self
     }
     /// Your project ID, when available.
-    pub fn project_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.project_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn project_id(mut self, value: impl Into<String>) -> Self {
+        self.project_id = Some(Into::into(value));
         self
     }
     /// Your Space ID, when available.
-    pub fn space_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.space_id = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn space_id(mut self, value: impl Into<String>) -> Self {
+        self.space_id = Some(Into::into(value));
         self
     }
     /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
     pub fn fatal_error(mut self, value: bool) -> Self {
-        self.fatal_error = ::std::option::Option::Some(value);
+        self.fatal_error = Some(value);
         self
     }
     /// A description of the error. Included only when `fatal_error` is set.
-    pub fn error_reason(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.error_reason = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn error_reason(mut self, value: impl Into<String>) -> Self {
+        self.error_reason = Some(Into::into(value));
         self
     }
     /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
     pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = ::std::option::Option::Some(value);
+        self.swml_vars = Some(value);
         self
     }
     /// SWML call state. Included when you enable `swaig_post_swml_vars`.
     pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = ::std::option::Option::Some(value);
+        self.swml_call = Some(value);
         self
     }
     /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
     pub fn call_log(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
     ) -> Self {
-        self.call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
     pub fn raw_call_log(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = WebhooksAiCallLogEntry>,
+        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
     ) -> Self {
-        self.raw_call_log = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.raw_call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -5973,12 +5637,12 @@ impl WebhooksAiSwaigToolWebhookPayload {
 #[non_exhaustive]
 pub struct WebhooksAiSwaigToolWebhookPayloadArgument {
     /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The raw argument string, exactly as the AI produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
     /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
     /// argument was JSON, which is the usual case.
-    pub substituted: ::std::option::Option<::std::string::String>,
+    pub substituted: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -5992,9 +5656,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksAiSwaigToolWebhookPayloadArgumentRequired {
     /// The arguments parsed into objects. Usually a single-element array.
-    pub parsed: ::std::vec::Vec<::serde_json::Value>,
+    pub parsed: Vec<::serde_json::Value>,
     /// The raw argument string, exactly as the AI produced it.
-    pub raw: ::std::string::String,
+    pub raw: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6005,18 +5669,13 @@ impl WebhooksAiSwaigToolWebhookPayloadArgument {
         Self {
             parsed,
             raw,
-            substituted: ::std::default::Default::default(),
+            substituted: Default::default(),
         }
     }
     /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
     /// argument was JSON, which is the usual case.
-    pub fn substituted(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.substituted = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn substituted(mut self, value: impl Into<String>) -> Self {
+        self.substituted = Some(Into::into(value));
         self
     }
 }
@@ -6056,11 +5715,11 @@ impl WebhooksAiSwaigToolWebhookPayloadConversationType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "voice" => ::std::option::Option::Some(Self::Voice),
-            "chat" => ::std::option::Option::Some(Self::Chat),
-            _ => ::std::option::Option::None,
+            "voice" => Some(Self::Voice),
+            "chat" => Some(Self::Chat),
+            _ => None,
         }
     }
 }
@@ -6074,15 +5733,15 @@ crate::runtime::open_enum!(WebhooksAiSwaigToolWebhookPayloadConversationType, Un
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallContext {
     /// A unique identifier for the call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// A unique identifier for the node handling the call.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
     /// A unique identifier for the current call segment.
-    pub segment_id: ::std::string::String,
+    pub segment_id: String,
     /// The tag you assigned to this call when it was created, if any.
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: Option<String>,
     /// The current state of the call.
-    pub call_state: ::std::string::String,
+    pub call_state: String,
     /// The direction of the call.
     pub direction: WebhooksCallingInboundCallContextDirection,
     /// The type of call.
@@ -6090,23 +5749,23 @@ pub struct WebhooksCallingInboundCallContext {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: WebhooksCallingInboundCallContextType,
     /// The number/URI that initiated this call.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The number/URI of the destination of this call.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The phone number that initiated this call. Present for phone calls (`type` is `phone`); SIP and WebRTC calls expose the originator through `from` instead.
-    pub from_number: ::std::option::Option<::std::string::String>,
+    pub from_number: Option<String>,
     /// The destination phone number of this call. Present for phone calls (`type` is `phone`); SIP and WebRTC calls expose the destination through `to` instead.
-    pub to_number: ::std::option::Option<::std::string::String>,
+    pub to_number: Option<String>,
     /// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
-    pub dial_winner: ::std::option::Option<WebhooksCallingInboundCallContextDialWinner>,
+    pub dial_winner: Option<WebhooksCallingInboundCallContextDialWinner>,
     /// The headers associated with this call.
-    pub headers: ::std::vec::Vec<WebhooksCallingInboundCallHeader>,
+    pub headers: Vec<WebhooksCallingInboundCallHeader>,
     /// The call that created this call. Present only when this call has a parent.
-    pub parent: ::std::option::Option<WebhooksCallingInboundCallParent>,
+    pub parent: Option<WebhooksCallingInboundCallParent>,
     /// The call this call is bridged to. Present only when this call has a peer.
-    pub peer: ::std::option::Option<WebhooksCallingInboundCallPeer>,
+    pub peer: Option<WebhooksCallingInboundCallPeer>,
     /// SIP-specific data. Present only when `type` is `sip`.
-    pub sip_data: ::std::option::Option<WebhooksCallingInboundCallSipData>,
+    pub sip_data: Option<WebhooksCallingInboundCallSipData>,
     /// The Project ID this call belongs to.
     pub project_id: Uuid,
     /// The Space ID this call belongs to.
@@ -6130,23 +5789,23 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallContextRequired {
     /// A unique identifier for the call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// A unique identifier for the node handling the call.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
     /// A unique identifier for the current call segment.
-    pub segment_id: ::std::string::String,
+    pub segment_id: String,
     /// The current state of the call.
-    pub call_state: ::std::string::String,
+    pub call_state: String,
     /// The direction of the call.
     pub direction: WebhooksCallingInboundCallContextDirection,
     /// The type of call.
     pub type_: WebhooksCallingInboundCallContextType,
     /// The number/URI that initiated this call.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The number/URI of the destination of this call.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The headers associated with this call.
-    pub headers: ::std::vec::Vec<WebhooksCallingInboundCallHeader>,
+    pub headers: Vec<WebhooksCallingInboundCallHeader>,
     /// The Project ID this call belongs to.
     pub project_id: Uuid,
     /// The Space ID this call belongs to.
@@ -6174,47 +5833,36 @@ impl WebhooksCallingInboundCallContext {
             call_id,
             node_id,
             segment_id,
-            tag: ::std::default::Default::default(),
+            tag: Default::default(),
             call_state,
             direction,
             type_,
             from,
             to,
-            from_number: ::std::default::Default::default(),
-            to_number: ::std::default::Default::default(),
-            dial_winner: ::std::default::Default::default(),
+            from_number: Default::default(),
+            to_number: Default::default(),
+            dial_winner: Default::default(),
             headers,
-            parent: ::std::default::Default::default(),
-            peer: ::std::default::Default::default(),
-            sip_data: ::std::default::Default::default(),
+            parent: Default::default(),
+            peer: Default::default(),
+            sip_data: Default::default(),
             project_id,
             space_id,
         }
     }
     /// The tag you assigned to this call when it was created, if any.
-    pub fn tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tag = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(Into::into(value));
         self
     }
     /// The phone number that initiated this call. Present for phone calls (`type` is `phone`); SIP and WebRTC calls expose the originator through `from` instead.
-    pub fn from_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.from_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn from_number(mut self, value: impl Into<String>) -> Self {
+        self.from_number = Some(Into::into(value));
         self
     }
     /// The destination phone number of this call. Present for phone calls (`type` is `phone`); SIP and WebRTC calls expose the destination through `to` instead.
-    pub fn to_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to_number = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to_number(mut self, value: impl Into<String>) -> Self {
+        self.to_number = Some(Into::into(value));
         self
     }
     /// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
@@ -6222,22 +5870,22 @@ impl WebhooksCallingInboundCallContext {
         mut self,
         value: WebhooksCallingInboundCallContextDialWinner,
     ) -> Self {
-        self.dial_winner = ::std::option::Option::Some(value);
+        self.dial_winner = Some(value);
         self
     }
     /// The call that created this call. Present only when this call has a parent.
     pub fn parent(mut self, value: WebhooksCallingInboundCallParent) -> Self {
-        self.parent = ::std::option::Option::Some(value);
+        self.parent = Some(value);
         self
     }
     /// The call this call is bridged to. Present only when this call has a peer.
     pub fn peer(mut self, value: WebhooksCallingInboundCallPeer) -> Self {
-        self.peer = ::std::option::Option::Some(value);
+        self.peer = Some(value);
         self
     }
     /// SIP-specific data. Present only when `type` is `sip`.
     pub fn sip_data(mut self, value: WebhooksCallingInboundCallSipData) -> Self {
-        self.sip_data = ::std::option::Option::Some(value);
+        self.sip_data = Some(value);
         self
     }
 }
@@ -6272,10 +5920,10 @@ impl WebhooksCallingInboundCallContextDialWinner {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "true" => ::std::option::Option::Some(Self::True),
-            _ => ::std::option::Option::None,
+            "true" => Some(Self::True),
+            _ => None,
         }
     }
 }
@@ -6317,11 +5965,11 @@ impl WebhooksCallingInboundCallContextDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            "outbound" => ::std::option::Option::Some(Self::Outbound),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            "outbound" => Some(Self::Outbound),
+            _ => None,
         }
     }
 }
@@ -6367,12 +6015,12 @@ impl WebhooksCallingInboundCallContextType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip" => ::std::option::Option::Some(Self::Sip),
-            "phone" => ::std::option::Option::Some(Self::Phone),
-            "webrtc" => ::std::option::Option::Some(Self::Webrtc),
-            _ => ::std::option::Option::None,
+            "sip" => Some(Self::Sip),
+            "phone" => Some(Self::Phone),
+            "webrtc" => Some(Self::Webrtc),
+            _ => None,
         }
     }
 }
@@ -6386,9 +6034,9 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallContextType, Unknown);
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallHeader {
     /// The name of the header.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The value of the header.
-    pub value: ::std::string::String,
+    pub value: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6402,9 +6050,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallHeaderRequired {
     /// The name of the header.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The value of the header.
-    pub value: ::std::string::String,
+    pub value: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6424,9 +6072,9 @@ pub struct WebhooksCallingInboundCallParent {
     /// The device type of the parent call.
     pub device_type: WebhooksCallingInboundCallParentDeviceType,
     /// A unique identifier for the parent call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// A unique identifier for the node handling the parent call.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6442,9 +6090,9 @@ pub struct WebhooksCallingInboundCallParentRequired {
     /// The device type of the parent call.
     pub device_type: WebhooksCallingInboundCallParentDeviceType,
     /// A unique identifier for the parent call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// A unique identifier for the node handling the parent call.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6498,12 +6146,12 @@ impl WebhooksCallingInboundCallParentDeviceType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sip" => ::std::option::Option::Some(Self::Sip),
-            "phone" => ::std::option::Option::Some(Self::Phone),
-            "webrtc" => ::std::option::Option::Some(Self::Webrtc),
-            _ => ::std::option::Option::None,
+            "sip" => Some(Self::Sip),
+            "phone" => Some(Self::Phone),
+            "webrtc" => Some(Self::Webrtc),
+            _ => None,
         }
     }
 }
@@ -6517,9 +6165,9 @@ crate::runtime::open_enum!(WebhooksCallingInboundCallParentDeviceType, Unknown);
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallPeer {
     /// A unique identifier for the peer call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// A unique identifier for the node handling the peer call.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6533,9 +6181,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallPeerRequired {
     /// A unique identifier for the peer call.
-    pub call_id: ::std::string::String,
+    pub call_id: String,
     /// A unique identifier for the node handling the peer call.
-    pub node_id: ::std::string::String,
+    pub node_id: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6553,31 +6201,31 @@ impl WebhooksCallingInboundCallPeer {
 #[non_exhaustive]
 pub struct WebhooksCallingInboundCallSipData {
     /// The host portion of the SIP request URI.
-    pub sip_req_host: ::std::string::String,
+    pub sip_req_host: String,
     /// The full SIP request URI.
-    pub sip_req_uri: ::std::string::String,
+    pub sip_req_uri: String,
     /// The user portion of the SIP request URI.
-    pub sip_req_user: ::std::string::String,
+    pub sip_req_user: String,
     /// The host portion of the SIP From header.
-    pub sip_from_host: ::std::string::String,
+    pub sip_from_host: String,
     /// The full URI from the SIP From header.
-    pub sip_from_uri: ::std::string::String,
+    pub sip_from_uri: String,
     /// The user portion of the SIP From header.
-    pub sip_from_user: ::std::string::String,
+    pub sip_from_user: String,
     /// The host portion of the SIP To header.
-    pub sip_to_host: ::std::string::String,
+    pub sip_to_host: String,
     /// The full URI from the SIP To header.
-    pub sip_to_uri: ::std::string::String,
+    pub sip_to_uri: String,
     /// The user portion of the SIP To header.
-    pub sip_to_user: ::std::string::String,
+    pub sip_to_user: String,
     /// The user portion of the SIP Contact header.
-    pub sip_contact_user: ::std::string::String,
+    pub sip_contact_user: String,
     /// The port from the SIP Contact header.
-    pub sip_contact_port: ::std::string::String,
+    pub sip_contact_port: String,
     /// The full URI from the SIP Contact header.
-    pub sip_contact_uri: ::std::string::String,
+    pub sip_contact_uri: String,
     /// The host portion of the SIP Contact header.
-    pub sip_contact_host: ::std::string::String,
+    pub sip_contact_host: String,
     /// Additional parameters from the SIP Contact header.
     pub sip_contact_params: ::serde_json::Value,
 }
@@ -6600,31 +6248,31 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksCallingInboundCallSipDataRequired {
     /// The host portion of the SIP request URI.
-    pub sip_req_host: ::std::string::String,
+    pub sip_req_host: String,
     /// The full SIP request URI.
-    pub sip_req_uri: ::std::string::String,
+    pub sip_req_uri: String,
     /// The user portion of the SIP request URI.
-    pub sip_req_user: ::std::string::String,
+    pub sip_req_user: String,
     /// The host portion of the SIP From header.
-    pub sip_from_host: ::std::string::String,
+    pub sip_from_host: String,
     /// The full URI from the SIP From header.
-    pub sip_from_uri: ::std::string::String,
+    pub sip_from_uri: String,
     /// The user portion of the SIP From header.
-    pub sip_from_user: ::std::string::String,
+    pub sip_from_user: String,
     /// The host portion of the SIP To header.
-    pub sip_to_host: ::std::string::String,
+    pub sip_to_host: String,
     /// The full URI from the SIP To header.
-    pub sip_to_uri: ::std::string::String,
+    pub sip_to_uri: String,
     /// The user portion of the SIP To header.
-    pub sip_to_user: ::std::string::String,
+    pub sip_to_user: String,
     /// The user portion of the SIP Contact header.
-    pub sip_contact_user: ::std::string::String,
+    pub sip_contact_user: String,
     /// The port from the SIP Contact header.
-    pub sip_contact_port: ::std::string::String,
+    pub sip_contact_port: String,
     /// The full URI from the SIP Contact header.
-    pub sip_contact_uri: ::std::string::String,
+    pub sip_contact_uri: String,
     /// The host portion of the SIP Contact header.
-    pub sip_contact_host: ::std::string::String,
+    pub sip_contact_host: String,
     /// Additional parameters from the SIP Contact header.
     pub sip_contact_params: ::serde_json::Value,
 }
@@ -6727,7 +6375,7 @@ pub struct WebhooksCallingStreamStatusCallbackPayload {
     /// The type of event. Always `calling.call.stream` for stream status callbacks.
     pub event_type: WebhooksCallingStreamStatusCallbackPayloadEventType,
     /// The channel the event was delivered on.
-    pub event_channel: ::std::string::String,
+    pub event_channel: String,
     /// When the event was sent, as a Unix timestamp in seconds.
     pub timestamp: f64,
     /// Your project ID.
@@ -6753,7 +6401,7 @@ pub struct WebhooksCallingStreamStatusCallbackPayloadRequired {
     /// The type of event. Always `calling.call.stream` for stream status callbacks.
     pub event_type: WebhooksCallingStreamStatusCallbackPayloadEventType,
     /// The channel the event was delivered on.
-    pub event_channel: ::std::string::String,
+    pub event_channel: String,
     /// When the event was sent, as a Unix timestamp in seconds.
     pub timestamp: f64,
     /// Your project ID.
@@ -6817,10 +6465,10 @@ impl WebhooksCallingStreamStatusCallbackPayloadEventType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.call.stream" => ::std::option::Option::Some(Self::CallingCallStream),
-            _ => ::std::option::Option::None,
+            "calling.call.stream" => Some(Self::CallingCallStream),
+            _ => None,
         }
     }
 }
@@ -6840,15 +6488,15 @@ pub struct WebhooksCallingStreamStatusCallbackPayloadParams {
     /// ID of the call segment being streamed.
     pub segment_id: Uuid,
     /// The tag associated with the call. Present only when a tag was set on the call.
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: Option<String>,
     /// The control ID used to control the stream, as set in `calling.stream`.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// The stream state. `streaming` when the stream starts, `finished` when it ends.
     pub state: WebhooksCallingStreamStatusCallbackPayloadParamsState,
     /// The WebSocket URL the audio is being streamed to.
-    pub url: ::std::string::String,
+    pub url: String,
     /// The friendly name of the stream. Present when a `name` was set on the stream.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6870,11 +6518,11 @@ pub struct WebhooksCallingStreamStatusCallbackPayloadParamsRequired {
     /// ID of the call segment being streamed.
     pub segment_id: Uuid,
     /// The control ID used to control the stream, as set in `calling.stream`.
-    pub control_id: ::std::string::String,
+    pub control_id: String,
     /// The stream state. `streaming` when the stream starts, `finished` when it ends.
     pub state: WebhooksCallingStreamStatusCallbackPayloadParamsState,
     /// The WebSocket URL the audio is being streamed to.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -6895,27 +6543,21 @@ impl WebhooksCallingStreamStatusCallbackPayloadParams {
             call_id,
             node_id,
             segment_id,
-            tag: ::std::default::Default::default(),
+            tag: Default::default(),
             control_id,
             state,
             url,
-            name: ::std::default::Default::default(),
+            name: Default::default(),
         }
     }
     /// The tag associated with the call. Present only when a tag was set on the call.
-    pub fn tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tag = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(Into::into(value));
         self
     }
     /// The friendly name of the stream. Present when a `name` was set on the stream.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
 }
@@ -6954,11 +6596,11 @@ impl WebhooksCallingStreamStatusCallbackPayloadParamsState {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "streaming" => ::std::option::Option::Some(Self::Streaming),
-            "finished" => ::std::option::Option::Some(Self::Finished),
-            _ => ::std::option::Option::None,
+            "streaming" => Some(Self::Streaming),
+            "finished" => Some(Self::Finished),
+            _ => None,
         }
     }
 }
@@ -7065,15 +6707,11 @@ impl WebhooksCallingTranscribeStatusCallbackPayloadEventType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "calling.transcript.completed" => {
-                ::std::option::Option::Some(Self::CallingTranscriptCompleted)
-            }
-            "calling.transcript.failed" => {
-                ::std::option::Option::Some(Self::CallingTranscriptFailed)
-            }
-            _ => ::std::option::Option::None,
+            "calling.transcript.completed" => Some(Self::CallingTranscriptCompleted),
+            "calling.transcript.failed" => Some(Self::CallingTranscriptFailed),
+            _ => None,
         }
     }
 }
@@ -7095,7 +6733,7 @@ pub struct WebhooksCallingTranscribeStatusCallbackPayloadParams {
     /// ID of the call leg that was transcribed.
     pub segment_id: Uuid,
     /// The transcribed text of the call. Omitted when there is no transcribed text.
-    pub text: ::std::option::Option<::std::string::String>,
+    pub text: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -7131,15 +6769,12 @@ impl WebhooksCallingTranscribeStatusCallbackPayloadParams {
             id,
             call_id,
             segment_id,
-            text: ::std::default::Default::default(),
+            text: Default::default(),
         }
     }
     /// The transcribed text of the call. Omitted when there is no transcribed text.
-    pub fn text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.text = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = Some(Into::into(value));
         self
     }
 }
@@ -7162,13 +6797,13 @@ pub struct WebhooksMessagingInboundMessageContext {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: WebhooksMessagingInboundMessageContextType,
     /// Phone number that sent the message.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Phone number that received the message.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The text content of the message. Null on media-only MMS where the carrier did not include a text body.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// MMS media attachments. Empty when the message has no attachments.
-    pub media: ::std::vec::Vec<WebhooksMessagingInboundMessageMediaItem>,
+    pub media: Vec<WebhooksMessagingInboundMessageMediaItem>,
     /// Number of SMS segments the message body was split into.
     pub segments: i32,
     /// Timestamp in UTC (ISO 8601, seconds precision) of when the message was received.
@@ -7199,13 +6834,13 @@ pub struct WebhooksMessagingInboundMessageContextRequired {
     /// The kind of message.
     pub type_: WebhooksMessagingInboundMessageContextType,
     /// Phone number that sent the message.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Phone number that received the message.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The text content of the message. Null on media-only MMS where the carrier did not include a text body.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// MMS media attachments. Empty when the message has no attachments.
-    pub media: ::std::vec::Vec<WebhooksMessagingInboundMessageMediaItem>,
+    pub media: Vec<WebhooksMessagingInboundMessageMediaItem>,
     /// Number of SMS segments the message body was split into.
     pub segments: i32,
     /// Timestamp in UTC (ISO 8601, seconds precision) of when the message was received.
@@ -7275,10 +6910,10 @@ impl WebhooksMessagingInboundMessageContextDirection {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "inbound" => ::std::option::Option::Some(Self::Inbound),
-            _ => ::std::option::Option::None,
+            "inbound" => Some(Self::Inbound),
+            _ => None,
         }
     }
 }
@@ -7320,11 +6955,11 @@ impl WebhooksMessagingInboundMessageContextType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sms" => ::std::option::Option::Some(Self::Sms),
-            "mms" => ::std::option::Option::Some(Self::Mms),
-            _ => ::std::option::Option::None,
+            "sms" => Some(Self::Sms),
+            "mms" => Some(Self::Mms),
+            _ => None,
         }
     }
 }
@@ -7340,9 +6975,9 @@ pub struct WebhooksMessagingInboundMessageMediaItem {
     /// URL to download the media file.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// MIME type of the media file.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// File size in bytes.
     pub size: i32,
 }
@@ -7358,9 +6993,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingInboundMessageMediaItemRequired {
     /// URL to download the media file.
-    pub url: ::std::string::String,
+    pub url: String,
     /// MIME type of the media file.
-    pub content_type: ::std::string::String,
+    pub content_type: String,
     /// File size in bytes.
     pub size: i32,
 }
@@ -7386,7 +7021,7 @@ pub struct WebhooksMessagingInboundMessageWebhookPayload {
     /// The inbound message that triggered this fetch.
     pub message: WebhooksMessagingInboundMessageContext,
     /// Script-scope variables propagated from the SWML document that issued a `transfer` step. Absent on the initial inbound-message fetch; present (possibly empty) on fetches driven by a `transfer` step inside a full-mode SWML document. Common keys include `request_result`, `request_response`, `request_response_code`, `request_response_body`, `reply_result`, and `reply_message_id`.
-    pub vars: ::std::option::Option<::serde_json::Value>,
+    pub vars: Option<::serde_json::Value>,
     /// Parameters passed via a SWML messaging `transfer` step. An empty object on the initial document fetch.
     pub params: ::serde_json::Value,
 }
@@ -7414,13 +7049,13 @@ impl WebhooksMessagingInboundMessageWebhookPayload {
         let WebhooksMessagingInboundMessageWebhookPayloadRequired { message, params } = required;
         Self {
             message,
-            vars: ::std::default::Default::default(),
+            vars: Default::default(),
             params,
         }
     }
     /// Script-scope variables propagated from the SWML document that issued a `transfer` step. Absent on the initial inbound-message fetch; present (possibly empty) on fetches driven by a `transfer` step inside a full-mode SWML document. Common keys include `request_result`, `request_response`, `request_response_code`, `request_response_body`, `reply_result`, and `reply_message_id`.
     pub fn vars(mut self, value: ::serde_json::Value) -> Self {
-        self.vars = ::std::option::Option::Some(value);
+        self.vars = Some(value);
         self
     }
 }
@@ -7437,21 +7072,21 @@ pub struct WebhooksMessagingMessageStatusCallbackPayload {
     /// The current delivery state of the message.
     pub status: MessageStatus,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The source phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The message body text.
-    pub body: ::std::string::String,
+    pub body: String,
     /// Number of segments the message body was split into for delivery.
     pub number_of_segments: i32,
     /// Timestamp of the status transition.
     pub timestamp: ::chrono::DateTime<::chrono::Utc>,
     /// Provider-specific error code if delivery failed. Null when no error occurred.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Human-readable error message if delivery failed. Null when no error occurred.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
     /// The same `custom_variables` key/value pairs you supplied when [sending the message](https://signalwire.com/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
-    pub custom_variables: ::std::option::Option<::serde_json::Value>,
+    pub custom_variables: Option<::serde_json::Value>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -7475,19 +7110,19 @@ pub struct WebhooksMessagingMessageStatusCallbackPayloadRequired {
     /// The current delivery state of the message.
     pub status: MessageStatus,
     /// The destination phone number.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The source phone number.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The message body text.
-    pub body: ::std::string::String,
+    pub body: String,
     /// Number of segments the message body was split into for delivery.
     pub number_of_segments: i32,
     /// Timestamp of the status transition.
     pub timestamp: ::chrono::DateTime<::chrono::Utc>,
     /// Provider-specific error code if delivery failed. Null when no error occurred.
-    pub error_code: ::std::option::Option<::std::string::String>,
+    pub error_code: Option<String>,
     /// Human-readable error message if delivery failed. Null when no error occurred.
-    pub error_message: ::std::option::Option<::std::string::String>,
+    pub error_message: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -7517,12 +7152,12 @@ impl WebhooksMessagingMessageStatusCallbackPayload {
             timestamp,
             error_code,
             error_message,
-            custom_variables: ::std::default::Default::default(),
+            custom_variables: Default::default(),
         }
     }
     /// The same `custom_variables` key/value pairs you supplied when [sending the message](https://signalwire.com/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
     pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = ::std::option::Option::Some(value);
+        self.custom_variables = Some(value);
         self
     }
 }
@@ -7533,9 +7168,9 @@ impl WebhooksMessagingMessageStatusCallbackPayload {
 #[non_exhaustive]
 pub struct WebhooksMessagingTenDlcStatusCallbackPayload {
     /// The unique ID of the project this object is associated with.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// The timestamp of when the event occurred, in ISO 8601 format.
-    pub event_at: ::std::string::String,
+    pub event_at: String,
     /// The category of the event.
     pub event_category: WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory,
     /// The specific type of event that occurred.
@@ -7544,19 +7179,19 @@ pub struct WebhooksMessagingTenDlcStatusCallbackPayload {
     /// `number_assignment_activated`.
     pub event_type: WebhooksMessagingTenDlcStatusCallbackPayloadEventType,
     /// The current state of the object after the event. Possible values depend on the object type.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The unique identifier for the brand. Present in all event types.
-    pub brand_id: ::std::string::String,
+    pub brand_id: String,
     /// The unique identifier for the campaign. Present in campaign, number assignment order, and number assignment events.
-    pub campaign_id: ::std::option::Option<::std::string::String>,
+    pub campaign_id: Option<String>,
     /// The unique identifier for the number assignment order. Present in number assignment order and number assignment events.
-    pub number_assignment_order_id: ::std::option::Option<::std::string::String>,
+    pub number_assignment_order_id: Option<String>,
     /// The unique identifier for the number assignment. Present only in number assignment events.
-    pub number_assignment_id: ::std::option::Option<::std::string::String>,
+    pub number_assignment_id: Option<String>,
     /// The unique identifier for the phone route itself. Present only in number assignment events.
-    pub phone_number_id: ::std::option::Option<::std::string::String>,
+    pub phone_number_id: Option<String>,
     /// The phone number in E.164 format. Present only in number assignment events.
-    pub phone_number: ::std::option::Option<::std::string::String>,
+    pub phone_number: Option<String>,
 }
 
 #[cfg(feature = "webhooks")]
@@ -7575,9 +7210,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
     /// The unique ID of the project this object is associated with.
-    pub project_id: ::std::string::String,
+    pub project_id: String,
     /// The timestamp of when the event occurred, in ISO 8601 format.
-    pub event_at: ::std::string::String,
+    pub event_at: String,
     /// The category of the event.
     pub event_category: WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory,
     /// The specific type of event that occurred.
@@ -7586,9 +7221,9 @@ pub struct WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
     /// `number_assignment_activated`.
     pub event_type: WebhooksMessagingTenDlcStatusCallbackPayloadEventType,
     /// The current state of the object after the event. Possible values depend on the object type.
-    pub state: ::std::string::String,
+    pub state: String,
     /// The unique identifier for the brand. Present in all event types.
-    pub brand_id: ::std::string::String,
+    pub brand_id: String,
 }
 
 #[cfg(feature = "webhooks")]
@@ -7610,61 +7245,36 @@ impl WebhooksMessagingTenDlcStatusCallbackPayload {
             event_type,
             state,
             brand_id,
-            campaign_id: ::std::default::Default::default(),
-            number_assignment_order_id: ::std::default::Default::default(),
-            number_assignment_id: ::std::default::Default::default(),
-            phone_number_id: ::std::default::Default::default(),
-            phone_number: ::std::default::Default::default(),
+            campaign_id: Default::default(),
+            number_assignment_order_id: Default::default(),
+            number_assignment_id: Default::default(),
+            phone_number_id: Default::default(),
+            phone_number: Default::default(),
         }
     }
     /// The unique identifier for the campaign. Present in campaign, number assignment order, and number assignment events.
-    pub fn campaign_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.campaign_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
+        self.campaign_id = Some(Into::into(value));
         self
     }
     /// The unique identifier for the number assignment order. Present in number assignment order and number assignment events.
-    pub fn number_assignment_order_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_assignment_order_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_assignment_order_id(mut self, value: impl Into<String>) -> Self {
+        self.number_assignment_order_id = Some(Into::into(value));
         self
     }
     /// The unique identifier for the number assignment. Present only in number assignment events.
-    pub fn number_assignment_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.number_assignment_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn number_assignment_id(mut self, value: impl Into<String>) -> Self {
+        self.number_assignment_id = Some(Into::into(value));
         self
     }
     /// The unique identifier for the phone route itself. Present only in number assignment events.
-    pub fn phone_number_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.phone_number_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn phone_number_id(mut self, value: impl Into<String>) -> Self {
+        self.phone_number_id = Some(Into::into(value));
         self
     }
     /// The phone number in E.164 format. Present only in number assignment events.
-    pub fn phone_number(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.phone_number = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
+        self.phone_number = Some(Into::into(value));
         self
     }
 }
@@ -7711,15 +7321,13 @@ impl WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "brand" => ::std::option::Option::Some(Self::Brand),
-            "campaign" => ::std::option::Option::Some(Self::Campaign),
-            "number_assignment_order" => {
-                ::std::option::Option::Some(Self::NumberAssignmentOrder)
-            }
-            "number_assignment" => ::std::option::Option::Some(Self::NumberAssignment),
-            _ => ::std::option::Option::None,
+            "brand" => Some(Self::Brand),
+            "campaign" => Some(Self::Campaign),
+            "number_assignment_order" => Some(Self::NumberAssignmentOrder),
+            "number_assignment" => Some(Self::NumberAssignment),
+            _ => None,
         }
     }
 }
@@ -7790,27 +7398,19 @@ impl WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "brand_activated" => ::std::option::Option::Some(Self::BrandActivated),
-            "brand_unverified" => ::std::option::Option::Some(Self::BrandUnverified),
-            "campaign_activated" => ::std::option::Option::Some(Self::CampaignActivated),
-            "campaign_deactivated" => {
-                ::std::option::Option::Some(Self::CampaignDeactivated)
-            }
+            "brand_activated" => Some(Self::BrandActivated),
+            "brand_unverified" => Some(Self::BrandUnverified),
+            "campaign_activated" => Some(Self::CampaignActivated),
+            "campaign_deactivated" => Some(Self::CampaignDeactivated),
             "number_assignment_order_processed" => {
-                ::std::option::Option::Some(Self::NumberAssignmentOrderProcessed)
+                Some(Self::NumberAssignmentOrderProcessed)
             }
-            "number_assignment_failed" => {
-                ::std::option::Option::Some(Self::NumberAssignmentFailed)
-            }
-            "number_assignment_pending" => {
-                ::std::option::Option::Some(Self::NumberAssignmentPending)
-            }
-            "number_assignment_activated" => {
-                ::std::option::Option::Some(Self::NumberAssignmentActivated)
-            }
-            _ => ::std::option::Option::None,
+            "number_assignment_failed" => Some(Self::NumberAssignmentFailed),
+            "number_assignment_pending" => Some(Self::NumberAssignmentPending),
+            "number_assignment_activated" => Some(Self::NumberAssignmentActivated),
+            _ => None,
         }
     }
 }

@@ -124,10 +124,7 @@ async fn create_conference_room() {
 async fn create_conference_stream() {
     let sample = Sample::of("POST", "/api/video/conferences/{id}/streams");
     let result = client()
-        .create_conference_stream(
-            &sample.path::<::std::string::String>("id"),
-            &sample.body(),
-        )
+        .create_conference_stream(&sample.path::<String>("id"), &sample.body())
         .await;
     check(&sample, result);
 }
@@ -704,9 +701,7 @@ async fn delete_video_conference() {
 #[ignore = "needs Prism: run `cargo xtask test`"]
 async fn delete_whatsapp_template() {
     let sample = Sample::of("DELETE", "/api/messaging/whatsapp/templates/{id}");
-    let result = client()
-        .delete_whatsapp_template(&sample.path::<::std::string::String>("id"))
-        .await;
+    let result = client().delete_whatsapp_template(&sample.path::<String>("id")).await;
     check(&sample, result);
 }
 
@@ -715,10 +710,7 @@ async fn delete_whatsapp_template() {
 async fn deploy_call_flow_version() {
     let sample = Sample::of("POST", "/api/fabric/resources/call_flow/{id}/versions");
     let result = client()
-        .deploy_call_flow_version(
-            &sample.path::<::std::string::String>("id"),
-            &sample.body(),
-        )
+        .deploy_call_flow_version(&sample.path::<String>("id"), &sample.body())
         .await;
     check(&sample, result);
 }
@@ -909,10 +901,7 @@ async fn get_room() {
 async fn get_room_by_name() {
     let sample = Sample::of("GET", "/api/video/rooms/{name}");
     let result = client()
-        .get_room_by_name(
-            &sample.path::<::std::string::String>("name"),
-            &sample.params(&[]),
-        )
+        .get_room_by_name(&sample.path::<String>("name"), &sample.params(&[]))
         .await;
     check(&sample, result);
 }
@@ -1077,10 +1066,7 @@ async fn list_call_flow_addresses() {
 async fn list_call_flow_versions() {
     let sample = Sample::of("GET", "/api/fabric/resources/call_flow/{id}/versions");
     let result = client()
-        .list_call_flow_versions(
-            &sample.path::<::std::string::String>("id"),
-            &sample.params(&[]),
-        )
+        .list_call_flow_versions(&sample.path::<String>("id"), &sample.params(&[]))
         .await;
     check(&sample, result);
 }
@@ -1137,9 +1123,7 @@ async fn list_conference_rooms() {
 #[ignore = "needs Prism: run `cargo xtask test`"]
 async fn list_conference_streams() {
     let sample = Sample::of("GET", "/api/video/conferences/{id}/streams");
-    let result = client()
-        .list_conference_streams(&sample.path::<::std::string::String>("id"))
-        .await;
+    let result = client().list_conference_streams(&sample.path::<String>("id")).await;
     check(&sample, result);
 }
 
@@ -1703,10 +1687,7 @@ async fn list_whatsapp_templates() {
 async fn lookup_phone_number() {
     let sample = Sample::of("GET", "/api/relay/rest/lookup/phone_number/{e164_number}");
     let result = client()
-        .lookup_phone_number(
-            &sample.path::<::std::string::String>("e164_number"),
-            &sample.params(&[]),
-        )
+        .lookup_phone_number(&sample.path::<String>("e164_number"), &sample.params(&[]))
         .await;
     check(&sample, result);
 }
@@ -1896,9 +1877,7 @@ async fn retrieve_whatsapp_number() {
 #[ignore = "needs Prism: run `cargo xtask test`"]
 async fn retrieve_whatsapp_template() {
     let sample = Sample::of("GET", "/api/messaging/whatsapp/templates/{id}");
-    let result = client()
-        .retrieve_whatsapp_template(&sample.path::<::std::string::String>("id"))
-        .await;
+    let result = client().retrieve_whatsapp_template(&sample.path::<String>("id")).await;
     check(&sample, result);
 }
 
@@ -2222,10 +2201,7 @@ async fn update_video_conference() {
 async fn update_whatsapp_template() {
     let sample = Sample::of("PATCH", "/api/messaging/whatsapp/templates/{id}");
     let result = client()
-        .update_whatsapp_template(
-            &sample.path::<::std::string::String>("id"),
-            &sample.body(),
-        )
+        .update_whatsapp_template(&sample.path::<String>("id"), &sample.body())
         .await;
     check(&sample, result);
 }

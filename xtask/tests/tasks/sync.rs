@@ -226,7 +226,7 @@ fn a_new_enum_value_in_the_spec_makes_the_check_fail_until_regenerated() {
         fabric.contains("    /// On the wire: `AMR-WB`.\n    AmrWb,\n"),
         "the new value is not a documented variant"
     );
-    assert!(fabric.contains("\"AMR-WB\" => ::std::option::Option::Some(Self::AmrWb)"));
+    assert!(fabric.contains("\"AMR-WB\" => Some(Self::AmrWb)"));
 }
 
 /// A small client document at [`CLIENT_SPEC`]: one operation of one area.
@@ -342,7 +342,7 @@ fn the_client_manifest_gets_one_feature_per_area_and_keeps_the_runtimes_own() {
     // The overlay was applied: its field is in the area's module.
     let fabric = fs::read_to_string(dir.path("generated/src/api/fabric.rs")).unwrap();
     assert!(
-        fabric.contains("    pub note: ::std::option::Option<::std::string::String>,\n"),
+        fabric.contains("    pub note: Option<String>,\n"),
         "{fabric}"
     );
     assert_eq!(

@@ -10,12 +10,16 @@ use crate::ir::{Field, Presence};
 
 pub(super) use crate::reserved::CLIENT_METHODS as RUNTIME_METHODS;
 pub(super) use crate::reserved::MODULE_NAMES as RUNTIME_MODULES;
+use crate::reserved::PRELUDE_NAMES;
 use crate::reserved::TYPE_NAMES as RUNTIME_NAMES;
 
 impl Lowerer<'_> {
-    /// Whether no type has `name` yet and the runtime does not reserve it.
+    /// Whether no type has `name` yet and neither the runtime nor the
+    /// prelude reserves it.
     pub(super) fn type_name_is_free(&self, name: &str) -> bool {
-        !self.type_names.contains_key(name) && !RUNTIME_NAMES.contains(&name)
+        !self.type_names.contains_key(name)
+            && !RUNTIME_NAMES.contains(&name)
+            && !PRELUDE_NAMES.contains(&name)
     }
 
     /// Takes `name` for the type defined at `pointer`; false (and an error) if
@@ -26,6 +30,16 @@ impl Lowerer<'_> {
                 pointer,
                 format!(
                     "the Rust name `{name}` is reserved by the client runtime; rename the schema"
+                ),
+            );
+            return false;
+        }
+        if PRELUDE_NAMES.contains(&name) {
+            self.diagnostics.unsupported(
+                pointer,
+                format!(
+                    "the Rust name `{name}` is a name of Rust's prelude, which generated code \
+                     writes bare; rename the schema"
                 ),
             );
             return false;
@@ -48,7 +62,8 @@ impl Lowerer<'_> {
     /// are given in the order lowering meets the schemas (component schemas
     /// in document order, then the inline types inside them, then those of
     /// operations), so the same document always gives the same names. `None`
-    /// (and an error) if `wanted` is reserved by the runtime.
+    /// (and an error) if `wanted` is reserved by the runtime. A name of the
+    /// prelude ([`PRELUDE_NAMES`]) is numbered from the start.
     pub(super) fn claim_schema_name(&mut self, wanted: &str, pointer: &Pointer) -> Option<String> {
         if RUNTIME_NAMES.contains(&wanted) {
             // Reported by `claim_type_name`.
@@ -56,7 +71,9 @@ impl Lowerer<'_> {
             return None;
         }
         let mut name = wanted.to_owned();
-        if self.type_names.contains_key(&name) {
+        // A prelude name is taken from the start: generated code writes it
+        // bare.
+        if self.type_names.contains_key(&name) || PRELUDE_NAMES.contains(&wanted) {
             let mut next = self.next_number.get(wanted).copied().unwrap_or(2);
             loop {
                 name = format!("{wanted}{next}");

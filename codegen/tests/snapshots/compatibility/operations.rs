@@ -104,19 +104,19 @@ impl crate::runtime::Client {
         &self,
         account_sid: ::uuid::Uuid,
         body: &CreateCallRequest,
-    ) -> ::std::result::Result<Call, crate::runtime::Error<CreateCallError>> {
+    ) -> Result<Call, crate::runtime::Error<CreateCallError>> {
         const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls";
         let path = [
             "/Accounts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "AccountSid",
-                &::std::string::ToString::to_string(&account_sid),
+                &ToString::to_string(&account_sid),
             )?,
             "/Calls",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_form(body)?);
+        let body = Some(crate::runtime::encode_form(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -150,19 +150,19 @@ impl crate::runtime::Client {
         &self,
         account_sid: ::uuid::Uuid,
         body: &CreateMessageRequest,
-    ) -> ::std::result::Result<Message, crate::runtime::Error<CreateMessageError>> {
+    ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
         const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Messages";
         let path = [
             "/Accounts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "AccountSid",
-                &::std::string::ToString::to_string(&account_sid),
+                &ToString::to_string(&account_sid),
             )?,
             "/Messages",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_form(body)?);
+        let body = Some(crate::runtime::encode_form(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -196,48 +196,48 @@ impl crate::runtime::Client {
         &self,
         account_sid: ::uuid::Uuid,
         params: &ListCallsParams,
-    ) -> ::std::result::Result<CallList, crate::runtime::Error<ListCallsError>> {
+    ) -> Result<CallList, crate::runtime::Error<ListCallsError>> {
         const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls";
         let path = [
             "/Accounts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "AccountSid",
-                &::std::string::ToString::to_string(&account_sid),
+                &ToString::to_string(&account_sid),
             )?,
             "/Calls",
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.to {
+        if let Some(value) = &params.to {
             query.push("To", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.status {
+        if let Some(value) = &params.status {
             query.push("Status", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.start_time {
-            query.push("StartTime", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.start_time {
+            query.push("StartTime", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.start_time_before {
-            query.push("StartTime<", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.start_time_before {
+            query.push("StartTime<", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.start_time_after {
-            query.push("StartTime>", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.start_time_after {
+            query.push("StartTime>", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.end_time_on_or_before {
-            query.push("EndTime<=", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.end_time_on_or_before {
+            query.push("EndTime<=", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.end_time_on_or_after {
-            query.push("EndTime>=", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.end_time_on_or_after {
+            query.push("EndTime>=", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("Page-Size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("Page-Size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_size2 {
-            query.push("PageSize", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size2 {
+            query.push("PageSize", &ToString::to_string(value));
         }
         let path = query.append_to(path);
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -272,20 +272,20 @@ impl crate::runtime::Client {
         account_sid: ::uuid::Uuid,
         sid: &str,
         body: &UpdateCallRequest,
-    ) -> ::std::result::Result<Call, crate::runtime::Error<UpdateCallError>> {
+    ) -> Result<Call, crate::runtime::Error<UpdateCallError>> {
         const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls/{Sid}";
         let path = [
             "/Accounts/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "AccountSid",
-                &::std::string::ToString::to_string(&account_sid),
+                &ToString::to_string(&account_sid),
             )?,
             "/Calls/",
             &crate::runtime::path_segment(PATH_TEMPLATE, "Sid", sid)?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_form(body)?);
+        let body = Some(crate::runtime::encode_form(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

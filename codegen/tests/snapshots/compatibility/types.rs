@@ -5,17 +5,17 @@
 #[non_exhaustive]
 pub struct Call {
     /// The `sid` property.
-    pub sid: ::std::string::String,
+    pub sid: String,
     /// The `account_sid` property.
     pub account_sid: ::uuid::Uuid,
     /// The `to` property.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The `from` property.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `status` property.
     pub status: CallStatus,
     /// The `start_time` property.
-    pub start_time: crate::runtime::Nullable<::std::string::String>,
+    pub start_time: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -28,13 +28,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallRequired {
     /// The `sid` property.
-    pub sid: ::std::string::String,
+    pub sid: String,
     /// The `account_sid` property.
     pub account_sid: ::uuid::Uuid,
     /// The `to` property.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The `from` property.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `status` property.
     pub status: CallStatus,
 }
@@ -49,17 +49,12 @@ impl Call {
             to,
             from,
             status,
-            start_time: ::std::default::Default::default(),
+            start_time: Default::default(),
         }
     }
     /// The `start_time` property.
-    pub fn start_time(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.start_time = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn start_time(mut self, value: impl Into<String>) -> Self {
+        self.start_time = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `start_time` to an explicit `null`, which is sent as `null` rather than left out.
@@ -74,13 +69,13 @@ impl Call {
 #[non_exhaustive]
 pub struct CallList {
     /// The `calls` property.
-    pub calls: ::std::vec::Vec<Call>,
+    pub calls: Vec<Call>,
     /// The `page` property.
     pub page: i64,
     /// The `page_size` property.
     pub page_size: i64,
     /// The `next_page_uri` property.
-    pub next_page_uri: crate::runtime::Nullable<::std::string::String>,
+    pub next_page_uri: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -92,7 +87,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CallListRequired {
     /// The `calls` property.
-    pub calls: ::std::vec::Vec<Call>,
+    pub calls: Vec<Call>,
     /// The `page` property.
     pub page: i64,
     /// The `page_size` property.
@@ -107,17 +102,12 @@ impl CallList {
             calls,
             page,
             page_size,
-            next_page_uri: ::std::default::Default::default(),
+            next_page_uri: Default::default(),
         }
     }
     /// The `next_page_uri` property.
-    pub fn next_page_uri(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next_page_uri = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn next_page_uri(mut self, value: impl Into<String>) -> Self {
+        self.next_page_uri = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `next_page_uri` to an explicit `null`, which is sent as `null` rather than left out.
@@ -183,17 +173,17 @@ impl CallStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "queued" => ::std::option::Option::Some(Self::Queued),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "in-progress" => ::std::option::Option::Some(Self::InProgress),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            "busy" => ::std::option::Option::Some(Self::Busy),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "no-answer" => ::std::option::Option::Some(Self::NoAnswer),
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            _ => ::std::option::Option::None,
+            "queued" => Some(Self::Queued),
+            "ringing" => Some(Self::Ringing),
+            "in-progress" => Some(Self::InProgress),
+            "completed" => Some(Self::Completed),
+            "busy" => Some(Self::Busy),
+            "failed" => Some(Self::Failed),
+            "no-answer" => Some(Self::NoAnswer),
+            "canceled" => Some(Self::Canceled),
+            _ => None,
         }
     }
 }
@@ -205,23 +195,21 @@ crate::runtime::open_enum!(CallStatus, Unknown);
 #[non_exhaustive]
 pub struct CreateCallRequest {
     /// The number or SIP address to call.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The caller ID.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Where to fetch the call's instructions from.
     ///
     /// Format: `uri`.
-    pub url: ::std::string::String,
+    pub url: String,
     /// The `Method` property.
-    pub method: ::std::option::Option<HttpMethod>,
+    pub method: Option<HttpMethod>,
     /// The events reported to the status callback.
-    pub status_callback_event: ::std::option::Option<
-        ::std::vec::Vec<CreateCallRequestStatusCallbackEventItem>,
-    >,
+    pub status_callback_event: Option<Vec<CreateCallRequestStatusCallbackEventItem>>,
     /// Seconds to let the call ring.
-    pub timeout: ::std::option::Option<i32>,
+    pub timeout: Option<i32>,
     /// The `Record` property.
-    pub record: ::std::option::Option<bool>,
+    pub record: Option<bool>,
     /// Seconds to wait for answering-machine detection.
     pub machine_detection_timeout: crate::runtime::Nullable<i64>,
 }
@@ -237,11 +225,11 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateCallRequestRequired {
     /// The number or SIP address to call.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The caller ID.
-    pub from: ::std::string::String,
+    pub from: String,
     /// Where to fetch the call's instructions from.
-    pub url: ::std::string::String,
+    pub url: String,
 }
 
 impl CreateCallRequest {
@@ -252,38 +240,36 @@ impl CreateCallRequest {
             to,
             from,
             url,
-            method: ::std::default::Default::default(),
-            status_callback_event: ::std::default::Default::default(),
-            timeout: ::std::default::Default::default(),
-            record: ::std::default::Default::default(),
-            machine_detection_timeout: ::std::default::Default::default(),
+            method: Default::default(),
+            status_callback_event: Default::default(),
+            timeout: Default::default(),
+            record: Default::default(),
+            machine_detection_timeout: Default::default(),
         }
     }
     /// The `Method` property.
     pub fn method(mut self, value: HttpMethod) -> Self {
-        self.method = ::std::option::Option::Some(value);
+        self.method = Some(value);
         self
     }
     /// The events reported to the status callback.
     pub fn status_callback_event(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = CreateCallRequestStatusCallbackEventItem,
-        >,
+        value: impl IntoIterator<Item = CreateCallRequestStatusCallbackEventItem>,
     ) -> Self {
-        self.status_callback_event = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+        self.status_callback_event = Some(
+            Iterator::collect(IntoIterator::into_iter(value)),
         );
         self
     }
     /// Seconds to let the call ring.
     pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
     /// The `Record` property.
     pub fn record(mut self, value: bool) -> Self {
-        self.record = ::std::option::Option::Some(value);
+        self.record = Some(value);
         self
     }
     /// Seconds to wait for answering-machine detection.
@@ -338,13 +324,13 @@ impl CreateCallRequestStatusCallbackEventItem {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "initiated" => ::std::option::Option::Some(Self::Initiated),
-            "ringing" => ::std::option::Option::Some(Self::Ringing),
-            "answered" => ::std::option::Option::Some(Self::Answered),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "initiated" => Some(Self::Initiated),
+            "ringing" => Some(Self::Ringing),
+            "answered" => Some(Self::Answered),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }
@@ -356,15 +342,15 @@ crate::runtime::open_enum!(CreateCallRequestStatusCallbackEventItem, Unknown);
 #[non_exhaustive]
 pub struct CreateMessageRequest {
     /// The number to send the message to.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The number the message is sent from.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The text of the message.
-    pub body: ::std::option::Option<::std::string::String>,
+    pub body: Option<String>,
     /// The URL of a media file to send with the message. Can be specified multiple times, once per file.
     ///
     /// One value or several, as the API takes either: each item is sent as a `MediaUrl` pair of its own.
-    pub media_url: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub media_url: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -376,9 +362,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessageRequestRequired {
     /// The number to send the message to.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The number the message is sent from.
-    pub from: ::std::string::String,
+    pub from: String,
 }
 
 impl CreateMessageRequest {
@@ -388,26 +374,18 @@ impl CreateMessageRequest {
         Self {
             to,
             from,
-            body: ::std::default::Default::default(),
-            media_url: ::std::default::Default::default(),
+            body: Default::default(),
+            media_url: Default::default(),
         }
     }
     /// The text of the message.
-    pub fn body(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.body = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn body(mut self, value: impl Into<String>) -> Self {
+        self.body = Some(Into::into(value));
         self
     }
     /// The URL of a media file to send with the message. Can be specified multiple times, once per file.
-    pub fn media_url(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.media_url = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn media_url(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.media_url = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -441,11 +419,11 @@ impl HttpMethod {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "GET" => ::std::option::Option::Some(Self::Get),
-            "POST" => ::std::option::Option::Some(Self::Post),
-            _ => ::std::option::Option::None,
+            "GET" => Some(Self::Get),
+            "POST" => Some(Self::Post),
+            _ => None,
         }
     }
 }
@@ -461,39 +439,39 @@ pub struct ListCallsParams {
     /// The `To` query parameter.
     ///
     /// Sent as the query parameter `To`.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
     /// The `Status` query parameter.
     ///
     /// Sent as the query parameter `Status`.
-    pub status: ::std::option::Option<CallStatus>,
+    pub status: Option<CallStatus>,
     /// Calls that started on this date.
     ///
     /// Sent as the query parameter `StartTime`.
-    pub start_time: ::std::option::Option<::chrono::NaiveDate>,
+    pub start_time: Option<::chrono::NaiveDate>,
     /// Calls that started before this date.
     ///
     /// Sent as the query parameter `StartTime<`.
-    pub start_time_before: ::std::option::Option<::chrono::NaiveDate>,
+    pub start_time_before: Option<::chrono::NaiveDate>,
     /// Calls that started after this date.
     ///
     /// Sent as the query parameter `StartTime>`.
-    pub start_time_after: ::std::option::Option<::chrono::NaiveDate>,
+    pub start_time_after: Option<::chrono::NaiveDate>,
     /// Calls that ended on or before this date.
     ///
     /// Sent as the query parameter `EndTime<=`.
-    pub end_time_on_or_before: ::std::option::Option<::chrono::NaiveDate>,
+    pub end_time_on_or_before: Option<::chrono::NaiveDate>,
     /// Calls that ended on or after this date.
     ///
     /// Sent as the query parameter `EndTime>=`.
-    pub end_time_on_or_after: ::std::option::Option<::chrono::NaiveDate>,
+    pub end_time_on_or_after: Option<::chrono::NaiveDate>,
     /// How many calls a page holds.
     ///
     /// Sent as the query parameter `Page-Size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// The same as `Page-Size`, as older clients spell it.
     ///
     /// Sent as the query parameter `PageSize`.
-    pub page_size2: ::std::option::Option<i32>,
+    pub page_size2: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -508,63 +486,60 @@ impl ListCallsParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            to: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
-            start_time: ::std::default::Default::default(),
-            start_time_before: ::std::default::Default::default(),
-            start_time_after: ::std::default::Default::default(),
-            end_time_on_or_before: ::std::default::Default::default(),
-            end_time_on_or_after: ::std::default::Default::default(),
-            page_size: ::std::default::Default::default(),
-            page_size2: ::std::default::Default::default(),
+            to: Default::default(),
+            status: Default::default(),
+            start_time: Default::default(),
+            start_time_before: Default::default(),
+            start_time_after: Default::default(),
+            end_time_on_or_before: Default::default(),
+            end_time_on_or_after: Default::default(),
+            page_size: Default::default(),
+            page_size2: Default::default(),
         }
     }
     /// The `To` query parameter.
-    pub fn to(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.to = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn to(mut self, value: impl Into<String>) -> Self {
+        self.to = Some(Into::into(value));
         self
     }
     /// The `Status` query parameter.
     pub fn status(mut self, value: CallStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
     /// Calls that started on this date.
     pub fn start_time(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.start_time = ::std::option::Option::Some(value);
+        self.start_time = Some(value);
         self
     }
     /// Calls that started before this date.
     pub fn start_time_before(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.start_time_before = ::std::option::Option::Some(value);
+        self.start_time_before = Some(value);
         self
     }
     /// Calls that started after this date.
     pub fn start_time_after(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.start_time_after = ::std::option::Option::Some(value);
+        self.start_time_after = Some(value);
         self
     }
     /// Calls that ended on or before this date.
     pub fn end_time_on_or_before(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.end_time_on_or_before = ::std::option::Option::Some(value);
+        self.end_time_on_or_before = Some(value);
         self
     }
     /// Calls that ended on or after this date.
     pub fn end_time_on_or_after(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.end_time_on_or_after = ::std::option::Option::Some(value);
+        self.end_time_on_or_after = Some(value);
         self
     }
     /// How many calls a page holds.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// The same as `Page-Size`, as older clients spell it.
     pub fn page_size2(mut self, value: i32) -> Self {
-        self.page_size2 = ::std::option::Option::Some(value);
+        self.page_size2 = Some(value);
         self
     }
 }
@@ -574,15 +549,15 @@ impl ListCallsParams {
 #[non_exhaustive]
 pub struct Message {
     /// The `sid` property.
-    pub sid: ::std::string::String,
+    pub sid: String,
     /// The `to` property.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The `from` property.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `status` property.
-    pub status: ::std::string::String,
+    pub status: String,
     /// The `num_media` property.
-    pub num_media: ::std::option::Option<::std::string::String>,
+    pub num_media: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -594,13 +569,13 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageRequired {
     /// The `sid` property.
-    pub sid: ::std::string::String,
+    pub sid: String,
     /// The `to` property.
-    pub to: ::std::string::String,
+    pub to: String,
     /// The `from` property.
-    pub from: ::std::string::String,
+    pub from: String,
     /// The `status` property.
-    pub status: ::std::string::String,
+    pub status: String,
 }
 
 impl Message {
@@ -612,15 +587,12 @@ impl Message {
             to,
             from,
             status,
-            num_media: ::std::default::Default::default(),
+            num_media: Default::default(),
         }
     }
     /// The `num_media` property.
-    pub fn num_media(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.num_media = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn num_media(mut self, value: impl Into<String>) -> Self {
+        self.num_media = Some(Into::into(value));
         self
     }
 }
@@ -632,11 +604,11 @@ pub struct RestError {
     /// The `code` property.
     pub code: i64,
     /// The `message` property.
-    pub message: ::std::string::String,
+    pub message: String,
     /// The `more_info` property.
-    pub more_info: ::std::option::Option<::std::string::String>,
+    pub more_info: Option<String>,
     /// The `status` property.
-    pub status: ::std::option::Option<i64>,
+    pub status: Option<i64>,
 }
 
 crate::runtime::wire_struct!(
@@ -650,7 +622,7 @@ pub struct RestErrorRequired {
     /// The `code` property.
     pub code: i64,
     /// The `message` property.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 impl RestError {
@@ -660,21 +632,18 @@ impl RestError {
         Self {
             code,
             message,
-            more_info: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
+            more_info: Default::default(),
+            status: Default::default(),
         }
     }
     /// The `more_info` property.
-    pub fn more_info(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.more_info = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn more_info(mut self, value: impl Into<String>) -> Self {
+        self.more_info = Some(Into::into(value));
         self
     }
     /// The `status` property.
     pub fn status(mut self, value: i64) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
 }
@@ -686,11 +655,11 @@ pub struct UpdateCallRequest {
     /// Where to fetch new instructions from.
     ///
     /// Format: `uri`.
-    pub url: ::std::option::Option<::std::string::String>,
+    pub url: Option<String>,
     /// The `Method` property.
-    pub method: ::std::option::Option<HttpMethod>,
+    pub method: Option<HttpMethod>,
     /// `completed` hangs the call up.
-    pub status: ::std::option::Option<UpdateCallRequestStatus>,
+    pub status: Option<UpdateCallRequestStatus>,
 }
 
 crate::runtime::wire_struct!(
@@ -702,27 +671,24 @@ impl UpdateCallRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            url: ::std::default::Default::default(),
-            method: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
+            url: Default::default(),
+            method: Default::default(),
+            status: Default::default(),
         }
     }
     /// Where to fetch new instructions from.
-    pub fn url(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.url = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn url(mut self, value: impl Into<String>) -> Self {
+        self.url = Some(Into::into(value));
         self
     }
     /// The `Method` property.
     pub fn method(mut self, value: HttpMethod) -> Self {
-        self.method = ::std::option::Option::Some(value);
+        self.method = Some(value);
         self
     }
     /// `completed` hangs the call up.
     pub fn status(mut self, value: UpdateCallRequestStatus) -> Self {
-        self.status = ::std::option::Option::Some(value);
+        self.status = Some(value);
         self
     }
 }
@@ -759,11 +725,11 @@ impl UpdateCallRequestStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "canceled" => ::std::option::Option::Some(Self::Canceled),
-            "completed" => ::std::option::Option::Some(Self::Completed),
-            _ => ::std::option::Option::None,
+            "canceled" => Some(Self::Canceled),
+            "completed" => Some(Self::Completed),
+            _ => None,
         }
     }
 }

@@ -5,7 +5,7 @@
 #[non_exhaustive]
 pub struct Address {
     /// The `id` property.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Which of the shapes of its `oneOf` the value has; its properties sit in the same object as the other fields.
     #[serde(flatten)]
     pub one_of: AddressOneOf,
@@ -15,7 +15,7 @@ pub struct Address {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AddressRequired {
     /// The `id` property.
-    pub id: ::std::string::String,
+    pub id: String,
     /// Which of the shapes of its `oneOf` the value has; its properties sit in the same object as the other fields.
     pub one_of: AddressOneOf,
 }
@@ -36,20 +36,20 @@ impl Address {
 #[non_exhaustive]
 pub enum AddressOneOf {
     /// The value, as `PhoneAddress`.
-    PhoneAddress(::std::boxed::Box<PhoneAddress>),
+    PhoneAddress(Box<PhoneAddress>),
     /// The value, as `EmailAddress`.
-    EmailAddress(::std::boxed::Box<EmailAddress>),
+    EmailAddress(Box<EmailAddress>),
 }
 
-impl ::std::convert::From<PhoneAddress> for AddressOneOf {
+impl From<PhoneAddress> for AddressOneOf {
     fn from(value: PhoneAddress) -> Self {
-        Self::PhoneAddress(::std::boxed::Box::new(value))
+        Self::PhoneAddress(Box::new(value))
     }
 }
 
-impl ::std::convert::From<EmailAddress> for AddressOneOf {
+impl From<EmailAddress> for AddressOneOf {
     fn from(value: EmailAddress) -> Self {
-        Self::EmailAddress(::std::boxed::Box::new(value))
+        Self::EmailAddress(Box::new(value))
     }
 }
 
@@ -58,24 +58,24 @@ impl ::std::convert::From<EmailAddress> for AddressOneOf {
 #[non_exhaustive]
 pub struct Bike {
     /// The `kind` property.
-    pub kind: ::std::string::String,
+    pub kind: String,
     /// The `gears` property.
-    pub gears: ::std::option::Option<i64>,
+    pub gears: Option<i64>,
 }
 
 crate::runtime::wire_struct!(Bike { kind = required("kind"), gears = default("gears") });
 
 impl Bike {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(kind: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(kind: impl Into<String>) -> Self {
         Self {
-            kind: ::std::convert::Into::into(kind),
-            gears: ::std::default::Default::default(),
+            kind: Into::into(kind),
+            gears: Default::default(),
         }
     }
     /// The `gears` property.
     pub fn gears(mut self, value: i64) -> Self {
-        self.gears = ::std::option::Option::Some(value);
+        self.gears = Some(value);
         self
     }
 }
@@ -99,7 +99,7 @@ impl Booking {
     pub fn new(room: Room) -> Self {
         Self {
             room,
-            backup: ::std::default::Default::default(),
+            backup: Default::default(),
         }
     }
     /// Another room, if the first is taken.
@@ -119,7 +119,7 @@ impl Booking {
 #[non_exhaustive]
 pub struct Car {
     /// The `kind` property.
-    pub kind: ::std::string::String,
+    pub kind: String,
     /// The `doors` property.
     pub doors: i64,
 }
@@ -130,7 +130,7 @@ crate::runtime::wire_struct!(Car { kind = required("kind"), doors = required("do
 #[derive(Debug, Clone, PartialEq)]
 pub struct CarRequired {
     /// The `kind` property.
-    pub kind: ::std::string::String,
+    pub kind: String,
     /// The `doors` property.
     pub doors: i64,
 }
@@ -148,9 +148,9 @@ impl Car {
 #[non_exhaustive]
 pub struct Contact {
     /// The `phone` property.
-    pub phone: ::std::option::Option<::std::string::String>,
+    pub phone: Option<String>,
     /// The `email` property.
-    pub email: ::std::option::Option<::std::string::String>,
+    pub email: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -161,24 +161,18 @@ impl Contact {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            phone: ::std::default::Default::default(),
-            email: ::std::default::Default::default(),
+            phone: Default::default(),
+            email: Default::default(),
         }
     }
     /// The `phone` property.
-    pub fn phone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.phone = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn phone(mut self, value: impl Into<String>) -> Self {
+        self.phone = Some(Into::into(value));
         self
     }
     /// The `email` property.
-    pub fn email(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.email = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn email(mut self, value: impl Into<String>) -> Self {
+        self.email = Some(Into::into(value));
         self
     }
 }
@@ -190,9 +184,9 @@ impl Contact {
 #[non_exhaustive]
 pub enum Detect {
     /// Listen for a fax tone.
-    DetectFax(::std::boxed::Box<DetectFax>),
+    DetectFax(Box<DetectFax>),
     /// Listen for an answering machine.
-    DetectMachine(::std::boxed::Box<DetectMachine>),
+    DetectMachine(Box<DetectMachine>),
     /// A value whose `type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -201,7 +195,7 @@ impl ::serde::Serialize for Detect {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::DetectFax(value) => ("fax", ::serde_json::to_value(value)),
             Self::DetectMachine(value) => {
@@ -222,39 +216,39 @@ impl ::serde::Serialize for Detect {
 impl<'de> ::serde::Deserialize<'de> for Detect {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("type")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("fax") => {
+            Some("fax") => {
                 ::serde_json::from_value(value)
                     .map(Self::DetectFax)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("DetectMachine") => {
+            Some("DetectMachine") => {
                 ::serde_json::from_value(value)
                     .map(Self::DetectMachine)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<DetectFax> for Detect {
+impl From<DetectFax> for Detect {
     fn from(value: DetectFax) -> Self {
-        Self::DetectFax(::std::boxed::Box::new(value))
+        Self::DetectFax(Box::new(value))
     }
 }
 
-impl ::std::convert::From<DetectMachine> for Detect {
+impl From<DetectMachine> for Detect {
     fn from(value: DetectMachine) -> Self {
-        Self::DetectMachine(::std::boxed::Box::new(value))
+        Self::DetectMachine(Box::new(value))
     }
 }
 
@@ -267,7 +261,7 @@ pub struct DetectFax {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: DetectFaxType,
     /// The `tone` property.
-    pub tone: ::std::option::Option<::std::string::String>,
+    pub tone: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -279,15 +273,12 @@ impl DetectFax {
     pub fn new(type_: DetectFaxType) -> Self {
         Self {
             type_,
-            tone: ::std::default::Default::default(),
+            tone: Default::default(),
         }
     }
     /// The `tone` property.
-    pub fn tone(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tone = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tone(mut self, value: impl Into<String>) -> Self {
+        self.tone = Some(Into::into(value));
         self
     }
 }
@@ -318,10 +309,10 @@ impl DetectFaxType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            _ => ::std::option::Option::None,
+            "fax" => Some(Self::Fax),
+            _ => None,
         }
     }
 }
@@ -360,12 +351,12 @@ impl DetectKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "machine" => ::std::option::Option::Some(Self::Machine),
-            "fax" => ::std::option::Option::Some(Self::Fax),
-            "digit" => ::std::option::Option::Some(Self::Digit),
-            _ => ::std::option::Option::None,
+            "machine" => Some(Self::Machine),
+            "fax" => Some(Self::Fax),
+            "digit" => Some(Self::Digit),
+            _ => None,
         }
     }
 }
@@ -381,7 +372,7 @@ pub struct DetectMachine {
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
     pub type_: DetectMachineType,
     /// The `timeout` property.
-    pub timeout: ::std::option::Option<f64>,
+    pub timeout: Option<f64>,
 }
 
 crate::runtime::wire_struct!(
@@ -393,12 +384,12 @@ impl DetectMachine {
     pub fn new(type_: DetectMachineType) -> Self {
         Self {
             type_,
-            timeout: ::std::default::Default::default(),
+            timeout: Default::default(),
         }
     }
     /// The `timeout` property.
     pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = ::std::option::Option::Some(value);
+        self.timeout = Some(value);
         self
     }
 }
@@ -429,10 +420,10 @@ impl DetectMachineType {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "machine" => ::std::option::Option::Some(Self::Machine),
-            _ => ::std::option::Option::None,
+            "machine" => Some(Self::Machine),
+            _ => None,
         }
     }
 }
@@ -444,17 +435,15 @@ crate::runtime::open_enum!(DetectMachineType, Unknown);
 #[non_exhaustive]
 pub struct EmailAddress {
     /// The `email` property.
-    pub email: ::std::string::String,
+    pub email: String,
 }
 
 crate::runtime::wire_struct!(EmailAddress { email = required("email") });
 
 impl EmailAddress {
     /// A value made of all its fields.
-    pub fn new(email: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            email: ::std::convert::Into::into(email),
-        }
+    pub fn new(email: impl Into<String>) -> Self {
+        Self { email: Into::into(email) }
     }
 }
 
@@ -468,12 +457,12 @@ pub enum Expression {
     /// The value, as `i64`.
     Integer(i64),
     /// The value, as `Sum`.
-    Sum(::std::boxed::Box<Sum>),
+    Sum(Box<Sum>),
 }
 
-impl ::std::convert::From<Sum> for Expression {
+impl From<Sum> for Expression {
     fn from(value: Sum) -> Self {
-        Self::Sum(::std::boxed::Box::new(value))
+        Self::Sum(Box::new(value))
     }
 }
 
@@ -482,11 +471,11 @@ impl ::std::convert::From<Sum> for Expression {
 #[non_exhaustive]
 pub struct Folder {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// A folder; it may sit in another folder.
-    pub parent: ::std::option::Option<::std::boxed::Box<Folder>>,
+    pub parent: Option<Box<Folder>>,
     /// The `children` property.
-    pub children: ::std::option::Option<::std::vec::Vec<Folder>>,
+    pub children: Option<Vec<Folder>>,
 }
 
 crate::runtime::wire_struct!(
@@ -496,29 +485,21 @@ crate::runtime::wire_struct!(
 
 impl Folder {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::std::convert::Into::into(name),
-            parent: ::std::default::Default::default(),
-            children: ::std::default::Default::default(),
+            name: Into::into(name),
+            parent: Default::default(),
+            children: Default::default(),
         }
     }
     /// A folder; it may sit in another folder.
-    pub fn parent(
-        mut self,
-        value: impl ::std::convert::Into<::std::boxed::Box<Folder>>,
-    ) -> Self {
-        self.parent = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn parent(mut self, value: impl Into<Box<Folder>>) -> Self {
+        self.parent = Some(Into::into(value));
         self
     }
     /// The `children` property.
-    pub fn children(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Folder>,
-    ) -> Self {
-        self.children = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn children(mut self, value: impl IntoIterator<Item = Folder>) -> Self {
+        self.children = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -528,37 +509,32 @@ impl Folder {
 #[non_exhaustive]
 pub struct Labels {
     /// The `color` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub color: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
     /// The properties the API document does not name, by name.
     #[serde(flatten)]
-    pub additional_properties: ::std::collections::BTreeMap<::std::string::String, i64>,
+    pub additional_properties: ::std::collections::BTreeMap<String, i64>,
 }
 
 impl Labels {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            color: ::std::default::Default::default(),
-            additional_properties: ::std::default::Default::default(),
+            color: Default::default(),
+            additional_properties: Default::default(),
         }
     }
     /// The `color` property.
-    pub fn color(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.color = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn color(mut self, value: impl Into<String>) -> Self {
+        self.color = Some(Into::into(value));
         self
     }
     /// The properties the API document does not name, by name.
     pub fn additional_properties(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = (::std::string::String, i64)>,
+        value: impl IntoIterator<Item = (String, i64)>,
     ) -> Self {
-        self.additional_properties = ::std::iter::Iterator::collect(
-            ::std::iter::IntoIterator::into_iter(value),
-        );
+        self.additional_properties = Iterator::collect(IntoIterator::into_iter(value));
         self
     }
 }
@@ -570,9 +546,9 @@ pub struct Named {
     /// Its name.
     ///
     /// Length: at most 64 characters.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The `kind` property.
-    pub kind: ::std::option::Option<::std::string::String>,
+    pub kind: Option<String>,
 }
 
 crate::runtime::wire_struct!(Named { name = default("name"), kind = default("kind") });
@@ -581,24 +557,18 @@ impl Named {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            kind: ::std::default::Default::default(),
+            name: Default::default(),
+            kind: Default::default(),
         }
     }
     /// Its name.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The `kind` property.
-    pub fn kind(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.kind = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn kind(mut self, value: impl Into<String>) -> Self {
+        self.kind = Some(Into::into(value));
         self
     }
 }
@@ -608,17 +578,15 @@ impl Named {
 #[non_exhaustive]
 pub struct PhoneAddress {
     /// The `number` property.
-    pub number: ::std::string::String,
+    pub number: String,
 }
 
 crate::runtime::wire_struct!(PhoneAddress { number = required("number") });
 
 impl PhoneAddress {
     /// A value made of all its fields.
-    pub fn new(number: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            number: ::std::convert::Into::into(number),
-        }
+    pub fn new(number: impl Into<String>) -> Self {
+        Self { number: Into::into(number) }
     }
 }
 
@@ -629,13 +597,13 @@ pub struct Room {
     /// Its name.
     ///
     /// Length: at most 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The `kind` property.
-    pub kind: ::std::option::Option<RoomKind>,
+    pub kind: Option<RoomKind>,
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// When it last changed.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `size` property.
     ///
     /// Minimum: `1`.
@@ -652,7 +620,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoomRequired {
     /// Its name.
-    pub name: ::std::string::String,
+    pub name: String,
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// The `size` property.
@@ -665,20 +633,20 @@ impl Room {
         let RoomRequired { name, created_at, size } = required;
         Self {
             name,
-            kind: ::std::default::Default::default(),
+            kind: Default::default(),
             created_at,
-            updated_at: ::std::default::Default::default(),
+            updated_at: Default::default(),
             size,
         }
     }
     /// The `kind` property.
     pub fn kind(mut self, value: RoomKind) -> Self {
-        self.kind = ::std::option::Option::Some(value);
+        self.kind = Some(value);
         self
     }
     /// When it last changed.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -712,11 +680,11 @@ impl RoomKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "video" => ::std::option::Option::Some(Self::Video),
-            "audio" => ::std::option::Option::Some(Self::Audio),
-            _ => ::std::option::Option::None,
+            "video" => Some(Self::Video),
+            "audio" => Some(Self::Audio),
+            _ => None,
         }
     }
 }
@@ -728,9 +696,9 @@ crate::runtime::open_enum!(RoomKind, Unknown);
 #[non_exhaustive]
 pub struct Sum {
     /// A number, or a sum of expressions.
-    pub left: ::std::boxed::Box<Expression>,
+    pub left: Box<Expression>,
     /// A number, or a sum of expressions.
-    pub right: ::std::boxed::Box<Expression>,
+    pub right: Box<Expression>,
 }
 
 crate::runtime::wire_struct!(Sum { left = required("left"), right = required("right") });
@@ -739,9 +707,9 @@ crate::runtime::wire_struct!(Sum { left = required("left"), right = required("ri
 #[derive(Debug, Clone, PartialEq)]
 pub struct SumRequired {
     /// A number, or a sum of expressions.
-    pub left: ::std::boxed::Box<Expression>,
+    pub left: Box<Expression>,
     /// A number, or a sum of expressions.
-    pub right: ::std::boxed::Box<Expression>,
+    pub right: Box<Expression>,
 }
 
 impl Sum {
@@ -759,7 +727,7 @@ pub struct Timestamps {
     /// When it was made.
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
     /// When it last changed.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 crate::runtime::wire_struct!(
@@ -772,12 +740,12 @@ impl Timestamps {
     pub fn new(created_at: ::chrono::DateTime<::chrono::Utc>) -> Self {
         Self {
             created_at,
-            updated_at: ::std::default::Default::default(),
+            updated_at: Default::default(),
         }
     }
     /// When it last changed.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
 }
@@ -789,9 +757,9 @@ impl Timestamps {
 #[non_exhaustive]
 pub enum Vehicle {
     /// The value, as `Car`.
-    Car(::std::boxed::Box<Car>),
+    Car(Box<Car>),
     /// The value, as `Bike`.
-    Bike(::std::boxed::Box<Bike>),
+    Bike(Box<Bike>),
     /// A value whose `kind` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -800,7 +768,7 @@ impl ::serde::Serialize for Vehicle {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::Car(value) => ("Car", ::serde_json::to_value(value)),
             Self::Bike(value) => ("Bike", ::serde_json::to_value(value)),
@@ -819,38 +787,38 @@ impl ::serde::Serialize for Vehicle {
 impl<'de> ::serde::Deserialize<'de> for Vehicle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("kind")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("Car") => {
+            Some("Car") => {
                 ::serde_json::from_value(value)
                     .map(Self::Car)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("Bike") => {
+            Some("Bike") => {
                 ::serde_json::from_value(value)
                     .map(Self::Bike)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<Car> for Vehicle {
+impl From<Car> for Vehicle {
     fn from(value: Car) -> Self {
-        Self::Car(::std::boxed::Box::new(value))
+        Self::Car(Box::new(value))
     }
 }
 
-impl ::std::convert::From<Bike> for Vehicle {
+impl From<Bike> for Vehicle {
     fn from(value: Bike) -> Self {
-        Self::Bike(::std::boxed::Box::new(value))
+        Self::Bike(Box::new(value))
     }
 }

@@ -54,21 +54,21 @@ impl Availability {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unlisted(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "in-stock" => ::std::option::Option::Some(Self::InStock),
-            "pre-order" => ::std::option::Option::Some(Self::PreOrder),
-            "block-pstn" => ::std::option::Option::Some(Self::BlockPstn),
-            "Unknown" => ::std::option::Option::Some(Self::Unknown),
-            "back_order" => ::std::option::Option::Some(Self::BackOrder),
-            _ => ::std::option::Option::None,
+            "in-stock" => Some(Self::InStock),
+            "pre-order" => Some(Self::PreOrder),
+            "block-pstn" => Some(Self::BlockPstn),
+            "Unknown" => Some(Self::Unknown),
+            "back_order" => Some(Self::BackOrder),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(Availability, Unlisted);
 
-impl ::std::default::Default for Availability {
+impl Default for Availability {
     /// The API's default, [`Availability::PreOrder`].
     fn default() -> Self {
         Self::PreOrder
@@ -111,12 +111,12 @@ impl CoverResolution {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "720p" => ::std::option::Option::Some(Self::V720p),
-            "1080p" => ::std::option::Option::Some(Self::V1080p),
-            "4k" => ::std::option::Option::Some(Self::V4k),
-            _ => ::std::option::Option::None,
+            "720p" => Some(Self::V720p),
+            "1080p" => Some(Self::V1080p),
+            "4k" => Some(Self::V4k),
+            _ => None,
         }
     }
 }
@@ -133,11 +133,11 @@ pub struct Edition {
     /// - **paperback**: A soft cover.
     pub binding: EditionBinding,
     /// The `labels` property.
-    pub labels: ::std::option::Option<::std::vec::Vec<EditionLabelsItem>>,
+    pub labels: Option<Vec<EditionLabelsItem>>,
     /// Whether a book can be ordered.
     ///
     /// [`Availability`] says what each value means.
-    pub availability: ::std::option::Option<Availability>,
+    pub availability: Option<Availability>,
     /// The `condition` property.
     pub condition: crate::runtime::Nullable<EditionCondition>,
 }
@@ -152,24 +152,19 @@ impl Edition {
     pub fn new(binding: EditionBinding) -> Self {
         Self {
             binding,
-            labels: ::std::default::Default::default(),
-            availability: ::std::default::Default::default(),
-            condition: ::std::default::Default::default(),
+            labels: Default::default(),
+            availability: Default::default(),
+            condition: Default::default(),
         }
     }
     /// The `labels` property.
-    pub fn labels(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = EditionLabelsItem>,
-    ) -> Self {
-        self.labels = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn labels(mut self, value: impl IntoIterator<Item = EditionLabelsItem>) -> Self {
+        self.labels = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Whether a book can be ordered.
     pub fn availability(mut self, value: Availability) -> Self {
-        self.availability = ::std::option::Option::Some(value);
+        self.availability = Some(value);
         self
     }
     /// The `condition` property.
@@ -217,11 +212,11 @@ impl EditionBinding {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "hardcover" => ::std::option::Option::Some(Self::Hardcover),
-            "paperback" => ::std::option::Option::Some(Self::Paperback),
-            _ => ::std::option::Option::None,
+            "hardcover" => Some(Self::Hardcover),
+            "paperback" => Some(Self::Paperback),
+            _ => None,
         }
     }
 }
@@ -260,12 +255,12 @@ impl EditionCondition {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "mint" => ::std::option::Option::Some(Self::Mint),
-            "good" => ::std::option::Option::Some(Self::Good),
-            "worn" => ::std::option::Option::Some(Self::Worn),
-            _ => ::std::option::Option::None,
+            "mint" => Some(Self::Mint),
+            "good" => Some(Self::Good),
+            "worn" => Some(Self::Worn),
+            _ => None,
         }
     }
 }
@@ -308,12 +303,12 @@ impl EditionLabelsItem {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "new" => ::std::option::Option::Some(Self::New),
-            "used" => ::std::option::Option::Some(Self::Used),
-            "signed" => ::std::option::Option::Some(Self::Signed),
-            _ => ::std::option::Option::None,
+            "new" => Some(Self::New),
+            "used" => Some(Self::Used),
+            "signed" => Some(Self::Signed),
+            _ => None,
         }
     }
 }
@@ -360,24 +355,20 @@ impl Encryption {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "AES_256_CM_HMAC_SHA1_80" => {
-                ::std::option::Option::Some(Self::Aes256CmHmacSha1_80)
-            }
-            "AES_256_CM_HMAC_SHA1_32" => {
-                ::std::option::Option::Some(Self::Aes256CmHmacSha1_32)
-            }
-            "AEAD_AES_256_GCM_8" => ::std::option::Option::Some(Self::AeadAes256Gcm8),
-            "none" => ::std::option::Option::Some(Self::None),
-            _ => ::std::option::Option::None,
+            "AES_256_CM_HMAC_SHA1_80" => Some(Self::Aes256CmHmacSha1_80),
+            "AES_256_CM_HMAC_SHA1_32" => Some(Self::Aes256CmHmacSha1_32),
+            "AEAD_AES_256_GCM_8" => Some(Self::AeadAes256Gcm8),
+            "none" => Some(Self::None),
+            _ => None,
         }
     }
 }
 
 crate::runtime::open_enum!(Encryption, Unknown);
 
-impl ::std::default::Default for Encryption {
+impl Default for Encryption {
     /// The API's default, [`Encryption::None`].
     fn default() -> Self {
         Self::None
@@ -448,19 +439,19 @@ impl Spelling {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown2(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "paper-back" => ::std::option::Option::Some(Self::PaperBack),
-            "paper_back" => ::std::option::Option::Some(Self::PaperBack2),
-            "PaperBack" => ::std::option::Option::Some(Self::PaperBack3),
-            "Unknown" => ::std::option::Option::Some(Self::Unknown),
-            "Unlisted" => ::std::option::Option::Some(Self::Unlisted),
-            "Other" => ::std::option::Option::Some(Self::Other),
-            "self" => ::std::option::Option::Some(Self::Self_),
-            "type" => ::std::option::Option::Some(Self::Type),
-            "+" => ::std::option::Option::Some(Self::U002B),
-            "" => ::std::option::Option::Some(Self::Empty),
-            _ => ::std::option::Option::None,
+            "paper-back" => Some(Self::PaperBack),
+            "paper_back" => Some(Self::PaperBack2),
+            "PaperBack" => Some(Self::PaperBack3),
+            "Unknown" => Some(Self::Unknown),
+            "Unlisted" => Some(Self::Unlisted),
+            "Other" => Some(Self::Other),
+            "self" => Some(Self::Self_),
+            "type" => Some(Self::Type),
+            "+" => Some(Self::U002B),
+            "" => Some(Self::Empty),
+            _ => None,
         }
     }
 }

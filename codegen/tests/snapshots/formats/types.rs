@@ -9,43 +9,43 @@ pub struct Token {
     /// The token itself.
     ///
     /// Format: `jwt`.
-    pub value: ::std::string::String,
+    pub value: String,
     /// Always `subscriber`.
     pub kind: TokenKind,
     /// The `issued_at` property.
-    pub issued_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub issued_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `expires_on` property.
-    pub expires_on: ::std::option::Option<::chrono::NaiveDate>,
+    pub expires_on: Option<::chrono::NaiveDate>,
     /// The `lifetime_secs` property.
     ///
     /// Default: `3600`.
     /// Minimum: `60`.
     /// Maximum: `86400`.
-    pub lifetime_secs: ::std::option::Option<i32>,
+    pub lifetime_secs: Option<i32>,
     /// The `uses` property.
     ///
     /// Minimum: `0` (exclusive).
-    pub uses: ::std::option::Option<i64>,
+    pub uses: Option<i64>,
     /// The `score` property.
     ///
     /// Multiple of `0.5`.
-    pub score: ::std::option::Option<f32>,
+    pub score: Option<f32>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `callback` property.
     ///
     /// Format: `uri`.
     /// Length: 8 to 2048 characters.
-    pub callback: ::std::option::Option<::std::string::String>,
+    pub callback: Option<String>,
     /// The `scopes` property.
     ///
     /// Items: at least 1.
     /// Items: each one different.
-    pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub scopes: Option<Vec<String>>,
     /// The `tag` property.
     ///
     /// Pattern: `^[a-z]+$`.
-    pub tag: ::std::option::Option<::std::string::String>,
+    pub tag: Option<String>,
     /// Reserved; always `null`.
     pub revoked: crate::runtime::Nullable<::serde_json::Value>,
 }
@@ -64,7 +64,7 @@ pub struct TokenRequired {
     /// The `id` property.
     pub id: ::uuid::Uuid,
     /// The token itself.
-    pub value: ::std::string::String,
+    pub value: String,
     /// Always `subscriber`.
     pub kind: TokenKind,
 }
@@ -77,72 +77,61 @@ impl Token {
             id,
             value,
             kind,
-            issued_at: ::std::default::Default::default(),
-            expires_on: ::std::default::Default::default(),
-            lifetime_secs: ::std::default::Default::default(),
-            uses: ::std::default::Default::default(),
-            score: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            callback: ::std::default::Default::default(),
-            scopes: ::std::default::Default::default(),
-            tag: ::std::default::Default::default(),
-            revoked: ::std::default::Default::default(),
+            issued_at: Default::default(),
+            expires_on: Default::default(),
+            lifetime_secs: Default::default(),
+            uses: Default::default(),
+            score: Default::default(),
+            weight: Default::default(),
+            callback: Default::default(),
+            scopes: Default::default(),
+            tag: Default::default(),
+            revoked: Default::default(),
         }
     }
     /// The `issued_at` property.
     pub fn issued_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.issued_at = ::std::option::Option::Some(value);
+        self.issued_at = Some(value);
         self
     }
     /// The `expires_on` property.
     pub fn expires_on(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.expires_on = ::std::option::Option::Some(value);
+        self.expires_on = Some(value);
         self
     }
     /// The `lifetime_secs` property.
     pub fn lifetime_secs(mut self, value: i32) -> Self {
-        self.lifetime_secs = ::std::option::Option::Some(value);
+        self.lifetime_secs = Some(value);
         self
     }
     /// The `uses` property.
     pub fn uses(mut self, value: i64) -> Self {
-        self.uses = ::std::option::Option::Some(value);
+        self.uses = Some(value);
         self
     }
     /// The `score` property.
     pub fn score(mut self, value: f32) -> Self {
-        self.score = ::std::option::Option::Some(value);
+        self.score = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `callback` property.
-    pub fn callback(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.callback = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn callback(mut self, value: impl Into<String>) -> Self {
+        self.callback = Some(Into::into(value));
         self
     }
     /// The `scopes` property.
-    pub fn scopes(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.scopes = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn scopes(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.scopes = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `tag` property.
-    pub fn tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.tag = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn tag(mut self, value: impl Into<String>) -> Self {
+        self.tag = Some(Into::into(value));
         self
     }
     /// Reserved; always `null`.
@@ -183,10 +172,10 @@ impl TokenKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "subscriber" => ::std::option::Option::Some(Self::Subscriber),
-            _ => ::std::option::Option::None,
+            "subscriber" => Some(Self::Subscriber),
+            _ => None,
         }
     }
 }

@@ -5,7 +5,7 @@
 #[non_exhaustive]
 pub struct Debug {
     /// The `level` property.
-    pub level: ::std::option::Option<DebugLevel>,
+    pub level: Option<DebugLevel>,
 }
 
 crate::runtime::wire_struct!(Debug { level = default("level") });
@@ -13,13 +13,11 @@ crate::runtime::wire_struct!(Debug { level = default("level") });
 impl Debug {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            level: ::std::default::Default::default(),
-        }
+        Self { level: Default::default() }
     }
     /// The `level` property.
     pub fn level(mut self, value: DebugLevel) -> Self {
-        self.level = ::std::option::Option::Some(value);
+        self.level = Some(value);
         self
     }
 }
@@ -53,11 +51,11 @@ impl DebugLevel {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "low" => ::std::option::Option::Some(Self::Low),
-            "high" => ::std::option::Option::Some(Self::High),
-            _ => ::std::option::Option::None,
+            "low" => Some(Self::Low),
+            "high" => Some(Self::High),
+            _ => None,
         }
     }
 }
@@ -67,38 +65,33 @@ crate::runtime::open_enum!(DebugLevel, Unknown);
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct Default {
+pub struct Default2 {
     /// The `list` property.
-    pub list: ::std::option::Option<Vec>,
+    pub list: Option<Vec2>,
     /// The `names` property.
-    pub names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub names: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
-    Default { list = default("list"), names = default("names") }
+    Default2 { list = default("list"), names = default("names") }
 );
 
-impl Default {
+impl Default2 {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            list: ::std::default::Default::default(),
-            names: ::std::default::Default::default(),
+            list: Default::default(),
+            names: Default::default(),
         }
     }
     /// The `list` property.
-    pub fn list(mut self, value: Vec) -> Self {
-        self.list = ::std::option::Option::Some(value);
+    pub fn list(mut self, value: Vec2) -> Self {
+        self.list = Some(value);
         self
     }
     /// The `names` property.
-    pub fn names(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.names = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn names(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.names = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -132,11 +125,11 @@ impl Hash {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "sha1" => ::std::option::Option::Some(Self::Sha1),
-            "sha256" => ::std::option::Option::Some(Self::Sha256),
-            _ => ::std::option::Option::None,
+            "sha1" => Some(Self::Sha1),
+            "sha256" => Some(Self::Sha256),
+            _ => None,
         }
     }
 }
@@ -148,17 +141,17 @@ crate::runtime::open_enum!(Hash, Unknown);
 #[non_exhaustive]
 pub struct Note {
     /// Required, so it has no setter and takes no method name.
-    pub clear_title: ::std::string::String,
+    pub clear_title: String,
     /// Its clearer is `clear_title`, although a field has that name.
-    pub title: crate::runtime::Nullable<::std::string::String>,
+    pub title: crate::runtime::Nullable<String>,
     /// The `text` property.
-    pub text: crate::runtime::Nullable<::std::string::String>,
+    pub text: crate::runtime::Nullable<String>,
     /// Its setter and the clearer of `text` both want the name `clear_text`.
-    pub clear_text: ::std::option::Option<::std::string::String>,
+    pub clear_text: Option<String>,
     /// Its setter cannot be `new`, the constructor's name.
-    pub new: ::std::option::Option<::std::string::String>,
+    pub new: Option<String>,
     /// The `set_new` property.
-    pub set_new: ::std::option::Option<::std::string::String>,
+    pub set_new: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -169,22 +162,19 @@ crate::runtime::wire_struct!(
 
 impl Note {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(clear_title: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(clear_title: impl Into<String>) -> Self {
         Self {
-            clear_title: ::std::convert::Into::into(clear_title),
-            title: ::std::default::Default::default(),
-            text: ::std::default::Default::default(),
-            clear_text: ::std::default::Default::default(),
-            new: ::std::default::Default::default(),
-            set_new: ::std::default::Default::default(),
+            clear_title: Into::into(clear_title),
+            title: Default::default(),
+            text: Default::default(),
+            clear_text: Default::default(),
+            new: Default::default(),
+            set_new: Default::default(),
         }
     }
     /// Its clearer is `clear_title`, although a field has that name.
-    pub fn title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.title = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `title` to an explicit `null`, which is sent as `null` rather than left out.
@@ -193,11 +183,8 @@ impl Note {
         self
     }
     /// The `text` property.
-    pub fn text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.text = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn text(mut self, value: impl Into<String>) -> Self {
+        self.text = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `text` to an explicit `null`, which is sent as `null` rather than left out.
@@ -206,37 +193,28 @@ impl Note {
         self
     }
     /// Its setter and the clearer of `text` both want the name `clear_text`.
-    pub fn clear_text(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.clear_text = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn clear_text(mut self, value: impl Into<String>) -> Self {
+        self.clear_text = Some(Into::into(value));
         self
     }
     /// Its setter cannot be `new`, the constructor's name.
-    pub fn set_new2(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.new = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn set_new2(mut self, value: impl Into<String>) -> Self {
+        self.new = Some(Into::into(value));
         self
     }
     /// The `set_new` property.
-    pub fn set_new(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.set_new = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn set_new(mut self, value: impl Into<String>) -> Self {
+        self.set_new = Some(Into::into(value));
         self
     }
 }
 
-/// The field [`Result::value`](crate::Result::value).
+/// The field [`Result2::value`](crate::Result2::value).
 ///
-/// Values this version of the client does not know yet decode to [`Option::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
+/// Values this version of the client does not know yet decode to [`Option2::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Option {
+pub enum Option2 {
     /// On the wire: `some`.
     Some,
     /// On the wire: `none`.
@@ -245,9 +223,9 @@ pub enum Option {
     Unknown(crate::runtime::UnknownValue),
 }
 
-impl Option {
+impl Option2 {
     /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Option] = &[Self::Some, Self::None];
+    pub const KNOWN: &'static [Option2] = &[Self::Some, Self::None];
     /// The value exactly as it is sent and received.
     pub fn as_str(&self) -> &str {
         match self {
@@ -260,45 +238,45 @@ impl Option {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "some" => ::std::option::Option::Some(Self::Some),
-            "none" => ::std::option::Option::Some(Self::None),
-            _ => ::std::option::Option::None,
+            "some" => Some(Self::Some),
+            "none" => Some(Self::None),
+            _ => None,
         }
     }
 }
 
-crate::runtime::open_enum!(Option, Unknown);
+crate::runtime::open_enum!(Option2, Unknown);
 
 /// The field [`Self_::result`](crate::Self_::result).
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
-pub struct Result {
+pub struct Result2 {
     /// The `ok` property.
-    pub ok: ::std::option::Option<bool>,
+    pub ok: Option<bool>,
     /// The `value` property.
-    pub value: ::std::option::Option<Option>,
+    pub value: Option<Option2>,
 }
 
-crate::runtime::wire_struct!(Result { ok = default("ok"), value = default("value") });
+crate::runtime::wire_struct!(Result2 { ok = default("ok"), value = default("value") });
 
-impl Result {
+impl Result2 {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            ok: ::std::default::Default::default(),
-            value: ::std::default::Default::default(),
+            ok: Default::default(),
+            value: Default::default(),
         }
     }
     /// The `ok` property.
     pub fn ok(mut self, value: bool) -> Self {
-        self.ok = ::std::option::Option::Some(value);
+        self.ok = Some(value);
         self
     }
     /// The `value` property.
-    pub fn value(mut self, value: Option) -> Self {
-        self.value = ::std::option::Option::Some(value);
+    pub fn value(mut self, value: Option2) -> Self {
+        self.value = Some(value);
         self
     }
 }
@@ -308,20 +286,20 @@ impl Result {
 #[non_exhaustive]
 pub struct Self_ {
     /// The `result` property.
-    pub result: Result,
+    pub result: Result2,
 }
 
 crate::runtime::wire_struct!(Self_ { result = required("result") });
 
 impl Self_ {
     /// A value made of all its fields.
-    pub fn new(result: Result) -> Self {
+    pub fn new(result: Result2) -> Self {
         Self { result }
     }
 }
 
-/// `String` as the API document names it.
-pub type String = ::uuid::Uuid;
+/// `String2` as the API document names it.
+pub type String2 = ::uuid::Uuid;
 
-/// `Vec` as the API document names it.
-pub type Vec = ::std::vec::Vec<String>;
+/// `Vec2` as the API document names it.
+pub type Vec2 = Vec<String2>;

@@ -48,18 +48,18 @@ impl crate::runtime::Client {
         &self,
         loan_id: ::uuid::Uuid,
         body: &LoanUpdate,
-    ) -> ::std::result::Result<Loan, crate::runtime::Error<UpdateLoanError>> {
+    ) -> Result<Loan, crate::runtime::Error<UpdateLoanError>> {
         const PATH_TEMPLATE: &str = "/loans/{loan_id}";
         let path = [
             "/loans/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "loan_id",
-                &::std::string::ToString::to_string(&loan_id),
+                &ToString::to_string(&loan_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -9,21 +9,19 @@ pub struct Loan {
     /// The `kind` property.
     pub kind: LoanKind,
     /// When the book came back; `null` while it is out.
-    pub returned_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub returned_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Who borrowed the book; `null` once the loan is anonymised.
-    pub reader: ::std::option::Option<Reader>,
+    pub reader: Option<Reader>,
     /// The `renewals` property.
     ///
     /// Minimum: `0` (exclusive).
-    pub renewals: ::std::option::Option<i32>,
+    pub renewals: Option<i32>,
     /// The `status` property.
     pub status: crate::runtime::Nullable<LoanStatus>,
     /// The `tags` property.
-    pub tags: crate::runtime::Nullable<::std::vec::Vec<::std::string::String>>,
+    pub tags: crate::runtime::Nullable<Vec<String>>,
     /// The `fines` property.
-    pub fines: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::option::Option<f64>>,
-    >,
+    pub fines: Option<::std::collections::BTreeMap<String, Option<f64>>>,
 }
 
 crate::runtime::wire_struct!(
@@ -41,11 +39,11 @@ pub struct LoanRequired {
     /// The `kind` property.
     pub kind: LoanKind,
     /// When the book came back; `null` while it is out.
-    pub returned_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub returned_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// Who borrowed the book; `null` once the loan is anonymised.
-    pub reader: ::std::option::Option<Reader>,
+    pub reader: Option<Reader>,
     /// The `renewals` property.
-    pub renewals: ::std::option::Option<i32>,
+    pub renewals: Option<i32>,
 }
 
 impl Loan {
@@ -58,9 +56,9 @@ impl Loan {
             returned_at,
             reader,
             renewals,
-            status: ::std::default::Default::default(),
-            tags: ::std::default::Default::default(),
-            fines: ::std::default::Default::default(),
+            status: Default::default(),
+            tags: Default::default(),
+            fines: Default::default(),
         }
     }
     /// The `status` property.
@@ -74,12 +72,9 @@ impl Loan {
         self
     }
     /// The `tags` property.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
         self.tags = crate::runtime::Nullable::Value(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
+            Iterator::collect(IntoIterator::into_iter(value)),
         );
         self
     }
@@ -91,12 +86,9 @@ impl Loan {
     /// The `fines` property.
     pub fn fines(
         mut self,
-        value: ::std::collections::BTreeMap<
-            ::std::string::String,
-            ::std::option::Option<f64>,
-        >,
+        value: ::std::collections::BTreeMap<String, Option<f64>>,
     ) -> Self {
-        self.fines = ::std::option::Option::Some(value);
+        self.fines = Some(value);
         self
     }
 }
@@ -127,10 +119,10 @@ impl LoanKind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "loan" => ::std::option::Option::Some(Self::Loan),
-            _ => ::std::option::Option::None,
+            "loan" => Some(Self::Loan),
+            _ => None,
         }
     }
 }
@@ -166,11 +158,11 @@ impl LoanStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "open" => ::std::option::Option::Some(Self::Open),
-            "closed" => ::std::option::Option::Some(Self::Closed),
-            _ => ::std::option::Option::None,
+            "open" => Some(Self::Open),
+            "closed" => Some(Self::Closed),
+            _ => None,
         }
     }
 }
@@ -182,7 +174,7 @@ crate::runtime::open_enum!(LoanStatus, Unknown);
 #[non_exhaustive]
 pub struct LoanUpdate {
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
     /// A library card holder.
     pub reader: crate::runtime::Nullable<Reader>,
     /// The `due_on` property.
@@ -198,17 +190,14 @@ impl LoanUpdate {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            note: ::std::default::Default::default(),
-            reader: ::std::default::Default::default(),
-            due_on: ::std::default::Default::default(),
+            note: Default::default(),
+            reader: Default::default(),
+            due_on: Default::default(),
         }
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -243,17 +232,15 @@ impl LoanUpdate {
 #[non_exhaustive]
 pub struct Reader {
     /// The `card` property.
-    pub card: ::std::string::String,
+    pub card: String,
 }
 
 crate::runtime::wire_struct!(Reader { card = required("card") });
 
 impl Reader {
     /// A value made of all its fields.
-    pub fn new(card: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            card: ::std::convert::Into::into(card),
-        }
+    pub fn new(card: impl Into<String>) -> Self {
+        Self { card: Into::into(card) }
     }
 }
 
@@ -262,7 +249,7 @@ impl Reader {
 #[non_exhaustive]
 pub struct UpdateLoanNotFoundBody {
     /// The `message` property.
-    pub message: crate::runtime::Nullable<::std::string::String>,
+    pub message: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(UpdateLoanNotFoundBody { message = default("message") });
@@ -271,17 +258,12 @@ impl UpdateLoanNotFoundBody {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            message: ::std::default::Default::default(),
+            message: Default::default(),
         }
     }
     /// The `message` property.
-    pub fn message(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn message(mut self, value: impl Into<String>) -> Self {
+        self.message = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `message` to an explicit `null`, which is sent as `null` rather than left out.

@@ -8,11 +8,11 @@ pub type Anything = ::serde_json::Value;
 #[non_exhaustive]
 pub struct Author {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The day the author was born, if known.
     ///
     /// `null` when the bookshop does not know it.
-    pub born_on: ::std::option::Option<::chrono::NaiveDate>,
+    pub born_on: Option<::chrono::NaiveDate>,
 }
 
 crate::runtime::wire_struct!(
@@ -23,9 +23,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuthorRequired {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The day the author was born, if known.
-    pub born_on: ::std::option::Option<::chrono::NaiveDate>,
+    pub born_on: Option<::chrono::NaiveDate>,
 }
 
 impl Author {
@@ -45,79 +45,71 @@ pub struct Book {
     /// The identifier of a book.
     pub id: BookId,
     /// The title as printed on the cover.
-    pub title: ::std::string::String,
+    pub title: String,
     /// Printed below the title; `null` when the book has none.
-    pub subtitle: ::std::option::Option<::std::string::String>,
+    pub subtitle: Option<String>,
     /// The `page_count` property.
     pub page_count: i32,
     /// Copies sold since the book was first listed.
-    pub copies_sold: ::std::option::Option<i64>,
+    pub copies_sold: Option<i64>,
     /// The `weight_grams` property.
-    pub weight_grams: ::std::option::Option<i64>,
+    pub weight_grams: Option<i64>,
     /// The `price` property.
     pub price: f64,
     /// The `discount` property.
     pub discount: crate::runtime::Nullable<f32>,
     /// The `in_stock` property.
-    pub in_stock: ::std::option::Option<bool>,
+    pub in_stock: Option<bool>,
     /// The `published_on` property.
-    pub published_on: ::std::option::Option<::chrono::NaiveDate>,
+    pub published_on: Option<::chrono::NaiveDate>,
     /// The `updated_at` property.
-    pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `isbn` property.
-    pub isbn: ::std::option::Option<Isbn>,
+    pub isbn: Option<Isbn>,
     /// Other authors, in the order the cover lists them.
-    pub co_author_ids: ::std::option::Option<::std::vec::Vec<::uuid::Uuid>>,
+    pub co_author_ids: Option<Vec<::uuid::Uuid>>,
     /// Average rating by country code.
-    pub ratings: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, f64>,
-    >,
+    pub ratings: Option<::std::collections::BTreeMap<String, f64>>,
     /// Free-form labels, by name.
-    pub metadata: ::std::option::Option<Metadata>,
+    pub metadata: Option<Metadata>,
     /// Whatever else the shop stores about the book.
-    pub extra: ::std::option::Option<::serde_json::Value>,
+    pub extra: Option<::serde_json::Value>,
     /// The `raw` property.
-    pub raw: ::std::option::Option<::serde_json::Value>,
+    pub raw: Option<::serde_json::Value>,
     /// Any JSON value at all.
-    pub anything: ::std::option::Option<Anything>,
+    pub anything: Option<Anything>,
     /// The main author (this description wins over the schema's).
-    pub author: ::std::option::Option<Author>,
+    pub author: Option<Author>,
     /// The `editor` property.
     pub editor: crate::runtime::Nullable<Author>,
     /// Size of the printed book.
-    pub dimensions: ::std::option::Option<BookDimensions>,
+    pub dimensions: Option<BookDimensions>,
     /// The `editions` property.
-    pub editions: ::std::option::Option<::std::vec::Vec<BookEditionsItem>>,
+    pub editions: Option<Vec<BookEditionsItem>>,
     /// Copies on each shelf, by shelf name.
-    pub shelf_counts: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, BookShelfCountsValue>,
-    >,
+    pub shelf_counts: Option<::std::collections::BTreeMap<String, BookShelfCountsValue>>,
     /// Days the book was reprinted; `null` where the day is lost.
-    pub reprint_dates: ::std::option::Option<
-        ::std::vec::Vec<::std::option::Option<::chrono::NaiveDate>>,
-    >,
+    pub reprint_dates: Option<Vec<Option<::chrono::NaiveDate>>>,
     /// The `nested_lists` property.
-    pub nested_lists: ::std::option::Option<
-        ::std::vec::Vec<::std::vec::Vec<::std::string::String>>,
-    >,
+    pub nested_lists: Option<Vec<Vec<String>>>,
     /// A field named like a Rust keyword.
     ///
     /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// A link to this book; a field named like a reserved word.
     ///
     /// Format: `uri`.
     ///
     /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: ::std::string::String,
+    pub self_: String,
     /// The `crate` property.
     ///
     /// In JSON: `crate`, a Rust keyword, hence the trailing `_` in Rust.
-    pub crate_: crate::runtime::Nullable<::std::string::String>,
+    pub crate_: crate::runtime::Nullable<String>,
     /// The `camelCaseName` property.
-    pub camel_case_name: ::std::option::Option<::std::string::String>,
+    pub camel_case_name: Option<String>,
     /// The `2nd_hand` property.
-    pub n_2nd_hand: ::std::option::Option<bool>,
+    pub n_2nd_hand: Option<bool>,
 }
 
 crate::runtime::wire_struct!(
@@ -142,17 +134,17 @@ pub struct BookRequired {
     /// The identifier of a book.
     pub id: BookId,
     /// The title as printed on the cover.
-    pub title: ::std::string::String,
+    pub title: String,
     /// Printed below the title; `null` when the book has none.
-    pub subtitle: ::std::option::Option<::std::string::String>,
+    pub subtitle: Option<String>,
     /// The `page_count` property.
     pub page_count: i32,
     /// The `price` property.
     pub price: f64,
     /// A field named like a Rust keyword.
-    pub type_: ::std::string::String,
+    pub type_: String,
     /// A link to this book; a field named like a reserved word.
-    pub self_: ::std::string::String,
+    pub self_: String,
 }
 
 impl Book {
@@ -164,42 +156,42 @@ impl Book {
             title,
             subtitle,
             page_count,
-            copies_sold: ::std::default::Default::default(),
-            weight_grams: ::std::default::Default::default(),
+            copies_sold: Default::default(),
+            weight_grams: Default::default(),
             price,
-            discount: ::std::default::Default::default(),
-            in_stock: ::std::default::Default::default(),
-            published_on: ::std::default::Default::default(),
-            updated_at: ::std::default::Default::default(),
-            isbn: ::std::default::Default::default(),
-            co_author_ids: ::std::default::Default::default(),
-            ratings: ::std::default::Default::default(),
-            metadata: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            raw: ::std::default::Default::default(),
-            anything: ::std::default::Default::default(),
-            author: ::std::default::Default::default(),
-            editor: ::std::default::Default::default(),
-            dimensions: ::std::default::Default::default(),
-            editions: ::std::default::Default::default(),
-            shelf_counts: ::std::default::Default::default(),
-            reprint_dates: ::std::default::Default::default(),
-            nested_lists: ::std::default::Default::default(),
+            discount: Default::default(),
+            in_stock: Default::default(),
+            published_on: Default::default(),
+            updated_at: Default::default(),
+            isbn: Default::default(),
+            co_author_ids: Default::default(),
+            ratings: Default::default(),
+            metadata: Default::default(),
+            extra: Default::default(),
+            raw: Default::default(),
+            anything: Default::default(),
+            author: Default::default(),
+            editor: Default::default(),
+            dimensions: Default::default(),
+            editions: Default::default(),
+            shelf_counts: Default::default(),
+            reprint_dates: Default::default(),
+            nested_lists: Default::default(),
             type_,
             self_,
-            crate_: ::std::default::Default::default(),
-            camel_case_name: ::std::default::Default::default(),
-            n_2nd_hand: ::std::default::Default::default(),
+            crate_: Default::default(),
+            camel_case_name: Default::default(),
+            n_2nd_hand: Default::default(),
         }
     }
     /// Copies sold since the book was first listed.
     pub fn copies_sold(mut self, value: i64) -> Self {
-        self.copies_sold = ::std::option::Option::Some(value);
+        self.copies_sold = Some(value);
         self
     }
     /// The `weight_grams` property.
     pub fn weight_grams(mut self, value: i64) -> Self {
-        self.weight_grams = ::std::option::Option::Some(value);
+        self.weight_grams = Some(value);
         self
     }
     /// The `discount` property.
@@ -214,65 +206,60 @@ impl Book {
     }
     /// The `in_stock` property.
     pub fn in_stock(mut self, value: bool) -> Self {
-        self.in_stock = ::std::option::Option::Some(value);
+        self.in_stock = Some(value);
         self
     }
     /// The `published_on` property.
     pub fn published_on(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.published_on = ::std::option::Option::Some(value);
+        self.published_on = Some(value);
         self
     }
     /// The `updated_at` property.
     pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = ::std::option::Option::Some(value);
+        self.updated_at = Some(value);
         self
     }
     /// The `isbn` property.
     pub fn isbn(mut self, value: Isbn) -> Self {
-        self.isbn = ::std::option::Option::Some(value);
+        self.isbn = Some(value);
         self
     }
     /// Other authors, in the order the cover lists them.
     pub fn co_author_ids(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::uuid::Uuid>,
+        value: impl IntoIterator<Item = ::uuid::Uuid>,
     ) -> Self {
-        self.co_author_ids = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.co_author_ids = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Average rating by country code.
-    pub fn ratings(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, f64>,
-    ) -> Self {
-        self.ratings = ::std::option::Option::Some(value);
+    pub fn ratings(mut self, value: ::std::collections::BTreeMap<String, f64>) -> Self {
+        self.ratings = Some(value);
         self
     }
     /// Free-form labels, by name.
     pub fn metadata(mut self, value: Metadata) -> Self {
-        self.metadata = ::std::option::Option::Some(value);
+        self.metadata = Some(value);
         self
     }
     /// Whatever else the shop stores about the book.
     pub fn extra(mut self, value: ::serde_json::Value) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+        self.extra = Some(value);
         self
     }
     /// The `raw` property.
     pub fn raw(mut self, value: ::serde_json::Value) -> Self {
-        self.raw = ::std::option::Option::Some(value);
+        self.raw = Some(value);
         self
     }
     /// Any JSON value at all.
     pub fn anything(mut self, value: Anything) -> Self {
-        self.anything = ::std::option::Option::Some(value);
+        self.anything = Some(value);
         self
     }
     /// The main author (this description wins over the schema's).
     pub fn author(mut self, value: Author) -> Self {
-        self.author = ::std::option::Option::Some(value);
+        self.author = Some(value);
         self
     }
     /// The `editor` property.
@@ -287,57 +274,41 @@ impl Book {
     }
     /// Size of the printed book.
     pub fn dimensions(mut self, value: BookDimensions) -> Self {
-        self.dimensions = ::std::option::Option::Some(value);
+        self.dimensions = Some(value);
         self
     }
     /// The `editions` property.
     pub fn editions(
         mut self,
-        value: impl ::std::iter::IntoIterator<Item = BookEditionsItem>,
+        value: impl IntoIterator<Item = BookEditionsItem>,
     ) -> Self {
-        self.editions = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.editions = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Copies on each shelf, by shelf name.
     pub fn shelf_counts(
         mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, BookShelfCountsValue>,
+        value: ::std::collections::BTreeMap<String, BookShelfCountsValue>,
     ) -> Self {
-        self.shelf_counts = ::std::option::Option::Some(value);
+        self.shelf_counts = Some(value);
         self
     }
     /// Days the book was reprinted; `null` where the day is lost.
     pub fn reprint_dates(
         mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = ::std::option::Option<::chrono::NaiveDate>,
-        >,
+        value: impl IntoIterator<Item = Option<::chrono::NaiveDate>>,
     ) -> Self {
-        self.reprint_dates = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+        self.reprint_dates = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `nested_lists` property.
-    pub fn nested_lists(
-        mut self,
-        value: impl ::std::iter::IntoIterator<
-            Item = ::std::vec::Vec<::std::string::String>,
-        >,
-    ) -> Self {
-        self.nested_lists = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn nested_lists(mut self, value: impl IntoIterator<Item = Vec<String>>) -> Self {
+        self.nested_lists = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `crate` property.
-    pub fn crate_(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.crate_ = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn crate_(mut self, value: impl Into<String>) -> Self {
+        self.crate_ = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `crate` to an explicit `null`, which is sent as `null` rather than left out.
@@ -346,18 +317,13 @@ impl Book {
         self
     }
     /// The `camelCaseName` property.
-    pub fn camel_case_name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.camel_case_name = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn camel_case_name(mut self, value: impl Into<String>) -> Self {
+        self.camel_case_name = Some(Into::into(value));
         self
     }
     /// The `2nd_hand` property.
     pub fn n_2nd_hand(mut self, value: bool) -> Self {
-        self.n_2nd_hand = ::std::option::Option::Some(value);
+        self.n_2nd_hand = Some(value);
         self
     }
 }
@@ -395,7 +361,7 @@ impl BookDimensions {
         Self {
             width_mm,
             height_mm,
-            depth_mm: ::std::default::Default::default(),
+            depth_mm: Default::default(),
         }
     }
     /// The `depth_mm` property.
@@ -415,9 +381,9 @@ impl BookDimensions {
 #[non_exhaustive]
 pub struct BookEditionsItem {
     /// The `year` property.
-    pub year: ::std::option::Option<i32>,
+    pub year: Option<i32>,
     /// The `publisher` property.
-    pub publisher: ::std::option::Option<::std::string::String>,
+    pub publisher: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -428,21 +394,18 @@ impl BookEditionsItem {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            year: ::std::default::Default::default(),
-            publisher: ::std::default::Default::default(),
+            year: Default::default(),
+            publisher: Default::default(),
         }
     }
     /// The `year` property.
     pub fn year(mut self, value: i32) -> Self {
-        self.year = ::std::option::Option::Some(value);
+        self.year = Some(value);
         self
     }
     /// The `publisher` property.
-    pub fn publisher(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.publisher = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn publisher(mut self, value: impl Into<String>) -> Self {
+        self.publisher = Some(Into::into(value));
         self
     }
 }
@@ -455,7 +418,7 @@ pub type BookId = ::uuid::Uuid;
 #[non_exhaustive]
 pub struct BookShelfCountsValue {
     /// The `copies` property.
-    pub copies: ::std::option::Option<i64>,
+    pub copies: Option<i64>,
 }
 
 crate::runtime::wire_struct!(BookShelfCountsValue { copies = default("copies") });
@@ -463,28 +426,26 @@ crate::runtime::wire_struct!(BookShelfCountsValue { copies = default("copies") }
 impl BookShelfCountsValue {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            copies: ::std::default::Default::default(),
-        }
+        Self { copies: Default::default() }
     }
     /// The `copies` property.
     pub fn copies(mut self, value: i64) -> Self {
-        self.copies = ::std::option::Option::Some(value);
+        self.copies = Some(value);
         self
     }
 }
 
 /// `Categories` as the API document names it.
-pub type Categories = ::std::vec::Vec<Category>;
+pub type Categories = Vec<Category>;
 
 /// Categories nest through an array, which needs no `Box`.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct Category {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The `children` property.
-    pub children: ::std::option::Option<Categories>,
+    pub children: Option<Categories>,
 }
 
 crate::runtime::wire_struct!(
@@ -493,24 +454,21 @@ crate::runtime::wire_struct!(
 
 impl Category {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(name: impl Into<String>) -> Self {
         Self {
-            name: ::std::convert::Into::into(name),
-            children: ::std::default::Default::default(),
+            name: Into::into(name),
+            children: Default::default(),
         }
     }
     /// The `children` property.
     pub fn children(mut self, value: Categories) -> Self {
-        self.children = ::std::option::Option::Some(value);
+        self.children = Some(value);
         self
     }
 }
 
 /// `Isbn` as the API document names it.
-pub type Isbn = ::std::string::String;
+pub type Isbn = String;
 
 /// Free-form labels, by name.
-pub type Metadata = ::std::collections::BTreeMap<
-    ::std::string::String,
-    ::std::string::String,
->;
+pub type Metadata = ::std::collections::BTreeMap<String, String>;

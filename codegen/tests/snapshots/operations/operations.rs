@@ -269,19 +269,19 @@ impl crate::runtime::Client {
         &self,
         shelf_id: i64,
         body: &BookInput,
-    ) -> ::std::result::Result<Book, crate::runtime::Error<AddBookError>> {
+    ) -> Result<Book, crate::runtime::Error<AddBookError>> {
         const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
         let path = [
             "/shelves/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "shelf_id",
-                &::std::string::ToString::to_string(&shelf_id),
+                &ToString::to_string(&shelf_id),
             )?,
             "/books",
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -315,18 +315,18 @@ impl crate::runtime::Client {
     pub async fn delete_book(
         &self,
         book_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteBookError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteBookError>> {
         const PATH_TEMPLATE: &str = "/books/{book_id}";
         let path = [
             "/books/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "book_id",
-                &::std::string::ToString::to_string(&book_id),
+                &ToString::to_string(&book_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -360,21 +360,18 @@ impl crate::runtime::Client {
     pub async fn get_author(
         &self,
         author_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        crate::runtime::Error<GetAuthorError>,
-    > {
+    ) -> Result<String, crate::runtime::Error<GetAuthorError>> {
         const PATH_TEMPLATE: &str = "/authors/{author_id}";
         let path = [
             "/authors/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "author_id",
-                &::std::string::ToString::to_string(&author_id),
+                &ToString::to_string(&author_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -404,18 +401,18 @@ impl crate::runtime::Client {
     pub async fn get_book(
         &self,
         book_id: ::uuid::Uuid,
-    ) -> ::std::result::Result<Book, crate::runtime::Error<GetBookError>> {
+    ) -> Result<Book, crate::runtime::Error<GetBookError>> {
         const PATH_TEMPLATE: &str = "/books/{book_id}";
         let path = [
             "/books/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "book_id",
-                &::std::string::ToString::to_string(&book_id),
+                &ToString::to_string(&book_id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -451,10 +448,7 @@ impl crate::runtime::Client {
         &self,
         shelf: &str,
         section: Section,
-    ) -> ::std::result::Result<
-        ::std::vec::Vec<Book>,
-        crate::runtime::Error<GetSectionError>,
-    > {
+    ) -> Result<Vec<Book>, crate::runtime::Error<GetSectionError>> {
         const PATH_TEMPLATE: &str = "/shelves/{shelf}/sections/{section}";
         let path = [
             "/shelves/",
@@ -463,7 +457,7 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(PATH_TEMPLATE, "section", section.as_str())?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -495,22 +489,19 @@ impl crate::runtime::Client {
     pub async fn list_shelf_books(
         &self,
         shelf_id: i64,
-    ) -> ::std::result::Result<
-        ::std::vec::Vec<Book>,
-        crate::runtime::Error<ListShelfBooksError>,
-    > {
+    ) -> Result<Vec<Book>, crate::runtime::Error<ListShelfBooksError>> {
         const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
         let path = [
             "/shelves/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "shelf_id",
-                &::std::string::ToString::to_string(&shelf_id),
+                &ToString::to_string(&shelf_id),
             )?,
             "/books",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -546,7 +537,7 @@ impl crate::runtime::Client {
         self_: bool,
         on: ::chrono::NaiveDate,
         request_body: &BookInput,
-    ) -> ::std::result::Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
+    ) -> Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
         const PATH_TEMPLATE: &str = "/boxes/{body}/{self}/{on}";
         let path = [
             "/boxes/",
@@ -555,19 +546,17 @@ impl crate::runtime::Client {
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "self",
-                &::std::string::ToString::to_string(&self_),
+                &ToString::to_string(&self_),
             )?,
             "/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "on",
-                &::std::string::ToString::to_string(&on),
+                &ToString::to_string(&on),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(
-            crate::runtime::encode_json(request_body)?,
-        );
+        let body = Some(crate::runtime::encode_json(request_body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -599,18 +588,15 @@ impl crate::runtime::Client {
         &self,
         book_id: ::uuid::Uuid,
         resolution: PutCoverResolution,
-        body: &::std::string::String,
-    ) -> ::std::result::Result<
-        ::serde_json::Value,
-        crate::runtime::Error<PutCoverError>,
-    > {
+        body: &String,
+    ) -> Result<::serde_json::Value, crate::runtime::Error<PutCoverError>> {
         const PATH_TEMPLATE: &str = "/books/{book_id}/covers/{resolution}";
         let path = [
             "/books/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "book_id",
-                &::std::string::ToString::to_string(&book_id),
+                &ToString::to_string(&book_id),
             )?,
             "/covers/",
             &crate::runtime::path_segment(
@@ -620,7 +606,7 @@ impl crate::runtime::Client {
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -652,26 +638,21 @@ impl crate::runtime::Client {
     pub async fn update_book(
         &self,
         book_id: ::uuid::Uuid,
-        body: ::std::option::Option<&UpdateBookRequest>,
-    ) -> ::std::result::Result<
-        UpdateBookResponse,
-        crate::runtime::Error<UpdateBookError>,
-    > {
+        body: Option<&UpdateBookRequest>,
+    ) -> Result<UpdateBookResponse, crate::runtime::Error<UpdateBookError>> {
         const PATH_TEMPLATE: &str = "/books/{book_id}";
         let path = [
             "/books/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "book_id",
-                &::std::string::ToString::to_string(&book_id),
+                &ToString::to_string(&book_id),
             )?,
         ]
             .concat();
         let body = match body {
-            ::std::option::Option::Some(value) => {
-                ::std::option::Option::Some(crate::runtime::encode_json(value)?)
-            }
-            ::std::option::Option::None => ::std::option::Option::None,
+            Some(value) => Some(crate::runtime::encode_json(value)?),
+            None => None,
         };
         let response = crate::runtime::send(
                 self,

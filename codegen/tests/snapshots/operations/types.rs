@@ -29,7 +29,7 @@ pub struct Book {
     /// The `id` property.
     pub id: ::uuid::Uuid,
     /// The `title` property.
-    pub title: ::std::string::String,
+    pub title: String,
 }
 
 crate::runtime::wire_struct!(Book { id = required("id"), title = required("title") });
@@ -40,7 +40,7 @@ pub struct BookRequired {
     /// The `id` property.
     pub id: ::uuid::Uuid,
     /// The `title` property.
-    pub title: ::std::string::String,
+    pub title: String,
 }
 
 impl Book {
@@ -56,9 +56,9 @@ impl Book {
 #[non_exhaustive]
 pub struct BookInput {
     /// The `title` property.
-    pub title: ::std::string::String,
+    pub title: String,
     /// The `tags` property.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
 }
 
 crate::runtime::wire_struct!(
@@ -67,20 +67,15 @@ crate::runtime::wire_struct!(
 
 impl BookInput {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(title: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(title: impl Into<String>) -> Self {
         Self {
-            title: ::std::convert::Into::into(title),
-            tags: ::std::default::Default::default(),
+            title: Into::into(title),
+            tags: Default::default(),
         }
     }
     /// The `tags` property.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -90,16 +85,16 @@ impl BookInput {
 #[non_exhaustive]
 pub struct ErrorMessage {
     /// The `message` property.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 crate::runtime::wire_struct!(ErrorMessage { message = required("message") });
 
 impl ErrorMessage {
     /// A value made of all its fields.
-    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(message: impl Into<String>) -> Self {
         Self {
-            message: ::std::convert::Into::into(message),
+            message: Into::into(message),
         }
     }
 }
@@ -133,11 +128,11 @@ impl PutCoverResolution {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "small" => ::std::option::Option::Some(Self::Small),
-            "large" => ::std::option::Option::Some(Self::Large),
-            _ => ::std::option::Option::None,
+            "small" => Some(Self::Small),
+            "large" => Some(Self::Large),
+            _ => None,
         }
     }
 }
@@ -173,11 +168,11 @@ impl Section {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fiction" => ::std::option::Option::Some(Self::Fiction),
-            "non-fiction" => ::std::option::Option::Some(Self::NonFiction),
-            _ => ::std::option::Option::None,
+            "fiction" => Some(Self::Fiction),
+            "non-fiction" => Some(Self::NonFiction),
+            _ => None,
         }
     }
 }
@@ -189,9 +184,9 @@ crate::runtime::open_enum!(Section, Unknown);
 #[non_exhaustive]
 pub struct UpdateBookRequest {
     /// The `title` property.
-    pub title: ::std::option::Option<::std::string::String>,
+    pub title: Option<String>,
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -202,24 +197,18 @@ impl UpdateBookRequest {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            title: ::std::default::Default::default(),
-            note: ::std::default::Default::default(),
+            title: Default::default(),
+            note: Default::default(),
         }
     }
     /// The `title` property.
-    pub fn title(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.title = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn title(mut self, value: impl Into<String>) -> Self {
+        self.title = Some(Into::into(value));
         self
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -234,20 +223,16 @@ impl UpdateBookRequest {
 #[non_exhaustive]
 pub struct UpdateBookResponse {
     /// The `changed` property.
-    pub changed: ::std::vec::Vec<::std::string::String>,
+    pub changed: Vec<String>,
 }
 
 crate::runtime::wire_struct!(UpdateBookResponse { changed = required("changed") });
 
 impl UpdateBookResponse {
     /// A value made of all its fields.
-    pub fn new(
-        changed: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
+    pub fn new(changed: impl IntoIterator<Item = String>) -> Self {
         Self {
-            changed: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(changed),
-            ),
+            changed: Iterator::collect(IntoIterator::into_iter(changed)),
         }
     }
 }
@@ -257,20 +242,16 @@ impl UpdateBookResponse {
 #[non_exhaustive]
 pub struct ValidationErrors {
     /// The `errors` property.
-    pub errors: ::std::vec::Vec<ValidationErrorsItem>,
+    pub errors: Vec<ValidationErrorsItem>,
 }
 
 crate::runtime::wire_struct!(ValidationErrors { errors = required("errors") });
 
 impl ValidationErrors {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = ValidationErrorsItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = ValidationErrorsItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -280,9 +261,9 @@ impl ValidationErrors {
 #[non_exhaustive]
 pub struct ValidationErrorsItem {
     /// The `field` property.
-    pub field: ::std::option::Option<::std::string::String>,
+    pub field: Option<String>,
     /// The `message` property.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 crate::runtime::wire_struct!(
@@ -291,18 +272,15 @@ crate::runtime::wire_struct!(
 
 impl ValidationErrorsItem {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(message: impl Into<String>) -> Self {
         Self {
-            field: ::std::default::Default::default(),
-            message: ::std::convert::Into::into(message),
+            field: Default::default(),
+            message: Into::into(message),
         }
     }
     /// The `field` property.
-    pub fn field(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.field = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn field(mut self, value: impl Into<String>) -> Self {
+        self.field = Some(Into::into(value));
         self
     }
 }

@@ -101,12 +101,12 @@ impl crate::runtime::Client {
     pub async fn list_events(
         &self,
         params: &ListEventsParams,
-    ) -> ::std::result::Result<EventPage, crate::runtime::Error<ListEventsError>> {
+    ) -> Result<EventPage, crate::runtime::Error<ListEventsError>> {
         const PATH_TEMPLATE: &str = "/events";
         let path = ["/events"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.limit {
-            query.push("limit", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.limit {
+            query.push("limit", &ToString::to_string(value));
         }
         let path = query.append_to(path);
         let mut headers = ::reqwest::header::HeaderMap::new();
@@ -119,7 +119,7 @@ impl crate::runtime::Client {
                 value.as_str(),
             )?;
         }
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -156,18 +156,18 @@ impl crate::runtime::Client {
         &self,
         params: &ListEventsParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Event, crate::runtime::Error<ListEventsError>>,
+        Item = Result<Event, crate::runtime::Error<ListEventsError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/events";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListEventsError>,
         > {
             let path = ["/events"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.limit {
-                query.push("limit", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.limit {
+                query.push("limit", &ToString::to_string(value));
             }
             let path = query.append_to(path);
             let mut headers = ::reqwest::header::HeaderMap::new();
@@ -180,7 +180,7 @@ impl crate::runtime::Client {
                     value.as_str(),
                 )?;
             }
-            ::std::result::Result::Ok((
+            Ok((
                 path,
                 crate::runtime::RequestExtras {
                     headers,
@@ -195,23 +195,19 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Event>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Event>, Option<String>),
                 crate::runtime::Error<ListEventsError>,
             > {
-                let page: ::std::result::Result<
-                    EventPage,
-                    crate::runtime::Error<ListEventsError>,
-                > = match response.status() {
+                let page: Result<EventPage, crate::runtime::Error<ListEventsError>> = match response
+                    .status()
+                {
                     200 => response.json(),
                     404 => response.api_error_without_body(ListEventsError::NotFound),
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((
-                    page.entries,
-                    page.links.and_then(|links| links.next.into_option()),
-                ))
+                Ok((page.entries, page.links.and_then(|links| links.next.into_option())))
             },
         )
     }
@@ -226,13 +222,10 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /numbered")]
     pub async fn list_numbered(
         &self,
-    ) -> ::std::result::Result<
-        ListNumberedResponse,
-        crate::runtime::Error<ListNumberedError>,
-    > {
+    ) -> Result<ListNumberedResponse, crate::runtime::Error<ListNumberedError>> {
         const PATH_TEMPLATE: &str = "/numbered";
         let path = ["/numbered"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -259,13 +252,10 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /pairs")]
     pub async fn list_pairs(
         &self,
-    ) -> ::std::result::Result<
-        ListPairsResponse,
-        crate::runtime::Error<ListPairsError>,
-    > {
+    ) -> Result<ListPairsResponse, crate::runtime::Error<ListPairsError>> {
         const PATH_TEMPLATE: &str = "/pairs";
         let path = ["/pairs"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -292,10 +282,10 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /events/search")]
     pub async fn search_events(
         &self,
-    ) -> ::std::result::Result<EventPage, crate::runtime::Error<SearchEventsError>> {
+    ) -> Result<EventPage, crate::runtime::Error<SearchEventsError>> {
         const PATH_TEMPLATE: &str = "/events/search";
         let path = ["/events/search"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

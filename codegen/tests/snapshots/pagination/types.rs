@@ -5,17 +5,15 @@
 #[non_exhaustive]
 pub struct Event {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 crate::runtime::wire_struct!(Event { name = required("name") });
 
 impl Event {
     /// A value made of all its fields.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::std::convert::Into::into(name),
-        }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: Into::into(name) }
     }
 }
 
@@ -24,11 +22,11 @@ impl Event {
 #[non_exhaustive]
 pub struct EventPage {
     /// The `entries` property.
-    pub entries: ::std::vec::Vec<Event>,
+    pub entries: Vec<Event>,
     /// The `total` property.
-    pub total: ::std::option::Option<i64>,
+    pub total: Option<i64>,
     /// The `links` property.
-    pub links: ::std::option::Option<Links>,
+    pub links: Option<Links>,
 }
 
 crate::runtime::wire_struct!(
@@ -38,23 +36,21 @@ crate::runtime::wire_struct!(
 
 impl EventPage {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(entries: impl ::std::iter::IntoIterator<Item = Event>) -> Self {
+    pub fn new(entries: impl IntoIterator<Item = Event>) -> Self {
         Self {
-            entries: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(entries),
-            ),
-            total: ::std::default::Default::default(),
-            links: ::std::default::Default::default(),
+            entries: Iterator::collect(IntoIterator::into_iter(entries)),
+            total: Default::default(),
+            links: Default::default(),
         }
     }
     /// The `total` property.
     pub fn total(mut self, value: i64) -> Self {
-        self.total = ::std::option::Option::Some(value);
+        self.total = Some(value);
         self
     }
     /// The `links` property.
     pub fn links(mut self, value: Links) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
 }
@@ -64,7 +60,7 @@ impl EventPage {
 #[non_exhaustive]
 pub struct Links {
     /// The `next` property.
-    pub next: crate::runtime::Nullable<::std::string::String>,
+    pub next: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(Links { next = default("next") });
@@ -72,16 +68,11 @@ crate::runtime::wire_struct!(Links { next = default("next") });
 impl Links {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            next: ::std::default::Default::default(),
-        }
+        Self { next: Default::default() }
     }
     /// The `next` property.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `next` to an explicit `null`, which is sent as `null` rather than left out.
@@ -100,11 +91,11 @@ pub struct ListEventsParams {
     /// The `limit` query parameter.
     ///
     /// Sent as the query parameter `limit`.
-    pub limit: ::std::option::Option<i64>,
+    pub limit: Option<i64>,
     /// Sent with every page.
     ///
     /// Sent as the header `X-Tenant`.
-    pub x_tenant: ::std::string::String,
+    pub x_tenant: String,
 }
 
 crate::runtime::wire_struct!(
@@ -113,15 +104,15 @@ crate::runtime::wire_struct!(
 
 impl ListEventsParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(x_tenant: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(x_tenant: impl Into<String>) -> Self {
         Self {
-            limit: ::std::default::Default::default(),
-            x_tenant: ::std::convert::Into::into(x_tenant),
+            limit: Default::default(),
+            x_tenant: Into::into(x_tenant),
         }
     }
     /// The `limit` query parameter.
     pub fn limit(mut self, value: i64) -> Self {
-        self.limit = ::std::option::Option::Some(value);
+        self.limit = Some(value);
         self
     }
 }
@@ -131,9 +122,9 @@ impl ListEventsParams {
 #[non_exhaustive]
 pub struct ListNumberedResponse {
     /// The `data` property.
-    pub data: ::std::option::Option<::std::vec::Vec<i64>>,
+    pub data: Option<Vec<i64>>,
     /// The `links` property.
-    pub links: ::std::option::Option<ListNumberedResponseLinks>,
+    pub links: Option<ListNumberedResponseLinks>,
 }
 
 crate::runtime::wire_struct!(
@@ -144,20 +135,18 @@ impl ListNumberedResponse {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            data: ::std::default::Default::default(),
-            links: ::std::default::Default::default(),
+            data: Default::default(),
+            links: Default::default(),
         }
     }
     /// The `data` property.
-    pub fn data(mut self, value: impl ::std::iter::IntoIterator<Item = i64>) -> Self {
-        self.data = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn data(mut self, value: impl IntoIterator<Item = i64>) -> Self {
+        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `links` property.
     pub fn links(mut self, value: ListNumberedResponseLinks) -> Self {
-        self.links = ::std::option::Option::Some(value);
+        self.links = Some(value);
         self
     }
 }
@@ -167,7 +156,7 @@ impl ListNumberedResponse {
 #[non_exhaustive]
 pub struct ListNumberedResponseLinks {
     /// The `next` property.
-    pub next: ::std::option::Option<i64>,
+    pub next: Option<i64>,
 }
 
 crate::runtime::wire_struct!(ListNumberedResponseLinks { next = default("next") });
@@ -175,13 +164,11 @@ crate::runtime::wire_struct!(ListNumberedResponseLinks { next = default("next") 
 impl ListNumberedResponseLinks {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            next: ::std::default::Default::default(),
-        }
+        Self { next: Default::default() }
     }
     /// The `next` property.
     pub fn next(mut self, value: i64) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
 }
@@ -191,9 +178,9 @@ impl ListNumberedResponseLinks {
 #[non_exhaustive]
 pub struct ListPairsResponse {
     /// The `left` property.
-    pub left: ::std::vec::Vec<::std::string::String>,
+    pub left: Vec<String>,
     /// The `right` property.
-    pub right: ::std::vec::Vec<::std::string::String>,
+    pub right: Vec<String>,
     /// The `links` property.
     pub links: Links,
 }
@@ -207,9 +194,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListPairsResponseRequired {
     /// The `left` property.
-    pub left: ::std::vec::Vec<::std::string::String>,
+    pub left: Vec<String>,
     /// The `right` property.
-    pub right: ::std::vec::Vec<::std::string::String>,
+    pub right: Vec<String>,
     /// The `links` property.
     pub links: Links,
 }

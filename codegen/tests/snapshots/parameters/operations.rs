@@ -59,10 +59,7 @@ impl crate::runtime::Client {
         &self,
         id: &str,
         params: &ListCopiesParams,
-    ) -> ::std::result::Result<
-        ::std::vec::Vec<::std::string::String>,
-        crate::runtime::Error<ListCopiesError>,
-    > {
+    ) -> Result<Vec<String>, crate::runtime::Error<ListCopiesError>> {
         const PATH_TEMPLATE: &str = "/books/{id}/copies";
         let path = [
             "/books/",
@@ -71,8 +68,8 @@ impl crate::runtime::Client {
         ]
             .concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page {
-            query.push("page", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page {
+            query.push("page", &ToString::to_string(value));
         }
         let path = query.append_to(path);
         let mut headers = ::reqwest::header::HeaderMap::new();
@@ -85,7 +82,7 @@ impl crate::runtime::Client {
                 value.as_str(),
             )?;
         }
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -122,47 +119,44 @@ impl crate::runtime::Client {
     pub async fn search_books(
         &self,
         params: &SearchBooksParams,
-    ) -> ::std::result::Result<
-        ::std::vec::Vec<::std::string::String>,
-        crate::runtime::Error<SearchBooksError>,
-    > {
+    ) -> Result<Vec<String>, crate::runtime::Error<SearchBooksError>> {
         const PATH_TEMPLATE: &str = "/books";
         let path = ["/books"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.cursor {
+        if let Some(value) = &params.cursor {
             query.push("cursor", value.as_str());
         }
         {
             let value = &params.q;
             query.push("q", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.limit {
-            query.push("limit", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.limit {
+            query.push("limit", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.available {
-            query.push("available", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.available {
+            query.push("available", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.since {
+        if let Some(value) = &params.since {
             query.push("since", &crate::runtime::date_time_text(value));
         }
-        if let ::std::option::Option::Some(value) = &params.shelf {
-            query.push("shelf", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.shelf {
+            query.push("shelf", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.genre {
+        if let Some(value) = &params.genre {
             for value in value {
                 query.push("genre", value.as_str());
             }
         }
-        if let ::std::option::Option::Some(value) = &params.fields {
+        if let Some(value) = &params.fields {
             query
                 .push_joined(
                     "fields",
-                    ::std::iter::Iterator::map(value.iter(), ::std::clone::Clone::clone),
+                    Iterator::map(value.iter(), ::std::clone::Clone::clone),
                 );
         }
         let path = query.append_to(path);
         let mut headers = ::reqwest::header::HeaderMap::new();
-        if let ::std::option::Option::Some(value) = &params.x_request_id {
+        if let Some(value) = &params.x_request_id {
             crate::runtime::header_param(
                 &mut headers,
                 PATH_TEMPLATE,
@@ -170,7 +164,7 @@ impl crate::runtime::Client {
                 value.as_str(),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &params.x_region {
+        if let Some(value) = &params.x_region {
             crate::runtime::header_param(
                 &mut headers,
                 PATH_TEMPLATE,
@@ -178,23 +172,18 @@ impl crate::runtime::Client {
                 value.as_str(),
             )?;
         }
-        if let ::std::option::Option::Some(value) = &params.x_tags {
+        if let Some(value) = &params.x_tags {
             crate::runtime::header_param(
                 &mut headers,
                 PATH_TEMPLATE,
                 "x-tags",
-                &::std::iter::Iterator::collect::<
-                    ::std::vec::Vec<_>,
-                >(
-                        ::std::iter::Iterator::map(
-                            value.iter(),
-                            ::std::string::ToString::to_string,
-                        ),
-                    )
+                &Iterator::collect::<
+                    Vec<_>,
+                >(Iterator::map(value.iter(), ToString::to_string))
                     .join(","),
             )?;
         }
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {

@@ -32,12 +32,12 @@ impl Genre {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "fiction" => ::std::option::Option::Some(Self::Fiction),
-            "non-fiction" => ::std::option::Option::Some(Self::NonFiction),
-            "poetry" => ::std::option::Option::Some(Self::Poetry),
-            _ => ::std::option::Option::None,
+            "fiction" => Some(Self::Fiction),
+            "non-fiction" => Some(Self::NonFiction),
+            "poetry" => Some(Self::Poetry),
+            _ => None,
         }
     }
 }
@@ -53,11 +53,11 @@ pub struct ListCopiesParams {
     /// The `X-Request-Id` header parameter.
     ///
     /// Sent as the header `X-Request-Id`.
-    pub x_request_id: ::std::string::String,
+    pub x_request_id: String,
     /// The `page` query parameter.
     ///
     /// Sent as the query parameter `page`.
-    pub page: ::std::option::Option<i64>,
+    pub page: Option<i64>,
 }
 
 crate::runtime::wire_struct!(
@@ -66,15 +66,15 @@ crate::runtime::wire_struct!(
 
 impl ListCopiesParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(x_request_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(x_request_id: impl Into<String>) -> Self {
         Self {
-            x_request_id: ::std::convert::Into::into(x_request_id),
-            page: ::std::default::Default::default(),
+            x_request_id: Into::into(x_request_id),
+            page: Default::default(),
         }
     }
     /// The `page` query parameter.
     pub fn page(mut self, value: i64) -> Self {
-        self.page = ::std::option::Option::Some(value);
+        self.page = Some(value);
         self
     }
 }
@@ -88,47 +88,47 @@ pub struct SearchBooksParams {
     /// Where the previous page ended.
     ///
     /// Sent as the query parameter `cursor`.
-    pub cursor: ::std::option::Option<::std::string::String>,
+    pub cursor: Option<String>,
     /// Words to look for.
     ///
     /// Sent as the query parameter `q`.
-    pub q: ::std::string::String,
+    pub q: String,
     /// At most this many books.
     ///
     /// Sent as the query parameter `limit`.
-    pub limit: ::std::option::Option<i32>,
+    pub limit: Option<i32>,
     /// The `available` query parameter.
     ///
     /// Sent as the query parameter `available`.
-    pub available: ::std::option::Option<bool>,
+    pub available: Option<bool>,
     /// Only books added at or after this time.
     ///
     /// Sent as the query parameter `since`.
-    pub since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub since: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `shelf` query parameter.
     ///
     /// Sent as the query parameter `shelf`.
-    pub shelf: ::std::option::Option<ShelfId>,
+    pub shelf: Option<ShelfId>,
     /// Any of these genres.
     ///
     /// Sent as the query parameter `genre`.
-    pub genre: ::std::option::Option<::std::vec::Vec<Genre>>,
+    pub genre: Option<Vec<Genre>>,
     /// The fields to return, as one comma-separated value.
     ///
     /// Sent as the query parameter `fields`.
-    pub fields: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub fields: Option<Vec<String>>,
     /// Echoed back in the logs.
     ///
     /// Sent as the header `X-Request-Id`.
-    pub x_request_id: ::std::option::Option<::std::string::String>,
+    pub x_request_id: Option<String>,
     /// The `X-Region` header parameter.
     ///
     /// Sent as the header `X-Region`.
-    pub x_region: ::std::option::Option<SearchBooksXRegion>,
+    pub x_region: Option<SearchBooksXRegion>,
     /// The `X-Tags` header parameter.
     ///
     /// Sent as the header `X-Tags`.
-    pub x_tags: ::std::option::Option<::std::vec::Vec<i64>>,
+    pub x_tags: Option<Vec<i64>>,
 }
 
 crate::runtime::wire_struct!(
@@ -141,86 +141,69 @@ crate::runtime::wire_struct!(
 
 impl SearchBooksParams {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(q: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(q: impl Into<String>) -> Self {
         Self {
-            cursor: ::std::default::Default::default(),
-            q: ::std::convert::Into::into(q),
-            limit: ::std::default::Default::default(),
-            available: ::std::default::Default::default(),
-            since: ::std::default::Default::default(),
-            shelf: ::std::default::Default::default(),
-            genre: ::std::default::Default::default(),
-            fields: ::std::default::Default::default(),
-            x_request_id: ::std::default::Default::default(),
-            x_region: ::std::default::Default::default(),
-            x_tags: ::std::default::Default::default(),
+            cursor: Default::default(),
+            q: Into::into(q),
+            limit: Default::default(),
+            available: Default::default(),
+            since: Default::default(),
+            shelf: Default::default(),
+            genre: Default::default(),
+            fields: Default::default(),
+            x_request_id: Default::default(),
+            x_region: Default::default(),
+            x_tags: Default::default(),
         }
     }
     /// Where the previous page ended.
-    pub fn cursor(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.cursor = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn cursor(mut self, value: impl Into<String>) -> Self {
+        self.cursor = Some(Into::into(value));
         self
     }
     /// At most this many books.
     pub fn limit(mut self, value: i32) -> Self {
-        self.limit = ::std::option::Option::Some(value);
+        self.limit = Some(value);
         self
     }
     /// The `available` query parameter.
     pub fn available(mut self, value: bool) -> Self {
-        self.available = ::std::option::Option::Some(value);
+        self.available = Some(value);
         self
     }
     /// Only books added at or after this time.
     pub fn since(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.since = ::std::option::Option::Some(value);
+        self.since = Some(value);
         self
     }
     /// The `shelf` query parameter.
     pub fn shelf(mut self, value: ShelfId) -> Self {
-        self.shelf = ::std::option::Option::Some(value);
+        self.shelf = Some(value);
         self
     }
     /// Any of these genres.
-    pub fn genre(mut self, value: impl ::std::iter::IntoIterator<Item = Genre>) -> Self {
-        self.genre = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn genre(mut self, value: impl IntoIterator<Item = Genre>) -> Self {
+        self.genre = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The fields to return, as one comma-separated value.
-    pub fn fields(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.fields = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn fields(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.fields = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Echoed back in the logs.
-    pub fn x_request_id(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.x_request_id = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn x_request_id(mut self, value: impl Into<String>) -> Self {
+        self.x_request_id = Some(Into::into(value));
         self
     }
     /// The `X-Region` header parameter.
     pub fn x_region(mut self, value: SearchBooksXRegion) -> Self {
-        self.x_region = ::std::option::Option::Some(value);
+        self.x_region = Some(value);
         self
     }
     /// The `X-Tags` header parameter.
-    pub fn x_tags(mut self, value: impl ::std::iter::IntoIterator<Item = i64>) -> Self {
-        self.x_tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn x_tags(mut self, value: impl IntoIterator<Item = i64>) -> Self {
+        self.x_tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -254,11 +237,11 @@ impl SearchBooksXRegion {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "eu" => ::std::option::Option::Some(Self::Eu),
-            "us" => ::std::option::Option::Some(Self::Us),
-            _ => ::std::option::Option::None,
+            "eu" => Some(Self::Eu),
+            "us" => Some(Self::Us),
+            _ => None,
         }
     }
 }

@@ -28,7 +28,7 @@ pub enum CreateNoteError {
         /// The HTTP status the response came with.
         status: u16,
         /// The decoded body.
-        body: ::std::string::String,
+        body: String,
     },
 }
 
@@ -134,10 +134,10 @@ impl crate::runtime::Client {
     pub async fn create_note(
         &self,
         body: &Note,
-    ) -> ::std::result::Result<Note, crate::runtime::Error<CreateNoteError>> {
+    ) -> Result<Note, crate::runtime::Error<CreateNoteError>> {
         const PATH_TEMPLATE: &str = "/notes";
         let path = ["/notes"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -182,11 +182,11 @@ impl crate::runtime::Client {
     pub async fn delete_note(
         &self,
         id: &str,
-    ) -> ::std::result::Result<(), crate::runtime::Error<DeleteNoteError>> {
+    ) -> Result<(), crate::runtime::Error<DeleteNoteError>> {
         const PATH_TEMPLATE: &str = "/notes/{id}";
         let path = ["/notes/", &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -223,10 +223,7 @@ impl crate::runtime::Client {
     pub async fn note_text(
         &self,
         id: &str,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        crate::runtime::Error<NoteTextError>,
-    > {
+    ) -> Result<String, crate::runtime::Error<NoteTextError>> {
         const PATH_TEMPLATE: &str = "/notes/{id}/text";
         let path = [
             "/notes/",
@@ -234,7 +231,7 @@ impl crate::runtime::Client {
             "/text",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {

@@ -5,17 +5,15 @@
 #[non_exhaustive]
 pub struct Note {
     /// The `title` property.
-    pub title: ::std::string::String,
+    pub title: String,
 }
 
 crate::runtime::wire_struct!(Note { title = required("title") });
 
 impl Note {
     /// A value made of all its fields.
-    pub fn new(title: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            title: ::std::convert::Into::into(title),
-        }
+    pub fn new(title: impl Into<String>) -> Self {
+        Self { title: Into::into(title) }
     }
 }
 
@@ -24,16 +22,14 @@ impl Note {
 #[non_exhaustive]
 pub struct Problem {
     /// The `detail` property.
-    pub detail: ::std::string::String,
+    pub detail: String,
 }
 
 crate::runtime::wire_struct!(Problem { detail = required("detail") });
 
 impl Problem {
     /// A value made of all its fields.
-    pub fn new(detail: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            detail: ::std::convert::Into::into(detail),
-        }
+    pub fn new(detail: impl Into<String>) -> Self {
+        Self { detail: Into::into(detail) }
     }
 }

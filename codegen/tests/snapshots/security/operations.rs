@@ -116,10 +116,10 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /guests/tokens")]
     pub async fn create_token(
         &self,
-    ) -> ::std::result::Result<Token, crate::runtime::Error<CreateTokenError>> {
+    ) -> Result<Token, crate::runtime::Error<CreateTokenError>> {
         const PATH_TEMPLATE: &str = "/guests/tokens";
         let path = ["/guests/tokens"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -144,12 +144,10 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`EitherError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/either")]
     #[doc(alias = "GET /either")]
-    pub async fn either(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::Error<EitherError>> {
+    pub async fn either(&self) -> Result<(), crate::runtime::Error<EitherError>> {
         const PATH_TEMPLATE: &str = "/either";
         let path = ["/either"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -178,12 +176,10 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetHealthError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/health")]
     #[doc(alias = "GET /health")]
-    pub async fn get_health(
-        &self,
-    ) -> ::std::result::Result<(), crate::runtime::Error<GetHealthError>> {
+    pub async fn get_health(&self) -> Result<(), crate::runtime::Error<GetHealthError>> {
         const PATH_TEMPLATE: &str = "/health";
         let path = ["/health"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -215,13 +211,10 @@ impl crate::runtime::Client {
     #[doc(alias = "POST /subscribers/tokens")]
     pub async fn post_subscribers_tokens(
         &self,
-    ) -> ::std::result::Result<
-        Token,
-        crate::runtime::Error<PostSubscribersTokensError>,
-    > {
+    ) -> Result<Token, crate::runtime::Error<PostSubscribersTokensError>> {
         const PATH_TEMPLATE: &str = "/subscribers/tokens";
         let path = ["/subscribers/tokens"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -252,13 +245,10 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /subscriber/info")]
     pub async fn subscriber_info(
         &self,
-    ) -> ::std::result::Result<
-        SubscriberInfoResponse,
-        crate::runtime::Error<SubscriberInfoError>,
-    > {
+    ) -> Result<SubscriberInfoResponse, crate::runtime::Error<SubscriberInfoError>> {
         const PATH_TEMPLATE: &str = "/subscriber/info";
         let path = ["/subscriber/info"].concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {

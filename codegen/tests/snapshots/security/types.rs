@@ -5,17 +5,15 @@
 #[non_exhaustive]
 pub struct SubscriberInfoResponse {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 crate::runtime::wire_struct!(SubscriberInfoResponse { name = required("name") });
 
 impl SubscriberInfoResponse {
     /// A value made of all its fields.
-    pub fn new(name: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::std::convert::Into::into(name),
-        }
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: Into::into(name) }
     }
 }
 
@@ -24,16 +22,14 @@ impl SubscriberInfoResponse {
 #[non_exhaustive]
 pub struct Token {
     /// The `token` property.
-    pub token: ::std::string::String,
+    pub token: String,
 }
 
 crate::runtime::wire_struct!(Token { token = required("token") });
 
 impl Token {
     /// A value made of all its fields.
-    pub fn new(token: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            token: ::std::convert::Into::into(token),
-        }
+    pub fn new(token: impl Into<String>) -> Self {
+        Self { token: Into::into(token) }
     }
 }

@@ -351,10 +351,10 @@ impl crate::runtime::Client {
     pub async fn create_widget0(
         &self,
         body: &Widget0Create,
-    ) -> ::std::result::Result<Widget0, crate::runtime::Error<CreateWidget0Error>> {
+    ) -> Result<Widget0, crate::runtime::Error<CreateWidget0Error>> {
         const PATH_TEMPLATE: &str = "/widgets0";
         let path = ["/widgets0"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -393,10 +393,10 @@ impl crate::runtime::Client {
     pub async fn create_widget1(
         &self,
         body: &Widget1Create,
-    ) -> ::std::result::Result<Widget1, crate::runtime::Error<CreateWidget1Error>> {
+    ) -> Result<Widget1, crate::runtime::Error<CreateWidget1Error>> {
         const PATH_TEMPLATE: &str = "/widgets1";
         let path = ["/widgets1"].concat();
-        let body = ::std::option::Option::Some(crate::runtime::encode_json(body)?);
+        let body = Some(crate::runtime::encode_json(body)?);
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -435,18 +435,18 @@ impl crate::runtime::Client {
     pub async fn get_widget0(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<Widget0, crate::runtime::Error<GetWidget0Error>> {
+    ) -> Result<Widget0, crate::runtime::Error<GetWidget0Error>> {
         const PATH_TEMPLATE: &str = "/widgets0/{id}";
         let path = [
             "/widgets0/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -479,18 +479,18 @@ impl crate::runtime::Client {
     pub async fn get_widget1(
         &self,
         id: ::uuid::Uuid,
-    ) -> ::std::result::Result<Widget1, crate::runtime::Error<GetWidget1Error>> {
+    ) -> Result<Widget1, crate::runtime::Error<GetWidget1Error>> {
         const PATH_TEMPLATE: &str = "/widgets1/{id}";
         let path = [
             "/widgets1/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -525,20 +525,20 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         state: Widget0State,
-    ) -> ::std::result::Result<(), crate::runtime::Error<LeaveWidget0stateError>> {
+    ) -> Result<(), crate::runtime::Error<LeaveWidget0stateError>> {
         const PATH_TEMPLATE: &str = "/widgets0/{id}/states/{state}";
         let path = [
             "/widgets0/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/states/",
             &crate::runtime::path_segment(PATH_TEMPLATE, "state", state.as_str())?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -580,20 +580,20 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
         state: Widget1State,
-    ) -> ::std::result::Result<(), crate::runtime::Error<LeaveWidget1stateError>> {
+    ) -> Result<(), crate::runtime::Error<LeaveWidget1stateError>> {
         const PATH_TEMPLATE: &str = "/widgets1/{id}/states/{state}";
         let path = [
             "/widgets1/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
             "/states/",
             &crate::runtime::path_segment(PATH_TEMPLATE, "state", state.as_str())?,
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {
@@ -633,29 +633,29 @@ impl crate::runtime::Client {
     pub async fn list_widget0s(
         &self,
         params: &ListWidget0sParams,
-    ) -> ::std::result::Result<Widget0Page, crate::runtime::Error<ListWidget0sError>> {
+    ) -> Result<Widget0Page, crate::runtime::Error<ListWidget0sError>> {
         const PATH_TEMPLATE: &str = "/widgets0";
         let path = ["/widgets0"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.state {
+        if let Some(value) = &params.state {
             query.push("state", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.tag {
+        if let Some(value) = &params.tag {
             query
                 .push_joined(
                     "tag",
-                    ::std::iter::Iterator::map(value.iter(), ::std::clone::Clone::clone),
+                    Iterator::map(value.iter(), ::std::clone::Clone::clone),
                 );
         }
         let path = query.append_to(path);
         let mut headers = ::reqwest::header::HeaderMap::new();
-        if let ::std::option::Option::Some(value) = &params.x_request_tag {
+        if let Some(value) = &params.x_request_tag {
             crate::runtime::header_param(
                 &mut headers,
                 PATH_TEMPLATE,
@@ -663,7 +663,7 @@ impl crate::runtime::Client {
                 value.as_str(),
             )?;
         }
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -700,38 +700,35 @@ impl crate::runtime::Client {
         &self,
         params: &ListWidget0sParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Widget0, crate::runtime::Error<ListWidget0sError>>,
+        Item = Result<Widget0, crate::runtime::Error<ListWidget0sError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/widgets0";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListWidget0sError>,
         > {
             let path = ["/widgets0"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.state {
+            if let Some(value) = &params.state {
                 query.push("state", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.tag {
+            if let Some(value) = &params.tag {
                 query
                     .push_joined(
                         "tag",
-                        ::std::iter::Iterator::map(
-                            value.iter(),
-                            ::std::clone::Clone::clone,
-                        ),
+                        Iterator::map(value.iter(), ::std::clone::Clone::clone),
                     );
             }
             let path = query.append_to(path);
             let mut headers = ::reqwest::header::HeaderMap::new();
-            if let ::std::option::Option::Some(value) = &params.x_request_tag {
+            if let Some(value) = &params.x_request_tag {
                 crate::runtime::header_param(
                     &mut headers,
                     PATH_TEMPLATE,
@@ -739,7 +736,7 @@ impl crate::runtime::Client {
                     value.as_str(),
                 )?;
             }
-            ::std::result::Result::Ok((
+            Ok((
                 path,
                 crate::runtime::RequestExtras {
                     headers,
@@ -754,11 +751,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Widget0>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Widget0>, Option<String>),
                 crate::runtime::Error<ListWidget0sError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     Widget0Page,
                     crate::runtime::Error<ListWidget0sError>,
                 > = match response.status() {
@@ -767,7 +764,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next.into_option()))
+                Ok((page.data, page.links.next.into_option()))
             },
         )
     }
@@ -787,29 +784,29 @@ impl crate::runtime::Client {
     pub async fn list_widget1s(
         &self,
         params: &ListWidget1sParams,
-    ) -> ::std::result::Result<Widget1Page, crate::runtime::Error<ListWidget1sError>> {
+    ) -> Result<Widget1Page, crate::runtime::Error<ListWidget1sError>> {
         const PATH_TEMPLATE: &str = "/widgets1";
         let path = ["/widgets1"].concat();
         let mut query = crate::runtime::Query::new();
-        if let ::std::option::Option::Some(value) = &params.page_size {
-            query.push("page_size", &::std::string::ToString::to_string(value));
+        if let Some(value) = &params.page_size {
+            query.push("page_size", &ToString::to_string(value));
         }
-        if let ::std::option::Option::Some(value) = &params.page_token {
+        if let Some(value) = &params.page_token {
             query.push("page_token", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.state {
+        if let Some(value) = &params.state {
             query.push("state", value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &params.tag {
+        if let Some(value) = &params.tag {
             query
                 .push_joined(
                     "tag",
-                    ::std::iter::Iterator::map(value.iter(), ::std::clone::Clone::clone),
+                    Iterator::map(value.iter(), ::std::clone::Clone::clone),
                 );
         }
         let path = query.append_to(path);
         let mut headers = ::reqwest::header::HeaderMap::new();
-        if let ::std::option::Option::Some(value) = &params.x_request_tag {
+        if let Some(value) = &params.x_request_tag {
             crate::runtime::header_param(
                 &mut headers,
                 PATH_TEMPLATE,
@@ -817,7 +814,7 @@ impl crate::runtime::Client {
                 value.as_str(),
             )?;
         }
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send_with(
                 self,
                 crate::runtime::OperationRequest {
@@ -854,38 +851,35 @@ impl crate::runtime::Client {
         &self,
         params: &ListWidget1sParams,
     ) -> impl ::futures_core::Stream<
-        Item = ::std::result::Result<Widget1, crate::runtime::Error<ListWidget1sError>>,
+        Item = Result<Widget1, crate::runtime::Error<ListWidget1sError>>,
     > + ::std::marker::Send + 'static {
         const PATH_TEMPLATE: &str = "/widgets1";
         #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> ::std::result::Result<
-            (::std::string::String, crate::runtime::RequestExtras),
+        let first = (|| -> Result<
+            (String, crate::runtime::RequestExtras),
             crate::runtime::Error<ListWidget1sError>,
         > {
             let path = ["/widgets1"].concat();
             let mut query = crate::runtime::Query::new();
-            if let ::std::option::Option::Some(value) = &params.page_size {
-                query.push("page_size", &::std::string::ToString::to_string(value));
+            if let Some(value) = &params.page_size {
+                query.push("page_size", &ToString::to_string(value));
             }
-            if let ::std::option::Option::Some(value) = &params.page_token {
+            if let Some(value) = &params.page_token {
                 query.push("page_token", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.state {
+            if let Some(value) = &params.state {
                 query.push("state", value.as_str());
             }
-            if let ::std::option::Option::Some(value) = &params.tag {
+            if let Some(value) = &params.tag {
                 query
                     .push_joined(
                         "tag",
-                        ::std::iter::Iterator::map(
-                            value.iter(),
-                            ::std::clone::Clone::clone,
-                        ),
+                        Iterator::map(value.iter(), ::std::clone::Clone::clone),
                     );
             }
             let path = query.append_to(path);
             let mut headers = ::reqwest::header::HeaderMap::new();
-            if let ::std::option::Option::Some(value) = &params.x_request_tag {
+            if let Some(value) = &params.x_request_tag {
                 crate::runtime::header_param(
                     &mut headers,
                     PATH_TEMPLATE,
@@ -893,7 +887,7 @@ impl crate::runtime::Client {
                     value.as_str(),
                 )?;
             }
-            ::std::result::Result::Ok((
+            Ok((
                 path,
                 crate::runtime::RequestExtras {
                     headers,
@@ -908,11 +902,11 @@ impl crate::runtime::Client {
             first,
             |
                 response,
-            | -> ::std::result::Result<
-                (::std::vec::Vec<Widget1>, ::std::option::Option<::std::string::String>),
+            | -> Result<
+                (Vec<Widget1>, Option<String>),
                 crate::runtime::Error<ListWidget1sError>,
             > {
-                let page: ::std::result::Result<
+                let page: Result<
                     Widget1Page,
                     crate::runtime::Error<ListWidget1sError>,
                 > = match response.status() {
@@ -921,7 +915,7 @@ impl crate::runtime::Client {
                     _ => response.unexpected(),
                 };
                 let page = page?;
-                ::std::result::Result::Ok((page.data, page.links.next.into_option()))
+                Ok((page.data, page.links.next.into_option()))
             },
         )
     }
@@ -941,23 +935,21 @@ impl crate::runtime::Client {
     pub async fn update_widget0(
         &self,
         id: ::uuid::Uuid,
-        body: ::std::option::Option<&Widget0Update>,
-    ) -> ::std::result::Result<Widget0, crate::runtime::Error<UpdateWidget0Error>> {
+        body: Option<&Widget0Update>,
+    ) -> Result<Widget0, crate::runtime::Error<UpdateWidget0Error>> {
         const PATH_TEMPLATE: &str = "/widgets0/{id}";
         let path = [
             "/widgets0/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
         let body = match body {
-            ::std::option::Option::Some(value) => {
-                ::std::option::Option::Some(crate::runtime::encode_json(value)?)
-            }
-            ::std::option::Option::None => ::std::option::Option::None,
+            Some(value) => Some(crate::runtime::encode_json(value)?),
+            None => None,
         };
         let response = crate::runtime::send(
                 self,
@@ -992,23 +984,21 @@ impl crate::runtime::Client {
     pub async fn update_widget1(
         &self,
         id: ::uuid::Uuid,
-        body: ::std::option::Option<&Widget1Update>,
-    ) -> ::std::result::Result<Widget1, crate::runtime::Error<UpdateWidget1Error>> {
+        body: Option<&Widget1Update>,
+    ) -> Result<Widget1, crate::runtime::Error<UpdateWidget1Error>> {
         const PATH_TEMPLATE: &str = "/widgets1/{id}";
         let path = [
             "/widgets1/",
             &crate::runtime::path_segment(
                 PATH_TEMPLATE,
                 "id",
-                &::std::string::ToString::to_string(&id),
+                &ToString::to_string(&id),
             )?,
         ]
             .concat();
         let body = match body {
-            ::std::option::Option::Some(value) => {
-                ::std::option::Option::Some(crate::runtime::encode_json(value)?)
-            }
-            ::std::option::Option::None => ::std::option::Option::None,
+            Some(value) => Some(crate::runtime::encode_json(value)?),
+            None => None,
         };
         let response = crate::runtime::send(
                 self,

@@ -5,20 +5,16 @@
 #[non_exhaustive]
 pub struct Invalid {
     /// The `errors` property.
-    pub errors: ::std::vec::Vec<InvalidErrorsItem>,
+    pub errors: Vec<InvalidErrorsItem>,
 }
 
 crate::runtime::wire_struct!(Invalid { errors = required("errors") });
 
 impl Invalid {
     /// A value made of all its fields.
-    pub fn new(
-        errors: impl ::std::iter::IntoIterator<Item = InvalidErrorsItem>,
-    ) -> Self {
+    pub fn new(errors: impl IntoIterator<Item = InvalidErrorsItem>) -> Self {
         Self {
-            errors: ::std::iter::Iterator::collect(
-                ::std::iter::IntoIterator::into_iter(errors),
-            ),
+            errors: Iterator::collect(IntoIterator::into_iter(errors)),
         }
     }
 }
@@ -28,9 +24,9 @@ impl Invalid {
 #[non_exhaustive]
 pub struct InvalidErrorsItem {
     /// The `attribute` property.
-    pub attribute: crate::runtime::Nullable<::std::string::String>,
+    pub attribute: crate::runtime::Nullable<String>,
     /// The `message` property.
-    pub message: ::std::string::String,
+    pub message: String,
 }
 
 crate::runtime::wire_struct!(
@@ -39,20 +35,15 @@ crate::runtime::wire_struct!(
 
 impl InvalidErrorsItem {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(message: impl Into<String>) -> Self {
         Self {
-            attribute: ::std::default::Default::default(),
-            message: ::std::convert::Into::into(message),
+            attribute: Default::default(),
+            message: Into::into(message),
         }
     }
     /// The `attribute` property.
-    pub fn attribute(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.attribute = crate::runtime::Nullable::Value(
-            ::std::convert::Into::into(value),
-        );
+    pub fn attribute(mut self, value: impl Into<String>) -> Self {
+        self.attribute = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
@@ -71,23 +62,23 @@ pub struct ListWidget0sParams {
     /// The `page_size` query parameter.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// The `page_token` query parameter.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
     /// The `state` query parameter.
     ///
     /// Sent as the query parameter `state`.
-    pub state: ::std::option::Option<Widget0State>,
+    pub state: Option<Widget0State>,
     /// The `tag` query parameter.
     ///
     /// Sent as the query parameter `tag`.
-    pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag: Option<Vec<String>>,
     /// The `X-Request-Tag` header parameter.
     ///
     /// Sent as the header `X-Request-Tag`.
-    pub x_request_tag: ::std::option::Option<::std::string::String>,
+    pub x_request_tag: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -100,49 +91,36 @@ impl ListWidget0sParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
-            tag: ::std::default::Default::default(),
-            x_request_tag: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
+            state: Default::default(),
+            tag: Default::default(),
+            x_request_tag: Default::default(),
         }
     }
     /// The `page_size` query parameter.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// The `page_token` query parameter.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
     /// The `state` query parameter.
     pub fn state(mut self, value: Widget0State) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
     /// The `tag` query parameter.
-    pub fn tag(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tag = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tag(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tag = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `X-Request-Tag` header parameter.
-    pub fn x_request_tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.x_request_tag = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn x_request_tag(mut self, value: impl Into<String>) -> Self {
+        self.x_request_tag = Some(Into::into(value));
         self
     }
 }
@@ -156,23 +134,23 @@ pub struct ListWidget1sParams {
     /// The `page_size` query parameter.
     ///
     /// Sent as the query parameter `page_size`.
-    pub page_size: ::std::option::Option<i32>,
+    pub page_size: Option<i32>,
     /// The `page_token` query parameter.
     ///
     /// Sent as the query parameter `page_token`.
-    pub page_token: ::std::option::Option<::std::string::String>,
+    pub page_token: Option<String>,
     /// The `state` query parameter.
     ///
     /// Sent as the query parameter `state`.
-    pub state: ::std::option::Option<Widget1State>,
+    pub state: Option<Widget1State>,
     /// The `tag` query parameter.
     ///
     /// Sent as the query parameter `tag`.
-    pub tag: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tag: Option<Vec<String>>,
     /// The `X-Request-Tag` header parameter.
     ///
     /// Sent as the header `X-Request-Tag`.
-    pub x_request_tag: ::std::option::Option<::std::string::String>,
+    pub x_request_tag: Option<String>,
 }
 
 crate::runtime::wire_struct!(
@@ -185,49 +163,36 @@ impl ListWidget1sParams {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            page_size: ::std::default::Default::default(),
-            page_token: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
-            tag: ::std::default::Default::default(),
-            x_request_tag: ::std::default::Default::default(),
+            page_size: Default::default(),
+            page_token: Default::default(),
+            state: Default::default(),
+            tag: Default::default(),
+            x_request_tag: Default::default(),
         }
     }
     /// The `page_size` query parameter.
     pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = ::std::option::Option::Some(value);
+        self.page_size = Some(value);
         self
     }
     /// The `page_token` query parameter.
-    pub fn page_token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.page_token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn page_token(mut self, value: impl Into<String>) -> Self {
+        self.page_token = Some(Into::into(value));
         self
     }
     /// The `state` query parameter.
     pub fn state(mut self, value: Widget1State) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
     /// The `tag` query parameter.
-    pub fn tag(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tag = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tag(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tag = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `X-Request-Tag` header parameter.
-    pub fn x_request_tag(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.x_request_tag = ::std::option::Option::Some(
-            ::std::convert::Into::into(value),
-        );
+    pub fn x_request_tag(mut self, value: impl Into<String>) -> Self {
+        self.x_request_tag = Some(Into::into(value));
         self
     }
 }
@@ -237,9 +202,9 @@ impl ListWidget1sParams {
 #[non_exhaustive]
 pub struct Problem {
     /// What went wrong.
-    pub error: ::std::string::String,
+    pub error: String,
     /// The `code` property.
-    pub code: ::std::option::Option<i32>,
+    pub code: Option<i32>,
 }
 
 crate::runtime::wire_struct!(
@@ -248,15 +213,15 @@ crate::runtime::wire_struct!(
 
 impl Problem {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(error: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(error: impl Into<String>) -> Self {
         Self {
-            error: ::std::convert::Into::into(error),
-            code: ::std::default::Default::default(),
+            error: Into::into(error),
+            code: Default::default(),
         }
     }
     /// The `code` property.
     pub fn code(mut self, value: i32) -> Self {
-        self.code = ::std::option::Option::Some(value);
+        self.code = Some(value);
         self
     }
 }
@@ -264,7 +229,7 @@ impl Problem {
 /// A variable that stands for a value until it is used, such as `%{call.volume}`.
 ///
 /// Pattern: `^%\{[a-z_.]+\}$`.
-pub type Variable = ::std::string::String;
+pub type Variable = String;
 
 /// A Widget0, as the API returns it.
 #[derive(Debug, Clone, PartialEq)]
@@ -275,7 +240,7 @@ pub struct Widget0 {
     /// A name people read.
     ///
     /// Length: at most 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Where it stands.
     ///
     /// [`Widget0State`] says what each value means.
@@ -285,39 +250,37 @@ pub struct Widget0 {
     /// The `size` property.
     ///
     /// Minimum: `0`.
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The `ratio` property.
-    pub ratio: ::std::option::Option<f64>,
+    pub ratio: Option<f64>,
     /// The `enabled` property.
     ///
     /// Default: `true`.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The `tags` property.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// The `labels` property.
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
     /// The `kind` property.
-    pub kind: ::std::option::Option<Widget0Kind>,
+    pub kind: Option<Widget0Kind>,
     /// The `valid_from` property.
-    pub valid_from: ::std::option::Option<::chrono::NaiveDate>,
+    pub valid_from: Option<::chrono::NaiveDate>,
     /// How loud, or a variable.
-    pub volume: ::std::option::Option<Widget0Volume>,
+    pub volume: Option<Widget0Volume>,
     /// A state, or a mode this document does not list.
-    pub mode: ::std::option::Option<Widget0State>,
+    pub mode: Option<Widget0State>,
     /// The `token` property.
     ///
     /// Format: `jwt`.
-    pub token: ::std::option::Option<::std::string::String>,
+    pub token: Option<String>,
     /// The `fixed` property.
-    pub fixed: ::std::option::Option<Widget0Fixed>,
+    pub fixed: Option<Widget0Fixed>,
     /// The part this one is built around.
     pub main_part: crate::runtime::Nullable<Widget0Part0>,
     /// The `parts` property.
-    pub parts: ::std::option::Option<::std::vec::Vec<Widget0Part0>>,
+    pub parts: Option<Vec<Widget0Part0>>,
 }
 
 crate::runtime::wire_struct!(
@@ -336,7 +299,7 @@ pub struct Widget0Required {
     /// The id of a Widget0.
     pub id: Widget0Id,
     /// A name people read.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Where it stands.
     pub state: Widget0State,
     /// The `created_at` property.
@@ -352,61 +315,53 @@ impl Widget0 {
             name,
             state,
             created_at,
-            size: ::std::default::Default::default(),
-            ratio: ::std::default::Default::default(),
-            enabled: ::std::default::Default::default(),
-            tags: ::std::default::Default::default(),
-            labels: ::std::default::Default::default(),
-            note: ::std::default::Default::default(),
-            kind: ::std::default::Default::default(),
-            valid_from: ::std::default::Default::default(),
-            volume: ::std::default::Default::default(),
-            mode: ::std::default::Default::default(),
-            token: ::std::default::Default::default(),
-            fixed: ::std::default::Default::default(),
-            main_part: ::std::default::Default::default(),
-            parts: ::std::default::Default::default(),
+            size: Default::default(),
+            ratio: Default::default(),
+            enabled: Default::default(),
+            tags: Default::default(),
+            labels: Default::default(),
+            note: Default::default(),
+            kind: Default::default(),
+            valid_from: Default::default(),
+            volume: Default::default(),
+            mode: Default::default(),
+            token: Default::default(),
+            fixed: Default::default(),
+            main_part: Default::default(),
+            parts: Default::default(),
         }
     }
     /// The `size` property.
     pub fn size(mut self, value: i32) -> Self {
-        self.size = ::std::option::Option::Some(value);
+        self.size = Some(value);
         self
     }
     /// The `ratio` property.
     pub fn ratio(mut self, value: f64) -> Self {
-        self.ratio = ::std::option::Option::Some(value);
+        self.ratio = Some(value);
         self
     }
     /// The `enabled` property.
     pub fn enabled(mut self, value: bool) -> Self {
-        self.enabled = ::std::option::Option::Some(value);
+        self.enabled = Some(value);
         self
     }
     /// The `tags` property.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `labels` property.
     pub fn labels(
         mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        value: ::std::collections::BTreeMap<String, String>,
     ) -> Self {
-        self.labels = ::std::option::Option::Some(value);
+        self.labels = Some(value);
         self
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -416,35 +371,32 @@ impl Widget0 {
     }
     /// The `kind` property.
     pub fn kind(mut self, value: Widget0Kind) -> Self {
-        self.kind = ::std::option::Option::Some(value);
+        self.kind = Some(value);
         self
     }
     /// The `valid_from` property.
     pub fn valid_from(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.valid_from = ::std::option::Option::Some(value);
+        self.valid_from = Some(value);
         self
     }
     /// How loud, or a variable.
     pub fn volume(mut self, value: Widget0Volume) -> Self {
-        self.volume = ::std::option::Option::Some(value);
+        self.volume = Some(value);
         self
     }
     /// A state, or a mode this document does not list.
     pub fn mode(mut self, value: Widget0State) -> Self {
-        self.mode = ::std::option::Option::Some(value);
+        self.mode = Some(value);
         self
     }
     /// The `token` property.
-    pub fn token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(Into::into(value));
         self
     }
     /// The `fixed` property.
     pub fn fixed(mut self, value: Widget0Fixed) -> Self {
-        self.fixed = ::std::option::Option::Some(value);
+        self.fixed = Some(value);
         self
     }
     /// The part this one is built around.
@@ -458,13 +410,8 @@ impl Widget0 {
         self
     }
     /// The `parts` property.
-    pub fn parts(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part0>,
-    ) -> Self {
-        self.parts = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn parts(mut self, value: impl IntoIterator<Item = Widget0Part0>) -> Self {
+        self.parts = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -474,15 +421,15 @@ impl Widget0 {
 #[non_exhaustive]
 pub struct Widget0Create {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The `size` property.
     pub size: i32,
     /// The `tags` property.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// Where it stands.
     ///
     /// [`Widget0State`] says what each value means.
-    pub state: ::std::option::Option<Widget0State>,
+    pub state: Option<Widget0State>,
 }
 
 crate::runtime::wire_struct!(
@@ -494,7 +441,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Widget0CreateRequired {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The `size` property.
     pub size: i32,
 }
@@ -506,23 +453,18 @@ impl Widget0Create {
         Self {
             name,
             size,
-            tags: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
+            tags: Default::default(),
+            state: Default::default(),
         }
     }
     /// The `tags` property.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Where it stands.
     pub fn state(mut self, value: Widget0State) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
 }
@@ -553,10 +495,10 @@ impl Widget0Fixed {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "v1" => ::std::option::Option::Some(Self::V1),
-            _ => ::std::option::Option::None,
+            "v1" => Some(Self::V1),
+            _ => None,
         }
     }
 }
@@ -602,12 +544,12 @@ impl Widget0Kind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "alpha" => ::std::option::Option::Some(Self::Alpha),
-            "beta" => ::std::option::Option::Some(Self::Beta),
-            "gamma-delta" => ::std::option::Option::Some(Self::GammaDelta),
-            _ => ::std::option::Option::None,
+            "alpha" => Some(Self::Alpha),
+            "beta" => Some(Self::Beta),
+            "gamma-delta" => Some(Self::GammaDelta),
+            _ => None,
         }
     }
 }
@@ -619,7 +561,7 @@ crate::runtime::open_enum!(Widget0Kind, Unknown);
 #[non_exhaustive]
 pub struct Widget0Page {
     /// The `data` property.
-    pub data: ::std::vec::Vec<Widget0>,
+    pub data: Vec<Widget0>,
     /// The `links` property.
     pub links: Widget0PageLinks,
 }
@@ -632,7 +574,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Widget0PageRequired {
     /// The `data` property.
-    pub data: ::std::vec::Vec<Widget0>,
+    pub data: Vec<Widget0>,
     /// The `links` property.
     pub links: Widget0PageLinks,
 }
@@ -652,7 +594,7 @@ pub struct Widget0PageLinks {
     /// The `next` property.
     ///
     /// Format: `uri`.
-    pub next: crate::runtime::Nullable<::std::string::String>,
+    pub next: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(Widget0PageLinks { next = default("next") });
@@ -660,16 +602,11 @@ crate::runtime::wire_struct!(Widget0PageLinks { next = default("next") });
 impl Widget0PageLinks {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            next: ::std::default::Default::default(),
-        }
+        Self { next: Default::default() }
     }
     /// The `next` property.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `next` to an explicit `null`, which is sent as `null` rather than left out.
@@ -684,23 +621,21 @@ impl Widget0PageLinks {
 #[non_exhaustive]
 pub struct Widget0Part0 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 1 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part1>,
+    pub next: Option<Widget0Part1>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part1>>,
+    pub more: Option<Vec<Widget0Part1>>,
 }
 
 crate::runtime::wire_struct!(
@@ -711,26 +646,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part0 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -745,30 +680,22 @@ impl Widget0Part0 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 1 of a Widget0.
     pub fn next(mut self, value: Widget0Part1) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part1>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part1>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -778,23 +705,21 @@ impl Widget0Part0 {
 #[non_exhaustive]
 pub struct Widget0Part1 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 2 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part2>,
+    pub next: Option<Widget0Part2>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part2>>,
+    pub more: Option<Vec<Widget0Part2>>,
 }
 
 crate::runtime::wire_struct!(
@@ -805,26 +730,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part1 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -839,30 +764,22 @@ impl Widget0Part1 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 2 of a Widget0.
     pub fn next(mut self, value: Widget0Part2) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part2>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part2>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -872,23 +789,21 @@ impl Widget0Part1 {
 #[non_exhaustive]
 pub struct Widget0Part10 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 11 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part11>,
+    pub next: Option<Widget0Part11>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part11>>,
+    pub more: Option<Vec<Widget0Part11>>,
 }
 
 crate::runtime::wire_struct!(
@@ -899,26 +814,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part10 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -933,30 +848,22 @@ impl Widget0Part10 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 11 of a Widget0.
     pub fn next(mut self, value: Widget0Part11) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part11>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part11>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -966,23 +873,21 @@ impl Widget0Part10 {
 #[non_exhaustive]
 pub struct Widget0Part11 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 12 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part12>,
+    pub next: Option<Widget0Part12>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part12>>,
+    pub more: Option<Vec<Widget0Part12>>,
 }
 
 crate::runtime::wire_struct!(
@@ -993,26 +898,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part11 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1027,30 +932,22 @@ impl Widget0Part11 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 12 of a Widget0.
     pub fn next(mut self, value: Widget0Part12) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part12>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part12>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1060,19 +957,17 @@ impl Widget0Part11 {
 #[non_exhaustive]
 pub struct Widget0Part12 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1083,24 +978,24 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part12 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1115,15 +1010,12 @@ impl Widget0Part12 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
 }
@@ -1133,23 +1025,21 @@ impl Widget0Part12 {
 #[non_exhaustive]
 pub struct Widget0Part2 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 3 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part3>,
+    pub next: Option<Widget0Part3>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part3>>,
+    pub more: Option<Vec<Widget0Part3>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1160,26 +1050,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part2 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1194,30 +1084,22 @@ impl Widget0Part2 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 3 of a Widget0.
     pub fn next(mut self, value: Widget0Part3) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part3>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part3>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1227,23 +1109,21 @@ impl Widget0Part2 {
 #[non_exhaustive]
 pub struct Widget0Part3 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 4 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part4>,
+    pub next: Option<Widget0Part4>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part4>>,
+    pub more: Option<Vec<Widget0Part4>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1254,26 +1134,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part3 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1288,30 +1168,22 @@ impl Widget0Part3 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 4 of a Widget0.
     pub fn next(mut self, value: Widget0Part4) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part4>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part4>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1321,23 +1193,21 @@ impl Widget0Part3 {
 #[non_exhaustive]
 pub struct Widget0Part4 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 5 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part5>,
+    pub next: Option<Widget0Part5>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part5>>,
+    pub more: Option<Vec<Widget0Part5>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1348,26 +1218,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part4 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1382,30 +1252,22 @@ impl Widget0Part4 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 5 of a Widget0.
     pub fn next(mut self, value: Widget0Part5) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part5>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part5>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1415,23 +1277,21 @@ impl Widget0Part4 {
 #[non_exhaustive]
 pub struct Widget0Part5 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 6 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part6>,
+    pub next: Option<Widget0Part6>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part6>>,
+    pub more: Option<Vec<Widget0Part6>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1442,26 +1302,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part5 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1476,30 +1336,22 @@ impl Widget0Part5 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 6 of a Widget0.
     pub fn next(mut self, value: Widget0Part6) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part6>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part6>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1509,23 +1361,21 @@ impl Widget0Part5 {
 #[non_exhaustive]
 pub struct Widget0Part6 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 7 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part7>,
+    pub next: Option<Widget0Part7>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part7>>,
+    pub more: Option<Vec<Widget0Part7>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1536,26 +1386,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part6 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1570,30 +1420,22 @@ impl Widget0Part6 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 7 of a Widget0.
     pub fn next(mut self, value: Widget0Part7) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part7>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part7>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1603,23 +1445,21 @@ impl Widget0Part6 {
 #[non_exhaustive]
 pub struct Widget0Part7 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 8 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part8>,
+    pub next: Option<Widget0Part8>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part8>>,
+    pub more: Option<Vec<Widget0Part8>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1630,26 +1470,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part7 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1664,30 +1504,22 @@ impl Widget0Part7 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 8 of a Widget0.
     pub fn next(mut self, value: Widget0Part8) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part8>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part8>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1697,23 +1529,21 @@ impl Widget0Part7 {
 #[non_exhaustive]
 pub struct Widget0Part8 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 9 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part9>,
+    pub next: Option<Widget0Part9>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part9>>,
+    pub more: Option<Vec<Widget0Part9>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1724,26 +1554,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part8 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1758,30 +1588,22 @@ impl Widget0Part8 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 9 of a Widget0.
     pub fn next(mut self, value: Widget0Part9) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part9>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part9>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1791,23 +1613,21 @@ impl Widget0Part8 {
 #[non_exhaustive]
 pub struct Widget0Part9 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 10 of a Widget0.
-    pub next: ::std::option::Option<Widget0Part10>,
+    pub next: Option<Widget0Part10>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget0Part10>>,
+    pub more: Option<Vec<Widget0Part10>>,
 }
 
 crate::runtime::wire_struct!(
@@ -1818,26 +1638,26 @@ crate::runtime::wire_struct!(
 
 impl Widget0Part9 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -1852,30 +1672,22 @@ impl Widget0Part9 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 10 of a Widget0.
     pub fn next(mut self, value: Widget0Part10) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget0Part10>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part10>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -1924,13 +1736,13 @@ impl Widget0State {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "active" => ::std::option::Option::Some(Self::Active),
-            "paused" => ::std::option::Option::Some(Self::Paused),
-            "retired-soon" => ::std::option::Option::Some(Self::RetiredSoon),
-            "AES_256_CM" => ::std::option::Option::Some(Self::Aes256Cm),
-            _ => ::std::option::Option::None,
+            "active" => Some(Self::Active),
+            "paused" => Some(Self::Paused),
+            "retired-soon" => Some(Self::RetiredSoon),
+            "AES_256_CM" => Some(Self::Aes256Cm),
+            _ => None,
         }
     }
 }
@@ -1942,17 +1754,15 @@ crate::runtime::open_enum!(Widget0State, Unknown);
 #[non_exhaustive]
 pub struct Widget0Update {
     /// The `name` property.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
     /// The `labels` property.
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// Where it stands.
     ///
     /// [`Widget0State`] says what each value means.
-    pub state: ::std::option::Option<Widget0State>,
+    pub state: Option<Widget0State>,
 }
 
 crate::runtime::wire_struct!(
@@ -1964,26 +1774,20 @@ impl Widget0Update {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            note: ::std::default::Default::default(),
-            labels: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
+            name: Default::default(),
+            note: Default::default(),
+            labels: Default::default(),
+            state: Default::default(),
         }
     }
     /// The `name` property.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -1994,14 +1798,14 @@ impl Widget0Update {
     /// The `labels` property.
     pub fn labels(
         mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        value: ::std::collections::BTreeMap<String, String>,
     ) -> Self {
-        self.labels = ::std::option::Option::Some(value);
+        self.labels = Some(value);
         self
     }
     /// Where it stands.
     pub fn state(mut self, value: Widget0State) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
 }
@@ -2028,7 +1832,7 @@ pub struct Widget1 {
     /// A name people read.
     ///
     /// Length: at most 64 characters.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Where it stands.
     ///
     /// [`Widget1State`] says what each value means.
@@ -2038,39 +1842,37 @@ pub struct Widget1 {
     /// The `size` property.
     ///
     /// Minimum: `0`.
-    pub size: ::std::option::Option<i32>,
+    pub size: Option<i32>,
     /// The `ratio` property.
-    pub ratio: ::std::option::Option<f64>,
+    pub ratio: Option<f64>,
     /// The `enabled` property.
     ///
     /// Default: `true`.
-    pub enabled: ::std::option::Option<bool>,
+    pub enabled: Option<bool>,
     /// The `tags` property.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// The `labels` property.
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
     /// The `kind` property.
-    pub kind: ::std::option::Option<Widget1Kind>,
+    pub kind: Option<Widget1Kind>,
     /// The `valid_from` property.
-    pub valid_from: ::std::option::Option<::chrono::NaiveDate>,
+    pub valid_from: Option<::chrono::NaiveDate>,
     /// How loud, or a variable.
-    pub volume: ::std::option::Option<Widget1Volume>,
+    pub volume: Option<Widget1Volume>,
     /// A state, or a mode this document does not list.
-    pub mode: ::std::option::Option<Widget1State>,
+    pub mode: Option<Widget1State>,
     /// The `token` property.
     ///
     /// Format: `jwt`.
-    pub token: ::std::option::Option<::std::string::String>,
+    pub token: Option<String>,
     /// The `fixed` property.
-    pub fixed: ::std::option::Option<Widget1Fixed>,
+    pub fixed: Option<Widget1Fixed>,
     /// The part this one is built around.
     pub main_part: crate::runtime::Nullable<Widget1Part0>,
     /// The `parts` property.
-    pub parts: ::std::option::Option<::std::vec::Vec<Widget1Part0>>,
+    pub parts: Option<Vec<Widget1Part0>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2089,7 +1891,7 @@ pub struct Widget1Required {
     /// The id of a Widget1.
     pub id: Widget1Id,
     /// A name people read.
-    pub name: ::std::string::String,
+    pub name: String,
     /// Where it stands.
     pub state: Widget1State,
     /// The `created_at` property.
@@ -2105,61 +1907,53 @@ impl Widget1 {
             name,
             state,
             created_at,
-            size: ::std::default::Default::default(),
-            ratio: ::std::default::Default::default(),
-            enabled: ::std::default::Default::default(),
-            tags: ::std::default::Default::default(),
-            labels: ::std::default::Default::default(),
-            note: ::std::default::Default::default(),
-            kind: ::std::default::Default::default(),
-            valid_from: ::std::default::Default::default(),
-            volume: ::std::default::Default::default(),
-            mode: ::std::default::Default::default(),
-            token: ::std::default::Default::default(),
-            fixed: ::std::default::Default::default(),
-            main_part: ::std::default::Default::default(),
-            parts: ::std::default::Default::default(),
+            size: Default::default(),
+            ratio: Default::default(),
+            enabled: Default::default(),
+            tags: Default::default(),
+            labels: Default::default(),
+            note: Default::default(),
+            kind: Default::default(),
+            valid_from: Default::default(),
+            volume: Default::default(),
+            mode: Default::default(),
+            token: Default::default(),
+            fixed: Default::default(),
+            main_part: Default::default(),
+            parts: Default::default(),
         }
     }
     /// The `size` property.
     pub fn size(mut self, value: i32) -> Self {
-        self.size = ::std::option::Option::Some(value);
+        self.size = Some(value);
         self
     }
     /// The `ratio` property.
     pub fn ratio(mut self, value: f64) -> Self {
-        self.ratio = ::std::option::Option::Some(value);
+        self.ratio = Some(value);
         self
     }
     /// The `enabled` property.
     pub fn enabled(mut self, value: bool) -> Self {
-        self.enabled = ::std::option::Option::Some(value);
+        self.enabled = Some(value);
         self
     }
     /// The `tags` property.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// The `labels` property.
     pub fn labels(
         mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        value: ::std::collections::BTreeMap<String, String>,
     ) -> Self {
-        self.labels = ::std::option::Option::Some(value);
+        self.labels = Some(value);
         self
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -2169,35 +1963,32 @@ impl Widget1 {
     }
     /// The `kind` property.
     pub fn kind(mut self, value: Widget1Kind) -> Self {
-        self.kind = ::std::option::Option::Some(value);
+        self.kind = Some(value);
         self
     }
     /// The `valid_from` property.
     pub fn valid_from(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.valid_from = ::std::option::Option::Some(value);
+        self.valid_from = Some(value);
         self
     }
     /// How loud, or a variable.
     pub fn volume(mut self, value: Widget1Volume) -> Self {
-        self.volume = ::std::option::Option::Some(value);
+        self.volume = Some(value);
         self
     }
     /// A state, or a mode this document does not list.
     pub fn mode(mut self, value: Widget1State) -> Self {
-        self.mode = ::std::option::Option::Some(value);
+        self.mode = Some(value);
         self
     }
     /// The `token` property.
-    pub fn token(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.token = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn token(mut self, value: impl Into<String>) -> Self {
+        self.token = Some(Into::into(value));
         self
     }
     /// The `fixed` property.
     pub fn fixed(mut self, value: Widget1Fixed) -> Self {
-        self.fixed = ::std::option::Option::Some(value);
+        self.fixed = Some(value);
         self
     }
     /// The part this one is built around.
@@ -2211,13 +2002,8 @@ impl Widget1 {
         self
     }
     /// The `parts` property.
-    pub fn parts(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part0>,
-    ) -> Self {
-        self.parts = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn parts(mut self, value: impl IntoIterator<Item = Widget1Part0>) -> Self {
+        self.parts = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2227,15 +2013,15 @@ impl Widget1 {
 #[non_exhaustive]
 pub struct Widget1Create {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The `size` property.
     pub size: i32,
     /// The `tags` property.
-    pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    pub tags: Option<Vec<String>>,
     /// Where it stands.
     ///
     /// [`Widget1State`] says what each value means.
-    pub state: ::std::option::Option<Widget1State>,
+    pub state: Option<Widget1State>,
 }
 
 crate::runtime::wire_struct!(
@@ -2247,7 +2033,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Widget1CreateRequired {
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
     /// The `size` property.
     pub size: i32,
 }
@@ -2259,23 +2045,18 @@ impl Widget1Create {
         Self {
             name,
             size,
-            tags: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
+            tags: Default::default(),
+            state: Default::default(),
         }
     }
     /// The `tags` property.
-    pub fn tags(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = ::std::string::String>,
-    ) -> Self {
-        self.tags = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
+        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
     /// Where it stands.
     pub fn state(mut self, value: Widget1State) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
 }
@@ -2306,10 +2087,10 @@ impl Widget1Fixed {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "v1" => ::std::option::Option::Some(Self::V1),
-            _ => ::std::option::Option::None,
+            "v1" => Some(Self::V1),
+            _ => None,
         }
     }
 }
@@ -2355,12 +2136,12 @@ impl Widget1Kind {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "alpha" => ::std::option::Option::Some(Self::Alpha),
-            "beta" => ::std::option::Option::Some(Self::Beta),
-            "gamma-delta" => ::std::option::Option::Some(Self::GammaDelta),
-            _ => ::std::option::Option::None,
+            "alpha" => Some(Self::Alpha),
+            "beta" => Some(Self::Beta),
+            "gamma-delta" => Some(Self::GammaDelta),
+            _ => None,
         }
     }
 }
@@ -2372,7 +2153,7 @@ crate::runtime::open_enum!(Widget1Kind, Unknown);
 #[non_exhaustive]
 pub struct Widget1Page {
     /// The `data` property.
-    pub data: ::std::vec::Vec<Widget1>,
+    pub data: Vec<Widget1>,
     /// The `links` property.
     pub links: Widget1PageLinks,
 }
@@ -2385,7 +2166,7 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct Widget1PageRequired {
     /// The `data` property.
-    pub data: ::std::vec::Vec<Widget1>,
+    pub data: Vec<Widget1>,
     /// The `links` property.
     pub links: Widget1PageLinks,
 }
@@ -2405,7 +2186,7 @@ pub struct Widget1PageLinks {
     /// The `next` property.
     ///
     /// Format: `uri`.
-    pub next: crate::runtime::Nullable<::std::string::String>,
+    pub next: crate::runtime::Nullable<String>,
 }
 
 crate::runtime::wire_struct!(Widget1PageLinks { next = default("next") });
@@ -2413,16 +2194,11 @@ crate::runtime::wire_struct!(Widget1PageLinks { next = default("next") });
 impl Widget1PageLinks {
     /// A value with every field unset.
     pub fn new() -> Self {
-        Self {
-            next: ::std::default::Default::default(),
-        }
+        Self { next: Default::default() }
     }
     /// The `next` property.
-    pub fn next(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.next = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn next(mut self, value: impl Into<String>) -> Self {
+        self.next = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `next` to an explicit `null`, which is sent as `null` rather than left out.
@@ -2437,23 +2213,21 @@ impl Widget1PageLinks {
 #[non_exhaustive]
 pub struct Widget1Part0 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 1 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part1>,
+    pub next: Option<Widget1Part1>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part1>>,
+    pub more: Option<Vec<Widget1Part1>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2464,26 +2238,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part0 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -2498,30 +2272,22 @@ impl Widget1Part0 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 1 of a Widget1.
     pub fn next(mut self, value: Widget1Part1) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part1>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part1>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2531,23 +2297,21 @@ impl Widget1Part0 {
 #[non_exhaustive]
 pub struct Widget1Part1 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 2 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part2>,
+    pub next: Option<Widget1Part2>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part2>>,
+    pub more: Option<Vec<Widget1Part2>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2558,26 +2322,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part1 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -2592,30 +2356,22 @@ impl Widget1Part1 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 2 of a Widget1.
     pub fn next(mut self, value: Widget1Part2) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part2>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part2>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2625,23 +2381,21 @@ impl Widget1Part1 {
 #[non_exhaustive]
 pub struct Widget1Part10 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 11 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part11>,
+    pub next: Option<Widget1Part11>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part11>>,
+    pub more: Option<Vec<Widget1Part11>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2652,26 +2406,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part10 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -2686,30 +2440,22 @@ impl Widget1Part10 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 11 of a Widget1.
     pub fn next(mut self, value: Widget1Part11) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part11>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part11>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2719,19 +2465,17 @@ impl Widget1Part10 {
 #[non_exhaustive]
 pub struct Widget1Part11 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2742,24 +2486,24 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part11 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -2774,15 +2518,12 @@ impl Widget1Part11 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
 }
@@ -2792,23 +2533,21 @@ impl Widget1Part11 {
 #[non_exhaustive]
 pub struct Widget1Part2 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 3 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part3>,
+    pub next: Option<Widget1Part3>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part3>>,
+    pub more: Option<Vec<Widget1Part3>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2819,26 +2558,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part2 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -2853,30 +2592,22 @@ impl Widget1Part2 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 3 of a Widget1.
     pub fn next(mut self, value: Widget1Part3) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part3>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part3>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2886,23 +2617,21 @@ impl Widget1Part2 {
 #[non_exhaustive]
 pub struct Widget1Part3 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 4 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part4>,
+    pub next: Option<Widget1Part4>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part4>>,
+    pub more: Option<Vec<Widget1Part4>>,
 }
 
 crate::runtime::wire_struct!(
@@ -2913,26 +2642,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part3 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -2947,30 +2676,22 @@ impl Widget1Part3 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 4 of a Widget1.
     pub fn next(mut self, value: Widget1Part4) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part4>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part4>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -2980,23 +2701,21 @@ impl Widget1Part3 {
 #[non_exhaustive]
 pub struct Widget1Part4 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 5 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part5>,
+    pub next: Option<Widget1Part5>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part5>>,
+    pub more: Option<Vec<Widget1Part5>>,
 }
 
 crate::runtime::wire_struct!(
@@ -3007,26 +2726,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part4 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -3041,30 +2760,22 @@ impl Widget1Part4 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 5 of a Widget1.
     pub fn next(mut self, value: Widget1Part5) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part5>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part5>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -3074,23 +2785,21 @@ impl Widget1Part4 {
 #[non_exhaustive]
 pub struct Widget1Part5 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 6 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part6>,
+    pub next: Option<Widget1Part6>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part6>>,
+    pub more: Option<Vec<Widget1Part6>>,
 }
 
 crate::runtime::wire_struct!(
@@ -3101,26 +2810,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part5 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -3135,30 +2844,22 @@ impl Widget1Part5 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 6 of a Widget1.
     pub fn next(mut self, value: Widget1Part6) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part6>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part6>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -3168,23 +2869,21 @@ impl Widget1Part5 {
 #[non_exhaustive]
 pub struct Widget1Part6 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 7 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part7>,
+    pub next: Option<Widget1Part7>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part7>>,
+    pub more: Option<Vec<Widget1Part7>>,
 }
 
 crate::runtime::wire_struct!(
@@ -3195,26 +2894,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part6 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -3229,30 +2928,22 @@ impl Widget1Part6 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 7 of a Widget1.
     pub fn next(mut self, value: Widget1Part7) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part7>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part7>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -3262,23 +2953,21 @@ impl Widget1Part6 {
 #[non_exhaustive]
 pub struct Widget1Part7 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 8 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part8>,
+    pub next: Option<Widget1Part8>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part8>>,
+    pub more: Option<Vec<Widget1Part8>>,
 }
 
 crate::runtime::wire_struct!(
@@ -3289,26 +2978,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part7 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -3323,30 +3012,22 @@ impl Widget1Part7 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 8 of a Widget1.
     pub fn next(mut self, value: Widget1Part8) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part8>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part8>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -3356,23 +3037,21 @@ impl Widget1Part7 {
 #[non_exhaustive]
 pub struct Widget1Part8 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 9 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part9>,
+    pub next: Option<Widget1Part9>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part9>>,
+    pub more: Option<Vec<Widget1Part9>>,
 }
 
 crate::runtime::wire_struct!(
@@ -3383,26 +3062,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part8 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -3417,30 +3096,22 @@ impl Widget1Part8 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 9 of a Widget1.
     pub fn next(mut self, value: Widget1Part9) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part9>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part9>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -3450,23 +3121,21 @@ impl Widget1Part8 {
 #[non_exhaustive]
 pub struct Widget1Part9 {
     /// The `label` property.
-    pub label: ::std::string::String,
+    pub label: String,
     /// The `value` property.
-    pub value: ::std::option::Option<i64>,
+    pub value: Option<i64>,
     /// The `weight` property.
-    pub weight: ::std::option::Option<f64>,
+    pub weight: Option<f64>,
     /// The `flag` property.
     pub flag: crate::runtime::Nullable<bool>,
     /// The `seen_at` property.
-    pub seen_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `extra` property.
-    pub extra: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, i64>,
-    >,
+    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
     /// Part 10 of a Widget1.
-    pub next: ::std::option::Option<Widget1Part10>,
+    pub next: Option<Widget1Part10>,
     /// The `more` property.
-    pub more: ::std::option::Option<::std::vec::Vec<Widget1Part10>>,
+    pub more: Option<Vec<Widget1Part10>>,
 }
 
 crate::runtime::wire_struct!(
@@ -3477,26 +3146,26 @@ crate::runtime::wire_struct!(
 
 impl Widget1Part9 {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(label: impl Into<String>) -> Self {
         Self {
-            label: ::std::convert::Into::into(label),
-            value: ::std::default::Default::default(),
-            weight: ::std::default::Default::default(),
-            flag: ::std::default::Default::default(),
-            seen_at: ::std::default::Default::default(),
-            extra: ::std::default::Default::default(),
-            next: ::std::default::Default::default(),
-            more: ::std::default::Default::default(),
+            label: Into::into(label),
+            value: Default::default(),
+            weight: Default::default(),
+            flag: Default::default(),
+            seen_at: Default::default(),
+            extra: Default::default(),
+            next: Default::default(),
+            more: Default::default(),
         }
     }
     /// The `value` property.
     pub fn value(mut self, value: i64) -> Self {
-        self.value = ::std::option::Option::Some(value);
+        self.value = Some(value);
         self
     }
     /// The `weight` property.
     pub fn weight(mut self, value: f64) -> Self {
-        self.weight = ::std::option::Option::Some(value);
+        self.weight = Some(value);
         self
     }
     /// The `flag` property.
@@ -3511,30 +3180,22 @@ impl Widget1Part9 {
     }
     /// The `seen_at` property.
     pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = ::std::option::Option::Some(value);
+        self.seen_at = Some(value);
         self
     }
     /// The `extra` property.
-    pub fn extra(
-        mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, i64>,
-    ) -> Self {
-        self.extra = ::std::option::Option::Some(value);
+    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
+        self.extra = Some(value);
         self
     }
     /// Part 10 of a Widget1.
     pub fn next(mut self, value: Widget1Part10) -> Self {
-        self.next = ::std::option::Option::Some(value);
+        self.next = Some(value);
         self
     }
     /// The `more` property.
-    pub fn more(
-        mut self,
-        value: impl ::std::iter::IntoIterator<Item = Widget1Part10>,
-    ) -> Self {
-        self.more = ::std::option::Option::Some(
-            ::std::iter::Iterator::collect(::std::iter::IntoIterator::into_iter(value)),
-        );
+    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part10>) -> Self {
+        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
         self
     }
 }
@@ -3583,13 +3244,13 @@ impl Widget1State {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "active" => ::std::option::Option::Some(Self::Active),
-            "paused" => ::std::option::Option::Some(Self::Paused),
-            "retired-soon" => ::std::option::Option::Some(Self::RetiredSoon),
-            "AES_256_CM" => ::std::option::Option::Some(Self::Aes256Cm),
-            _ => ::std::option::Option::None,
+            "active" => Some(Self::Active),
+            "paused" => Some(Self::Paused),
+            "retired-soon" => Some(Self::RetiredSoon),
+            "AES_256_CM" => Some(Self::Aes256Cm),
+            _ => None,
         }
     }
 }
@@ -3601,17 +3262,15 @@ crate::runtime::open_enum!(Widget1State, Unknown);
 #[non_exhaustive]
 pub struct Widget1Update {
     /// The `name` property.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
     /// The `labels` property.
-    pub labels: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
-    >,
+    pub labels: Option<::std::collections::BTreeMap<String, String>>,
     /// Where it stands.
     ///
     /// [`Widget1State`] says what each value means.
-    pub state: ::std::option::Option<Widget1State>,
+    pub state: Option<Widget1State>,
 }
 
 crate::runtime::wire_struct!(
@@ -3623,26 +3282,20 @@ impl Widget1Update {
     /// A value with every field unset.
     pub fn new() -> Self {
         Self {
-            name: ::std::default::Default::default(),
-            note: ::std::default::Default::default(),
-            labels: ::std::default::Default::default(),
-            state: ::std::default::Default::default(),
+            name: Default::default(),
+            note: Default::default(),
+            labels: Default::default(),
+            state: Default::default(),
         }
     }
     /// The `name` property.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(::std::convert::Into::into(value));
+    pub fn name(mut self, value: impl Into<String>) -> Self {
+        self.name = Some(Into::into(value));
         self
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -3653,14 +3306,14 @@ impl Widget1Update {
     /// The `labels` property.
     pub fn labels(
         mut self,
-        value: ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
+        value: ::std::collections::BTreeMap<String, String>,
     ) -> Self {
-        self.labels = ::std::option::Option::Some(value);
+        self.labels = Some(value);
         self
     }
     /// Where it stands.
     pub fn state(mut self, value: Widget1State) -> Self {
-        self.state = ::std::option::Option::Some(value);
+        self.state = Some(value);
         self
     }
 }

@@ -11,7 +11,7 @@ pub struct Setting {
     /// What applies when the value cannot be read.
     pub fallback: crate::runtime::Nullable<SettingFallback>,
     /// The `note` property.
-    pub note: crate::runtime::Nullable<::std::string::String>,
+    pub note: crate::runtime::Nullable<String>,
     /// Always `null`.
     pub cleared: crate::runtime::Nullable<::serde_json::Value>,
 }
@@ -37,9 +37,9 @@ impl Setting {
         Self {
             key,
             value,
-            fallback: ::std::default::Default::default(),
-            note: ::std::default::Default::default(),
-            cleared: ::std::default::Default::default(),
+            fallback: Default::default(),
+            note: Default::default(),
+            cleared: Default::default(),
         }
     }
     /// What applies when the value cannot be read.
@@ -53,11 +53,8 @@ impl Setting {
         self
     }
     /// The `note` property.
-    pub fn note(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.note = crate::runtime::Nullable::Value(::std::convert::Into::into(value));
+    pub fn note(mut self, value: impl Into<String>) -> Self {
+        self.note = crate::runtime::Nullable::Value(Into::into(value));
         self
     }
     /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
@@ -116,10 +113,10 @@ impl SettingKey {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "timeout" => ::std::option::Option::Some(Self::Timeout),
-            _ => ::std::option::Option::None,
+            "timeout" => Some(Self::Timeout),
+            _ => None,
         }
     }
 }
@@ -136,5 +133,5 @@ pub enum SettingValue {
     /// The value, as `i64`.
     Integer(i64),
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
 }

@@ -5,9 +5,9 @@
 #[non_exhaustive]
 pub struct Cat {
     /// The `pet_type` property.
-    pub pet_type: ::std::string::String,
+    pub pet_type: String,
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 crate::runtime::wire_struct!(
@@ -18,9 +18,9 @@ crate::runtime::wire_struct!(
 #[derive(Debug, Clone, PartialEq)]
 pub struct CatRequired {
     /// The `pet_type` property.
-    pub pet_type: ::std::string::String,
+    pub pet_type: String,
     /// The `name` property.
-    pub name: ::std::string::String,
+    pub name: String,
 }
 
 impl Cat {
@@ -70,17 +70,15 @@ impl Dog {
 #[non_exhaustive]
 pub struct Hangup {
     /// The `reason` property.
-    pub reason: ::std::string::String,
+    pub reason: String,
 }
 
 crate::runtime::wire_struct!(Hangup { reason = required("reason") });
 
 impl Hangup {
     /// A value made of all its fields.
-    pub fn new(reason: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            reason: ::std::convert::Into::into(reason),
-        }
+    pub fn new(reason: impl Into<String>) -> Self {
+        Self { reason: Into::into(reason) }
     }
 }
 
@@ -113,11 +111,11 @@ impl Language {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "en-US" => ::std::option::Option::Some(Self::EnUs),
-            "fr-FR" => ::std::option::Option::Some(Self::FrFr),
-            _ => ::std::option::Option::None,
+            "en-US" => Some(Self::EnUs),
+            "fr-FR" => Some(Self::FrFr),
+            _ => None,
         }
     }
 }
@@ -131,9 +129,9 @@ crate::runtime::open_enum!(Language, Unknown);
 #[non_exhaustive]
 pub enum Pet {
     /// The value, as `Cat`.
-    Cat(::std::boxed::Box<Cat>),
+    Cat(Box<Cat>),
     /// The value, as `Dog`.
-    Dog(::std::boxed::Box<Dog>),
+    Dog(Box<Dog>),
     /// A value whose `pet_type` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -142,7 +140,7 @@ impl ::serde::Serialize for Pet {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::Cat(value) => ("cat", ::serde_json::to_value(value)),
             Self::Dog(value) => ("dog", ::serde_json::to_value(value)),
@@ -161,39 +159,39 @@ impl ::serde::Serialize for Pet {
 impl<'de> ::serde::Deserialize<'de> for Pet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("pet_type")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("cat" | "kitten") => {
+            Some("cat" | "kitten") => {
                 ::serde_json::from_value(value)
                     .map(Self::Cat)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("dog") => {
+            Some("dog") => {
                 ::serde_json::from_value(value)
                     .map(Self::Dog)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<Cat> for Pet {
+impl From<Cat> for Pet {
     fn from(value: Cat) -> Self {
-        Self::Cat(::std::boxed::Box::new(value))
+        Self::Cat(Box::new(value))
     }
 }
 
-impl ::std::convert::From<Dog> for Pet {
+impl From<Dog> for Pet {
     fn from(value: Dog) -> Self {
-        Self::Dog(::std::boxed::Box::new(value))
+        Self::Dog(Box::new(value))
     }
 }
 
@@ -202,20 +200,20 @@ impl ::std::convert::From<Dog> for Pet {
 #[non_exhaustive]
 pub struct Play {
     /// What to play.
-    pub url: ::std::string::String,
+    pub url: String,
     /// How loud, in decibels.
     ///
     /// Default: `0`.
     /// Minimum: `-40`.
     /// Maximum: `40`.
-    pub volume: ::std::option::Option<PlayVolume>,
+    pub volume: Option<PlayVolume>,
     /// The `repeat` property.
     ///
     /// Default: `1`.
     /// Minimum: `1`.
-    pub repeat: ::std::option::Option<PlayRepeat>,
+    pub repeat: Option<PlayRepeat>,
     /// Words to say, or the URLs of recordings.
-    pub say: ::std::option::Option<PlaySay>,
+    pub say: Option<PlaySay>,
     /// How the last play ended, if it did.
     pub status: crate::runtime::Nullable<PlayStatus>,
 }
@@ -227,28 +225,28 @@ crate::runtime::wire_struct!(
 
 impl Play {
     /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl ::std::convert::Into<::std::string::String>) -> Self {
+    pub fn new(url: impl Into<String>) -> Self {
         Self {
-            url: ::std::convert::Into::into(url),
-            volume: ::std::default::Default::default(),
-            repeat: ::std::default::Default::default(),
-            say: ::std::default::Default::default(),
-            status: ::std::default::Default::default(),
+            url: Into::into(url),
+            volume: Default::default(),
+            repeat: Default::default(),
+            say: Default::default(),
+            status: Default::default(),
         }
     }
     /// How loud, in decibels.
     pub fn volume(mut self, value: PlayVolume) -> Self {
-        self.volume = ::std::option::Option::Some(value);
+        self.volume = Some(value);
         self
     }
     /// The `repeat` property.
     pub fn repeat(mut self, value: PlayRepeat) -> Self {
-        self.repeat = ::std::option::Option::Some(value);
+        self.repeat = Some(value);
         self
     }
     /// Words to say, or the URLs of recordings.
     pub fn say(mut self, value: PlaySay) -> Self {
-        self.say = ::std::option::Option::Some(value);
+        self.say = Some(value);
         self
     }
     /// How the last play ended, if it did.
@@ -287,9 +285,9 @@ pub enum PlayRepeat {
 #[non_exhaustive]
 pub enum PlaySay {
     /// The value, as `String`.
-    String(::std::string::String),
+    String(String),
     /// The value, as `Vec<String>`.
-    Array(::std::vec::Vec<::std::string::String>),
+    Array(Vec<String>),
 }
 
 /// How the last play ended, if it did.
@@ -328,12 +326,12 @@ impl PlayStatus {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "done" => ::std::option::Option::Some(Self::Done),
-            "failed" => ::std::option::Option::Some(Self::Failed),
-            "cancelled" => ::std::option::Option::Some(Self::Cancelled),
-            _ => ::std::option::Option::None,
+            "done" => Some(Self::Done),
+            "failed" => Some(Self::Failed),
+            "cancelled" => Some(Self::Cancelled),
+            _ => None,
         }
     }
 }
@@ -364,9 +362,9 @@ pub enum PlayVolume {
 #[non_exhaustive]
 pub enum Shape {
     /// The value, as `Circle`.
-    Circle(::std::boxed::Box<Circle>),
+    Circle(Box<Circle>),
     /// The value, as `Square`.
-    Square(::std::boxed::Box<Square>),
+    Square(Box<Square>),
     /// A value whose `kind` the API document does not list (yet), kept as received.
     Unknown(::serde_json::Value),
 }
@@ -375,7 +373,7 @@ impl ::serde::Serialize for Shape {
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
+    ) -> Result<S::Ok, S::Error> {
         let (tag, value) = match self {
             Self::Circle(value) => ("Circle", ::serde_json::to_value(value)),
             Self::Square(value) => ("Square", ::serde_json::to_value(value)),
@@ -394,39 +392,39 @@ impl ::serde::Serialize for Shape {
 impl<'de> ::serde::Deserialize<'de> for Shape {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
+    ) -> Result<Self, D::Error> {
         let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
             deserializer,
         )?;
         let tag = value
             .get("kind")
             .and_then(::serde_json::Value::as_str)
-            .map(::std::borrow::ToOwned::to_owned);
+            .map(ToOwned::to_owned);
         match tag.as_deref() {
-            ::std::option::Option::Some("Circle") => {
+            Some("Circle") => {
                 ::serde_json::from_value(value)
                     .map(Self::Circle)
                     .map_err(::serde::de::Error::custom)
             }
-            ::std::option::Option::Some("Square") => {
+            Some("Square") => {
                 ::serde_json::from_value(value)
                     .map(Self::Square)
                     .map_err(::serde::de::Error::custom)
             }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+            _ => Ok(Self::Unknown(value)),
         }
     }
 }
 
-impl ::std::convert::From<Circle> for Shape {
+impl From<Circle> for Shape {
     fn from(value: Circle) -> Self {
-        Self::Circle(::std::boxed::Box::new(value))
+        Self::Circle(Box::new(value))
     }
 }
 
-impl ::std::convert::From<Square> for Shape {
+impl From<Square> for Shape {
     fn from(value: Square) -> Self {
-        Self::Square(::std::boxed::Box::new(value))
+        Self::Square(Box::new(value))
     }
 }
 
@@ -459,11 +457,11 @@ impl Speaker {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "alice" => ::std::option::Option::Some(Self::Alice),
-            "bob" => ::std::option::Option::Some(Self::Bob),
-            _ => ::std::option::Option::None,
+            "alice" => Some(Self::Alice),
+            "bob" => Some(Self::Bob),
+            _ => None,
         }
     }
 }
@@ -498,27 +496,27 @@ impl Square {
 #[non_exhaustive]
 pub enum Step {
     /// The value, as `Play`.
-    Play(::std::boxed::Box<Play>),
+    Play(Box<Play>),
     /// The value, as `Hangup`.
-    Hangup(::std::boxed::Box<Hangup>),
+    Hangup(Box<Hangup>),
 }
 
-impl ::std::convert::From<Play> for Step {
+impl From<Play> for Step {
     fn from(value: Play) -> Self {
-        Self::Play(::std::boxed::Box::new(value))
+        Self::Play(Box::new(value))
     }
 }
 
-impl ::std::convert::From<Hangup> for Step {
+impl From<Hangup> for Step {
     fn from(value: Hangup) -> Self {
-        Self::Hangup(::std::boxed::Box::new(value))
+        Self::Hangup(Box::new(value))
     }
 }
 
 /// A variable that stands for a value, such as `%{call.timeout}`.
 ///
 /// Pattern: `^%\{.*\}$`.
-pub type Variable = ::std::string::String;
+pub type Variable = String;
 
 /// A voice by name; the listed ones are known, others may be used.
 ///
@@ -549,11 +547,11 @@ impl Voice {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "alloy" => ::std::option::Option::Some(Self::Alloy),
-            "echo" => ::std::option::Option::Some(Self::Echo),
-            _ => ::std::option::Option::None,
+            "alloy" => Some(Self::Alloy),
+            "echo" => Some(Self::Echo),
+            _ => None,
         }
     }
 }

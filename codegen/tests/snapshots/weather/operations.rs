@@ -49,10 +49,7 @@ impl crate::runtime::Client {
     pub async fn latest_observation(
         &self,
         station: &str,
-    ) -> ::std::result::Result<
-        Observation,
-        crate::runtime::Error<LatestObservationError>,
-    > {
+    ) -> Result<Observation, crate::runtime::Error<LatestObservationError>> {
         const PATH_TEMPLATE: &str = "/stations/{station}/observations/latest";
         let path = [
             "/stations/",
@@ -60,7 +57,7 @@ impl crate::runtime::Client {
             "/observations/latest",
         ]
             .concat();
-        let body = ::std::option::Option::None;
+        let body = None;
         let response = crate::runtime::send(
                 self,
                 crate::runtime::OperationRequest {

@@ -38,12 +38,12 @@ impl Condition {
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, Self::Unknown(_))
     }
-    fn known(value: &str) -> ::std::option::Option<Self> {
+    fn known(value: &str) -> Option<Self> {
         match value {
-            "clear" => ::std::option::Option::Some(Self::Clear),
-            "overcast" => ::std::option::Option::Some(Self::Overcast),
-            "rain" => ::std::option::Option::Some(Self::Rain),
-            _ => ::std::option::Option::None,
+            "clear" => Some(Self::Clear),
+            "overcast" => Some(Self::Overcast),
+            "rain" => Some(Self::Rain),
+            _ => None,
         }
     }
 }
@@ -63,7 +63,7 @@ pub struct Observation {
     /// [`Condition`] says what each value means.
     pub condition: Condition,
     /// The `wind` property.
-    pub wind: ::std::option::Option<ObservationWind>,
+    pub wind: Option<ObservationWind>,
 }
 
 crate::runtime::wire_struct!(
@@ -91,12 +91,12 @@ impl Observation {
             observed_at,
             temperature_c,
             condition,
-            wind: ::std::default::Default::default(),
+            wind: Default::default(),
         }
     }
     /// The `wind` property.
     pub fn wind(mut self, value: ObservationWind) -> Self {
-        self.wind = ::std::option::Option::Some(value);
+        self.wind = Some(value);
         self
     }
 }
@@ -121,7 +121,7 @@ impl ObservationWind {
     pub fn new(speed_kmh: f64) -> Self {
         Self {
             speed_kmh,
-            from_degrees: ::std::default::Default::default(),
+            from_degrees: Default::default(),
         }
     }
     /// The `from_degrees` property.
