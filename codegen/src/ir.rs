@@ -127,6 +127,36 @@ impl TypeDef {
         }
     }
 
+    /// The Rust name of the type, to rename it.
+    pub fn name_mut(&mut self) -> &mut String {
+        match self {
+            TypeDef::Struct(s) => &mut s.name,
+            TypeDef::Enum(e) => &mut e.name,
+            TypeDef::Alias(a) => &mut a.name,
+            TypeDef::Union(u) => &mut u.name,
+        }
+    }
+
+    /// The type's own docs.
+    pub fn docs(&self) -> &Docs {
+        match self {
+            TypeDef::Struct(s) => &s.docs,
+            TypeDef::Enum(e) => &e.docs,
+            TypeDef::Alias(a) => &a.docs,
+            TypeDef::Union(u) => &u.docs,
+        }
+    }
+
+    /// The type's own docs, to change them.
+    pub fn docs_mut(&mut self) -> &mut Docs {
+        match self {
+            TypeDef::Struct(s) => &mut s.docs,
+            TypeDef::Enum(e) => &mut e.docs,
+            TypeDef::Alias(a) => &mut a.docs,
+            TypeDef::Union(u) => &mut u.docs,
+        }
+    }
+
     /// The types this type holds: its fields', its members', or the one it
     /// stands for; none for an enum.
     pub fn held_types(&self) -> Vec<&Ty> {
@@ -134,6 +164,16 @@ impl TypeDef {
             TypeDef::Struct(s) => s.fields.iter().map(|f| &f.ty).collect(),
             TypeDef::Union(u) => u.variants.iter().map(|v| &v.ty).collect(),
             TypeDef::Alias(a) => vec![&a.ty],
+            TypeDef::Enum(_) => Vec::new(),
+        }
+    }
+
+    /// [`TypeDef::held_types`], to change them.
+    pub fn held_types_mut(&mut self) -> Vec<&mut Ty> {
+        match self {
+            TypeDef::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
+            TypeDef::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
+            TypeDef::Alias(a) => vec![&mut a.ty],
             TypeDef::Enum(_) => Vec::new(),
         }
     }
@@ -491,6 +531,30 @@ impl Operation {
             ty.named_types(&mut names);
         }
         names
+    }
+
+    /// The types of [`Operation::named_types`] but the parameters' struct
+    /// (a name, not a type), to change them.
+    pub fn types_mut(&mut self) -> Vec<&mut Ty> {
+        let mut tys: Vec<&mut Ty> = Vec::new();
+        tys.extend(self.params.iter_mut().map(|param| &mut param.ty));
+        if let Some(query) = &mut self.query {
+            tys.extend(query.params.iter_mut().map(|param| &mut param.ty));
+        }
+        tys.extend(self.body.iter_mut().map(|body| &mut body.ty));
+        tys.extend(self.success.ty.iter_mut());
+        tys.extend(
+            self.errors
+                .variants
+                .iter_mut()
+                .filter_map(|v| v.ty.as_mut()),
+        );
+        tys.extend(
+            self.pagination
+                .iter_mut()
+                .map(|pagination| &mut pagination.item),
+        );
+        tys
     }
 }
 

@@ -249,11 +249,13 @@ fn write_seeds(root: &Path, target: &str, dir: &Path) -> Result<()> {
             .context("a seed document has no file name")?;
         if target == "overlay" {
             for (index, overlay) in SEED_OVERLAYS.iter().enumerate() {
-                let seed = format!("{text}{SEPARATOR}{overlay}");
-                fs::write(dir.join(format!("{name}.{index}")), seed)?;
+                let seed = dir.join(format!("{name}.{index}"));
+                fs::write(&seed, format!("{text}{SEPARATOR}{overlay}"))
+                    .with_context(|| format!("cannot write {}", seed.display()))?;
             }
         } else {
-            fs::write(dir.join(name), text)?;
+            let seed = dir.join(name);
+            fs::write(&seed, text).with_context(|| format!("cannot write {}", seed.display()))?;
         }
     }
     Ok(())

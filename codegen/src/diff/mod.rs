@@ -229,6 +229,17 @@ pub fn locate(api: &Api, item: &str) -> Pointer {
     }
 }
 
+/// The item `item` belongs to, itself included: the method of
+/// `Client::m(id)` and `Client::m -> Ok` (`Client::m`), the type of
+/// `A::b` (`A`).
+pub fn owner(item: &str) -> &str {
+    let end = match item.strip_prefix("Client::") {
+        Some(rest) => "Client::".len() + rest.find(['(', ' ']).unwrap_or(rest.len()),
+        None => item.find("::").unwrap_or(item.len()),
+    };
+    &item[..end]
+}
+
 /// `Client::m(id)` -> `Client::m`, `Client::m -> Ok` -> `Client::m`,
 /// `A::b` -> `A`, `A` -> none.
 fn parent(item: &str) -> Option<&str> {

@@ -22,7 +22,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Change, ChangeKind, Rule, Side, Subject, locate};
+use super::{Change, ChangeKind, Rule, Side, Subject, locate, owner};
 use crate::ir::{Api, Operation, Ty, TypeDef};
 
 /// The renames from one IR to the other: old name -> new name.
@@ -101,7 +101,7 @@ impl Renames {
             {
                 query.ty.clone_from(to);
             }
-            for ty in operation_types_mut(op) {
+            for ty in op.types_mut() {
                 rename_ty(ty, &self.types);
             }
         }
@@ -118,9 +118,9 @@ impl Renames {
                 {
                     mine.required.clone_from(&theirs.required);
                 }
-                set_name(def, to);
+                def.name_mut().clone_from(to);
             }
-            for ty in held_types_mut(def) {
+            for ty in def.held_types_mut() {
                 rename_ty(ty, &self.types);
             }
         }
@@ -200,14 +200,9 @@ impl Renames {
 /// `item` (`Thing`, `Thing::field`, `Client::op(id)`) with its leading
 /// name renamed as `items` says.
 fn renamed_item(item: &str, items: &BTreeMap<String, String>) -> String {
-    let split = [
-        item.find("::").filter(|_| !item.starts_with("Client::")),
-        item.find(['(', ' ']),
-    ];
-    let head_end = split.into_iter().flatten().min().unwrap_or(item.len());
-    let (head, rest) = item.split_at(head_end);
+    let head = owner(item);
     match items.get(head) {
-        Some(to) => format!("{to}{rest}"),
+        Some(to) => format!("{to}{}", &item[head.len()..]),
         None => item.to_owned(),
     }
 }
@@ -320,7 +315,7 @@ fn type_renames(old: &Api, new: &Api) -> BTreeMap<String, String> {
 /// read through `renames`: its `Debug` text without name and docs.
 fn shape(def: &TypeDef, renames: &BTreeMap<String, String>) -> String {
     let mut def = def.clone();
-    set_name(&mut def, "");
+    def.name_mut().clear();
     match &mut def {
         TypeDef::Struct(s) => {
             s.docs.clear();
@@ -343,43 +338,10 @@ fn shape(def: &TypeDef, renames: &BTreeMap<String, String>) -> String {
         }
         TypeDef::Alias(a) => a.docs.clear(),
     }
-    for ty in held_types_mut(&mut def) {
+    for ty in def.held_types_mut() {
         rename_ty(ty, renames);
     }
     format!("{def:?}")
-}
-
-fn set_name(def: &mut TypeDef, name: &str) {
-    let slot = match def {
-        TypeDef::Struct(s) => &mut s.name,
-        TypeDef::Enum(e) => &mut e.name,
-        TypeDef::Alias(a) => &mut a.name,
-        TypeDef::Union(u) => &mut u.name,
-    };
-    name.clone_into(slot);
-}
-
-/// The types `def` holds, to rename them.
-fn held_types_mut(def: &mut TypeDef) -> Vec<&mut Ty> {
-    match def {
-        TypeDef::Struct(s) => s.fields.iter_mut().map(|f| &mut f.ty).collect(),
-        TypeDef::Union(u) => u.variants.iter_mut().map(|v| &mut v.ty).collect(),
-        TypeDef::Alias(a) => vec![&mut a.ty],
-        TypeDef::Enum(_) => Vec::new(),
-    }
-}
-
-/// The types an operation names, to rename them.
-fn operation_types_mut(op: &mut Operation) -> Vec<&mut Ty> {
-    let mut tys: Vec<&mut Ty> = op.params.iter_mut().map(|p| &mut p.ty).collect();
-    if let Some(query) = &mut op.query {
-        tys.extend(query.params.iter_mut().map(|p| &mut p.ty));
-    }
-    tys.extend(op.body.iter_mut().map(|b| &mut b.ty));
-    tys.extend(op.success.ty.iter_mut());
-    tys.extend(op.errors.variants.iter_mut().filter_map(|v| v.ty.as_mut()));
-    tys.extend(op.pagination.iter_mut().map(|p| &mut p.item));
-    tys
 }
 
 /// `ty` with every named type renamed as `renames` says.

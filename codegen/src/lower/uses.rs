@@ -56,7 +56,7 @@ pub(super) fn describe_by_use(
 ) {
     let untold: BTreeSet<String> = types
         .iter()
-        .filter(|def| is_untold(docs(def)))
+        .filter(|def| is_untold(def.docs()))
         .map(|def| def.name().to_owned())
         .collect();
     if untold.is_empty() {
@@ -150,7 +150,7 @@ pub(super) fn describe_by_use(
             continue;
         }
         let sentence = sentence(uses.get(def.name()).map(Vec::as_slice).unwrap_or_default());
-        let docs = docs_mut(def);
+        let docs = def.docs_mut();
         match docs.first() {
             None => docs.push(sentence),
             // A blank line before what lowering added.
@@ -215,24 +215,6 @@ fn and_list(items: &[String]) -> String {
 /// Whether `docs` has no first paragraph.
 fn is_untold(docs: &[String]) -> bool {
     docs.first().is_none_or(|line| line.is_empty())
-}
-
-fn docs(def: &TypeDef) -> &[String] {
-    match def {
-        TypeDef::Struct(s) => &s.docs,
-        TypeDef::Enum(e) => &e.docs,
-        TypeDef::Alias(a) => &a.docs,
-        TypeDef::Union(u) => &u.docs,
-    }
-}
-
-fn docs_mut(def: &mut TypeDef) -> &mut Vec<String> {
-    match def {
-        TypeDef::Struct(s) => &mut s.docs,
-        TypeDef::Enum(e) => &mut e.docs,
-        TypeDef::Alias(a) => &mut a.docs,
-        TypeDef::Union(u) => &mut u.docs,
-    }
 }
 
 /// How a place holds a named type.

@@ -225,16 +225,8 @@ fn first_lines<'a>(api: &'a codegen::ir::Api, names: &[&str]) -> Vec<(&'a str, &
         .iter()
         .filter(|def| names.contains(&def.name()))
         .map(|def| {
-            let docs = match def {
-                codegen::ir::TypeDef::Struct(s) => &s.docs,
-                codegen::ir::TypeDef::Enum(e) => &e.docs,
-                codegen::ir::TypeDef::Alias(a) => &a.docs,
-                codegen::ir::TypeDef::Union(u) => &u.docs,
-            };
-            (
-                def.name(),
-                docs.first().map(String::as_str).unwrap_or_default(),
-            )
+            let first = def.docs().first().map(String::as_str);
+            (def.name(), first.unwrap_or_default())
         })
         .collect()
 }

@@ -76,15 +76,9 @@ impl Report {
 
     /// The area of `change`'s item, or `(shared)` for one of no area.
     fn area_of(&self, change: &Change) -> &str {
-        let item = change.item.as_str();
-        let head = match item.strip_prefix("Client::") {
-            Some(rest) => {
-                let end = rest.find(['(', ' ']).unwrap_or(rest.len());
-                &item[..8 + end]
-            }
-            None => item.split("::").next().unwrap_or(item),
-        };
-        self.areas.get(head).map_or("(shared)", String::as_str)
+        self.areas
+            .get(codegen::diff::owner(&change.item))
+            .map_or("(shared)", String::as_str)
     }
 
     /// The most severe classification, if anything changed.
@@ -234,6 +228,7 @@ impl Report {
 
     /// The report as JSON; see [`crate::diff`] for its fields.
     pub fn json(&self) -> serde_json::Value {
+        let (added, dropped) = self.deviations();
         let bump = self.bump().map(|(bump, from, to)| {
             json!({ "level": bump.id(), "from": from.to_string(), "to": to.to_string() })
         });
@@ -268,8 +263,8 @@ impl Report {
                 "docs-only": self.count(Classification::DocsOnly),
             },
             "deviations": {
-                "added": deviations(&self.deviations().0),
-                "dropped": deviations(&self.deviations().1),
+                "added": deviations(&added),
+                "dropped": deviations(&dropped),
             },
             "changes": changes,
         })
