@@ -1,31 +1,29 @@
-//! What the method of an operation and the stream of a paginated one
-//! share: the [`Call`], how the request is built and its response read.
+//! What the method of an operation, the stream of a paginated one and the
+//! mock's expectation share: the [`Call`], the module's function that
+//! builds the request and the one that reads its response.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use super::errors::response_arms;
 use super::params::{header_statements, path_segments, query_statements};
 use super::{ident, runtime, ty};
-use crate::ir::{Auth, BodyFormat, Operation, Ty};
+use crate::ir::{Auth, BodyEncoding, BodyFormat, Operation, Ty};
 
-/// What the method of an operation and its stream share: the arguments
-/// before the body, how the request is built, and how a response is read.
+/// What the method of an operation, its stream and its mock expectation
+/// share: their arguments, and the names and types of the two functions
+/// of the module that build its request and read its response
+/// ([`Call::functions`]), which each of them calls.
 pub(super) struct Call {
-    /// `name: type` of each path parameter, then of the parameters struct.
+    /// `name: type` of each path parameter, then of the parameters struct,
+    /// then of the body.
     pub(super) arguments: Vec<TokenStream>,
-    /// The pieces of the path, joined at run time into `path`.
-    pub(super) segments: Vec<TokenStream>,
-    /// The statements that append the query to `path`; `None` without query
-    /// parameters.
-    pub(super) query: Option<TokenStream>,
-    /// The statements that build `headers`; `None` without header parameters.
-    pub(super) headers: Option<TokenStream>,
-    /// The `RequestExtras` the request is sent with; `None` where the
-    /// defaults serve.
-    pub(super) extras: Option<TokenStream>,
-    /// The match arms from a response's status to the result.
-    pub(super) arms: TokenStream,
+    /// The name of each argument, in the same order.
+    pub(super) names: Vec<Ident>,
+    /// `<operation>_request`: the arguments to the `OperationRequest`.
+    pub(super) request: Ident,
+    /// `<operation>_response`: a response to the result.
+    pub(super) response: Ident,
     /// The type of the success value.
     pub(super) success_ty: TokenStream,
     /// The operation's error enum.
@@ -34,14 +32,12 @@ pub(super) struct Call {
 
 impl Call {
     pub(super) fn new(op: &Operation) -> Self {
-        let headers = header_statements(op);
+        let (arguments, names) = arguments(op).into_iter().unzip();
         Call {
-            arguments: arguments(op),
-            segments: path_segments(op),
-            query: query_statements(op),
-            extras: request_extras(op, headers.is_some()),
-            headers,
-            arms: response_arms(&op.success, &op.errors),
+            arguments,
+            names,
+            request: ident(&format!("{}_request", op.method_name)),
+            response: ident(&format!("{}_response", op.method_name)),
             success_ty: match &op.success.ty {
                 Some(success) => ty(success),
                 None => quote!(()),
@@ -49,25 +45,110 @@ impl Call {
             error_name: ident(&op.errors.name),
         }
     }
+
+    /// The two functions of the module: the one that builds the request of
+    /// `op` from the arguments (or the error a parameter gives), and the one
+    /// that reads a response into the success value or an error.
+    pub(super) fn functions(&self, op: &Operation) -> TokenStream {
+        let Call {
+            arguments,
+            request,
+            response,
+            success_ty,
+            error_name,
+            ..
+        } = self;
+        let error = runtime("Error");
+        let operation_request = runtime("OperationRequest");
+        let raw_response = runtime("RawResponse");
+        let template = &op.path_template;
+        let segments = path_segments(op);
+        let query = query_statements(op);
+        let headers = header_statements(op);
+        let extras = request_extras(op, headers.is_some()).unwrap_or_else(|| {
+            let extras = runtime("RequestExtras");
+            quote!(<#extras as Default>::default())
+        });
+        let http_method = Ident::new(op.method.as_str(), Span::call_site());
+        let body = body_value(op);
+        let arms = response_arms(&op.success, &op.errors);
+        quote! {
+            fn #request(#(#arguments),*) -> Result<#operation_request, #error<#error_name>> {
+                const PATH_TEMPLATE: &str = #template;
+                let path = [#(#segments),*].concat();
+                #query
+                #headers
+                Ok(#operation_request {
+                    method: ::reqwest::Method::#http_method,
+                    path_template: PATH_TEMPLATE,
+                    path,
+                    body: #body,
+                    extras: #extras,
+                })
+            }
+
+            fn #response(response: #raw_response) -> Result<#success_ty, #error<#error_name>> {
+                match response.status() {
+                    #arms
+                }
+            }
+        }
+    }
+}
+
+/// The expression that gives the encoded body: an `Option` of it, as JSON
+/// or as a form.
+fn body_value(op: &Operation) -> TokenStream {
+    let Some(body) = &op.body else {
+        return quote!(None);
+    };
+    let encode = runtime(match body.encoding {
+        BodyEncoding::Json => "encode_json",
+        BodyEncoding::Form => "encode_form",
+    });
+    let name = ident(&body.name);
+    if body.required {
+        quote!(Some(#encode(#name)?))
+    } else {
+        quote!(match #name {
+            Some(value) => Some(#encode(value)?),
+            None => None,
+        })
+    }
 }
 
 /// `name: type` of each path parameter (a string as `&str`), then of the
-/// parameters struct (by reference).
-fn arguments(op: &Operation) -> Vec<TokenStream> {
+/// parameters struct and of the body (by reference, the body in an
+/// `Option` when the document does not require it), each with its name.
+fn arguments(op: &Operation) -> Vec<(TokenStream, Ident)> {
     let params = op.params.iter().map(|param| {
-        let name = ident(&param.name);
         let param_ty = match &param.ty {
             Ty::String => quote!(&str),
             other => ty(other),
         };
-        quote!(#name: #param_ty)
+        (param_ty, &param.name)
     });
     let query = op.query.as_ref().map(|query| {
-        let name = ident(&query.name);
         let query_ty = ty(&Ty::Named(query.ty.clone()));
-        quote!(#name: &#query_ty)
+        (quote!(&#query_ty), &query.name)
     });
-    params.chain(query).collect()
+    let body = op.body.as_ref().map(|body| {
+        let body_ty = ty(&body.ty);
+        let body_ty = if body.required {
+            quote!(&#body_ty)
+        } else {
+            quote!(Option<&#body_ty>)
+        };
+        (body_ty, &body.name)
+    });
+    params
+        .chain(query)
+        .chain(body)
+        .map(|(arg_ty, name)| {
+            let name = ident(name);
+            (quote!(#name: #arg_ty), name)
+        })
+        .collect()
 }
 
 /// The `RequestExtras` of `op`, where they differ from the defaults (Basic

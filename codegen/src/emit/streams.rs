@@ -7,28 +7,21 @@ use super::call::Call;
 use super::{docs, ident, runtime, ty};
 use crate::ir::{Docs, Operation, Pagination, Wrapper};
 
-/// The streaming method of the paginated operation `op`: it builds the first
-/// request as the one-page method does (`call`), then reads each page with
-/// the same match arms.
+/// The streaming method of the paginated operation `op`: its first
+/// request is the one-page method's (`call`), and each page is read by the
+/// same function.
 pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> TokenStream {
     let Call {
         arguments,
-        segments,
-        query,
-        headers,
-        extras,
-        arms,
-        success_ty,
+        names,
+        request,
+        response,
         error_name,
+        ..
     } = call;
     let stream_name = ident(&pagination.method_name);
-    let template = &op.path_template;
     let item_ty = ty(&pagination.item);
     let error = runtime("Error");
-    let request_extras = runtime("RequestExtras");
-    let first_extras = extras
-        .clone()
-        .unwrap_or_else(|| quote!(<#request_extras as Default>::default()));
     let items = page_items(pagination);
     let next = next_link(pagination);
     let pages = runtime("pages");
@@ -36,20 +29,8 @@ pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> To
     quote! {
         #docs
         pub fn #stream_name(&self, #(#arguments),*) -> impl ::futures_core::Stream<Item = Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
-            const PATH_TEMPLATE: &str = #template;
-            // A closure, so that `?` ends the building of the first request.
-            #[allow(clippy::redundant_closure_call)]
-            let first = (|| -> Result<(String, #request_extras), #error<#error_name>> {
-                let path = [#(#segments),*].concat();
-                #query
-                #headers
-                Ok((path, #first_extras))
-            })();
-            #pages(self, PATH_TEMPLATE, first, |response| -> Result<(Vec<#item_ty>, Option<String>), #error<#error_name>> {
-                let page: Result<#success_ty, #error<#error_name>> = match response.status() {
-                    #arms
-                };
-                let page = page?;
+            #pages(self, #request(#(#names),*), |response| {
+                let page = #response(response)?;
                 Ok((#items, #next))
             })
         }

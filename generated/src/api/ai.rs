@@ -2442,6 +2442,32 @@ impl ::std::fmt::Display for ChatMethodsError {
     }
 }
 
+fn chat_methods_request(
+    body: &AiChatRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ChatMethodsError>> {
+    const PATH_TEMPLATE: &str = "/api/ai/chat";
+    let path = ["/api/ai/chat"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn chat_methods_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AiChatResponse, crate::runtime::Error<ChatMethodsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ChatMethodsError::BadRequest),
+        401 => response.api_error(ChatMethodsError::Unauthorized),
+        502 => response.api_error(ChatMethodsError::BadGateway),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Ai
 ///
 /// The 1 operation of the area [`ai`](crate::ai) (its types and an index of its operations), with the cargo feature `ai`.
@@ -2483,25 +2509,8 @@ impl crate::runtime::Client {
         &self,
         body: &AiChatRequest,
     ) -> Result<AiChatResponse, crate::runtime::Error<ChatMethodsError>> {
-        const PATH_TEMPLATE: &str = "/api/ai/chat";
-        let path = ["/api/ai/chat"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ChatMethodsError::BadRequest),
-            401 => response.api_error(ChatMethodsError::Unauthorized),
-            502 => response.api_error(ChatMethodsError::BadGateway),
-            _ => response.unexpected(),
-        }
+        chat_methods_response(
+            crate::runtime::send(self, chat_methods_request(body)?).await?,
+        )
     }
 }

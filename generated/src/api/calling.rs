@@ -10734,6 +10734,34 @@ impl ::std::fmt::Display for CallCommandsError {
     }
 }
 
+fn call_commands_request(
+    body: &CallingCallRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CallCommandsError>> {
+    const PATH_TEMPLATE: &str = "/api/calling/calls";
+    let path = ["/api/calling/calls"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn call_commands_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CallingCallResponse, crate::runtime::Error<CallCommandsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(CallCommandsError::BadRequest),
+        401 => response.api_error(CallCommandsError::Unauthorized),
+        404 => response.api_error(CallCommandsError::NotFound),
+        422 => response.api_error(CallCommandsError::UnprocessableEntity),
+        500 => response.api_error(CallCommandsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Calling
 ///
 /// The 1 operation of the area [`calling`](crate::calling) (its types and an index of its operations), with the cargo feature `calling`.
@@ -10811,27 +10839,8 @@ impl crate::runtime::Client {
         &self,
         body: &CallingCallRequest,
     ) -> Result<CallingCallResponse, crate::runtime::Error<CallCommandsError>> {
-        const PATH_TEMPLATE: &str = "/api/calling/calls";
-        let path = ["/api/calling/calls"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CallCommandsError::BadRequest),
-            401 => response.api_error(CallCommandsError::Unauthorized),
-            404 => response.api_error(CallCommandsError::NotFound),
-            422 => response.api_error(CallCommandsError::UnprocessableEntity),
-            500 => response.api_error(CallCommandsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        call_commands_response(
+            crate::runtime::send(self, call_commands_request(body)?).await?,
+        )
     }
 }

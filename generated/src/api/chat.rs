@@ -224,6 +224,35 @@ impl ::std::fmt::Display for CreateChatTokenError {
     }
 }
 
+fn create_chat_token_request(
+    body: &NewChatToken,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateChatTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/chat/tokens";
+    let path = ["/api/chat/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_chat_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(CreateChatTokenError::BadRequest),
+        401 => response.api_error(CreateChatTokenError::Unauthorized),
+        422 => response.api_error(CreateChatTokenError::UnprocessableEntity),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Chat
 ///
 /// The 1 operation of the area [`chat`](crate::chat) (its types and an index of its operations), with the cargo feature `chat`.
@@ -249,25 +278,8 @@ impl crate::runtime::Client {
         &self,
         body: &NewChatToken,
     ) -> Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/chat/tokens";
-        let path = ["/api/chat/tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateChatTokenError::BadRequest),
-            401 => response.api_error(CreateChatTokenError::Unauthorized),
-            422 => response.api_error(CreateChatTokenError::UnprocessableEntity),
-            _ => response.unexpected(),
-        }
+        create_chat_token_response(
+            crate::runtime::send(self, create_chat_token_request(body)?).await?,
+        )
     }
 }

@@ -1867,6 +1867,353 @@ impl ::std::fmt::Display for UpdateDocumentError {
     }
 }
 
+fn create_document_request(
+    body: &DatasphereDocumentCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateDocumentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents";
+    let path = ["/api/datasphere/documents"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_document_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DatasphereDocument, crate::runtime::Error<CreateDocumentError>> {
+    match response.status() {
+        201 => response.json(),
+        400 => response.api_error(CreateDocumentError::BadRequest),
+        401 => response.api_error(CreateDocumentError::Unauthorized),
+        422 => response.api_error(CreateDocumentError::UnprocessableEntity),
+        500 => response.api_error(CreateDocumentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_document_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteDocumentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
+    let path = [
+        "/api/datasphere/documents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_document_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteDocumentError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteDocumentError::BadRequest),
+        401 => response.api_error(DeleteDocumentError::Unauthorized),
+        404 => response.api_error(DeleteDocumentError::NotFound),
+        500 => response.api_error(DeleteDocumentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_document_chunk_request(
+    document_id: ::uuid::Uuid,
+    chunk_id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteDocumentChunkError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
+    let path = [
+        "/api/datasphere/documents/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "documentId",
+            &ToString::to_string(&document_id),
+        )?,
+        "/chunks/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "chunkId",
+            &ToString::to_string(&chunk_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_document_chunk_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteDocumentChunkError::BadRequest),
+        401 => response.api_error(DeleteDocumentChunkError::Unauthorized),
+        404 => response.api_error(DeleteDocumentChunkError::NotFound),
+        500 => response.api_error(DeleteDocumentChunkError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_document_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetDocumentError>> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
+    let path = [
+        "/api/datasphere/documents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_document_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DatasphereDocument, crate::runtime::Error<GetDocumentError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetDocumentError::BadRequest),
+        401 => response.api_error(GetDocumentError::Unauthorized),
+        404 => response.api_error(GetDocumentError::NotFound),
+        500 => response.api_error(GetDocumentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_document_chunk_request(
+    document_id: ::uuid::Uuid,
+    chunk_id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetDocumentChunkError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
+    let path = [
+        "/api/datasphere/documents/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "documentId",
+            &ToString::to_string(&document_id),
+        )?,
+        "/chunks/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "chunkId",
+            &ToString::to_string(&chunk_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_document_chunk_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DatasphereChunkResponse, crate::runtime::Error<GetDocumentChunkError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetDocumentChunkError::BadRequest),
+        401 => response.api_error(GetDocumentChunkError::Unauthorized),
+        404 => response.api_error(GetDocumentChunkError::NotFound),
+        500 => response.api_error(GetDocumentChunkError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_document_chunks_request(
+    document_id: ::uuid::Uuid,
+    params: &ListDocumentChunksParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListDocumentChunksError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks";
+    let path = [
+        "/api/datasphere/documents/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "documentId",
+            &ToString::to_string(&document_id),
+        )?,
+        "/chunks",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_document_chunks_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DatasphereChunkListResponse,
+    crate::runtime::Error<ListDocumentChunksError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListDocumentChunksError::BadRequest),
+        401 => response.api_error(ListDocumentChunksError::Unauthorized),
+        404 => response.api_error(ListDocumentChunksError::NotFound),
+        422 => response.api_error(ListDocumentChunksError::UnprocessableEntity),
+        500 => response.api_error(ListDocumentChunksError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_documents_request(
+    params: &ListDocumentsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListDocumentsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents";
+    let path = ["/api/datasphere/documents"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_documents_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DatasphereDocumentListResponse, crate::runtime::Error<ListDocumentsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListDocumentsError::BadRequest),
+        401 => response.api_error(ListDocumentsError::Unauthorized),
+        422 => response.api_error(ListDocumentsError::UnprocessableEntity),
+        500 => response.api_error(ListDocumentsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn search_documents_request(
+    body: &DatasphereDocumentSearchRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<SearchDocumentsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/search";
+    let path = ["/api/datasphere/documents/search"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn search_documents_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DatasphereSearchResponse, crate::runtime::Error<SearchDocumentsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(SearchDocumentsError::BadRequest),
+        401 => response.api_error(SearchDocumentsError::Unauthorized),
+        422 => response.api_error(SearchDocumentsError::UnprocessableEntity),
+        500 => response.api_error(SearchDocumentsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_document_request(
+    id: ::uuid::Uuid,
+    body: &DatasphereDocumentUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateDocumentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
+    let path = [
+        "/api/datasphere/documents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_document_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DatasphereDocument, crate::runtime::Error<UpdateDocumentError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateDocumentError::BadRequest),
+        401 => response.api_error(UpdateDocumentError::Unauthorized),
+        404 => response.api_error(UpdateDocumentError::NotFound),
+        422 => response.api_error(UpdateDocumentError::UnprocessableEntity),
+        500 => response.api_error(UpdateDocumentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Datasphere
 ///
 /// The 9 operations of the area [`datasphere`](crate::datasphere) (its types and an index of its operations), with the cargo feature `datasphere`.
@@ -1892,27 +2239,9 @@ impl crate::runtime::Client {
         &self,
         body: &DatasphereDocumentCreateRequest,
     ) -> Result<DatasphereDocument, crate::runtime::Error<CreateDocumentError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents";
-        let path = ["/api/datasphere/documents"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateDocumentError::BadRequest),
-            401 => response.api_error(CreateDocumentError::Unauthorized),
-            422 => response.api_error(CreateDocumentError::UnprocessableEntity),
-            500 => response.api_error(CreateDocumentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_document_response(
+            crate::runtime::send(self, create_document_request(body)?).await?,
+        )
     }
     /// Delete document
     ///
@@ -1939,35 +2268,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDocumentError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteDocumentError::BadRequest),
-            401 => response.api_error(DeleteDocumentError::Unauthorized),
-            404 => response.api_error(DeleteDocumentError::NotFound),
-            500 => response.api_error(DeleteDocumentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_document_response(
+            crate::runtime::send(self, delete_document_request(id)?).await?,
+        )
     }
     /// Delete chunk
     ///
@@ -1996,41 +2299,13 @@ impl crate::runtime::Client {
         document_id: ::uuid::Uuid,
         chunk_id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "documentId",
-                &ToString::to_string(&document_id),
-            )?,
-            "/chunks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "chunkId",
-                &ToString::to_string(&chunk_id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteDocumentChunkError::BadRequest),
-            401 => response.api_error(DeleteDocumentChunkError::Unauthorized),
-            404 => response.api_error(DeleteDocumentChunkError::NotFound),
-            500 => response.api_error(DeleteDocumentChunkError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_document_chunk_response(
+            crate::runtime::send(
+                    self,
+                    delete_document_chunk_request(document_id, chunk_id)?,
+                )
+                .await?,
+        )
     }
     /// Get document
     ///
@@ -2057,35 +2332,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<DatasphereDocument, crate::runtime::Error<GetDocumentError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetDocumentError::BadRequest),
-            401 => response.api_error(GetDocumentError::Unauthorized),
-            404 => response.api_error(GetDocumentError::NotFound),
-            500 => response.api_error(GetDocumentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_document_response(
+            crate::runtime::send(self, get_document_request(id)?).await?,
+        )
     }
     /// Get chunk
     ///
@@ -2114,41 +2363,13 @@ impl crate::runtime::Client {
         document_id: ::uuid::Uuid,
         chunk_id: ::uuid::Uuid,
     ) -> Result<DatasphereChunkResponse, crate::runtime::Error<GetDocumentChunkError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks/{chunkId}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "documentId",
-                &ToString::to_string(&document_id),
-            )?,
-            "/chunks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "chunkId",
-                &ToString::to_string(&chunk_id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetDocumentChunkError::BadRequest),
-            401 => response.api_error(GetDocumentChunkError::Unauthorized),
-            404 => response.api_error(GetDocumentChunkError::NotFound),
-            500 => response.api_error(GetDocumentChunkError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_document_chunk_response(
+            crate::runtime::send(
+                    self,
+                    get_document_chunk_request(document_id, chunk_id)?,
+                )
+                .await?,
+        )
     }
     /// List chunks
     ///
@@ -2180,48 +2401,13 @@ impl crate::runtime::Client {
         DatasphereChunkListResponse,
         crate::runtime::Error<ListDocumentChunksError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "documentId",
-                &ToString::to_string(&document_id),
-            )?,
-            "/chunks",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListDocumentChunksError::BadRequest),
-            401 => response.api_error(ListDocumentChunksError::Unauthorized),
-            404 => response.api_error(ListDocumentChunksError::NotFound),
-            422 => response.api_error(ListDocumentChunksError::UnprocessableEntity),
-            500 => response.api_error(ListDocumentChunksError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_document_chunks_response(
+            crate::runtime::send(
+                    self,
+                    list_document_chunks_request(document_id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_document_chunks`](Self::list_document_chunks), as a stream.
     ///
@@ -2244,62 +2430,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListDocumentChunksError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{documentId}/chunks";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListDocumentChunksError>,
-        > {
-            let path = [
-                "/api/datasphere/documents/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "documentId",
-                    &ToString::to_string(&document_id),
-                )?,
-                "/chunks",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<DatasphereChunkResponse>, Option<String>),
-                crate::runtime::Error<ListDocumentChunksError>,
-            > {
-                let page: Result<
-                    DatasphereChunkListResponse,
-                    crate::runtime::Error<ListDocumentChunksError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListDocumentChunksError::BadRequest),
-                    401 => response.api_error(ListDocumentChunksError::Unauthorized),
-                    404 => response.api_error(ListDocumentChunksError::NotFound),
-                    422 => {
-                        response.api_error(ListDocumentChunksError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response.api_error(ListDocumentChunksError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_document_chunks_request(document_id, params),
+            |response| {
+                let page = list_document_chunks_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -2332,38 +2467,9 @@ impl crate::runtime::Client {
         DatasphereDocumentListResponse,
         crate::runtime::Error<ListDocumentsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents";
-        let path = ["/api/datasphere/documents"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListDocumentsError::BadRequest),
-            401 => response.api_error(ListDocumentsError::Unauthorized),
-            422 => response.api_error(ListDocumentsError::UnprocessableEntity),
-            500 => response.api_error(ListDocumentsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_documents_response(
+            crate::runtime::send(self, list_documents_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_documents`](Self::list_documents), as a stream.
     ///
@@ -2382,48 +2488,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<DatasphereDocument, crate::runtime::Error<ListDocumentsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListDocumentsError>,
-        > {
-            let path = ["/api/datasphere/documents"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<DatasphereDocument>, Option<String>),
-                crate::runtime::Error<ListDocumentsError>,
-            > {
-                let page: Result<
-                    DatasphereDocumentListResponse,
-                    crate::runtime::Error<ListDocumentsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListDocumentsError::BadRequest),
-                    401 => response.api_error(ListDocumentsError::Unauthorized),
-                    422 => response.api_error(ListDocumentsError::UnprocessableEntity),
-                    500 => response.api_error(ListDocumentsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_documents_request(params),
+            |response| {
+                let page = list_documents_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -2449,27 +2518,9 @@ impl crate::runtime::Client {
         &self,
         body: &DatasphereDocumentSearchRequest,
     ) -> Result<DatasphereSearchResponse, crate::runtime::Error<SearchDocumentsError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/search";
-        let path = ["/api/datasphere/documents/search"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(SearchDocumentsError::BadRequest),
-            401 => response.api_error(SearchDocumentsError::Unauthorized),
-            422 => response.api_error(SearchDocumentsError::UnprocessableEntity),
-            500 => response.api_error(SearchDocumentsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        search_documents_response(
+            crate::runtime::send(self, search_documents_request(body)?).await?,
+        )
     }
     /// Update document
     ///
@@ -2497,35 +2548,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &DatasphereDocumentUpdateRequest,
     ) -> Result<DatasphereDocument, crate::runtime::Error<UpdateDocumentError>> {
-        const PATH_TEMPLATE: &str = "/api/datasphere/documents/{id}";
-        let path = [
-            "/api/datasphere/documents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateDocumentError::BadRequest),
-            401 => response.api_error(UpdateDocumentError::Unauthorized),
-            404 => response.api_error(UpdateDocumentError::NotFound),
-            422 => response.api_error(UpdateDocumentError::UnprocessableEntity),
-            500 => response.api_error(UpdateDocumentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_document_response(
+            crate::runtime::send(self, update_document_request(id, body)?).await?,
+        )
     }
 }

@@ -22872,6 +22872,3994 @@ impl ::std::fmt::Display for UpdateSwmlWebhookError {
     }
 }
 
+fn assign_resource_domain_application_request(
+    id: ::uuid::Uuid,
+    body: &DomainApplicationAssignRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<AssignResourceDomainApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/domain_applications";
+    let path = [
+        "/api/fabric/resources/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/domain_applications",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn assign_resource_domain_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DomainApplicationResponse,
+    crate::runtime::Error<AssignResourceDomainApplicationError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(AssignResourceDomainApplicationError::Unauthorized),
+        404 => response.api_error(AssignResourceDomainApplicationError::NotFound),
+        422 => {
+            response.api_error(AssignResourceDomainApplicationError::UnprocessableEntity)
+        }
+        500 => {
+            response.api_error(AssignResourceDomainApplicationError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn assign_resource_phone_route_request(
+    id: ::uuid::Uuid,
+    body: &PhoneRouteAssignRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<AssignResourcePhoneRouteError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/phone_routes";
+    let path = [
+        "/api/fabric/resources/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/phone_routes",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn assign_resource_phone_route_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneRouteResponse, crate::runtime::Error<AssignResourcePhoneRouteError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(AssignResourcePhoneRouteError::Unauthorized),
+        404 => response.api_error(AssignResourcePhoneRouteError::NotFound),
+        422 => response.api_error(AssignResourcePhoneRouteError::UnprocessableEntity),
+        500 => response.api_error(AssignResourcePhoneRouteError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn assign_resource_to_sip_credential_request(
+    id: ::uuid::Uuid,
+    body: &ResourceSipEndpointAssignRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<AssignResourceToSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/sip_endpoints";
+    let path = [
+        "/api/fabric/resources/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/sip_endpoints",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn assign_resource_to_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    ResourceSipEndpointResponse,
+    crate::runtime::Error<AssignResourceToSipCredentialError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(AssignResourceToSipCredentialError::Unauthorized),
+        404 => response.api_error(AssignResourceToSipCredentialError::NotFound),
+        422 => {
+            response.api_error(AssignResourceToSipCredentialError::UnprocessableEntity)
+        }
+        500 => {
+            response.api_error(AssignResourceToSipCredentialError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn create_ai_agent_request(
+    body: &AiAgentCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateAiAgentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
+    let path = ["/api/fabric/resources/ai_agents"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_ai_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AiAgentResponse, crate::runtime::Error<CreateAiAgentError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateAiAgentError::Unauthorized),
+        404 => response.api_error(CreateAiAgentError::NotFound),
+        422 => response.api_error(CreateAiAgentError::UnprocessableEntity),
+        500 => response.api_error(CreateAiAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_call_flow_request(
+    body: &CallFlowCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateCallFlowError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
+    let path = ["/api/fabric/resources/call_flows"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_call_flow_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CallFlowResponse, crate::runtime::Error<CreateCallFlowError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateCallFlowError::Unauthorized),
+        404 => response.api_error(CreateCallFlowError::NotFound),
+        422 => response.api_error(CreateCallFlowError::UnprocessableEntity),
+        500 => response.api_error(CreateCallFlowError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_conference_room_request(
+    body: &ConferenceRoomCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateConferenceRoomError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
+    let path = ["/api/fabric/resources/conference_rooms"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_conference_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ConferenceRoomResponse, crate::runtime::Error<CreateConferenceRoomError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateConferenceRoomError::Unauthorized),
+        404 => response.api_error(CreateConferenceRoomError::NotFound),
+        422 => response.api_error(CreateConferenceRoomError::UnprocessableEntity),
+        500 => response.api_error(CreateConferenceRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_cxml_script_request(
+    body: &CxmlScriptCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateCxmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
+    let path = ["/api/fabric/resources/cxml_scripts"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_cxml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlScriptResponse, crate::runtime::Error<CreateCxmlScriptError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateCxmlScriptError::Unauthorized),
+        404 => response.api_error(CreateCxmlScriptError::NotFound),
+        422 => response.api_error(CreateCxmlScriptError::UnprocessableEntity),
+        500 => response.api_error(CreateCxmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_cxml_webhook_request(
+    body: &CxmlWebhookCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateCxmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
+    let path = ["/api/fabric/resources/cxml_webhooks"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_cxml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlWebhookResponse, crate::runtime::Error<CreateCxmlWebhookError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateCxmlWebhookError::Unauthorized),
+        404 => response.api_error(CreateCxmlWebhookError::NotFound),
+        422 => response.api_error(CreateCxmlWebhookError::UnprocessableEntity),
+        500 => response.api_error(CreateCxmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_freeswitch_connector_request(
+    body: &FreeswitchConnectorCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateFreeswitchConnectorError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
+    let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_freeswitch_connector_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FreeswitchConnectorResponse,
+    crate::runtime::Error<CreateFreeswitchConnectorError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateFreeswitchConnectorError::Unauthorized),
+        404 => response.api_error(CreateFreeswitchConnectorError::NotFound),
+        422 => response.api_error(CreateFreeswitchConnectorError::UnprocessableEntity),
+        500 => response.api_error(CreateFreeswitchConnectorError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_guest_embed_token_request(
+    body: &EmbedsTokensRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateGuestEmbedTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/embeds/tokens";
+    let path = ["/api/fabric/embeds/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::None,
+            accept: "application/json",
+        },
+    })
+}
+
+fn create_guest_embed_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<EmbedsTokensResponse, crate::runtime::Error<CreateGuestEmbedTokenError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateGuestEmbedTokenError::Unauthorized),
+        403 => response.api_error(CreateGuestEmbedTokenError::Forbidden),
+        404 => response.api_error(CreateGuestEmbedTokenError::NotFound),
+        422 => response.api_error(CreateGuestEmbedTokenError::UnprocessableEntity),
+        500 => response.api_error(CreateGuestEmbedTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_relay_application_request(
+    body: &RelayApplicationCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateRelayApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
+    let path = ["/api/fabric/resources/relay_applications"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_relay_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    RelayApplicationResponse,
+    crate::runtime::Error<CreateRelayApplicationError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateRelayApplicationError::Unauthorized),
+        404 => response.api_error(CreateRelayApplicationError::NotFound),
+        422 => response.api_error(CreateRelayApplicationError::UnprocessableEntity),
+        500 => response.api_error(CreateRelayApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_sip_address_request(
+    body: &SipAddressCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSipAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
+    let path = ["/api/fabric/sip_addresses"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_sip_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipAddress, crate::runtime::Error<CreateSipAddressError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSipAddressError::Unauthorized),
+        422 => response.api_error(CreateSipAddressError::UnprocessableEntity),
+        500 => response.api_error(CreateSipAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_sip_credential_request(
+    body: &SipEndpointCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
+    let path = ["/api/fabric/resources/sip_endpoints"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    ResourceResponseSipEndpoint,
+    crate::runtime::Error<CreateSipCredentialError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateSipCredentialError::Unauthorized),
+        404 => response.api_error(CreateSipCredentialError::NotFound),
+        422 => response.api_error(CreateSipCredentialError::UnprocessableEntity),
+        500 => response.api_error(CreateSipCredentialError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_sip_gateway_request(
+    body: &SipGatewayRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSipGatewayError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
+    let path = ["/api/fabric/resources/sip_gateways"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_sip_gateway_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipGatewayResponse, crate::runtime::Error<CreateSipGatewayError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSipGatewayError::Unauthorized),
+        404 => response.api_error(CreateSipGatewayError::NotFound),
+        422 => response.api_error(CreateSipGatewayError::UnprocessableEntity),
+        500 => response.api_error(CreateSipGatewayError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_subscriber_request(
+    body: &SubscriberRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSubscriberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
+    let path = ["/api/fabric/resources/subscribers"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_subscriber_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SubscriberResponse, crate::runtime::Error<CreateSubscriberError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSubscriberError::Unauthorized),
+        404 => response.api_error(CreateSubscriberError::NotFound),
+        422 => response.api_error(CreateSubscriberError::UnprocessableEntity),
+        500 => response.api_error(CreateSubscriberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_subscriber_guest_token_request(
+    body: &SubscriberGuestTokenCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSubscriberGuestTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/guests/tokens";
+    let path = ["/api/fabric/guests/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_subscriber_guest_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberGuestTokenCreateResponse,
+    crate::runtime::Error<CreateSubscriberGuestTokenError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSubscriberGuestTokenError::Unauthorized),
+        404 => response.api_error(CreateSubscriberGuestTokenError::NotFound),
+        422 => response.api_error(CreateSubscriberGuestTokenError::UnprocessableEntity),
+        500 => response.api_error(CreateSubscriberGuestTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_subscriber_invite_token_request(
+    body: &SubscriberInviteTokenCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSubscriberInviteTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/subscriber/invites";
+    let path = ["/api/fabric/subscriber/invites"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Bearer,
+            accept: "application/json",
+        },
+    })
+}
+
+fn create_subscriber_invite_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberInviteTokenCreateResponse,
+    crate::runtime::Error<CreateSubscriberInviteTokenError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSubscriberInviteTokenError::Unauthorized),
+        404 => response.api_error(CreateSubscriberInviteTokenError::NotFound),
+        422 => response.api_error(CreateSubscriberInviteTokenError::UnprocessableEntity),
+        500 => response.api_error(CreateSubscriberInviteTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_subscriber_sip_credential_request(
+    fabric_subscriber_id: ::uuid::Uuid,
+    body: &SubscriberSipEndpointRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSubscriberSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "fabric_subscriber_id",
+            &ToString::to_string(&fabric_subscriber_id),
+        )?,
+        "/sip_endpoints",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_subscriber_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberSipEndpoint,
+    crate::runtime::Error<CreateSubscriberSipCredentialError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSubscriberSipCredentialError::Unauthorized),
+        404 => response.api_error(CreateSubscriberSipCredentialError::NotFound),
+        422 => {
+            response.api_error(CreateSubscriberSipCredentialError::UnprocessableEntity)
+        }
+        500 => {
+            response.api_error(CreateSubscriberSipCredentialError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn create_subscriber_token_request(
+    body: &SubscriberTokenRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSubscriberTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/subscribers/tokens";
+    let path = ["/api/fabric/subscribers/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_subscriber_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SubscriberTokenResponse, crate::runtime::Error<CreateSubscriberTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateSubscriberTokenError::Unauthorized),
+        404 => response.api_error(CreateSubscriberTokenError::NotFound),
+        422 => response.api_error(CreateSubscriberTokenError::UnprocessableEntity),
+        500 => response.api_error(CreateSubscriberTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_swml_script_request(
+    body: &SwmlScriptCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSwmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
+    let path = ["/api/fabric/resources/swml_scripts"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_swml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlScriptResponse, crate::runtime::Error<CreateSwmlScriptError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateSwmlScriptError::Unauthorized),
+        404 => response.api_error(CreateSwmlScriptError::NotFound),
+        422 => response.api_error(CreateSwmlScriptError::UnprocessableEntity),
+        500 => response.api_error(CreateSwmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_swml_webhook_request(
+    body: &SwmlWebhookCreateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSwmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
+    let path = ["/api/fabric/resources/swml_webhooks"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_swml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlWebhookResponse, crate::runtime::Error<CreateSwmlWebhookError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSwmlWebhookError::Unauthorized),
+        404 => response.api_error(CreateSwmlWebhookError::NotFound),
+        422 => response.api_error(CreateSwmlWebhookError::UnprocessableEntity),
+        500 => response.api_error(CreateSwmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_ai_agent_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteAiAgentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
+    let path = [
+        "/api/fabric/resources/ai_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_ai_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteAiAgentError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteAiAgentError::Unauthorized),
+        404 => response.api_error(DeleteAiAgentError::NotFound),
+        500 => response.api_error(DeleteAiAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_call_flow_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteCallFlowError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
+    let path = [
+        "/api/fabric/resources/call_flows/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_call_flow_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteCallFlowError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteCallFlowError::Unauthorized),
+        404 => response.api_error(DeleteCallFlowError::NotFound),
+        500 => response.api_error(DeleteCallFlowError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_conference_room_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteConferenceRoomError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
+    let path = [
+        "/api/fabric/resources/conference_rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_conference_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteConferenceRoomError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteConferenceRoomError::Unauthorized),
+        404 => response.api_error(DeleteConferenceRoomError::NotFound),
+        500 => response.api_error(DeleteConferenceRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_cxml_application_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteCxmlApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_cxml_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteCxmlApplicationError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteCxmlApplicationError::Unauthorized),
+        404 => response.api_error(DeleteCxmlApplicationError::NotFound),
+        500 => response.api_error(DeleteCxmlApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_cxml_script_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteCxmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_cxml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteCxmlScriptError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteCxmlScriptError::Unauthorized),
+        404 => response.api_error(DeleteCxmlScriptError::NotFound),
+        500 => response.api_error(DeleteCxmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_cxml_webhook_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteCxmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_webhooks/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_cxml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteCxmlWebhookError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteCxmlWebhookError::Unauthorized),
+        404 => response.api_error(DeleteCxmlWebhookError::NotFound),
+        500 => response.api_error(DeleteCxmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_dialogflow_agent_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteDialogflowAgentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
+    let path = [
+        "/api/fabric/resources/dialogflow_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_dialogflow_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteDialogflowAgentError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteDialogflowAgentError::Unauthorized),
+        404 => response.api_error(DeleteDialogflowAgentError::NotFound),
+        500 => response.api_error(DeleteDialogflowAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_freeswitch_connector_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteFreeswitchConnectorError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
+    let path = [
+        "/api/fabric/resources/freeswitch_connectors/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_freeswitch_connector_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteFreeswitchConnectorError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteFreeswitchConnectorError::Unauthorized),
+        404 => response.api_error(DeleteFreeswitchConnectorError::NotFound),
+        500 => response.api_error(DeleteFreeswitchConnectorError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_relay_application_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteRelayApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
+    let path = [
+        "/api/fabric/resources/relay_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_relay_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteRelayApplicationError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteRelayApplicationError::Unauthorized),
+        404 => response.api_error(DeleteRelayApplicationError::NotFound),
+        500 => response.api_error(DeleteRelayApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_resource_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteResourceError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}";
+    let path = [
+        "/api/fabric/resources/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_resource_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteResourceError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteResourceError::Unauthorized),
+        404 => response.api_error(DeleteResourceError::NotFound),
+        500 => response.api_error(DeleteResourceError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_sip_address_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSipAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
+    let path = [
+        "/api/fabric/sip_addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_sip_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSipAddressError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSipAddressError::Unauthorized),
+        404 => response.api_error(DeleteSipAddressError::NotFound),
+        500 => response.api_error(DeleteSipAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_sip_credential_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
+    let path = [
+        "/api/fabric/resources/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSipCredentialError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSipCredentialError::Unauthorized),
+        404 => response.api_error(DeleteSipCredentialError::NotFound),
+        500 => response.api_error(DeleteSipCredentialError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_sip_gateway_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSipGatewayError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
+    let path = [
+        "/api/fabric/resources/sip_gateways/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_sip_gateway_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSipGatewayError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSipGatewayError::Unauthorized),
+        404 => response.api_error(DeleteSipGatewayError::NotFound),
+        500 => response.api_error(DeleteSipGatewayError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_subscriber_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSubscriberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_subscriber_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSubscriberError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSubscriberError::Unauthorized),
+        404 => response.api_error(DeleteSubscriberError::NotFound),
+        500 => response.api_error(DeleteSubscriberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_subscriber_sip_credential_request(
+    id: ::uuid::Uuid,
+    fabric_subscriber_id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSubscriberSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "fabric_subscriber_id",
+            &ToString::to_string(&fabric_subscriber_id),
+        )?,
+        "/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_subscriber_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSubscriberSipCredentialError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSubscriberSipCredentialError::Unauthorized),
+        404 => response.api_error(DeleteSubscriberSipCredentialError::NotFound),
+        500 => {
+            response.api_error(DeleteSubscriberSipCredentialError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_swml_script_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSwmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
+    let path = [
+        "/api/fabric/resources/swml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_swml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSwmlScriptError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSwmlScriptError::Unauthorized),
+        404 => response.api_error(DeleteSwmlScriptError::NotFound),
+        500 => response.api_error(DeleteSwmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_swml_webhook_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSwmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
+    let path = [
+        "/api/fabric/resources/swml_webhooks/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_swml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSwmlWebhookError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSwmlWebhookError::Unauthorized),
+        404 => response.api_error(DeleteSwmlWebhookError::NotFound),
+        500 => response.api_error(DeleteSwmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn deploy_call_flow_version_request(
+    id: &str,
+    body: &CallFlowVersionDeployRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeployCallFlowVersionError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/versions";
+    let path = [
+        "/api/fabric/resources/call_flow/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        "/versions",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn deploy_call_flow_version_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CallFlowVersionDeployResponse,
+    crate::runtime::Error<DeployCallFlowVersionError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(DeployCallFlowVersionError::Unauthorized),
+        404 => response.api_error(DeployCallFlowVersionError::NotFound),
+        422 => response.api_error(DeployCallFlowVersionError::UnprocessableEntity),
+        500 => response.api_error(DeployCallFlowVersionError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_ai_agent_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetAiAgentError>> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
+    let path = [
+        "/api/fabric/resources/ai_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_ai_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AiAgentResponse, crate::runtime::Error<GetAiAgentError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetAiAgentError::Unauthorized),
+        404 => response.api_error(GetAiAgentError::NotFound),
+        500 => response.api_error(GetAiAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_call_flow_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetCallFlowError>> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
+    let path = [
+        "/api/fabric/resources/call_flows/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_call_flow_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CallFlowResponse, crate::runtime::Error<GetCallFlowError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetCallFlowError::Unauthorized),
+        404 => response.api_error(GetCallFlowError::NotFound),
+        500 => response.api_error(GetCallFlowError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_conference_room_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetConferenceRoomError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
+    let path = [
+        "/api/fabric/resources/conference_rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_conference_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ConferenceRoomResponse, crate::runtime::Error<GetConferenceRoomError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetConferenceRoomError::Unauthorized),
+        404 => response.api_error(GetConferenceRoomError::NotFound),
+        500 => response.api_error(GetConferenceRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_cxml_application_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetCxmlApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_cxml_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlApplicationResponse, crate::runtime::Error<GetCxmlApplicationError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetCxmlApplicationError::Unauthorized),
+        404 => response.api_error(GetCxmlApplicationError::NotFound),
+        500 => response.api_error(GetCxmlApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_cxml_script_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetCxmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_cxml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlScriptResponse, crate::runtime::Error<GetCxmlScriptError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetCxmlScriptError::Unauthorized),
+        404 => response.api_error(GetCxmlScriptError::NotFound),
+        500 => response.api_error(GetCxmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_cxml_webhook_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetCxmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_webhooks/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_cxml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlWebhookResponse, crate::runtime::Error<GetCxmlWebhookError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetCxmlWebhookError::Unauthorized),
+        404 => response.api_error(GetCxmlWebhookError::NotFound),
+        500 => response.api_error(GetCxmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_dialogflow_agent_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetDialogflowAgentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
+    let path = [
+        "/api/fabric/resources/dialogflow_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_dialogflow_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DialogflowAgentResponse, crate::runtime::Error<GetDialogflowAgentError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetDialogflowAgentError::Unauthorized),
+        404 => response.api_error(GetDialogflowAgentError::NotFound),
+        500 => response.api_error(GetDialogflowAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_freeswitch_connector_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetFreeswitchConnectorError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
+    let path = [
+        "/api/fabric/resources/freeswitch_connectors/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_freeswitch_connector_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FreeswitchConnectorResponse,
+    crate::runtime::Error<GetFreeswitchConnectorError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetFreeswitchConnectorError::Unauthorized),
+        404 => response.api_error(GetFreeswitchConnectorError::NotFound),
+        500 => response.api_error(GetFreeswitchConnectorError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_relay_application_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetRelayApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
+    let path = [
+        "/api/fabric/resources/relay_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_relay_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<RelayApplicationResponse, crate::runtime::Error<GetRelayApplicationError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetRelayApplicationError::Unauthorized),
+        404 => response.api_error(GetRelayApplicationError::NotFound),
+        500 => response.api_error(GetRelayApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_resource_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetResourceError>> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}";
+    let path = [
+        "/api/fabric/resources/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_resource_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ResourceResponse, crate::runtime::Error<GetResourceError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetResourceError::Unauthorized),
+        404 => response.api_error(GetResourceError::NotFound),
+        500 => response.api_error(GetResourceError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_resource_address_client_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetResourceAddressClientError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/addresses/{id}";
+    let path = [
+        "/api/fabric/addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Bearer,
+            accept: "application/json",
+        },
+    })
+}
+
+fn get_resource_address_client_response(
+    response: crate::runtime::RawResponse,
+) -> Result<FabricAddress, crate::runtime::Error<GetResourceAddressClientError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetResourceAddressClientError::Unauthorized),
+        404 => response.api_error(GetResourceAddressClientError::NotFound),
+        500 => response.api_error(GetResourceAddressClientError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_sip_address_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSipAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
+    let path = [
+        "/api/fabric/sip_addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_sip_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipAddress, crate::runtime::Error<GetSipAddressError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSipAddressError::Unauthorized),
+        404 => response.api_error(GetSipAddressError::NotFound),
+        500 => response.api_error(GetSipAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_sip_credential_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
+    let path = [
+        "/api/fabric/resources/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ResourceResponseSipEndpoint, crate::runtime::Error<GetSipCredentialError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSipCredentialError::Unauthorized),
+        404 => response.api_error(GetSipCredentialError::NotFound),
+        500 => response.api_error(GetSipCredentialError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_sip_gateway_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSipGatewayError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
+    let path = [
+        "/api/fabric/resources/sip_gateways/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_sip_gateway_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipGatewayResponse, crate::runtime::Error<GetSipGatewayError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSipGatewayError::Unauthorized),
+        404 => response.api_error(GetSipGatewayError::NotFound),
+        500 => response.api_error(GetSipGatewayError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_subscriber_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSubscriberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_subscriber_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SubscriberResponse, crate::runtime::Error<GetSubscriberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSubscriberError::Unauthorized),
+        404 => response.api_error(GetSubscriberError::NotFound),
+        500 => response.api_error(GetSubscriberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_subscriber_sip_credential_request(
+    id: ::uuid::Uuid,
+    fabric_subscriber_id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSubscriberSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "fabric_subscriber_id",
+            &ToString::to_string(&fabric_subscriber_id),
+        )?,
+        "/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_subscriber_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberSipEndpoint,
+    crate::runtime::Error<GetSubscriberSipCredentialError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSubscriberSipCredentialError::Unauthorized),
+        404 => response.api_error(GetSubscriberSipCredentialError::NotFound),
+        500 => response.api_error(GetSubscriberSipCredentialError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_swml_script_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSwmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
+    let path = [
+        "/api/fabric/resources/swml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_swml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlScriptResponse, crate::runtime::Error<GetSwmlScriptError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSwmlScriptError::Unauthorized),
+        404 => response.api_error(GetSwmlScriptError::NotFound),
+        500 => response.api_error(GetSwmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_swml_webhook_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetSwmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
+    let path = [
+        "/api/fabric/resources/swml_webhooks/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_swml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlWebhookResponse, crate::runtime::Error<GetSwmlWebhookError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetSwmlWebhookError::Unauthorized),
+        404 => response.api_error(GetSwmlWebhookError::NotFound),
+        500 => response.api_error(GetSwmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_ai_agent_addresses_request(
+    ai_agent_id: ::uuid::Uuid,
+    params: &ListAiAgentAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListAiAgentAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{ai_agent_id}/addresses";
+    let path = [
+        "/api/fabric/resources/ai_agents/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "ai_agent_id",
+            &ToString::to_string(&ai_agent_id),
+        )?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_ai_agent_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    AiAgentAddressListResponse,
+    crate::runtime::Error<ListAiAgentAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListAiAgentAddressesError::Unauthorized),
+        404 => response.api_error(ListAiAgentAddressesError::NotFound),
+        500 => response.api_error(ListAiAgentAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_ai_agents_request(
+    params: &ListAiAgentsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListAiAgentsError>> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
+    let path = ["/api/fabric/resources/ai_agents"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_ai_agents_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AiAgentListResponse, crate::runtime::Error<ListAiAgentsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListAiAgentsError::Unauthorized),
+        404 => response.api_error(ListAiAgentsError::NotFound),
+        500 => response.api_error(ListAiAgentsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_call_flow_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListCallFlowAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCallFlowAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/call_flow/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_call_flow_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CallFlowAddressListResponse,
+    crate::runtime::Error<ListCallFlowAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCallFlowAddressesError::Unauthorized),
+        404 => response.api_error(ListCallFlowAddressesError::NotFound),
+        500 => response.api_error(ListCallFlowAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_call_flow_versions_request(
+    id: &str,
+    params: &ListCallFlowVersionsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCallFlowVersionsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/versions";
+    let path = [
+        "/api/fabric/resources/call_flow/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        "/versions",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_call_flow_versions_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CallFlowVersionListResponse,
+    crate::runtime::Error<ListCallFlowVersionsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCallFlowVersionsError::Unauthorized),
+        404 => response.api_error(ListCallFlowVersionsError::NotFound),
+        500 => response.api_error(ListCallFlowVersionsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_call_flows_request(
+    params: &ListCallFlowsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCallFlowsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
+    let path = ["/api/fabric/resources/call_flows"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_call_flows_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CallFlowListResponse, crate::runtime::Error<ListCallFlowsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCallFlowsError::Unauthorized),
+        404 => response.api_error(ListCallFlowsError::NotFound),
+        500 => response.api_error(ListCallFlowsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_conference_room_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListConferenceRoomAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListConferenceRoomAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_room/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/conference_room/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_conference_room_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    ConferenceRoomAddressListResponse,
+    crate::runtime::Error<ListConferenceRoomAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListConferenceRoomAddressesError::Unauthorized),
+        404 => response.api_error(ListConferenceRoomAddressesError::NotFound),
+        500 => response.api_error(ListConferenceRoomAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_conference_rooms_request(
+    params: &ListConferenceRoomsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListConferenceRoomsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
+    let path = ["/api/fabric/resources/conference_rooms"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_conference_rooms_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    ConferenceRoomListResponse,
+    crate::runtime::Error<ListConferenceRoomsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListConferenceRoomsError::Unauthorized),
+        404 => response.api_error(ListConferenceRoomsError::NotFound),
+        500 => response.api_error(ListConferenceRoomsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_cxml_application_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListCxmlApplicationAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCxmlApplicationAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/cxml_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_cxml_application_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CxmlApplicationAddressListResponse,
+    crate::runtime::Error<ListCxmlApplicationAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCxmlApplicationAddressesError::Unauthorized),
+        404 => response.api_error(ListCxmlApplicationAddressesError::NotFound),
+        500 => response.api_error(ListCxmlApplicationAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_cxml_applications_request(
+    params: &ListCxmlApplicationsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCxmlApplicationsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications";
+    let path = ["/api/fabric/resources/cxml_applications"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_cxml_applications_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CxmlApplicationListResponse,
+    crate::runtime::Error<ListCxmlApplicationsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCxmlApplicationsError::Unauthorized),
+        404 => response.api_error(ListCxmlApplicationsError::NotFound),
+        500 => response.api_error(ListCxmlApplicationsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_cxml_script_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListCxmlScriptAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCxmlScriptAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/cxml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_cxml_script_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CxmlScriptAddressListResponse,
+    crate::runtime::Error<ListCxmlScriptAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCxmlScriptAddressesError::Unauthorized),
+        404 => response.api_error(ListCxmlScriptAddressesError::NotFound),
+        500 => response.api_error(ListCxmlScriptAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_cxml_scripts_request(
+    params: &ListCxmlScriptsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCxmlScriptsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
+    let path = ["/api/fabric/resources/cxml_scripts"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_cxml_scripts_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlScriptListResponse, crate::runtime::Error<ListCxmlScriptsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCxmlScriptsError::Unauthorized),
+        404 => response.api_error(ListCxmlScriptsError::NotFound),
+        500 => response.api_error(ListCxmlScriptsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_cxml_webhook_addresses_request(
+    cxml_webhook_id: ::uuid::Uuid,
+    params: &ListCxmlWebhookAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCxmlWebhookAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses";
+    let path = [
+        "/api/fabric/resources/cxml_webhooks/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "cxml_webhook_id",
+            &ToString::to_string(&cxml_webhook_id),
+        )?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_cxml_webhook_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    CxmlWebhookAddressListResponse,
+    crate::runtime::Error<ListCxmlWebhookAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCxmlWebhookAddressesError::Unauthorized),
+        404 => response.api_error(ListCxmlWebhookAddressesError::NotFound),
+        500 => response.api_error(ListCxmlWebhookAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_cxml_webhooks_request(
+    params: &ListCxmlWebhooksParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCxmlWebhooksError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
+    let path = ["/api/fabric/resources/cxml_webhooks"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_cxml_webhooks_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlWebhookListResponse, crate::runtime::Error<ListCxmlWebhooksError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCxmlWebhooksError::Unauthorized),
+        404 => response.api_error(ListCxmlWebhooksError::NotFound),
+        500 => response.api_error(ListCxmlWebhooksError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_dialogflow_agent_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListDialogflowAgentAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListDialogflowAgentAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/dialogflow_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_dialogflow_agent_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DialogflowAgentAddressListResponse,
+    crate::runtime::Error<ListDialogflowAgentAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListDialogflowAgentAddressesError::Unauthorized),
+        404 => response.api_error(ListDialogflowAgentAddressesError::NotFound),
+        500 => response.api_error(ListDialogflowAgentAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_dialogflow_agents_request(
+    params: &ListDialogflowAgentsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListDialogflowAgentsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents";
+    let path = ["/api/fabric/resources/dialogflow_agents"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_dialogflow_agents_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DialogflowAgentListResponse,
+    crate::runtime::Error<ListDialogflowAgentsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListDialogflowAgentsError::Unauthorized),
+        404 => response.api_error(ListDialogflowAgentsError::NotFound),
+        500 => response.api_error(ListDialogflowAgentsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_freeswitch_connector_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListFreeswitchConnectorAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/freeswitch_connectors/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_freeswitch_connector_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FreeswitchConnectorAddressListResponse,
+    crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListFreeswitchConnectorAddressesError::Unauthorized),
+        404 => response.api_error(ListFreeswitchConnectorAddressesError::NotFound),
+        500 => {
+            response
+                .api_error(ListFreeswitchConnectorAddressesError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn list_freeswitch_connectors_request(
+    params: &ListFreeswitchConnectorsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListFreeswitchConnectorsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
+    let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_freeswitch_connectors_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FreeswitchConnectorListResponse,
+    crate::runtime::Error<ListFreeswitchConnectorsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListFreeswitchConnectorsError::Unauthorized),
+        404 => response.api_error(ListFreeswitchConnectorsError::NotFound),
+        500 => response.api_error(ListFreeswitchConnectorsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_relay_application_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListRelayApplicationAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRelayApplicationAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/relay_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_relay_application_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    RelayApplicationAddressListResponse,
+    crate::runtime::Error<ListRelayApplicationAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListRelayApplicationAddressesError::Unauthorized),
+        404 => response.api_error(ListRelayApplicationAddressesError::NotFound),
+        500 => {
+            response.api_error(ListRelayApplicationAddressesError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn list_relay_applications_request(
+    params: &ListRelayApplicationsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRelayApplicationsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
+    let path = ["/api/fabric/resources/relay_applications"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_relay_applications_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    RelayApplicationListResponse,
+    crate::runtime::Error<ListRelayApplicationsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListRelayApplicationsError::Unauthorized),
+        404 => response.api_error(ListRelayApplicationsError::NotFound),
+        500 => response.api_error(ListRelayApplicationsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_resource_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListResourceAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListResourceAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_resource_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    ResourceAddressListResponse,
+    crate::runtime::Error<ListResourceAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListResourceAddressesError::Unauthorized),
+        404 => response.api_error(ListResourceAddressesError::NotFound),
+        500 => response.api_error(ListResourceAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_resource_addresses_client_request(
+    params: &ListResourceAddressesClientParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListResourceAddressesClientError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/addresses";
+    let path = ["/api/fabric/addresses"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Bearer,
+            accept: "application/json",
+        },
+    })
+}
+
+fn list_resource_addresses_client_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FabricAddressesResponse,
+    crate::runtime::Error<ListResourceAddressesClientError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListResourceAddressesClientError::Unauthorized),
+        404 => response.api_error(ListResourceAddressesClientError::NotFound),
+        500 => response.api_error(ListResourceAddressesClientError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_resources_request(
+    params: &ListResourcesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListResourcesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources";
+    let path = ["/api/fabric/resources"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_resources_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ResourceListResponse, crate::runtime::Error<ListResourcesError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListResourcesError::Unauthorized),
+        404 => response.api_error(ListResourcesError::NotFound),
+        500 => response.api_error(ListResourcesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_sip_addresses_request(
+    params: &ListSipAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSipAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
+    let path = ["/api/fabric/sip_addresses"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_sip_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipAddressListResponse, crate::runtime::Error<ListSipAddressesError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSipAddressesError::Unauthorized),
+        404 => response.api_error(ListSipAddressesError::NotFound),
+        422 => response.api_error(ListSipAddressesError::UnprocessableEntity),
+        500 => response.api_error(ListSipAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_sip_credential_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListSipCredentialAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSipCredentialAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_sip_credential_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SipEndpointAddressListResponse,
+    crate::runtime::Error<ListSipCredentialAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSipCredentialAddressesError::Unauthorized),
+        404 => response.api_error(ListSipCredentialAddressesError::NotFound),
+        500 => response.api_error(ListSipCredentialAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_sip_credentials_request(
+    params: &ListSipCredentialsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSipCredentialsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
+    let path = ["/api/fabric/resources/sip_endpoints"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_sip_credentials_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FabricSipEndpointListResponse,
+    crate::runtime::Error<ListSipCredentialsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSipCredentialsError::Unauthorized),
+        404 => response.api_error(ListSipCredentialsError::NotFound),
+        500 => response.api_error(ListSipCredentialsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_sip_gateway_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListSipGatewayAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSipGatewayAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/sip_gateways/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_sip_gateway_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SipGatewayAddressListResponse,
+    crate::runtime::Error<ListSipGatewayAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSipGatewayAddressesError::Unauthorized),
+        404 => response.api_error(ListSipGatewayAddressesError::NotFound),
+        500 => response.api_error(ListSipGatewayAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_sip_gateways_request(
+    params: &ListSipGatewaysParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSipGatewaysError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
+    let path = ["/api/fabric/resources/sip_gateways"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_sip_gateways_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipGatewayListResponse, crate::runtime::Error<ListSipGatewaysError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSipGatewaysError::Unauthorized),
+        404 => response.api_error(ListSipGatewaysError::NotFound),
+        500 => response.api_error(ListSipGatewaysError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_subscriber_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListSubscriberAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSubscriberAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_subscriber_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberAddressesResponse,
+    crate::runtime::Error<ListSubscriberAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSubscriberAddressesError::Unauthorized),
+        404 => response.api_error(ListSubscriberAddressesError::NotFound),
+        500 => response.api_error(ListSubscriberAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_subscriber_sip_credentials_request(
+    fabric_subscriber_id: ::uuid::Uuid,
+    params: &ListSubscriberSipCredentialsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSubscriberSipCredentialsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "fabric_subscriber_id",
+            &ToString::to_string(&fabric_subscriber_id),
+        )?,
+        "/sip_endpoints",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_subscriber_sip_credentials_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberSipEndpointListResponse,
+    crate::runtime::Error<ListSubscriberSipCredentialsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSubscriberSipCredentialsError::Unauthorized),
+        404 => response.api_error(ListSubscriberSipCredentialsError::NotFound),
+        500 => response.api_error(ListSubscriberSipCredentialsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_subscribers_request(
+    params: &ListSubscribersParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSubscribersError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
+    let path = ["/api/fabric/resources/subscribers"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_subscribers_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SubscriberListResponse, crate::runtime::Error<ListSubscribersError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSubscribersError::Unauthorized),
+        404 => response.api_error(ListSubscribersError::NotFound),
+        500 => response.api_error(ListSubscribersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_swml_script_addresses_request(
+    id: ::uuid::Uuid,
+    params: &ListSwmlScriptAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSwmlScriptAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}/addresses";
+    let path = [
+        "/api/fabric/resources/swml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_swml_script_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SwmlScriptAddressListResponse,
+    crate::runtime::Error<ListSwmlScriptAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSwmlScriptAddressesError::Unauthorized),
+        404 => response.api_error(ListSwmlScriptAddressesError::NotFound),
+        500 => response.api_error(ListSwmlScriptAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_swml_scripts_request(
+    params: &ListSwmlScriptsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSwmlScriptsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
+    let path = ["/api/fabric/resources/swml_scripts"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_swml_scripts_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlScriptListResponse, crate::runtime::Error<ListSwmlScriptsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSwmlScriptsError::Unauthorized),
+        404 => response.api_error(ListSwmlScriptsError::NotFound),
+        500 => response.api_error(ListSwmlScriptsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_swml_webhook_addresses_request(
+    swml_webhook_id: ::uuid::Uuid,
+    params: &ListSwmlWebhookAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSwmlWebhookAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses";
+    let path = [
+        "/api/fabric/resources/swml_webhooks/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "swml_webhook_id",
+            &ToString::to_string(&swml_webhook_id),
+        )?,
+        "/addresses",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_swml_webhook_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SwmlWebhookAddressListResponse,
+    crate::runtime::Error<ListSwmlWebhookAddressesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSwmlWebhookAddressesError::Unauthorized),
+        404 => response.api_error(ListSwmlWebhookAddressesError::NotFound),
+        500 => response.api_error(ListSwmlWebhookAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_swml_webhooks_request(
+    params: &ListSwmlWebhooksParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSwmlWebhooksError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
+    let path = ["/api/fabric/resources/swml_webhooks"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_swml_webhooks_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlWebhookListResponse, crate::runtime::Error<ListSwmlWebhooksError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSwmlWebhooksError::Unauthorized),
+        404 => response.api_error(ListSwmlWebhooksError::NotFound),
+        500 => response.api_error(ListSwmlWebhooksError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn refresh_subscriber_token_request(
+    body: &SubscriberRefreshTokenRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RefreshSubscriberTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/subscribers/tokens/refresh";
+    let path = ["/api/fabric/subscribers/tokens/refresh"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn refresh_subscriber_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberRefreshTokenResponse,
+    crate::runtime::Error<RefreshSubscriberTokenError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(RefreshSubscriberTokenError::Unauthorized),
+        404 => response.api_error(RefreshSubscriberTokenError::NotFound),
+        422 => response.api_error(RefreshSubscriberTokenError::UnprocessableEntity),
+        500 => response.api_error(RefreshSubscriberTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_ai_agent_request(
+    id: ::uuid::Uuid,
+    body: &AiAgentUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateAiAgentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
+    let path = [
+        "/api/fabric/resources/ai_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_ai_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AiAgentResponse, crate::runtime::Error<UpdateAiAgentError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateAiAgentError::Unauthorized),
+        404 => response.api_error(UpdateAiAgentError::NotFound),
+        422 => response.api_error(UpdateAiAgentError::UnprocessableEntity),
+        500 => response.api_error(UpdateAiAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_call_flow_request(
+    id: ::uuid::Uuid,
+    body: &CallFlowUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateCallFlowError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
+    let path = [
+        "/api/fabric/resources/call_flows/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_call_flow_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CallFlowResponse, crate::runtime::Error<UpdateCallFlowError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateCallFlowError::Unauthorized),
+        404 => response.api_error(UpdateCallFlowError::NotFound),
+        422 => response.api_error(UpdateCallFlowError::UnprocessableEntity),
+        500 => response.api_error(UpdateCallFlowError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_conference_room_request(
+    id: ::uuid::Uuid,
+    body: &ConferenceRoomUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateConferenceRoomError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
+    let path = [
+        "/api/fabric/resources/conference_rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_conference_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ConferenceRoomResponse, crate::runtime::Error<UpdateConferenceRoomError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateConferenceRoomError::Unauthorized),
+        404 => response.api_error(UpdateConferenceRoomError::NotFound),
+        422 => response.api_error(UpdateConferenceRoomError::UnprocessableEntity),
+        500 => response.api_error(UpdateConferenceRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_cxml_application_request(
+    id: ::uuid::Uuid,
+    body: &CxmlApplicationUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateCxmlApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_cxml_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlApplicationResponse, crate::runtime::Error<UpdateCxmlApplicationError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateCxmlApplicationError::Unauthorized),
+        404 => response.api_error(UpdateCxmlApplicationError::NotFound),
+        422 => response.api_error(UpdateCxmlApplicationError::UnprocessableEntity),
+        500 => response.api_error(UpdateCxmlApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_cxml_script_request(
+    id: ::uuid::Uuid,
+    body: &CxmlScriptUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateCxmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_cxml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlScriptResponse, crate::runtime::Error<UpdateCxmlScriptError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateCxmlScriptError::Unauthorized),
+        404 => response.api_error(UpdateCxmlScriptError::NotFound),
+        422 => response.api_error(UpdateCxmlScriptError::UnprocessableEntity),
+        500 => response.api_error(UpdateCxmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_cxml_webhook_request(
+    id: ::uuid::Uuid,
+    body: &CxmlWebhookUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateCxmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
+    let path = [
+        "/api/fabric/resources/cxml_webhooks/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_cxml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CxmlWebhookResponse, crate::runtime::Error<UpdateCxmlWebhookError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateCxmlWebhookError::Unauthorized),
+        404 => response.api_error(UpdateCxmlWebhookError::NotFound),
+        422 => response.api_error(UpdateCxmlWebhookError::UnprocessableEntity),
+        500 => response.api_error(UpdateCxmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_dialogflow_agent_request(
+    id: ::uuid::Uuid,
+    body: &DialogflowAgentUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateDialogflowAgentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
+    let path = [
+        "/api/fabric/resources/dialogflow_agents/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_dialogflow_agent_response(
+    response: crate::runtime::RawResponse,
+) -> Result<DialogflowAgentResponse, crate::runtime::Error<UpdateDialogflowAgentError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateDialogflowAgentError::Unauthorized),
+        404 => response.api_error(UpdateDialogflowAgentError::NotFound),
+        422 => response.api_error(UpdateDialogflowAgentError::UnprocessableEntity),
+        500 => response.api_error(UpdateDialogflowAgentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_freeswitch_connector_request(
+    id: ::uuid::Uuid,
+    body: &FreeswitchConnectorUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateFreeswitchConnectorError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
+    let path = [
+        "/api/fabric/resources/freeswitch_connectors/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_freeswitch_connector_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    FreeswitchConnectorResponse,
+    crate::runtime::Error<UpdateFreeswitchConnectorError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateFreeswitchConnectorError::Unauthorized),
+        404 => response.api_error(UpdateFreeswitchConnectorError::NotFound),
+        422 => response.api_error(UpdateFreeswitchConnectorError::UnprocessableEntity),
+        500 => response.api_error(UpdateFreeswitchConnectorError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_relay_application_request(
+    id: ::uuid::Uuid,
+    body: &RelayApplicationUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateRelayApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
+    let path = [
+        "/api/fabric/resources/relay_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_relay_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    RelayApplicationResponse,
+    crate::runtime::Error<UpdateRelayApplicationError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateRelayApplicationError::Unauthorized),
+        404 => response.api_error(UpdateRelayApplicationError::NotFound),
+        422 => response.api_error(UpdateRelayApplicationError::UnprocessableEntity),
+        500 => response.api_error(UpdateRelayApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_sip_address_request(
+    id: ::uuid::Uuid,
+    body: &SipAddressUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSipAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
+    let path = [
+        "/api/fabric/sip_addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_sip_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipAddress, crate::runtime::Error<UpdateSipAddressError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateSipAddressError::BadRequest),
+        401 => response.api_error(UpdateSipAddressError::Unauthorized),
+        404 => response.api_error(UpdateSipAddressError::NotFound),
+        422 => response.api_error(UpdateSipAddressError::UnprocessableEntity),
+        500 => response.api_error(UpdateSipAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_sip_credential_request(
+    id: ::uuid::Uuid,
+    body: &SipEndpointUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
+    let path = [
+        "/api/fabric/resources/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    ResourceResponseSipEndpoint,
+    crate::runtime::Error<UpdateSipCredentialError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSipCredentialError::Unauthorized),
+        404 => response.api_error(UpdateSipCredentialError::NotFound),
+        422 => response.api_error(UpdateSipCredentialError::UnprocessableEntity),
+        500 => response.api_error(UpdateSipCredentialError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_sip_gateway_request(
+    id: ::uuid::Uuid,
+    body: &SipGatewayRequestUpdate,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSipGatewayError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
+    let path = [
+        "/api/fabric/resources/sip_gateways/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_sip_gateway_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipGatewayResponse, crate::runtime::Error<UpdateSipGatewayError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSipGatewayError::Unauthorized),
+        404 => response.api_error(UpdateSipGatewayError::NotFound),
+        422 => response.api_error(UpdateSipGatewayError::UnprocessableEntity),
+        500 => response.api_error(UpdateSipGatewayError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_subscriber_request(
+    id: ::uuid::Uuid,
+    body: &SubscriberRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSubscriberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_subscriber_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SubscriberResponse, crate::runtime::Error<UpdateSubscriberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSubscriberError::Unauthorized),
+        404 => response.api_error(UpdateSubscriberError::NotFound),
+        422 => response.api_error(UpdateSubscriberError::UnprocessableEntity),
+        500 => response.api_error(UpdateSubscriberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_subscriber_sip_credential_request(
+    id: ::uuid::Uuid,
+    fabric_subscriber_id: ::uuid::Uuid,
+    body: &SubscriberSipEndpointRequestUpdate,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSubscriberSipCredentialError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
+    let path = [
+        "/api/fabric/resources/subscribers/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "fabric_subscriber_id",
+            &ToString::to_string(&fabric_subscriber_id),
+        )?,
+        "/sip_endpoints/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_subscriber_sip_credential_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    SubscriberSipEndpoint,
+    crate::runtime::Error<UpdateSubscriberSipCredentialError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSubscriberSipCredentialError::Unauthorized),
+        404 => response.api_error(UpdateSubscriberSipCredentialError::NotFound),
+        422 => {
+            response.api_error(UpdateSubscriberSipCredentialError::UnprocessableEntity)
+        }
+        500 => {
+            response.api_error(UpdateSubscriberSipCredentialError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn update_swml_script_request(
+    id: ::uuid::Uuid,
+    body: &SwmlScriptUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSwmlScriptError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
+    let path = [
+        "/api/fabric/resources/swml_scripts/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_swml_script_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlScriptResponse, crate::runtime::Error<UpdateSwmlScriptError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSwmlScriptError::Unauthorized),
+        404 => response.api_error(UpdateSwmlScriptError::NotFound),
+        422 => response.api_error(UpdateSwmlScriptError::UnprocessableEntity),
+        500 => response.api_error(UpdateSwmlScriptError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_swml_webhook_request(
+    id: ::uuid::Uuid,
+    body: &SwmlWebhookUpdateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSwmlWebhookError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
+    let path = [
+        "/api/fabric/resources/swml_webhooks/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_swml_webhook_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SwmlWebhookResponse, crate::runtime::Error<UpdateSwmlWebhookError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSwmlWebhookError::Unauthorized),
+        404 => response.api_error(UpdateSwmlWebhookError::NotFound),
+        422 => response.api_error(UpdateSwmlWebhookError::UnprocessableEntity),
+        500 => response.api_error(UpdateSwmlWebhookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Fabric
 ///
 /// The 108 operations of the area [`fabric`](crate::fabric) (its types and an index of its operations), with the cargo feature `fabric`.
@@ -22908,42 +26896,13 @@ impl crate::runtime::Client {
         DomainApplicationResponse,
         crate::runtime::Error<AssignResourceDomainApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/domain_applications";
-        let path = [
-            "/api/fabric/resources/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/domain_applications",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(AssignResourceDomainApplicationError::Unauthorized),
-            404 => response.api_error(AssignResourceDomainApplicationError::NotFound),
-            422 => {
-                response
-                    .api_error(AssignResourceDomainApplicationError::UnprocessableEntity)
-            }
-            500 => {
-                response
-                    .api_error(AssignResourceDomainApplicationError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        assign_resource_domain_application_response(
+            crate::runtime::send(
+                    self,
+                    assign_resource_domain_application_request(id, body)?,
+                )
+                .await?,
+        )
     }
     /// Assign Resource to phone route
     ///
@@ -22974,36 +26933,10 @@ impl crate::runtime::Client {
         PhoneRouteResponse,
         crate::runtime::Error<AssignResourcePhoneRouteError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/phone_routes";
-        let path = [
-            "/api/fabric/resources/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/phone_routes",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(AssignResourcePhoneRouteError::Unauthorized),
-            404 => response.api_error(AssignResourcePhoneRouteError::NotFound),
-            422 => response.api_error(AssignResourcePhoneRouteError::UnprocessableEntity),
-            500 => response.api_error(AssignResourcePhoneRouteError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        assign_resource_phone_route_response(
+            crate::runtime::send(self, assign_resource_phone_route_request(id, body)?)
+                .await?,
+        )
     }
     /// Assign Resource to SIP credential
     ///
@@ -23037,42 +26970,13 @@ impl crate::runtime::Client {
         ResourceSipEndpointResponse,
         crate::runtime::Error<AssignResourceToSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/sip_endpoints";
-        let path = [
-            "/api/fabric/resources/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/sip_endpoints",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(AssignResourceToSipCredentialError::Unauthorized),
-            404 => response.api_error(AssignResourceToSipCredentialError::NotFound),
-            422 => {
-                response
-                    .api_error(AssignResourceToSipCredentialError::UnprocessableEntity)
-            }
-            500 => {
-                response
-                    .api_error(AssignResourceToSipCredentialError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        assign_resource_to_sip_credential_response(
+            crate::runtime::send(
+                    self,
+                    assign_resource_to_sip_credential_request(id, body)?,
+                )
+                .await?,
+        )
     }
     /// Create AI agent
     ///
@@ -23095,27 +26999,9 @@ impl crate::runtime::Client {
         &self,
         body: &AiAgentCreateRequest,
     ) -> Result<AiAgentResponse, crate::runtime::Error<CreateAiAgentError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
-        let path = ["/api/fabric/resources/ai_agents"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateAiAgentError::Unauthorized),
-            404 => response.api_error(CreateAiAgentError::NotFound),
-            422 => response.api_error(CreateAiAgentError::UnprocessableEntity),
-            500 => response.api_error(CreateAiAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_ai_agent_response(
+            crate::runtime::send(self, create_ai_agent_request(body)?).await?,
+        )
     }
     /// Create call flow
     ///
@@ -23138,27 +27024,9 @@ impl crate::runtime::Client {
         &self,
         body: &CallFlowCreateRequest,
     ) -> Result<CallFlowResponse, crate::runtime::Error<CreateCallFlowError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
-        let path = ["/api/fabric/resources/call_flows"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateCallFlowError::Unauthorized),
-            404 => response.api_error(CreateCallFlowError::NotFound),
-            422 => response.api_error(CreateCallFlowError::UnprocessableEntity),
-            500 => response.api_error(CreateCallFlowError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_call_flow_response(
+            crate::runtime::send(self, create_call_flow_request(body)?).await?,
+        )
     }
     /// Create conference room
     ///
@@ -23184,27 +27052,9 @@ impl crate::runtime::Client {
         ConferenceRoomResponse,
         crate::runtime::Error<CreateConferenceRoomError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
-        let path = ["/api/fabric/resources/conference_rooms"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateConferenceRoomError::Unauthorized),
-            404 => response.api_error(CreateConferenceRoomError::NotFound),
-            422 => response.api_error(CreateConferenceRoomError::UnprocessableEntity),
-            500 => response.api_error(CreateConferenceRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_conference_room_response(
+            crate::runtime::send(self, create_conference_room_request(body)?).await?,
+        )
     }
     /// Create cXML Script
     ///
@@ -23227,27 +27077,9 @@ impl crate::runtime::Client {
         &self,
         body: &CxmlScriptCreateRequest,
     ) -> Result<CxmlScriptResponse, crate::runtime::Error<CreateCxmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
-        let path = ["/api/fabric/resources/cxml_scripts"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateCxmlScriptError::Unauthorized),
-            404 => response.api_error(CreateCxmlScriptError::NotFound),
-            422 => response.api_error(CreateCxmlScriptError::UnprocessableEntity),
-            500 => response.api_error(CreateCxmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_cxml_script_response(
+            crate::runtime::send(self, create_cxml_script_request(body)?).await?,
+        )
     }
     /// Create cXML webhook
     ///
@@ -23270,27 +27102,9 @@ impl crate::runtime::Client {
         &self,
         body: &CxmlWebhookCreateRequest,
     ) -> Result<CxmlWebhookResponse, crate::runtime::Error<CreateCxmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
-        let path = ["/api/fabric/resources/cxml_webhooks"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateCxmlWebhookError::Unauthorized),
-            404 => response.api_error(CreateCxmlWebhookError::NotFound),
-            422 => response.api_error(CreateCxmlWebhookError::UnprocessableEntity),
-            500 => response.api_error(CreateCxmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_cxml_webhook_response(
+            crate::runtime::send(self, create_cxml_webhook_request(body)?).await?,
+        )
     }
     /// Create FreeSWITCH connector
     ///
@@ -23316,31 +27130,9 @@ impl crate::runtime::Client {
         FreeswitchConnectorResponse,
         crate::runtime::Error<CreateFreeswitchConnectorError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
-        let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateFreeswitchConnectorError::Unauthorized),
-            404 => response.api_error(CreateFreeswitchConnectorError::NotFound),
-            422 => {
-                response.api_error(CreateFreeswitchConnectorError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(CreateFreeswitchConnectorError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        create_freeswitch_connector_response(
+            crate::runtime::send(self, create_freeswitch_connector_request(body)?).await?,
+        )
     }
     /// Create guest embed token
     ///
@@ -23370,33 +27162,9 @@ impl crate::runtime::Client {
         EmbedsTokensResponse,
         crate::runtime::Error<CreateGuestEmbedTokenError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/embeds/tokens";
-        let path = ["/api/fabric/embeds/tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::None,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateGuestEmbedTokenError::Unauthorized),
-            403 => response.api_error(CreateGuestEmbedTokenError::Forbidden),
-            404 => response.api_error(CreateGuestEmbedTokenError::NotFound),
-            422 => response.api_error(CreateGuestEmbedTokenError::UnprocessableEntity),
-            500 => response.api_error(CreateGuestEmbedTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_guest_embed_token_response(
+            crate::runtime::send(self, create_guest_embed_token_request(body)?).await?,
+        )
     }
     /// Create Relay application
     ///
@@ -23422,27 +27190,9 @@ impl crate::runtime::Client {
         RelayApplicationResponse,
         crate::runtime::Error<CreateRelayApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
-        let path = ["/api/fabric/resources/relay_applications"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateRelayApplicationError::Unauthorized),
-            404 => response.api_error(CreateRelayApplicationError::NotFound),
-            422 => response.api_error(CreateRelayApplicationError::UnprocessableEntity),
-            500 => response.api_error(CreateRelayApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_relay_application_response(
+            crate::runtime::send(self, create_relay_application_request(body)?).await?,
+        )
     }
     /// Create SIP address
     ///
@@ -23465,26 +27215,9 @@ impl crate::runtime::Client {
         &self,
         body: &SipAddressCreateRequest,
     ) -> Result<SipAddress, crate::runtime::Error<CreateSipAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
-        let path = ["/api/fabric/sip_addresses"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSipAddressError::Unauthorized),
-            422 => response.api_error(CreateSipAddressError::UnprocessableEntity),
-            500 => response.api_error(CreateSipAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_sip_address_response(
+            crate::runtime::send(self, create_sip_address_request(body)?).await?,
+        )
     }
     /// Create SIP credential
     ///
@@ -23510,27 +27243,9 @@ impl crate::runtime::Client {
         ResourceResponseSipEndpoint,
         crate::runtime::Error<CreateSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
-        let path = ["/api/fabric/resources/sip_endpoints"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateSipCredentialError::Unauthorized),
-            404 => response.api_error(CreateSipCredentialError::NotFound),
-            422 => response.api_error(CreateSipCredentialError::UnprocessableEntity),
-            500 => response.api_error(CreateSipCredentialError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_sip_credential_response(
+            crate::runtime::send(self, create_sip_credential_request(body)?).await?,
+        )
     }
     /// Create SIP gateway
     ///
@@ -23553,27 +27268,9 @@ impl crate::runtime::Client {
         &self,
         body: &SipGatewayRequest,
     ) -> Result<SipGatewayResponse, crate::runtime::Error<CreateSipGatewayError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
-        let path = ["/api/fabric/resources/sip_gateways"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSipGatewayError::Unauthorized),
-            404 => response.api_error(CreateSipGatewayError::NotFound),
-            422 => response.api_error(CreateSipGatewayError::UnprocessableEntity),
-            500 => response.api_error(CreateSipGatewayError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_sip_gateway_response(
+            crate::runtime::send(self, create_sip_gateway_request(body)?).await?,
+        )
     }
     /// Create Subscriber
     ///
@@ -23596,27 +27293,9 @@ impl crate::runtime::Client {
         &self,
         body: &SubscriberRequest,
     ) -> Result<SubscriberResponse, crate::runtime::Error<CreateSubscriberError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
-        let path = ["/api/fabric/resources/subscribers"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSubscriberError::Unauthorized),
-            404 => response.api_error(CreateSubscriberError::NotFound),
-            422 => response.api_error(CreateSubscriberError::UnprocessableEntity),
-            500 => response.api_error(CreateSubscriberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_subscriber_response(
+            crate::runtime::send(self, create_subscriber_request(body)?).await?,
+        )
     }
     /// Create Subscriber guest token
     ///
@@ -23642,31 +27321,10 @@ impl crate::runtime::Client {
         SubscriberGuestTokenCreateResponse,
         crate::runtime::Error<CreateSubscriberGuestTokenError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/guests/tokens";
-        let path = ["/api/fabric/guests/tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSubscriberGuestTokenError::Unauthorized),
-            404 => response.api_error(CreateSubscriberGuestTokenError::NotFound),
-            422 => {
-                response.api_error(CreateSubscriberGuestTokenError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(CreateSubscriberGuestTokenError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        create_subscriber_guest_token_response(
+            crate::runtime::send(self, create_subscriber_guest_token_request(body)?)
+                .await?,
+        )
     }
     /// Create Subscriber invite token
     ///
@@ -23696,36 +27354,10 @@ impl crate::runtime::Client {
         SubscriberInviteTokenCreateResponse,
         crate::runtime::Error<CreateSubscriberInviteTokenError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/subscriber/invites";
-        let path = ["/api/fabric/subscriber/invites"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSubscriberInviteTokenError::Unauthorized),
-            404 => response.api_error(CreateSubscriberInviteTokenError::NotFound),
-            422 => {
-                response.api_error(CreateSubscriberInviteTokenError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(CreateSubscriberInviteTokenError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        create_subscriber_invite_token_response(
+            crate::runtime::send(self, create_subscriber_invite_token_request(body)?)
+                .await?,
+        )
     }
     /// Create Subscriber SIP credential
     ///
@@ -23760,42 +27392,13 @@ impl crate::runtime::Client {
         SubscriberSipEndpoint,
         crate::runtime::Error<CreateSubscriberSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "fabric_subscriber_id",
-                &ToString::to_string(&fabric_subscriber_id),
-            )?,
-            "/sip_endpoints",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSubscriberSipCredentialError::Unauthorized),
-            404 => response.api_error(CreateSubscriberSipCredentialError::NotFound),
-            422 => {
-                response
-                    .api_error(CreateSubscriberSipCredentialError::UnprocessableEntity)
-            }
-            500 => {
-                response
-                    .api_error(CreateSubscriberSipCredentialError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        create_subscriber_sip_credential_response(
+            crate::runtime::send(
+                    self,
+                    create_subscriber_sip_credential_request(fabric_subscriber_id, body)?,
+                )
+                .await?,
+        )
     }
     /// Create Subscriber token
     ///
@@ -23821,27 +27424,9 @@ impl crate::runtime::Client {
         SubscriberTokenResponse,
         crate::runtime::Error<CreateSubscriberTokenError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/subscribers/tokens";
-        let path = ["/api/fabric/subscribers/tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateSubscriberTokenError::Unauthorized),
-            404 => response.api_error(CreateSubscriberTokenError::NotFound),
-            422 => response.api_error(CreateSubscriberTokenError::UnprocessableEntity),
-            500 => response.api_error(CreateSubscriberTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_subscriber_token_response(
+            crate::runtime::send(self, create_subscriber_token_request(body)?).await?,
+        )
     }
     /// Create SWML Script
     ///
@@ -23864,27 +27449,9 @@ impl crate::runtime::Client {
         &self,
         body: &SwmlScriptCreateRequest,
     ) -> Result<SwmlScriptResponse, crate::runtime::Error<CreateSwmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
-        let path = ["/api/fabric/resources/swml_scripts"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateSwmlScriptError::Unauthorized),
-            404 => response.api_error(CreateSwmlScriptError::NotFound),
-            422 => response.api_error(CreateSwmlScriptError::UnprocessableEntity),
-            500 => response.api_error(CreateSwmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_swml_script_response(
+            crate::runtime::send(self, create_swml_script_request(body)?).await?,
+        )
     }
     /// Create SWML webhook
     ///
@@ -23907,27 +27474,9 @@ impl crate::runtime::Client {
         &self,
         body: &SwmlWebhookCreateRequest,
     ) -> Result<SwmlWebhookResponse, crate::runtime::Error<CreateSwmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
-        let path = ["/api/fabric/resources/swml_webhooks"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSwmlWebhookError::Unauthorized),
-            404 => response.api_error(CreateSwmlWebhookError::NotFound),
-            422 => response.api_error(CreateSwmlWebhookError::UnprocessableEntity),
-            500 => response.api_error(CreateSwmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_swml_webhook_response(
+            crate::runtime::send(self, create_swml_webhook_request(body)?).await?,
+        )
     }
     /// Delete AI agent
     ///
@@ -23954,34 +27503,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteAiAgentError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
-        let path = [
-            "/api/fabric/resources/ai_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteAiAgentError::Unauthorized),
-            404 => response.api_error(DeleteAiAgentError::NotFound),
-            500 => response.api_error(DeleteAiAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_ai_agent_response(
+            crate::runtime::send(self, delete_ai_agent_request(id)?).await?,
+        )
     }
     /// Delete call flow
     ///
@@ -24008,34 +27532,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCallFlowError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
-        let path = [
-            "/api/fabric/resources/call_flows/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteCallFlowError::Unauthorized),
-            404 => response.api_error(DeleteCallFlowError::NotFound),
-            500 => response.api_error(DeleteCallFlowError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_call_flow_response(
+            crate::runtime::send(self, delete_call_flow_request(id)?).await?,
+        )
     }
     /// Delete conference room
     ///
@@ -24062,34 +27561,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteConferenceRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
-        let path = [
-            "/api/fabric/resources/conference_rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteConferenceRoomError::Unauthorized),
-            404 => response.api_error(DeleteConferenceRoomError::NotFound),
-            500 => response.api_error(DeleteConferenceRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_conference_room_response(
+            crate::runtime::send(self, delete_conference_room_request(id)?).await?,
+        )
     }
     /// Delete cXML application
     ///
@@ -24116,34 +27590,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCxmlApplicationError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteCxmlApplicationError::Unauthorized),
-            404 => response.api_error(DeleteCxmlApplicationError::NotFound),
-            500 => response.api_error(DeleteCxmlApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_cxml_application_response(
+            crate::runtime::send(self, delete_cxml_application_request(id)?).await?,
+        )
     }
     /// Delete cXML Script
     ///
@@ -24170,34 +27619,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCxmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteCxmlScriptError::Unauthorized),
-            404 => response.api_error(DeleteCxmlScriptError::NotFound),
-            500 => response.api_error(DeleteCxmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_cxml_script_response(
+            crate::runtime::send(self, delete_cxml_script_request(id)?).await?,
+        )
     }
     /// Delete cXML webhook
     ///
@@ -24224,34 +27648,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCxmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteCxmlWebhookError::Unauthorized),
-            404 => response.api_error(DeleteCxmlWebhookError::NotFound),
-            500 => response.api_error(DeleteCxmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_cxml_webhook_response(
+            crate::runtime::send(self, delete_cxml_webhook_request(id)?).await?,
+        )
     }
     /// Delete Dialogflow agent
     ///
@@ -24278,34 +27677,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDialogflowAgentError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
-        let path = [
-            "/api/fabric/resources/dialogflow_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteDialogflowAgentError::Unauthorized),
-            404 => response.api_error(DeleteDialogflowAgentError::NotFound),
-            500 => response.api_error(DeleteDialogflowAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_dialogflow_agent_response(
+            crate::runtime::send(self, delete_dialogflow_agent_request(id)?).await?,
+        )
     }
     /// Delete FreeSWITCH connector
     ///
@@ -24332,36 +27706,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteFreeswitchConnectorError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
-        let path = [
-            "/api/fabric/resources/freeswitch_connectors/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteFreeswitchConnectorError::Unauthorized),
-            404 => response.api_error(DeleteFreeswitchConnectorError::NotFound),
-            500 => {
-                response.api_error(DeleteFreeswitchConnectorError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        delete_freeswitch_connector_response(
+            crate::runtime::send(self, delete_freeswitch_connector_request(id)?).await?,
+        )
     }
     /// Delete Relay application
     ///
@@ -24388,34 +27735,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteRelayApplicationError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
-        let path = [
-            "/api/fabric/resources/relay_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteRelayApplicationError::Unauthorized),
-            404 => response.api_error(DeleteRelayApplicationError::NotFound),
-            500 => response.api_error(DeleteRelayApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_relay_application_response(
+            crate::runtime::send(self, delete_relay_application_request(id)?).await?,
+        )
     }
     /// Delete Resource
     ///
@@ -24442,34 +27764,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteResourceError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}";
-        let path = [
-            "/api/fabric/resources/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteResourceError::Unauthorized),
-            404 => response.api_error(DeleteResourceError::NotFound),
-            500 => response.api_error(DeleteResourceError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_resource_response(
+            crate::runtime::send(self, delete_resource_request(id)?).await?,
+        )
     }
     /// Delete SIP address
     ///
@@ -24497,34 +27794,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
-        let path = [
-            "/api/fabric/sip_addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSipAddressError::Unauthorized),
-            404 => response.api_error(DeleteSipAddressError::NotFound),
-            500 => response.api_error(DeleteSipAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_sip_address_response(
+            crate::runtime::send(self, delete_sip_address_request(id)?).await?,
+        )
     }
     /// Delete SIP credential
     ///
@@ -24551,34 +27823,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipCredentialError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
-        let path = [
-            "/api/fabric/resources/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSipCredentialError::Unauthorized),
-            404 => response.api_error(DeleteSipCredentialError::NotFound),
-            500 => response.api_error(DeleteSipCredentialError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_sip_credential_response(
+            crate::runtime::send(self, delete_sip_credential_request(id)?).await?,
+        )
     }
     /// Delete SIP gateway
     ///
@@ -24605,34 +27852,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipGatewayError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
-        let path = [
-            "/api/fabric/resources/sip_gateways/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSipGatewayError::Unauthorized),
-            404 => response.api_error(DeleteSipGatewayError::NotFound),
-            500 => response.api_error(DeleteSipGatewayError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_sip_gateway_response(
+            crate::runtime::send(self, delete_sip_gateway_request(id)?).await?,
+        )
     }
     /// Delete Subscriber
     ///
@@ -24659,34 +27881,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSubscriberError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSubscriberError::Unauthorized),
-            404 => response.api_error(DeleteSubscriberError::NotFound),
-            500 => response.api_error(DeleteSubscriberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_subscriber_response(
+            crate::runtime::send(self, delete_subscriber_request(id)?).await?,
+        )
     }
     /// Delete Subscriber SIP credential
     ///
@@ -24719,43 +27916,13 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         fabric_subscriber_id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSubscriberSipCredentialError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "fabric_subscriber_id",
-                &ToString::to_string(&fabric_subscriber_id),
-            )?,
-            "/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSubscriberSipCredentialError::Unauthorized),
-            404 => response.api_error(DeleteSubscriberSipCredentialError::NotFound),
-            500 => {
-                response
-                    .api_error(DeleteSubscriberSipCredentialError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        delete_subscriber_sip_credential_response(
+            crate::runtime::send(
+                    self,
+                    delete_subscriber_sip_credential_request(id, fabric_subscriber_id)?,
+                )
+                .await?,
+        )
     }
     /// Delete SWML Script
     ///
@@ -24782,34 +27949,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSwmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
-        let path = [
-            "/api/fabric/resources/swml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSwmlScriptError::Unauthorized),
-            404 => response.api_error(DeleteSwmlScriptError::NotFound),
-            500 => response.api_error(DeleteSwmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_swml_script_response(
+            crate::runtime::send(self, delete_swml_script_request(id)?).await?,
+        )
     }
     /// Delete SWML webhook
     ///
@@ -24836,34 +27978,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSwmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
-        let path = [
-            "/api/fabric/resources/swml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSwmlWebhookError::Unauthorized),
-            404 => response.api_error(DeleteSwmlWebhookError::NotFound),
-            500 => response.api_error(DeleteSwmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_swml_webhook_response(
+            crate::runtime::send(self, delete_swml_webhook_request(id)?).await?,
+        )
     }
     /// Deploy call flow version
     ///
@@ -24894,32 +28011,10 @@ impl crate::runtime::Client {
         CallFlowVersionDeployResponse,
         crate::runtime::Error<DeployCallFlowVersionError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/versions";
-        let path = [
-            "/api/fabric/resources/call_flow/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/versions",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(DeployCallFlowVersionError::Unauthorized),
-            404 => response.api_error(DeployCallFlowVersionError::NotFound),
-            422 => response.api_error(DeployCallFlowVersionError::UnprocessableEntity),
-            500 => response.api_error(DeployCallFlowVersionError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        deploy_call_flow_version_response(
+            crate::runtime::send(self, deploy_call_flow_version_request(id, body)?)
+                .await?,
+        )
     }
     /// Get AI agent
     ///
@@ -24946,34 +28041,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<AiAgentResponse, crate::runtime::Error<GetAiAgentError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
-        let path = [
-            "/api/fabric/resources/ai_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetAiAgentError::Unauthorized),
-            404 => response.api_error(GetAiAgentError::NotFound),
-            500 => response.api_error(GetAiAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_ai_agent_response(
+            crate::runtime::send(self, get_ai_agent_request(id)?).await?,
+        )
     }
     /// Get call flow
     ///
@@ -25000,34 +28070,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<CallFlowResponse, crate::runtime::Error<GetCallFlowError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
-        let path = [
-            "/api/fabric/resources/call_flows/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetCallFlowError::Unauthorized),
-            404 => response.api_error(GetCallFlowError::NotFound),
-            500 => response.api_error(GetCallFlowError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_call_flow_response(
+            crate::runtime::send(self, get_call_flow_request(id)?).await?,
+        )
     }
     /// Get conference room
     ///
@@ -25054,34 +28099,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<ConferenceRoomResponse, crate::runtime::Error<GetConferenceRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
-        let path = [
-            "/api/fabric/resources/conference_rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetConferenceRoomError::Unauthorized),
-            404 => response.api_error(GetConferenceRoomError::NotFound),
-            500 => response.api_error(GetConferenceRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_conference_room_response(
+            crate::runtime::send(self, get_conference_room_request(id)?).await?,
+        )
     }
     /// Get cXML application
     ///
@@ -25111,34 +28131,9 @@ impl crate::runtime::Client {
         CxmlApplicationResponse,
         crate::runtime::Error<GetCxmlApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetCxmlApplicationError::Unauthorized),
-            404 => response.api_error(GetCxmlApplicationError::NotFound),
-            500 => response.api_error(GetCxmlApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_cxml_application_response(
+            crate::runtime::send(self, get_cxml_application_request(id)?).await?,
+        )
     }
     /// Get cXML Script
     ///
@@ -25165,34 +28160,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<CxmlScriptResponse, crate::runtime::Error<GetCxmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetCxmlScriptError::Unauthorized),
-            404 => response.api_error(GetCxmlScriptError::NotFound),
-            500 => response.api_error(GetCxmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_cxml_script_response(
+            crate::runtime::send(self, get_cxml_script_request(id)?).await?,
+        )
     }
     /// Get cXML webhook
     ///
@@ -25219,34 +28189,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<CxmlWebhookResponse, crate::runtime::Error<GetCxmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetCxmlWebhookError::Unauthorized),
-            404 => response.api_error(GetCxmlWebhookError::NotFound),
-            500 => response.api_error(GetCxmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_cxml_webhook_response(
+            crate::runtime::send(self, get_cxml_webhook_request(id)?).await?,
+        )
     }
     /// Get Dialogflow agent
     ///
@@ -25276,34 +28221,9 @@ impl crate::runtime::Client {
         DialogflowAgentResponse,
         crate::runtime::Error<GetDialogflowAgentError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
-        let path = [
-            "/api/fabric/resources/dialogflow_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetDialogflowAgentError::Unauthorized),
-            404 => response.api_error(GetDialogflowAgentError::NotFound),
-            500 => response.api_error(GetDialogflowAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_dialogflow_agent_response(
+            crate::runtime::send(self, get_dialogflow_agent_request(id)?).await?,
+        )
     }
     /// Get FreeSWITCH connector
     ///
@@ -25333,34 +28253,9 @@ impl crate::runtime::Client {
         FreeswitchConnectorResponse,
         crate::runtime::Error<GetFreeswitchConnectorError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
-        let path = [
-            "/api/fabric/resources/freeswitch_connectors/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetFreeswitchConnectorError::Unauthorized),
-            404 => response.api_error(GetFreeswitchConnectorError::NotFound),
-            500 => response.api_error(GetFreeswitchConnectorError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_freeswitch_connector_response(
+            crate::runtime::send(self, get_freeswitch_connector_request(id)?).await?,
+        )
     }
     /// Get Relay application
     ///
@@ -25390,34 +28285,9 @@ impl crate::runtime::Client {
         RelayApplicationResponse,
         crate::runtime::Error<GetRelayApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
-        let path = [
-            "/api/fabric/resources/relay_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetRelayApplicationError::Unauthorized),
-            404 => response.api_error(GetRelayApplicationError::NotFound),
-            500 => response.api_error(GetRelayApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_relay_application_response(
+            crate::runtime::send(self, get_relay_application_request(id)?).await?,
+        )
     }
     /// Get Resource
     ///
@@ -25444,34 +28314,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<ResourceResponse, crate::runtime::Error<GetResourceError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}";
-        let path = [
-            "/api/fabric/resources/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetResourceError::Unauthorized),
-            404 => response.api_error(GetResourceError::NotFound),
-            500 => response.api_error(GetResourceError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_resource_response(
+            crate::runtime::send(self, get_resource_request(id)?).await?,
+        )
     }
     /// Get Resource Address from a Client
     ///
@@ -25503,39 +28348,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<FabricAddress, crate::runtime::Error<GetResourceAddressClientError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/addresses/{id}";
-        let path = [
-            "/api/fabric/addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetResourceAddressClientError::Unauthorized),
-            404 => response.api_error(GetResourceAddressClientError::NotFound),
-            500 => response.api_error(GetResourceAddressClientError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_resource_address_client_response(
+            crate::runtime::send(self, get_resource_address_client_request(id)?).await?,
+        )
     }
     /// Get SIP address
     ///
@@ -25562,34 +28377,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<SipAddress, crate::runtime::Error<GetSipAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
-        let path = [
-            "/api/fabric/sip_addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSipAddressError::Unauthorized),
-            404 => response.api_error(GetSipAddressError::NotFound),
-            500 => response.api_error(GetSipAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_sip_address_response(
+            crate::runtime::send(self, get_sip_address_request(id)?).await?,
+        )
     }
     /// Get SIP credential
     ///
@@ -25619,34 +28409,9 @@ impl crate::runtime::Client {
         ResourceResponseSipEndpoint,
         crate::runtime::Error<GetSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
-        let path = [
-            "/api/fabric/resources/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSipCredentialError::Unauthorized),
-            404 => response.api_error(GetSipCredentialError::NotFound),
-            500 => response.api_error(GetSipCredentialError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_sip_credential_response(
+            crate::runtime::send(self, get_sip_credential_request(id)?).await?,
+        )
     }
     /// Get SIP gateway
     ///
@@ -25673,34 +28438,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<SipGatewayResponse, crate::runtime::Error<GetSipGatewayError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
-        let path = [
-            "/api/fabric/resources/sip_gateways/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSipGatewayError::Unauthorized),
-            404 => response.api_error(GetSipGatewayError::NotFound),
-            500 => response.api_error(GetSipGatewayError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_sip_gateway_response(
+            crate::runtime::send(self, get_sip_gateway_request(id)?).await?,
+        )
     }
     /// Get Subscriber
     ///
@@ -25727,34 +28467,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<SubscriberResponse, crate::runtime::Error<GetSubscriberError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSubscriberError::Unauthorized),
-            404 => response.api_error(GetSubscriberError::NotFound),
-            500 => response.api_error(GetSubscriberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_subscriber_response(
+            crate::runtime::send(self, get_subscriber_request(id)?).await?,
+        )
     }
     /// Get Subscriber SIP credential
     ///
@@ -25790,42 +28505,13 @@ impl crate::runtime::Client {
         SubscriberSipEndpoint,
         crate::runtime::Error<GetSubscriberSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "fabric_subscriber_id",
-                &ToString::to_string(&fabric_subscriber_id),
-            )?,
-            "/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSubscriberSipCredentialError::Unauthorized),
-            404 => response.api_error(GetSubscriberSipCredentialError::NotFound),
-            500 => {
-                response.api_error(GetSubscriberSipCredentialError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        get_subscriber_sip_credential_response(
+            crate::runtime::send(
+                    self,
+                    get_subscriber_sip_credential_request(id, fabric_subscriber_id)?,
+                )
+                .await?,
+        )
     }
     /// Get SWML Script
     ///
@@ -25852,34 +28538,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<SwmlScriptResponse, crate::runtime::Error<GetSwmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
-        let path = [
-            "/api/fabric/resources/swml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSwmlScriptError::Unauthorized),
-            404 => response.api_error(GetSwmlScriptError::NotFound),
-            500 => response.api_error(GetSwmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_swml_script_response(
+            crate::runtime::send(self, get_swml_script_request(id)?).await?,
+        )
     }
     /// Get SWML webhook
     ///
@@ -25906,34 +28567,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<SwmlWebhookResponse, crate::runtime::Error<GetSwmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
-        let path = [
-            "/api/fabric/resources/swml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetSwmlWebhookError::Unauthorized),
-            404 => response.api_error(GetSwmlWebhookError::NotFound),
-            500 => response.api_error(GetSwmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_swml_webhook_response(
+            crate::runtime::send(self, get_swml_webhook_request(id)?).await?,
+        )
     }
     /// List AI agent Addresses
     ///
@@ -25965,43 +28601,13 @@ impl crate::runtime::Client {
         AiAgentAddressListResponse,
         crate::runtime::Error<ListAiAgentAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{ai_agent_id}/addresses";
-        let path = [
-            "/api/fabric/resources/ai_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "ai_agent_id",
-                &ToString::to_string(&ai_agent_id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListAiAgentAddressesError::Unauthorized),
-            404 => response.api_error(ListAiAgentAddressesError::NotFound),
-            500 => response.api_error(ListAiAgentAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_ai_agent_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_ai_agent_addresses_request(ai_agent_id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_ai_agent_addresses`](Self::list_ai_agent_addresses), as a stream.
     ///
@@ -26021,56 +28627,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<FabricAddressApp, crate::runtime::Error<ListAiAgentAddressesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{ai_agent_id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListAiAgentAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/ai_agents/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "ai_agent_id",
-                    &ToString::to_string(&ai_agent_id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListAiAgentAddressesError>,
-            > {
-                let page: Result<
-                    AiAgentAddressListResponse,
-                    crate::runtime::Error<ListAiAgentAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListAiAgentAddressesError::Unauthorized),
-                    404 => response.api_error(ListAiAgentAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListAiAgentAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_ai_agent_addresses_request(ai_agent_id, params),
+            |response| {
+                let page = list_ai_agent_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26100,34 +28661,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListAiAgentsParams,
     ) -> Result<AiAgentListResponse, crate::runtime::Error<ListAiAgentsError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
-        let path = ["/api/fabric/resources/ai_agents"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListAiAgentsError::Unauthorized),
-            404 => response.api_error(ListAiAgentsError::NotFound),
-            500 => response.api_error(ListAiAgentsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_ai_agents_response(
+            crate::runtime::send(self, list_ai_agents_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_ai_agents`](Self::list_ai_agents), as a stream.
     ///
@@ -26146,44 +28682,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<AiAgentResponse, crate::runtime::Error<ListAiAgentsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListAiAgentsError>,
-        > {
-            let path = ["/api/fabric/resources/ai_agents"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<AiAgentResponse>, Option<String>),
-                crate::runtime::Error<ListAiAgentsError>,
-            > {
-                let page: Result<
-                    AiAgentListResponse,
-                    crate::runtime::Error<ListAiAgentsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListAiAgentsError::Unauthorized),
-                    404 => response.api_error(ListAiAgentsError::NotFound),
-                    500 => response.api_error(ListAiAgentsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_ai_agents_request(params),
+            |response| {
+                let page = list_ai_agents_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26218,43 +28721,10 @@ impl crate::runtime::Client {
         CallFlowAddressListResponse,
         crate::runtime::Error<ListCallFlowAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/call_flow/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCallFlowAddressesError::Unauthorized),
-            404 => response.api_error(ListCallFlowAddressesError::NotFound),
-            500 => response.api_error(ListCallFlowAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_call_flow_addresses_response(
+            crate::runtime::send(self, list_call_flow_addresses_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_call_flow_addresses`](Self::list_call_flow_addresses), as a stream.
     ///
@@ -26277,56 +28747,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListCallFlowAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCallFlowAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/call_flow/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListCallFlowAddressesError>,
-            > {
-                let page: Result<
-                    CallFlowAddressListResponse,
-                    crate::runtime::Error<ListCallFlowAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCallFlowAddressesError::Unauthorized),
-                    404 => response.api_error(ListCallFlowAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListCallFlowAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_call_flow_addresses_request(id, params),
+            |response| {
+                let page = list_call_flow_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26361,39 +28786,10 @@ impl crate::runtime::Client {
         CallFlowVersionListResponse,
         crate::runtime::Error<ListCallFlowVersionsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/versions";
-        let path = [
-            "/api/fabric/resources/call_flow/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/versions",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCallFlowVersionsError::Unauthorized),
-            404 => response.api_error(ListCallFlowVersionsError::NotFound),
-            500 => response.api_error(ListCallFlowVersionsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_call_flow_versions_response(
+            crate::runtime::send(self, list_call_flow_versions_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_call_flow_versions`](Self::list_call_flow_versions), as a stream.
     ///
@@ -26413,52 +28809,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<CallFlowVersion, crate::runtime::Error<ListCallFlowVersionsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flow/{id}/versions";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCallFlowVersionsError>,
-        > {
-            let path = [
-                "/api/fabric/resources/call_flow/",
-                &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-                "/versions",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<CallFlowVersion>, Option<String>),
-                crate::runtime::Error<ListCallFlowVersionsError>,
-            > {
-                let page: Result<
-                    CallFlowVersionListResponse,
-                    crate::runtime::Error<ListCallFlowVersionsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCallFlowVersionsError::Unauthorized),
-                    404 => response.api_error(ListCallFlowVersionsError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListCallFlowVersionsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_call_flow_versions_request(id, params),
+            |response| {
+                let page = list_call_flow_versions_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26488,34 +28843,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListCallFlowsParams,
     ) -> Result<CallFlowListResponse, crate::runtime::Error<ListCallFlowsError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
-        let path = ["/api/fabric/resources/call_flows"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCallFlowsError::Unauthorized),
-            404 => response.api_error(ListCallFlowsError::NotFound),
-            500 => response.api_error(ListCallFlowsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_call_flows_response(
+            crate::runtime::send(self, list_call_flows_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_call_flows`](Self::list_call_flows), as a stream.
     ///
@@ -26534,44 +28864,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<CallFlowResponse, crate::runtime::Error<ListCallFlowsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCallFlowsError>,
-        > {
-            let path = ["/api/fabric/resources/call_flows"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<CallFlowResponse>, Option<String>),
-                crate::runtime::Error<ListCallFlowsError>,
-            > {
-                let page: Result<
-                    CallFlowListResponse,
-                    crate::runtime::Error<ListCallFlowsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCallFlowsError::Unauthorized),
-                    404 => response.api_error(ListCallFlowsError::NotFound),
-                    500 => response.api_error(ListCallFlowsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_call_flows_request(params),
+            |response| {
+                let page = list_call_flows_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26606,45 +28903,13 @@ impl crate::runtime::Client {
         ConferenceRoomAddressListResponse,
         crate::runtime::Error<ListConferenceRoomAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_room/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/conference_room/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListConferenceRoomAddressesError::Unauthorized),
-            404 => response.api_error(ListConferenceRoomAddressesError::NotFound),
-            500 => {
-                response.api_error(ListConferenceRoomAddressesError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_conference_room_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_conference_room_addresses_request(id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_conference_room_addresses`](Self::list_conference_room_addresses), as a stream.
     ///
@@ -26667,61 +28932,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListConferenceRoomAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_room/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListConferenceRoomAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/conference_room/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressRoom>, Option<String>),
-                crate::runtime::Error<ListConferenceRoomAddressesError>,
-            > {
-                let page: Result<
-                    ConferenceRoomAddressListResponse,
-                    crate::runtime::Error<ListConferenceRoomAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(ListConferenceRoomAddressesError::Unauthorized)
-                    }
-                    404 => response.api_error(ListConferenceRoomAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(
-                                ListConferenceRoomAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_conference_room_addresses_request(id, params),
+            |response| {
+                let page = list_conference_room_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26754,34 +28969,9 @@ impl crate::runtime::Client {
         ConferenceRoomListResponse,
         crate::runtime::Error<ListConferenceRoomsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
-        let path = ["/api/fabric/resources/conference_rooms"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListConferenceRoomsError::Unauthorized),
-            404 => response.api_error(ListConferenceRoomsError::NotFound),
-            500 => response.api_error(ListConferenceRoomsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_conference_rooms_response(
+            crate::runtime::send(self, list_conference_rooms_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_conference_rooms`](Self::list_conference_rooms), as a stream.
     ///
@@ -26803,46 +28993,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListConferenceRoomsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListConferenceRoomsError>,
-        > {
-            let path = ["/api/fabric/resources/conference_rooms"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<ConferenceRoomResponse>, Option<String>),
-                crate::runtime::Error<ListConferenceRoomsError>,
-            > {
-                let page: Result<
-                    ConferenceRoomListResponse,
-                    crate::runtime::Error<ListConferenceRoomsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListConferenceRoomsError::Unauthorized),
-                    404 => response.api_error(ListConferenceRoomsError::NotFound),
-                    500 => {
-                        response.api_error(ListConferenceRoomsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_conference_rooms_request(params),
+            |response| {
+                let page = list_conference_rooms_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -26877,46 +29032,13 @@ impl crate::runtime::Client {
         CxmlApplicationAddressListResponse,
         crate::runtime::Error<ListCxmlApplicationAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/cxml_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCxmlApplicationAddressesError::Unauthorized),
-            404 => response.api_error(ListCxmlApplicationAddressesError::NotFound),
-            500 => {
-                response
-                    .api_error(ListCxmlApplicationAddressesError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_cxml_application_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_cxml_application_addresses_request(id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_cxml_application_addresses`](Self::list_cxml_application_addresses), as a stream.
     ///
@@ -26939,63 +29061,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListCxmlApplicationAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCxmlApplicationAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/cxml_applications/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddress>, Option<String>),
-                crate::runtime::Error<ListCxmlApplicationAddressesError>,
-            > {
-                let page: Result<
-                    CxmlApplicationAddressListResponse,
-                    crate::runtime::Error<ListCxmlApplicationAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(ListCxmlApplicationAddressesError::Unauthorized)
-                    }
-                    404 => {
-                        response.api_error(ListCxmlApplicationAddressesError::NotFound)
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListCxmlApplicationAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_cxml_application_addresses_request(id, params),
+            |response| {
+                let page = list_cxml_application_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27028,34 +29098,9 @@ impl crate::runtime::Client {
         CxmlApplicationListResponse,
         crate::runtime::Error<ListCxmlApplicationsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications";
-        let path = ["/api/fabric/resources/cxml_applications"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCxmlApplicationsError::Unauthorized),
-            404 => response.api_error(ListCxmlApplicationsError::NotFound),
-            500 => response.api_error(ListCxmlApplicationsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_cxml_applications_response(
+            crate::runtime::send(self, list_cxml_applications_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_cxml_applications`](Self::list_cxml_applications), as a stream.
     ///
@@ -27077,47 +29122,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListCxmlApplicationsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCxmlApplicationsError>,
-        > {
-            let path = ["/api/fabric/resources/cxml_applications"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<CxmlApplicationResponse>, Option<String>),
-                crate::runtime::Error<ListCxmlApplicationsError>,
-            > {
-                let page: Result<
-                    CxmlApplicationListResponse,
-                    crate::runtime::Error<ListCxmlApplicationsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCxmlApplicationsError::Unauthorized),
-                    404 => response.api_error(ListCxmlApplicationsError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListCxmlApplicationsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_cxml_applications_request(params),
+            |response| {
+                let page = list_cxml_applications_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27152,43 +29161,10 @@ impl crate::runtime::Client {
         CxmlScriptAddressListResponse,
         crate::runtime::Error<ListCxmlScriptAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/cxml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCxmlScriptAddressesError::Unauthorized),
-            404 => response.api_error(ListCxmlScriptAddressesError::NotFound),
-            500 => response.api_error(ListCxmlScriptAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_cxml_script_addresses_response(
+            crate::runtime::send(self, list_cxml_script_addresses_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_cxml_script_addresses`](Self::list_cxml_script_addresses), as a stream.
     ///
@@ -27211,56 +29187,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListCxmlScriptAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCxmlScriptAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/cxml_scripts/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListCxmlScriptAddressesError>,
-            > {
-                let page: Result<
-                    CxmlScriptAddressListResponse,
-                    crate::runtime::Error<ListCxmlScriptAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCxmlScriptAddressesError::Unauthorized),
-                    404 => response.api_error(ListCxmlScriptAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListCxmlScriptAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_cxml_script_addresses_request(id, params),
+            |response| {
+                let page = list_cxml_script_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27290,34 +29221,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListCxmlScriptsParams,
     ) -> Result<CxmlScriptListResponse, crate::runtime::Error<ListCxmlScriptsError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
-        let path = ["/api/fabric/resources/cxml_scripts"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCxmlScriptsError::Unauthorized),
-            404 => response.api_error(ListCxmlScriptsError::NotFound),
-            500 => response.api_error(ListCxmlScriptsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_cxml_scripts_response(
+            crate::runtime::send(self, list_cxml_scripts_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_cxml_scripts`](Self::list_cxml_scripts), as a stream.
     ///
@@ -27336,44 +29242,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<CxmlScriptResponse, crate::runtime::Error<ListCxmlScriptsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCxmlScriptsError>,
-        > {
-            let path = ["/api/fabric/resources/cxml_scripts"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<CxmlScriptResponse>, Option<String>),
-                crate::runtime::Error<ListCxmlScriptsError>,
-            > {
-                let page: Result<
-                    CxmlScriptListResponse,
-                    crate::runtime::Error<ListCxmlScriptsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCxmlScriptsError::Unauthorized),
-                    404 => response.api_error(ListCxmlScriptsError::NotFound),
-                    500 => response.api_error(ListCxmlScriptsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_cxml_scripts_request(params),
+            |response| {
+                let page = list_cxml_scripts_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27408,43 +29281,13 @@ impl crate::runtime::Client {
         CxmlWebhookAddressListResponse,
         crate::runtime::Error<ListCxmlWebhookAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses";
-        let path = [
-            "/api/fabric/resources/cxml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "cxml_webhook_id",
-                &ToString::to_string(&cxml_webhook_id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCxmlWebhookAddressesError::Unauthorized),
-            404 => response.api_error(ListCxmlWebhookAddressesError::NotFound),
-            500 => response.api_error(ListCxmlWebhookAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_cxml_webhook_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_cxml_webhook_addresses_request(cxml_webhook_id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_cxml_webhook_addresses`](Self::list_cxml_webhook_addresses), as a stream.
     ///
@@ -27467,60 +29310,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListCxmlWebhookAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCxmlWebhookAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/cxml_webhooks/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "cxml_webhook_id",
-                    &ToString::to_string(&cxml_webhook_id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListCxmlWebhookAddressesError>,
-            > {
-                let page: Result<
-                    CxmlWebhookAddressListResponse,
-                    crate::runtime::Error<ListCxmlWebhookAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response.api_error(ListCxmlWebhookAddressesError::Unauthorized)
-                    }
-                    404 => response.api_error(ListCxmlWebhookAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(
-                                ListCxmlWebhookAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_cxml_webhook_addresses_request(cxml_webhook_id, params),
+            |response| {
+                let page = list_cxml_webhook_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27550,34 +29344,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListCxmlWebhooksParams,
     ) -> Result<CxmlWebhookListResponse, crate::runtime::Error<ListCxmlWebhooksError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
-        let path = ["/api/fabric/resources/cxml_webhooks"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCxmlWebhooksError::Unauthorized),
-            404 => response.api_error(ListCxmlWebhooksError::NotFound),
-            500 => response.api_error(ListCxmlWebhooksError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_cxml_webhooks_response(
+            crate::runtime::send(self, list_cxml_webhooks_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_cxml_webhooks`](Self::list_cxml_webhooks), as a stream.
     ///
@@ -27596,44 +29365,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<CxmlWebhookResponse, crate::runtime::Error<ListCxmlWebhooksError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCxmlWebhooksError>,
-        > {
-            let path = ["/api/fabric/resources/cxml_webhooks"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<CxmlWebhookResponse>, Option<String>),
-                crate::runtime::Error<ListCxmlWebhooksError>,
-            > {
-                let page: Result<
-                    CxmlWebhookListResponse,
-                    crate::runtime::Error<ListCxmlWebhooksError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCxmlWebhooksError::Unauthorized),
-                    404 => response.api_error(ListCxmlWebhooksError::NotFound),
-                    500 => response.api_error(ListCxmlWebhooksError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_cxml_webhooks_request(params),
+            |response| {
+                let page = list_cxml_webhooks_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27668,46 +29404,13 @@ impl crate::runtime::Client {
         DialogflowAgentAddressListResponse,
         crate::runtime::Error<ListDialogflowAgentAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/dialogflow_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListDialogflowAgentAddressesError::Unauthorized),
-            404 => response.api_error(ListDialogflowAgentAddressesError::NotFound),
-            500 => {
-                response
-                    .api_error(ListDialogflowAgentAddressesError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_dialogflow_agent_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_dialogflow_agent_addresses_request(id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_dialogflow_agent_addresses`](Self::list_dialogflow_agent_addresses), as a stream.
     ///
@@ -27730,63 +29433,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListDialogflowAgentAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListDialogflowAgentAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/dialogflow_agents/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListDialogflowAgentAddressesError>,
-            > {
-                let page: Result<
-                    DialogflowAgentAddressListResponse,
-                    crate::runtime::Error<ListDialogflowAgentAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(ListDialogflowAgentAddressesError::Unauthorized)
-                    }
-                    404 => {
-                        response.api_error(ListDialogflowAgentAddressesError::NotFound)
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListDialogflowAgentAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_dialogflow_agent_addresses_request(id, params),
+            |response| {
+                let page = list_dialogflow_agent_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27819,34 +29470,9 @@ impl crate::runtime::Client {
         DialogflowAgentListResponse,
         crate::runtime::Error<ListDialogflowAgentsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents";
-        let path = ["/api/fabric/resources/dialogflow_agents"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListDialogflowAgentsError::Unauthorized),
-            404 => response.api_error(ListDialogflowAgentsError::NotFound),
-            500 => response.api_error(ListDialogflowAgentsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_dialogflow_agents_response(
+            crate::runtime::send(self, list_dialogflow_agents_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_dialogflow_agents`](Self::list_dialogflow_agents), as a stream.
     ///
@@ -27868,47 +29494,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListDialogflowAgentsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListDialogflowAgentsError>,
-        > {
-            let path = ["/api/fabric/resources/dialogflow_agents"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<DialogflowAgentResponse>, Option<String>),
-                crate::runtime::Error<ListDialogflowAgentsError>,
-            > {
-                let page: Result<
-                    DialogflowAgentListResponse,
-                    crate::runtime::Error<ListDialogflowAgentsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListDialogflowAgentsError::Unauthorized),
-                    404 => response.api_error(ListDialogflowAgentsError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListDialogflowAgentsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_dialogflow_agents_request(params),
+            |response| {
+                let page = list_dialogflow_agents_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -27943,50 +29533,13 @@ impl crate::runtime::Client {
         FreeswitchConnectorAddressListResponse,
         crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/freeswitch_connectors/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => {
-                response.api_error(ListFreeswitchConnectorAddressesError::Unauthorized)
-            }
-            404 => response.api_error(ListFreeswitchConnectorAddressesError::NotFound),
-            500 => {
-                response
-                    .api_error(
-                        ListFreeswitchConnectorAddressesError::InternalServerError,
-                    )
-            }
-            _ => response.unexpected(),
-        }
+        list_freeswitch_connector_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_freeswitch_connector_addresses_request(id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_freeswitch_connector_addresses`](Self::list_freeswitch_connector_addresses), as a stream.
     ///
@@ -28009,66 +29562,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/freeswitch_connectors/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressCall>, Option<String>),
-                crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
-            > {
-                let page: Result<
-                    FreeswitchConnectorAddressListResponse,
-                    crate::runtime::Error<ListFreeswitchConnectorAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(
-                                ListFreeswitchConnectorAddressesError::Unauthorized,
-                            )
-                    }
-                    404 => {
-                        response
-                            .api_error(ListFreeswitchConnectorAddressesError::NotFound)
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListFreeswitchConnectorAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_freeswitch_connector_addresses_request(id, params),
+            |response| {
+                let page = list_freeswitch_connector_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28101,34 +29599,10 @@ impl crate::runtime::Client {
         FreeswitchConnectorListResponse,
         crate::runtime::Error<ListFreeswitchConnectorsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
-        let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListFreeswitchConnectorsError::Unauthorized),
-            404 => response.api_error(ListFreeswitchConnectorsError::NotFound),
-            500 => response.api_error(ListFreeswitchConnectorsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_freeswitch_connectors_response(
+            crate::runtime::send(self, list_freeswitch_connectors_request(params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_freeswitch_connectors`](Self::list_freeswitch_connectors), as a stream.
     ///
@@ -28150,51 +29624,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListFreeswitchConnectorsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListFreeswitchConnectorsError>,
-        > {
-            let path = ["/api/fabric/resources/freeswitch_connectors"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FreeswitchConnectorResponse>, Option<String>),
-                crate::runtime::Error<ListFreeswitchConnectorsError>,
-            > {
-                let page: Result<
-                    FreeswitchConnectorListResponse,
-                    crate::runtime::Error<ListFreeswitchConnectorsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response.api_error(ListFreeswitchConnectorsError::Unauthorized)
-                    }
-                    404 => response.api_error(ListFreeswitchConnectorsError::NotFound),
-                    500 => {
-                        response
-                            .api_error(
-                                ListFreeswitchConnectorsError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_freeswitch_connectors_request(params),
+            |response| {
+                let page = list_freeswitch_connectors_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28229,46 +29663,13 @@ impl crate::runtime::Client {
         RelayApplicationAddressListResponse,
         crate::runtime::Error<ListRelayApplicationAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/relay_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListRelayApplicationAddressesError::Unauthorized),
-            404 => response.api_error(ListRelayApplicationAddressesError::NotFound),
-            500 => {
-                response
-                    .api_error(ListRelayApplicationAddressesError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_relay_application_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_relay_application_addresses_request(id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_relay_application_addresses`](Self::list_relay_application_addresses), as a stream.
     ///
@@ -28291,63 +29692,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListRelayApplicationAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRelayApplicationAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/relay_applications/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListRelayApplicationAddressesError>,
-            > {
-                let page: Result<
-                    RelayApplicationAddressListResponse,
-                    crate::runtime::Error<ListRelayApplicationAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(ListRelayApplicationAddressesError::Unauthorized)
-                    }
-                    404 => {
-                        response.api_error(ListRelayApplicationAddressesError::NotFound)
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListRelayApplicationAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_relay_application_addresses_request(id, params),
+            |response| {
+                let page = list_relay_application_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28380,34 +29729,9 @@ impl crate::runtime::Client {
         RelayApplicationListResponse,
         crate::runtime::Error<ListRelayApplicationsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
-        let path = ["/api/fabric/resources/relay_applications"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListRelayApplicationsError::Unauthorized),
-            404 => response.api_error(ListRelayApplicationsError::NotFound),
-            500 => response.api_error(ListRelayApplicationsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_relay_applications_response(
+            crate::runtime::send(self, list_relay_applications_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_relay_applications`](Self::list_relay_applications), as a stream.
     ///
@@ -28429,47 +29753,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListRelayApplicationsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRelayApplicationsError>,
-        > {
-            let path = ["/api/fabric/resources/relay_applications"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<RelayApplicationResponse>, Option<String>),
-                crate::runtime::Error<ListRelayApplicationsError>,
-            > {
-                let page: Result<
-                    RelayApplicationListResponse,
-                    crate::runtime::Error<ListRelayApplicationsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListRelayApplicationsError::Unauthorized),
-                    404 => response.api_error(ListRelayApplicationsError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListRelayApplicationsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_relay_applications_request(params),
+            |response| {
+                let page = list_relay_applications_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28504,43 +29792,10 @@ impl crate::runtime::Client {
         ResourceAddressListResponse,
         crate::runtime::Error<ListResourceAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListResourceAddressesError::Unauthorized),
-            404 => response.api_error(ListResourceAddressesError::NotFound),
-            500 => response.api_error(ListResourceAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_resource_addresses_response(
+            crate::runtime::send(self, list_resource_addresses_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_resource_addresses`](Self::list_resource_addresses), as a stream.
     ///
@@ -28560,56 +29815,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<FabricAddress, crate::runtime::Error<ListResourceAddressesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListResourceAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddress>, Option<String>),
-                crate::runtime::Error<ListResourceAddressesError>,
-            > {
-                let page: Result<
-                    ResourceAddressListResponse,
-                    crate::runtime::Error<ListResourceAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListResourceAddressesError::Unauthorized),
-                    404 => response.api_error(ListResourceAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListResourceAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_resource_addresses_request(id, params),
+            |response| {
+                let page = list_resource_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28646,41 +29856,10 @@ impl crate::runtime::Client {
         FabricAddressesResponse,
         crate::runtime::Error<ListResourceAddressesClientError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/addresses";
-        let path = ["/api/fabric/addresses"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListResourceAddressesClientError::Unauthorized),
-            404 => response.api_error(ListResourceAddressesClientError::NotFound),
-            500 => {
-                response.api_error(ListResourceAddressesClientError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_resource_addresses_client_response(
+            crate::runtime::send(self, list_resource_addresses_client_request(params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_resource_addresses_client`](Self::list_resource_addresses_client), as a stream.
     ///
@@ -28702,59 +29881,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListResourceAddressesClientError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListResourceAddressesClientError>,
-        > {
-            let path = ["/api/fabric/addresses"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((
-                path,
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            ))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddress>, Option<String>),
-                crate::runtime::Error<ListResourceAddressesClientError>,
-            > {
-                let page: Result<
-                    FabricAddressesResponse,
-                    crate::runtime::Error<ListResourceAddressesClientError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(ListResourceAddressesClientError::Unauthorized)
-                    }
-                    404 => response.api_error(ListResourceAddressesClientError::NotFound),
-                    500 => {
-                        response
-                            .api_error(
-                                ListResourceAddressesClientError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_resource_addresses_client_request(params),
+            |response| {
+                let page = list_resource_addresses_client_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28784,34 +29915,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListResourcesParams,
     ) -> Result<ResourceListResponse, crate::runtime::Error<ListResourcesError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources";
-        let path = ["/api/fabric/resources"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListResourcesError::Unauthorized),
-            404 => response.api_error(ListResourcesError::NotFound),
-            500 => response.api_error(ListResourcesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_resources_response(
+            crate::runtime::send(self, list_resources_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_resources`](Self::list_resources), as a stream.
     ///
@@ -28830,44 +29936,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<ResourceResponse, crate::runtime::Error<ListResourcesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListResourcesError>,
-        > {
-            let path = ["/api/fabric/resources"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<ResourceResponse>, Option<String>),
-                crate::runtime::Error<ListResourcesError>,
-            > {
-                let page: Result<
-                    ResourceListResponse,
-                    crate::runtime::Error<ListResourcesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListResourcesError::Unauthorized),
-                    404 => response.api_error(ListResourcesError::NotFound),
-                    500 => response.api_error(ListResourcesError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_resources_request(params),
+            |response| {
+                let page = list_resources_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -28897,38 +29970,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipAddressesParams,
     ) -> Result<SipAddressListResponse, crate::runtime::Error<ListSipAddressesError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
-        let path = ["/api/fabric/sip_addresses"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSipAddressesError::Unauthorized),
-            404 => response.api_error(ListSipAddressesError::NotFound),
-            422 => response.api_error(ListSipAddressesError::UnprocessableEntity),
-            500 => response.api_error(ListSipAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_sip_addresses_response(
+            crate::runtime::send(self, list_sip_addresses_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_sip_addresses`](Self::list_sip_addresses), as a stream.
     ///
@@ -28947,48 +29991,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<SipAddress, crate::runtime::Error<ListSipAddressesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSipAddressesError>,
-        > {
-            let path = ["/api/fabric/sip_addresses"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SipAddress>, Option<String>),
-                crate::runtime::Error<ListSipAddressesError>,
-            > {
-                let page: Result<
-                    SipAddressListResponse,
-                    crate::runtime::Error<ListSipAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSipAddressesError::Unauthorized),
-                    404 => response.api_error(ListSipAddressesError::NotFound),
-                    422 => response.api_error(ListSipAddressesError::UnprocessableEntity),
-                    500 => response.api_error(ListSipAddressesError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_sip_addresses_request(params),
+            |response| {
+                let page = list_sip_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29023,45 +30030,13 @@ impl crate::runtime::Client {
         SipEndpointAddressListResponse,
         crate::runtime::Error<ListSipCredentialAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSipCredentialAddressesError::Unauthorized),
-            404 => response.api_error(ListSipCredentialAddressesError::NotFound),
-            500 => {
-                response.api_error(ListSipCredentialAddressesError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_sip_credential_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_sip_credential_addresses_request(id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_sip_credential_addresses`](Self::list_sip_credential_addresses), as a stream.
     ///
@@ -29084,60 +30059,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSipCredentialAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSipCredentialAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/sip_endpoints/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressCall>, Option<String>),
-                crate::runtime::Error<ListSipCredentialAddressesError>,
-            > {
-                let page: Result<
-                    SipEndpointAddressListResponse,
-                    crate::runtime::Error<ListSipCredentialAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response.api_error(ListSipCredentialAddressesError::Unauthorized)
-                    }
-                    404 => response.api_error(ListSipCredentialAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(
-                                ListSipCredentialAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_sip_credential_addresses_request(id, params),
+            |response| {
+                let page = list_sip_credential_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29170,34 +30096,9 @@ impl crate::runtime::Client {
         FabricSipEndpointListResponse,
         crate::runtime::Error<ListSipCredentialsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
-        let path = ["/api/fabric/resources/sip_endpoints"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSipCredentialsError::Unauthorized),
-            404 => response.api_error(ListSipCredentialsError::NotFound),
-            500 => response.api_error(ListSipCredentialsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_sip_credentials_response(
+            crate::runtime::send(self, list_sip_credentials_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_sip_credentials`](Self::list_sip_credentials), as a stream.
     ///
@@ -29219,46 +30120,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSipCredentialsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSipCredentialsError>,
-        > {
-            let path = ["/api/fabric/resources/sip_endpoints"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<ResourceResponseSipEndpoint>, Option<String>),
-                crate::runtime::Error<ListSipCredentialsError>,
-            > {
-                let page: Result<
-                    FabricSipEndpointListResponse,
-                    crate::runtime::Error<ListSipCredentialsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSipCredentialsError::Unauthorized),
-                    404 => response.api_error(ListSipCredentialsError::NotFound),
-                    500 => {
-                        response.api_error(ListSipCredentialsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_sip_credentials_request(params),
+            |response| {
+                let page = list_sip_credentials_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29293,43 +30159,10 @@ impl crate::runtime::Client {
         SipGatewayAddressListResponse,
         crate::runtime::Error<ListSipGatewayAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/sip_gateways/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSipGatewayAddressesError::Unauthorized),
-            404 => response.api_error(ListSipGatewayAddressesError::NotFound),
-            500 => response.api_error(ListSipGatewayAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_sip_gateway_addresses_response(
+            crate::runtime::send(self, list_sip_gateway_addresses_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_sip_gateway_addresses`](Self::list_sip_gateway_addresses), as a stream.
     ///
@@ -29352,56 +30185,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSipGatewayAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSipGatewayAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/sip_gateways/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressCall>, Option<String>),
-                crate::runtime::Error<ListSipGatewayAddressesError>,
-            > {
-                let page: Result<
-                    SipGatewayAddressListResponse,
-                    crate::runtime::Error<ListSipGatewayAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSipGatewayAddressesError::Unauthorized),
-                    404 => response.api_error(ListSipGatewayAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListSipGatewayAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_sip_gateway_addresses_request(id, params),
+            |response| {
+                let page = list_sip_gateway_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29431,34 +30219,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipGatewaysParams,
     ) -> Result<SipGatewayListResponse, crate::runtime::Error<ListSipGatewaysError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
-        let path = ["/api/fabric/resources/sip_gateways"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSipGatewaysError::Unauthorized),
-            404 => response.api_error(ListSipGatewaysError::NotFound),
-            500 => response.api_error(ListSipGatewaysError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_sip_gateways_response(
+            crate::runtime::send(self, list_sip_gateways_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_sip_gateways`](Self::list_sip_gateways), as a stream.
     ///
@@ -29477,44 +30240,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<SipGatewayResponse, crate::runtime::Error<ListSipGatewaysError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSipGatewaysError>,
-        > {
-            let path = ["/api/fabric/resources/sip_gateways"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SipGatewayResponse>, Option<String>),
-                crate::runtime::Error<ListSipGatewaysError>,
-            > {
-                let page: Result<
-                    SipGatewayListResponse,
-                    crate::runtime::Error<ListSipGatewaysError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSipGatewaysError::Unauthorized),
-                    404 => response.api_error(ListSipGatewaysError::NotFound),
-                    500 => response.api_error(ListSipGatewaysError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_sip_gateways_request(params),
+            |response| {
+                let page = list_sip_gateways_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29549,43 +30279,10 @@ impl crate::runtime::Client {
         SubscriberAddressesResponse,
         crate::runtime::Error<ListSubscriberAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSubscriberAddressesError::Unauthorized),
-            404 => response.api_error(ListSubscriberAddressesError::NotFound),
-            500 => response.api_error(ListSubscriberAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_subscriber_addresses_response(
+            crate::runtime::send(self, list_subscriber_addresses_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_subscriber_addresses`](Self::list_subscriber_addresses), as a stream.
     ///
@@ -29608,56 +30305,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSubscriberAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSubscriberAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/subscribers/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressSubscriber>, Option<String>),
-                crate::runtime::Error<ListSubscriberAddressesError>,
-            > {
-                let page: Result<
-                    SubscriberAddressesResponse,
-                    crate::runtime::Error<ListSubscriberAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSubscriberAddressesError::Unauthorized),
-                    404 => response.api_error(ListSubscriberAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListSubscriberAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_subscriber_addresses_request(id, params),
+            |response| {
+                let page = list_subscriber_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29696,46 +30348,16 @@ impl crate::runtime::Client {
         SubscriberSipEndpointListResponse,
         crate::runtime::Error<ListSubscriberSipCredentialsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "fabric_subscriber_id",
-                &ToString::to_string(&fabric_subscriber_id),
-            )?,
-            "/sip_endpoints",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSubscriberSipCredentialsError::Unauthorized),
-            404 => response.api_error(ListSubscriberSipCredentialsError::NotFound),
-            500 => {
-                response
-                    .api_error(ListSubscriberSipCredentialsError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_subscriber_sip_credentials_response(
+            crate::runtime::send(
+                    self,
+                    list_subscriber_sip_credentials_request(
+                        fabric_subscriber_id,
+                        params,
+                    )?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_subscriber_sip_credentials`](Self::list_subscriber_sip_credentials), as a stream.
     ///
@@ -29758,63 +30380,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSubscriberSipCredentialsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSubscriberSipCredentialsError>,
-        > {
-            let path = [
-                "/api/fabric/resources/subscribers/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "fabric_subscriber_id",
-                    &ToString::to_string(&fabric_subscriber_id),
-                )?,
-                "/sip_endpoints",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SubscriberSipEndpoint>, Option<String>),
-                crate::runtime::Error<ListSubscriberSipCredentialsError>,
-            > {
-                let page: Result<
-                    SubscriberSipEndpointListResponse,
-                    crate::runtime::Error<ListSubscriberSipCredentialsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(ListSubscriberSipCredentialsError::Unauthorized)
-                    }
-                    404 => {
-                        response.api_error(ListSubscriberSipCredentialsError::NotFound)
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListSubscriberSipCredentialsError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_subscriber_sip_credentials_request(fabric_subscriber_id, params),
+            |response| {
+                let page = list_subscriber_sip_credentials_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29844,34 +30414,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListSubscribersParams,
     ) -> Result<SubscriberListResponse, crate::runtime::Error<ListSubscribersError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
-        let path = ["/api/fabric/resources/subscribers"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSubscribersError::Unauthorized),
-            404 => response.api_error(ListSubscribersError::NotFound),
-            500 => response.api_error(ListSubscribersError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_subscribers_response(
+            crate::runtime::send(self, list_subscribers_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_subscribers`](Self::list_subscribers), as a stream.
     ///
@@ -29890,44 +30435,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<SubscriberResponse, crate::runtime::Error<ListSubscribersError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSubscribersError>,
-        > {
-            let path = ["/api/fabric/resources/subscribers"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SubscriberResponse>, Option<String>),
-                crate::runtime::Error<ListSubscribersError>,
-            > {
-                let page: Result<
-                    SubscriberListResponse,
-                    crate::runtime::Error<ListSubscribersError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSubscribersError::Unauthorized),
-                    404 => response.api_error(ListSubscribersError::NotFound),
-                    500 => response.api_error(ListSubscribersError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_subscribers_request(params),
+            |response| {
+                let page = list_subscribers_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -29962,43 +30474,10 @@ impl crate::runtime::Client {
         SwmlScriptAddressListResponse,
         crate::runtime::Error<ListSwmlScriptAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}/addresses";
-        let path = [
-            "/api/fabric/resources/swml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSwmlScriptAddressesError::Unauthorized),
-            404 => response.api_error(ListSwmlScriptAddressesError::NotFound),
-            500 => response.api_error(ListSwmlScriptAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_swml_script_addresses_response(
+            crate::runtime::send(self, list_swml_script_addresses_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_swml_script_addresses`](Self::list_swml_script_addresses), as a stream.
     ///
@@ -30021,56 +30500,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSwmlScriptAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSwmlScriptAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/swml_scripts/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListSwmlScriptAddressesError>,
-            > {
-                let page: Result<
-                    SwmlScriptAddressListResponse,
-                    crate::runtime::Error<ListSwmlScriptAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSwmlScriptAddressesError::Unauthorized),
-                    404 => response.api_error(ListSwmlScriptAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListSwmlScriptAddressesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_swml_script_addresses_request(id, params),
+            |response| {
+                let page = list_swml_script_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -30100,34 +30534,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListSwmlScriptsParams,
     ) -> Result<SwmlScriptListResponse, crate::runtime::Error<ListSwmlScriptsError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
-        let path = ["/api/fabric/resources/swml_scripts"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSwmlScriptsError::Unauthorized),
-            404 => response.api_error(ListSwmlScriptsError::NotFound),
-            500 => response.api_error(ListSwmlScriptsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_swml_scripts_response(
+            crate::runtime::send(self, list_swml_scripts_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_swml_scripts`](Self::list_swml_scripts), as a stream.
     ///
@@ -30146,44 +30555,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<SwmlScriptResponse, crate::runtime::Error<ListSwmlScriptsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSwmlScriptsError>,
-        > {
-            let path = ["/api/fabric/resources/swml_scripts"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SwmlScriptResponse>, Option<String>),
-                crate::runtime::Error<ListSwmlScriptsError>,
-            > {
-                let page: Result<
-                    SwmlScriptListResponse,
-                    crate::runtime::Error<ListSwmlScriptsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSwmlScriptsError::Unauthorized),
-                    404 => response.api_error(ListSwmlScriptsError::NotFound),
-                    500 => response.api_error(ListSwmlScriptsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_swml_scripts_request(params),
+            |response| {
+                let page = list_swml_scripts_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -30218,43 +30594,13 @@ impl crate::runtime::Client {
         SwmlWebhookAddressListResponse,
         crate::runtime::Error<ListSwmlWebhookAddressesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses";
-        let path = [
-            "/api/fabric/resources/swml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "swml_webhook_id",
-                &ToString::to_string(&swml_webhook_id),
-            )?,
-            "/addresses",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSwmlWebhookAddressesError::Unauthorized),
-            404 => response.api_error(ListSwmlWebhookAddressesError::NotFound),
-            500 => response.api_error(ListSwmlWebhookAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_swml_webhook_addresses_response(
+            crate::runtime::send(
+                    self,
+                    list_swml_webhook_addresses_request(swml_webhook_id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_swml_webhook_addresses`](Self::list_swml_webhook_addresses), as a stream.
     ///
@@ -30277,60 +30623,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListSwmlWebhookAddressesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSwmlWebhookAddressesError>,
-        > {
-            let path = [
-                "/api/fabric/resources/swml_webhooks/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "swml_webhook_id",
-                    &ToString::to_string(&swml_webhook_id),
-                )?,
-                "/addresses",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FabricAddressApp>, Option<String>),
-                crate::runtime::Error<ListSwmlWebhookAddressesError>,
-            > {
-                let page: Result<
-                    SwmlWebhookAddressListResponse,
-                    crate::runtime::Error<ListSwmlWebhookAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response.api_error(ListSwmlWebhookAddressesError::Unauthorized)
-                    }
-                    404 => response.api_error(ListSwmlWebhookAddressesError::NotFound),
-                    500 => {
-                        response
-                            .api_error(
-                                ListSwmlWebhookAddressesError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_swml_webhook_addresses_request(swml_webhook_id, params),
+            |response| {
+                let page = list_swml_webhook_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -30360,34 +30657,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListSwmlWebhooksParams,
     ) -> Result<SwmlWebhookListResponse, crate::runtime::Error<ListSwmlWebhooksError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
-        let path = ["/api/fabric/resources/swml_webhooks"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSwmlWebhooksError::Unauthorized),
-            404 => response.api_error(ListSwmlWebhooksError::NotFound),
-            500 => response.api_error(ListSwmlWebhooksError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_swml_webhooks_response(
+            crate::runtime::send(self, list_swml_webhooks_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_swml_webhooks`](Self::list_swml_webhooks), as a stream.
     ///
@@ -30406,44 +30678,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<SwmlWebhookResponse, crate::runtime::Error<ListSwmlWebhooksError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSwmlWebhooksError>,
-        > {
-            let path = ["/api/fabric/resources/swml_webhooks"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SwmlWebhookResponse>, Option<String>),
-                crate::runtime::Error<ListSwmlWebhooksError>,
-            > {
-                let page: Result<
-                    SwmlWebhookListResponse,
-                    crate::runtime::Error<ListSwmlWebhooksError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSwmlWebhooksError::Unauthorized),
-                    404 => response.api_error(ListSwmlWebhooksError::NotFound),
-                    500 => response.api_error(ListSwmlWebhooksError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_swml_webhooks_request(params),
+            |response| {
+                let page = list_swml_webhooks_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -30472,27 +30711,9 @@ impl crate::runtime::Client {
         SubscriberRefreshTokenResponse,
         crate::runtime::Error<RefreshSubscriberTokenError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/subscribers/tokens/refresh";
-        let path = ["/api/fabric/subscribers/tokens/refresh"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(RefreshSubscriberTokenError::Unauthorized),
-            404 => response.api_error(RefreshSubscriberTokenError::NotFound),
-            422 => response.api_error(RefreshSubscriberTokenError::UnprocessableEntity),
-            500 => response.api_error(RefreshSubscriberTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        refresh_subscriber_token_response(
+            crate::runtime::send(self, refresh_subscriber_token_request(body)?).await?,
+        )
     }
     /// Update AI agent
     ///
@@ -30520,35 +30741,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &AiAgentUpdateRequest,
     ) -> Result<AiAgentResponse, crate::runtime::Error<UpdateAiAgentError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/ai_agents/{id}";
-        let path = [
-            "/api/fabric/resources/ai_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateAiAgentError::Unauthorized),
-            404 => response.api_error(UpdateAiAgentError::NotFound),
-            422 => response.api_error(UpdateAiAgentError::UnprocessableEntity),
-            500 => response.api_error(UpdateAiAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_ai_agent_response(
+            crate::runtime::send(self, update_ai_agent_request(id, body)?).await?,
+        )
     }
     /// Update call flow
     ///
@@ -30576,35 +30771,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &CallFlowUpdateRequest,
     ) -> Result<CallFlowResponse, crate::runtime::Error<UpdateCallFlowError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/call_flows/{id}";
-        let path = [
-            "/api/fabric/resources/call_flows/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateCallFlowError::Unauthorized),
-            404 => response.api_error(UpdateCallFlowError::NotFound),
-            422 => response.api_error(UpdateCallFlowError::UnprocessableEntity),
-            500 => response.api_error(UpdateCallFlowError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_call_flow_response(
+            crate::runtime::send(self, update_call_flow_request(id, body)?).await?,
+        )
     }
     /// Update conference room
     ///
@@ -30635,35 +30804,9 @@ impl crate::runtime::Client {
         ConferenceRoomResponse,
         crate::runtime::Error<UpdateConferenceRoomError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/conference_rooms/{id}";
-        let path = [
-            "/api/fabric/resources/conference_rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateConferenceRoomError::Unauthorized),
-            404 => response.api_error(UpdateConferenceRoomError::NotFound),
-            422 => response.api_error(UpdateConferenceRoomError::UnprocessableEntity),
-            500 => response.api_error(UpdateConferenceRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_conference_room_response(
+            crate::runtime::send(self, update_conference_room_request(id, body)?).await?,
+        )
     }
     /// Update cXML application
     ///
@@ -30694,35 +30837,9 @@ impl crate::runtime::Client {
         CxmlApplicationResponse,
         crate::runtime::Error<UpdateCxmlApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_applications/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateCxmlApplicationError::Unauthorized),
-            404 => response.api_error(UpdateCxmlApplicationError::NotFound),
-            422 => response.api_error(UpdateCxmlApplicationError::UnprocessableEntity),
-            500 => response.api_error(UpdateCxmlApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_cxml_application_response(
+            crate::runtime::send(self, update_cxml_application_request(id, body)?).await?,
+        )
     }
     /// Update cXML Script
     ///
@@ -30750,35 +30867,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &CxmlScriptUpdateRequest,
     ) -> Result<CxmlScriptResponse, crate::runtime::Error<UpdateCxmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_scripts/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateCxmlScriptError::Unauthorized),
-            404 => response.api_error(UpdateCxmlScriptError::NotFound),
-            422 => response.api_error(UpdateCxmlScriptError::UnprocessableEntity),
-            500 => response.api_error(UpdateCxmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_cxml_script_response(
+            crate::runtime::send(self, update_cxml_script_request(id, body)?).await?,
+        )
     }
     /// Update cXML webhook
     ///
@@ -30806,35 +30897,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &CxmlWebhookUpdateRequest,
     ) -> Result<CxmlWebhookResponse, crate::runtime::Error<UpdateCxmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/cxml_webhooks/{id}";
-        let path = [
-            "/api/fabric/resources/cxml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateCxmlWebhookError::Unauthorized),
-            404 => response.api_error(UpdateCxmlWebhookError::NotFound),
-            422 => response.api_error(UpdateCxmlWebhookError::UnprocessableEntity),
-            500 => response.api_error(UpdateCxmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_cxml_webhook_response(
+            crate::runtime::send(self, update_cxml_webhook_request(id, body)?).await?,
+        )
     }
     /// Update Dialogflow agent
     ///
@@ -30865,35 +30930,9 @@ impl crate::runtime::Client {
         DialogflowAgentResponse,
         crate::runtime::Error<UpdateDialogflowAgentError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/dialogflow_agents/{id}";
-        let path = [
-            "/api/fabric/resources/dialogflow_agents/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateDialogflowAgentError::Unauthorized),
-            404 => response.api_error(UpdateDialogflowAgentError::NotFound),
-            422 => response.api_error(UpdateDialogflowAgentError::UnprocessableEntity),
-            500 => response.api_error(UpdateDialogflowAgentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_dialogflow_agent_response(
+            crate::runtime::send(self, update_dialogflow_agent_request(id, body)?).await?,
+        )
     }
     /// Update FreeSWITCH connector
     ///
@@ -30924,39 +30963,10 @@ impl crate::runtime::Client {
         FreeswitchConnectorResponse,
         crate::runtime::Error<UpdateFreeswitchConnectorError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/freeswitch_connectors/{id}";
-        let path = [
-            "/api/fabric/resources/freeswitch_connectors/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateFreeswitchConnectorError::Unauthorized),
-            404 => response.api_error(UpdateFreeswitchConnectorError::NotFound),
-            422 => {
-                response.api_error(UpdateFreeswitchConnectorError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(UpdateFreeswitchConnectorError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        update_freeswitch_connector_response(
+            crate::runtime::send(self, update_freeswitch_connector_request(id, body)?)
+                .await?,
+        )
     }
     /// Update Relay application
     ///
@@ -30987,35 +30997,10 @@ impl crate::runtime::Client {
         RelayApplicationResponse,
         crate::runtime::Error<UpdateRelayApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/relay_applications/{id}";
-        let path = [
-            "/api/fabric/resources/relay_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateRelayApplicationError::Unauthorized),
-            404 => response.api_error(UpdateRelayApplicationError::NotFound),
-            422 => response.api_error(UpdateRelayApplicationError::UnprocessableEntity),
-            500 => response.api_error(UpdateRelayApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_relay_application_response(
+            crate::runtime::send(self, update_relay_application_request(id, body)?)
+                .await?,
+        )
     }
     /// Update SIP address
     ///
@@ -31044,36 +31029,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &SipAddressUpdateRequest,
     ) -> Result<SipAddress, crate::runtime::Error<UpdateSipAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/sip_addresses/{id}";
-        let path = [
-            "/api/fabric/sip_addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateSipAddressError::BadRequest),
-            401 => response.api_error(UpdateSipAddressError::Unauthorized),
-            404 => response.api_error(UpdateSipAddressError::NotFound),
-            422 => response.api_error(UpdateSipAddressError::UnprocessableEntity),
-            500 => response.api_error(UpdateSipAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_sip_address_response(
+            crate::runtime::send(self, update_sip_address_request(id, body)?).await?,
+        )
     }
     /// Update SIP credential
     ///
@@ -31104,35 +31062,9 @@ impl crate::runtime::Client {
         ResourceResponseSipEndpoint,
         crate::runtime::Error<UpdateSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_endpoints/{id}";
-        let path = [
-            "/api/fabric/resources/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSipCredentialError::Unauthorized),
-            404 => response.api_error(UpdateSipCredentialError::NotFound),
-            422 => response.api_error(UpdateSipCredentialError::UnprocessableEntity),
-            500 => response.api_error(UpdateSipCredentialError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_sip_credential_response(
+            crate::runtime::send(self, update_sip_credential_request(id, body)?).await?,
+        )
     }
     /// Update SIP gateway
     ///
@@ -31160,35 +31092,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &SipGatewayRequestUpdate,
     ) -> Result<SipGatewayResponse, crate::runtime::Error<UpdateSipGatewayError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/sip_gateways/{id}";
-        let path = [
-            "/api/fabric/resources/sip_gateways/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSipGatewayError::Unauthorized),
-            404 => response.api_error(UpdateSipGatewayError::NotFound),
-            422 => response.api_error(UpdateSipGatewayError::UnprocessableEntity),
-            500 => response.api_error(UpdateSipGatewayError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_sip_gateway_response(
+            crate::runtime::send(self, update_sip_gateway_request(id, body)?).await?,
+        )
     }
     /// Update Subscriber
     ///
@@ -31216,35 +31122,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &SubscriberRequest,
     ) -> Result<SubscriberResponse, crate::runtime::Error<UpdateSubscriberError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{id}";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSubscriberError::Unauthorized),
-            404 => response.api_error(UpdateSubscriberError::NotFound),
-            422 => response.api_error(UpdateSubscriberError::UnprocessableEntity),
-            500 => response.api_error(UpdateSubscriberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_subscriber_response(
+            crate::runtime::send(self, update_subscriber_request(id, body)?).await?,
+        )
     }
     /// Update Subscriber SIP credential
     ///
@@ -31281,47 +31161,17 @@ impl crate::runtime::Client {
         SubscriberSipEndpoint,
         crate::runtime::Error<UpdateSubscriberSipCredentialError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}";
-        let path = [
-            "/api/fabric/resources/subscribers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "fabric_subscriber_id",
-                &ToString::to_string(&fabric_subscriber_id),
-            )?,
-            "/sip_endpoints/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSubscriberSipCredentialError::Unauthorized),
-            404 => response.api_error(UpdateSubscriberSipCredentialError::NotFound),
-            422 => {
-                response
-                    .api_error(UpdateSubscriberSipCredentialError::UnprocessableEntity)
-            }
-            500 => {
-                response
-                    .api_error(UpdateSubscriberSipCredentialError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        update_subscriber_sip_credential_response(
+            crate::runtime::send(
+                    self,
+                    update_subscriber_sip_credential_request(
+                        id,
+                        fabric_subscriber_id,
+                        body,
+                    )?,
+                )
+                .await?,
+        )
     }
     /// Update SWML Script
     ///
@@ -31349,35 +31199,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &SwmlScriptUpdateRequest,
     ) -> Result<SwmlScriptResponse, crate::runtime::Error<UpdateSwmlScriptError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_scripts/{id}";
-        let path = [
-            "/api/fabric/resources/swml_scripts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSwmlScriptError::Unauthorized),
-            404 => response.api_error(UpdateSwmlScriptError::NotFound),
-            422 => response.api_error(UpdateSwmlScriptError::UnprocessableEntity),
-            500 => response.api_error(UpdateSwmlScriptError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_swml_script_response(
+            crate::runtime::send(self, update_swml_script_request(id, body)?).await?,
+        )
     }
     /// Update SWML webhook
     ///
@@ -31405,34 +31229,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &SwmlWebhookUpdateRequest,
     ) -> Result<SwmlWebhookResponse, crate::runtime::Error<UpdateSwmlWebhookError>> {
-        const PATH_TEMPLATE: &str = "/api/fabric/resources/swml_webhooks/{id}";
-        let path = [
-            "/api/fabric/resources/swml_webhooks/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSwmlWebhookError::Unauthorized),
-            404 => response.api_error(UpdateSwmlWebhookError::NotFound),
-            422 => response.api_error(UpdateSwmlWebhookError::UnprocessableEntity),
-            500 => response.api_error(UpdateSwmlWebhookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_swml_webhook_response(
+            crate::runtime::send(self, update_swml_webhook_request(id, body)?).await?,
+        )
     }
 }

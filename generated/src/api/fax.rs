@@ -1138,6 +1138,88 @@ impl ::std::fmt::Display for ListFaxLogsError {
     }
 }
 
+fn get_fax_log_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetFaxLogError>> {
+    const PATH_TEMPLATE: &str = "/api/fax/logs/{id}";
+    let path = [
+        "/api/fax/logs/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_fax_log_response(
+    response: crate::runtime::RawResponse,
+) -> Result<FaxLogResponse, crate::runtime::Error<GetFaxLogError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetFaxLogError::BadRequest),
+        401 => response.api_error(GetFaxLogError::Unauthorized),
+        404 => response.api_error(GetFaxLogError::NotFound),
+        422 => response.api_error(GetFaxLogError::UnprocessableEntity),
+        500 => response.api_error(GetFaxLogError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_fax_logs_request(
+    params: &ListFaxLogsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListFaxLogsError>> {
+    const PATH_TEMPLATE: &str = "/api/fax/logs";
+    let path = ["/api/fax/logs"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_deleted {
+        query.push("include_deleted", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.created_before {
+        query.push("created_before", value.as_str());
+    }
+    if let Some(value) = &params.created_on {
+        query.push("created_on", value.as_str());
+    }
+    if let Some(value) = &params.created_after {
+        query.push("created_after", value.as_str());
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_fax_logs_response(
+    response: crate::runtime::RawResponse,
+) -> Result<FaxLogListResponse, crate::runtime::Error<ListFaxLogsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListFaxLogsError::BadRequest),
+        401 => response.api_error(ListFaxLogsError::Unauthorized),
+        422 => response.api_error(ListFaxLogsError::UnprocessableEntity),
+        500 => response.api_error(ListFaxLogsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Fax
 ///
 /// The 2 operations of the area [`fax`](crate::fax) (its types and an index of its operations), with the cargo feature `fax`.
@@ -1167,36 +1249,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<FaxLogResponse, crate::runtime::Error<GetFaxLogError>> {
-        const PATH_TEMPLATE: &str = "/api/fax/logs/{id}";
-        let path = [
-            "/api/fax/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetFaxLogError::BadRequest),
-            401 => response.api_error(GetFaxLogError::Unauthorized),
-            404 => response.api_error(GetFaxLogError::NotFound),
-            422 => response.api_error(GetFaxLogError::UnprocessableEntity),
-            500 => response.api_error(GetFaxLogError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_fax_log_response(crate::runtime::send(self, get_fax_log_request(id)?).await?)
     }
     /// List fax logs
     ///
@@ -1223,50 +1276,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListFaxLogsParams,
     ) -> Result<FaxLogListResponse, crate::runtime::Error<ListFaxLogsError>> {
-        const PATH_TEMPLATE: &str = "/api/fax/logs";
-        let path = ["/api/fax/logs"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_deleted {
-            query.push("include_deleted", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.created_before {
-            query.push("created_before", value.as_str());
-        }
-        if let Some(value) = &params.created_on {
-            query.push("created_on", value.as_str());
-        }
-        if let Some(value) = &params.created_after {
-            query.push("created_after", value.as_str());
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListFaxLogsError::BadRequest),
-            401 => response.api_error(ListFaxLogsError::Unauthorized),
-            422 => response.api_error(ListFaxLogsError::UnprocessableEntity),
-            500 => response.api_error(ListFaxLogsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_fax_logs_response(
+            crate::runtime::send(self, list_fax_logs_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_fax_logs`](Self::list_fax_logs), as a stream.
     ///
@@ -1285,60 +1297,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<FaxLog, crate::runtime::Error<ListFaxLogsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/fax/logs";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListFaxLogsError>,
-        > {
-            let path = ["/api/fax/logs"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.include_deleted {
-                query.push("include_deleted", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.created_before {
-                query.push("created_before", value.as_str());
-            }
-            if let Some(value) = &params.created_on {
-                query.push("created_on", value.as_str());
-            }
-            if let Some(value) = &params.created_after {
-                query.push("created_after", value.as_str());
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<FaxLog>, Option<String>),
-                crate::runtime::Error<ListFaxLogsError>,
-            > {
-                let page: Result<
-                    FaxLogListResponse,
-                    crate::runtime::Error<ListFaxLogsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListFaxLogsError::BadRequest),
-                    401 => response.api_error(ListFaxLogsError::Unauthorized),
-                    422 => response.api_error(ListFaxLogsError::UnprocessableEntity),
-                    500 => response.api_error(ListFaxLogsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_fax_logs_request(params),
+            |response| {
+                let page = list_fax_logs_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )

@@ -863,6 +863,58 @@ impl ::std::fmt::Display for ListConferencesError {
     }
 }
 
+fn list_conferences_request(
+    params: &ListConferencesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListConferencesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/logs/conferences";
+    let path = ["/api/logs/conferences"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_deleted {
+        query.push("include_deleted", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.created_on {
+        query.push("created_on", value.as_str());
+    }
+    if let Some(value) = &params.created_before {
+        query.push("created_before", value.as_str());
+    }
+    if let Some(value) = &params.created_after {
+        query.push("created_after", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_conferences_response(
+    response: crate::runtime::RawResponse,
+) -> Result<LogsConferencesResponse, crate::runtime::Error<ListConferencesError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListConferencesError::Unauthorized),
+        422 => response.api_error(ListConferencesError::UnprocessableEntity),
+        500 => response.api_error(ListConferencesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Logs
 ///
 /// The 1 operation of the area [`logs`](crate::logs) (its types and an index of its operations), with the cargo feature `logs`.
@@ -892,49 +944,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListConferencesParams,
     ) -> Result<LogsConferencesResponse, crate::runtime::Error<ListConferencesError>> {
-        const PATH_TEMPLATE: &str = "/api/logs/conferences";
-        let path = ["/api/logs/conferences"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_deleted {
-            query.push("include_deleted", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.created_on {
-            query.push("created_on", value.as_str());
-        }
-        if let Some(value) = &params.created_before {
-            query.push("created_before", value.as_str());
-        }
-        if let Some(value) = &params.created_after {
-            query.push("created_after", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListConferencesError::Unauthorized),
-            422 => response.api_error(ListConferencesError::UnprocessableEntity),
-            500 => response.api_error(ListConferencesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_conferences_response(
+            crate::runtime::send(self, list_conferences_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_conferences`](Self::list_conferences), as a stream.
     ///
@@ -956,59 +968,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListConferencesError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/logs/conferences";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListConferencesError>,
-        > {
-            let path = ["/api/logs/conferences"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.include_deleted {
-                query.push("include_deleted", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.created_on {
-                query.push("created_on", value.as_str());
-            }
-            if let Some(value) = &params.created_before {
-                query.push("created_before", value.as_str());
-            }
-            if let Some(value) = &params.created_after {
-                query.push("created_after", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<LogsConferencesResponseDataItem>, Option<String>),
-                crate::runtime::Error<ListConferencesError>,
-            > {
-                let page: Result<
-                    LogsConferencesResponse,
-                    crate::runtime::Error<ListConferencesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListConferencesError::Unauthorized),
-                    422 => response.api_error(ListConferencesError::UnprocessableEntity),
-                    500 => response.api_error(ListConferencesError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_conferences_request(params),
+            |response| {
+                let page = list_conferences_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )

@@ -5118,6 +5118,436 @@ impl ::std::fmt::Display for UpdateWhatsappTemplateError {
     }
 }
 
+fn create_message_request(
+    body: &SendMessageRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateMessageError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/messages";
+    let path = ["/api/messaging/messages"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_message_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
+    match response.status() {
+        201 => response.json(),
+        400 => response.api_error(CreateMessageError::BadRequest),
+        401 => response.api_error(CreateMessageError::Unauthorized),
+        422 => response.api_error(CreateMessageError::UnprocessableEntity),
+        500 => response.api_error(CreateMessageError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_whatsapp_template_request(
+    body: &CreateWhatsAppTemplateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateWhatsappTemplateError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
+    let path = ["/api/messaging/whatsapp/templates"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_whatsapp_template_response(
+    response: crate::runtime::RawResponse,
+) -> Result<WhatsAppTemplate, crate::runtime::Error<CreateWhatsappTemplateError>> {
+    match response.status() {
+        201 => response.json(),
+        400 => response.api_error(CreateWhatsappTemplateError::BadRequest),
+        401 => response.api_error(CreateWhatsappTemplateError::Unauthorized),
+        422 => response.api_error(CreateWhatsappTemplateError::UnprocessableEntity),
+        500 => response.api_error(CreateWhatsappTemplateError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_whatsapp_template_request(
+    id: &str,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteWhatsappTemplateError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
+    let path = [
+        "/api/messaging/whatsapp/templates/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_whatsapp_template_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    WhatsAppTemplateDeleteResponse,
+    crate::runtime::Error<DeleteWhatsappTemplateError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(DeleteWhatsappTemplateError::Unauthorized),
+        404 => response.api_error(DeleteWhatsappTemplateError::NotFound),
+        500 => response.api_error(DeleteWhatsappTemplateError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_message_log_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetMessageLogError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/logs/{id}";
+    let path = [
+        "/api/messaging/logs/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_message_log_response(
+    response: crate::runtime::RawResponse,
+) -> Result<MessageLogRetrieveResponse, crate::runtime::Error<GetMessageLogError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetMessageLogError::BadRequest),
+        401 => response.api_error(GetMessageLogError::Unauthorized),
+        404 => response.api_error(GetMessageLogError::NotFound),
+        422 => response.api_error(GetMessageLogError::UnprocessableEntity),
+        500 => response.api_error(GetMessageLogError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_message_logs_request(
+    params: &ListMessageLogsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListMessageLogsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/logs";
+    let path = ["/api/messaging/logs"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_deleted {
+        query.push("include_deleted", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.created_before {
+        query.push("created_before", value.as_str());
+    }
+    if let Some(value) = &params.created_on {
+        query.push("created_on", value.as_str());
+    }
+    if let Some(value) = &params.created_after {
+        query.push("created_after", value.as_str());
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_message_logs_response(
+    response: crate::runtime::RawResponse,
+) -> Result<MessageLogListResponse, crate::runtime::Error<ListMessageLogsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListMessageLogsError::BadRequest),
+        401 => response.api_error(ListMessageLogsError::Unauthorized),
+        422 => response.api_error(ListMessageLogsError::UnprocessableEntity),
+        500 => response.api_error(ListMessageLogsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_whatsapp_businesses_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListWhatsappBusinessesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/businesses";
+    let path = ["/api/messaging/whatsapp/businesses"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_whatsapp_businesses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    WhatsAppBusinessListResponse,
+    crate::runtime::Error<ListWhatsappBusinessesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListWhatsappBusinessesError::Unauthorized),
+        500 => response.api_error(ListWhatsappBusinessesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_whatsapp_numbers_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListWhatsappNumbersError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/numbers";
+    let path = ["/api/messaging/whatsapp/numbers"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_whatsapp_numbers_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    WhatsAppNumberListResponse,
+    crate::runtime::Error<ListWhatsappNumbersError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListWhatsappNumbersError::Unauthorized),
+        500 => response.api_error(ListWhatsappNumbersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_whatsapp_templates_request(
+    params: &ListWhatsappTemplatesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListWhatsappTemplatesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
+    let path = ["/api/messaging/whatsapp/templates"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.whatsapp_business_id {
+        query.push("whatsapp_business_id", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.status {
+        query.push("status", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_whatsapp_templates_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    WhatsAppTemplateListResponse,
+    crate::runtime::Error<ListWhatsappTemplatesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListWhatsappTemplatesError::BadRequest),
+        401 => response.api_error(ListWhatsappTemplatesError::Unauthorized),
+        500 => response.api_error(ListWhatsappTemplatesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_whatsapp_number_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveWhatsappNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/numbers/{id}";
+    let path = [
+        "/api/messaging/whatsapp/numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_whatsapp_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<WhatsAppNumberResponse, crate::runtime::Error<RetrieveWhatsappNumberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveWhatsappNumberError::Unauthorized),
+        404 => response.api_error(RetrieveWhatsappNumberError::NotFound),
+        500 => response.api_error(RetrieveWhatsappNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_whatsapp_template_request(
+    id: &str,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveWhatsappTemplateError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
+    let path = [
+        "/api/messaging/whatsapp/templates/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_whatsapp_template_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    WhatsAppTemplateResponse,
+    crate::runtime::Error<RetrieveWhatsappTemplateError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveWhatsappTemplateError::Unauthorized),
+        404 => response.api_error(RetrieveWhatsappTemplateError::NotFound),
+        500 => response.api_error(RetrieveWhatsappTemplateError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_message_request(
+    message_id: ::uuid::Uuid,
+    body: &UpdateMessageRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateMessageError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/messages/{message_id}";
+    let path = [
+        "/api/messaging/messages/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "message_id",
+            &ToString::to_string(&message_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_message_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Message, crate::runtime::Error<UpdateMessageError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateMessageError::BadRequest),
+        401 => response.api_error(UpdateMessageError::Unauthorized),
+        404 => response.api_error(UpdateMessageError::NotFound),
+        422 => response.api_error(UpdateMessageError::UnprocessableEntity),
+        500 => response.api_error(UpdateMessageError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_whatsapp_template_request(
+    id: &str,
+    body: &UpdateWhatsAppTemplateRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateWhatsappTemplateError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
+    let path = [
+        "/api/messaging/whatsapp/templates/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_whatsapp_template_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    WhatsAppTemplateResponse,
+    crate::runtime::Error<UpdateWhatsappTemplateError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateWhatsappTemplateError::BadRequest),
+        401 => response.api_error(UpdateWhatsappTemplateError::Unauthorized),
+        404 => response.api_error(UpdateWhatsappTemplateError::NotFound),
+        422 => response.api_error(UpdateWhatsappTemplateError::UnprocessableEntity),
+        500 => response.api_error(UpdateWhatsappTemplateError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Messaging
 ///
 /// The 12 operations of the area [`messaging`](crate::messaging) (its types and an index of its operations), with the cargo feature `messaging`.
@@ -5146,27 +5576,9 @@ impl crate::runtime::Client {
         &self,
         body: &SendMessageRequest,
     ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
-        const PATH_TEMPLATE: &str = "/api/messaging/messages";
-        let path = ["/api/messaging/messages"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateMessageError::BadRequest),
-            401 => response.api_error(CreateMessageError::Unauthorized),
-            422 => response.api_error(CreateMessageError::UnprocessableEntity),
-            500 => response.api_error(CreateMessageError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_message_response(
+            crate::runtime::send(self, create_message_request(body)?).await?,
+        )
     }
     /// Create a message template
     ///
@@ -5189,27 +5601,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateWhatsAppTemplateRequest,
     ) -> Result<WhatsAppTemplate, crate::runtime::Error<CreateWhatsappTemplateError>> {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
-        let path = ["/api/messaging/whatsapp/templates"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateWhatsappTemplateError::BadRequest),
-            401 => response.api_error(CreateWhatsappTemplateError::Unauthorized),
-            422 => response.api_error(CreateWhatsappTemplateError::UnprocessableEntity),
-            500 => response.api_error(CreateWhatsappTemplateError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_whatsapp_template_response(
+            crate::runtime::send(self, create_whatsapp_template_request(body)?).await?,
+        )
     }
     /// Delete a message template
     ///
@@ -5239,30 +5633,9 @@ impl crate::runtime::Client {
         WhatsAppTemplateDeleteResponse,
         crate::runtime::Error<DeleteWhatsappTemplateError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
-        let path = [
-            "/api/messaging/whatsapp/templates/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(DeleteWhatsappTemplateError::Unauthorized),
-            404 => response.api_error(DeleteWhatsappTemplateError::NotFound),
-            500 => response.api_error(DeleteWhatsappTemplateError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_whatsapp_template_response(
+            crate::runtime::send(self, delete_whatsapp_template_request(id)?).await?,
+        )
     }
     /// Get message log
     ///
@@ -5289,36 +5662,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<MessageLogRetrieveResponse, crate::runtime::Error<GetMessageLogError>> {
-        const PATH_TEMPLATE: &str = "/api/messaging/logs/{id}";
-        let path = [
-            "/api/messaging/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetMessageLogError::BadRequest),
-            401 => response.api_error(GetMessageLogError::Unauthorized),
-            404 => response.api_error(GetMessageLogError::NotFound),
-            422 => response.api_error(GetMessageLogError::UnprocessableEntity),
-            500 => response.api_error(GetMessageLogError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_message_log_response(
+            crate::runtime::send(self, get_message_log_request(id)?).await?,
+        )
     }
     /// List message logs
     ///
@@ -5345,50 +5691,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListMessageLogsParams,
     ) -> Result<MessageLogListResponse, crate::runtime::Error<ListMessageLogsError>> {
-        const PATH_TEMPLATE: &str = "/api/messaging/logs";
-        let path = ["/api/messaging/logs"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_deleted {
-            query.push("include_deleted", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.created_before {
-            query.push("created_before", value.as_str());
-        }
-        if let Some(value) = &params.created_on {
-            query.push("created_on", value.as_str());
-        }
-        if let Some(value) = &params.created_after {
-            query.push("created_after", value.as_str());
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListMessageLogsError::BadRequest),
-            401 => response.api_error(ListMessageLogsError::Unauthorized),
-            422 => response.api_error(ListMessageLogsError::UnprocessableEntity),
-            500 => response.api_error(ListMessageLogsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_message_logs_response(
+            crate::runtime::send(self, list_message_logs_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_message_logs`](Self::list_message_logs), as a stream.
     ///
@@ -5407,60 +5712,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<MessageLog, crate::runtime::Error<ListMessageLogsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/messaging/logs";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListMessageLogsError>,
-        > {
-            let path = ["/api/messaging/logs"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.include_deleted {
-                query.push("include_deleted", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.created_before {
-                query.push("created_before", value.as_str());
-            }
-            if let Some(value) = &params.created_on {
-                query.push("created_on", value.as_str());
-            }
-            if let Some(value) = &params.created_after {
-                query.push("created_after", value.as_str());
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<MessageLog>, Option<String>),
-                crate::runtime::Error<ListMessageLogsError>,
-            > {
-                let page: Result<
-                    MessageLogListResponse,
-                    crate::runtime::Error<ListMessageLogsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListMessageLogsError::BadRequest),
-                    401 => response.api_error(ListMessageLogsError::Unauthorized),
-                    422 => response.api_error(ListMessageLogsError::UnprocessableEntity),
-                    500 => response.api_error(ListMessageLogsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_message_logs_request(params),
+            |response| {
+                let page = list_message_logs_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -5488,25 +5744,9 @@ impl crate::runtime::Client {
         WhatsAppBusinessListResponse,
         crate::runtime::Error<ListWhatsappBusinessesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/businesses";
-        let path = ["/api/messaging/whatsapp/businesses"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListWhatsappBusinessesError::Unauthorized),
-            500 => response.api_error(ListWhatsappBusinessesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_whatsapp_businesses_response(
+            crate::runtime::send(self, list_whatsapp_businesses_request()?).await?,
+        )
     }
     /// List WhatsApp numbers
     ///
@@ -5531,25 +5771,9 @@ impl crate::runtime::Client {
         WhatsAppNumberListResponse,
         crate::runtime::Error<ListWhatsappNumbersError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/numbers";
-        let path = ["/api/messaging/whatsapp/numbers"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListWhatsappNumbersError::Unauthorized),
-            500 => response.api_error(ListWhatsappNumbersError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_whatsapp_numbers_response(
+            crate::runtime::send(self, list_whatsapp_numbers_request()?).await?,
+        )
     }
     /// List message templates
     ///
@@ -5579,34 +5803,9 @@ impl crate::runtime::Client {
         WhatsAppTemplateListResponse,
         crate::runtime::Error<ListWhatsappTemplatesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates";
-        let path = ["/api/messaging/whatsapp/templates"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.whatsapp_business_id {
-            query.push("whatsapp_business_id", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.status {
-            query.push("status", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListWhatsappTemplatesError::BadRequest),
-            401 => response.api_error(ListWhatsappTemplatesError::Unauthorized),
-            500 => response.api_error(ListWhatsappTemplatesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_whatsapp_templates_response(
+            crate::runtime::send(self, list_whatsapp_templates_request(params)?).await?,
+        )
     }
     /// Get a WhatsApp number
     ///
@@ -5636,34 +5835,9 @@ impl crate::runtime::Client {
         WhatsAppNumberResponse,
         crate::runtime::Error<RetrieveWhatsappNumberError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/numbers/{id}";
-        let path = [
-            "/api/messaging/whatsapp/numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveWhatsappNumberError::Unauthorized),
-            404 => response.api_error(RetrieveWhatsappNumberError::NotFound),
-            500 => response.api_error(RetrieveWhatsappNumberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_whatsapp_number_response(
+            crate::runtime::send(self, retrieve_whatsapp_number_request(id)?).await?,
+        )
     }
     /// Get a message template
     ///
@@ -5693,30 +5867,9 @@ impl crate::runtime::Client {
         WhatsAppTemplateResponse,
         crate::runtime::Error<RetrieveWhatsappTemplateError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
-        let path = [
-            "/api/messaging/whatsapp/templates/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveWhatsappTemplateError::Unauthorized),
-            404 => response.api_error(RetrieveWhatsappTemplateError::NotFound),
-            500 => response.api_error(RetrieveWhatsappTemplateError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_whatsapp_template_response(
+            crate::runtime::send(self, retrieve_whatsapp_template_request(id)?).await?,
+        )
     }
     /// Redact a message
     ///
@@ -5748,36 +5901,9 @@ impl crate::runtime::Client {
         message_id: ::uuid::Uuid,
         body: &UpdateMessageRequest,
     ) -> Result<Message, crate::runtime::Error<UpdateMessageError>> {
-        const PATH_TEMPLATE: &str = "/api/messaging/messages/{message_id}";
-        let path = [
-            "/api/messaging/messages/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "message_id",
-                &ToString::to_string(&message_id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateMessageError::BadRequest),
-            401 => response.api_error(UpdateMessageError::Unauthorized),
-            404 => response.api_error(UpdateMessageError::NotFound),
-            422 => response.api_error(UpdateMessageError::UnprocessableEntity),
-            500 => response.api_error(UpdateMessageError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_message_response(
+            crate::runtime::send(self, update_message_request(message_id, body)?).await?,
+        )
     }
     /// Update a message template
     ///
@@ -5808,31 +5934,9 @@ impl crate::runtime::Client {
         WhatsAppTemplateResponse,
         crate::runtime::Error<UpdateWhatsappTemplateError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/messaging/whatsapp/templates/{id}";
-        let path = [
-            "/api/messaging/whatsapp/templates/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateWhatsappTemplateError::BadRequest),
-            401 => response.api_error(UpdateWhatsappTemplateError::Unauthorized),
-            404 => response.api_error(UpdateWhatsappTemplateError::NotFound),
-            422 => response.api_error(UpdateWhatsappTemplateError::UnprocessableEntity),
-            500 => response.api_error(UpdateWhatsappTemplateError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_whatsapp_template_response(
+            crate::runtime::send(self, update_whatsapp_template_request(id, body)?)
+                .await?,
+        )
     }
 }

@@ -1247,6 +1247,303 @@ impl ::std::fmt::Display for UpdateTokenError {
     }
 }
 
+fn create_subproject_request(
+    body: &CreateProjectRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSubprojectError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/projects";
+    let path = ["/api/projects"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_subproject_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ProjectWithSigningKey, crate::runtime::Error<CreateSubprojectError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateSubprojectError::Unauthorized),
+        422 => response.api_error(CreateSubprojectError::UnprocessableEntity),
+        500 => response.api_error(CreateSubprojectError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_token_request(
+    body: &ProjectCreateTokenRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateTokenError>> {
+    const PATH_TEMPLATE: &str = "/api/project/tokens";
+    let path = ["/api/project/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ProjectTokenResponse, crate::runtime::Error<CreateTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateTokenError::Unauthorized),
+        422 => response.api_error(CreateTokenError::UnprocessableEntity),
+        500 => response.api_error(CreateTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_subproject_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSubprojectError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/projects/{id}";
+    let path = [
+        "/api/projects/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_subproject_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSubprojectError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteSubprojectError::Unauthorized),
+        404 => response.api_error(DeleteSubprojectError::NotFound),
+        422 => response.api_error(DeleteSubprojectError::UnprocessableEntity),
+        500 => response.api_error(DeleteSubprojectError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_token_request(
+    token_id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteTokenError>> {
+    const PATH_TEMPLATE: &str = "/api/project/tokens/{token_id}";
+    let path = [
+        "/api/project/tokens/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "token_id",
+            &ToString::to_string(&token_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteTokenError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteTokenError::Unauthorized),
+        404 => response.api_error(DeleteTokenError::NotFound),
+        500 => response.api_error(DeleteTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_project_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetProjectError>> {
+    const PATH_TEMPLATE: &str = "/api/projects/{id}";
+    let path = [
+        "/api/projects/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_project_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Project, crate::runtime::Error<GetProjectError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetProjectError::Unauthorized),
+        404 => response.api_error(GetProjectError::NotFound),
+        500 => response.api_error(GetProjectError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_projects_request(
+    params: &ListProjectsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListProjectsError>> {
+    const PATH_TEMPLATE: &str = "/api/projects";
+    let path = ["/api/projects"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.name {
+        query.push("name", value.as_str());
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_projects_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ProjectListResponse, crate::runtime::Error<ListProjectsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListProjectsError::Unauthorized),
+        500 => response.api_error(ListProjectsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn rotate_signing_key_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RotateSigningKeyError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/projects/{id}/signing-key/rotate";
+    let path = [
+        "/api/projects/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/signing-key/rotate",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn rotate_signing_key_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ProjectWithSigningKey, crate::runtime::Error<RotateSigningKeyError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RotateSigningKeyError::Unauthorized),
+        404 => response.api_error(RotateSigningKeyError::NotFound),
+        500 => response.api_error(RotateSigningKeyError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_project_request(
+    id: ::uuid::Uuid,
+    body: &UpdateProjectRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateProjectError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/projects/{id}";
+    let path = [
+        "/api/projects/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_project_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Project, crate::runtime::Error<UpdateProjectError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateProjectError::Unauthorized),
+        404 => response.api_error(UpdateProjectError::NotFound),
+        422 => response.api_error(UpdateProjectError::UnprocessableEntity),
+        500 => response.api_error(UpdateProjectError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_token_request(
+    token_id: ::uuid::Uuid,
+    body: &ProjectUpdateTokenRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateTokenError>> {
+    const PATH_TEMPLATE: &str = "/api/project/tokens/{token_id}";
+    let path = [
+        "/api/project/tokens/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "token_id",
+            &ToString::to_string(&token_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ProjectTokenResponse, crate::runtime::Error<UpdateTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateTokenError::Unauthorized),
+        404 => response.api_error(UpdateTokenError::NotFound),
+        422 => response.api_error(UpdateTokenError::UnprocessableEntity),
+        500 => response.api_error(UpdateTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Projects
 ///
 /// The 9 operations of the area [`projects`](crate::projects) (its types and an index of its operations), with the cargo feature `projects`.
@@ -1279,26 +1576,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateProjectRequest,
     ) -> Result<ProjectWithSigningKey, crate::runtime::Error<CreateSubprojectError>> {
-        const PATH_TEMPLATE: &str = "/api/projects";
-        let path = ["/api/projects"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateSubprojectError::Unauthorized),
-            422 => response.api_error(CreateSubprojectError::UnprocessableEntity),
-            500 => response.api_error(CreateSubprojectError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_subproject_response(
+            crate::runtime::send(self, create_subproject_request(body)?).await?,
+        )
     }
     /// Create API token
     ///
@@ -1327,26 +1607,9 @@ impl crate::runtime::Client {
         &self,
         body: &ProjectCreateTokenRequest,
     ) -> Result<ProjectTokenResponse, crate::runtime::Error<CreateTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/project/tokens";
-        let path = ["/api/project/tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateTokenError::Unauthorized),
-            422 => response.api_error(CreateTokenError::UnprocessableEntity),
-            500 => response.api_error(CreateTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_token_response(
+            crate::runtime::send(self, create_token_request(body)?).await?,
+        )
     }
     /// Delete a subproject
     ///
@@ -1380,35 +1643,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSubprojectError>> {
-        const PATH_TEMPLATE: &str = "/api/projects/{id}";
-        let path = [
-            "/api/projects/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteSubprojectError::Unauthorized),
-            404 => response.api_error(DeleteSubprojectError::NotFound),
-            422 => response.api_error(DeleteSubprojectError::UnprocessableEntity),
-            500 => response.api_error(DeleteSubprojectError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_subproject_response(
+            crate::runtime::send(self, delete_subproject_request(id)?).await?,
+        )
     }
     /// Delete API token
     ///
@@ -1435,34 +1672,9 @@ impl crate::runtime::Client {
         &self,
         token_id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/project/tokens/{token_id}";
-        let path = [
-            "/api/project/tokens/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "token_id",
-                &ToString::to_string(&token_id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteTokenError::Unauthorized),
-            404 => response.api_error(DeleteTokenError::NotFound),
-            500 => response.api_error(DeleteTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_token_response(
+            crate::runtime::send(self, delete_token_request(token_id)?).await?,
+        )
     }
     /// Retrieve a project
     ///
@@ -1491,34 +1703,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<Project, crate::runtime::Error<GetProjectError>> {
-        const PATH_TEMPLATE: &str = "/api/projects/{id}";
-        let path = [
-            "/api/projects/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetProjectError::Unauthorized),
-            404 => response.api_error(GetProjectError::NotFound),
-            500 => response.api_error(GetProjectError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_project_response(crate::runtime::send(self, get_project_request(id)?).await?)
     }
     /// List projects
     ///
@@ -1548,39 +1733,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListProjectsParams,
     ) -> Result<ProjectListResponse, crate::runtime::Error<ListProjectsError>> {
-        const PATH_TEMPLATE: &str = "/api/projects";
-        let path = ["/api/projects"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.name {
-            query.push("name", value.as_str());
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListProjectsError::Unauthorized),
-            500 => response.api_error(ListProjectsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_projects_response(
+            crate::runtime::send(self, list_projects_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_projects`](Self::list_projects), as a stream.
     ///
@@ -1599,49 +1754,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Project, crate::runtime::Error<ListProjectsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/projects";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListProjectsError>,
-        > {
-            let path = ["/api/projects"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.name {
-                query.push("name", value.as_str());
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Project>, Option<String>),
-                crate::runtime::Error<ListProjectsError>,
-            > {
-                let page: Result<
-                    ProjectListResponse,
-                    crate::runtime::Error<ListProjectsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListProjectsError::Unauthorized),
-                    500 => response.api_error(ListProjectsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_projects_request(params),
+            |response| {
+                let page = list_projects_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -1674,35 +1791,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<ProjectWithSigningKey, crate::runtime::Error<RotateSigningKeyError>> {
-        const PATH_TEMPLATE: &str = "/api/projects/{id}/signing-key/rotate";
-        let path = [
-            "/api/projects/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/signing-key/rotate",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RotateSigningKeyError::Unauthorized),
-            404 => response.api_error(RotateSigningKeyError::NotFound),
-            500 => response.api_error(RotateSigningKeyError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        rotate_signing_key_response(
+            crate::runtime::send(self, rotate_signing_key_request(id)?).await?,
+        )
     }
     /// Update a project
     ///
@@ -1730,35 +1821,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateProjectRequest,
     ) -> Result<Project, crate::runtime::Error<UpdateProjectError>> {
-        const PATH_TEMPLATE: &str = "/api/projects/{id}";
-        let path = [
-            "/api/projects/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateProjectError::Unauthorized),
-            404 => response.api_error(UpdateProjectError::NotFound),
-            422 => response.api_error(UpdateProjectError::UnprocessableEntity),
-            500 => response.api_error(UpdateProjectError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_project_response(
+            crate::runtime::send(self, update_project_request(id, body)?).await?,
+        )
     }
     /// Update API token
     ///
@@ -1792,34 +1857,8 @@ impl crate::runtime::Client {
         token_id: ::uuid::Uuid,
         body: &ProjectUpdateTokenRequest,
     ) -> Result<ProjectTokenResponse, crate::runtime::Error<UpdateTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/project/tokens/{token_id}";
-        let path = [
-            "/api/project/tokens/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "token_id",
-                &ToString::to_string(&token_id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateTokenError::Unauthorized),
-            404 => response.api_error(UpdateTokenError::NotFound),
-            422 => response.api_error(UpdateTokenError::UnprocessableEntity),
-            500 => response.api_error(UpdateTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_token_response(
+            crate::runtime::send(self, update_token_request(token_id, body)?).await?,
+        )
     }
 }

@@ -236,6 +236,36 @@ impl ::std::fmt::Display for CreatePubsubTokenError {
     }
 }
 
+fn create_pubsub_token_request(
+    body: &NewPubSubToken,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreatePubsubTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/pubsub/tokens";
+    let path = ["/api/pubsub/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_pubsub_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PubSubToken, crate::runtime::Error<CreatePubsubTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(CreatePubsubTokenError::BadRequest),
+        401 => response.api_error(CreatePubsubTokenError::Unauthorized),
+        422 => response.api_error(CreatePubsubTokenError::UnprocessableEntity),
+        500 => response.api_error(CreatePubsubTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Pubsub
 ///
 /// The 1 operation of the area [`pubsub`](crate::pubsub) (its types and an index of its operations), with the cargo feature `pubsub`.
@@ -261,26 +291,8 @@ impl crate::runtime::Client {
         &self,
         body: &NewPubSubToken,
     ) -> Result<PubSubToken, crate::runtime::Error<CreatePubsubTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/pubsub/tokens";
-        let path = ["/api/pubsub/tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreatePubsubTokenError::BadRequest),
-            401 => response.api_error(CreatePubsubTokenError::Unauthorized),
-            422 => response.api_error(CreatePubsubTokenError::UnprocessableEntity),
-            500 => response.api_error(CreatePubsubTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_pubsub_token_response(
+            crate::runtime::send(self, create_pubsub_token_request(body)?).await?,
+        )
     }
 }

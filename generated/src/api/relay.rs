@@ -15823,6 +15823,2566 @@ impl ::std::fmt::Display for VerifyMfaTokenError {
     }
 }
 
+fn assign_e911_address_request(
+    id: ::uuid::Uuid,
+    body: &AssignE911addressRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<AssignE911AddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}/e911_address";
+    let path = [
+        "/api/relay/rest/phone_numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/e911_address",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn assign_e911_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberResponse, crate::runtime::Error<AssignE911AddressError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(AssignE911AddressError::Unauthorized),
+        404 => response.api_error(AssignE911AddressError::NotFound),
+        422 => response.api_error(AssignE911AddressError::UnprocessableEntity),
+        500 => response.api_error(AssignE911AddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_address_request(
+    body: &CreateAddressRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
+    let path = ["/api/relay/rest/addresses"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AddressResponse, crate::runtime::Error<CreateAddressError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateAddressError::Unauthorized),
+        422 => response.api_error(CreateAddressError::UnprocessableEntity),
+        500 => response.api_error(CreateAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_brand_request(
+    body: &CreateBrandRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateBrandError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
+    let path = ["/api/relay/rest/registry/beta/brands"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_brand_response(
+    response: crate::runtime::RawResponse,
+) -> Result<BrandResponse, crate::runtime::Error<CreateBrandError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateBrandError::Unauthorized),
+        422 => response.api_error(CreateBrandError::UnprocessableEntity),
+        500 => response.api_error(CreateBrandError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_campaign_request(
+    id: ::uuid::Uuid,
+    body: &CreateCampaignRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateCampaignError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
+    let path = [
+        "/api/relay/rest/registry/beta/brands/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/campaigns",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_campaign_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CampaignResponse, crate::runtime::Error<CreateCampaignError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateCampaignError::Unauthorized),
+        404 => response.api_error(CreateCampaignError::NotFound),
+        422 => response.api_error(CreateCampaignError::UnprocessableEntity),
+        500 => response.api_error(CreateCampaignError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_domain_application_request(
+    body: &CreateDomainApplicationRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateDomainApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
+    let path = ["/api/relay/rest/domain_applications"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_domain_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DomainApplicationResponse,
+    crate::runtime::Error<CreateDomainApplicationError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateDomainApplicationError::Unauthorized),
+        422 => response.api_error(CreateDomainApplicationError::UnprocessableEntity),
+        500 => response.api_error(CreateDomainApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_imported_phone_number_request(
+    body: &ImportPhoneNumberRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateImportedPhoneNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/imported_phone_numbers";
+    let path = ["/api/relay/rest/imported_phone_numbers"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_imported_phone_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberResponse, crate::runtime::Error<CreateImportedPhoneNumberError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateImportedPhoneNumberError::Unauthorized),
+        422 => response.api_error(CreateImportedPhoneNumberError::UnprocessableEntity),
+        500 => response.api_error(CreateImportedPhoneNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_number_group_request(
+    body: &CreateNumberGroupRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateNumberGroupError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
+    let path = ["/api/relay/rest/number_groups"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_number_group_response(
+    response: crate::runtime::RawResponse,
+) -> Result<NumberGroupResponse, crate::runtime::Error<CreateNumberGroupError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateNumberGroupError::Unauthorized),
+        422 => response.api_error(CreateNumberGroupError::UnprocessableEntity),
+        500 => response.api_error(CreateNumberGroupError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_number_group_membership_request(
+    number_group_id: ::uuid::Uuid,
+    body: &AddNumberGroupMembershipRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateNumberGroupMembershipError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships";
+    let path = [
+        "/api/relay/rest/number_groups/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "NumberGroupId",
+            &ToString::to_string(&number_group_id),
+        )?,
+        "/number_group_memberships",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_number_group_membership_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    NumberGroupMembershipResponse,
+    crate::runtime::Error<CreateNumberGroupMembershipError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateNumberGroupMembershipError::Unauthorized),
+        404 => response.api_error(CreateNumberGroupMembershipError::NotFound),
+        422 => response.api_error(CreateNumberGroupMembershipError::UnprocessableEntity),
+        500 => response.api_error(CreateNumberGroupMembershipError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_order_request(
+    id: ::uuid::Uuid,
+    body: &CreateOrderRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateOrderError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
+    let path = [
+        "/api/relay/rest/registry/beta/campaigns/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/orders",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_order_response(
+    response: crate::runtime::RawResponse,
+) -> Result<OrderResponse, crate::runtime::Error<CreateOrderError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateOrderError::Unauthorized),
+        404 => response.api_error(CreateOrderError::NotFound),
+        422 => response.api_error(CreateOrderError::UnprocessableEntity),
+        500 => response.api_error(CreateOrderError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_queue_request(
+    body: &CreateQueueRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateQueueError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
+    let path = ["/api/relay/rest/queues"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_queue_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueResponse, crate::runtime::Error<CreateQueueError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateQueueError::Unauthorized),
+        422 => response.api_error(CreateQueueError::UnprocessableEntity),
+        500 => response.api_error(CreateQueueError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_sip_endpoint_request(
+    body: &CreateSipEndpointRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateSipEndpointError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
+    let path = ["/api/relay/rest/endpoints/sip"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_sip_endpoint_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipEndpointResponse, crate::runtime::Error<CreateSipEndpointError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateSipEndpointError::Unauthorized),
+        422 => response.api_error(CreateSipEndpointError::UnprocessableEntity),
+        500 => response.api_error(CreateSipEndpointError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_verified_caller_id_request(
+    body: &CreateVerifiedCallerIdRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateVerifiedCallerIdError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
+    let path = ["/api/relay/rest/verified_caller_ids"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_verified_caller_id_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VerifiedCallerIdResponse,
+    crate::runtime::Error<CreateVerifiedCallerIdError>,
+> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateVerifiedCallerIdError::Unauthorized),
+        422 => response.api_error(CreateVerifiedCallerIdError::UnprocessableEntity),
+        500 => response.api_error(CreateVerifiedCallerIdError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_address_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
+    let path = [
+        "/api/relay/rest/addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteAddressError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteAddressError::BadRequest),
+        401 => response.api_error(DeleteAddressError::Unauthorized),
+        404 => response.api_error(DeleteAddressError::NotFound),
+        500 => response.api_error(DeleteAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_call_recording_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteCallRecordingError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/recordings/{id}";
+    let path = [
+        "/api/relay/rest/recordings/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_call_recording_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteCallRecordingError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteCallRecordingError::Unauthorized),
+        404 => response.api_error(DeleteCallRecordingError::NotFound),
+        422 => response.api_error(DeleteCallRecordingError::UnprocessableEntity),
+        500 => response.api_error(DeleteCallRecordingError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_domain_application_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteDomainApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
+    let path = [
+        "/api/relay/rest/domain_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_domain_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteDomainApplicationError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteDomainApplicationError::BadRequest),
+        401 => response.api_error(DeleteDomainApplicationError::Unauthorized),
+        404 => response.api_error(DeleteDomainApplicationError::NotFound),
+        500 => response.api_error(DeleteDomainApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_number_assignment_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteNumberAssignmentError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/numbers/{id}";
+    let path = [
+        "/api/relay/rest/registry/beta/numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_number_assignment_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteNumberAssignmentError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteNumberAssignmentError::Unauthorized),
+        404 => response.api_error(DeleteNumberAssignmentError::NotFound),
+        500 => response.api_error(DeleteNumberAssignmentError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_number_group_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteNumberGroupError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
+    let path = [
+        "/api/relay/rest/number_groups/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_number_group_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteNumberGroupError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteNumberGroupError::BadRequest),
+        401 => response.api_error(DeleteNumberGroupError::Unauthorized),
+        404 => response.api_error(DeleteNumberGroupError::NotFound),
+        500 => response.api_error(DeleteNumberGroupError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_number_group_membership_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteNumberGroupMembershipError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_group_memberships/{id}";
+    let path = [
+        "/api/relay/rest/number_group_memberships/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_number_group_membership_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteNumberGroupMembershipError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteNumberGroupMembershipError::BadRequest),
+        401 => response.api_error(DeleteNumberGroupMembershipError::Unauthorized),
+        404 => response.api_error(DeleteNumberGroupMembershipError::NotFound),
+        500 => response.api_error(DeleteNumberGroupMembershipError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_queue_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteQueueError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
+    let path = [
+        "/api/relay/rest/queues/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_queue_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteQueueError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteQueueError::BadRequest),
+        401 => response.api_error(DeleteQueueError::Unauthorized),
+        404 => response.api_error(DeleteQueueError::NotFound),
+        500 => response.api_error(DeleteQueueError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_sip_endpoint_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteSipEndpointError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
+    let path = [
+        "/api/relay/rest/endpoints/sip/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_sip_endpoint_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteSipEndpointError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteSipEndpointError::BadRequest),
+        401 => response.api_error(DeleteSipEndpointError::Unauthorized),
+        404 => response.api_error(DeleteSipEndpointError::NotFound),
+        500 => response.api_error(DeleteSipEndpointError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_verified_caller_id_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteVerifiedCallerIdError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
+    let path = [
+        "/api/relay/rest/verified_caller_ids/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_verified_caller_id_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteVerifiedCallerIdError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteVerifiedCallerIdError::Unauthorized),
+        404 => response.api_error(DeleteVerifiedCallerIdError::NotFound),
+        500 => response.api_error(DeleteVerifiedCallerIdError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_address_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetAddressError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
+    let path = [
+        "/api/relay/rest/addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AddressResponse, crate::runtime::Error<GetAddressError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetAddressError::Unauthorized),
+        404 => response.api_error(GetAddressError::NotFound),
+        422 => response.api_error(GetAddressError::UnprocessableEntity),
+        500 => response.api_error(GetAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_call_recording_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetCallRecordingError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/recordings/{id}";
+    let path = [
+        "/api/relay/rest/recordings/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_call_recording_response(
+    response: crate::runtime::RawResponse,
+) -> Result<GetCallRecordingResponse, crate::runtime::Error<GetCallRecordingError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetCallRecordingError::Unauthorized),
+        404 => response.api_error(GetCallRecordingError::NotFound),
+        422 => response.api_error(GetCallRecordingError::UnprocessableEntity),
+        500 => response.api_error(GetCallRecordingError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_queue_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetQueueError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
+    let path = [
+        "/api/relay/rest/queues/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_queue_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueResponse, crate::runtime::Error<GetQueueError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetQueueError::Unauthorized),
+        404 => response.api_error(GetQueueError::NotFound),
+        422 => response.api_error(GetQueueError::UnprocessableEntity),
+        500 => response.api_error(GetQueueError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_addresses_request(
+    params: &ListAddressesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListAddressesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
+    let path = ["/api/relay/rest/addresses"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_label {
+        query.push("filter_label", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_addresses_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AddressListResponse, crate::runtime::Error<ListAddressesError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListAddressesError::Unauthorized),
+        422 => response.api_error(ListAddressesError::UnprocessableEntity),
+        500 => response.api_error(ListAddressesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_brands_request(
+    params: &ListBrandsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListBrandsError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
+    let path = ["/api/relay/rest/registry/beta/brands"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.filter_state {
+        query.push("filter_state", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_brands_response(
+    response: crate::runtime::RawResponse,
+) -> Result<BrandListResponse, crate::runtime::Error<ListBrandsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListBrandsError::Unauthorized),
+        500 => response.api_error(ListBrandsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_call_recordings_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCallRecordingsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/recordings";
+    let path = ["/api/relay/rest/recordings"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_call_recordings_response(
+    response: crate::runtime::RawResponse,
+) -> Result<RecordingListResponse, crate::runtime::Error<ListCallRecordingsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCallRecordingsError::Unauthorized),
+        404 => response.api_error(ListCallRecordingsError::NotFound),
+        422 => response.api_error(ListCallRecordingsError::UnprocessableEntity),
+        500 => response.api_error(ListCallRecordingsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_campaigns_request(
+    id: ::uuid::Uuid,
+    params: &ListCampaignsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListCampaignsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
+    let path = [
+        "/api/relay/rest/registry/beta/brands/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/campaigns",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.filter_state {
+        query.push("filter_state", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_campaigns_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CampaignListResponse, crate::runtime::Error<ListCampaignsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListCampaignsError::Unauthorized),
+        404 => response.api_error(ListCampaignsError::NotFound),
+        500 => response.api_error(ListCampaignsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_domain_applications_request(
+    params: &ListDomainApplicationsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListDomainApplicationsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
+    let path = ["/api/relay/rest/domain_applications"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_domain {
+        query.push("filter_domain", value.as_str());
+    }
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_domain_applications_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DomainApplicationListResponse,
+    crate::runtime::Error<ListDomainApplicationsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListDomainApplicationsError::Unauthorized),
+        422 => response.api_error(ListDomainApplicationsError::UnprocessableEntity),
+        500 => response.api_error(ListDomainApplicationsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_number_assignments_request(
+    id: ::uuid::Uuid,
+    params: &ListNumberAssignmentsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListNumberAssignmentsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/numbers";
+    let path = [
+        "/api/relay/rest/registry/beta/campaigns/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/numbers",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_state {
+        query.push("filter_state", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_number_assignments_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    AssignedNumberListResponse,
+    crate::runtime::Error<ListNumberAssignmentsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListNumberAssignmentsError::Unauthorized),
+        404 => response.api_error(ListNumberAssignmentsError::NotFound),
+        500 => response.api_error(ListNumberAssignmentsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_number_group_memberships_request(
+    number_group_id: ::uuid::Uuid,
+    params: &ListNumberGroupMembershipsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListNumberGroupMembershipsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships";
+    let path = [
+        "/api/relay/rest/number_groups/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "NumberGroupId",
+            &ToString::to_string(&number_group_id),
+        )?,
+        "/number_group_memberships",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_number_group_memberships_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    NumberGroupMembershipListResponse,
+    crate::runtime::Error<ListNumberGroupMembershipsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListNumberGroupMembershipsError::Unauthorized),
+        404 => response.api_error(ListNumberGroupMembershipsError::NotFound),
+        422 => response.api_error(ListNumberGroupMembershipsError::UnprocessableEntity),
+        500 => response.api_error(ListNumberGroupMembershipsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_number_groups_request(
+    params: &ListNumberGroupsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListNumberGroupsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
+    let path = ["/api/relay/rest/number_groups"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_number_groups_response(
+    response: crate::runtime::RawResponse,
+) -> Result<NumberGroupListResponse, crate::runtime::Error<ListNumberGroupsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListNumberGroupsError::Unauthorized),
+        422 => response.api_error(ListNumberGroupsError::UnprocessableEntity),
+        500 => response.api_error(ListNumberGroupsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_orders_request(
+    id: ::uuid::Uuid,
+    params: &ListOrdersParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListOrdersError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
+    let path = [
+        "/api/relay/rest/registry/beta/campaigns/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/orders",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_state {
+        query.push("filter_state", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_orders_response(
+    response: crate::runtime::RawResponse,
+) -> Result<OrderListResponse, crate::runtime::Error<ListOrdersError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListOrdersError::Unauthorized),
+        404 => response.api_error(ListOrdersError::NotFound),
+        500 => response.api_error(ListOrdersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_phone_numbers_request(
+    params: &ListPhoneNumbersParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListPhoneNumbersError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
+    let path = ["/api/relay/rest/phone_numbers"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.filter_number {
+        query.push("filter_number", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_phone_numbers_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberListResponse, crate::runtime::Error<ListPhoneNumbersError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListPhoneNumbersError::BadRequest),
+        401 => response.api_error(ListPhoneNumbersError::Unauthorized),
+        500 => response.api_error(ListPhoneNumbersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_queue_members_request(
+    queue_id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListQueueMembersError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members";
+    let path = [
+        "/api/relay/rest/queues/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "queue_id",
+            &ToString::to_string(&queue_id),
+        )?,
+        "/members",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_queue_members_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueMemberListResponse, crate::runtime::Error<ListQueueMembersError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListQueueMembersError::Unauthorized),
+        404 => response.api_error(ListQueueMembersError::NotFound),
+        500 => response.api_error(ListQueueMembersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_queues_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListQueuesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
+    let path = ["/api/relay/rest/queues"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_queues_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueListResponse, crate::runtime::Error<ListQueuesError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListQueuesError::Unauthorized),
+        422 => response.api_error(ListQueuesError::UnprocessableEntity),
+        500 => response.api_error(ListQueuesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_short_codes_request(
+    params: &ListShortCodesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListShortCodesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes";
+    let path = ["/api/relay/rest/short_codes"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.filter_number {
+        query.push("filter_number", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_short_codes_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ShortCodeListResponse, crate::runtime::Error<ListShortCodesError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListShortCodesError::BadRequest),
+        401 => response.api_error(ListShortCodesError::Unauthorized),
+        500 => response.api_error(ListShortCodesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_sip_endpoints_request(
+    params: &ListSipEndpointsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListSipEndpointsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
+    let path = ["/api/relay/rest/endpoints/sip"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_username {
+        query.push("filter_username", value.as_str());
+    }
+    if let Some(value) = &params.filter_caller_id {
+        query.push("filter_caller_id", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_sip_endpoints_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipEndpointListResponse, crate::runtime::Error<ListSipEndpointsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListSipEndpointsError::Unauthorized),
+        422 => response.api_error(ListSipEndpointsError::UnprocessableEntity),
+        500 => response.api_error(ListSipEndpointsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_verified_caller_ids_request(
+    params: &ListVerifiedCallerIdsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListVerifiedCallerIdsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
+    let path = ["/api/relay/rest/verified_caller_ids"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.filter_name {
+        query.push("filter_name", value.as_str());
+    }
+    if let Some(value) = &params.filter_number {
+        query.push("filter_number", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_verified_caller_ids_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VerifiedCallerIdListResponse,
+    crate::runtime::Error<ListVerifiedCallerIdsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListVerifiedCallerIdsError::Unauthorized),
+        500 => response.api_error(ListVerifiedCallerIdsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn lookup_phone_number_request(
+    e164_number: &str,
+    params: &LookupPhoneNumberParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<LookupPhoneNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/lookup/phone_number/{e164_number}";
+    let path = [
+        "/api/relay/rest/lookup/phone_number/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "e164_number", e164_number)?,
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include {
+        query.push("include", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn lookup_phone_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberLookupResponse, crate::runtime::Error<LookupPhoneNumberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(LookupPhoneNumberError::Unauthorized),
+        404 => response.api_error(LookupPhoneNumberError::NotFound),
+        500 => response.api_error(LookupPhoneNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn purchase_phone_number_request(
+    body: &PurchasePhoneNumberRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<PurchasePhoneNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
+    let path = ["/api/relay/rest/phone_numbers"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn purchase_phone_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberResponse, crate::runtime::Error<PurchasePhoneNumberError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(PurchasePhoneNumberError::BadRequest),
+        401 => response.api_error(PurchasePhoneNumberError::Unauthorized),
+        422 => response.api_error(PurchasePhoneNumberError::UnprocessableEntity),
+        500 => response.api_error(PurchasePhoneNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn redial_verification_call_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RedialVerificationCallError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}/verification";
+    let path = [
+        "/api/relay/rest/verified_caller_ids/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/verification",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn redial_verification_call_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VerifiedCallerIdResponse,
+    crate::runtime::Error<RedialVerificationCallError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RedialVerificationCallError::Unauthorized),
+        404 => response.api_error(RedialVerificationCallError::NotFound),
+        500 => response.api_error(RedialVerificationCallError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn release_phone_number_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ReleasePhoneNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
+    let path = [
+        "/api/relay/rest/phone_numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn release_phone_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<ReleasePhoneNumberError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(ReleasePhoneNumberError::Unauthorized),
+        404 => response.api_error(ReleasePhoneNumberError::NotFound),
+        422 => response.api_error(ReleasePhoneNumberError::UnprocessableEntity),
+        500 => response.api_error(ReleasePhoneNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn remove_e911_address_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RemoveE911AddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}/e911_address";
+    let path = [
+        "/api/relay/rest/phone_numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/e911_address",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn remove_e911_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberResponse, crate::runtime::Error<RemoveE911AddressError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RemoveE911AddressError::Unauthorized),
+        404 => response.api_error(RemoveE911AddressError::NotFound),
+        422 => response.api_error(RemoveE911AddressError::UnprocessableEntity),
+        500 => response.api_error(RemoveE911AddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn request_mfa_call_request(
+    body: &MfaRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RequestMfaCallError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/call";
+    let path = ["/api/relay/rest/mfa/call"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn request_mfa_call_response(
+    response: crate::runtime::RawResponse,
+) -> Result<MfaResponse, crate::runtime::Error<RequestMfaCallError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RequestMfaCallError::Unauthorized),
+        422 => response.api_error(RequestMfaCallError::UnprocessableEntity),
+        500 => response.api_error(RequestMfaCallError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn request_mfa_sms_request(
+    body: &MfaRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RequestMfaSmsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/sms";
+    let path = ["/api/relay/rest/mfa/sms"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn request_mfa_sms_response(
+    response: crate::runtime::RawResponse,
+) -> Result<MfaResponse, crate::runtime::Error<RequestMfaSmsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RequestMfaSmsError::Unauthorized),
+        422 => response.api_error(RequestMfaSmsError::UnprocessableEntity),
+        500 => response.api_error(RequestMfaSmsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_brand_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveBrandError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}";
+    let path = [
+        "/api/relay/rest/registry/beta/brands/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_brand_response(
+    response: crate::runtime::RawResponse,
+) -> Result<BrandResponse, crate::runtime::Error<RetrieveBrandError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveBrandError::Unauthorized),
+        404 => response.api_error(RetrieveBrandError::NotFound),
+        500 => response.api_error(RetrieveBrandError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_campaign_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveCampaignError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}";
+    let path = [
+        "/api/relay/rest/registry/beta/campaigns/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_campaign_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CampaignResponse, crate::runtime::Error<RetrieveCampaignError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveCampaignError::Unauthorized),
+        404 => response.api_error(RetrieveCampaignError::NotFound),
+        500 => response.api_error(RetrieveCampaignError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_domain_application_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveDomainApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
+    let path = [
+        "/api/relay/rest/domain_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_domain_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DomainApplicationResponse,
+    crate::runtime::Error<RetrieveDomainApplicationError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveDomainApplicationError::Unauthorized),
+        404 => response.api_error(RetrieveDomainApplicationError::NotFound),
+        422 => response.api_error(RetrieveDomainApplicationError::UnprocessableEntity),
+        500 => response.api_error(RetrieveDomainApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_next_queue_member_request(
+    queue_id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveNextQueueMemberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members/next";
+    let path = [
+        "/api/relay/rest/queues/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "queue_id",
+            &ToString::to_string(&queue_id),
+        )?,
+        "/members/next",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_next_queue_member_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveNextQueueMemberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveNextQueueMemberError::Unauthorized),
+        404 => response.api_error(RetrieveNextQueueMemberError::NotFound),
+        500 => response.api_error(RetrieveNextQueueMemberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_number_group_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveNumberGroupError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
+    let path = [
+        "/api/relay/rest/number_groups/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_number_group_response(
+    response: crate::runtime::RawResponse,
+) -> Result<NumberGroupResponse, crate::runtime::Error<RetrieveNumberGroupError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveNumberGroupError::Unauthorized),
+        404 => response.api_error(RetrieveNumberGroupError::NotFound),
+        422 => response.api_error(RetrieveNumberGroupError::UnprocessableEntity),
+        500 => response.api_error(RetrieveNumberGroupError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_number_group_membership_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveNumberGroupMembershipError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_group_memberships/{id}";
+    let path = [
+        "/api/relay/rest/number_group_memberships/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_number_group_membership_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    NumberGroupMembershipResponse,
+    crate::runtime::Error<RetrieveNumberGroupMembershipError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveNumberGroupMembershipError::Unauthorized),
+        404 => response.api_error(RetrieveNumberGroupMembershipError::NotFound),
+        422 => {
+            response.api_error(RetrieveNumberGroupMembershipError::UnprocessableEntity)
+        }
+        500 => {
+            response.api_error(RetrieveNumberGroupMembershipError::InternalServerError)
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_order_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveOrderError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/orders/{id}";
+    let path = [
+        "/api/relay/rest/registry/beta/orders/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_order_response(
+    response: crate::runtime::RawResponse,
+) -> Result<OrderResponse, crate::runtime::Error<RetrieveOrderError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveOrderError::Unauthorized),
+        404 => response.api_error(RetrieveOrderError::NotFound),
+        500 => response.api_error(RetrieveOrderError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_phone_number_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrievePhoneNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
+    let path = [
+        "/api/relay/rest/phone_numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_phone_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberResponse, crate::runtime::Error<RetrievePhoneNumberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrievePhoneNumberError::Unauthorized),
+        404 => response.api_error(RetrievePhoneNumberError::NotFound),
+        422 => response.api_error(RetrievePhoneNumberError::UnprocessableEntity),
+        500 => response.api_error(RetrievePhoneNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_queue_member_request(
+    queue_id: ::uuid::Uuid,
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveQueueMemberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members/{id}";
+    let path = [
+        "/api/relay/rest/queues/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "queue_id",
+            &ToString::to_string(&queue_id),
+        )?,
+        "/members/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_queue_member_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveQueueMemberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveQueueMemberError::Unauthorized),
+        404 => response.api_error(RetrieveQueueMemberError::NotFound),
+        500 => response.api_error(RetrieveQueueMemberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_short_code_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveShortCodeError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes/{id}";
+    let path = [
+        "/api/relay/rest/short_codes/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_short_code_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ShortCodeResponse, crate::runtime::Error<RetrieveShortCodeError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveShortCodeError::Unauthorized),
+        404 => response.api_error(RetrieveShortCodeError::NotFound),
+        422 => response.api_error(RetrieveShortCodeError::UnprocessableEntity),
+        500 => response.api_error(RetrieveShortCodeError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_sip_endpoint_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveSipEndpointError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
+    let path = [
+        "/api/relay/rest/endpoints/sip/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_sip_endpoint_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipEndpointResponse, crate::runtime::Error<RetrieveSipEndpointError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveSipEndpointError::Unauthorized),
+        404 => response.api_error(RetrieveSipEndpointError::NotFound),
+        422 => response.api_error(RetrieveSipEndpointError::UnprocessableEntity),
+        500 => response.api_error(RetrieveSipEndpointError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_sip_profile_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveSipProfileError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/sip_profile";
+    let path = ["/api/relay/rest/sip_profile"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_sip_profile_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipProfileResponse, crate::runtime::Error<RetrieveSipProfileError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveSipProfileError::Unauthorized),
+        500 => response.api_error(RetrieveSipProfileError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn retrieve_verified_caller_id_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<RetrieveVerifiedCallerIdError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
+    let path = [
+        "/api/relay/rest/verified_caller_ids/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn retrieve_verified_caller_id_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VerifiedCallerIdResponse,
+    crate::runtime::Error<RetrieveVerifiedCallerIdError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(RetrieveVerifiedCallerIdError::Unauthorized),
+        404 => response.api_error(RetrieveVerifiedCallerIdError::NotFound),
+        500 => response.api_error(RetrieveVerifiedCallerIdError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn search_available_phone_numbers_request(
+    params: &SearchAvailablePhoneNumbersParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<SearchAvailablePhoneNumbersError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/search";
+    let path = ["/api/relay/rest/phone_numbers/search"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.areacode {
+        query.push("areacode", value.as_str());
+    }
+    if let Some(value) = &params.number_type {
+        query.push("number_type", value.as_str());
+    }
+    if let Some(value) = &params.starts_with {
+        query.push("starts_with", value.as_str());
+    }
+    if let Some(value) = &params.contains {
+        query.push("contains", value.as_str());
+    }
+    if let Some(value) = &params.ends_with {
+        query.push("ends_with", value.as_str());
+    }
+    if let Some(value) = &params.max_results {
+        query.push("max_results", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.region {
+        query.push("region", value.as_str());
+    }
+    if let Some(value) = &params.city {
+        query.push("city", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn search_available_phone_numbers_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    AvailablePhoneNumbersResponse,
+    crate::runtime::Error<SearchAvailablePhoneNumbersError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(SearchAvailablePhoneNumbersError::Unauthorized),
+        500 => response.api_error(SearchAvailablePhoneNumbersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_address_request(
+    id: ::uuid::Uuid,
+    body: &UpdateAddressRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateAddressError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
+    let path = [
+        "/api/relay/rest/addresses/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_address_response(
+    response: crate::runtime::RawResponse,
+) -> Result<AddressResponse, crate::runtime::Error<UpdateAddressError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateAddressError::Unauthorized),
+        404 => response.api_error(UpdateAddressError::NotFound),
+        422 => response.api_error(UpdateAddressError::UnprocessableEntity),
+        500 => response.api_error(UpdateAddressError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_campaign_request(
+    id: ::uuid::Uuid,
+    body: &UpdateCampaignRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateCampaignError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}";
+    let path = [
+        "/api/relay/rest/registry/beta/campaigns/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_campaign_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CampaignResponse, crate::runtime::Error<UpdateCampaignError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateCampaignError::Unauthorized),
+        404 => response.api_error(UpdateCampaignError::NotFound),
+        422 => response.api_error(UpdateCampaignError::UnprocessableEntity),
+        500 => response.api_error(UpdateCampaignError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_domain_application_request(
+    id: ::uuid::Uuid,
+    body: &UpdateDomainApplicationRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateDomainApplicationError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
+    let path = [
+        "/api/relay/rest/domain_applications/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_domain_application_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    DomainApplicationResponse,
+    crate::runtime::Error<UpdateDomainApplicationError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateDomainApplicationError::Unauthorized),
+        404 => response.api_error(UpdateDomainApplicationError::NotFound),
+        422 => response.api_error(UpdateDomainApplicationError::UnprocessableEntity),
+        500 => response.api_error(UpdateDomainApplicationError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_number_group_request(
+    id: ::uuid::Uuid,
+    body: &UpdateNumberGroupRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateNumberGroupError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
+    let path = [
+        "/api/relay/rest/number_groups/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_number_group_response(
+    response: crate::runtime::RawResponse,
+) -> Result<NumberGroupResponse, crate::runtime::Error<UpdateNumberGroupError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateNumberGroupError::Unauthorized),
+        404 => response.api_error(UpdateNumberGroupError::NotFound),
+        422 => response.api_error(UpdateNumberGroupError::UnprocessableEntity),
+        500 => response.api_error(UpdateNumberGroupError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_phone_number_request(
+    id: ::uuid::Uuid,
+    body: &UpdatePhoneNumberRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdatePhoneNumberError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
+    let path = [
+        "/api/relay/rest/phone_numbers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_phone_number_response(
+    response: crate::runtime::RawResponse,
+) -> Result<PhoneNumberResponse, crate::runtime::Error<UpdatePhoneNumberError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdatePhoneNumberError::Unauthorized),
+        404 => response.api_error(UpdatePhoneNumberError::NotFound),
+        422 => response.api_error(UpdatePhoneNumberError::UnprocessableEntity),
+        500 => response.api_error(UpdatePhoneNumberError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_queue_request(
+    id: ::uuid::Uuid,
+    body: &UpdateQueueRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateQueueError>> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
+    let path = [
+        "/api/relay/rest/queues/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_queue_response(
+    response: crate::runtime::RawResponse,
+) -> Result<QueueResponse, crate::runtime::Error<UpdateQueueError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateQueueError::BadRequest),
+        401 => response.api_error(UpdateQueueError::Unauthorized),
+        422 => response.api_error(UpdateQueueError::UnprocessableEntity),
+        500 => response.api_error(UpdateQueueError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_short_code_request(
+    id: ::uuid::Uuid,
+    body: &UpdateShortCodeRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateShortCodeError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes/{id}";
+    let path = [
+        "/api/relay/rest/short_codes/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_short_code_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ShortCodeResponse, crate::runtime::Error<UpdateShortCodeError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateShortCodeError::Unauthorized),
+        404 => response.api_error(UpdateShortCodeError::NotFound),
+        422 => response.api_error(UpdateShortCodeError::UnprocessableEntity),
+        500 => response.api_error(UpdateShortCodeError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_sip_endpoint_request(
+    id: ::uuid::Uuid,
+    body: &UpdateSipEndpointRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSipEndpointError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
+    let path = [
+        "/api/relay/rest/endpoints/sip/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_sip_endpoint_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipEndpointResponse, crate::runtime::Error<UpdateSipEndpointError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateSipEndpointError::Unauthorized),
+        404 => response.api_error(UpdateSipEndpointError::NotFound),
+        422 => response.api_error(UpdateSipEndpointError::UnprocessableEntity),
+        500 => response.api_error(UpdateSipEndpointError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_sip_profile_request(
+    body: &UpdateSipProfileRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateSipProfileError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/sip_profile";
+    let path = ["/api/relay/rest/sip_profile"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_sip_profile_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SipProfileResponse, crate::runtime::Error<UpdateSipProfileError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(UpdateSipProfileError::Unauthorized),
+        422 => response.api_error(UpdateSipProfileError::UnprocessableEntity),
+        500 => response.api_error(UpdateSipProfileError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_verified_caller_id_request(
+    id: ::uuid::Uuid,
+    body: &UpdateVerifiedCallerIdRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateVerifiedCallerIdError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
+    let path = [
+        "/api/relay/rest/verified_caller_ids/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_verified_caller_id_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VerifiedCallerIdResponse,
+    crate::runtime::Error<UpdateVerifiedCallerIdError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateVerifiedCallerIdError::Unauthorized),
+        404 => response.api_error(UpdateVerifiedCallerIdError::NotFound),
+        422 => response.api_error(UpdateVerifiedCallerIdError::UnprocessableEntity),
+        500 => response.api_error(UpdateVerifiedCallerIdError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn validate_verification_code_request(
+    id: ::uuid::Uuid,
+    body: &VerifyCallerIdRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ValidateVerificationCodeError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}/verification";
+    let path = [
+        "/api/relay/rest/verified_caller_ids/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/verification",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn validate_verification_code_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VerifiedCallerIdResponse,
+    crate::runtime::Error<ValidateVerificationCodeError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ValidateVerificationCodeError::Unauthorized),
+        404 => response.api_error(ValidateVerificationCodeError::NotFound),
+        422 => response.api_error(ValidateVerificationCodeError::UnprocessableEntity),
+        500 => response.api_error(ValidateVerificationCodeError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn verify_mfa_token_request(
+    mfa_request_id: ::uuid::Uuid,
+    body: &MfaVerifyRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<VerifyMfaTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/{mfa_request_id}/verify";
+    let path = [
+        "/api/relay/rest/mfa/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "mfa_request_id",
+            &ToString::to_string(&mfa_request_id),
+        )?,
+        "/verify",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn verify_mfa_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<MfaVerifyResponse, crate::runtime::Error<VerifyMfaTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(VerifyMfaTokenError::Unauthorized),
+        422 => response.api_error(VerifyMfaTokenError::UnprocessableEntity),
+        500 => response.api_error(VerifyMfaTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Relay
 ///
 /// The 72 operations of the area [`relay`](crate::relay) (its types and an index of its operations), with the cargo feature `relay`.
@@ -15855,36 +18415,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &AssignE911addressRequest,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<AssignE911AddressError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}/e911_address";
-        let path = [
-            "/api/relay/rest/phone_numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/e911_address",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(AssignE911AddressError::Unauthorized),
-            404 => response.api_error(AssignE911AddressError::NotFound),
-            422 => response.api_error(AssignE911AddressError::UnprocessableEntity),
-            500 => response.api_error(AssignE911AddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        assign_e911_address_response(
+            crate::runtime::send(self, assign_e911_address_request(id, body)?).await?,
+        )
     }
     /// Create E911 address
     ///
@@ -15909,26 +18442,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateAddressRequest,
     ) -> Result<AddressResponse, crate::runtime::Error<CreateAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
-        let path = ["/api/relay/rest/addresses"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateAddressError::Unauthorized),
-            422 => response.api_error(CreateAddressError::UnprocessableEntity),
-            500 => response.api_error(CreateAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_address_response(
+            crate::runtime::send(self, create_address_request(body)?).await?,
+        )
     }
     /// Create brand
     ///
@@ -15951,26 +18467,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateBrandRequest,
     ) -> Result<BrandResponse, crate::runtime::Error<CreateBrandError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
-        let path = ["/api/relay/rest/registry/beta/brands"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateBrandError::Unauthorized),
-            422 => response.api_error(CreateBrandError::UnprocessableEntity),
-            500 => response.api_error(CreateBrandError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_brand_response(
+            crate::runtime::send(self, create_brand_request(body)?).await?,
+        )
     }
     /// Create campaign
     ///
@@ -15998,36 +18497,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &CreateCampaignRequest,
     ) -> Result<CampaignResponse, crate::runtime::Error<CreateCampaignError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
-        let path = [
-            "/api/relay/rest/registry/beta/brands/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/campaigns",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateCampaignError::Unauthorized),
-            404 => response.api_error(CreateCampaignError::NotFound),
-            422 => response.api_error(CreateCampaignError::UnprocessableEntity),
-            500 => response.api_error(CreateCampaignError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_campaign_response(
+            crate::runtime::send(self, create_campaign_request(id, body)?).await?,
+        )
     }
     /// Create domain application
     ///
@@ -16053,26 +18525,9 @@ impl crate::runtime::Client {
         DomainApplicationResponse,
         crate::runtime::Error<CreateDomainApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
-        let path = ["/api/relay/rest/domain_applications"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateDomainApplicationError::Unauthorized),
-            422 => response.api_error(CreateDomainApplicationError::UnprocessableEntity),
-            500 => response.api_error(CreateDomainApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_domain_application_response(
+            crate::runtime::send(self, create_domain_application_request(body)?).await?,
+        )
     }
     /// Import phone number
     ///
@@ -16100,30 +18555,10 @@ impl crate::runtime::Client {
         PhoneNumberResponse,
         crate::runtime::Error<CreateImportedPhoneNumberError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/imported_phone_numbers";
-        let path = ["/api/relay/rest/imported_phone_numbers"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateImportedPhoneNumberError::Unauthorized),
-            422 => {
-                response.api_error(CreateImportedPhoneNumberError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(CreateImportedPhoneNumberError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        create_imported_phone_number_response(
+            crate::runtime::send(self, create_imported_phone_number_request(body)?)
+                .await?,
+        )
     }
     /// Create number group
     ///
@@ -16146,26 +18581,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateNumberGroupRequest,
     ) -> Result<NumberGroupResponse, crate::runtime::Error<CreateNumberGroupError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
-        let path = ["/api/relay/rest/number_groups"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateNumberGroupError::Unauthorized),
-            422 => response.api_error(CreateNumberGroupError::UnprocessableEntity),
-            500 => response.api_error(CreateNumberGroupError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_number_group_response(
+            crate::runtime::send(self, create_number_group_request(body)?).await?,
+        )
     }
     /// Create number group membership
     ///
@@ -16200,40 +18618,13 @@ impl crate::runtime::Client {
         NumberGroupMembershipResponse,
         crate::runtime::Error<CreateNumberGroupMembershipError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships";
-        let path = [
-            "/api/relay/rest/number_groups/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "NumberGroupId",
-                &ToString::to_string(&number_group_id),
-            )?,
-            "/number_group_memberships",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateNumberGroupMembershipError::Unauthorized),
-            404 => response.api_error(CreateNumberGroupMembershipError::NotFound),
-            422 => {
-                response.api_error(CreateNumberGroupMembershipError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(CreateNumberGroupMembershipError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        create_number_group_membership_response(
+            crate::runtime::send(
+                    self,
+                    create_number_group_membership_request(number_group_id, body)?,
+                )
+                .await?,
+        )
     }
     /// Create phone number assignment order
     ///
@@ -16261,36 +18652,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &CreateOrderRequest,
     ) -> Result<OrderResponse, crate::runtime::Error<CreateOrderError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
-        let path = [
-            "/api/relay/rest/registry/beta/campaigns/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/orders",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateOrderError::Unauthorized),
-            404 => response.api_error(CreateOrderError::NotFound),
-            422 => response.api_error(CreateOrderError::UnprocessableEntity),
-            500 => response.api_error(CreateOrderError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_order_response(
+            crate::runtime::send(self, create_order_request(id, body)?).await?,
+        )
     }
     /// Create queue
     ///
@@ -16313,26 +18677,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateQueueRequest,
     ) -> Result<QueueResponse, crate::runtime::Error<CreateQueueError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
-        let path = ["/api/relay/rest/queues"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateQueueError::Unauthorized),
-            422 => response.api_error(CreateQueueError::UnprocessableEntity),
-            500 => response.api_error(CreateQueueError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_queue_response(
+            crate::runtime::send(self, create_queue_request(body)?).await?,
+        )
     }
     /// Create SIP endpoint
     ///
@@ -16357,26 +18704,9 @@ impl crate::runtime::Client {
         &self,
         body: &CreateSipEndpointRequest,
     ) -> Result<SipEndpointResponse, crate::runtime::Error<CreateSipEndpointError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
-        let path = ["/api/relay/rest/endpoints/sip"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateSipEndpointError::Unauthorized),
-            422 => response.api_error(CreateSipEndpointError::UnprocessableEntity),
-            500 => response.api_error(CreateSipEndpointError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_sip_endpoint_response(
+            crate::runtime::send(self, create_sip_endpoint_request(body)?).await?,
+        )
     }
     /// Create verified caller ID
     ///
@@ -16402,26 +18732,9 @@ impl crate::runtime::Client {
         VerifiedCallerIdResponse,
         crate::runtime::Error<CreateVerifiedCallerIdError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
-        let path = ["/api/relay/rest/verified_caller_ids"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateVerifiedCallerIdError::Unauthorized),
-            422 => response.api_error(CreateVerifiedCallerIdError::UnprocessableEntity),
-            500 => response.api_error(CreateVerifiedCallerIdError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_verified_caller_id_response(
+            crate::runtime::send(self, create_verified_caller_id_request(body)?).await?,
+        )
     }
     /// Delete E911 address
     ///
@@ -16448,35 +18761,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
-        let path = [
-            "/api/relay/rest/addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteAddressError::BadRequest),
-            401 => response.api_error(DeleteAddressError::Unauthorized),
-            404 => response.api_error(DeleteAddressError::NotFound),
-            500 => response.api_error(DeleteAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_address_response(
+            crate::runtime::send(self, delete_address_request(id)?).await?,
+        )
     }
     /// Delete recording
     ///
@@ -16503,35 +18790,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCallRecordingError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/recordings/{id}";
-        let path = [
-            "/api/relay/rest/recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteCallRecordingError::Unauthorized),
-            404 => response.api_error(DeleteCallRecordingError::NotFound),
-            422 => response.api_error(DeleteCallRecordingError::UnprocessableEntity),
-            500 => response.api_error(DeleteCallRecordingError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_call_recording_response(
+            crate::runtime::send(self, delete_call_recording_request(id)?).await?,
+        )
     }
     /// Delete domain application
     ///
@@ -16558,35 +18819,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDomainApplicationError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
-        let path = [
-            "/api/relay/rest/domain_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteDomainApplicationError::BadRequest),
-            401 => response.api_error(DeleteDomainApplicationError::Unauthorized),
-            404 => response.api_error(DeleteDomainApplicationError::NotFound),
-            500 => response.api_error(DeleteDomainApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_domain_application_response(
+            crate::runtime::send(self, delete_domain_application_request(id)?).await?,
+        )
     }
     /// Delete phone number assignment
     ///
@@ -16613,34 +18848,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteNumberAssignmentError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/numbers/{id}";
-        let path = [
-            "/api/relay/rest/registry/beta/numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteNumberAssignmentError::Unauthorized),
-            404 => response.api_error(DeleteNumberAssignmentError::NotFound),
-            500 => response.api_error(DeleteNumberAssignmentError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_number_assignment_response(
+            crate::runtime::send(self, delete_number_assignment_request(id)?).await?,
+        )
     }
     /// Delete number group
     ///
@@ -16667,35 +18877,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteNumberGroupError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
-        let path = [
-            "/api/relay/rest/number_groups/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteNumberGroupError::BadRequest),
-            401 => response.api_error(DeleteNumberGroupError::Unauthorized),
-            404 => response.api_error(DeleteNumberGroupError::NotFound),
-            500 => response.api_error(DeleteNumberGroupError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_number_group_response(
+            crate::runtime::send(self, delete_number_group_request(id)?).await?,
+        )
     }
     /// Delete number group membership
     ///
@@ -16722,37 +18906,10 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteNumberGroupMembershipError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_group_memberships/{id}";
-        let path = [
-            "/api/relay/rest/number_group_memberships/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteNumberGroupMembershipError::BadRequest),
-            401 => response.api_error(DeleteNumberGroupMembershipError::Unauthorized),
-            404 => response.api_error(DeleteNumberGroupMembershipError::NotFound),
-            500 => {
-                response.api_error(DeleteNumberGroupMembershipError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        delete_number_group_membership_response(
+            crate::runtime::send(self, delete_number_group_membership_request(id)?)
+                .await?,
+        )
     }
     /// Delete queue
     ///
@@ -16779,35 +18936,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteQueueError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
-        let path = [
-            "/api/relay/rest/queues/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteQueueError::BadRequest),
-            401 => response.api_error(DeleteQueueError::Unauthorized),
-            404 => response.api_error(DeleteQueueError::NotFound),
-            500 => response.api_error(DeleteQueueError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_queue_response(
+            crate::runtime::send(self, delete_queue_request(id)?).await?,
+        )
     }
     /// Delete SIP endpoint
     ///
@@ -16836,35 +18967,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipEndpointError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
-        let path = [
-            "/api/relay/rest/endpoints/sip/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteSipEndpointError::BadRequest),
-            401 => response.api_error(DeleteSipEndpointError::Unauthorized),
-            404 => response.api_error(DeleteSipEndpointError::NotFound),
-            500 => response.api_error(DeleteSipEndpointError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_sip_endpoint_response(
+            crate::runtime::send(self, delete_sip_endpoint_request(id)?).await?,
+        )
     }
     /// Delete verified caller ID
     ///
@@ -16891,34 +18996,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteVerifiedCallerIdError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
-        let path = [
-            "/api/relay/rest/verified_caller_ids/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteVerifiedCallerIdError::Unauthorized),
-            404 => response.api_error(DeleteVerifiedCallerIdError::NotFound),
-            500 => response.api_error(DeleteVerifiedCallerIdError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_verified_caller_id_response(
+            crate::runtime::send(self, delete_verified_caller_id_request(id)?).await?,
+        )
     }
     /// Get E911 address
     ///
@@ -16946,35 +19026,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<AddressResponse, crate::runtime::Error<GetAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
-        let path = [
-            "/api/relay/rest/addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetAddressError::Unauthorized),
-            404 => response.api_error(GetAddressError::NotFound),
-            422 => response.api_error(GetAddressError::UnprocessableEntity),
-            500 => response.api_error(GetAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_address_response(crate::runtime::send(self, get_address_request(id)?).await?)
     }
     /// Get recording
     ///
@@ -17001,35 +19053,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<GetCallRecordingResponse, crate::runtime::Error<GetCallRecordingError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/recordings/{id}";
-        let path = [
-            "/api/relay/rest/recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetCallRecordingError::Unauthorized),
-            404 => response.api_error(GetCallRecordingError::NotFound),
-            422 => response.api_error(GetCallRecordingError::UnprocessableEntity),
-            500 => response.api_error(GetCallRecordingError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_call_recording_response(
+            crate::runtime::send(self, get_call_recording_request(id)?).await?,
+        )
     }
     /// Get queue
     ///
@@ -17056,35 +19082,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<QueueResponse, crate::runtime::Error<GetQueueError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
-        let path = [
-            "/api/relay/rest/queues/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetQueueError::Unauthorized),
-            404 => response.api_error(GetQueueError::NotFound),
-            422 => response.api_error(GetQueueError::UnprocessableEntity),
-            500 => response.api_error(GetQueueError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_queue_response(crate::runtime::send(self, get_queue_request(id)?).await?)
     }
     /// List E911 addresses
     ///
@@ -17111,40 +19109,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListAddressesParams,
     ) -> Result<AddressListResponse, crate::runtime::Error<ListAddressesError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
-        let path = ["/api/relay/rest/addresses"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_label {
-            query.push("filter_label", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListAddressesError::Unauthorized),
-            422 => response.api_error(ListAddressesError::UnprocessableEntity),
-            500 => response.api_error(ListAddressesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_addresses_response(
+            crate::runtime::send(self, list_addresses_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_addresses`](Self::list_addresses), as a stream.
     ///
@@ -17163,50 +19130,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Address, crate::runtime::Error<ListAddressesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/addresses";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListAddressesError>,
-        > {
-            let path = ["/api/relay/rest/addresses"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_label {
-                query.push("filter_label", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Address>, Option<String>),
-                crate::runtime::Error<ListAddressesError>,
-            > {
-                let page: Result<
-                    AddressListResponse,
-                    crate::runtime::Error<ListAddressesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListAddressesError::Unauthorized),
-                    422 => response.api_error(ListAddressesError::UnprocessableEntity),
-                    500 => response.api_error(ListAddressesError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_addresses_request(params),
+            |response| {
+                let page = list_addresses_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -17236,33 +19164,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListBrandsParams,
     ) -> Result<BrandListResponse, crate::runtime::Error<ListBrandsError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
-        let path = ["/api/relay/rest/registry/beta/brands"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.filter_state {
-            query.push("filter_state", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListBrandsError::Unauthorized),
-            500 => response.api_error(ListBrandsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_brands_response(
+            crate::runtime::send(self, list_brands_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_brands`](Self::list_brands), as a stream.
     ///
@@ -17281,43 +19185,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Brand, crate::runtime::Error<ListBrandsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListBrandsError>,
-        > {
-            let path = ["/api/relay/rest/registry/beta/brands"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.filter_state {
-                query.push("filter_state", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Brand>, Option<String>),
-                crate::runtime::Error<ListBrandsError>,
-            > {
-                let page: Result<
-                    BrandListResponse,
-                    crate::runtime::Error<ListBrandsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListBrandsError::Unauthorized),
-                    500 => response.api_error(ListBrandsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_brands_request(params),
+            |response| {
+                let page = list_brands_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -17345,27 +19217,9 @@ impl crate::runtime::Client {
     pub async fn list_call_recordings(
         &self,
     ) -> Result<RecordingListResponse, crate::runtime::Error<ListCallRecordingsError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/recordings";
-        let path = ["/api/relay/rest/recordings"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCallRecordingsError::Unauthorized),
-            404 => response.api_error(ListCallRecordingsError::NotFound),
-            422 => response.api_error(ListCallRecordingsError::UnprocessableEntity),
-            500 => response.api_error(ListCallRecordingsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_call_recordings_response(
+            crate::runtime::send(self, list_call_recordings_request()?).await?,
+        )
     }
     /// Every item of every page of [`list_call_recordings`](Self::list_call_recordings), as a stream.
     ///
@@ -17383,41 +19237,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Recording, crate::runtime::Error<ListCallRecordingsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/recordings";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCallRecordingsError>,
-        > {
-            let path = ["/api/relay/rest/recordings"].concat();
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Recording>, Option<String>),
-                crate::runtime::Error<ListCallRecordingsError>,
-            > {
-                let page: Result<
-                    RecordingListResponse,
-                    crate::runtime::Error<ListCallRecordingsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCallRecordingsError::Unauthorized),
-                    404 => response.api_error(ListCallRecordingsError::NotFound),
-                    422 => {
-                        response.api_error(ListCallRecordingsError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response.api_error(ListCallRecordingsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_call_recordings_request(),
+            |response| {
+                let page = list_call_recordings_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -17449,43 +19273,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListCampaignsParams,
     ) -> Result<CampaignListResponse, crate::runtime::Error<ListCampaignsError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
-        let path = [
-            "/api/relay/rest/registry/beta/brands/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/campaigns",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.filter_state {
-            query.push("filter_state", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListCampaignsError::Unauthorized),
-            404 => response.api_error(ListCampaignsError::NotFound),
-            500 => response.api_error(ListCampaignsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_campaigns_response(
+            crate::runtime::send(self, list_campaigns_request(id, params)?).await?,
+        )
     }
     /// Every item of every page of [`list_campaigns`](Self::list_campaigns), as a stream.
     ///
@@ -17505,53 +19295,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Campaign, crate::runtime::Error<ListCampaignsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}/campaigns";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListCampaignsError>,
-        > {
-            let path = [
-                "/api/relay/rest/registry/beta/brands/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/campaigns",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.filter_state {
-                query.push("filter_state", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Campaign>, Option<String>),
-                crate::runtime::Error<ListCampaignsError>,
-            > {
-                let page: Result<
-                    CampaignListResponse,
-                    crate::runtime::Error<ListCampaignsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListCampaignsError::Unauthorized),
-                    404 => response.api_error(ListCampaignsError::NotFound),
-                    500 => response.api_error(ListCampaignsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_campaigns_request(id, params),
+            |response| {
+                let page = list_campaigns_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -17587,43 +19335,9 @@ impl crate::runtime::Client {
         DomainApplicationListResponse,
         crate::runtime::Error<ListDomainApplicationsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
-        let path = ["/api/relay/rest/domain_applications"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_domain {
-            query.push("filter_domain", value.as_str());
-        }
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListDomainApplicationsError::Unauthorized),
-            422 => response.api_error(ListDomainApplicationsError::UnprocessableEntity),
-            500 => response.api_error(ListDomainApplicationsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_domain_applications_response(
+            crate::runtime::send(self, list_domain_applications_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_domain_applications`](Self::list_domain_applications), as a stream.
     ///
@@ -17645,59 +19359,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListDomainApplicationsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListDomainApplicationsError>,
-        > {
-            let path = ["/api/relay/rest/domain_applications"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_domain {
-                query.push("filter_domain", value.as_str());
-            }
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<DomainApplication>, Option<String>),
-                crate::runtime::Error<ListDomainApplicationsError>,
-            > {
-                let page: Result<
-                    DomainApplicationListResponse,
-                    crate::runtime::Error<ListDomainApplicationsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListDomainApplicationsError::Unauthorized),
-                    422 => {
-                        response
-                            .api_error(ListDomainApplicationsError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListDomainApplicationsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_domain_applications_request(params),
+            |response| {
+                let page = list_domain_applications_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -17732,40 +19398,10 @@ impl crate::runtime::Client {
         AssignedNumberListResponse,
         crate::runtime::Error<ListNumberAssignmentsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/numbers";
-        let path = [
-            "/api/relay/rest/registry/beta/campaigns/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/numbers",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_state {
-            query.push("filter_state", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListNumberAssignmentsError::Unauthorized),
-            404 => response.api_error(ListNumberAssignmentsError::NotFound),
-            500 => response.api_error(ListNumberAssignmentsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_number_assignments_response(
+            crate::runtime::send(self, list_number_assignments_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_number_assignments`](Self::list_number_assignments), as a stream.
     ///
@@ -17785,53 +19421,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<AssignedNumber, crate::runtime::Error<ListNumberAssignmentsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/numbers";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListNumberAssignmentsError>,
-        > {
-            let path = [
-                "/api/relay/rest/registry/beta/campaigns/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/numbers",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_state {
-                query.push("filter_state", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<AssignedNumber>, Option<String>),
-                crate::runtime::Error<ListNumberAssignmentsError>,
-            > {
-                let page: Result<
-                    AssignedNumberListResponse,
-                    crate::runtime::Error<ListNumberAssignmentsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListNumberAssignmentsError::Unauthorized),
-                    404 => response.api_error(ListNumberAssignmentsError::NotFound),
-                    500 => {
-                        response
-                            .api_error(ListNumberAssignmentsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_number_assignments_request(id, params),
+            |response| {
+                let page = list_number_assignments_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -17873,51 +19467,13 @@ impl crate::runtime::Client {
         NumberGroupMembershipListResponse,
         crate::runtime::Error<ListNumberGroupMembershipsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships";
-        let path = [
-            "/api/relay/rest/number_groups/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "NumberGroupId",
-                &ToString::to_string(&number_group_id),
-            )?,
-            "/number_group_memberships",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListNumberGroupMembershipsError::Unauthorized),
-            404 => response.api_error(ListNumberGroupMembershipsError::NotFound),
-            422 => {
-                response.api_error(ListNumberGroupMembershipsError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(ListNumberGroupMembershipsError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_number_group_memberships_response(
+            crate::runtime::send(
+                    self,
+                    list_number_group_memberships_request(number_group_id, params)?,
+                )
+                .await?,
+        )
     }
     /// Every item of every page of [`list_number_group_memberships`](Self::list_number_group_memberships), as a stream.
     ///
@@ -17940,69 +19496,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListNumberGroupMembershipsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListNumberGroupMembershipsError>,
-        > {
-            let path = [
-                "/api/relay/rest/number_groups/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "NumberGroupId",
-                    &ToString::to_string(&number_group_id),
-                )?,
-                "/number_group_memberships",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<NumberGroupMembership>, Option<String>),
-                crate::runtime::Error<ListNumberGroupMembershipsError>,
-            > {
-                let page: Result<
-                    NumberGroupMembershipListResponse,
-                    crate::runtime::Error<ListNumberGroupMembershipsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response.api_error(ListNumberGroupMembershipsError::Unauthorized)
-                    }
-                    404 => response.api_error(ListNumberGroupMembershipsError::NotFound),
-                    422 => {
-                        response
-                            .api_error(
-                                ListNumberGroupMembershipsError::UnprocessableEntity,
-                            )
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListNumberGroupMembershipsError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_number_group_memberships_request(number_group_id, params),
+            |response| {
+                let page = list_number_group_memberships_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -18034,40 +19532,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListNumberGroupsParams,
     ) -> Result<NumberGroupListResponse, crate::runtime::Error<ListNumberGroupsError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
-        let path = ["/api/relay/rest/number_groups"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListNumberGroupsError::Unauthorized),
-            422 => response.api_error(ListNumberGroupsError::UnprocessableEntity),
-            500 => response.api_error(ListNumberGroupsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_number_groups_response(
+            crate::runtime::send(self, list_number_groups_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_number_groups`](Self::list_number_groups), as a stream.
     ///
@@ -18086,50 +19553,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<NumberGroup, crate::runtime::Error<ListNumberGroupsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListNumberGroupsError>,
-        > {
-            let path = ["/api/relay/rest/number_groups"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<NumberGroup>, Option<String>),
-                crate::runtime::Error<ListNumberGroupsError>,
-            > {
-                let page: Result<
-                    NumberGroupListResponse,
-                    crate::runtime::Error<ListNumberGroupsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListNumberGroupsError::Unauthorized),
-                    422 => response.api_error(ListNumberGroupsError::UnprocessableEntity),
-                    500 => response.api_error(ListNumberGroupsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_number_groups_request(params),
+            |response| {
+                let page = list_number_groups_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -18161,40 +19589,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &ListOrdersParams,
     ) -> Result<OrderListResponse, crate::runtime::Error<ListOrdersError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
-        let path = [
-            "/api/relay/rest/registry/beta/campaigns/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/orders",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_state {
-            query.push("filter_state", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListOrdersError::Unauthorized),
-            404 => response.api_error(ListOrdersError::NotFound),
-            500 => response.api_error(ListOrdersError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_orders_response(
+            crate::runtime::send(self, list_orders_request(id, params)?).await?,
+        )
     }
     /// Every item of every page of [`list_orders`](Self::list_orders), as a stream.
     ///
@@ -18214,50 +19611,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Order, crate::runtime::Error<ListOrdersError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}/orders";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListOrdersError>,
-        > {
-            let path = [
-                "/api/relay/rest/registry/beta/campaigns/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/orders",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_state {
-                query.push("filter_state", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Order>, Option<String>),
-                crate::runtime::Error<ListOrdersError>,
-            > {
-                let page: Result<
-                    OrderListResponse,
-                    crate::runtime::Error<ListOrdersError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListOrdersError::Unauthorized),
-                    404 => response.api_error(ListOrdersError::NotFound),
-                    500 => response.api_error(ListOrdersError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_orders_request(id, params),
+            |response| {
+                let page = list_orders_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -18293,43 +19651,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListPhoneNumbersParams,
     ) -> Result<PhoneNumberListResponse, crate::runtime::Error<ListPhoneNumbersError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
-        let path = ["/api/relay/rest/phone_numbers"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.filter_number {
-            query.push("filter_number", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListPhoneNumbersError::BadRequest),
-            401 => response.api_error(ListPhoneNumbersError::Unauthorized),
-            500 => response.api_error(ListPhoneNumbersError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_phone_numbers_response(
+            crate::runtime::send(self, list_phone_numbers_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_phone_numbers`](Self::list_phone_numbers), as a stream.
     ///
@@ -18348,53 +19672,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<PhoneNumber, crate::runtime::Error<ListPhoneNumbersError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListPhoneNumbersError>,
-        > {
-            let path = ["/api/relay/rest/phone_numbers"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.filter_number {
-                query.push("filter_number", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<PhoneNumber>, Option<String>),
-                crate::runtime::Error<ListPhoneNumbersError>,
-            > {
-                let page: Result<
-                    PhoneNumberListResponse,
-                    crate::runtime::Error<ListPhoneNumbersError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListPhoneNumbersError::BadRequest),
-                    401 => response.api_error(ListPhoneNumbersError::Unauthorized),
-                    500 => response.api_error(ListPhoneNumbersError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_phone_numbers_request(params),
+            |response| {
+                let page = list_phone_numbers_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -18424,35 +19706,9 @@ impl crate::runtime::Client {
         &self,
         queue_id: ::uuid::Uuid,
     ) -> Result<QueueMemberListResponse, crate::runtime::Error<ListQueueMembersError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members";
-        let path = [
-            "/api/relay/rest/queues/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "queue_id",
-                &ToString::to_string(&queue_id),
-            )?,
-            "/members",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListQueueMembersError::Unauthorized),
-            404 => response.api_error(ListQueueMembersError::NotFound),
-            500 => response.api_error(ListQueueMembersError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_queue_members_response(
+            crate::runtime::send(self, list_queue_members_request(queue_id)?).await?,
+        )
     }
     /// Every item of every page of [`list_queue_members`](Self::list_queue_members), as a stream.
     ///
@@ -18471,45 +19727,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<QueueMember, crate::runtime::Error<ListQueueMembersError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListQueueMembersError>,
-        > {
-            let path = [
-                "/api/relay/rest/queues/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "queue_id",
-                    &ToString::to_string(&queue_id),
-                )?,
-                "/members",
-            ]
-                .concat();
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<QueueMember>, Option<String>),
-                crate::runtime::Error<ListQueueMembersError>,
-            > {
-                let page: Result<
-                    QueueMemberListResponse,
-                    crate::runtime::Error<ListQueueMembersError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListQueueMembersError::Unauthorized),
-                    404 => response.api_error(ListQueueMembersError::NotFound),
-                    500 => response.api_error(ListQueueMembersError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_queue_members_request(queue_id),
+            |response| {
+                let page = list_queue_members_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -18537,26 +19759,7 @@ impl crate::runtime::Client {
     pub async fn list_queues(
         &self,
     ) -> Result<QueueListResponse, crate::runtime::Error<ListQueuesError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
-        let path = ["/api/relay/rest/queues"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListQueuesError::Unauthorized),
-            422 => response.api_error(ListQueuesError::UnprocessableEntity),
-            500 => response.api_error(ListQueuesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_queues_response(crate::runtime::send(self, list_queues_request()?).await?)
     }
     /// Every item of every page of [`list_queues`](Self::list_queues), as a stream.
     ///
@@ -18574,36 +19777,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Queue, crate::runtime::Error<ListQueuesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListQueuesError>,
-        > {
-            let path = ["/api/relay/rest/queues"].concat();
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Queue>, Option<String>),
-                crate::runtime::Error<ListQueuesError>,
-            > {
-                let page: Result<
-                    QueueListResponse,
-                    crate::runtime::Error<ListQueuesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListQueuesError::Unauthorized),
-                    422 => response.api_error(ListQueuesError::UnprocessableEntity),
-                    500 => response.api_error(ListQueuesError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_queues_request(),
+            |response| {
+                let page = list_queues_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -18637,43 +19815,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListShortCodesParams,
     ) -> Result<ShortCodeListResponse, crate::runtime::Error<ListShortCodesError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes";
-        let path = ["/api/relay/rest/short_codes"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.filter_number {
-            query.push("filter_number", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListShortCodesError::BadRequest),
-            401 => response.api_error(ListShortCodesError::Unauthorized),
-            500 => response.api_error(ListShortCodesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_short_codes_response(
+            crate::runtime::send(self, list_short_codes_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_short_codes`](Self::list_short_codes), as a stream.
     ///
@@ -18692,53 +19836,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<ShortCode, crate::runtime::Error<ListShortCodesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListShortCodesError>,
-        > {
-            let path = ["/api/relay/rest/short_codes"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.filter_number {
-                query.push("filter_number", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<ShortCode>, Option<String>),
-                crate::runtime::Error<ListShortCodesError>,
-            > {
-                let page: Result<
-                    ShortCodeListResponse,
-                    crate::runtime::Error<ListShortCodesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListShortCodesError::BadRequest),
-                    401 => response.api_error(ListShortCodesError::Unauthorized),
-                    500 => response.api_error(ListShortCodesError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_short_codes_request(params),
+            |response| {
+                let page = list_short_codes_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -18770,43 +19872,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListSipEndpointsParams,
     ) -> Result<SipEndpointListResponse, crate::runtime::Error<ListSipEndpointsError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
-        let path = ["/api/relay/rest/endpoints/sip"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_username {
-            query.push("filter_username", value.as_str());
-        }
-        if let Some(value) = &params.filter_caller_id {
-            query.push("filter_caller_id", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListSipEndpointsError::Unauthorized),
-            422 => response.api_error(ListSipEndpointsError::UnprocessableEntity),
-            500 => response.api_error(ListSipEndpointsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_sip_endpoints_response(
+            crate::runtime::send(self, list_sip_endpoints_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_sip_endpoints`](Self::list_sip_endpoints), as a stream.
     ///
@@ -18825,53 +19893,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<SipEndpoint, crate::runtime::Error<ListSipEndpointsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListSipEndpointsError>,
-        > {
-            let path = ["/api/relay/rest/endpoints/sip"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_username {
-                query.push("filter_username", value.as_str());
-            }
-            if let Some(value) = &params.filter_caller_id {
-                query.push("filter_caller_id", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<SipEndpoint>, Option<String>),
-                crate::runtime::Error<ListSipEndpointsError>,
-            > {
-                let page: Result<
-                    SipEndpointListResponse,
-                    crate::runtime::Error<ListSipEndpointsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListSipEndpointsError::Unauthorized),
-                    422 => response.api_error(ListSipEndpointsError::UnprocessableEntity),
-                    500 => response.api_error(ListSipEndpointsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_sip_endpoints_request(params),
+            |response| {
+                let page = list_sip_endpoints_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -18904,33 +19930,9 @@ impl crate::runtime::Client {
         VerifiedCallerIdListResponse,
         crate::runtime::Error<ListVerifiedCallerIdsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
-        let path = ["/api/relay/rest/verified_caller_ids"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.filter_name {
-            query.push("filter_name", value.as_str());
-        }
-        if let Some(value) = &params.filter_number {
-            query.push("filter_number", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListVerifiedCallerIdsError::Unauthorized),
-            500 => response.api_error(ListVerifiedCallerIdsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_verified_caller_ids_response(
+            crate::runtime::send(self, list_verified_caller_ids_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_verified_caller_ids`](Self::list_verified_caller_ids), as a stream.
     ///
@@ -18952,46 +19954,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListVerifiedCallerIdsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListVerifiedCallerIdsError>,
-        > {
-            let path = ["/api/relay/rest/verified_caller_ids"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.filter_name {
-                query.push("filter_name", value.as_str());
-            }
-            if let Some(value) = &params.filter_number {
-                query.push("filter_number", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VerifiedCallerId>, Option<String>),
-                crate::runtime::Error<ListVerifiedCallerIdsError>,
-            > {
-                let page: Result<
-                    VerifiedCallerIdListResponse,
-                    crate::runtime::Error<ListVerifiedCallerIdsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListVerifiedCallerIdsError::Unauthorized),
-                    500 => {
-                        response
-                            .api_error(ListVerifiedCallerIdsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_verified_caller_ids_request(params),
+            |response| {
+                let page = list_verified_caller_ids_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -19031,35 +19998,10 @@ impl crate::runtime::Client {
         PhoneNumberLookupResponse,
         crate::runtime::Error<LookupPhoneNumberError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/lookup/phone_number/{e164_number}";
-        let path = [
-            "/api/relay/rest/lookup/phone_number/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "e164_number", e164_number)?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include {
-            query.push("include", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(LookupPhoneNumberError::Unauthorized),
-            404 => response.api_error(LookupPhoneNumberError::NotFound),
-            500 => response.api_error(LookupPhoneNumberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        lookup_phone_number_response(
+            crate::runtime::send(self, lookup_phone_number_request(e164_number, params)?)
+                .await?,
+        )
     }
     /// Purchase phone number
     ///
@@ -19082,27 +20024,9 @@ impl crate::runtime::Client {
         &self,
         body: &PurchasePhoneNumberRequest,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<PurchasePhoneNumberError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers";
-        let path = ["/api/relay/rest/phone_numbers"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(PurchasePhoneNumberError::BadRequest),
-            401 => response.api_error(PurchasePhoneNumberError::Unauthorized),
-            422 => response.api_error(PurchasePhoneNumberError::UnprocessableEntity),
-            500 => response.api_error(PurchasePhoneNumberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        purchase_phone_number_response(
+            crate::runtime::send(self, purchase_phone_number_request(body)?).await?,
+        )
     }
     /// Redial verification call
     ///
@@ -19132,35 +20056,9 @@ impl crate::runtime::Client {
         VerifiedCallerIdResponse,
         crate::runtime::Error<RedialVerificationCallError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}/verification";
-        let path = [
-            "/api/relay/rest/verified_caller_ids/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/verification",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RedialVerificationCallError::Unauthorized),
-            404 => response.api_error(RedialVerificationCallError::NotFound),
-            500 => response.api_error(RedialVerificationCallError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        redial_verification_call_response(
+            crate::runtime::send(self, redial_verification_call_request(id)?).await?,
+        )
     }
     /// Release phone number
     ///
@@ -19187,35 +20085,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<ReleasePhoneNumberError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
-        let path = [
-            "/api/relay/rest/phone_numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(ReleasePhoneNumberError::Unauthorized),
-            404 => response.api_error(ReleasePhoneNumberError::NotFound),
-            422 => response.api_error(ReleasePhoneNumberError::UnprocessableEntity),
-            500 => response.api_error(ReleasePhoneNumberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        release_phone_number_response(
+            crate::runtime::send(self, release_phone_number_request(id)?).await?,
+        )
     }
     /// Remove the E911 address from a phone number
     ///
@@ -19242,36 +20114,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<RemoveE911AddressError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}/e911_address";
-        let path = [
-            "/api/relay/rest/phone_numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/e911_address",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RemoveE911AddressError::Unauthorized),
-            404 => response.api_error(RemoveE911AddressError::NotFound),
-            422 => response.api_error(RemoveE911AddressError::UnprocessableEntity),
-            500 => response.api_error(RemoveE911AddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        remove_e911_address_response(
+            crate::runtime::send(self, remove_e911_address_request(id)?).await?,
+        )
     }
     /// Request MFA token via call
     ///
@@ -19294,26 +20139,9 @@ impl crate::runtime::Client {
         &self,
         body: &MfaRequest,
     ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaCallError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/call";
-        let path = ["/api/relay/rest/mfa/call"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RequestMfaCallError::Unauthorized),
-            422 => response.api_error(RequestMfaCallError::UnprocessableEntity),
-            500 => response.api_error(RequestMfaCallError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        request_mfa_call_response(
+            crate::runtime::send(self, request_mfa_call_request(body)?).await?,
+        )
     }
     /// Request MFA token via SMS
     ///
@@ -19336,26 +20164,9 @@ impl crate::runtime::Client {
         &self,
         body: &MfaRequest,
     ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaSmsError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/sms";
-        let path = ["/api/relay/rest/mfa/sms"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RequestMfaSmsError::Unauthorized),
-            422 => response.api_error(RequestMfaSmsError::UnprocessableEntity),
-            500 => response.api_error(RequestMfaSmsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        request_mfa_sms_response(
+            crate::runtime::send(self, request_mfa_sms_request(body)?).await?,
+        )
     }
     /// Get brand
     ///
@@ -19382,34 +20193,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<BrandResponse, crate::runtime::Error<RetrieveBrandError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/brands/{id}";
-        let path = [
-            "/api/relay/rest/registry/beta/brands/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveBrandError::Unauthorized),
-            404 => response.api_error(RetrieveBrandError::NotFound),
-            500 => response.api_error(RetrieveBrandError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_brand_response(
+            crate::runtime::send(self, retrieve_brand_request(id)?).await?,
+        )
     }
     /// Get campaign
     ///
@@ -19436,34 +20222,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<CampaignResponse, crate::runtime::Error<RetrieveCampaignError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}";
-        let path = [
-            "/api/relay/rest/registry/beta/campaigns/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveCampaignError::Unauthorized),
-            404 => response.api_error(RetrieveCampaignError::NotFound),
-            500 => response.api_error(RetrieveCampaignError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_campaign_response(
+            crate::runtime::send(self, retrieve_campaign_request(id)?).await?,
+        )
     }
     /// Get domain application
     ///
@@ -19493,39 +20254,9 @@ impl crate::runtime::Client {
         DomainApplicationResponse,
         crate::runtime::Error<RetrieveDomainApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
-        let path = [
-            "/api/relay/rest/domain_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveDomainApplicationError::Unauthorized),
-            404 => response.api_error(RetrieveDomainApplicationError::NotFound),
-            422 => {
-                response.api_error(RetrieveDomainApplicationError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(RetrieveDomainApplicationError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        retrieve_domain_application_response(
+            crate::runtime::send(self, retrieve_domain_application_request(id)?).await?,
+        )
     }
     /// Get next queue member
     ///
@@ -19555,35 +20286,10 @@ impl crate::runtime::Client {
         QueueMemberResponse,
         crate::runtime::Error<RetrieveNextQueueMemberError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members/next";
-        let path = [
-            "/api/relay/rest/queues/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "queue_id",
-                &ToString::to_string(&queue_id),
-            )?,
-            "/members/next",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveNextQueueMemberError::Unauthorized),
-            404 => response.api_error(RetrieveNextQueueMemberError::NotFound),
-            500 => response.api_error(RetrieveNextQueueMemberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_next_queue_member_response(
+            crate::runtime::send(self, retrieve_next_queue_member_request(queue_id)?)
+                .await?,
+        )
     }
     /// Get number group
     ///
@@ -19610,35 +20316,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<NumberGroupResponse, crate::runtime::Error<RetrieveNumberGroupError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
-        let path = [
-            "/api/relay/rest/number_groups/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveNumberGroupError::Unauthorized),
-            404 => response.api_error(RetrieveNumberGroupError::NotFound),
-            422 => response.api_error(RetrieveNumberGroupError::UnprocessableEntity),
-            500 => response.api_error(RetrieveNumberGroupError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_number_group_response(
+            crate::runtime::send(self, retrieve_number_group_request(id)?).await?,
+        )
     }
     /// Get number group membership
     ///
@@ -19668,41 +20348,10 @@ impl crate::runtime::Client {
         NumberGroupMembershipResponse,
         crate::runtime::Error<RetrieveNumberGroupMembershipError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_group_memberships/{id}";
-        let path = [
-            "/api/relay/rest/number_group_memberships/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveNumberGroupMembershipError::Unauthorized),
-            404 => response.api_error(RetrieveNumberGroupMembershipError::NotFound),
-            422 => {
-                response
-                    .api_error(RetrieveNumberGroupMembershipError::UnprocessableEntity)
-            }
-            500 => {
-                response
-                    .api_error(RetrieveNumberGroupMembershipError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        retrieve_number_group_membership_response(
+            crate::runtime::send(self, retrieve_number_group_membership_request(id)?)
+                .await?,
+        )
     }
     /// Get phone number assignment order
     ///
@@ -19729,34 +20378,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<OrderResponse, crate::runtime::Error<RetrieveOrderError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/orders/{id}";
-        let path = [
-            "/api/relay/rest/registry/beta/orders/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveOrderError::Unauthorized),
-            404 => response.api_error(RetrieveOrderError::NotFound),
-            500 => response.api_error(RetrieveOrderError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_order_response(
+            crate::runtime::send(self, retrieve_order_request(id)?).await?,
+        )
     }
     /// Get phone number
     ///
@@ -19783,35 +20407,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<RetrievePhoneNumberError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
-        let path = [
-            "/api/relay/rest/phone_numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrievePhoneNumberError::Unauthorized),
-            404 => response.api_error(RetrievePhoneNumberError::NotFound),
-            422 => response.api_error(RetrievePhoneNumberError::UnprocessableEntity),
-            500 => response.api_error(RetrievePhoneNumberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_phone_number_response(
+            crate::runtime::send(self, retrieve_phone_number_request(id)?).await?,
+        )
     }
     /// Get queue member
     ///
@@ -19840,40 +20438,10 @@ impl crate::runtime::Client {
         queue_id: ::uuid::Uuid,
         id: ::uuid::Uuid,
     ) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveQueueMemberError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{queue_id}/members/{id}";
-        let path = [
-            "/api/relay/rest/queues/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "queue_id",
-                &ToString::to_string(&queue_id),
-            )?,
-            "/members/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveQueueMemberError::Unauthorized),
-            404 => response.api_error(RetrieveQueueMemberError::NotFound),
-            500 => response.api_error(RetrieveQueueMemberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_queue_member_response(
+            crate::runtime::send(self, retrieve_queue_member_request(queue_id, id)?)
+                .await?,
+        )
     }
     /// Get short code
     ///
@@ -19900,35 +20468,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<ShortCodeResponse, crate::runtime::Error<RetrieveShortCodeError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes/{id}";
-        let path = [
-            "/api/relay/rest/short_codes/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveShortCodeError::Unauthorized),
-            404 => response.api_error(RetrieveShortCodeError::NotFound),
-            422 => response.api_error(RetrieveShortCodeError::UnprocessableEntity),
-            500 => response.api_error(RetrieveShortCodeError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_short_code_response(
+            crate::runtime::send(self, retrieve_short_code_request(id)?).await?,
+        )
     }
     /// Get SIP endpoint
     ///
@@ -19957,35 +20499,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<SipEndpointResponse, crate::runtime::Error<RetrieveSipEndpointError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
-        let path = [
-            "/api/relay/rest/endpoints/sip/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveSipEndpointError::Unauthorized),
-            404 => response.api_error(RetrieveSipEndpointError::NotFound),
-            422 => response.api_error(RetrieveSipEndpointError::UnprocessableEntity),
-            500 => response.api_error(RetrieveSipEndpointError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_sip_endpoint_response(
+            crate::runtime::send(self, retrieve_sip_endpoint_request(id)?).await?,
+        )
     }
     /// Get SIP profile
     ///
@@ -20007,25 +20523,9 @@ impl crate::runtime::Client {
     pub async fn retrieve_sip_profile(
         &self,
     ) -> Result<SipProfileResponse, crate::runtime::Error<RetrieveSipProfileError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/sip_profile";
-        let path = ["/api/relay/rest/sip_profile"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveSipProfileError::Unauthorized),
-            500 => response.api_error(RetrieveSipProfileError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_sip_profile_response(
+            crate::runtime::send(self, retrieve_sip_profile_request()?).await?,
+        )
     }
     /// Get verified caller ID
     ///
@@ -20055,34 +20555,9 @@ impl crate::runtime::Client {
         VerifiedCallerIdResponse,
         crate::runtime::Error<RetrieveVerifiedCallerIdError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
-        let path = [
-            "/api/relay/rest/verified_caller_ids/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(RetrieveVerifiedCallerIdError::Unauthorized),
-            404 => response.api_error(RetrieveVerifiedCallerIdError::NotFound),
-            500 => response.api_error(RetrieveVerifiedCallerIdError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        retrieve_verified_caller_id_response(
+            crate::runtime::send(self, retrieve_verified_caller_id_request(id)?).await?,
+        )
     }
     /// Search phone numbers
     ///
@@ -20112,53 +20587,10 @@ impl crate::runtime::Client {
         AvailablePhoneNumbersResponse,
         crate::runtime::Error<SearchAvailablePhoneNumbersError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/search";
-        let path = ["/api/relay/rest/phone_numbers/search"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.areacode {
-            query.push("areacode", value.as_str());
-        }
-        if let Some(value) = &params.number_type {
-            query.push("number_type", value.as_str());
-        }
-        if let Some(value) = &params.starts_with {
-            query.push("starts_with", value.as_str());
-        }
-        if let Some(value) = &params.contains {
-            query.push("contains", value.as_str());
-        }
-        if let Some(value) = &params.ends_with {
-            query.push("ends_with", value.as_str());
-        }
-        if let Some(value) = &params.max_results {
-            query.push("max_results", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.region {
-            query.push("region", value.as_str());
-        }
-        if let Some(value) = &params.city {
-            query.push("city", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(SearchAvailablePhoneNumbersError::Unauthorized),
-            500 => {
-                response.api_error(SearchAvailablePhoneNumbersError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        search_available_phone_numbers_response(
+            crate::runtime::send(self, search_available_phone_numbers_request(params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`search_available_phone_numbers`](Self::search_available_phone_numbers), as a stream.
     ///
@@ -20180,69 +20612,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<SearchAvailablePhoneNumbersError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/search";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<SearchAvailablePhoneNumbersError>,
-        > {
-            let path = ["/api/relay/rest/phone_numbers/search"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.areacode {
-                query.push("areacode", value.as_str());
-            }
-            if let Some(value) = &params.number_type {
-                query.push("number_type", value.as_str());
-            }
-            if let Some(value) = &params.starts_with {
-                query.push("starts_with", value.as_str());
-            }
-            if let Some(value) = &params.contains {
-                query.push("contains", value.as_str());
-            }
-            if let Some(value) = &params.ends_with {
-                query.push("ends_with", value.as_str());
-            }
-            if let Some(value) = &params.max_results {
-                query.push("max_results", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.region {
-                query.push("region", value.as_str());
-            }
-            if let Some(value) = &params.city {
-                query.push("city", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<AvailablePhoneNumber>, Option<String>),
-                crate::runtime::Error<SearchAvailablePhoneNumbersError>,
-            > {
-                let page: Result<
-                    AvailablePhoneNumbersResponse,
-                    crate::runtime::Error<SearchAvailablePhoneNumbersError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => {
-                        response
-                            .api_error(SearchAvailablePhoneNumbersError::Unauthorized)
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                SearchAvailablePhoneNumbersError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            search_available_phone_numbers_request(params),
+            |response| {
+                let page = search_available_phone_numbers_response(response)?;
                 Ok((
                     page.data.unwrap_or_default(),
                     page.links.and_then(|links| links.next),
@@ -20278,35 +20652,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateAddressRequest,
     ) -> Result<AddressResponse, crate::runtime::Error<UpdateAddressError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/addresses/{id}";
-        let path = [
-            "/api/relay/rest/addresses/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateAddressError::Unauthorized),
-            404 => response.api_error(UpdateAddressError::NotFound),
-            422 => response.api_error(UpdateAddressError::UnprocessableEntity),
-            500 => response.api_error(UpdateAddressError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_address_response(
+            crate::runtime::send(self, update_address_request(id, body)?).await?,
+        )
     }
     /// Update campaign
     ///
@@ -20334,35 +20682,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateCampaignRequest,
     ) -> Result<CampaignResponse, crate::runtime::Error<UpdateCampaignError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/registry/beta/campaigns/{id}";
-        let path = [
-            "/api/relay/rest/registry/beta/campaigns/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateCampaignError::Unauthorized),
-            404 => response.api_error(UpdateCampaignError::NotFound),
-            422 => response.api_error(UpdateCampaignError::UnprocessableEntity),
-            500 => response.api_error(UpdateCampaignError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_campaign_response(
+            crate::runtime::send(self, update_campaign_request(id, body)?).await?,
+        )
     }
     /// Update domain application
     ///
@@ -20393,35 +20715,10 @@ impl crate::runtime::Client {
         DomainApplicationResponse,
         crate::runtime::Error<UpdateDomainApplicationError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/domain_applications/{id}";
-        let path = [
-            "/api/relay/rest/domain_applications/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateDomainApplicationError::Unauthorized),
-            404 => response.api_error(UpdateDomainApplicationError::NotFound),
-            422 => response.api_error(UpdateDomainApplicationError::UnprocessableEntity),
-            500 => response.api_error(UpdateDomainApplicationError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_domain_application_response(
+            crate::runtime::send(self, update_domain_application_request(id, body)?)
+                .await?,
+        )
     }
     /// Update number group
     ///
@@ -20449,35 +20746,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateNumberGroupRequest,
     ) -> Result<NumberGroupResponse, crate::runtime::Error<UpdateNumberGroupError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/number_groups/{id}";
-        let path = [
-            "/api/relay/rest/number_groups/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateNumberGroupError::Unauthorized),
-            404 => response.api_error(UpdateNumberGroupError::NotFound),
-            422 => response.api_error(UpdateNumberGroupError::UnprocessableEntity),
-            500 => response.api_error(UpdateNumberGroupError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_number_group_response(
+            crate::runtime::send(self, update_number_group_request(id, body)?).await?,
+        )
     }
     /// Update phone number
     ///
@@ -20505,35 +20776,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdatePhoneNumberRequest,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<UpdatePhoneNumberError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/phone_numbers/{id}";
-        let path = [
-            "/api/relay/rest/phone_numbers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdatePhoneNumberError::Unauthorized),
-            404 => response.api_error(UpdatePhoneNumberError::NotFound),
-            422 => response.api_error(UpdatePhoneNumberError::UnprocessableEntity),
-            500 => response.api_error(UpdatePhoneNumberError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_phone_number_response(
+            crate::runtime::send(self, update_phone_number_request(id, body)?).await?,
+        )
     }
     /// Update queue
     ///
@@ -20561,35 +20806,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateQueueRequest,
     ) -> Result<QueueResponse, crate::runtime::Error<UpdateQueueError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/queues/{id}";
-        let path = [
-            "/api/relay/rest/queues/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateQueueError::BadRequest),
-            401 => response.api_error(UpdateQueueError::Unauthorized),
-            422 => response.api_error(UpdateQueueError::UnprocessableEntity),
-            500 => response.api_error(UpdateQueueError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_queue_response(
+            crate::runtime::send(self, update_queue_request(id, body)?).await?,
+        )
     }
     /// Update short code
     ///
@@ -20617,35 +20836,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateShortCodeRequest,
     ) -> Result<ShortCodeResponse, crate::runtime::Error<UpdateShortCodeError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/short_codes/{id}";
-        let path = [
-            "/api/relay/rest/short_codes/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateShortCodeError::Unauthorized),
-            404 => response.api_error(UpdateShortCodeError::NotFound),
-            422 => response.api_error(UpdateShortCodeError::UnprocessableEntity),
-            500 => response.api_error(UpdateShortCodeError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_short_code_response(
+            crate::runtime::send(self, update_short_code_request(id, body)?).await?,
+        )
     }
     /// Update SIP endpoint
     ///
@@ -20675,35 +20868,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &UpdateSipEndpointRequest,
     ) -> Result<SipEndpointResponse, crate::runtime::Error<UpdateSipEndpointError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/endpoints/sip/{id}";
-        let path = [
-            "/api/relay/rest/endpoints/sip/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateSipEndpointError::Unauthorized),
-            404 => response.api_error(UpdateSipEndpointError::NotFound),
-            422 => response.api_error(UpdateSipEndpointError::UnprocessableEntity),
-            500 => response.api_error(UpdateSipEndpointError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_sip_endpoint_response(
+            crate::runtime::send(self, update_sip_endpoint_request(id, body)?).await?,
+        )
     }
     /// Update SIP profile
     ///
@@ -20726,26 +20893,9 @@ impl crate::runtime::Client {
         &self,
         body: &UpdateSipProfileRequest,
     ) -> Result<SipProfileResponse, crate::runtime::Error<UpdateSipProfileError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/sip_profile";
-        let path = ["/api/relay/rest/sip_profile"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(UpdateSipProfileError::Unauthorized),
-            422 => response.api_error(UpdateSipProfileError::UnprocessableEntity),
-            500 => response.api_error(UpdateSipProfileError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_sip_profile_response(
+            crate::runtime::send(self, update_sip_profile_request(body)?).await?,
+        )
     }
     /// Update verified caller ID
     ///
@@ -20776,35 +20926,10 @@ impl crate::runtime::Client {
         VerifiedCallerIdResponse,
         crate::runtime::Error<UpdateVerifiedCallerIdError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}";
-        let path = [
-            "/api/relay/rest/verified_caller_ids/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateVerifiedCallerIdError::Unauthorized),
-            404 => response.api_error(UpdateVerifiedCallerIdError::NotFound),
-            422 => response.api_error(UpdateVerifiedCallerIdError::UnprocessableEntity),
-            500 => response.api_error(UpdateVerifiedCallerIdError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_verified_caller_id_response(
+            crate::runtime::send(self, update_verified_caller_id_request(id, body)?)
+                .await?,
+        )
     }
     /// Validate verification code
     ///
@@ -20835,36 +20960,10 @@ impl crate::runtime::Client {
         VerifiedCallerIdResponse,
         crate::runtime::Error<ValidateVerificationCodeError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/verified_caller_ids/{id}/verification";
-        let path = [
-            "/api/relay/rest/verified_caller_ids/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/verification",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ValidateVerificationCodeError::Unauthorized),
-            404 => response.api_error(ValidateVerificationCodeError::NotFound),
-            422 => response.api_error(ValidateVerificationCodeError::UnprocessableEntity),
-            500 => response.api_error(ValidateVerificationCodeError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        validate_verification_code_response(
+            crate::runtime::send(self, validate_verification_code_request(id, body)?)
+                .await?,
+        )
     }
     /// Verify MFA token
     ///
@@ -20892,34 +20991,9 @@ impl crate::runtime::Client {
         mfa_request_id: ::uuid::Uuid,
         body: &MfaVerifyRequest,
     ) -> Result<MfaVerifyResponse, crate::runtime::Error<VerifyMfaTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/relay/rest/mfa/{mfa_request_id}/verify";
-        let path = [
-            "/api/relay/rest/mfa/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "mfa_request_id",
-                &ToString::to_string(&mfa_request_id),
-            )?,
-            "/verify",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(VerifyMfaTokenError::Unauthorized),
-            422 => response.api_error(VerifyMfaTokenError::UnprocessableEntity),
-            500 => response.api_error(VerifyMfaTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        verify_mfa_token_response(
+            crate::runtime::send(self, verify_mfa_token_request(mfa_request_id, body)?)
+                .await?,
+        )
     }
 }

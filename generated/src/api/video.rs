@@ -7080,6 +7080,1301 @@ impl ::std::fmt::Display for UpdateVideoConferenceError {
     }
 }
 
+fn create_conference_stream_request(
+    id: &str,
+    body: &VideoCreateStreamRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateConferenceStreamError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
+    let path = [
+        "/api/video/conferences/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        "/streams",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_conference_stream_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoStream, crate::runtime::Error<CreateConferenceStreamError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(CreateConferenceStreamError::Unauthorized),
+        422 => response.api_error(CreateConferenceStreamError::UnprocessableEntity),
+        500 => response.api_error(CreateConferenceStreamError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_room_request(
+    body: &VideoCreateRoomRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateRoomError>> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms";
+    let path = ["/api/video/rooms"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomResponse, crate::runtime::Error<CreateRoomError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(CreateRoomError::BadRequest),
+        401 => response.api_error(CreateRoomError::Unauthorized),
+        422 => response.api_error(CreateRoomError::UnprocessableEntity),
+        500 => response.api_error(CreateRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_room_stream_request(
+    id: ::uuid::Uuid,
+    body: &VideoCreateStreamRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateRoomStreamError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
+    let path = [
+        "/api/video/rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/streams",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_room_stream_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoStream, crate::runtime::Error<CreateRoomStreamError>> {
+    match response.status() {
+        201 => response.json(),
+        401 => response.api_error(CreateRoomStreamError::Unauthorized),
+        404 => response.api_error(CreateRoomStreamError::NotFound),
+        422 => response.api_error(CreateRoomStreamError::UnprocessableEntity),
+        500 => response.api_error(CreateRoomStreamError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_room_token_request(
+    body: &VideoCreateRoomTokenRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateRoomTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_tokens";
+    let path = ["/api/video/room_tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_room_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomTokenResponse, crate::runtime::Error<CreateRoomTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(CreateRoomTokenError::BadRequest),
+        401 => response.api_error(CreateRoomTokenError::Unauthorized),
+        422 => response.api_error(CreateRoomTokenError::UnprocessableEntity),
+        500 => response.api_error(CreateRoomTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_video_conference_request(
+    body: &VideoCreateConferenceRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateVideoConferenceError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences";
+    let path = ["/api/video/conferences"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_video_conference_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoConference, crate::runtime::Error<CreateVideoConferenceError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(CreateVideoConferenceError::BadRequest),
+        401 => response.api_error(CreateVideoConferenceError::Unauthorized),
+        422 => response.api_error(CreateVideoConferenceError::UnprocessableEntity),
+        500 => response.api_error(CreateVideoConferenceError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_room_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteRoomError>> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
+    let path = [
+        "/api/video/rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteRoomError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteRoomError::BadRequest),
+        401 => response.api_error(DeleteRoomError::Unauthorized),
+        404 => response.api_error(DeleteRoomError::NotFound),
+        500 => response.api_error(DeleteRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_room_recording_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteRoomRecordingError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
+    let path = [
+        "/api/video/room_recordings/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_room_recording_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteRoomRecordingError::BadRequest),
+        401 => response.api_error(DeleteRoomRecordingError::Unauthorized),
+        404 => response.api_error(DeleteRoomRecordingError::NotFound),
+        422 => response.api_error(DeleteRoomRecordingError::UnprocessableEntity),
+        500 => response.api_error(DeleteRoomRecordingError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_stream_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteStreamError>> {
+    const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
+    let path = [
+        "/api/video/streams/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_stream_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteStreamError>> {
+    match response.status() {
+        204 => response.empty(),
+        401 => response.api_error(DeleteStreamError::Unauthorized),
+        404 => response.api_error(DeleteStreamError::NotFound),
+        500 => response.api_error(DeleteStreamError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_video_conference_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<DeleteVideoConferenceError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
+    let path = [
+        "/api/video/conferences/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_video_conference_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
+    match response.status() {
+        204 => response.empty(),
+        400 => response.api_error(DeleteVideoConferenceError::BadRequest),
+        401 => response.api_error(DeleteVideoConferenceError::Unauthorized),
+        404 => response.api_error(DeleteVideoConferenceError::NotFound),
+        500 => response.api_error(DeleteVideoConferenceError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_conference_token_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetConferenceTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}";
+    let path = [
+        "/api/video/conference_tokens/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_conference_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoConferenceToken, crate::runtime::Error<GetConferenceTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetConferenceTokenError::BadRequest),
+        401 => response.api_error(GetConferenceTokenError::Unauthorized),
+        404 => response.api_error(GetConferenceTokenError::NotFound),
+        500 => response.api_error(GetConferenceTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_log_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetLogError>> {
+    const PATH_TEMPLATE: &str = "/api/video/logs/{id}";
+    let path = [
+        "/api/video/logs/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_log_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetLogError::BadRequest),
+        401 => response.api_error(GetLogError::Unauthorized),
+        403 => response.api_error(GetLogError::Forbidden),
+        404 => response.api_error(GetLogError::NotFound),
+        422 => response.api_error(GetLogError::UnprocessableEntity),
+        500 => response.api_error(GetLogError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_room_request(
+    id: ::uuid::Uuid,
+    params: &GetRoomParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetRoomError>> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
+    let path = [
+        "/api/video/rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_active_session {
+        query.push("include_active_session", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetRoomError::BadRequest),
+        401 => response.api_error(GetRoomError::Unauthorized),
+        404 => response.api_error(GetRoomError::NotFound),
+        422 => response.api_error(GetRoomError::UnprocessableEntity),
+        500 => response.api_error(GetRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_room_by_name_request(
+    name: &str,
+    params: &GetRoomByNameParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetRoomByNameError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms/{name}";
+    let path = [
+        "/api/video/rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "name", name)?,
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_active_session {
+        query.push("include_active_session", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_room_by_name_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomByNameError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetRoomByNameError::BadRequest),
+        401 => response.api_error(GetRoomByNameError::Unauthorized),
+        404 => response.api_error(GetRoomByNameError::NotFound),
+        422 => response.api_error(GetRoomByNameError::UnprocessableEntity),
+        500 => response.api_error(GetRoomByNameError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_room_recording_request(
+    id: ::uuid::Uuid,
+    params: &GetRoomRecordingParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetRoomRecordingError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
+    let path = [
+        "/api/video/room_recordings/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.media_ttl {
+        query.push("media_ttl", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_room_recording_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomRecording, crate::runtime::Error<GetRoomRecordingError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetRoomRecordingError::BadRequest),
+        401 => response.api_error(GetRoomRecordingError::Unauthorized),
+        404 => response.api_error(GetRoomRecordingError::NotFound),
+        422 => response.api_error(GetRoomRecordingError::UnprocessableEntity),
+        500 => response.api_error(GetRoomRecordingError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_room_session_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetRoomSessionError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}";
+    let path = [
+        "/api/video/room_sessions/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_room_session_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomSessionSummary, crate::runtime::Error<GetRoomSessionError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetRoomSessionError::BadRequest),
+        401 => response.api_error(GetRoomSessionError::Unauthorized),
+        404 => response.api_error(GetRoomSessionError::NotFound),
+        500 => response.api_error(GetRoomSessionError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_stream_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetStreamError>> {
+    const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
+    let path = [
+        "/api/video/streams/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_stream_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoStream, crate::runtime::Error<GetStreamError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(GetStreamError::Unauthorized),
+        404 => response.api_error(GetStreamError::NotFound),
+        500 => response.api_error(GetStreamError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_video_conference_request(
+    id: ::uuid::Uuid,
+    params: &GetVideoConferenceParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetVideoConferenceError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
+    let path = [
+        "/api/video/conferences/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_active_session {
+        query.push("include_active_session", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_video_conference_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoConference, crate::runtime::Error<GetVideoConferenceError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetVideoConferenceError::BadRequest),
+        401 => response.api_error(GetVideoConferenceError::Unauthorized),
+        404 => response.api_error(GetVideoConferenceError::NotFound),
+        422 => response.api_error(GetVideoConferenceError::UnprocessableEntity),
+        500 => response.api_error(GetVideoConferenceError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_conference_streams_request(
+    id: &str,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListConferenceStreamsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
+    let path = [
+        "/api/video/conferences/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        "/streams",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_conference_streams_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListStreamsResponse,
+    crate::runtime::Error<ListConferenceStreamsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListConferenceStreamsError::Unauthorized),
+        422 => response.api_error(ListConferenceStreamsError::UnprocessableEntity),
+        500 => response.api_error(ListConferenceStreamsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_conference_tokens_request(
+    id: ::uuid::Uuid,
+    params: &ListConferenceTokensParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListConferenceTokensError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/conference_tokens";
+    let path = [
+        "/api/video/conferences/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/conference_tokens",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_conference_tokens_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListConferenceTokensResponse,
+    crate::runtime::Error<ListConferenceTokensError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListConferenceTokensError::BadRequest),
+        401 => response.api_error(ListConferenceTokensError::Unauthorized),
+        404 => response.api_error(ListConferenceTokensError::NotFound),
+        422 => response.api_error(ListConferenceTokensError::UnprocessableEntity),
+        500 => response.api_error(ListConferenceTokensError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_logs_request(
+    params: &ListLogsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListLogsError>> {
+    const PATH_TEMPLATE: &str = "/api/video/logs";
+    let path = ["/api/video/logs"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_deleted {
+        query.push("include_deleted", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.created_before {
+        query.push("created_before", value.as_str());
+    }
+    if let Some(value) = &params.created_on {
+        query.push("created_on", value.as_str());
+    }
+    if let Some(value) = &params.created_after {
+        query.push("created_after", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_logs_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoListLogsResponse, crate::runtime::Error<ListLogsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListLogsError::BadRequest),
+        401 => response.api_error(ListLogsError::Unauthorized),
+        403 => response.api_error(ListLogsError::Forbidden),
+        422 => response.api_error(ListLogsError::UnprocessableEntity),
+        500 => response.api_error(ListLogsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_recording_events_request(
+    id: ::uuid::Uuid,
+    params: &ListRoomRecordingEventsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomRecordingEventsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}/events";
+    let path = [
+        "/api/video/room_recordings/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/events",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_recording_events_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListRoomRecordingEventsResponse,
+    crate::runtime::Error<ListRoomRecordingEventsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomRecordingEventsError::BadRequest),
+        401 => response.api_error(ListRoomRecordingEventsError::Unauthorized),
+        422 => response.api_error(ListRoomRecordingEventsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomRecordingEventsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_recordings_request(
+    params: &ListRoomRecordingsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomRecordingsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_recordings";
+    let path = ["/api/video/room_recordings"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.media_ttl {
+        query.push("media_ttl", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_recordings_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListRoomRecordingsResponse,
+    crate::runtime::Error<ListRoomRecordingsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomRecordingsError::BadRequest),
+        401 => response.api_error(ListRoomRecordingsError::Unauthorized),
+        422 => response.api_error(ListRoomRecordingsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomRecordingsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_session_events_request(
+    id: ::uuid::Uuid,
+    params: &ListRoomSessionEventsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomSessionEventsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/events";
+    let path = [
+        "/api/video/room_sessions/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/events",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_session_events_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListRoomSessionEventsResponse,
+    crate::runtime::Error<ListRoomSessionEventsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomSessionEventsError::BadRequest),
+        401 => response.api_error(ListRoomSessionEventsError::Unauthorized),
+        422 => response.api_error(ListRoomSessionEventsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomSessionEventsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_session_members_request(
+    id: ::uuid::Uuid,
+    params: &ListRoomSessionMembersParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomSessionMembersError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/members";
+    let path = [
+        "/api/video/room_sessions/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/members",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_session_members_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListRoomSessionMembersResponse,
+    crate::runtime::Error<ListRoomSessionMembersError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomSessionMembersError::BadRequest),
+        401 => response.api_error(ListRoomSessionMembersError::Unauthorized),
+        422 => response.api_error(ListRoomSessionMembersError::UnprocessableEntity),
+        500 => response.api_error(ListRoomSessionMembersError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_session_recordings_request(
+    id: ::uuid::Uuid,
+    params: &ListRoomSessionRecordingsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomSessionRecordingsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/recordings";
+    let path = [
+        "/api/video/room_sessions/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/recordings",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.media_ttl {
+        query.push("media_ttl", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_session_recordings_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListRoomSessionRecordingsResponse,
+    crate::runtime::Error<ListRoomSessionRecordingsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomSessionRecordingsError::BadRequest),
+        401 => response.api_error(ListRoomSessionRecordingsError::Unauthorized),
+        422 => response.api_error(ListRoomSessionRecordingsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomSessionRecordingsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_sessions_request(
+    params: &ListRoomSessionsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomSessionsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/room_sessions";
+    let path = ["/api/video/room_sessions"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.room_id {
+        query.push("room_id", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.room_name {
+        query.push("room_name", value.as_str());
+    }
+    if let Some(value) = &params.room_name_matches {
+        query.push("room_name_matches", value.as_str());
+    }
+    if let Some(value) = &params.status {
+        query.push("status", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_sessions_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListRoomSessionsResponse,
+    crate::runtime::Error<ListRoomSessionsError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomSessionsError::BadRequest),
+        401 => response.api_error(ListRoomSessionsError::Unauthorized),
+        422 => response.api_error(ListRoomSessionsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomSessionsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_room_streams_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListRoomStreamsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
+    let path = [
+        "/api/video/rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/streams",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_room_streams_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoListStreamsResponse, crate::runtime::Error<ListRoomStreamsError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListRoomStreamsError::Unauthorized),
+        422 => response.api_error(ListRoomStreamsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomStreamsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_rooms_request(
+    params: &ListRoomsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListRoomsError>> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms";
+    let path = ["/api/video/rooms"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_active_session {
+        query.push("include_active_session", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.starts_after {
+        query.push("starts_after", value.as_str());
+    }
+    if let Some(value) = &params.ends_before {
+        query.push("ends_before", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_rooms_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoListRoomsResponse, crate::runtime::Error<ListRoomsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListRoomsError::BadRequest),
+        401 => response.api_error(ListRoomsError::Unauthorized),
+        422 => response.api_error(ListRoomsError::UnprocessableEntity),
+        500 => response.api_error(ListRoomsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_video_conferences_request(
+    params: &ListVideoConferencesParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListVideoConferencesError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences";
+    let path = ["/api/video/conferences"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.starts_after {
+        query.push("starts_after", value.as_str());
+    }
+    if let Some(value) = &params.ends_before {
+        query.push("ends_before", value.as_str());
+    }
+    if let Some(value) = &params.include_active_session {
+        query.push("include_active_session", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_video_conferences_response(
+    response: crate::runtime::RawResponse,
+) -> Result<
+    VideoListConferencesResponse,
+    crate::runtime::Error<ListVideoConferencesError>,
+> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListVideoConferencesError::BadRequest),
+        401 => response.api_error(ListVideoConferencesError::Unauthorized),
+        422 => response.api_error(ListVideoConferencesError::UnprocessableEntity),
+        500 => response.api_error(ListVideoConferencesError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn reset_conference_token_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ResetConferenceTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}/reset";
+    let path = [
+        "/api/video/conference_tokens/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/reset",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn reset_conference_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoConferenceToken, crate::runtime::Error<ResetConferenceTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ResetConferenceTokenError::BadRequest),
+        401 => response.api_error(ResetConferenceTokenError::Unauthorized),
+        404 => response.api_error(ResetConferenceTokenError::NotFound),
+        500 => response.api_error(ResetConferenceTokenError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_room_request(
+    id: ::uuid::Uuid,
+    body: &VideoUpdateRoomRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateRoomError>> {
+    const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
+    let path = [
+        "/api/video/rooms/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_room_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoRoomResponse, crate::runtime::Error<UpdateRoomError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateRoomError::BadRequest),
+        401 => response.api_error(UpdateRoomError::Unauthorized),
+        404 => response.api_error(UpdateRoomError::NotFound),
+        422 => response.api_error(UpdateRoomError::UnprocessableEntity),
+        500 => response.api_error(UpdateRoomError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_stream_request(
+    id: ::uuid::Uuid,
+    body: &VideoUpdateStreamRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateStreamError>> {
+    const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
+    let path = [
+        "/api/video/streams/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_stream_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoStream, crate::runtime::Error<UpdateStreamError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(UpdateStreamError::Unauthorized),
+        404 => response.api_error(UpdateStreamError::NotFound),
+        422 => response.api_error(UpdateStreamError::UnprocessableEntity),
+        500 => response.api_error(UpdateStreamError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_video_conference_request(
+    id: ::uuid::Uuid,
+    body: &VideoUpdateConferenceRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateVideoConferenceError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
+    let path = [
+        "/api/video/conferences/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_video_conference_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VideoConference, crate::runtime::Error<UpdateVideoConferenceError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(UpdateVideoConferenceError::BadRequest),
+        401 => response.api_error(UpdateVideoConferenceError::Unauthorized),
+        404 => response.api_error(UpdateVideoConferenceError::NotFound),
+        422 => response.api_error(UpdateVideoConferenceError::UnprocessableEntity),
+        500 => response.api_error(UpdateVideoConferenceError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Video
 ///
 /// The 33 operations of the area [`video`](crate::video) (its types and an index of its operations), with the cargo feature `video`.
@@ -7108,31 +8403,10 @@ impl crate::runtime::Client {
         id: &str,
         body: &VideoCreateStreamRequest,
     ) -> Result<VideoStream, crate::runtime::Error<CreateConferenceStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/streams",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(CreateConferenceStreamError::Unauthorized),
-            422 => response.api_error(CreateConferenceStreamError::UnprocessableEntity),
-            500 => response.api_error(CreateConferenceStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_conference_stream_response(
+            crate::runtime::send(self, create_conference_stream_request(id, body)?)
+                .await?,
+        )
     }
     /// Create room
     ///
@@ -7155,27 +8429,9 @@ impl crate::runtime::Client {
         &self,
         body: &VideoCreateRoomRequest,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<CreateRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms";
-        let path = ["/api/video/rooms"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateRoomError::BadRequest),
-            401 => response.api_error(CreateRoomError::Unauthorized),
-            422 => response.api_error(CreateRoomError::UnprocessableEntity),
-            500 => response.api_error(CreateRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_room_response(
+            crate::runtime::send(self, create_room_request(body)?).await?,
+        )
     }
     /// Create room stream
     ///
@@ -7201,36 +8457,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &VideoCreateStreamRequest,
     ) -> Result<VideoStream, crate::runtime::Error<CreateRoomStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/streams",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            401 => response.api_error(CreateRoomStreamError::Unauthorized),
-            404 => response.api_error(CreateRoomStreamError::NotFound),
-            422 => response.api_error(CreateRoomStreamError::UnprocessableEntity),
-            500 => response.api_error(CreateRoomStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_room_stream_response(
+            crate::runtime::send(self, create_room_stream_request(id, body)?).await?,
+        )
     }
     /// Create room token
     ///
@@ -7253,27 +8482,9 @@ impl crate::runtime::Client {
         &self,
         body: &VideoCreateRoomTokenRequest,
     ) -> Result<VideoRoomTokenResponse, crate::runtime::Error<CreateRoomTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/video/room_tokens";
-        let path = ["/api/video/room_tokens"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateRoomTokenError::BadRequest),
-            401 => response.api_error(CreateRoomTokenError::Unauthorized),
-            422 => response.api_error(CreateRoomTokenError::UnprocessableEntity),
-            500 => response.api_error(CreateRoomTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_room_token_response(
+            crate::runtime::send(self, create_room_token_request(body)?).await?,
+        )
     }
     /// Create video conference
     ///
@@ -7296,27 +8507,9 @@ impl crate::runtime::Client {
         &self,
         body: &VideoCreateConferenceRequest,
     ) -> Result<VideoConference, crate::runtime::Error<CreateVideoConferenceError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conferences";
-        let path = ["/api/video/conferences"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(CreateVideoConferenceError::BadRequest),
-            401 => response.api_error(CreateVideoConferenceError::Unauthorized),
-            422 => response.api_error(CreateVideoConferenceError::UnprocessableEntity),
-            500 => response.api_error(CreateVideoConferenceError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_video_conference_response(
+            crate::runtime::send(self, create_video_conference_request(body)?).await?,
+        )
     }
     /// Delete room
     ///
@@ -7343,35 +8536,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteRoomError::BadRequest),
-            401 => response.api_error(DeleteRoomError::Unauthorized),
-            404 => response.api_error(DeleteRoomError::NotFound),
-            500 => response.api_error(DeleteRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_room_response(crate::runtime::send(self, delete_room_request(id)?).await?)
     }
     /// Delete room recording
     ///
@@ -7398,36 +8563,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
-        let path = [
-            "/api/video/room_recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteRoomRecordingError::BadRequest),
-            401 => response.api_error(DeleteRoomRecordingError::Unauthorized),
-            404 => response.api_error(DeleteRoomRecordingError::NotFound),
-            422 => response.api_error(DeleteRoomRecordingError::UnprocessableEntity),
-            500 => response.api_error(DeleteRoomRecordingError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_room_recording_response(
+            crate::runtime::send(self, delete_room_recording_request(id)?).await?,
+        )
     }
     /// Delete stream
     ///
@@ -7452,34 +8590,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
-        let path = [
-            "/api/video/streams/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            401 => response.api_error(DeleteStreamError::Unauthorized),
-            404 => response.api_error(DeleteStreamError::NotFound),
-            500 => response.api_error(DeleteStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_stream_response(
+            crate::runtime::send(self, delete_stream_request(id)?).await?,
+        )
     }
     /// Delete video conference
     ///
@@ -7506,35 +8619,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            400 => response.api_error(DeleteVideoConferenceError::BadRequest),
-            401 => response.api_error(DeleteVideoConferenceError::Unauthorized),
-            404 => response.api_error(DeleteVideoConferenceError::NotFound),
-            500 => response.api_error(DeleteVideoConferenceError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        delete_video_conference_response(
+            crate::runtime::send(self, delete_video_conference_request(id)?).await?,
+        )
     }
     /// Get conference token
     ///
@@ -7561,35 +8648,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoConferenceToken, crate::runtime::Error<GetConferenceTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}";
-        let path = [
-            "/api/video/conference_tokens/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetConferenceTokenError::BadRequest),
-            401 => response.api_error(GetConferenceTokenError::Unauthorized),
-            404 => response.api_error(GetConferenceTokenError::NotFound),
-            500 => response.api_error(GetConferenceTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_conference_token_response(
+            crate::runtime::send(self, get_conference_token_request(id)?).await?,
+        )
     }
     /// Get video log
     ///
@@ -7616,37 +8677,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
-        const PATH_TEMPLATE: &str = "/api/video/logs/{id}";
-        let path = [
-            "/api/video/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetLogError::BadRequest),
-            401 => response.api_error(GetLogError::Unauthorized),
-            403 => response.api_error(GetLogError::Forbidden),
-            404 => response.api_error(GetLogError::NotFound),
-            422 => response.api_error(GetLogError::UnprocessableEntity),
-            500 => response.api_error(GetLogError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_log_response(crate::runtime::send(self, get_log_request(id)?).await?)
     }
     /// Get room
     ///
@@ -7675,41 +8706,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &GetRoomParams,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_active_session {
-            query.push("include_active_session", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomError::BadRequest),
-            401 => response.api_error(GetRoomError::Unauthorized),
-            404 => response.api_error(GetRoomError::NotFound),
-            422 => response.api_error(GetRoomError::UnprocessableEntity),
-            500 => response.api_error(GetRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_room_response(
+            crate::runtime::send(self, get_room_request(id, params)?).await?,
+        )
     }
     /// Get room by name
     ///
@@ -7738,37 +8737,9 @@ impl crate::runtime::Client {
         name: &str,
         params: &GetRoomByNameParams,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomByNameError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{name}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "name", name)?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_active_session {
-            query.push("include_active_session", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomByNameError::BadRequest),
-            401 => response.api_error(GetRoomByNameError::Unauthorized),
-            404 => response.api_error(GetRoomByNameError::NotFound),
-            422 => response.api_error(GetRoomByNameError::UnprocessableEntity),
-            500 => response.api_error(GetRoomByNameError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_room_by_name_response(
+            crate::runtime::send(self, get_room_by_name_request(name, params)?).await?,
+        )
     }
     /// Get room recording
     ///
@@ -7797,41 +8768,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &GetRoomRecordingParams,
     ) -> Result<VideoRoomRecording, crate::runtime::Error<GetRoomRecordingError>> {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}";
-        let path = [
-            "/api/video/room_recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.media_ttl {
-            query.push("media_ttl", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomRecordingError::BadRequest),
-            401 => response.api_error(GetRoomRecordingError::Unauthorized),
-            404 => response.api_error(GetRoomRecordingError::NotFound),
-            422 => response.api_error(GetRoomRecordingError::UnprocessableEntity),
-            500 => response.api_error(GetRoomRecordingError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_room_recording_response(
+            crate::runtime::send(self, get_room_recording_request(id, params)?).await?,
+        )
     }
     /// Get room session
     ///
@@ -7858,35 +8797,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoRoomSessionSummary, crate::runtime::Error<GetRoomSessionError>> {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}";
-        let path = [
-            "/api/video/room_sessions/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetRoomSessionError::BadRequest),
-            401 => response.api_error(GetRoomSessionError::Unauthorized),
-            404 => response.api_error(GetRoomSessionError::NotFound),
-            500 => response.api_error(GetRoomSessionError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_room_session_response(
+            crate::runtime::send(self, get_room_session_request(id)?).await?,
+        )
     }
     /// Get stream
     ///
@@ -7911,34 +8824,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoStream, crate::runtime::Error<GetStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
-        let path = [
-            "/api/video/streams/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(GetStreamError::Unauthorized),
-            404 => response.api_error(GetStreamError::NotFound),
-            500 => response.api_error(GetStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_stream_response(crate::runtime::send(self, get_stream_request(id)?).await?)
     }
     /// Get video conference
     ///
@@ -7967,41 +8853,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         params: &GetVideoConferenceParams,
     ) -> Result<VideoConference, crate::runtime::Error<GetVideoConferenceError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_active_session {
-            query.push("include_active_session", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetVideoConferenceError::BadRequest),
-            401 => response.api_error(GetVideoConferenceError::Unauthorized),
-            404 => response.api_error(GetVideoConferenceError::NotFound),
-            422 => response.api_error(GetVideoConferenceError::UnprocessableEntity),
-            500 => response.api_error(GetVideoConferenceError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_video_conference_response(
+            crate::runtime::send(self, get_video_conference_request(id, params)?).await?,
+        )
     }
     /// List conference streams
     ///
@@ -8029,31 +8883,9 @@ impl crate::runtime::Client {
         VideoListStreamsResponse,
         crate::runtime::Error<ListConferenceStreamsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/streams",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListConferenceStreamsError::Unauthorized),
-            422 => response.api_error(ListConferenceStreamsError::UnprocessableEntity),
-            500 => response.api_error(ListConferenceStreamsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_conference_streams_response(
+            crate::runtime::send(self, list_conference_streams_request(id)?).await?,
+        )
     }
     /// Every item of every page of [`list_conference_streams`](Self::list_conference_streams), as a stream.
     ///
@@ -8072,47 +8904,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoStream, crate::runtime::Error<ListConferenceStreamsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/streams";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListConferenceStreamsError>,
-        > {
-            let path = [
-                "/api/video/conferences/",
-                &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-                "/streams",
-            ]
-                .concat();
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoStream>, Option<String>),
-                crate::runtime::Error<ListConferenceStreamsError>,
-            > {
-                let page: Result<
-                    VideoListStreamsResponse,
-                    crate::runtime::Error<ListConferenceStreamsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListConferenceStreamsError::Unauthorized),
-                    422 => {
-                        response
-                            .api_error(ListConferenceStreamsError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListConferenceStreamsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_conference_streams_request(id),
+            |response| {
+                let page = list_conference_streams_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -8147,48 +8943,10 @@ impl crate::runtime::Client {
         VideoListConferenceTokensResponse,
         crate::runtime::Error<ListConferenceTokensError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/conference_tokens";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/conference_tokens",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListConferenceTokensError::BadRequest),
-            401 => response.api_error(ListConferenceTokensError::Unauthorized),
-            404 => response.api_error(ListConferenceTokensError::NotFound),
-            422 => response.api_error(ListConferenceTokensError::UnprocessableEntity),
-            500 => response.api_error(ListConferenceTokensError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_conference_tokens_response(
+            crate::runtime::send(self, list_conference_tokens_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_conference_tokens`](Self::list_conference_tokens), as a stream.
     ///
@@ -8211,64 +8969,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListConferenceTokensError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}/conference_tokens";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListConferenceTokensError>,
-        > {
-            let path = [
-                "/api/video/conferences/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/conference_tokens",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoConferenceToken>, Option<String>),
-                crate::runtime::Error<ListConferenceTokensError>,
-            > {
-                let page: Result<
-                    VideoListConferenceTokensResponse,
-                    crate::runtime::Error<ListConferenceTokensError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListConferenceTokensError::BadRequest),
-                    401 => response.api_error(ListConferenceTokensError::Unauthorized),
-                    404 => response.api_error(ListConferenceTokensError::NotFound),
-                    422 => {
-                        response
-                            .api_error(ListConferenceTokensError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListConferenceTokensError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_conference_tokens_request(id, params),
+            |response| {
+                let page = list_conference_tokens_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -8298,51 +9003,7 @@ impl crate::runtime::Client {
         &self,
         params: &ListLogsParams,
     ) -> Result<VideoListLogsResponse, crate::runtime::Error<ListLogsError>> {
-        const PATH_TEMPLATE: &str = "/api/video/logs";
-        let path = ["/api/video/logs"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_deleted {
-            query.push("include_deleted", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.created_before {
-            query.push("created_before", value.as_str());
-        }
-        if let Some(value) = &params.created_on {
-            query.push("created_on", value.as_str());
-        }
-        if let Some(value) = &params.created_after {
-            query.push("created_after", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListLogsError::BadRequest),
-            401 => response.api_error(ListLogsError::Unauthorized),
-            403 => response.api_error(ListLogsError::Forbidden),
-            422 => response.api_error(ListLogsError::UnprocessableEntity),
-            500 => response.api_error(ListLogsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_logs_response(crate::runtime::send(self, list_logs_request(params)?).await?)
     }
     /// Every item of every page of [`list_logs`](Self::list_logs), as a stream.
     ///
@@ -8361,61 +9022,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoVideoLog, crate::runtime::Error<ListLogsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/logs";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListLogsError>,
-        > {
-            let path = ["/api/video/logs"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.include_deleted {
-                query.push("include_deleted", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.created_before {
-                query.push("created_before", value.as_str());
-            }
-            if let Some(value) = &params.created_on {
-                query.push("created_on", value.as_str());
-            }
-            if let Some(value) = &params.created_after {
-                query.push("created_after", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoVideoLog>, Option<String>),
-                crate::runtime::Error<ListLogsError>,
-            > {
-                let page: Result<
-                    VideoListLogsResponse,
-                    crate::runtime::Error<ListLogsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListLogsError::BadRequest),
-                    401 => response.api_error(ListLogsError::Unauthorized),
-                    403 => response.api_error(ListLogsError::Forbidden),
-                    422 => response.api_error(ListLogsError::UnprocessableEntity),
-                    500 => response.api_error(ListLogsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_logs_request(params),
+            |response| {
+                let page = list_logs_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -8450,47 +9061,10 @@ impl crate::runtime::Client {
         VideoListRoomRecordingEventsResponse,
         crate::runtime::Error<ListRoomRecordingEventsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}/events";
-        let path = [
-            "/api/video/room_recordings/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/events",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomRecordingEventsError::BadRequest),
-            401 => response.api_error(ListRoomRecordingEventsError::Unauthorized),
-            422 => response.api_error(ListRoomRecordingEventsError::UnprocessableEntity),
-            500 => response.api_error(ListRoomRecordingEventsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_room_recording_events_response(
+            crate::runtime::send(self, list_room_recording_events_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_room_recording_events`](Self::list_room_recording_events), as a stream.
     ///
@@ -8513,63 +9087,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListRoomRecordingEventsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings/{id}/events";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomRecordingEventsError>,
-        > {
-            let path = [
-                "/api/video/room_recordings/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/events",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomSessionEvent>, Option<String>),
-                crate::runtime::Error<ListRoomRecordingEventsError>,
-            > {
-                let page: Result<
-                    VideoListRoomRecordingEventsResponse,
-                    crate::runtime::Error<ListRoomRecordingEventsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomRecordingEventsError::BadRequest),
-                    401 => response.api_error(ListRoomRecordingEventsError::Unauthorized),
-                    422 => {
-                        response
-                            .api_error(ListRoomRecordingEventsError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListRoomRecordingEventsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_recording_events_request(id, params),
+            |response| {
+                let page = list_room_recording_events_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -8602,41 +9124,9 @@ impl crate::runtime::Client {
         VideoListRoomRecordingsResponse,
         crate::runtime::Error<ListRoomRecordingsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings";
-        let path = ["/api/video/room_recordings"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.media_ttl {
-            query.push("media_ttl", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomRecordingsError::BadRequest),
-            401 => response.api_error(ListRoomRecordingsError::Unauthorized),
-            422 => response.api_error(ListRoomRecordingsError::UnprocessableEntity),
-            500 => response.api_error(ListRoomRecordingsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_room_recordings_response(
+            crate::runtime::send(self, list_room_recordings_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_room_recordings`](Self::list_room_recordings), as a stream.
     ///
@@ -8655,55 +9145,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoRoomRecording, crate::runtime::Error<ListRoomRecordingsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/room_recordings";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomRecordingsError>,
-        > {
-            let path = ["/api/video/room_recordings"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.media_ttl {
-                query.push("media_ttl", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomRecording>, Option<String>),
-                crate::runtime::Error<ListRoomRecordingsError>,
-            > {
-                let page: Result<
-                    VideoListRoomRecordingsResponse,
-                    crate::runtime::Error<ListRoomRecordingsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomRecordingsError::BadRequest),
-                    401 => response.api_error(ListRoomRecordingsError::Unauthorized),
-                    422 => {
-                        response.api_error(ListRoomRecordingsError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response.api_error(ListRoomRecordingsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_recordings_request(params),
+            |response| {
+                let page = list_room_recordings_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -8738,47 +9184,10 @@ impl crate::runtime::Client {
         VideoListRoomSessionEventsResponse,
         crate::runtime::Error<ListRoomSessionEventsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/events";
-        let path = [
-            "/api/video/room_sessions/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/events",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomSessionEventsError::BadRequest),
-            401 => response.api_error(ListRoomSessionEventsError::Unauthorized),
-            422 => response.api_error(ListRoomSessionEventsError::UnprocessableEntity),
-            500 => response.api_error(ListRoomSessionEventsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_room_session_events_response(
+            crate::runtime::send(self, list_room_session_events_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_room_session_events`](Self::list_room_session_events), as a stream.
     ///
@@ -8801,63 +9210,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListRoomSessionEventsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/events";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomSessionEventsError>,
-        > {
-            let path = [
-                "/api/video/room_sessions/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/events",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomSessionEvent>, Option<String>),
-                crate::runtime::Error<ListRoomSessionEventsError>,
-            > {
-                let page: Result<
-                    VideoListRoomSessionEventsResponse,
-                    crate::runtime::Error<ListRoomSessionEventsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomSessionEventsError::BadRequest),
-                    401 => response.api_error(ListRoomSessionEventsError::Unauthorized),
-                    422 => {
-                        response
-                            .api_error(ListRoomSessionEventsError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListRoomSessionEventsError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_session_events_request(id, params),
+            |response| {
+                let page = list_room_session_events_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -8892,47 +9249,10 @@ impl crate::runtime::Client {
         VideoListRoomSessionMembersResponse,
         crate::runtime::Error<ListRoomSessionMembersError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/members";
-        let path = [
-            "/api/video/room_sessions/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/members",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomSessionMembersError::BadRequest),
-            401 => response.api_error(ListRoomSessionMembersError::Unauthorized),
-            422 => response.api_error(ListRoomSessionMembersError::UnprocessableEntity),
-            500 => response.api_error(ListRoomSessionMembersError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_room_session_members_response(
+            crate::runtime::send(self, list_room_session_members_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_room_session_members`](Self::list_room_session_members), as a stream.
     ///
@@ -8955,63 +9275,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListRoomSessionMembersError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/members";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomSessionMembersError>,
-        > {
-            let path = [
-                "/api/video/room_sessions/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/members",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomSessionMember>, Option<String>),
-                crate::runtime::Error<ListRoomSessionMembersError>,
-            > {
-                let page: Result<
-                    VideoListRoomSessionMembersResponse,
-                    crate::runtime::Error<ListRoomSessionMembersError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomSessionMembersError::BadRequest),
-                    401 => response.api_error(ListRoomSessionMembersError::Unauthorized),
-                    422 => {
-                        response
-                            .api_error(ListRoomSessionMembersError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListRoomSessionMembersError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_session_members_request(id, params),
+            |response| {
+                let page = list_room_session_members_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -9046,54 +9314,10 @@ impl crate::runtime::Client {
         VideoListRoomSessionRecordingsResponse,
         crate::runtime::Error<ListRoomSessionRecordingsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/recordings";
-        let path = [
-            "/api/video/room_sessions/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/recordings",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.media_ttl {
-            query.push("media_ttl", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomSessionRecordingsError::BadRequest),
-            401 => response.api_error(ListRoomSessionRecordingsError::Unauthorized),
-            422 => {
-                response.api_error(ListRoomSessionRecordingsError::UnprocessableEntity)
-            }
-            500 => {
-                response.api_error(ListRoomSessionRecordingsError::InternalServerError)
-            }
-            _ => response.unexpected(),
-        }
+        list_room_session_recordings_response(
+            crate::runtime::send(self, list_room_session_recordings_request(id, params)?)
+                .await?,
+        )
     }
     /// Every item of every page of [`list_room_session_recordings`](Self::list_room_session_recordings), as a stream.
     ///
@@ -9116,72 +9340,11 @@ impl crate::runtime::Client {
             crate::runtime::Error<ListRoomSessionRecordingsError>,
         >,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions/{id}/recordings";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomSessionRecordingsError>,
-        > {
-            let path = [
-                "/api/video/room_sessions/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/recordings",
-            ]
-                .concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.media_ttl {
-                query.push("media_ttl", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomRecording>, Option<String>),
-                crate::runtime::Error<ListRoomSessionRecordingsError>,
-            > {
-                let page: Result<
-                    VideoListRoomSessionRecordingsResponse,
-                    crate::runtime::Error<ListRoomSessionRecordingsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomSessionRecordingsError::BadRequest),
-                    401 => {
-                        response.api_error(ListRoomSessionRecordingsError::Unauthorized)
-                    }
-                    422 => {
-                        response
-                            .api_error(
-                                ListRoomSessionRecordingsError::UnprocessableEntity,
-                            )
-                    }
-                    500 => {
-                        response
-                            .api_error(
-                                ListRoomSessionRecordingsError::InternalServerError,
-                            )
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_session_recordings_request(id, params),
+            |response| {
+                let page = list_room_session_recordings_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -9214,50 +9377,9 @@ impl crate::runtime::Client {
         VideoListRoomSessionsResponse,
         crate::runtime::Error<ListRoomSessionsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions";
-        let path = ["/api/video/room_sessions"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.room_id {
-            query.push("room_id", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.room_name {
-            query.push("room_name", value.as_str());
-        }
-        if let Some(value) = &params.room_name_matches {
-            query.push("room_name_matches", value.as_str());
-        }
-        if let Some(value) = &params.status {
-            query.push("status", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomSessionsError::BadRequest),
-            401 => response.api_error(ListRoomSessionsError::Unauthorized),
-            422 => response.api_error(ListRoomSessionsError::UnprocessableEntity),
-            500 => response.api_error(ListRoomSessionsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_room_sessions_response(
+            crate::runtime::send(self, list_room_sessions_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_room_sessions`](Self::list_room_sessions), as a stream.
     ///
@@ -9276,60 +9398,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoRoomSession, crate::runtime::Error<ListRoomSessionsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/room_sessions";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomSessionsError>,
-        > {
-            let path = ["/api/video/room_sessions"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.room_id {
-                query.push("room_id", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.room_name {
-                query.push("room_name", value.as_str());
-            }
-            if let Some(value) = &params.room_name_matches {
-                query.push("room_name_matches", value.as_str());
-            }
-            if let Some(value) = &params.status {
-                query.push("status", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomSession>, Option<String>),
-                crate::runtime::Error<ListRoomSessionsError>,
-            > {
-                let page: Result<
-                    VideoListRoomSessionsResponse,
-                    crate::runtime::Error<ListRoomSessionsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomSessionsError::BadRequest),
-                    401 => response.api_error(ListRoomSessionsError::Unauthorized),
-                    422 => response.api_error(ListRoomSessionsError::UnprocessableEntity),
-                    500 => response.api_error(ListRoomSessionsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_sessions_request(params),
+            |response| {
+                let page = list_room_sessions_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -9357,35 +9430,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoListStreamsResponse, crate::runtime::Error<ListRoomStreamsError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/streams",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListRoomStreamsError::Unauthorized),
-            422 => response.api_error(ListRoomStreamsError::UnprocessableEntity),
-            500 => response.api_error(ListRoomStreamsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_room_streams_response(
+            crate::runtime::send(self, list_room_streams_request(id)?).await?,
+        )
     }
     /// Every item of every page of [`list_room_streams`](Self::list_room_streams), as a stream.
     ///
@@ -9404,45 +9451,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoStream, crate::runtime::Error<ListRoomStreamsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}/streams";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomStreamsError>,
-        > {
-            let path = [
-                "/api/video/rooms/",
-                &crate::runtime::path_segment(
-                    PATH_TEMPLATE,
-                    "id",
-                    &ToString::to_string(&id),
-                )?,
-                "/streams",
-            ]
-                .concat();
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoStream>, Option<String>),
-                crate::runtime::Error<ListRoomStreamsError>,
-            > {
-                let page: Result<
-                    VideoListStreamsResponse,
-                    crate::runtime::Error<ListRoomStreamsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListRoomStreamsError::Unauthorized),
-                    422 => response.api_error(ListRoomStreamsError::UnprocessableEntity),
-                    500 => response.api_error(ListRoomStreamsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_room_streams_request(id),
+            |response| {
+                let page = list_room_streams_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -9472,47 +9485,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListRoomsParams,
     ) -> Result<VideoListRoomsResponse, crate::runtime::Error<ListRoomsError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms";
-        let path = ["/api/video/rooms"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_active_session {
-            query.push("include_active_session", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.starts_after {
-            query.push("starts_after", value.as_str());
-        }
-        if let Some(value) = &params.ends_before {
-            query.push("ends_before", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListRoomsError::BadRequest),
-            401 => response.api_error(ListRoomsError::Unauthorized),
-            422 => response.api_error(ListRoomsError::UnprocessableEntity),
-            500 => response.api_error(ListRoomsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_rooms_response(
+            crate::runtime::send(self, list_rooms_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_rooms`](Self::list_rooms), as a stream.
     ///
@@ -9531,57 +9506,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoRoomResponse, crate::runtime::Error<ListRoomsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/rooms";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListRoomsError>,
-        > {
-            let path = ["/api/video/rooms"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.include_active_session {
-                query.push("include_active_session", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.starts_after {
-                query.push("starts_after", value.as_str());
-            }
-            if let Some(value) = &params.ends_before {
-                query.push("ends_before", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoRoomResponse>, Option<String>),
-                crate::runtime::Error<ListRoomsError>,
-            > {
-                let page: Result<
-                    VideoListRoomsResponse,
-                    crate::runtime::Error<ListRoomsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListRoomsError::BadRequest),
-                    401 => response.api_error(ListRoomsError::Unauthorized),
-                    422 => response.api_error(ListRoomsError::UnprocessableEntity),
-                    500 => response.api_error(ListRoomsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_rooms_request(params),
+            |response| {
+                let page = list_rooms_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -9614,47 +9543,9 @@ impl crate::runtime::Client {
         VideoListConferencesResponse,
         crate::runtime::Error<ListVideoConferencesError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/video/conferences";
-        let path = ["/api/video/conferences"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.starts_after {
-            query.push("starts_after", value.as_str());
-        }
-        if let Some(value) = &params.ends_before {
-            query.push("ends_before", value.as_str());
-        }
-        if let Some(value) = &params.include_active_session {
-            query.push("include_active_session", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListVideoConferencesError::BadRequest),
-            401 => response.api_error(ListVideoConferencesError::Unauthorized),
-            422 => response.api_error(ListVideoConferencesError::UnprocessableEntity),
-            500 => response.api_error(ListVideoConferencesError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_video_conferences_response(
+            crate::runtime::send(self, list_video_conferences_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_video_conferences`](Self::list_video_conferences), as a stream.
     ///
@@ -9673,63 +9564,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VideoConference, crate::runtime::Error<ListVideoConferencesError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/video/conferences";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListVideoConferencesError>,
-        > {
-            let path = ["/api/video/conferences"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.starts_after {
-                query.push("starts_after", value.as_str());
-            }
-            if let Some(value) = &params.ends_before {
-                query.push("ends_before", value.as_str());
-            }
-            if let Some(value) = &params.include_active_session {
-                query.push("include_active_session", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VideoConference>, Option<String>),
-                crate::runtime::Error<ListVideoConferencesError>,
-            > {
-                let page: Result<
-                    VideoListConferencesResponse,
-                    crate::runtime::Error<ListVideoConferencesError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListVideoConferencesError::BadRequest),
-                    401 => response.api_error(ListVideoConferencesError::Unauthorized),
-                    422 => {
-                        response
-                            .api_error(ListVideoConferencesError::UnprocessableEntity)
-                    }
-                    500 => {
-                        response
-                            .api_error(ListVideoConferencesError::InternalServerError)
-                    }
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_video_conferences_request(params),
+            |response| {
+                let page = list_video_conferences_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )
@@ -9759,36 +9598,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoConferenceToken, crate::runtime::Error<ResetConferenceTokenError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conference_tokens/{id}/reset";
-        let path = [
-            "/api/video/conference_tokens/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/reset",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ResetConferenceTokenError::BadRequest),
-            401 => response.api_error(ResetConferenceTokenError::Unauthorized),
-            404 => response.api_error(ResetConferenceTokenError::NotFound),
-            500 => response.api_error(ResetConferenceTokenError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        reset_conference_token_response(
+            crate::runtime::send(self, reset_conference_token_request(id)?).await?,
+        )
     }
     /// Update room
     ///
@@ -9816,36 +9628,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &VideoUpdateRoomRequest,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<UpdateRoomError>> {
-        const PATH_TEMPLATE: &str = "/api/video/rooms/{id}";
-        let path = [
-            "/api/video/rooms/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateRoomError::BadRequest),
-            401 => response.api_error(UpdateRoomError::Unauthorized),
-            404 => response.api_error(UpdateRoomError::NotFound),
-            422 => response.api_error(UpdateRoomError::UnprocessableEntity),
-            500 => response.api_error(UpdateRoomError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_room_response(
+            crate::runtime::send(self, update_room_request(id, body)?).await?,
+        )
     }
     /// Update stream
     ///
@@ -9871,35 +9656,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &VideoUpdateStreamRequest,
     ) -> Result<VideoStream, crate::runtime::Error<UpdateStreamError>> {
-        const PATH_TEMPLATE: &str = "/api/video/streams/{id}";
-        let path = [
-            "/api/video/streams/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(UpdateStreamError::Unauthorized),
-            404 => response.api_error(UpdateStreamError::NotFound),
-            422 => response.api_error(UpdateStreamError::UnprocessableEntity),
-            500 => response.api_error(UpdateStreamError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_stream_response(
+            crate::runtime::send(self, update_stream_request(id, body)?).await?,
+        )
     }
     /// Update video conference
     ///
@@ -9927,35 +9686,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: &VideoUpdateConferenceRequest,
     ) -> Result<VideoConference, crate::runtime::Error<UpdateVideoConferenceError>> {
-        const PATH_TEMPLATE: &str = "/api/video/conferences/{id}";
-        let path = [
-            "/api/video/conferences/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(UpdateVideoConferenceError::BadRequest),
-            401 => response.api_error(UpdateVideoConferenceError::Unauthorized),
-            404 => response.api_error(UpdateVideoConferenceError::NotFound),
-            422 => response.api_error(UpdateVideoConferenceError::UnprocessableEntity),
-            500 => response.api_error(UpdateVideoConferenceError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        update_video_conference_response(
+            crate::runtime::send(self, update_video_conference_request(id, body)?).await?,
+        )
     }
 }

@@ -1597,6 +1597,127 @@ impl ::std::fmt::Display for ListVoiceLogsError {
     }
 }
 
+fn get_voice_log_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetVoiceLogError>> {
+    const PATH_TEMPLATE: &str = "/api/voice/logs/{id}";
+    let path = [
+        "/api/voice/logs/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_voice_log_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(GetVoiceLogError::BadRequest),
+        401 => response.api_error(GetVoiceLogError::Unauthorized),
+        404 => response.api_error(GetVoiceLogError::NotFound),
+        422 => response.api_error(GetVoiceLogError::UnprocessableEntity),
+        500 => response.api_error(GetVoiceLogError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_voice_log_events_request(
+    id: ::uuid::Uuid,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListVoiceLogEventsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/voice/logs/{id}/events";
+    let path = [
+        "/api/voice/logs/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/events",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_voice_log_events_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VoiceLogEventsListResponse, crate::runtime::Error<ListVoiceLogEventsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListVoiceLogEventsError::BadRequest),
+        401 => response.api_error(ListVoiceLogEventsError::Unauthorized),
+        404 => response.api_error(ListVoiceLogEventsError::NotFound),
+        422 => response.api_error(ListVoiceLogEventsError::UnprocessableEntity),
+        500 => response.api_error(ListVoiceLogEventsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_voice_logs_request(
+    params: &ListVoiceLogsParams,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListVoiceLogsError>,
+> {
+    const PATH_TEMPLATE: &str = "/api/voice/logs";
+    let path = ["/api/voice/logs"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.include_deleted {
+        query.push("include_deleted", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.created_before {
+        query.push("created_before", value.as_str());
+    }
+    if let Some(value) = &params.created_on {
+        query.push("created_on", value.as_str());
+    }
+    if let Some(value) = &params.created_after {
+        query.push("created_after", value.as_str());
+    }
+    if let Some(value) = &params.page_number {
+        query.push("page_number", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_voice_logs_response(
+    response: crate::runtime::RawResponse,
+) -> Result<VoiceLogListResponse, crate::runtime::Error<ListVoiceLogsError>> {
+    match response.status() {
+        200 => response.json(),
+        400 => response.api_error(ListVoiceLogsError::BadRequest),
+        401 => response.api_error(ListVoiceLogsError::Unauthorized),
+        422 => response.api_error(ListVoiceLogsError::UnprocessableEntity),
+        500 => response.api_error(ListVoiceLogsError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Voice
 ///
 /// The 3 operations of the area [`voice`](crate::voice) (its types and an index of its operations), with the cargo feature `voice`.
@@ -1626,36 +1747,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
-        const PATH_TEMPLATE: &str = "/api/voice/logs/{id}";
-        let path = [
-            "/api/voice/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(GetVoiceLogError::BadRequest),
-            401 => response.api_error(GetVoiceLogError::Unauthorized),
-            404 => response.api_error(GetVoiceLogError::NotFound),
-            422 => response.api_error(GetVoiceLogError::UnprocessableEntity),
-            500 => response.api_error(GetVoiceLogError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_voice_log_response(
+            crate::runtime::send(self, get_voice_log_request(id)?).await?,
+        )
     }
     /// List voice log events
     ///
@@ -1685,37 +1779,9 @@ impl crate::runtime::Client {
         VoiceLogEventsListResponse,
         crate::runtime::Error<ListVoiceLogEventsError>,
     > {
-        const PATH_TEMPLATE: &str = "/api/voice/logs/{id}/events";
-        let path = [
-            "/api/voice/logs/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/events",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListVoiceLogEventsError::BadRequest),
-            401 => response.api_error(ListVoiceLogEventsError::Unauthorized),
-            404 => response.api_error(ListVoiceLogEventsError::NotFound),
-            422 => response.api_error(ListVoiceLogEventsError::UnprocessableEntity),
-            500 => response.api_error(ListVoiceLogEventsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_voice_log_events_response(
+            crate::runtime::send(self, list_voice_log_events_request(id)?).await?,
+        )
     }
     /// List voice logs
     ///
@@ -1742,50 +1808,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListVoiceLogsParams,
     ) -> Result<VoiceLogListResponse, crate::runtime::Error<ListVoiceLogsError>> {
-        const PATH_TEMPLATE: &str = "/api/voice/logs";
-        let path = ["/api/voice/logs"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.include_deleted {
-            query.push("include_deleted", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.created_before {
-            query.push("created_before", value.as_str());
-        }
-        if let Some(value) = &params.created_on {
-            query.push("created_on", value.as_str());
-        }
-        if let Some(value) = &params.created_after {
-            query.push("created_after", value.as_str());
-        }
-        if let Some(value) = &params.page_number {
-            query.push("page_number", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            400 => response.api_error(ListVoiceLogsError::BadRequest),
-            401 => response.api_error(ListVoiceLogsError::Unauthorized),
-            422 => response.api_error(ListVoiceLogsError::UnprocessableEntity),
-            500 => response.api_error(ListVoiceLogsError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        list_voice_logs_response(
+            crate::runtime::send(self, list_voice_logs_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_voice_logs`](Self::list_voice_logs), as a stream.
     ///
@@ -1804,60 +1829,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<VoiceLog, crate::runtime::Error<ListVoiceLogsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/api/voice/logs";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListVoiceLogsError>,
-        > {
-            let path = ["/api/voice/logs"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.include_deleted {
-                query.push("include_deleted", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.created_before {
-                query.push("created_before", value.as_str());
-            }
-            if let Some(value) = &params.created_on {
-                query.push("created_on", value.as_str());
-            }
-            if let Some(value) = &params.created_after {
-                query.push("created_after", value.as_str());
-            }
-            if let Some(value) = &params.page_number {
-                query.push("page_number", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            let path = query.append_to(path);
-            Ok((path, <crate::runtime::RequestExtras as Default>::default()))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<VoiceLog>, Option<String>),
-                crate::runtime::Error<ListVoiceLogsError>,
-            > {
-                let page: Result<
-                    VoiceLogListResponse,
-                    crate::runtime::Error<ListVoiceLogsError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    400 => response.api_error(ListVoiceLogsError::BadRequest),
-                    401 => response.api_error(ListVoiceLogsError::Unauthorized),
-                    422 => response.api_error(ListVoiceLogsError::UnprocessableEntity),
-                    500 => response.api_error(ListVoiceLogsError::InternalServerError),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_voice_logs_request(params),
+            |response| {
+                let page = list_voice_logs_response(response)?;
                 Ok((page.data, page.links.next))
             },
         )

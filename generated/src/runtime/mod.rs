@@ -4,13 +4,13 @@
 //! shared by generated types ([`Nullable`], [`UnknownValue`]).
 //!
 //! Generated code reaches it only through the `pub(crate)` items
-//! re-exported at the end of this file: [`send`] (or [`send_with`] and
-//! [`RequestExtras`] for an operation with header parameters, other
-//! credentials or a text response), [`OperationRequest`], [`path_segment`],
+//! re-exported at the end of this file: [`OperationRequest`] (with
+//! [`RequestExtras`]) built with [`path_segment`],
 //! [`encode_json`] (or [`encode_form`]), [`Query`], [`header_param`], [`date_time_text`],
 //! [`one_or_many`] (a list field that may come as one value), [`open_enum!`]
 //! (the shared impls of every string enum), [`wire_struct!`] (the
-//! `Serialize` and `Deserialize` of every struct) and the methods of `RawResponse`.
+//! `Serialize` and `Deserialize` of every struct), then [`send`] (or
+//! [`pages`] for every page of a list) and the methods of [`RawResponse`].
 //! Nothing here depends on the API description, except that a bare space
 //! name is put into the server URL that the generated code declares
 //! (`crate::api::SERVER_URL`).
@@ -57,10 +57,8 @@ pub(crate) use open_enum::open_enum;
 pub(crate) use pages::pages;
 #[allow(unused_imports)] // each is used only when a spec needs it
 pub(crate) use params::{AuthScheme, Query, RequestExtras, date_time_text, header_param};
-pub(crate) use request::{OperationRequest, encode_json, path_segment};
+pub(crate) use request::{OperationRequest, RawResponse, encode_json, path_segment};
 pub(crate) use send::send;
-#[allow(unused_imports)] // used only when a spec needs it
-pub(crate) use send::send_with;
 #[allow(unused_imports)] // used only when a spec has an object
 pub(crate) use wire_struct::wire_struct;
 

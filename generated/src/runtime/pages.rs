@@ -16,10 +16,10 @@ use super::send::{send_to, url};
 /// its items and the `next` link, if any, as the server wrote it.
 pub(crate) type Page<T> = (Vec<T>, Option<String>);
 
-/// The items of every page of the list operation `path_template`, in
-/// order: the first page from `first` (its path with the query, and the
-/// operation's header parameters and credentials, which every page is sent
-/// with), each later one from the `next` link that `decode` reads from the
+/// The items of every page of a list operation, in order: the first page
+/// from the request `first` (its path with the query, and the operation's
+/// header parameters and credentials, which every page is sent with), each
+/// later one from the `next` link that `decode` reads from the
 /// page before.
 ///
 /// A link is resolved against the base URL (with a trailing `/`) as a
@@ -31,8 +31,7 @@ pub(crate) type Page<T> = (Vec<T>, Option<String>);
 /// as its last item.
 pub(crate) fn pages<T, E, F>(
     client: &Client,
-    path_template: &'static str,
-    first: Result<(String, RequestExtras), Error<E>>,
+    first: Result<OperationRequest, Error<E>>,
     decode: F,
 ) -> impl Stream<Item = Result<T, Error<E>>> + Send + 'static
 where
@@ -41,15 +40,15 @@ where
     F: Fn(RawResponse) -> Result<Page<T>, Error<E>> + Send + 'static,
 {
     let base = base(client);
-    let (next, extras) = match first {
+    let (next, path_template, extras) = match first {
         // Normalised as the URLs of links are, so that a link back to the
         // first page is seen as one.
-        Ok((path, extras)) => {
-            let first = url(client.base_url(), &path);
+        Ok(request) => {
+            let first = url(client.base_url(), &request.path);
             let first = Url::parse(&first).map_or(first, String::from);
-            (Next::Fetch(first), extras)
+            (Next::Fetch(first), request.path_template, request.extras)
         }
-        Err(error) => (Next::Fail(error), RequestExtras::default()),
+        Err(error) => (Next::Fail(error), "", RequestExtras::default()),
     };
     let state = Pager {
         client: client.clone(),
@@ -123,8 +122,9 @@ where
             path_template: self.path_template,
             path: String::new(),
             body: None,
+            extras: self.extras.clone(),
         };
-        let response = send_to(&self.client, url, request, &self.extras).await?;
+        let response = send_to(&self.client, url, request).await?;
         (self.decode)(response)
     }
 

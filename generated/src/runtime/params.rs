@@ -24,6 +24,7 @@ pub(crate) enum AuthScheme {
 
 /// What an operation adds to its request; [`Default`] is what most
 /// operations need: no header parameters, JSON, HTTP Basic.
+#[derive(Clone)]
 pub(crate) struct RequestExtras {
     /// The operation's header parameters; they replace the client's
     /// default headers of the same name.

@@ -10,6 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::error::{ApiError, AttemptError, Error};
+use super::params::RequestExtras;
 
 /// One request of a generated operation.
 pub(crate) struct OperationRequest {
@@ -25,6 +26,8 @@ pub(crate) struct OperationRequest {
     /// The request body, from [`encode_json`] or
     /// [`encode_form`](super::form::encode_form).
     pub body: Option<RequestBody>,
+    /// The header parameters, credentials and `Accept` of the operation.
+    pub extras: RequestExtras,
 }
 
 /// An encoded request body and the `Content-Type` it is sent with.

@@ -30,36 +30,20 @@ pub(crate) async fn send<E>(
     client: &Client,
     request: OperationRequest,
 ) -> Result<RawResponse, Error<E>> {
-    send_with(client, request, RequestExtras::default()).await
-}
-
-/// [`send`] for an operation that adds header parameters, asks for
-/// another media type or sends other credentials than HTTP Basic.
-///
-/// # Errors
-///
-/// As [`send`]; and [`Error::MissingBearerToken`], before anything is
-/// sent, for a Bearer operation on a client without a bearer token.
-pub(crate) async fn send_with<E>(
-    client: &Client,
-    request: OperationRequest,
-    extras: RequestExtras,
-) -> Result<RawResponse, Error<E>> {
     let url = url(&client.auth.base_url, &request.path);
-    send_to(client, url, request, &extras).await
+    send_to(client, url, request).await
 }
 
-/// [`send_with`] to the absolute `url` (of the same origin as the base
+/// [`send`] to the absolute `url` (of the same origin as the base
 /// URL, which the caller has checked); `request.path` is not used.
 pub(super) async fn send_to<E>(
     client: &Client,
     url: String,
     request: OperationRequest,
-    extras: &RequestExtras,
 ) -> Result<RawResponse, Error<E>> {
     // The credentials the operation asks for, decided once per call; both
     // ready-made values are marked sensitive.
-    let authorization = match extras.auth {
+    let authorization = match request.extras.auth {
         AuthScheme::Basic => Some(&client.auth.authorization),
         AuthScheme::Bearer => match &client.auth.bearer {
             Some(bearer) => Some(bearer),
@@ -76,7 +60,7 @@ pub(super) async fn send_to<E>(
         method = %request.method,
         path_template = request.path_template,
     );
-    send_with_retries(client, url, request, extras, authorization)
+    send_with_retries(client, url, request, authorization)
         .instrument(span)
         .await
 }
@@ -85,7 +69,6 @@ async fn send_with_retries<E>(
     client: &Client,
     url: String,
     request: OperationRequest,
-    extras: &RequestExtras,
     authorization: Option<&HeaderValue>,
 ) -> Result<RawResponse, Error<E>> {
     let options = &*client.options;
@@ -121,7 +104,7 @@ async fn send_with_retries<E>(
                 &request.method,
                 &url,
                 body.as_ref(),
-                extras,
+                &request.extras,
                 authorization,
             ),
         )

@@ -35,6 +35,7 @@ async fn thing(
             path_template: PATH_TEMPLATE,
             path,
             body,
+            extras: Default::default(),
         },
     )
     .await?;

@@ -85,6 +85,173 @@ impl ::std::fmt::Display for UpdateCallError {
     }
 }
 
+fn create_call_request(
+    account_sid: ::uuid::Uuid,
+    body: &CreateCallRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateCallError>> {
+    const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls";
+    let path = [
+        "/Accounts/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "AccountSid",
+            &ToString::to_string(&account_sid),
+        )?,
+        "/Calls",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_form(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_call_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Call, crate::runtime::Error<CreateCallError>> {
+    match response.status() {
+        201 => response.json(),
+        400 => response.api_error(CreateCallError::BadRequest),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_message_request(
+    account_sid: ::uuid::Uuid,
+    body: &CreateMessageRequest,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateMessageError>,
+> {
+    const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Messages";
+    let path = [
+        "/Accounts/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "AccountSid",
+            &ToString::to_string(&account_sid),
+        )?,
+        "/Messages",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_form(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_message_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
+    match response.status() {
+        201 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_calls_request(
+    account_sid: ::uuid::Uuid,
+    params: &ListCallsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListCallsError>> {
+    const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls";
+    let path = [
+        "/Accounts/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "AccountSid",
+            &ToString::to_string(&account_sid),
+        )?,
+        "/Calls",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.to {
+        query.push("To", value.as_str());
+    }
+    if let Some(value) = &params.status {
+        query.push("Status", value.as_str());
+    }
+    if let Some(value) = &params.start_time {
+        query.push("StartTime", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.start_time_before {
+        query.push("StartTime<", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.start_time_after {
+        query.push("StartTime>", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.end_time_on_or_before {
+        query.push("EndTime<=", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.end_time_on_or_after {
+        query.push("EndTime>=", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size {
+        query.push("Page-Size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_size2 {
+        query.push("PageSize", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_calls_response(
+    response: crate::runtime::RawResponse,
+) -> Result<CallList, crate::runtime::Error<ListCallsError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_call_request(
+    account_sid: ::uuid::Uuid,
+    sid: &str,
+    body: &UpdateCallRequest,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateCallError>> {
+    const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls/{Sid}";
+    let path = [
+        "/Accounts/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "AccountSid",
+            &ToString::to_string(&account_sid),
+        )?,
+        "/Calls/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "Sid", sid)?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_form(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_call_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Call, crate::runtime::Error<UpdateCallError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// Start an outbound call.
@@ -105,33 +272,9 @@ impl crate::runtime::Client {
         account_sid: ::uuid::Uuid,
         body: &CreateCallRequest,
     ) -> Result<Call, crate::runtime::Error<CreateCallError>> {
-        const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls";
-        let path = [
-            "/Accounts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "AccountSid",
-                &ToString::to_string(&account_sid),
-            )?,
-            "/Calls",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_form(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            400 => response.api_error(CreateCallError::BadRequest),
-            _ => response.unexpected(),
-        }
+        create_call_response(
+            crate::runtime::send(self, create_call_request(account_sid, body)?).await?,
+        )
     }
     /// Send a message.
     ///
@@ -151,32 +294,9 @@ impl crate::runtime::Client {
         account_sid: ::uuid::Uuid,
         body: &CreateMessageRequest,
     ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
-        const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Messages";
-        let path = [
-            "/Accounts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "AccountSid",
-                &ToString::to_string(&account_sid),
-            )?,
-            "/Messages",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_form(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            _ => response.unexpected(),
-        }
+        create_message_response(
+            crate::runtime::send(self, create_message_request(account_sid, body)?).await?,
+        )
     }
     /// List the calls of an account.
     ///
@@ -197,61 +317,9 @@ impl crate::runtime::Client {
         account_sid: ::uuid::Uuid,
         params: &ListCallsParams,
     ) -> Result<CallList, crate::runtime::Error<ListCallsError>> {
-        const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls";
-        let path = [
-            "/Accounts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "AccountSid",
-                &ToString::to_string(&account_sid),
-            )?,
-            "/Calls",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.to {
-            query.push("To", value.as_str());
-        }
-        if let Some(value) = &params.status {
-            query.push("Status", value.as_str());
-        }
-        if let Some(value) = &params.start_time {
-            query.push("StartTime", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.start_time_before {
-            query.push("StartTime<", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.start_time_after {
-            query.push("StartTime>", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.end_time_on_or_before {
-            query.push("EndTime<=", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.end_time_on_or_after {
-            query.push("EndTime>=", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size {
-            query.push("Page-Size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_size2 {
-            query.push("PageSize", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        list_calls_response(
+            crate::runtime::send(self, list_calls_request(account_sid, params)?).await?,
+        )
     }
     /// Redirect or end a call in progress.
     ///
@@ -273,32 +341,9 @@ impl crate::runtime::Client {
         sid: &str,
         body: &UpdateCallRequest,
     ) -> Result<Call, crate::runtime::Error<UpdateCallError>> {
-        const PATH_TEMPLATE: &str = "/Accounts/{AccountSid}/Calls/{Sid}";
-        let path = [
-            "/Accounts/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "AccountSid",
-                &ToString::to_string(&account_sid),
-            )?,
-            "/Calls/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "Sid", sid)?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_form(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        update_call_response(
+            crate::runtime::send(self, update_call_request(account_sid, sid, body)?)
+                .await?,
+        )
     }
 }

@@ -31,6 +31,39 @@ impl ::std::fmt::Display for UpdateLoanError {
     }
 }
 
+fn update_loan_request(
+    loan_id: ::uuid::Uuid,
+    body: &LoanUpdate,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateLoanError>> {
+    const PATH_TEMPLATE: &str = "/loans/{loan_id}";
+    let path = [
+        "/loans/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "loan_id",
+            &ToString::to_string(&loan_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_loan_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Loan, crate::runtime::Error<UpdateLoanError>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(UpdateLoanError::NotFound),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// `PUT /loans/{loan_id}`
@@ -49,31 +82,8 @@ impl crate::runtime::Client {
         loan_id: ::uuid::Uuid,
         body: &LoanUpdate,
     ) -> Result<Loan, crate::runtime::Error<UpdateLoanError>> {
-        const PATH_TEMPLATE: &str = "/loans/{loan_id}";
-        let path = [
-            "/loans/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "loan_id",
-                &ToString::to_string(&loan_id),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(UpdateLoanError::NotFound),
-            _ => response.unexpected(),
-        }
+        update_loan_response(
+            crate::runtime::send(self, update_loan_request(loan_id, body)?).await?,
+        )
     }
 }

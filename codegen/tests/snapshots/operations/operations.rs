@@ -246,6 +246,317 @@ impl ::std::fmt::Display for UpdateBookError {
     }
 }
 
+fn add_book_request(
+    shelf_id: i64,
+    body: &BookInput,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<AddBookError>> {
+    const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
+    let path = [
+        "/shelves/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "shelf_id",
+            &ToString::to_string(&shelf_id),
+        )?,
+        "/books",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn add_book_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Book, crate::runtime::Error<AddBookError>> {
+    match response.status() {
+        201 => response.json(),
+        404 => response.api_error(AddBookError::NotFound),
+        409 => response.api_error(AddBookError::Conflict),
+        422 => response.api_error(AddBookError::UnprocessableEntity),
+        429 => response.api_error_without_body(AddBookError::TooManyRequests),
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_book_request(
+    book_id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteBookError>> {
+    const PATH_TEMPLATE: &str = "/books/{book_id}";
+    let path = [
+        "/books/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "book_id",
+            &ToString::to_string(&book_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_book_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteBookError>> {
+    match response.status() {
+        204 => response.empty(),
+        404 => response.api_error_without_body(DeleteBookError::NotFound),
+        418 => response.api_error_without_body(DeleteBookError::Status418),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_author_request(
+    author_id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetAuthorError>> {
+    const PATH_TEMPLATE: &str = "/authors/{author_id}";
+    let path = [
+        "/authors/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "author_id",
+            &ToString::to_string(&author_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_author_response(
+    response: crate::runtime::RawResponse,
+) -> Result<String, crate::runtime::Error<GetAuthorError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_book_request(
+    book_id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetBookError>> {
+    const PATH_TEMPLATE: &str = "/books/{book_id}";
+    let path = [
+        "/books/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "book_id",
+            &ToString::to_string(&book_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_book_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Book, crate::runtime::Error<GetBookError>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(GetBookError::NotFound),
+        500 => response.api_error(GetBookError::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_section_request(
+    shelf: &str,
+    section: Section,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetSectionError>> {
+    const PATH_TEMPLATE: &str = "/shelves/{shelf}/sections/{section}";
+    let path = [
+        "/shelves/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "shelf", shelf)?,
+        "/sections/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "section", section.as_str())?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_section_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Vec<Book>, crate::runtime::Error<GetSectionError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_shelf_books_request(
+    shelf_id: i64,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListShelfBooksError>,
+> {
+    const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
+    let path = [
+        "/shelves/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "shelf_id",
+            &ToString::to_string(&shelf_id),
+        )?,
+        "/books",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_shelf_books_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Vec<Book>, crate::runtime::Error<ListShelfBooksError>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(ListShelfBooksError::NotFound),
+        _ => response.unexpected(),
+    }
+}
+
+fn post_boxes_body_self_on_request(
+    body: &str,
+    self_: bool,
+    on: ::chrono::NaiveDate,
+    request_body: &BookInput,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<PostBoxesBodySelfOnError>,
+> {
+    const PATH_TEMPLATE: &str = "/boxes/{body}/{self}/{on}";
+    let path = [
+        "/boxes/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "body", body)?,
+        "/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "self",
+            &ToString::to_string(&self_),
+        )?,
+        "/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "on", &ToString::to_string(&on))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(request_body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn post_boxes_body_self_on_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
+    match response.status() {
+        202 => response.empty(),
+        _ => response.unexpected(),
+    }
+}
+
+fn put_cover_request(
+    book_id: ::uuid::Uuid,
+    resolution: PutCoverResolution,
+    body: &String,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<PutCoverError>> {
+    const PATH_TEMPLATE: &str = "/books/{book_id}/covers/{resolution}";
+    let path = [
+        "/books/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "book_id",
+            &ToString::to_string(&book_id),
+        )?,
+        "/covers/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "resolution", resolution.as_str())?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn put_cover_response(
+    response: crate::runtime::RawResponse,
+) -> Result<::serde_json::Value, crate::runtime::Error<PutCoverError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_book_request(
+    book_id: ::uuid::Uuid,
+    body: Option<&UpdateBookRequest>,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<UpdateBookError>> {
+    const PATH_TEMPLATE: &str = "/books/{book_id}";
+    let path = [
+        "/books/",
+        &crate::runtime::path_segment(
+            PATH_TEMPLATE,
+            "book_id",
+            &ToString::to_string(&book_id),
+        )?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PATCH,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: match body {
+            Some(value) => Some(crate::runtime::encode_json(value)?),
+            None => None,
+        },
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_book_response(
+    response: crate::runtime::RawResponse,
+) -> Result<UpdateBookResponse, crate::runtime::Error<UpdateBookError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// Add a book
@@ -270,36 +581,9 @@ impl crate::runtime::Client {
         shelf_id: i64,
         body: &BookInput,
     ) -> Result<Book, crate::runtime::Error<AddBookError>> {
-        const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
-        let path = [
-            "/shelves/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "shelf_id",
-                &ToString::to_string(&shelf_id),
-            )?,
-            "/books",
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            404 => response.api_error(AddBookError::NotFound),
-            409 => response.api_error(AddBookError::Conflict),
-            422 => response.api_error(AddBookError::UnprocessableEntity),
-            429 => response.api_error_without_body(AddBookError::TooManyRequests),
-            _ => response.unexpected(),
-        }
+        add_book_response(
+            crate::runtime::send(self, add_book_request(shelf_id, body)?).await?,
+        )
     }
     /// `DELETE /books/{book_id}`
     ///
@@ -316,33 +600,9 @@ impl crate::runtime::Client {
         &self,
         book_id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteBookError>> {
-        const PATH_TEMPLATE: &str = "/books/{book_id}";
-        let path = [
-            "/books/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "book_id",
-                &ToString::to_string(&book_id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            404 => response.api_error_without_body(DeleteBookError::NotFound),
-            418 => response.api_error_without_body(DeleteBookError::Status418),
-            _ => response.unexpected(),
-        }
+        delete_book_response(
+            crate::runtime::send(self, delete_book_request(book_id)?).await?,
+        )
     }
     /// A path parameter whose schema is an alias of `uuid`
     ///
@@ -361,31 +621,9 @@ impl crate::runtime::Client {
         &self,
         author_id: ::uuid::Uuid,
     ) -> Result<String, crate::runtime::Error<GetAuthorError>> {
-        const PATH_TEMPLATE: &str = "/authors/{author_id}";
-        let path = [
-            "/authors/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "author_id",
-                &ToString::to_string(&author_id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        get_author_response(
+            crate::runtime::send(self, get_author_request(author_id)?).await?,
+        )
     }
     /// `GET /books/{book_id}`
     ///
@@ -402,33 +640,7 @@ impl crate::runtime::Client {
         &self,
         book_id: ::uuid::Uuid,
     ) -> Result<Book, crate::runtime::Error<GetBookError>> {
-        const PATH_TEMPLATE: &str = "/books/{book_id}";
-        let path = [
-            "/books/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "book_id",
-                &ToString::to_string(&book_id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(GetBookError::NotFound),
-            500 => response.api_error(GetBookError::InternalServerError),
-            _ => response.unexpected(),
-        }
+        get_book_response(crate::runtime::send(self, get_book_request(book_id)?).await?)
     }
     /// An operation without error responses.
     ///
@@ -449,29 +661,9 @@ impl crate::runtime::Client {
         shelf: &str,
         section: Section,
     ) -> Result<Vec<Book>, crate::runtime::Error<GetSectionError>> {
-        const PATH_TEMPLATE: &str = "/shelves/{shelf}/sections/{section}";
-        let path = [
-            "/shelves/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "shelf", shelf)?,
-            "/sections/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "section", section.as_str())?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        get_section_response(
+            crate::runtime::send(self, get_section_request(shelf, section)?).await?,
+        )
     }
     /// List the books on a shelf
     ///
@@ -490,33 +682,9 @@ impl crate::runtime::Client {
         &self,
         shelf_id: i64,
     ) -> Result<Vec<Book>, crate::runtime::Error<ListShelfBooksError>> {
-        const PATH_TEMPLATE: &str = "/shelves/{shelf_id}/books";
-        let path = [
-            "/shelves/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "shelf_id",
-                &ToString::to_string(&shelf_id),
-            )?,
-            "/books",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(ListShelfBooksError::NotFound),
-            _ => response.unexpected(),
-        }
+        list_shelf_books_response(
+            crate::runtime::send(self, list_shelf_books_request(shelf_id)?).await?,
+        )
     }
     /// `POST /boxes/{body}/{self}/{on}`
     ///
@@ -538,39 +706,13 @@ impl crate::runtime::Client {
         on: ::chrono::NaiveDate,
         request_body: &BookInput,
     ) -> Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
-        const PATH_TEMPLATE: &str = "/boxes/{body}/{self}/{on}";
-        let path = [
-            "/boxes/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "body", body)?,
-            "/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "self",
-                &ToString::to_string(&self_),
-            )?,
-            "/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "on",
-                &ToString::to_string(&on),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(request_body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            202 => response.empty(),
-            _ => response.unexpected(),
-        }
+        post_boxes_body_self_on_response(
+            crate::runtime::send(
+                    self,
+                    post_boxes_body_self_on_request(body, self_, on, request_body)?,
+                )
+                .await?,
+        )
     }
     /// `PUT /books/{book_id}/covers/{resolution}`
     ///
@@ -590,37 +732,10 @@ impl crate::runtime::Client {
         resolution: PutCoverResolution,
         body: &String,
     ) -> Result<::serde_json::Value, crate::runtime::Error<PutCoverError>> {
-        const PATH_TEMPLATE: &str = "/books/{book_id}/covers/{resolution}";
-        let path = [
-            "/books/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "book_id",
-                &ToString::to_string(&book_id),
-            )?,
-            "/covers/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "resolution",
-                resolution.as_str(),
-            )?,
-        ]
-            .concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        put_cover_response(
+            crate::runtime::send(self, put_cover_request(book_id, resolution, body)?)
+                .await?,
+        )
     }
     /// Update a book
     ///
@@ -640,33 +755,8 @@ impl crate::runtime::Client {
         book_id: ::uuid::Uuid,
         body: Option<&UpdateBookRequest>,
     ) -> Result<UpdateBookResponse, crate::runtime::Error<UpdateBookError>> {
-        const PATH_TEMPLATE: &str = "/books/{book_id}";
-        let path = [
-            "/books/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "book_id",
-                &ToString::to_string(&book_id),
-            )?,
-        ]
-            .concat();
-        let body = match body {
-            Some(value) => Some(crate::runtime::encode_json(value)?),
-            None => None,
-        };
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PATCH,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        update_book_response(
+            crate::runtime::send(self, update_book_request(book_id, body)?).await?,
+        )
     }
 }

@@ -85,6 +85,121 @@ impl ::std::fmt::Display for SearchEventsError {
     }
 }
 
+fn list_events_request(
+    params: &ListEventsParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListEventsError>> {
+    const PATH_TEMPLATE: &str = "/events";
+    let path = ["/events"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.limit {
+        query.push("limit", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    let mut headers = ::reqwest::header::HeaderMap::new();
+    {
+        let value = &params.x_tenant;
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-tenant",
+            value.as_str(),
+        )?;
+    }
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers,
+            auth: crate::runtime::AuthScheme::Basic,
+            accept: "application/json",
+        },
+    })
+}
+
+fn list_events_response(
+    response: crate::runtime::RawResponse,
+) -> Result<EventPage, crate::runtime::Error<ListEventsError>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error_without_body(ListEventsError::NotFound),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_numbered_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListNumberedError>,
+> {
+    const PATH_TEMPLATE: &str = "/numbered";
+    let path = ["/numbered"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_numbered_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ListNumberedResponse, crate::runtime::Error<ListNumberedError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_pairs_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<ListPairsError>,
+> {
+    const PATH_TEMPLATE: &str = "/pairs";
+    let path = ["/pairs"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn list_pairs_response(
+    response: crate::runtime::RawResponse,
+) -> Result<ListPairsResponse, crate::runtime::Error<ListPairsError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn search_events_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<SearchEventsError>,
+> {
+    const PATH_TEMPLATE: &str = "/events/search";
+    let path = ["/events/search"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn search_events_response(
+    response: crate::runtime::RawResponse,
+) -> Result<EventPage, crate::runtime::Error<SearchEventsError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// `GET /events`
@@ -102,44 +217,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListEventsParams,
     ) -> Result<EventPage, crate::runtime::Error<ListEventsError>> {
-        const PATH_TEMPLATE: &str = "/events";
-        let path = ["/events"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.limit {
-            query.push("limit", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let mut headers = ::reqwest::header::HeaderMap::new();
-        {
-            let value = &params.x_tenant;
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-tenant",
-                value.as_str(),
-            )?;
-        }
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error_without_body(ListEventsError::NotFound),
-            _ => response.unexpected(),
-        }
+        list_events_response(
+            crate::runtime::send(self, list_events_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_events`](Self::list_events), as a stream.
     ///
@@ -158,55 +238,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Event, crate::runtime::Error<ListEventsError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/events";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListEventsError>,
-        > {
-            let path = ["/events"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.limit {
-                query.push("limit", &ToString::to_string(value));
-            }
-            let path = query.append_to(path);
-            let mut headers = ::reqwest::header::HeaderMap::new();
-            {
-                let value = &params.x_tenant;
-                crate::runtime::header_param(
-                    &mut headers,
-                    PATH_TEMPLATE,
-                    "x-tenant",
-                    value.as_str(),
-                )?;
-            }
-            Ok((
-                path,
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            ))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Event>, Option<String>),
-                crate::runtime::Error<ListEventsError>,
-            > {
-                let page: Result<EventPage, crate::runtime::Error<ListEventsError>> = match response
-                    .status()
-                {
-                    200 => response.json(),
-                    404 => response.api_error_without_body(ListEventsError::NotFound),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_events_request(params),
+            |response| {
+                let page = list_events_response(response)?;
                 Ok((page.entries, page.links.and_then(|links| links.next.into_option())))
             },
         )
@@ -223,23 +259,9 @@ impl crate::runtime::Client {
     pub async fn list_numbered(
         &self,
     ) -> Result<ListNumberedResponse, crate::runtime::Error<ListNumberedError>> {
-        const PATH_TEMPLATE: &str = "/numbered";
-        let path = ["/numbered"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        list_numbered_response(
+            crate::runtime::send(self, list_numbered_request()?).await?,
+        )
     }
     /// Two arrays, so not streamed.
     ///
@@ -253,23 +275,7 @@ impl crate::runtime::Client {
     pub async fn list_pairs(
         &self,
     ) -> Result<ListPairsResponse, crate::runtime::Error<ListPairsError>> {
-        const PATH_TEMPLATE: &str = "/pairs";
-        let path = ["/pairs"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        list_pairs_response(crate::runtime::send(self, list_pairs_request()?).await?)
     }
     /// Not a GET, so not streamed.
     ///
@@ -283,22 +289,8 @@ impl crate::runtime::Client {
     pub async fn search_events(
         &self,
     ) -> Result<EventPage, crate::runtime::Error<SearchEventsError>> {
-        const PATH_TEMPLATE: &str = "/events/search";
-        let path = ["/events/search"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        search_events_response(
+            crate::runtime::send(self, search_events_request()?).await?,
+        )
     }
 }

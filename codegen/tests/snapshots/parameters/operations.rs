@@ -39,6 +39,142 @@ impl ::std::fmt::Display for SearchBooksError {
     }
 }
 
+fn list_copies_request(
+    id: &str,
+    params: &ListCopiesParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListCopiesError>> {
+    const PATH_TEMPLATE: &str = "/books/{id}/copies";
+    let path = [
+        "/books/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        "/copies",
+    ]
+        .concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page {
+        query.push("page", &ToString::to_string(value));
+    }
+    let path = query.append_to(path);
+    let mut headers = ::reqwest::header::HeaderMap::new();
+    {
+        let value = &params.x_request_id;
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-request-id",
+            value.as_str(),
+        )?;
+    }
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers,
+            auth: crate::runtime::AuthScheme::Basic,
+            accept: "application/json",
+        },
+    })
+}
+
+fn list_copies_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Vec<String>, crate::runtime::Error<ListCopiesError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn search_books_request(
+    params: &SearchBooksParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<SearchBooksError>> {
+    const PATH_TEMPLATE: &str = "/books";
+    let path = ["/books"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.cursor {
+        query.push("cursor", value.as_str());
+    }
+    {
+        let value = &params.q;
+        query.push("q", value.as_str());
+    }
+    if let Some(value) = &params.limit {
+        query.push("limit", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.available {
+        query.push("available", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.since {
+        query.push("since", &crate::runtime::date_time_text(value));
+    }
+    if let Some(value) = &params.shelf {
+        query.push("shelf", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.genre {
+        for value in value {
+            query.push("genre", value.as_str());
+        }
+    }
+    if let Some(value) = &params.fields {
+        query
+            .push_joined(
+                "fields",
+                Iterator::map(value.iter(), ::std::clone::Clone::clone),
+            );
+    }
+    let path = query.append_to(path);
+    let mut headers = ::reqwest::header::HeaderMap::new();
+    if let Some(value) = &params.x_request_id {
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-request-id",
+            value.as_str(),
+        )?;
+    }
+    if let Some(value) = &params.x_region {
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-region",
+            value.as_str(),
+        )?;
+    }
+    if let Some(value) = &params.x_tags {
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-tags",
+            &Iterator::collect::<
+                Vec<_>,
+            >(Iterator::map(value.iter(), ToString::to_string))
+                .join(","),
+        )?;
+    }
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers,
+            auth: crate::runtime::AuthScheme::Basic,
+            accept: "application/json",
+        },
+    })
+}
+
+fn search_books_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Vec<String>, crate::runtime::Error<SearchBooksError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// A required header parameter and an optional query parameter.
@@ -60,48 +196,9 @@ impl crate::runtime::Client {
         id: &str,
         params: &ListCopiesParams,
     ) -> Result<Vec<String>, crate::runtime::Error<ListCopiesError>> {
-        const PATH_TEMPLATE: &str = "/books/{id}/copies";
-        let path = [
-            "/books/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/copies",
-        ]
-            .concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page {
-            query.push("page", &ToString::to_string(value));
-        }
-        let path = query.append_to(path);
-        let mut headers = ::reqwest::header::HeaderMap::new();
-        {
-            let value = &params.x_request_id;
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-request-id",
-                value.as_str(),
-            )?;
-        }
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        list_copies_response(
+            crate::runtime::send(self, list_copies_request(id, params)?).await?,
+        )
     }
     /// Search the catalogue
     ///
@@ -120,88 +217,8 @@ impl crate::runtime::Client {
         &self,
         params: &SearchBooksParams,
     ) -> Result<Vec<String>, crate::runtime::Error<SearchBooksError>> {
-        const PATH_TEMPLATE: &str = "/books";
-        let path = ["/books"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.cursor {
-            query.push("cursor", value.as_str());
-        }
-        {
-            let value = &params.q;
-            query.push("q", value.as_str());
-        }
-        if let Some(value) = &params.limit {
-            query.push("limit", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.available {
-            query.push("available", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.since {
-            query.push("since", &crate::runtime::date_time_text(value));
-        }
-        if let Some(value) = &params.shelf {
-            query.push("shelf", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.genre {
-            for value in value {
-                query.push("genre", value.as_str());
-            }
-        }
-        if let Some(value) = &params.fields {
-            query
-                .push_joined(
-                    "fields",
-                    Iterator::map(value.iter(), ::std::clone::Clone::clone),
-                );
-        }
-        let path = query.append_to(path);
-        let mut headers = ::reqwest::header::HeaderMap::new();
-        if let Some(value) = &params.x_request_id {
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-request-id",
-                value.as_str(),
-            )?;
-        }
-        if let Some(value) = &params.x_region {
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-region",
-                value.as_str(),
-            )?;
-        }
-        if let Some(value) = &params.x_tags {
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-tags",
-                &Iterator::collect::<
-                    Vec<_>,
-                >(Iterator::map(value.iter(), ToString::to_string))
-                    .join(","),
-            )?;
-        }
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        search_books_response(
+            crate::runtime::send(self, search_books_request(params)?).await?,
+        )
     }
 }

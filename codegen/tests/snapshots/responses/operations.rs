@@ -122,6 +122,107 @@ impl ::std::fmt::Display for NoteTextError {
     }
 }
 
+fn create_note_request(
+    body: &Note,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateNoteError>> {
+    const PATH_TEMPLATE: &str = "/notes";
+    let path = ["/notes"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_note_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Note, crate::runtime::Error<CreateNoteError>> {
+    match response.status() {
+        201 => response.json(),
+        409 => response.api_error_without_body(CreateNoteError::Conflict),
+        status @ 400..=499 => {
+            response
+                .api_error(|body| CreateNoteError::ClientError {
+                    status,
+                    body,
+                })
+        }
+        status @ 500..=599 => {
+            response
+                .api_error_text(|body| CreateNoteError::ServerError {
+                    status,
+                    body,
+                })
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn delete_note_request(
+    id: &str,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteNoteError>> {
+    const PATH_TEMPLATE: &str = "/notes/{id}";
+    let path = ["/notes/", &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn delete_note_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<DeleteNoteError>> {
+    match response.status() {
+        204 => response.empty(),
+        404 => response.api_error(DeleteNoteError::NotFound),
+        status => {
+            response
+                .api_error(|body| DeleteNoteError::Other {
+                    status,
+                    body,
+                })
+        }
+    }
+}
+
+fn note_text_request(
+    id: &str,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<NoteTextError>> {
+    const PATH_TEMPLATE: &str = "/notes/{id}/text";
+    let path = [
+        "/notes/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
+        "/text",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Basic,
+            accept: "text/plain",
+        },
+    })
+}
+
+fn note_text_response(
+    response: crate::runtime::RawResponse,
+) -> Result<String, crate::runtime::Error<NoteTextError>> {
+    match response.status() {
+        200 => response.text(),
+        status => response.api_error_without_body(NoteTextError::Other { status }),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// `POST /notes`
@@ -135,38 +236,9 @@ impl crate::runtime::Client {
         &self,
         body: &Note,
     ) -> Result<Note, crate::runtime::Error<CreateNoteError>> {
-        const PATH_TEMPLATE: &str = "/notes";
-        let path = ["/notes"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            409 => response.api_error_without_body(CreateNoteError::Conflict),
-            status @ 400..=499 => {
-                response
-                    .api_error(|body| CreateNoteError::ClientError {
-                        status,
-                        body,
-                    })
-            }
-            status @ 500..=599 => {
-                response
-                    .api_error_text(|body| CreateNoteError::ServerError {
-                        status,
-                        body,
-                    })
-            }
-            _ => response.unexpected(),
-        }
+        create_note_response(
+            crate::runtime::send(self, create_note_request(body)?).await?,
+        )
     }
     /// `DELETE /notes/{id}`
     ///
@@ -183,31 +255,7 @@ impl crate::runtime::Client {
         &self,
         id: &str,
     ) -> Result<(), crate::runtime::Error<DeleteNoteError>> {
-        const PATH_TEMPLATE: &str = "/notes/{id}";
-        let path = ["/notes/", &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            404 => response.api_error(DeleteNoteError::NotFound),
-            status => {
-                response
-                    .api_error(|body| DeleteNoteError::Other {
-                        status,
-                        body,
-                    })
-            }
-        }
+        delete_note_response(crate::runtime::send(self, delete_note_request(id)?).await?)
     }
     /// `GET /notes/{id}/text`
     ///
@@ -224,32 +272,6 @@ impl crate::runtime::Client {
         &self,
         id: &str,
     ) -> Result<String, crate::runtime::Error<NoteTextError>> {
-        const PATH_TEMPLATE: &str = "/notes/{id}/text";
-        let path = [
-            "/notes/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "id", id)?,
-            "/text",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "text/plain",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.text(),
-            status => response.api_error_without_body(NoteTextError::Other { status }),
-        }
+        note_text_response(crate::runtime::send(self, note_text_request(id)?).await?)
     }
 }

@@ -103,6 +103,135 @@ impl ::std::fmt::Display for SubscriberInfoError {
     }
 }
 
+fn create_token_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateTokenError>,
+> {
+    const PATH_TEMPLATE: &str = "/guests/tokens";
+    let path = ["/guests/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn create_token_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Token, crate::runtime::Error<CreateTokenError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn either_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<EitherError>,
+> {
+    const PATH_TEMPLATE: &str = "/either";
+    let path = ["/either"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn either_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<EitherError>> {
+    match response.status() {
+        204 => response.empty(),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_health_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<GetHealthError>,
+> {
+    const PATH_TEMPLATE: &str = "/health";
+    let path = ["/health"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::None,
+            accept: "application/json",
+        },
+    })
+}
+
+fn get_health_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<GetHealthError>> {
+    match response.status() {
+        204 => response.empty(),
+        _ => response.unexpected(),
+    }
+}
+
+fn post_subscribers_tokens_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<PostSubscribersTokensError>,
+> {
+    const PATH_TEMPLATE: &str = "/subscribers/tokens";
+    let path = ["/subscribers/tokens"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn post_subscribers_tokens_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Token, crate::runtime::Error<PostSubscribersTokensError>> {
+    match response.status() {
+        200 => response.json(),
+        _ => response.unexpected(),
+    }
+}
+
+fn subscriber_info_request() -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<SubscriberInfoError>,
+> {
+    const PATH_TEMPLATE: &str = "/subscriber/info";
+    let path = ["/subscriber/info"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Bearer,
+            accept: "application/json",
+        },
+    })
+}
+
+fn subscriber_info_response(
+    response: crate::runtime::RawResponse,
+) -> Result<SubscriberInfoResponse, crate::runtime::Error<SubscriberInfoError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error_without_body(SubscriberInfoError::Unauthorized),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// A guest's token; its operationId maps to the same Rust name
@@ -117,23 +246,7 @@ impl crate::runtime::Client {
     pub async fn create_token(
         &self,
     ) -> Result<Token, crate::runtime::Error<CreateTokenError>> {
-        const PATH_TEMPLATE: &str = "/guests/tokens";
-        let path = ["/guests/tokens"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        create_token_response(crate::runtime::send(self, create_token_request()?).await?)
     }
     /// Basic or Bearer; Basic is what the client sends
     ///
@@ -145,23 +258,7 @@ impl crate::runtime::Client {
     #[doc(alias = "/either")]
     #[doc(alias = "GET /either")]
     pub async fn either(&self) -> Result<(), crate::runtime::Error<EitherError>> {
-        const PATH_TEMPLATE: &str = "/either";
-        let path = ["/either"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        either_response(crate::runtime::send(self, either_request()?).await?)
     }
     /// Whether the service is up; no operationId, no credentials
     ///
@@ -177,28 +274,7 @@ impl crate::runtime::Client {
     #[doc(alias = "/health")]
     #[doc(alias = "GET /health")]
     pub async fn get_health(&self) -> Result<(), crate::runtime::Error<GetHealthError>> {
-        const PATH_TEMPLATE: &str = "/health";
-        let path = ["/health"].concat();
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::None,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            _ => response.unexpected(),
-        }
+        get_health_response(crate::runtime::send(self, get_health_request()?).await?)
     }
     /// A subscriber's token, with the project's credentials
     ///
@@ -212,23 +288,9 @@ impl crate::runtime::Client {
     pub async fn post_subscribers_tokens(
         &self,
     ) -> Result<Token, crate::runtime::Error<PostSubscribersTokensError>> {
-        const PATH_TEMPLATE: &str = "/subscribers/tokens";
-        let path = ["/subscribers/tokens"].concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            _ => response.unexpected(),
-        }
+        post_subscribers_tokens_response(
+            crate::runtime::send(self, post_subscribers_tokens_request()?).await?,
+        )
     }
     /// What the subscriber's token says about them
     ///
@@ -246,28 +308,8 @@ impl crate::runtime::Client {
     pub async fn subscriber_info(
         &self,
     ) -> Result<SubscriberInfoResponse, crate::runtime::Error<SubscriberInfoError>> {
-        const PATH_TEMPLATE: &str = "/subscriber/info";
-        let path = ["/subscriber/info"].concat();
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error_without_body(SubscriberInfoError::Unauthorized),
-            _ => response.unexpected(),
-        }
+        subscriber_info_response(
+            crate::runtime::send(self, subscriber_info_request()?).await?,
+        )
     }
 }

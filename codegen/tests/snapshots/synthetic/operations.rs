@@ -333,6 +333,384 @@ impl ::std::fmt::Display for UpdateWidget1Error {
     }
 }
 
+fn create_widget0_request(
+    body: &Widget0Create,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateWidget0Error>,
+> {
+    const PATH_TEMPLATE: &str = "/widgets0";
+    let path = ["/widgets0"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Bearer,
+            accept: "application/json",
+        },
+    })
+}
+
+fn create_widget0_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget0, crate::runtime::Error<CreateWidget0Error>> {
+    match response.status() {
+        201 => response.json(),
+        422 => response.api_error(CreateWidget0Error::UnprocessableEntity),
+        500 => response.api_error(CreateWidget0Error::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn create_widget1_request(
+    body: &Widget1Create,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<CreateWidget1Error>,
+> {
+    const PATH_TEMPLATE: &str = "/widgets1";
+    let path = ["/widgets1"].concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::POST,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: Some(crate::runtime::encode_json(body)?),
+        extras: crate::runtime::RequestExtras {
+            headers: ::reqwest::header::HeaderMap::new(),
+            auth: crate::runtime::AuthScheme::Bearer,
+            accept: "application/json",
+        },
+    })
+}
+
+fn create_widget1_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget1, crate::runtime::Error<CreateWidget1Error>> {
+    match response.status() {
+        201 => response.json(),
+        422 => response.api_error(CreateWidget1Error::UnprocessableEntity),
+        500 => response.api_error(CreateWidget1Error::InternalServerError),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_widget0_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetWidget0Error>> {
+    const PATH_TEMPLATE: &str = "/widgets0/{id}";
+    let path = [
+        "/widgets0/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_widget0_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget0, crate::runtime::Error<GetWidget0Error>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(GetWidget0Error::NotFound),
+        _ => response.unexpected(),
+    }
+}
+
+fn get_widget1_request(
+    id: ::uuid::Uuid,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetWidget1Error>> {
+    const PATH_TEMPLATE: &str = "/widgets1/{id}";
+    let path = [
+        "/widgets1/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn get_widget1_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget1, crate::runtime::Error<GetWidget1Error>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(GetWidget1Error::NotFound),
+        _ => response.unexpected(),
+    }
+}
+
+fn leave_widget0state_request(
+    id: ::uuid::Uuid,
+    state: Widget0State,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<LeaveWidget0stateError>,
+> {
+    const PATH_TEMPLATE: &str = "/widgets0/{id}/states/{state}";
+    let path = [
+        "/widgets0/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/states/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "state", state.as_str())?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn leave_widget0state_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<LeaveWidget0stateError>> {
+    match response.status() {
+        204 => response.empty(),
+        404 => response.api_error_without_body(LeaveWidget0stateError::NotFound),
+        status @ 500..=599 => {
+            response
+                .api_error(|body| LeaveWidget0stateError::ServerError {
+                    status,
+                    body,
+                })
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn leave_widget1state_request(
+    id: ::uuid::Uuid,
+    state: Widget1State,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<LeaveWidget1stateError>,
+> {
+    const PATH_TEMPLATE: &str = "/widgets1/{id}/states/{state}";
+    let path = [
+        "/widgets1/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+        "/states/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "state", state.as_str())?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::DELETE,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn leave_widget1state_response(
+    response: crate::runtime::RawResponse,
+) -> Result<(), crate::runtime::Error<LeaveWidget1stateError>> {
+    match response.status() {
+        204 => response.empty(),
+        404 => response.api_error_without_body(LeaveWidget1stateError::NotFound),
+        status @ 500..=599 => {
+            response
+                .api_error(|body| LeaveWidget1stateError::ServerError {
+                    status,
+                    body,
+                })
+        }
+        _ => response.unexpected(),
+    }
+}
+
+fn list_widget0s_request(
+    params: &ListWidget0sParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListWidget0sError>> {
+    const PATH_TEMPLATE: &str = "/widgets0";
+    let path = ["/widgets0"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    if let Some(value) = &params.state {
+        query.push("state", value.as_str());
+    }
+    if let Some(value) = &params.tag {
+        query
+            .push_joined("tag", Iterator::map(value.iter(), ::std::clone::Clone::clone));
+    }
+    let path = query.append_to(path);
+    let mut headers = ::reqwest::header::HeaderMap::new();
+    if let Some(value) = &params.x_request_tag {
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-request-tag",
+            value.as_str(),
+        )?;
+    }
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers,
+            auth: crate::runtime::AuthScheme::Basic,
+            accept: "application/json",
+        },
+    })
+}
+
+fn list_widget0s_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget0Page, crate::runtime::Error<ListWidget0sError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListWidget0sError::Unauthorized),
+        _ => response.unexpected(),
+    }
+}
+
+fn list_widget1s_request(
+    params: &ListWidget1sParams,
+) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListWidget1sError>> {
+    const PATH_TEMPLATE: &str = "/widgets1";
+    let path = ["/widgets1"].concat();
+    let mut query = crate::runtime::Query::new();
+    if let Some(value) = &params.page_size {
+        query.push("page_size", &ToString::to_string(value));
+    }
+    if let Some(value) = &params.page_token {
+        query.push("page_token", value.as_str());
+    }
+    if let Some(value) = &params.state {
+        query.push("state", value.as_str());
+    }
+    if let Some(value) = &params.tag {
+        query
+            .push_joined("tag", Iterator::map(value.iter(), ::std::clone::Clone::clone));
+    }
+    let path = query.append_to(path);
+    let mut headers = ::reqwest::header::HeaderMap::new();
+    if let Some(value) = &params.x_request_tag {
+        crate::runtime::header_param(
+            &mut headers,
+            PATH_TEMPLATE,
+            "x-request-tag",
+            value.as_str(),
+        )?;
+    }
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: crate::runtime::RequestExtras {
+            headers,
+            auth: crate::runtime::AuthScheme::Basic,
+            accept: "application/json",
+        },
+    })
+}
+
+fn list_widget1s_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget1Page, crate::runtime::Error<ListWidget1sError>> {
+    match response.status() {
+        200 => response.json(),
+        401 => response.api_error(ListWidget1sError::Unauthorized),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_widget0_request(
+    id: ::uuid::Uuid,
+    body: Option<&Widget0Update>,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateWidget0Error>,
+> {
+    const PATH_TEMPLATE: &str = "/widgets0/{id}";
+    let path = [
+        "/widgets0/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: match body {
+            Some(value) => Some(crate::runtime::encode_json(value)?),
+            None => None,
+        },
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_widget0_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget0, crate::runtime::Error<UpdateWidget0Error>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(UpdateWidget0Error::NotFound),
+        422 => response.api_error(UpdateWidget0Error::UnprocessableEntity),
+        _ => response.unexpected(),
+    }
+}
+
+fn update_widget1_request(
+    id: ::uuid::Uuid,
+    body: Option<&Widget1Update>,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<UpdateWidget1Error>,
+> {
+    const PATH_TEMPLATE: &str = "/widgets1/{id}";
+    let path = [
+        "/widgets1/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "id", &ToString::to_string(&id))?,
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::PUT,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: match body {
+            Some(value) => Some(crate::runtime::encode_json(value)?),
+            None => None,
+        },
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn update_widget1_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Widget1, crate::runtime::Error<UpdateWidget1Error>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error(UpdateWidget1Error::NotFound),
+        422 => response.api_error(UpdateWidget1Error::UnprocessableEntity),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// Create a Widget0
@@ -352,30 +730,9 @@ impl crate::runtime::Client {
         &self,
         body: &Widget0Create,
     ) -> Result<Widget0, crate::runtime::Error<CreateWidget0Error>> {
-        const PATH_TEMPLATE: &str = "/widgets0";
-        let path = ["/widgets0"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            422 => response.api_error(CreateWidget0Error::UnprocessableEntity),
-            500 => response.api_error(CreateWidget0Error::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_widget0_response(
+            crate::runtime::send(self, create_widget0_request(body)?).await?,
+        )
     }
     /// Create a Widget1
     ///
@@ -394,30 +751,9 @@ impl crate::runtime::Client {
         &self,
         body: &Widget1Create,
     ) -> Result<Widget1, crate::runtime::Error<CreateWidget1Error>> {
-        const PATH_TEMPLATE: &str = "/widgets1";
-        let path = ["/widgets1"].concat();
-        let body = Some(crate::runtime::encode_json(body)?);
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::POST,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers: ::reqwest::header::HeaderMap::new(),
-                    auth: crate::runtime::AuthScheme::Bearer,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            201 => response.json(),
-            422 => response.api_error(CreateWidget1Error::UnprocessableEntity),
-            500 => response.api_error(CreateWidget1Error::InternalServerError),
-            _ => response.unexpected(),
-        }
+        create_widget1_response(
+            crate::runtime::send(self, create_widget1_request(body)?).await?,
+        )
     }
     /// Get a Widget0
     ///
@@ -436,32 +772,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<Widget0, crate::runtime::Error<GetWidget0Error>> {
-        const PATH_TEMPLATE: &str = "/widgets0/{id}";
-        let path = [
-            "/widgets0/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(GetWidget0Error::NotFound),
-            _ => response.unexpected(),
-        }
+        get_widget0_response(crate::runtime::send(self, get_widget0_request(id)?).await?)
     }
     /// Get a Widget1
     ///
@@ -480,32 +791,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<Widget1, crate::runtime::Error<GetWidget1Error>> {
-        const PATH_TEMPLATE: &str = "/widgets1/{id}";
-        let path = [
-            "/widgets1/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(GetWidget1Error::NotFound),
-            _ => response.unexpected(),
-        }
+        get_widget1_response(crate::runtime::send(self, get_widget1_request(id)?).await?)
     }
     /// Take a Widget0 out of a state
     ///
@@ -526,41 +812,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         state: Widget0State,
     ) -> Result<(), crate::runtime::Error<LeaveWidget0stateError>> {
-        const PATH_TEMPLATE: &str = "/widgets0/{id}/states/{state}";
-        let path = [
-            "/widgets0/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/states/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "state", state.as_str())?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            404 => response.api_error_without_body(LeaveWidget0stateError::NotFound),
-            status @ 500..=599 => {
-                response
-                    .api_error(|body| LeaveWidget0stateError::ServerError {
-                        status,
-                        body,
-                    })
-            }
-            _ => response.unexpected(),
-        }
+        leave_widget0state_response(
+            crate::runtime::send(self, leave_widget0state_request(id, state)?).await?,
+        )
     }
     /// Take a Widget1 out of a state
     ///
@@ -581,41 +835,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         state: Widget1State,
     ) -> Result<(), crate::runtime::Error<LeaveWidget1stateError>> {
-        const PATH_TEMPLATE: &str = "/widgets1/{id}/states/{state}";
-        let path = [
-            "/widgets1/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-            "/states/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "state", state.as_str())?,
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::DELETE,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            204 => response.empty(),
-            404 => response.api_error_without_body(LeaveWidget1stateError::NotFound),
-            status @ 500..=599 => {
-                response
-                    .api_error(|body| LeaveWidget1stateError::ServerError {
-                        status,
-                        body,
-                    })
-            }
-            _ => response.unexpected(),
-        }
+        leave_widget1state_response(
+            crate::runtime::send(self, leave_widget1state_request(id, state)?).await?,
+        )
     }
     /// List Widget0s
     ///
@@ -634,56 +856,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListWidget0sParams,
     ) -> Result<Widget0Page, crate::runtime::Error<ListWidget0sError>> {
-        const PATH_TEMPLATE: &str = "/widgets0";
-        let path = ["/widgets0"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        if let Some(value) = &params.state {
-            query.push("state", value.as_str());
-        }
-        if let Some(value) = &params.tag {
-            query
-                .push_joined(
-                    "tag",
-                    Iterator::map(value.iter(), ::std::clone::Clone::clone),
-                );
-        }
-        let path = query.append_to(path);
-        let mut headers = ::reqwest::header::HeaderMap::new();
-        if let Some(value) = &params.x_request_tag {
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-request-tag",
-                value.as_str(),
-            )?;
-        }
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListWidget0sError::Unauthorized),
-            _ => response.unexpected(),
-        }
+        list_widget0s_response(
+            crate::runtime::send(self, list_widget0s_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_widget0s`](Self::list_widget0s), as a stream.
     ///
@@ -702,68 +877,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Widget0, crate::runtime::Error<ListWidget0sError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/widgets0";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListWidget0sError>,
-        > {
-            let path = ["/widgets0"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            if let Some(value) = &params.state {
-                query.push("state", value.as_str());
-            }
-            if let Some(value) = &params.tag {
-                query
-                    .push_joined(
-                        "tag",
-                        Iterator::map(value.iter(), ::std::clone::Clone::clone),
-                    );
-            }
-            let path = query.append_to(path);
-            let mut headers = ::reqwest::header::HeaderMap::new();
-            if let Some(value) = &params.x_request_tag {
-                crate::runtime::header_param(
-                    &mut headers,
-                    PATH_TEMPLATE,
-                    "x-request-tag",
-                    value.as_str(),
-                )?;
-            }
-            Ok((
-                path,
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            ))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Widget0>, Option<String>),
-                crate::runtime::Error<ListWidget0sError>,
-            > {
-                let page: Result<
-                    Widget0Page,
-                    crate::runtime::Error<ListWidget0sError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListWidget0sError::Unauthorized),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_widget0s_request(params),
+            |response| {
+                let page = list_widget0s_response(response)?;
                 Ok((page.data, page.links.next.into_option()))
             },
         )
@@ -785,56 +903,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListWidget1sParams,
     ) -> Result<Widget1Page, crate::runtime::Error<ListWidget1sError>> {
-        const PATH_TEMPLATE: &str = "/widgets1";
-        let path = ["/widgets1"].concat();
-        let mut query = crate::runtime::Query::new();
-        if let Some(value) = &params.page_size {
-            query.push("page_size", &ToString::to_string(value));
-        }
-        if let Some(value) = &params.page_token {
-            query.push("page_token", value.as_str());
-        }
-        if let Some(value) = &params.state {
-            query.push("state", value.as_str());
-        }
-        if let Some(value) = &params.tag {
-            query
-                .push_joined(
-                    "tag",
-                    Iterator::map(value.iter(), ::std::clone::Clone::clone),
-                );
-        }
-        let path = query.append_to(path);
-        let mut headers = ::reqwest::header::HeaderMap::new();
-        if let Some(value) = &params.x_request_tag {
-            crate::runtime::header_param(
-                &mut headers,
-                PATH_TEMPLATE,
-                "x-request-tag",
-                value.as_str(),
-            )?;
-        }
-        let body = None;
-        let response = crate::runtime::send_with(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            401 => response.api_error(ListWidget1sError::Unauthorized),
-            _ => response.unexpected(),
-        }
+        list_widget1s_response(
+            crate::runtime::send(self, list_widget1s_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_widget1s`](Self::list_widget1s), as a stream.
     ///
@@ -853,68 +924,11 @@ impl crate::runtime::Client {
     ) -> impl ::futures_core::Stream<
         Item = Result<Widget1, crate::runtime::Error<ListWidget1sError>>,
     > + ::std::marker::Send + 'static {
-        const PATH_TEMPLATE: &str = "/widgets1";
-        #[allow(clippy::redundant_closure_call)]
-        let first = (|| -> Result<
-            (String, crate::runtime::RequestExtras),
-            crate::runtime::Error<ListWidget1sError>,
-        > {
-            let path = ["/widgets1"].concat();
-            let mut query = crate::runtime::Query::new();
-            if let Some(value) = &params.page_size {
-                query.push("page_size", &ToString::to_string(value));
-            }
-            if let Some(value) = &params.page_token {
-                query.push("page_token", value.as_str());
-            }
-            if let Some(value) = &params.state {
-                query.push("state", value.as_str());
-            }
-            if let Some(value) = &params.tag {
-                query
-                    .push_joined(
-                        "tag",
-                        Iterator::map(value.iter(), ::std::clone::Clone::clone),
-                    );
-            }
-            let path = query.append_to(path);
-            let mut headers = ::reqwest::header::HeaderMap::new();
-            if let Some(value) = &params.x_request_tag {
-                crate::runtime::header_param(
-                    &mut headers,
-                    PATH_TEMPLATE,
-                    "x-request-tag",
-                    value.as_str(),
-                )?;
-            }
-            Ok((
-                path,
-                crate::runtime::RequestExtras {
-                    headers,
-                    auth: crate::runtime::AuthScheme::Basic,
-                    accept: "application/json",
-                },
-            ))
-        })();
         crate::runtime::pages(
             self,
-            PATH_TEMPLATE,
-            first,
-            |
-                response,
-            | -> Result<
-                (Vec<Widget1>, Option<String>),
-                crate::runtime::Error<ListWidget1sError>,
-            > {
-                let page: Result<
-                    Widget1Page,
-                    crate::runtime::Error<ListWidget1sError>,
-                > = match response.status() {
-                    200 => response.json(),
-                    401 => response.api_error(ListWidget1sError::Unauthorized),
-                    _ => response.unexpected(),
-                };
-                let page = page?;
+            list_widget1s_request(params),
+            |response| {
+                let page = list_widget1s_response(response)?;
                 Ok((page.data, page.links.next.into_option()))
             },
         )
@@ -937,36 +951,9 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: Option<&Widget0Update>,
     ) -> Result<Widget0, crate::runtime::Error<UpdateWidget0Error>> {
-        const PATH_TEMPLATE: &str = "/widgets0/{id}";
-        let path = [
-            "/widgets0/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = match body {
-            Some(value) => Some(crate::runtime::encode_json(value)?),
-            None => None,
-        };
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(UpdateWidget0Error::NotFound),
-            422 => response.api_error(UpdateWidget0Error::UnprocessableEntity),
-            _ => response.unexpected(),
-        }
+        update_widget0_response(
+            crate::runtime::send(self, update_widget0_request(id, body)?).await?,
+        )
     }
     /// Update a Widget1
     ///
@@ -986,35 +973,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
         body: Option<&Widget1Update>,
     ) -> Result<Widget1, crate::runtime::Error<UpdateWidget1Error>> {
-        const PATH_TEMPLATE: &str = "/widgets1/{id}";
-        let path = [
-            "/widgets1/",
-            &crate::runtime::path_segment(
-                PATH_TEMPLATE,
-                "id",
-                &ToString::to_string(&id),
-            )?,
-        ]
-            .concat();
-        let body = match body {
-            Some(value) => Some(crate::runtime::encode_json(value)?),
-            None => None,
-        };
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::PUT,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error(UpdateWidget1Error::NotFound),
-            422 => response.api_error(UpdateWidget1Error::UnprocessableEntity),
-            _ => response.unexpected(),
-        }
+        update_widget1_response(
+            crate::runtime::send(self, update_widget1_request(id, body)?).await?,
+        )
     }
 }

@@ -31,6 +31,38 @@ impl ::std::fmt::Display for LatestObservationError {
     }
 }
 
+fn latest_observation_request(
+    station: &str,
+) -> Result<
+    crate::runtime::OperationRequest,
+    crate::runtime::Error<LatestObservationError>,
+> {
+    const PATH_TEMPLATE: &str = "/stations/{station}/observations/latest";
+    let path = [
+        "/stations/",
+        &crate::runtime::path_segment(PATH_TEMPLATE, "station", station)?,
+        "/observations/latest",
+    ]
+        .concat();
+    Ok(crate::runtime::OperationRequest {
+        method: ::reqwest::Method::GET,
+        path_template: PATH_TEMPLATE,
+        path,
+        body: None,
+        extras: <crate::runtime::RequestExtras as Default>::default(),
+    })
+}
+
+fn latest_observation_response(
+    response: crate::runtime::RawResponse,
+) -> Result<Observation, crate::runtime::Error<LatestObservationError>> {
+    match response.status() {
+        200 => response.json(),
+        404 => response.api_error_without_body(LatestObservationError::NotFound),
+        _ => response.unexpected(),
+    }
+}
+
 /// # Operations
 impl crate::runtime::Client {
     /// The latest observation of a station
@@ -50,28 +82,8 @@ impl crate::runtime::Client {
         &self,
         station: &str,
     ) -> Result<Observation, crate::runtime::Error<LatestObservationError>> {
-        const PATH_TEMPLATE: &str = "/stations/{station}/observations/latest";
-        let path = [
-            "/stations/",
-            &crate::runtime::path_segment(PATH_TEMPLATE, "station", station)?,
-            "/observations/latest",
-        ]
-            .concat();
-        let body = None;
-        let response = crate::runtime::send(
-                self,
-                crate::runtime::OperationRequest {
-                    method: ::reqwest::Method::GET,
-                    path_template: PATH_TEMPLATE,
-                    path,
-                    body,
-                },
-            )
-            .await?;
-        match response.status() {
-            200 => response.json(),
-            404 => response.api_error_without_body(LatestObservationError::NotFound),
-            _ => response.unexpected(),
-        }
+        latest_observation_response(
+            crate::runtime::send(self, latest_observation_request(station)?).await?,
+        )
     }
 }
