@@ -68,6 +68,7 @@ pub const MODULE_NAMES: &[&str] = &[
     "defaults",
     "futures_core",
     "header",
+    "mock",
     "reqwest",
     "runtime",
     "uuid",

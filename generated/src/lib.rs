@@ -163,6 +163,8 @@ pub use reqwest;
 #[doc(no_inline)]
 pub use reqwest::header;
 pub use runtime::defaults;
+#[cfg(feature = "mock")]
+pub use runtime::mock;
 pub use runtime::{ENV_API_TOKEN, ENV_BASE_URL, ENV_PROJECT_ID, ENV_SPACE, USER_AGENT};
 #[doc(no_inline)]
 pub use uuid;

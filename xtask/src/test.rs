@@ -270,7 +270,15 @@ pub fn run(root: &Path, options: Options) -> Result<()> {
         &mut totals,
         "client docs (warnings denied)",
         Command::new(&cargo)
-            .args(["doc", "--no-deps", "--package", "signalwire-rest"])
+            // With the mock, whose docs link into the client's.
+            .args([
+                "doc",
+                "--no-deps",
+                "--package",
+                "signalwire-rest",
+                "--features",
+                "mock",
+            ])
             .env("RUSTDOCFLAGS", "-D warnings")
             .current_dir(root),
     )?;

@@ -8,6 +8,7 @@ pub(crate) mod areas;
 mod call;
 mod enums;
 mod errors;
+mod mock;
 mod operations;
 mod params;
 mod streams;

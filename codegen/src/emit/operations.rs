@@ -6,14 +6,15 @@ use quote::quote;
 
 use super::call::Call;
 use super::errors::error_enum;
-use super::{docs, ident, runtime, streams};
+use super::{docs, ident, mock, runtime, streams};
 use crate::ir::{Docs, Operation};
 
 /// The error enums of `ops` and the functions that build their requests
 /// and read their responses, then one `impl Client` block with their
 /// methods (for each operation one that sends the request once, and for a
 /// paginated operation the stream of its items), under `heading`: rustdoc
-/// shows the docs of an impl block as the heading of its methods.
+/// shows the docs of an impl block as the heading of its methods; then
+/// the mock's part of them ([`mock`]).
 pub(super) fn operations(ops: &[&Operation], heading: &Docs) -> proc_macro2::TokenStream {
     let calls: Vec<Call> = ops.iter().map(|op| Call::new(op)).collect();
     let error_enums = ops.iter().map(|op| error_enum(&op.errors));
@@ -28,6 +29,7 @@ pub(super) fn operations(ops: &[&Operation], heading: &Docs) -> proc_macro2::Tok
     });
     let client = runtime("Client");
     let heading = docs(heading);
+    let mock = mock::mock(ops, &calls);
     quote! {
         #(#error_enums)*
 
@@ -37,6 +39,8 @@ pub(super) fn operations(ops: &[&Operation], heading: &Docs) -> proc_macro2::Tok
         impl #client {
             #(#methods)*
         }
+
+        #mock
     }
 }
 

@@ -2514,3 +2514,31 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::chat_methods`](crate::Client::chat_methods) with these arguments (`POST /api/ai/chat`).
+    pub fn chat_methods(
+        &self,
+        body: &AiChatRequest,
+    ) -> crate::runtime::mock::Expect<AiChatResponse, ChatMethodsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "chat_methods",
+            chat_methods_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ChatMethodsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::BadGateway(body) => crate::runtime::mock::Reply::json(502, body),
+        }
+    }
+}

@@ -10844,3 +10844,37 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::call_commands`](crate::Client::call_commands) with these arguments (`POST /api/calling/calls`).
+    pub fn call_commands(
+        &self,
+        body: &CallingCallRequest,
+    ) -> crate::runtime::mock::Expect<CallingCallResponse, CallCommandsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "call_commands",
+            call_commands_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CallCommandsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

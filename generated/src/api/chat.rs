@@ -283,3 +283,33 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_chat_token`](crate::Client::create_chat_token) with these arguments (`POST /api/chat/tokens`).
+    pub fn create_chat_token(
+        &self,
+        body: &NewChatToken,
+    ) -> crate::runtime::mock::Expect<ChatToken, CreateChatTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_chat_token",
+            create_chat_token_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateChatTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+        }
+    }
+}

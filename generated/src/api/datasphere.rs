@@ -2553,3 +2553,287 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_document`](crate::Client::create_document) with these arguments (`POST /api/datasphere/documents`).
+    pub fn create_document(
+        &self,
+        body: &DatasphereDocumentCreateRequest,
+    ) -> crate::runtime::mock::Expect<DatasphereDocument, CreateDocumentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_document",
+            create_document_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_document`](crate::Client::delete_document) with these arguments (`DELETE /api/datasphere/documents/{id}`).
+    pub fn delete_document(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteDocumentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_document",
+            delete_document_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_document_chunk`](crate::Client::delete_document_chunk) with these arguments (`DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}`).
+    pub fn delete_document_chunk(
+        &self,
+        document_id: ::uuid::Uuid,
+        chunk_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteDocumentChunkError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_document_chunk",
+            delete_document_chunk_request(document_id, chunk_id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::get_document`](crate::Client::get_document) with these arguments (`GET /api/datasphere/documents/{id}`).
+    pub fn get_document(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<DatasphereDocument, GetDocumentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_document",
+            get_document_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_document_chunk`](crate::Client::get_document_chunk) with these arguments (`GET /api/datasphere/documents/{documentId}/chunks/{chunkId}`).
+    pub fn get_document_chunk(
+        &self,
+        document_id: ::uuid::Uuid,
+        chunk_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<DatasphereChunkResponse, GetDocumentChunkError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_document_chunk",
+            get_document_chunk_request(document_id, chunk_id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_document_chunks`](crate::Client::list_document_chunks) with these arguments (`GET /api/datasphere/documents/{documentId}/chunks`).
+    pub fn list_document_chunks(
+        &self,
+        document_id: ::uuid::Uuid,
+        params: &ListDocumentChunksParams,
+    ) -> crate::runtime::mock::Expect<
+        DatasphereChunkListResponse,
+        ListDocumentChunksError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_document_chunks",
+            list_document_chunks_request(document_id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut DatasphereChunkListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut DatasphereChunkListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_documents`](crate::Client::list_documents) with these arguments (`GET /api/datasphere/documents`).
+    pub fn list_documents(
+        &self,
+        params: &ListDocumentsParams,
+    ) -> crate::runtime::mock::Expect<
+        DatasphereDocumentListResponse,
+        ListDocumentsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_documents",
+            list_documents_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut DatasphereDocumentListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut DatasphereDocumentListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::search_documents`](crate::Client::search_documents) with these arguments (`POST /api/datasphere/documents/search`).
+    pub fn search_documents(
+        &self,
+        body: &DatasphereDocumentSearchRequest,
+    ) -> crate::runtime::mock::Expect<DatasphereSearchResponse, SearchDocumentsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "search_documents",
+            search_documents_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_document`](crate::Client::update_document) with these arguments (`PATCH /api/datasphere/documents/{id}`).
+    pub fn update_document(
+        &self,
+        id: ::uuid::Uuid,
+        body: &DatasphereDocumentUpdateRequest,
+    ) -> crate::runtime::mock::Expect<DatasphereDocument, UpdateDocumentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_document",
+            update_document_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateDocumentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteDocumentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteDocumentChunkError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetDocumentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetDocumentChunkError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListDocumentChunksError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListDocumentsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for SearchDocumentsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateDocumentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

@@ -31234,3 +31234,3363 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::assign_resource_domain_application`](crate::Client::assign_resource_domain_application) with these arguments (`POST /api/fabric/resources/{id}/domain_applications`).
+    pub fn assign_resource_domain_application(
+        &self,
+        id: ::uuid::Uuid,
+        body: &DomainApplicationAssignRequest,
+    ) -> crate::runtime::mock::Expect<
+        DomainApplicationResponse,
+        AssignResourceDomainApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "assign_resource_domain_application",
+            assign_resource_domain_application_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::assign_resource_phone_route`](crate::Client::assign_resource_phone_route) with these arguments (`POST /api/fabric/resources/{id}/phone_routes`).
+    pub fn assign_resource_phone_route(
+        &self,
+        id: ::uuid::Uuid,
+        body: &PhoneRouteAssignRequest,
+    ) -> crate::runtime::mock::Expect<
+        PhoneRouteResponse,
+        AssignResourcePhoneRouteError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "assign_resource_phone_route",
+            assign_resource_phone_route_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::assign_resource_to_sip_credential`](crate::Client::assign_resource_to_sip_credential) with these arguments (`POST /api/fabric/resources/{id}/sip_endpoints`).
+    pub fn assign_resource_to_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+        body: &ResourceSipEndpointAssignRequest,
+    ) -> crate::runtime::mock::Expect<
+        ResourceSipEndpointResponse,
+        AssignResourceToSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "assign_resource_to_sip_credential",
+            assign_resource_to_sip_credential_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_ai_agent`](crate::Client::create_ai_agent) with these arguments (`POST /api/fabric/resources/ai_agents`).
+    pub fn create_ai_agent(
+        &self,
+        body: &AiAgentCreateRequest,
+    ) -> crate::runtime::mock::Expect<AiAgentResponse, CreateAiAgentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_ai_agent",
+            create_ai_agent_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_call_flow`](crate::Client::create_call_flow) with these arguments (`POST /api/fabric/resources/call_flows`).
+    pub fn create_call_flow(
+        &self,
+        body: &CallFlowCreateRequest,
+    ) -> crate::runtime::mock::Expect<CallFlowResponse, CreateCallFlowError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_call_flow",
+            create_call_flow_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_conference_room`](crate::Client::create_conference_room) with these arguments (`POST /api/fabric/resources/conference_rooms`).
+    pub fn create_conference_room(
+        &self,
+        body: &ConferenceRoomCreateRequest,
+    ) -> crate::runtime::mock::Expect<
+        ConferenceRoomResponse,
+        CreateConferenceRoomError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_conference_room",
+            create_conference_room_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_cxml_script`](crate::Client::create_cxml_script) with these arguments (`POST /api/fabric/resources/cxml_scripts`).
+    pub fn create_cxml_script(
+        &self,
+        body: &CxmlScriptCreateRequest,
+    ) -> crate::runtime::mock::Expect<CxmlScriptResponse, CreateCxmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_cxml_script",
+            create_cxml_script_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook) with these arguments (`POST /api/fabric/resources/cxml_webhooks`).
+    pub fn create_cxml_webhook(
+        &self,
+        body: &CxmlWebhookCreateRequest,
+    ) -> crate::runtime::mock::Expect<CxmlWebhookResponse, CreateCxmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_cxml_webhook",
+            create_cxml_webhook_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector) with these arguments (`POST /api/fabric/resources/freeswitch_connectors`).
+    pub fn create_freeswitch_connector(
+        &self,
+        body: &FreeswitchConnectorCreateRequest,
+    ) -> crate::runtime::mock::Expect<
+        FreeswitchConnectorResponse,
+        CreateFreeswitchConnectorError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_freeswitch_connector",
+            create_freeswitch_connector_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token) with these arguments (`POST /api/fabric/embeds/tokens`).
+    pub fn create_guest_embed_token(
+        &self,
+        body: &EmbedsTokensRequest,
+    ) -> crate::runtime::mock::Expect<EmbedsTokensResponse, CreateGuestEmbedTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_guest_embed_token",
+            create_guest_embed_token_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_relay_application`](crate::Client::create_relay_application) with these arguments (`POST /api/fabric/resources/relay_applications`).
+    pub fn create_relay_application(
+        &self,
+        body: &RelayApplicationCreateRequest,
+    ) -> crate::runtime::mock::Expect<
+        RelayApplicationResponse,
+        CreateRelayApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_relay_application",
+            create_relay_application_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_sip_address`](crate::Client::create_sip_address) with these arguments (`POST /api/fabric/sip_addresses`).
+    pub fn create_sip_address(
+        &self,
+        body: &SipAddressCreateRequest,
+    ) -> crate::runtime::mock::Expect<SipAddress, CreateSipAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_sip_address",
+            create_sip_address_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_sip_credential`](crate::Client::create_sip_credential) with these arguments (`POST /api/fabric/resources/sip_endpoints`).
+    pub fn create_sip_credential(
+        &self,
+        body: &SipEndpointCreateRequest,
+    ) -> crate::runtime::mock::Expect<
+        ResourceResponseSipEndpoint,
+        CreateSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_sip_credential",
+            create_sip_credential_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_sip_gateway`](crate::Client::create_sip_gateway) with these arguments (`POST /api/fabric/resources/sip_gateways`).
+    pub fn create_sip_gateway(
+        &self,
+        body: &SipGatewayRequest,
+    ) -> crate::runtime::mock::Expect<SipGatewayResponse, CreateSipGatewayError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_sip_gateway",
+            create_sip_gateway_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_subscriber`](crate::Client::create_subscriber) with these arguments (`POST /api/fabric/resources/subscribers`).
+    pub fn create_subscriber(
+        &self,
+        body: &SubscriberRequest,
+    ) -> crate::runtime::mock::Expect<SubscriberResponse, CreateSubscriberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_subscriber",
+            create_subscriber_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token) with these arguments (`POST /api/fabric/guests/tokens`).
+    pub fn create_subscriber_guest_token(
+        &self,
+        body: &SubscriberGuestTokenCreateRequest,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberGuestTokenCreateResponse,
+        CreateSubscriberGuestTokenError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_subscriber_guest_token",
+            create_subscriber_guest_token_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token) with these arguments (`POST /api/fabric/subscriber/invites`).
+    pub fn create_subscriber_invite_token(
+        &self,
+        body: &SubscriberInviteTokenCreateRequest,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberInviteTokenCreateResponse,
+        CreateSubscriberInviteTokenError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_subscriber_invite_token",
+            create_subscriber_invite_token_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential) with these arguments (`POST /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints`).
+    pub fn create_subscriber_sip_credential(
+        &self,
+        fabric_subscriber_id: ::uuid::Uuid,
+        body: &SubscriberSipEndpointRequest,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberSipEndpoint,
+        CreateSubscriberSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_subscriber_sip_credential",
+            create_subscriber_sip_credential_request(fabric_subscriber_id, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_subscriber_token`](crate::Client::create_subscriber_token) with these arguments (`POST /api/fabric/subscribers/tokens`).
+    pub fn create_subscriber_token(
+        &self,
+        body: &SubscriberTokenRequest,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberTokenResponse,
+        CreateSubscriberTokenError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_subscriber_token",
+            create_subscriber_token_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_swml_script`](crate::Client::create_swml_script) with these arguments (`POST /api/fabric/resources/swml_scripts`).
+    pub fn create_swml_script(
+        &self,
+        body: &SwmlScriptCreateRequest,
+    ) -> crate::runtime::mock::Expect<SwmlScriptResponse, CreateSwmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_swml_script",
+            create_swml_script_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_swml_webhook`](crate::Client::create_swml_webhook) with these arguments (`POST /api/fabric/resources/swml_webhooks`).
+    pub fn create_swml_webhook(
+        &self,
+        body: &SwmlWebhookCreateRequest,
+    ) -> crate::runtime::mock::Expect<SwmlWebhookResponse, CreateSwmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_swml_webhook",
+            create_swml_webhook_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_ai_agent`](crate::Client::delete_ai_agent) with these arguments (`DELETE /api/fabric/resources/ai_agents/{id}`).
+    pub fn delete_ai_agent(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteAiAgentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_ai_agent",
+            delete_ai_agent_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_call_flow`](crate::Client::delete_call_flow) with these arguments (`DELETE /api/fabric/resources/call_flows/{id}`).
+    pub fn delete_call_flow(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteCallFlowError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_call_flow",
+            delete_call_flow_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_conference_room`](crate::Client::delete_conference_room) with these arguments (`DELETE /api/fabric/resources/conference_rooms/{id}`).
+    pub fn delete_conference_room(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteConferenceRoomError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_conference_room",
+            delete_conference_room_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_cxml_application`](crate::Client::delete_cxml_application) with these arguments (`DELETE /api/fabric/resources/cxml_applications/{id}`).
+    pub fn delete_cxml_application(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteCxmlApplicationError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_cxml_application",
+            delete_cxml_application_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_cxml_script`](crate::Client::delete_cxml_script) with these arguments (`DELETE /api/fabric/resources/cxml_scripts/{id}`).
+    pub fn delete_cxml_script(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteCxmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_cxml_script",
+            delete_cxml_script_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_cxml_webhook`](crate::Client::delete_cxml_webhook) with these arguments (`DELETE /api/fabric/resources/cxml_webhooks/{id}`).
+    pub fn delete_cxml_webhook(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteCxmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_cxml_webhook",
+            delete_cxml_webhook_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_dialogflow_agent`](crate::Client::delete_dialogflow_agent) with these arguments (`DELETE /api/fabric/resources/dialogflow_agents/{id}`).
+    pub fn delete_dialogflow_agent(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteDialogflowAgentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_dialogflow_agent",
+            delete_dialogflow_agent_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_freeswitch_connector`](crate::Client::delete_freeswitch_connector) with these arguments (`DELETE /api/fabric/resources/freeswitch_connectors/{id}`).
+    pub fn delete_freeswitch_connector(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteFreeswitchConnectorError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_freeswitch_connector",
+            delete_freeswitch_connector_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_relay_application`](crate::Client::delete_relay_application) with these arguments (`DELETE /api/fabric/resources/relay_applications/{id}`).
+    pub fn delete_relay_application(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteRelayApplicationError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_relay_application",
+            delete_relay_application_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_resource`](crate::Client::delete_resource) with these arguments (`DELETE /api/fabric/resources/{id}`).
+    pub fn delete_resource(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteResourceError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_resource",
+            delete_resource_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_sip_address`](crate::Client::delete_sip_address) with these arguments (`DELETE /api/fabric/sip_addresses/{id}`).
+    pub fn delete_sip_address(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSipAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_sip_address",
+            delete_sip_address_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_sip_credential`](crate::Client::delete_sip_credential) with these arguments (`DELETE /api/fabric/resources/sip_endpoints/{id}`).
+    pub fn delete_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSipCredentialError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_sip_credential",
+            delete_sip_credential_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_sip_gateway`](crate::Client::delete_sip_gateway) with these arguments (`DELETE /api/fabric/resources/sip_gateways/{id}`).
+    pub fn delete_sip_gateway(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSipGatewayError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_sip_gateway",
+            delete_sip_gateway_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_subscriber`](crate::Client::delete_subscriber) with these arguments (`DELETE /api/fabric/resources/subscribers/{id}`).
+    pub fn delete_subscriber(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSubscriberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_subscriber",
+            delete_subscriber_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_subscriber_sip_credential`](crate::Client::delete_subscriber_sip_credential) with these arguments (`DELETE /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}`).
+    pub fn delete_subscriber_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+        fabric_subscriber_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSubscriberSipCredentialError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_subscriber_sip_credential",
+            delete_subscriber_sip_credential_request(id, fabric_subscriber_id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_swml_script`](crate::Client::delete_swml_script) with these arguments (`DELETE /api/fabric/resources/swml_scripts/{id}`).
+    pub fn delete_swml_script(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSwmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_swml_script",
+            delete_swml_script_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_swml_webhook`](crate::Client::delete_swml_webhook) with these arguments (`DELETE /api/fabric/resources/swml_webhooks/{id}`).
+    pub fn delete_swml_webhook(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSwmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_swml_webhook",
+            delete_swml_webhook_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version) with these arguments (`POST /api/fabric/resources/call_flow/{id}/versions`).
+    pub fn deploy_call_flow_version(
+        &self,
+        id: &str,
+        body: &CallFlowVersionDeployRequest,
+    ) -> crate::runtime::mock::Expect<
+        CallFlowVersionDeployResponse,
+        DeployCallFlowVersionError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "deploy_call_flow_version",
+            deploy_call_flow_version_request(id, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_ai_agent`](crate::Client::get_ai_agent) with these arguments (`GET /api/fabric/resources/ai_agents/{id}`).
+    pub fn get_ai_agent(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<AiAgentResponse, GetAiAgentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_ai_agent",
+            get_ai_agent_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_call_flow`](crate::Client::get_call_flow) with these arguments (`GET /api/fabric/resources/call_flows/{id}`).
+    pub fn get_call_flow(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<CallFlowResponse, GetCallFlowError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_call_flow",
+            get_call_flow_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_conference_room`](crate::Client::get_conference_room) with these arguments (`GET /api/fabric/resources/conference_rooms/{id}`).
+    pub fn get_conference_room(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<ConferenceRoomResponse, GetConferenceRoomError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_conference_room",
+            get_conference_room_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_cxml_application`](crate::Client::get_cxml_application) with these arguments (`GET /api/fabric/resources/cxml_applications/{id}`).
+    pub fn get_cxml_application(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<CxmlApplicationResponse, GetCxmlApplicationError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_cxml_application",
+            get_cxml_application_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_cxml_script`](crate::Client::get_cxml_script) with these arguments (`GET /api/fabric/resources/cxml_scripts/{id}`).
+    pub fn get_cxml_script(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<CxmlScriptResponse, GetCxmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_cxml_script",
+            get_cxml_script_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_cxml_webhook`](crate::Client::get_cxml_webhook) with these arguments (`GET /api/fabric/resources/cxml_webhooks/{id}`).
+    pub fn get_cxml_webhook(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<CxmlWebhookResponse, GetCxmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_cxml_webhook",
+            get_cxml_webhook_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_dialogflow_agent`](crate::Client::get_dialogflow_agent) with these arguments (`GET /api/fabric/resources/dialogflow_agents/{id}`).
+    pub fn get_dialogflow_agent(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<DialogflowAgentResponse, GetDialogflowAgentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_dialogflow_agent",
+            get_dialogflow_agent_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_freeswitch_connector`](crate::Client::get_freeswitch_connector) with these arguments (`GET /api/fabric/resources/freeswitch_connectors/{id}`).
+    pub fn get_freeswitch_connector(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        FreeswitchConnectorResponse,
+        GetFreeswitchConnectorError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_freeswitch_connector",
+            get_freeswitch_connector_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_relay_application`](crate::Client::get_relay_application) with these arguments (`GET /api/fabric/resources/relay_applications/{id}`).
+    pub fn get_relay_application(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        RelayApplicationResponse,
+        GetRelayApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_relay_application",
+            get_relay_application_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_resource`](crate::Client::get_resource) with these arguments (`GET /api/fabric/resources/{id}`).
+    pub fn get_resource(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<ResourceResponse, GetResourceError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_resource",
+            get_resource_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_resource_address_client`](crate::Client::get_resource_address_client) with these arguments (`GET /api/fabric/addresses/{id}`).
+    pub fn get_resource_address_client(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<FabricAddress, GetResourceAddressClientError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_resource_address_client",
+            get_resource_address_client_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_sip_address`](crate::Client::get_sip_address) with these arguments (`GET /api/fabric/sip_addresses/{id}`).
+    pub fn get_sip_address(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<SipAddress, GetSipAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_sip_address",
+            get_sip_address_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_sip_credential`](crate::Client::get_sip_credential) with these arguments (`GET /api/fabric/resources/sip_endpoints/{id}`).
+    pub fn get_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        ResourceResponseSipEndpoint,
+        GetSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_sip_credential",
+            get_sip_credential_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_sip_gateway`](crate::Client::get_sip_gateway) with these arguments (`GET /api/fabric/resources/sip_gateways/{id}`).
+    pub fn get_sip_gateway(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<SipGatewayResponse, GetSipGatewayError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_sip_gateway",
+            get_sip_gateway_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_subscriber`](crate::Client::get_subscriber) with these arguments (`GET /api/fabric/resources/subscribers/{id}`).
+    pub fn get_subscriber(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<SubscriberResponse, GetSubscriberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_subscriber",
+            get_subscriber_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_subscriber_sip_credential`](crate::Client::get_subscriber_sip_credential) with these arguments (`GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}`).
+    pub fn get_subscriber_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+        fabric_subscriber_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberSipEndpoint,
+        GetSubscriberSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_subscriber_sip_credential",
+            get_subscriber_sip_credential_request(id, fabric_subscriber_id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_swml_script`](crate::Client::get_swml_script) with these arguments (`GET /api/fabric/resources/swml_scripts/{id}`).
+    pub fn get_swml_script(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<SwmlScriptResponse, GetSwmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_swml_script",
+            get_swml_script_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_swml_webhook`](crate::Client::get_swml_webhook) with these arguments (`GET /api/fabric/resources/swml_webhooks/{id}`).
+    pub fn get_swml_webhook(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<SwmlWebhookResponse, GetSwmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_swml_webhook",
+            get_swml_webhook_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses) with these arguments (`GET /api/fabric/resources/ai_agents/{ai_agent_id}/addresses`).
+    pub fn list_ai_agent_addresses(
+        &self,
+        ai_agent_id: ::uuid::Uuid,
+        params: &ListAiAgentAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        AiAgentAddressListResponse,
+        ListAiAgentAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_ai_agent_addresses",
+            list_ai_agent_addresses_request(ai_agent_id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut AiAgentAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut AiAgentAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_ai_agents`](crate::Client::list_ai_agents) with these arguments (`GET /api/fabric/resources/ai_agents`).
+    pub fn list_ai_agents(
+        &self,
+        params: &ListAiAgentsParams,
+    ) -> crate::runtime::mock::Expect<AiAgentListResponse, ListAiAgentsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_ai_agents",
+            list_ai_agents_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut AiAgentListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut AiAgentListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses) with these arguments (`GET /api/fabric/resources/call_flow/{id}/addresses`).
+    pub fn list_call_flow_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListCallFlowAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        CallFlowAddressListResponse,
+        ListCallFlowAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_call_flow_addresses",
+            list_call_flow_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CallFlowAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CallFlowAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions) with these arguments (`GET /api/fabric/resources/call_flow/{id}/versions`).
+    pub fn list_call_flow_versions(
+        &self,
+        id: &str,
+        params: &ListCallFlowVersionsParams,
+    ) -> crate::runtime::mock::Expect<
+        CallFlowVersionListResponse,
+        ListCallFlowVersionsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_call_flow_versions",
+            list_call_flow_versions_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CallFlowVersionListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CallFlowVersionListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_call_flows`](crate::Client::list_call_flows) with these arguments (`GET /api/fabric/resources/call_flows`).
+    pub fn list_call_flows(
+        &self,
+        params: &ListCallFlowsParams,
+    ) -> crate::runtime::mock::Expect<CallFlowListResponse, ListCallFlowsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_call_flows",
+            list_call_flows_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CallFlowListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CallFlowListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses) with these arguments (`GET /api/fabric/resources/conference_room/{id}/addresses`).
+    pub fn list_conference_room_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListConferenceRoomAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        ConferenceRoomAddressListResponse,
+        ListConferenceRoomAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_conference_room_addresses",
+            list_conference_room_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut ConferenceRoomAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut ConferenceRoomAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_conference_rooms`](crate::Client::list_conference_rooms) with these arguments (`GET /api/fabric/resources/conference_rooms`).
+    pub fn list_conference_rooms(
+        &self,
+        params: &ListConferenceRoomsParams,
+    ) -> crate::runtime::mock::Expect<
+        ConferenceRoomListResponse,
+        ListConferenceRoomsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_conference_rooms",
+            list_conference_rooms_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut ConferenceRoomListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut ConferenceRoomListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses) with these arguments (`GET /api/fabric/resources/cxml_applications/{id}/addresses`).
+    pub fn list_cxml_application_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListCxmlApplicationAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        CxmlApplicationAddressListResponse,
+        ListCxmlApplicationAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_cxml_application_addresses",
+            list_cxml_application_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut CxmlApplicationAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CxmlApplicationAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_cxml_applications`](crate::Client::list_cxml_applications) with these arguments (`GET /api/fabric/resources/cxml_applications`).
+    pub fn list_cxml_applications(
+        &self,
+        params: &ListCxmlApplicationsParams,
+    ) -> crate::runtime::mock::Expect<
+        CxmlApplicationListResponse,
+        ListCxmlApplicationsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_cxml_applications",
+            list_cxml_applications_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CxmlApplicationListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CxmlApplicationListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses) with these arguments (`GET /api/fabric/resources/cxml_scripts/{id}/addresses`).
+    pub fn list_cxml_script_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListCxmlScriptAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        CxmlScriptAddressListResponse,
+        ListCxmlScriptAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_cxml_script_addresses",
+            list_cxml_script_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CxmlScriptAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CxmlScriptAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts) with these arguments (`GET /api/fabric/resources/cxml_scripts`).
+    pub fn list_cxml_scripts(
+        &self,
+        params: &ListCxmlScriptsParams,
+    ) -> crate::runtime::mock::Expect<CxmlScriptListResponse, ListCxmlScriptsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_cxml_scripts",
+            list_cxml_scripts_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CxmlScriptListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CxmlScriptListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses) with these arguments (`GET /api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses`).
+    pub fn list_cxml_webhook_addresses(
+        &self,
+        cxml_webhook_id: ::uuid::Uuid,
+        params: &ListCxmlWebhookAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        CxmlWebhookAddressListResponse,
+        ListCxmlWebhookAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_cxml_webhook_addresses",
+            list_cxml_webhook_addresses_request(cxml_webhook_id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut CxmlWebhookAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CxmlWebhookAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks) with these arguments (`GET /api/fabric/resources/cxml_webhooks`).
+    pub fn list_cxml_webhooks(
+        &self,
+        params: &ListCxmlWebhooksParams,
+    ) -> crate::runtime::mock::Expect<CxmlWebhookListResponse, ListCxmlWebhooksError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_cxml_webhooks",
+            list_cxml_webhooks_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CxmlWebhookListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut CxmlWebhookListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses) with these arguments (`GET /api/fabric/resources/dialogflow_agents/{id}/addresses`).
+    pub fn list_dialogflow_agent_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListDialogflowAgentAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        DialogflowAgentAddressListResponse,
+        ListDialogflowAgentAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_dialogflow_agent_addresses",
+            list_dialogflow_agent_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut DialogflowAgentAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut DialogflowAgentAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents) with these arguments (`GET /api/fabric/resources/dialogflow_agents`).
+    pub fn list_dialogflow_agents(
+        &self,
+        params: &ListDialogflowAgentsParams,
+    ) -> crate::runtime::mock::Expect<
+        DialogflowAgentListResponse,
+        ListDialogflowAgentsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_dialogflow_agents",
+            list_dialogflow_agents_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut DialogflowAgentListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut DialogflowAgentListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses) with these arguments (`GET /api/fabric/resources/freeswitch_connectors/{id}/addresses`).
+    pub fn list_freeswitch_connector_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListFreeswitchConnectorAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        FreeswitchConnectorAddressListResponse,
+        ListFreeswitchConnectorAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_freeswitch_connector_addresses",
+            list_freeswitch_connector_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut FreeswitchConnectorAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(
+                    link
+                        as fn(
+                            &mut FreeswitchConnectorAddressListResponse,
+                            Option<String>,
+                        ),
+                )
+            },
+        )
+    }
+    /// Expects [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors) with these arguments (`GET /api/fabric/resources/freeswitch_connectors`).
+    pub fn list_freeswitch_connectors(
+        &self,
+        params: &ListFreeswitchConnectorsParams,
+    ) -> crate::runtime::mock::Expect<
+        FreeswitchConnectorListResponse,
+        ListFreeswitchConnectorsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_freeswitch_connectors",
+            list_freeswitch_connectors_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut FreeswitchConnectorListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut FreeswitchConnectorListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses) with these arguments (`GET /api/fabric/resources/relay_applications/{id}/addresses`).
+    pub fn list_relay_application_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListRelayApplicationAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        RelayApplicationAddressListResponse,
+        ListRelayApplicationAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_relay_application_addresses",
+            list_relay_application_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut RelayApplicationAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(
+                    link as fn(&mut RelayApplicationAddressListResponse, Option<String>),
+                )
+            },
+        )
+    }
+    /// Expects [`Client::list_relay_applications`](crate::Client::list_relay_applications) with these arguments (`GET /api/fabric/resources/relay_applications`).
+    pub fn list_relay_applications(
+        &self,
+        params: &ListRelayApplicationsParams,
+    ) -> crate::runtime::mock::Expect<
+        RelayApplicationListResponse,
+        ListRelayApplicationsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_relay_applications",
+            list_relay_applications_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut RelayApplicationListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut RelayApplicationListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_resource_addresses`](crate::Client::list_resource_addresses) with these arguments (`GET /api/fabric/resources/{id}/addresses`).
+    pub fn list_resource_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListResourceAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        ResourceAddressListResponse,
+        ListResourceAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_resource_addresses",
+            list_resource_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut ResourceAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut ResourceAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client) with these arguments (`GET /api/fabric/addresses`).
+    pub fn list_resource_addresses_client(
+        &self,
+        params: &ListResourceAddressesClientParams,
+    ) -> crate::runtime::mock::Expect<
+        FabricAddressesResponse,
+        ListResourceAddressesClientError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_resource_addresses_client",
+            list_resource_addresses_client_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut FabricAddressesResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut FabricAddressesResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_resources`](crate::Client::list_resources) with these arguments (`GET /api/fabric/resources`).
+    pub fn list_resources(
+        &self,
+        params: &ListResourcesParams,
+    ) -> crate::runtime::mock::Expect<ResourceListResponse, ListResourcesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_resources",
+            list_resources_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut ResourceListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut ResourceListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_sip_addresses`](crate::Client::list_sip_addresses) with these arguments (`GET /api/fabric/sip_addresses`).
+    pub fn list_sip_addresses(
+        &self,
+        params: &ListSipAddressesParams,
+    ) -> crate::runtime::mock::Expect<SipAddressListResponse, ListSipAddressesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_sip_addresses",
+            list_sip_addresses_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SipAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SipAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses) with these arguments (`GET /api/fabric/resources/sip_endpoints/{id}/addresses`).
+    pub fn list_sip_credential_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListSipCredentialAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        SipEndpointAddressListResponse,
+        ListSipCredentialAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_sip_credential_addresses",
+            list_sip_credential_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut SipEndpointAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SipEndpointAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_sip_credentials`](crate::Client::list_sip_credentials) with these arguments (`GET /api/fabric/resources/sip_endpoints`).
+    pub fn list_sip_credentials(
+        &self,
+        params: &ListSipCredentialsParams,
+    ) -> crate::runtime::mock::Expect<
+        FabricSipEndpointListResponse,
+        ListSipCredentialsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_sip_credentials",
+            list_sip_credentials_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut FabricSipEndpointListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut FabricSipEndpointListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses) with these arguments (`GET /api/fabric/resources/sip_gateways/{id}/addresses`).
+    pub fn list_sip_gateway_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListSipGatewayAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        SipGatewayAddressListResponse,
+        ListSipGatewayAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_sip_gateway_addresses",
+            list_sip_gateway_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SipGatewayAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SipGatewayAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_sip_gateways`](crate::Client::list_sip_gateways) with these arguments (`GET /api/fabric/resources/sip_gateways`).
+    pub fn list_sip_gateways(
+        &self,
+        params: &ListSipGatewaysParams,
+    ) -> crate::runtime::mock::Expect<SipGatewayListResponse, ListSipGatewaysError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_sip_gateways",
+            list_sip_gateways_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SipGatewayListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SipGatewayListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses) with these arguments (`GET /api/fabric/resources/subscribers/{id}/addresses`).
+    pub fn list_subscriber_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListSubscriberAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberAddressesResponse,
+        ListSubscriberAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_subscriber_addresses",
+            list_subscriber_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SubscriberAddressesResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SubscriberAddressesResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials) with these arguments (`GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints`).
+    pub fn list_subscriber_sip_credentials(
+        &self,
+        fabric_subscriber_id: ::uuid::Uuid,
+        params: &ListSubscriberSipCredentialsParams,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberSipEndpointListResponse,
+        ListSubscriberSipCredentialsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_subscriber_sip_credentials",
+            list_subscriber_sip_credentials_request(fabric_subscriber_id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut SubscriberSipEndpointListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SubscriberSipEndpointListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_subscribers`](crate::Client::list_subscribers) with these arguments (`GET /api/fabric/resources/subscribers`).
+    pub fn list_subscribers(
+        &self,
+        params: &ListSubscribersParams,
+    ) -> crate::runtime::mock::Expect<SubscriberListResponse, ListSubscribersError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_subscribers",
+            list_subscribers_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SubscriberListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SubscriberListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_swml_script_addresses`](crate::Client::list_swml_script_addresses) with these arguments (`GET /api/fabric/resources/swml_scripts/{id}/addresses`).
+    pub fn list_swml_script_addresses(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListSwmlScriptAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        SwmlScriptAddressListResponse,
+        ListSwmlScriptAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_swml_script_addresses",
+            list_swml_script_addresses_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SwmlScriptAddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SwmlScriptAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_swml_scripts`](crate::Client::list_swml_scripts) with these arguments (`GET /api/fabric/resources/swml_scripts`).
+    pub fn list_swml_scripts(
+        &self,
+        params: &ListSwmlScriptsParams,
+    ) -> crate::runtime::mock::Expect<SwmlScriptListResponse, ListSwmlScriptsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_swml_scripts",
+            list_swml_scripts_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SwmlScriptListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SwmlScriptListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses) with these arguments (`GET /api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses`).
+    pub fn list_swml_webhook_addresses(
+        &self,
+        swml_webhook_id: ::uuid::Uuid,
+        params: &ListSwmlWebhookAddressesParams,
+    ) -> crate::runtime::mock::Expect<
+        SwmlWebhookAddressListResponse,
+        ListSwmlWebhookAddressesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_swml_webhook_addresses",
+            list_swml_webhook_addresses_request(swml_webhook_id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut SwmlWebhookAddressListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SwmlWebhookAddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks) with these arguments (`GET /api/fabric/resources/swml_webhooks`).
+    pub fn list_swml_webhooks(
+        &self,
+        params: &ListSwmlWebhooksParams,
+    ) -> crate::runtime::mock::Expect<SwmlWebhookListResponse, ListSwmlWebhooksError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_swml_webhooks",
+            list_swml_webhooks_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SwmlWebhookListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SwmlWebhookListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token) with these arguments (`POST /api/fabric/subscribers/tokens/refresh`).
+    pub fn refresh_subscriber_token(
+        &self,
+        body: &SubscriberRefreshTokenRequest,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberRefreshTokenResponse,
+        RefreshSubscriberTokenError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "refresh_subscriber_token",
+            refresh_subscriber_token_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_ai_agent`](crate::Client::update_ai_agent) with these arguments (`PATCH /api/fabric/resources/ai_agents/{id}`).
+    pub fn update_ai_agent(
+        &self,
+        id: ::uuid::Uuid,
+        body: &AiAgentUpdateRequest,
+    ) -> crate::runtime::mock::Expect<AiAgentResponse, UpdateAiAgentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_ai_agent",
+            update_ai_agent_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_call_flow`](crate::Client::update_call_flow) with these arguments (`PUT /api/fabric/resources/call_flows/{id}`).
+    pub fn update_call_flow(
+        &self,
+        id: ::uuid::Uuid,
+        body: &CallFlowUpdateRequest,
+    ) -> crate::runtime::mock::Expect<CallFlowResponse, UpdateCallFlowError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_call_flow",
+            update_call_flow_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_conference_room`](crate::Client::update_conference_room) with these arguments (`PUT /api/fabric/resources/conference_rooms/{id}`).
+    pub fn update_conference_room(
+        &self,
+        id: ::uuid::Uuid,
+        body: &ConferenceRoomUpdateRequest,
+    ) -> crate::runtime::mock::Expect<
+        ConferenceRoomResponse,
+        UpdateConferenceRoomError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_conference_room",
+            update_conference_room_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_cxml_application`](crate::Client::update_cxml_application) with these arguments (`PUT /api/fabric/resources/cxml_applications/{id}`).
+    pub fn update_cxml_application(
+        &self,
+        id: ::uuid::Uuid,
+        body: &CxmlApplicationUpdateRequest,
+    ) -> crate::runtime::mock::Expect<
+        CxmlApplicationResponse,
+        UpdateCxmlApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_cxml_application",
+            update_cxml_application_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_cxml_script`](crate::Client::update_cxml_script) with these arguments (`PUT /api/fabric/resources/cxml_scripts/{id}`).
+    pub fn update_cxml_script(
+        &self,
+        id: ::uuid::Uuid,
+        body: &CxmlScriptUpdateRequest,
+    ) -> crate::runtime::mock::Expect<CxmlScriptResponse, UpdateCxmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_cxml_script",
+            update_cxml_script_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook) with these arguments (`PATCH /api/fabric/resources/cxml_webhooks/{id}`).
+    pub fn update_cxml_webhook(
+        &self,
+        id: ::uuid::Uuid,
+        body: &CxmlWebhookUpdateRequest,
+    ) -> crate::runtime::mock::Expect<CxmlWebhookResponse, UpdateCxmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_cxml_webhook",
+            update_cxml_webhook_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent) with these arguments (`PUT /api/fabric/resources/dialogflow_agents/{id}`).
+    pub fn update_dialogflow_agent(
+        &self,
+        id: ::uuid::Uuid,
+        body: &DialogflowAgentUpdateRequest,
+    ) -> crate::runtime::mock::Expect<
+        DialogflowAgentResponse,
+        UpdateDialogflowAgentError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_dialogflow_agent",
+            update_dialogflow_agent_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector) with these arguments (`PUT /api/fabric/resources/freeswitch_connectors/{id}`).
+    pub fn update_freeswitch_connector(
+        &self,
+        id: ::uuid::Uuid,
+        body: &FreeswitchConnectorUpdateRequest,
+    ) -> crate::runtime::mock::Expect<
+        FreeswitchConnectorResponse,
+        UpdateFreeswitchConnectorError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_freeswitch_connector",
+            update_freeswitch_connector_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_relay_application`](crate::Client::update_relay_application) with these arguments (`PUT /api/fabric/resources/relay_applications/{id}`).
+    pub fn update_relay_application(
+        &self,
+        id: ::uuid::Uuid,
+        body: &RelayApplicationUpdateRequest,
+    ) -> crate::runtime::mock::Expect<
+        RelayApplicationResponse,
+        UpdateRelayApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_relay_application",
+            update_relay_application_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_sip_address`](crate::Client::update_sip_address) with these arguments (`PATCH /api/fabric/sip_addresses/{id}`).
+    pub fn update_sip_address(
+        &self,
+        id: ::uuid::Uuid,
+        body: &SipAddressUpdateRequest,
+    ) -> crate::runtime::mock::Expect<SipAddress, UpdateSipAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_sip_address",
+            update_sip_address_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_sip_credential`](crate::Client::update_sip_credential) with these arguments (`PUT /api/fabric/resources/sip_endpoints/{id}`).
+    pub fn update_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+        body: &SipEndpointUpdateRequest,
+    ) -> crate::runtime::mock::Expect<
+        ResourceResponseSipEndpoint,
+        UpdateSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_sip_credential",
+            update_sip_credential_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_sip_gateway`](crate::Client::update_sip_gateway) with these arguments (`PATCH /api/fabric/resources/sip_gateways/{id}`).
+    pub fn update_sip_gateway(
+        &self,
+        id: ::uuid::Uuid,
+        body: &SipGatewayRequestUpdate,
+    ) -> crate::runtime::mock::Expect<SipGatewayResponse, UpdateSipGatewayError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_sip_gateway",
+            update_sip_gateway_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_subscriber`](crate::Client::update_subscriber) with these arguments (`PUT /api/fabric/resources/subscribers/{id}`).
+    pub fn update_subscriber(
+        &self,
+        id: ::uuid::Uuid,
+        body: &SubscriberRequest,
+    ) -> crate::runtime::mock::Expect<SubscriberResponse, UpdateSubscriberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_subscriber",
+            update_subscriber_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential) with these arguments (`PATCH /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}`).
+    pub fn update_subscriber_sip_credential(
+        &self,
+        id: ::uuid::Uuid,
+        fabric_subscriber_id: ::uuid::Uuid,
+        body: &SubscriberSipEndpointRequestUpdate,
+    ) -> crate::runtime::mock::Expect<
+        SubscriberSipEndpoint,
+        UpdateSubscriberSipCredentialError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_subscriber_sip_credential",
+            update_subscriber_sip_credential_request(id, fabric_subscriber_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_swml_script`](crate::Client::update_swml_script) with these arguments (`PUT /api/fabric/resources/swml_scripts/{id}`).
+    pub fn update_swml_script(
+        &self,
+        id: ::uuid::Uuid,
+        body: &SwmlScriptUpdateRequest,
+    ) -> crate::runtime::mock::Expect<SwmlScriptResponse, UpdateSwmlScriptError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_swml_script",
+            update_swml_script_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_swml_webhook`](crate::Client::update_swml_webhook) with these arguments (`PATCH /api/fabric/resources/swml_webhooks/{id}`).
+    pub fn update_swml_webhook(
+        &self,
+        id: ::uuid::Uuid,
+        body: &SwmlWebhookUpdateRequest,
+    ) -> crate::runtime::mock::Expect<SwmlWebhookResponse, UpdateSwmlWebhookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_swml_webhook",
+            update_swml_webhook_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for AssignResourceDomainApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for AssignResourcePhoneRouteError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for AssignResourceToSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateAiAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateCallFlowError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateConferenceRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateCxmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateCxmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateFreeswitchConnectorError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateGuestEmbedTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::Forbidden(body) => crate::runtime::mock::Reply::json(403, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateRelayApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSipAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSipGatewayError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSubscriberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSubscriberGuestTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSubscriberInviteTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSubscriberSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSubscriberTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSwmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSwmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteAiAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteCallFlowError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteConferenceRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteCxmlApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteCxmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteCxmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteDialogflowAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteFreeswitchConnectorError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteRelayApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteResourceError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSipAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSipGatewayError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSubscriberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSubscriberSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSwmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSwmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeployCallFlowVersionError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetAiAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetCallFlowError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetConferenceRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetCxmlApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetCxmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetCxmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetDialogflowAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetFreeswitchConnectorError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetRelayApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetResourceError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetResourceAddressClientError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSipAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSipGatewayError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSubscriberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSubscriberSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSwmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSwmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListAiAgentAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListAiAgentsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCallFlowAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCallFlowVersionsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCallFlowsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListConferenceRoomAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListConferenceRoomsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCxmlApplicationAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCxmlApplicationsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCxmlScriptAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCxmlScriptsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCxmlWebhookAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCxmlWebhooksError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListDialogflowAgentAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListDialogflowAgentsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListFreeswitchConnectorAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListFreeswitchConnectorsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRelayApplicationAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRelayApplicationsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListResourceAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListResourceAddressesClientError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListResourcesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSipAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSipCredentialAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSipCredentialsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSipGatewayAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSipGatewaysError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSubscriberAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSubscriberSipCredentialsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSubscribersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSwmlScriptAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSwmlScriptsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSwmlWebhookAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSwmlWebhooksError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RefreshSubscriberTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateAiAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateCallFlowError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateConferenceRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateCxmlApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateCxmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateCxmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateDialogflowAgentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateFreeswitchConnectorError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateRelayApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSipAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSipGatewayError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSubscriberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSubscriberSipCredentialError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSwmlScriptError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSwmlWebhookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

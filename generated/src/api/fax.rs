@@ -1307,3 +1307,72 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::get_fax_log`](crate::Client::get_fax_log) with these arguments (`GET /api/fax/logs/{id}`).
+    pub fn get_fax_log(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<FaxLogResponse, GetFaxLogError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_fax_log",
+            get_fax_log_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_fax_logs`](crate::Client::list_fax_logs) with these arguments (`GET /api/fax/logs`).
+    pub fn list_fax_logs(
+        &self,
+        params: &ListFaxLogsParams,
+    ) -> crate::runtime::mock::Expect<FaxLogListResponse, ListFaxLogsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_fax_logs",
+            list_fax_logs_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut FaxLogListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut FaxLogListResponse, Option<String>))
+            },
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetFaxLogError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListFaxLogsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

@@ -978,3 +978,41 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::list_conferences`](crate::Client::list_conferences) with these arguments (`GET /api/logs/conferences`).
+    pub fn list_conferences(
+        &self,
+        params: &ListConferencesParams,
+    ) -> crate::runtime::mock::Expect<LogsConferencesResponse, ListConferencesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_conferences",
+            list_conferences_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut LogsConferencesResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut LogsConferencesResponse, Option<String>))
+            },
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListConferencesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

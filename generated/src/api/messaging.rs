@@ -5940,3 +5940,365 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_message`](crate::Client::create_message) with these arguments (`POST /api/messaging/messages`).
+    pub fn create_message(
+        &self,
+        body: &SendMessageRequest,
+    ) -> crate::runtime::mock::Expect<Message, CreateMessageError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_message",
+            create_message_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_whatsapp_template`](crate::Client::create_whatsapp_template) with these arguments (`POST /api/messaging/whatsapp/templates`).
+    pub fn create_whatsapp_template(
+        &self,
+        body: &CreateWhatsAppTemplateRequest,
+    ) -> crate::runtime::mock::Expect<WhatsAppTemplate, CreateWhatsappTemplateError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_whatsapp_template",
+            create_whatsapp_template_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_whatsapp_template`](crate::Client::delete_whatsapp_template) with these arguments (`DELETE /api/messaging/whatsapp/templates/{id}`).
+    pub fn delete_whatsapp_template(
+        &self,
+        id: &str,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppTemplateDeleteResponse,
+        DeleteWhatsappTemplateError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_whatsapp_template",
+            delete_whatsapp_template_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_message_log`](crate::Client::get_message_log) with these arguments (`GET /api/messaging/logs/{id}`).
+    pub fn get_message_log(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<MessageLogRetrieveResponse, GetMessageLogError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_message_log",
+            get_message_log_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_message_logs`](crate::Client::list_message_logs) with these arguments (`GET /api/messaging/logs`).
+    pub fn list_message_logs(
+        &self,
+        params: &ListMessageLogsParams,
+    ) -> crate::runtime::mock::Expect<MessageLogListResponse, ListMessageLogsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_message_logs",
+            list_message_logs_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut MessageLogListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut MessageLogListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_whatsapp_businesses`](crate::Client::list_whatsapp_businesses) with these arguments (`GET /api/messaging/whatsapp/businesses`).
+    pub fn list_whatsapp_businesses(
+        &self,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppBusinessListResponse,
+        ListWhatsappBusinessesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_whatsapp_businesses",
+            list_whatsapp_businesses_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_whatsapp_numbers`](crate::Client::list_whatsapp_numbers) with these arguments (`GET /api/messaging/whatsapp/numbers`).
+    pub fn list_whatsapp_numbers(
+        &self,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppNumberListResponse,
+        ListWhatsappNumbersError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_whatsapp_numbers",
+            list_whatsapp_numbers_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_whatsapp_templates`](crate::Client::list_whatsapp_templates) with these arguments (`GET /api/messaging/whatsapp/templates`).
+    pub fn list_whatsapp_templates(
+        &self,
+        params: &ListWhatsappTemplatesParams,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppTemplateListResponse,
+        ListWhatsappTemplatesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_whatsapp_templates",
+            list_whatsapp_templates_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_whatsapp_number`](crate::Client::retrieve_whatsapp_number) with these arguments (`GET /api/messaging/whatsapp/numbers/{id}`).
+    pub fn retrieve_whatsapp_number(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppNumberResponse,
+        RetrieveWhatsappNumberError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_whatsapp_number",
+            retrieve_whatsapp_number_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_whatsapp_template`](crate::Client::retrieve_whatsapp_template) with these arguments (`GET /api/messaging/whatsapp/templates/{id}`).
+    pub fn retrieve_whatsapp_template(
+        &self,
+        id: &str,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppTemplateResponse,
+        RetrieveWhatsappTemplateError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_whatsapp_template",
+            retrieve_whatsapp_template_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_message`](crate::Client::update_message) with these arguments (`PATCH /api/messaging/messages/{message_id}`).
+    pub fn update_message(
+        &self,
+        message_id: ::uuid::Uuid,
+        body: &UpdateMessageRequest,
+    ) -> crate::runtime::mock::Expect<Message, UpdateMessageError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_message",
+            update_message_request(message_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_whatsapp_template`](crate::Client::update_whatsapp_template) with these arguments (`PATCH /api/messaging/whatsapp/templates/{id}`).
+    pub fn update_whatsapp_template(
+        &self,
+        id: &str,
+        body: &UpdateWhatsAppTemplateRequest,
+    ) -> crate::runtime::mock::Expect<
+        WhatsAppTemplateResponse,
+        UpdateWhatsappTemplateError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_whatsapp_template",
+            update_whatsapp_template_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateMessageError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateWhatsappTemplateError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteWhatsappTemplateError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetMessageLogError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListMessageLogsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListWhatsappBusinessesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListWhatsappNumbersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListWhatsappTemplatesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveWhatsappNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveWhatsappTemplateError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateMessageError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateWhatsappTemplateError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

@@ -1862,3 +1862,261 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_subproject`](crate::Client::create_subproject) with these arguments (`POST /api/projects`).
+    pub fn create_subproject(
+        &self,
+        body: &CreateProjectRequest,
+    ) -> crate::runtime::mock::Expect<ProjectWithSigningKey, CreateSubprojectError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_subproject",
+            create_subproject_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_token`](crate::Client::create_token) with these arguments (`POST /api/project/tokens`).
+    pub fn create_token(
+        &self,
+        body: &ProjectCreateTokenRequest,
+    ) -> crate::runtime::mock::Expect<ProjectTokenResponse, CreateTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_token",
+            create_token_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_subproject`](crate::Client::delete_subproject) with these arguments (`DELETE /api/projects/{id}`).
+    pub fn delete_subproject(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSubprojectError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_subproject",
+            delete_subproject_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_token`](crate::Client::delete_token) with these arguments (`DELETE /api/project/tokens/{token_id}`).
+    pub fn delete_token(
+        &self,
+        token_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_token",
+            delete_token_request(token_id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::get_project`](crate::Client::get_project) with these arguments (`GET /api/projects/{id}`).
+    pub fn get_project(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<Project, GetProjectError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_project",
+            get_project_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_projects`](crate::Client::list_projects) with these arguments (`GET /api/projects`).
+    pub fn list_projects(
+        &self,
+        params: &ListProjectsParams,
+    ) -> crate::runtime::mock::Expect<ProjectListResponse, ListProjectsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_projects",
+            list_projects_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut ProjectListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut ProjectListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::rotate_signing_key`](crate::Client::rotate_signing_key) with these arguments (`POST /api/projects/{id}/signing-key/rotate`).
+    pub fn rotate_signing_key(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<ProjectWithSigningKey, RotateSigningKeyError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "rotate_signing_key",
+            rotate_signing_key_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_project`](crate::Client::update_project) with these arguments (`PATCH /api/projects/{id}`).
+    pub fn update_project(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateProjectRequest,
+    ) -> crate::runtime::mock::Expect<Project, UpdateProjectError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_project",
+            update_project_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_token`](crate::Client::update_token) with these arguments (`PATCH /api/project/tokens/{token_id}`).
+    pub fn update_token(
+        &self,
+        token_id: ::uuid::Uuid,
+        body: &ProjectUpdateTokenRequest,
+    ) -> crate::runtime::mock::Expect<ProjectTokenResponse, UpdateTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_token",
+            update_token_request(token_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSubprojectError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSubprojectError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetProjectError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListProjectsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RotateSigningKeyError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateProjectError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

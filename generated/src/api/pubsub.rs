@@ -296,3 +296,36 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_pubsub_token`](crate::Client::create_pubsub_token) with these arguments (`POST /api/pubsub/tokens`).
+    pub fn create_pubsub_token(
+        &self,
+        body: &NewPubSubToken,
+    ) -> crate::runtime::mock::Expect<PubSubToken, CreatePubsubTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_pubsub_token",
+            create_pubsub_token_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreatePubsubTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

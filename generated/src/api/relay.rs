@@ -20997,3 +20997,2181 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::assign_e911_address`](crate::Client::assign_e911_address) with these arguments (`POST /api/relay/rest/phone_numbers/{id}/e911_address`).
+    pub fn assign_e911_address(
+        &self,
+        id: ::uuid::Uuid,
+        body: &AssignE911addressRequest,
+    ) -> crate::runtime::mock::Expect<PhoneNumberResponse, AssignE911AddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "assign_e911_address",
+            assign_e911_address_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_address`](crate::Client::create_address) with these arguments (`POST /api/relay/rest/addresses`).
+    pub fn create_address(
+        &self,
+        body: &CreateAddressRequest,
+    ) -> crate::runtime::mock::Expect<AddressResponse, CreateAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_address",
+            create_address_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_brand`](crate::Client::create_brand) with these arguments (`POST /api/relay/rest/registry/beta/brands`).
+    pub fn create_brand(
+        &self,
+        body: &CreateBrandRequest,
+    ) -> crate::runtime::mock::Expect<BrandResponse, CreateBrandError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_brand",
+            create_brand_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_campaign`](crate::Client::create_campaign) with these arguments (`POST /api/relay/rest/registry/beta/brands/{id}/campaigns`).
+    pub fn create_campaign(
+        &self,
+        id: ::uuid::Uuid,
+        body: &CreateCampaignRequest,
+    ) -> crate::runtime::mock::Expect<CampaignResponse, CreateCampaignError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_campaign",
+            create_campaign_request(id, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_domain_application`](crate::Client::create_domain_application) with these arguments (`POST /api/relay/rest/domain_applications`).
+    pub fn create_domain_application(
+        &self,
+        body: &CreateDomainApplicationRequest,
+    ) -> crate::runtime::mock::Expect<
+        DomainApplicationResponse,
+        CreateDomainApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_domain_application",
+            create_domain_application_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_imported_phone_number`](crate::Client::create_imported_phone_number) with these arguments (`POST /api/relay/rest/imported_phone_numbers`).
+    pub fn create_imported_phone_number(
+        &self,
+        body: &ImportPhoneNumberRequest,
+    ) -> crate::runtime::mock::Expect<
+        PhoneNumberResponse,
+        CreateImportedPhoneNumberError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_imported_phone_number",
+            create_imported_phone_number_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_number_group`](crate::Client::create_number_group) with these arguments (`POST /api/relay/rest/number_groups`).
+    pub fn create_number_group(
+        &self,
+        body: &CreateNumberGroupRequest,
+    ) -> crate::runtime::mock::Expect<NumberGroupResponse, CreateNumberGroupError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_number_group",
+            create_number_group_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_number_group_membership`](crate::Client::create_number_group_membership) with these arguments (`POST /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships`).
+    pub fn create_number_group_membership(
+        &self,
+        number_group_id: ::uuid::Uuid,
+        body: &AddNumberGroupMembershipRequest,
+    ) -> crate::runtime::mock::Expect<
+        NumberGroupMembershipResponse,
+        CreateNumberGroupMembershipError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_number_group_membership",
+            create_number_group_membership_request(number_group_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_order`](crate::Client::create_order) with these arguments (`POST /api/relay/rest/registry/beta/campaigns/{id}/orders`).
+    pub fn create_order(
+        &self,
+        id: ::uuid::Uuid,
+        body: &CreateOrderRequest,
+    ) -> crate::runtime::mock::Expect<OrderResponse, CreateOrderError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_order",
+            create_order_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_queue`](crate::Client::create_queue) with these arguments (`POST /api/relay/rest/queues`).
+    pub fn create_queue(
+        &self,
+        body: &CreateQueueRequest,
+    ) -> crate::runtime::mock::Expect<QueueResponse, CreateQueueError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_queue",
+            create_queue_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_sip_endpoint`](crate::Client::create_sip_endpoint) with these arguments (`POST /api/relay/rest/endpoints/sip`).
+    pub fn create_sip_endpoint(
+        &self,
+        body: &CreateSipEndpointRequest,
+    ) -> crate::runtime::mock::Expect<SipEndpointResponse, CreateSipEndpointError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_sip_endpoint",
+            create_sip_endpoint_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_verified_caller_id`](crate::Client::create_verified_caller_id) with these arguments (`POST /api/relay/rest/verified_caller_ids`).
+    pub fn create_verified_caller_id(
+        &self,
+        body: &CreateVerifiedCallerIdRequest,
+    ) -> crate::runtime::mock::Expect<
+        VerifiedCallerIdResponse,
+        CreateVerifiedCallerIdError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_verified_caller_id",
+            create_verified_caller_id_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_address`](crate::Client::delete_address) with these arguments (`DELETE /api/relay/rest/addresses/{id}`).
+    pub fn delete_address(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_address",
+            delete_address_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_call_recording`](crate::Client::delete_call_recording) with these arguments (`DELETE /api/relay/rest/recordings/{id}`).
+    pub fn delete_call_recording(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteCallRecordingError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_call_recording",
+            delete_call_recording_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_domain_application`](crate::Client::delete_domain_application) with these arguments (`DELETE /api/relay/rest/domain_applications/{id}`).
+    pub fn delete_domain_application(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteDomainApplicationError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_domain_application",
+            delete_domain_application_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_number_assignment`](crate::Client::delete_number_assignment) with these arguments (`DELETE /api/relay/rest/registry/beta/numbers/{id}`).
+    pub fn delete_number_assignment(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteNumberAssignmentError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_number_assignment",
+            delete_number_assignment_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_number_group`](crate::Client::delete_number_group) with these arguments (`DELETE /api/relay/rest/number_groups/{id}`).
+    pub fn delete_number_group(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteNumberGroupError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_number_group",
+            delete_number_group_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_number_group_membership`](crate::Client::delete_number_group_membership) with these arguments (`DELETE /api/relay/rest/number_group_memberships/{id}`).
+    pub fn delete_number_group_membership(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteNumberGroupMembershipError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_number_group_membership",
+            delete_number_group_membership_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_queue`](crate::Client::delete_queue) with these arguments (`DELETE /api/relay/rest/queues/{id}`).
+    pub fn delete_queue(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteQueueError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_queue",
+            delete_queue_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_sip_endpoint`](crate::Client::delete_sip_endpoint) with these arguments (`DELETE /api/relay/rest/endpoints/sip/{id}`).
+    pub fn delete_sip_endpoint(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteSipEndpointError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_sip_endpoint",
+            delete_sip_endpoint_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_verified_caller_id`](crate::Client::delete_verified_caller_id) with these arguments (`DELETE /api/relay/rest/verified_caller_ids/{id}`).
+    pub fn delete_verified_caller_id(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteVerifiedCallerIdError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_verified_caller_id",
+            delete_verified_caller_id_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::get_address`](crate::Client::get_address) with these arguments (`GET /api/relay/rest/addresses/{id}`).
+    pub fn get_address(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<AddressResponse, GetAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_address",
+            get_address_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_call_recording`](crate::Client::get_call_recording) with these arguments (`GET /api/relay/rest/recordings/{id}`).
+    pub fn get_call_recording(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<GetCallRecordingResponse, GetCallRecordingError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_call_recording",
+            get_call_recording_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_queue`](crate::Client::get_queue) with these arguments (`GET /api/relay/rest/queues/{id}`).
+    pub fn get_queue(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<QueueResponse, GetQueueError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_queue",
+            get_queue_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_addresses`](crate::Client::list_addresses) with these arguments (`GET /api/relay/rest/addresses`).
+    pub fn list_addresses(
+        &self,
+        params: &ListAddressesParams,
+    ) -> crate::runtime::mock::Expect<AddressListResponse, ListAddressesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_addresses",
+            list_addresses_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut AddressListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut AddressListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_brands`](crate::Client::list_brands) with these arguments (`GET /api/relay/rest/registry/beta/brands`).
+    pub fn list_brands(
+        &self,
+        params: &ListBrandsParams,
+    ) -> crate::runtime::mock::Expect<BrandListResponse, ListBrandsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_brands",
+            list_brands_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut BrandListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut BrandListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_call_recordings`](crate::Client::list_call_recordings) with these arguments (`GET /api/relay/rest/recordings`).
+    pub fn list_call_recordings(
+        &self,
+    ) -> crate::runtime::mock::Expect<RecordingListResponse, ListCallRecordingsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_call_recordings",
+            list_call_recordings_request(),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut RecordingListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut RecordingListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_campaigns`](crate::Client::list_campaigns) with these arguments (`GET /api/relay/rest/registry/beta/brands/{id}/campaigns`).
+    pub fn list_campaigns(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListCampaignsParams,
+    ) -> crate::runtime::mock::Expect<CampaignListResponse, ListCampaignsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_campaigns",
+            list_campaigns_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut CampaignListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut CampaignListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_domain_applications`](crate::Client::list_domain_applications) with these arguments (`GET /api/relay/rest/domain_applications`).
+    pub fn list_domain_applications(
+        &self,
+        params: &ListDomainApplicationsParams,
+    ) -> crate::runtime::mock::Expect<
+        DomainApplicationListResponse,
+        ListDomainApplicationsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_domain_applications",
+            list_domain_applications_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut DomainApplicationListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut DomainApplicationListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_number_assignments`](crate::Client::list_number_assignments) with these arguments (`GET /api/relay/rest/registry/beta/campaigns/{id}/numbers`).
+    pub fn list_number_assignments(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListNumberAssignmentsParams,
+    ) -> crate::runtime::mock::Expect<
+        AssignedNumberListResponse,
+        ListNumberAssignmentsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_number_assignments",
+            list_number_assignments_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut AssignedNumberListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut AssignedNumberListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_number_group_memberships`](crate::Client::list_number_group_memberships) with these arguments (`GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships`).
+    pub fn list_number_group_memberships(
+        &self,
+        number_group_id: ::uuid::Uuid,
+        params: &ListNumberGroupMembershipsParams,
+    ) -> crate::runtime::mock::Expect<
+        NumberGroupMembershipListResponse,
+        ListNumberGroupMembershipsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_number_group_memberships",
+            list_number_group_memberships_request(number_group_id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut NumberGroupMembershipListResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut NumberGroupMembershipListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_number_groups`](crate::Client::list_number_groups) with these arguments (`GET /api/relay/rest/number_groups`).
+    pub fn list_number_groups(
+        &self,
+        params: &ListNumberGroupsParams,
+    ) -> crate::runtime::mock::Expect<NumberGroupListResponse, ListNumberGroupsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_number_groups",
+            list_number_groups_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut NumberGroupListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut NumberGroupListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_orders`](crate::Client::list_orders) with these arguments (`GET /api/relay/rest/registry/beta/campaigns/{id}/orders`).
+    pub fn list_orders(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListOrdersParams,
+    ) -> crate::runtime::mock::Expect<OrderListResponse, ListOrdersError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_orders",
+            list_orders_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut OrderListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut OrderListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_phone_numbers`](crate::Client::list_phone_numbers) with these arguments (`GET /api/relay/rest/phone_numbers`).
+    pub fn list_phone_numbers(
+        &self,
+        params: &ListPhoneNumbersParams,
+    ) -> crate::runtime::mock::Expect<PhoneNumberListResponse, ListPhoneNumbersError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_phone_numbers",
+            list_phone_numbers_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut PhoneNumberListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut PhoneNumberListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_queue_members`](crate::Client::list_queue_members) with these arguments (`GET /api/relay/rest/queues/{queue_id}/members`).
+    pub fn list_queue_members(
+        &self,
+        queue_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<QueueMemberListResponse, ListQueueMembersError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_queue_members",
+            list_queue_members_request(queue_id),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut QueueMemberListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut QueueMemberListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_queues`](crate::Client::list_queues) with these arguments (`GET /api/relay/rest/queues`).
+    pub fn list_queues(
+        &self,
+    ) -> crate::runtime::mock::Expect<QueueListResponse, ListQueuesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_queues",
+            list_queues_request(),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut QueueListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut QueueListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_short_codes`](crate::Client::list_short_codes) with these arguments (`GET /api/relay/rest/short_codes`).
+    pub fn list_short_codes(
+        &self,
+        params: &ListShortCodesParams,
+    ) -> crate::runtime::mock::Expect<ShortCodeListResponse, ListShortCodesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_short_codes",
+            list_short_codes_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut ShortCodeListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut ShortCodeListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_sip_endpoints`](crate::Client::list_sip_endpoints) with these arguments (`GET /api/relay/rest/endpoints/sip`).
+    pub fn list_sip_endpoints(
+        &self,
+        params: &ListSipEndpointsParams,
+    ) -> crate::runtime::mock::Expect<SipEndpointListResponse, ListSipEndpointsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_sip_endpoints",
+            list_sip_endpoints_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut SipEndpointListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut SipEndpointListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_verified_caller_ids`](crate::Client::list_verified_caller_ids) with these arguments (`GET /api/relay/rest/verified_caller_ids`).
+    pub fn list_verified_caller_ids(
+        &self,
+        params: &ListVerifiedCallerIdsParams,
+    ) -> crate::runtime::mock::Expect<
+        VerifiedCallerIdListResponse,
+        ListVerifiedCallerIdsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_verified_caller_ids",
+            list_verified_caller_ids_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VerifiedCallerIdListResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut VerifiedCallerIdListResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::lookup_phone_number`](crate::Client::lookup_phone_number) with these arguments (`GET /api/relay/rest/lookup/phone_number/{e164_number}`).
+    pub fn lookup_phone_number(
+        &self,
+        e164_number: &str,
+        params: &LookupPhoneNumberParams,
+    ) -> crate::runtime::mock::Expect<
+        PhoneNumberLookupResponse,
+        LookupPhoneNumberError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "lookup_phone_number",
+            lookup_phone_number_request(e164_number, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::purchase_phone_number`](crate::Client::purchase_phone_number) with these arguments (`POST /api/relay/rest/phone_numbers`).
+    pub fn purchase_phone_number(
+        &self,
+        body: &PurchasePhoneNumberRequest,
+    ) -> crate::runtime::mock::Expect<PhoneNumberResponse, PurchasePhoneNumberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "purchase_phone_number",
+            purchase_phone_number_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::redial_verification_call`](crate::Client::redial_verification_call) with these arguments (`POST /api/relay/rest/verified_caller_ids/{id}/verification`).
+    pub fn redial_verification_call(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        VerifiedCallerIdResponse,
+        RedialVerificationCallError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "redial_verification_call",
+            redial_verification_call_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::release_phone_number`](crate::Client::release_phone_number) with these arguments (`DELETE /api/relay/rest/phone_numbers/{id}`).
+    pub fn release_phone_number(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), ReleasePhoneNumberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "release_phone_number",
+            release_phone_number_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::remove_e911_address`](crate::Client::remove_e911_address) with these arguments (`DELETE /api/relay/rest/phone_numbers/{id}/e911_address`).
+    pub fn remove_e911_address(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<PhoneNumberResponse, RemoveE911AddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "remove_e911_address",
+            remove_e911_address_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::request_mfa_call`](crate::Client::request_mfa_call) with these arguments (`POST /api/relay/rest/mfa/call`).
+    pub fn request_mfa_call(
+        &self,
+        body: &MfaRequest,
+    ) -> crate::runtime::mock::Expect<MfaResponse, RequestMfaCallError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "request_mfa_call",
+            request_mfa_call_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::request_mfa_sms`](crate::Client::request_mfa_sms) with these arguments (`POST /api/relay/rest/mfa/sms`).
+    pub fn request_mfa_sms(
+        &self,
+        body: &MfaRequest,
+    ) -> crate::runtime::mock::Expect<MfaResponse, RequestMfaSmsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "request_mfa_sms",
+            request_mfa_sms_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_brand`](crate::Client::retrieve_brand) with these arguments (`GET /api/relay/rest/registry/beta/brands/{id}`).
+    pub fn retrieve_brand(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<BrandResponse, RetrieveBrandError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_brand",
+            retrieve_brand_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_campaign`](crate::Client::retrieve_campaign) with these arguments (`GET /api/relay/rest/registry/beta/campaigns/{id}`).
+    pub fn retrieve_campaign(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<CampaignResponse, RetrieveCampaignError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_campaign",
+            retrieve_campaign_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_domain_application`](crate::Client::retrieve_domain_application) with these arguments (`GET /api/relay/rest/domain_applications/{id}`).
+    pub fn retrieve_domain_application(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        DomainApplicationResponse,
+        RetrieveDomainApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_domain_application",
+            retrieve_domain_application_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_next_queue_member`](crate::Client::retrieve_next_queue_member) with these arguments (`GET /api/relay/rest/queues/{queue_id}/members/next`).
+    pub fn retrieve_next_queue_member(
+        &self,
+        queue_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        QueueMemberResponse,
+        RetrieveNextQueueMemberError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_next_queue_member",
+            retrieve_next_queue_member_request(queue_id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_number_group`](crate::Client::retrieve_number_group) with these arguments (`GET /api/relay/rest/number_groups/{id}`).
+    pub fn retrieve_number_group(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<NumberGroupResponse, RetrieveNumberGroupError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_number_group",
+            retrieve_number_group_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_number_group_membership`](crate::Client::retrieve_number_group_membership) with these arguments (`GET /api/relay/rest/number_group_memberships/{id}`).
+    pub fn retrieve_number_group_membership(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        NumberGroupMembershipResponse,
+        RetrieveNumberGroupMembershipError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_number_group_membership",
+            retrieve_number_group_membership_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_order`](crate::Client::retrieve_order) with these arguments (`GET /api/relay/rest/registry/beta/orders/{id}`).
+    pub fn retrieve_order(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<OrderResponse, RetrieveOrderError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_order",
+            retrieve_order_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_phone_number`](crate::Client::retrieve_phone_number) with these arguments (`GET /api/relay/rest/phone_numbers/{id}`).
+    pub fn retrieve_phone_number(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<PhoneNumberResponse, RetrievePhoneNumberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_phone_number",
+            retrieve_phone_number_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_queue_member`](crate::Client::retrieve_queue_member) with these arguments (`GET /api/relay/rest/queues/{queue_id}/members/{id}`).
+    pub fn retrieve_queue_member(
+        &self,
+        queue_id: ::uuid::Uuid,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<QueueMemberResponse, RetrieveQueueMemberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_queue_member",
+            retrieve_queue_member_request(queue_id, id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_short_code`](crate::Client::retrieve_short_code) with these arguments (`GET /api/relay/rest/short_codes/{id}`).
+    pub fn retrieve_short_code(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<ShortCodeResponse, RetrieveShortCodeError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_short_code",
+            retrieve_short_code_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_sip_endpoint`](crate::Client::retrieve_sip_endpoint) with these arguments (`GET /api/relay/rest/endpoints/sip/{id}`).
+    pub fn retrieve_sip_endpoint(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<SipEndpointResponse, RetrieveSipEndpointError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_sip_endpoint",
+            retrieve_sip_endpoint_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_sip_profile`](crate::Client::retrieve_sip_profile) with these arguments (`GET /api/relay/rest/sip_profile`).
+    pub fn retrieve_sip_profile(
+        &self,
+    ) -> crate::runtime::mock::Expect<SipProfileResponse, RetrieveSipProfileError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_sip_profile",
+            retrieve_sip_profile_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::retrieve_verified_caller_id`](crate::Client::retrieve_verified_caller_id) with these arguments (`GET /api/relay/rest/verified_caller_ids/{id}`).
+    pub fn retrieve_verified_caller_id(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        VerifiedCallerIdResponse,
+        RetrieveVerifiedCallerIdError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "retrieve_verified_caller_id",
+            retrieve_verified_caller_id_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::search_available_phone_numbers`](crate::Client::search_available_phone_numbers) with these arguments (`GET /api/relay/rest/phone_numbers/search`).
+    pub fn search_available_phone_numbers(
+        &self,
+        params: &SearchAvailablePhoneNumbersParams,
+    ) -> crate::runtime::mock::Expect<
+        AvailablePhoneNumbersResponse,
+        SearchAvailablePhoneNumbersError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "search_available_phone_numbers",
+            search_available_phone_numbers_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut AvailablePhoneNumbersResponse, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next;
+                    }
+                }
+                Some(link as fn(&mut AvailablePhoneNumbersResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::update_address`](crate::Client::update_address) with these arguments (`PUT /api/relay/rest/addresses/{id}`).
+    pub fn update_address(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateAddressRequest,
+    ) -> crate::runtime::mock::Expect<AddressResponse, UpdateAddressError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_address",
+            update_address_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_campaign`](crate::Client::update_campaign) with these arguments (`PUT /api/relay/rest/registry/beta/campaigns/{id}`).
+    pub fn update_campaign(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateCampaignRequest,
+    ) -> crate::runtime::mock::Expect<CampaignResponse, UpdateCampaignError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_campaign",
+            update_campaign_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_domain_application`](crate::Client::update_domain_application) with these arguments (`PUT /api/relay/rest/domain_applications/{id}`).
+    pub fn update_domain_application(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateDomainApplicationRequest,
+    ) -> crate::runtime::mock::Expect<
+        DomainApplicationResponse,
+        UpdateDomainApplicationError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_domain_application",
+            update_domain_application_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_number_group`](crate::Client::update_number_group) with these arguments (`PUT /api/relay/rest/number_groups/{id}`).
+    pub fn update_number_group(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateNumberGroupRequest,
+    ) -> crate::runtime::mock::Expect<NumberGroupResponse, UpdateNumberGroupError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_number_group",
+            update_number_group_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_phone_number`](crate::Client::update_phone_number) with these arguments (`PUT /api/relay/rest/phone_numbers/{id}`).
+    pub fn update_phone_number(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdatePhoneNumberRequest,
+    ) -> crate::runtime::mock::Expect<PhoneNumberResponse, UpdatePhoneNumberError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_phone_number",
+            update_phone_number_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_queue`](crate::Client::update_queue) with these arguments (`PUT /api/relay/rest/queues/{id}`).
+    pub fn update_queue(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateQueueRequest,
+    ) -> crate::runtime::mock::Expect<QueueResponse, UpdateQueueError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_queue",
+            update_queue_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_short_code`](crate::Client::update_short_code) with these arguments (`PUT /api/relay/rest/short_codes/{id}`).
+    pub fn update_short_code(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateShortCodeRequest,
+    ) -> crate::runtime::mock::Expect<ShortCodeResponse, UpdateShortCodeError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_short_code",
+            update_short_code_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_sip_endpoint`](crate::Client::update_sip_endpoint) with these arguments (`PUT /api/relay/rest/endpoints/sip/{id}`).
+    pub fn update_sip_endpoint(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateSipEndpointRequest,
+    ) -> crate::runtime::mock::Expect<SipEndpointResponse, UpdateSipEndpointError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_sip_endpoint",
+            update_sip_endpoint_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_sip_profile`](crate::Client::update_sip_profile) with these arguments (`PUT /api/relay/rest/sip_profile`).
+    pub fn update_sip_profile(
+        &self,
+        body: &UpdateSipProfileRequest,
+    ) -> crate::runtime::mock::Expect<SipProfileResponse, UpdateSipProfileError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_sip_profile",
+            update_sip_profile_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_verified_caller_id`](crate::Client::update_verified_caller_id) with these arguments (`PUT /api/relay/rest/verified_caller_ids/{id}`).
+    pub fn update_verified_caller_id(
+        &self,
+        id: ::uuid::Uuid,
+        body: &UpdateVerifiedCallerIdRequest,
+    ) -> crate::runtime::mock::Expect<
+        VerifiedCallerIdResponse,
+        UpdateVerifiedCallerIdError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_verified_caller_id",
+            update_verified_caller_id_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::validate_verification_code`](crate::Client::validate_verification_code) with these arguments (`PUT /api/relay/rest/verified_caller_ids/{id}/verification`).
+    pub fn validate_verification_code(
+        &self,
+        id: ::uuid::Uuid,
+        body: &VerifyCallerIdRequest,
+    ) -> crate::runtime::mock::Expect<
+        VerifiedCallerIdResponse,
+        ValidateVerificationCodeError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "validate_verification_code",
+            validate_verification_code_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::verify_mfa_token`](crate::Client::verify_mfa_token) with these arguments (`POST /api/relay/rest/mfa/{mfa_request_id}/verify`).
+    pub fn verify_mfa_token(
+        &self,
+        mfa_request_id: ::uuid::Uuid,
+        body: &MfaVerifyRequest,
+    ) -> crate::runtime::mock::Expect<MfaVerifyResponse, VerifyMfaTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "verify_mfa_token",
+            verify_mfa_token_request(mfa_request_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for AssignE911AddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateBrandError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateCampaignError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateDomainApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateImportedPhoneNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateNumberGroupError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateNumberGroupMembershipError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateOrderError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateQueueError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateSipEndpointError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateVerifiedCallerIdError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteCallRecordingError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteDomainApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteNumberAssignmentError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteNumberGroupError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteNumberGroupMembershipError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteQueueError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteSipEndpointError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteVerifiedCallerIdError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetCallRecordingError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetQueueError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListAddressesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListBrandsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCallRecordingsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCampaignsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListDomainApplicationsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListNumberAssignmentsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListNumberGroupMembershipsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListNumberGroupsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListOrdersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListPhoneNumbersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListQueueMembersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListQueuesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListShortCodesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListSipEndpointsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListVerifiedCallerIdsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for LookupPhoneNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for PurchasePhoneNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RedialVerificationCallError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ReleasePhoneNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RemoveE911AddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RequestMfaCallError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RequestMfaSmsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveBrandError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveCampaignError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveDomainApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveNextQueueMemberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveNumberGroupError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveNumberGroupMembershipError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveOrderError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrievePhoneNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveQueueMemberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveShortCodeError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveSipEndpointError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveSipProfileError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for RetrieveVerifiedCallerIdError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for SearchAvailablePhoneNumbersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateAddressError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateCampaignError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateDomainApplicationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateNumberGroupError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdatePhoneNumberError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateQueueError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateShortCodeError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSipEndpointError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateSipProfileError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateVerifiedCallerIdError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ValidateVerificationCodeError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for VerifyMfaTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

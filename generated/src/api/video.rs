@@ -9691,3 +9691,1097 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_conference_stream`](crate::Client::create_conference_stream) with these arguments (`POST /api/video/conferences/{id}/streams`).
+    pub fn create_conference_stream(
+        &self,
+        id: &str,
+        body: &VideoCreateStreamRequest,
+    ) -> crate::runtime::mock::Expect<VideoStream, CreateConferenceStreamError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_conference_stream",
+            create_conference_stream_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_room`](crate::Client::create_room) with these arguments (`POST /api/video/rooms`).
+    pub fn create_room(
+        &self,
+        body: &VideoCreateRoomRequest,
+    ) -> crate::runtime::mock::Expect<VideoRoomResponse, CreateRoomError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_room",
+            create_room_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_room_stream`](crate::Client::create_room_stream) with these arguments (`POST /api/video/rooms/{id}/streams`).
+    pub fn create_room_stream(
+        &self,
+        id: ::uuid::Uuid,
+        body: &VideoCreateStreamRequest,
+    ) -> crate::runtime::mock::Expect<VideoStream, CreateRoomStreamError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_room_stream",
+            create_room_stream_request(id, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_room_token`](crate::Client::create_room_token) with these arguments (`POST /api/video/room_tokens`).
+    pub fn create_room_token(
+        &self,
+        body: &VideoCreateRoomTokenRequest,
+    ) -> crate::runtime::mock::Expect<VideoRoomTokenResponse, CreateRoomTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_room_token",
+            create_room_token_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_video_conference`](crate::Client::create_video_conference) with these arguments (`POST /api/video/conferences`).
+    pub fn create_video_conference(
+        &self,
+        body: &VideoCreateConferenceRequest,
+    ) -> crate::runtime::mock::Expect<VideoConference, CreateVideoConferenceError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_video_conference",
+            create_video_conference_request(body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_room`](crate::Client::delete_room) with these arguments (`DELETE /api/video/rooms/{id}`).
+    pub fn delete_room(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteRoomError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_room",
+            delete_room_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_room_recording`](crate::Client::delete_room_recording) with these arguments (`DELETE /api/video/room_recordings/{id}`).
+    pub fn delete_room_recording(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteRoomRecordingError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_room_recording",
+            delete_room_recording_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_stream`](crate::Client::delete_stream) with these arguments (`DELETE /api/video/streams/{id}`).
+    pub fn delete_stream(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteStreamError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_stream",
+            delete_stream_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_video_conference`](crate::Client::delete_video_conference) with these arguments (`DELETE /api/video/conferences/{id}`).
+    pub fn delete_video_conference(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteVideoConferenceError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_video_conference",
+            delete_video_conference_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::get_conference_token`](crate::Client::get_conference_token) with these arguments (`GET /api/video/conference_tokens/{id}`).
+    pub fn get_conference_token(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VideoConferenceToken, GetConferenceTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_conference_token",
+            get_conference_token_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_log`](crate::Client::get_log) with these arguments (`GET /api/video/logs/{id}`).
+    pub fn get_log(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VideoVideoLog, GetLogError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_log",
+            get_log_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_room`](crate::Client::get_room) with these arguments (`GET /api/video/rooms/{id}`).
+    pub fn get_room(
+        &self,
+        id: ::uuid::Uuid,
+        params: &GetRoomParams,
+    ) -> crate::runtime::mock::Expect<VideoRoomResponse, GetRoomError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_room",
+            get_room_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_room_by_name`](crate::Client::get_room_by_name) with these arguments (`GET /api/video/rooms/{name}`).
+    pub fn get_room_by_name(
+        &self,
+        name: &str,
+        params: &GetRoomByNameParams,
+    ) -> crate::runtime::mock::Expect<VideoRoomResponse, GetRoomByNameError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_room_by_name",
+            get_room_by_name_request(name, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_room_recording`](crate::Client::get_room_recording) with these arguments (`GET /api/video/room_recordings/{id}`).
+    pub fn get_room_recording(
+        &self,
+        id: ::uuid::Uuid,
+        params: &GetRoomRecordingParams,
+    ) -> crate::runtime::mock::Expect<VideoRoomRecording, GetRoomRecordingError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_room_recording",
+            get_room_recording_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_room_session`](crate::Client::get_room_session) with these arguments (`GET /api/video/room_sessions/{id}`).
+    pub fn get_room_session(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VideoRoomSessionSummary, GetRoomSessionError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_room_session",
+            get_room_session_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_stream`](crate::Client::get_stream) with these arguments (`GET /api/video/streams/{id}`).
+    pub fn get_stream(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VideoStream, GetStreamError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_stream",
+            get_stream_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_video_conference`](crate::Client::get_video_conference) with these arguments (`GET /api/video/conferences/{id}`).
+    pub fn get_video_conference(
+        &self,
+        id: ::uuid::Uuid,
+        params: &GetVideoConferenceParams,
+    ) -> crate::runtime::mock::Expect<VideoConference, GetVideoConferenceError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_video_conference",
+            get_video_conference_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_conference_streams`](crate::Client::list_conference_streams) with these arguments (`GET /api/video/conferences/{id}/streams`).
+    pub fn list_conference_streams(
+        &self,
+        id: &str,
+    ) -> crate::runtime::mock::Expect<
+        VideoListStreamsResponse,
+        ListConferenceStreamsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_conference_streams",
+            list_conference_streams_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VideoListStreamsResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListStreamsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_conference_tokens`](crate::Client::list_conference_tokens) with these arguments (`GET /api/video/conferences/{id}/conference_tokens`).
+    pub fn list_conference_tokens(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListConferenceTokensParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListConferenceTokensResponse,
+        ListConferenceTokensError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_conference_tokens",
+            list_conference_tokens_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut VideoListConferenceTokensResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListConferenceTokensResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_logs`](crate::Client::list_logs) with these arguments (`GET /api/video/logs`).
+    pub fn list_logs(
+        &self,
+        params: &ListLogsParams,
+    ) -> crate::runtime::mock::Expect<VideoListLogsResponse, ListLogsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_logs",
+            list_logs_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VideoListLogsResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListLogsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_room_recording_events`](crate::Client::list_room_recording_events) with these arguments (`GET /api/video/room_recordings/{id}/events`).
+    pub fn list_room_recording_events(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListRoomRecordingEventsParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListRoomRecordingEventsResponse,
+        ListRoomRecordingEventsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_recording_events",
+            list_room_recording_events_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut VideoListRoomRecordingEventsResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(
+                    link as fn(&mut VideoListRoomRecordingEventsResponse, Option<String>),
+                )
+            },
+        )
+    }
+    /// Expects [`Client::list_room_recordings`](crate::Client::list_room_recordings) with these arguments (`GET /api/video/room_recordings`).
+    pub fn list_room_recordings(
+        &self,
+        params: &ListRoomRecordingsParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListRoomRecordingsResponse,
+        ListRoomRecordingsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_recordings",
+            list_room_recordings_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut VideoListRoomRecordingsResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListRoomRecordingsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_room_session_events`](crate::Client::list_room_session_events) with these arguments (`GET /api/video/room_sessions/{id}/events`).
+    pub fn list_room_session_events(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListRoomSessionEventsParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListRoomSessionEventsResponse,
+        ListRoomSessionEventsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_session_events",
+            list_room_session_events_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut VideoListRoomSessionEventsResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListRoomSessionEventsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_room_session_members`](crate::Client::list_room_session_members) with these arguments (`GET /api/video/room_sessions/{id}/members`).
+    pub fn list_room_session_members(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListRoomSessionMembersParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListRoomSessionMembersResponse,
+        ListRoomSessionMembersError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_session_members",
+            list_room_session_members_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut VideoListRoomSessionMembersResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(
+                    link as fn(&mut VideoListRoomSessionMembersResponse, Option<String>),
+                )
+            },
+        )
+    }
+    /// Expects [`Client::list_room_session_recordings`](crate::Client::list_room_session_recordings) with these arguments (`GET /api/video/room_sessions/{id}/recordings`).
+    pub fn list_room_session_recordings(
+        &self,
+        id: ::uuid::Uuid,
+        params: &ListRoomSessionRecordingsParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListRoomSessionRecordingsResponse,
+        ListRoomSessionRecordingsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_session_recordings",
+            list_room_session_recordings_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(
+                    page: &mut VideoListRoomSessionRecordingsResponse,
+                    next: Option<String>,
+                ) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(
+                    link
+                        as fn(
+                            &mut VideoListRoomSessionRecordingsResponse,
+                            Option<String>,
+                        ),
+                )
+            },
+        )
+    }
+    /// Expects [`Client::list_room_sessions`](crate::Client::list_room_sessions) with these arguments (`GET /api/video/room_sessions`).
+    pub fn list_room_sessions(
+        &self,
+        params: &ListRoomSessionsParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListRoomSessionsResponse,
+        ListRoomSessionsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_sessions",
+            list_room_sessions_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VideoListRoomSessionsResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListRoomSessionsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_room_streams`](crate::Client::list_room_streams) with these arguments (`GET /api/video/rooms/{id}/streams`).
+    pub fn list_room_streams(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VideoListStreamsResponse, ListRoomStreamsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_room_streams",
+            list_room_streams_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VideoListStreamsResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListStreamsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_rooms`](crate::Client::list_rooms) with these arguments (`GET /api/video/rooms`).
+    pub fn list_rooms(
+        &self,
+        params: &ListRoomsParams,
+    ) -> crate::runtime::mock::Expect<VideoListRoomsResponse, ListRoomsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_rooms",
+            list_rooms_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VideoListRoomsResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListRoomsResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_video_conferences`](crate::Client::list_video_conferences) with these arguments (`GET /api/video/conferences`).
+    pub fn list_video_conferences(
+        &self,
+        params: &ListVideoConferencesParams,
+    ) -> crate::runtime::mock::Expect<
+        VideoListConferencesResponse,
+        ListVideoConferencesError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_video_conferences",
+            list_video_conferences_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VideoListConferencesResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VideoListConferencesResponse, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::reset_conference_token`](crate::Client::reset_conference_token) with these arguments (`POST /api/video/conference_tokens/{id}/reset`).
+    pub fn reset_conference_token(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VideoConferenceToken, ResetConferenceTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "reset_conference_token",
+            reset_conference_token_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_room`](crate::Client::update_room) with these arguments (`PUT /api/video/rooms/{id}`).
+    pub fn update_room(
+        &self,
+        id: ::uuid::Uuid,
+        body: &VideoUpdateRoomRequest,
+    ) -> crate::runtime::mock::Expect<VideoRoomResponse, UpdateRoomError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_room",
+            update_room_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_stream`](crate::Client::update_stream) with these arguments (`PUT /api/video/streams/{id}`).
+    pub fn update_stream(
+        &self,
+        id: ::uuid::Uuid,
+        body: &VideoUpdateStreamRequest,
+    ) -> crate::runtime::mock::Expect<VideoStream, UpdateStreamError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_stream",
+            update_stream_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_video_conference`](crate::Client::update_video_conference) with these arguments (`PUT /api/video/conferences/{id}`).
+    pub fn update_video_conference(
+        &self,
+        id: ::uuid::Uuid,
+        body: &VideoUpdateConferenceRequest,
+    ) -> crate::runtime::mock::Expect<VideoConference, UpdateVideoConferenceError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_video_conference",
+            update_video_conference_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateConferenceStreamError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateRoomStreamError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateRoomTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateVideoConferenceError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteRoomRecordingError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteStreamError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteVideoConferenceError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetConferenceTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetLogError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::Forbidden(body) => crate::runtime::mock::Reply::json(403, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetRoomByNameError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetRoomRecordingError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetRoomSessionError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetStreamError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetVideoConferenceError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListConferenceStreamsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListConferenceTokensError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListLogsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::Forbidden(body) => crate::runtime::mock::Reply::json(403, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomRecordingEventsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomRecordingsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomSessionEventsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomSessionMembersError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomSessionRecordingsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomSessionsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomStreamsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListRoomsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListVideoConferencesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ResetConferenceTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateRoomError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateStreamError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateVideoConferenceError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

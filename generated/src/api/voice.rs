@@ -1839,3 +1839,105 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::get_voice_log`](crate::Client::get_voice_log) with these arguments (`GET /api/voice/logs/{id}`).
+    pub fn get_voice_log(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<VoiceLog, GetVoiceLogError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_voice_log",
+            get_voice_log_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_voice_log_events`](crate::Client::list_voice_log_events) with these arguments (`GET /api/voice/logs/{id}/events`).
+    pub fn list_voice_log_events(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<
+        VoiceLogEventsListResponse,
+        ListVoiceLogEventsError,
+    > {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_voice_log_events",
+            list_voice_log_events_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_voice_logs`](crate::Client::list_voice_logs) with these arguments (`GET /api/voice/logs`).
+    pub fn list_voice_logs(
+        &self,
+        params: &ListVoiceLogsParams,
+    ) -> crate::runtime::mock::Expect<VoiceLogListResponse, ListVoiceLogsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_voice_logs",
+            list_voice_logs_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut VoiceLogListResponse, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next;
+                }
+                Some(link as fn(&mut VoiceLogListResponse, Option<String>))
+            },
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetVoiceLogError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListVoiceLogEventsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListVoiceLogsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}

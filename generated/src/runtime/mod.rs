@@ -21,6 +21,8 @@ pub mod defaults;
 mod error;
 #[allow(dead_code)] // used by generated code only when a spec declares a form body
 mod form;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod nullable;
 #[allow(dead_code)] // used by generated code only when a spec has a list that may be one value
 mod one_or_many;

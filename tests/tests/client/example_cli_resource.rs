@@ -8,6 +8,8 @@ use crate::example_support;
 use example_support::{Run, env_for, requests_seen, trimmed_lines};
 use integration_tests::{ENDPOINT_ID, ENDPOINT_PATH, expected_authorization, full_response};
 use serde_json::{Value, json};
+use signalwire_rest::mock::MockApi;
+use signalwire_rest::{FabricSipEndpointListResponse, ListSipCredentialsParams};
 use wiremock::matchers::{any, body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -116,6 +118,29 @@ async fn list_follows_every_page_and_prints_one_line_per_endpoint() {
         tokens(&server).await,
         [None, Some("two".to_owned()), Some("three".to_owned())]
     );
+}
+
+/// The same run against the client's typed mock (`signalwire_rest::mock`):
+/// the pages are the client's own types, linked by the mock, and the mock
+/// checks the request (`page_size=2`) and that every page was read once.
+#[tokio::test]
+async fn list_reads_the_three_pages_of_the_typed_mock() {
+    let mock = MockApi::start().await;
+    let typed = |ns: &[u32]| -> FabricSipEndpointListResponse {
+        serde_json::from_value(page(ns, None)).expect("a page decodes")
+    };
+    mock.on()
+        .list_sip_credentials(&ListSipCredentialsParams::new().page_size(2))
+        .pages([typed(&[1, 2]), typed(&[3, 4]), typed(&[5])]);
+
+    let run = list(&["--page-size", "2"], &env_for(&mock.uri()));
+
+    assert_eq!(run.code, Some(0), "{run:?}");
+    assert_eq!(
+        json_lines(&run.stdout),
+        (1..=5).map(endpoint).collect::<Vec<_>>()
+    );
+    mock.verify();
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ mod compile_fail;
 mod example_cli;
 mod example_cli_resource;
 mod example_support;
+mod mock;
 mod rest_api;
 mod retries;
 mod sip_endpoints;

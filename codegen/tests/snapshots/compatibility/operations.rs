@@ -347,3 +347,94 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_call`](crate::Client::create_call) with these arguments (`POST /Accounts/{AccountSid}/Calls`).
+    pub fn create_call(
+        &self,
+        account_sid: ::uuid::Uuid,
+        body: &CreateCallRequest,
+    ) -> crate::runtime::mock::Expect<Call, CreateCallError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_call",
+            create_call_request(account_sid, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_message`](crate::Client::create_message) with these arguments (`POST /Accounts/{AccountSid}/Messages`).
+    pub fn create_message(
+        &self,
+        account_sid: ::uuid::Uuid,
+        body: &CreateMessageRequest,
+    ) -> crate::runtime::mock::Expect<Message, CreateMessageError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_message",
+            create_message_request(account_sid, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_calls`](crate::Client::list_calls) with these arguments (`GET /Accounts/{AccountSid}/Calls`).
+    pub fn list_calls(
+        &self,
+        account_sid: ::uuid::Uuid,
+        params: &ListCallsParams,
+    ) -> crate::runtime::mock::Expect<CallList, ListCallsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_calls",
+            list_calls_request(account_sid, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_call`](crate::Client::update_call) with these arguments (`POST /Accounts/{AccountSid}/Calls/{Sid}`).
+    pub fn update_call(
+        &self,
+        account_sid: ::uuid::Uuid,
+        sid: &str,
+        body: &UpdateCallRequest,
+    ) -> crate::runtime::mock::Expect<Call, UpdateCallError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_call",
+            update_call_request(account_sid, sid, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateCallError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateMessageError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCallsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateCallError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}

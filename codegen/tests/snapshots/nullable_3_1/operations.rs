@@ -87,3 +87,30 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::update_loan`](crate::Client::update_loan) with these arguments (`PUT /loans/{loan_id}`).
+    pub fn update_loan(
+        &self,
+        loan_id: ::uuid::Uuid,
+        body: &LoanUpdate,
+    ) -> crate::runtime::mock::Expect<Loan, UpdateLoanError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_loan",
+            update_loan_request(loan_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateLoanError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+        }
+    }
+}

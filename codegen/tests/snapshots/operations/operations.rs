@@ -760,3 +760,212 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::add_book`](crate::Client::add_book) with these arguments (`POST /shelves/{shelf_id}/books`).
+    pub fn add_book(
+        &self,
+        shelf_id: i64,
+        body: &BookInput,
+    ) -> crate::runtime::mock::Expect<Book, AddBookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "add_book",
+            add_book_request(shelf_id, body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_book`](crate::Client::delete_book) with these arguments (`DELETE /books/{book_id}`).
+    pub fn delete_book(
+        &self,
+        book_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<(), DeleteBookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_book",
+            delete_book_request(book_id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::get_author`](crate::Client::get_author) with these arguments (`GET /authors/{author_id}`).
+    pub fn get_author(
+        &self,
+        author_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<String, GetAuthorError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_author",
+            get_author_request(author_id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_book`](crate::Client::get_book) with these arguments (`GET /books/{book_id}`).
+    pub fn get_book(
+        &self,
+        book_id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<Book, GetBookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_book",
+            get_book_request(book_id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_section`](crate::Client::get_section) with these arguments (`GET /shelves/{shelf}/sections/{section}`).
+    pub fn get_section(
+        &self,
+        shelf: &str,
+        section: Section,
+    ) -> crate::runtime::mock::Expect<Vec<Book>, GetSectionError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_section",
+            get_section_request(shelf, section),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_shelf_books`](crate::Client::list_shelf_books) with these arguments (`GET /shelves/{shelf_id}/books`).
+    pub fn list_shelf_books(
+        &self,
+        shelf_id: i64,
+    ) -> crate::runtime::mock::Expect<Vec<Book>, ListShelfBooksError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_shelf_books",
+            list_shelf_books_request(shelf_id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::post_boxes_body_self_on`](crate::Client::post_boxes_body_self_on) with these arguments (`POST /boxes/{body}/{self}/{on}`).
+    pub fn post_boxes_body_self_on(
+        &self,
+        body: &str,
+        self_: bool,
+        on: ::chrono::NaiveDate,
+        request_body: &BookInput,
+    ) -> crate::runtime::mock::Expect<(), PostBoxesBodySelfOnError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "post_boxes_body_self_on",
+            post_boxes_body_self_on_request(body, self_, on, request_body),
+            (202, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::put_cover`](crate::Client::put_cover) with these arguments (`PUT /books/{book_id}/covers/{resolution}`).
+    pub fn put_cover(
+        &self,
+        book_id: ::uuid::Uuid,
+        resolution: PutCoverResolution,
+        body: &String,
+    ) -> crate::runtime::mock::Expect<::serde_json::Value, PutCoverError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "put_cover",
+            put_cover_request(book_id, resolution, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_book`](crate::Client::update_book) with these arguments (`PATCH /books/{book_id}`).
+    pub fn update_book(
+        &self,
+        book_id: ::uuid::Uuid,
+        body: Option<&UpdateBookRequest>,
+    ) -> crate::runtime::mock::Expect<UpdateBookResponse, UpdateBookError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_book",
+            update_book_request(book_id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for AddBookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::Conflict(body) => crate::runtime::mock::Reply::json(409, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::TooManyRequests => crate::runtime::mock::Reply::empty(429),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteBookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound => crate::runtime::mock::Reply::empty(404),
+            Self::Status418 => crate::runtime::mock::Reply::empty(418),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetAuthorError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetBookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetSectionError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListShelfBooksError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for PostBoxesBodySelfOnError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for PutCoverError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateBookError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}

@@ -294,3 +294,97 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::list_events`](crate::Client::list_events) with these arguments (`GET /events`).
+    pub fn list_events(
+        &self,
+        params: &ListEventsParams,
+    ) -> crate::runtime::mock::Expect<EventPage, ListEventsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_events",
+            list_events_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut EventPage, next: Option<String>) {
+                    if let Some(links) = &mut page.links {
+                        links.next = next
+                            .map_or(
+                                crate::runtime::Nullable::Null,
+                                crate::runtime::Nullable::Value,
+                            );
+                    }
+                }
+                Some(link as fn(&mut EventPage, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_numbered`](crate::Client::list_numbered) with these arguments (`GET /numbered`).
+    pub fn list_numbered(
+        &self,
+    ) -> crate::runtime::mock::Expect<ListNumberedResponse, ListNumberedError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_numbered",
+            list_numbered_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::list_pairs`](crate::Client::list_pairs) with these arguments (`GET /pairs`).
+    pub fn list_pairs(
+        &self,
+    ) -> crate::runtime::mock::Expect<ListPairsResponse, ListPairsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_pairs",
+            list_pairs_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::search_events`](crate::Client::search_events) with these arguments (`POST /events/search`).
+    pub fn search_events(
+        &self,
+    ) -> crate::runtime::mock::Expect<EventPage, SearchEventsError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "search_events",
+            search_events_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListEventsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound => crate::runtime::mock::Reply::empty(404),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListNumberedError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListPairsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for SearchEventsError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}

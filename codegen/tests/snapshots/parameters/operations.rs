@@ -222,3 +222,48 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::list_copies`](crate::Client::list_copies) with these arguments (`GET /books/{id}/copies`).
+    pub fn list_copies(
+        &self,
+        id: &str,
+        params: &ListCopiesParams,
+    ) -> crate::runtime::mock::Expect<Vec<String>, ListCopiesError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_copies",
+            list_copies_request(id, params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::search_books`](crate::Client::search_books) with these arguments (`GET /books`).
+    pub fn search_books(
+        &self,
+        params: &SearchBooksParams,
+    ) -> crate::runtime::mock::Expect<Vec<String>, SearchBooksError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "search_books",
+            search_books_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListCopiesError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for SearchBooksError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}

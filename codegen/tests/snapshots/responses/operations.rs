@@ -275,3 +275,82 @@ impl crate::runtime::Client {
         note_text_response(crate::runtime::send(self, note_text_request(id)?).await?)
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_note`](crate::Client::create_note) with these arguments (`POST /notes`).
+    pub fn create_note(
+        &self,
+        body: &Note,
+    ) -> crate::runtime::mock::Expect<Note, CreateNoteError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_note",
+            create_note_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::delete_note`](crate::Client::delete_note) with these arguments (`DELETE /notes/{id}`).
+    pub fn delete_note(
+        &self,
+        id: &str,
+    ) -> crate::runtime::mock::Expect<(), DeleteNoteError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "delete_note",
+            delete_note_request(id),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::note_text`](crate::Client::note_text) with these arguments (`GET /notes/{id}/text`).
+    pub fn note_text(
+        &self,
+        id: &str,
+    ) -> crate::runtime::mock::Expect<String, NoteTextError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "note_text",
+            note_text_request(id),
+            (200, crate::runtime::mock::Format::Text),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateNoteError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Conflict => crate::runtime::mock::Reply::empty(409),
+            Self::ClientError { status, body } => {
+                crate::runtime::mock::Reply::json(*status, body)
+            }
+            Self::ServerError { status, body } => {
+                crate::runtime::mock::Reply::text(*status, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for DeleteNoteError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::Other { status, body } => {
+                crate::runtime::mock::Reply::json(*status, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for NoteTextError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Other { status } => crate::runtime::mock::Reply::empty(*status),
+        }
+    }
+}

@@ -313,3 +313,98 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_token`](crate::Client::create_token) with these arguments (`POST /guests/tokens`).
+    pub fn create_token(&self) -> crate::runtime::mock::Expect<Token, CreateTokenError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_token",
+            create_token_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::either`](crate::Client::either) with these arguments (`GET /either`).
+    pub fn either(&self) -> crate::runtime::mock::Expect<(), EitherError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "either",
+            either_request(),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::get_health`](crate::Client::get_health) with these arguments (`GET /health`).
+    pub fn get_health(&self) -> crate::runtime::mock::Expect<(), GetHealthError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_health",
+            get_health_request(),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::post_subscribers_tokens`](crate::Client::post_subscribers_tokens) with these arguments (`POST /subscribers/tokens`).
+    pub fn post_subscribers_tokens(
+        &self,
+    ) -> crate::runtime::mock::Expect<Token, PostSubscribersTokensError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "post_subscribers_tokens",
+            post_subscribers_tokens_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::subscriber_info`](crate::Client::subscriber_info) with these arguments (`GET /subscriber/info`).
+    pub fn subscriber_info(
+        &self,
+    ) -> crate::runtime::mock::Expect<SubscriberInfoResponse, SubscriberInfoError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "subscriber_info",
+            subscriber_info_request(),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateTokenError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for EitherError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetHealthError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for PostSubscribersTokensError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match *self {}
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for SubscriberInfoError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized => crate::runtime::mock::Reply::empty(401),
+        }
+    }
+}

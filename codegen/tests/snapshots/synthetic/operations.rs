@@ -978,3 +978,273 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::create_widget0`](crate::Client::create_widget0) with these arguments (`POST /widgets0`).
+    pub fn create_widget0(
+        &self,
+        body: &Widget0Create,
+    ) -> crate::runtime::mock::Expect<Widget0, CreateWidget0Error> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_widget0",
+            create_widget0_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::create_widget1`](crate::Client::create_widget1) with these arguments (`POST /widgets1`).
+    pub fn create_widget1(
+        &self,
+        body: &Widget1Create,
+    ) -> crate::runtime::mock::Expect<Widget1, CreateWidget1Error> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "create_widget1",
+            create_widget1_request(body),
+            (201, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_widget0`](crate::Client::get_widget0) with these arguments (`GET /widgets0/{id}`).
+    pub fn get_widget0(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<Widget0, GetWidget0Error> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_widget0",
+            get_widget0_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::get_widget1`](crate::Client::get_widget1) with these arguments (`GET /widgets1/{id}`).
+    pub fn get_widget1(
+        &self,
+        id: ::uuid::Uuid,
+    ) -> crate::runtime::mock::Expect<Widget1, GetWidget1Error> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "get_widget1",
+            get_widget1_request(id),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::leave_widget0state`](crate::Client::leave_widget0state) with these arguments (`DELETE /widgets0/{id}/states/{state}`).
+    pub fn leave_widget0state(
+        &self,
+        id: ::uuid::Uuid,
+        state: Widget0State,
+    ) -> crate::runtime::mock::Expect<(), LeaveWidget0stateError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "leave_widget0state",
+            leave_widget0state_request(id, state),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::leave_widget1state`](crate::Client::leave_widget1state) with these arguments (`DELETE /widgets1/{id}/states/{state}`).
+    pub fn leave_widget1state(
+        &self,
+        id: ::uuid::Uuid,
+        state: Widget1State,
+    ) -> crate::runtime::mock::Expect<(), LeaveWidget1stateError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "leave_widget1state",
+            leave_widget1state_request(id, state),
+            (204, crate::runtime::mock::Format::Empty),
+            None,
+        )
+    }
+    /// Expects [`Client::list_widget0s`](crate::Client::list_widget0s) with these arguments (`GET /widgets0`).
+    pub fn list_widget0s(
+        &self,
+        params: &ListWidget0sParams,
+    ) -> crate::runtime::mock::Expect<Widget0Page, ListWidget0sError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_widget0s",
+            list_widget0s_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut Widget0Page, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next
+                        .map_or(
+                            crate::runtime::Nullable::Null,
+                            crate::runtime::Nullable::Value,
+                        );
+                }
+                Some(link as fn(&mut Widget0Page, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::list_widget1s`](crate::Client::list_widget1s) with these arguments (`GET /widgets1`).
+    pub fn list_widget1s(
+        &self,
+        params: &ListWidget1sParams,
+    ) -> crate::runtime::mock::Expect<Widget1Page, ListWidget1sError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "list_widget1s",
+            list_widget1s_request(params),
+            (200, crate::runtime::mock::Format::Json),
+            {
+                fn link(page: &mut Widget1Page, next: Option<String>) {
+                    let links = &mut page.links;
+                    links.next = next
+                        .map_or(
+                            crate::runtime::Nullable::Null,
+                            crate::runtime::Nullable::Value,
+                        );
+                }
+                Some(link as fn(&mut Widget1Page, Option<String>))
+            },
+        )
+    }
+    /// Expects [`Client::update_widget0`](crate::Client::update_widget0) with these arguments (`PUT /widgets0/{id}`).
+    pub fn update_widget0(
+        &self,
+        id: ::uuid::Uuid,
+        body: Option<&Widget0Update>,
+    ) -> crate::runtime::mock::Expect<Widget0, UpdateWidget0Error> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_widget0",
+            update_widget0_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+    /// Expects [`Client::update_widget1`](crate::Client::update_widget1) with these arguments (`PUT /widgets1/{id}`).
+    pub fn update_widget1(
+        &self,
+        id: ::uuid::Uuid,
+        body: Option<&Widget1Update>,
+    ) -> crate::runtime::mock::Expect<Widget1, UpdateWidget1Error> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "update_widget1",
+            update_widget1_request(id, body),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateWidget0Error {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for CreateWidget1Error {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+            Self::InternalServerError(body) => {
+                crate::runtime::mock::Reply::json(500, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetWidget0Error {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for GetWidget1Error {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for LeaveWidget0stateError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound => crate::runtime::mock::Reply::empty(404),
+            Self::ServerError { status, body } => {
+                crate::runtime::mock::Reply::json(*status, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for LeaveWidget1stateError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound => crate::runtime::mock::Reply::empty(404),
+            Self::ServerError { status, body } => {
+                crate::runtime::mock::Reply::json(*status, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListWidget0sError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for ListWidget1sError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateWidget0Error {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+        }
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for UpdateWidget1Error {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
+            Self::UnprocessableEntity(body) => {
+                crate::runtime::mock::Reply::json(422, body)
+            }
+        }
+    }
+}

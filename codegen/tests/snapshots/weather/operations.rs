@@ -87,3 +87,29 @@ impl crate::runtime::Client {
         )
     }
 }
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::Expectations<'_> {
+    /// Expects [`Client::latest_observation`](crate::Client::latest_observation) with these arguments (`GET /stations/{station}/observations/latest`).
+    pub fn latest_observation(
+        &self,
+        station: &str,
+    ) -> crate::runtime::mock::Expect<Observation, LatestObservationError> {
+        crate::runtime::mock::Expect::new(
+            self,
+            "latest_observation",
+            latest_observation_request(station),
+            (200, crate::runtime::mock::Format::Json),
+            None,
+        )
+    }
+}
+
+#[cfg(feature = "mock")]
+impl crate::runtime::mock::ErrorReply for LatestObservationError {
+    fn reply(&self) -> crate::runtime::mock::Reply {
+        match self {
+            Self::NotFound => crate::runtime::mock::Reply::empty(404),
+        }
+    }
+}

@@ -1,0 +1,636 @@
+//! A mock of SignalWire's REST API for the tests of code that uses this
+//! client (cargo feature `mock`, off by default): a server on a loopback
+//! port that expects the operations you name, with the arguments you give,
+//! and answers with the values you give, typed as the operations are.
+//!
+//! - [`MockApi::start`] starts one; [`MockApi::client`] is a client of it.
+//! - [`MockApi::on`] gives one method per operation, named and typed as
+//!   the operation's method on [`Client`]: `mock.on().update_sip_credential(id,
+//!   &request)` expects the request that `client.update_sip_credential(id,
+//!   &request)` sends (the same method, path, query and header parameters,
+//!   and the body compared as JSON), and returns an [`Expect`] that says
+//!   what to answer: the operation's success value ([`Expect::reply`]), one
+//!   of its declared errors ([`Expect::reply_error`], with the status of
+//!   its variant), any status ([`Expect::reply_status`]), each with a
+//!   `Retry-After` ([`Expect::retry_after`]); several replies answer
+//!   successive requests in order; a list's pages link to each other
+//!   ([`Expect::pages`]), so its `_stream` method reads them all.
+//! - [`MockApi::verify`] (also run when the mock is dropped) fails the test
+//!   unless every expectation got exactly its requests and every request
+//!   met an expectation, and lists what was received: a request that
+//!   matches no expectation is answered `501` and reported with its
+//!   differences from the closest expectation (`body at /username:
+//!   expected "alice", received "bob"`).
+//!
+//! # Example
+//!
+//! A `503` and then the endpoint: the client retries once (the mock's
+//! client waits no backoff, and `Retry-After: 0` asks for none).
+//!
+//! ```
+//! use signalwire_rest::mock::MockApi;
+//! use signalwire_rest::{ResourceResponseSipEndpoint, SipEndpointUpdateRequest, uuid::Uuid};
+//!
+//! # async fn run(endpoint: ResourceResponseSipEndpoint) {
+//! let mock = MockApi::start().await;
+//! let id = Uuid::nil();
+//! let request = SipEndpointUpdateRequest::new().username("alice");
+//! mock.on()
+//!     .update_sip_credential(id, &request)
+//!     .reply_status(503)
+//!     .retry_after(0)
+//!     .reply(endpoint.clone());
+//!
+//! let updated = mock.client().update_sip_credential(id, &request).await.unwrap();
+//! assert_eq!(updated, endpoint);
+//! mock.verify();
+//! # }
+//! ```
+//!
+//! Expectations are tried in the order they were set; one that has had all
+//! its requests no longer matches, so two expectations of the same request
+//! answer in turn.
+
+mod matching;
+
+use std::fmt::Write as _;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use serde::Serialize;
+use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
+
+use self::matching::Shape;
+use super::{Client, ClientBuilder, Error, OperationRequest, RetryPolicy};
+
+/// The path under which the mock serves the pages after the first of an
+/// [`Expect::pages`]: `/{PAGES}/{expectation}/{page}`, on no path of the API.
+const PAGES: &str = "__mock/pages";
+
+/// A mock of the API on a loopback port: see [the module](self).
+///
+/// Dropping it verifies it as [`MockApi::verify`] does (unless the thread
+/// is already panicking).
+pub struct MockApi {
+    server: MockServer,
+    state: Arc<Mutex<State>>,
+}
+
+impl MockApi {
+    /// Starts a mock with no expectations on a free loopback port.
+    pub async fn start() -> MockApi {
+        let server = MockServer::start().await;
+        let state = Arc::new(Mutex::new(State::default()));
+        Mock::given(wiremock::matchers::any())
+            .respond_with(Responder {
+                state: Arc::clone(&state),
+            })
+            .mount(&server)
+            .await;
+        MockApi { server, state }
+    }
+
+    /// The mock's base URL, `http://127.0.0.1:<port>`.
+    pub fn uri(&self) -> String {
+        self.server.uri()
+    }
+
+    /// A client of the mock: [`MockApi::client_builder`], built.
+    pub fn client(&self) -> Client {
+        self.client_builder()
+            .build()
+            .unwrap_or_else(|error| panic!("a client of the mock at {}: {error}", self.uri()))
+    }
+
+    /// A builder of a client of the mock, for other settings: its base URL,
+    /// credentials (`mock-project`, `mock-token` and the bearer token
+    /// `mock-bearer-token`; the mock does not check them), and the default
+    /// [`RetryPolicy`] without backoff, so that a test of retries does not
+    /// wait (a reply's `Retry-After` is still honoured).
+    pub fn client_builder(&self) -> ClientBuilder {
+        Client::builder()
+            .base_url(self.uri())
+            .project_id("mock-project")
+            .api_token("mock-token")
+            .bearer_token("mock-bearer-token")
+            .retry(
+                RetryPolicy::default()
+                    .initial_backoff(Duration::ZERO)
+                    .max_backoff(Duration::ZERO),
+            )
+    }
+
+    /// The operations to expect, one method each, named and typed as the
+    /// operations' methods on [`Client`] are.
+    pub fn on(&self) -> Expectations<'_> {
+        Expectations { mock: self }
+    }
+
+    /// Fails (panics) unless every expectation got exactly its requests (and
+    /// every page of [`Expect::pages`] was fetched once) and every request
+    /// met an expectation; the message lists the expectations not met, the
+    /// requests that met none with their differences from the closest
+    /// expectation, and every request received, in order.
+    pub fn verify(&self) {
+        let mut state = lock(&self.state);
+        state.verified = true;
+        if let Some(report) = state.report() {
+            drop(state);
+            panic!("{report}");
+        }
+    }
+}
+
+impl Drop for MockApi {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let state = lock(&self.state);
+        if !state.verified
+            && let Some(report) = state.report()
+        {
+            drop(state);
+            panic!("{report}\n(reported when the mock was dropped)");
+        }
+    }
+}
+
+impl std::fmt::Debug for MockApi {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MockApi")
+            .field("uri", &self.uri())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The operations a [`MockApi`] can expect: one method per operation of
+/// the client, with the same name and arguments, each returning the
+/// [`Expect`] of that request (see [`MockApi::on`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Expectations<'a> {
+    mock: &'a MockApi,
+}
+
+/// One expected request (see [`MockApi::on`]) and the replies it gets, in
+/// order: `T` is the operation's success type, `E` its error enum.
+///
+/// Each reply answers one request; the expectation wants as many requests
+/// as it has replies, or the number [`Expect::times`] sets (the last reply
+/// answering the rest).
+pub struct Expect<T, E> {
+    state: Arc<Mutex<State>>,
+    base: String,
+    index: usize,
+    success: (u16, Format),
+    /// Sets the next link of a page (of a list operation whose pages link
+    /// to each other).
+    link: Option<fn(&mut T, Option<String>)>,
+    error: PhantomData<fn(E)>,
+}
+
+/// How a success value is written into a reply.
+#[derive(Debug, Clone, Copy)]
+#[allow(dead_code)] // each is used by generated code only when a spec has such a response
+pub(crate) enum Format {
+    /// As JSON.
+    Json,
+    /// As `text/plain` (a `String`).
+    Text,
+    /// No body (the success type is `()`).
+    Empty,
+}
+
+impl<T: Serialize, E: ErrorReply> Expect<T, E> {
+    /// The expectation of `request`, the request of `operation` for the
+    /// arguments given (or the error they give, which is a mistake of the
+    /// test: this panics with it). Called by the generated methods of
+    /// [`Expectations`].
+    pub(crate) fn new(
+        on: &Expectations<'_>,
+        operation: &'static str,
+        request: Result<OperationRequest, Error<E>>,
+        success: (u16, Format),
+        link: Option<fn(&mut T, Option<String>)>,
+    ) -> Self {
+        let request = request.unwrap_or_else(|error| {
+            panic!("mock: the arguments of `{operation}` do not make a request: {error}")
+        });
+        let mut state = lock(&on.mock.state);
+        state.expectations.push(Expectation {
+            operation,
+            request: Shape::expected(&request),
+            replies: Vec::new(),
+            times: None,
+            answered: 0,
+            pages: Vec::new(),
+        });
+        let index = state.expectations.len() - 1;
+        drop(state);
+        Expect {
+            state: Arc::clone(&on.mock.state),
+            base: on.mock.uri(),
+            index,
+            success,
+            link,
+            error: PhantomData,
+        }
+    }
+
+    /// Answers the next request with the operation's success status and
+    /// `value`.
+    pub fn reply(self, value: T) -> Self {
+        let (status, format) = self.success;
+        let reply = match format {
+            Format::Json => Reply::json(status, &value),
+            Format::Text => match serde_json::to_value(&value) {
+                Ok(serde_json::Value::String(text)) => Reply::text(status, &text),
+                _ => Reply::json(status, &value),
+            },
+            Format::Empty => Reply::empty(status),
+        };
+        self.push(reply)
+    }
+
+    /// Answers the next request with `error`: the status of its variant and
+    /// its body.
+    pub fn reply_error(self, error: E) -> Self {
+        let reply = error.reply();
+        self.push(reply)
+    }
+
+    /// Answers the next request with `status` and no body, such as a `503`
+    /// the operation does not declare.
+    pub fn reply_status(self, status: u16) -> Self {
+        self.push(Reply::empty(status))
+    }
+
+    /// Adds `Retry-After: {seconds}` to the last reply given.
+    ///
+    /// # Panics
+    ///
+    /// When no reply was given yet.
+    pub fn retry_after(self, seconds: u64) -> Self {
+        self.with(|expectation| {
+            let operation = expectation.operation;
+            let reply = expectation
+                .replies
+                .last_mut()
+                .unwrap_or_else(|| panic!("mock: `retry_after` on `{operation}` before any reply"));
+            reply.retry_after = Some(seconds);
+        });
+        self
+    }
+
+    /// Expects exactly `times` requests (rather than one per reply); the
+    /// last reply answers those after the replies run out.
+    pub fn times(self, times: usize) -> Self {
+        self.with(|expectation| expectation.times = Some(times));
+        self
+    }
+
+    /// Answers the next request with the first of `pages`, each page's next
+    /// link pointing at the mock's copy of the next one, the last page's
+    /// unset: the operation's `_stream` method reads every page in turn.
+    /// Each page is expected to be fetched once.
+    ///
+    /// # Panics
+    ///
+    /// When the operation is not a list whose pages link to each other, or
+    /// `pages` is empty.
+    pub fn pages(mut self, pages: impl IntoIterator<Item = T>) -> Self {
+        let mut pages: Vec<T> = pages.into_iter().collect();
+        let operation = self.with(|expectation| expectation.operation);
+        let Some(link) = self.link else {
+            panic!("mock: `{operation}` has no pages that link to each other")
+        };
+        assert!(
+            !pages.is_empty(),
+            "mock: `pages` of `{operation}` with no page"
+        );
+        let count = pages.len();
+        for (number, page) in pages.iter_mut().enumerate() {
+            let next = (number + 1 < count)
+                .then(|| format!("{}/{PAGES}/{}/{}", self.base, self.index, number + 1));
+            link(page, next);
+        }
+        let (status, _) = self.success;
+        let mut replies = pages.iter().map(|page| Reply::json(status, page));
+        let first = replies.next();
+        let later: Vec<Reply> = replies.collect();
+        self.with(|expectation| {
+            expectation.pages = later.into_iter().map(|reply| (reply, 0)).collect()
+        });
+        if let Some(first) = first {
+            self = self.push(first);
+        }
+        self
+    }
+
+    fn push(self, reply: Reply) -> Self {
+        self.with(|expectation| expectation.replies.push(reply));
+        self
+    }
+
+    fn with<R>(&self, change: impl FnOnce(&mut Expectation) -> R) -> R {
+        change(&mut lock(&self.state).expectations[self.index])
+    }
+}
+
+impl<T, E> std::fmt::Debug for Expect<T, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = lock(&self.state);
+        let expectation = &state.expectations[self.index];
+        f.debug_struct("Expect")
+            .field("operation", &expectation.operation)
+            .field("request", &expectation.request.to_string())
+            .field("replies", &expectation.replies.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The error enum of an operation, as the mock answers with it: the
+/// status of the variant and its body.
+pub trait ErrorReply: std::fmt::Display {
+    /// The reply that the client reads back as `self`.
+    #[doc(hidden)]
+    fn reply(&self) -> Reply;
+}
+
+/// A response of the mock: a status, a body and its media type, and a
+/// `Retry-After`.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    status: u16,
+    body: Option<(&'static str, Vec<u8>)>,
+    retry_after: Option<u64>,
+}
+
+impl Reply {
+    /// `status` with `body` as JSON.
+    pub(crate) fn json(status: u16, body: &impl Serialize) -> Self {
+        let bytes = serde_json::to_vec(body)
+            .unwrap_or_else(|error| panic!("mock: a reply body does not serialize: {error}"));
+        Self {
+            status,
+            body: Some(("application/json", bytes)),
+            retry_after: None,
+        }
+    }
+
+    /// `status` with `body` as `text/plain`.
+    pub(crate) fn text(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            body: Some(("text/plain", body.as_bytes().to_vec())),
+            retry_after: None,
+        }
+    }
+
+    /// `status` without a body.
+    pub(crate) fn empty(status: u16) -> Self {
+        Self {
+            status,
+            body: None,
+            retry_after: None,
+        }
+    }
+
+    fn template(&self) -> ResponseTemplate {
+        let mut template = ResponseTemplate::new(self.status);
+        if let Some(seconds) = self.retry_after {
+            template = template.insert_header("retry-after", seconds.to_string().as_str());
+        }
+        match &self.body {
+            Some((media_type, bytes)) => template.set_body_raw(bytes.clone(), media_type),
+            None => template,
+        }
+    }
+}
+
+#[derive(Default)]
+struct State {
+    expectations: Vec<Expectation>,
+    received: Vec<Received>,
+    verified: bool,
+}
+
+struct Expectation {
+    operation: &'static str,
+    request: Shape,
+    replies: Vec<Reply>,
+    times: Option<usize>,
+    answered: usize,
+    /// The pages after the first, each with the times it was fetched.
+    pages: Vec<(Reply, usize)>,
+}
+
+impl Expectation {
+    /// The number of requests it wants.
+    fn wanted(&self) -> usize {
+        self.times.unwrap_or(self.replies.len())
+    }
+}
+
+/// A request the mock received and what became of it.
+struct Received {
+    shape: Shape,
+    /// The expectation (or page) that answered it, or why none did.
+    outcome: Result<String, String>,
+}
+
+impl State {
+    /// Answers `request`, and records it.
+    fn answer(&mut self, request: &Request) -> ResponseTemplate {
+        let shape = Shape::received(request);
+        let (outcome, template) = match self.page(&shape) {
+            Some(answer) => answer,
+            None => self.expected(&shape),
+        };
+        self.received.push(Received { shape, outcome });
+        template
+    }
+
+    /// The answer to the link of a page of [`Expect::pages`], if `shape` is
+    /// one.
+    fn page(&mut self, shape: &Shape) -> Option<(Result<String, String>, ResponseTemplate)> {
+        let rest = shape.path.strip_prefix('/')?.strip_prefix(PAGES)?;
+        let (index, number) = rest.strip_prefix('/')?.split_once('/')?;
+        let (index, number): (usize, usize) = (index.parse().ok()?, number.parse().ok()?);
+        let expectation = self.expectations.get_mut(index)?;
+        let count = expectation.pages.len() + 1;
+        let outcome = Ok(format!(
+            "`{}` page {} of {count}",
+            expectation.operation,
+            number + 1
+        ));
+        let (reply, fetched) = expectation.pages.get_mut(number.checked_sub(1)?)?;
+        *fetched += 1;
+        Some((outcome, reply.template()))
+    }
+
+    /// The answer of the first expectation that wants `shape`, or a `501`
+    /// that says why none does.
+    fn expected(&mut self, shape: &Shape) -> (Result<String, String>, ResponseTemplate) {
+        let wanting = self.expectations.iter_mut().find(|expectation| {
+            expectation.answered < expectation.wanted().max(1)
+                && expectation.request.differences(shape).is_empty()
+        });
+        match wanting {
+            Some(expectation) if !expectation.replies.is_empty() => {
+                let reply =
+                    &expectation.replies[expectation.answered.min(expectation.replies.len() - 1)];
+                expectation.answered += 1;
+                let outcome = format!(
+                    "`{}`, request {}, answered {}",
+                    expectation.operation, expectation.answered, reply.status
+                );
+                (Ok(outcome), reply.template())
+            }
+            Some(expectation) => {
+                expectation.answered += 1;
+                let why = format!("`{}` was given no reply", expectation.operation);
+                (Err(why.clone()), Reply::text(501, &why).template())
+            }
+            None => {
+                let why = self.why_unmatched(shape);
+                let body = format!("signalwire-rest mock: {shape} {why}");
+                (Err(why), Reply::text(501, &body).template())
+            }
+        }
+    }
+
+    /// Why `shape` met no expectation: its differences from the
+    /// expectations of the same method and path, or the list of them all.
+    fn why_unmatched(&self, shape: &Shape) -> String {
+        let same_endpoint: Vec<&Expectation> = self
+            .expectations
+            .iter()
+            .filter(|expectation| expectation.request.same_endpoint(shape))
+            .collect();
+        if same_endpoint.is_empty() {
+            let expected: Vec<String> = self
+                .expectations
+                .iter()
+                .map(|expectation| format!("`{}` ({})", expectation.operation, expectation.request))
+                .collect();
+            return if expected.is_empty() {
+                "met no expectation: none was set".to_owned()
+            } else {
+                format!(
+                    "met no expectation: none has this method and path; expected: {}",
+                    expected.join(", ")
+                )
+            };
+        }
+        let mut why = String::from("met no expectation:");
+        for expectation in same_endpoint {
+            let differences = expectation.request.differences(shape);
+            if differences.is_empty() {
+                let _ = write!(
+                    why,
+                    " `{}` has had its {} request(s);",
+                    expectation.operation,
+                    expectation.wanted()
+                );
+            } else {
+                let _ = write!(
+                    why,
+                    " `{}` differs: {};",
+                    expectation.operation,
+                    differences.join("; ")
+                );
+            }
+        }
+        why.pop();
+        why
+    }
+
+    /// What [`MockApi::verify`] reports, if anything is wrong.
+    fn report(&self) -> Option<String> {
+        let mut unmet = Vec::new();
+        for expectation in &self.expectations {
+            let operation = expectation.operation;
+            if expectation.replies.is_empty() {
+                unmet.push(format!(
+                    "`{operation}` ({}) was given no reply",
+                    expectation.request
+                ));
+            } else if expectation.answered != expectation.wanted() {
+                unmet.push(format!(
+                    "`{operation}` ({}): expected {} request(s), received {}",
+                    expectation.request,
+                    expectation.wanted(),
+                    expectation.answered
+                ));
+            }
+            for (number, (_, fetched)) in expectation.pages.iter().enumerate() {
+                if *fetched != 1 {
+                    unmet.push(format!(
+                        "`{operation}`: page {} of {} was fetched {fetched} time(s), expected once",
+                        number + 2,
+                        expectation.pages.len() + 1
+                    ));
+                }
+            }
+        }
+        let unmatched: Vec<String> = self
+            .received
+            .iter()
+            .filter_map(|received| {
+                let why = received.outcome.as_ref().err()?;
+                Some(format!("{} {why}", received.shape))
+            })
+            .collect();
+        if unmet.is_empty() && unmatched.is_empty() {
+            return None;
+        }
+        let mut report = String::from("signalwire-rest mock: the expectations were not met\n");
+        let mut section = |title: &str, lines: &[String]| {
+            if !lines.is_empty() {
+                let _ = writeln!(report, "\n{title}:");
+                for line in lines {
+                    let _ = writeln!(report, "  - {line}");
+                }
+            }
+        };
+        section("expectations not met", &unmet);
+        section("requests that met no expectation", &unmatched);
+        let received: Vec<String> = self
+            .received
+            .iter()
+            .enumerate()
+            .map(|(number, received)| {
+                let outcome = match &received.outcome {
+                    Ok(answer) => answer.clone(),
+                    Err(_) => "met no expectation, answered 501".to_owned(),
+                };
+                format!("{}. {} -> {outcome}", number + 1, received.shape)
+            })
+            .collect();
+        if received.is_empty() {
+            section("received", &["nothing".to_owned()]);
+        } else {
+            section("received, in order", &received);
+        }
+        Some(report)
+    }
+}
+
+/// The mock server's one responder: it answers every request from the
+/// shared state.
+struct Responder {
+    state: Arc<Mutex<State>>,
+}
+
+impl Respond for Responder {
+    fn respond(&self, request: &Request) -> ResponseTemplate {
+        lock(&self.state).answer(request)
+    }
+}
+
+/// The state, even after a test thread panicked while holding it.
+fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
+    state.lock().unwrap_or_else(PoisonError::into_inner)
+}
