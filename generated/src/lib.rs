@@ -122,6 +122,16 @@
 //!   as [`UpdateSipCredentialError`]), generated from the API document.
 //! - [`Nullable`]: a field that can be left unchanged, cleared (`null`) or
 //!   set; [`UnknownValue`]: an enum value this version does not list yet.
+#![cfg_attr(
+    feature = "mock",
+    doc = "- [`mock`] (cargo feature `mock`, off by default): a mock of the API for your own \
+           tests, whose expectations are typed per operation."
+)]
+#![cfg_attr(
+    not(feature = "mock"),
+    doc = "- `mock` (cargo feature `mock`, off by default): a mock of the API for your own \
+           tests, whose expectations are typed per operation."
+)]
 //! - Re-exports: [`header`](https://docs.rs/reqwest/0.13/reqwest/header/index.html)
 //!   for extra headers; the crates whose types appear in the API:
 //!   [`reqwest`](https://docs.rs/reqwest/0.13/reqwest/) 0.13 (the HTTP
