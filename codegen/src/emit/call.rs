@@ -73,6 +73,7 @@ impl Call {
         let body = body_value(op);
         let arms = response_arms(&op.success, &op.errors);
         quote! {
+            #[inline]
             fn #request(#(#arguments),*) -> Result<#operation_request, #error<#error_name>> {
                 const PATH_TEMPLATE: &str = #template;
                 let path = [#(#segments),*].concat();
@@ -87,6 +88,7 @@ impl Call {
                 })
             }
 
+            #[inline]
             fn #response(response: #raw_response) -> Result<#success_ty, #error<#error_name>> {
                 match response.status() {
                     #arms

@@ -64,6 +64,7 @@ fn method(op: &Operation, call: &Call) -> proc_macro2::TokenStream {
         #docs
         #[doc(alias = #template)]
         #[doc(alias = #method_alias)]
+        #[inline]
         pub async fn #method_name(&self, #(#arguments),*) -> Result<#success_ty, #error<#error_name>> {
             #response(#send(self, #request(#(#names),*)?).await?)
         }

@@ -28,6 +28,7 @@ pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> To
     let docs = docs(&stream_docs(op, &pagination.method_name));
     quote! {
         #docs
+        #[inline]
         pub fn #stream_name(&self, #(#arguments),*) -> impl ::futures_core::Stream<Item = Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
             #pages(self, #request(#(#names),*), |response| {
                 let page = #response(response)?;

@@ -2442,6 +2442,7 @@ impl ::std::fmt::Display for ChatMethodsError {
     }
 }
 
+#[inline]
 fn chat_methods_request(
     body: &AiChatRequest,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ChatMethodsError>> {
@@ -2456,6 +2457,7 @@ fn chat_methods_request(
     })
 }
 
+#[inline]
 fn chat_methods_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AiChatResponse, crate::runtime::Error<ChatMethodsError>> {
@@ -2505,6 +2507,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ChatMethodsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/ai/chat")]
     #[doc(alias = "POST /api/ai/chat")]
+    #[inline]
     pub async fn chat_methods(
         &self,
         body: &AiChatRequest,

@@ -10734,6 +10734,7 @@ impl ::std::fmt::Display for CallCommandsError {
     }
 }
 
+#[inline]
 fn call_commands_request(
     body: &CallingCallRequest,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CallCommandsError>> {
@@ -10748,6 +10749,7 @@ fn call_commands_request(
     })
 }
 
+#[inline]
 fn call_commands_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CallingCallResponse, crate::runtime::Error<CallCommandsError>> {
@@ -10835,6 +10837,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CallCommandsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/calling/calls")]
     #[doc(alias = "POST /api/calling/calls")]
+    #[inline]
     pub async fn call_commands(
         &self,
         body: &CallingCallRequest,

@@ -224,6 +224,7 @@ impl ::std::fmt::Display for CreateChatTokenError {
     }
 }
 
+#[inline]
 fn create_chat_token_request(
     body: &NewChatToken,
 ) -> Result<
@@ -241,6 +242,7 @@ fn create_chat_token_request(
     })
 }
 
+#[inline]
 fn create_chat_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
@@ -274,6 +276,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateChatTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/chat/tokens")]
     #[doc(alias = "POST /api/chat/tokens")]
+    #[inline]
     pub async fn create_chat_token(
         &self,
         body: &NewChatToken,

@@ -1867,6 +1867,7 @@ impl ::std::fmt::Display for UpdateDocumentError {
     }
 }
 
+#[inline]
 fn create_document_request(
     body: &DatasphereDocumentCreateRequest,
 ) -> Result<
@@ -1884,6 +1885,7 @@ fn create_document_request(
     })
 }
 
+#[inline]
 fn create_document_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DatasphereDocument, crate::runtime::Error<CreateDocumentError>> {
@@ -1897,6 +1899,7 @@ fn create_document_response(
     }
 }
 
+#[inline]
 fn delete_document_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -1918,6 +1921,7 @@ fn delete_document_request(
     })
 }
 
+#[inline]
 fn delete_document_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteDocumentError>> {
@@ -1931,6 +1935,7 @@ fn delete_document_response(
     }
 }
 
+#[inline]
 fn delete_document_chunk_request(
     document_id: ::uuid::Uuid,
     chunk_id: ::uuid::Uuid,
@@ -1963,6 +1968,7 @@ fn delete_document_chunk_request(
     })
 }
 
+#[inline]
 fn delete_document_chunk_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
@@ -1976,6 +1982,7 @@ fn delete_document_chunk_response(
     }
 }
 
+#[inline]
 fn get_document_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetDocumentError>> {
@@ -1994,6 +2001,7 @@ fn get_document_request(
     })
 }
 
+#[inline]
 fn get_document_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DatasphereDocument, crate::runtime::Error<GetDocumentError>> {
@@ -2007,6 +2015,7 @@ fn get_document_response(
     }
 }
 
+#[inline]
 fn get_document_chunk_request(
     document_id: ::uuid::Uuid,
     chunk_id: ::uuid::Uuid,
@@ -2039,6 +2048,7 @@ fn get_document_chunk_request(
     })
 }
 
+#[inline]
 fn get_document_chunk_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DatasphereChunkResponse, crate::runtime::Error<GetDocumentChunkError>> {
@@ -2052,6 +2062,7 @@ fn get_document_chunk_response(
     }
 }
 
+#[inline]
 fn list_document_chunks_request(
     document_id: ::uuid::Uuid,
     params: &ListDocumentChunksParams,
@@ -2090,6 +2101,7 @@ fn list_document_chunks_request(
     })
 }
 
+#[inline]
 fn list_document_chunks_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -2107,6 +2119,7 @@ fn list_document_chunks_response(
     }
 }
 
+#[inline]
 fn list_documents_request(
     params: &ListDocumentsParams,
 ) -> Result<
@@ -2135,6 +2148,7 @@ fn list_documents_request(
     })
 }
 
+#[inline]
 fn list_documents_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DatasphereDocumentListResponse, crate::runtime::Error<ListDocumentsError>> {
@@ -2148,6 +2162,7 @@ fn list_documents_response(
     }
 }
 
+#[inline]
 fn search_documents_request(
     body: &DatasphereDocumentSearchRequest,
 ) -> Result<
@@ -2165,6 +2180,7 @@ fn search_documents_request(
     })
 }
 
+#[inline]
 fn search_documents_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DatasphereSearchResponse, crate::runtime::Error<SearchDocumentsError>> {
@@ -2178,6 +2194,7 @@ fn search_documents_response(
     }
 }
 
+#[inline]
 fn update_document_request(
     id: ::uuid::Uuid,
     body: &DatasphereDocumentUpdateRequest,
@@ -2200,6 +2217,7 @@ fn update_document_request(
     })
 }
 
+#[inline]
 fn update_document_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DatasphereDocument, crate::runtime::Error<UpdateDocumentError>> {
@@ -2235,6 +2253,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents")]
     #[doc(alias = "POST /api/datasphere/documents")]
+    #[inline]
     pub async fn create_document(
         &self,
         body: &DatasphereDocumentCreateRequest,
@@ -2264,6 +2283,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/{id}")]
     #[doc(alias = "DELETE /api/datasphere/documents/{id}")]
+    #[inline]
     pub async fn delete_document(
         &self,
         id: ::uuid::Uuid,
@@ -2294,6 +2314,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDocumentChunkError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/{documentId}/chunks/{chunkId}")]
     #[doc(alias = "DELETE /api/datasphere/documents/{documentId}/chunks/{chunkId}")]
+    #[inline]
     pub async fn delete_document_chunk(
         &self,
         document_id: ::uuid::Uuid,
@@ -2328,6 +2349,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/{id}")]
     #[doc(alias = "GET /api/datasphere/documents/{id}")]
+    #[inline]
     pub async fn get_document(
         &self,
         id: ::uuid::Uuid,
@@ -2358,6 +2380,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDocumentChunkError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/{documentId}/chunks/{chunkId}")]
     #[doc(alias = "GET /api/datasphere/documents/{documentId}/chunks/{chunkId}")]
+    #[inline]
     pub async fn get_document_chunk(
         &self,
         document_id: ::uuid::Uuid,
@@ -2393,6 +2416,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListDocumentChunksError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/{documentId}/chunks")]
     #[doc(alias = "GET /api/datasphere/documents/{documentId}/chunks")]
+    #[inline]
     pub async fn list_document_chunks(
         &self,
         document_id: ::uuid::Uuid,
@@ -2420,6 +2444,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_document_chunks`](Self::list_document_chunks), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_document_chunks_stream(
         &self,
         document_id: ::uuid::Uuid,
@@ -2460,6 +2485,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListDocumentsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents")]
     #[doc(alias = "GET /api/datasphere/documents")]
+    #[inline]
     pub async fn list_documents(
         &self,
         params: &ListDocumentsParams,
@@ -2482,6 +2508,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_documents`](Self::list_documents), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_documents_stream(
         &self,
         params: &ListDocumentsParams,
@@ -2514,6 +2541,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`SearchDocumentsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/search")]
     #[doc(alias = "POST /api/datasphere/documents/search")]
+    #[inline]
     pub async fn search_documents(
         &self,
         body: &DatasphereDocumentSearchRequest,
@@ -2543,6 +2571,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateDocumentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/datasphere/documents/{id}")]
     #[doc(alias = "PATCH /api/datasphere/documents/{id}")]
+    #[inline]
     pub async fn update_document(
         &self,
         id: ::uuid::Uuid,

@@ -22872,6 +22872,7 @@ impl ::std::fmt::Display for UpdateSwmlWebhookError {
     }
 }
 
+#[inline]
 fn assign_resource_domain_application_request(
     id: ::uuid::Uuid,
     body: &DomainApplicationAssignRequest,
@@ -22895,6 +22896,7 @@ fn assign_resource_domain_application_request(
     })
 }
 
+#[inline]
 fn assign_resource_domain_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -22915,6 +22917,7 @@ fn assign_resource_domain_application_response(
     }
 }
 
+#[inline]
 fn assign_resource_phone_route_request(
     id: ::uuid::Uuid,
     body: &PhoneRouteAssignRequest,
@@ -22938,6 +22941,7 @@ fn assign_resource_phone_route_request(
     })
 }
 
+#[inline]
 fn assign_resource_phone_route_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneRouteResponse, crate::runtime::Error<AssignResourcePhoneRouteError>> {
@@ -22951,6 +22955,7 @@ fn assign_resource_phone_route_response(
     }
 }
 
+#[inline]
 fn assign_resource_to_sip_credential_request(
     id: ::uuid::Uuid,
     body: &ResourceSipEndpointAssignRequest,
@@ -22974,6 +22979,7 @@ fn assign_resource_to_sip_credential_request(
     })
 }
 
+#[inline]
 fn assign_resource_to_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -22994,6 +23000,7 @@ fn assign_resource_to_sip_credential_response(
     }
 }
 
+#[inline]
 fn create_ai_agent_request(
     body: &AiAgentCreateRequest,
 ) -> Result<
@@ -23011,6 +23018,7 @@ fn create_ai_agent_request(
     })
 }
 
+#[inline]
 fn create_ai_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AiAgentResponse, crate::runtime::Error<CreateAiAgentError>> {
@@ -23024,6 +23032,7 @@ fn create_ai_agent_response(
     }
 }
 
+#[inline]
 fn create_call_flow_request(
     body: &CallFlowCreateRequest,
 ) -> Result<
@@ -23041,6 +23050,7 @@ fn create_call_flow_request(
     })
 }
 
+#[inline]
 fn create_call_flow_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CallFlowResponse, crate::runtime::Error<CreateCallFlowError>> {
@@ -23054,6 +23064,7 @@ fn create_call_flow_response(
     }
 }
 
+#[inline]
 fn create_conference_room_request(
     body: &ConferenceRoomCreateRequest,
 ) -> Result<
@@ -23071,6 +23082,7 @@ fn create_conference_room_request(
     })
 }
 
+#[inline]
 fn create_conference_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ConferenceRoomResponse, crate::runtime::Error<CreateConferenceRoomError>> {
@@ -23084,6 +23096,7 @@ fn create_conference_room_response(
     }
 }
 
+#[inline]
 fn create_cxml_script_request(
     body: &CxmlScriptCreateRequest,
 ) -> Result<
@@ -23101,6 +23114,7 @@ fn create_cxml_script_request(
     })
 }
 
+#[inline]
 fn create_cxml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlScriptResponse, crate::runtime::Error<CreateCxmlScriptError>> {
@@ -23114,6 +23128,7 @@ fn create_cxml_script_response(
     }
 }
 
+#[inline]
 fn create_cxml_webhook_request(
     body: &CxmlWebhookCreateRequest,
 ) -> Result<
@@ -23131,6 +23146,7 @@ fn create_cxml_webhook_request(
     })
 }
 
+#[inline]
 fn create_cxml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlWebhookResponse, crate::runtime::Error<CreateCxmlWebhookError>> {
@@ -23144,6 +23160,7 @@ fn create_cxml_webhook_response(
     }
 }
 
+#[inline]
 fn create_freeswitch_connector_request(
     body: &FreeswitchConnectorCreateRequest,
 ) -> Result<
@@ -23161,6 +23178,7 @@ fn create_freeswitch_connector_request(
     })
 }
 
+#[inline]
 fn create_freeswitch_connector_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -23177,6 +23195,7 @@ fn create_freeswitch_connector_response(
     }
 }
 
+#[inline]
 fn create_guest_embed_token_request(
     body: &EmbedsTokensRequest,
 ) -> Result<
@@ -23198,6 +23217,7 @@ fn create_guest_embed_token_request(
     })
 }
 
+#[inline]
 fn create_guest_embed_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<EmbedsTokensResponse, crate::runtime::Error<CreateGuestEmbedTokenError>> {
@@ -23212,6 +23232,7 @@ fn create_guest_embed_token_response(
     }
 }
 
+#[inline]
 fn create_relay_application_request(
     body: &RelayApplicationCreateRequest,
 ) -> Result<
@@ -23229,6 +23250,7 @@ fn create_relay_application_request(
     })
 }
 
+#[inline]
 fn create_relay_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -23245,6 +23267,7 @@ fn create_relay_application_response(
     }
 }
 
+#[inline]
 fn create_sip_address_request(
     body: &SipAddressCreateRequest,
 ) -> Result<
@@ -23262,6 +23285,7 @@ fn create_sip_address_request(
     })
 }
 
+#[inline]
 fn create_sip_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipAddress, crate::runtime::Error<CreateSipAddressError>> {
@@ -23274,6 +23298,7 @@ fn create_sip_address_response(
     }
 }
 
+#[inline]
 fn create_sip_credential_request(
     body: &SipEndpointCreateRequest,
 ) -> Result<
@@ -23291,6 +23316,7 @@ fn create_sip_credential_request(
     })
 }
 
+#[inline]
 fn create_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -23307,6 +23333,7 @@ fn create_sip_credential_response(
     }
 }
 
+#[inline]
 fn create_sip_gateway_request(
     body: &SipGatewayRequest,
 ) -> Result<
@@ -23324,6 +23351,7 @@ fn create_sip_gateway_request(
     })
 }
 
+#[inline]
 fn create_sip_gateway_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipGatewayResponse, crate::runtime::Error<CreateSipGatewayError>> {
@@ -23337,6 +23365,7 @@ fn create_sip_gateway_response(
     }
 }
 
+#[inline]
 fn create_subscriber_request(
     body: &SubscriberRequest,
 ) -> Result<
@@ -23354,6 +23383,7 @@ fn create_subscriber_request(
     })
 }
 
+#[inline]
 fn create_subscriber_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SubscriberResponse, crate::runtime::Error<CreateSubscriberError>> {
@@ -23367,6 +23397,7 @@ fn create_subscriber_response(
     }
 }
 
+#[inline]
 fn create_subscriber_guest_token_request(
     body: &SubscriberGuestTokenCreateRequest,
 ) -> Result<
@@ -23384,6 +23415,7 @@ fn create_subscriber_guest_token_request(
     })
 }
 
+#[inline]
 fn create_subscriber_guest_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -23400,6 +23432,7 @@ fn create_subscriber_guest_token_response(
     }
 }
 
+#[inline]
 fn create_subscriber_invite_token_request(
     body: &SubscriberInviteTokenCreateRequest,
 ) -> Result<
@@ -23421,6 +23454,7 @@ fn create_subscriber_invite_token_request(
     })
 }
 
+#[inline]
 fn create_subscriber_invite_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -23437,6 +23471,7 @@ fn create_subscriber_invite_token_response(
     }
 }
 
+#[inline]
 fn create_subscriber_sip_credential_request(
     fabric_subscriber_id: ::uuid::Uuid,
     body: &SubscriberSipEndpointRequest,
@@ -23464,6 +23499,7 @@ fn create_subscriber_sip_credential_request(
     })
 }
 
+#[inline]
 fn create_subscriber_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -23484,6 +23520,7 @@ fn create_subscriber_sip_credential_response(
     }
 }
 
+#[inline]
 fn create_subscriber_token_request(
     body: &SubscriberTokenRequest,
 ) -> Result<
@@ -23501,6 +23538,7 @@ fn create_subscriber_token_request(
     })
 }
 
+#[inline]
 fn create_subscriber_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SubscriberTokenResponse, crate::runtime::Error<CreateSubscriberTokenError>> {
@@ -23514,6 +23552,7 @@ fn create_subscriber_token_response(
     }
 }
 
+#[inline]
 fn create_swml_script_request(
     body: &SwmlScriptCreateRequest,
 ) -> Result<
@@ -23531,6 +23570,7 @@ fn create_swml_script_request(
     })
 }
 
+#[inline]
 fn create_swml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlScriptResponse, crate::runtime::Error<CreateSwmlScriptError>> {
@@ -23544,6 +23584,7 @@ fn create_swml_script_response(
     }
 }
 
+#[inline]
 fn create_swml_webhook_request(
     body: &SwmlWebhookCreateRequest,
 ) -> Result<
@@ -23561,6 +23602,7 @@ fn create_swml_webhook_request(
     })
 }
 
+#[inline]
 fn create_swml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlWebhookResponse, crate::runtime::Error<CreateSwmlWebhookError>> {
@@ -23574,6 +23616,7 @@ fn create_swml_webhook_response(
     }
 }
 
+#[inline]
 fn delete_ai_agent_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23595,6 +23638,7 @@ fn delete_ai_agent_request(
     })
 }
 
+#[inline]
 fn delete_ai_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteAiAgentError>> {
@@ -23607,6 +23651,7 @@ fn delete_ai_agent_response(
     }
 }
 
+#[inline]
 fn delete_call_flow_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23628,6 +23673,7 @@ fn delete_call_flow_request(
     })
 }
 
+#[inline]
 fn delete_call_flow_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteCallFlowError>> {
@@ -23640,6 +23686,7 @@ fn delete_call_flow_response(
     }
 }
 
+#[inline]
 fn delete_conference_room_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23661,6 +23708,7 @@ fn delete_conference_room_request(
     })
 }
 
+#[inline]
 fn delete_conference_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteConferenceRoomError>> {
@@ -23673,6 +23721,7 @@ fn delete_conference_room_response(
     }
 }
 
+#[inline]
 fn delete_cxml_application_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23694,6 +23743,7 @@ fn delete_cxml_application_request(
     })
 }
 
+#[inline]
 fn delete_cxml_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteCxmlApplicationError>> {
@@ -23706,6 +23756,7 @@ fn delete_cxml_application_response(
     }
 }
 
+#[inline]
 fn delete_cxml_script_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23727,6 +23778,7 @@ fn delete_cxml_script_request(
     })
 }
 
+#[inline]
 fn delete_cxml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteCxmlScriptError>> {
@@ -23739,6 +23791,7 @@ fn delete_cxml_script_response(
     }
 }
 
+#[inline]
 fn delete_cxml_webhook_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23760,6 +23813,7 @@ fn delete_cxml_webhook_request(
     })
 }
 
+#[inline]
 fn delete_cxml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteCxmlWebhookError>> {
@@ -23772,6 +23826,7 @@ fn delete_cxml_webhook_response(
     }
 }
 
+#[inline]
 fn delete_dialogflow_agent_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23793,6 +23848,7 @@ fn delete_dialogflow_agent_request(
     })
 }
 
+#[inline]
 fn delete_dialogflow_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteDialogflowAgentError>> {
@@ -23805,6 +23861,7 @@ fn delete_dialogflow_agent_response(
     }
 }
 
+#[inline]
 fn delete_freeswitch_connector_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23826,6 +23883,7 @@ fn delete_freeswitch_connector_request(
     })
 }
 
+#[inline]
 fn delete_freeswitch_connector_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteFreeswitchConnectorError>> {
@@ -23838,6 +23896,7 @@ fn delete_freeswitch_connector_response(
     }
 }
 
+#[inline]
 fn delete_relay_application_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23859,6 +23918,7 @@ fn delete_relay_application_request(
     })
 }
 
+#[inline]
 fn delete_relay_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteRelayApplicationError>> {
@@ -23871,6 +23931,7 @@ fn delete_relay_application_response(
     }
 }
 
+#[inline]
 fn delete_resource_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23892,6 +23953,7 @@ fn delete_resource_request(
     })
 }
 
+#[inline]
 fn delete_resource_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteResourceError>> {
@@ -23904,6 +23966,7 @@ fn delete_resource_response(
     }
 }
 
+#[inline]
 fn delete_sip_address_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23925,6 +23988,7 @@ fn delete_sip_address_request(
     })
 }
 
+#[inline]
 fn delete_sip_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSipAddressError>> {
@@ -23937,6 +24001,7 @@ fn delete_sip_address_response(
     }
 }
 
+#[inline]
 fn delete_sip_credential_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23958,6 +24023,7 @@ fn delete_sip_credential_request(
     })
 }
 
+#[inline]
 fn delete_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSipCredentialError>> {
@@ -23970,6 +24036,7 @@ fn delete_sip_credential_response(
     }
 }
 
+#[inline]
 fn delete_sip_gateway_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -23991,6 +24058,7 @@ fn delete_sip_gateway_request(
     })
 }
 
+#[inline]
 fn delete_sip_gateway_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSipGatewayError>> {
@@ -24003,6 +24071,7 @@ fn delete_sip_gateway_response(
     }
 }
 
+#[inline]
 fn delete_subscriber_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24024,6 +24093,7 @@ fn delete_subscriber_request(
     })
 }
 
+#[inline]
 fn delete_subscriber_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSubscriberError>> {
@@ -24036,6 +24106,7 @@ fn delete_subscriber_response(
     }
 }
 
+#[inline]
 fn delete_subscriber_sip_credential_request(
     id: ::uuid::Uuid,
     fabric_subscriber_id: ::uuid::Uuid,
@@ -24064,6 +24135,7 @@ fn delete_subscriber_sip_credential_request(
     })
 }
 
+#[inline]
 fn delete_subscriber_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSubscriberSipCredentialError>> {
@@ -24078,6 +24150,7 @@ fn delete_subscriber_sip_credential_response(
     }
 }
 
+#[inline]
 fn delete_swml_script_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24099,6 +24172,7 @@ fn delete_swml_script_request(
     })
 }
 
+#[inline]
 fn delete_swml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSwmlScriptError>> {
@@ -24111,6 +24185,7 @@ fn delete_swml_script_response(
     }
 }
 
+#[inline]
 fn delete_swml_webhook_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24132,6 +24207,7 @@ fn delete_swml_webhook_request(
     })
 }
 
+#[inline]
 fn delete_swml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSwmlWebhookError>> {
@@ -24144,6 +24220,7 @@ fn delete_swml_webhook_response(
     }
 }
 
+#[inline]
 fn deploy_call_flow_version_request(
     id: &str,
     body: &CallFlowVersionDeployRequest,
@@ -24167,6 +24244,7 @@ fn deploy_call_flow_version_request(
     })
 }
 
+#[inline]
 fn deploy_call_flow_version_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -24183,6 +24261,7 @@ fn deploy_call_flow_version_response(
     }
 }
 
+#[inline]
 fn get_ai_agent_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetAiAgentError>> {
@@ -24201,6 +24280,7 @@ fn get_ai_agent_request(
     })
 }
 
+#[inline]
 fn get_ai_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AiAgentResponse, crate::runtime::Error<GetAiAgentError>> {
@@ -24213,6 +24293,7 @@ fn get_ai_agent_response(
     }
 }
 
+#[inline]
 fn get_call_flow_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetCallFlowError>> {
@@ -24231,6 +24312,7 @@ fn get_call_flow_request(
     })
 }
 
+#[inline]
 fn get_call_flow_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CallFlowResponse, crate::runtime::Error<GetCallFlowError>> {
@@ -24243,6 +24325,7 @@ fn get_call_flow_response(
     }
 }
 
+#[inline]
 fn get_conference_room_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24264,6 +24347,7 @@ fn get_conference_room_request(
     })
 }
 
+#[inline]
 fn get_conference_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ConferenceRoomResponse, crate::runtime::Error<GetConferenceRoomError>> {
@@ -24276,6 +24360,7 @@ fn get_conference_room_response(
     }
 }
 
+#[inline]
 fn get_cxml_application_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24297,6 +24382,7 @@ fn get_cxml_application_request(
     })
 }
 
+#[inline]
 fn get_cxml_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlApplicationResponse, crate::runtime::Error<GetCxmlApplicationError>> {
@@ -24309,6 +24395,7 @@ fn get_cxml_application_response(
     }
 }
 
+#[inline]
 fn get_cxml_script_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24330,6 +24417,7 @@ fn get_cxml_script_request(
     })
 }
 
+#[inline]
 fn get_cxml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlScriptResponse, crate::runtime::Error<GetCxmlScriptError>> {
@@ -24342,6 +24430,7 @@ fn get_cxml_script_response(
     }
 }
 
+#[inline]
 fn get_cxml_webhook_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24363,6 +24452,7 @@ fn get_cxml_webhook_request(
     })
 }
 
+#[inline]
 fn get_cxml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlWebhookResponse, crate::runtime::Error<GetCxmlWebhookError>> {
@@ -24375,6 +24465,7 @@ fn get_cxml_webhook_response(
     }
 }
 
+#[inline]
 fn get_dialogflow_agent_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24396,6 +24487,7 @@ fn get_dialogflow_agent_request(
     })
 }
 
+#[inline]
 fn get_dialogflow_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DialogflowAgentResponse, crate::runtime::Error<GetDialogflowAgentError>> {
@@ -24408,6 +24500,7 @@ fn get_dialogflow_agent_response(
     }
 }
 
+#[inline]
 fn get_freeswitch_connector_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24429,6 +24522,7 @@ fn get_freeswitch_connector_request(
     })
 }
 
+#[inline]
 fn get_freeswitch_connector_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -24444,6 +24538,7 @@ fn get_freeswitch_connector_response(
     }
 }
 
+#[inline]
 fn get_relay_application_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24465,6 +24560,7 @@ fn get_relay_application_request(
     })
 }
 
+#[inline]
 fn get_relay_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<RelayApplicationResponse, crate::runtime::Error<GetRelayApplicationError>> {
@@ -24477,6 +24573,7 @@ fn get_relay_application_response(
     }
 }
 
+#[inline]
 fn get_resource_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetResourceError>> {
@@ -24495,6 +24592,7 @@ fn get_resource_request(
     })
 }
 
+#[inline]
 fn get_resource_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ResourceResponse, crate::runtime::Error<GetResourceError>> {
@@ -24507,6 +24605,7 @@ fn get_resource_response(
     }
 }
 
+#[inline]
 fn get_resource_address_client_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24532,6 +24631,7 @@ fn get_resource_address_client_request(
     })
 }
 
+#[inline]
 fn get_resource_address_client_response(
     response: crate::runtime::RawResponse,
 ) -> Result<FabricAddress, crate::runtime::Error<GetResourceAddressClientError>> {
@@ -24544,6 +24644,7 @@ fn get_resource_address_client_response(
     }
 }
 
+#[inline]
 fn get_sip_address_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24565,6 +24666,7 @@ fn get_sip_address_request(
     })
 }
 
+#[inline]
 fn get_sip_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipAddress, crate::runtime::Error<GetSipAddressError>> {
@@ -24577,6 +24679,7 @@ fn get_sip_address_response(
     }
 }
 
+#[inline]
 fn get_sip_credential_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24598,6 +24701,7 @@ fn get_sip_credential_request(
     })
 }
 
+#[inline]
 fn get_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ResourceResponseSipEndpoint, crate::runtime::Error<GetSipCredentialError>> {
@@ -24610,6 +24714,7 @@ fn get_sip_credential_response(
     }
 }
 
+#[inline]
 fn get_sip_gateway_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24631,6 +24736,7 @@ fn get_sip_gateway_request(
     })
 }
 
+#[inline]
 fn get_sip_gateway_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipGatewayResponse, crate::runtime::Error<GetSipGatewayError>> {
@@ -24643,6 +24749,7 @@ fn get_sip_gateway_response(
     }
 }
 
+#[inline]
 fn get_subscriber_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24664,6 +24771,7 @@ fn get_subscriber_request(
     })
 }
 
+#[inline]
 fn get_subscriber_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SubscriberResponse, crate::runtime::Error<GetSubscriberError>> {
@@ -24676,6 +24784,7 @@ fn get_subscriber_response(
     }
 }
 
+#[inline]
 fn get_subscriber_sip_credential_request(
     id: ::uuid::Uuid,
     fabric_subscriber_id: ::uuid::Uuid,
@@ -24704,6 +24813,7 @@ fn get_subscriber_sip_credential_request(
     })
 }
 
+#[inline]
 fn get_subscriber_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -24719,6 +24829,7 @@ fn get_subscriber_sip_credential_response(
     }
 }
 
+#[inline]
 fn get_swml_script_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24740,6 +24851,7 @@ fn get_swml_script_request(
     })
 }
 
+#[inline]
 fn get_swml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlScriptResponse, crate::runtime::Error<GetSwmlScriptError>> {
@@ -24752,6 +24864,7 @@ fn get_swml_script_response(
     }
 }
 
+#[inline]
 fn get_swml_webhook_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -24773,6 +24886,7 @@ fn get_swml_webhook_request(
     })
 }
 
+#[inline]
 fn get_swml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlWebhookResponse, crate::runtime::Error<GetSwmlWebhookError>> {
@@ -24785,6 +24899,7 @@ fn get_swml_webhook_response(
     }
 }
 
+#[inline]
 fn list_ai_agent_addresses_request(
     ai_agent_id: ::uuid::Uuid,
     params: &ListAiAgentAddressesParams,
@@ -24820,6 +24935,7 @@ fn list_ai_agent_addresses_request(
     })
 }
 
+#[inline]
 fn list_ai_agent_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -24835,6 +24951,7 @@ fn list_ai_agent_addresses_response(
     }
 }
 
+#[inline]
 fn list_ai_agents_request(
     params: &ListAiAgentsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListAiAgentsError>> {
@@ -24857,6 +24974,7 @@ fn list_ai_agents_request(
     })
 }
 
+#[inline]
 fn list_ai_agents_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AiAgentListResponse, crate::runtime::Error<ListAiAgentsError>> {
@@ -24869,6 +24987,7 @@ fn list_ai_agents_response(
     }
 }
 
+#[inline]
 fn list_call_flow_addresses_request(
     id: ::uuid::Uuid,
     params: &ListCallFlowAddressesParams,
@@ -24900,6 +25019,7 @@ fn list_call_flow_addresses_request(
     })
 }
 
+#[inline]
 fn list_call_flow_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -24915,6 +25035,7 @@ fn list_call_flow_addresses_response(
     }
 }
 
+#[inline]
 fn list_call_flow_versions_request(
     id: &str,
     params: &ListCallFlowVersionsParams,
@@ -24946,6 +25067,7 @@ fn list_call_flow_versions_request(
     })
 }
 
+#[inline]
 fn list_call_flow_versions_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -24961,6 +25083,7 @@ fn list_call_flow_versions_response(
     }
 }
 
+#[inline]
 fn list_call_flows_request(
     params: &ListCallFlowsParams,
 ) -> Result<
@@ -24986,6 +25109,7 @@ fn list_call_flows_request(
     })
 }
 
+#[inline]
 fn list_call_flows_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CallFlowListResponse, crate::runtime::Error<ListCallFlowsError>> {
@@ -24998,6 +25122,7 @@ fn list_call_flows_response(
     }
 }
 
+#[inline]
 fn list_conference_room_addresses_request(
     id: ::uuid::Uuid,
     params: &ListConferenceRoomAddressesParams,
@@ -25029,6 +25154,7 @@ fn list_conference_room_addresses_request(
     })
 }
 
+#[inline]
 fn list_conference_room_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25044,6 +25170,7 @@ fn list_conference_room_addresses_response(
     }
 }
 
+#[inline]
 fn list_conference_rooms_request(
     params: &ListConferenceRoomsParams,
 ) -> Result<
@@ -25069,6 +25196,7 @@ fn list_conference_rooms_request(
     })
 }
 
+#[inline]
 fn list_conference_rooms_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25084,6 +25212,7 @@ fn list_conference_rooms_response(
     }
 }
 
+#[inline]
 fn list_cxml_application_addresses_request(
     id: ::uuid::Uuid,
     params: &ListCxmlApplicationAddressesParams,
@@ -25115,6 +25244,7 @@ fn list_cxml_application_addresses_request(
     })
 }
 
+#[inline]
 fn list_cxml_application_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25130,6 +25260,7 @@ fn list_cxml_application_addresses_response(
     }
 }
 
+#[inline]
 fn list_cxml_applications_request(
     params: &ListCxmlApplicationsParams,
 ) -> Result<
@@ -25155,6 +25286,7 @@ fn list_cxml_applications_request(
     })
 }
 
+#[inline]
 fn list_cxml_applications_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25170,6 +25302,7 @@ fn list_cxml_applications_response(
     }
 }
 
+#[inline]
 fn list_cxml_script_addresses_request(
     id: ::uuid::Uuid,
     params: &ListCxmlScriptAddressesParams,
@@ -25201,6 +25334,7 @@ fn list_cxml_script_addresses_request(
     })
 }
 
+#[inline]
 fn list_cxml_script_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25216,6 +25350,7 @@ fn list_cxml_script_addresses_response(
     }
 }
 
+#[inline]
 fn list_cxml_scripts_request(
     params: &ListCxmlScriptsParams,
 ) -> Result<
@@ -25241,6 +25376,7 @@ fn list_cxml_scripts_request(
     })
 }
 
+#[inline]
 fn list_cxml_scripts_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlScriptListResponse, crate::runtime::Error<ListCxmlScriptsError>> {
@@ -25253,6 +25389,7 @@ fn list_cxml_scripts_response(
     }
 }
 
+#[inline]
 fn list_cxml_webhook_addresses_request(
     cxml_webhook_id: ::uuid::Uuid,
     params: &ListCxmlWebhookAddressesParams,
@@ -25288,6 +25425,7 @@ fn list_cxml_webhook_addresses_request(
     })
 }
 
+#[inline]
 fn list_cxml_webhook_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25303,6 +25441,7 @@ fn list_cxml_webhook_addresses_response(
     }
 }
 
+#[inline]
 fn list_cxml_webhooks_request(
     params: &ListCxmlWebhooksParams,
 ) -> Result<
@@ -25328,6 +25467,7 @@ fn list_cxml_webhooks_request(
     })
 }
 
+#[inline]
 fn list_cxml_webhooks_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlWebhookListResponse, crate::runtime::Error<ListCxmlWebhooksError>> {
@@ -25340,6 +25480,7 @@ fn list_cxml_webhooks_response(
     }
 }
 
+#[inline]
 fn list_dialogflow_agent_addresses_request(
     id: ::uuid::Uuid,
     params: &ListDialogflowAgentAddressesParams,
@@ -25371,6 +25512,7 @@ fn list_dialogflow_agent_addresses_request(
     })
 }
 
+#[inline]
 fn list_dialogflow_agent_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25386,6 +25528,7 @@ fn list_dialogflow_agent_addresses_response(
     }
 }
 
+#[inline]
 fn list_dialogflow_agents_request(
     params: &ListDialogflowAgentsParams,
 ) -> Result<
@@ -25411,6 +25554,7 @@ fn list_dialogflow_agents_request(
     })
 }
 
+#[inline]
 fn list_dialogflow_agents_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25426,6 +25570,7 @@ fn list_dialogflow_agents_response(
     }
 }
 
+#[inline]
 fn list_freeswitch_connector_addresses_request(
     id: ::uuid::Uuid,
     params: &ListFreeswitchConnectorAddressesParams,
@@ -25457,6 +25602,7 @@ fn list_freeswitch_connector_addresses_request(
     })
 }
 
+#[inline]
 fn list_freeswitch_connector_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25475,6 +25621,7 @@ fn list_freeswitch_connector_addresses_response(
     }
 }
 
+#[inline]
 fn list_freeswitch_connectors_request(
     params: &ListFreeswitchConnectorsParams,
 ) -> Result<
@@ -25500,6 +25647,7 @@ fn list_freeswitch_connectors_request(
     })
 }
 
+#[inline]
 fn list_freeswitch_connectors_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25515,6 +25663,7 @@ fn list_freeswitch_connectors_response(
     }
 }
 
+#[inline]
 fn list_relay_application_addresses_request(
     id: ::uuid::Uuid,
     params: &ListRelayApplicationAddressesParams,
@@ -25546,6 +25695,7 @@ fn list_relay_application_addresses_request(
     })
 }
 
+#[inline]
 fn list_relay_application_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25563,6 +25713,7 @@ fn list_relay_application_addresses_response(
     }
 }
 
+#[inline]
 fn list_relay_applications_request(
     params: &ListRelayApplicationsParams,
 ) -> Result<
@@ -25588,6 +25739,7 @@ fn list_relay_applications_request(
     })
 }
 
+#[inline]
 fn list_relay_applications_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25603,6 +25755,7 @@ fn list_relay_applications_response(
     }
 }
 
+#[inline]
 fn list_resource_addresses_request(
     id: ::uuid::Uuid,
     params: &ListResourceAddressesParams,
@@ -25634,6 +25787,7 @@ fn list_resource_addresses_request(
     })
 }
 
+#[inline]
 fn list_resource_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25649,6 +25803,7 @@ fn list_resource_addresses_response(
     }
 }
 
+#[inline]
 fn list_resource_addresses_client_request(
     params: &ListResourceAddressesClientParams,
 ) -> Result<
@@ -25678,6 +25833,7 @@ fn list_resource_addresses_client_request(
     })
 }
 
+#[inline]
 fn list_resource_addresses_client_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25693,6 +25849,7 @@ fn list_resource_addresses_client_response(
     }
 }
 
+#[inline]
 fn list_resources_request(
     params: &ListResourcesParams,
 ) -> Result<
@@ -25718,6 +25875,7 @@ fn list_resources_request(
     })
 }
 
+#[inline]
 fn list_resources_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ResourceListResponse, crate::runtime::Error<ListResourcesError>> {
@@ -25730,6 +25888,7 @@ fn list_resources_response(
     }
 }
 
+#[inline]
 fn list_sip_addresses_request(
     params: &ListSipAddressesParams,
 ) -> Result<
@@ -25758,6 +25917,7 @@ fn list_sip_addresses_request(
     })
 }
 
+#[inline]
 fn list_sip_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipAddressListResponse, crate::runtime::Error<ListSipAddressesError>> {
@@ -25771,6 +25931,7 @@ fn list_sip_addresses_response(
     }
 }
 
+#[inline]
 fn list_sip_credential_addresses_request(
     id: ::uuid::Uuid,
     params: &ListSipCredentialAddressesParams,
@@ -25802,6 +25963,7 @@ fn list_sip_credential_addresses_request(
     })
 }
 
+#[inline]
 fn list_sip_credential_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25817,6 +25979,7 @@ fn list_sip_credential_addresses_response(
     }
 }
 
+#[inline]
 fn list_sip_credentials_request(
     params: &ListSipCredentialsParams,
 ) -> Result<
@@ -25842,6 +26005,7 @@ fn list_sip_credentials_request(
     })
 }
 
+#[inline]
 fn list_sip_credentials_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25857,6 +26021,7 @@ fn list_sip_credentials_response(
     }
 }
 
+#[inline]
 fn list_sip_gateway_addresses_request(
     id: ::uuid::Uuid,
     params: &ListSipGatewayAddressesParams,
@@ -25888,6 +26053,7 @@ fn list_sip_gateway_addresses_request(
     })
 }
 
+#[inline]
 fn list_sip_gateway_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25903,6 +26069,7 @@ fn list_sip_gateway_addresses_response(
     }
 }
 
+#[inline]
 fn list_sip_gateways_request(
     params: &ListSipGatewaysParams,
 ) -> Result<
@@ -25928,6 +26095,7 @@ fn list_sip_gateways_request(
     })
 }
 
+#[inline]
 fn list_sip_gateways_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipGatewayListResponse, crate::runtime::Error<ListSipGatewaysError>> {
@@ -25940,6 +26108,7 @@ fn list_sip_gateways_response(
     }
 }
 
+#[inline]
 fn list_subscriber_addresses_request(
     id: ::uuid::Uuid,
     params: &ListSubscriberAddressesParams,
@@ -25971,6 +26140,7 @@ fn list_subscriber_addresses_request(
     })
 }
 
+#[inline]
 fn list_subscriber_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -25986,6 +26156,7 @@ fn list_subscriber_addresses_response(
     }
 }
 
+#[inline]
 fn list_subscriber_sip_credentials_request(
     fabric_subscriber_id: ::uuid::Uuid,
     params: &ListSubscriberSipCredentialsParams,
@@ -26021,6 +26192,7 @@ fn list_subscriber_sip_credentials_request(
     })
 }
 
+#[inline]
 fn list_subscriber_sip_credentials_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26036,6 +26208,7 @@ fn list_subscriber_sip_credentials_response(
     }
 }
 
+#[inline]
 fn list_subscribers_request(
     params: &ListSubscribersParams,
 ) -> Result<
@@ -26061,6 +26234,7 @@ fn list_subscribers_request(
     })
 }
 
+#[inline]
 fn list_subscribers_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SubscriberListResponse, crate::runtime::Error<ListSubscribersError>> {
@@ -26073,6 +26247,7 @@ fn list_subscribers_response(
     }
 }
 
+#[inline]
 fn list_swml_script_addresses_request(
     id: ::uuid::Uuid,
     params: &ListSwmlScriptAddressesParams,
@@ -26104,6 +26279,7 @@ fn list_swml_script_addresses_request(
     })
 }
 
+#[inline]
 fn list_swml_script_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26119,6 +26295,7 @@ fn list_swml_script_addresses_response(
     }
 }
 
+#[inline]
 fn list_swml_scripts_request(
     params: &ListSwmlScriptsParams,
 ) -> Result<
@@ -26144,6 +26321,7 @@ fn list_swml_scripts_request(
     })
 }
 
+#[inline]
 fn list_swml_scripts_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlScriptListResponse, crate::runtime::Error<ListSwmlScriptsError>> {
@@ -26156,6 +26334,7 @@ fn list_swml_scripts_response(
     }
 }
 
+#[inline]
 fn list_swml_webhook_addresses_request(
     swml_webhook_id: ::uuid::Uuid,
     params: &ListSwmlWebhookAddressesParams,
@@ -26191,6 +26370,7 @@ fn list_swml_webhook_addresses_request(
     })
 }
 
+#[inline]
 fn list_swml_webhook_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26206,6 +26386,7 @@ fn list_swml_webhook_addresses_response(
     }
 }
 
+#[inline]
 fn list_swml_webhooks_request(
     params: &ListSwmlWebhooksParams,
 ) -> Result<
@@ -26231,6 +26412,7 @@ fn list_swml_webhooks_request(
     })
 }
 
+#[inline]
 fn list_swml_webhooks_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlWebhookListResponse, crate::runtime::Error<ListSwmlWebhooksError>> {
@@ -26243,6 +26425,7 @@ fn list_swml_webhooks_response(
     }
 }
 
+#[inline]
 fn refresh_subscriber_token_request(
     body: &SubscriberRefreshTokenRequest,
 ) -> Result<
@@ -26260,6 +26443,7 @@ fn refresh_subscriber_token_request(
     })
 }
 
+#[inline]
 fn refresh_subscriber_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26276,6 +26460,7 @@ fn refresh_subscriber_token_response(
     }
 }
 
+#[inline]
 fn update_ai_agent_request(
     id: ::uuid::Uuid,
     body: &AiAgentUpdateRequest,
@@ -26298,6 +26483,7 @@ fn update_ai_agent_request(
     })
 }
 
+#[inline]
 fn update_ai_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AiAgentResponse, crate::runtime::Error<UpdateAiAgentError>> {
@@ -26311,6 +26497,7 @@ fn update_ai_agent_response(
     }
 }
 
+#[inline]
 fn update_call_flow_request(
     id: ::uuid::Uuid,
     body: &CallFlowUpdateRequest,
@@ -26333,6 +26520,7 @@ fn update_call_flow_request(
     })
 }
 
+#[inline]
 fn update_call_flow_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CallFlowResponse, crate::runtime::Error<UpdateCallFlowError>> {
@@ -26346,6 +26534,7 @@ fn update_call_flow_response(
     }
 }
 
+#[inline]
 fn update_conference_room_request(
     id: ::uuid::Uuid,
     body: &ConferenceRoomUpdateRequest,
@@ -26368,6 +26557,7 @@ fn update_conference_room_request(
     })
 }
 
+#[inline]
 fn update_conference_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ConferenceRoomResponse, crate::runtime::Error<UpdateConferenceRoomError>> {
@@ -26381,6 +26571,7 @@ fn update_conference_room_response(
     }
 }
 
+#[inline]
 fn update_cxml_application_request(
     id: ::uuid::Uuid,
     body: &CxmlApplicationUpdateRequest,
@@ -26403,6 +26594,7 @@ fn update_cxml_application_request(
     })
 }
 
+#[inline]
 fn update_cxml_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlApplicationResponse, crate::runtime::Error<UpdateCxmlApplicationError>> {
@@ -26416,6 +26608,7 @@ fn update_cxml_application_response(
     }
 }
 
+#[inline]
 fn update_cxml_script_request(
     id: ::uuid::Uuid,
     body: &CxmlScriptUpdateRequest,
@@ -26438,6 +26631,7 @@ fn update_cxml_script_request(
     })
 }
 
+#[inline]
 fn update_cxml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlScriptResponse, crate::runtime::Error<UpdateCxmlScriptError>> {
@@ -26451,6 +26645,7 @@ fn update_cxml_script_response(
     }
 }
 
+#[inline]
 fn update_cxml_webhook_request(
     id: ::uuid::Uuid,
     body: &CxmlWebhookUpdateRequest,
@@ -26473,6 +26668,7 @@ fn update_cxml_webhook_request(
     })
 }
 
+#[inline]
 fn update_cxml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CxmlWebhookResponse, crate::runtime::Error<UpdateCxmlWebhookError>> {
@@ -26486,6 +26682,7 @@ fn update_cxml_webhook_response(
     }
 }
 
+#[inline]
 fn update_dialogflow_agent_request(
     id: ::uuid::Uuid,
     body: &DialogflowAgentUpdateRequest,
@@ -26508,6 +26705,7 @@ fn update_dialogflow_agent_request(
     })
 }
 
+#[inline]
 fn update_dialogflow_agent_response(
     response: crate::runtime::RawResponse,
 ) -> Result<DialogflowAgentResponse, crate::runtime::Error<UpdateDialogflowAgentError>> {
@@ -26521,6 +26719,7 @@ fn update_dialogflow_agent_response(
     }
 }
 
+#[inline]
 fn update_freeswitch_connector_request(
     id: ::uuid::Uuid,
     body: &FreeswitchConnectorUpdateRequest,
@@ -26543,6 +26742,7 @@ fn update_freeswitch_connector_request(
     })
 }
 
+#[inline]
 fn update_freeswitch_connector_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26559,6 +26759,7 @@ fn update_freeswitch_connector_response(
     }
 }
 
+#[inline]
 fn update_relay_application_request(
     id: ::uuid::Uuid,
     body: &RelayApplicationUpdateRequest,
@@ -26581,6 +26782,7 @@ fn update_relay_application_request(
     })
 }
 
+#[inline]
 fn update_relay_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26597,6 +26799,7 @@ fn update_relay_application_response(
     }
 }
 
+#[inline]
 fn update_sip_address_request(
     id: ::uuid::Uuid,
     body: &SipAddressUpdateRequest,
@@ -26619,6 +26822,7 @@ fn update_sip_address_request(
     })
 }
 
+#[inline]
 fn update_sip_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipAddress, crate::runtime::Error<UpdateSipAddressError>> {
@@ -26633,6 +26837,7 @@ fn update_sip_address_response(
     }
 }
 
+#[inline]
 fn update_sip_credential_request(
     id: ::uuid::Uuid,
     body: &SipEndpointUpdateRequest,
@@ -26655,6 +26860,7 @@ fn update_sip_credential_request(
     })
 }
 
+#[inline]
 fn update_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26671,6 +26877,7 @@ fn update_sip_credential_response(
     }
 }
 
+#[inline]
 fn update_sip_gateway_request(
     id: ::uuid::Uuid,
     body: &SipGatewayRequestUpdate,
@@ -26693,6 +26900,7 @@ fn update_sip_gateway_request(
     })
 }
 
+#[inline]
 fn update_sip_gateway_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipGatewayResponse, crate::runtime::Error<UpdateSipGatewayError>> {
@@ -26706,6 +26914,7 @@ fn update_sip_gateway_response(
     }
 }
 
+#[inline]
 fn update_subscriber_request(
     id: ::uuid::Uuid,
     body: &SubscriberRequest,
@@ -26728,6 +26937,7 @@ fn update_subscriber_request(
     })
 }
 
+#[inline]
 fn update_subscriber_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SubscriberResponse, crate::runtime::Error<UpdateSubscriberError>> {
@@ -26741,6 +26951,7 @@ fn update_subscriber_response(
     }
 }
 
+#[inline]
 fn update_subscriber_sip_credential_request(
     id: ::uuid::Uuid,
     fabric_subscriber_id: ::uuid::Uuid,
@@ -26770,6 +26981,7 @@ fn update_subscriber_sip_credential_request(
     })
 }
 
+#[inline]
 fn update_subscriber_sip_credential_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -26790,6 +27002,7 @@ fn update_subscriber_sip_credential_response(
     }
 }
 
+#[inline]
 fn update_swml_script_request(
     id: ::uuid::Uuid,
     body: &SwmlScriptUpdateRequest,
@@ -26812,6 +27025,7 @@ fn update_swml_script_request(
     })
 }
 
+#[inline]
 fn update_swml_script_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlScriptResponse, crate::runtime::Error<UpdateSwmlScriptError>> {
@@ -26825,6 +27039,7 @@ fn update_swml_script_response(
     }
 }
 
+#[inline]
 fn update_swml_webhook_request(
     id: ::uuid::Uuid,
     body: &SwmlWebhookUpdateRequest,
@@ -26847,6 +27062,7 @@ fn update_swml_webhook_request(
     })
 }
 
+#[inline]
 fn update_swml_webhook_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SwmlWebhookResponse, crate::runtime::Error<UpdateSwmlWebhookError>> {
@@ -26888,6 +27104,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`AssignResourceDomainApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/{id}/domain_applications")]
     #[doc(alias = "POST /api/fabric/resources/{id}/domain_applications")]
+    #[inline]
     pub async fn assign_resource_domain_application(
         &self,
         id: ::uuid::Uuid,
@@ -26925,6 +27142,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`AssignResourcePhoneRouteError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/{id}/phone_routes")]
     #[doc(alias = "POST /api/fabric/resources/{id}/phone_routes")]
+    #[inline]
     pub async fn assign_resource_phone_route(
         &self,
         id: ::uuid::Uuid,
@@ -26962,6 +27180,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`AssignResourceToSipCredentialError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/{id}/sip_endpoints")]
     #[doc(alias = "POST /api/fabric/resources/{id}/sip_endpoints")]
+    #[inline]
     pub async fn assign_resource_to_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -26995,6 +27214,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateAiAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/ai_agents")]
     #[doc(alias = "POST /api/fabric/resources/ai_agents")]
+    #[inline]
     pub async fn create_ai_agent(
         &self,
         body: &AiAgentCreateRequest,
@@ -27020,6 +27240,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateCallFlowError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flows")]
     #[doc(alias = "POST /api/fabric/resources/call_flows")]
+    #[inline]
     pub async fn create_call_flow(
         &self,
         body: &CallFlowCreateRequest,
@@ -27045,6 +27266,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateConferenceRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/conference_rooms")]
     #[doc(alias = "POST /api/fabric/resources/conference_rooms")]
+    #[inline]
     pub async fn create_conference_room(
         &self,
         body: &ConferenceRoomCreateRequest,
@@ -27073,6 +27295,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateCxmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_scripts")]
     #[doc(alias = "POST /api/fabric/resources/cxml_scripts")]
+    #[inline]
     pub async fn create_cxml_script(
         &self,
         body: &CxmlScriptCreateRequest,
@@ -27098,6 +27321,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateCxmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_webhooks")]
     #[doc(alias = "POST /api/fabric/resources/cxml_webhooks")]
+    #[inline]
     pub async fn create_cxml_webhook(
         &self,
         body: &CxmlWebhookCreateRequest,
@@ -27123,6 +27347,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateFreeswitchConnectorError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/freeswitch_connectors")]
     #[doc(alias = "POST /api/fabric/resources/freeswitch_connectors")]
+    #[inline]
     pub async fn create_freeswitch_connector(
         &self,
         body: &FreeswitchConnectorCreateRequest,
@@ -27155,6 +27380,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateGuestEmbedTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/embeds/tokens")]
     #[doc(alias = "POST /api/fabric/embeds/tokens")]
+    #[inline]
     pub async fn create_guest_embed_token(
         &self,
         body: &EmbedsTokensRequest,
@@ -27183,6 +27409,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRelayApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/relay_applications")]
     #[doc(alias = "POST /api/fabric/resources/relay_applications")]
+    #[inline]
     pub async fn create_relay_application(
         &self,
         body: &RelayApplicationCreateRequest,
@@ -27211,6 +27438,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSipAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/sip_addresses")]
     #[doc(alias = "POST /api/fabric/sip_addresses")]
+    #[inline]
     pub async fn create_sip_address(
         &self,
         body: &SipAddressCreateRequest,
@@ -27236,6 +27464,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSipCredentialError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_endpoints")]
     #[doc(alias = "POST /api/fabric/resources/sip_endpoints")]
+    #[inline]
     pub async fn create_sip_credential(
         &self,
         body: &SipEndpointCreateRequest,
@@ -27264,6 +27493,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSipGatewayError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_gateways")]
     #[doc(alias = "POST /api/fabric/resources/sip_gateways")]
+    #[inline]
     pub async fn create_sip_gateway(
         &self,
         body: &SipGatewayRequest,
@@ -27289,6 +27519,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSubscriberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/subscribers")]
     #[doc(alias = "POST /api/fabric/resources/subscribers")]
+    #[inline]
     pub async fn create_subscriber(
         &self,
         body: &SubscriberRequest,
@@ -27314,6 +27545,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSubscriberGuestTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/guests/tokens")]
     #[doc(alias = "POST /api/fabric/guests/tokens")]
+    #[inline]
     pub async fn create_subscriber_guest_token(
         &self,
         body: &SubscriberGuestTokenCreateRequest,
@@ -27347,6 +27579,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSubscriberInviteTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/subscriber/invites")]
     #[doc(alias = "POST /api/fabric/subscriber/invites")]
+    #[inline]
     pub async fn create_subscriber_invite_token(
         &self,
         body: &SubscriberInviteTokenCreateRequest,
@@ -27384,6 +27617,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "POST /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints"
     )]
+    #[inline]
     pub async fn create_subscriber_sip_credential(
         &self,
         fabric_subscriber_id: ::uuid::Uuid,
@@ -27417,6 +27651,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSubscriberTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/subscribers/tokens")]
     #[doc(alias = "POST /api/fabric/subscribers/tokens")]
+    #[inline]
     pub async fn create_subscriber_token(
         &self,
         body: &SubscriberTokenRequest,
@@ -27445,6 +27680,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSwmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_scripts")]
     #[doc(alias = "POST /api/fabric/resources/swml_scripts")]
+    #[inline]
     pub async fn create_swml_script(
         &self,
         body: &SwmlScriptCreateRequest,
@@ -27470,6 +27706,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSwmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_webhooks")]
     #[doc(alias = "POST /api/fabric/resources/swml_webhooks")]
+    #[inline]
     pub async fn create_swml_webhook(
         &self,
         body: &SwmlWebhookCreateRequest,
@@ -27499,6 +27736,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteAiAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/ai_agents/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/ai_agents/{id}")]
+    #[inline]
     pub async fn delete_ai_agent(
         &self,
         id: ::uuid::Uuid,
@@ -27528,6 +27766,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteCallFlowError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flows/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/call_flows/{id}")]
+    #[inline]
     pub async fn delete_call_flow(
         &self,
         id: ::uuid::Uuid,
@@ -27557,6 +27796,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteConferenceRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/conference_rooms/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/conference_rooms/{id}")]
+    #[inline]
     pub async fn delete_conference_room(
         &self,
         id: ::uuid::Uuid,
@@ -27586,6 +27826,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteCxmlApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_applications/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/cxml_applications/{id}")]
+    #[inline]
     pub async fn delete_cxml_application(
         &self,
         id: ::uuid::Uuid,
@@ -27615,6 +27856,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteCxmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_scripts/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/cxml_scripts/{id}")]
+    #[inline]
     pub async fn delete_cxml_script(
         &self,
         id: ::uuid::Uuid,
@@ -27644,6 +27886,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteCxmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_webhooks/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/cxml_webhooks/{id}")]
+    #[inline]
     pub async fn delete_cxml_webhook(
         &self,
         id: ::uuid::Uuid,
@@ -27673,6 +27916,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDialogflowAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/dialogflow_agents/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/dialogflow_agents/{id}")]
+    #[inline]
     pub async fn delete_dialogflow_agent(
         &self,
         id: ::uuid::Uuid,
@@ -27702,6 +27946,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteFreeswitchConnectorError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/freeswitch_connectors/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/freeswitch_connectors/{id}")]
+    #[inline]
     pub async fn delete_freeswitch_connector(
         &self,
         id: ::uuid::Uuid,
@@ -27731,6 +27976,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRelayApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/relay_applications/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/relay_applications/{id}")]
+    #[inline]
     pub async fn delete_relay_application(
         &self,
         id: ::uuid::Uuid,
@@ -27760,6 +28006,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteResourceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/{id}")]
+    #[inline]
     pub async fn delete_resource(
         &self,
         id: ::uuid::Uuid,
@@ -27790,6 +28037,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSipAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/sip_addresses/{id}")]
     #[doc(alias = "DELETE /api/fabric/sip_addresses/{id}")]
+    #[inline]
     pub async fn delete_sip_address(
         &self,
         id: ::uuid::Uuid,
@@ -27819,6 +28067,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSipCredentialError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_endpoints/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/sip_endpoints/{id}")]
+    #[inline]
     pub async fn delete_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -27848,6 +28097,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSipGatewayError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_gateways/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/sip_gateways/{id}")]
+    #[inline]
     pub async fn delete_sip_gateway(
         &self,
         id: ::uuid::Uuid,
@@ -27877,6 +28127,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSubscriberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/subscribers/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/subscribers/{id}")]
+    #[inline]
     pub async fn delete_subscriber(
         &self,
         id: ::uuid::Uuid,
@@ -27911,6 +28162,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "DELETE /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}"
     )]
+    #[inline]
     pub async fn delete_subscriber_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -27945,6 +28197,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSwmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_scripts/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/swml_scripts/{id}")]
+    #[inline]
     pub async fn delete_swml_script(
         &self,
         id: ::uuid::Uuid,
@@ -27974,6 +28227,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSwmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_webhooks/{id}")]
     #[doc(alias = "DELETE /api/fabric/resources/swml_webhooks/{id}")]
+    #[inline]
     pub async fn delete_swml_webhook(
         &self,
         id: ::uuid::Uuid,
@@ -28003,6 +28257,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeployCallFlowVersionError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flow/{id}/versions")]
     #[doc(alias = "POST /api/fabric/resources/call_flow/{id}/versions")]
+    #[inline]
     pub async fn deploy_call_flow_version(
         &self,
         id: &str,
@@ -28037,6 +28292,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetAiAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/ai_agents/{id}")]
     #[doc(alias = "GET /api/fabric/resources/ai_agents/{id}")]
+    #[inline]
     pub async fn get_ai_agent(
         &self,
         id: ::uuid::Uuid,
@@ -28066,6 +28322,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetCallFlowError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flows/{id}")]
     #[doc(alias = "GET /api/fabric/resources/call_flows/{id}")]
+    #[inline]
     pub async fn get_call_flow(
         &self,
         id: ::uuid::Uuid,
@@ -28095,6 +28352,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetConferenceRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/conference_rooms/{id}")]
     #[doc(alias = "GET /api/fabric/resources/conference_rooms/{id}")]
+    #[inline]
     pub async fn get_conference_room(
         &self,
         id: ::uuid::Uuid,
@@ -28124,6 +28382,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetCxmlApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_applications/{id}")]
     #[doc(alias = "GET /api/fabric/resources/cxml_applications/{id}")]
+    #[inline]
     pub async fn get_cxml_application(
         &self,
         id: ::uuid::Uuid,
@@ -28156,6 +28415,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetCxmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_scripts/{id}")]
     #[doc(alias = "GET /api/fabric/resources/cxml_scripts/{id}")]
+    #[inline]
     pub async fn get_cxml_script(
         &self,
         id: ::uuid::Uuid,
@@ -28185,6 +28445,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetCxmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_webhooks/{id}")]
     #[doc(alias = "GET /api/fabric/resources/cxml_webhooks/{id}")]
+    #[inline]
     pub async fn get_cxml_webhook(
         &self,
         id: ::uuid::Uuid,
@@ -28214,6 +28475,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetDialogflowAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/dialogflow_agents/{id}")]
     #[doc(alias = "GET /api/fabric/resources/dialogflow_agents/{id}")]
+    #[inline]
     pub async fn get_dialogflow_agent(
         &self,
         id: ::uuid::Uuid,
@@ -28246,6 +28508,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetFreeswitchConnectorError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/freeswitch_connectors/{id}")]
     #[doc(alias = "GET /api/fabric/resources/freeswitch_connectors/{id}")]
+    #[inline]
     pub async fn get_freeswitch_connector(
         &self,
         id: ::uuid::Uuid,
@@ -28278,6 +28541,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRelayApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/relay_applications/{id}")]
     #[doc(alias = "GET /api/fabric/resources/relay_applications/{id}")]
+    #[inline]
     pub async fn get_relay_application(
         &self,
         id: ::uuid::Uuid,
@@ -28310,6 +28574,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetResourceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/{id}")]
     #[doc(alias = "GET /api/fabric/resources/{id}")]
+    #[inline]
     pub async fn get_resource(
         &self,
         id: ::uuid::Uuid,
@@ -28344,6 +28609,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetResourceAddressClientError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/addresses/{id}")]
     #[doc(alias = "GET /api/fabric/addresses/{id}")]
+    #[inline]
     pub async fn get_resource_address_client(
         &self,
         id: ::uuid::Uuid,
@@ -28373,6 +28639,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSipAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/sip_addresses/{id}")]
     #[doc(alias = "GET /api/fabric/sip_addresses/{id}")]
+    #[inline]
     pub async fn get_sip_address(
         &self,
         id: ::uuid::Uuid,
@@ -28402,6 +28669,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSipCredentialError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_endpoints/{id}")]
     #[doc(alias = "GET /api/fabric/resources/sip_endpoints/{id}")]
+    #[inline]
     pub async fn get_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -28434,6 +28702,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSipGatewayError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_gateways/{id}")]
     #[doc(alias = "GET /api/fabric/resources/sip_gateways/{id}")]
+    #[inline]
     pub async fn get_sip_gateway(
         &self,
         id: ::uuid::Uuid,
@@ -28463,6 +28732,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSubscriberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/subscribers/{id}")]
     #[doc(alias = "GET /api/fabric/resources/subscribers/{id}")]
+    #[inline]
     pub async fn get_subscriber(
         &self,
         id: ::uuid::Uuid,
@@ -28497,6 +28767,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}"
     )]
+    #[inline]
     pub async fn get_subscriber_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -28534,6 +28805,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSwmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_scripts/{id}")]
     #[doc(alias = "GET /api/fabric/resources/swml_scripts/{id}")]
+    #[inline]
     pub async fn get_swml_script(
         &self,
         id: ::uuid::Uuid,
@@ -28563,6 +28835,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSwmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_webhooks/{id}")]
     #[doc(alias = "GET /api/fabric/resources/swml_webhooks/{id}")]
+    #[inline]
     pub async fn get_swml_webhook(
         &self,
         id: ::uuid::Uuid,
@@ -28593,6 +28866,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListAiAgentAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/ai_agents/{ai_agent_id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/ai_agents/{ai_agent_id}/addresses")]
+    #[inline]
     pub async fn list_ai_agent_addresses(
         &self,
         ai_agent_id: ::uuid::Uuid,
@@ -28620,6 +28894,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_ai_agent_addresses`](Self::list_ai_agent_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_ai_agent_addresses_stream(
         &self,
         ai_agent_id: ::uuid::Uuid,
@@ -28657,6 +28932,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListAiAgentsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/ai_agents")]
     #[doc(alias = "GET /api/fabric/resources/ai_agents")]
+    #[inline]
     pub async fn list_ai_agents(
         &self,
         params: &ListAiAgentsParams,
@@ -28676,6 +28952,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_ai_agents`](Self::list_ai_agents), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_ai_agents_stream(
         &self,
         params: &ListAiAgentsParams,
@@ -28713,6 +28990,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCallFlowAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flow/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/call_flow/{id}/addresses")]
+    #[inline]
     pub async fn list_call_flow_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -28737,6 +29015,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_call_flow_addresses`](Self::list_call_flow_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_call_flow_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -28778,6 +29057,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCallFlowVersionsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flow/{id}/versions")]
     #[doc(alias = "GET /api/fabric/resources/call_flow/{id}/versions")]
+    #[inline]
     pub async fn list_call_flow_versions(
         &self,
         id: &str,
@@ -28802,6 +29082,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_call_flow_versions`](Self::list_call_flow_versions), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_call_flow_versions_stream(
         &self,
         id: &str,
@@ -28839,6 +29120,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCallFlowsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flows")]
     #[doc(alias = "GET /api/fabric/resources/call_flows")]
+    #[inline]
     pub async fn list_call_flows(
         &self,
         params: &ListCallFlowsParams,
@@ -28858,6 +29140,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_call_flows`](Self::list_call_flows), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_call_flows_stream(
         &self,
         params: &ListCallFlowsParams,
@@ -28895,6 +29178,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListConferenceRoomAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/conference_room/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/conference_room/{id}/addresses")]
+    #[inline]
     pub async fn list_conference_room_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -28922,6 +29206,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_conference_room_addresses`](Self::list_conference_room_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_conference_room_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -28962,6 +29247,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListConferenceRoomsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/conference_rooms")]
     #[doc(alias = "GET /api/fabric/resources/conference_rooms")]
+    #[inline]
     pub async fn list_conference_rooms(
         &self,
         params: &ListConferenceRoomsParams,
@@ -28984,6 +29270,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_conference_rooms`](Self::list_conference_rooms), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_conference_rooms_stream(
         &self,
         params: &ListConferenceRoomsParams,
@@ -29024,6 +29311,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCxmlApplicationAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_applications/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/cxml_applications/{id}/addresses")]
+    #[inline]
     pub async fn list_cxml_application_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -29051,6 +29339,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_cxml_application_addresses`](Self::list_cxml_application_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_cxml_application_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -29091,6 +29380,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCxmlApplicationsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_applications")]
     #[doc(alias = "GET /api/fabric/resources/cxml_applications")]
+    #[inline]
     pub async fn list_cxml_applications(
         &self,
         params: &ListCxmlApplicationsParams,
@@ -29113,6 +29403,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_cxml_applications`](Self::list_cxml_applications), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_cxml_applications_stream(
         &self,
         params: &ListCxmlApplicationsParams,
@@ -29153,6 +29444,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCxmlScriptAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_scripts/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/cxml_scripts/{id}/addresses")]
+    #[inline]
     pub async fn list_cxml_script_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -29177,6 +29469,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_cxml_script_addresses`](Self::list_cxml_script_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_cxml_script_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -29217,6 +29510,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCxmlScriptsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_scripts")]
     #[doc(alias = "GET /api/fabric/resources/cxml_scripts")]
+    #[inline]
     pub async fn list_cxml_scripts(
         &self,
         params: &ListCxmlScriptsParams,
@@ -29236,6 +29530,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_cxml_scripts`](Self::list_cxml_scripts), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_cxml_scripts_stream(
         &self,
         params: &ListCxmlScriptsParams,
@@ -29273,6 +29568,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCxmlWebhookAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/cxml_webhooks/{cxml_webhook_id}/addresses")]
+    #[inline]
     pub async fn list_cxml_webhook_addresses(
         &self,
         cxml_webhook_id: ::uuid::Uuid,
@@ -29300,6 +29596,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_cxml_webhook_addresses`](Self::list_cxml_webhook_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_cxml_webhook_addresses_stream(
         &self,
         cxml_webhook_id: ::uuid::Uuid,
@@ -29340,6 +29637,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCxmlWebhooksError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_webhooks")]
     #[doc(alias = "GET /api/fabric/resources/cxml_webhooks")]
+    #[inline]
     pub async fn list_cxml_webhooks(
         &self,
         params: &ListCxmlWebhooksParams,
@@ -29359,6 +29657,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_cxml_webhooks`](Self::list_cxml_webhooks), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_cxml_webhooks_stream(
         &self,
         params: &ListCxmlWebhooksParams,
@@ -29396,6 +29695,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListDialogflowAgentAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/dialogflow_agents/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/dialogflow_agents/{id}/addresses")]
+    #[inline]
     pub async fn list_dialogflow_agent_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -29423,6 +29723,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_dialogflow_agent_addresses`](Self::list_dialogflow_agent_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_dialogflow_agent_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -29463,6 +29764,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListDialogflowAgentsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/dialogflow_agents")]
     #[doc(alias = "GET /api/fabric/resources/dialogflow_agents")]
+    #[inline]
     pub async fn list_dialogflow_agents(
         &self,
         params: &ListDialogflowAgentsParams,
@@ -29485,6 +29787,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_dialogflow_agents`](Self::list_dialogflow_agents), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_dialogflow_agents_stream(
         &self,
         params: &ListDialogflowAgentsParams,
@@ -29525,6 +29828,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListFreeswitchConnectorAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/freeswitch_connectors/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/freeswitch_connectors/{id}/addresses")]
+    #[inline]
     pub async fn list_freeswitch_connector_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -29552,6 +29856,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_freeswitch_connector_addresses`](Self::list_freeswitch_connector_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_freeswitch_connector_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -29592,6 +29897,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListFreeswitchConnectorsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/freeswitch_connectors")]
     #[doc(alias = "GET /api/fabric/resources/freeswitch_connectors")]
+    #[inline]
     pub async fn list_freeswitch_connectors(
         &self,
         params: &ListFreeswitchConnectorsParams,
@@ -29615,6 +29921,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_freeswitch_connectors`](Self::list_freeswitch_connectors), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_freeswitch_connectors_stream(
         &self,
         params: &ListFreeswitchConnectorsParams,
@@ -29655,6 +29962,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRelayApplicationAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/relay_applications/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/relay_applications/{id}/addresses")]
+    #[inline]
     pub async fn list_relay_application_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -29682,6 +29990,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_relay_application_addresses`](Self::list_relay_application_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_relay_application_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -29722,6 +30031,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRelayApplicationsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/relay_applications")]
     #[doc(alias = "GET /api/fabric/resources/relay_applications")]
+    #[inline]
     pub async fn list_relay_applications(
         &self,
         params: &ListRelayApplicationsParams,
@@ -29744,6 +30054,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_relay_applications`](Self::list_relay_applications), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_relay_applications_stream(
         &self,
         params: &ListRelayApplicationsParams,
@@ -29784,6 +30095,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListResourceAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/{id}/addresses")]
+    #[inline]
     pub async fn list_resource_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -29808,6 +30120,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_resource_addresses`](Self::list_resource_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_resource_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -29849,6 +30162,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListResourceAddressesClientError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/addresses")]
     #[doc(alias = "GET /api/fabric/addresses")]
+    #[inline]
     pub async fn list_resource_addresses_client(
         &self,
         params: &ListResourceAddressesClientParams,
@@ -29872,6 +30186,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_resource_addresses_client`](Self::list_resource_addresses_client), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_resource_addresses_client_stream(
         &self,
         params: &ListResourceAddressesClientParams,
@@ -29911,6 +30226,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListResourcesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources")]
     #[doc(alias = "GET /api/fabric/resources")]
+    #[inline]
     pub async fn list_resources(
         &self,
         params: &ListResourcesParams,
@@ -29930,6 +30246,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_resources`](Self::list_resources), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_resources_stream(
         &self,
         params: &ListResourcesParams,
@@ -29966,6 +30283,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSipAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/sip_addresses")]
     #[doc(alias = "GET /api/fabric/sip_addresses")]
+    #[inline]
     pub async fn list_sip_addresses(
         &self,
         params: &ListSipAddressesParams,
@@ -29985,6 +30303,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_sip_addresses`](Self::list_sip_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_sip_addresses_stream(
         &self,
         params: &ListSipAddressesParams,
@@ -30022,6 +30341,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSipCredentialAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_endpoints/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/sip_endpoints/{id}/addresses")]
+    #[inline]
     pub async fn list_sip_credential_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -30049,6 +30369,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_sip_credential_addresses`](Self::list_sip_credential_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_sip_credential_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -30089,6 +30410,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSipCredentialsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_endpoints")]
     #[doc(alias = "GET /api/fabric/resources/sip_endpoints")]
+    #[inline]
     pub async fn list_sip_credentials(
         &self,
         params: &ListSipCredentialsParams,
@@ -30111,6 +30433,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_sip_credentials`](Self::list_sip_credentials), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_sip_credentials_stream(
         &self,
         params: &ListSipCredentialsParams,
@@ -30151,6 +30474,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSipGatewayAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_gateways/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/sip_gateways/{id}/addresses")]
+    #[inline]
     pub async fn list_sip_gateway_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -30175,6 +30499,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_sip_gateway_addresses`](Self::list_sip_gateway_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_sip_gateway_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -30215,6 +30540,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSipGatewaysError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_gateways")]
     #[doc(alias = "GET /api/fabric/resources/sip_gateways")]
+    #[inline]
     pub async fn list_sip_gateways(
         &self,
         params: &ListSipGatewaysParams,
@@ -30234,6 +30560,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_sip_gateways`](Self::list_sip_gateways), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_sip_gateways_stream(
         &self,
         params: &ListSipGatewaysParams,
@@ -30271,6 +30598,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSubscriberAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/subscribers/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/subscribers/{id}/addresses")]
+    #[inline]
     pub async fn list_subscriber_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -30295,6 +30623,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_subscriber_addresses`](Self::list_subscriber_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_subscriber_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -30340,6 +30669,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "GET /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints"
     )]
+    #[inline]
     pub async fn list_subscriber_sip_credentials(
         &self,
         fabric_subscriber_id: ::uuid::Uuid,
@@ -30370,6 +30700,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_subscriber_sip_credentials`](Self::list_subscriber_sip_credentials), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_subscriber_sip_credentials_stream(
         &self,
         fabric_subscriber_id: ::uuid::Uuid,
@@ -30410,6 +30741,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSubscribersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/subscribers")]
     #[doc(alias = "GET /api/fabric/resources/subscribers")]
+    #[inline]
     pub async fn list_subscribers(
         &self,
         params: &ListSubscribersParams,
@@ -30429,6 +30761,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_subscribers`](Self::list_subscribers), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_subscribers_stream(
         &self,
         params: &ListSubscribersParams,
@@ -30466,6 +30799,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSwmlScriptAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_scripts/{id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/swml_scripts/{id}/addresses")]
+    #[inline]
     pub async fn list_swml_script_addresses(
         &self,
         id: ::uuid::Uuid,
@@ -30490,6 +30824,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_swml_script_addresses`](Self::list_swml_script_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_swml_script_addresses_stream(
         &self,
         id: ::uuid::Uuid,
@@ -30530,6 +30865,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSwmlScriptsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_scripts")]
     #[doc(alias = "GET /api/fabric/resources/swml_scripts")]
+    #[inline]
     pub async fn list_swml_scripts(
         &self,
         params: &ListSwmlScriptsParams,
@@ -30549,6 +30885,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_swml_scripts`](Self::list_swml_scripts), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_swml_scripts_stream(
         &self,
         params: &ListSwmlScriptsParams,
@@ -30586,6 +30923,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSwmlWebhookAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses")]
     #[doc(alias = "GET /api/fabric/resources/swml_webhooks/{swml_webhook_id}/addresses")]
+    #[inline]
     pub async fn list_swml_webhook_addresses(
         &self,
         swml_webhook_id: ::uuid::Uuid,
@@ -30613,6 +30951,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_swml_webhook_addresses`](Self::list_swml_webhook_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_swml_webhook_addresses_stream(
         &self,
         swml_webhook_id: ::uuid::Uuid,
@@ -30653,6 +30992,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSwmlWebhooksError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_webhooks")]
     #[doc(alias = "GET /api/fabric/resources/swml_webhooks")]
+    #[inline]
     pub async fn list_swml_webhooks(
         &self,
         params: &ListSwmlWebhooksParams,
@@ -30672,6 +31012,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_swml_webhooks`](Self::list_swml_webhooks), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_swml_webhooks_stream(
         &self,
         params: &ListSwmlWebhooksParams,
@@ -30704,6 +31045,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RefreshSubscriberTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/subscribers/tokens/refresh")]
     #[doc(alias = "POST /api/fabric/subscribers/tokens/refresh")]
+    #[inline]
     pub async fn refresh_subscriber_token(
         &self,
         body: &SubscriberRefreshTokenRequest,
@@ -30736,6 +31078,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateAiAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/ai_agents/{id}")]
     #[doc(alias = "PATCH /api/fabric/resources/ai_agents/{id}")]
+    #[inline]
     pub async fn update_ai_agent(
         &self,
         id: ::uuid::Uuid,
@@ -30766,6 +31109,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateCallFlowError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/call_flows/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/call_flows/{id}")]
+    #[inline]
     pub async fn update_call_flow(
         &self,
         id: ::uuid::Uuid,
@@ -30796,6 +31140,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateConferenceRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/conference_rooms/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/conference_rooms/{id}")]
+    #[inline]
     pub async fn update_conference_room(
         &self,
         id: ::uuid::Uuid,
@@ -30829,6 +31174,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateCxmlApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_applications/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/cxml_applications/{id}")]
+    #[inline]
     pub async fn update_cxml_application(
         &self,
         id: ::uuid::Uuid,
@@ -30862,6 +31208,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateCxmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_scripts/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/cxml_scripts/{id}")]
+    #[inline]
     pub async fn update_cxml_script(
         &self,
         id: ::uuid::Uuid,
@@ -30892,6 +31239,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateCxmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/cxml_webhooks/{id}")]
     #[doc(alias = "PATCH /api/fabric/resources/cxml_webhooks/{id}")]
+    #[inline]
     pub async fn update_cxml_webhook(
         &self,
         id: ::uuid::Uuid,
@@ -30922,6 +31270,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateDialogflowAgentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/dialogflow_agents/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/dialogflow_agents/{id}")]
+    #[inline]
     pub async fn update_dialogflow_agent(
         &self,
         id: ::uuid::Uuid,
@@ -30955,6 +31304,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateFreeswitchConnectorError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/freeswitch_connectors/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/freeswitch_connectors/{id}")]
+    #[inline]
     pub async fn update_freeswitch_connector(
         &self,
         id: ::uuid::Uuid,
@@ -30989,6 +31339,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateRelayApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/relay_applications/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/relay_applications/{id}")]
+    #[inline]
     pub async fn update_relay_application(
         &self,
         id: ::uuid::Uuid,
@@ -31024,6 +31375,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/sip_addresses/{id}")]
     #[doc(alias = "PATCH /api/fabric/sip_addresses/{id}")]
+    #[inline]
     pub async fn update_sip_address(
         &self,
         id: ::uuid::Uuid,
@@ -31054,6 +31406,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipCredentialError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_endpoints/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/sip_endpoints/{id}")]
+    #[inline]
     pub async fn update_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -31087,6 +31440,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipGatewayError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/sip_gateways/{id}")]
     #[doc(alias = "PATCH /api/fabric/resources/sip_gateways/{id}")]
+    #[inline]
     pub async fn update_sip_gateway(
         &self,
         id: ::uuid::Uuid,
@@ -31117,6 +31471,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSubscriberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/subscribers/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/subscribers/{id}")]
+    #[inline]
     pub async fn update_subscriber(
         &self,
         id: ::uuid::Uuid,
@@ -31152,6 +31507,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "PATCH /api/fabric/resources/subscribers/{fabric_subscriber_id}/sip_endpoints/{id}"
     )]
+    #[inline]
     pub async fn update_subscriber_sip_credential(
         &self,
         id: ::uuid::Uuid,
@@ -31194,6 +31550,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSwmlScriptError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_scripts/{id}")]
     #[doc(alias = "PUT /api/fabric/resources/swml_scripts/{id}")]
+    #[inline]
     pub async fn update_swml_script(
         &self,
         id: ::uuid::Uuid,
@@ -31224,6 +31581,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSwmlWebhookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fabric/resources/swml_webhooks/{id}")]
     #[doc(alias = "PATCH /api/fabric/resources/swml_webhooks/{id}")]
+    #[inline]
     pub async fn update_swml_webhook(
         &self,
         id: ::uuid::Uuid,

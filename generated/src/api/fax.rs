@@ -1138,6 +1138,7 @@ impl ::std::fmt::Display for ListFaxLogsError {
     }
 }
 
+#[inline]
 fn get_fax_log_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetFaxLogError>> {
@@ -1156,6 +1157,7 @@ fn get_fax_log_request(
     })
 }
 
+#[inline]
 fn get_fax_log_response(
     response: crate::runtime::RawResponse,
 ) -> Result<FaxLogResponse, crate::runtime::Error<GetFaxLogError>> {
@@ -1170,6 +1172,7 @@ fn get_fax_log_response(
     }
 }
 
+#[inline]
 fn list_fax_logs_request(
     params: &ListFaxLogsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListFaxLogsError>> {
@@ -1207,6 +1210,7 @@ fn list_fax_logs_request(
     })
 }
 
+#[inline]
 fn list_fax_logs_response(
     response: crate::runtime::RawResponse,
 ) -> Result<FaxLogListResponse, crate::runtime::Error<ListFaxLogsError>> {
@@ -1245,6 +1249,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetFaxLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fax/logs/{id}")]
     #[doc(alias = "GET /api/fax/logs/{id}")]
+    #[inline]
     pub async fn get_fax_log(
         &self,
         id: ::uuid::Uuid,
@@ -1272,6 +1277,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListFaxLogsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/fax/logs")]
     #[doc(alias = "GET /api/fax/logs")]
+    #[inline]
     pub async fn list_fax_logs(
         &self,
         params: &ListFaxLogsParams,
@@ -1291,6 +1297,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_fax_logs`](Self::list_fax_logs), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_fax_logs_stream(
         &self,
         params: &ListFaxLogsParams,

@@ -863,6 +863,7 @@ impl ::std::fmt::Display for ListConferencesError {
     }
 }
 
+#[inline]
 fn list_conferences_request(
     params: &ListConferencesParams,
 ) -> Result<
@@ -903,6 +904,7 @@ fn list_conferences_request(
     })
 }
 
+#[inline]
 fn list_conferences_response(
     response: crate::runtime::RawResponse,
 ) -> Result<LogsConferencesResponse, crate::runtime::Error<ListConferencesError>> {
@@ -940,6 +942,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListConferencesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/logs/conferences")]
     #[doc(alias = "GET /api/logs/conferences")]
+    #[inline]
     pub async fn list_conferences(
         &self,
         params: &ListConferencesParams,
@@ -959,6 +962,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_conferences`](Self::list_conferences), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_conferences_stream(
         &self,
         params: &ListConferencesParams,

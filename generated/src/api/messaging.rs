@@ -5118,6 +5118,7 @@ impl ::std::fmt::Display for UpdateWhatsappTemplateError {
     }
 }
 
+#[inline]
 fn create_message_request(
     body: &SendMessageRequest,
 ) -> Result<
@@ -5135,6 +5136,7 @@ fn create_message_request(
     })
 }
 
+#[inline]
 fn create_message_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
@@ -5148,6 +5150,7 @@ fn create_message_response(
     }
 }
 
+#[inline]
 fn create_whatsapp_template_request(
     body: &CreateWhatsAppTemplateRequest,
 ) -> Result<
@@ -5165,6 +5168,7 @@ fn create_whatsapp_template_request(
     })
 }
 
+#[inline]
 fn create_whatsapp_template_response(
     response: crate::runtime::RawResponse,
 ) -> Result<WhatsAppTemplate, crate::runtime::Error<CreateWhatsappTemplateError>> {
@@ -5178,6 +5182,7 @@ fn create_whatsapp_template_response(
     }
 }
 
+#[inline]
 fn delete_whatsapp_template_request(
     id: &str,
 ) -> Result<
@@ -5199,6 +5204,7 @@ fn delete_whatsapp_template_request(
     })
 }
 
+#[inline]
 fn delete_whatsapp_template_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -5214,6 +5220,7 @@ fn delete_whatsapp_template_response(
     }
 }
 
+#[inline]
 fn get_message_log_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -5235,6 +5242,7 @@ fn get_message_log_request(
     })
 }
 
+#[inline]
 fn get_message_log_response(
     response: crate::runtime::RawResponse,
 ) -> Result<MessageLogRetrieveResponse, crate::runtime::Error<GetMessageLogError>> {
@@ -5249,6 +5257,7 @@ fn get_message_log_response(
     }
 }
 
+#[inline]
 fn list_message_logs_request(
     params: &ListMessageLogsParams,
 ) -> Result<
@@ -5289,6 +5298,7 @@ fn list_message_logs_request(
     })
 }
 
+#[inline]
 fn list_message_logs_response(
     response: crate::runtime::RawResponse,
 ) -> Result<MessageLogListResponse, crate::runtime::Error<ListMessageLogsError>> {
@@ -5302,6 +5312,7 @@ fn list_message_logs_response(
     }
 }
 
+#[inline]
 fn list_whatsapp_businesses_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<ListWhatsappBusinessesError>,
@@ -5317,6 +5328,7 @@ fn list_whatsapp_businesses_request() -> Result<
     })
 }
 
+#[inline]
 fn list_whatsapp_businesses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -5331,6 +5343,7 @@ fn list_whatsapp_businesses_response(
     }
 }
 
+#[inline]
 fn list_whatsapp_numbers_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<ListWhatsappNumbersError>,
@@ -5346,6 +5359,7 @@ fn list_whatsapp_numbers_request() -> Result<
     })
 }
 
+#[inline]
 fn list_whatsapp_numbers_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -5360,6 +5374,7 @@ fn list_whatsapp_numbers_response(
     }
 }
 
+#[inline]
 fn list_whatsapp_templates_request(
     params: &ListWhatsappTemplatesParams,
 ) -> Result<
@@ -5385,6 +5400,7 @@ fn list_whatsapp_templates_request(
     })
 }
 
+#[inline]
 fn list_whatsapp_templates_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -5400,6 +5416,7 @@ fn list_whatsapp_templates_response(
     }
 }
 
+#[inline]
 fn retrieve_whatsapp_number_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -5421,6 +5438,7 @@ fn retrieve_whatsapp_number_request(
     })
 }
 
+#[inline]
 fn retrieve_whatsapp_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<WhatsAppNumberResponse, crate::runtime::Error<RetrieveWhatsappNumberError>> {
@@ -5433,6 +5451,7 @@ fn retrieve_whatsapp_number_response(
     }
 }
 
+#[inline]
 fn retrieve_whatsapp_template_request(
     id: &str,
 ) -> Result<
@@ -5454,6 +5473,7 @@ fn retrieve_whatsapp_template_request(
     })
 }
 
+#[inline]
 fn retrieve_whatsapp_template_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -5469,6 +5489,7 @@ fn retrieve_whatsapp_template_response(
     }
 }
 
+#[inline]
 fn update_message_request(
     message_id: ::uuid::Uuid,
     body: &UpdateMessageRequest,
@@ -5495,6 +5516,7 @@ fn update_message_request(
     })
 }
 
+#[inline]
 fn update_message_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Message, crate::runtime::Error<UpdateMessageError>> {
@@ -5509,6 +5531,7 @@ fn update_message_response(
     }
 }
 
+#[inline]
 fn update_whatsapp_template_request(
     id: &str,
     body: &UpdateWhatsAppTemplateRequest,
@@ -5531,6 +5554,7 @@ fn update_whatsapp_template_request(
     })
 }
 
+#[inline]
 fn update_whatsapp_template_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -5572,6 +5596,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateMessageError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/messages")]
     #[doc(alias = "POST /api/messaging/messages")]
+    #[inline]
     pub async fn create_message(
         &self,
         body: &SendMessageRequest,
@@ -5597,6 +5622,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/templates")]
     #[doc(alias = "POST /api/messaging/whatsapp/templates")]
+    #[inline]
     pub async fn create_whatsapp_template(
         &self,
         body: &CreateWhatsAppTemplateRequest,
@@ -5626,6 +5652,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/templates/{id}")]
     #[doc(alias = "DELETE /api/messaging/whatsapp/templates/{id}")]
+    #[inline]
     pub async fn delete_whatsapp_template(
         &self,
         id: &str,
@@ -5658,6 +5685,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetMessageLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/logs/{id}")]
     #[doc(alias = "GET /api/messaging/logs/{id}")]
+    #[inline]
     pub async fn get_message_log(
         &self,
         id: ::uuid::Uuid,
@@ -5687,6 +5715,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListMessageLogsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/logs")]
     #[doc(alias = "GET /api/messaging/logs")]
+    #[inline]
     pub async fn list_message_logs(
         &self,
         params: &ListMessageLogsParams,
@@ -5706,6 +5735,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_message_logs`](Self::list_message_logs), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_message_logs_stream(
         &self,
         params: &ListMessageLogsParams,
@@ -5738,6 +5768,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListWhatsappBusinessesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/businesses")]
     #[doc(alias = "GET /api/messaging/whatsapp/businesses")]
+    #[inline]
     pub async fn list_whatsapp_businesses(
         &self,
     ) -> Result<
@@ -5765,6 +5796,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListWhatsappNumbersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/numbers")]
     #[doc(alias = "GET /api/messaging/whatsapp/numbers")]
+    #[inline]
     pub async fn list_whatsapp_numbers(
         &self,
     ) -> Result<
@@ -5796,6 +5828,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListWhatsappTemplatesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/templates")]
     #[doc(alias = "GET /api/messaging/whatsapp/templates")]
+    #[inline]
     pub async fn list_whatsapp_templates(
         &self,
         params: &ListWhatsappTemplatesParams,
@@ -5828,6 +5861,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveWhatsappNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/numbers/{id}")]
     #[doc(alias = "GET /api/messaging/whatsapp/numbers/{id}")]
+    #[inline]
     pub async fn retrieve_whatsapp_number(
         &self,
         id: ::uuid::Uuid,
@@ -5860,6 +5894,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/templates/{id}")]
     #[doc(alias = "GET /api/messaging/whatsapp/templates/{id}")]
+    #[inline]
     pub async fn retrieve_whatsapp_template(
         &self,
         id: &str,
@@ -5896,6 +5931,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateMessageError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/messages/{message_id}")]
     #[doc(alias = "PATCH /api/messaging/messages/{message_id}")]
+    #[inline]
     pub async fn update_message(
         &self,
         message_id: ::uuid::Uuid,
@@ -5926,6 +5962,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateWhatsappTemplateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/messaging/whatsapp/templates/{id}")]
     #[doc(alias = "PATCH /api/messaging/whatsapp/templates/{id}")]
+    #[inline]
     pub async fn update_whatsapp_template(
         &self,
         id: &str,

@@ -1247,6 +1247,7 @@ impl ::std::fmt::Display for UpdateTokenError {
     }
 }
 
+#[inline]
 fn create_subproject_request(
     body: &CreateProjectRequest,
 ) -> Result<
@@ -1264,6 +1265,7 @@ fn create_subproject_request(
     })
 }
 
+#[inline]
 fn create_subproject_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ProjectWithSigningKey, crate::runtime::Error<CreateSubprojectError>> {
@@ -1276,6 +1278,7 @@ fn create_subproject_response(
     }
 }
 
+#[inline]
 fn create_token_request(
     body: &ProjectCreateTokenRequest,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateTokenError>> {
@@ -1290,6 +1293,7 @@ fn create_token_request(
     })
 }
 
+#[inline]
 fn create_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ProjectTokenResponse, crate::runtime::Error<CreateTokenError>> {
@@ -1302,6 +1306,7 @@ fn create_token_response(
     }
 }
 
+#[inline]
 fn delete_subproject_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -1323,6 +1328,7 @@ fn delete_subproject_request(
     })
 }
 
+#[inline]
 fn delete_subproject_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSubprojectError>> {
@@ -1336,6 +1342,7 @@ fn delete_subproject_response(
     }
 }
 
+#[inline]
 fn delete_token_request(
     token_id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteTokenError>> {
@@ -1358,6 +1365,7 @@ fn delete_token_request(
     })
 }
 
+#[inline]
 fn delete_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteTokenError>> {
@@ -1370,6 +1378,7 @@ fn delete_token_response(
     }
 }
 
+#[inline]
 fn get_project_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetProjectError>> {
@@ -1388,6 +1397,7 @@ fn get_project_request(
     })
 }
 
+#[inline]
 fn get_project_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Project, crate::runtime::Error<GetProjectError>> {
@@ -1400,6 +1410,7 @@ fn get_project_response(
     }
 }
 
+#[inline]
 fn list_projects_request(
     params: &ListProjectsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListProjectsError>> {
@@ -1428,6 +1439,7 @@ fn list_projects_request(
     })
 }
 
+#[inline]
 fn list_projects_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ProjectListResponse, crate::runtime::Error<ListProjectsError>> {
@@ -1439,6 +1451,7 @@ fn list_projects_response(
     }
 }
 
+#[inline]
 fn rotate_signing_key_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -1461,6 +1474,7 @@ fn rotate_signing_key_request(
     })
 }
 
+#[inline]
 fn rotate_signing_key_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ProjectWithSigningKey, crate::runtime::Error<RotateSigningKeyError>> {
@@ -1473,6 +1487,7 @@ fn rotate_signing_key_response(
     }
 }
 
+#[inline]
 fn update_project_request(
     id: ::uuid::Uuid,
     body: &UpdateProjectRequest,
@@ -1495,6 +1510,7 @@ fn update_project_request(
     })
 }
 
+#[inline]
 fn update_project_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Project, crate::runtime::Error<UpdateProjectError>> {
@@ -1508,6 +1524,7 @@ fn update_project_response(
     }
 }
 
+#[inline]
 fn update_token_request(
     token_id: ::uuid::Uuid,
     body: &ProjectUpdateTokenRequest,
@@ -1531,6 +1548,7 @@ fn update_token_request(
     })
 }
 
+#[inline]
 fn update_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ProjectTokenResponse, crate::runtime::Error<UpdateTokenError>> {
@@ -1572,6 +1590,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSubprojectError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/projects")]
     #[doc(alias = "POST /api/projects")]
+    #[inline]
     pub async fn create_subproject(
         &self,
         body: &CreateProjectRequest,
@@ -1603,6 +1622,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/project/tokens")]
     #[doc(alias = "POST /api/project/tokens")]
+    #[inline]
     pub async fn create_token(
         &self,
         body: &ProjectCreateTokenRequest,
@@ -1639,6 +1659,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSubprojectError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/projects/{id}")]
     #[doc(alias = "DELETE /api/projects/{id}")]
+    #[inline]
     pub async fn delete_subproject(
         &self,
         id: ::uuid::Uuid,
@@ -1668,6 +1689,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/project/tokens/{token_id}")]
     #[doc(alias = "DELETE /api/project/tokens/{token_id}")]
+    #[inline]
     pub async fn delete_token(
         &self,
         token_id: ::uuid::Uuid,
@@ -1699,6 +1721,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetProjectError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/projects/{id}")]
     #[doc(alias = "GET /api/projects/{id}")]
+    #[inline]
     pub async fn get_project(
         &self,
         id: ::uuid::Uuid,
@@ -1729,6 +1752,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListProjectsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/projects")]
     #[doc(alias = "GET /api/projects")]
+    #[inline]
     pub async fn list_projects(
         &self,
         params: &ListProjectsParams,
@@ -1748,6 +1772,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_projects`](Self::list_projects), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_projects_stream(
         &self,
         params: &ListProjectsParams,
@@ -1787,6 +1812,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RotateSigningKeyError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/projects/{id}/signing-key/rotate")]
     #[doc(alias = "POST /api/projects/{id}/signing-key/rotate")]
+    #[inline]
     pub async fn rotate_signing_key(
         &self,
         id: ::uuid::Uuid,
@@ -1816,6 +1842,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateProjectError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/projects/{id}")]
     #[doc(alias = "PATCH /api/projects/{id}")]
+    #[inline]
     pub async fn update_project(
         &self,
         id: ::uuid::Uuid,
@@ -1852,6 +1879,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/project/tokens/{token_id}")]
     #[doc(alias = "PATCH /api/project/tokens/{token_id}")]
+    #[inline]
     pub async fn update_token(
         &self,
         token_id: ::uuid::Uuid,

@@ -236,6 +236,7 @@ impl ::std::fmt::Display for CreatePubsubTokenError {
     }
 }
 
+#[inline]
 fn create_pubsub_token_request(
     body: &NewPubSubToken,
 ) -> Result<
@@ -253,6 +254,7 @@ fn create_pubsub_token_request(
     })
 }
 
+#[inline]
 fn create_pubsub_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PubSubToken, crate::runtime::Error<CreatePubsubTokenError>> {
@@ -287,6 +289,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreatePubsubTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/pubsub/tokens")]
     #[doc(alias = "POST /api/pubsub/tokens")]
+    #[inline]
     pub async fn create_pubsub_token(
         &self,
         body: &NewPubSubToken,

@@ -15823,6 +15823,7 @@ impl ::std::fmt::Display for VerifyMfaTokenError {
     }
 }
 
+#[inline]
 fn assign_e911_address_request(
     id: ::uuid::Uuid,
     body: &AssignE911addressRequest,
@@ -15846,6 +15847,7 @@ fn assign_e911_address_request(
     })
 }
 
+#[inline]
 fn assign_e911_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberResponse, crate::runtime::Error<AssignE911AddressError>> {
@@ -15859,6 +15861,7 @@ fn assign_e911_address_response(
     }
 }
 
+#[inline]
 fn create_address_request(
     body: &CreateAddressRequest,
 ) -> Result<
@@ -15876,6 +15879,7 @@ fn create_address_request(
     })
 }
 
+#[inline]
 fn create_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AddressResponse, crate::runtime::Error<CreateAddressError>> {
@@ -15888,6 +15892,7 @@ fn create_address_response(
     }
 }
 
+#[inline]
 fn create_brand_request(
     body: &CreateBrandRequest,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateBrandError>> {
@@ -15902,6 +15907,7 @@ fn create_brand_request(
     })
 }
 
+#[inline]
 fn create_brand_response(
     response: crate::runtime::RawResponse,
 ) -> Result<BrandResponse, crate::runtime::Error<CreateBrandError>> {
@@ -15914,6 +15920,7 @@ fn create_brand_response(
     }
 }
 
+#[inline]
 fn create_campaign_request(
     id: ::uuid::Uuid,
     body: &CreateCampaignRequest,
@@ -15937,6 +15944,7 @@ fn create_campaign_request(
     })
 }
 
+#[inline]
 fn create_campaign_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CampaignResponse, crate::runtime::Error<CreateCampaignError>> {
@@ -15950,6 +15958,7 @@ fn create_campaign_response(
     }
 }
 
+#[inline]
 fn create_domain_application_request(
     body: &CreateDomainApplicationRequest,
 ) -> Result<
@@ -15967,6 +15976,7 @@ fn create_domain_application_request(
     })
 }
 
+#[inline]
 fn create_domain_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -15982,6 +15992,7 @@ fn create_domain_application_response(
     }
 }
 
+#[inline]
 fn create_imported_phone_number_request(
     body: &ImportPhoneNumberRequest,
 ) -> Result<
@@ -15999,6 +16010,7 @@ fn create_imported_phone_number_request(
     })
 }
 
+#[inline]
 fn create_imported_phone_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberResponse, crate::runtime::Error<CreateImportedPhoneNumberError>> {
@@ -16011,6 +16023,7 @@ fn create_imported_phone_number_response(
     }
 }
 
+#[inline]
 fn create_number_group_request(
     body: &CreateNumberGroupRequest,
 ) -> Result<
@@ -16028,6 +16041,7 @@ fn create_number_group_request(
     })
 }
 
+#[inline]
 fn create_number_group_response(
     response: crate::runtime::RawResponse,
 ) -> Result<NumberGroupResponse, crate::runtime::Error<CreateNumberGroupError>> {
@@ -16040,6 +16054,7 @@ fn create_number_group_response(
     }
 }
 
+#[inline]
 fn create_number_group_membership_request(
     number_group_id: ::uuid::Uuid,
     body: &AddNumberGroupMembershipRequest,
@@ -16067,6 +16082,7 @@ fn create_number_group_membership_request(
     })
 }
 
+#[inline]
 fn create_number_group_membership_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -16083,6 +16099,7 @@ fn create_number_group_membership_response(
     }
 }
 
+#[inline]
 fn create_order_request(
     id: ::uuid::Uuid,
     body: &CreateOrderRequest,
@@ -16103,6 +16120,7 @@ fn create_order_request(
     })
 }
 
+#[inline]
 fn create_order_response(
     response: crate::runtime::RawResponse,
 ) -> Result<OrderResponse, crate::runtime::Error<CreateOrderError>> {
@@ -16116,6 +16134,7 @@ fn create_order_response(
     }
 }
 
+#[inline]
 fn create_queue_request(
     body: &CreateQueueRequest,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateQueueError>> {
@@ -16130,6 +16149,7 @@ fn create_queue_request(
     })
 }
 
+#[inline]
 fn create_queue_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueResponse, crate::runtime::Error<CreateQueueError>> {
@@ -16142,6 +16162,7 @@ fn create_queue_response(
     }
 }
 
+#[inline]
 fn create_sip_endpoint_request(
     body: &CreateSipEndpointRequest,
 ) -> Result<
@@ -16159,6 +16180,7 @@ fn create_sip_endpoint_request(
     })
 }
 
+#[inline]
 fn create_sip_endpoint_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipEndpointResponse, crate::runtime::Error<CreateSipEndpointError>> {
@@ -16171,6 +16193,7 @@ fn create_sip_endpoint_response(
     }
 }
 
+#[inline]
 fn create_verified_caller_id_request(
     body: &CreateVerifiedCallerIdRequest,
 ) -> Result<
@@ -16188,6 +16211,7 @@ fn create_verified_caller_id_request(
     })
 }
 
+#[inline]
 fn create_verified_caller_id_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -16203,6 +16227,7 @@ fn create_verified_caller_id_response(
     }
 }
 
+#[inline]
 fn delete_address_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16224,6 +16249,7 @@ fn delete_address_request(
     })
 }
 
+#[inline]
 fn delete_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteAddressError>> {
@@ -16237,6 +16263,7 @@ fn delete_address_response(
     }
 }
 
+#[inline]
 fn delete_call_recording_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16258,6 +16285,7 @@ fn delete_call_recording_request(
     })
 }
 
+#[inline]
 fn delete_call_recording_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteCallRecordingError>> {
@@ -16271,6 +16299,7 @@ fn delete_call_recording_response(
     }
 }
 
+#[inline]
 fn delete_domain_application_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16292,6 +16321,7 @@ fn delete_domain_application_request(
     })
 }
 
+#[inline]
 fn delete_domain_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteDomainApplicationError>> {
@@ -16305,6 +16335,7 @@ fn delete_domain_application_response(
     }
 }
 
+#[inline]
 fn delete_number_assignment_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16326,6 +16357,7 @@ fn delete_number_assignment_request(
     })
 }
 
+#[inline]
 fn delete_number_assignment_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteNumberAssignmentError>> {
@@ -16338,6 +16370,7 @@ fn delete_number_assignment_response(
     }
 }
 
+#[inline]
 fn delete_number_group_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16359,6 +16392,7 @@ fn delete_number_group_request(
     })
 }
 
+#[inline]
 fn delete_number_group_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteNumberGroupError>> {
@@ -16372,6 +16406,7 @@ fn delete_number_group_response(
     }
 }
 
+#[inline]
 fn delete_number_group_membership_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16393,6 +16428,7 @@ fn delete_number_group_membership_request(
     })
 }
 
+#[inline]
 fn delete_number_group_membership_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteNumberGroupMembershipError>> {
@@ -16406,6 +16442,7 @@ fn delete_number_group_membership_response(
     }
 }
 
+#[inline]
 fn delete_queue_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteQueueError>> {
@@ -16424,6 +16461,7 @@ fn delete_queue_request(
     })
 }
 
+#[inline]
 fn delete_queue_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteQueueError>> {
@@ -16437,6 +16475,7 @@ fn delete_queue_response(
     }
 }
 
+#[inline]
 fn delete_sip_endpoint_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16458,6 +16497,7 @@ fn delete_sip_endpoint_request(
     })
 }
 
+#[inline]
 fn delete_sip_endpoint_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteSipEndpointError>> {
@@ -16471,6 +16511,7 @@ fn delete_sip_endpoint_response(
     }
 }
 
+#[inline]
 fn delete_verified_caller_id_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16492,6 +16533,7 @@ fn delete_verified_caller_id_request(
     })
 }
 
+#[inline]
 fn delete_verified_caller_id_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteVerifiedCallerIdError>> {
@@ -16504,6 +16546,7 @@ fn delete_verified_caller_id_response(
     }
 }
 
+#[inline]
 fn get_address_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetAddressError>> {
@@ -16522,6 +16565,7 @@ fn get_address_request(
     })
 }
 
+#[inline]
 fn get_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AddressResponse, crate::runtime::Error<GetAddressError>> {
@@ -16535,6 +16579,7 @@ fn get_address_response(
     }
 }
 
+#[inline]
 fn get_call_recording_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -16556,6 +16601,7 @@ fn get_call_recording_request(
     })
 }
 
+#[inline]
 fn get_call_recording_response(
     response: crate::runtime::RawResponse,
 ) -> Result<GetCallRecordingResponse, crate::runtime::Error<GetCallRecordingError>> {
@@ -16569,6 +16615,7 @@ fn get_call_recording_response(
     }
 }
 
+#[inline]
 fn get_queue_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetQueueError>> {
@@ -16587,6 +16634,7 @@ fn get_queue_request(
     })
 }
 
+#[inline]
 fn get_queue_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueResponse, crate::runtime::Error<GetQueueError>> {
@@ -16600,6 +16648,7 @@ fn get_queue_response(
     }
 }
 
+#[inline]
 fn list_addresses_request(
     params: &ListAddressesParams,
 ) -> Result<
@@ -16631,6 +16680,7 @@ fn list_addresses_request(
     })
 }
 
+#[inline]
 fn list_addresses_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AddressListResponse, crate::runtime::Error<ListAddressesError>> {
@@ -16643,6 +16693,7 @@ fn list_addresses_response(
     }
 }
 
+#[inline]
 fn list_brands_request(
     params: &ListBrandsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListBrandsError>> {
@@ -16665,6 +16716,7 @@ fn list_brands_request(
     })
 }
 
+#[inline]
 fn list_brands_response(
     response: crate::runtime::RawResponse,
 ) -> Result<BrandListResponse, crate::runtime::Error<ListBrandsError>> {
@@ -16676,6 +16728,7 @@ fn list_brands_response(
     }
 }
 
+#[inline]
 fn list_call_recordings_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<ListCallRecordingsError>,
@@ -16691,6 +16744,7 @@ fn list_call_recordings_request() -> Result<
     })
 }
 
+#[inline]
 fn list_call_recordings_response(
     response: crate::runtime::RawResponse,
 ) -> Result<RecordingListResponse, crate::runtime::Error<ListCallRecordingsError>> {
@@ -16704,6 +16758,7 @@ fn list_call_recordings_response(
     }
 }
 
+#[inline]
 fn list_campaigns_request(
     id: ::uuid::Uuid,
     params: &ListCampaignsParams,
@@ -16735,6 +16790,7 @@ fn list_campaigns_request(
     })
 }
 
+#[inline]
 fn list_campaigns_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CampaignListResponse, crate::runtime::Error<ListCampaignsError>> {
@@ -16747,6 +16803,7 @@ fn list_campaigns_response(
     }
 }
 
+#[inline]
 fn list_domain_applications_request(
     params: &ListDomainApplicationsParams,
 ) -> Result<
@@ -16781,6 +16838,7 @@ fn list_domain_applications_request(
     })
 }
 
+#[inline]
 fn list_domain_applications_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -16796,6 +16854,7 @@ fn list_domain_applications_response(
     }
 }
 
+#[inline]
 fn list_number_assignments_request(
     id: ::uuid::Uuid,
     params: &ListNumberAssignmentsParams,
@@ -16824,6 +16883,7 @@ fn list_number_assignments_request(
     })
 }
 
+#[inline]
 fn list_number_assignments_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -16839,6 +16899,7 @@ fn list_number_assignments_response(
     }
 }
 
+#[inline]
 fn list_number_group_memberships_request(
     number_group_id: ::uuid::Uuid,
     params: &ListNumberGroupMembershipsParams,
@@ -16877,6 +16938,7 @@ fn list_number_group_memberships_request(
     })
 }
 
+#[inline]
 fn list_number_group_memberships_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -16893,6 +16955,7 @@ fn list_number_group_memberships_response(
     }
 }
 
+#[inline]
 fn list_number_groups_request(
     params: &ListNumberGroupsParams,
 ) -> Result<
@@ -16924,6 +16987,7 @@ fn list_number_groups_request(
     })
 }
 
+#[inline]
 fn list_number_groups_response(
     response: crate::runtime::RawResponse,
 ) -> Result<NumberGroupListResponse, crate::runtime::Error<ListNumberGroupsError>> {
@@ -16936,6 +17000,7 @@ fn list_number_groups_response(
     }
 }
 
+#[inline]
 fn list_orders_request(
     id: ::uuid::Uuid,
     params: &ListOrdersParams,
@@ -16961,6 +17026,7 @@ fn list_orders_request(
     })
 }
 
+#[inline]
 fn list_orders_response(
     response: crate::runtime::RawResponse,
 ) -> Result<OrderListResponse, crate::runtime::Error<ListOrdersError>> {
@@ -16973,6 +17039,7 @@ fn list_orders_response(
     }
 }
 
+#[inline]
 fn list_phone_numbers_request(
     params: &ListPhoneNumbersParams,
 ) -> Result<
@@ -17007,6 +17074,7 @@ fn list_phone_numbers_request(
     })
 }
 
+#[inline]
 fn list_phone_numbers_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberListResponse, crate::runtime::Error<ListPhoneNumbersError>> {
@@ -17019,6 +17087,7 @@ fn list_phone_numbers_response(
     }
 }
 
+#[inline]
 fn list_queue_members_request(
     queue_id: ::uuid::Uuid,
 ) -> Result<
@@ -17045,6 +17114,7 @@ fn list_queue_members_request(
     })
 }
 
+#[inline]
 fn list_queue_members_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueMemberListResponse, crate::runtime::Error<ListQueueMembersError>> {
@@ -17057,6 +17127,7 @@ fn list_queue_members_response(
     }
 }
 
+#[inline]
 fn list_queues_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<ListQueuesError>,
@@ -17072,6 +17143,7 @@ fn list_queues_request() -> Result<
     })
 }
 
+#[inline]
 fn list_queues_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueListResponse, crate::runtime::Error<ListQueuesError>> {
@@ -17084,6 +17156,7 @@ fn list_queues_response(
     }
 }
 
+#[inline]
 fn list_short_codes_request(
     params: &ListShortCodesParams,
 ) -> Result<
@@ -17118,6 +17191,7 @@ fn list_short_codes_request(
     })
 }
 
+#[inline]
 fn list_short_codes_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ShortCodeListResponse, crate::runtime::Error<ListShortCodesError>> {
@@ -17130,6 +17204,7 @@ fn list_short_codes_response(
     }
 }
 
+#[inline]
 fn list_sip_endpoints_request(
     params: &ListSipEndpointsParams,
 ) -> Result<
@@ -17164,6 +17239,7 @@ fn list_sip_endpoints_request(
     })
 }
 
+#[inline]
 fn list_sip_endpoints_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipEndpointListResponse, crate::runtime::Error<ListSipEndpointsError>> {
@@ -17176,6 +17252,7 @@ fn list_sip_endpoints_response(
     }
 }
 
+#[inline]
 fn list_verified_caller_ids_request(
     params: &ListVerifiedCallerIdsParams,
 ) -> Result<
@@ -17201,6 +17278,7 @@ fn list_verified_caller_ids_request(
     })
 }
 
+#[inline]
 fn list_verified_caller_ids_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -17215,6 +17293,7 @@ fn list_verified_caller_ids_response(
     }
 }
 
+#[inline]
 fn lookup_phone_number_request(
     e164_number: &str,
     params: &LookupPhoneNumberParams,
@@ -17242,6 +17321,7 @@ fn lookup_phone_number_request(
     })
 }
 
+#[inline]
 fn lookup_phone_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberLookupResponse, crate::runtime::Error<LookupPhoneNumberError>> {
@@ -17254,6 +17334,7 @@ fn lookup_phone_number_response(
     }
 }
 
+#[inline]
 fn purchase_phone_number_request(
     body: &PurchasePhoneNumberRequest,
 ) -> Result<
@@ -17271,6 +17352,7 @@ fn purchase_phone_number_request(
     })
 }
 
+#[inline]
 fn purchase_phone_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberResponse, crate::runtime::Error<PurchasePhoneNumberError>> {
@@ -17284,6 +17366,7 @@ fn purchase_phone_number_response(
     }
 }
 
+#[inline]
 fn redial_verification_call_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17306,6 +17389,7 @@ fn redial_verification_call_request(
     })
 }
 
+#[inline]
 fn redial_verification_call_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -17321,6 +17405,7 @@ fn redial_verification_call_response(
     }
 }
 
+#[inline]
 fn release_phone_number_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17342,6 +17427,7 @@ fn release_phone_number_request(
     })
 }
 
+#[inline]
 fn release_phone_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<ReleasePhoneNumberError>> {
@@ -17355,6 +17441,7 @@ fn release_phone_number_response(
     }
 }
 
+#[inline]
 fn remove_e911_address_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17377,6 +17464,7 @@ fn remove_e911_address_request(
     })
 }
 
+#[inline]
 fn remove_e911_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberResponse, crate::runtime::Error<RemoveE911AddressError>> {
@@ -17390,6 +17478,7 @@ fn remove_e911_address_response(
     }
 }
 
+#[inline]
 fn request_mfa_call_request(
     body: &MfaRequest,
 ) -> Result<
@@ -17407,6 +17496,7 @@ fn request_mfa_call_request(
     })
 }
 
+#[inline]
 fn request_mfa_call_response(
     response: crate::runtime::RawResponse,
 ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaCallError>> {
@@ -17419,6 +17509,7 @@ fn request_mfa_call_response(
     }
 }
 
+#[inline]
 fn request_mfa_sms_request(
     body: &MfaRequest,
 ) -> Result<
@@ -17436,6 +17527,7 @@ fn request_mfa_sms_request(
     })
 }
 
+#[inline]
 fn request_mfa_sms_response(
     response: crate::runtime::RawResponse,
 ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaSmsError>> {
@@ -17448,6 +17540,7 @@ fn request_mfa_sms_response(
     }
 }
 
+#[inline]
 fn retrieve_brand_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17469,6 +17562,7 @@ fn retrieve_brand_request(
     })
 }
 
+#[inline]
 fn retrieve_brand_response(
     response: crate::runtime::RawResponse,
 ) -> Result<BrandResponse, crate::runtime::Error<RetrieveBrandError>> {
@@ -17481,6 +17575,7 @@ fn retrieve_brand_response(
     }
 }
 
+#[inline]
 fn retrieve_campaign_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17502,6 +17597,7 @@ fn retrieve_campaign_request(
     })
 }
 
+#[inline]
 fn retrieve_campaign_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CampaignResponse, crate::runtime::Error<RetrieveCampaignError>> {
@@ -17514,6 +17610,7 @@ fn retrieve_campaign_response(
     }
 }
 
+#[inline]
 fn retrieve_domain_application_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17535,6 +17632,7 @@ fn retrieve_domain_application_request(
     })
 }
 
+#[inline]
 fn retrieve_domain_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -17551,6 +17649,7 @@ fn retrieve_domain_application_response(
     }
 }
 
+#[inline]
 fn retrieve_next_queue_member_request(
     queue_id: ::uuid::Uuid,
 ) -> Result<
@@ -17577,6 +17676,7 @@ fn retrieve_next_queue_member_request(
     })
 }
 
+#[inline]
 fn retrieve_next_queue_member_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveNextQueueMemberError>> {
@@ -17589,6 +17689,7 @@ fn retrieve_next_queue_member_response(
     }
 }
 
+#[inline]
 fn retrieve_number_group_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17610,6 +17711,7 @@ fn retrieve_number_group_request(
     })
 }
 
+#[inline]
 fn retrieve_number_group_response(
     response: crate::runtime::RawResponse,
 ) -> Result<NumberGroupResponse, crate::runtime::Error<RetrieveNumberGroupError>> {
@@ -17623,6 +17725,7 @@ fn retrieve_number_group_response(
     }
 }
 
+#[inline]
 fn retrieve_number_group_membership_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17644,6 +17747,7 @@ fn retrieve_number_group_membership_request(
     })
 }
 
+#[inline]
 fn retrieve_number_group_membership_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -17664,6 +17768,7 @@ fn retrieve_number_group_membership_response(
     }
 }
 
+#[inline]
 fn retrieve_order_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17685,6 +17790,7 @@ fn retrieve_order_request(
     })
 }
 
+#[inline]
 fn retrieve_order_response(
     response: crate::runtime::RawResponse,
 ) -> Result<OrderResponse, crate::runtime::Error<RetrieveOrderError>> {
@@ -17697,6 +17803,7 @@ fn retrieve_order_response(
     }
 }
 
+#[inline]
 fn retrieve_phone_number_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17718,6 +17825,7 @@ fn retrieve_phone_number_request(
     })
 }
 
+#[inline]
 fn retrieve_phone_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberResponse, crate::runtime::Error<RetrievePhoneNumberError>> {
@@ -17731,6 +17839,7 @@ fn retrieve_phone_number_response(
     }
 }
 
+#[inline]
 fn retrieve_queue_member_request(
     queue_id: ::uuid::Uuid,
     id: ::uuid::Uuid,
@@ -17759,6 +17868,7 @@ fn retrieve_queue_member_request(
     })
 }
 
+#[inline]
 fn retrieve_queue_member_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveQueueMemberError>> {
@@ -17771,6 +17881,7 @@ fn retrieve_queue_member_response(
     }
 }
 
+#[inline]
 fn retrieve_short_code_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17792,6 +17903,7 @@ fn retrieve_short_code_request(
     })
 }
 
+#[inline]
 fn retrieve_short_code_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ShortCodeResponse, crate::runtime::Error<RetrieveShortCodeError>> {
@@ -17805,6 +17917,7 @@ fn retrieve_short_code_response(
     }
 }
 
+#[inline]
 fn retrieve_sip_endpoint_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17826,6 +17939,7 @@ fn retrieve_sip_endpoint_request(
     })
 }
 
+#[inline]
 fn retrieve_sip_endpoint_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipEndpointResponse, crate::runtime::Error<RetrieveSipEndpointError>> {
@@ -17839,6 +17953,7 @@ fn retrieve_sip_endpoint_response(
     }
 }
 
+#[inline]
 fn retrieve_sip_profile_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<RetrieveSipProfileError>,
@@ -17854,6 +17969,7 @@ fn retrieve_sip_profile_request() -> Result<
     })
 }
 
+#[inline]
 fn retrieve_sip_profile_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipProfileResponse, crate::runtime::Error<RetrieveSipProfileError>> {
@@ -17865,6 +17981,7 @@ fn retrieve_sip_profile_response(
     }
 }
 
+#[inline]
 fn retrieve_verified_caller_id_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -17886,6 +18003,7 @@ fn retrieve_verified_caller_id_request(
     })
 }
 
+#[inline]
 fn retrieve_verified_caller_id_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -17901,6 +18019,7 @@ fn retrieve_verified_caller_id_response(
     }
 }
 
+#[inline]
 fn search_available_phone_numbers_request(
     params: &SearchAvailablePhoneNumbersParams,
 ) -> Result<
@@ -17944,6 +18063,7 @@ fn search_available_phone_numbers_request(
     })
 }
 
+#[inline]
 fn search_available_phone_numbers_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -17958,6 +18078,7 @@ fn search_available_phone_numbers_response(
     }
 }
 
+#[inline]
 fn update_address_request(
     id: ::uuid::Uuid,
     body: &UpdateAddressRequest,
@@ -17980,6 +18101,7 @@ fn update_address_request(
     })
 }
 
+#[inline]
 fn update_address_response(
     response: crate::runtime::RawResponse,
 ) -> Result<AddressResponse, crate::runtime::Error<UpdateAddressError>> {
@@ -17993,6 +18115,7 @@ fn update_address_response(
     }
 }
 
+#[inline]
 fn update_campaign_request(
     id: ::uuid::Uuid,
     body: &UpdateCampaignRequest,
@@ -18015,6 +18138,7 @@ fn update_campaign_request(
     })
 }
 
+#[inline]
 fn update_campaign_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CampaignResponse, crate::runtime::Error<UpdateCampaignError>> {
@@ -18028,6 +18152,7 @@ fn update_campaign_response(
     }
 }
 
+#[inline]
 fn update_domain_application_request(
     id: ::uuid::Uuid,
     body: &UpdateDomainApplicationRequest,
@@ -18050,6 +18175,7 @@ fn update_domain_application_request(
     })
 }
 
+#[inline]
 fn update_domain_application_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -18066,6 +18192,7 @@ fn update_domain_application_response(
     }
 }
 
+#[inline]
 fn update_number_group_request(
     id: ::uuid::Uuid,
     body: &UpdateNumberGroupRequest,
@@ -18088,6 +18215,7 @@ fn update_number_group_request(
     })
 }
 
+#[inline]
 fn update_number_group_response(
     response: crate::runtime::RawResponse,
 ) -> Result<NumberGroupResponse, crate::runtime::Error<UpdateNumberGroupError>> {
@@ -18101,6 +18229,7 @@ fn update_number_group_response(
     }
 }
 
+#[inline]
 fn update_phone_number_request(
     id: ::uuid::Uuid,
     body: &UpdatePhoneNumberRequest,
@@ -18123,6 +18252,7 @@ fn update_phone_number_request(
     })
 }
 
+#[inline]
 fn update_phone_number_response(
     response: crate::runtime::RawResponse,
 ) -> Result<PhoneNumberResponse, crate::runtime::Error<UpdatePhoneNumberError>> {
@@ -18136,6 +18266,7 @@ fn update_phone_number_response(
     }
 }
 
+#[inline]
 fn update_queue_request(
     id: ::uuid::Uuid,
     body: &UpdateQueueRequest,
@@ -18155,6 +18286,7 @@ fn update_queue_request(
     })
 }
 
+#[inline]
 fn update_queue_response(
     response: crate::runtime::RawResponse,
 ) -> Result<QueueResponse, crate::runtime::Error<UpdateQueueError>> {
@@ -18168,6 +18300,7 @@ fn update_queue_response(
     }
 }
 
+#[inline]
 fn update_short_code_request(
     id: ::uuid::Uuid,
     body: &UpdateShortCodeRequest,
@@ -18190,6 +18323,7 @@ fn update_short_code_request(
     })
 }
 
+#[inline]
 fn update_short_code_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ShortCodeResponse, crate::runtime::Error<UpdateShortCodeError>> {
@@ -18203,6 +18337,7 @@ fn update_short_code_response(
     }
 }
 
+#[inline]
 fn update_sip_endpoint_request(
     id: ::uuid::Uuid,
     body: &UpdateSipEndpointRequest,
@@ -18225,6 +18360,7 @@ fn update_sip_endpoint_request(
     })
 }
 
+#[inline]
 fn update_sip_endpoint_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipEndpointResponse, crate::runtime::Error<UpdateSipEndpointError>> {
@@ -18238,6 +18374,7 @@ fn update_sip_endpoint_response(
     }
 }
 
+#[inline]
 fn update_sip_profile_request(
     body: &UpdateSipProfileRequest,
 ) -> Result<
@@ -18255,6 +18392,7 @@ fn update_sip_profile_request(
     })
 }
 
+#[inline]
 fn update_sip_profile_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SipProfileResponse, crate::runtime::Error<UpdateSipProfileError>> {
@@ -18267,6 +18405,7 @@ fn update_sip_profile_response(
     }
 }
 
+#[inline]
 fn update_verified_caller_id_request(
     id: ::uuid::Uuid,
     body: &UpdateVerifiedCallerIdRequest,
@@ -18289,6 +18428,7 @@ fn update_verified_caller_id_request(
     })
 }
 
+#[inline]
 fn update_verified_caller_id_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -18305,6 +18445,7 @@ fn update_verified_caller_id_response(
     }
 }
 
+#[inline]
 fn validate_verification_code_request(
     id: ::uuid::Uuid,
     body: &VerifyCallerIdRequest,
@@ -18328,6 +18469,7 @@ fn validate_verification_code_request(
     })
 }
 
+#[inline]
 fn validate_verification_code_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -18344,6 +18486,7 @@ fn validate_verification_code_response(
     }
 }
 
+#[inline]
 fn verify_mfa_token_request(
     mfa_request_id: ::uuid::Uuid,
     body: &MfaVerifyRequest,
@@ -18371,6 +18514,7 @@ fn verify_mfa_token_request(
     })
 }
 
+#[inline]
 fn verify_mfa_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<MfaVerifyResponse, crate::runtime::Error<VerifyMfaTokenError>> {
@@ -18410,6 +18554,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`AssignE911AddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers/{id}/e911_address")]
     #[doc(alias = "POST /api/relay/rest/phone_numbers/{id}/e911_address")]
+    #[inline]
     pub async fn assign_e911_address(
         &self,
         id: ::uuid::Uuid,
@@ -18438,6 +18583,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/addresses")]
     #[doc(alias = "POST /api/relay/rest/addresses")]
+    #[inline]
     pub async fn create_address(
         &self,
         body: &CreateAddressRequest,
@@ -18463,6 +18609,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateBrandError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/brands")]
     #[doc(alias = "POST /api/relay/rest/registry/beta/brands")]
+    #[inline]
     pub async fn create_brand(
         &self,
         body: &CreateBrandRequest,
@@ -18492,6 +18639,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateCampaignError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/brands/{id}/campaigns")]
     #[doc(alias = "POST /api/relay/rest/registry/beta/brands/{id}/campaigns")]
+    #[inline]
     pub async fn create_campaign(
         &self,
         id: ::uuid::Uuid,
@@ -18518,6 +18666,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateDomainApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/domain_applications")]
     #[doc(alias = "POST /api/relay/rest/domain_applications")]
+    #[inline]
     pub async fn create_domain_application(
         &self,
         body: &CreateDomainApplicationRequest,
@@ -18548,6 +18697,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateImportedPhoneNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/imported_phone_numbers")]
     #[doc(alias = "POST /api/relay/rest/imported_phone_numbers")]
+    #[inline]
     pub async fn create_imported_phone_number(
         &self,
         body: &ImportPhoneNumberRequest,
@@ -18577,6 +18727,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateNumberGroupError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_groups")]
     #[doc(alias = "POST /api/relay/rest/number_groups")]
+    #[inline]
     pub async fn create_number_group(
         &self,
         body: &CreateNumberGroupRequest,
@@ -18610,6 +18761,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "POST /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships"
     )]
+    #[inline]
     pub async fn create_number_group_membership(
         &self,
         number_group_id: ::uuid::Uuid,
@@ -18647,6 +18799,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateOrderError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/campaigns/{id}/orders")]
     #[doc(alias = "POST /api/relay/rest/registry/beta/campaigns/{id}/orders")]
+    #[inline]
     pub async fn create_order(
         &self,
         id: ::uuid::Uuid,
@@ -18673,6 +18826,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateQueueError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues")]
     #[doc(alias = "POST /api/relay/rest/queues")]
+    #[inline]
     pub async fn create_queue(
         &self,
         body: &CreateQueueRequest,
@@ -18700,6 +18854,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateSipEndpointError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/endpoints/sip")]
     #[doc(alias = "POST /api/relay/rest/endpoints/sip")]
+    #[inline]
     pub async fn create_sip_endpoint(
         &self,
         body: &CreateSipEndpointRequest,
@@ -18725,6 +18880,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateVerifiedCallerIdError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids")]
     #[doc(alias = "POST /api/relay/rest/verified_caller_ids")]
+    #[inline]
     pub async fn create_verified_caller_id(
         &self,
         body: &CreateVerifiedCallerIdRequest,
@@ -18757,6 +18913,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/addresses/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/addresses/{id}")]
+    #[inline]
     pub async fn delete_address(
         &self,
         id: ::uuid::Uuid,
@@ -18786,6 +18943,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteCallRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/recordings/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/recordings/{id}")]
+    #[inline]
     pub async fn delete_call_recording(
         &self,
         id: ::uuid::Uuid,
@@ -18815,6 +18973,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteDomainApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/domain_applications/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/domain_applications/{id}")]
+    #[inline]
     pub async fn delete_domain_application(
         &self,
         id: ::uuid::Uuid,
@@ -18844,6 +19003,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteNumberAssignmentError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/numbers/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/registry/beta/numbers/{id}")]
+    #[inline]
     pub async fn delete_number_assignment(
         &self,
         id: ::uuid::Uuid,
@@ -18873,6 +19033,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteNumberGroupError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_groups/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/number_groups/{id}")]
+    #[inline]
     pub async fn delete_number_group(
         &self,
         id: ::uuid::Uuid,
@@ -18902,6 +19063,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteNumberGroupMembershipError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_group_memberships/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/number_group_memberships/{id}")]
+    #[inline]
     pub async fn delete_number_group_membership(
         &self,
         id: ::uuid::Uuid,
@@ -18932,6 +19094,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteQueueError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/queues/{id}")]
+    #[inline]
     pub async fn delete_queue(
         &self,
         id: ::uuid::Uuid,
@@ -18963,6 +19126,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteSipEndpointError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/endpoints/sip/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/endpoints/sip/{id}")]
+    #[inline]
     pub async fn delete_sip_endpoint(
         &self,
         id: ::uuid::Uuid,
@@ -18992,6 +19156,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteVerifiedCallerIdError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/verified_caller_ids/{id}")]
+    #[inline]
     pub async fn delete_verified_caller_id(
         &self,
         id: ::uuid::Uuid,
@@ -19022,6 +19187,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/addresses/{id}")]
     #[doc(alias = "GET /api/relay/rest/addresses/{id}")]
+    #[inline]
     pub async fn get_address(
         &self,
         id: ::uuid::Uuid,
@@ -19049,6 +19215,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetCallRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/recordings/{id}")]
     #[doc(alias = "GET /api/relay/rest/recordings/{id}")]
+    #[inline]
     pub async fn get_call_recording(
         &self,
         id: ::uuid::Uuid,
@@ -19078,6 +19245,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetQueueError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues/{id}")]
     #[doc(alias = "GET /api/relay/rest/queues/{id}")]
+    #[inline]
     pub async fn get_queue(
         &self,
         id: ::uuid::Uuid,
@@ -19105,6 +19273,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListAddressesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/addresses")]
     #[doc(alias = "GET /api/relay/rest/addresses")]
+    #[inline]
     pub async fn list_addresses(
         &self,
         params: &ListAddressesParams,
@@ -19124,6 +19293,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_addresses`](Self::list_addresses), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_addresses_stream(
         &self,
         params: &ListAddressesParams,
@@ -19160,6 +19330,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListBrandsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/brands")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/brands")]
+    #[inline]
     pub async fn list_brands(
         &self,
         params: &ListBrandsParams,
@@ -19179,6 +19350,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_brands`](Self::list_brands), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_brands_stream(
         &self,
         params: &ListBrandsParams,
@@ -19214,6 +19386,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCallRecordingsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/recordings")]
     #[doc(alias = "GET /api/relay/rest/recordings")]
+    #[inline]
     pub async fn list_call_recordings(
         &self,
     ) -> Result<RecordingListResponse, crate::runtime::Error<ListCallRecordingsError>> {
@@ -19232,6 +19405,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_call_recordings`](Self::list_call_recordings), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_call_recordings_stream(
         &self,
     ) -> impl ::futures_core::Stream<
@@ -19268,6 +19442,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCampaignsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/brands/{id}/campaigns")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/brands/{id}/campaigns")]
+    #[inline]
     pub async fn list_campaigns(
         &self,
         id: ::uuid::Uuid,
@@ -19288,6 +19463,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_campaigns`](Self::list_campaigns), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_campaigns_stream(
         &self,
         id: ::uuid::Uuid,
@@ -19328,6 +19504,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListDomainApplicationsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/domain_applications")]
     #[doc(alias = "GET /api/relay/rest/domain_applications")]
+    #[inline]
     pub async fn list_domain_applications(
         &self,
         params: &ListDomainApplicationsParams,
@@ -19350,6 +19527,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_domain_applications`](Self::list_domain_applications), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_domain_applications_stream(
         &self,
         params: &ListDomainApplicationsParams,
@@ -19390,6 +19568,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListNumberAssignmentsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/campaigns/{id}/numbers")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/campaigns/{id}/numbers")]
+    #[inline]
     pub async fn list_number_assignments(
         &self,
         id: ::uuid::Uuid,
@@ -19414,6 +19593,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_number_assignments`](Self::list_number_assignments), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_number_assignments_stream(
         &self,
         id: ::uuid::Uuid,
@@ -19459,6 +19639,7 @@ impl crate::runtime::Client {
     #[doc(
         alias = "GET /api/relay/rest/number_groups/{NumberGroupId}/number_group_memberships"
     )]
+    #[inline]
     pub async fn list_number_group_memberships(
         &self,
         number_group_id: ::uuid::Uuid,
@@ -19486,6 +19667,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_number_group_memberships`](Self::list_number_group_memberships), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_number_group_memberships_stream(
         &self,
         number_group_id: ::uuid::Uuid,
@@ -19528,6 +19710,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListNumberGroupsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_groups")]
     #[doc(alias = "GET /api/relay/rest/number_groups")]
+    #[inline]
     pub async fn list_number_groups(
         &self,
         params: &ListNumberGroupsParams,
@@ -19547,6 +19730,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_number_groups`](Self::list_number_groups), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_number_groups_stream(
         &self,
         params: &ListNumberGroupsParams,
@@ -19584,6 +19768,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListOrdersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/campaigns/{id}/orders")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/campaigns/{id}/orders")]
+    #[inline]
     pub async fn list_orders(
         &self,
         id: ::uuid::Uuid,
@@ -19604,6 +19789,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_orders`](Self::list_orders), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_orders_stream(
         &self,
         id: ::uuid::Uuid,
@@ -19647,6 +19833,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListPhoneNumbersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers")]
     #[doc(alias = "GET /api/relay/rest/phone_numbers")]
+    #[inline]
     pub async fn list_phone_numbers(
         &self,
         params: &ListPhoneNumbersParams,
@@ -19666,6 +19853,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_phone_numbers`](Self::list_phone_numbers), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_phone_numbers_stream(
         &self,
         params: &ListPhoneNumbersParams,
@@ -19702,6 +19890,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListQueueMembersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues/{queue_id}/members")]
     #[doc(alias = "GET /api/relay/rest/queues/{queue_id}/members")]
+    #[inline]
     pub async fn list_queue_members(
         &self,
         queue_id: ::uuid::Uuid,
@@ -19721,6 +19910,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_queue_members`](Self::list_queue_members), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_queue_members_stream(
         &self,
         queue_id: ::uuid::Uuid,
@@ -19756,6 +19946,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListQueuesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues")]
     #[doc(alias = "GET /api/relay/rest/queues")]
+    #[inline]
     pub async fn list_queues(
         &self,
     ) -> Result<QueueListResponse, crate::runtime::Error<ListQueuesError>> {
@@ -19772,6 +19963,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_queues`](Self::list_queues), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_queues_stream(
         &self,
     ) -> impl ::futures_core::Stream<
@@ -19811,6 +20003,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListShortCodesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/short_codes")]
     #[doc(alias = "GET /api/relay/rest/short_codes")]
+    #[inline]
     pub async fn list_short_codes(
         &self,
         params: &ListShortCodesParams,
@@ -19830,6 +20023,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_short_codes`](Self::list_short_codes), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_short_codes_stream(
         &self,
         params: &ListShortCodesParams,
@@ -19868,6 +20062,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListSipEndpointsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/endpoints/sip")]
     #[doc(alias = "GET /api/relay/rest/endpoints/sip")]
+    #[inline]
     pub async fn list_sip_endpoints(
         &self,
         params: &ListSipEndpointsParams,
@@ -19887,6 +20082,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_sip_endpoints`](Self::list_sip_endpoints), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_sip_endpoints_stream(
         &self,
         params: &ListSipEndpointsParams,
@@ -19923,6 +20119,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListVerifiedCallerIdsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids")]
     #[doc(alias = "GET /api/relay/rest/verified_caller_ids")]
+    #[inline]
     pub async fn list_verified_caller_ids(
         &self,
         params: &ListVerifiedCallerIdsParams,
@@ -19945,6 +20142,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_verified_caller_ids`](Self::list_verified_caller_ids), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_verified_caller_ids_stream(
         &self,
         params: &ListVerifiedCallerIdsParams,
@@ -19990,6 +20188,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`LookupPhoneNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/lookup/phone_number/{e164_number}")]
     #[doc(alias = "GET /api/relay/rest/lookup/phone_number/{e164_number}")]
+    #[inline]
     pub async fn lookup_phone_number(
         &self,
         e164_number: &str,
@@ -20020,6 +20219,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`PurchasePhoneNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers")]
     #[doc(alias = "POST /api/relay/rest/phone_numbers")]
+    #[inline]
     pub async fn purchase_phone_number(
         &self,
         body: &PurchasePhoneNumberRequest,
@@ -20049,6 +20249,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RedialVerificationCallError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids/{id}/verification")]
     #[doc(alias = "POST /api/relay/rest/verified_caller_ids/{id}/verification")]
+    #[inline]
     pub async fn redial_verification_call(
         &self,
         id: ::uuid::Uuid,
@@ -20081,6 +20282,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ReleasePhoneNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers/{id}")]
     #[doc(alias = "DELETE /api/relay/rest/phone_numbers/{id}")]
+    #[inline]
     pub async fn release_phone_number(
         &self,
         id: ::uuid::Uuid,
@@ -20110,6 +20312,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RemoveE911AddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers/{id}/e911_address")]
     #[doc(alias = "DELETE /api/relay/rest/phone_numbers/{id}/e911_address")]
+    #[inline]
     pub async fn remove_e911_address(
         &self,
         id: ::uuid::Uuid,
@@ -20135,6 +20338,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RequestMfaCallError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/mfa/call")]
     #[doc(alias = "POST /api/relay/rest/mfa/call")]
+    #[inline]
     pub async fn request_mfa_call(
         &self,
         body: &MfaRequest,
@@ -20160,6 +20364,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RequestMfaSmsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/mfa/sms")]
     #[doc(alias = "POST /api/relay/rest/mfa/sms")]
+    #[inline]
     pub async fn request_mfa_sms(
         &self,
         body: &MfaRequest,
@@ -20189,6 +20394,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveBrandError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/brands/{id}")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/brands/{id}")]
+    #[inline]
     pub async fn retrieve_brand(
         &self,
         id: ::uuid::Uuid,
@@ -20218,6 +20424,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveCampaignError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/campaigns/{id}")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/campaigns/{id}")]
+    #[inline]
     pub async fn retrieve_campaign(
         &self,
         id: ::uuid::Uuid,
@@ -20247,6 +20454,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveDomainApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/domain_applications/{id}")]
     #[doc(alias = "GET /api/relay/rest/domain_applications/{id}")]
+    #[inline]
     pub async fn retrieve_domain_application(
         &self,
         id: ::uuid::Uuid,
@@ -20279,6 +20487,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveNextQueueMemberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues/{queue_id}/members/next")]
     #[doc(alias = "GET /api/relay/rest/queues/{queue_id}/members/next")]
+    #[inline]
     pub async fn retrieve_next_queue_member(
         &self,
         queue_id: ::uuid::Uuid,
@@ -20312,6 +20521,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveNumberGroupError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_groups/{id}")]
     #[doc(alias = "GET /api/relay/rest/number_groups/{id}")]
+    #[inline]
     pub async fn retrieve_number_group(
         &self,
         id: ::uuid::Uuid,
@@ -20341,6 +20551,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveNumberGroupMembershipError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_group_memberships/{id}")]
     #[doc(alias = "GET /api/relay/rest/number_group_memberships/{id}")]
+    #[inline]
     pub async fn retrieve_number_group_membership(
         &self,
         id: ::uuid::Uuid,
@@ -20374,6 +20585,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveOrderError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/orders/{id}")]
     #[doc(alias = "GET /api/relay/rest/registry/beta/orders/{id}")]
+    #[inline]
     pub async fn retrieve_order(
         &self,
         id: ::uuid::Uuid,
@@ -20403,6 +20615,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrievePhoneNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers/{id}")]
     #[doc(alias = "GET /api/relay/rest/phone_numbers/{id}")]
+    #[inline]
     pub async fn retrieve_phone_number(
         &self,
         id: ::uuid::Uuid,
@@ -20433,6 +20646,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveQueueMemberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues/{queue_id}/members/{id}")]
     #[doc(alias = "GET /api/relay/rest/queues/{queue_id}/members/{id}")]
+    #[inline]
     pub async fn retrieve_queue_member(
         &self,
         queue_id: ::uuid::Uuid,
@@ -20464,6 +20678,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveShortCodeError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/short_codes/{id}")]
     #[doc(alias = "GET /api/relay/rest/short_codes/{id}")]
+    #[inline]
     pub async fn retrieve_short_code(
         &self,
         id: ::uuid::Uuid,
@@ -20495,6 +20710,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveSipEndpointError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/endpoints/sip/{id}")]
     #[doc(alias = "GET /api/relay/rest/endpoints/sip/{id}")]
+    #[inline]
     pub async fn retrieve_sip_endpoint(
         &self,
         id: ::uuid::Uuid,
@@ -20520,6 +20736,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveSipProfileError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/sip_profile")]
     #[doc(alias = "GET /api/relay/rest/sip_profile")]
+    #[inline]
     pub async fn retrieve_sip_profile(
         &self,
     ) -> Result<SipProfileResponse, crate::runtime::Error<RetrieveSipProfileError>> {
@@ -20548,6 +20765,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`RetrieveVerifiedCallerIdError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids/{id}")]
     #[doc(alias = "GET /api/relay/rest/verified_caller_ids/{id}")]
+    #[inline]
     pub async fn retrieve_verified_caller_id(
         &self,
         id: ::uuid::Uuid,
@@ -20580,6 +20798,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`SearchAvailablePhoneNumbersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers/search")]
     #[doc(alias = "GET /api/relay/rest/phone_numbers/search")]
+    #[inline]
     pub async fn search_available_phone_numbers(
         &self,
         params: &SearchAvailablePhoneNumbersParams,
@@ -20603,6 +20822,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`search_available_phone_numbers`](Self::search_available_phone_numbers), for the page that failed; and the link errors above.
+    #[inline]
     pub fn search_available_phone_numbers_stream(
         &self,
         params: &SearchAvailablePhoneNumbersParams,
@@ -20647,6 +20867,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateAddressError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/addresses/{id}")]
     #[doc(alias = "PUT /api/relay/rest/addresses/{id}")]
+    #[inline]
     pub async fn update_address(
         &self,
         id: ::uuid::Uuid,
@@ -20677,6 +20898,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateCampaignError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/registry/beta/campaigns/{id}")]
     #[doc(alias = "PUT /api/relay/rest/registry/beta/campaigns/{id}")]
+    #[inline]
     pub async fn update_campaign(
         &self,
         id: ::uuid::Uuid,
@@ -20707,6 +20929,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateDomainApplicationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/domain_applications/{id}")]
     #[doc(alias = "PUT /api/relay/rest/domain_applications/{id}")]
+    #[inline]
     pub async fn update_domain_application(
         &self,
         id: ::uuid::Uuid,
@@ -20741,6 +20964,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateNumberGroupError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/number_groups/{id}")]
     #[doc(alias = "PUT /api/relay/rest/number_groups/{id}")]
+    #[inline]
     pub async fn update_number_group(
         &self,
         id: ::uuid::Uuid,
@@ -20771,6 +20995,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdatePhoneNumberError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/phone_numbers/{id}")]
     #[doc(alias = "PUT /api/relay/rest/phone_numbers/{id}")]
+    #[inline]
     pub async fn update_phone_number(
         &self,
         id: ::uuid::Uuid,
@@ -20801,6 +21026,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateQueueError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/queues/{id}")]
     #[doc(alias = "PUT /api/relay/rest/queues/{id}")]
+    #[inline]
     pub async fn update_queue(
         &self,
         id: ::uuid::Uuid,
@@ -20831,6 +21057,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateShortCodeError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/short_codes/{id}")]
     #[doc(alias = "PUT /api/relay/rest/short_codes/{id}")]
+    #[inline]
     pub async fn update_short_code(
         &self,
         id: ::uuid::Uuid,
@@ -20863,6 +21090,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipEndpointError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/endpoints/sip/{id}")]
     #[doc(alias = "PUT /api/relay/rest/endpoints/sip/{id}")]
+    #[inline]
     pub async fn update_sip_endpoint(
         &self,
         id: ::uuid::Uuid,
@@ -20889,6 +21117,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateSipProfileError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/sip_profile")]
     #[doc(alias = "PUT /api/relay/rest/sip_profile")]
+    #[inline]
     pub async fn update_sip_profile(
         &self,
         body: &UpdateSipProfileRequest,
@@ -20918,6 +21147,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateVerifiedCallerIdError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids/{id}")]
     #[doc(alias = "PUT /api/relay/rest/verified_caller_ids/{id}")]
+    #[inline]
     pub async fn update_verified_caller_id(
         &self,
         id: ::uuid::Uuid,
@@ -20952,6 +21182,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ValidateVerificationCodeError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/verified_caller_ids/{id}/verification")]
     #[doc(alias = "PUT /api/relay/rest/verified_caller_ids/{id}/verification")]
+    #[inline]
     pub async fn validate_verification_code(
         &self,
         id: ::uuid::Uuid,
@@ -20986,6 +21217,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`VerifyMfaTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/relay/rest/mfa/{mfa_request_id}/verify")]
     #[doc(alias = "POST /api/relay/rest/mfa/{mfa_request_id}/verify")]
+    #[inline]
     pub async fn verify_mfa_token(
         &self,
         mfa_request_id: ::uuid::Uuid,

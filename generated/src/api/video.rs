@@ -7080,6 +7080,7 @@ impl ::std::fmt::Display for UpdateVideoConferenceError {
     }
 }
 
+#[inline]
 fn create_conference_stream_request(
     id: &str,
     body: &VideoCreateStreamRequest,
@@ -7103,6 +7104,7 @@ fn create_conference_stream_request(
     })
 }
 
+#[inline]
 fn create_conference_stream_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoStream, crate::runtime::Error<CreateConferenceStreamError>> {
@@ -7115,6 +7117,7 @@ fn create_conference_stream_response(
     }
 }
 
+#[inline]
 fn create_room_request(
     body: &VideoCreateRoomRequest,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateRoomError>> {
@@ -7129,6 +7132,7 @@ fn create_room_request(
     })
 }
 
+#[inline]
 fn create_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomResponse, crate::runtime::Error<CreateRoomError>> {
@@ -7142,6 +7146,7 @@ fn create_room_response(
     }
 }
 
+#[inline]
 fn create_room_stream_request(
     id: ::uuid::Uuid,
     body: &VideoCreateStreamRequest,
@@ -7165,6 +7170,7 @@ fn create_room_stream_request(
     })
 }
 
+#[inline]
 fn create_room_stream_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoStream, crate::runtime::Error<CreateRoomStreamError>> {
@@ -7178,6 +7184,7 @@ fn create_room_stream_response(
     }
 }
 
+#[inline]
 fn create_room_token_request(
     body: &VideoCreateRoomTokenRequest,
 ) -> Result<
@@ -7195,6 +7202,7 @@ fn create_room_token_request(
     })
 }
 
+#[inline]
 fn create_room_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomTokenResponse, crate::runtime::Error<CreateRoomTokenError>> {
@@ -7208,6 +7216,7 @@ fn create_room_token_response(
     }
 }
 
+#[inline]
 fn create_video_conference_request(
     body: &VideoCreateConferenceRequest,
 ) -> Result<
@@ -7225,6 +7234,7 @@ fn create_video_conference_request(
     })
 }
 
+#[inline]
 fn create_video_conference_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoConference, crate::runtime::Error<CreateVideoConferenceError>> {
@@ -7238,6 +7248,7 @@ fn create_video_conference_response(
     }
 }
 
+#[inline]
 fn delete_room_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteRoomError>> {
@@ -7256,6 +7267,7 @@ fn delete_room_request(
     })
 }
 
+#[inline]
 fn delete_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteRoomError>> {
@@ -7269,6 +7281,7 @@ fn delete_room_response(
     }
 }
 
+#[inline]
 fn delete_room_recording_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -7290,6 +7303,7 @@ fn delete_room_recording_request(
     })
 }
 
+#[inline]
 fn delete_room_recording_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
@@ -7304,6 +7318,7 @@ fn delete_room_recording_response(
     }
 }
 
+#[inline]
 fn delete_stream_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteStreamError>> {
@@ -7322,6 +7337,7 @@ fn delete_stream_request(
     })
 }
 
+#[inline]
 fn delete_stream_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteStreamError>> {
@@ -7334,6 +7350,7 @@ fn delete_stream_response(
     }
 }
 
+#[inline]
 fn delete_video_conference_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -7355,6 +7372,7 @@ fn delete_video_conference_request(
     })
 }
 
+#[inline]
 fn delete_video_conference_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
@@ -7368,6 +7386,7 @@ fn delete_video_conference_response(
     }
 }
 
+#[inline]
 fn get_conference_token_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -7389,6 +7408,7 @@ fn get_conference_token_request(
     })
 }
 
+#[inline]
 fn get_conference_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoConferenceToken, crate::runtime::Error<GetConferenceTokenError>> {
@@ -7402,6 +7422,7 @@ fn get_conference_token_response(
     }
 }
 
+#[inline]
 fn get_log_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetLogError>> {
@@ -7420,6 +7441,7 @@ fn get_log_request(
     })
 }
 
+#[inline]
 fn get_log_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
@@ -7435,6 +7457,7 @@ fn get_log_response(
     }
 }
 
+#[inline]
 fn get_room_request(
     id: ::uuid::Uuid,
     params: &GetRoomParams,
@@ -7459,6 +7482,7 @@ fn get_room_request(
     })
 }
 
+#[inline]
 fn get_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
@@ -7473,6 +7497,7 @@ fn get_room_response(
     }
 }
 
+#[inline]
 fn get_room_by_name_request(
     name: &str,
     params: &GetRoomByNameParams,
@@ -7500,6 +7525,7 @@ fn get_room_by_name_request(
     })
 }
 
+#[inline]
 fn get_room_by_name_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomByNameError>> {
@@ -7514,6 +7540,7 @@ fn get_room_by_name_response(
     }
 }
 
+#[inline]
 fn get_room_recording_request(
     id: ::uuid::Uuid,
     params: &GetRoomRecordingParams,
@@ -7541,6 +7568,7 @@ fn get_room_recording_request(
     })
 }
 
+#[inline]
 fn get_room_recording_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomRecording, crate::runtime::Error<GetRoomRecordingError>> {
@@ -7555,6 +7583,7 @@ fn get_room_recording_response(
     }
 }
 
+#[inline]
 fn get_room_session_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -7576,6 +7605,7 @@ fn get_room_session_request(
     })
 }
 
+#[inline]
 fn get_room_session_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomSessionSummary, crate::runtime::Error<GetRoomSessionError>> {
@@ -7589,6 +7619,7 @@ fn get_room_session_response(
     }
 }
 
+#[inline]
 fn get_stream_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetStreamError>> {
@@ -7607,6 +7638,7 @@ fn get_stream_request(
     })
 }
 
+#[inline]
 fn get_stream_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoStream, crate::runtime::Error<GetStreamError>> {
@@ -7619,6 +7651,7 @@ fn get_stream_response(
     }
 }
 
+#[inline]
 fn get_video_conference_request(
     id: ::uuid::Uuid,
     params: &GetVideoConferenceParams,
@@ -7646,6 +7679,7 @@ fn get_video_conference_request(
     })
 }
 
+#[inline]
 fn get_video_conference_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoConference, crate::runtime::Error<GetVideoConferenceError>> {
@@ -7660,6 +7694,7 @@ fn get_video_conference_response(
     }
 }
 
+#[inline]
 fn list_conference_streams_request(
     id: &str,
 ) -> Result<
@@ -7682,6 +7717,7 @@ fn list_conference_streams_request(
     })
 }
 
+#[inline]
 fn list_conference_streams_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -7697,6 +7733,7 @@ fn list_conference_streams_response(
     }
 }
 
+#[inline]
 fn list_conference_tokens_request(
     id: ::uuid::Uuid,
     params: &ListConferenceTokensParams,
@@ -7731,6 +7768,7 @@ fn list_conference_tokens_request(
     })
 }
 
+#[inline]
 fn list_conference_tokens_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -7748,6 +7786,7 @@ fn list_conference_tokens_response(
     }
 }
 
+#[inline]
 fn list_logs_request(
     params: &ListLogsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListLogsError>> {
@@ -7785,6 +7824,7 @@ fn list_logs_request(
     })
 }
 
+#[inline]
 fn list_logs_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoListLogsResponse, crate::runtime::Error<ListLogsError>> {
@@ -7799,6 +7839,7 @@ fn list_logs_response(
     }
 }
 
+#[inline]
 fn list_room_recording_events_request(
     id: ::uuid::Uuid,
     params: &ListRoomRecordingEventsParams,
@@ -7833,6 +7874,7 @@ fn list_room_recording_events_request(
     })
 }
 
+#[inline]
 fn list_room_recording_events_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -7849,6 +7891,7 @@ fn list_room_recording_events_response(
     }
 }
 
+#[inline]
 fn list_room_recordings_request(
     params: &ListRoomRecordingsParams,
 ) -> Result<
@@ -7880,6 +7923,7 @@ fn list_room_recordings_request(
     })
 }
 
+#[inline]
 fn list_room_recordings_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -7896,6 +7940,7 @@ fn list_room_recordings_response(
     }
 }
 
+#[inline]
 fn list_room_session_events_request(
     id: ::uuid::Uuid,
     params: &ListRoomSessionEventsParams,
@@ -7930,6 +7975,7 @@ fn list_room_session_events_request(
     })
 }
 
+#[inline]
 fn list_room_session_events_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -7946,6 +7992,7 @@ fn list_room_session_events_response(
     }
 }
 
+#[inline]
 fn list_room_session_members_request(
     id: ::uuid::Uuid,
     params: &ListRoomSessionMembersParams,
@@ -7980,6 +8027,7 @@ fn list_room_session_members_request(
     })
 }
 
+#[inline]
 fn list_room_session_members_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -7996,6 +8044,7 @@ fn list_room_session_members_response(
     }
 }
 
+#[inline]
 fn list_room_session_recordings_request(
     id: ::uuid::Uuid,
     params: &ListRoomSessionRecordingsParams,
@@ -8033,6 +8082,7 @@ fn list_room_session_recordings_request(
     })
 }
 
+#[inline]
 fn list_room_session_recordings_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -8049,6 +8099,7 @@ fn list_room_session_recordings_response(
     }
 }
 
+#[inline]
 fn list_room_sessions_request(
     params: &ListRoomSessionsParams,
 ) -> Result<
@@ -8089,6 +8140,7 @@ fn list_room_sessions_request(
     })
 }
 
+#[inline]
 fn list_room_sessions_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -8105,6 +8157,7 @@ fn list_room_sessions_response(
     }
 }
 
+#[inline]
 fn list_room_streams_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -8127,6 +8180,7 @@ fn list_room_streams_request(
     })
 }
 
+#[inline]
 fn list_room_streams_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoListStreamsResponse, crate::runtime::Error<ListRoomStreamsError>> {
@@ -8139,6 +8193,7 @@ fn list_room_streams_response(
     }
 }
 
+#[inline]
 fn list_rooms_request(
     params: &ListRoomsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListRoomsError>> {
@@ -8173,6 +8228,7 @@ fn list_rooms_request(
     })
 }
 
+#[inline]
 fn list_rooms_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoListRoomsResponse, crate::runtime::Error<ListRoomsError>> {
@@ -8186,6 +8242,7 @@ fn list_rooms_response(
     }
 }
 
+#[inline]
 fn list_video_conferences_request(
     params: &ListVideoConferencesParams,
 ) -> Result<
@@ -8223,6 +8280,7 @@ fn list_video_conferences_request(
     })
 }
 
+#[inline]
 fn list_video_conferences_response(
     response: crate::runtime::RawResponse,
 ) -> Result<
@@ -8239,6 +8297,7 @@ fn list_video_conferences_response(
     }
 }
 
+#[inline]
 fn reset_conference_token_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -8261,6 +8320,7 @@ fn reset_conference_token_request(
     })
 }
 
+#[inline]
 fn reset_conference_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoConferenceToken, crate::runtime::Error<ResetConferenceTokenError>> {
@@ -8274,6 +8334,7 @@ fn reset_conference_token_response(
     }
 }
 
+#[inline]
 fn update_room_request(
     id: ::uuid::Uuid,
     body: &VideoUpdateRoomRequest,
@@ -8293,6 +8354,7 @@ fn update_room_request(
     })
 }
 
+#[inline]
 fn update_room_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoRoomResponse, crate::runtime::Error<UpdateRoomError>> {
@@ -8307,6 +8369,7 @@ fn update_room_response(
     }
 }
 
+#[inline]
 fn update_stream_request(
     id: ::uuid::Uuid,
     body: &VideoUpdateStreamRequest,
@@ -8326,6 +8389,7 @@ fn update_stream_request(
     })
 }
 
+#[inline]
 fn update_stream_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoStream, crate::runtime::Error<UpdateStreamError>> {
@@ -8339,6 +8403,7 @@ fn update_stream_response(
     }
 }
 
+#[inline]
 fn update_video_conference_request(
     id: ::uuid::Uuid,
     body: &VideoUpdateConferenceRequest,
@@ -8361,6 +8426,7 @@ fn update_video_conference_request(
     })
 }
 
+#[inline]
 fn update_video_conference_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VideoConference, crate::runtime::Error<UpdateVideoConferenceError>> {
@@ -8398,6 +8464,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateConferenceStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences/{id}/streams")]
     #[doc(alias = "POST /api/video/conferences/{id}/streams")]
+    #[inline]
     pub async fn create_conference_stream(
         &self,
         id: &str,
@@ -8425,6 +8492,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms")]
     #[doc(alias = "POST /api/video/rooms")]
+    #[inline]
     pub async fn create_room(
         &self,
         body: &VideoCreateRoomRequest,
@@ -8452,6 +8520,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms/{id}/streams")]
     #[doc(alias = "POST /api/video/rooms/{id}/streams")]
+    #[inline]
     pub async fn create_room_stream(
         &self,
         id: ::uuid::Uuid,
@@ -8478,6 +8547,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateRoomTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_tokens")]
     #[doc(alias = "POST /api/video/room_tokens")]
+    #[inline]
     pub async fn create_room_token(
         &self,
         body: &VideoCreateRoomTokenRequest,
@@ -8503,6 +8573,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences")]
     #[doc(alias = "POST /api/video/conferences")]
+    #[inline]
     pub async fn create_video_conference(
         &self,
         body: &VideoCreateConferenceRequest,
@@ -8532,6 +8603,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms/{id}")]
     #[doc(alias = "DELETE /api/video/rooms/{id}")]
+    #[inline]
     pub async fn delete_room(
         &self,
         id: ::uuid::Uuid,
@@ -8559,6 +8631,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteRoomRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_recordings/{id}")]
     #[doc(alias = "DELETE /api/video/room_recordings/{id}")]
+    #[inline]
     pub async fn delete_room_recording(
         &self,
         id: ::uuid::Uuid,
@@ -8586,6 +8659,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/streams/{id}")]
     #[doc(alias = "DELETE /api/video/streams/{id}")]
+    #[inline]
     pub async fn delete_stream(
         &self,
         id: ::uuid::Uuid,
@@ -8615,6 +8689,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences/{id}")]
     #[doc(alias = "DELETE /api/video/conferences/{id}")]
+    #[inline]
     pub async fn delete_video_conference(
         &self,
         id: ::uuid::Uuid,
@@ -8644,6 +8719,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetConferenceTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conference_tokens/{id}")]
     #[doc(alias = "GET /api/video/conference_tokens/{id}")]
+    #[inline]
     pub async fn get_conference_token(
         &self,
         id: ::uuid::Uuid,
@@ -8673,6 +8749,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/logs/{id}")]
     #[doc(alias = "GET /api/video/logs/{id}")]
+    #[inline]
     pub async fn get_log(
         &self,
         id: ::uuid::Uuid,
@@ -8701,6 +8778,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms/{id}")]
     #[doc(alias = "GET /api/video/rooms/{id}")]
+    #[inline]
     pub async fn get_room(
         &self,
         id: ::uuid::Uuid,
@@ -8732,6 +8810,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomByNameError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms/{name}")]
     #[doc(alias = "GET /api/video/rooms/{name}")]
+    #[inline]
     pub async fn get_room_by_name(
         &self,
         name: &str,
@@ -8763,6 +8842,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomRecordingError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_recordings/{id}")]
     #[doc(alias = "GET /api/video/room_recordings/{id}")]
+    #[inline]
     pub async fn get_room_recording(
         &self,
         id: ::uuid::Uuid,
@@ -8793,6 +8873,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetRoomSessionError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_sessions/{id}")]
     #[doc(alias = "GET /api/video/room_sessions/{id}")]
+    #[inline]
     pub async fn get_room_session(
         &self,
         id: ::uuid::Uuid,
@@ -8820,6 +8901,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/streams/{id}")]
     #[doc(alias = "GET /api/video/streams/{id}")]
+    #[inline]
     pub async fn get_stream(
         &self,
         id: ::uuid::Uuid,
@@ -8848,6 +8930,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences/{id}")]
     #[doc(alias = "GET /api/video/conferences/{id}")]
+    #[inline]
     pub async fn get_video_conference(
         &self,
         id: ::uuid::Uuid,
@@ -8876,6 +8959,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListConferenceStreamsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences/{id}/streams")]
     #[doc(alias = "GET /api/video/conferences/{id}/streams")]
+    #[inline]
     pub async fn list_conference_streams(
         &self,
         id: &str,
@@ -8898,6 +8982,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_conference_streams`](Self::list_conference_streams), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_conference_streams_stream(
         &self,
         id: &str,
@@ -8935,6 +9020,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListConferenceTokensError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences/{id}/conference_tokens")]
     #[doc(alias = "GET /api/video/conferences/{id}/conference_tokens")]
+    #[inline]
     pub async fn list_conference_tokens(
         &self,
         id: ::uuid::Uuid,
@@ -8959,6 +9045,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_conference_tokens`](Self::list_conference_tokens), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_conference_tokens_stream(
         &self,
         id: ::uuid::Uuid,
@@ -8999,6 +9086,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListLogsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/logs")]
     #[doc(alias = "GET /api/video/logs")]
+    #[inline]
     pub async fn list_logs(
         &self,
         params: &ListLogsParams,
@@ -9016,6 +9104,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_logs`](Self::list_logs), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_logs_stream(
         &self,
         params: &ListLogsParams,
@@ -9053,6 +9142,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomRecordingEventsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_recordings/{id}/events")]
     #[doc(alias = "GET /api/video/room_recordings/{id}/events")]
+    #[inline]
     pub async fn list_room_recording_events(
         &self,
         id: ::uuid::Uuid,
@@ -9077,6 +9167,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_recording_events`](Self::list_room_recording_events), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_recording_events_stream(
         &self,
         id: ::uuid::Uuid,
@@ -9117,6 +9208,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomRecordingsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_recordings")]
     #[doc(alias = "GET /api/video/room_recordings")]
+    #[inline]
     pub async fn list_room_recordings(
         &self,
         params: &ListRoomRecordingsParams,
@@ -9139,6 +9231,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_recordings`](Self::list_room_recordings), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_recordings_stream(
         &self,
         params: &ListRoomRecordingsParams,
@@ -9176,6 +9269,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomSessionEventsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_sessions/{id}/events")]
     #[doc(alias = "GET /api/video/room_sessions/{id}/events")]
+    #[inline]
     pub async fn list_room_session_events(
         &self,
         id: ::uuid::Uuid,
@@ -9200,6 +9294,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_session_events`](Self::list_room_session_events), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_session_events_stream(
         &self,
         id: ::uuid::Uuid,
@@ -9241,6 +9336,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomSessionMembersError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_sessions/{id}/members")]
     #[doc(alias = "GET /api/video/room_sessions/{id}/members")]
+    #[inline]
     pub async fn list_room_session_members(
         &self,
         id: ::uuid::Uuid,
@@ -9265,6 +9361,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_session_members`](Self::list_room_session_members), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_session_members_stream(
         &self,
         id: ::uuid::Uuid,
@@ -9306,6 +9403,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomSessionRecordingsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_sessions/{id}/recordings")]
     #[doc(alias = "GET /api/video/room_sessions/{id}/recordings")]
+    #[inline]
     pub async fn list_room_session_recordings(
         &self,
         id: ::uuid::Uuid,
@@ -9330,6 +9428,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_session_recordings`](Self::list_room_session_recordings), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_session_recordings_stream(
         &self,
         id: ::uuid::Uuid,
@@ -9370,6 +9469,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomSessionsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/room_sessions")]
     #[doc(alias = "GET /api/video/room_sessions")]
+    #[inline]
     pub async fn list_room_sessions(
         &self,
         params: &ListRoomSessionsParams,
@@ -9392,6 +9492,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_sessions`](Self::list_room_sessions), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_sessions_stream(
         &self,
         params: &ListRoomSessionsParams,
@@ -9426,6 +9527,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomStreamsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms/{id}/streams")]
     #[doc(alias = "GET /api/video/rooms/{id}/streams")]
+    #[inline]
     pub async fn list_room_streams(
         &self,
         id: ::uuid::Uuid,
@@ -9445,6 +9547,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_room_streams`](Self::list_room_streams), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_room_streams_stream(
         &self,
         id: ::uuid::Uuid,
@@ -9481,6 +9584,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListRoomsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms")]
     #[doc(alias = "GET /api/video/rooms")]
+    #[inline]
     pub async fn list_rooms(
         &self,
         params: &ListRoomsParams,
@@ -9500,6 +9604,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_rooms`](Self::list_rooms), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_rooms_stream(
         &self,
         params: &ListRoomsParams,
@@ -9536,6 +9641,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListVideoConferencesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences")]
     #[doc(alias = "GET /api/video/conferences")]
+    #[inline]
     pub async fn list_video_conferences(
         &self,
         params: &ListVideoConferencesParams,
@@ -9558,6 +9664,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_video_conferences`](Self::list_video_conferences), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_video_conferences_stream(
         &self,
         params: &ListVideoConferencesParams,
@@ -9594,6 +9701,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ResetConferenceTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conference_tokens/{id}/reset")]
     #[doc(alias = "POST /api/video/conference_tokens/{id}/reset")]
+    #[inline]
     pub async fn reset_conference_token(
         &self,
         id: ::uuid::Uuid,
@@ -9623,6 +9731,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateRoomError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/rooms/{id}")]
     #[doc(alias = "PUT /api/video/rooms/{id}")]
+    #[inline]
     pub async fn update_room(
         &self,
         id: ::uuid::Uuid,
@@ -9651,6 +9760,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateStreamError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/streams/{id}")]
     #[doc(alias = "PUT /api/video/streams/{id}")]
+    #[inline]
     pub async fn update_stream(
         &self,
         id: ::uuid::Uuid,
@@ -9681,6 +9791,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateVideoConferenceError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/video/conferences/{id}")]
     #[doc(alias = "PUT /api/video/conferences/{id}")]
+    #[inline]
     pub async fn update_video_conference(
         &self,
         id: ::uuid::Uuid,

@@ -1597,6 +1597,7 @@ impl ::std::fmt::Display for ListVoiceLogsError {
     }
 }
 
+#[inline]
 fn get_voice_log_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetVoiceLogError>> {
@@ -1615,6 +1616,7 @@ fn get_voice_log_request(
     })
 }
 
+#[inline]
 fn get_voice_log_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
@@ -1629,6 +1631,7 @@ fn get_voice_log_response(
     }
 }
 
+#[inline]
 fn list_voice_log_events_request(
     id: ::uuid::Uuid,
 ) -> Result<
@@ -1651,6 +1654,7 @@ fn list_voice_log_events_request(
     })
 }
 
+#[inline]
 fn list_voice_log_events_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VoiceLogEventsListResponse, crate::runtime::Error<ListVoiceLogEventsError>> {
@@ -1665,6 +1669,7 @@ fn list_voice_log_events_response(
     }
 }
 
+#[inline]
 fn list_voice_logs_request(
     params: &ListVoiceLogsParams,
 ) -> Result<
@@ -1705,6 +1710,7 @@ fn list_voice_logs_request(
     })
 }
 
+#[inline]
 fn list_voice_logs_response(
     response: crate::runtime::RawResponse,
 ) -> Result<VoiceLogListResponse, crate::runtime::Error<ListVoiceLogsError>> {
@@ -1743,6 +1749,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetVoiceLogError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/voice/logs/{id}")]
     #[doc(alias = "GET /api/voice/logs/{id}")]
+    #[inline]
     pub async fn get_voice_log(
         &self,
         id: ::uuid::Uuid,
@@ -1772,6 +1779,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListVoiceLogEventsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/voice/logs/{id}/events")]
     #[doc(alias = "GET /api/voice/logs/{id}/events")]
+    #[inline]
     pub async fn list_voice_log_events(
         &self,
         id: ::uuid::Uuid,
@@ -1804,6 +1812,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListVoiceLogsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/api/voice/logs")]
     #[doc(alias = "GET /api/voice/logs")]
+    #[inline]
     pub async fn list_voice_logs(
         &self,
         params: &ListVoiceLogsParams,
@@ -1823,6 +1832,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_voice_logs`](Self::list_voice_logs), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_voice_logs_stream(
         &self,
         params: &ListVoiceLogsParams,

@@ -19,6 +19,7 @@ macro_rules! open_enum {
                                         "Parses a value; one the document does not list becomes [`",
                                         stringify!($name), "::", stringify!($unknown), "`]."
                                     )]
+            #[inline]
             fn from(value: &str) -> Self {
                 Self::known(value).unwrap_or_else(|| {
                     Self::$unknown($crate::runtime::UnknownValue::new(value.to_owned()))
@@ -31,6 +32,7 @@ macro_rules! open_enum {
                                         "Parses a value; one the document does not list becomes [`",
                                         stringify!($name), "::", stringify!($unknown), "`]."
                                     )]
+            #[inline]
             fn from(value: ::std::string::String) -> Self {
                 Self::known(&value)
                     .unwrap_or_else(|| Self::$unknown($crate::runtime::UnknownValue::new(value)))
@@ -41,12 +43,14 @@ macro_rules! open_enum {
             type Err = ::std::convert::Infallible;
 
             /// Parses a value; this never fails, since unlisted values are kept.
+            #[inline]
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(Self::from(value))
             }
         }
 
         impl ::std::fmt::Display for $name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }

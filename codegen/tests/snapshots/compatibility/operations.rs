@@ -85,6 +85,7 @@ impl ::std::fmt::Display for UpdateCallError {
     }
 }
 
+#[inline]
 fn create_call_request(
     account_sid: ::uuid::Uuid,
     body: &CreateCallRequest,
@@ -109,6 +110,7 @@ fn create_call_request(
     })
 }
 
+#[inline]
 fn create_call_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Call, crate::runtime::Error<CreateCallError>> {
@@ -119,6 +121,7 @@ fn create_call_response(
     }
 }
 
+#[inline]
 fn create_message_request(
     account_sid: ::uuid::Uuid,
     body: &CreateMessageRequest,
@@ -146,6 +149,7 @@ fn create_message_request(
     })
 }
 
+#[inline]
 fn create_message_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
@@ -155,6 +159,7 @@ fn create_message_response(
     }
 }
 
+#[inline]
 fn list_calls_request(
     account_sid: ::uuid::Uuid,
     params: &ListCallsParams,
@@ -208,6 +213,7 @@ fn list_calls_request(
     })
 }
 
+#[inline]
 fn list_calls_response(
     response: crate::runtime::RawResponse,
 ) -> Result<CallList, crate::runtime::Error<ListCallsError>> {
@@ -217,6 +223,7 @@ fn list_calls_response(
     }
 }
 
+#[inline]
 fn update_call_request(
     account_sid: ::uuid::Uuid,
     sid: &str,
@@ -243,6 +250,7 @@ fn update_call_request(
     })
 }
 
+#[inline]
 fn update_call_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Call, crate::runtime::Error<UpdateCallError>> {
@@ -267,6 +275,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateCallError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/Accounts/{AccountSid}/Calls")]
     #[doc(alias = "POST /Accounts/{AccountSid}/Calls")]
+    #[inline]
     pub async fn create_call(
         &self,
         account_sid: ::uuid::Uuid,
@@ -289,6 +298,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateMessageError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/Accounts/{AccountSid}/Messages")]
     #[doc(alias = "POST /Accounts/{AccountSid}/Messages")]
+    #[inline]
     pub async fn create_message(
         &self,
         account_sid: ::uuid::Uuid,
@@ -312,6 +322,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCallsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/Accounts/{AccountSid}/Calls")]
     #[doc(alias = "GET /Accounts/{AccountSid}/Calls")]
+    #[inline]
     pub async fn list_calls(
         &self,
         account_sid: ::uuid::Uuid,
@@ -335,6 +346,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateCallError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/Accounts/{AccountSid}/Calls/{Sid}")]
     #[doc(alias = "POST /Accounts/{AccountSid}/Calls/{Sid}")]
+    #[inline]
     pub async fn update_call(
         &self,
         account_sid: ::uuid::Uuid,

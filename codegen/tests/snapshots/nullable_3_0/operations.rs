@@ -31,6 +31,7 @@ impl ::std::fmt::Display for UpdateLoanError {
     }
 }
 
+#[inline]
 fn update_loan_request(
     loan_id: ::uuid::Uuid,
     body: &LoanUpdate,
@@ -54,6 +55,7 @@ fn update_loan_request(
     })
 }
 
+#[inline]
 fn update_loan_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Loan, crate::runtime::Error<UpdateLoanError>> {
@@ -77,6 +79,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateLoanError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/loans/{loan_id}")]
     #[doc(alias = "PUT /loans/{loan_id}")]
+    #[inline]
     pub async fn update_loan(
         &self,
         loan_id: ::uuid::Uuid,

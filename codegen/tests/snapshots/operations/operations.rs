@@ -246,6 +246,7 @@ impl ::std::fmt::Display for UpdateBookError {
     }
 }
 
+#[inline]
 fn add_book_request(
     shelf_id: i64,
     body: &BookInput,
@@ -270,6 +271,7 @@ fn add_book_request(
     })
 }
 
+#[inline]
 fn add_book_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Book, crate::runtime::Error<AddBookError>> {
@@ -283,6 +285,7 @@ fn add_book_response(
     }
 }
 
+#[inline]
 fn delete_book_request(
     book_id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteBookError>> {
@@ -305,6 +308,7 @@ fn delete_book_request(
     })
 }
 
+#[inline]
 fn delete_book_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteBookError>> {
@@ -316,6 +320,7 @@ fn delete_book_response(
     }
 }
 
+#[inline]
 fn get_author_request(
     author_id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetAuthorError>> {
@@ -338,6 +343,7 @@ fn get_author_request(
     })
 }
 
+#[inline]
 fn get_author_response(
     response: crate::runtime::RawResponse,
 ) -> Result<String, crate::runtime::Error<GetAuthorError>> {
@@ -347,6 +353,7 @@ fn get_author_response(
     }
 }
 
+#[inline]
 fn get_book_request(
     book_id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetBookError>> {
@@ -369,6 +376,7 @@ fn get_book_request(
     })
 }
 
+#[inline]
 fn get_book_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Book, crate::runtime::Error<GetBookError>> {
@@ -380,6 +388,7 @@ fn get_book_response(
     }
 }
 
+#[inline]
 fn get_section_request(
     shelf: &str,
     section: Section,
@@ -401,6 +410,7 @@ fn get_section_request(
     })
 }
 
+#[inline]
 fn get_section_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Vec<Book>, crate::runtime::Error<GetSectionError>> {
@@ -410,6 +420,7 @@ fn get_section_response(
     }
 }
 
+#[inline]
 fn list_shelf_books_request(
     shelf_id: i64,
 ) -> Result<
@@ -436,6 +447,7 @@ fn list_shelf_books_request(
     })
 }
 
+#[inline]
 fn list_shelf_books_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Vec<Book>, crate::runtime::Error<ListShelfBooksError>> {
@@ -446,6 +458,7 @@ fn list_shelf_books_response(
     }
 }
 
+#[inline]
 fn post_boxes_body_self_on_request(
     body: &str,
     self_: bool,
@@ -478,6 +491,7 @@ fn post_boxes_body_self_on_request(
     })
 }
 
+#[inline]
 fn post_boxes_body_self_on_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
@@ -487,6 +501,7 @@ fn post_boxes_body_self_on_response(
     }
 }
 
+#[inline]
 fn put_cover_request(
     book_id: ::uuid::Uuid,
     resolution: PutCoverResolution,
@@ -513,6 +528,7 @@ fn put_cover_request(
     })
 }
 
+#[inline]
 fn put_cover_response(
     response: crate::runtime::RawResponse,
 ) -> Result<::serde_json::Value, crate::runtime::Error<PutCoverError>> {
@@ -522,6 +538,7 @@ fn put_cover_response(
     }
 }
 
+#[inline]
 fn update_book_request(
     book_id: ::uuid::Uuid,
     body: Option<&UpdateBookRequest>,
@@ -548,6 +565,7 @@ fn update_book_request(
     })
 }
 
+#[inline]
 fn update_book_response(
     response: crate::runtime::RawResponse,
 ) -> Result<UpdateBookResponse, crate::runtime::Error<UpdateBookError>> {
@@ -576,6 +594,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`AddBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/shelves/{shelf_id}/books")]
     #[doc(alias = "POST /shelves/{shelf_id}/books")]
+    #[inline]
     pub async fn add_book(
         &self,
         shelf_id: i64,
@@ -596,6 +615,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/books/{book_id}")]
     #[doc(alias = "DELETE /books/{book_id}")]
+    #[inline]
     pub async fn delete_book(
         &self,
         book_id: ::uuid::Uuid,
@@ -617,6 +637,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetAuthorError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/authors/{author_id}")]
     #[doc(alias = "GET /authors/{author_id}")]
+    #[inline]
     pub async fn get_author(
         &self,
         author_id: ::uuid::Uuid,
@@ -636,6 +657,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/books/{book_id}")]
     #[doc(alias = "GET /books/{book_id}")]
+    #[inline]
     pub async fn get_book(
         &self,
         book_id: ::uuid::Uuid,
@@ -656,6 +678,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetSectionError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/shelves/{shelf}/sections/{section}")]
     #[doc(alias = "GET /shelves/{shelf}/sections/{section}")]
+    #[inline]
     pub async fn get_section(
         &self,
         shelf: &str,
@@ -678,6 +701,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListShelfBooksError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/shelves/{shelf_id}/books")]
     #[doc(alias = "GET /shelves/{shelf_id}/books")]
+    #[inline]
     pub async fn list_shelf_books(
         &self,
         shelf_id: i64,
@@ -699,6 +723,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`PostBoxesBodySelfOnError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/boxes/{body}/{self}/{on}")]
     #[doc(alias = "POST /boxes/{body}/{self}/{on}")]
+    #[inline]
     pub async fn post_boxes_body_self_on(
         &self,
         body: &str,
@@ -726,6 +751,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`PutCoverError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/books/{book_id}/covers/{resolution}")]
     #[doc(alias = "PUT /books/{book_id}/covers/{resolution}")]
+    #[inline]
     pub async fn put_cover(
         &self,
         book_id: ::uuid::Uuid,
@@ -750,6 +776,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateBookError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/books/{book_id}")]
     #[doc(alias = "PATCH /books/{book_id}")]
+    #[inline]
     pub async fn update_book(
         &self,
         book_id: ::uuid::Uuid,

@@ -85,6 +85,7 @@ impl ::std::fmt::Display for SearchEventsError {
     }
 }
 
+#[inline]
 fn list_events_request(
     params: &ListEventsParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListEventsError>> {
@@ -118,6 +119,7 @@ fn list_events_request(
     })
 }
 
+#[inline]
 fn list_events_response(
     response: crate::runtime::RawResponse,
 ) -> Result<EventPage, crate::runtime::Error<ListEventsError>> {
@@ -128,6 +130,7 @@ fn list_events_response(
     }
 }
 
+#[inline]
 fn list_numbered_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<ListNumberedError>,
@@ -143,6 +146,7 @@ fn list_numbered_request() -> Result<
     })
 }
 
+#[inline]
 fn list_numbered_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ListNumberedResponse, crate::runtime::Error<ListNumberedError>> {
@@ -152,6 +156,7 @@ fn list_numbered_response(
     }
 }
 
+#[inline]
 fn list_pairs_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<ListPairsError>,
@@ -167,6 +172,7 @@ fn list_pairs_request() -> Result<
     })
 }
 
+#[inline]
 fn list_pairs_response(
     response: crate::runtime::RawResponse,
 ) -> Result<ListPairsResponse, crate::runtime::Error<ListPairsError>> {
@@ -176,6 +182,7 @@ fn list_pairs_response(
     }
 }
 
+#[inline]
 fn search_events_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<SearchEventsError>,
@@ -191,6 +198,7 @@ fn search_events_request() -> Result<
     })
 }
 
+#[inline]
 fn search_events_response(
     response: crate::runtime::RawResponse,
 ) -> Result<EventPage, crate::runtime::Error<SearchEventsError>> {
@@ -213,6 +221,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListEventsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/events")]
     #[doc(alias = "GET /events")]
+    #[inline]
     pub async fn list_events(
         &self,
         params: &ListEventsParams,
@@ -232,6 +241,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_events`](Self::list_events), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_events_stream(
         &self,
         params: &ListEventsParams,
@@ -256,6 +266,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListNumberedError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/numbered")]
     #[doc(alias = "GET /numbered")]
+    #[inline]
     pub async fn list_numbered(
         &self,
     ) -> Result<ListNumberedResponse, crate::runtime::Error<ListNumberedError>> {
@@ -272,6 +283,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListPairsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/pairs")]
     #[doc(alias = "GET /pairs")]
+    #[inline]
     pub async fn list_pairs(
         &self,
     ) -> Result<ListPairsResponse, crate::runtime::Error<ListPairsError>> {
@@ -286,6 +298,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`SearchEventsError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/events/search")]
     #[doc(alias = "POST /events/search")]
+    #[inline]
     pub async fn search_events(
         &self,
     ) -> Result<EventPage, crate::runtime::Error<SearchEventsError>> {

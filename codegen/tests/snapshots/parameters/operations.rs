@@ -39,6 +39,7 @@ impl ::std::fmt::Display for SearchBooksError {
     }
 }
 
+#[inline]
 fn list_copies_request(
     id: &str,
     params: &ListCopiesParams,
@@ -78,6 +79,7 @@ fn list_copies_request(
     })
 }
 
+#[inline]
 fn list_copies_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Vec<String>, crate::runtime::Error<ListCopiesError>> {
@@ -87,6 +89,7 @@ fn list_copies_response(
     }
 }
 
+#[inline]
 fn search_books_request(
     params: &SearchBooksParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<SearchBooksError>> {
@@ -166,6 +169,7 @@ fn search_books_request(
     })
 }
 
+#[inline]
 fn search_books_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Vec<String>, crate::runtime::Error<SearchBooksError>> {
@@ -191,6 +195,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListCopiesError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/books/{id}/copies")]
     #[doc(alias = "GET /books/{id}/copies")]
+    #[inline]
     pub async fn list_copies(
         &self,
         id: &str,
@@ -213,6 +218,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`SearchBooksError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/books")]
     #[doc(alias = "GET /books")]
+    #[inline]
     pub async fn search_books(
         &self,
         params: &SearchBooksParams,

@@ -122,6 +122,7 @@ impl ::std::fmt::Display for NoteTextError {
     }
 }
 
+#[inline]
 fn create_note_request(
     body: &Note,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<CreateNoteError>> {
@@ -136,6 +137,7 @@ fn create_note_request(
     })
 }
 
+#[inline]
 fn create_note_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Note, crate::runtime::Error<CreateNoteError>> {
@@ -160,6 +162,7 @@ fn create_note_response(
     }
 }
 
+#[inline]
 fn delete_note_request(
     id: &str,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<DeleteNoteError>> {
@@ -175,6 +178,7 @@ fn delete_note_request(
     })
 }
 
+#[inline]
 fn delete_note_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<DeleteNoteError>> {
@@ -191,6 +195,7 @@ fn delete_note_response(
     }
 }
 
+#[inline]
 fn note_text_request(
     id: &str,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<NoteTextError>> {
@@ -214,6 +219,7 @@ fn note_text_request(
     })
 }
 
+#[inline]
 fn note_text_response(
     response: crate::runtime::RawResponse,
 ) -> Result<String, crate::runtime::Error<NoteTextError>> {
@@ -232,6 +238,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateNoteError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/notes")]
     #[doc(alias = "POST /notes")]
+    #[inline]
     pub async fn create_note(
         &self,
         body: &Note,
@@ -251,6 +258,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`DeleteNoteError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/notes/{id}")]
     #[doc(alias = "DELETE /notes/{id}")]
+    #[inline]
     pub async fn delete_note(
         &self,
         id: &str,
@@ -268,6 +276,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`NoteTextError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/notes/{id}/text")]
     #[doc(alias = "GET /notes/{id}/text")]
+    #[inline]
     pub async fn note_text(
         &self,
         id: &str,

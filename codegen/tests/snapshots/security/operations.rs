@@ -103,6 +103,7 @@ impl ::std::fmt::Display for SubscriberInfoError {
     }
 }
 
+#[inline]
 fn create_token_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<CreateTokenError>,
@@ -118,6 +119,7 @@ fn create_token_request() -> Result<
     })
 }
 
+#[inline]
 fn create_token_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Token, crate::runtime::Error<CreateTokenError>> {
@@ -127,6 +129,7 @@ fn create_token_response(
     }
 }
 
+#[inline]
 fn either_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<EitherError>,
@@ -142,6 +145,7 @@ fn either_request() -> Result<
     })
 }
 
+#[inline]
 fn either_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<EitherError>> {
@@ -151,6 +155,7 @@ fn either_response(
     }
 }
 
+#[inline]
 fn get_health_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<GetHealthError>,
@@ -170,6 +175,7 @@ fn get_health_request() -> Result<
     })
 }
 
+#[inline]
 fn get_health_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<GetHealthError>> {
@@ -179,6 +185,7 @@ fn get_health_response(
     }
 }
 
+#[inline]
 fn post_subscribers_tokens_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<PostSubscribersTokensError>,
@@ -194,6 +201,7 @@ fn post_subscribers_tokens_request() -> Result<
     })
 }
 
+#[inline]
 fn post_subscribers_tokens_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Token, crate::runtime::Error<PostSubscribersTokensError>> {
@@ -203,6 +211,7 @@ fn post_subscribers_tokens_response(
     }
 }
 
+#[inline]
 fn subscriber_info_request() -> Result<
     crate::runtime::OperationRequest,
     crate::runtime::Error<SubscriberInfoError>,
@@ -222,6 +231,7 @@ fn subscriber_info_request() -> Result<
     })
 }
 
+#[inline]
 fn subscriber_info_response(
     response: crate::runtime::RawResponse,
 ) -> Result<SubscriberInfoResponse, crate::runtime::Error<SubscriberInfoError>> {
@@ -243,6 +253,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateTokenError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/guests/tokens")]
     #[doc(alias = "POST /guests/tokens")]
+    #[inline]
     pub async fn create_token(
         &self,
     ) -> Result<Token, crate::runtime::Error<CreateTokenError>> {
@@ -257,6 +268,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`EitherError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/either")]
     #[doc(alias = "GET /either")]
+    #[inline]
     pub async fn either(&self) -> Result<(), crate::runtime::Error<EitherError>> {
         either_response(crate::runtime::send(self, either_request()?).await?)
     }
@@ -273,6 +285,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetHealthError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/health")]
     #[doc(alias = "GET /health")]
+    #[inline]
     pub async fn get_health(&self) -> Result<(), crate::runtime::Error<GetHealthError>> {
         get_health_response(crate::runtime::send(self, get_health_request()?).await?)
     }
@@ -285,6 +298,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`PostSubscribersTokensError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/subscribers/tokens")]
     #[doc(alias = "POST /subscribers/tokens")]
+    #[inline]
     pub async fn post_subscribers_tokens(
         &self,
     ) -> Result<Token, crate::runtime::Error<PostSubscribersTokensError>> {
@@ -305,6 +319,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`SubscriberInfoError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/subscriber/info")]
     #[doc(alias = "GET /subscriber/info")]
+    #[inline]
     pub async fn subscriber_info(
         &self,
     ) -> Result<SubscriberInfoResponse, crate::runtime::Error<SubscriberInfoError>> {

@@ -333,6 +333,7 @@ impl ::std::fmt::Display for UpdateWidget1Error {
     }
 }
 
+#[inline]
 fn create_widget0_request(
     body: &Widget0Create,
 ) -> Result<
@@ -354,6 +355,7 @@ fn create_widget0_request(
     })
 }
 
+#[inline]
 fn create_widget0_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget0, crate::runtime::Error<CreateWidget0Error>> {
@@ -365,6 +367,7 @@ fn create_widget0_response(
     }
 }
 
+#[inline]
 fn create_widget1_request(
     body: &Widget1Create,
 ) -> Result<
@@ -386,6 +389,7 @@ fn create_widget1_request(
     })
 }
 
+#[inline]
 fn create_widget1_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget1, crate::runtime::Error<CreateWidget1Error>> {
@@ -397,6 +401,7 @@ fn create_widget1_response(
     }
 }
 
+#[inline]
 fn get_widget0_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetWidget0Error>> {
@@ -415,6 +420,7 @@ fn get_widget0_request(
     })
 }
 
+#[inline]
 fn get_widget0_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget0, crate::runtime::Error<GetWidget0Error>> {
@@ -425,6 +431,7 @@ fn get_widget0_response(
     }
 }
 
+#[inline]
 fn get_widget1_request(
     id: ::uuid::Uuid,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<GetWidget1Error>> {
@@ -443,6 +450,7 @@ fn get_widget1_request(
     })
 }
 
+#[inline]
 fn get_widget1_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget1, crate::runtime::Error<GetWidget1Error>> {
@@ -453,6 +461,7 @@ fn get_widget1_response(
     }
 }
 
+#[inline]
 fn leave_widget0state_request(
     id: ::uuid::Uuid,
     state: Widget0State,
@@ -477,6 +486,7 @@ fn leave_widget0state_request(
     })
 }
 
+#[inline]
 fn leave_widget0state_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<LeaveWidget0stateError>> {
@@ -494,6 +504,7 @@ fn leave_widget0state_response(
     }
 }
 
+#[inline]
 fn leave_widget1state_request(
     id: ::uuid::Uuid,
     state: Widget1State,
@@ -518,6 +529,7 @@ fn leave_widget1state_request(
     })
 }
 
+#[inline]
 fn leave_widget1state_response(
     response: crate::runtime::RawResponse,
 ) -> Result<(), crate::runtime::Error<LeaveWidget1stateError>> {
@@ -535,6 +547,7 @@ fn leave_widget1state_response(
     }
 }
 
+#[inline]
 fn list_widget0s_request(
     params: &ListWidget0sParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListWidget0sError>> {
@@ -577,6 +590,7 @@ fn list_widget0s_request(
     })
 }
 
+#[inline]
 fn list_widget0s_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget0Page, crate::runtime::Error<ListWidget0sError>> {
@@ -587,6 +601,7 @@ fn list_widget0s_response(
     }
 }
 
+#[inline]
 fn list_widget1s_request(
     params: &ListWidget1sParams,
 ) -> Result<crate::runtime::OperationRequest, crate::runtime::Error<ListWidget1sError>> {
@@ -629,6 +644,7 @@ fn list_widget1s_request(
     })
 }
 
+#[inline]
 fn list_widget1s_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget1Page, crate::runtime::Error<ListWidget1sError>> {
@@ -639,6 +655,7 @@ fn list_widget1s_response(
     }
 }
 
+#[inline]
 fn update_widget0_request(
     id: ::uuid::Uuid,
     body: Option<&Widget0Update>,
@@ -664,6 +681,7 @@ fn update_widget0_request(
     })
 }
 
+#[inline]
 fn update_widget0_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget0, crate::runtime::Error<UpdateWidget0Error>> {
@@ -675,6 +693,7 @@ fn update_widget0_response(
     }
 }
 
+#[inline]
 fn update_widget1_request(
     id: ::uuid::Uuid,
     body: Option<&Widget1Update>,
@@ -700,6 +719,7 @@ fn update_widget1_request(
     })
 }
 
+#[inline]
 fn update_widget1_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Widget1, crate::runtime::Error<UpdateWidget1Error>> {
@@ -726,6 +746,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateWidget0Error`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets0")]
     #[doc(alias = "POST /widgets0")]
+    #[inline]
     pub async fn create_widget0(
         &self,
         body: &Widget0Create,
@@ -747,6 +768,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`CreateWidget1Error`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets1")]
     #[doc(alias = "POST /widgets1")]
+    #[inline]
     pub async fn create_widget1(
         &self,
         body: &Widget1Create,
@@ -768,6 +790,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetWidget0Error`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets0/{id}")]
     #[doc(alias = "GET /widgets0/{id}")]
+    #[inline]
     pub async fn get_widget0(
         &self,
         id: ::uuid::Uuid,
@@ -787,6 +810,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`GetWidget1Error`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets1/{id}")]
     #[doc(alias = "GET /widgets1/{id}")]
+    #[inline]
     pub async fn get_widget1(
         &self,
         id: ::uuid::Uuid,
@@ -807,6 +831,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`LeaveWidget0stateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets0/{id}/states/{state}")]
     #[doc(alias = "DELETE /widgets0/{id}/states/{state}")]
+    #[inline]
     pub async fn leave_widget0state(
         &self,
         id: ::uuid::Uuid,
@@ -830,6 +855,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`LeaveWidget1stateError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets1/{id}/states/{state}")]
     #[doc(alias = "DELETE /widgets1/{id}/states/{state}")]
+    #[inline]
     pub async fn leave_widget1state(
         &self,
         id: ::uuid::Uuid,
@@ -852,6 +878,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListWidget0sError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets0")]
     #[doc(alias = "GET /widgets0")]
+    #[inline]
     pub async fn list_widget0s(
         &self,
         params: &ListWidget0sParams,
@@ -871,6 +898,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_widget0s`](Self::list_widget0s), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_widget0s_stream(
         &self,
         params: &ListWidget0sParams,
@@ -899,6 +927,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`ListWidget1sError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets1")]
     #[doc(alias = "GET /widgets1")]
+    #[inline]
     pub async fn list_widget1s(
         &self,
         params: &ListWidget1sParams,
@@ -918,6 +947,7 @@ impl crate::runtime::Client {
     /// # Errors
     ///
     /// As [`list_widget1s`](Self::list_widget1s), for the page that failed; and the link errors above.
+    #[inline]
     pub fn list_widget1s_stream(
         &self,
         params: &ListWidget1sParams,
@@ -946,6 +976,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateWidget0Error`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets0/{id}")]
     #[doc(alias = "PUT /widgets0/{id}")]
+    #[inline]
     pub async fn update_widget0(
         &self,
         id: ::uuid::Uuid,
@@ -968,6 +999,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`UpdateWidget1Error`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/widgets1/{id}")]
     #[doc(alias = "PUT /widgets1/{id}")]
+    #[inline]
     pub async fn update_widget1(
         &self,
         id: ::uuid::Uuid,

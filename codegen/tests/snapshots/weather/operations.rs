@@ -31,6 +31,7 @@ impl ::std::fmt::Display for LatestObservationError {
     }
 }
 
+#[inline]
 fn latest_observation_request(
     station: &str,
 ) -> Result<
@@ -53,6 +54,7 @@ fn latest_observation_request(
     })
 }
 
+#[inline]
 fn latest_observation_response(
     response: crate::runtime::RawResponse,
 ) -> Result<Observation, crate::runtime::Error<LatestObservationError>> {
@@ -78,6 +80,7 @@ impl crate::runtime::Client {
     /// [`Error::Api`](crate::Error::Api) for the error statuses the API declares, each a variant of [`LatestObservationError`]; the other variants of [`Error`](crate::Error) for transport failures, timeouts, undeclared statuses and bodies that do not decode.
     #[doc(alias = "/stations/{station}/observations/latest")]
     #[doc(alias = "GET /stations/{station}/observations/latest")]
+    #[inline]
     pub async fn latest_observation(
         &self,
         station: &str,
