@@ -11,8 +11,9 @@ use serde_json::json;
 use signalwire_rest::mock::MockApi;
 use signalwire_rest::uuid::Uuid;
 use signalwire_rest::{
-    Error, FabricSipEndpointListResponse, ListSipCredentialsParams, ResourceResponseSipEndpoint,
-    SipEndpointUpdateRequest, StatusCode404, StatusCode404Error, UpdateSipCredentialError,
+    Error, FabricSipEndpointListResponse, ListSipCredentialsError, ListSipCredentialsParams,
+    ResourceResponseSipEndpoint, SipEndpointUpdateRequest, StatusCode404, StatusCode404Error,
+    UpdateSipCredentialError,
 };
 
 fn id() -> Uuid {
@@ -82,6 +83,50 @@ async fn a_three_page_list_is_streamed() {
 
     assert_eq!(usernames, ["a", "b", "c", "d", "e"]);
     mock.verify();
+}
+
+#[tokio::test]
+async fn a_stream_ends_with_the_error_of_its_last_link() {
+    let mock = MockApi::start().await;
+    let params = ListSipCredentialsParams::new();
+    mock.on().list_sip_credentials(&params).pages_then_error(
+        [page(&["a", "b"]), page(&["c"])],
+        ListSipCredentialsError::NotFound(StatusCode404::new(StatusCode404Error::NotFound)),
+    );
+
+    let client = mock.client();
+    let items: Vec<_> = client.list_sip_credentials_stream(&params).collect().await;
+
+    let usernames: Vec<&str> = items
+        .iter()
+        .filter_map(|item| item.as_ref().ok())
+        .map(|endpoint| endpoint.sip_endpoint.username.as_str())
+        .collect();
+    assert_eq!(usernames, ["a", "b", "c"]);
+    assert_eq!(items.len(), 4, "the items, then the error");
+    match items.last() {
+        Some(Err(Error::Api(api))) => assert_eq!(api.status(), 404),
+        other => panic!("the stream ends with the declared 404: {other:?}"),
+    }
+    mock.verify();
+}
+
+#[tokio::test]
+async fn a_page_not_read_is_reported() {
+    let mock = MockApi::start().await;
+    let params = ListSipCredentialsParams::new();
+    mock.on()
+        .list_sip_credentials(&params)
+        .pages([page(&["a"]), page(&["b"]), page(&["c"])]);
+
+    let first = mock.client().list_sip_credentials(&params).await;
+
+    assert!(first.is_ok(), "{first:?}");
+    let report = failure(&mock);
+    assert!(
+        report.contains("- `list_sip_credentials`: page 2 of 3 was fetched 0 time(s), expected once\n  - `list_sip_credentials`: page 3 of 3 was fetched 0 time(s), expected once\n"),
+        "{report}"
+    );
 }
 
 #[tokio::test]

@@ -14,7 +14,8 @@
 //!   its variant), any status ([`Expect::reply_status`]), each with a
 //!   `Retry-After` ([`Expect::retry_after`]); several replies answer
 //!   successive requests in order; a list's pages link to each other
-//!   ([`Expect::pages`]), so its `_stream` method reads them all.
+//!   ([`Expect::pages`]), so its `_stream` method reads them all, and may
+//!   end in an error ([`Expect::pages_then_error`]).
 //! - [`MockApi::verify`] (also run when the mock is dropped) fails the test
 //!   unless every expectation got exactly its requests and every request
 //!   met an expectation, and lists what was received: a request that
@@ -299,7 +300,36 @@ impl<T: Serialize, E: ErrorReply> Expect<T, E> {
     ///
     /// When the operation is not a list whose pages link to each other, or
     /// `pages` is empty.
-    pub fn pages(mut self, pages: impl IntoIterator<Item = T>) -> Self {
+    pub fn pages(self, pages: impl IntoIterator<Item = T>) -> Self {
+        self.linked(pages, None)
+    }
+
+    /// [`Expect::pages`], with the last page linking to a page that fails
+    /// with `error`: a stream that ends with that error after the items of
+    /// `pages`. The failing link is expected to be fetched at least once.
+    ///
+    /// # Panics
+    ///
+    /// As [`Expect::pages`].
+    pub fn pages_then_error(self, pages: impl IntoIterator<Item = T>, error: E) -> Self {
+        let end = error.reply();
+        self.linked(pages, Some(end))
+    }
+
+    /// [`Expect::pages`], with the last page linking to a page answered
+    /// with `status` and no body (a `503`, retried as the client retries
+    /// any request, or a status the operation does not declare). The
+    /// failing link is expected to be fetched at least once.
+    ///
+    /// # Panics
+    ///
+    /// As [`Expect::pages`].
+    pub fn pages_then_status(self, pages: impl IntoIterator<Item = T>, status: u16) -> Self {
+        self.linked(pages, Some(Reply::empty(status)))
+    }
+
+    /// `pages` linked to each other, then to `end` if any.
+    fn linked(mut self, pages: impl IntoIterator<Item = T>, end: Option<Reply>) -> Self {
         let mut pages: Vec<T> = pages.into_iter().collect();
         let operation = self.with(|expectation| expectation.operation);
         let Some(link) = self.link else {
@@ -309,19 +339,28 @@ impl<T: Serialize, E: ErrorReply> Expect<T, E> {
             !pages.is_empty(),
             "mock: `pages` of `{operation}` with no page"
         );
-        let count = pages.len();
+        let linked = pages.len() + usize::from(end.is_some());
         for (number, page) in pages.iter_mut().enumerate() {
-            let next = (number + 1 < count)
+            let next = (number + 1 < linked)
                 .then(|| format!("{}/{PAGES}/{}/{}", self.base, self.index, number + 1));
             link(page, next);
         }
         let (status, _) = self.success;
         let mut replies = pages.iter().map(|page| Reply::json(status, page));
         let first = replies.next();
-        let later: Vec<Reply> = replies.collect();
-        self.with(|expectation| {
-            expectation.pages = later.into_iter().map(|reply| (reply, 0)).collect()
-        });
+        let later: Vec<LinkedPage> = replies
+            .map(|reply| LinkedPage {
+                reply,
+                fetched: 0,
+                end: false,
+            })
+            .chain(end.map(|reply| LinkedPage {
+                reply,
+                fetched: 0,
+                end: true,
+            }))
+            .collect();
+        self.with(|expectation| expectation.pages = later);
         if let Some(first) = first {
             self = self.push(first);
         }
@@ -422,8 +461,8 @@ struct Expectation {
     replies: Vec<Reply>,
     times: Option<usize>,
     answered: usize,
-    /// The pages after the first, each with the times it was fetched.
-    pages: Vec<(Reply, usize)>,
+    /// The pages after the first, linked from the one before.
+    pages: Vec<LinkedPage>,
 }
 
 impl Expectation {
@@ -431,6 +470,17 @@ impl Expectation {
     fn wanted(&self) -> usize {
         self.times.unwrap_or(self.replies.len())
     }
+}
+
+/// A page after the first of [`Expect::pages`] (or the failing end of
+/// [`Expect::pages_then_error`]).
+struct LinkedPage {
+    reply: Reply,
+    /// The times it was fetched.
+    fetched: usize,
+    /// Whether it is the failing end, expected at least once rather than
+    /// once (the client may retry it).
+    end: bool,
 }
 
 /// A request the mock received and what became of it.
@@ -460,14 +510,19 @@ impl State {
         let (index, number): (usize, usize) = (index.parse().ok()?, number.parse().ok()?);
         let expectation = self.expectations.get_mut(index)?;
         let count = expectation.pages.len() + 1;
-        let outcome = Ok(format!(
-            "`{}` page {} of {count}",
-            expectation.operation,
-            number + 1
-        ));
-        let (reply, fetched) = expectation.pages.get_mut(number.checked_sub(1)?)?;
-        *fetched += 1;
-        Some((outcome, reply.template()))
+        let operation = expectation.operation;
+        let page = expectation.pages.get_mut(number.checked_sub(1)?)?;
+        page.fetched += 1;
+        let outcome = if page.end {
+            format!(
+                "`{operation}` page {} of {count}, the failing end, answered {}",
+                number + 1,
+                page.reply.status
+            )
+        } else {
+            format!("`{operation}` page {} of {count}", number + 1)
+        };
+        Some((Ok(outcome), page.reply.template()))
     }
 
     /// The answer of the first expectation that wants `shape`, or a `501`
@@ -565,12 +620,19 @@ impl State {
                     expectation.answered
                 ));
             }
-            for (number, (_, fetched)) in expectation.pages.iter().enumerate() {
-                if *fetched != 1 {
+            let count = expectation.pages.len() + 1;
+            for (number, page) in expectation.pages.iter().enumerate() {
+                let fetched = page.fetched;
+                if page.end && fetched == 0 {
                     unmet.push(format!(
-                        "`{operation}`: page {} of {} was fetched {fetched} time(s), expected once",
-                        number + 2,
-                        expectation.pages.len() + 1
+                        "`{operation}`: page {} of {count}, the failing end, was not fetched",
+                        number + 2
+                    ));
+                } else if !page.end && fetched != 1 {
+                    unmet.push(format!(
+                        "`{operation}`: page {} of {count} was fetched {fetched} time(s), \
+                         expected once",
+                        number + 2
                     ));
                 }
             }
