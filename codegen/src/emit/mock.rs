@@ -11,9 +11,10 @@ use super::{doc, ident, runtime};
 use crate::ir::{BodyFormat, ErrorEnum, Operation, Pagination, StatusMatch, Wrapper};
 
 /// The mock's items of `ops`, each behind the feature `mock`: one
-/// `impl Expectations` block with a method per operation, and the
-/// `ErrorReply` of each error enum.
-pub(super) fn mock(ops: &[&Operation], calls: &[Call]) -> TokenStream {
+/// `impl Expectations` block with a method per operation, under the same
+/// `heading` as their `impl Client` block, and the `ErrorReply` of each
+/// error enum.
+pub(super) fn mock(ops: &[&Operation], calls: &[Call], heading: &TokenStream) -> TokenStream {
     let mock = runtime("mock");
     let methods = ops
         .iter()
@@ -21,6 +22,7 @@ pub(super) fn mock(ops: &[&Operation], calls: &[Call]) -> TokenStream {
         .map(|(op, call)| expectation(op, call));
     let replies = ops.iter().map(|op| error_reply(&op.errors));
     quote! {
+        #heading
         #[cfg(feature = "mock")]
         impl #mock::Expectations<'_> {
             #(#methods)*

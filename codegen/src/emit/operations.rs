@@ -29,7 +29,7 @@ pub(super) fn operations(ops: &[&Operation], heading: &Docs) -> proc_macro2::Tok
     });
     let client = runtime("Client");
     let heading = docs(heading);
-    let mock = mock::mock(ops, &calls);
+    let mock = mock::mock(ops, &calls, &heading);
     quote! {
         #(#error_enums)*
 

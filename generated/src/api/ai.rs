@@ -2518,6 +2518,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Ai
+///
+/// The 1 operation of the area [`ai`](crate::ai) (its types and an index of its operations), with the cargo feature `ai`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::chat_methods`](crate::Client::chat_methods) with these arguments (`POST /api/ai/chat`).

@@ -10848,6 +10848,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Calling
+///
+/// The 1 operation of the area [`calling`](crate::calling) (its types and an index of its operations), with the cargo feature `calling`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::call_commands`](crate::Client::call_commands) with these arguments (`POST /api/calling/calls`).

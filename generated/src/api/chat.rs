@@ -287,6 +287,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Chat
+///
+/// The 1 operation of the area [`chat`](crate::chat) (its types and an index of its operations), with the cargo feature `chat`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_chat_token`](crate::Client::create_chat_token) with these arguments (`POST /api/chat/tokens`).

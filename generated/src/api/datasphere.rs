@@ -2583,6 +2583,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Datasphere
+///
+/// The 9 operations of the area [`datasphere`](crate::datasphere) (its types and an index of its operations), with the cargo feature `datasphere`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_document`](crate::Client::create_document) with these arguments (`POST /api/datasphere/documents`).

@@ -31593,6 +31593,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Fabric
+///
+/// The 108 operations of the area [`fabric`](crate::fabric) (its types and an index of its operations), with the cargo feature `fabric`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::assign_resource_domain_application`](crate::Client::assign_resource_domain_application) with these arguments (`POST /api/fabric/resources/{id}/domain_applications`).

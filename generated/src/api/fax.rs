@@ -1315,6 +1315,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Fax
+///
+/// The 2 operations of the area [`fax`](crate::fax) (its types and an index of its operations), with the cargo feature `fax`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::get_fax_log`](crate::Client::get_fax_log) with these arguments (`GET /api/fax/logs/{id}`).

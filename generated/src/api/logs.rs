@@ -983,6 +983,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Logs
+///
+/// The 1 operation of the area [`logs`](crate::logs) (its types and an index of its operations), with the cargo feature `logs`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::list_conferences`](crate::Client::list_conferences) with these arguments (`GET /api/logs/conferences`).

@@ -5978,6 +5978,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Messaging
+///
+/// The 12 operations of the area [`messaging`](crate::messaging) (its types and an index of its operations), with the cargo feature `messaging`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_message`](crate::Client::create_message) with these arguments (`POST /api/messaging/messages`).

@@ -1891,6 +1891,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Projects
+///
+/// The 9 operations of the area [`projects`](crate::projects) (its types and an index of its operations), with the cargo feature `projects`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_subproject`](crate::Client::create_subproject) with these arguments (`POST /api/projects`).

@@ -300,6 +300,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Pubsub
+///
+/// The 1 operation of the area [`pubsub`](crate::pubsub) (its types and an index of its operations), with the cargo feature `pubsub`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_pubsub_token`](crate::Client::create_pubsub_token) with these arguments (`POST /api/pubsub/tokens`).

@@ -21230,6 +21230,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Relay
+///
+/// The 72 operations of the area [`relay`](crate::relay) (its types and an index of its operations), with the cargo feature `relay`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::assign_e911_address`](crate::Client::assign_e911_address) with these arguments (`POST /api/relay/rest/phone_numbers/{id}/e911_address`).

@@ -9803,6 +9803,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Video
+///
+/// The 33 operations of the area [`video`](crate::video) (its types and an index of its operations), with the cargo feature `video`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_conference_stream`](crate::Client::create_conference_stream) with these arguments (`POST /api/video/conferences/{id}/streams`).

@@ -1850,6 +1850,9 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Voice
+///
+/// The 3 operations of the area [`voice`](crate::voice) (its types and an index of its operations), with the cargo feature `voice`.
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::get_voice_log`](crate::Client::get_voice_log) with these arguments (`GET /api/voice/logs/{id}`).

@@ -360,6 +360,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_call`](crate::Client::create_call) with these arguments (`POST /Accounts/{AccountSid}/Calls`).

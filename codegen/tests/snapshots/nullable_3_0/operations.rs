@@ -91,6 +91,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::update_loan`](crate::Client::update_loan) with these arguments (`PUT /loans/{loan_id}`).

@@ -788,6 +788,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::add_book`](crate::Client::add_book) with these arguments (`POST /shelves/{shelf_id}/books`).

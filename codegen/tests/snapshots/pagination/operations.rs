@@ -308,6 +308,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::list_events`](crate::Client::list_events) with these arguments (`GET /events`).

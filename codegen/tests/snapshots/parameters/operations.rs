@@ -229,6 +229,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::list_copies`](crate::Client::list_copies) with these arguments (`GET /books/{id}/copies`).

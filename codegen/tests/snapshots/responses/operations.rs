@@ -285,6 +285,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_note`](crate::Client::create_note) with these arguments (`POST /notes`).

@@ -329,6 +329,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_token`](crate::Client::create_token) with these arguments (`POST /guests/tokens`).

@@ -1011,6 +1011,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::create_widget0`](crate::Client::create_widget0) with these arguments (`POST /widgets0`).

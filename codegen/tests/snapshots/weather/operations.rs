@@ -91,6 +91,7 @@ impl crate::runtime::Client {
     }
 }
 
+/// # Operations
 #[cfg(feature = "mock")]
 impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::latest_observation`](crate::Client::latest_observation) with these arguments (`GET /stations/{station}/observations/latest`).
