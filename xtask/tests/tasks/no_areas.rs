@@ -3,9 +3,9 @@
 //! `https://{space_name}.signalwire.com/api/fabric/`, paths such as
 //! `/addresses`: `codegen/tests/documents/fabric-without-areas.yaml`), put
 //! in place of `spec/` with an overlay that changes only its `info`, gives
-//! a client crate that compiles without a warning: the hand-written parts
-//! of the crate (its root, its manifest, the runtime) assume nothing the
-//! generator may not write.
+//! a client crate that compiles without a warning, with and without the
+//! typed mock: the hand-written parts of the crate (its root, its
+//! manifest, the runtime) assume nothing the generator may not write.
 //!
 //! The copy of the checkout shares the tests' target directory, so only
 //! the small client itself is checked here.
@@ -70,38 +70,47 @@ fn a_document_without_areas_gives_a_crate_that_compiles_without_warnings() {
         "areas.md says:\n{areas}"
     );
 
-    let checked = Command::new(cargo())
-        .args(["check", "--package", "signalwire-rest", "--lib"])
-        .arg("--message-format=json-render-diagnostics")
-        .current_dir(&scratch)
-        .env("CARGO_TARGET_DIR", &shared)
-        .output()
-        .expect("cargo runs");
-    let stderr = String::from_utf8_lossy(&checked.stderr);
-    assert!(
-        checked.status.success(),
-        "the client of a document without areas does not compile:\n{stderr}"
-    );
-    // What rustc said about the client crate itself (its dependencies'
-    // warnings are not ours).
-    let said: Vec<String> = String::from_utf8_lossy(&checked.stdout)
-        .lines()
-        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-        .filter(|message| {
-            message["reason"] == "compiler-message"
-                && message["target"]["name"] == "signalwire_rest"
-        })
-        .map(|message| {
-            message["message"]["rendered"]
-                .as_str()
-                .unwrap_or("?")
-                .to_owned()
-        })
-        .collect();
-    assert!(
-        said.is_empty(),
-        "the client of a document without areas compiles with warnings:\n{}",
-        said.join("\n")
-    );
+    // As a program builds it, and with the typed mock, whose generated part
+    // is as much the document's as the client's.
+    for features in [None, Some("mock")] {
+        let mut command = Command::new(cargo());
+        command.args(["check", "--package", "signalwire-rest", "--lib"]);
+        if let Some(features) = features {
+            command.args(["--features", features]);
+        }
+        let checked = command
+            .arg("--message-format=json-render-diagnostics")
+            .current_dir(&scratch)
+            .env("CARGO_TARGET_DIR", &shared)
+            .output()
+            .expect("cargo runs");
+        let with = features.map_or(String::new(), |features| format!(" (features: {features})"));
+        let stderr = String::from_utf8_lossy(&checked.stderr);
+        assert!(
+            checked.status.success(),
+            "the client of a document without areas does not compile{with}:\n{stderr}"
+        );
+        // What rustc said about the client crate itself (its dependencies'
+        // warnings are not ours).
+        let said: Vec<String> = String::from_utf8_lossy(&checked.stdout)
+            .lines()
+            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+            .filter(|message| {
+                message["reason"] == "compiler-message"
+                    && message["target"]["name"] == "signalwire_rest"
+            })
+            .map(|message| {
+                message["message"]["rendered"]
+                    .as_str()
+                    .unwrap_or("?")
+                    .to_owned()
+            })
+            .collect();
+        assert!(
+            said.is_empty(),
+            "the client of a document without areas compiles with warnings{with}:\n{}",
+            said.join("\n")
+        );
+    }
     fs::remove_dir_all(&scratch).unwrap();
 }
