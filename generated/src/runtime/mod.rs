@@ -10,7 +10,9 @@
 //! [`one_or_many`] (a list field that may come as one value), [`open_enum!`]
 //! (the shared impls of every string enum), [`wire_struct!`] (the
 //! `Serialize` and `Deserialize` of every struct), then [`send`] (or
-//! [`pages`] for every page of a list) and the methods of [`RawResponse`].
+//! [`pages`] for every page of a list) and the methods of [`RawResponse`];
+//! and, behind the feature `mock`, the module `mock` (the typed mock, whose
+//! `Expect::new` the generated expectations call).
 //! Nothing here depends on the API description, except that a bare space
 //! name is put into the server URL that the generated code declares
 //! (`crate::api::SERVER_URL`).
