@@ -21,6 +21,10 @@ pub(super) struct Call {
     /// The name of each argument, in the same order.
     pub(super) names: Vec<Ident>,
     /// `<operation>_request`: the arguments to the `OperationRequest`.
+    /// Private functions of the module, like the locals emit names; free by
+    /// construction (lowering keeps method names unique, and every other
+    /// item of a generated module is a type, named in `CamelCase`), so
+    /// lowering does not reserve them.
     pub(super) request: Ident,
     /// `<operation>_response`: a response to the result.
     pub(super) response: Ident,

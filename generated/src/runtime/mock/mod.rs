@@ -349,16 +349,13 @@ impl<T: Serialize, E: ErrorReply> Expect<T, E> {
         let mut replies = pages.iter().map(|page| Reply::json(status, page));
         let first = replies.next();
         let later: Vec<LinkedPage> = replies
-            .map(|reply| LinkedPage {
+            .map(|reply| (reply, false))
+            .chain(end.map(|reply| (reply, true)))
+            .map(|(reply, end)| LinkedPage {
                 reply,
                 fetched: 0,
-                end: false,
+                end,
             })
-            .chain(end.map(|reply| LinkedPage {
-                reply,
-                fetched: 0,
-                end: true,
-            }))
             .collect();
         self.with(|expectation| expectation.pages = later);
         if let Some(first) = first {
