@@ -146,7 +146,7 @@
 // On docs.rs, each item says which cargo feature it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 // The crate has no unit tests (the runtime's run in the workspace member
-// `codegen/tests/compile`, with the runtime alone), and a test build of it
+// `codegen/tests/snapshots`, with the runtime alone), and a test build of it
 // (`cargo test --all-targets`, `cargo clippy --all-targets`) would compile
 // the whole generated client a second time: that build sees an empty crate.
 #![cfg(not(test))]

@@ -50,7 +50,8 @@ pub fn codegen(root: &Path, mode: Mode) -> Result<String> {
 pub struct Plan {
     /// Each target's folder (relative to the root) and the files it holds.
     pub outputs: Vec<(String, codegen::Output)>,
-    /// Folders under [`SNAPSHOTS`] that no fixture generates.
+    /// Folders under [`SNAPSHOTS`] that no fixture generates (the files
+    /// beside them are the package `snapshot-tests`, which compiles them).
     pub orphans: Vec<String>,
 }
 
@@ -73,8 +74,14 @@ pub fn plan(root: &Path) -> Result<Plan> {
         for entry in entries {
             let entry =
                 entry.with_context(|| format!("cannot list {}", snapshot_root.display()))?;
+            // The files beside the snapshot folders are the package that
+            // compiles them (`snapshot-tests`), not generated output.
+            let is_folder = entry
+                .file_type()
+                .with_context(|| format!("cannot read {}", entry.path().display()))?
+                .is_dir();
             let folder = format!("{SNAPSHOTS}/{}", entry.file_name().to_string_lossy());
-            if !plan.outputs.iter().any(|(dir, _)| *dir == folder) {
+            if is_folder && !plan.outputs.iter().any(|(dir, _)| *dir == folder) {
                 plan.orphans.push(folder);
             }
         }

@@ -23,7 +23,8 @@ pub const SWEEP_FILE: &str = "operations.rs";
 /// The generator's fixture documents, relative to the workspace root.
 pub const FIXTURES: &str = "codegen/tests/fixtures";
 /// Where each fixture's generated modules are checked in, one folder per
-/// fixture, relative to the workspace root.
+/// fixture, relative to the workspace root. The files beside those folders
+/// are the package `snapshot-tests`, which compiles and runs each one.
 pub const SNAPSHOTS: &str = "codegen/tests/snapshots";
 
 /// One document and the folder its generated files are checked in to.

@@ -1,5 +1,5 @@
-//! The snapshots compile: each `tests/compile/<fixture>.rs` is a test of
-//! the workspace member `tests/compile` (package `snapshot-tests`) that
+//! The snapshots compile: each `tests/snapshots/<fixture>.rs` is a test of
+//! the workspace member `tests/snapshots` (package `snapshot-tests`) that
 //! includes the hand-written client runtime (`generated/src/runtime`) and
 //! the fixture's snapshot (`tests/snapshots/<fixture>`, written by `cargo
 //! xtask codegen`) as the modules `runtime` and `api`, the layout of the
@@ -53,7 +53,7 @@ fn features(spec: &Value) -> BTreeSet<&str> {
 #[test]
 fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
     let client = manifest("../generated/Cargo.toml");
-    let cases = manifest("tests/compile/Cargo.toml");
+    let cases = manifest("tests/snapshots/Cargo.toml");
     let mut problems = Vec::new();
     for section in ["dependencies", "dev-dependencies"] {
         let runtime = dependencies(&client, section);
@@ -62,7 +62,7 @@ fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
             match given.iter().find(|(other, _)| other == name) {
                 None => problems.push(format!(
                     "`{name}` is missing: add `{name}.workspace = true` to [{section}] in \
-                     codegen/tests/compile/Cargo.toml (generated/Cargo.toml's [{section}] has it)"
+                     codegen/tests/snapshots/Cargo.toml (generated/Cargo.toml's [{section}] has it)"
                 )),
                 Some((_, provided)) => {
                     let missing: Vec<&str> = features(spec)
@@ -72,7 +72,7 @@ fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
                     if !missing.is_empty() {
                         problems.push(format!(
                             "`{name}` lacks the features {missing:?} in [{section}] of \
-                             codegen/tests/compile/Cargo.toml (generated/Cargo.toml's \
+                             codegen/tests/snapshots/Cargo.toml (generated/Cargo.toml's \
                              [{section}] asks for them)"
                         ));
                     }
@@ -83,7 +83,7 @@ fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
             if !runtime.iter().any(|(other, _)| other == name) {
                 problems.push(format!(
                     "`{name}` is extra: remove it from [{section}] in \
-                     codegen/tests/compile/Cargo.toml (generated/Cargo.toml's [{section}] \
+                     codegen/tests/snapshots/Cargo.toml (generated/Cargo.toml's [{section}] \
                      does not have it)"
                 ));
             }
@@ -91,7 +91,7 @@ fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
     }
     assert!(
         problems.is_empty(),
-        "codegen/tests/compile/Cargo.toml is out of step with the client crate:\n  {}",
+        "codegen/tests/snapshots/Cargo.toml is out of step with the client crate:\n  {}",
         problems.join("\n  ")
     );
 }

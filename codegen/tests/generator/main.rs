@@ -3,7 +3,7 @@
 //! overlay engine, the diff rules, SignalWire's document generating
 //! verbatim, and a document without API areas. Each module says what it
 //! covers; `common` holds what several of them share. The snapshots are
-//! compiled by the workspace member `tests/compile` (package
+//! compiled by the workspace member `tests/snapshots` (package
 //! `snapshot-tests`), not here.
 
 mod bad_input;

@@ -1,7 +1,7 @@
 //! The runtime's wire behaviour with the runtime alone: requests without a
 //! body, and methods that are not idempotent, through an operation written
 //! here in the shape of a generated one (these tests run without the
-//! generated client; see `codegen/tests/compile/runtime.rs`). The
+//! generated client; see `codegen/tests/snapshots/runtime.rs`). The
 //! generated operations themselves are tested on the wire in
 //! `tests/tests/client/`.
 

@@ -407,17 +407,17 @@ fn every_fixture_has_a_snapshot_folder_and_a_compile_case() {
         .filter(|t| t.dir.starts_with(SNAPSHOTS))
         .collect();
     assert!(fixtures.len() >= 7, "found only {fixtures:?}");
-    const CASES_MANIFEST: &str = "codegen/tests/compile/Cargo.toml";
+    const CASES_MANIFEST: &str = "codegen/tests/snapshots/Cargo.toml";
     let manifest = fs::read_to_string(root.join(CASES_MANIFEST)).unwrap();
     for fixture in fixtures {
         let name = Path::new(&fixture.dir)
             .file_name()
             .unwrap()
             .to_string_lossy();
-        let case = format!("codegen/tests/compile/{name}.rs");
+        let case = format!("codegen/tests/snapshots/{name}.rs");
         let text = fs::read_to_string(root.join(&case))
             .unwrap_or_else(|error| panic!("{case} is missing ({error}); add one like the others"));
-        let includes = format!("#[path = \"../snapshots/{name}/mod.rs\"]");
+        let includes = format!("#[path = \"{name}/mod.rs\"]");
         assert!(
             text.contains(&includes),
             "{case} does not include its snapshot with {includes}"

@@ -14,7 +14,7 @@
 //! names a file or folder relative to the checkout, to the package the
 //! mention is in, or to the mentioning file's folder. `{a,b}` in a mention
 //! names both, and `{name}` or `*` stands for any text in one path segment, so that
-//! patterns (`tests/tests/{contract,secrets}.rs`, `codegen/tests/compile/{name}.rs`)
+//! patterns (`tests/tests/{contract,secrets}.rs`, `codegen/tests/snapshots/{name}.rs`)
 //! are checked too.
 
 use std::collections::BTreeSet;
@@ -85,7 +85,7 @@ fn every_repository_path_the_prose_names_exists() {
 /// Whether `file` is prose or a script the scan reads.
 fn scanned(file: &str) -> bool {
     let generated = file.starts_with("generated/src/api/")
-        || file.starts_with("codegen/tests/snapshots/")
+        || is_snapshot_module(file)
         || file == "spec/signalwire-rest.openapi.yaml";
     let prose = file.ends_with(".md")
         || file.ends_with(".rs")
@@ -94,6 +94,15 @@ fn scanned(file: &str) -> bool {
         || file.ends_with(".overlay.yaml")
         || file == ".ci/run";
     prose && !generated
+}
+
+/// Whether `file` is in a fixture's snapshot folder
+/// (`codegen/tests/snapshots/<fixture>/`), whose text is generated from the
+/// fixture; the files beside those folders (the package that compiles
+/// them) are prose.
+fn is_snapshot_module(file: &str) -> bool {
+    file.strip_prefix("codegen/tests/snapshots/")
+        .is_some_and(|rest| rest.contains('/'))
 }
 
 /// The path mentions in `line`: words that start with a top-level folder

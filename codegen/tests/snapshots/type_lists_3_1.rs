@@ -16,7 +16,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/type_lists_3_1/mod.rs"]
+#[path = "type_lists_3_1/mod.rs"]
 mod api;
 
 use api::{Setting, SettingFallback, SettingKey, SettingRequired, SettingValue};

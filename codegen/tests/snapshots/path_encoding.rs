@@ -20,10 +20,10 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/operations/mod.rs"]
+#[path = "operations/mod.rs"]
 mod api;
 
-#[path = "support/loopback.rs"]
+#[path = "loopback.rs"]
 mod loopback;
 
 use loopback::{Reply, serve};

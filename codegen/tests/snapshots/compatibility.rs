@@ -21,9 +21,9 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/compatibility/mod.rs"]
+#[path = "compatibility/mod.rs"]
 mod api;
-#[path = "support/loopback.rs"]
+#[path = "loopback.rs"]
 mod loopback;
 
 use api::{

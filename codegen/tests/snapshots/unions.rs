@@ -18,7 +18,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/unions/mod.rs"]
+#[path = "unions/mod.rs"]
 mod api;
 
 use api::{

@@ -18,9 +18,9 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/parameters/mod.rs"]
+#[path = "parameters/mod.rs"]
 mod api;
-#[path = "support/loopback.rs"]
+#[path = "loopback.rs"]
 mod loopback;
 
 use api::{Genre, ListCopiesParams, SearchBooksParams, SearchBooksXRegion};

@@ -16,7 +16,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/formats/mod.rs"]
+#[path = "formats/mod.rs"]
 mod api;
 
 use api::{Token, TokenKind, TokenRequired};

@@ -20,7 +20,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/names/mod.rs"]
+#[path = "names/mod.rs"]
 mod api;
 
 fn main() {

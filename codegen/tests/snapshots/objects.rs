@@ -17,7 +17,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/objects/mod.rs"]
+#[path = "objects/mod.rs"]
 mod api;
 
 use std::collections::BTreeMap;

@@ -19,9 +19,9 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/pagination/mod.rs"]
+#[path = "pagination/mod.rs"]
 mod api;
-#[path = "support/loopback.rs"]
+#[path = "loopback.rs"]
 mod loopback;
 
 use futures_util::StreamExt as _;

@@ -17,7 +17,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/weather/mod.rs"]
+#[path = "weather/mod.rs"]
 mod api;
 
 use api::{Condition, LatestObservationError, Observation};

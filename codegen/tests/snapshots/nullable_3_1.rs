@@ -17,7 +17,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/nullable_3_1/mod.rs"]
+#[path = "nullable_3_1/mod.rs"]
 mod api;
 
 use api::{Loan, LoanKind, LoanStatus, LoanUpdate, Reader};

@@ -16,7 +16,7 @@ mod runtime;
 // binary nothing is exported.
 #[allow(clippy::wrong_self_convention, clippy::enum_variant_names)]
 #[rustfmt::skip]
-#[path = "../snapshots/nullable_3_0/mod.rs"]
+#[path = "nullable_3_0/mod.rs"]
 mod api;
 
 use api::{Loan, LoanKind, LoanStatus, LoanUpdate, Reader};
