@@ -1,6 +1,7 @@
 //! The names the client runtime takes in the client crate, which
-//! generated items must not take too: the types the crate exports from the
-//! runtime, the methods of `Client` (generated operations are methods of
+//! generated items must not take too: the types the crate has from the
+//! runtime (re-exported, or defined by the runtime's `client!`), the
+//! methods of `Client` (generated operations are methods of
 //! `Client` as well) and the modules of the crate's root. Only the public
 //! surface is listed: the runtime's helpers are not methods of `Client`, so
 //! they reserve nothing.
@@ -8,12 +9,12 @@
 //! This is the one list. Lowering keeps generated names off it, and every
 //! generated `api/mod.rs` carries the first two as `RUNTIME_TYPE_NAMES`
 //! and `RUNTIME_CLIENT_METHODS`: the client crate's `lib.rs` does not
-//! compile unless they are exactly the types it re-exports from the runtime
-//! and the methods the runtime defines on `Client`, so a change to the
+//! compile unless they are exactly the types it has from the runtime and
+//! the methods the runtime's `client!` defines on `Client`, so a change to the
 //! runtime's surface that is not made here too fails the build, naming this
 //! file.
 
-/// Types the client crate exports from the runtime beside the generated ones.
+/// Types the client crate has from the runtime beside the generated ones.
 pub const TYPE_NAMES: &[&str] = &[
     "ApiError",
     "Client",
@@ -44,7 +45,7 @@ pub const PRELUDE_NAMES: &[&str] = &[
     "Vec",
 ];
 
-/// Methods of the runtime's `Client`: an operation method of the same name
+/// Methods that the runtime's `client!` defines on `Client`: an operation method of the same name
 /// would be a second definition of it.
 pub const CLIENT_METHODS: &[&str] = &[
     "base_url",

@@ -145,10 +145,10 @@
 #![deny(missing_docs)]
 // On docs.rs, each item says which cargo feature it needs.
 #![cfg_attr(docsrs, feature(doc_cfg))]
-// The crate has no unit tests (the runtime's run in the workspace member
-// `codegen/tests/snapshots`, with the runtime alone), and a test build of it
-// (`cargo test --all-targets`, `cargo clippy --all-targets`) would compile
-// the whole generated client a second time: that build sees an empty crate.
+// The crate has no unit tests (the runtime's are in its own crate,
+// `signalwire-rest-runtime`), and a test build of it (`cargo test
+// --all-targets`, `cargo clippy --all-targets`) would compile the whole
+// generated client a second time: that build sees an empty crate.
 #![cfg(not(test))]
 
 #[rustfmt::skip]
@@ -157,11 +157,13 @@ mod api;
 #[cfg(doctest)]
 #[doc = include_str!("../GUIDE.md")]
 struct ReadmeDoctests;
-// Built with every area (the `default` feature), the runtime must have no
-// dead code; a build of some areas only (`default-features = false`) uses
-// part of it, and says nothing about the rest.
-#[cfg_attr(not(feature = "default"), allow(dead_code, unused_imports))]
-mod runtime;
+// The hand-written runtime, which generated code names `crate::runtime`.
+use signalwire_rest_runtime as runtime;
+
+// `Client`, `ClientBuilder` and the module `mock`: generated operations
+// and expectations are inherent methods of them, so they are defined here,
+// each a wrapper of the runtime's state; the runtime writes them.
+runtime::client!(api::SERVER_URL, api::SERVER_VARIABLES);
 
 pub use api::*;
 #[doc(no_inline)]
@@ -176,34 +178,40 @@ pub use reqwest;
 /// so that you need not depend on either.
 #[doc(no_inline)]
 pub use reqwest::header;
+#[doc(inline)]
 pub use runtime::defaults;
-#[cfg(feature = "mock")]
-pub use runtime::mock;
+#[doc(inline)]
 pub use runtime::{ENV_API_TOKEN, ENV_BASE_URL, ENV_PROJECT_ID, ENV_SPACE, USER_AGENT};
 #[doc(no_inline)]
 pub use uuid;
 
-/// Re-exports the runtime's types, and fails the build unless their names
-/// are exactly the names the generator keeps generated types off (its
-/// `codegen/src/reserved.rs`, as the generated `api` module carries them).
-/// Every type exported from the runtime goes through here.
+/// Re-exports the runtime's types beside those its `client!` defined, and
+/// fails the build unless their names are exactly the names the generator
+/// keeps generated types off (its `codegen/src/reserved.rs`, as the
+/// generated `api` module carries them). Every type the crate root has from
+/// the runtime goes through here.
 macro_rules! export_runtime_types {
-    ($($name:ident),* $(,)?) => {
+    (defined: $($defined:ident),* ; exported: $($name:ident),* $(,)?) => {
+        #[doc(inline)]
         pub use runtime::{$($name),*};
 
         const _: () = assert!(
-            same_names(&[$(stringify!($name)),*], api::RUNTIME_TYPE_NAMES),
-            "TYPE_NAMES in codegen/src/reserved.rs must list exactly the types lib.rs exports \
-             from the runtime with export_runtime_types!; change it, then run `cargo xtask codegen`"
+            same_names(
+                &[$(stringify!($defined),)* $(stringify!($name)),*],
+                api::RUNTIME_TYPE_NAMES,
+            ),
+            "TYPE_NAMES in codegen/src/reserved.rs must list exactly the types lib.rs has from the \
+             runtime with export_runtime_types!; change it, then run `cargo xtask codegen`"
         );
     };
 }
 
 // The generator keeps operations off the names of `Client`'s own methods.
 const _: () = assert!(
-    same_names(runtime::CLIENT_METHODS, api::RUNTIME_CLIENT_METHODS),
-    "CLIENT_METHODS in codegen/src/reserved.rs must list exactly the methods the runtime defines \
-     on Client (in its public_methods! block); change it, then run `cargo xtask codegen`"
+    same_names(CLIENT_METHODS, api::RUNTIME_CLIENT_METHODS),
+    "CLIENT_METHODS in codegen/src/reserved.rs must list exactly the methods the runtime's \
+     client! defines on Client (in its client_methods! block); change it, then run `cargo xtask \
+     codegen`"
 );
 
 /// Whether `a` and `b` hold the same names (in any order), at compile time.
@@ -243,9 +251,8 @@ const fn same_names(a: &[&str], b: &[&str]) -> bool {
 }
 
 export_runtime_types!(
-    ApiError,
-    Client,
-    ClientBuilder,
+    defined: Client, ClientBuilder;
+    exported: ApiError,
     ConfigError,
     Error,
     Nullable,

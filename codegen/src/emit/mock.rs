@@ -7,7 +7,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::call::Call;
-use super::{doc, ident, runtime};
+use super::{client_item, doc, ident, runtime};
 use crate::ir::{BodyFormat, ErrorEnum, Operation, Pagination, StatusMatch, Wrapper};
 
 /// The mock's items of `ops`, each behind the feature `mock`: one
@@ -15,7 +15,7 @@ use crate::ir::{BodyFormat, ErrorEnum, Operation, Pagination, StatusMatch, Wrapp
 /// `heading` as their `impl Client` block, and the `ErrorReply` of each
 /// error enum.
 pub(super) fn mock(ops: &[&Operation], calls: &[Call], heading: &TokenStream) -> TokenStream {
-    let mock = runtime("mock");
+    let expectations = client_item("mock::Expectations");
     let methods = ops
         .iter()
         .zip(calls)
@@ -24,7 +24,7 @@ pub(super) fn mock(ops: &[&Operation], calls: &[Call], heading: &TokenStream) ->
     quote! {
         #heading
         #[cfg(feature = "mock")]
-        impl #mock::Expectations<'_> {
+        impl #expectations<'_> {
             #(#methods)*
         }
 
@@ -72,7 +72,7 @@ fn expectation(op: &Operation, call: &Call) -> TokenStream {
     quote! {
         #doc
         pub fn #name(&self, #(#arguments),*) -> #mock::Expect<#success_ty, #error_name> {
-            #mock::Expect::new(self, #operation, #request(#(#names),*), (#status, #mock::Format::#format), #link)
+            #mock::Expect::new(self.core, #operation, #request(#(#names),*), (#status, #mock::Format::#format), #link)
         }
     }
 }

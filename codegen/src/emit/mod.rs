@@ -205,6 +205,15 @@ fn runtime(item: &str) -> TokenStream {
     quote!(crate::runtime::#item)
 }
 
+/// The path of `item` among the items that the runtime's `client!` macro
+/// defines at the root of the crate that invokes it (`Client`, and the
+/// module `mock`): generated code adds methods to them, so they are the
+/// client crate's own.
+fn client_item(item: &str) -> TokenStream {
+    let path = item.split("::").map(ident);
+    quote!(crate::#(#path)::*)
+}
+
 /// [`runtime`] as text, for paths that serde takes as strings.
 fn runtime_text(item: &str) -> String {
     runtime(item).to_string().replace(' ', "")

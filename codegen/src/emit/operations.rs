@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::call::Call;
 use super::errors::error_enum;
-use super::{docs, ident, mock, runtime, streams};
+use super::{client_item, docs, ident, mock, runtime, streams};
 use crate::ir::{Docs, Operation};
 
 /// The error enums of `ops` and the functions that build their requests
@@ -27,7 +27,7 @@ pub(super) fn operations(ops: &[&Operation], heading: &Docs) -> proc_macro2::Tok
             .map(|pagination| streams::stream(op, pagination, call));
         quote!(#method #stream)
     });
-    let client = runtime("Client");
+    let client = client_item("Client");
     let heading = docs(heading);
     let mock = mock::mock(ops, &calls, &heading);
     quote! {
@@ -66,7 +66,7 @@ fn method(op: &Operation, call: &Call) -> proc_macro2::TokenStream {
         #[doc(alias = #method_alias)]
         #[inline]
         pub async fn #method_name(&self, #(#arguments),*) -> Result<#success_ty, #error<#error_name>> {
-            #response(#send(self, #request(#(#names),*)?).await?)
+            #response(#send(&self.core, #request(#(#names),*)?).await?)
         }
     }
 }

@@ -30,7 +30,7 @@ pub(super) fn stream(op: &Operation, pagination: &Pagination, call: &Call) -> To
         #docs
         #[inline]
         pub fn #stream_name(&self, #(#arguments),*) -> impl ::futures_core::Stream<Item = Result<#item_ty, #error<#error_name>>> + ::std::marker::Send + 'static {
-            #pages(self, #request(#(#names),*), |response| {
+            #pages(&self.core, #request(#(#names),*), |response| {
                 let page = #response(response)?;
                 Ok((#items, #next))
             })

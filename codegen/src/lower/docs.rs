@@ -211,9 +211,9 @@ pub(super) fn operation_docs(
         docs.extend(params.iter().map(parameter_line));
         if let Some(query) = query {
             docs.push(format!(
-                "- `{}`: the query and header parameters, [`{}`](crate::{}); those not set \
-                 are left out of the request.",
-                query.name, query.ty, query.ty
+                "- `{}`: the query and header parameters, [`{}`]; those not set are left \
+                 out of the request.",
+                query.name, query.ty
             ));
         }
     }

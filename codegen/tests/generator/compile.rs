@@ -1,9 +1,9 @@
 //! The snapshots compile: each `tests/snapshots/<fixture>.rs` is a test of
 //! the workspace member `tests/snapshots` (package `snapshot-tests`) that
-//! includes the hand-written client runtime (`generated/src/runtime`) and
-//! the fixture's snapshot (`tests/snapshots/<fixture>`, written by `cargo
-//! xtask codegen`) as the modules `runtime` and `api`, the layout of the
-//! client crate, denies warnings, and checks the generated items. That
+//! has the fixture's snapshot (`tests/snapshots/<fixture>/`, written by
+//! `cargo xtask codegen`) as its module `api` and the runtime crate as
+//! `runtime`, the layout of the client crate, denies warnings, and checks
+//! the generated items. That
 //! every fixture has such a case is checked by xtask's sync tests, which
 //! own the list of fixtures. Here: that package gives the cases what the
 //! runtime needs, and SignalWire's document generates verbatim.
@@ -45,17 +45,17 @@ fn features(spec: &Value) -> BTreeSet<&str> {
         .unwrap_or_default()
 }
 
-/// The cases compile the runtime, so the package `snapshot-tests` must
-/// depend on exactly what the client crate depends on (with the same
-/// features), and its tests (the runtime's own, in the case `runtime`) on
-/// what the client's tests depend on: a dependency the client gains is one
-/// the cases lack, and one it loses is dead weight in every test build.
+/// The cases are laid out as the client crate is, so the package
+/// `snapshot-tests` must depend on exactly what the client crate depends
+/// on (with the same features): a dependency the client gains is one the
+/// cases lack, and one it loses is dead weight in every test build. What
+/// the case programs themselves use is in its [dev-dependencies].
 #[test]
-fn the_snapshot_cases_depend_on_what_the_runtime_depends_on() {
+fn the_snapshot_cases_depend_on_what_the_client_depends_on() {
     let client = manifest("../generated/Cargo.toml");
     let cases = manifest("tests/snapshots/Cargo.toml");
     let mut problems = Vec::new();
-    for section in ["dependencies", "dev-dependencies"] {
+    for section in ["dependencies"] {
         let runtime = dependencies(&client, section);
         let given = dependencies(&cases, section);
         for (name, spec) in &runtime {

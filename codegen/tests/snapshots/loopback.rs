@@ -135,8 +135,8 @@ pub fn next(received: &mpsc::Receiver<Received>) -> Received {
 /// A client of the server at `base_url` (from [`serve`], with any base
 /// path) that makes one attempt per call, and a current-thread tokio
 /// runtime to drive it.
-pub fn client(base_url: &str) -> (crate::runtime::Client, tokio::runtime::Runtime) {
-    let client = crate::runtime::Client::from_base_url("project", "token", base_url)
+pub fn client(base_url: &str) -> (crate::Client, tokio::runtime::Runtime) {
+    let client = crate::Client::from_base_url("project", "token", base_url)
         .expect("a loopback base URL")
         .with_retry(crate::runtime::RetryPolicy::none());
     let tokio = tokio::runtime::Builder::new_current_thread()

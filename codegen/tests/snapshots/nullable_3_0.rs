@@ -6,11 +6,11 @@
 // the re-exports of a library's `pub use` are unused imports in a binary.
 #![allow(dead_code, unused_imports)]
 
-// rustfmt must not follow these paths: the runtime is formatted where it
-// lives, and a snapshot is prettyplease output that must stay byte-identical.
-#[rustfmt::skip]
-#[path = "../../../generated/src/runtime/mod.rs"]
-mod runtime;
+// The client runtime, which generated code names `crate::runtime`, and
+// what its `client!` defines in a client crate (`Client`, `ClientBuilder`,
+// `mock`) for the snapshot's server.
+use signalwire_rest_runtime as runtime;
+runtime::client!(api::SERVER_URL, api::SERVER_VARIABLES);
 // Clippy leaves these two lints out for exported items (its
 // `avoid-breaking-exported-api`), as the client crate's are; in a test
 // binary nothing is exported.
@@ -46,7 +46,7 @@ fn main() {
     assert_eq!(loan.fines.unwrap()["lost"], None);
     assert_eq!(LoanStatus::Closed.as_str(), "closed");
 
-    let client = runtime::Client::new("project", "token", "east").unwrap();
+    let client = Client::new("project", "token", "east").unwrap();
     assert_eq!(client.base_url(), "https://east.library.example.test");
     let _unpolled = client.update_loan(uuid::Uuid::nil(), &update);
 }

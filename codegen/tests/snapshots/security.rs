@@ -11,11 +11,11 @@
 // the re-exports of a library's `pub use` are unused imports in a binary.
 #![allow(dead_code, unused_imports)]
 
-// rustfmt must not follow these paths: the runtime is formatted where it
-// lives, and a snapshot is prettyplease output that must stay byte-identical.
-#[rustfmt::skip]
-#[path = "../../../generated/src/runtime/mod.rs"]
-mod runtime;
+// The client runtime, which generated code names `crate::runtime`, and
+// what its `client!` defines in a client crate (`Client`, `ClientBuilder`,
+// `mock`) for the snapshot's server.
+use signalwire_rest_runtime as runtime;
+runtime::client!(api::SERVER_URL, api::SERVER_VARIABLES);
 // Clippy leaves these two lints out for exported items (its
 // `avoid-breaking-exported-api`), as the client crate's are; in a test
 // binary nothing is exported.
@@ -30,9 +30,9 @@ use loopback::{Reply, next, serve};
 
 fn main() {
     // The space goes into the server URL; a host keeps its base path.
-    let client = runtime::Client::new("project", "token", "acme").unwrap();
+    let client = Client::new("project", "token", "acme").unwrap();
     assert_eq!(client.base_url(), "https://acme.example.test/api/fabric");
-    let client = runtime::Client::new("project", "token", "acme.example.test").unwrap();
+    let client = Client::new("project", "token", "acme.example.test").unwrap();
     assert_eq!(client.base_url(), "https://acme.example.test/api/fabric");
 
     let (base_url, received) = serve(|request| match request.target.as_str() {
@@ -84,7 +84,7 @@ fn main() {
         Some("Bearer eyJ.subscriber")
     );
     // The builder takes one too; other operations keep sending Basic.
-    let built = runtime::Client::builder()
+    let built = Client::builder()
         .project_id("project")
         .api_token("token")
         .bearer_token("eyJ.built")

@@ -8,11 +8,11 @@
 // the re-exports of a library's `pub use` are unused imports in a binary.
 #![allow(dead_code, unused_imports)]
 
-// rustfmt must not follow these paths: the runtime is formatted where it
-// lives, and a snapshot is prettyplease output that must stay byte-identical.
-#[rustfmt::skip]
-#[path = "../../../generated/src/runtime/mod.rs"]
-mod runtime;
+// The client runtime, which generated code names `crate::runtime`, and
+// what its `client!` defines in a client crate (`Client`, `ClientBuilder`,
+// `mock`) for the snapshot's server.
+use signalwire_rest_runtime as runtime;
+runtime::client!(api::SERVER_URL, api::SERVER_VARIABLES);
 // Clippy leaves these two lints out for exported items (its
 // `avoid-breaking-exported-api`), as the client crate's are; in a test
 // binary nothing is exported.
@@ -35,5 +35,5 @@ fn main() {
     assert_eq!(widget.name, "first");
     assert_eq!(widget.state, api::Widget0State::RetiredSoon);
     assert_eq!(widget.parts.as_ref().map(Vec::len), Some(1));
-    let _method = runtime::Client::get_widget0;
+    let _method = Client::get_widget0;
 }

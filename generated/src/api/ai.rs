@@ -2473,7 +2473,7 @@ fn chat_methods_response(
 /// # Ai
 ///
 /// The 1 operation of the area [`ai`](crate::ai) (its types and an index of its operations), with the cargo feature `ai`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Send AI chat methods
     ///
     /// Hold a text conversation with an AI agent. All six methods travel over this endpoint in a
@@ -2513,7 +2513,7 @@ impl crate::runtime::Client {
         body: &AiChatRequest,
     ) -> Result<AiChatResponse, crate::runtime::Error<ChatMethodsError>> {
         chat_methods_response(
-            crate::runtime::send(self, chat_methods_request(body)?).await?,
+            crate::runtime::send(&self.core, chat_methods_request(body)?).await?,
         )
     }
 }
@@ -2522,14 +2522,14 @@ impl crate::runtime::Client {
 ///
 /// The 1 operation of the area [`ai`](crate::ai) (its types and an index of its operations), with the cargo feature `ai`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::chat_methods`](crate::Client::chat_methods) with these arguments (`POST /api/ai/chat`).
     pub fn chat_methods(
         &self,
         body: &AiChatRequest,
     ) -> crate::runtime::mock::Expect<AiChatResponse, ChatMethodsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "chat_methods",
             chat_methods_request(body),
             (200, crate::runtime::mock::Format::Json),

@@ -10767,7 +10767,7 @@ fn call_commands_response(
 /// # Calling
 ///
 /// The 1 operation of the area [`calling`](crate::calling) (its types and an index of its operations), with the cargo feature `calling`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Send call commands
     ///
     /// Unified JSON-RPC style endpoint for executing call methods through command-based dispatch.
@@ -10843,7 +10843,7 @@ impl crate::runtime::Client {
         body: &CallingCallRequest,
     ) -> Result<CallingCallResponse, crate::runtime::Error<CallCommandsError>> {
         call_commands_response(
-            crate::runtime::send(self, call_commands_request(body)?).await?,
+            crate::runtime::send(&self.core, call_commands_request(body)?).await?,
         )
     }
 }
@@ -10852,14 +10852,14 @@ impl crate::runtime::Client {
 ///
 /// The 1 operation of the area [`calling`](crate::calling) (its types and an index of its operations), with the cargo feature `calling`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::call_commands`](crate::Client::call_commands) with these arguments (`POST /api/calling/calls`).
     pub fn call_commands(
         &self,
         body: &CallingCallRequest,
     ) -> crate::runtime::mock::Expect<CallingCallResponse, CallCommandsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "call_commands",
             call_commands_request(body),
             (200, crate::runtime::mock::Format::Json),

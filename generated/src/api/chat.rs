@@ -258,7 +258,7 @@ fn create_chat_token_response(
 /// # Chat
 ///
 /// The 1 operation of the area [`chat`](crate::chat) (its types and an index of its operations), with the cargo feature `chat`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Create chat token
     ///
     /// Generate a Chat Token to be used to authenticate clients to the Chat Service.
@@ -282,7 +282,7 @@ impl crate::runtime::Client {
         body: &NewChatToken,
     ) -> Result<ChatToken, crate::runtime::Error<CreateChatTokenError>> {
         create_chat_token_response(
-            crate::runtime::send(self, create_chat_token_request(body)?).await?,
+            crate::runtime::send(&self.core, create_chat_token_request(body)?).await?,
         )
     }
 }
@@ -291,14 +291,14 @@ impl crate::runtime::Client {
 ///
 /// The 1 operation of the area [`chat`](crate::chat) (its types and an index of its operations), with the cargo feature `chat`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_chat_token`](crate::Client::create_chat_token) with these arguments (`POST /api/chat/tokens`).
     pub fn create_chat_token(
         &self,
         body: &NewChatToken,
     ) -> crate::runtime::mock::Expect<ChatToken, CreateChatTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_chat_token",
             create_chat_token_request(body),
             (200, crate::runtime::mock::Format::Json),

@@ -2235,7 +2235,7 @@ fn update_document_response(
 /// # Datasphere
 ///
 /// The 9 operations of the area [`datasphere`](crate::datasphere) (its types and an index of its operations), with the cargo feature `datasphere`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Create document
     ///
     /// Creates a Datasphere Document.
@@ -2259,7 +2259,7 @@ impl crate::runtime::Client {
         body: &DatasphereDocumentCreateRequest,
     ) -> Result<DatasphereDocument, crate::runtime::Error<CreateDocumentError>> {
         create_document_response(
-            crate::runtime::send(self, create_document_request(body)?).await?,
+            crate::runtime::send(&self.core, create_document_request(body)?).await?,
         )
     }
     /// Delete document
@@ -2289,7 +2289,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDocumentError>> {
         delete_document_response(
-            crate::runtime::send(self, delete_document_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_document_request(id)?).await?,
         )
     }
     /// Delete chunk
@@ -2322,7 +2322,7 @@ impl crate::runtime::Client {
     ) -> Result<(), crate::runtime::Error<DeleteDocumentChunkError>> {
         delete_document_chunk_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     delete_document_chunk_request(document_id, chunk_id)?,
                 )
                 .await?,
@@ -2355,7 +2355,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<DatasphereDocument, crate::runtime::Error<GetDocumentError>> {
         get_document_response(
-            crate::runtime::send(self, get_document_request(id)?).await?,
+            crate::runtime::send(&self.core, get_document_request(id)?).await?,
         )
     }
     /// Get chunk
@@ -2388,7 +2388,7 @@ impl crate::runtime::Client {
     ) -> Result<DatasphereChunkResponse, crate::runtime::Error<GetDocumentChunkError>> {
         get_document_chunk_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     get_document_chunk_request(document_id, chunk_id)?,
                 )
                 .await?,
@@ -2409,7 +2409,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `document_id`: Unique ID of the Document.
-    /// - `params`: the query and header parameters, [`ListDocumentChunksParams`](crate::ListDocumentChunksParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListDocumentChunksParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -2427,7 +2427,7 @@ impl crate::runtime::Client {
     > {
         list_document_chunks_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_document_chunks_request(document_id, params)?,
                 )
                 .await?,
@@ -2456,7 +2456,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_document_chunks_request(document_id, params),
             |response| {
                 let page = list_document_chunks_response(response)?;
@@ -2478,7 +2478,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListDocumentsParams`](crate::ListDocumentsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListDocumentsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -2494,7 +2494,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListDocumentsError>,
     > {
         list_documents_response(
-            crate::runtime::send(self, list_documents_request(params)?).await?,
+            crate::runtime::send(&self.core, list_documents_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_documents`](Self::list_documents), as a stream.
@@ -2516,7 +2516,7 @@ impl crate::runtime::Client {
         Item = Result<DatasphereDocument, crate::runtime::Error<ListDocumentsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_documents_request(params),
             |response| {
                 let page = list_documents_response(response)?;
@@ -2547,7 +2547,7 @@ impl crate::runtime::Client {
         body: &DatasphereDocumentSearchRequest,
     ) -> Result<DatasphereSearchResponse, crate::runtime::Error<SearchDocumentsError>> {
         search_documents_response(
-            crate::runtime::send(self, search_documents_request(body)?).await?,
+            crate::runtime::send(&self.core, search_documents_request(body)?).await?,
         )
     }
     /// Update document
@@ -2578,7 +2578,7 @@ impl crate::runtime::Client {
         body: &DatasphereDocumentUpdateRequest,
     ) -> Result<DatasphereDocument, crate::runtime::Error<UpdateDocumentError>> {
         update_document_response(
-            crate::runtime::send(self, update_document_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_document_request(id, body)?).await?,
         )
     }
 }
@@ -2587,14 +2587,14 @@ impl crate::runtime::Client {
 ///
 /// The 9 operations of the area [`datasphere`](crate::datasphere) (its types and an index of its operations), with the cargo feature `datasphere`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_document`](crate::Client::create_document) with these arguments (`POST /api/datasphere/documents`).
     pub fn create_document(
         &self,
         body: &DatasphereDocumentCreateRequest,
     ) -> crate::runtime::mock::Expect<DatasphereDocument, CreateDocumentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_document",
             create_document_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -2607,7 +2607,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteDocumentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_document",
             delete_document_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -2621,7 +2621,7 @@ impl crate::runtime::mock::Expectations<'_> {
         chunk_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteDocumentChunkError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_document_chunk",
             delete_document_chunk_request(document_id, chunk_id),
             (204, crate::runtime::mock::Format::Empty),
@@ -2634,7 +2634,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<DatasphereDocument, GetDocumentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_document",
             get_document_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -2648,7 +2648,7 @@ impl crate::runtime::mock::Expectations<'_> {
         chunk_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<DatasphereChunkResponse, GetDocumentChunkError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_document_chunk",
             get_document_chunk_request(document_id, chunk_id),
             (200, crate::runtime::mock::Format::Json),
@@ -2665,7 +2665,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListDocumentChunksError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_document_chunks",
             list_document_chunks_request(document_id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -2687,7 +2687,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListDocumentsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_documents",
             list_documents_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -2709,7 +2709,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &DatasphereDocumentSearchRequest,
     ) -> crate::runtime::mock::Expect<DatasphereSearchResponse, SearchDocumentsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "search_documents",
             search_documents_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -2723,7 +2723,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &DatasphereDocumentUpdateRequest,
     ) -> crate::runtime::mock::Expect<DatasphereDocument, UpdateDocumentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_document",
             update_document_request(id, body),
             (200, crate::runtime::mock::Format::Json),

@@ -27079,7 +27079,7 @@ fn update_swml_webhook_response(
 /// # Fabric
 ///
 /// The 108 operations of the area [`fabric`](crate::fabric) (its types and an index of its operations), with the cargo feature `fabric`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Assign domain application handler
     ///
     /// This endpoint assigns a specific resource to a Domain Application, allowing inbound calls to be handled by the resource.
@@ -27115,7 +27115,7 @@ impl crate::runtime::Client {
     > {
         assign_resource_domain_application_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     assign_resource_domain_application_request(id, body)?,
                 )
                 .await?,
@@ -27152,7 +27152,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<AssignResourcePhoneRouteError>,
     > {
         assign_resource_phone_route_response(
-            crate::runtime::send(self, assign_resource_phone_route_request(id, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    assign_resource_phone_route_request(id, body)?,
+                )
                 .await?,
         )
     }
@@ -27191,7 +27194,7 @@ impl crate::runtime::Client {
     > {
         assign_resource_to_sip_credential_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     assign_resource_to_sip_credential_request(id, body)?,
                 )
                 .await?,
@@ -27220,7 +27223,7 @@ impl crate::runtime::Client {
         body: &AiAgentCreateRequest,
     ) -> Result<AiAgentResponse, crate::runtime::Error<CreateAiAgentError>> {
         create_ai_agent_response(
-            crate::runtime::send(self, create_ai_agent_request(body)?).await?,
+            crate::runtime::send(&self.core, create_ai_agent_request(body)?).await?,
         )
     }
     /// Create call flow
@@ -27246,7 +27249,7 @@ impl crate::runtime::Client {
         body: &CallFlowCreateRequest,
     ) -> Result<CallFlowResponse, crate::runtime::Error<CreateCallFlowError>> {
         create_call_flow_response(
-            crate::runtime::send(self, create_call_flow_request(body)?).await?,
+            crate::runtime::send(&self.core, create_call_flow_request(body)?).await?,
         )
     }
     /// Create conference room
@@ -27275,7 +27278,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateConferenceRoomError>,
     > {
         create_conference_room_response(
-            crate::runtime::send(self, create_conference_room_request(body)?).await?,
+            crate::runtime::send(&self.core, create_conference_room_request(body)?)
+                .await?,
         )
     }
     /// Create cXML Script
@@ -27301,7 +27305,7 @@ impl crate::runtime::Client {
         body: &CxmlScriptCreateRequest,
     ) -> Result<CxmlScriptResponse, crate::runtime::Error<CreateCxmlScriptError>> {
         create_cxml_script_response(
-            crate::runtime::send(self, create_cxml_script_request(body)?).await?,
+            crate::runtime::send(&self.core, create_cxml_script_request(body)?).await?,
         )
     }
     /// Create cXML webhook
@@ -27327,7 +27331,7 @@ impl crate::runtime::Client {
         body: &CxmlWebhookCreateRequest,
     ) -> Result<CxmlWebhookResponse, crate::runtime::Error<CreateCxmlWebhookError>> {
         create_cxml_webhook_response(
-            crate::runtime::send(self, create_cxml_webhook_request(body)?).await?,
+            crate::runtime::send(&self.core, create_cxml_webhook_request(body)?).await?,
         )
     }
     /// Create FreeSWITCH connector
@@ -27356,7 +27360,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateFreeswitchConnectorError>,
     > {
         create_freeswitch_connector_response(
-            crate::runtime::send(self, create_freeswitch_connector_request(body)?).await?,
+            crate::runtime::send(&self.core, create_freeswitch_connector_request(body)?)
+                .await?,
         )
     }
     /// Create guest embed token
@@ -27389,7 +27394,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateGuestEmbedTokenError>,
     > {
         create_guest_embed_token_response(
-            crate::runtime::send(self, create_guest_embed_token_request(body)?).await?,
+            crate::runtime::send(&self.core, create_guest_embed_token_request(body)?)
+                .await?,
         )
     }
     /// Create Relay application
@@ -27418,7 +27424,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateRelayApplicationError>,
     > {
         create_relay_application_response(
-            crate::runtime::send(self, create_relay_application_request(body)?).await?,
+            crate::runtime::send(&self.core, create_relay_application_request(body)?)
+                .await?,
         )
     }
     /// Create SIP address
@@ -27444,7 +27451,7 @@ impl crate::runtime::Client {
         body: &SipAddressCreateRequest,
     ) -> Result<SipAddress, crate::runtime::Error<CreateSipAddressError>> {
         create_sip_address_response(
-            crate::runtime::send(self, create_sip_address_request(body)?).await?,
+            crate::runtime::send(&self.core, create_sip_address_request(body)?).await?,
         )
     }
     /// Create SIP credential
@@ -27473,7 +27480,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateSipCredentialError>,
     > {
         create_sip_credential_response(
-            crate::runtime::send(self, create_sip_credential_request(body)?).await?,
+            crate::runtime::send(&self.core, create_sip_credential_request(body)?).await?,
         )
     }
     /// Create SIP gateway
@@ -27499,7 +27506,7 @@ impl crate::runtime::Client {
         body: &SipGatewayRequest,
     ) -> Result<SipGatewayResponse, crate::runtime::Error<CreateSipGatewayError>> {
         create_sip_gateway_response(
-            crate::runtime::send(self, create_sip_gateway_request(body)?).await?,
+            crate::runtime::send(&self.core, create_sip_gateway_request(body)?).await?,
         )
     }
     /// Create Subscriber
@@ -27525,7 +27532,7 @@ impl crate::runtime::Client {
         body: &SubscriberRequest,
     ) -> Result<SubscriberResponse, crate::runtime::Error<CreateSubscriberError>> {
         create_subscriber_response(
-            crate::runtime::send(self, create_subscriber_request(body)?).await?,
+            crate::runtime::send(&self.core, create_subscriber_request(body)?).await?,
         )
     }
     /// Create Subscriber guest token
@@ -27554,7 +27561,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateSubscriberGuestTokenError>,
     > {
         create_subscriber_guest_token_response(
-            crate::runtime::send(self, create_subscriber_guest_token_request(body)?)
+            crate::runtime::send(
+                    &self.core,
+                    create_subscriber_guest_token_request(body)?,
+                )
                 .await?,
         )
     }
@@ -27588,7 +27598,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateSubscriberInviteTokenError>,
     > {
         create_subscriber_invite_token_response(
-            crate::runtime::send(self, create_subscriber_invite_token_request(body)?)
+            crate::runtime::send(
+                    &self.core,
+                    create_subscriber_invite_token_request(body)?,
+                )
                 .await?,
         )
     }
@@ -27628,7 +27641,7 @@ impl crate::runtime::Client {
     > {
         create_subscriber_sip_credential_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     create_subscriber_sip_credential_request(fabric_subscriber_id, body)?,
                 )
                 .await?,
@@ -27660,7 +27673,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateSubscriberTokenError>,
     > {
         create_subscriber_token_response(
-            crate::runtime::send(self, create_subscriber_token_request(body)?).await?,
+            crate::runtime::send(&self.core, create_subscriber_token_request(body)?)
+                .await?,
         )
     }
     /// Create SWML Script
@@ -27686,7 +27700,7 @@ impl crate::runtime::Client {
         body: &SwmlScriptCreateRequest,
     ) -> Result<SwmlScriptResponse, crate::runtime::Error<CreateSwmlScriptError>> {
         create_swml_script_response(
-            crate::runtime::send(self, create_swml_script_request(body)?).await?,
+            crate::runtime::send(&self.core, create_swml_script_request(body)?).await?,
         )
     }
     /// Create SWML webhook
@@ -27712,7 +27726,7 @@ impl crate::runtime::Client {
         body: &SwmlWebhookCreateRequest,
     ) -> Result<SwmlWebhookResponse, crate::runtime::Error<CreateSwmlWebhookError>> {
         create_swml_webhook_response(
-            crate::runtime::send(self, create_swml_webhook_request(body)?).await?,
+            crate::runtime::send(&self.core, create_swml_webhook_request(body)?).await?,
         )
     }
     /// Delete AI agent
@@ -27742,7 +27756,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteAiAgentError>> {
         delete_ai_agent_response(
-            crate::runtime::send(self, delete_ai_agent_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_ai_agent_request(id)?).await?,
         )
     }
     /// Delete call flow
@@ -27772,7 +27786,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCallFlowError>> {
         delete_call_flow_response(
-            crate::runtime::send(self, delete_call_flow_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_call_flow_request(id)?).await?,
         )
     }
     /// Delete conference room
@@ -27802,7 +27816,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteConferenceRoomError>> {
         delete_conference_room_response(
-            crate::runtime::send(self, delete_conference_room_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_conference_room_request(id)?).await?,
         )
     }
     /// Delete cXML application
@@ -27832,7 +27846,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCxmlApplicationError>> {
         delete_cxml_application_response(
-            crate::runtime::send(self, delete_cxml_application_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_cxml_application_request(id)?).await?,
         )
     }
     /// Delete cXML Script
@@ -27862,7 +27876,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCxmlScriptError>> {
         delete_cxml_script_response(
-            crate::runtime::send(self, delete_cxml_script_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_cxml_script_request(id)?).await?,
         )
     }
     /// Delete cXML webhook
@@ -27892,7 +27906,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCxmlWebhookError>> {
         delete_cxml_webhook_response(
-            crate::runtime::send(self, delete_cxml_webhook_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_cxml_webhook_request(id)?).await?,
         )
     }
     /// Delete Dialogflow agent
@@ -27922,7 +27936,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDialogflowAgentError>> {
         delete_dialogflow_agent_response(
-            crate::runtime::send(self, delete_dialogflow_agent_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_dialogflow_agent_request(id)?).await?,
         )
     }
     /// Delete FreeSWITCH connector
@@ -27952,7 +27966,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteFreeswitchConnectorError>> {
         delete_freeswitch_connector_response(
-            crate::runtime::send(self, delete_freeswitch_connector_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_freeswitch_connector_request(id)?)
+                .await?,
         )
     }
     /// Delete Relay application
@@ -27982,7 +27997,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteRelayApplicationError>> {
         delete_relay_application_response(
-            crate::runtime::send(self, delete_relay_application_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_relay_application_request(id)?)
+                .await?,
         )
     }
     /// Delete Resource
@@ -28012,7 +28028,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteResourceError>> {
         delete_resource_response(
-            crate::runtime::send(self, delete_resource_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_resource_request(id)?).await?,
         )
     }
     /// Delete SIP address
@@ -28043,7 +28059,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipAddressError>> {
         delete_sip_address_response(
-            crate::runtime::send(self, delete_sip_address_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_sip_address_request(id)?).await?,
         )
     }
     /// Delete SIP credential
@@ -28073,7 +28089,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipCredentialError>> {
         delete_sip_credential_response(
-            crate::runtime::send(self, delete_sip_credential_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_sip_credential_request(id)?).await?,
         )
     }
     /// Delete SIP gateway
@@ -28103,7 +28119,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipGatewayError>> {
         delete_sip_gateway_response(
-            crate::runtime::send(self, delete_sip_gateway_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_sip_gateway_request(id)?).await?,
         )
     }
     /// Delete Subscriber
@@ -28133,7 +28149,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSubscriberError>> {
         delete_subscriber_response(
-            crate::runtime::send(self, delete_subscriber_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_subscriber_request(id)?).await?,
         )
     }
     /// Delete Subscriber SIP credential
@@ -28170,7 +28186,7 @@ impl crate::runtime::Client {
     ) -> Result<(), crate::runtime::Error<DeleteSubscriberSipCredentialError>> {
         delete_subscriber_sip_credential_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     delete_subscriber_sip_credential_request(id, fabric_subscriber_id)?,
                 )
                 .await?,
@@ -28203,7 +28219,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSwmlScriptError>> {
         delete_swml_script_response(
-            crate::runtime::send(self, delete_swml_script_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_swml_script_request(id)?).await?,
         )
     }
     /// Delete SWML webhook
@@ -28233,7 +28249,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSwmlWebhookError>> {
         delete_swml_webhook_response(
-            crate::runtime::send(self, delete_swml_webhook_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_swml_webhook_request(id)?).await?,
         )
     }
     /// Deploy call flow version
@@ -28267,7 +28283,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<DeployCallFlowVersionError>,
     > {
         deploy_call_flow_version_response(
-            crate::runtime::send(self, deploy_call_flow_version_request(id, body)?)
+            crate::runtime::send(&self.core, deploy_call_flow_version_request(id, body)?)
                 .await?,
         )
     }
@@ -28298,7 +28314,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<AiAgentResponse, crate::runtime::Error<GetAiAgentError>> {
         get_ai_agent_response(
-            crate::runtime::send(self, get_ai_agent_request(id)?).await?,
+            crate::runtime::send(&self.core, get_ai_agent_request(id)?).await?,
         )
     }
     /// Get call flow
@@ -28328,7 +28344,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<CallFlowResponse, crate::runtime::Error<GetCallFlowError>> {
         get_call_flow_response(
-            crate::runtime::send(self, get_call_flow_request(id)?).await?,
+            crate::runtime::send(&self.core, get_call_flow_request(id)?).await?,
         )
     }
     /// Get conference room
@@ -28358,7 +28374,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<ConferenceRoomResponse, crate::runtime::Error<GetConferenceRoomError>> {
         get_conference_room_response(
-            crate::runtime::send(self, get_conference_room_request(id)?).await?,
+            crate::runtime::send(&self.core, get_conference_room_request(id)?).await?,
         )
     }
     /// Get cXML application
@@ -28391,7 +28407,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<GetCxmlApplicationError>,
     > {
         get_cxml_application_response(
-            crate::runtime::send(self, get_cxml_application_request(id)?).await?,
+            crate::runtime::send(&self.core, get_cxml_application_request(id)?).await?,
         )
     }
     /// Get cXML Script
@@ -28421,7 +28437,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<CxmlScriptResponse, crate::runtime::Error<GetCxmlScriptError>> {
         get_cxml_script_response(
-            crate::runtime::send(self, get_cxml_script_request(id)?).await?,
+            crate::runtime::send(&self.core, get_cxml_script_request(id)?).await?,
         )
     }
     /// Get cXML webhook
@@ -28451,7 +28467,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<CxmlWebhookResponse, crate::runtime::Error<GetCxmlWebhookError>> {
         get_cxml_webhook_response(
-            crate::runtime::send(self, get_cxml_webhook_request(id)?).await?,
+            crate::runtime::send(&self.core, get_cxml_webhook_request(id)?).await?,
         )
     }
     /// Get Dialogflow agent
@@ -28484,7 +28500,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<GetDialogflowAgentError>,
     > {
         get_dialogflow_agent_response(
-            crate::runtime::send(self, get_dialogflow_agent_request(id)?).await?,
+            crate::runtime::send(&self.core, get_dialogflow_agent_request(id)?).await?,
         )
     }
     /// Get FreeSWITCH connector
@@ -28517,7 +28533,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<GetFreeswitchConnectorError>,
     > {
         get_freeswitch_connector_response(
-            crate::runtime::send(self, get_freeswitch_connector_request(id)?).await?,
+            crate::runtime::send(&self.core, get_freeswitch_connector_request(id)?)
+                .await?,
         )
     }
     /// Get Relay application
@@ -28550,7 +28567,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<GetRelayApplicationError>,
     > {
         get_relay_application_response(
-            crate::runtime::send(self, get_relay_application_request(id)?).await?,
+            crate::runtime::send(&self.core, get_relay_application_request(id)?).await?,
         )
     }
     /// Get Resource
@@ -28580,7 +28597,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<ResourceResponse, crate::runtime::Error<GetResourceError>> {
         get_resource_response(
-            crate::runtime::send(self, get_resource_request(id)?).await?,
+            crate::runtime::send(&self.core, get_resource_request(id)?).await?,
         )
     }
     /// Get Resource Address from a Client
@@ -28615,7 +28632,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<FabricAddress, crate::runtime::Error<GetResourceAddressClientError>> {
         get_resource_address_client_response(
-            crate::runtime::send(self, get_resource_address_client_request(id)?).await?,
+            crate::runtime::send(&self.core, get_resource_address_client_request(id)?)
+                .await?,
         )
     }
     /// Get SIP address
@@ -28645,7 +28663,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<SipAddress, crate::runtime::Error<GetSipAddressError>> {
         get_sip_address_response(
-            crate::runtime::send(self, get_sip_address_request(id)?).await?,
+            crate::runtime::send(&self.core, get_sip_address_request(id)?).await?,
         )
     }
     /// Get SIP credential
@@ -28678,7 +28696,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<GetSipCredentialError>,
     > {
         get_sip_credential_response(
-            crate::runtime::send(self, get_sip_credential_request(id)?).await?,
+            crate::runtime::send(&self.core, get_sip_credential_request(id)?).await?,
         )
     }
     /// Get SIP gateway
@@ -28708,7 +28726,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<SipGatewayResponse, crate::runtime::Error<GetSipGatewayError>> {
         get_sip_gateway_response(
-            crate::runtime::send(self, get_sip_gateway_request(id)?).await?,
+            crate::runtime::send(&self.core, get_sip_gateway_request(id)?).await?,
         )
     }
     /// Get Subscriber
@@ -28738,7 +28756,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<SubscriberResponse, crate::runtime::Error<GetSubscriberError>> {
         get_subscriber_response(
-            crate::runtime::send(self, get_subscriber_request(id)?).await?,
+            crate::runtime::send(&self.core, get_subscriber_request(id)?).await?,
         )
     }
     /// Get Subscriber SIP credential
@@ -28778,7 +28796,7 @@ impl crate::runtime::Client {
     > {
         get_subscriber_sip_credential_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     get_subscriber_sip_credential_request(id, fabric_subscriber_id)?,
                 )
                 .await?,
@@ -28811,7 +28829,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<SwmlScriptResponse, crate::runtime::Error<GetSwmlScriptError>> {
         get_swml_script_response(
-            crate::runtime::send(self, get_swml_script_request(id)?).await?,
+            crate::runtime::send(&self.core, get_swml_script_request(id)?).await?,
         )
     }
     /// Get SWML webhook
@@ -28841,7 +28859,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<SwmlWebhookResponse, crate::runtime::Error<GetSwmlWebhookError>> {
         get_swml_webhook_response(
-            crate::runtime::send(self, get_swml_webhook_request(id)?).await?,
+            crate::runtime::send(&self.core, get_swml_webhook_request(id)?).await?,
         )
     }
     /// List AI agent Addresses
@@ -28859,7 +28877,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `ai_agent_id`: Unique ID of a AI Agent.
-    /// - `params`: the query and header parameters, [`ListAiAgentAddressesParams`](crate::ListAiAgentAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListAiAgentAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -28877,7 +28895,7 @@ impl crate::runtime::Client {
     > {
         list_ai_agent_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_ai_agent_addresses_request(ai_agent_id, params)?,
                 )
                 .await?,
@@ -28903,7 +28921,7 @@ impl crate::runtime::Client {
         Item = Result<FabricAddressApp, crate::runtime::Error<ListAiAgentAddressesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_ai_agent_addresses_request(ai_agent_id, params),
             |response| {
                 let page = list_ai_agent_addresses_response(response)?;
@@ -28925,7 +28943,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListAiAgentsParams`](crate::ListAiAgentsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListAiAgentsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -28938,7 +28956,7 @@ impl crate::runtime::Client {
         params: &ListAiAgentsParams,
     ) -> Result<AiAgentListResponse, crate::runtime::Error<ListAiAgentsError>> {
         list_ai_agents_response(
-            crate::runtime::send(self, list_ai_agents_request(params)?).await?,
+            crate::runtime::send(&self.core, list_ai_agents_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_ai_agents`](Self::list_ai_agents), as a stream.
@@ -28960,7 +28978,7 @@ impl crate::runtime::Client {
         Item = Result<AiAgentResponse, crate::runtime::Error<ListAiAgentsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_ai_agents_request(params),
             |response| {
                 let page = list_ai_agents_response(response)?;
@@ -28983,7 +29001,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the Call Flow.
-    /// - `params`: the query and header parameters, [`ListCallFlowAddressesParams`](crate::ListCallFlowAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCallFlowAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29000,7 +29018,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListCallFlowAddressesError>,
     > {
         list_call_flow_addresses_response(
-            crate::runtime::send(self, list_call_flow_addresses_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_call_flow_addresses_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -29027,7 +29048,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_call_flow_addresses_request(id, params),
             |response| {
                 let page = list_call_flow_addresses_response(response)?;
@@ -29050,7 +29071,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the Call Flow.
-    /// - `params`: the query and header parameters, [`ListCallFlowVersionsParams`](crate::ListCallFlowVersionsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCallFlowVersionsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29067,7 +29088,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListCallFlowVersionsError>,
     > {
         list_call_flow_versions_response(
-            crate::runtime::send(self, list_call_flow_versions_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_call_flow_versions_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -29091,7 +29115,7 @@ impl crate::runtime::Client {
         Item = Result<CallFlowVersion, crate::runtime::Error<ListCallFlowVersionsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_call_flow_versions_request(id, params),
             |response| {
                 let page = list_call_flow_versions_response(response)?;
@@ -29113,7 +29137,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListCallFlowsParams`](crate::ListCallFlowsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCallFlowsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29126,7 +29150,7 @@ impl crate::runtime::Client {
         params: &ListCallFlowsParams,
     ) -> Result<CallFlowListResponse, crate::runtime::Error<ListCallFlowsError>> {
         list_call_flows_response(
-            crate::runtime::send(self, list_call_flows_request(params)?).await?,
+            crate::runtime::send(&self.core, list_call_flows_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_call_flows`](Self::list_call_flows), as a stream.
@@ -29148,7 +29172,7 @@ impl crate::runtime::Client {
         Item = Result<CallFlowResponse, crate::runtime::Error<ListCallFlowsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_call_flows_request(params),
             |response| {
                 let page = list_call_flows_response(response)?;
@@ -29171,7 +29195,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the Conference Room.
-    /// - `params`: the query and header parameters, [`ListConferenceRoomAddressesParams`](crate::ListConferenceRoomAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListConferenceRoomAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29189,7 +29213,7 @@ impl crate::runtime::Client {
     > {
         list_conference_room_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_conference_room_addresses_request(id, params)?,
                 )
                 .await?,
@@ -29218,7 +29242,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_conference_room_addresses_request(id, params),
             |response| {
                 let page = list_conference_room_addresses_response(response)?;
@@ -29240,7 +29264,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListConferenceRoomsParams`](crate::ListConferenceRoomsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListConferenceRoomsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29256,7 +29280,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListConferenceRoomsError>,
     > {
         list_conference_rooms_response(
-            crate::runtime::send(self, list_conference_rooms_request(params)?).await?,
+            crate::runtime::send(&self.core, list_conference_rooms_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_conference_rooms`](Self::list_conference_rooms), as a stream.
@@ -29281,7 +29306,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_conference_rooms_request(params),
             |response| {
                 let page = list_conference_rooms_response(response)?;
@@ -29304,7 +29329,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the cXML Application.
-    /// - `params`: the query and header parameters, [`ListCxmlApplicationAddressesParams`](crate::ListCxmlApplicationAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCxmlApplicationAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29322,7 +29347,7 @@ impl crate::runtime::Client {
     > {
         list_cxml_application_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_cxml_application_addresses_request(id, params)?,
                 )
                 .await?,
@@ -29351,7 +29376,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_cxml_application_addresses_request(id, params),
             |response| {
                 let page = list_cxml_application_addresses_response(response)?;
@@ -29373,7 +29398,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListCxmlApplicationsParams`](crate::ListCxmlApplicationsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCxmlApplicationsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29389,7 +29414,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListCxmlApplicationsError>,
     > {
         list_cxml_applications_response(
-            crate::runtime::send(self, list_cxml_applications_request(params)?).await?,
+            crate::runtime::send(&self.core, list_cxml_applications_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_cxml_applications`](Self::list_cxml_applications), as a stream.
@@ -29414,7 +29440,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_cxml_applications_request(params),
             |response| {
                 let page = list_cxml_applications_response(response)?;
@@ -29437,7 +29463,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the cXML Script.
-    /// - `params`: the query and header parameters, [`ListCxmlScriptAddressesParams`](crate::ListCxmlScriptAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCxmlScriptAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29454,7 +29480,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListCxmlScriptAddressesError>,
     > {
         list_cxml_script_addresses_response(
-            crate::runtime::send(self, list_cxml_script_addresses_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_cxml_script_addresses_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -29481,7 +29510,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_cxml_script_addresses_request(id, params),
             |response| {
                 let page = list_cxml_script_addresses_response(response)?;
@@ -29503,7 +29532,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListCxmlScriptsParams`](crate::ListCxmlScriptsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCxmlScriptsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29516,7 +29545,7 @@ impl crate::runtime::Client {
         params: &ListCxmlScriptsParams,
     ) -> Result<CxmlScriptListResponse, crate::runtime::Error<ListCxmlScriptsError>> {
         list_cxml_scripts_response(
-            crate::runtime::send(self, list_cxml_scripts_request(params)?).await?,
+            crate::runtime::send(&self.core, list_cxml_scripts_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_cxml_scripts`](Self::list_cxml_scripts), as a stream.
@@ -29538,7 +29567,7 @@ impl crate::runtime::Client {
         Item = Result<CxmlScriptResponse, crate::runtime::Error<ListCxmlScriptsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_cxml_scripts_request(params),
             |response| {
                 let page = list_cxml_scripts_response(response)?;
@@ -29561,7 +29590,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `cxml_webhook_id`: Unique ID of a CXML Webhook.
-    /// - `params`: the query and header parameters, [`ListCxmlWebhookAddressesParams`](crate::ListCxmlWebhookAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCxmlWebhookAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29579,7 +29608,7 @@ impl crate::runtime::Client {
     > {
         list_cxml_webhook_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_cxml_webhook_addresses_request(cxml_webhook_id, params)?,
                 )
                 .await?,
@@ -29608,7 +29637,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_cxml_webhook_addresses_request(cxml_webhook_id, params),
             |response| {
                 let page = list_cxml_webhook_addresses_response(response)?;
@@ -29630,7 +29659,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListCxmlWebhooksParams`](crate::ListCxmlWebhooksParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCxmlWebhooksParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29643,7 +29672,7 @@ impl crate::runtime::Client {
         params: &ListCxmlWebhooksParams,
     ) -> Result<CxmlWebhookListResponse, crate::runtime::Error<ListCxmlWebhooksError>> {
         list_cxml_webhooks_response(
-            crate::runtime::send(self, list_cxml_webhooks_request(params)?).await?,
+            crate::runtime::send(&self.core, list_cxml_webhooks_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_cxml_webhooks`](Self::list_cxml_webhooks), as a stream.
@@ -29665,7 +29694,7 @@ impl crate::runtime::Client {
         Item = Result<CxmlWebhookResponse, crate::runtime::Error<ListCxmlWebhooksError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_cxml_webhooks_request(params),
             |response| {
                 let page = list_cxml_webhooks_response(response)?;
@@ -29688,7 +29717,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the Dialogflow Agent Address.
-    /// - `params`: the query and header parameters, [`ListDialogflowAgentAddressesParams`](crate::ListDialogflowAgentAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListDialogflowAgentAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29706,7 +29735,7 @@ impl crate::runtime::Client {
     > {
         list_dialogflow_agent_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_dialogflow_agent_addresses_request(id, params)?,
                 )
                 .await?,
@@ -29735,7 +29764,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_dialogflow_agent_addresses_request(id, params),
             |response| {
                 let page = list_dialogflow_agent_addresses_response(response)?;
@@ -29757,7 +29786,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListDialogflowAgentsParams`](crate::ListDialogflowAgentsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListDialogflowAgentsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29773,7 +29802,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListDialogflowAgentsError>,
     > {
         list_dialogflow_agents_response(
-            crate::runtime::send(self, list_dialogflow_agents_request(params)?).await?,
+            crate::runtime::send(&self.core, list_dialogflow_agents_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_dialogflow_agents`](Self::list_dialogflow_agents), as a stream.
@@ -29798,7 +29828,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_dialogflow_agents_request(params),
             |response| {
                 let page = list_dialogflow_agents_response(response)?;
@@ -29821,7 +29851,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the FreeSWITCH Connector.
-    /// - `params`: the query and header parameters, [`ListFreeswitchConnectorAddressesParams`](crate::ListFreeswitchConnectorAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListFreeswitchConnectorAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29839,7 +29869,7 @@ impl crate::runtime::Client {
     > {
         list_freeswitch_connector_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_freeswitch_connector_addresses_request(id, params)?,
                 )
                 .await?,
@@ -29868,7 +29898,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_freeswitch_connector_addresses_request(id, params),
             |response| {
                 let page = list_freeswitch_connector_addresses_response(response)?;
@@ -29890,7 +29920,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListFreeswitchConnectorsParams`](crate::ListFreeswitchConnectorsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListFreeswitchConnectorsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29906,7 +29936,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListFreeswitchConnectorsError>,
     > {
         list_freeswitch_connectors_response(
-            crate::runtime::send(self, list_freeswitch_connectors_request(params)?)
+            crate::runtime::send(&self.core, list_freeswitch_connectors_request(params)?)
                 .await?,
         )
     }
@@ -29932,7 +29962,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_freeswitch_connectors_request(params),
             |response| {
                 let page = list_freeswitch_connectors_response(response)?;
@@ -29955,7 +29985,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the Relay Application.
-    /// - `params`: the query and header parameters, [`ListRelayApplicationAddressesParams`](crate::ListRelayApplicationAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRelayApplicationAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -29973,7 +30003,7 @@ impl crate::runtime::Client {
     > {
         list_relay_application_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_relay_application_addresses_request(id, params)?,
                 )
                 .await?,
@@ -30002,7 +30032,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_relay_application_addresses_request(id, params),
             |response| {
                 let page = list_relay_application_addresses_response(response)?;
@@ -30024,7 +30054,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListRelayApplicationsParams`](crate::ListRelayApplicationsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRelayApplicationsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30040,7 +30070,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRelayApplicationsError>,
     > {
         list_relay_applications_response(
-            crate::runtime::send(self, list_relay_applications_request(params)?).await?,
+            crate::runtime::send(&self.core, list_relay_applications_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_relay_applications`](Self::list_relay_applications), as a stream.
@@ -30065,7 +30096,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_relay_applications_request(params),
             |response| {
                 let page = list_relay_applications_response(response)?;
@@ -30088,7 +30119,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the Resource.
-    /// - `params`: the query and header parameters, [`ListResourceAddressesParams`](crate::ListResourceAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListResourceAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30105,7 +30136,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListResourceAddressesError>,
     > {
         list_resource_addresses_response(
-            crate::runtime::send(self, list_resource_addresses_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_resource_addresses_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -30129,7 +30163,7 @@ impl crate::runtime::Client {
         Item = Result<FabricAddress, crate::runtime::Error<ListResourceAddressesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_resource_addresses_request(id, params),
             |response| {
                 let page = list_resource_addresses_response(response)?;
@@ -30151,7 +30185,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListResourceAddressesClientParams`](crate::ListResourceAddressesClientParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListResourceAddressesClientParams`]; those not set are left out of the request.
     ///
     /// # Authentication
     ///
@@ -30171,7 +30205,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListResourceAddressesClientError>,
     > {
         list_resource_addresses_client_response(
-            crate::runtime::send(self, list_resource_addresses_client_request(params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_resource_addresses_client_request(params)?,
+                )
                 .await?,
         )
     }
@@ -30197,7 +30234,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_resource_addresses_client_request(params),
             |response| {
                 let page = list_resource_addresses_client_response(response)?;
@@ -30219,7 +30256,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListResourcesParams`](crate::ListResourcesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListResourcesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30232,7 +30269,7 @@ impl crate::runtime::Client {
         params: &ListResourcesParams,
     ) -> Result<ResourceListResponse, crate::runtime::Error<ListResourcesError>> {
         list_resources_response(
-            crate::runtime::send(self, list_resources_request(params)?).await?,
+            crate::runtime::send(&self.core, list_resources_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_resources`](Self::list_resources), as a stream.
@@ -30254,7 +30291,7 @@ impl crate::runtime::Client {
         Item = Result<ResourceResponse, crate::runtime::Error<ListResourcesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_resources_request(params),
             |response| {
                 let page = list_resources_response(response)?;
@@ -30276,7 +30313,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSipAddressesParams`](crate::ListSipAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSipAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30289,7 +30326,7 @@ impl crate::runtime::Client {
         params: &ListSipAddressesParams,
     ) -> Result<SipAddressListResponse, crate::runtime::Error<ListSipAddressesError>> {
         list_sip_addresses_response(
-            crate::runtime::send(self, list_sip_addresses_request(params)?).await?,
+            crate::runtime::send(&self.core, list_sip_addresses_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_sip_addresses`](Self::list_sip_addresses), as a stream.
@@ -30311,7 +30348,7 @@ impl crate::runtime::Client {
         Item = Result<SipAddress, crate::runtime::Error<ListSipAddressesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_sip_addresses_request(params),
             |response| {
                 let page = list_sip_addresses_response(response)?;
@@ -30334,7 +30371,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the SIP Endpoint.
-    /// - `params`: the query and header parameters, [`ListSipCredentialAddressesParams`](crate::ListSipCredentialAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSipCredentialAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30352,7 +30389,7 @@ impl crate::runtime::Client {
     > {
         list_sip_credential_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_sip_credential_addresses_request(id, params)?,
                 )
                 .await?,
@@ -30381,7 +30418,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_sip_credential_addresses_request(id, params),
             |response| {
                 let page = list_sip_credential_addresses_response(response)?;
@@ -30403,7 +30440,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSipCredentialsParams`](crate::ListSipCredentialsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSipCredentialsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30419,7 +30456,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListSipCredentialsError>,
     > {
         list_sip_credentials_response(
-            crate::runtime::send(self, list_sip_credentials_request(params)?).await?,
+            crate::runtime::send(&self.core, list_sip_credentials_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_sip_credentials`](Self::list_sip_credentials), as a stream.
@@ -30444,7 +30482,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_sip_credentials_request(params),
             |response| {
                 let page = list_sip_credentials_response(response)?;
@@ -30467,7 +30505,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the SIP Gateway.
-    /// - `params`: the query and header parameters, [`ListSipGatewayAddressesParams`](crate::ListSipGatewayAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSipGatewayAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30484,7 +30522,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListSipGatewayAddressesError>,
     > {
         list_sip_gateway_addresses_response(
-            crate::runtime::send(self, list_sip_gateway_addresses_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_sip_gateway_addresses_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -30511,7 +30552,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_sip_gateway_addresses_request(id, params),
             |response| {
                 let page = list_sip_gateway_addresses_response(response)?;
@@ -30533,7 +30574,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSipGatewaysParams`](crate::ListSipGatewaysParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSipGatewaysParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30546,7 +30587,7 @@ impl crate::runtime::Client {
         params: &ListSipGatewaysParams,
     ) -> Result<SipGatewayListResponse, crate::runtime::Error<ListSipGatewaysError>> {
         list_sip_gateways_response(
-            crate::runtime::send(self, list_sip_gateways_request(params)?).await?,
+            crate::runtime::send(&self.core, list_sip_gateways_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_sip_gateways`](Self::list_sip_gateways), as a stream.
@@ -30568,7 +30609,7 @@ impl crate::runtime::Client {
         Item = Result<SipGatewayResponse, crate::runtime::Error<ListSipGatewaysError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_sip_gateways_request(params),
             |response| {
                 let page = list_sip_gateways_response(response)?;
@@ -30591,7 +30632,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of a Subscriber Address.
-    /// - `params`: the query and header parameters, [`ListSubscriberAddressesParams`](crate::ListSubscriberAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSubscriberAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30608,7 +30649,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListSubscriberAddressesError>,
     > {
         list_subscriber_addresses_response(
-            crate::runtime::send(self, list_subscriber_addresses_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_subscriber_addresses_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -30635,7 +30679,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_subscriber_addresses_request(id, params),
             |response| {
                 let page = list_subscriber_addresses_response(response)?;
@@ -30658,7 +30702,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `fabric_subscriber_id`: Unique ID of a Fabric Subscriber.
-    /// - `params`: the query and header parameters, [`ListSubscriberSipCredentialsParams`](crate::ListSubscriberSipCredentialsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSubscriberSipCredentialsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30680,7 +30724,7 @@ impl crate::runtime::Client {
     > {
         list_subscriber_sip_credentials_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_subscriber_sip_credentials_request(
                         fabric_subscriber_id,
                         params,
@@ -30712,7 +30756,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_subscriber_sip_credentials_request(fabric_subscriber_id, params),
             |response| {
                 let page = list_subscriber_sip_credentials_response(response)?;
@@ -30734,7 +30778,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSubscribersParams`](crate::ListSubscribersParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSubscribersParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30747,7 +30791,7 @@ impl crate::runtime::Client {
         params: &ListSubscribersParams,
     ) -> Result<SubscriberListResponse, crate::runtime::Error<ListSubscribersError>> {
         list_subscribers_response(
-            crate::runtime::send(self, list_subscribers_request(params)?).await?,
+            crate::runtime::send(&self.core, list_subscribers_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_subscribers`](Self::list_subscribers), as a stream.
@@ -30769,7 +30813,7 @@ impl crate::runtime::Client {
         Item = Result<SubscriberResponse, crate::runtime::Error<ListSubscribersError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_subscribers_request(params),
             |response| {
                 let page = list_subscribers_response(response)?;
@@ -30792,7 +30836,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The unique identifier of the SWML Script.
-    /// - `params`: the query and header parameters, [`ListSwmlScriptAddressesParams`](crate::ListSwmlScriptAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSwmlScriptAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30809,7 +30853,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListSwmlScriptAddressesError>,
     > {
         list_swml_script_addresses_response(
-            crate::runtime::send(self, list_swml_script_addresses_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_swml_script_addresses_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -30836,7 +30883,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_swml_script_addresses_request(id, params),
             |response| {
                 let page = list_swml_script_addresses_response(response)?;
@@ -30858,7 +30905,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSwmlScriptsParams`](crate::ListSwmlScriptsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSwmlScriptsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30871,7 +30918,7 @@ impl crate::runtime::Client {
         params: &ListSwmlScriptsParams,
     ) -> Result<SwmlScriptListResponse, crate::runtime::Error<ListSwmlScriptsError>> {
         list_swml_scripts_response(
-            crate::runtime::send(self, list_swml_scripts_request(params)?).await?,
+            crate::runtime::send(&self.core, list_swml_scripts_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_swml_scripts`](Self::list_swml_scripts), as a stream.
@@ -30893,7 +30940,7 @@ impl crate::runtime::Client {
         Item = Result<SwmlScriptResponse, crate::runtime::Error<ListSwmlScriptsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_swml_scripts_request(params),
             |response| {
                 let page = list_swml_scripts_response(response)?;
@@ -30916,7 +30963,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `swml_webhook_id`: Unique ID of a SWML Webhook.
-    /// - `params`: the query and header parameters, [`ListSwmlWebhookAddressesParams`](crate::ListSwmlWebhookAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSwmlWebhookAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30934,7 +30981,7 @@ impl crate::runtime::Client {
     > {
         list_swml_webhook_addresses_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_swml_webhook_addresses_request(swml_webhook_id, params)?,
                 )
                 .await?,
@@ -30963,7 +31010,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_swml_webhook_addresses_request(swml_webhook_id, params),
             |response| {
                 let page = list_swml_webhook_addresses_response(response)?;
@@ -30985,7 +31032,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSwmlWebhooksParams`](crate::ListSwmlWebhooksParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSwmlWebhooksParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -30998,7 +31045,7 @@ impl crate::runtime::Client {
         params: &ListSwmlWebhooksParams,
     ) -> Result<SwmlWebhookListResponse, crate::runtime::Error<ListSwmlWebhooksError>> {
         list_swml_webhooks_response(
-            crate::runtime::send(self, list_swml_webhooks_request(params)?).await?,
+            crate::runtime::send(&self.core, list_swml_webhooks_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_swml_webhooks`](Self::list_swml_webhooks), as a stream.
@@ -31020,7 +31067,7 @@ impl crate::runtime::Client {
         Item = Result<SwmlWebhookResponse, crate::runtime::Error<ListSwmlWebhooksError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_swml_webhooks_request(params),
             |response| {
                 let page = list_swml_webhooks_response(response)?;
@@ -31054,7 +31101,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<RefreshSubscriberTokenError>,
     > {
         refresh_subscriber_token_response(
-            crate::runtime::send(self, refresh_subscriber_token_request(body)?).await?,
+            crate::runtime::send(&self.core, refresh_subscriber_token_request(body)?)
+                .await?,
         )
     }
     /// Update AI agent
@@ -31085,7 +31133,7 @@ impl crate::runtime::Client {
         body: &AiAgentUpdateRequest,
     ) -> Result<AiAgentResponse, crate::runtime::Error<UpdateAiAgentError>> {
         update_ai_agent_response(
-            crate::runtime::send(self, update_ai_agent_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_ai_agent_request(id, body)?).await?,
         )
     }
     /// Update call flow
@@ -31116,7 +31164,7 @@ impl crate::runtime::Client {
         body: &CallFlowUpdateRequest,
     ) -> Result<CallFlowResponse, crate::runtime::Error<UpdateCallFlowError>> {
         update_call_flow_response(
-            crate::runtime::send(self, update_call_flow_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_call_flow_request(id, body)?).await?,
         )
     }
     /// Update conference room
@@ -31150,7 +31198,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateConferenceRoomError>,
     > {
         update_conference_room_response(
-            crate::runtime::send(self, update_conference_room_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_conference_room_request(id, body)?)
+                .await?,
         )
     }
     /// Update cXML application
@@ -31184,7 +31233,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateCxmlApplicationError>,
     > {
         update_cxml_application_response(
-            crate::runtime::send(self, update_cxml_application_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_cxml_application_request(id, body)?)
+                .await?,
         )
     }
     /// Update cXML Script
@@ -31215,7 +31265,8 @@ impl crate::runtime::Client {
         body: &CxmlScriptUpdateRequest,
     ) -> Result<CxmlScriptResponse, crate::runtime::Error<UpdateCxmlScriptError>> {
         update_cxml_script_response(
-            crate::runtime::send(self, update_cxml_script_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_cxml_script_request(id, body)?)
+                .await?,
         )
     }
     /// Update cXML webhook
@@ -31246,7 +31297,8 @@ impl crate::runtime::Client {
         body: &CxmlWebhookUpdateRequest,
     ) -> Result<CxmlWebhookResponse, crate::runtime::Error<UpdateCxmlWebhookError>> {
         update_cxml_webhook_response(
-            crate::runtime::send(self, update_cxml_webhook_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_cxml_webhook_request(id, body)?)
+                .await?,
         )
     }
     /// Update Dialogflow agent
@@ -31280,7 +31332,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateDialogflowAgentError>,
     > {
         update_dialogflow_agent_response(
-            crate::runtime::send(self, update_dialogflow_agent_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_dialogflow_agent_request(id, body)?)
+                .await?,
         )
     }
     /// Update FreeSWITCH connector
@@ -31314,7 +31367,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateFreeswitchConnectorError>,
     > {
         update_freeswitch_connector_response(
-            crate::runtime::send(self, update_freeswitch_connector_request(id, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    update_freeswitch_connector_request(id, body)?,
+                )
                 .await?,
         )
     }
@@ -31349,7 +31405,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateRelayApplicationError>,
     > {
         update_relay_application_response(
-            crate::runtime::send(self, update_relay_application_request(id, body)?)
+            crate::runtime::send(&self.core, update_relay_application_request(id, body)?)
                 .await?,
         )
     }
@@ -31382,7 +31438,8 @@ impl crate::runtime::Client {
         body: &SipAddressUpdateRequest,
     ) -> Result<SipAddress, crate::runtime::Error<UpdateSipAddressError>> {
         update_sip_address_response(
-            crate::runtime::send(self, update_sip_address_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_sip_address_request(id, body)?)
+                .await?,
         )
     }
     /// Update SIP credential
@@ -31416,7 +31473,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateSipCredentialError>,
     > {
         update_sip_credential_response(
-            crate::runtime::send(self, update_sip_credential_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_sip_credential_request(id, body)?)
+                .await?,
         )
     }
     /// Update SIP gateway
@@ -31447,7 +31505,8 @@ impl crate::runtime::Client {
         body: &SipGatewayRequestUpdate,
     ) -> Result<SipGatewayResponse, crate::runtime::Error<UpdateSipGatewayError>> {
         update_sip_gateway_response(
-            crate::runtime::send(self, update_sip_gateway_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_sip_gateway_request(id, body)?)
+                .await?,
         )
     }
     /// Update Subscriber
@@ -31478,7 +31537,7 @@ impl crate::runtime::Client {
         body: &SubscriberRequest,
     ) -> Result<SubscriberResponse, crate::runtime::Error<UpdateSubscriberError>> {
         update_subscriber_response(
-            crate::runtime::send(self, update_subscriber_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_subscriber_request(id, body)?).await?,
         )
     }
     /// Update Subscriber SIP credential
@@ -31519,7 +31578,7 @@ impl crate::runtime::Client {
     > {
         update_subscriber_sip_credential_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     update_subscriber_sip_credential_request(
                         id,
                         fabric_subscriber_id,
@@ -31557,7 +31616,8 @@ impl crate::runtime::Client {
         body: &SwmlScriptUpdateRequest,
     ) -> Result<SwmlScriptResponse, crate::runtime::Error<UpdateSwmlScriptError>> {
         update_swml_script_response(
-            crate::runtime::send(self, update_swml_script_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_swml_script_request(id, body)?)
+                .await?,
         )
     }
     /// Update SWML webhook
@@ -31588,7 +31648,8 @@ impl crate::runtime::Client {
         body: &SwmlWebhookUpdateRequest,
     ) -> Result<SwmlWebhookResponse, crate::runtime::Error<UpdateSwmlWebhookError>> {
         update_swml_webhook_response(
-            crate::runtime::send(self, update_swml_webhook_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_swml_webhook_request(id, body)?)
+                .await?,
         )
     }
 }
@@ -31597,7 +31658,7 @@ impl crate::runtime::Client {
 ///
 /// The 108 operations of the area [`fabric`](crate::fabric) (its types and an index of its operations), with the cargo feature `fabric`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::assign_resource_domain_application`](crate::Client::assign_resource_domain_application) with these arguments (`POST /api/fabric/resources/{id}/domain_applications`).
     pub fn assign_resource_domain_application(
         &self,
@@ -31608,7 +31669,7 @@ impl crate::runtime::mock::Expectations<'_> {
         AssignResourceDomainApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "assign_resource_domain_application",
             assign_resource_domain_application_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -31625,7 +31686,7 @@ impl crate::runtime::mock::Expectations<'_> {
         AssignResourcePhoneRouteError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "assign_resource_phone_route",
             assign_resource_phone_route_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -31642,7 +31703,7 @@ impl crate::runtime::mock::Expectations<'_> {
         AssignResourceToSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "assign_resource_to_sip_credential",
             assign_resource_to_sip_credential_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -31655,7 +31716,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &AiAgentCreateRequest,
     ) -> crate::runtime::mock::Expect<AiAgentResponse, CreateAiAgentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_ai_agent",
             create_ai_agent_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31668,7 +31729,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CallFlowCreateRequest,
     ) -> crate::runtime::mock::Expect<CallFlowResponse, CreateCallFlowError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_call_flow",
             create_call_flow_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31684,7 +31745,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateConferenceRoomError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_conference_room",
             create_conference_room_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31697,7 +31758,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CxmlScriptCreateRequest,
     ) -> crate::runtime::mock::Expect<CxmlScriptResponse, CreateCxmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_cxml_script",
             create_cxml_script_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31710,7 +31771,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CxmlWebhookCreateRequest,
     ) -> crate::runtime::mock::Expect<CxmlWebhookResponse, CreateCxmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_cxml_webhook",
             create_cxml_webhook_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31726,7 +31787,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateFreeswitchConnectorError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_freeswitch_connector",
             create_freeswitch_connector_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31739,7 +31800,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &EmbedsTokensRequest,
     ) -> crate::runtime::mock::Expect<EmbedsTokensResponse, CreateGuestEmbedTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_guest_embed_token",
             create_guest_embed_token_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31755,7 +31816,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateRelayApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_relay_application",
             create_relay_application_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31768,7 +31829,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SipAddressCreateRequest,
     ) -> crate::runtime::mock::Expect<SipAddress, CreateSipAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_sip_address",
             create_sip_address_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31784,7 +31845,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_sip_credential",
             create_sip_credential_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31797,7 +31858,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SipGatewayRequest,
     ) -> crate::runtime::mock::Expect<SipGatewayResponse, CreateSipGatewayError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_sip_gateway",
             create_sip_gateway_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31810,7 +31871,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SubscriberRequest,
     ) -> crate::runtime::mock::Expect<SubscriberResponse, CreateSubscriberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_subscriber",
             create_subscriber_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31826,7 +31887,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateSubscriberGuestTokenError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_subscriber_guest_token",
             create_subscriber_guest_token_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31842,7 +31903,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateSubscriberInviteTokenError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_subscriber_invite_token",
             create_subscriber_invite_token_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31859,7 +31920,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateSubscriberSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_subscriber_sip_credential",
             create_subscriber_sip_credential_request(fabric_subscriber_id, body),
             (201, crate::runtime::mock::Format::Json),
@@ -31875,7 +31936,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateSubscriberTokenError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_subscriber_token",
             create_subscriber_token_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31888,7 +31949,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SwmlScriptCreateRequest,
     ) -> crate::runtime::mock::Expect<SwmlScriptResponse, CreateSwmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_swml_script",
             create_swml_script_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -31901,7 +31962,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SwmlWebhookCreateRequest,
     ) -> crate::runtime::mock::Expect<SwmlWebhookResponse, CreateSwmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_swml_webhook",
             create_swml_webhook_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -31914,7 +31975,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteAiAgentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_ai_agent",
             delete_ai_agent_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -31927,7 +31988,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteCallFlowError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_call_flow",
             delete_call_flow_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -31940,7 +32001,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteConferenceRoomError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_conference_room",
             delete_conference_room_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -31953,7 +32014,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteCxmlApplicationError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_cxml_application",
             delete_cxml_application_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -31966,7 +32027,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteCxmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_cxml_script",
             delete_cxml_script_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -31979,7 +32040,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteCxmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_cxml_webhook",
             delete_cxml_webhook_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -31992,7 +32053,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteDialogflowAgentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_dialogflow_agent",
             delete_dialogflow_agent_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32005,7 +32066,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteFreeswitchConnectorError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_freeswitch_connector",
             delete_freeswitch_connector_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32018,7 +32079,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteRelayApplicationError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_relay_application",
             delete_relay_application_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32031,7 +32092,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteResourceError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_resource",
             delete_resource_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32044,7 +32105,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSipAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_sip_address",
             delete_sip_address_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32057,7 +32118,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSipCredentialError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_sip_credential",
             delete_sip_credential_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32070,7 +32131,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSipGatewayError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_sip_gateway",
             delete_sip_gateway_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32083,7 +32144,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSubscriberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_subscriber",
             delete_subscriber_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32097,7 +32158,7 @@ impl crate::runtime::mock::Expectations<'_> {
         fabric_subscriber_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSubscriberSipCredentialError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_subscriber_sip_credential",
             delete_subscriber_sip_credential_request(id, fabric_subscriber_id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32110,7 +32171,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSwmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_swml_script",
             delete_swml_script_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32123,7 +32184,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSwmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_swml_webhook",
             delete_swml_webhook_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -32140,7 +32201,7 @@ impl crate::runtime::mock::Expectations<'_> {
         DeployCallFlowVersionError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "deploy_call_flow_version",
             deploy_call_flow_version_request(id, body),
             (201, crate::runtime::mock::Format::Json),
@@ -32153,7 +32214,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<AiAgentResponse, GetAiAgentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_ai_agent",
             get_ai_agent_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32166,7 +32227,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<CallFlowResponse, GetCallFlowError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_call_flow",
             get_call_flow_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32179,7 +32240,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<ConferenceRoomResponse, GetConferenceRoomError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_conference_room",
             get_conference_room_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32192,7 +32253,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<CxmlApplicationResponse, GetCxmlApplicationError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_cxml_application",
             get_cxml_application_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32205,7 +32266,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<CxmlScriptResponse, GetCxmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_cxml_script",
             get_cxml_script_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32218,7 +32279,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<CxmlWebhookResponse, GetCxmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_cxml_webhook",
             get_cxml_webhook_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32231,7 +32292,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<DialogflowAgentResponse, GetDialogflowAgentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_dialogflow_agent",
             get_dialogflow_agent_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32247,7 +32308,7 @@ impl crate::runtime::mock::Expectations<'_> {
         GetFreeswitchConnectorError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_freeswitch_connector",
             get_freeswitch_connector_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32263,7 +32324,7 @@ impl crate::runtime::mock::Expectations<'_> {
         GetRelayApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_relay_application",
             get_relay_application_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32276,7 +32337,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<ResourceResponse, GetResourceError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_resource",
             get_resource_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32289,7 +32350,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<FabricAddress, GetResourceAddressClientError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_resource_address_client",
             get_resource_address_client_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32302,7 +32363,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<SipAddress, GetSipAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_sip_address",
             get_sip_address_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32318,7 +32379,7 @@ impl crate::runtime::mock::Expectations<'_> {
         GetSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_sip_credential",
             get_sip_credential_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32331,7 +32392,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<SipGatewayResponse, GetSipGatewayError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_sip_gateway",
             get_sip_gateway_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32344,7 +32405,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<SubscriberResponse, GetSubscriberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_subscriber",
             get_subscriber_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32361,7 +32422,7 @@ impl crate::runtime::mock::Expectations<'_> {
         GetSubscriberSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_subscriber_sip_credential",
             get_subscriber_sip_credential_request(id, fabric_subscriber_id),
             (200, crate::runtime::mock::Format::Json),
@@ -32374,7 +32435,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<SwmlScriptResponse, GetSwmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_swml_script",
             get_swml_script_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32387,7 +32448,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<SwmlWebhookResponse, GetSwmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_swml_webhook",
             get_swml_webhook_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -32404,7 +32465,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListAiAgentAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_ai_agent_addresses",
             list_ai_agent_addresses_request(ai_agent_id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32423,7 +32484,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListAiAgentsParams,
     ) -> crate::runtime::mock::Expect<AiAgentListResponse, ListAiAgentsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_ai_agents",
             list_ai_agents_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32446,7 +32507,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListCallFlowAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_call_flow_addresses",
             list_call_flow_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32469,7 +32530,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListCallFlowVersionsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_call_flow_versions",
             list_call_flow_versions_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32488,7 +32549,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListCallFlowsParams,
     ) -> crate::runtime::mock::Expect<CallFlowListResponse, ListCallFlowsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_call_flows",
             list_call_flows_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32511,7 +32572,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListConferenceRoomAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_conference_room_addresses",
             list_conference_room_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32536,7 +32597,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListConferenceRoomsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_conference_rooms",
             list_conference_rooms_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32559,7 +32620,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListCxmlApplicationAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_cxml_application_addresses",
             list_cxml_application_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32584,7 +32645,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListCxmlApplicationsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_cxml_applications",
             list_cxml_applications_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32607,7 +32668,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListCxmlScriptAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_cxml_script_addresses",
             list_cxml_script_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32626,7 +32687,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListCxmlScriptsParams,
     ) -> crate::runtime::mock::Expect<CxmlScriptListResponse, ListCxmlScriptsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_cxml_scripts",
             list_cxml_scripts_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32649,7 +32710,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListCxmlWebhookAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_cxml_webhook_addresses",
             list_cxml_webhook_addresses_request(cxml_webhook_id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32671,7 +32732,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListCxmlWebhooksParams,
     ) -> crate::runtime::mock::Expect<CxmlWebhookListResponse, ListCxmlWebhooksError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_cxml_webhooks",
             list_cxml_webhooks_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32694,7 +32755,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListDialogflowAgentAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_dialogflow_agent_addresses",
             list_dialogflow_agent_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32719,7 +32780,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListDialogflowAgentsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_dialogflow_agents",
             list_dialogflow_agents_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32742,7 +32803,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListFreeswitchConnectorAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_freeswitch_connector_addresses",
             list_freeswitch_connector_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32773,7 +32834,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListFreeswitchConnectorsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_freeswitch_connectors",
             list_freeswitch_connectors_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32799,7 +32860,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRelayApplicationAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_relay_application_addresses",
             list_relay_application_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32826,7 +32887,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRelayApplicationsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_relay_applications",
             list_relay_applications_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32849,7 +32910,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListResourceAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_resource_addresses",
             list_resource_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32871,7 +32932,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListResourceAddressesClientError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_resource_addresses_client",
             list_resource_addresses_client_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32890,7 +32951,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListResourcesParams,
     ) -> crate::runtime::mock::Expect<ResourceListResponse, ListResourcesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_resources",
             list_resources_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32909,7 +32970,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListSipAddressesParams,
     ) -> crate::runtime::mock::Expect<SipAddressListResponse, ListSipAddressesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_sip_addresses",
             list_sip_addresses_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32932,7 +32993,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSipCredentialAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_sip_credential_addresses",
             list_sip_credential_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32957,7 +33018,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSipCredentialsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_sip_credentials",
             list_sip_credentials_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -32980,7 +33041,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSipGatewayAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_sip_gateway_addresses",
             list_sip_gateway_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -32999,7 +33060,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListSipGatewaysParams,
     ) -> crate::runtime::mock::Expect<SipGatewayListResponse, ListSipGatewaysError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_sip_gateways",
             list_sip_gateways_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -33022,7 +33083,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSubscriberAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_subscriber_addresses",
             list_subscriber_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -33045,7 +33106,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSubscriberSipCredentialsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_subscriber_sip_credentials",
             list_subscriber_sip_credentials_request(fabric_subscriber_id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -33067,7 +33128,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListSubscribersParams,
     ) -> crate::runtime::mock::Expect<SubscriberListResponse, ListSubscribersError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_subscribers",
             list_subscribers_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -33090,7 +33151,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSwmlScriptAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_swml_script_addresses",
             list_swml_script_addresses_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -33109,7 +33170,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListSwmlScriptsParams,
     ) -> crate::runtime::mock::Expect<SwmlScriptListResponse, ListSwmlScriptsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_swml_scripts",
             list_swml_scripts_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -33132,7 +33193,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListSwmlWebhookAddressesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_swml_webhook_addresses",
             list_swml_webhook_addresses_request(swml_webhook_id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -33154,7 +33215,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListSwmlWebhooksParams,
     ) -> crate::runtime::mock::Expect<SwmlWebhookListResponse, ListSwmlWebhooksError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_swml_webhooks",
             list_swml_webhooks_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -33176,7 +33237,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RefreshSubscriberTokenError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "refresh_subscriber_token",
             refresh_subscriber_token_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -33190,7 +33251,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &AiAgentUpdateRequest,
     ) -> crate::runtime::mock::Expect<AiAgentResponse, UpdateAiAgentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_ai_agent",
             update_ai_agent_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33204,7 +33265,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CallFlowUpdateRequest,
     ) -> crate::runtime::mock::Expect<CallFlowResponse, UpdateCallFlowError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_call_flow",
             update_call_flow_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33221,7 +33282,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateConferenceRoomError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_conference_room",
             update_conference_room_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33238,7 +33299,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateCxmlApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_cxml_application",
             update_cxml_application_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33252,7 +33313,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CxmlScriptUpdateRequest,
     ) -> crate::runtime::mock::Expect<CxmlScriptResponse, UpdateCxmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_cxml_script",
             update_cxml_script_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33266,7 +33327,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CxmlWebhookUpdateRequest,
     ) -> crate::runtime::mock::Expect<CxmlWebhookResponse, UpdateCxmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_cxml_webhook",
             update_cxml_webhook_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33283,7 +33344,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateDialogflowAgentError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_dialogflow_agent",
             update_dialogflow_agent_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33300,7 +33361,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateFreeswitchConnectorError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_freeswitch_connector",
             update_freeswitch_connector_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33317,7 +33378,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateRelayApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_relay_application",
             update_relay_application_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33331,7 +33392,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SipAddressUpdateRequest,
     ) -> crate::runtime::mock::Expect<SipAddress, UpdateSipAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_sip_address",
             update_sip_address_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33348,7 +33409,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_sip_credential",
             update_sip_credential_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33362,7 +33423,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SipGatewayRequestUpdate,
     ) -> crate::runtime::mock::Expect<SipGatewayResponse, UpdateSipGatewayError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_sip_gateway",
             update_sip_gateway_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33376,7 +33437,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SubscriberRequest,
     ) -> crate::runtime::mock::Expect<SubscriberResponse, UpdateSubscriberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_subscriber",
             update_subscriber_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33394,7 +33455,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateSubscriberSipCredentialError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_subscriber_sip_credential",
             update_subscriber_sip_credential_request(id, fabric_subscriber_id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33408,7 +33469,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SwmlScriptUpdateRequest,
     ) -> crate::runtime::mock::Expect<SwmlScriptResponse, UpdateSwmlScriptError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_swml_script",
             update_swml_script_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -33422,7 +33483,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &SwmlWebhookUpdateRequest,
     ) -> crate::runtime::mock::Expect<SwmlWebhookResponse, UpdateSwmlWebhookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_swml_webhook",
             update_swml_webhook_request(id, body),
             (200, crate::runtime::mock::Format::Json),

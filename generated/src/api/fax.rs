@@ -1227,7 +1227,7 @@ fn list_fax_logs_response(
 /// # Fax
 ///
 /// The 2 operations of the area [`fax`](crate::fax) (its types and an index of its operations), with the cargo feature `fax`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Get fax log
     ///
     /// Find a log by ID.
@@ -1254,7 +1254,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<FaxLogResponse, crate::runtime::Error<GetFaxLogError>> {
-        get_fax_log_response(crate::runtime::send(self, get_fax_log_request(id)?).await?)
+        get_fax_log_response(
+            crate::runtime::send(&self.core, get_fax_log_request(id)?).await?,
+        )
     }
     /// List fax logs
     ///
@@ -1270,7 +1272,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListFaxLogsParams`](crate::ListFaxLogsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListFaxLogsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -1283,7 +1285,7 @@ impl crate::runtime::Client {
         params: &ListFaxLogsParams,
     ) -> Result<FaxLogListResponse, crate::runtime::Error<ListFaxLogsError>> {
         list_fax_logs_response(
-            crate::runtime::send(self, list_fax_logs_request(params)?).await?,
+            crate::runtime::send(&self.core, list_fax_logs_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_fax_logs`](Self::list_fax_logs), as a stream.
@@ -1305,7 +1307,7 @@ impl crate::runtime::Client {
         Item = Result<FaxLog, crate::runtime::Error<ListFaxLogsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_fax_logs_request(params),
             |response| {
                 let page = list_fax_logs_response(response)?;
@@ -1319,14 +1321,14 @@ impl crate::runtime::Client {
 ///
 /// The 2 operations of the area [`fax`](crate::fax) (its types and an index of its operations), with the cargo feature `fax`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::get_fax_log`](crate::Client::get_fax_log) with these arguments (`GET /api/fax/logs/{id}`).
     pub fn get_fax_log(
         &self,
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<FaxLogResponse, GetFaxLogError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_fax_log",
             get_fax_log_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -1339,7 +1341,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListFaxLogsParams,
     ) -> crate::runtime::mock::Expect<FaxLogListResponse, ListFaxLogsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_fax_logs",
             list_fax_logs_request(params),
             (200, crate::runtime::mock::Format::Json),

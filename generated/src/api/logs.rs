@@ -920,7 +920,7 @@ fn list_conferences_response(
 /// # Logs
 ///
 /// The 1 operation of the area [`logs`](crate::logs) (its types and an index of its operations), with the cargo feature `logs`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// List conference logs
     ///
     /// A list of Conferences.
@@ -935,7 +935,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListConferencesParams`](crate::ListConferencesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListConferencesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -948,7 +948,7 @@ impl crate::runtime::Client {
         params: &ListConferencesParams,
     ) -> Result<LogsConferencesResponse, crate::runtime::Error<ListConferencesError>> {
         list_conferences_response(
-            crate::runtime::send(self, list_conferences_request(params)?).await?,
+            crate::runtime::send(&self.core, list_conferences_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_conferences`](Self::list_conferences), as a stream.
@@ -973,7 +973,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_conferences_request(params),
             |response| {
                 let page = list_conferences_response(response)?;
@@ -987,14 +987,14 @@ impl crate::runtime::Client {
 ///
 /// The 1 operation of the area [`logs`](crate::logs) (its types and an index of its operations), with the cargo feature `logs`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::list_conferences`](crate::Client::list_conferences) with these arguments (`GET /api/logs/conferences`).
     pub fn list_conferences(
         &self,
         params: &ListConferencesParams,
     ) -> crate::runtime::mock::Expect<LogsConferencesResponse, ListConferencesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_conferences",
             list_conferences_request(params),
             (200, crate::runtime::mock::Format::Json),

@@ -5575,7 +5575,7 @@ fn update_whatsapp_template_response(
 /// # Messaging
 ///
 /// The 12 operations of the area [`messaging`](crate::messaging) (its types and an index of its operations), with the cargo feature `messaging`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Send a message
     ///
     /// Create and queue an outbound message for delivery. The channel is determined by the `from` number:
@@ -5602,7 +5602,7 @@ impl crate::runtime::Client {
         body: &SendMessageRequest,
     ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
         create_message_response(
-            crate::runtime::send(self, create_message_request(body)?).await?,
+            crate::runtime::send(&self.core, create_message_request(body)?).await?,
         )
     }
     /// Create a message template
@@ -5628,7 +5628,8 @@ impl crate::runtime::Client {
         body: &CreateWhatsAppTemplateRequest,
     ) -> Result<WhatsAppTemplate, crate::runtime::Error<CreateWhatsappTemplateError>> {
         create_whatsapp_template_response(
-            crate::runtime::send(self, create_whatsapp_template_request(body)?).await?,
+            crate::runtime::send(&self.core, create_whatsapp_template_request(body)?)
+                .await?,
         )
     }
     /// Delete a message template
@@ -5661,7 +5662,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<DeleteWhatsappTemplateError>,
     > {
         delete_whatsapp_template_response(
-            crate::runtime::send(self, delete_whatsapp_template_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_whatsapp_template_request(id)?)
+                .await?,
         )
     }
     /// Get message log
@@ -5691,7 +5693,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<MessageLogRetrieveResponse, crate::runtime::Error<GetMessageLogError>> {
         get_message_log_response(
-            crate::runtime::send(self, get_message_log_request(id)?).await?,
+            crate::runtime::send(&self.core, get_message_log_request(id)?).await?,
         )
     }
     /// List message logs
@@ -5708,7 +5710,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListMessageLogsParams`](crate::ListMessageLogsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListMessageLogsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -5721,7 +5723,7 @@ impl crate::runtime::Client {
         params: &ListMessageLogsParams,
     ) -> Result<MessageLogListResponse, crate::runtime::Error<ListMessageLogsError>> {
         list_message_logs_response(
-            crate::runtime::send(self, list_message_logs_request(params)?).await?,
+            crate::runtime::send(&self.core, list_message_logs_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_message_logs`](Self::list_message_logs), as a stream.
@@ -5743,7 +5745,7 @@ impl crate::runtime::Client {
         Item = Result<MessageLog, crate::runtime::Error<ListMessageLogsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_message_logs_request(params),
             |response| {
                 let page = list_message_logs_response(response)?;
@@ -5776,7 +5778,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListWhatsappBusinessesError>,
     > {
         list_whatsapp_businesses_response(
-            crate::runtime::send(self, list_whatsapp_businesses_request()?).await?,
+            crate::runtime::send(&self.core, list_whatsapp_businesses_request()?).await?,
         )
     }
     /// List WhatsApp numbers
@@ -5804,7 +5806,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListWhatsappNumbersError>,
     > {
         list_whatsapp_numbers_response(
-            crate::runtime::send(self, list_whatsapp_numbers_request()?).await?,
+            crate::runtime::send(&self.core, list_whatsapp_numbers_request()?).await?,
         )
     }
     /// List message templates
@@ -5821,7 +5823,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListWhatsappTemplatesParams`](crate::ListWhatsappTemplatesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListWhatsappTemplatesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -5837,7 +5839,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListWhatsappTemplatesError>,
     > {
         list_whatsapp_templates_response(
-            crate::runtime::send(self, list_whatsapp_templates_request(params)?).await?,
+            crate::runtime::send(&self.core, list_whatsapp_templates_request(params)?)
+                .await?,
         )
     }
     /// Get a WhatsApp number
@@ -5870,7 +5873,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<RetrieveWhatsappNumberError>,
     > {
         retrieve_whatsapp_number_response(
-            crate::runtime::send(self, retrieve_whatsapp_number_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_whatsapp_number_request(id)?)
+                .await?,
         )
     }
     /// Get a message template
@@ -5903,7 +5907,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<RetrieveWhatsappTemplateError>,
     > {
         retrieve_whatsapp_template_response(
-            crate::runtime::send(self, retrieve_whatsapp_template_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_whatsapp_template_request(id)?)
+                .await?,
         )
     }
     /// Redact a message
@@ -5938,7 +5943,8 @@ impl crate::runtime::Client {
         body: &UpdateMessageRequest,
     ) -> Result<Message, crate::runtime::Error<UpdateMessageError>> {
         update_message_response(
-            crate::runtime::send(self, update_message_request(message_id, body)?).await?,
+            crate::runtime::send(&self.core, update_message_request(message_id, body)?)
+                .await?,
         )
     }
     /// Update a message template
@@ -5972,7 +5978,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateWhatsappTemplateError>,
     > {
         update_whatsapp_template_response(
-            crate::runtime::send(self, update_whatsapp_template_request(id, body)?)
+            crate::runtime::send(&self.core, update_whatsapp_template_request(id, body)?)
                 .await?,
         )
     }
@@ -5982,14 +5988,14 @@ impl crate::runtime::Client {
 ///
 /// The 12 operations of the area [`messaging`](crate::messaging) (its types and an index of its operations), with the cargo feature `messaging`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_message`](crate::Client::create_message) with these arguments (`POST /api/messaging/messages`).
     pub fn create_message(
         &self,
         body: &SendMessageRequest,
     ) -> crate::runtime::mock::Expect<Message, CreateMessageError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_message",
             create_message_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -6002,7 +6008,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateWhatsAppTemplateRequest,
     ) -> crate::runtime::mock::Expect<WhatsAppTemplate, CreateWhatsappTemplateError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_whatsapp_template",
             create_whatsapp_template_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -6018,7 +6024,7 @@ impl crate::runtime::mock::Expectations<'_> {
         DeleteWhatsappTemplateError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_whatsapp_template",
             delete_whatsapp_template_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -6031,7 +6037,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<MessageLogRetrieveResponse, GetMessageLogError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_message_log",
             get_message_log_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -6044,7 +6050,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListMessageLogsParams,
     ) -> crate::runtime::mock::Expect<MessageLogListResponse, ListMessageLogsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_message_logs",
             list_message_logs_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -6065,7 +6071,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListWhatsappBusinessesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_whatsapp_businesses",
             list_whatsapp_businesses_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -6080,7 +6086,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListWhatsappNumbersError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_whatsapp_numbers",
             list_whatsapp_numbers_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -6096,7 +6102,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListWhatsappTemplatesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_whatsapp_templates",
             list_whatsapp_templates_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -6112,7 +6118,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RetrieveWhatsappNumberError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_whatsapp_number",
             retrieve_whatsapp_number_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -6128,7 +6134,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RetrieveWhatsappTemplateError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_whatsapp_template",
             retrieve_whatsapp_template_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -6142,7 +6148,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateMessageRequest,
     ) -> crate::runtime::mock::Expect<Message, UpdateMessageError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_message",
             update_message_request(message_id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -6159,7 +6165,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateWhatsappTemplateError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_whatsapp_template",
             update_whatsapp_template_request(id, body),
             (200, crate::runtime::mock::Format::Json),

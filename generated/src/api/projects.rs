@@ -1565,7 +1565,7 @@ fn update_token_response(
 /// # Projects
 ///
 /// The 9 operations of the area [`projects`](crate::projects) (its types and an index of its operations), with the cargo feature `projects`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Create a subproject
     ///
     /// Creates a subproject under the authenticated root project.
@@ -1596,7 +1596,7 @@ impl crate::runtime::Client {
         body: &CreateProjectRequest,
     ) -> Result<ProjectWithSigningKey, crate::runtime::Error<CreateSubprojectError>> {
         create_subproject_response(
-            crate::runtime::send(self, create_subproject_request(body)?).await?,
+            crate::runtime::send(&self.core, create_subproject_request(body)?).await?,
         )
     }
     /// Create API token
@@ -1628,7 +1628,7 @@ impl crate::runtime::Client {
         body: &ProjectCreateTokenRequest,
     ) -> Result<ProjectTokenResponse, crate::runtime::Error<CreateTokenError>> {
         create_token_response(
-            crate::runtime::send(self, create_token_request(body)?).await?,
+            crate::runtime::send(&self.core, create_token_request(body)?).await?,
         )
     }
     /// Delete a subproject
@@ -1665,7 +1665,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSubprojectError>> {
         delete_subproject_response(
-            crate::runtime::send(self, delete_subproject_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_subproject_request(id)?).await?,
         )
     }
     /// Delete API token
@@ -1695,7 +1695,7 @@ impl crate::runtime::Client {
         token_id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteTokenError>> {
         delete_token_response(
-            crate::runtime::send(self, delete_token_request(token_id)?).await?,
+            crate::runtime::send(&self.core, delete_token_request(token_id)?).await?,
         )
     }
     /// Retrieve a project
@@ -1726,7 +1726,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<Project, crate::runtime::Error<GetProjectError>> {
-        get_project_response(crate::runtime::send(self, get_project_request(id)?).await?)
+        get_project_response(
+            crate::runtime::send(&self.core, get_project_request(id)?).await?,
+        )
     }
     /// List projects
     ///
@@ -1745,7 +1747,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListProjectsParams`](crate::ListProjectsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListProjectsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -1758,7 +1760,7 @@ impl crate::runtime::Client {
         params: &ListProjectsParams,
     ) -> Result<ProjectListResponse, crate::runtime::Error<ListProjectsError>> {
         list_projects_response(
-            crate::runtime::send(self, list_projects_request(params)?).await?,
+            crate::runtime::send(&self.core, list_projects_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_projects`](Self::list_projects), as a stream.
@@ -1780,7 +1782,7 @@ impl crate::runtime::Client {
         Item = Result<Project, crate::runtime::Error<ListProjectsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_projects_request(params),
             |response| {
                 let page = list_projects_response(response)?;
@@ -1818,7 +1820,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<ProjectWithSigningKey, crate::runtime::Error<RotateSigningKeyError>> {
         rotate_signing_key_response(
-            crate::runtime::send(self, rotate_signing_key_request(id)?).await?,
+            crate::runtime::send(&self.core, rotate_signing_key_request(id)?).await?,
         )
     }
     /// Update a project
@@ -1849,7 +1851,7 @@ impl crate::runtime::Client {
         body: &UpdateProjectRequest,
     ) -> Result<Project, crate::runtime::Error<UpdateProjectError>> {
         update_project_response(
-            crate::runtime::send(self, update_project_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_project_request(id, body)?).await?,
         )
     }
     /// Update API token
@@ -1886,7 +1888,8 @@ impl crate::runtime::Client {
         body: &ProjectUpdateTokenRequest,
     ) -> Result<ProjectTokenResponse, crate::runtime::Error<UpdateTokenError>> {
         update_token_response(
-            crate::runtime::send(self, update_token_request(token_id, body)?).await?,
+            crate::runtime::send(&self.core, update_token_request(token_id, body)?)
+                .await?,
         )
     }
 }
@@ -1895,14 +1898,14 @@ impl crate::runtime::Client {
 ///
 /// The 9 operations of the area [`projects`](crate::projects) (its types and an index of its operations), with the cargo feature `projects`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_subproject`](crate::Client::create_subproject) with these arguments (`POST /api/projects`).
     pub fn create_subproject(
         &self,
         body: &CreateProjectRequest,
     ) -> crate::runtime::mock::Expect<ProjectWithSigningKey, CreateSubprojectError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_subproject",
             create_subproject_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -1915,7 +1918,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &ProjectCreateTokenRequest,
     ) -> crate::runtime::mock::Expect<ProjectTokenResponse, CreateTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_token",
             create_token_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -1928,7 +1931,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSubprojectError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_subproject",
             delete_subproject_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -1941,7 +1944,7 @@ impl crate::runtime::mock::Expectations<'_> {
         token_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_token",
             delete_token_request(token_id),
             (204, crate::runtime::mock::Format::Empty),
@@ -1954,7 +1957,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<Project, GetProjectError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_project",
             get_project_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -1967,7 +1970,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListProjectsParams,
     ) -> crate::runtime::mock::Expect<ProjectListResponse, ListProjectsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_projects",
             list_projects_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -1986,7 +1989,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<ProjectWithSigningKey, RotateSigningKeyError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "rotate_signing_key",
             rotate_signing_key_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -2000,7 +2003,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateProjectRequest,
     ) -> crate::runtime::mock::Expect<Project, UpdateProjectError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_project",
             update_project_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -2014,7 +2017,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &ProjectUpdateTokenRequest,
     ) -> crate::runtime::mock::Expect<ProjectTokenResponse, UpdateTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_token",
             update_token_request(token_id, body),
             (200, crate::runtime::mock::Format::Json),

@@ -271,7 +271,7 @@ fn create_pubsub_token_response(
 /// # Pubsub
 ///
 /// The 1 operation of the area [`pubsub`](crate::pubsub) (its types and an index of its operations), with the cargo feature `pubsub`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Create PubSub token
     ///
     /// Generate a PubSub Token to be used to authenticate clients to the PubSub Service.
@@ -295,7 +295,7 @@ impl crate::runtime::Client {
         body: &NewPubSubToken,
     ) -> Result<PubSubToken, crate::runtime::Error<CreatePubsubTokenError>> {
         create_pubsub_token_response(
-            crate::runtime::send(self, create_pubsub_token_request(body)?).await?,
+            crate::runtime::send(&self.core, create_pubsub_token_request(body)?).await?,
         )
     }
 }
@@ -304,14 +304,14 @@ impl crate::runtime::Client {
 ///
 /// The 1 operation of the area [`pubsub`](crate::pubsub) (its types and an index of its operations), with the cargo feature `pubsub`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_pubsub_token`](crate::Client::create_pubsub_token) with these arguments (`POST /api/pubsub/tokens`).
     pub fn create_pubsub_token(
         &self,
         body: &NewPubSubToken,
     ) -> crate::runtime::mock::Expect<PubSubToken, CreatePubsubTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_pubsub_token",
             create_pubsub_token_request(body),
             (200, crate::runtime::mock::Format::Json),

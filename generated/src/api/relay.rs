@@ -18530,7 +18530,7 @@ fn verify_mfa_token_response(
 /// # Relay
 ///
 /// The 72 operations of the area [`relay`](crate::relay) (its types and an index of its operations), with the cargo feature `relay`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Assign an E911 address to a phone number
     ///
     /// Assigns a validated E911 address to the phone number and begins provisioning at the carrier. The number's `e911_status` becomes `pending`; it moves to `active` asynchronously once the carrier confirms. The address is re-validated at the carrier and must be valid.
@@ -18561,7 +18561,8 @@ impl crate::runtime::Client {
         body: &AssignE911addressRequest,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<AssignE911AddressError>> {
         assign_e911_address_response(
-            crate::runtime::send(self, assign_e911_address_request(id, body)?).await?,
+            crate::runtime::send(&self.core, assign_e911_address_request(id, body)?)
+                .await?,
         )
     }
     /// Create E911 address
@@ -18589,7 +18590,7 @@ impl crate::runtime::Client {
         body: &CreateAddressRequest,
     ) -> Result<AddressResponse, crate::runtime::Error<CreateAddressError>> {
         create_address_response(
-            crate::runtime::send(self, create_address_request(body)?).await?,
+            crate::runtime::send(&self.core, create_address_request(body)?).await?,
         )
     }
     /// Create brand
@@ -18615,7 +18616,7 @@ impl crate::runtime::Client {
         body: &CreateBrandRequest,
     ) -> Result<BrandResponse, crate::runtime::Error<CreateBrandError>> {
         create_brand_response(
-            crate::runtime::send(self, create_brand_request(body)?).await?,
+            crate::runtime::send(&self.core, create_brand_request(body)?).await?,
         )
     }
     /// Create campaign
@@ -18646,7 +18647,7 @@ impl crate::runtime::Client {
         body: &CreateCampaignRequest,
     ) -> Result<CampaignResponse, crate::runtime::Error<CreateCampaignError>> {
         create_campaign_response(
-            crate::runtime::send(self, create_campaign_request(id, body)?).await?,
+            crate::runtime::send(&self.core, create_campaign_request(id, body)?).await?,
         )
     }
     /// Create domain application
@@ -18675,7 +18676,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateDomainApplicationError>,
     > {
         create_domain_application_response(
-            crate::runtime::send(self, create_domain_application_request(body)?).await?,
+            crate::runtime::send(&self.core, create_domain_application_request(body)?)
+                .await?,
         )
     }
     /// Import phone number
@@ -18706,7 +18708,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateImportedPhoneNumberError>,
     > {
         create_imported_phone_number_response(
-            crate::runtime::send(self, create_imported_phone_number_request(body)?)
+            crate::runtime::send(&self.core, create_imported_phone_number_request(body)?)
                 .await?,
         )
     }
@@ -18733,7 +18735,7 @@ impl crate::runtime::Client {
         body: &CreateNumberGroupRequest,
     ) -> Result<NumberGroupResponse, crate::runtime::Error<CreateNumberGroupError>> {
         create_number_group_response(
-            crate::runtime::send(self, create_number_group_request(body)?).await?,
+            crate::runtime::send(&self.core, create_number_group_request(body)?).await?,
         )
     }
     /// Create number group membership
@@ -18772,7 +18774,7 @@ impl crate::runtime::Client {
     > {
         create_number_group_membership_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     create_number_group_membership_request(number_group_id, body)?,
                 )
                 .await?,
@@ -18806,7 +18808,7 @@ impl crate::runtime::Client {
         body: &CreateOrderRequest,
     ) -> Result<OrderResponse, crate::runtime::Error<CreateOrderError>> {
         create_order_response(
-            crate::runtime::send(self, create_order_request(id, body)?).await?,
+            crate::runtime::send(&self.core, create_order_request(id, body)?).await?,
         )
     }
     /// Create queue
@@ -18832,7 +18834,7 @@ impl crate::runtime::Client {
         body: &CreateQueueRequest,
     ) -> Result<QueueResponse, crate::runtime::Error<CreateQueueError>> {
         create_queue_response(
-            crate::runtime::send(self, create_queue_request(body)?).await?,
+            crate::runtime::send(&self.core, create_queue_request(body)?).await?,
         )
     }
     /// Create SIP endpoint
@@ -18860,7 +18862,7 @@ impl crate::runtime::Client {
         body: &CreateSipEndpointRequest,
     ) -> Result<SipEndpointResponse, crate::runtime::Error<CreateSipEndpointError>> {
         create_sip_endpoint_response(
-            crate::runtime::send(self, create_sip_endpoint_request(body)?).await?,
+            crate::runtime::send(&self.core, create_sip_endpoint_request(body)?).await?,
         )
     }
     /// Create verified caller ID
@@ -18889,7 +18891,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<CreateVerifiedCallerIdError>,
     > {
         create_verified_caller_id_response(
-            crate::runtime::send(self, create_verified_caller_id_request(body)?).await?,
+            crate::runtime::send(&self.core, create_verified_caller_id_request(body)?)
+                .await?,
         )
     }
     /// Delete E911 address
@@ -18919,7 +18922,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteAddressError>> {
         delete_address_response(
-            crate::runtime::send(self, delete_address_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_address_request(id)?).await?,
         )
     }
     /// Delete recording
@@ -18949,7 +18952,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteCallRecordingError>> {
         delete_call_recording_response(
-            crate::runtime::send(self, delete_call_recording_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_call_recording_request(id)?).await?,
         )
     }
     /// Delete domain application
@@ -18979,7 +18982,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteDomainApplicationError>> {
         delete_domain_application_response(
-            crate::runtime::send(self, delete_domain_application_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_domain_application_request(id)?)
+                .await?,
         )
     }
     /// Delete phone number assignment
@@ -19009,7 +19013,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteNumberAssignmentError>> {
         delete_number_assignment_response(
-            crate::runtime::send(self, delete_number_assignment_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_number_assignment_request(id)?)
+                .await?,
         )
     }
     /// Delete number group
@@ -19039,7 +19044,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteNumberGroupError>> {
         delete_number_group_response(
-            crate::runtime::send(self, delete_number_group_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_number_group_request(id)?).await?,
         )
     }
     /// Delete number group membership
@@ -19069,7 +19074,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteNumberGroupMembershipError>> {
         delete_number_group_membership_response(
-            crate::runtime::send(self, delete_number_group_membership_request(id)?)
+            crate::runtime::send(&self.core, delete_number_group_membership_request(id)?)
                 .await?,
         )
     }
@@ -19100,7 +19105,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteQueueError>> {
         delete_queue_response(
-            crate::runtime::send(self, delete_queue_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_queue_request(id)?).await?,
         )
     }
     /// Delete SIP endpoint
@@ -19132,7 +19137,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteSipEndpointError>> {
         delete_sip_endpoint_response(
-            crate::runtime::send(self, delete_sip_endpoint_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_sip_endpoint_request(id)?).await?,
         )
     }
     /// Delete verified caller ID
@@ -19162,7 +19167,8 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteVerifiedCallerIdError>> {
         delete_verified_caller_id_response(
-            crate::runtime::send(self, delete_verified_caller_id_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_verified_caller_id_request(id)?)
+                .await?,
         )
     }
     /// Get E911 address
@@ -19192,7 +19198,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<AddressResponse, crate::runtime::Error<GetAddressError>> {
-        get_address_response(crate::runtime::send(self, get_address_request(id)?).await?)
+        get_address_response(
+            crate::runtime::send(&self.core, get_address_request(id)?).await?,
+        )
     }
     /// Get recording
     ///
@@ -19221,7 +19229,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<GetCallRecordingResponse, crate::runtime::Error<GetCallRecordingError>> {
         get_call_recording_response(
-            crate::runtime::send(self, get_call_recording_request(id)?).await?,
+            crate::runtime::send(&self.core, get_call_recording_request(id)?).await?,
         )
     }
     /// Get queue
@@ -19250,7 +19258,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<QueueResponse, crate::runtime::Error<GetQueueError>> {
-        get_queue_response(crate::runtime::send(self, get_queue_request(id)?).await?)
+        get_queue_response(
+            crate::runtime::send(&self.core, get_queue_request(id)?).await?,
+        )
     }
     /// List E911 addresses
     ///
@@ -19266,7 +19276,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListAddressesParams`](crate::ListAddressesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListAddressesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19279,7 +19289,7 @@ impl crate::runtime::Client {
         params: &ListAddressesParams,
     ) -> Result<AddressListResponse, crate::runtime::Error<ListAddressesError>> {
         list_addresses_response(
-            crate::runtime::send(self, list_addresses_request(params)?).await?,
+            crate::runtime::send(&self.core, list_addresses_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_addresses`](Self::list_addresses), as a stream.
@@ -19301,7 +19311,7 @@ impl crate::runtime::Client {
         Item = Result<Address, crate::runtime::Error<ListAddressesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_addresses_request(params),
             |response| {
                 let page = list_addresses_response(response)?;
@@ -19323,7 +19333,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListBrandsParams`](crate::ListBrandsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListBrandsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19336,7 +19346,7 @@ impl crate::runtime::Client {
         params: &ListBrandsParams,
     ) -> Result<BrandListResponse, crate::runtime::Error<ListBrandsError>> {
         list_brands_response(
-            crate::runtime::send(self, list_brands_request(params)?).await?,
+            crate::runtime::send(&self.core, list_brands_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_brands`](Self::list_brands), as a stream.
@@ -19358,7 +19368,7 @@ impl crate::runtime::Client {
         Item = Result<Brand, crate::runtime::Error<ListBrandsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_brands_request(params),
             |response| {
                 let page = list_brands_response(response)?;
@@ -19391,7 +19401,7 @@ impl crate::runtime::Client {
         &self,
     ) -> Result<RecordingListResponse, crate::runtime::Error<ListCallRecordingsError>> {
         list_call_recordings_response(
-            crate::runtime::send(self, list_call_recordings_request()?).await?,
+            crate::runtime::send(&self.core, list_call_recordings_request()?).await?,
         )
     }
     /// Every item of every page of [`list_call_recordings`](Self::list_call_recordings), as a stream.
@@ -19412,7 +19422,7 @@ impl crate::runtime::Client {
         Item = Result<Recording, crate::runtime::Error<ListCallRecordingsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_call_recordings_request(),
             |response| {
                 let page = list_call_recordings_response(response)?;
@@ -19435,7 +19445,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the brand.
-    /// - `params`: the query and header parameters, [`ListCampaignsParams`](crate::ListCampaignsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCampaignsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19449,7 +19459,7 @@ impl crate::runtime::Client {
         params: &ListCampaignsParams,
     ) -> Result<CampaignListResponse, crate::runtime::Error<ListCampaignsError>> {
         list_campaigns_response(
-            crate::runtime::send(self, list_campaigns_request(id, params)?).await?,
+            crate::runtime::send(&self.core, list_campaigns_request(id, params)?).await?,
         )
     }
     /// Every item of every page of [`list_campaigns`](Self::list_campaigns), as a stream.
@@ -19472,7 +19482,7 @@ impl crate::runtime::Client {
         Item = Result<Campaign, crate::runtime::Error<ListCampaignsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_campaigns_request(id, params),
             |response| {
                 let page = list_campaigns_response(response)?;
@@ -19497,7 +19507,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListDomainApplicationsParams`](crate::ListDomainApplicationsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListDomainApplicationsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19513,7 +19523,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListDomainApplicationsError>,
     > {
         list_domain_applications_response(
-            crate::runtime::send(self, list_domain_applications_request(params)?).await?,
+            crate::runtime::send(&self.core, list_domain_applications_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_domain_applications`](Self::list_domain_applications), as a stream.
@@ -19538,7 +19549,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_domain_applications_request(params),
             |response| {
                 let page = list_domain_applications_response(response)?;
@@ -19561,7 +19572,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the campaign.
-    /// - `params`: the query and header parameters, [`ListNumberAssignmentsParams`](crate::ListNumberAssignmentsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListNumberAssignmentsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19578,7 +19589,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListNumberAssignmentsError>,
     > {
         list_number_assignments_response(
-            crate::runtime::send(self, list_number_assignments_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_number_assignments_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -19602,7 +19616,7 @@ impl crate::runtime::Client {
         Item = Result<AssignedNumber, crate::runtime::Error<ListNumberAssignmentsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_number_assignments_request(id, params),
             |response| {
                 let page = list_number_assignments_response(response)?;
@@ -19628,7 +19642,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `number_group_id`: Unique ID of the number group.
-    /// - `params`: the query and header parameters, [`ListNumberGroupMembershipsParams`](crate::ListNumberGroupMembershipsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListNumberGroupMembershipsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19650,7 +19664,7 @@ impl crate::runtime::Client {
     > {
         list_number_group_memberships_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     list_number_group_memberships_request(number_group_id, params)?,
                 )
                 .await?,
@@ -19679,7 +19693,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_number_group_memberships_request(number_group_id, params),
             |response| {
                 let page = list_number_group_memberships_response(response)?;
@@ -19703,7 +19717,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListNumberGroupsParams`](crate::ListNumberGroupsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListNumberGroupsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19716,7 +19730,7 @@ impl crate::runtime::Client {
         params: &ListNumberGroupsParams,
     ) -> Result<NumberGroupListResponse, crate::runtime::Error<ListNumberGroupsError>> {
         list_number_groups_response(
-            crate::runtime::send(self, list_number_groups_request(params)?).await?,
+            crate::runtime::send(&self.core, list_number_groups_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_number_groups`](Self::list_number_groups), as a stream.
@@ -19738,7 +19752,7 @@ impl crate::runtime::Client {
         Item = Result<NumberGroup, crate::runtime::Error<ListNumberGroupsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_number_groups_request(params),
             |response| {
                 let page = list_number_groups_response(response)?;
@@ -19761,7 +19775,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the campaign.
-    /// - `params`: the query and header parameters, [`ListOrdersParams`](crate::ListOrdersParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListOrdersParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19775,7 +19789,7 @@ impl crate::runtime::Client {
         params: &ListOrdersParams,
     ) -> Result<OrderListResponse, crate::runtime::Error<ListOrdersError>> {
         list_orders_response(
-            crate::runtime::send(self, list_orders_request(id, params)?).await?,
+            crate::runtime::send(&self.core, list_orders_request(id, params)?).await?,
         )
     }
     /// Every item of every page of [`list_orders`](Self::list_orders), as a stream.
@@ -19798,7 +19812,7 @@ impl crate::runtime::Client {
         Item = Result<Order, crate::runtime::Error<ListOrdersError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_orders_request(id, params),
             |response| {
                 let page = list_orders_response(response)?;
@@ -19826,7 +19840,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListPhoneNumbersParams`](crate::ListPhoneNumbersParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListPhoneNumbersParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -19839,7 +19853,7 @@ impl crate::runtime::Client {
         params: &ListPhoneNumbersParams,
     ) -> Result<PhoneNumberListResponse, crate::runtime::Error<ListPhoneNumbersError>> {
         list_phone_numbers_response(
-            crate::runtime::send(self, list_phone_numbers_request(params)?).await?,
+            crate::runtime::send(&self.core, list_phone_numbers_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_phone_numbers`](Self::list_phone_numbers), as a stream.
@@ -19861,7 +19875,7 @@ impl crate::runtime::Client {
         Item = Result<PhoneNumber, crate::runtime::Error<ListPhoneNumbersError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_phone_numbers_request(params),
             |response| {
                 let page = list_phone_numbers_response(response)?;
@@ -19896,7 +19910,8 @@ impl crate::runtime::Client {
         queue_id: ::uuid::Uuid,
     ) -> Result<QueueMemberListResponse, crate::runtime::Error<ListQueueMembersError>> {
         list_queue_members_response(
-            crate::runtime::send(self, list_queue_members_request(queue_id)?).await?,
+            crate::runtime::send(&self.core, list_queue_members_request(queue_id)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_queue_members`](Self::list_queue_members), as a stream.
@@ -19918,7 +19933,7 @@ impl crate::runtime::Client {
         Item = Result<QueueMember, crate::runtime::Error<ListQueueMembersError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_queue_members_request(queue_id),
             |response| {
                 let page = list_queue_members_response(response)?;
@@ -19950,7 +19965,9 @@ impl crate::runtime::Client {
     pub async fn list_queues(
         &self,
     ) -> Result<QueueListResponse, crate::runtime::Error<ListQueuesError>> {
-        list_queues_response(crate::runtime::send(self, list_queues_request()?).await?)
+        list_queues_response(
+            crate::runtime::send(&self.core, list_queues_request()?).await?,
+        )
     }
     /// Every item of every page of [`list_queues`](Self::list_queues), as a stream.
     ///
@@ -19970,7 +19987,7 @@ impl crate::runtime::Client {
         Item = Result<Queue, crate::runtime::Error<ListQueuesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_queues_request(),
             |response| {
                 let page = list_queues_response(response)?;
@@ -19996,7 +20013,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListShortCodesParams`](crate::ListShortCodesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListShortCodesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -20009,7 +20026,7 @@ impl crate::runtime::Client {
         params: &ListShortCodesParams,
     ) -> Result<ShortCodeListResponse, crate::runtime::Error<ListShortCodesError>> {
         list_short_codes_response(
-            crate::runtime::send(self, list_short_codes_request(params)?).await?,
+            crate::runtime::send(&self.core, list_short_codes_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_short_codes`](Self::list_short_codes), as a stream.
@@ -20031,7 +20048,7 @@ impl crate::runtime::Client {
         Item = Result<ShortCode, crate::runtime::Error<ListShortCodesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_short_codes_request(params),
             |response| {
                 let page = list_short_codes_response(response)?;
@@ -20055,7 +20072,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListSipEndpointsParams`](crate::ListSipEndpointsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListSipEndpointsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -20068,7 +20085,7 @@ impl crate::runtime::Client {
         params: &ListSipEndpointsParams,
     ) -> Result<SipEndpointListResponse, crate::runtime::Error<ListSipEndpointsError>> {
         list_sip_endpoints_response(
-            crate::runtime::send(self, list_sip_endpoints_request(params)?).await?,
+            crate::runtime::send(&self.core, list_sip_endpoints_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_sip_endpoints`](Self::list_sip_endpoints), as a stream.
@@ -20090,7 +20107,7 @@ impl crate::runtime::Client {
         Item = Result<SipEndpoint, crate::runtime::Error<ListSipEndpointsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_sip_endpoints_request(params),
             |response| {
                 let page = list_sip_endpoints_response(response)?;
@@ -20112,7 +20129,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListVerifiedCallerIdsParams`](crate::ListVerifiedCallerIdsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListVerifiedCallerIdsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -20128,7 +20145,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListVerifiedCallerIdsError>,
     > {
         list_verified_caller_ids_response(
-            crate::runtime::send(self, list_verified_caller_ids_request(params)?).await?,
+            crate::runtime::send(&self.core, list_verified_caller_ids_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_verified_caller_ids`](Self::list_verified_caller_ids), as a stream.
@@ -20153,7 +20171,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_verified_caller_ids_request(params),
             |response| {
                 let page = list_verified_caller_ids_response(response)?;
@@ -20181,7 +20199,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `e164_number`: The phone number in E.164 format.
-    /// - `params`: the query and header parameters, [`LookupPhoneNumberParams`](crate::LookupPhoneNumberParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`LookupPhoneNumberParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -20198,7 +20216,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<LookupPhoneNumberError>,
     > {
         lookup_phone_number_response(
-            crate::runtime::send(self, lookup_phone_number_request(e164_number, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    lookup_phone_number_request(e164_number, params)?,
+                )
                 .await?,
         )
     }
@@ -20225,7 +20246,7 @@ impl crate::runtime::Client {
         body: &PurchasePhoneNumberRequest,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<PurchasePhoneNumberError>> {
         purchase_phone_number_response(
-            crate::runtime::send(self, purchase_phone_number_request(body)?).await?,
+            crate::runtime::send(&self.core, purchase_phone_number_request(body)?).await?,
         )
     }
     /// Redial verification call
@@ -20258,7 +20279,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<RedialVerificationCallError>,
     > {
         redial_verification_call_response(
-            crate::runtime::send(self, redial_verification_call_request(id)?).await?,
+            crate::runtime::send(&self.core, redial_verification_call_request(id)?)
+                .await?,
         )
     }
     /// Release phone number
@@ -20288,7 +20310,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<ReleasePhoneNumberError>> {
         release_phone_number_response(
-            crate::runtime::send(self, release_phone_number_request(id)?).await?,
+            crate::runtime::send(&self.core, release_phone_number_request(id)?).await?,
         )
     }
     /// Remove the E911 address from a phone number
@@ -20318,7 +20340,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<RemoveE911AddressError>> {
         remove_e911_address_response(
-            crate::runtime::send(self, remove_e911_address_request(id)?).await?,
+            crate::runtime::send(&self.core, remove_e911_address_request(id)?).await?,
         )
     }
     /// Request MFA token via call
@@ -20344,7 +20366,7 @@ impl crate::runtime::Client {
         body: &MfaRequest,
     ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaCallError>> {
         request_mfa_call_response(
-            crate::runtime::send(self, request_mfa_call_request(body)?).await?,
+            crate::runtime::send(&self.core, request_mfa_call_request(body)?).await?,
         )
     }
     /// Request MFA token via SMS
@@ -20370,7 +20392,7 @@ impl crate::runtime::Client {
         body: &MfaRequest,
     ) -> Result<MfaResponse, crate::runtime::Error<RequestMfaSmsError>> {
         request_mfa_sms_response(
-            crate::runtime::send(self, request_mfa_sms_request(body)?).await?,
+            crate::runtime::send(&self.core, request_mfa_sms_request(body)?).await?,
         )
     }
     /// Get brand
@@ -20400,7 +20422,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<BrandResponse, crate::runtime::Error<RetrieveBrandError>> {
         retrieve_brand_response(
-            crate::runtime::send(self, retrieve_brand_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_brand_request(id)?).await?,
         )
     }
     /// Get campaign
@@ -20430,7 +20452,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<CampaignResponse, crate::runtime::Error<RetrieveCampaignError>> {
         retrieve_campaign_response(
-            crate::runtime::send(self, retrieve_campaign_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_campaign_request(id)?).await?,
         )
     }
     /// Get domain application
@@ -20463,7 +20485,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<RetrieveDomainApplicationError>,
     > {
         retrieve_domain_application_response(
-            crate::runtime::send(self, retrieve_domain_application_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_domain_application_request(id)?)
+                .await?,
         )
     }
     /// Get next queue member
@@ -20496,7 +20519,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<RetrieveNextQueueMemberError>,
     > {
         retrieve_next_queue_member_response(
-            crate::runtime::send(self, retrieve_next_queue_member_request(queue_id)?)
+            crate::runtime::send(
+                    &self.core,
+                    retrieve_next_queue_member_request(queue_id)?,
+                )
                 .await?,
         )
     }
@@ -20527,7 +20553,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<NumberGroupResponse, crate::runtime::Error<RetrieveNumberGroupError>> {
         retrieve_number_group_response(
-            crate::runtime::send(self, retrieve_number_group_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_number_group_request(id)?).await?,
         )
     }
     /// Get number group membership
@@ -20560,7 +20586,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<RetrieveNumberGroupMembershipError>,
     > {
         retrieve_number_group_membership_response(
-            crate::runtime::send(self, retrieve_number_group_membership_request(id)?)
+            crate::runtime::send(
+                    &self.core,
+                    retrieve_number_group_membership_request(id)?,
+                )
                 .await?,
         )
     }
@@ -20591,7 +20620,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<OrderResponse, crate::runtime::Error<RetrieveOrderError>> {
         retrieve_order_response(
-            crate::runtime::send(self, retrieve_order_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_order_request(id)?).await?,
         )
     }
     /// Get phone number
@@ -20621,7 +20650,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<RetrievePhoneNumberError>> {
         retrieve_phone_number_response(
-            crate::runtime::send(self, retrieve_phone_number_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_phone_number_request(id)?).await?,
         )
     }
     /// Get queue member
@@ -20653,7 +20682,10 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<QueueMemberResponse, crate::runtime::Error<RetrieveQueueMemberError>> {
         retrieve_queue_member_response(
-            crate::runtime::send(self, retrieve_queue_member_request(queue_id, id)?)
+            crate::runtime::send(
+                    &self.core,
+                    retrieve_queue_member_request(queue_id, id)?,
+                )
                 .await?,
         )
     }
@@ -20684,7 +20716,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<ShortCodeResponse, crate::runtime::Error<RetrieveShortCodeError>> {
         retrieve_short_code_response(
-            crate::runtime::send(self, retrieve_short_code_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_short_code_request(id)?).await?,
         )
     }
     /// Get SIP endpoint
@@ -20716,7 +20748,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<SipEndpointResponse, crate::runtime::Error<RetrieveSipEndpointError>> {
         retrieve_sip_endpoint_response(
-            crate::runtime::send(self, retrieve_sip_endpoint_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_sip_endpoint_request(id)?).await?,
         )
     }
     /// Get SIP profile
@@ -20741,7 +20773,7 @@ impl crate::runtime::Client {
         &self,
     ) -> Result<SipProfileResponse, crate::runtime::Error<RetrieveSipProfileError>> {
         retrieve_sip_profile_response(
-            crate::runtime::send(self, retrieve_sip_profile_request()?).await?,
+            crate::runtime::send(&self.core, retrieve_sip_profile_request()?).await?,
         )
     }
     /// Get verified caller ID
@@ -20774,7 +20806,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<RetrieveVerifiedCallerIdError>,
     > {
         retrieve_verified_caller_id_response(
-            crate::runtime::send(self, retrieve_verified_caller_id_request(id)?).await?,
+            crate::runtime::send(&self.core, retrieve_verified_caller_id_request(id)?)
+                .await?,
         )
     }
     /// Search phone numbers
@@ -20791,7 +20824,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`SearchAvailablePhoneNumbersParams`](crate::SearchAvailablePhoneNumbersParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`SearchAvailablePhoneNumbersParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -20807,7 +20840,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<SearchAvailablePhoneNumbersError>,
     > {
         search_available_phone_numbers_response(
-            crate::runtime::send(self, search_available_phone_numbers_request(params)?)
+            crate::runtime::send(
+                    &self.core,
+                    search_available_phone_numbers_request(params)?,
+                )
                 .await?,
         )
     }
@@ -20833,7 +20869,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             search_available_phone_numbers_request(params),
             |response| {
                 let page = search_available_phone_numbers_response(response)?;
@@ -20874,7 +20910,7 @@ impl crate::runtime::Client {
         body: &UpdateAddressRequest,
     ) -> Result<AddressResponse, crate::runtime::Error<UpdateAddressError>> {
         update_address_response(
-            crate::runtime::send(self, update_address_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_address_request(id, body)?).await?,
         )
     }
     /// Update campaign
@@ -20905,7 +20941,7 @@ impl crate::runtime::Client {
         body: &UpdateCampaignRequest,
     ) -> Result<CampaignResponse, crate::runtime::Error<UpdateCampaignError>> {
         update_campaign_response(
-            crate::runtime::send(self, update_campaign_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_campaign_request(id, body)?).await?,
         )
     }
     /// Update domain application
@@ -20939,7 +20975,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateDomainApplicationError>,
     > {
         update_domain_application_response(
-            crate::runtime::send(self, update_domain_application_request(id, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    update_domain_application_request(id, body)?,
+                )
                 .await?,
         )
     }
@@ -20971,7 +21010,8 @@ impl crate::runtime::Client {
         body: &UpdateNumberGroupRequest,
     ) -> Result<NumberGroupResponse, crate::runtime::Error<UpdateNumberGroupError>> {
         update_number_group_response(
-            crate::runtime::send(self, update_number_group_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_number_group_request(id, body)?)
+                .await?,
         )
     }
     /// Update phone number
@@ -21002,7 +21042,8 @@ impl crate::runtime::Client {
         body: &UpdatePhoneNumberRequest,
     ) -> Result<PhoneNumberResponse, crate::runtime::Error<UpdatePhoneNumberError>> {
         update_phone_number_response(
-            crate::runtime::send(self, update_phone_number_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_phone_number_request(id, body)?)
+                .await?,
         )
     }
     /// Update queue
@@ -21033,7 +21074,7 @@ impl crate::runtime::Client {
         body: &UpdateQueueRequest,
     ) -> Result<QueueResponse, crate::runtime::Error<UpdateQueueError>> {
         update_queue_response(
-            crate::runtime::send(self, update_queue_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_queue_request(id, body)?).await?,
         )
     }
     /// Update short code
@@ -21064,7 +21105,7 @@ impl crate::runtime::Client {
         body: &UpdateShortCodeRequest,
     ) -> Result<ShortCodeResponse, crate::runtime::Error<UpdateShortCodeError>> {
         update_short_code_response(
-            crate::runtime::send(self, update_short_code_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_short_code_request(id, body)?).await?,
         )
     }
     /// Update SIP endpoint
@@ -21097,7 +21138,8 @@ impl crate::runtime::Client {
         body: &UpdateSipEndpointRequest,
     ) -> Result<SipEndpointResponse, crate::runtime::Error<UpdateSipEndpointError>> {
         update_sip_endpoint_response(
-            crate::runtime::send(self, update_sip_endpoint_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_sip_endpoint_request(id, body)?)
+                .await?,
         )
     }
     /// Update SIP profile
@@ -21123,7 +21165,7 @@ impl crate::runtime::Client {
         body: &UpdateSipProfileRequest,
     ) -> Result<SipProfileResponse, crate::runtime::Error<UpdateSipProfileError>> {
         update_sip_profile_response(
-            crate::runtime::send(self, update_sip_profile_request(body)?).await?,
+            crate::runtime::send(&self.core, update_sip_profile_request(body)?).await?,
         )
     }
     /// Update verified caller ID
@@ -21157,7 +21199,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<UpdateVerifiedCallerIdError>,
     > {
         update_verified_caller_id_response(
-            crate::runtime::send(self, update_verified_caller_id_request(id, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    update_verified_caller_id_request(id, body)?,
+                )
                 .await?,
         )
     }
@@ -21192,7 +21237,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ValidateVerificationCodeError>,
     > {
         validate_verification_code_response(
-            crate::runtime::send(self, validate_verification_code_request(id, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    validate_verification_code_request(id, body)?,
+                )
                 .await?,
         )
     }
@@ -21224,7 +21272,10 @@ impl crate::runtime::Client {
         body: &MfaVerifyRequest,
     ) -> Result<MfaVerifyResponse, crate::runtime::Error<VerifyMfaTokenError>> {
         verify_mfa_token_response(
-            crate::runtime::send(self, verify_mfa_token_request(mfa_request_id, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    verify_mfa_token_request(mfa_request_id, body)?,
+                )
                 .await?,
         )
     }
@@ -21234,7 +21285,7 @@ impl crate::runtime::Client {
 ///
 /// The 72 operations of the area [`relay`](crate::relay) (its types and an index of its operations), with the cargo feature `relay`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::assign_e911_address`](crate::Client::assign_e911_address) with these arguments (`POST /api/relay/rest/phone_numbers/{id}/e911_address`).
     pub fn assign_e911_address(
         &self,
@@ -21242,7 +21293,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &AssignE911addressRequest,
     ) -> crate::runtime::mock::Expect<PhoneNumberResponse, AssignE911AddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "assign_e911_address",
             assign_e911_address_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -21255,7 +21306,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateAddressRequest,
     ) -> crate::runtime::mock::Expect<AddressResponse, CreateAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_address",
             create_address_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -21268,7 +21319,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateBrandRequest,
     ) -> crate::runtime::mock::Expect<BrandResponse, CreateBrandError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_brand",
             create_brand_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -21282,7 +21333,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateCampaignRequest,
     ) -> crate::runtime::mock::Expect<CampaignResponse, CreateCampaignError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_campaign",
             create_campaign_request(id, body),
             (201, crate::runtime::mock::Format::Json),
@@ -21298,7 +21349,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateDomainApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_domain_application",
             create_domain_application_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -21314,7 +21365,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateImportedPhoneNumberError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_imported_phone_number",
             create_imported_phone_number_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -21327,7 +21378,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateNumberGroupRequest,
     ) -> crate::runtime::mock::Expect<NumberGroupResponse, CreateNumberGroupError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_number_group",
             create_number_group_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -21344,7 +21395,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateNumberGroupMembershipError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_number_group_membership",
             create_number_group_membership_request(number_group_id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -21358,7 +21409,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateOrderRequest,
     ) -> crate::runtime::mock::Expect<OrderResponse, CreateOrderError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_order",
             create_order_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -21371,7 +21422,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateQueueRequest,
     ) -> crate::runtime::mock::Expect<QueueResponse, CreateQueueError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_queue",
             create_queue_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -21384,7 +21435,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateSipEndpointRequest,
     ) -> crate::runtime::mock::Expect<SipEndpointResponse, CreateSipEndpointError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_sip_endpoint",
             create_sip_endpoint_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -21400,7 +21451,7 @@ impl crate::runtime::mock::Expectations<'_> {
         CreateVerifiedCallerIdError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_verified_caller_id",
             create_verified_caller_id_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -21413,7 +21464,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_address",
             delete_address_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21426,7 +21477,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteCallRecordingError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_call_recording",
             delete_call_recording_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21439,7 +21490,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteDomainApplicationError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_domain_application",
             delete_domain_application_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21452,7 +21503,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteNumberAssignmentError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_number_assignment",
             delete_number_assignment_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21465,7 +21516,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteNumberGroupError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_number_group",
             delete_number_group_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21478,7 +21529,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteNumberGroupMembershipError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_number_group_membership",
             delete_number_group_membership_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21491,7 +21542,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteQueueError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_queue",
             delete_queue_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21504,7 +21555,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteSipEndpointError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_sip_endpoint",
             delete_sip_endpoint_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21517,7 +21568,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteVerifiedCallerIdError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_verified_caller_id",
             delete_verified_caller_id_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21530,7 +21581,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<AddressResponse, GetAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_address",
             get_address_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -21543,7 +21594,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<GetCallRecordingResponse, GetCallRecordingError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_call_recording",
             get_call_recording_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -21556,7 +21607,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<QueueResponse, GetQueueError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_queue",
             get_queue_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -21569,7 +21620,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListAddressesParams,
     ) -> crate::runtime::mock::Expect<AddressListResponse, ListAddressesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_addresses",
             list_addresses_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21588,7 +21639,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListBrandsParams,
     ) -> crate::runtime::mock::Expect<BrandListResponse, ListBrandsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_brands",
             list_brands_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21607,7 +21658,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<RecordingListResponse, ListCallRecordingsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_call_recordings",
             list_call_recordings_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -21627,7 +21678,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListCampaignsParams,
     ) -> crate::runtime::mock::Expect<CampaignListResponse, ListCampaignsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_campaigns",
             list_campaigns_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -21650,7 +21701,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListDomainApplicationsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_domain_applications",
             list_domain_applications_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21673,7 +21724,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListNumberAssignmentsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_number_assignments",
             list_number_assignments_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -21697,7 +21748,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListNumberGroupMembershipsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_number_group_memberships",
             list_number_group_memberships_request(number_group_id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -21719,7 +21770,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListNumberGroupsParams,
     ) -> crate::runtime::mock::Expect<NumberGroupListResponse, ListNumberGroupsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_number_groups",
             list_number_groups_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21739,7 +21790,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListOrdersParams,
     ) -> crate::runtime::mock::Expect<OrderListResponse, ListOrdersError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_orders",
             list_orders_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -21759,7 +21810,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListPhoneNumbersParams,
     ) -> crate::runtime::mock::Expect<PhoneNumberListResponse, ListPhoneNumbersError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_phone_numbers",
             list_phone_numbers_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21778,7 +21829,7 @@ impl crate::runtime::mock::Expectations<'_> {
         queue_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<QueueMemberListResponse, ListQueueMembersError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_queue_members",
             list_queue_members_request(queue_id),
             (200, crate::runtime::mock::Format::Json),
@@ -21797,7 +21848,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<QueueListResponse, ListQueuesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_queues",
             list_queues_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -21817,7 +21868,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListShortCodesParams,
     ) -> crate::runtime::mock::Expect<ShortCodeListResponse, ListShortCodesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_short_codes",
             list_short_codes_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21836,7 +21887,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListSipEndpointsParams,
     ) -> crate::runtime::mock::Expect<SipEndpointListResponse, ListSipEndpointsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_sip_endpoints",
             list_sip_endpoints_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21858,7 +21909,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListVerifiedCallerIdsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_verified_caller_ids",
             list_verified_caller_ids_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -21882,7 +21933,7 @@ impl crate::runtime::mock::Expectations<'_> {
         LookupPhoneNumberError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "lookup_phone_number",
             lookup_phone_number_request(e164_number, params),
             (200, crate::runtime::mock::Format::Json),
@@ -21895,7 +21946,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &PurchasePhoneNumberRequest,
     ) -> crate::runtime::mock::Expect<PhoneNumberResponse, PurchasePhoneNumberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "purchase_phone_number",
             purchase_phone_number_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -21911,7 +21962,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RedialVerificationCallError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "redial_verification_call",
             redial_verification_call_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -21924,7 +21975,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), ReleasePhoneNumberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "release_phone_number",
             release_phone_number_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -21937,7 +21988,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<PhoneNumberResponse, RemoveE911AddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "remove_e911_address",
             remove_e911_address_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -21950,7 +22001,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &MfaRequest,
     ) -> crate::runtime::mock::Expect<MfaResponse, RequestMfaCallError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "request_mfa_call",
             request_mfa_call_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -21963,7 +22014,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &MfaRequest,
     ) -> crate::runtime::mock::Expect<MfaResponse, RequestMfaSmsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "request_mfa_sms",
             request_mfa_sms_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -21976,7 +22027,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<BrandResponse, RetrieveBrandError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_brand",
             retrieve_brand_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -21989,7 +22040,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<CampaignResponse, RetrieveCampaignError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_campaign",
             retrieve_campaign_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22005,7 +22056,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RetrieveDomainApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_domain_application",
             retrieve_domain_application_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22021,7 +22072,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RetrieveNextQueueMemberError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_next_queue_member",
             retrieve_next_queue_member_request(queue_id),
             (200, crate::runtime::mock::Format::Json),
@@ -22034,7 +22085,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<NumberGroupResponse, RetrieveNumberGroupError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_number_group",
             retrieve_number_group_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22050,7 +22101,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RetrieveNumberGroupMembershipError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_number_group_membership",
             retrieve_number_group_membership_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22063,7 +22114,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<OrderResponse, RetrieveOrderError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_order",
             retrieve_order_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22076,7 +22127,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<PhoneNumberResponse, RetrievePhoneNumberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_phone_number",
             retrieve_phone_number_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22090,7 +22141,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<QueueMemberResponse, RetrieveQueueMemberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_queue_member",
             retrieve_queue_member_request(queue_id, id),
             (200, crate::runtime::mock::Format::Json),
@@ -22103,7 +22154,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<ShortCodeResponse, RetrieveShortCodeError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_short_code",
             retrieve_short_code_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22116,7 +22167,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<SipEndpointResponse, RetrieveSipEndpointError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_sip_endpoint",
             retrieve_sip_endpoint_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22128,7 +22179,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<SipProfileResponse, RetrieveSipProfileError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_sip_profile",
             retrieve_sip_profile_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -22144,7 +22195,7 @@ impl crate::runtime::mock::Expectations<'_> {
         RetrieveVerifiedCallerIdError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "retrieve_verified_caller_id",
             retrieve_verified_caller_id_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -22160,7 +22211,7 @@ impl crate::runtime::mock::Expectations<'_> {
         SearchAvailablePhoneNumbersError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "search_available_phone_numbers",
             search_available_phone_numbers_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -22181,7 +22232,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateAddressRequest,
     ) -> crate::runtime::mock::Expect<AddressResponse, UpdateAddressError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_address",
             update_address_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22195,7 +22246,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateCampaignRequest,
     ) -> crate::runtime::mock::Expect<CampaignResponse, UpdateCampaignError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_campaign",
             update_campaign_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22212,7 +22263,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateDomainApplicationError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_domain_application",
             update_domain_application_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22226,7 +22277,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateNumberGroupRequest,
     ) -> crate::runtime::mock::Expect<NumberGroupResponse, UpdateNumberGroupError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_number_group",
             update_number_group_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22240,7 +22291,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdatePhoneNumberRequest,
     ) -> crate::runtime::mock::Expect<PhoneNumberResponse, UpdatePhoneNumberError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_phone_number",
             update_phone_number_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22254,7 +22305,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateQueueRequest,
     ) -> crate::runtime::mock::Expect<QueueResponse, UpdateQueueError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_queue",
             update_queue_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22268,7 +22319,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateShortCodeRequest,
     ) -> crate::runtime::mock::Expect<ShortCodeResponse, UpdateShortCodeError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_short_code",
             update_short_code_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22282,7 +22333,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateSipEndpointRequest,
     ) -> crate::runtime::mock::Expect<SipEndpointResponse, UpdateSipEndpointError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_sip_endpoint",
             update_sip_endpoint_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22295,7 +22346,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateSipProfileRequest,
     ) -> crate::runtime::mock::Expect<SipProfileResponse, UpdateSipProfileError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_sip_profile",
             update_sip_profile_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -22312,7 +22363,7 @@ impl crate::runtime::mock::Expectations<'_> {
         UpdateVerifiedCallerIdError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_verified_caller_id",
             update_verified_caller_id_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22329,7 +22380,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ValidateVerificationCodeError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "validate_verification_code",
             validate_verification_code_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -22343,7 +22394,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &MfaVerifyRequest,
     ) -> crate::runtime::mock::Expect<MfaVerifyResponse, VerifyMfaTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "verify_mfa_token",
             verify_mfa_token_request(mfa_request_id, body),
             (200, crate::runtime::mock::Format::Json),

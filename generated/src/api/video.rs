@@ -8444,7 +8444,7 @@ fn update_video_conference_response(
 /// # Video
 ///
 /// The 33 operations of the area [`video`](crate::video) (its types and an index of its operations), with the cargo feature `video`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Create conference stream
     ///
     /// #### Permissions
@@ -8471,7 +8471,7 @@ impl crate::runtime::Client {
         body: &VideoCreateStreamRequest,
     ) -> Result<VideoStream, crate::runtime::Error<CreateConferenceStreamError>> {
         create_conference_stream_response(
-            crate::runtime::send(self, create_conference_stream_request(id, body)?)
+            crate::runtime::send(&self.core, create_conference_stream_request(id, body)?)
                 .await?,
         )
     }
@@ -8498,7 +8498,7 @@ impl crate::runtime::Client {
         body: &VideoCreateRoomRequest,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<CreateRoomError>> {
         create_room_response(
-            crate::runtime::send(self, create_room_request(body)?).await?,
+            crate::runtime::send(&self.core, create_room_request(body)?).await?,
         )
     }
     /// Create room stream
@@ -8527,7 +8527,8 @@ impl crate::runtime::Client {
         body: &VideoCreateStreamRequest,
     ) -> Result<VideoStream, crate::runtime::Error<CreateRoomStreamError>> {
         create_room_stream_response(
-            crate::runtime::send(self, create_room_stream_request(id, body)?).await?,
+            crate::runtime::send(&self.core, create_room_stream_request(id, body)?)
+                .await?,
         )
     }
     /// Create room token
@@ -8553,7 +8554,7 @@ impl crate::runtime::Client {
         body: &VideoCreateRoomTokenRequest,
     ) -> Result<VideoRoomTokenResponse, crate::runtime::Error<CreateRoomTokenError>> {
         create_room_token_response(
-            crate::runtime::send(self, create_room_token_request(body)?).await?,
+            crate::runtime::send(&self.core, create_room_token_request(body)?).await?,
         )
     }
     /// Create video conference
@@ -8579,7 +8580,8 @@ impl crate::runtime::Client {
         body: &VideoCreateConferenceRequest,
     ) -> Result<VideoConference, crate::runtime::Error<CreateVideoConferenceError>> {
         create_video_conference_response(
-            crate::runtime::send(self, create_video_conference_request(body)?).await?,
+            crate::runtime::send(&self.core, create_video_conference_request(body)?)
+                .await?,
         )
     }
     /// Delete room
@@ -8608,7 +8610,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteRoomError>> {
-        delete_room_response(crate::runtime::send(self, delete_room_request(id)?).await?)
+        delete_room_response(
+            crate::runtime::send(&self.core, delete_room_request(id)?).await?,
+        )
     }
     /// Delete room recording
     ///
@@ -8637,7 +8641,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteRoomRecordingError>> {
         delete_room_recording_response(
-            crate::runtime::send(self, delete_room_recording_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_room_recording_request(id)?).await?,
         )
     }
     /// Delete stream
@@ -8665,7 +8669,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteStreamError>> {
         delete_stream_response(
-            crate::runtime::send(self, delete_stream_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_stream_request(id)?).await?,
         )
     }
     /// Delete video conference
@@ -8695,7 +8699,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteVideoConferenceError>> {
         delete_video_conference_response(
-            crate::runtime::send(self, delete_video_conference_request(id)?).await?,
+            crate::runtime::send(&self.core, delete_video_conference_request(id)?).await?,
         )
     }
     /// Get conference token
@@ -8725,7 +8729,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<VideoConferenceToken, crate::runtime::Error<GetConferenceTokenError>> {
         get_conference_token_response(
-            crate::runtime::send(self, get_conference_token_request(id)?).await?,
+            crate::runtime::send(&self.core, get_conference_token_request(id)?).await?,
         )
     }
     /// Get video log
@@ -8754,7 +8758,7 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoVideoLog, crate::runtime::Error<GetLogError>> {
-        get_log_response(crate::runtime::send(self, get_log_request(id)?).await?)
+        get_log_response(crate::runtime::send(&self.core, get_log_request(id)?).await?)
     }
     /// Get room
     ///
@@ -8771,7 +8775,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the room.
-    /// - `params`: the query and header parameters, [`GetRoomParams`](crate::GetRoomParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`GetRoomParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -8785,7 +8789,7 @@ impl crate::runtime::Client {
         params: &GetRoomParams,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomError>> {
         get_room_response(
-            crate::runtime::send(self, get_room_request(id, params)?).await?,
+            crate::runtime::send(&self.core, get_room_request(id, params)?).await?,
         )
     }
     /// Get room by name
@@ -8803,7 +8807,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `name`: Unique name of the room.
-    /// - `params`: the query and header parameters, [`GetRoomByNameParams`](crate::GetRoomByNameParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`GetRoomByNameParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -8817,7 +8821,8 @@ impl crate::runtime::Client {
         params: &GetRoomByNameParams,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<GetRoomByNameError>> {
         get_room_by_name_response(
-            crate::runtime::send(self, get_room_by_name_request(name, params)?).await?,
+            crate::runtime::send(&self.core, get_room_by_name_request(name, params)?)
+                .await?,
         )
     }
     /// Get room recording
@@ -8835,7 +8840,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the Room Recording.
-    /// - `params`: the query and header parameters, [`GetRoomRecordingParams`](crate::GetRoomRecordingParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`GetRoomRecordingParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -8849,7 +8854,8 @@ impl crate::runtime::Client {
         params: &GetRoomRecordingParams,
     ) -> Result<VideoRoomRecording, crate::runtime::Error<GetRoomRecordingError>> {
         get_room_recording_response(
-            crate::runtime::send(self, get_room_recording_request(id, params)?).await?,
+            crate::runtime::send(&self.core, get_room_recording_request(id, params)?)
+                .await?,
         )
     }
     /// Get room session
@@ -8879,7 +8885,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<VideoRoomSessionSummary, crate::runtime::Error<GetRoomSessionError>> {
         get_room_session_response(
-            crate::runtime::send(self, get_room_session_request(id)?).await?,
+            crate::runtime::send(&self.core, get_room_session_request(id)?).await?,
         )
     }
     /// Get stream
@@ -8906,7 +8912,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<VideoStream, crate::runtime::Error<GetStreamError>> {
-        get_stream_response(crate::runtime::send(self, get_stream_request(id)?).await?)
+        get_stream_response(
+            crate::runtime::send(&self.core, get_stream_request(id)?).await?,
+        )
     }
     /// Get video conference
     ///
@@ -8923,7 +8931,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the video conference.
-    /// - `params`: the query and header parameters, [`GetVideoConferenceParams`](crate::GetVideoConferenceParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`GetVideoConferenceParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -8937,7 +8945,8 @@ impl crate::runtime::Client {
         params: &GetVideoConferenceParams,
     ) -> Result<VideoConference, crate::runtime::Error<GetVideoConferenceError>> {
         get_video_conference_response(
-            crate::runtime::send(self, get_video_conference_request(id, params)?).await?,
+            crate::runtime::send(&self.core, get_video_conference_request(id, params)?)
+                .await?,
         )
     }
     /// List conference streams
@@ -8968,7 +8977,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListConferenceStreamsError>,
     > {
         list_conference_streams_response(
-            crate::runtime::send(self, list_conference_streams_request(id)?).await?,
+            crate::runtime::send(&self.core, list_conference_streams_request(id)?).await?,
         )
     }
     /// Every item of every page of [`list_conference_streams`](Self::list_conference_streams), as a stream.
@@ -8990,7 +8999,7 @@ impl crate::runtime::Client {
         Item = Result<VideoStream, crate::runtime::Error<ListConferenceStreamsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_conference_streams_request(id),
             |response| {
                 let page = list_conference_streams_response(response)?;
@@ -9013,7 +9022,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the video conference.
-    /// - `params`: the query and header parameters, [`ListConferenceTokensParams`](crate::ListConferenceTokensParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListConferenceTokensParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9030,7 +9039,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListConferenceTokensError>,
     > {
         list_conference_tokens_response(
-            crate::runtime::send(self, list_conference_tokens_request(id, params)?)
+            crate::runtime::send(&self.core, list_conference_tokens_request(id, params)?)
                 .await?,
         )
     }
@@ -9057,7 +9066,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_conference_tokens_request(id, params),
             |response| {
                 let page = list_conference_tokens_response(response)?;
@@ -9079,7 +9088,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListLogsParams`](crate::ListLogsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListLogsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9091,7 +9100,9 @@ impl crate::runtime::Client {
         &self,
         params: &ListLogsParams,
     ) -> Result<VideoListLogsResponse, crate::runtime::Error<ListLogsError>> {
-        list_logs_response(crate::runtime::send(self, list_logs_request(params)?).await?)
+        list_logs_response(
+            crate::runtime::send(&self.core, list_logs_request(params)?).await?,
+        )
     }
     /// Every item of every page of [`list_logs`](Self::list_logs), as a stream.
     ///
@@ -9112,7 +9123,7 @@ impl crate::runtime::Client {
         Item = Result<VideoVideoLog, crate::runtime::Error<ListLogsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_logs_request(params),
             |response| {
                 let page = list_logs_response(response)?;
@@ -9135,7 +9146,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the Room Recording.
-    /// - `params`: the query and header parameters, [`ListRoomRecordingEventsParams`](crate::ListRoomRecordingEventsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomRecordingEventsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9152,7 +9163,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRoomRecordingEventsError>,
     > {
         list_room_recording_events_response(
-            crate::runtime::send(self, list_room_recording_events_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_room_recording_events_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -9179,7 +9193,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_recording_events_request(id, params),
             |response| {
                 let page = list_room_recording_events_response(response)?;
@@ -9201,7 +9215,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListRoomRecordingsParams`](crate::ListRoomRecordingsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomRecordingsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9217,7 +9231,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRoomRecordingsError>,
     > {
         list_room_recordings_response(
-            crate::runtime::send(self, list_room_recordings_request(params)?).await?,
+            crate::runtime::send(&self.core, list_room_recordings_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_room_recordings`](Self::list_room_recordings), as a stream.
@@ -9239,7 +9254,7 @@ impl crate::runtime::Client {
         Item = Result<VideoRoomRecording, crate::runtime::Error<ListRoomRecordingsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_recordings_request(params),
             |response| {
                 let page = list_room_recordings_response(response)?;
@@ -9262,7 +9277,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the Room Session.
-    /// - `params`: the query and header parameters, [`ListRoomSessionEventsParams`](crate::ListRoomSessionEventsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomSessionEventsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9279,7 +9294,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRoomSessionEventsError>,
     > {
         list_room_session_events_response(
-            crate::runtime::send(self, list_room_session_events_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_room_session_events_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -9306,7 +9324,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_session_events_request(id, params),
             |response| {
                 let page = list_room_session_events_response(response)?;
@@ -9329,7 +9347,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the Room Session.
-    /// - `params`: the query and header parameters, [`ListRoomSessionMembersParams`](crate::ListRoomSessionMembersParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomSessionMembersParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9346,7 +9364,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRoomSessionMembersError>,
     > {
         list_room_session_members_response(
-            crate::runtime::send(self, list_room_session_members_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_room_session_members_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -9373,7 +9394,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_session_members_request(id, params),
             |response| {
                 let page = list_room_session_members_response(response)?;
@@ -9396,7 +9417,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: Unique ID of the Room Session.
-    /// - `params`: the query and header parameters, [`ListRoomSessionRecordingsParams`](crate::ListRoomSessionRecordingsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomSessionRecordingsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9413,7 +9434,10 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRoomSessionRecordingsError>,
     > {
         list_room_session_recordings_response(
-            crate::runtime::send(self, list_room_session_recordings_request(id, params)?)
+            crate::runtime::send(
+                    &self.core,
+                    list_room_session_recordings_request(id, params)?,
+                )
                 .await?,
         )
     }
@@ -9440,7 +9464,7 @@ impl crate::runtime::Client {
         >,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_session_recordings_request(id, params),
             |response| {
                 let page = list_room_session_recordings_response(response)?;
@@ -9462,7 +9486,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListRoomSessionsParams`](crate::ListRoomSessionsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomSessionsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9478,7 +9502,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListRoomSessionsError>,
     > {
         list_room_sessions_response(
-            crate::runtime::send(self, list_room_sessions_request(params)?).await?,
+            crate::runtime::send(&self.core, list_room_sessions_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_room_sessions`](Self::list_room_sessions), as a stream.
@@ -9500,7 +9524,7 @@ impl crate::runtime::Client {
         Item = Result<VideoRoomSession, crate::runtime::Error<ListRoomSessionsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_sessions_request(params),
             |response| {
                 let page = list_room_sessions_response(response)?;
@@ -9533,7 +9557,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<VideoListStreamsResponse, crate::runtime::Error<ListRoomStreamsError>> {
         list_room_streams_response(
-            crate::runtime::send(self, list_room_streams_request(id)?).await?,
+            crate::runtime::send(&self.core, list_room_streams_request(id)?).await?,
         )
     }
     /// Every item of every page of [`list_room_streams`](Self::list_room_streams), as a stream.
@@ -9555,7 +9579,7 @@ impl crate::runtime::Client {
         Item = Result<VideoStream, crate::runtime::Error<ListRoomStreamsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_room_streams_request(id),
             |response| {
                 let page = list_room_streams_response(response)?;
@@ -9577,7 +9601,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListRoomsParams`](crate::ListRoomsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListRoomsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9590,7 +9614,7 @@ impl crate::runtime::Client {
         params: &ListRoomsParams,
     ) -> Result<VideoListRoomsResponse, crate::runtime::Error<ListRoomsError>> {
         list_rooms_response(
-            crate::runtime::send(self, list_rooms_request(params)?).await?,
+            crate::runtime::send(&self.core, list_rooms_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_rooms`](Self::list_rooms), as a stream.
@@ -9612,7 +9636,7 @@ impl crate::runtime::Client {
         Item = Result<VideoRoomResponse, crate::runtime::Error<ListRoomsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_rooms_request(params),
             |response| {
                 let page = list_rooms_response(response)?;
@@ -9634,7 +9658,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListVideoConferencesParams`](crate::ListVideoConferencesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListVideoConferencesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -9650,7 +9674,8 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListVideoConferencesError>,
     > {
         list_video_conferences_response(
-            crate::runtime::send(self, list_video_conferences_request(params)?).await?,
+            crate::runtime::send(&self.core, list_video_conferences_request(params)?)
+                .await?,
         )
     }
     /// Every item of every page of [`list_video_conferences`](Self::list_video_conferences), as a stream.
@@ -9672,7 +9697,7 @@ impl crate::runtime::Client {
         Item = Result<VideoConference, crate::runtime::Error<ListVideoConferencesError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_video_conferences_request(params),
             |response| {
                 let page = list_video_conferences_response(response)?;
@@ -9707,7 +9732,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<VideoConferenceToken, crate::runtime::Error<ResetConferenceTokenError>> {
         reset_conference_token_response(
-            crate::runtime::send(self, reset_conference_token_request(id)?).await?,
+            crate::runtime::send(&self.core, reset_conference_token_request(id)?).await?,
         )
     }
     /// Update room
@@ -9738,7 +9763,7 @@ impl crate::runtime::Client {
         body: &VideoUpdateRoomRequest,
     ) -> Result<VideoRoomResponse, crate::runtime::Error<UpdateRoomError>> {
         update_room_response(
-            crate::runtime::send(self, update_room_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_room_request(id, body)?).await?,
         )
     }
     /// Update stream
@@ -9767,7 +9792,7 @@ impl crate::runtime::Client {
         body: &VideoUpdateStreamRequest,
     ) -> Result<VideoStream, crate::runtime::Error<UpdateStreamError>> {
         update_stream_response(
-            crate::runtime::send(self, update_stream_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_stream_request(id, body)?).await?,
         )
     }
     /// Update video conference
@@ -9798,7 +9823,8 @@ impl crate::runtime::Client {
         body: &VideoUpdateConferenceRequest,
     ) -> Result<VideoConference, crate::runtime::Error<UpdateVideoConferenceError>> {
         update_video_conference_response(
-            crate::runtime::send(self, update_video_conference_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_video_conference_request(id, body)?)
+                .await?,
         )
     }
 }
@@ -9807,7 +9833,7 @@ impl crate::runtime::Client {
 ///
 /// The 33 operations of the area [`video`](crate::video) (its types and an index of its operations), with the cargo feature `video`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_conference_stream`](crate::Client::create_conference_stream) with these arguments (`POST /api/video/conferences/{id}/streams`).
     pub fn create_conference_stream(
         &self,
@@ -9815,7 +9841,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoCreateStreamRequest,
     ) -> crate::runtime::mock::Expect<VideoStream, CreateConferenceStreamError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_conference_stream",
             create_conference_stream_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -9828,7 +9854,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoCreateRoomRequest,
     ) -> crate::runtime::mock::Expect<VideoRoomResponse, CreateRoomError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_room",
             create_room_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -9842,7 +9868,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoCreateStreamRequest,
     ) -> crate::runtime::mock::Expect<VideoStream, CreateRoomStreamError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_room_stream",
             create_room_stream_request(id, body),
             (201, crate::runtime::mock::Format::Json),
@@ -9855,7 +9881,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoCreateRoomTokenRequest,
     ) -> crate::runtime::mock::Expect<VideoRoomTokenResponse, CreateRoomTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_room_token",
             create_room_token_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -9868,7 +9894,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoCreateConferenceRequest,
     ) -> crate::runtime::mock::Expect<VideoConference, CreateVideoConferenceError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_video_conference",
             create_video_conference_request(body),
             (200, crate::runtime::mock::Format::Json),
@@ -9881,7 +9907,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteRoomError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_room",
             delete_room_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -9894,7 +9920,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteRoomRecordingError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_room_recording",
             delete_room_recording_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -9907,7 +9933,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteStreamError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_stream",
             delete_stream_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -9920,7 +9946,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteVideoConferenceError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_video_conference",
             delete_video_conference_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -9933,7 +9959,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VideoConferenceToken, GetConferenceTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_conference_token",
             get_conference_token_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -9946,7 +9972,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VideoVideoLog, GetLogError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_log",
             get_log_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -9960,7 +9986,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &GetRoomParams,
     ) -> crate::runtime::mock::Expect<VideoRoomResponse, GetRoomError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_room",
             get_room_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -9974,7 +10000,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &GetRoomByNameParams,
     ) -> crate::runtime::mock::Expect<VideoRoomResponse, GetRoomByNameError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_room_by_name",
             get_room_by_name_request(name, params),
             (200, crate::runtime::mock::Format::Json),
@@ -9988,7 +10014,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &GetRoomRecordingParams,
     ) -> crate::runtime::mock::Expect<VideoRoomRecording, GetRoomRecordingError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_room_recording",
             get_room_recording_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10001,7 +10027,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VideoRoomSessionSummary, GetRoomSessionError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_room_session",
             get_room_session_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -10014,7 +10040,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VideoStream, GetStreamError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_stream",
             get_stream_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -10028,7 +10054,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &GetVideoConferenceParams,
     ) -> crate::runtime::mock::Expect<VideoConference, GetVideoConferenceError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_video_conference",
             get_video_conference_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10044,7 +10070,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListConferenceStreamsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_conference_streams",
             list_conference_streams_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -10067,7 +10093,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListConferenceTokensError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_conference_tokens",
             list_conference_tokens_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10089,7 +10115,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListLogsParams,
     ) -> crate::runtime::mock::Expect<VideoListLogsResponse, ListLogsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_logs",
             list_logs_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -10112,7 +10138,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRoomRecordingEventsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_recording_events",
             list_room_recording_events_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10139,7 +10165,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRoomRecordingsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_recordings",
             list_room_recordings_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -10165,7 +10191,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRoomSessionEventsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_session_events",
             list_room_session_events_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10191,7 +10217,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRoomSessionMembersError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_session_members",
             list_room_session_members_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10219,7 +10245,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRoomSessionRecordingsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_session_recordings",
             list_room_session_recordings_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -10250,7 +10276,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListRoomSessionsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_sessions",
             list_room_sessions_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -10269,7 +10295,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VideoListStreamsResponse, ListRoomStreamsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_room_streams",
             list_room_streams_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -10288,7 +10314,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListRoomsParams,
     ) -> crate::runtime::mock::Expect<VideoListRoomsResponse, ListRoomsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_rooms",
             list_rooms_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -10310,7 +10336,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListVideoConferencesError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_video_conferences",
             list_video_conferences_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -10329,7 +10355,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VideoConferenceToken, ResetConferenceTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "reset_conference_token",
             reset_conference_token_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -10343,7 +10369,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoUpdateRoomRequest,
     ) -> crate::runtime::mock::Expect<VideoRoomResponse, UpdateRoomError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_room",
             update_room_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -10357,7 +10383,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoUpdateStreamRequest,
     ) -> crate::runtime::mock::Expect<VideoStream, UpdateStreamError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_stream",
             update_stream_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -10371,7 +10397,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &VideoUpdateConferenceRequest,
     ) -> crate::runtime::mock::Expect<VideoConference, UpdateVideoConferenceError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_video_conference",
             update_video_conference_request(id, body),
             (200, crate::runtime::mock::Format::Json),

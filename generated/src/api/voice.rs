@@ -1727,7 +1727,7 @@ fn list_voice_logs_response(
 /// # Voice
 ///
 /// The 3 operations of the area [`voice`](crate::voice) (its types and an index of its operations), with the cargo feature `voice`.
-impl crate::runtime::Client {
+impl crate::Client {
     /// Get voice log
     ///
     /// Find a log by ID.
@@ -1755,7 +1755,7 @@ impl crate::runtime::Client {
         id: ::uuid::Uuid,
     ) -> Result<VoiceLog, crate::runtime::Error<GetVoiceLogError>> {
         get_voice_log_response(
-            crate::runtime::send(self, get_voice_log_request(id)?).await?,
+            crate::runtime::send(&self.core, get_voice_log_request(id)?).await?,
         )
     }
     /// List voice log events
@@ -1788,7 +1788,7 @@ impl crate::runtime::Client {
         crate::runtime::Error<ListVoiceLogEventsError>,
     > {
         list_voice_log_events_response(
-            crate::runtime::send(self, list_voice_log_events_request(id)?).await?,
+            crate::runtime::send(&self.core, list_voice_log_events_request(id)?).await?,
         )
     }
     /// List voice logs
@@ -1805,7 +1805,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListVoiceLogsParams`](crate::ListVoiceLogsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListVoiceLogsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -1818,7 +1818,7 @@ impl crate::runtime::Client {
         params: &ListVoiceLogsParams,
     ) -> Result<VoiceLogListResponse, crate::runtime::Error<ListVoiceLogsError>> {
         list_voice_logs_response(
-            crate::runtime::send(self, list_voice_logs_request(params)?).await?,
+            crate::runtime::send(&self.core, list_voice_logs_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_voice_logs`](Self::list_voice_logs), as a stream.
@@ -1840,7 +1840,7 @@ impl crate::runtime::Client {
         Item = Result<VoiceLog, crate::runtime::Error<ListVoiceLogsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_voice_logs_request(params),
             |response| {
                 let page = list_voice_logs_response(response)?;
@@ -1854,14 +1854,14 @@ impl crate::runtime::Client {
 ///
 /// The 3 operations of the area [`voice`](crate::voice) (its types and an index of its operations), with the cargo feature `voice`.
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::get_voice_log`](crate::Client::get_voice_log) with these arguments (`GET /api/voice/logs/{id}`).
     pub fn get_voice_log(
         &self,
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<VoiceLog, GetVoiceLogError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_voice_log",
             get_voice_log_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -1877,7 +1877,7 @@ impl crate::runtime::mock::Expectations<'_> {
         ListVoiceLogEventsError,
     > {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_voice_log_events",
             list_voice_log_events_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -1890,7 +1890,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListVoiceLogsParams,
     ) -> crate::runtime::mock::Expect<VoiceLogListResponse, ListVoiceLogsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_voice_logs",
             list_voice_logs_request(params),
             (200, crate::runtime::mock::Format::Json),

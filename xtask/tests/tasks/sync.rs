@@ -422,9 +422,10 @@ fn every_fixture_has_a_snapshot_folder_and_a_compile_case() {
             text.contains(&includes),
             "{case} does not include its snapshot with {includes}"
         );
+        let client = "runtime::client!(api::SERVER_URL, api::SERVER_VARIABLES);";
         assert!(
-            text.contains("#[path = \"../../../generated/src/runtime/mod.rs\"]"),
-            "{case} does not include the client runtime"
+            text.contains(client),
+            "{case} does not define the client crate's items with {client}"
         );
         // The package lists its cases (its `autotests` is off, since the
         // cases sit at its root beside `support/`).

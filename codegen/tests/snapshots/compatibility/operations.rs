@@ -261,7 +261,7 @@ fn update_call_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// Start an outbound call.
     ///
     /// `POST /Accounts/{AccountSid}/Calls`
@@ -282,7 +282,8 @@ impl crate::runtime::Client {
         body: &CreateCallRequest,
     ) -> Result<Call, crate::runtime::Error<CreateCallError>> {
         create_call_response(
-            crate::runtime::send(self, create_call_request(account_sid, body)?).await?,
+            crate::runtime::send(&self.core, create_call_request(account_sid, body)?)
+                .await?,
         )
     }
     /// Send a message.
@@ -305,7 +306,8 @@ impl crate::runtime::Client {
         body: &CreateMessageRequest,
     ) -> Result<Message, crate::runtime::Error<CreateMessageError>> {
         create_message_response(
-            crate::runtime::send(self, create_message_request(account_sid, body)?).await?,
+            crate::runtime::send(&self.core, create_message_request(account_sid, body)?)
+                .await?,
         )
     }
     /// List the calls of an account.
@@ -315,7 +317,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `account_sid`: The account (project) the calls belong to.
-    /// - `params`: the query and header parameters, [`ListCallsParams`](crate::ListCallsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCallsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -329,7 +331,8 @@ impl crate::runtime::Client {
         params: &ListCallsParams,
     ) -> Result<CallList, crate::runtime::Error<ListCallsError>> {
         list_calls_response(
-            crate::runtime::send(self, list_calls_request(account_sid, params)?).await?,
+            crate::runtime::send(&self.core, list_calls_request(account_sid, params)?)
+                .await?,
         )
     }
     /// Redirect or end a call in progress.
@@ -354,7 +357,10 @@ impl crate::runtime::Client {
         body: &UpdateCallRequest,
     ) -> Result<Call, crate::runtime::Error<UpdateCallError>> {
         update_call_response(
-            crate::runtime::send(self, update_call_request(account_sid, sid, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    update_call_request(account_sid, sid, body)?,
+                )
                 .await?,
         )
     }
@@ -362,7 +368,7 @@ impl crate::runtime::Client {
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_call`](crate::Client::create_call) with these arguments (`POST /Accounts/{AccountSid}/Calls`).
     pub fn create_call(
         &self,
@@ -370,7 +376,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateCallRequest,
     ) -> crate::runtime::mock::Expect<Call, CreateCallError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_call",
             create_call_request(account_sid, body),
             (201, crate::runtime::mock::Format::Json),
@@ -384,7 +390,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &CreateMessageRequest,
     ) -> crate::runtime::mock::Expect<Message, CreateMessageError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_message",
             create_message_request(account_sid, body),
             (201, crate::runtime::mock::Format::Json),
@@ -398,7 +404,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListCallsParams,
     ) -> crate::runtime::mock::Expect<CallList, ListCallsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_calls",
             list_calls_request(account_sid, params),
             (200, crate::runtime::mock::Format::Json),
@@ -413,7 +419,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &UpdateCallRequest,
     ) -> crate::runtime::mock::Expect<Call, UpdateCallError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_call",
             update_call_request(account_sid, sid, body),
             (200, crate::runtime::mock::Format::Json),

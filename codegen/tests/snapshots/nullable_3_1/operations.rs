@@ -67,7 +67,7 @@ fn update_loan_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// `PUT /loans/{loan_id}`
     ///
     /// # Parameters
@@ -86,14 +86,14 @@ impl crate::runtime::Client {
         body: &LoanUpdate,
     ) -> Result<Loan, crate::runtime::Error<UpdateLoanError>> {
         update_loan_response(
-            crate::runtime::send(self, update_loan_request(loan_id, body)?).await?,
+            crate::runtime::send(&self.core, update_loan_request(loan_id, body)?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::update_loan`](crate::Client::update_loan) with these arguments (`PUT /loans/{loan_id}`).
     pub fn update_loan(
         &self,
@@ -101,7 +101,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &LoanUpdate,
     ) -> crate::runtime::mock::Expect<Loan, UpdateLoanError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_loan",
             update_loan_request(loan_id, body),
             (200, crate::runtime::mock::Format::Json),

@@ -576,7 +576,7 @@ fn update_book_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// Add a book
     ///
     /// Puts a new book on the shelf.
@@ -601,7 +601,7 @@ impl crate::runtime::Client {
         body: &BookInput,
     ) -> Result<Book, crate::runtime::Error<AddBookError>> {
         add_book_response(
-            crate::runtime::send(self, add_book_request(shelf_id, body)?).await?,
+            crate::runtime::send(&self.core, add_book_request(shelf_id, body)?).await?,
         )
     }
     /// `DELETE /books/{book_id}`
@@ -621,7 +621,7 @@ impl crate::runtime::Client {
         book_id: ::uuid::Uuid,
     ) -> Result<(), crate::runtime::Error<DeleteBookError>> {
         delete_book_response(
-            crate::runtime::send(self, delete_book_request(book_id)?).await?,
+            crate::runtime::send(&self.core, delete_book_request(book_id)?).await?,
         )
     }
     /// A path parameter whose schema is an alias of `uuid`
@@ -643,7 +643,7 @@ impl crate::runtime::Client {
         author_id: ::uuid::Uuid,
     ) -> Result<String, crate::runtime::Error<GetAuthorError>> {
         get_author_response(
-            crate::runtime::send(self, get_author_request(author_id)?).await?,
+            crate::runtime::send(&self.core, get_author_request(author_id)?).await?,
         )
     }
     /// `GET /books/{book_id}`
@@ -662,7 +662,9 @@ impl crate::runtime::Client {
         &self,
         book_id: ::uuid::Uuid,
     ) -> Result<Book, crate::runtime::Error<GetBookError>> {
-        get_book_response(crate::runtime::send(self, get_book_request(book_id)?).await?)
+        get_book_response(
+            crate::runtime::send(&self.core, get_book_request(book_id)?).await?,
+        )
     }
     /// An operation without error responses.
     ///
@@ -685,7 +687,7 @@ impl crate::runtime::Client {
         section: Section,
     ) -> Result<Vec<Book>, crate::runtime::Error<GetSectionError>> {
         get_section_response(
-            crate::runtime::send(self, get_section_request(shelf, section)?).await?,
+            crate::runtime::send(&self.core, get_section_request(shelf, section)?).await?,
         )
     }
     /// List the books on a shelf
@@ -707,7 +709,7 @@ impl crate::runtime::Client {
         shelf_id: i64,
     ) -> Result<Vec<Book>, crate::runtime::Error<ListShelfBooksError>> {
         list_shelf_books_response(
-            crate::runtime::send(self, list_shelf_books_request(shelf_id)?).await?,
+            crate::runtime::send(&self.core, list_shelf_books_request(shelf_id)?).await?,
         )
     }
     /// `POST /boxes/{body}/{self}/{on}`
@@ -733,7 +735,7 @@ impl crate::runtime::Client {
     ) -> Result<(), crate::runtime::Error<PostBoxesBodySelfOnError>> {
         post_boxes_body_self_on_response(
             crate::runtime::send(
-                    self,
+                    &self.core,
                     post_boxes_body_self_on_request(body, self_, on, request_body)?,
                 )
                 .await?,
@@ -759,7 +761,10 @@ impl crate::runtime::Client {
         body: &String,
     ) -> Result<::serde_json::Value, crate::runtime::Error<PutCoverError>> {
         put_cover_response(
-            crate::runtime::send(self, put_cover_request(book_id, resolution, body)?)
+            crate::runtime::send(
+                    &self.core,
+                    put_cover_request(book_id, resolution, body)?,
+                )
                 .await?,
         )
     }
@@ -783,14 +788,14 @@ impl crate::runtime::Client {
         body: Option<&UpdateBookRequest>,
     ) -> Result<UpdateBookResponse, crate::runtime::Error<UpdateBookError>> {
         update_book_response(
-            crate::runtime::send(self, update_book_request(book_id, body)?).await?,
+            crate::runtime::send(&self.core, update_book_request(book_id, body)?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::add_book`](crate::Client::add_book) with these arguments (`POST /shelves/{shelf_id}/books`).
     pub fn add_book(
         &self,
@@ -798,7 +803,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &BookInput,
     ) -> crate::runtime::mock::Expect<Book, AddBookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "add_book",
             add_book_request(shelf_id, body),
             (201, crate::runtime::mock::Format::Json),
@@ -811,7 +816,7 @@ impl crate::runtime::mock::Expectations<'_> {
         book_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<(), DeleteBookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_book",
             delete_book_request(book_id),
             (204, crate::runtime::mock::Format::Empty),
@@ -824,7 +829,7 @@ impl crate::runtime::mock::Expectations<'_> {
         author_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<String, GetAuthorError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_author",
             get_author_request(author_id),
             (200, crate::runtime::mock::Format::Json),
@@ -837,7 +842,7 @@ impl crate::runtime::mock::Expectations<'_> {
         book_id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<Book, GetBookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_book",
             get_book_request(book_id),
             (200, crate::runtime::mock::Format::Json),
@@ -851,7 +856,7 @@ impl crate::runtime::mock::Expectations<'_> {
         section: Section,
     ) -> crate::runtime::mock::Expect<Vec<Book>, GetSectionError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_section",
             get_section_request(shelf, section),
             (200, crate::runtime::mock::Format::Json),
@@ -864,7 +869,7 @@ impl crate::runtime::mock::Expectations<'_> {
         shelf_id: i64,
     ) -> crate::runtime::mock::Expect<Vec<Book>, ListShelfBooksError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_shelf_books",
             list_shelf_books_request(shelf_id),
             (200, crate::runtime::mock::Format::Json),
@@ -880,7 +885,7 @@ impl crate::runtime::mock::Expectations<'_> {
         request_body: &BookInput,
     ) -> crate::runtime::mock::Expect<(), PostBoxesBodySelfOnError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "post_boxes_body_self_on",
             post_boxes_body_self_on_request(body, self_, on, request_body),
             (202, crate::runtime::mock::Format::Empty),
@@ -895,7 +900,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &String,
     ) -> crate::runtime::mock::Expect<::serde_json::Value, PutCoverError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "put_cover",
             put_cover_request(book_id, resolution, body),
             (200, crate::runtime::mock::Format::Json),
@@ -909,7 +914,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: Option<&UpdateBookRequest>,
     ) -> crate::runtime::mock::Expect<UpdateBookResponse, UpdateBookError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_book",
             update_book_request(book_id, body),
             (200, crate::runtime::mock::Format::Json),

@@ -209,12 +209,12 @@ fn search_events_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// `GET /events`
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListEventsParams`](crate::ListEventsParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListEventsParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -227,7 +227,7 @@ impl crate::runtime::Client {
         params: &ListEventsParams,
     ) -> Result<EventPage, crate::runtime::Error<ListEventsError>> {
         list_events_response(
-            crate::runtime::send(self, list_events_request(params)?).await?,
+            crate::runtime::send(&self.core, list_events_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_events`](Self::list_events), as a stream.
@@ -249,7 +249,7 @@ impl crate::runtime::Client {
         Item = Result<Event, crate::runtime::Error<ListEventsError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_events_request(params),
             |response| {
                 let page = list_events_response(response)?;
@@ -271,7 +271,7 @@ impl crate::runtime::Client {
         &self,
     ) -> Result<ListNumberedResponse, crate::runtime::Error<ListNumberedError>> {
         list_numbered_response(
-            crate::runtime::send(self, list_numbered_request()?).await?,
+            crate::runtime::send(&self.core, list_numbered_request()?).await?,
         )
     }
     /// Two arrays, so not streamed.
@@ -287,7 +287,9 @@ impl crate::runtime::Client {
     pub async fn list_pairs(
         &self,
     ) -> Result<ListPairsResponse, crate::runtime::Error<ListPairsError>> {
-        list_pairs_response(crate::runtime::send(self, list_pairs_request()?).await?)
+        list_pairs_response(
+            crate::runtime::send(&self.core, list_pairs_request()?).await?,
+        )
     }
     /// Not a GET, so not streamed.
     ///
@@ -303,21 +305,21 @@ impl crate::runtime::Client {
         &self,
     ) -> Result<EventPage, crate::runtime::Error<SearchEventsError>> {
         search_events_response(
-            crate::runtime::send(self, search_events_request()?).await?,
+            crate::runtime::send(&self.core, search_events_request()?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::list_events`](crate::Client::list_events) with these arguments (`GET /events`).
     pub fn list_events(
         &self,
         params: &ListEventsParams,
     ) -> crate::runtime::mock::Expect<EventPage, ListEventsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_events",
             list_events_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -340,7 +342,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<ListNumberedResponse, ListNumberedError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_numbered",
             list_numbered_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -352,7 +354,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<ListPairsResponse, ListPairsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_pairs",
             list_pairs_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -364,7 +366,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<EventPage, SearchEventsError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "search_events",
             search_events_request(),
             (200, crate::runtime::mock::Format::Json),

@@ -180,7 +180,7 @@ fn search_books_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// A required header parameter and an optional query parameter.
     ///
     /// `GET /books/{id}/copies`
@@ -188,7 +188,7 @@ impl crate::runtime::Client {
     /// # Parameters
     ///
     /// - `id`: The `id` path parameter.
-    /// - `params`: the query and header parameters, [`ListCopiesParams`](crate::ListCopiesParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListCopiesParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -202,7 +202,7 @@ impl crate::runtime::Client {
         params: &ListCopiesParams,
     ) -> Result<Vec<String>, crate::runtime::Error<ListCopiesError>> {
         list_copies_response(
-            crate::runtime::send(self, list_copies_request(id, params)?).await?,
+            crate::runtime::send(&self.core, list_copies_request(id, params)?).await?,
         )
     }
     /// Search the catalogue
@@ -211,7 +211,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`SearchBooksParams`](crate::SearchBooksParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`SearchBooksParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -224,14 +224,14 @@ impl crate::runtime::Client {
         params: &SearchBooksParams,
     ) -> Result<Vec<String>, crate::runtime::Error<SearchBooksError>> {
         search_books_response(
-            crate::runtime::send(self, search_books_request(params)?).await?,
+            crate::runtime::send(&self.core, search_books_request(params)?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::list_copies`](crate::Client::list_copies) with these arguments (`GET /books/{id}/copies`).
     pub fn list_copies(
         &self,
@@ -239,7 +239,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListCopiesParams,
     ) -> crate::runtime::mock::Expect<Vec<String>, ListCopiesError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_copies",
             list_copies_request(id, params),
             (200, crate::runtime::mock::Format::Json),
@@ -252,7 +252,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &SearchBooksParams,
     ) -> crate::runtime::mock::Expect<Vec<String>, SearchBooksError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "search_books",
             search_books_request(params),
             (200, crate::runtime::mock::Format::Json),

@@ -230,7 +230,7 @@ fn note_text_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// `POST /notes`
     ///
     /// # Errors
@@ -244,7 +244,7 @@ impl crate::runtime::Client {
         body: &Note,
     ) -> Result<Note, crate::runtime::Error<CreateNoteError>> {
         create_note_response(
-            crate::runtime::send(self, create_note_request(body)?).await?,
+            crate::runtime::send(&self.core, create_note_request(body)?).await?,
         )
     }
     /// `DELETE /notes/{id}`
@@ -263,7 +263,9 @@ impl crate::runtime::Client {
         &self,
         id: &str,
     ) -> Result<(), crate::runtime::Error<DeleteNoteError>> {
-        delete_note_response(crate::runtime::send(self, delete_note_request(id)?).await?)
+        delete_note_response(
+            crate::runtime::send(&self.core, delete_note_request(id)?).await?,
+        )
     }
     /// `GET /notes/{id}/text`
     ///
@@ -281,20 +283,22 @@ impl crate::runtime::Client {
         &self,
         id: &str,
     ) -> Result<String, crate::runtime::Error<NoteTextError>> {
-        note_text_response(crate::runtime::send(self, note_text_request(id)?).await?)
+        note_text_response(
+            crate::runtime::send(&self.core, note_text_request(id)?).await?,
+        )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_note`](crate::Client::create_note) with these arguments (`POST /notes`).
     pub fn create_note(
         &self,
         body: &Note,
     ) -> crate::runtime::mock::Expect<Note, CreateNoteError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_note",
             create_note_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -307,7 +311,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: &str,
     ) -> crate::runtime::mock::Expect<(), DeleteNoteError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "delete_note",
             delete_note_request(id),
             (204, crate::runtime::mock::Format::Empty),
@@ -320,7 +324,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: &str,
     ) -> crate::runtime::mock::Expect<String, NoteTextError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "note_text",
             note_text_request(id),
             (200, crate::runtime::mock::Format::Text),

@@ -243,7 +243,7 @@ fn subscriber_info_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// A guest's token; its operationId maps to the same Rust name
     ///
     /// `POST /guests/tokens`
@@ -257,7 +257,9 @@ impl crate::runtime::Client {
     pub async fn create_token(
         &self,
     ) -> Result<Token, crate::runtime::Error<CreateTokenError>> {
-        create_token_response(crate::runtime::send(self, create_token_request()?).await?)
+        create_token_response(
+            crate::runtime::send(&self.core, create_token_request()?).await?,
+        )
     }
     /// Basic or Bearer; Basic is what the client sends
     ///
@@ -270,7 +272,7 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /either")]
     #[inline]
     pub async fn either(&self) -> Result<(), crate::runtime::Error<EitherError>> {
-        either_response(crate::runtime::send(self, either_request()?).await?)
+        either_response(crate::runtime::send(&self.core, either_request()?).await?)
     }
     /// Whether the service is up; no operationId, no credentials
     ///
@@ -287,7 +289,9 @@ impl crate::runtime::Client {
     #[doc(alias = "GET /health")]
     #[inline]
     pub async fn get_health(&self) -> Result<(), crate::runtime::Error<GetHealthError>> {
-        get_health_response(crate::runtime::send(self, get_health_request()?).await?)
+        get_health_response(
+            crate::runtime::send(&self.core, get_health_request()?).await?,
+        )
     }
     /// A subscriber's token, with the project's credentials
     ///
@@ -303,7 +307,7 @@ impl crate::runtime::Client {
         &self,
     ) -> Result<Token, crate::runtime::Error<PostSubscribersTokensError>> {
         post_subscribers_tokens_response(
-            crate::runtime::send(self, post_subscribers_tokens_request()?).await?,
+            crate::runtime::send(&self.core, post_subscribers_tokens_request()?).await?,
         )
     }
     /// What the subscriber's token says about them
@@ -324,18 +328,18 @@ impl crate::runtime::Client {
         &self,
     ) -> Result<SubscriberInfoResponse, crate::runtime::Error<SubscriberInfoError>> {
         subscriber_info_response(
-            crate::runtime::send(self, subscriber_info_request()?).await?,
+            crate::runtime::send(&self.core, subscriber_info_request()?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_token`](crate::Client::create_token) with these arguments (`POST /guests/tokens`).
     pub fn create_token(&self) -> crate::runtime::mock::Expect<Token, CreateTokenError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_token",
             create_token_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -345,7 +349,7 @@ impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::either`](crate::Client::either) with these arguments (`GET /either`).
     pub fn either(&self) -> crate::runtime::mock::Expect<(), EitherError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "either",
             either_request(),
             (204, crate::runtime::mock::Format::Empty),
@@ -355,7 +359,7 @@ impl crate::runtime::mock::Expectations<'_> {
     /// Expects [`Client::get_health`](crate::Client::get_health) with these arguments (`GET /health`).
     pub fn get_health(&self) -> crate::runtime::mock::Expect<(), GetHealthError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_health",
             get_health_request(),
             (204, crate::runtime::mock::Format::Empty),
@@ -367,7 +371,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<Token, PostSubscribersTokensError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "post_subscribers_tokens",
             post_subscribers_tokens_request(),
             (200, crate::runtime::mock::Format::Json),
@@ -379,7 +383,7 @@ impl crate::runtime::mock::Expectations<'_> {
         &self,
     ) -> crate::runtime::mock::Expect<SubscriberInfoResponse, SubscriberInfoError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "subscriber_info",
             subscriber_info_request(),
             (200, crate::runtime::mock::Format::Json),

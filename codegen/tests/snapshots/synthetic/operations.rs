@@ -732,7 +732,7 @@ fn update_widget1_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// Create a Widget0
     ///
     /// `POST /widgets0`
@@ -752,7 +752,7 @@ impl crate::runtime::Client {
         body: &Widget0Create,
     ) -> Result<Widget0, crate::runtime::Error<CreateWidget0Error>> {
         create_widget0_response(
-            crate::runtime::send(self, create_widget0_request(body)?).await?,
+            crate::runtime::send(&self.core, create_widget0_request(body)?).await?,
         )
     }
     /// Create a Widget1
@@ -774,7 +774,7 @@ impl crate::runtime::Client {
         body: &Widget1Create,
     ) -> Result<Widget1, crate::runtime::Error<CreateWidget1Error>> {
         create_widget1_response(
-            crate::runtime::send(self, create_widget1_request(body)?).await?,
+            crate::runtime::send(&self.core, create_widget1_request(body)?).await?,
         )
     }
     /// Get a Widget0
@@ -795,7 +795,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<Widget0, crate::runtime::Error<GetWidget0Error>> {
-        get_widget0_response(crate::runtime::send(self, get_widget0_request(id)?).await?)
+        get_widget0_response(
+            crate::runtime::send(&self.core, get_widget0_request(id)?).await?,
+        )
     }
     /// Get a Widget1
     ///
@@ -815,7 +817,9 @@ impl crate::runtime::Client {
         &self,
         id: ::uuid::Uuid,
     ) -> Result<Widget1, crate::runtime::Error<GetWidget1Error>> {
-        get_widget1_response(crate::runtime::send(self, get_widget1_request(id)?).await?)
+        get_widget1_response(
+            crate::runtime::send(&self.core, get_widget1_request(id)?).await?,
+        )
     }
     /// Take a Widget0 out of a state
     ///
@@ -838,7 +842,8 @@ impl crate::runtime::Client {
         state: Widget0State,
     ) -> Result<(), crate::runtime::Error<LeaveWidget0stateError>> {
         leave_widget0state_response(
-            crate::runtime::send(self, leave_widget0state_request(id, state)?).await?,
+            crate::runtime::send(&self.core, leave_widget0state_request(id, state)?)
+                .await?,
         )
     }
     /// Take a Widget1 out of a state
@@ -862,7 +867,8 @@ impl crate::runtime::Client {
         state: Widget1State,
     ) -> Result<(), crate::runtime::Error<LeaveWidget1stateError>> {
         leave_widget1state_response(
-            crate::runtime::send(self, leave_widget1state_request(id, state)?).await?,
+            crate::runtime::send(&self.core, leave_widget1state_request(id, state)?)
+                .await?,
         )
     }
     /// List Widget0s
@@ -871,7 +877,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListWidget0sParams`](crate::ListWidget0sParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListWidget0sParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -884,7 +890,7 @@ impl crate::runtime::Client {
         params: &ListWidget0sParams,
     ) -> Result<Widget0Page, crate::runtime::Error<ListWidget0sError>> {
         list_widget0s_response(
-            crate::runtime::send(self, list_widget0s_request(params)?).await?,
+            crate::runtime::send(&self.core, list_widget0s_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_widget0s`](Self::list_widget0s), as a stream.
@@ -906,7 +912,7 @@ impl crate::runtime::Client {
         Item = Result<Widget0, crate::runtime::Error<ListWidget0sError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_widget0s_request(params),
             |response| {
                 let page = list_widget0s_response(response)?;
@@ -920,7 +926,7 @@ impl crate::runtime::Client {
     ///
     /// # Parameters
     ///
-    /// - `params`: the query and header parameters, [`ListWidget1sParams`](crate::ListWidget1sParams); those not set are left out of the request.
+    /// - `params`: the query and header parameters, [`ListWidget1sParams`]; those not set are left out of the request.
     ///
     /// # Errors
     ///
@@ -933,7 +939,7 @@ impl crate::runtime::Client {
         params: &ListWidget1sParams,
     ) -> Result<Widget1Page, crate::runtime::Error<ListWidget1sError>> {
         list_widget1s_response(
-            crate::runtime::send(self, list_widget1s_request(params)?).await?,
+            crate::runtime::send(&self.core, list_widget1s_request(params)?).await?,
         )
     }
     /// Every item of every page of [`list_widget1s`](Self::list_widget1s), as a stream.
@@ -955,7 +961,7 @@ impl crate::runtime::Client {
         Item = Result<Widget1, crate::runtime::Error<ListWidget1sError>>,
     > + ::std::marker::Send + 'static {
         crate::runtime::pages(
-            self,
+            &self.core,
             list_widget1s_request(params),
             |response| {
                 let page = list_widget1s_response(response)?;
@@ -983,7 +989,7 @@ impl crate::runtime::Client {
         body: Option<&Widget0Update>,
     ) -> Result<Widget0, crate::runtime::Error<UpdateWidget0Error>> {
         update_widget0_response(
-            crate::runtime::send(self, update_widget0_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_widget0_request(id, body)?).await?,
         )
     }
     /// Update a Widget1
@@ -1006,21 +1012,21 @@ impl crate::runtime::Client {
         body: Option<&Widget1Update>,
     ) -> Result<Widget1, crate::runtime::Error<UpdateWidget1Error>> {
         update_widget1_response(
-            crate::runtime::send(self, update_widget1_request(id, body)?).await?,
+            crate::runtime::send(&self.core, update_widget1_request(id, body)?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::create_widget0`](crate::Client::create_widget0) with these arguments (`POST /widgets0`).
     pub fn create_widget0(
         &self,
         body: &Widget0Create,
     ) -> crate::runtime::mock::Expect<Widget0, CreateWidget0Error> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_widget0",
             create_widget0_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -1033,7 +1039,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: &Widget1Create,
     ) -> crate::runtime::mock::Expect<Widget1, CreateWidget1Error> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "create_widget1",
             create_widget1_request(body),
             (201, crate::runtime::mock::Format::Json),
@@ -1046,7 +1052,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<Widget0, GetWidget0Error> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_widget0",
             get_widget0_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -1059,7 +1065,7 @@ impl crate::runtime::mock::Expectations<'_> {
         id: ::uuid::Uuid,
     ) -> crate::runtime::mock::Expect<Widget1, GetWidget1Error> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "get_widget1",
             get_widget1_request(id),
             (200, crate::runtime::mock::Format::Json),
@@ -1073,7 +1079,7 @@ impl crate::runtime::mock::Expectations<'_> {
         state: Widget0State,
     ) -> crate::runtime::mock::Expect<(), LeaveWidget0stateError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "leave_widget0state",
             leave_widget0state_request(id, state),
             (204, crate::runtime::mock::Format::Empty),
@@ -1087,7 +1093,7 @@ impl crate::runtime::mock::Expectations<'_> {
         state: Widget1State,
     ) -> crate::runtime::mock::Expect<(), LeaveWidget1stateError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "leave_widget1state",
             leave_widget1state_request(id, state),
             (204, crate::runtime::mock::Format::Empty),
@@ -1100,7 +1106,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListWidget0sParams,
     ) -> crate::runtime::mock::Expect<Widget0Page, ListWidget0sError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_widget0s",
             list_widget0s_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -1123,7 +1129,7 @@ impl crate::runtime::mock::Expectations<'_> {
         params: &ListWidget1sParams,
     ) -> crate::runtime::mock::Expect<Widget1Page, ListWidget1sError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "list_widget1s",
             list_widget1s_request(params),
             (200, crate::runtime::mock::Format::Json),
@@ -1147,7 +1153,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: Option<&Widget0Update>,
     ) -> crate::runtime::mock::Expect<Widget0, UpdateWidget0Error> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_widget0",
             update_widget0_request(id, body),
             (200, crate::runtime::mock::Format::Json),
@@ -1161,7 +1167,7 @@ impl crate::runtime::mock::Expectations<'_> {
         body: Option<&Widget1Update>,
     ) -> crate::runtime::mock::Expect<Widget1, UpdateWidget1Error> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "update_widget1",
             update_widget1_request(id, body),
             (200, crate::runtime::mock::Format::Json),

@@ -66,7 +66,7 @@ fn latest_observation_response(
 }
 
 /// # Operations
-impl crate::runtime::Client {
+impl crate::Client {
     /// The latest observation of a station
     ///
     /// `GET /stations/{station}/observations/latest`
@@ -86,21 +86,21 @@ impl crate::runtime::Client {
         station: &str,
     ) -> Result<Observation, crate::runtime::Error<LatestObservationError>> {
         latest_observation_response(
-            crate::runtime::send(self, latest_observation_request(station)?).await?,
+            crate::runtime::send(&self.core, latest_observation_request(station)?).await?,
         )
     }
 }
 
 /// # Operations
 #[cfg(feature = "mock")]
-impl crate::runtime::mock::Expectations<'_> {
+impl crate::mock::Expectations<'_> {
     /// Expects [`Client::latest_observation`](crate::Client::latest_observation) with these arguments (`GET /stations/{station}/observations/latest`).
     pub fn latest_observation(
         &self,
         station: &str,
     ) -> crate::runtime::mock::Expect<Observation, LatestObservationError> {
         crate::runtime::mock::Expect::new(
-            self,
+            self.core,
             "latest_observation",
             latest_observation_request(station),
             (200, crate::runtime::mock::Format::Json),

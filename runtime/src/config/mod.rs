@@ -1,4 +1,5 @@
-//! Configuration: [`ClientBuilder`] (`builder`), the environment variables
+//! Configuration: [`Settings`] (`builder`, the state of the client
+//! crate's `ClientBuilder`), the environment variables
 //! (`env`), the base URL a space or URL gives (`base_url`), the plain-http
 //! policy (`plain_http`) and the checks of the credentials (`credentials`).
 
@@ -8,9 +9,10 @@ mod credentials;
 mod env;
 mod plain_http;
 
-pub use builder::ClientBuilder;
+pub use base_url::Server;
+pub use builder::Settings;
 pub(super) use credentials::{bearer_authorization, check_bearer_token};
-pub(super) use env::from_env;
+pub use env::from_env;
 pub use env::{ENV_API_TOKEN, ENV_BASE_URL, ENV_PROJECT_ID, ENV_SPACE};
 
 /// The message of the error in `result`.

@@ -26,7 +26,7 @@ use super::request::RequestBody;
 ///
 /// [`Error::Encode`] if `value` is not a struct or map of scalars and
 /// arrays of scalars.
-pub(crate) fn encode_form<T: Serialize + ?Sized, E>(value: &T) -> Result<RequestBody, Error<E>> {
+pub fn encode_form<T: Serialize + ?Sized, E>(value: &T) -> Result<RequestBody, Error<E>> {
     let mut out = String::new();
     value
         .serialize(FormSerializer { out: &mut out })
@@ -451,7 +451,7 @@ mod tests {
     use serde::Serialize;
 
     use super::encode_form;
-    use crate::runtime::Nullable;
+    use crate::Nullable;
 
     fn form<T: Serialize>(value: &T) -> Result<String, String> {
         encode_form::<T, String>(value)

@@ -6,18 +6,18 @@ use std::time::Duration;
 
 /// Time for one attempt, from sending the request to the end of the
 /// response body: 30 s. Set with
-/// [`ClientBuilder::timeout`](crate::ClientBuilder::timeout) or
-/// [`Client::with_timeout`](crate::Client::with_timeout).
+/// `ClientBuilder::timeout` or
+/// `Client::with_timeout`.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Time to establish a connection, TLS included: 10 s. Set with
-/// [`ClientBuilder::connect_timeout`](crate::ClientBuilder::connect_timeout)
-/// or [`Client::with_connect_timeout`](crate::Client::with_connect_timeout).
+/// `ClientBuilder::connect_timeout`
+/// or `Client::with_connect_timeout`.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The largest response body accepted: 10 MiB. Set with
-/// [`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes)
-/// or [`Client::with_max_response_bytes`](crate::Client::with_max_response_bytes).
+/// `ClientBuilder::max_response_bytes`
+/// or `Client::with_max_response_bytes`.
 pub const MAX_RESPONSE_BYTES: usize = 10 * 1024 * 1024;
 
 /// Attempts in all, the first one included: 3. See

@@ -118,9 +118,9 @@ mod tests {
     /// Carries the serde attributes that generated types put on such fields.
     #[derive(Debug, Default, PartialEq, Serialize, Deserialize)]
     struct Update {
-        #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
         resource_id: Nullable<String>,
-        #[serde(default, skip_serializing_if = "crate::runtime::Nullable::is_absent")]
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
         tags: Nullable<Vec<String>>,
     }
 

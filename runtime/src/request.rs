@@ -13,7 +13,7 @@ use super::error::{ApiError, AttemptError, Error};
 use super::params::RequestExtras;
 
 /// One request of a generated operation.
-pub(crate) struct OperationRequest {
+pub struct OperationRequest {
     /// The HTTP method.
     pub method: reqwest::Method,
     /// The path as the API description writes it, e.g.
@@ -32,7 +32,7 @@ pub(crate) struct OperationRequest {
 
 /// An encoded request body and the `Content-Type` it is sent with.
 #[derive(Debug)]
-pub(crate) struct RequestBody {
+pub struct RequestBody {
     /// The `Content-Type` header's value.
     pub(super) content_type: &'static str,
     /// The encoded body.
@@ -59,7 +59,7 @@ impl RequestBody {
 }
 
 /// A response read in full, before the generated operation interprets it.
-pub(crate) struct RawResponse {
+pub struct RawResponse {
     status: u16,
     headers: HeaderMap,
     body: Bytes,
@@ -110,7 +110,7 @@ impl RawResponse {
     }
 
     /// The HTTP status code.
-    pub(crate) fn status(&self) -> u16 {
+    pub fn status(&self) -> u16 {
         self.status
     }
 
@@ -119,7 +119,7 @@ impl RawResponse {
     /// # Errors
     ///
     /// [`Error::Decode`] (with the status and raw body) if it does not parse.
-    pub(crate) fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
+    pub fn json<T: DeserializeOwned, E>(self) -> Result<T, Error<E>> {
         serde_json::from_slice(&self.body).map_err(|source| Error::Decode {
             status: self.status,
             body: self.body,
@@ -131,7 +131,7 @@ impl RawResponse {
     /// The body of a declared `text/plain` success response, as text (a
     /// byte sequence that is not UTF-8 is replaced by `U+FFFD`).
     #[allow(dead_code)] // used by generated code only when a spec declares a text response
-    pub(crate) fn text<E>(self) -> Result<String, Error<E>> {
+    pub fn text<E>(self) -> Result<String, Error<E>> {
         Ok(String::from_utf8_lossy(&self.body).into_owned())
     }
 
@@ -142,10 +142,7 @@ impl RawResponse {
     ///
     /// Always: [`Error::Api`].
     #[allow(dead_code)] // used by generated code only when a spec declares a text error
-    pub(crate) fn api_error_text<T, E>(
-        self,
-        wrap: impl FnOnce(String) -> E,
-    ) -> Result<T, Error<E>> {
+    pub fn api_error_text<T, E>(self, wrap: impl FnOnce(String) -> E) -> Result<T, Error<E>> {
         let text = String::from_utf8_lossy(&self.body).into_owned();
         Err(Error::Api(ApiError::new(
             self.status,
@@ -157,7 +154,7 @@ impl RawResponse {
 
     /// A declared success response without a body; any body is ignored.
     #[allow(dead_code)] // used by generated code only when a spec declares a bodiless success
-    pub(crate) fn empty<E>(self) -> Result<(), Error<E>> {
+    pub fn empty<E>(self) -> Result<(), Error<E>> {
         Ok(())
     }
 
@@ -168,7 +165,7 @@ impl RawResponse {
     /// # Errors
     ///
     /// Always: [`Error::Api`], or [`Error::Decode`] if the body is not a `B`.
-    pub(crate) fn api_error<B: DeserializeOwned, T, E>(
+    pub fn api_error<B: DeserializeOwned, T, E>(
         self,
         wrap: impl FnOnce(B) -> E,
     ) -> Result<T, Error<E>> {
@@ -195,7 +192,7 @@ impl RawResponse {
     ///
     /// Always: [`Error::Api`].
     #[allow(dead_code)] // used by generated code only when a spec declares such a status
-    pub(crate) fn api_error_without_body<T, E>(self, error: E) -> Result<T, Error<E>> {
+    pub fn api_error_without_body<T, E>(self, error: E) -> Result<T, Error<E>> {
         Err(Error::Api(ApiError::new(
             self.status,
             error,
@@ -209,7 +206,7 @@ impl RawResponse {
     /// # Errors
     ///
     /// Always: [`Error::UnexpectedStatus`].
-    pub(crate) fn unexpected<T, E>(self) -> Result<T, Error<E>> {
+    pub fn unexpected<T, E>(self) -> Result<T, Error<E>> {
         Err(Error::UnexpectedStatus {
             status: self.status,
             body: self.body,
@@ -224,7 +221,7 @@ impl RawResponse {
 ///
 /// [`Error::Encode`] if `value` cannot be serialised (e.g. a map with
 /// non-string keys).
-pub(crate) fn encode_json<T: Serialize + ?Sized, E>(value: &T) -> Result<RequestBody, Error<E>> {
+pub fn encode_json<T: Serialize + ?Sized, E>(value: &T) -> Result<RequestBody, Error<E>> {
     serde_json::to_vec(value)
         .map(RequestBody::json)
         .map_err(Error::Encode)
@@ -248,7 +245,7 @@ pub(super) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// [`Error::InvalidPathParameter`] for an empty value, `.` or `..`: URL
 /// parsing would drop or resolve such a segment, so the request would
 /// reach another resource than the operation's.
-pub(crate) fn path_segment<E>(
+pub fn path_segment<E>(
     path_template: &'static str,
     name: &'static str,
     value: &str,

@@ -1,56 +1,9 @@
-//! A mock of SignalWire's REST API for the tests of code that uses this
-//! client (cargo feature `mock`, off by default): a server on a loopback
-//! port that expects the operations you name, with the arguments you give,
-//! and answers with the values you give, typed as the operations are.
-//!
-//! - [`MockApi::start`] starts one; [`MockApi::client`] is a client of it.
-//! - [`MockApi::on`] gives one method per operation, named and typed as
-//!   the operation's method on [`Client`]: `mock.on().update_sip_credential(id,
-//!   &request)` expects the request that `client.update_sip_credential(id,
-//!   &request)` sends (the same method, path, query and header parameters,
-//!   and the body compared as JSON), and returns an [`Expect`] that says
-//!   what to answer: the operation's success value ([`Expect::reply`]), one
-//!   of its declared errors ([`Expect::reply_error`], with the status of
-//!   its variant), any status ([`Expect::reply_status`]), each with a
-//!   `Retry-After` ([`Expect::retry_after`]); several replies answer
-//!   successive requests in order; a list's pages link to each other
-//!   ([`Expect::pages`]), so its `_stream` method reads them all, and may
-//!   end in an error ([`Expect::pages_then_error`]).
-//! - [`MockApi::verify`] (also run when the mock is dropped) fails the test
-//!   unless every expectation got exactly its requests and every request
-//!   met an expectation, and lists what was received: a request that
-//!   matches no expectation is answered `501` and reported with its
-//!   differences from the closest expectation (`body at /username:
-//!   expected "alice", received "bob"`).
-//!
-//! # Example
-//!
-//! A `503` and then the endpoint: the client retries once (the mock's
-//! client waits no backoff, and `Retry-After: 0` asks for none).
-//!
-//! ```
-//! use signalwire_rest::mock::MockApi;
-//! use signalwire_rest::{ResourceResponseSipEndpoint, SipEndpointUpdateRequest, uuid::Uuid};
-//!
-//! # async fn run(endpoint: ResourceResponseSipEndpoint) {
-//! let mock = MockApi::start().await;
-//! let id = Uuid::nil();
-//! let request = SipEndpointUpdateRequest::new().username("alice");
-//! mock.on()
-//!     .update_sip_credential(id, &request)
-//!     .reply_status(503)
-//!     .retry_after(0)
-//!     .reply(endpoint.clone());
-//!
-//! let updated = mock.client().update_sip_credential(id, &request).await.unwrap();
-//! assert_eq!(updated, endpoint);
-//! mock.verify();
-//! # }
-//! ```
-//!
-//! Expectations are tried in the order they were set; one that has had all
-//! its requests no longer matches, so two expectations of the same request
-//! answer in turn.
+//! The typed mock's machinery (cargo feature `mock`): the server and
+//! what it expects ([`Core`]), each expectation ([`Expect`]) and its
+//! replies ([`Reply`]), and the matching of requests (`matching`). The
+//! client crate's `mock` module, which `client!` writes,
+//! holds `MockApi` and `Expectations` around a [`Core`], and re-exports
+//! [`Expect`] and [`ErrorReply`].
 
 mod matching;
 
@@ -63,24 +16,25 @@ use serde::Serialize;
 use wiremock::{Mock, MockServer, Request, Respond, ResponseTemplate};
 
 use self::matching::Shape;
-use super::{Client, ClientBuilder, Error, OperationRequest, RetryPolicy};
+use super::{Error, OperationRequest, RetryPolicy};
 
 /// The path under which the mock serves the pages after the first of an
 /// [`Expect::pages`]: `/{PAGES}/{expectation}/{page}`, on no path of the API.
 const PAGES: &str = "__mock/pages";
 
-/// A mock of the API on a loopback port: see [the module](self).
-///
-/// Dropping it verifies it as [`MockApi::verify`] does (unless the thread
-/// is already panicking).
-pub struct MockApi {
+/// A mock server and what it expects: the client crate's `MockApi` is
+/// this. Dropping it verifies it as [`Core::verify`] does (unless the
+/// thread is already panicking).
+#[doc(hidden)]
+pub struct Core {
     server: MockServer,
     state: Arc<Mutex<State>>,
 }
 
-impl MockApi {
+#[doc(hidden)]
+impl Core {
     /// Starts a mock with no expectations on a free loopback port.
-    pub async fn start() -> MockApi {
+    pub async fn start() -> Core {
         let server = MockServer::start().await;
         let state = Arc::new(Mutex::new(State::default()));
         Mock::given(wiremock::matchers::any())
@@ -89,7 +43,7 @@ impl MockApi {
             })
             .mount(&server)
             .await;
-        MockApi { server, state }
+        Core { server, state }
     }
 
     /// The mock's base URL, `http://127.0.0.1:<port>`.
@@ -97,42 +51,16 @@ impl MockApi {
         self.server.uri()
     }
 
-    /// A client of the mock: [`MockApi::client_builder`], built.
-    pub fn client(&self) -> Client {
-        self.client_builder()
-            .build()
-            .unwrap_or_else(|error| panic!("a client of the mock at {}: {error}", self.uri()))
+    /// The retry policy of a client of the mock: the default without
+    /// backoff, so that a test of retries does not wait.
+    pub fn retry() -> RetryPolicy {
+        RetryPolicy::default()
+            .initial_backoff(Duration::ZERO)
+            .max_backoff(Duration::ZERO)
     }
 
-    /// A builder of a client of the mock, for other settings: its base URL,
-    /// credentials (`mock-project`, `mock-token` and the bearer token
-    /// `mock-bearer-token`; the mock does not check them), and the default
-    /// [`RetryPolicy`] without backoff, so that a test of retries does not
-    /// wait (a reply's `Retry-After` is still honoured).
-    pub fn client_builder(&self) -> ClientBuilder {
-        Client::builder()
-            .base_url(self.uri())
-            .project_id("mock-project")
-            .api_token("mock-token")
-            .bearer_token("mock-bearer-token")
-            .retry(
-                RetryPolicy::default()
-                    .initial_backoff(Duration::ZERO)
-                    .max_backoff(Duration::ZERO),
-            )
-    }
-
-    /// The operations to expect, one method each, named and typed as the
-    /// operations' methods on [`Client`] are.
-    pub fn on(&self) -> Expectations<'_> {
-        Expectations { mock: self }
-    }
-
-    /// Fails (panics) unless every expectation got exactly its requests (and
-    /// every page of [`Expect::pages`] was fetched once) and every request
-    /// met an expectation; the message lists the expectations not met, the
-    /// requests that met none with their differences from the closest
-    /// expectation, and every request received, in order.
+    /// Panics unless every expectation got exactly its requests and every
+    /// request met one, with the report of what was wrong.
     pub fn verify(&self) {
         let mut state = lock(&self.state);
         state.verified = true;
@@ -143,7 +71,7 @@ impl MockApi {
     }
 }
 
-impl Drop for MockApi {
+impl Drop for Core {
     fn drop(&mut self) {
         if std::thread::panicking() {
             return;
@@ -158,7 +86,7 @@ impl Drop for MockApi {
     }
 }
 
-impl std::fmt::Debug for MockApi {
+impl std::fmt::Debug for Core {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("MockApi")
             .field("uri", &self.uri())
@@ -166,15 +94,7 @@ impl std::fmt::Debug for MockApi {
     }
 }
 
-/// The operations a [`MockApi`] can expect: one method per operation of
-/// the client, with the same name and arguments, each returning the
-/// [`Expect`] of that request (see [`MockApi::on`]).
-#[derive(Debug, Clone, Copy)]
-pub struct Expectations<'a> {
-    mock: &'a MockApi,
-}
-
-/// One expected request (see [`MockApi::on`]) and the replies it gets, in
+/// One expected request (see `MockApi::on`) and the replies it gets, in
 /// order: `T` is the operation's success type, `E` its error enum.
 ///
 /// Each reply answers one request; the expectation wants as many requests
@@ -194,7 +114,8 @@ pub struct Expect<T, E> {
 /// How a success value is written into a reply.
 #[derive(Debug, Clone, Copy)]
 #[allow(dead_code)] // each is used by generated code only when a spec has such a response
-pub(crate) enum Format {
+#[doc(hidden)]
+pub enum Format {
     /// As JSON.
     Json,
     /// As `text/plain` (a `String`).
@@ -207,9 +128,10 @@ impl<T: Serialize, E: ErrorReply> Expect<T, E> {
     /// The expectation of `request`, the request of `operation` for the
     /// arguments given (or the error they give, which is a mistake of the
     /// test: this panics with it). Called by the generated methods of
-    /// [`Expectations`].
-    pub(crate) fn new(
-        on: &Expectations<'_>,
+    /// `Expectations`.
+    #[doc(hidden)]
+    pub fn new(
+        on: &Core,
         operation: &'static str,
         request: Result<OperationRequest, Error<E>>,
         success: (u16, Format),
@@ -218,7 +140,7 @@ impl<T: Serialize, E: ErrorReply> Expect<T, E> {
         let request = request.unwrap_or_else(|error| {
             panic!("mock: the arguments of `{operation}` do not make a request: {error}")
         });
-        let mut state = lock(&on.mock.state);
+        let mut state = lock(&on.state);
         state.expectations.push(Expectation {
             operation,
             request: Shape::expected(&request),
@@ -230,8 +152,8 @@ impl<T: Serialize, E: ErrorReply> Expect<T, E> {
         let index = state.expectations.len() - 1;
         drop(state);
         Expect {
-            state: Arc::clone(&on.mock.state),
-            base: on.mock.uri(),
+            state: Arc::clone(&on.state),
+            base: on.uri(),
             index,
             success,
             link,
@@ -405,7 +327,8 @@ pub struct Reply {
 
 impl Reply {
     /// `status` with `body` as JSON.
-    pub(crate) fn json(status: u16, body: &impl Serialize) -> Self {
+    #[doc(hidden)]
+    pub fn json(status: u16, body: &impl Serialize) -> Self {
         let bytes = serde_json::to_vec(body)
             .unwrap_or_else(|error| panic!("mock: a reply body does not serialize: {error}"));
         Self {
@@ -416,7 +339,8 @@ impl Reply {
     }
 
     /// `status` with `body` as `text/plain`.
-    pub(crate) fn text(status: u16, body: &str) -> Self {
+    #[doc(hidden)]
+    pub fn text(status: u16, body: &str) -> Self {
         Self {
             status,
             body: Some(("text/plain", body.as_bytes().to_vec())),
@@ -425,7 +349,8 @@ impl Reply {
     }
 
     /// `status` without a body.
-    pub(crate) fn empty(status: u16) -> Self {
+    #[doc(hidden)]
+    pub fn empty(status: u16) -> Self {
         Self {
             status,
             body: None,
@@ -599,7 +524,7 @@ impl State {
         why
     }
 
-    /// What [`MockApi::verify`] reports, if anything is wrong.
+    /// What [`Core::verify`] reports, if anything is wrong.
     fn report(&self) -> Option<String> {
         let mut unmet = Vec::new();
         for expectation in &self.expectations {

@@ -1,4 +1,6 @@
-//! [`ClientBuilder`]: every setting of a client, checked when it is built.
+//! [`Settings`]: every setting of a client, checked when it is built
+//! into a [`Core`]; the client crate's `ClientBuilder` is a
+//! [`client!`](crate::client) wrapper around it.
 
 use std::fmt;
 use std::sync::Arc;
@@ -7,57 +9,21 @@ use std::time::Duration;
 use reqwest::header::{HeaderName, HeaderValue};
 use secrecy::SecretString;
 
-use super::base_url::{parse_base_url, space_base_url};
+use super::base_url::{Server, parse_base_url, space_base_url};
 use super::credentials::{
     basic_authorization, bearer_authorization, check_api_token, check_bearer_token,
     check_project_id,
 };
 use super::plain_http::check_transport_security;
-use crate::runtime::client::{Auth, HeaderNames, Options, Redacted, Transport, check_extra_header};
-use crate::runtime::{Client, ConfigError, RetryPolicy, defaults};
+use crate::client::{Auth, Core, HeaderNames, Options, Redacted, Transport, check_extra_header};
+use crate::{ConfigError, RetryPolicy, defaults};
 
-/// Builds a [`Client`] step by step.
-///
-/// The project ID, the API token and either a space or a base URL are
-/// required; when both a space and a base URL are given, the base URL wins.
-///
-/// ```
-/// use signalwire_rest::Client;
-///
-/// let client = Client::builder()
-///     .project_id("a6f0bd5c-0000-4000-8000-000000000000")
-///     .api_token("PTxxxxxxxx")
-///     .space("example")
-///     .build()?;
-/// assert_eq!(client.base_url(), "https://example.signalwire.com");
-/// # Ok::<(), signalwire_rest::ConfigError>(())
-/// ```
-///
-/// Timeouts, retries and the response size limit start at the values in
-/// [`defaults`](crate::defaults) (and no extra headers); they can also be
-/// changed per call with the `with_*` methods of [`Client`].
-///
-/// ```
-/// use std::time::Duration;
-/// use signalwire_rest::header::{HeaderName, HeaderValue};
-/// use signalwire_rest::{Client, RetryPolicy};
-///
-/// let client = Client::builder()
-///     .project_id("a6f0bd5c-0000-4000-8000-000000000000")
-///     .api_token("PTxxxxxxxx")
-///     .space("example")
-///     .timeout(Duration::from_secs(10))
-///     .connect_timeout(Duration::from_secs(3))
-///     .retry(RetryPolicy::default().max_attempts(5))
-///     .max_response_bytes(1024 * 1024)
-///     .default_header(HeaderName::from_static("x-team"), HeaderValue::from_static("voice"))
-///     .build()?;
-/// # let _ = client;
-/// # Ok::<(), signalwire_rest::ConfigError>(())
-/// ```
-#[derive(Default)]
+/// The settings of a client being built (the client crate's
+/// `ClientBuilder` documents each), for the API whose server is `server`.
+#[doc(hidden)]
 #[must_use]
-pub struct ClientBuilder {
+pub struct Settings {
+    server: Server,
     project_id: Option<String>,
     api_token: Option<SecretString>,
     bearer_token: Option<SecretString>,
@@ -68,135 +34,84 @@ pub struct ClientBuilder {
     allow_insecure_http: bool,
     options: Options,
     /// Set when `Authorization` was given as a default header; refused by
-    /// [`ClientBuilder::build`].
+    /// [`Settings::build`].
     authorization_header: bool,
 }
 
-impl ClientBuilder {
-    /// Sets the project ID, sent as the username of HTTP Basic auth.
-    pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
-        self.project_id = Some(project_id.into());
+#[doc(hidden)]
+impl Settings {
+    /// No setting yet, for the API whose server is `server`.
+    pub fn new(server: Server) -> Settings {
+        Settings {
+            server,
+            project_id: None,
+            api_token: None,
+            bearer_token: None,
+            space: None,
+            base_url: None,
+            http_client: None,
+            connect_timeout: None,
+            allow_insecure_http: false,
+            options: Options::default(),
+            authorization_header: false,
+        }
+    }
+
+    pub fn project_id(mut self, project_id: String) -> Self {
+        self.project_id = Some(project_id);
         self
     }
 
-    /// Sets the API token, sent as the password of HTTP Basic auth. It is
-    /// kept in a [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html) and never shown by `Debug` or in
-    /// errors.
-    pub fn api_token(mut self, api_token: impl Into<String>) -> Self {
-        self.api_token = Some(SecretString::from(api_token.into()));
+    pub fn api_token(mut self, api_token: String) -> Self {
+        self.api_token = Some(SecretString::from(api_token));
         self
     }
 
-    /// Sets the bearer token that operations which authenticate with HTTP
-    /// Bearer send (`Authorization: Bearer <token>`), such as a
-    /// subscriber's token; their docs say so. Every other operation keeps
-    /// sending HTTP Basic. It is kept in a
-    /// [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html)
-    /// and never shown by `Debug` or in errors. Without one, a Bearer
-    /// operation fails with
-    /// [`Error::MissingBearerToken`](crate::Error::MissingBearerToken) and
-    /// sends nothing.
-    pub fn bearer_token(mut self, bearer_token: impl Into<String>) -> Self {
-        self.bearer_token = Some(SecretString::from(bearer_token.into()));
+    pub fn bearer_token(mut self, bearer_token: String) -> Self {
+        self.bearer_token = Some(SecretString::from(bearer_token));
         self
     }
 
-    /// Sets the space: a host such as `example.signalwire.com` (anything
-    /// containing a `.`), used as `https://<host>` followed by the path of
-    /// the API's server URL if it has one, or a bare space name such as
-    /// `example`, put into the API's server URL template
-    /// (`https://example.signalwire.com`).
-    pub fn space(mut self, space: impl Into<String>) -> Self {
-        self.space = Some(space.into());
+    pub fn space(mut self, space: String) -> Self {
+        self.space = Some(space);
         self
     }
 
-    /// Sets a full base URL such as `http://127.0.0.1:4010` or
-    /// `https://gateway.example.com/signalwire`; operation paths are
-    /// appended to it, keeping its path. Overrides [`space`](Self::space).
-    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
-        self.base_url = Some(base_url.into());
+    pub fn base_url(mut self, base_url: String) -> Self {
+        self.base_url = Some(base_url);
         self
     }
 
-    /// Sends requests with the caller's own [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html)
-    /// (reqwest 0.13, re-exported as `signalwire_rest::reqwest`) instead of a default one:
-    /// for a proxy, custom TLS roots, connection pool settings, ... Set its
-    /// connect timeout on it: this cannot be combined with
-    /// [`connect_timeout`](Self::connect_timeout).
-    ///
-    /// reqwest's TLS (rustls) needs a crypto provider to build a client.
-    /// This crate installs `ring` process-wide (unless the application
-    /// installed one) when it builds a client of its own; before that, a
-    /// reqwest client of yours needs one installed, such as
-    /// `rustls::crypto::ring::default_provider().install_default()`
-    /// (rustls 0.23 with its `ring` feature), or this crate's feature
-    /// `aws-lc-rs`, with which reqwest brings its own default.
     pub fn http_client(mut self, http_client: reqwest::Client) -> Self {
         self.http_client = Some(http_client);
         self
     }
 
-    /// Sets the timeout of each attempt, from sending the request to the
-    /// end of the response body (default [`defaults::TIMEOUT`]). A timed-out attempt is
-    /// retried as the [`RetryPolicy`] allows.
     pub fn timeout(mut self, timeout: Duration) -> Self {
         self.options.timeout = timeout;
         self
     }
 
-    /// Sets the timeout of establishing a connection, TLS included (default
-    /// [`defaults::CONNECT_TIMEOUT`]). Cannot be combined with [`http_client`](Self::http_client):
-    /// set it on that client instead.
     pub fn connect_timeout(mut self, connect_timeout: Duration) -> Self {
         self.connect_timeout = Some(connect_timeout);
         self
     }
 
-    /// Sets when and how often failed requests are retried (default
-    /// [`RetryPolicy::default`]; [`RetryPolicy::none`] turns retries off).
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.options.retry = retry;
         self
     }
 
-    /// Sets the largest response body accepted, in bytes (default
-    /// [`defaults::MAX_RESPONSE_BYTES`]). A larger body fails the call at
-    /// once when its `Content-Length` announces it, otherwise as soon as
-    /// the bytes received exceed the limit, so that a runaway response
-    /// cannot exhaust memory: with
-    /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
     pub fn max_response_bytes(mut self, max_response_bytes: usize) -> Self {
         self.options.max_response_bytes = max_response_bytes;
         self
     }
 
-    /// Allows a base URL with plain `http` for any host (default: only for
-    /// loopback hosts, `127.0.0.0/8`, `::1` and `localhost`, where the
-    /// credentials do not leave the machine). Over plain http the
-    /// credentials travel in clear: use it only for a server you trust on a
-    /// network you trust, such as a mock server in a container. Otherwise
-    /// [`build`](Self::build) fails with [`ConfigError::InsecureBaseUrl`]
-    /// before any request is made. There is deliberately no environment
-    /// variable for this: a stray variable must not be able to send a
-    /// production token in clear.
     pub fn allow_insecure_http(mut self, allow: bool) -> Self {
         self.allow_insecure_http = allow;
         self
     }
 
-    /// Adds a header sent with every request, such as a request ID or a
-    /// mock server's `Prefer`. Every request already carries
-    /// `Authorization` (HTTP Basic), `Accept: application/json`,
-    /// `Content-Type: application/json` when it has a body, and
-    /// `User-Agent` ([`USER_AGENT`](crate::USER_AGENT)). One value per name (a second call with the
-    /// same name replaces the first). It replaces the crate's own
-    /// `User-Agent`, `Accept` or `Content-Type` if you name one of those,
-    /// and a header of the same name given per call
-    /// ([`Client::with_header`]) replaces it.
-    ///
-    /// `Authorization` is refused: [`build`](Self::build) then fails with
-    /// [`ConfigError::AuthorizationHeader`].
     pub fn default_header(mut self, name: HeaderName, value: HeaderValue) -> Self {
         if check_extra_header(&name).is_err() {
             self.authorization_header = true;
@@ -206,17 +121,7 @@ impl ClientBuilder {
         self
     }
 
-    /// Checks the settings and builds the client.
-    ///
-    /// # Errors
-    ///
-    /// A [`ConfigError`] naming the first setting that is missing, empty or
-    /// invalid; [`ConfigError::InsecureBaseUrl`] for a plain `http` base URL
-    /// that is neither loopback nor explicitly allowed;
-    /// [`ConfigError::AuthorizationHeader`] and
-    /// [`ConfigError::ConnectTimeoutWithCustomHttpClient`] for settings that
-    /// cannot go together.
-    pub fn build(self) -> Result<Client, ConfigError> {
+    pub fn build(self) -> Result<Core, ConfigError> {
         let project_id = self.project_id.ok_or(ConfigError::Missing {
             setting: "project id",
         })?;
@@ -234,7 +139,7 @@ impl ClientBuilder {
         };
         let base_url = match (self.base_url, self.space) {
             (Some(base_url), _) => parse_base_url(&base_url)?,
-            (None, Some(space)) => space_base_url(&space)?,
+            (None, Some(space)) => space_base_url(&space, self.server)?,
             (None, None) => return Err(ConfigError::MissingServer),
         };
         if !self.allow_insecure_http {
@@ -250,7 +155,7 @@ impl ClientBuilder {
                 Transport::build(connect_timeout.unwrap_or(defaults::CONNECT_TIMEOUT))?
             }
         };
-        Ok(Client {
+        Ok(Core {
             auth: Arc::new(Auth {
                 authorization: basic_authorization(&project_id, &api_token),
                 bearer,
@@ -263,7 +168,7 @@ impl ClientBuilder {
     }
 }
 
-impl fmt::Debug for ClientBuilder {
+impl fmt::Debug for Settings {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("project_id", &self.project_id)
@@ -288,7 +193,8 @@ impl fmt::Debug for ClientBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::config::message;
+    use crate::config::message;
+    use crate::test_api::Client;
 
     #[test]
     fn builder_requires_each_setting() {
@@ -393,7 +299,7 @@ mod tests {
     #[test]
     fn a_connect_timeout_needs_a_client_made_by_the_crate() {
         // A reqwest client of the caller's own needs a TLS provider first.
-        crate::runtime::tls::ensure_crypto_provider();
+        crate::tls::ensure_crypto_provider();
         let builder = || {
             Client::builder()
                 .project_id("p")

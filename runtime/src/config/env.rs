@@ -1,34 +1,38 @@
-//! The environment variables [`Client::from_env`] reads.
+//! The environment variables `Client::from_env` reads.
 
 use std::env::VarError;
 
-use super::base_url::{parse_base_url, space_base_url};
+use super::base_url::{Server, parse_base_url, space_base_url};
+use super::builder::Settings;
 use super::credentials::check_project_id;
-use crate::runtime::{Client, ConfigError};
+use crate::ConfigError;
+use crate::client::Core;
 
 /// Environment variable holding the project ID (the username of HTTP Basic
-/// auth), read by [`Client::from_env`].
+/// auth), read by `Client::from_env`.
 pub const ENV_PROJECT_ID: &str = "SIGNALWIRE_PROJECT_ID";
 
 /// Environment variable holding the API token (the password of HTTP Basic
-/// auth), read by [`Client::from_env`].
+/// auth), read by `Client::from_env`.
 pub const ENV_API_TOKEN: &str = "SIGNALWIRE_API_TOKEN";
 
 /// Environment variable holding the space: a host such as
 /// `example.signalwire.com` or a bare space name such as `example`, read by
-/// [`Client::from_env`]. Ignored when [`ENV_BASE_URL`] is set.
+/// `Client::from_env`. Ignored when [`ENV_BASE_URL`] is set.
 pub const ENV_SPACE: &str = "SIGNALWIRE_SPACE";
 
 /// Environment variable holding a full base URL such as
-/// `http://127.0.0.1:4010`, read by [`Client::from_env`]. Overrides
+/// `http://127.0.0.1:4010`, read by `Client::from_env`. Overrides
 /// [`ENV_SPACE`]; one of the two is required.
 pub const ENV_BASE_URL: &str = "SIGNALWIRE_BASE_URL";
 
-/// [`Client::from_env`] with the variables read through `lookup` (which
-/// behaves like [`std::env::var`]).
-pub(crate) fn from_env(
+/// `Client::from_env` for the API whose server is `server`, with the
+/// variables read through `lookup` (which behaves like [`std::env::var`]).
+#[doc(hidden)]
+pub fn from_env(
+    server: Server,
     lookup: impl Fn(&str) -> Result<String, VarError>,
-) -> Result<Client, ConfigError> {
+) -> Result<Core, ConfigError> {
     let read = |name: &'static str| match lookup(name) {
         Ok(value) if value.trim().is_empty() => Err(ConfigError::EmptyEnvVar { name }),
         Ok(value) => Ok(Some(value)),
@@ -52,7 +56,7 @@ pub(crate) fn from_env(
     let base_url = match read(ENV_BASE_URL)? {
         Some(base_url) => parse_base_url(&base_url).map_err(invalid(ENV_BASE_URL))?,
         None => match read(ENV_SPACE)? {
-            Some(space) => space_base_url(&space).map_err(invalid(ENV_SPACE))?,
+            Some(space) => space_base_url(&space, server).map_err(invalid(ENV_SPACE))?,
             None => {
                 return Err(ConfigError::MissingServerEnvVar {
                     space: ENV_SPACE,
@@ -61,7 +65,7 @@ pub(crate) fn from_env(
             }
         },
     };
-    Client::builder()
+    Settings::new(server)
         .project_id(project_id)
         .api_token(api_token)
         .base_url(base_url)
@@ -78,14 +82,16 @@ mod tests {
     use std::collections::HashMap;
 
     use super::*;
-    use crate::runtime::config::message;
+    use crate::config::message;
 
-    fn from_vars(vars: &[(&str, &str)]) -> Result<Client, ConfigError> {
+    fn from_vars(vars: &[(&str, &str)]) -> Result<Core, ConfigError> {
         let vars: HashMap<String, String> = vars
             .iter()
             .map(|&(name, value)| (name.to_owned(), value.to_owned()))
             .collect();
-        from_env(|name| vars.get(name).cloned().ok_or(VarError::NotPresent))
+        from_env(crate::test_api::SERVER, |name| {
+            vars.get(name).cloned().ok_or(VarError::NotPresent)
+        })
     }
 
     const PROJECT: (&str, &str) = (ENV_PROJECT_ID, "project");
@@ -180,7 +186,7 @@ mod tests {
 
     #[test]
     fn env_value_that_is_not_unicode_is_named() {
-        let result = from_env(|name| {
+        let result = from_env(crate::test_api::SERVER, |name| {
             if name == ENV_API_TOKEN {
                 Err(VarError::NotUnicode("\u{fffd}".into()))
             } else {

@@ -1,6 +1,6 @@
 //! [`ConfigError`]: why a client could not be configured.
 
-/// Why a [`Client`](crate::Client) could not be configured.
+/// Why a `Client` could not be configured.
 ///
 /// Every message names the setting (or environment variable) that was
 /// missing or wrong. No message ever contains the API token.
@@ -8,7 +8,7 @@
 #[non_exhaustive]
 pub enum ConfigError {
     /// A required setting was not given to the
-    /// [`ClientBuilder`](crate::ClientBuilder).
+    /// `ClientBuilder`.
     #[error("{setting} is required")]
     Missing {
         /// The setting, e.g. `project id`.
@@ -16,7 +16,7 @@ pub enum ConfigError {
     },
 
     /// Neither a space nor a base URL was given to the
-    /// [`ClientBuilder`](crate::ClientBuilder).
+    /// `ClientBuilder`.
     #[error("a space (e.g. `example` or `example.signalwire.com`) or a base url is required")]
     MissingServer,
 
@@ -124,8 +124,8 @@ pub enum ConfigError {
     },
 
     /// An `Authorization` header was given as an extra header
-    /// ([`ClientBuilder::default_header`](crate::ClientBuilder::default_header)
-    /// or [`Client::with_header`](crate::Client::with_header)). Its value is
+    /// (`ClientBuilder::default_header`
+    /// or `Client::with_header`). Its value is
     /// not repeated.
     #[error(
         "the authorization header cannot be set as an extra header: \

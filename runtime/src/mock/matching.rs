@@ -9,7 +9,7 @@ use std::fmt;
 use reqwest::Url;
 use serde_json::Value;
 
-use crate::runtime::OperationRequest;
+use crate::OperationRequest;
 
 /// A request as the mock compares it: the method, the path as sent
 /// (percent-encoded), the query's pairs (decoded, sorted), the body and

@@ -20,8 +20,9 @@ pub struct UnknownValue(String);
 
 impl UnknownValue {
     /// Wraps a value; the generated `From<&str>` and `From<String>`
-    /// conversions of each enum call this only for strings that match none
-    /// of the listed values.
+    /// conversions of each enum reach this (through [`unknown_value`]) only
+    /// for strings that match none of the listed values. Not a method
+    /// users can call: `UnknownValue::new` stays private.
     pub(crate) fn new(value: String) -> Self {
         Self(value)
     }
@@ -43,6 +44,25 @@ impl UnknownValue {
     {
         deserializer.deserialize_str(EnumVisitor(PhantomData))
     }
+}
+
+/// [`UnknownValue::new`], for [`open_enum!`](crate::open_enum) only: a
+/// free function of the runtime crate, which the client crate does not
+/// re-export, so that users cannot make an `UnknownValue` of a listed value.
+#[doc(hidden)]
+pub fn unknown_value(value: String) -> UnknownValue {
+    UnknownValue::new(value)
+}
+
+/// [`UnknownValue::deserialize_enum`], for [`open_enum!`](crate::open_enum)
+/// only.
+#[doc(hidden)]
+pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: for<'a> From<&'a str> + From<String>,
+{
+    UnknownValue::deserialize_enum(deserializer)
 }
 
 /// Builds a string enum from whichever form of string the deserializer has.

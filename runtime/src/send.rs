@@ -7,11 +7,17 @@ use bytes::Bytes;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue};
 use tracing::Instrument as _;
 
-use super::client::{Client, USER_AGENT};
+use super::client::{Core, USER_AGENT};
 use super::error::{AttemptError, Error};
 use super::params::{AuthScheme, RequestExtras};
 use super::request::{OperationRequest, RawResponse};
 use super::retry::{self, Decision, Outcome, Situation};
+
+/// The `tracing` target of the client's span and events: the module path
+/// they had when the runtime was a module of the client crate, so that a
+/// filter such as `signalwire_rest=debug` (or that path) still selects
+/// them now that the runtime is a crate of its own.
+const TRACING_TARGET: &str = "signalwire_rest::runtime::send";
 
 /// Sends one operation request through `client`, retrying as its
 /// [`RetryPolicy`](super::RetryPolicy) allows, and reads the whole
@@ -26,10 +32,7 @@ use super::retry::{self, Decision, Outcome, Situation};
 ///
 /// [`Error::Timeout`], [`Error::Transport`] or [`Error::BodyTooLarge`]
 /// when the last attempt got no complete response.
-pub(crate) async fn send<E>(
-    client: &Client,
-    request: OperationRequest,
-) -> Result<RawResponse, Error<E>> {
+pub async fn send<E>(client: &Core, request: OperationRequest) -> Result<RawResponse, Error<E>> {
     let url = url(&client.auth.base_url, &request.path);
     send_to(client, url, request).await
 }
@@ -37,7 +40,7 @@ pub(crate) async fn send<E>(
 /// [`send`] to the absolute `url` (of the same origin as the base
 /// URL, which the caller has checked); `request.path` is not used.
 pub(super) async fn send_to<E>(
-    client: &Client,
+    client: &Core,
     url: String,
     request: OperationRequest,
 ) -> Result<RawResponse, Error<E>> {
@@ -56,6 +59,7 @@ pub(super) async fn send_to<E>(
         AuthScheme::None => None,
     };
     let span = tracing::info_span!(
+        target: TRACING_TARGET,
         "signalwire_rest.request",
         method = %request.method,
         path_template = request.path_template,
@@ -66,7 +70,7 @@ pub(super) async fn send_to<E>(
 }
 
 async fn send_with_retries<E>(
-    client: &Client,
+    client: &Core,
     url: String,
     request: OperationRequest,
     authorization: Option<&HeaderValue>,
@@ -96,7 +100,7 @@ async fn send_with_retries<E>(
                 .timeout
                 .min(deadline.saturating_duration_since(attempt_started))
         });
-        tracing::debug!(attempt, timeout_ms = millis(timeout), "sending");
+        tracing::debug!(target: TRACING_TARGET, attempt, timeout_ms = millis(timeout), "sending");
         let result = tokio::time::timeout(
             timeout,
             attempt_once(
@@ -115,12 +119,12 @@ async fn send_with_retries<E>(
         let (outcome, retry_after) = match &result {
             Ok(response) => {
                 let status = response.status();
-                tracing::debug!(attempt, status, elapsed_ms, "response");
+                tracing::debug!(target: TRACING_TARGET, attempt, status, elapsed_ms, "response");
                 let retry_after = retry::retry_after(response.headers(), SystemTime::now());
                 (Outcome::Status(status), retry_after)
             }
             Err(error) => {
-                tracing::debug!(attempt, %error, elapsed_ms, "no response");
+                tracing::debug!(target: TRACING_TARGET, attempt, %error, elapsed_ms, "no response");
                 (outcome_of(error), None)
             }
         };
@@ -135,19 +139,19 @@ async fn send_with_retries<E>(
         match policy.decide(&situation, |bound| fastrand::u64(0..=bound)) {
             Decision::Return => return finish(result, attempt),
             Decision::GiveUp(reason) => {
-                tracing::debug!(attempt, reason = reason.as_str(), "giving up");
+                tracing::debug!(target: TRACING_TARGET, attempt, reason = reason.as_str(), "giving up");
                 return finish(result, attempt);
             }
             Decision::Retry { after } => {
                 match &result {
                     Ok(response) => tracing::warn!(
-                        attempt,
+                        target: TRACING_TARGET, attempt,
                         status = response.status(),
                         delay_ms = millis(after),
                         "retrying"
                     ),
                     Err(error) => {
-                        tracing::warn!(attempt, %error, delay_ms = millis(after), "retrying");
+                        tracing::warn!(target: TRACING_TARGET, attempt, %error, delay_ms = millis(after), "retrying");
                     }
                 }
                 tokio::time::sleep(after).await;
@@ -183,7 +187,7 @@ fn finish<E>(
 /// One attempt: send the request and read the whole body (up to the
 /// size limit).
 async fn attempt_once(
-    client: &Client,
+    client: &Core,
     method: &reqwest::Method,
     url: &str,
     body: Option<&(HeaderValue, Bytes)>,

@@ -6,7 +6,7 @@ use base64::engine::general_purpose::STANDARD;
 use reqwest::header::HeaderValue;
 use secrecy::{ExposeSecret as _, SecretString};
 
-use crate::runtime::ConfigError;
+use crate::ConfigError;
 
 /// The project ID is the username of HTTP Basic auth, which cannot contain
 /// `:` (RFC 7617).
@@ -43,7 +43,7 @@ pub(super) fn check_api_token(api_token: &SecretString) -> Result<(), ConfigErro
 
 /// A bearer token goes into `Authorization: Bearer <token>`: it must not be
 /// empty, and must be visible ASCII (RFC 6750 `b64token`, loosely).
-pub(in crate::runtime) fn check_bearer_token(token: &SecretString) -> Result<(), ConfigError> {
+pub(crate) fn check_bearer_token(token: &SecretString) -> Result<(), ConfigError> {
     let token = token.expose_secret();
     if token.trim().is_empty() {
         return Err(ConfigError::Empty {
@@ -73,7 +73,7 @@ pub(super) fn basic_authorization(project_id: &str, api_token: &SecretString) ->
 
 /// The HTTP Bearer `Authorization` header of a checked `token` (RFC 6750),
 /// made once per client and marked sensitive.
-pub(in crate::runtime) fn bearer_authorization(token: &SecretString) -> HeaderValue {
+pub(crate) fn bearer_authorization(token: &SecretString) -> HeaderValue {
     let mut value = HeaderValue::try_from(format!("Bearer {}", token.expose_secret()))
         .unwrap_or_else(|_| unreachable!("`check_bearer_token` allows visible ASCII only"));
     value.set_sensitive(true);

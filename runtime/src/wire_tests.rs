@@ -1,7 +1,7 @@
 //! The runtime's wire behaviour with the runtime alone: requests without a
 //! body, and methods that are not idempotent, through an operation written
 //! here in the shape of a generated one (these tests run without the
-//! generated client; see `codegen/tests/snapshots/runtime.rs`). The
+//! generated client, with the `Client` of `test_api` in `lib.rs`). The
 //! generated operations themselves are tested on the wire in
 //! `tests/tests/client/`.
 
@@ -12,7 +12,8 @@ use serde_json::json;
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{Client, Error, OperationRequest, RetryPolicy, encode_json, path_segment, send};
+use super::test_api::Client;
+use super::{Error, OperationRequest, RetryPolicy, encode_json, path_segment, send};
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct Thing {
@@ -29,7 +30,7 @@ async fn thing(
     let path = ["/things/", &path_segment(PATH_TEMPLATE, "id", "1")?].concat();
     let body = body.map(encode_json).transpose()?;
     let response = send(
-        client,
+        &client.core,
         OperationRequest {
             method,
             path_template: PATH_TEMPLATE,

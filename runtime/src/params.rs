@@ -12,7 +12,7 @@ use super::request::SEGMENT;
 /// The credentials an operation sends.
 #[allow(dead_code)] // `Bearer` and `None` are used only when a spec declares them
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) enum AuthScheme {
+pub enum AuthScheme {
     /// HTTP Basic with the project ID and API token.
     #[default]
     Basic,
@@ -25,7 +25,7 @@ pub(crate) enum AuthScheme {
 /// What an operation adds to its request; [`Default`] is what most
 /// operations need: no header parameters, JSON, HTTP Basic.
 #[derive(Clone)]
-pub(crate) struct RequestExtras {
+pub struct RequestExtras {
     /// The operation's header parameters; they replace the client's
     /// default headers of the same name.
     pub headers: HeaderMap,
@@ -50,25 +50,26 @@ impl Default for RequestExtras {
 /// can never add a parameter or end the query.
 #[allow(dead_code)] // used by generated code only when a spec declares query parameters
 #[derive(Default)]
-pub(crate) struct Query {
+pub struct Query {
     text: String,
 }
 
 #[allow(dead_code)] // used by generated code only when a spec declares query parameters
 impl Query {
-    pub(crate) fn new() -> Self {
+    /// No parameters.
+    pub fn new() -> Self {
         Self::default()
     }
 
     /// Adds `name=value`.
-    pub(crate) fn push(&mut self, name: &str, value: &str) {
+    pub fn push(&mut self, name: &str, value: &str) {
         self.start(name);
         self.text.extend(utf8_percent_encode(value, SEGMENT));
     }
 
     /// Adds `name=a,b,c` (form style without `explode`), each value encoded
     /// and the separators not; nothing for no values.
-    pub(crate) fn push_joined(&mut self, name: &str, values: impl IntoIterator<Item = String>) {
+    pub fn push_joined(&mut self, name: &str, values: impl IntoIterator<Item = String>) {
         let mut values = values.into_iter().peekable();
         if values.peek().is_none() {
             return;
@@ -91,7 +92,7 @@ impl Query {
     }
 
     /// `path`, followed by `?` and the query if it has any parameter.
-    pub(crate) fn append_to(self, mut path: String) -> String {
+    pub fn append_to(self, mut path: String) -> String {
         if !self.text.is_empty() {
             path.push('?');
             path.push_str(&self.text);
@@ -108,7 +109,7 @@ impl Query {
 /// [`Error::InvalidHeaderParameter`] if `value` cannot be a header value
 /// (a control character such as a line break). Nothing is sent.
 #[allow(dead_code)] // used by generated code only when a spec declares header parameters
-pub(crate) fn header_param<E>(
+pub fn header_param<E>(
     headers: &mut HeaderMap,
     path_template: &'static str,
     name: &'static str,
@@ -126,7 +127,7 @@ pub(crate) fn header_param<E>(
 /// the form the `date-time` format means; fractional seconds only when
 /// there are any.
 #[allow(dead_code)] // used by generated code only when a spec declares date-time parameters
-pub(crate) fn date_time_text(value: &DateTime<Utc>) -> String {
+pub fn date_time_text(value: &DateTime<Utc>) -> String {
     value.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 

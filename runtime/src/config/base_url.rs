@@ -3,7 +3,7 @@
 
 use reqwest::Url;
 
-use crate::runtime::ConfigError;
+use crate::ConfigError;
 
 /// Checks a base URL and returns it without trailing `/`, so that paths
 /// (which start with `/`) can be appended to it.
@@ -69,10 +69,24 @@ fn redact_userinfo(value: &str) -> String {
     }
 }
 
+/// The server URL an API's document declares, which a space is put into:
+/// the client crate gives its generated `SERVER_URL` and
+/// `SERVER_VARIABLES` to [`client!`](crate::client).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Server {
+    /// The URL template, such as `https://{space_name}.signalwire.com`
+    /// (empty when the document declares none).
+    pub url: &'static str,
+    /// `(name, default)` of each variable of `url`, in the order they
+    /// appear in it.
+    pub variables: &'static [(&'static str, &'static str)],
+}
+
 /// The base URL for a space: a host (contains a `.`) or a bare space name
-/// put into the server URL template of the generated code.
-pub(super) fn space_base_url(space: &str) -> Result<String, ConfigError> {
-    space_base_url_with(space, crate::api::SERVER_URL, crate::api::SERVER_VARIABLES)
+/// put into the server URL template of `server`.
+pub(super) fn space_base_url(space: &str, server: Server) -> Result<String, ConfigError> {
+    space_base_url_with(space, server.url, server.variables)
 }
 
 fn space_base_url_with(
@@ -182,7 +196,7 @@ fn expand_server_url(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::config::message;
+    use crate::config::message;
 
     const TEMPLATE: &str = "https://{space_name}.signalwire.com";
 
@@ -195,7 +209,7 @@ mod tests {
     #[test]
     fn generated_server_template_expands_a_space_name() {
         assert_eq!(
-            space_base_url("example").unwrap(),
+            space_base_url("example", crate::test_api::SERVER).unwrap(),
             "https://example.signalwire.com"
         );
     }

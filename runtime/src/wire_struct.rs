@@ -1,5 +1,5 @@
 //! What every generated struct's `Serialize` and `Deserialize` share,
-//! written once here and stamped on each struct by [`wire_struct!`].
+//! written once here and stamped on each struct by [`wire_struct!`](crate::wire_struct!).
 //!
 //! serde's derives write about 290 lines per struct (for `Deserialize` a
 //! field enum and its visitor, a visitor of a sequence of the field values
@@ -35,13 +35,14 @@ use super::one_or_many::OneOrMany;
 /// serde's derive does) or `default` (left out when unset; when missing,
 /// the field type's `Default`); a list field that the document also allows
 /// as one value is `field = presence("wire name", one_or_many)`.
-#[allow(unused_macros)] // a spec without objects has no use for it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! wire_struct {
     (@value $map:ident $slot:ident $wire:literal) => {
-        $crate::runtime::wire_struct::value(&mut $map, &mut $slot, $wire)
+        $crate::wire_struct::value(&mut $map, &mut $slot, $wire)
     };
     (@value $map:ident $slot:ident $wire:literal one_or_many) => {
-        $crate::runtime::wire_struct::one_or_many_value(&mut $map, &mut $slot, $wire)
+        $crate::wire_struct::one_or_many_value(&mut $map, &mut $slot, $wire)
     };
     ($name:ident { $($field:ident = $presence:ident($wire:literal $(, $one_or_many:ident)?)),* $(,)? }) => {
         impl ::serde::Serialize for $name {
@@ -49,19 +50,19 @@ macro_rules! wire_struct {
                 &self,
                 serializer: S,
             ) -> ::std::result::Result<S::Ok, S::Error> {
-                let len = 0 $(+ $crate::runtime::wire_struct::present::$presence(&self.$field))*;
+                let len = 0 $(+ $crate::wire_struct::present::$presence(&self.$field))*;
                 #[allow(unused_mut)] // a struct without fields writes nothing
                 let mut fields = ::serde::Serializer::serialize_struct(
                     serializer,
                     ::std::stringify!($name),
                     len,
                 )?;
-                $($crate::runtime::wire_struct::write::$presence(&mut fields, $wire, &self.$field)?;)*
+                $($crate::wire_struct::write::$presence(&mut fields, $wire, &self.$field)?;)*
                 ::serde::ser::SerializeStruct::end(fields)
             }
         }
 
-        impl $crate::runtime::wire_struct::Decode for $name {
+        impl $crate::wire_struct::Decode for $name {
             const NAME: &'static str = ::std::stringify!($name);
             const FIELDS: &'static [&'static str] = &[$($wire),*];
 
@@ -71,15 +72,15 @@ macro_rules! wire_struct {
             ) -> ::std::result::Result<Self, A::Error> {
                 $(let mut $field = ::std::option::Option::None;)*
                 while let ::std::option::Option::Some(key) =
-                    ::serde::de::MapAccess::next_key::<$crate::runtime::wire_struct::Key<'de>>(&mut map)?
+                    ::serde::de::MapAccess::next_key::<$crate::wire_struct::Key<'de>>(&mut map)?
                 {
                     match key.as_str() {
-                        $($wire => $crate::runtime::wire_struct!(@value map $field $wire $($one_or_many)?)?,)*
-                        _ => $crate::runtime::wire_struct::skip(&mut map)?,
+                        $($wire => $crate::wire_struct!(@value map $field $wire $($one_or_many)?)?,)*
+                        _ => $crate::wire_struct::skip(&mut map)?,
                     }
                 }
                 ::std::result::Result::Ok(Self {
-                    $($field: $crate::runtime::wire_struct::missing::$presence($field, $wire)?,)*
+                    $($field: $crate::wire_struct::missing::$presence($field, $wire)?,)*
                 })
             }
         }
@@ -88,21 +89,18 @@ macro_rules! wire_struct {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                $crate::runtime::wire_struct::deserialize(deserializer)
+                $crate::wire_struct::deserialize(deserializer)
             }
         }
     };
 }
 
-#[allow(unused_imports)] // used only when a spec has an object
-pub(crate) use wire_struct;
-
-/// What [`wire_struct!`] implements for a struct to read it from a map:
+/// What [`wire_struct!`](crate::wire_struct!) implements for a struct to read it from a map:
 /// its name (for serde's messages), its fields' wire names, and the
 /// reading of one map. The visitor around it is [`deserialize`]'s, one
 /// generic type for every struct, so that no item is declared inside the
 /// generated impls (where it could take the name of a generated type).
-pub(crate) trait Decode: Sized {
+pub trait Decode: Sized {
     /// The struct's name.
     const NAME: &'static str;
     /// Its fields' wire names, in order.
@@ -111,10 +109,8 @@ pub(crate) trait Decode: Sized {
     fn visit_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
-/// `Deserialize::deserialize` of every struct [`wire_struct!`] implements.
-pub(crate) fn deserialize<'de, T: Decode, D: Deserializer<'de>>(
-    deserializer: D,
-) -> Result<T, D::Error> {
+/// `Deserialize::deserialize` of every struct [`wire_struct!`](crate::wire_struct!) implements.
+pub fn deserialize<'de, T: Decode, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
     deserializer.deserialize_struct(T::NAME, T::FIELDS, StructVisitor(PhantomData))
 }
 
@@ -134,10 +130,10 @@ impl<'de, T: Decode> Visitor<'de> for StructVisitor<T> {
 
 /// An object's key, borrowed from the input where the deserializer can lend
 /// it (serde_json reading a byte slice without escapes), owned otherwise.
-pub(crate) struct Key<'de>(Cow<'de, str>);
+pub struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
-    pub(crate) fn as_str(&self) -> &str {
+    pub fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -176,7 +172,7 @@ impl<'de> Visitor<'de> for KeyVisitor {
 
 /// Reads the value of the field `wire` into `slot`; a second value of it
 /// is the error `duplicate field`.
-pub(crate) fn value<'de, A, T>(
+pub fn value<'de, A, T>(
     map: &mut A,
     slot: &mut Option<T>,
     wire: &'static str,
@@ -189,7 +185,7 @@ where
 }
 
 /// [`value`] for a list field that also takes one value alone.
-pub(crate) fn one_or_many_value<'de, A, L>(
+pub fn one_or_many_value<'de, A, L>(
     map: &mut A,
     slot: &mut Option<L>,
     wire: &'static str,
@@ -231,18 +227,18 @@ impl<'de, L: OneOrMany<'de>> DeserializeSeed<'de> for OneOrManySeed<L> {
 }
 
 /// Skips the value of a key no field names.
-pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<de::IgnoredAny>().map(|_| ())
 }
 
 /// What a missing key gives, by the field's presence.
-pub(crate) mod missing {
+pub mod missing {
     use serde::Deserialize;
     use serde::de;
 
     /// An `Option` reads a missing key as `None`; any other type fails with
     /// `missing field`.
-    pub(crate) fn required<'de, T, E>(slot: Option<T>, wire: &'static str) -> Result<T, E>
+    pub fn required<'de, T, E>(slot: Option<T>, wire: &'static str) -> Result<T, E>
     where
         T: Deserialize<'de>,
         E: de::Error,
@@ -254,38 +250,34 @@ pub(crate) mod missing {
     }
 
     /// The field type's default.
-    pub(crate) fn default<T: Default, E>(slot: Option<T>, _wire: &'static str) -> Result<T, E> {
+    pub fn default<T: Default, E>(slot: Option<T>, _wire: &'static str) -> Result<T, E> {
         Ok(slot.unwrap_or_default())
     }
 }
 
 /// How many fields a struct writes: a required field always, an optional
 /// one when set.
-pub(crate) mod present {
+pub mod present {
     use super::Unset;
 
-    pub(crate) fn required<T>(_value: &T) -> usize {
+    pub fn required<T>(_value: &T) -> usize {
         1
     }
 
-    pub(crate) fn default<T: Unset>(value: &T) -> usize {
+    pub fn default<T: Unset>(value: &T) -> usize {
         usize::from(!value.is_unset())
     }
 }
 
 /// Writing a field, by its presence: a required field always, an optional
 /// one when set (serde's `skip_field` otherwise, as the derive does).
-pub(crate) mod write {
+pub mod write {
     use serde::Serialize;
     use serde::ser::SerializeStruct;
 
     use super::Unset;
 
-    pub(crate) fn required<S, T>(
-        fields: &mut S,
-        wire: &'static str,
-        value: &T,
-    ) -> Result<(), S::Error>
+    pub fn required<S, T>(fields: &mut S, wire: &'static str, value: &T) -> Result<(), S::Error>
     where
         S: SerializeStruct,
         T: Serialize,
@@ -293,11 +285,7 @@ pub(crate) mod write {
         fields.serialize_field(wire, value)
     }
 
-    pub(crate) fn default<S, T>(
-        fields: &mut S,
-        wire: &'static str,
-        value: &T,
-    ) -> Result<(), S::Error>
+    pub fn default<S, T>(fields: &mut S, wire: &'static str, value: &T) -> Result<(), S::Error>
     where
         S: SerializeStruct,
         T: Serialize + Unset,
@@ -311,7 +299,7 @@ pub(crate) mod write {
 }
 
 /// The value of an optional field that is left out of the output.
-pub(crate) trait Unset {
+pub trait Unset {
     fn is_unset(&self) -> bool;
 }
 

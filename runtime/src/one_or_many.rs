@@ -21,7 +21,7 @@ use super::nullable::Nullable;
 /// The deserializer's error when the value is neither a list of `T` nor
 /// one `T` (an object, or a value `T` does not take), or, for `Vec<T>`,
 /// when it is `null`.
-pub(crate) fn one_or_many<'de, D, L>(deserializer: D) -> Result<L, D::Error>
+pub fn one_or_many<'de, D, L>(deserializer: D) -> Result<L, D::Error>
 where
     D: Deserializer<'de>,
     L: OneOrMany<'de>,
@@ -30,7 +30,7 @@ where
 }
 
 /// A field type [`one_or_many`] can decode.
-pub(crate) trait OneOrMany<'de>: Sized {
+pub trait OneOrMany<'de>: Sized {
     /// Decodes `Self` from a list or from one value.
     fn one_or_many<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 }
@@ -139,7 +139,7 @@ mod tests {
     use serde_json::json;
 
     use super::one_or_many;
-    use crate::runtime::Nullable;
+    use crate::Nullable;
 
     /// A field of each presence, as the generator declares them.
     #[derive(Debug, Deserialize, PartialEq)]

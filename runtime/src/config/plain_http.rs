@@ -5,7 +5,7 @@ use std::net::IpAddr;
 
 use reqwest::Url;
 
-use crate::runtime::ConfigError;
+use crate::ConfigError;
 
 /// Refuses a plain `http` base URL unless its host is a loopback address
 /// (`127.0.0.0/8`, `::1`, an IPv4-mapped loopback address, or `localhost`),
@@ -42,7 +42,8 @@ pub(super) fn check_transport_security(base_url: &str) -> Result<(), ConfigError
 #[cfg(test)]
 mod tests {
     use super::super::message;
-    use crate::runtime::{Client, ConfigError};
+    use crate::ConfigError;
+    use crate::test_api::Client;
 
     fn build_for(base_url: &str) -> Result<Client, ConfigError> {
         Client::from_base_url("p", "t", base_url)

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, VecDeque};
 use futures_core::Stream;
 use reqwest::Url;
 
-use super::client::Client;
+use super::client::Core;
 use super::error::Error;
 use super::params::RequestExtras;
 use super::request::{OperationRequest, RawResponse};
@@ -14,7 +14,7 @@ use super::send::{send_to, url};
 
 /// What a generated list operation hands to [`pages`] to read one page:
 /// its items and the `next` link, if any, as the server wrote it.
-pub(crate) type Page<T> = (Vec<T>, Option<String>);
+pub type Page<T> = (Vec<T>, Option<String>);
 
 /// The items of every page of a list operation, in order: the first page
 /// from the request `first` (its path with the query, and the operation's
@@ -29,8 +29,8 @@ pub(crate) type Page<T> = (Vec<T>, Option<String>);
 /// [`Error::RepeatedNextLink`] after the items of its page. Any other
 /// error (building the first request, sending, decoding) ends the stream
 /// as its last item.
-pub(crate) fn pages<T, E, F>(
-    client: &Client,
+pub fn pages<T, E, F>(
+    client: &Core,
     first: Result<OperationRequest, Error<E>>,
     decode: F,
 ) -> impl Stream<Item = Result<T, Error<E>>> + Send + 'static
@@ -74,7 +74,7 @@ enum Next<E> {
 }
 
 struct Pager<T, E, F> {
-    client: Client,
+    client: Core,
     path_template: &'static str,
     extras: RequestExtras,
     decode: F,
@@ -161,6 +161,6 @@ where
 /// The client's base URL with a trailing `/`, so that a relative link
 /// (`sip_endpoints?page_token=x`) resolves below it and an absolute path
 /// (`/api/...`) from its origin.
-fn base(client: &Client) -> Option<Url> {
+fn base(client: &Core) -> Option<Url> {
     Url::parse(&format!("{}/", client.base_url())).ok()
 }

@@ -52,7 +52,7 @@ pub enum Error<E> {
     },
 
     /// The request timed out: the time for one attempt
-    /// ([`ClientBuilder::timeout`](crate::ClientBuilder::timeout)), the
+    /// (`ClientBuilder::timeout`), the
     /// retry deadline, or a timeout set on a caller-supplied
     /// [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html) (reqwest 0.13) ran out.
     Timeout {
@@ -112,8 +112,8 @@ pub enum Error<E> {
     },
 
     /// The operation authenticates with HTTP Bearer and the client has no
-    /// bearer token ([`ClientBuilder::bearer_token`](crate::ClientBuilder::bearer_token),
-    /// [`Client::with_bearer_token`](crate::Client::with_bearer_token)).
+    /// bearer token (`ClientBuilder::bearer_token`,
+    /// `Client::with_bearer_token`).
     /// Nothing was sent.
     MissingBearerToken {
         /// The operation's path template, e.g. `/subscribers/tokens`.
@@ -147,7 +147,7 @@ pub enum Error<E> {
     },
 
     /// The response body was larger than the limit
-    /// ([`ClientBuilder::max_response_bytes`](crate::ClientBuilder::max_response_bytes));
+    /// (`ClientBuilder::max_response_bytes`);
     /// reading stopped there. Not retried.
     BodyTooLarge {
         /// The HTTP status code of the response.

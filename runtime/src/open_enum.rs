@@ -11,7 +11,8 @@
 /// whose variant `$unknown` keeps a value the document does not list. The
 /// enum must have `fn known(&str) -> Option<Self>` and
 /// `fn as_str(&self) -> &str`.
-#[allow(unused_macros)] // a spec without string enums has no use for it
+#[doc(hidden)]
+#[macro_export]
 macro_rules! open_enum {
     ($name:ident, $unknown:ident) => {
         impl ::std::convert::From<&str> for $name {
@@ -22,7 +23,7 @@ macro_rules! open_enum {
             #[inline]
             fn from(value: &str) -> Self {
                 Self::known(value).unwrap_or_else(|| {
-                    Self::$unknown($crate::runtime::UnknownValue::new(value.to_owned()))
+                    Self::$unknown($crate::unknown_value(value.to_owned()))
                 })
             }
         }
@@ -35,7 +36,7 @@ macro_rules! open_enum {
             #[inline]
             fn from(value: ::std::string::String) -> Self {
                 Self::known(&value)
-                    .unwrap_or_else(|| Self::$unknown($crate::runtime::UnknownValue::new(value)))
+                    .unwrap_or_else(|| Self::$unknown($crate::unknown_value(value)))
             }
         }
 
@@ -69,11 +70,8 @@ macro_rules! open_enum {
             fn deserialize<D: ::serde::Deserializer<'de>>(
                 deserializer: D,
             ) -> ::std::result::Result<Self, D::Error> {
-                $crate::runtime::UnknownValue::deserialize_enum(deserializer)
+                $crate::deserialize_open_enum(deserializer)
             }
         }
     };
 }
-
-#[allow(unused_imports)] // used only when a spec has a string enum
-pub(crate) use open_enum;
