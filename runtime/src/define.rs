@@ -34,7 +34,7 @@ macro_rules! client {
         /// after the document's `operationId`. The crate's front page lists the
         /// API areas, each with an index of its operations; to find the method of
         /// an HTTP path, search these docs for the path. A client
-        /// holds its configuration and a connection pool behind [`Arc`]s: clone it
+        /// holds its configuration and a connection pool behind [`Arc`](std::sync::Arc)s: clone it
         /// freely (clones share the pool) instead of building a new one per
         /// request.
         ///
@@ -435,61 +435,62 @@ macro_rules! client {
 
         }
 
-        /// A mock of SignalWire's REST API for the tests of code that uses this
-        /// client (cargo feature `mock`, off by default): a server on a loopback
-        /// port that expects the operations you name, with the arguments you give,
-        /// and answers with the values you give, typed as the operations are.
-        ///
-        /// - [`MockApi::start`] starts one; [`MockApi::client`] is a client of it.
-        /// - [`MockApi::on`] gives one method per operation, named and typed as
-        ///   the operation's method on [`Client`]: `mock.on().update_sip_credential(id,
-        ///   &request)` expects the request that `client.update_sip_credential(id,
-        ///   &request)` sends (the same method, path, query and header parameters,
-        ///   and the body compared as JSON), and returns an [`Expect`] that says
-        ///   what to answer: the operation's success value ([`Expect::reply`]), one
-        ///   of its declared errors ([`Expect::reply_error`], with the status of
-        ///   its variant), any status ([`Expect::reply_status`]), each with a
-        ///   `Retry-After` ([`Expect::retry_after`]); several replies answer
-        ///   successive requests in order; a list's pages link to each other
-        ///   ([`Expect::pages`]), so its `_stream` method reads them all, and may
-        ///   end in an error ([`Expect::pages_then_error`]).
-        /// - [`MockApi::verify`] (also run when the mock is dropped) fails the test
-        ///   unless every expectation got exactly its requests and every request
-        ///   met an expectation, and lists what was received: a request that
-        ///   matches no expectation is answered `501` and reported with its
-        ///   differences from the closest expectation (`body at /username:
-        ///   expected "alice", received "bob"`).
-        ///
-        /// # Example
-        ///
-        /// A `503` and then the endpoint: the client retries once (the mock's
-        /// client waits no backoff, and `Retry-After: 0` asks for none).
-        ///
-        /// ```
-        /// use signalwire_rest::mock::MockApi;
-        /// use signalwire_rest::{ResourceResponseSipEndpoint, SipEndpointUpdateRequest, uuid::Uuid};
-        ///
-        /// # async fn run(endpoint: ResourceResponseSipEndpoint) {
-        /// let mock = MockApi::start().await;
-        /// let id = Uuid::nil();
-        /// let request = SipEndpointUpdateRequest::new().username("alice");
-        /// mock.on()
-        ///     .update_sip_credential(id, &request)
-        ///     .reply_status(503)
-        ///     .retry_after(0)
-        ///     .reply(endpoint.clone());
-        ///
-        /// let updated = mock.client().update_sip_credential(id, &request).await.unwrap();
-        /// assert_eq!(updated, endpoint);
-        /// mock.verify();
-        /// # }
-        /// ```
-        ///
-        /// Expectations are tried in the order they were set; one that has had all
-        /// its requests no longer matches, so two expectations of the same request
-        /// answer in turn.
         #[cfg(feature = "mock")]
         pub mod mock {
+            //! A mock of SignalWire's REST API for the tests of code that uses this
+            //! client (cargo feature `mock`, off by default): a server on a loopback
+            //! port that expects the operations you name, with the arguments you give,
+            //! and answers with the values you give, typed as the operations are.
+            //!
+            //! - [`MockApi::start`] starts one; [`MockApi::client`] is a client of it.
+            //! - [`MockApi::on`] gives one method per operation, named and typed as
+            //!   the operation's method on [`Client`]: `mock.on().update_sip_credential(id,
+            //!   &request)` expects the request that `client.update_sip_credential(id,
+            //!   &request)` sends (the same method, path, query and header parameters,
+            //!   and the body compared as JSON), and returns an [`Expect`] that says
+            //!   what to answer: the operation's success value ([`Expect::reply`]), one
+            //!   of its declared errors ([`Expect::reply_error`], with the status of
+            //!   its variant), any status ([`Expect::reply_status`]), each with a
+            //!   `Retry-After` ([`Expect::retry_after`]); several replies answer
+            //!   successive requests in order; a list's pages link to each other
+            //!   ([`Expect::pages`]), so its `_stream` method reads them all, and may
+            //!   end in an error ([`Expect::pages_then_error`]).
+            //! - [`MockApi::verify`] (also run when the mock is dropped) fails the test
+            //!   unless every expectation got exactly its requests and every request
+            //!   met an expectation, and lists what was received: a request that
+            //!   matches no expectation is answered `501` and reported with its
+            //!   differences from the closest expectation (`body at /username:
+            //!   expected "alice", received "bob"`).
+            //!
+            //! # Example
+            //!
+            //! A `503` and then the endpoint: the client retries once (the mock's
+            //! client waits no backoff, and `Retry-After: 0` asks for none).
+            //!
+            //! ```
+            //! use signalwire_rest::mock::MockApi;
+            //! use signalwire_rest::{ResourceResponseSipEndpoint, SipEndpointUpdateRequest, uuid::Uuid};
+            //!
+            //! # async fn run(endpoint: ResourceResponseSipEndpoint) {
+            //! let mock = MockApi::start().await;
+            //! let id = Uuid::nil();
+            //! let request = SipEndpointUpdateRequest::new().username("alice");
+            //! mock.on()
+            //!     .update_sip_credential(id, &request)
+            //!     .reply_status(503)
+            //!     .retry_after(0)
+            //!     .reply(endpoint.clone());
+            //!
+            //! let updated = mock.client().update_sip_credential(id, &request).await.unwrap();
+            //! assert_eq!(updated, endpoint);
+            //! mock.verify();
+            //! # }
+            //! ```
+            //!
+            //! Expectations are tried in the order they were set; one that has had all
+            //! its requests no longer matches, so two expectations of the same request
+            //! answer in turn.
+
             pub use $crate::mock::{ErrorReply, Expect};
 
             use super::{Client, ClientBuilder};
@@ -527,7 +528,7 @@ macro_rules! client {
                 /// A builder of a client of the mock, for other settings: its base URL,
                 /// credentials (`mock-project`, `mock-token` and the bearer token
                 /// `mock-bearer-token`; the mock does not check them), and the default
-                /// [`RetryPolicy`] without backoff, so that a test of retries does not
+                /// [`RetryPolicy`](crate::RetryPolicy) without backoff, so that a test of retries does not
                 /// wait (a reply's `Retry-After` is still honoured).
                 pub fn client_builder(&self) -> ClientBuilder {
                     Client::builder().base_url(self.uri()).project_id("mock-project").api_token("mock-token").bearer_token("mock-bearer-token").retry($crate::mock::Core::retry())

@@ -1,5 +1,6 @@
 //! The house tells the truth about itself: every repository path that
-//! the project's prose names exists.
+//! the project's prose names exists, and no `#[path]` reads a module from
+//! another package's folder.
 //!
 //! Scanned: Markdown files, comments of Rust files (doc comments and
 //! others), shell scripts and `.ci/run`, the overlay (its actions'
@@ -29,9 +30,9 @@ fn root() -> &'static Path {
         .expect("xtask sits in the checkout")
 }
 
-#[test]
-fn every_repository_path_the_prose_names_exists() {
-    let root = root();
+/// The checkout's files, relative to it with `/` separators, and every
+/// file and folder they make (each prefix of each file's path).
+fn files_and_paths(root: &Path) -> (Vec<String>, BTreeSet<String>) {
     let files: Vec<String> = checkout_files(root)
         .iter()
         .map(|path| path.to_string_lossy().replace('\\', "/"))
@@ -47,6 +48,60 @@ fn every_repository_path_the_prose_names_exists() {
             paths.insert(prefix.clone());
         }
     }
+    (files, paths)
+}
+
+/// A module that `#[path]` reads from another package's folder is a link
+/// between crates that no `use` and no `Cargo.toml` shows: moving the file
+/// breaks the other crate. Code one crate shares with another is a
+/// dependency instead (as the runtime crate is for the client crate and the
+/// snapshot programs).
+#[test]
+fn no_path_attribute_reads_a_module_of_another_package() {
+    let root = root();
+    let (files, paths) = files_and_paths(root);
+    let mut attributes = 0;
+    let mut crossing = Vec::new();
+    for file in files.iter().filter(|file| file.ends_with(".rs")) {
+        let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        for (number, line) in text.lines().enumerate() {
+            let Some(target) = path_attribute(line) else {
+                continue;
+            };
+            attributes += 1;
+            // Relative to the folder of the file that has the attribute.
+            let module = join(&parent(file), target);
+            let (from, to) = (package_of(&paths, file), package_of(&paths, &module));
+            if from != to {
+                crossing.push(format!(
+                    "{file}:{}: `{target}` is `{module}`, of the package in `{to}/`, not `{from}/`",
+                    number + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        attributes > 10,
+        "only {attributes} #[path] attributes found: the scan lost its files"
+    );
+    assert!(
+        crossing.is_empty(),
+        "#[path] attributes that read another package's file (depend on it instead):\n{}",
+        crossing.join("\n")
+    );
+}
+
+/// The file that a `#[path = "..."]` attribute on `line` names.
+fn path_attribute(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix("#[path")?.trim_start();
+    let rest = rest.strip_prefix('=')?.trim_start().strip_prefix('"')?;
+    rest.split_once('"').map(|(target, _)| target)
+}
+
+#[test]
+fn every_repository_path_the_prose_names_exists() {
+    let root = root();
+    let (files, paths) = files_and_paths(root);
     let tops: BTreeSet<&str> = files
         .iter()
         .filter_map(|file| file.split_once('/').map(|(top, _)| top))
@@ -258,6 +313,29 @@ fn mentions_are_words_that_start_with_a_top_level_folder() {
     );
     assert!(found("https://example.com/spec/x and ../shared/spec/y and myspec/z").is_empty());
     assert!(found("spec and codegen alone").is_empty());
+}
+
+#[test]
+fn path_attributes_are_read_from_the_start_of_a_line() {
+    assert_eq!(
+        path_attribute(r#"#[path = "weather/mod.rs"]"#),
+        Some("weather/mod.rs")
+    );
+    assert_eq!(
+        path_attribute(r#"  #[path="../a.rs"] mod a;"#),
+        Some("../a.rs")
+    );
+    assert_eq!(
+        path_attribute(r##"let text = "#[path = \"x.rs\"]";"##),
+        None
+    );
+    assert_eq!(path_attribute("#[pathological]"), None);
+    let paths: BTreeSet<String> = ["a/Cargo.toml", "a", "a/b", "a/b/Cargo.toml", "a/b/c.rs"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(package_of(&paths, "a/b/c.rs"), "a/b");
+    assert_eq!(package_of(&paths, &join("a/b", "../x.rs")), "a");
 }
 
 #[test]
