@@ -299,6 +299,7 @@ fn root_module(api: &Api, operations: bool) -> TokenStream {
         #module_docs
         #operations
         mod types;
+        #[allow(unused_imports)] // empty when every type is of one area or namespace
         pub use types::*;
         #(#namespaces)*
         #(#areas)*

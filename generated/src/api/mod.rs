@@ -4,6 +4,7 @@
 
 mod types;
 
+#[allow(unused_imports)]
 pub use types::*;
 
 pub mod message;

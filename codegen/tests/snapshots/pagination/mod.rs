@@ -8,6 +8,7 @@ pub use operations::*;
 
 mod types;
 
+#[allow(unused_imports)]
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).

@@ -4,6 +4,7 @@
 
 mod types;
 
+#[allow(unused_imports)]
 pub use types::*;
 
 /// The URL template of the first server the API document declares (empty if none).
