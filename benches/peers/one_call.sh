@@ -30,11 +30,16 @@ mkdir -p "$work"
 spec="$(cargo xtask spec applied)"
 python3 benches/peers/area.py "$spec" fabric "$work/fabric.json"
 
-# This repository's client of the document.
-mkdir -p "$work/ours"
-git archive --format=tar HEAD | tar -x -C "$work/ours"
-cp "$work/fabric.json" "$work/ours/spec/signalwire-rest.openapi.yaml"
-cat > "$work/ours/spec/signalwire-rest.overlay.yaml" <<'YAML'
+# This repository's client of the document, in a copy of the checkout
+# outside the target directory: Cargo records the sources of a build inside
+# the target directory relative to it, so that a copy there would pass for
+# this checkout's own sources in later builds.
+ours="$(mktemp -d)/signalwire-rest"
+trap 'rm -rf "$(dirname "$ours")"' EXIT
+mkdir -p "$ours"
+git archive --format=tar HEAD | tar -x -C "$ours"
+cp "$work/fabric.json" "$ours/spec/signalwire-rest.openapi.yaml"
+cat > "$ours/spec/signalwire-rest.overlay.yaml" <<'YAML'
 overlay: 1.0.0
 info:
   title: No deviations (the document is already the applied one's part)
@@ -47,7 +52,7 @@ actions:
       x-benchmark: one-call
 YAML
 echo "==> signalwire-rest of the Fabric document: generate"
-(cd "$work/ours" && cargo xtask codegen > "$work/ours-codegen.log")
+(cd "$ours" && cargo xtask codegen > "$work/ours-codegen.log")
 
 # openapi-generator's client of the document.
 echo "==> openapi-generator $(openapi-generator-cli version 2>/dev/null | tail -1): generate"
@@ -76,7 +81,7 @@ TOML
   printf '%s\n' "$main" > "$dir/src/main.rs"
   cp "$root/Cargo.lock" "$dir/Cargo.lock"
 }
-program "$work/program-ours" "signalwire-rest = { path = \"$work/ours/generated\" }" '
+program "$work/program-ours" "signalwire-rest = { path = \"$ours/generated\" }" '
 use signalwire_rest::{Client, SipEndpointUpdateRequest, uuid::Uuid};
 
 #[tokio::main]
