@@ -9,7 +9,8 @@
 //! of two documents in the generated crate's terms.
 //!
 //! The generated modules call into the hand-written runtime of the client crate
-//! (`crate::runtime`: `Client`, `Error`, `Nullable`, `UnknownValue`, ...).
+//! (`crate::runtime`, the crate `signalwire-rest-runtime`: `Error`,
+//! `Nullable`, `UnknownValue`, ..., and `client!`, which defines `Client`).
 
 use std::collections::BTreeMap;
 
@@ -32,6 +33,14 @@ pub type Output = BTreeMap<String, String>;
 
 /// The folder of the client crate the generated modules are written to.
 pub const API_DIR: &str = "src/api";
+
+/// Which sources this build of the generator was made from
+/// (`source_fingerprint::of_package` of this package, recorded by
+/// `build.rs`): `cargo xtask` compares it with its checkout's, since a
+/// checkout sharing the target directory with another can be handed the
+/// other's build.
+#[doc(hidden)]
+pub const SOURCES: &str = env!("CODEGEN_SOURCES");
 
 /// Generates the client modules from the text of an OpenAPI document.
 /// `source` is the document's path as the generated headers name it

@@ -42,6 +42,56 @@ pub fn workspace_root() -> Result<PathBuf> {
     Ok(root)
 }
 
+/// The packages of this binary's own code (the generator and xtask) that
+/// were built from other sources than those of the checkout at `root`:
+/// Cargo hands a checkout another's build of a package when the two share
+/// a target directory and this checkout's files are older than that build
+/// (see `source_fingerprint`). Empty when the binary is the checkout's own,
+/// and for a package the checkout does not hold (a tree with a spec and
+/// generated files only, as some tests make), which it cannot be rebuilt
+/// from.
+pub fn built_from_elsewhere(root: &Path) -> Result<Vec<&'static str>> {
+    let built = [
+        ("codegen", codegen::SOURCES),
+        ("xtask", env!("XTASK_SOURCES")),
+    ];
+    let mut elsewhere = Vec::new();
+    for (package, fingerprint) in built {
+        let dir = root.join(package);
+        if !dir.join("Cargo.toml").is_file() {
+            continue;
+        }
+        let here = source_fingerprint::of_package(&dir)
+            .with_context(|| format!("cannot read the sources of {}", dir.display()))?;
+        if here != fingerprint {
+            elsewhere.push(package);
+        }
+    }
+    Ok(elsewhere)
+}
+
+/// Makes Cargo rebuild `packages` (of [`built_from_elsewhere`]) from the
+/// checkout at `root` the next time it builds them: marks the crate roots
+/// and the build script of each as modified now. Their contents do not
+/// change.
+pub fn mark_for_rebuild(root: &Path, packages: &[&str]) -> Result<()> {
+    let now = std::time::SystemTime::now();
+    for package in packages {
+        for file in ["src/lib.rs", "src/main.rs", "build.rs"] {
+            let path = root.join(package).join(file);
+            if !path.is_file() {
+                continue;
+            }
+            fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|opened| opened.set_modified(now))
+                .with_context(|| format!("cannot mark {} as modified", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
 fn same_path(a: &Path, b: &Path) -> bool {
     match (fs::canonicalize(a), fs::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,

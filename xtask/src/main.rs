@@ -19,9 +19,14 @@
 //! - `cargo xtask synth [--operations N] [--schemas M] [-o FILE] [--time]`
 //!   writes a synthetic document of that size (and times the generator on it).
 
-use std::process::ExitCode;
+use std::process::{Command, ExitCode};
 
-use xtask::{Mode, workspace_root};
+use xtask::checkout::{built_from_elsewhere, mark_for_rebuild};
+use xtask::{Mode, cargo, workspace_root};
+
+/// Set for the run of xtask that [`rerun_rebuilt`] starts, so that it does
+/// not start another.
+const REBUILT: &str = "XTASK_REBUILT";
 
 const USAGE: &str = "usage: cargo xtask codegen [--check] | cargo xtask test [--quick | --full] [--skip-contract] \
                      | cargo xtask diff [REV | A..B] [--format markdown|json] \
@@ -61,6 +66,14 @@ fn main() -> ExitCode {
             };
         }
     };
+    match built_from_elsewhere(&root) {
+        Ok(elsewhere) if elsewhere.is_empty() => {}
+        Ok(elsewhere) => return rerun_rebuilt(&root, &elsewhere, &args),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            return ExitCode::FAILURE;
+        }
+    }
     let result =
         match args
             .iter()
@@ -119,6 +132,49 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs `cargo xtask ARGS` again in the checkout at `root` once Cargo will
+/// rebuild `packages` from its sources: this binary's build of them came
+/// from another checkout sharing the target directory, and its generator
+/// would write that checkout's output into this one. Exits as that run
+/// does.
+fn rerun_rebuilt(root: &std::path::Path, packages: &[&str], args: &[String]) -> ExitCode {
+    let packages_text = packages.join(" and ");
+    if std::env::var_os(REBUILT).is_some() {
+        eprintln!(
+            "error: this xtask's build of {packages_text} is still not made from the sources of \
+             {} after rebuilding; run `cargo clean -p {}` and try again",
+            root.display(),
+            packages.join(" -p ")
+        );
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "note: this xtask's build of {packages_text} was made from other sources than those of \
+         {} (by another checkout sharing the target directory); rebuilding from this checkout's",
+        root.display()
+    );
+    if let Err(error) = mark_for_rebuild(root, packages) {
+        eprintln!("error: {error:#}");
+        return ExitCode::FAILURE;
+    }
+    let status = Command::new(cargo())
+        .args(["run", "--quiet", "--package", "xtask", "--"])
+        .args(args)
+        .current_dir(root)
+        .env(REBUILT, "1")
+        .status();
+    match status {
+        Ok(status) => status
+            .code()
+            .and_then(|code| u8::try_from(code).ok())
+            .map_or(ExitCode::FAILURE, ExitCode::from),
+        Err(error) => {
+            eprintln!("error: cannot run cargo: {error}");
             ExitCode::FAILURE
         }
     }

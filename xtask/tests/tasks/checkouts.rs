@@ -3,6 +3,11 @@
 //! `CARGO_TARGET_DIR` outside both, as clones and worktrees under review
 //! do, and regenerating in one leaves the other byte-for-byte untouched.
 //!
+//! A checkout also knows whether the xtask binary's generator and xtask
+//! code are its own: a worktree whose sources differ, and whose files are
+//! older than another's build, gets that other build from Cargo
+//! (`source_fingerprint`), and xtask rebuilds before it writes.
+//!
 //! The copies share the target directory this test was built in (outside
 //! both copies): their sources are the originals with the same modification
 //! times, so Cargo finds the xtask binary already built there and the test
@@ -11,6 +16,7 @@
 
 use std::fs;
 
+use xtask::checkout::{built_from_elsewhere, mark_for_rebuild};
 use xtask::{CLIENT_CRATE, CLIENT_SPEC, target_dir, workspace_root};
 
 use crate::support::{copy_checkout, files, xtask};
@@ -108,5 +114,34 @@ fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
         original,
         "the checkout the tests run in had its client changed"
     );
+    fs::remove_dir_all(&scratch).unwrap();
+}
+
+/// This binary is built from this checkout's generator and xtask, and from
+/// an exact copy's; not from a copy whose generator differs by a byte,
+/// which the marking for a rebuild leaves as it was, with newer
+/// modification times.
+#[test]
+fn the_binary_knows_whether_its_generator_is_a_checkouts_own() {
+    let root = workspace_root().unwrap();
+    assert_eq!(built_from_elsewhere(&root).unwrap(), Vec::<&str>::new());
+    let scratch = std::env::temp_dir().join(format!("xtask-sources-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&scratch);
+    copy_checkout(&root, &scratch);
+    assert_eq!(built_from_elsewhere(&scratch).unwrap(), Vec::<&str>::new());
+
+    let emit = scratch.join("codegen/src/emit/enums.rs");
+    let text = fs::read_to_string(&emit).unwrap();
+    fs::write(&emit, format!("{text}\n")).unwrap();
+    assert_eq!(built_from_elsewhere(&scratch).unwrap(), ["codegen"]);
+
+    let lib = scratch.join("codegen/src/lib.rs");
+    let (before, modified) = (
+        fs::read(&lib).unwrap(),
+        fs::metadata(&lib).unwrap().modified().unwrap(),
+    );
+    mark_for_rebuild(&scratch, &["codegen"]).unwrap();
+    assert_eq!(fs::read(&lib).unwrap(), before, "the contents stay");
+    assert!(fs::metadata(&lib).unwrap().modified().unwrap() > modified);
     fs::remove_dir_all(&scratch).unwrap();
 }
