@@ -106,7 +106,11 @@ macro_rules! client {
             /// # Errors
             ///
             /// A [`ConfigError`] if a value is empty or invalid.
-            pub fn new(project_id: impl ::std::convert::Into<::std::string::String>, api_token: impl ::std::convert::Into<::std::string::String>, space: &str) -> ::std::result::Result<Client, $crate::ConfigError> {
+            pub fn new(
+                project_id: impl Into<String>,
+                api_token: impl Into<String>,
+                space: &str,
+            ) -> Result<Client, $crate::ConfigError> {
                 Client::builder().project_id(project_id).api_token(api_token).space(space).build()
             }
 
@@ -118,8 +122,16 @@ macro_rules! client {
             ///
             /// A [`ConfigError`] if a value is empty or the URL is not an absolute
             /// `http`/`https` URL without credentials, query or fragment.
-            pub fn from_base_url(project_id: impl ::std::convert::Into<::std::string::String>, api_token: impl ::std::convert::Into<::std::string::String>, base_url: &str) -> ::std::result::Result<Client, $crate::ConfigError> {
-                Client::builder().project_id(project_id).api_token(api_token).base_url(base_url).build()
+            pub fn from_base_url(
+                project_id: impl Into<String>,
+                api_token: impl Into<String>,
+                base_url: &str,
+            ) -> Result<Client, $crate::ConfigError> {
+                Client::builder()
+                    .project_id(project_id)
+                    .api_token(api_token)
+                    .base_url(base_url)
+                    .build()
             }
 
             /// Builds a client from the environment variables
@@ -133,13 +145,14 @@ macro_rules! client {
             ///
             /// A [`ConfigError`] naming the variable that is missing, empty, not
             /// Unicode or invalid.
-            pub fn from_env() -> ::std::result::Result<Client, $crate::ConfigError> {
-                $crate::from_env(ClientBuilder::SERVER, |name| ::std::env::var(name)).map(|core| Client { core })
+            pub fn from_env() -> Result<Client, $crate::ConfigError> {
+                $crate::from_env(ClientBuilder::SERVER, |name| ::std::env::var(name))
+                    .map(|core| Client { core })
             }
 
             /// Starts a [`ClientBuilder`].
             pub fn builder() -> ClientBuilder {
-                <ClientBuilder as ::std::default::Default>::default()
+                ClientBuilder::default()
             }
 
             /// The URL that operation paths are appended to, without trailing `/`,
@@ -194,7 +207,11 @@ macro_rules! client {
             ///
             /// [`ConfigError::AuthorizationHeader`] for `Authorization`: the
             /// credentials come from the configuration.
-            pub fn with_header(&self, name: $crate::reqwest::header::HeaderName, value: $crate::reqwest::header::HeaderValue) -> ::std::result::Result<Client, $crate::ConfigError> {
+            pub fn with_header(
+                &self,
+                name: $crate::reqwest::header::HeaderName,
+                value: $crate::reqwest::header::HeaderValue,
+            ) -> Result<Client, $crate::ConfigError> {
                 self.core.with_header(name, value).map(|core| Client { core })
             }
 
@@ -210,7 +227,10 @@ macro_rules! client {
             /// [`ConfigError::Empty`] for an empty token,
             /// [`ConfigError::InvalidBearerToken`] for one that cannot be sent in a
             /// header.
-            pub fn with_bearer_token(&self, bearer_token: impl ::std::convert::Into<::std::string::String>) -> ::std::result::Result<Client, $crate::ConfigError> {
+            pub fn with_bearer_token(
+                &self,
+                bearer_token: impl Into<String>,
+            ) -> Result<Client, $crate::ConfigError> {
                 self.core.with_bearer_token(bearer_token.into()).map(|core| Client { core })
             }
 
@@ -228,7 +248,10 @@ macro_rules! client {
             /// sends through a [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html) (reqwest 0.13) given to
             /// [`ClientBuilder::http_client`], whose settings cannot be copied;
             /// [`ConfigError::HttpClient`] if the new HTTP client cannot be made.
-            pub fn with_connect_timeout(&self, connect_timeout: ::std::time::Duration) -> ::std::result::Result<Client, $crate::ConfigError> {
+            pub fn with_connect_timeout(
+                &self,
+                connect_timeout: ::std::time::Duration,
+            ) -> Result<Client, $crate::ConfigError> {
                 self.core.with_connect_timeout(connect_timeout).map(|core| Client { core })
             }
 
@@ -287,7 +310,7 @@ macro_rules! client {
             };
         }
 
-        impl ::std::default::Default for ClientBuilder {
+        impl Default for ClientBuilder {
             fn default() -> Self {
                 ClientBuilder {
                     settings: $crate::Settings::new(ClientBuilder::SERVER),
@@ -303,15 +326,19 @@ macro_rules! client {
 
         impl ClientBuilder {
             /// Sets the project ID, sent as the username of HTTP Basic auth.
-            pub fn project_id(self, project_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-                ClientBuilder { settings: self.settings.project_id(project_id.into()) }
+            pub fn project_id(self, project_id: impl Into<String>) -> Self {
+                ClientBuilder {
+                    settings: self.settings.project_id(project_id.into()),
+                }
             }
 
             /// Sets the API token, sent as the password of HTTP Basic auth. It is
             /// kept in a [`secrecy::SecretString`](https://docs.rs/secrecy/0.10/secrecy/type.SecretString.html) and never shown by `Debug` or in
             /// errors.
-            pub fn api_token(self, api_token: impl ::std::convert::Into<::std::string::String>) -> Self {
-                ClientBuilder { settings: self.settings.api_token(api_token.into()) }
+            pub fn api_token(self, api_token: impl Into<String>) -> Self {
+                ClientBuilder {
+                    settings: self.settings.api_token(api_token.into()),
+                }
             }
 
             /// Sets the bearer token that operations which authenticate with HTTP
@@ -323,8 +350,10 @@ macro_rules! client {
             /// operation fails with
             /// [`Error::MissingBearerToken`](crate::Error::MissingBearerToken) and
             /// sends nothing.
-            pub fn bearer_token(self, bearer_token: impl ::std::convert::Into<::std::string::String>) -> Self {
-                ClientBuilder { settings: self.settings.bearer_token(bearer_token.into()) }
+            pub fn bearer_token(self, bearer_token: impl Into<String>) -> Self {
+                ClientBuilder {
+                    settings: self.settings.bearer_token(bearer_token.into()),
+                }
             }
 
             /// Sets the space: a host such as `example.signalwire.com` (anything
@@ -332,15 +361,19 @@ macro_rules! client {
             /// the API's server URL if it has one, or a bare space name such as
             /// `example`, put into the API's server URL template
             /// (`https://example.signalwire.com`).
-            pub fn space(self, space: impl ::std::convert::Into<::std::string::String>) -> Self {
-                ClientBuilder { settings: self.settings.space(space.into()) }
+            pub fn space(self, space: impl Into<String>) -> Self {
+                ClientBuilder {
+                    settings: self.settings.space(space.into()),
+                }
             }
 
             /// Sets a full base URL such as `http://127.0.0.1:4010` or
             /// `https://gateway.example.com/signalwire`; operation paths are
             /// appended to it, keeping its path. Overrides [`space`](Self::space).
-            pub fn base_url(self, base_url: impl ::std::convert::Into<::std::string::String>) -> Self {
-                ClientBuilder { settings: self.settings.base_url(base_url.into()) }
+            pub fn base_url(self, base_url: impl Into<String>) -> Self {
+                ClientBuilder {
+                    settings: self.settings.base_url(base_url.into()),
+                }
             }
 
             /// Sends requests with the caller's own [`reqwest::Client`](https://docs.rs/reqwest/0.13/reqwest/struct.Client.html)
@@ -357,27 +390,35 @@ macro_rules! client {
             /// (rustls 0.23 with its `ring` feature), or this crate's feature
             /// `aws-lc-rs`, with which reqwest brings its own default.
             pub fn http_client(self, http_client: $crate::reqwest::Client) -> Self {
-                ClientBuilder { settings: self.settings.http_client(http_client) }
+                ClientBuilder {
+                    settings: self.settings.http_client(http_client),
+                }
             }
 
             /// Sets the timeout of each attempt, from sending the request to the
             /// end of the response body (default [`defaults::TIMEOUT`]). A timed-out attempt is
             /// retried as the [`RetryPolicy`] allows.
             pub fn timeout(self, timeout: ::std::time::Duration) -> Self {
-                ClientBuilder { settings: self.settings.timeout(timeout) }
+                ClientBuilder {
+                    settings: self.settings.timeout(timeout),
+                }
             }
 
             /// Sets the timeout of establishing a connection, TLS included (default
             /// [`defaults::CONNECT_TIMEOUT`]). Cannot be combined with [`http_client`](Self::http_client):
             /// set it on that client instead.
             pub fn connect_timeout(self, connect_timeout: ::std::time::Duration) -> Self {
-                ClientBuilder { settings: self.settings.connect_timeout(connect_timeout) }
+                ClientBuilder {
+                    settings: self.settings.connect_timeout(connect_timeout),
+                }
             }
 
             /// Sets when and how often failed requests are retried (default
             /// [`RetryPolicy::default`]; [`RetryPolicy::none`] turns retries off).
             pub fn retry(self, retry: $crate::RetryPolicy) -> Self {
-                ClientBuilder { settings: self.settings.retry(retry) }
+                ClientBuilder {
+                    settings: self.settings.retry(retry),
+                }
             }
 
             /// Sets the largest response body accepted, in bytes (default
@@ -387,7 +428,9 @@ macro_rules! client {
             /// cannot exhaust memory: with
             /// [`Error::BodyTooLarge`](crate::Error::BodyTooLarge).
             pub fn max_response_bytes(self, max_response_bytes: usize) -> Self {
-                ClientBuilder { settings: self.settings.max_response_bytes(max_response_bytes) }
+                ClientBuilder {
+                    settings: self.settings.max_response_bytes(max_response_bytes),
+                }
             }
 
             /// Allows a base URL with plain `http` for any host (default: only for
@@ -400,7 +443,9 @@ macro_rules! client {
             /// variable for this: a stray variable must not be able to send a
             /// production token in clear.
             pub fn allow_insecure_http(self, allow: bool) -> Self {
-                ClientBuilder { settings: self.settings.allow_insecure_http(allow) }
+                ClientBuilder {
+                    settings: self.settings.allow_insecure_http(allow),
+                }
             }
 
             /// Adds a header sent with every request, such as a request ID or a
@@ -415,8 +460,14 @@ macro_rules! client {
             ///
             /// `Authorization` is refused: [`build`](Self::build) then fails with
             /// [`ConfigError::AuthorizationHeader`].
-            pub fn default_header(self, name: $crate::reqwest::header::HeaderName, value: $crate::reqwest::header::HeaderValue) -> Self {
-                ClientBuilder { settings: self.settings.default_header(name, value) }
+            pub fn default_header(
+                self,
+                name: $crate::reqwest::header::HeaderName,
+                value: $crate::reqwest::header::HeaderValue,
+            ) -> Self {
+                ClientBuilder {
+                    settings: self.settings.default_header(name, value),
+                }
             }
 
             /// Checks the settings and builds the client.
@@ -429,10 +480,9 @@ macro_rules! client {
             /// [`ConfigError::AuthorizationHeader`] and
             /// [`ConfigError::ConnectTimeoutWithCustomHttpClient`] for settings that
             /// cannot go together.
-            pub fn build(self) -> ::std::result::Result<Client, $crate::ConfigError> {
+            pub fn build(self) -> Result<Client, $crate::ConfigError> {
                 self.settings.build().map(|core| Client { core })
             }
-
         }
 
         #[cfg(feature = "mock")]
@@ -512,26 +562,35 @@ macro_rules! client {
             impl MockApi {
                 /// Starts a mock with no expectations on a free loopback port.
                 pub async fn start() -> MockApi {
-                    MockApi { core: $crate::mock::Core::start().await }
+                    MockApi {
+                        core: $crate::mock::Core::start().await,
+                    }
                 }
 
                 /// The mock's base URL, `http://127.0.0.1:<port>`.
-                pub fn uri(&self) -> ::std::string::String {
+                pub fn uri(&self) -> String {
                     self.core.uri()
                 }
 
                 /// A client of the mock: [`MockApi::client_builder`], built.
                 pub fn client(&self) -> Client {
-                    self.client_builder().build().unwrap_or_else(|error| ::std::panic!("a client of the mock at {}: {error}", self.uri()))
+                    self.client_builder().build().unwrap_or_else(|error| {
+                        panic!("a client of the mock at {}: {error}", self.uri())
+                    })
                 }
 
                 /// A builder of a client of the mock, for other settings: its base URL,
                 /// credentials (`mock-project`, `mock-token` and the bearer token
                 /// `mock-bearer-token`; the mock does not check them), and the default
-                /// [`RetryPolicy`](crate::RetryPolicy) without backoff, so that a test of retries does not
-                /// wait (a reply's `Retry-After` is still honoured).
+                /// [`RetryPolicy`](crate::RetryPolicy) without backoff, so that a test
+                /// of retries does not wait (a reply's `Retry-After` is still honoured).
                 pub fn client_builder(&self) -> ClientBuilder {
-                    Client::builder().base_url(self.uri()).project_id("mock-project").api_token("mock-token").bearer_token("mock-bearer-token").retry($crate::mock::Core::retry())
+                    Client::builder()
+                        .base_url(self.uri())
+                        .project_id("mock-project")
+                        .api_token("mock-token")
+                        .bearer_token("mock-bearer-token")
+                        .retry($crate::mock::Core::retry())
                 }
 
                 /// The operations to expect, one method each, named and typed as the
@@ -548,7 +607,6 @@ macro_rules! client {
                 pub fn verify(&self) {
                     self.core.verify()
                 }
-
             }
 
             /// The operations a [`MockApi`] can expect: one method per operation of

@@ -78,12 +78,13 @@ pub use send::send;
 #[doc(hidden)]
 pub use unknown_value::{deserialize_open_enum, unknown_value};
 
-/// The client crate's items over SignalWire's server, for the runtime's
-/// own tests: `Client`, `ClientBuilder` and `mock`.
+/// The client crate's items over a server shaped like SignalWire's, for
+/// the runtime's own tests: `Client`, `ClientBuilder` and `mock`.
 #[cfg(test)]
 #[allow(dead_code, unused_imports)] // the tests use part of it
 mod test_api {
-    /// SignalWire's server, as the client crate's generated code declares it.
+    /// A server template shaped like SignalWire's (a space name put into a
+    /// host), the tests' own: nothing here depends on the client crate's.
     pub(crate) const SERVER: crate::Server = crate::Server {
         url: "https://{space_name}.signalwire.com",
         variables: &[("space_name", "{Your_Space_Name}")],
