@@ -9,7 +9,9 @@ use crate::error::{Error, Pointer};
 ///
 /// Top-level items are printed one at a time and separated by a blank line,
 /// which prettyplease does not do by itself, so the file reads (and diffs)
-/// like hand-written code.
+/// like hand-written code. A runtime macro given an item written as Rust
+/// (`open_enum! { pub enum ... }`) has that item printed as Rust, with its
+/// docs as `///` comments, where prettyplease would print its tokens.
 pub fn render(tokens: TokenStream, source: &str) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens).map_err(|error| Error::Internal {
         pointer: Pointer::root(),
@@ -37,8 +39,46 @@ pub fn render(tokens: TokenStream, source: &str) -> Result<String, Error> {
         if !grouped {
             text.push('\n');
         }
-        text.push_str(&only(Vec::new(), vec![item]));
+        text.push_str(&item_text(item, only)?);
         previous = Some(kind);
     }
+    Ok(text)
+}
+
+/// One top-level item as printed by `print` (prettyplease). An invocation
+/// in braces of one item (`open_enum! { pub enum ... }`) is printed as the
+/// invocation with an empty body, under its attributes, with the item
+/// printed between its braces, indented.
+fn item_text(
+    item: syn::Item,
+    print: impl Fn(Vec<syn::Attribute>, Vec<syn::Item>) -> String,
+) -> Result<String, Error> {
+    let syn::Item::Macro(mut invocation) = item else {
+        return Ok(print(Vec::new(), vec![item]));
+    };
+    let body = match invocation.mac.delimiter {
+        syn::MacroDelimiter::Brace(_) => {
+            syn::parse2::<syn::Item>(invocation.mac.tokens.clone()).ok()
+        }
+        _ => None,
+    };
+    let Some(body) = body else {
+        return Ok(print(Vec::new(), vec![syn::Item::Macro(invocation)]));
+    };
+    invocation.mac.tokens = TokenStream::new();
+    let empty = print(Vec::new(), vec![syn::Item::Macro(invocation)]);
+    let head = empty.strip_suffix("{}\n").ok_or_else(|| Error::Internal {
+        pointer: Pointer::root(),
+        message: format!("prettyplease printed an invocation with an empty body as {empty:?}"),
+    })?;
+    let mut text = format!("{head}{{\n");
+    for line in print(Vec::new(), vec![body]).lines() {
+        if !line.is_empty() {
+            text.push_str("    ");
+        }
+        text.push_str(line);
+        text.push('\n');
+    }
+    text.push_str("}\n");
     Ok(text)
 }

@@ -17,7 +17,7 @@
 //! (with `RequestExtras`) built with `path_segment`, `encode_json` (or
 //! `encode_form`), `Query`, `header_param`, `date_time_text`;
 //! `one_or_many` (a list field that may come as one value); `open_enum!`
-//! (the shared impls of every string enum); `wire_struct!` (the
+//! (every string enum, from its values); `wire_struct!` (the
 //! `Serialize` and `Deserialize` of every struct); then `send` (or `pages`
 //! for every page of a list) and the methods of `RawResponse`; and, behind
 //! the feature `mock`, the module `mock` (the typed mock, whose

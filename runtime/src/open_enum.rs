@@ -1,25 +1,98 @@
-//! What every generated open enum shares: its text conversions and its
-//! serde impls, written once here and stamped on each enum by
-//! [`open_enum!`], rather than generated out in full for each of them.
+//! Every generated open enum, written out here from its list of values
+//! and stamped on each by [`open_enum!`], rather than generated out in full
+//! for each of them: the enum with its derives, its variants' and its
+//! catch-all's docs, `KNOWN`, `as_str`, `is_known`, the private `known`
+//! (text to listed variant), and its text conversions and serde impls.
 //!
-//! The enum itself, its variants, `KNOWN`, `as_str`, `is_known` and the
-//! private `known` (text to listed variant) are generated: they are what
-//! differs from one enum to the next.
+//! The generated code gives only what differs from one enum to the next:
+//! its docs, its name, each variant's name, meaning and value on the wire,
+//! and the catch-all variant's name.
 
-/// Implements `From<&str>`, `From<String>`, `FromStr`, `Display`,
-/// `Serialize` and `Deserialize` for the generated open enum `$name`,
-/// whose variant `$unknown` keeps a value the document does not list. The
-/// enum must have `fn known(&str) -> Option<Self>` and
-/// `fn as_str(&self) -> &str`.
+/// Defines the generated open enum given as
+///
+/// ```text
+/// /// Docs.
+/// pub enum Name {
+///     Unknown(_),
+///     /// The value's meaning, if the document gives one.
+///     Variant = "value on the wire",
+///     ...
+/// }
+/// ```
+///
+/// with its derives, its docs (the values the client does not know, each
+/// variant's value on the wire), `KNOWN`, `as_str`, `is_known`, and
+/// `From<&str>`, `From<String>`, `FromStr`, `Display`, `Serialize` and
+/// `Deserialize`. The variant written `Unknown(_)`, first (a macro cannot
+/// tell it from the listed ones after them), is declared last, and keeps a
+/// value the document does not list.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! open_enum {
-    ($name:ident, $unknown:ident) => {
+    (@on_the_wire "") => {
+        "On the wire: the empty string."
+    };
+    (@on_the_wire $wire:literal) => {
+        ::std::concat!("On the wire: `", $wire, "`.")
+    };
+    (
+        $(#[$attr:meta])*
+        pub enum $name:ident {
+            $unknown:ident(_),
+            $($(#[$variant_attr:meta])* $variant:ident = $wire:literal,)*
+        }
+    ) => {
+        $(#[$attr])*
+        #[doc = ""]
+        #[doc = ::std::concat!(
+            "Values this version of the client does not know yet decode to [`",
+            ::std::stringify!($name), "::", ::std::stringify!($unknown),
+            "`] and are sent back unchanged, so a new value on the server never breaks a \
+             response."
+        )]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                $(#[$variant_attr])*
+                #[doc = ""]
+                #[doc = $crate::open_enum!(@on_the_wire $wire)]
+                $variant,
+            )*
+            /// A value the API document does not list (yet), kept exactly as received.
+            $unknown($crate::UnknownValue),
+        }
+
+        impl $name {
+            /// Every value the API document lists, in its order.
+            pub const KNOWN: &'static [$name] = &[$(Self::$variant),*];
+
+            /// The value exactly as it is sent and received.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::$unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Whether the API document lists this value.
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, Self::$unknown(_))
+            }
+
+            fn known(value: &str) -> ::std::option::Option<Self> {
+                match value {
+                    $($wire => ::std::option::Option::Some(Self::$variant),)*
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
         impl ::std::convert::From<&str> for $name {
-            #[doc = concat!(
-                                        "Parses a value; one the document does not list becomes [`",
-                                        stringify!($name), "::", stringify!($unknown), "`]."
-                                    )]
+            #[doc = ::std::concat!(
+                "Parses a value; one the document does not list becomes [`",
+                ::std::stringify!($name), "::", ::std::stringify!($unknown), "`]."
+            )]
             #[inline]
             fn from(value: &str) -> Self {
                 Self::known(value).unwrap_or_else(|| {
@@ -29,10 +102,10 @@ macro_rules! open_enum {
         }
 
         impl ::std::convert::From<::std::string::String> for $name {
-            #[doc = concat!(
-                                        "Parses a value; one the document does not list becomes [`",
-                                        stringify!($name), "::", stringify!($unknown), "`]."
-                                    )]
+            #[doc = ::std::concat!(
+                "Parses a value; one the document does not list becomes [`",
+                ::std::stringify!($name), "::", ::std::stringify!($unknown), "`]."
+            )]
             #[inline]
             fn from(value: ::std::string::String) -> Self {
                 Self::known(&value)

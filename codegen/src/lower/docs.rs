@@ -257,21 +257,13 @@ pub(crate) fn parameter_line(param: &PathParam) -> String {
 }
 
 /// Docs of an enum value: its meaning from the enum's description, if the
-/// description lists it, then the value as sent.
+/// description lists it. The value as sent is the runtime's `open_enum!`
+/// to say, after it.
 pub(super) fn variant_docs(meanings: &BTreeMap<String, String>, value: &str) -> Docs {
-    let mut docs = match meanings.get(value) {
+    match meanings.get(value) {
         Some(meaning) => doc_lines(meaning),
         None => Vec::new(),
-    };
-    if !docs.is_empty() {
-        docs.push(String::new());
     }
-    docs.push(if value.is_empty() {
-        "On the wire: the empty string.".to_owned()
-    } else {
-        format!("On the wire: `{value}`.")
-    });
-    docs
 }
 
 /// A schema's description, or else its title.

@@ -20,8 +20,7 @@ pub(super) struct Listed<'a> {
 impl<'a> Lowerer<'a> {
     /// An open enum of the `values` listed at their places; `unknown_at` is
     /// where the catch-all variant is recorded. A value listed twice is reported.
-    /// `docs`, if given, replaces the docs of the schema (`data`); the note on
-    /// values the client does not know is added either way.
+    /// `docs`, if given, replaces the docs of the schema (`data`).
     pub(super) fn enumeration(
         &mut self,
         name: &str,
@@ -54,21 +53,17 @@ impl<'a> Lowerer<'a> {
             .as_ref()
             .and_then(|d| d.as_str())
             .and_then(|d| variants.iter().position(|v| v.wire == d));
-        let mut docs = docs.unwrap_or_else(|| {
+        // The note on values the client does not know is the runtime's
+        // `open_enum!` to add, after these.
+        let docs = docs.unwrap_or_else(|| {
             // The variants carry the meanings the description lists; the type's
             // docs keep the prose around the list, so each meaning shows once.
-            let own = match &data.description {
+            match &data.description {
                 Some(description) if !meanings.is_empty() => without_value_list(description),
+                // Said from its uses when empty (`lower::uses`).
                 _ => schema_docs(data),
-            };
-            // Said from its uses when empty (`lower::uses`).
-            own
+            }
         });
-        docs.push(String::new());
-        docs.push(format!(
-            "Values this version of the client does not know yet decode to [`{name}::{unknown}`] \
-             and are sent back unchanged, so a new value on the server never breaks a response."
-        ));
         Enum {
             name: name.to_owned(),
             docs,

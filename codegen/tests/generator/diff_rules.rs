@@ -212,9 +212,9 @@ fn an_enum_value_renamed_on_the_wire_only_breaks() {
         BASE,
         &new,
         &[
+            // The variant's docs show the value as sent, but the runtime's
+            // `open_enum!` writes that line: the change is this one, once.
             ("wire-name-changed", Breaking, "Color::Green"),
-            // The variant's docs show the value as sent.
-            ("docs-changed", DocsOnly, "Color::Green"),
         ],
     );
 }
@@ -250,9 +250,9 @@ fn a_renamed_catch_all_variant_breaks() {
         &new,
         &[
             ("catch-all-renamed", Breaking, "Color::Unlisted"),
+            // The enum's docs name its catch-all, in the line the runtime's
+            // `open_enum!` writes: not a change of the document's docs.
             ("enum-value-added", Compatible, "Color::Unknown"),
-            // The enum's docs name its catch-all.
-            ("docs-changed", DocsOnly, "Color"),
         ],
     );
 }

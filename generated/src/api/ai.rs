@@ -53,41 +53,13 @@ impl AiChatConversationCreatedResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatConversationCreatedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatConversationCreatedResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatConversationCreatedResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatConversationCreatedResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatConversationCreatedResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatConversationCreatedResponseJsonrpc, Unknown);
 
 /// The conversation that now exists.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,54 +111,16 @@ impl AiChatConversationCreatedResponseResult {
     }
 }
 
-/// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
-/// existing one, and `exists` when one was already there and was left alone.
-///
-/// Values this version of the client does not know yet decode to [`AiChatConversationCreatedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatConversationCreatedResponseResultStatus {
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `reinitialized`.
-    Reinitialized,
-    /// On the wire: `exists`.
-    Exists,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatConversationCreatedResponseResultStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatConversationCreatedResponseResultStatus] = &[
-        Self::Created,
-        Self::Reinitialized,
-        Self::Exists,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Created => "created",
-            Self::Reinitialized => "reinitialized",
-            Self::Exists => "exists",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "created" => Some(Self::Created),
-            "reinitialized" => Some(Self::Reinitialized),
-            "exists" => Some(Self::Exists),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
+    /// existing one, and `exists` when one was already there and was left alone.
+    pub enum AiChatConversationCreatedResponseResultStatus {
+        Unknown(_),
+        Created = "created",
+        Reinitialized = "reinitialized",
+        Exists = "exists",
     }
 }
-
-crate::runtime::open_enum!(AiChatConversationCreatedResponseResultStatus, Unknown);
 
 /// delete result
 #[derive(Debug, Clone, PartialEq)]
@@ -224,41 +158,13 @@ impl AiChatConversationDeletedResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatConversationDeletedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatConversationDeletedResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatConversationDeletedResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatConversationDeletedResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatConversationDeletedResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatConversationDeletedResponseJsonrpc, Unknown);
 
 /// The outcome of deleting the conversation.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,48 +198,14 @@ impl AiChatConversationDeletedResponseResult {
     }
 }
 
-/// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
-///
-/// Values this version of the client does not know yet decode to [`AiChatConversationDeletedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatConversationDeletedResponseResultStatus {
-    /// On the wire: `deleted`.
-    Deleted,
-    /// On the wire: `not_found`.
-    NotFound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatConversationDeletedResponseResultStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatConversationDeletedResponseResultStatus] = &[
-        Self::Deleted,
-        Self::NotFound,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Deleted => "deleted",
-            Self::NotFound => "not_found",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "deleted" => Some(Self::Deleted),
-            "not_found" => Some(Self::NotFound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
+    pub enum AiChatConversationDeletedResponseResultStatus {
+        Unknown(_),
+        Deleted = "deleted",
+        NotFound = "not_found",
     }
 }
-
-crate::runtime::open_enum!(AiChatConversationDeletedResponseResultStatus, Unknown);
 
 /// end_conversation result
 #[derive(Debug, Clone, PartialEq)]
@@ -371,41 +243,13 @@ impl AiChatConversationEndedResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatConversationEndedResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatConversationEndedResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatConversationEndedResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatConversationEndedResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatConversationEndedResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatConversationEndedResponseJsonrpc, Unknown);
 
 /// The outcome of ending the conversation.
 #[derive(Debug, Clone, PartialEq)]
@@ -439,48 +283,14 @@ impl AiChatConversationEndedResponseResult {
     }
 }
 
-/// `ended` when the conversation was ended, `not_found` when no conversation had that id.
-///
-/// Values this version of the client does not know yet decode to [`AiChatConversationEndedResponseResultStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatConversationEndedResponseResultStatus {
-    /// On the wire: `ended`.
-    Ended,
-    /// On the wire: `not_found`.
-    NotFound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatConversationEndedResponseResultStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatConversationEndedResponseResultStatus] = &[
-        Self::Ended,
-        Self::NotFound,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ended => "ended",
-            Self::NotFound => "not_found",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ended" => Some(Self::Ended),
-            "not_found" => Some(Self::NotFound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
+    pub enum AiChatConversationEndedResponseResultStatus {
+        Unknown(_),
+        Ended = "ended",
+        NotFound = "not_found",
     }
 }
-
-crate::runtime::open_enum!(AiChatConversationEndedResponseResultStatus, Unknown);
 
 /// create_conversation
 #[derive(Debug, Clone, PartialEq)]
@@ -527,79 +337,21 @@ impl AiChatCreateConversationRequest {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatCreateConversationRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatCreateConversationRequestJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatCreateConversationRequestJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatCreateConversationRequestJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatCreateConversationRequestJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
 
-crate::runtime::open_enum!(AiChatCreateConversationRequestJsonrpc, Unknown);
-
-/// Creates a conversation, or resets an existing one when `reinit` is set.
-///
-/// Values this version of the client does not know yet decode to [`AiChatCreateConversationRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatCreateConversationRequestMethod {
-    /// On the wire: `create_conversation`.
-    CreateConversation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatCreateConversationRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatCreateConversationRequestMethod] = &[
-        Self::CreateConversation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreateConversation => "create_conversation",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "create_conversation" => Some(Self::CreateConversation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Creates a conversation, or resets an existing one when `reinit` is set.
+    pub enum AiChatCreateConversationRequestMethod {
+        Unknown(_),
+        CreateConversation = "create_conversation",
     }
 }
-
-crate::runtime::open_enum!(AiChatCreateConversationRequestMethod, Unknown);
 
 /// The parameters for `create_conversation`.
 #[derive(Debug, Clone, PartialEq)]
@@ -723,77 +475,21 @@ impl AiChatDeleteRequest {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatDeleteRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatDeleteRequestJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatDeleteRequestJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatDeleteRequestJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatDeleteRequestJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
 
-crate::runtime::open_enum!(AiChatDeleteRequestJsonrpc, Unknown);
-
-/// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
-///
-/// Values this version of the client does not know yet decode to [`AiChatDeleteRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatDeleteRequestMethod {
-    /// On the wire: `delete`.
-    Delete,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatDeleteRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatDeleteRequestMethod] = &[Self::Delete];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Delete => "delete",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "delete" => Some(Self::Delete),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
+    pub enum AiChatDeleteRequestMethod {
+        Unknown(_),
+        Delete = "delete",
     }
 }
-
-crate::runtime::open_enum!(AiChatDeleteRequestMethod, Unknown);
 
 /// The parameters for `delete`.
 #[derive(Debug, Clone, PartialEq)]
@@ -859,80 +555,22 @@ impl AiChatEndConversationRequest {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatEndConversationRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatEndConversationRequestJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatEndConversationRequestJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatEndConversationRequestJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatEndConversationRequestJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
 
-crate::runtime::open_enum!(AiChatEndConversationRequestJsonrpc, Unknown);
-
-/// Ends the conversation and starts post-processing: the summary, and a request to your
-/// `post_prompt_url` when your SWML sets one.
-///
-/// Values this version of the client does not know yet decode to [`AiChatEndConversationRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatEndConversationRequestMethod {
-    /// On the wire: `end_conversation`.
-    EndConversation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatEndConversationRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatEndConversationRequestMethod] = &[
-        Self::EndConversation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::EndConversation => "end_conversation",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "end_conversation" => Some(Self::EndConversation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Ends the conversation and starts post-processing: the summary, and a request to your
+    /// `post_prompt_url` when your SWML sets one.
+    pub enum AiChatEndConversationRequestMethod {
+        Unknown(_),
+        EndConversation = "end_conversation",
     }
 }
-
-crate::runtime::open_enum!(AiChatEndConversationRequestMethod, Unknown);
 
 /// The parameters for `end_conversation`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1024,41 +662,13 @@ impl AiChatErrorResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatErrorResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatErrorResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatErrorResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatErrorResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatErrorResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatErrorResponseJsonrpc, Unknown);
 
 /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
 #[derive(Debug, Clone, PartialEq)]
@@ -1124,77 +734,21 @@ impl AiChatLogRequest {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatLogRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatLogRequestJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatLogRequestJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatLogRequestJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatLogRequestJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
 
-crate::runtime::open_enum!(AiChatLogRequestJsonrpc, Unknown);
-
-/// Reads the conversation back. Changes nothing.
-///
-/// Values this version of the client does not know yet decode to [`AiChatLogRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatLogRequestMethod {
-    /// On the wire: `chat_log`.
-    ChatLog,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatLogRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatLogRequestMethod] = &[Self::ChatLog];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::ChatLog => "chat_log",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "chat_log" => Some(Self::ChatLog),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Reads the conversation back. Changes nothing.
+    pub enum AiChatLogRequestMethod {
+        Unknown(_),
+        ChatLog = "chat_log",
     }
 }
-
-crate::runtime::open_enum!(AiChatLogRequestMethod, Unknown);
 
 /// The parameters for `chat_log`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1249,41 +803,13 @@ impl AiChatReplyResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatReplyResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatReplyResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatReplyResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatReplyResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatReplyResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatReplyResponseJsonrpc, Unknown);
 
 /// The agent's turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -1579,78 +1105,22 @@ impl AiChatSendMessageRequest {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatSendMessageRequestJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatSendMessageRequestJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatSendMessageRequestJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatSendMessageRequestJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
 
-crate::runtime::open_enum!(AiChatSendMessageRequestJsonrpc, Unknown);
-
-/// Sends a message and returns the agent's reply. One request is one full turn, including any tool
-/// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
-///
-/// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatSendMessageRequestMethod {
-    /// On the wire: `chat`.
-    Chat,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatSendMessageRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatSendMessageRequestMethod] = &[Self::Chat];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Chat => "chat",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "chat" => Some(Self::Chat),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Sends a message and returns the agent's reply. One request is one full turn, including any tool
+    /// calls the agent makes along the way, so expect this to take seconds rather than milliseconds.
+    pub enum AiChatSendMessageRequestMethod {
+        Unknown(_),
+        Chat = "chat",
     }
 }
-
-crate::runtime::open_enum!(AiChatSendMessageRequestMethod, Unknown);
 
 /// The parameters for `chat`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1743,49 +1213,15 @@ impl AiChatSendMessageRequestParams {
     }
 }
 
-/// Who the message is from. A `system` message steers the agent without appearing as something
-/// the user said.
-///
-/// Values this version of the client does not know yet decode to [`AiChatSendMessageRequestParamsRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatSendMessageRequestParamsRole {
-    /// On the wire: `user`.
-    User,
-    /// On the wire: `system`.
-    System,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatSendMessageRequestParamsRole {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatSendMessageRequestParamsRole] = &[
-        Self::User,
-        Self::System,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::User => "user",
-            Self::System => "system",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "user" => Some(Self::User),
-            "system" => Some(Self::System),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Who the message is from. A `system` message steers the agent without appearing as something
+    /// the user said.
+    pub enum AiChatSendMessageRequestParamsRole {
+        Unknown(_),
+        User = "user",
+        System = "system",
     }
 }
-
-crate::runtime::open_enum!(AiChatSendMessageRequestParamsRole, Unknown);
 
 impl Default for AiChatSendMessageRequestParamsRole {
     /// The API's default, [`AiChatSendMessageRequestParamsRole::User`].
@@ -1860,78 +1296,22 @@ impl AiChatSummarizeRequest {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatSummarizeRequestJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatSummarizeRequestJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatSummarizeRequestJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatSummarizeRequestJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatSummarizeRequestJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
 
-crate::runtime::open_enum!(AiChatSummarizeRequestJsonrpc, Unknown);
-
-/// Generates a summary of the conversation on demand. Limited to one call per minute per
-/// conversation; over that returns `-32005`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatSummarizeRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatSummarizeRequestMethod {
-    /// On the wire: `summarize`.
-    Summarize,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatSummarizeRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatSummarizeRequestMethod] = &[Self::Summarize];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Summarize => "summarize",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "summarize" => Some(Self::Summarize),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Generates a summary of the conversation on demand. Limited to one call per minute per
+    /// conversation; over that returns `-32005`.
+    pub enum AiChatSummarizeRequestMethod {
+        Unknown(_),
+        Summarize = "summarize",
     }
 }
-
-crate::runtime::open_enum!(AiChatSummarizeRequestMethod, Unknown);
 
 /// The parameters for `summarize`.
 #[derive(Debug, Clone, PartialEq)]
@@ -2053,41 +1433,13 @@ impl AiChatSummaryResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatSummaryResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatSummaryResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatSummaryResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatSummaryResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatSummaryResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatSummaryResponseJsonrpc, Unknown);
 
 /// The outcome of summarizing.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2160,41 +1512,13 @@ impl AiChatTranscriptResponse {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiChatTranscriptResponseJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiChatTranscriptResponseJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiChatTranscriptResponseJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiChatTranscriptResponseJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiChatTranscriptResponseJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiChatTranscriptResponseJsonrpc, Unknown);
 
 /// The entries recorded for the conversation.
 #[derive(Debug, Clone, PartialEq)]
@@ -2264,41 +1588,13 @@ impl AiJsonRpcRequestEnvelope {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiJsonRpcRequestEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiJsonRpcRequestEnvelopeJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiJsonRpcRequestEnvelopeJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiJsonRpcRequestEnvelopeJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiJsonRpcRequestEnvelopeJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiJsonRpcRequestEnvelopeJsonrpc, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -2331,41 +1627,13 @@ impl AiJsonRpcResponseEnvelope {
     }
 }
 
-/// The JSON-RPC version. Always `2.0`.
-///
-/// Values this version of the client does not know yet decode to [`AiJsonRpcResponseEnvelopeJsonrpc::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiJsonRpcResponseEnvelopeJsonrpc {
-    /// On the wire: `2.0`.
-    V2_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiJsonRpcResponseEnvelopeJsonrpc {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiJsonRpcResponseEnvelopeJsonrpc] = &[Self::V2_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V2_0 => "2.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "2.0" => Some(Self::V2_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The JSON-RPC version. Always `2.0`.
+    pub enum AiJsonRpcResponseEnvelopeJsonrpc {
+        Unknown(_),
+        V2_0 = "2.0",
     }
 }
-
-crate::runtime::open_enum!(AiJsonRpcResponseEnvelopeJsonrpc, Unknown);
 
 /// The body of the error [`ChatMethodsError::Unauthorized`](crate::ChatMethodsError::Unauthorized).
 #[derive(Debug, Clone, PartialEq)]

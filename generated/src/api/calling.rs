@@ -53,43 +53,13 @@ impl CallingCallAiMessageRequest {
     }
 }
 
-/// The `calling.ai_message` command is used to inject a message into the AI conversation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiMessageRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiMessageRequestCommand {
-    /// On the wire: `calling.ai_message`.
-    CallingAiMessage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiMessageRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiMessageRequestCommand] = &[
-        Self::CallingAiMessage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiMessage => "calling.ai_message",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_message" => Some(Self::CallingAiMessage),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_message` command is used to inject a message into the AI conversation.
+    pub enum CallingCallAiMessageRequestCommand {
+        Unknown(_),
+        CallingAiMessage = "calling.ai_message",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiMessageRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -149,59 +119,18 @@ impl CallingCallAiMessageRequestParams {
     }
 }
 
-/// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiMessageRequestParamsRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiMessageRequestParamsRole {
-    /// Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
-    ///
-    /// On the wire: `system`.
-    System,
-    /// Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
-    ///
-    /// On the wire: `user`.
-    User,
-    /// Inject a message as if the AI said it. Appears as an AI response in the conversation history.
-    ///
-    /// On the wire: `assistant`.
-    Assistant,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiMessageRequestParamsRole {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiMessageRequestParamsRole] = &[
-        Self::System,
-        Self::User,
-        Self::Assistant,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::System => "system",
-            Self::User => "user",
-            Self::Assistant => "assistant",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "system" => Some(Self::System),
-            "user" => Some(Self::User),
-            "assistant" => Some(Self::Assistant),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
+    pub enum CallingCallAiMessageRequestParamsRole {
+        Unknown(_),
+        /// Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
+        System = "system",
+        /// Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
+        User = "user",
+        /// Inject a message as if the AI said it. Appears as an AI response in the conversation history.
+        Assistant = "assistant",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiMessageRequestParamsRole, Unknown);
 
 /// Parameters for resetting the AI conversation state.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -282,43 +211,13 @@ impl CallingCallAiSidecarAskRequest {
     }
 }
 
-/// The `calling.ai_sidecar.ask` command asks the sidecar a one-off question without affecting the live conversation. The response returns an `ask_id` right away, and the answer arrives later as an `ask_answer` webhook callback carrying the same `ask_id`.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiSidecarAskRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiSidecarAskRequestCommand {
-    /// On the wire: `calling.ai_sidecar.ask`.
-    CallingAiSidecarAsk,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiSidecarAskRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiSidecarAskRequestCommand] = &[
-        Self::CallingAiSidecarAsk,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiSidecarAsk => "calling.ai_sidecar.ask",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_sidecar.ask" => Some(Self::CallingAiSidecarAsk),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_sidecar.ask` command asks the sidecar a one-off question without affecting the live conversation. The response returns an `ask_id` right away, and the answer arrives later as an `ask_answer` webhook callback carrying the same `ask_id`.
+    pub enum CallingCallAiSidecarAskRequestCommand {
+        Unknown(_),
+        CallingAiSidecarAsk = "calling.ai_sidecar.ask",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiSidecarAskRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -375,43 +274,13 @@ impl CallingCallAiSidecarPokeRequest {
     }
 }
 
-/// The `calling.ai_sidecar.poke` command sends a message to the sidecar and prompts it to respond right away, without waiting for the next customer turn.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiSidecarPokeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiSidecarPokeRequestCommand {
-    /// On the wire: `calling.ai_sidecar.poke`.
-    CallingAiSidecarPoke,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiSidecarPokeRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiSidecarPokeRequestCommand] = &[
-        Self::CallingAiSidecarPoke,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiSidecarPoke => "calling.ai_sidecar.poke",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_sidecar.poke" => Some(Self::CallingAiSidecarPoke),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_sidecar.poke` command sends a message to the sidecar and prompts it to respond right away, without waiting for the next customer turn.
+    pub enum CallingCallAiSidecarPokeRequestCommand {
+        Unknown(_),
+        CallingAiSidecarPoke = "calling.ai_sidecar.poke",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiSidecarPokeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -472,43 +341,13 @@ impl CallingCallAiSidecarRequest {
     }
 }
 
-/// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiSidecarRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiSidecarRequestCommand {
-    /// On the wire: `calling.ai_sidecar`.
-    CallingAiSidecar,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiSidecarRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiSidecarRequestCommand] = &[
-        Self::CallingAiSidecar,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiSidecar => "calling.ai_sidecar",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_sidecar" => Some(Self::CallingAiSidecar),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
+    pub enum CallingCallAiSidecarRequestCommand {
+        Unknown(_),
+        CallingAiSidecar = "calling.ai_sidecar",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiSidecarRequestCommand, Unknown);
 
 /// calling.ai_sidecar.status
 #[derive(Debug, Clone, PartialEq)]
@@ -552,46 +391,16 @@ impl CallingCallAiSidecarStatusRequest {
     }
 }
 
-/// The `calling.ai_sidecar.status` command returns a snapshot of the sidecar's activity counters. The
-/// result is a single `+OK` line of `key=value` counters (`running`, `ticks`, `insights`, `skips`,
-/// `tools`, `errors`, `in_tokens`, `out_tokens`, `history_size`, `event_log_bytes`) rather than a JSON
-/// object.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiSidecarStatusRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiSidecarStatusRequestCommand {
-    /// On the wire: `calling.ai_sidecar.status`.
-    CallingAiSidecarStatus,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiSidecarStatusRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiSidecarStatusRequestCommand] = &[
-        Self::CallingAiSidecarStatus,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiSidecarStatus => "calling.ai_sidecar.status",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_sidecar.status" => Some(Self::CallingAiSidecarStatus),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_sidecar.status` command returns a snapshot of the sidecar's activity counters. The
+    /// result is a single `+OK` line of `key=value` counters (`running`, `ticks`, `insights`, `skips`,
+    /// `tools`, `errors`, `in_tokens`, `out_tokens`, `history_size`, `event_log_bytes`) rather than a JSON
+    /// object.
+    pub enum CallingCallAiSidecarStatusRequestCommand {
+        Unknown(_),
+        CallingAiSidecarStatus = "calling.ai_sidecar.status",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiSidecarStatusRequestCommand, Unknown);
 
 /// calling.ai_sidecar.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -629,43 +438,13 @@ impl CallingCallAiSidecarStopRequest {
     }
 }
 
-/// The `calling.ai_sidecar.stop` command stops and detaches the AI sidecar from the call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiSidecarStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiSidecarStopRequestCommand {
-    /// On the wire: `calling.ai_sidecar.stop`.
-    CallingAiSidecarStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiSidecarStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiSidecarStopRequestCommand] = &[
-        Self::CallingAiSidecarStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiSidecarStop => "calling.ai_sidecar.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_sidecar.stop" => Some(Self::CallingAiSidecarStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_sidecar.stop` command stops and detaches the AI sidecar from the call.
+    pub enum CallingCallAiSidecarStopRequestCommand {
+        Unknown(_),
+        CallingAiSidecarStop = "calling.ai_sidecar.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiSidecarStopRequestCommand, Unknown);
 
 /// calling.ai.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -703,41 +482,13 @@ impl CallingCallAiStopRequest {
     }
 }
 
-/// The `calling.ai.stop` command stops an active AI session on the call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallAiStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallAiStopRequestCommand {
-    /// On the wire: `calling.ai.stop`.
-    CallingAiStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallAiStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallAiStopRequestCommand] = &[Self::CallingAiStop];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiStop => "calling.ai.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai.stop" => Some(Self::CallingAiStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai.stop` command stops an active AI session on the call.
+    pub enum CallingCallAiStopRequestCommand {
+        Unknown(_),
+        CallingAiStop = "calling.ai.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallAiStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -847,41 +598,13 @@ impl CallingCallBase {
     }
 }
 
-/// Source of this call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallBaseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallBaseSource {
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallBaseSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallBaseSource] = &[Self::RealtimeApi];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RealtimeApi => "realtime_api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "realtime_api" => Some(Self::RealtimeApi),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this call.
+    pub enum CallingCallBaseSource {
+        Unknown(_),
+        RealtimeApi = "realtime_api",
     }
 }
-
-crate::runtime::open_enum!(CallingCallBaseSource, Unknown);
 
 /// Collect user input (DTMF digits, speech, or both) on an active call.
 ///
@@ -928,43 +651,13 @@ impl CallingCallCollectRequest {
     }
 }
 
-/// The `calling.collect` command collects user input (digits or speech) during a call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCollectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCollectRequestCommand {
-    /// On the wire: `calling.collect`.
-    CallingCollect,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCollectRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCollectRequestCommand] = &[
-        Self::CallingCollect,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingCollect => "calling.collect",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.collect" => Some(Self::CallingCollect),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.collect` command collects user input (digits or speech) during a call.
+    pub enum CallingCallCollectRequestCommand {
+        Unknown(_),
+        CallingCollect = "calling.collect",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCollectRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -1102,45 +795,13 @@ impl CallingCallCollectStartInputTimersRequest {
     }
 }
 
-/// The `calling.collect.start_input_timers` command starts input timers for an active collect operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCollectStartInputTimersRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCollectStartInputTimersRequestCommand {
-    /// On the wire: `calling.collect.start_input_timers`.
-    CallingCollectStartInputTimers,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCollectStartInputTimersRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCollectStartInputTimersRequestCommand] = &[
-        Self::CallingCollectStartInputTimers,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingCollectStartInputTimers => "calling.collect.start_input_timers",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.collect.start_input_timers" => {
-                Some(Self::CallingCollectStartInputTimers)
-            }
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.collect.start_input_timers` command starts input timers for an active collect operation.
+    pub enum CallingCallCollectStartInputTimersRequestCommand {
+        Unknown(_),
+        CallingCollectStartInputTimers = "calling.collect.start_input_timers",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCollectStartInputTimersRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -1200,43 +861,13 @@ impl CallingCallCollectStopRequest {
     }
 }
 
-/// The `calling.collect.stop` command stops an active collect operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCollectStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCollectStopRequestCommand {
-    /// On the wire: `calling.collect.stop`.
-    CallingCollectStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCollectStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCollectStopRequestCommand] = &[
-        Self::CallingCollectStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingCollectStop => "calling.collect.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.collect.stop" => Some(Self::CallingCollectStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.collect.stop` command stops an active collect operation.
+    pub enum CallingCallCollectStopRequestCommand {
+        Unknown(_),
+        CallingCollectStop = "calling.collect.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCollectStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -1470,58 +1101,16 @@ pub enum CallingCallCreateParamsBaseRegion {
     Array(Vec<String>),
 }
 
-/// Each item of the field [`CallingCallCreateParamsBase::status_events`](crate::CallingCallCreateParamsBase::status_events).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsBaseStatusEventsItem {
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `ended`.
-    Ended,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsBaseStatusEventsItem {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsBaseStatusEventsItem] = &[
-        Self::Created,
-        Self::Ringing,
-        Self::Answered,
-        Self::Ended,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Created => "created",
-            Self::Ringing => "ringing",
-            Self::Answered => "answered",
-            Self::Ended => "ended",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "created" => Some(Self::Created),
-            "ringing" => Some(Self::Ringing),
-            "answered" => Some(Self::Answered),
-            "ended" => Some(Self::Ended),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`CallingCallCreateParamsBase::status_events`](crate::CallingCallCreateParamsBase::status_events).
+    pub enum CallingCallCreateParamsBaseStatusEventsItem {
+        Unknown(_),
+        Created = "created",
+        Ringing = "ringing",
+        Answered = "answered",
+        Ended = "ended",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateParamsBaseStatusEventsItem, Unknown);
 
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
@@ -1545,48 +1134,14 @@ impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsBaseToScript {
     }
 }
 
-/// HTTP method used when requesting the `url`. Defaults to `POST`.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsBaseUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsBaseUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsBaseUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsBaseUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method used when requesting the `url`. Defaults to `POST`.
+    pub enum CallingCallCreateParamsBaseUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateParamsBaseUrlMethod, Unknown);
 
 impl Default for CallingCallCreateParamsBaseUrlMethod {
     /// The API's default, [`CallingCallCreateParamsBaseUrlMethod::Post`].
@@ -1801,58 +1356,16 @@ pub enum CallingCallCreateParamsSwmlRegion {
     Array(Vec<String>),
 }
 
-/// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsSwmlStatusEventsItem {
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `ended`.
-    Ended,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsSwmlStatusEventsItem {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsSwmlStatusEventsItem] = &[
-        Self::Created,
-        Self::Ringing,
-        Self::Answered,
-        Self::Ended,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Created => "created",
-            Self::Ringing => "ringing",
-            Self::Answered => "answered",
-            Self::Ended => "ended",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "created" => Some(Self::Created),
-            "ringing" => Some(Self::Ringing),
-            "answered" => Some(Self::Answered),
-            "ended" => Some(Self::Ended),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
+    pub enum CallingCallCreateParamsSwmlStatusEventsItem {
+        Unknown(_),
+        Created = "created",
+        Ringing = "ringing",
+        Answered = "answered",
+        Ended = "ended",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateParamsSwmlStatusEventsItem, Unknown);
 
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
@@ -1876,48 +1389,14 @@ impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsSwmlToScript {
     }
 }
 
-/// HTTP method used when requesting the `url`. Defaults to `POST`.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsSwmlUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsSwmlUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsSwmlUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsSwmlUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method used when requesting the `url`. Defaults to `POST`.
+    pub enum CallingCallCreateParamsSwmlUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateParamsSwmlUrlMethod, Unknown);
 
 impl Default for CallingCallCreateParamsSwmlUrlMethod {
     /// The API's default, [`CallingCallCreateParamsSwmlUrlMethod::Post`].
@@ -2121,48 +1600,14 @@ pub enum CallingCallCreateParamsUrlCodecs {
     Array(Vec<CallingOutboundCallCodec>),
 }
 
-/// HTTP method used when requesting the `url`. Defaults to `POST`.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method used when requesting the `url`. Defaults to `POST`.
+    pub enum CallingCallCreateParamsUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateParamsUrlMethod, Unknown);
 
 impl Default for CallingCallCreateParamsUrlMethod {
     /// The API's default, [`CallingCallCreateParamsUrlMethod::Post`].
@@ -2184,58 +1629,16 @@ pub enum CallingCallCreateParamsUrlRegion {
     Array(Vec<String>),
 }
 
-/// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateParamsUrlStatusEventsItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsUrlStatusEventsItem {
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `ended`.
-    Ended,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateParamsUrlStatusEventsItem {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateParamsUrlStatusEventsItem] = &[
-        Self::Created,
-        Self::Ringing,
-        Self::Answered,
-        Self::Ended,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Created => "created",
-            Self::Ringing => "ringing",
-            Self::Answered => "answered",
-            Self::Ended => "ended",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "created" => Some(Self::Created),
-            "ringing" => Some(Self::Ringing),
-            "answered" => Some(Self::Answered),
-            "ended" => Some(Self::Ended),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
+    pub enum CallingCallCreateParamsUrlStatusEventsItem {
+        Unknown(_),
+        Created = "created",
+        Ringing = "ringing",
+        Answered = "answered",
+        Ended = "ended",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateParamsUrlStatusEventsItem, Unknown);
 
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
@@ -2291,41 +1694,13 @@ impl CallingCallCreateRequest {
     }
 }
 
-/// The `dial` command is used to create a new call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallCreateRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallCreateRequestCommand {
-    /// On the wire: `dial`.
-    Dial,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallCreateRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallCreateRequestCommand] = &[Self::Dial];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dial => "dial",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dial" => Some(Self::Dial),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `dial` command is used to create a new call.
+    pub enum CallingCallCreateRequestCommand {
+        Unknown(_),
+        Dial = "dial",
     }
 }
-
-crate::runtime::open_enum!(CallingCallCreateRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 ///
@@ -2390,43 +1765,13 @@ impl CallingCallDenoiseRequest {
     }
 }
 
-/// The `calling.denoise` command enables noise reduction on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallDenoiseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallDenoiseRequestCommand {
-    /// On the wire: `calling.denoise`.
-    CallingDenoise,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallDenoiseRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallDenoiseRequestCommand] = &[
-        Self::CallingDenoise,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingDenoise => "calling.denoise",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.denoise" => Some(Self::CallingDenoise),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.denoise` command enables noise reduction on an active call.
+    pub enum CallingCallDenoiseRequestCommand {
+        Unknown(_),
+        CallingDenoise = "calling.denoise",
     }
 }
-
-crate::runtime::open_enum!(CallingCallDenoiseRequestCommand, Unknown);
 
 /// calling.denoise.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -2464,43 +1809,13 @@ impl CallingCallDenoiseStopRequest {
     }
 }
 
-/// The `calling.denoise.stop` command disables noise reduction on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallDenoiseStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallDenoiseStopRequestCommand {
-    /// On the wire: `calling.denoise.stop`.
-    CallingDenoiseStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallDenoiseStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallDenoiseStopRequestCommand] = &[
-        Self::CallingDenoiseStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingDenoiseStop => "calling.denoise.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.denoise.stop" => Some(Self::CallingDenoiseStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.denoise.stop` command disables noise reduction on an active call.
+    pub enum CallingCallDenoiseStopRequestCommand {
+        Unknown(_),
+        CallingDenoiseStop = "calling.denoise.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallDenoiseStopRequestCommand, Unknown);
 
 /// Start detection (answering machine, fax tone, or DTMF digits) on an active call.
 ///
@@ -2541,41 +1856,13 @@ impl CallingCallDetectRequest {
     }
 }
 
-/// The `calling.detect` command starts detection (machine, fax, or digit) on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallDetectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallDetectRequestCommand {
-    /// On the wire: `calling.detect`.
-    CallingDetect,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallDetectRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallDetectRequestCommand] = &[Self::CallingDetect];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingDetect => "calling.detect",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.detect" => Some(Self::CallingDetect),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.detect` command starts detection (machine, fax, or digit) on an active call.
+    pub enum CallingCallDetectRequestCommand {
+        Unknown(_),
+        CallingDetect = "calling.detect",
     }
 }
-
-crate::runtime::open_enum!(CallingCallDetectRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -2703,43 +1990,13 @@ impl CallingCallDetectStopRequest {
     }
 }
 
-/// The `calling.detect.stop` command stops an active detection operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallDetectStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallDetectStopRequestCommand {
-    /// On the wire: `calling.detect.stop`.
-    CallingDetectStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallDetectStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallDetectStopRequestCommand] = &[
-        Self::CallingDetectStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingDetectStop => "calling.detect.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.detect.stop" => Some(Self::CallingDetectStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.detect.stop` command stops an active detection operation.
+    pub enum CallingCallDetectStopRequestCommand {
+        Unknown(_),
+        CallingDetectStop = "calling.detect.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallDetectStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -2762,53 +2019,15 @@ impl CallingCallDetectStopRequestParams {
     }
 }
 
-/// The direction of the call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-        Self::OutboundApi,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::OutboundApi => "outbound-api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            "outbound-api" => Some(Self::OutboundApi),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of the call.
+    pub enum CallingCallDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
+        OutboundApi = "outbound-api",
     }
 }
-
-crate::runtime::open_enum!(CallingCallDirection, Unknown);
 
 /// calling.disconnect
 #[derive(Debug, Clone, PartialEq)]
@@ -2846,43 +2065,13 @@ impl CallingCallDisconnectRequest {
     }
 }
 
-/// The `calling.disconnect` command is used to disconnect a call leg.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallDisconnectRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallDisconnectRequestCommand {
-    /// On the wire: `calling.disconnect`.
-    CallingDisconnect,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallDisconnectRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallDisconnectRequestCommand] = &[
-        Self::CallingDisconnect,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingDisconnect => "calling.disconnect",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.disconnect" => Some(Self::CallingDisconnect),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.disconnect` command is used to disconnect a call leg.
+    pub enum CallingCallDisconnectRequestCommand {
+        Unknown(_),
+        CallingDisconnect = "calling.disconnect",
     }
 }
-
-crate::runtime::open_enum!(CallingCallDisconnectRequestCommand, Unknown);
 
 /// calling.end
 #[derive(Debug, Clone, PartialEq)]
@@ -2920,41 +2109,13 @@ impl CallingCallHangupRequest {
     }
 }
 
-/// The `calling.end` command is used to hang up a call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallHangupRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallHangupRequestCommand {
-    /// On the wire: `calling.end`.
-    CallingEnd,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallHangupRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallHangupRequestCommand] = &[Self::CallingEnd];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingEnd => "calling.end",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.end" => Some(Self::CallingEnd),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.end` command is used to hang up a call.
+    pub enum CallingCallHangupRequestCommand {
+        Unknown(_),
+        CallingEnd = "calling.end",
     }
 }
-
-crate::runtime::open_enum!(CallingCallHangupRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3016,41 +2177,13 @@ impl CallingCallHoldRequest {
     }
 }
 
-/// The `calling.ai_hold` command is used to hold a call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallHoldRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallHoldRequestCommand {
-    /// On the wire: `calling.ai_hold`.
-    CallingAiHold,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallHoldRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallHoldRequestCommand] = &[Self::CallingAiHold];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiHold => "calling.ai_hold",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_hold" => Some(Self::CallingAiHold),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_hold` command is used to hold a call.
+    pub enum CallingCallHoldRequestCommand {
+        Unknown(_),
+        CallingAiHold = "calling.ai_hold",
     }
 }
-
-crate::runtime::open_enum!(CallingCallHoldRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3211,89 +2344,23 @@ impl CallingCallLeg {
     }
 }
 
-/// Source of this call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallLegSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallLegSource {
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallLegSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallLegSource] = &[Self::RealtimeApi];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RealtimeApi => "realtime_api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "realtime_api" => Some(Self::RealtimeApi),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this call.
+    pub enum CallingCallLegSource {
+        Unknown(_),
+        RealtimeApi = "realtime_api",
     }
 }
 
-crate::runtime::open_enum!(CallingCallLegSource, Unknown);
-
-/// Type of this call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallLegType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallLegType {
-    /// On the wire: `relay_pstn_call`.
-    RelayPstnCall,
-    /// On the wire: `relay_sip_call`.
-    RelaySipCall,
-    /// On the wire: `relay_webrtc_call`.
-    RelayWebrtcCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallLegType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallLegType] = &[
-        Self::RelayPstnCall,
-        Self::RelaySipCall,
-        Self::RelayWebrtcCall,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayPstnCall => "relay_pstn_call",
-            Self::RelaySipCall => "relay_sip_call",
-            Self::RelayWebrtcCall => "relay_webrtc_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_pstn_call" => Some(Self::RelayPstnCall),
-            "relay_sip_call" => Some(Self::RelaySipCall),
-            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this call.
+    pub enum CallingCallLegType {
+        Unknown(_),
+        RelayPstnCall = "relay_pstn_call",
+        RelaySipCall = "relay_sip_call",
+        RelayWebrtcCall = "relay_webrtc_call",
     }
 }
-
-crate::runtime::open_enum!(CallingCallLegType, Unknown);
 
 /// calling.live_transcribe
 #[derive(Debug, Clone, PartialEq)]
@@ -3331,43 +2398,13 @@ impl CallingCallLiveTranscribeRequest {
     }
 }
 
-/// The `calling.live_transcribe` command is used to control live transcription on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallLiveTranscribeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallLiveTranscribeRequestCommand {
-    /// On the wire: `calling.live_transcribe`.
-    CallingLiveTranscribe,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallLiveTranscribeRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallLiveTranscribeRequestCommand] = &[
-        Self::CallingLiveTranscribe,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingLiveTranscribe => "calling.live_transcribe",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.live_transcribe" => Some(Self::CallingLiveTranscribe),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.live_transcribe` command is used to control live transcription on an active call.
+    pub enum CallingCallLiveTranscribeRequestCommand {
+        Unknown(_),
+        CallingLiveTranscribe = "calling.live_transcribe",
     }
 }
-
-crate::runtime::open_enum!(CallingCallLiveTranscribeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -3453,43 +2490,13 @@ impl CallingCallLiveTranslateRequest {
     }
 }
 
-/// The `calling.live_translate` command is used to control live translation on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallLiveTranslateRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallLiveTranslateRequestCommand {
-    /// On the wire: `calling.live_translate`.
-    CallingLiveTranslate,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallLiveTranslateRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallLiveTranslateRequestCommand] = &[
-        Self::CallingLiveTranslate,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingLiveTranslate => "calling.live_translate",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.live_translate" => Some(Self::CallingLiveTranslate),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.live_translate` command is used to control live translation on an active call.
+    pub enum CallingCallLiveTranslateRequestCommand {
+        Unknown(_),
+        CallingLiveTranslate = "calling.live_translate",
     }
 }
-
-crate::runtime::open_enum!(CallingCallLiveTranslateRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -3597,43 +2604,13 @@ impl CallingCallPlayPauseRequest {
     }
 }
 
-/// The `calling.play.pause` command pauses an active play operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallPlayPauseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallPlayPauseRequestCommand {
-    /// On the wire: `calling.play.pause`.
-    CallingPlayPause,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallPlayPauseRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallPlayPauseRequestCommand] = &[
-        Self::CallingPlayPause,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingPlayPause => "calling.play.pause",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.play.pause" => Some(Self::CallingPlayPause),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.play.pause` command pauses an active play operation.
+    pub enum CallingCallPlayPauseRequestCommand {
+        Unknown(_),
+        CallingPlayPause = "calling.play.pause",
     }
 }
-
-crate::runtime::open_enum!(CallingCallPlayPauseRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -3697,41 +2674,13 @@ impl CallingCallPlayRequest {
     }
 }
 
-/// The `calling.play` command is used to play media on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallPlayRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallPlayRequestCommand {
-    /// On the wire: `calling.play`.
-    CallingPlay,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallPlayRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallPlayRequestCommand] = &[Self::CallingPlay];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingPlay => "calling.play",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.play" => Some(Self::CallingPlay),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.play` command is used to play media on an active call.
+    pub enum CallingCallPlayRequestCommand {
+        Unknown(_),
+        CallingPlay = "calling.play",
     }
 }
-
-crate::runtime::open_enum!(CallingCallPlayRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -3920,43 +2869,13 @@ impl CallingCallPlayResumeRequest {
     }
 }
 
-/// The `calling.play.resume` command resumes a paused play operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallPlayResumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallPlayResumeRequestCommand {
-    /// On the wire: `calling.play.resume`.
-    CallingPlayResume,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallPlayResumeRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallPlayResumeRequestCommand] = &[
-        Self::CallingPlayResume,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingPlayResume => "calling.play.resume",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.play.resume" => Some(Self::CallingPlayResume),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.play.resume` command resumes a paused play operation.
+    pub enum CallingCallPlayResumeRequestCommand {
+        Unknown(_),
+        CallingPlayResume = "calling.play.resume",
     }
 }
-
-crate::runtime::open_enum!(CallingCallPlayResumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4015,43 +2934,13 @@ impl CallingCallPlayStopRequest {
     }
 }
 
-/// The `calling.play.stop` command stops an active play operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallPlayStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallPlayStopRequestCommand {
-    /// On the wire: `calling.play.stop`.
-    CallingPlayStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallPlayStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallPlayStopRequestCommand] = &[
-        Self::CallingPlayStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingPlayStop => "calling.play.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.play.stop" => Some(Self::CallingPlayStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.play.stop` command stops an active play operation.
+    pub enum CallingCallPlayStopRequestCommand {
+        Unknown(_),
+        CallingPlayStop = "calling.play.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallPlayStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4110,43 +2999,13 @@ impl CallingCallPlayVolumeRequest {
     }
 }
 
-/// The `calling.play.volume` command adjusts the volume of an active play operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallPlayVolumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallPlayVolumeRequestCommand {
-    /// On the wire: `calling.play.volume`.
-    CallingPlayVolume,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallPlayVolumeRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallPlayVolumeRequestCommand] = &[
-        Self::CallingPlayVolume,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingPlayVolume => "calling.play.volume",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.play.volume" => Some(Self::CallingPlayVolume),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.play.volume` command adjusts the volume of an active play operation.
+    pub enum CallingCallPlayVolumeRequestCommand {
+        Unknown(_),
+        CallingPlayVolume = "calling.play.volume",
     }
 }
-
-crate::runtime::open_enum!(CallingCallPlayVolumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4219,43 +3078,13 @@ impl CallingCallReceiveFaxStopRequest {
     }
 }
 
-/// The `calling.receive_fax.stop` command stops an active fax receive operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallReceiveFaxStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallReceiveFaxStopRequestCommand {
-    /// On the wire: `calling.receive_fax.stop`.
-    CallingReceiveFaxStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallReceiveFaxStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallReceiveFaxStopRequestCommand] = &[
-        Self::CallingReceiveFaxStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingReceiveFaxStop => "calling.receive_fax.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.receive_fax.stop" => Some(Self::CallingReceiveFaxStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.receive_fax.stop` command stops an active fax receive operation.
+    pub enum CallingCallReceiveFaxStopRequestCommand {
+        Unknown(_),
+        CallingReceiveFaxStop = "calling.receive_fax.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallReceiveFaxStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4314,43 +3143,13 @@ impl CallingCallRecordPauseRequest {
     }
 }
 
-/// The `calling.record.pause` command pauses an active recording.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallRecordPauseRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallRecordPauseRequestCommand {
-    /// On the wire: `calling.record.pause`.
-    CallingRecordPause,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallRecordPauseRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallRecordPauseRequestCommand] = &[
-        Self::CallingRecordPause,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingRecordPause => "calling.record.pause",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.record.pause" => Some(Self::CallingRecordPause),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.record.pause` command pauses an active recording.
+    pub enum CallingCallRecordPauseRequestCommand {
+        Unknown(_),
+        CallingRecordPause = "calling.record.pause",
     }
 }
-
-crate::runtime::open_enum!(CallingCallRecordPauseRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4387,48 +3186,14 @@ impl CallingCallRecordPauseRequestParams {
     }
 }
 
-/// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallRecordPauseRequestParamsBehavior::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallRecordPauseRequestParamsBehavior {
-    /// On the wire: `skip`.
-    Skip,
-    /// On the wire: `silence`.
-    Silence,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallRecordPauseRequestParamsBehavior {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallRecordPauseRequestParamsBehavior] = &[
-        Self::Skip,
-        Self::Silence,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Skip => "skip",
-            Self::Silence => "silence",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "skip" => Some(Self::Skip),
-            "silence" => Some(Self::Silence),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
+    pub enum CallingCallRecordPauseRequestParamsBehavior {
+        Unknown(_),
+        Skip = "skip",
+        Silence = "silence",
     }
 }
-
-crate::runtime::open_enum!(CallingCallRecordPauseRequestParamsBehavior, Unknown);
 
 impl Default for CallingCallRecordPauseRequestParamsBehavior {
     /// The API's default, [`CallingCallRecordPauseRequestParamsBehavior::Skip`].
@@ -4475,41 +3240,13 @@ impl CallingCallRecordRequest {
     }
 }
 
-/// The `calling.record` command starts recording an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallRecordRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallRecordRequestCommand {
-    /// On the wire: `calling.record`.
-    CallingRecord,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallRecordRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallRecordRequestCommand] = &[Self::CallingRecord];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingRecord => "calling.record",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.record" => Some(Self::CallingRecord),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.record` command starts recording an active call.
+    pub enum CallingCallRecordRequestCommand {
+        Unknown(_),
+        CallingRecord = "calling.record",
     }
 }
-
-crate::runtime::open_enum!(CallingCallRecordRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4592,43 +3329,13 @@ impl CallingCallRecordResumeRequest {
     }
 }
 
-/// The `calling.record.resume` command resumes a paused recording.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallRecordResumeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallRecordResumeRequestCommand {
-    /// On the wire: `calling.record.resume`.
-    CallingRecordResume,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallRecordResumeRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallRecordResumeRequestCommand] = &[
-        Self::CallingRecordResume,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingRecordResume => "calling.record.resume",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.record.resume" => Some(Self::CallingRecordResume),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.record.resume` command resumes a paused recording.
+    pub enum CallingCallRecordResumeRequestCommand {
+        Unknown(_),
+        CallingRecordResume = "calling.record.resume",
     }
 }
-
-crate::runtime::open_enum!(CallingCallRecordResumeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4687,43 +3394,13 @@ impl CallingCallRecordStopRequest {
     }
 }
 
-/// The `calling.record.stop` command stops an active recording.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallRecordStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallRecordStopRequestCommand {
-    /// On the wire: `calling.record.stop`.
-    CallingRecordStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallRecordStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallRecordStopRequestCommand] = &[
-        Self::CallingRecordStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingRecordStop => "calling.record.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.record.stop" => Some(Self::CallingRecordStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.record.stop` command stops an active recording.
+    pub enum CallingCallRecordStopRequestCommand {
+        Unknown(_),
+        CallingRecordStop = "calling.record.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallRecordStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -4782,41 +3459,13 @@ impl CallingCallReferRequest {
     }
 }
 
-/// The `calling.refer` command performs a SIP REFER on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallReferRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallReferRequestCommand {
-    /// On the wire: `calling.refer`.
-    CallingRefer,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallReferRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallReferRequestCommand] = &[Self::CallingRefer];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingRefer => "calling.refer",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.refer" => Some(Self::CallingRefer),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.refer` command performs a SIP REFER on an active call.
+    pub enum CallingCallReferRequestCommand {
+        Unknown(_),
+        CallingRefer = "calling.refer",
     }
 }
-
-crate::runtime::open_enum!(CallingCallReferRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -5635,88 +4284,22 @@ impl From<CallingFabricDeviceLeg> for CallingCallResponse {
     }
 }
 
-/// The status of the call throughout its lifecycle.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallResponseStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `ending`.
-    Ending,
-    /// On the wire: `ended`.
-    Ended,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallResponseStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallResponseStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Created,
-        Self::Ringing,
-        Self::Answered,
-        Self::Ending,
-        Self::Ended,
-        Self::Failed,
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Created => "created",
-            Self::Ringing => "ringing",
-            Self::Answered => "answered",
-            Self::Ending => "ending",
-            Self::Ended => "ended",
-            Self::Failed => "failed",
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "created" => Some(Self::Created),
-            "ringing" => Some(Self::Ringing),
-            "answered" => Some(Self::Answered),
-            "ending" => Some(Self::Ending),
-            "ended" => Some(Self::Ended),
-            "failed" => Some(Self::Failed),
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The status of the call throughout its lifecycle.
+    pub enum CallingCallResponseStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Created = "created",
+        Ringing = "ringing",
+        Answered = "answered",
+        Ending = "ending",
+        Ended = "ended",
+        Failed = "failed",
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(CallingCallResponseStatus, Unknown);
 
 /// calling.send_fax.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -5754,43 +4337,13 @@ impl CallingCallSendFaxStopRequest {
     }
 }
 
-/// The `calling.send_fax.stop` command stops an active fax send operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallSendFaxStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallSendFaxStopRequestCommand {
-    /// On the wire: `calling.send_fax.stop`.
-    CallingSendFaxStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallSendFaxStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallSendFaxStopRequestCommand] = &[
-        Self::CallingSendFaxStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingSendFaxStop => "calling.send_fax.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.send_fax.stop" => Some(Self::CallingSendFaxStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.send_fax.stop` command stops an active fax send operation.
+    pub enum CallingCallSendFaxStopRequestCommand {
+        Unknown(_),
+        CallingSendFaxStop = "calling.send_fax.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallSendFaxStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -5854,41 +4407,13 @@ impl CallingCallStreamRequest {
     }
 }
 
-/// The `calling.stream` command starts streaming call audio to a WebSocket endpoint.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallStreamRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallStreamRequestCommand {
-    /// On the wire: `calling.stream`.
-    CallingStream,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallStreamRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallStreamRequestCommand] = &[Self::CallingStream];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingStream => "calling.stream",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.stream" => Some(Self::CallingStream),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.stream` command starts streaming call audio to a WebSocket endpoint.
+    pub enum CallingCallStreamRequestCommand {
+        Unknown(_),
+        CallingStream = "calling.stream",
     }
 }
-
-crate::runtime::open_enum!(CallingCallStreamRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6028,43 +4553,13 @@ impl CallingCallStreamStopRequest {
     }
 }
 
-/// The `calling.stream.stop` command stops an active audio stream.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallStreamStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallStreamStopRequestCommand {
-    /// On the wire: `calling.stream.stop`.
-    CallingStreamStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallStreamStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallStreamStopRequestCommand] = &[
-        Self::CallingStreamStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingStreamStop => "calling.stream.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.stream.stop" => Some(Self::CallingStreamStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.stream.stop` command stops an active audio stream.
+    pub enum CallingCallStreamStopRequestCommand {
+        Unknown(_),
+        CallingStreamStop = "calling.stream.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallStreamStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6126,41 +4621,13 @@ impl CallingCallTapRequest {
     }
 }
 
-/// The `calling.tap` command starts tapping (capturing audio) on an active call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallTapRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallTapRequestCommand {
-    /// On the wire: `calling.tap`.
-    CallingTap,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallTapRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallTapRequestCommand] = &[Self::CallingTap];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingTap => "calling.tap",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.tap" => Some(Self::CallingTap),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.tap` command starts tapping (capturing audio) on an active call.
+    pub enum CallingCallTapRequestCommand {
+        Unknown(_),
+        CallingTap = "calling.tap",
     }
 }
-
-crate::runtime::open_enum!(CallingCallTapRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6273,43 +4740,13 @@ impl CallingCallTapStopRequest {
     }
 }
 
-/// The `calling.tap.stop` command stops an active tap operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallTapStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallTapStopRequestCommand {
-    /// On the wire: `calling.tap.stop`.
-    CallingTapStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallTapStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallTapStopRequestCommand] = &[
-        Self::CallingTapStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingTapStop => "calling.tap.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.tap.stop" => Some(Self::CallingTapStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.tap.stop` command stops an active tap operation.
+    pub enum CallingCallTapStopRequestCommand {
+        Unknown(_),
+        CallingTapStop = "calling.tap.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallTapStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6373,43 +4810,13 @@ impl CallingCallTranscribeRequest {
     }
 }
 
-/// The `calling.transcribe` command starts transcribing an active call in the background.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallTranscribeRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallTranscribeRequestCommand {
-    /// On the wire: `calling.transcribe`.
-    CallingTranscribe,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallTranscribeRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallTranscribeRequestCommand] = &[
-        Self::CallingTranscribe,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingTranscribe => "calling.transcribe",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.transcribe" => Some(Self::CallingTranscribe),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.transcribe` command starts transcribing an active call in the background.
+    pub enum CallingCallTranscribeRequestCommand {
+        Unknown(_),
+        CallingTranscribe = "calling.transcribe",
     }
 }
-
-crate::runtime::open_enum!(CallingCallTranscribeRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6479,43 +4886,13 @@ impl CallingCallTranscribeStopRequest {
     }
 }
 
-/// The `calling.transcribe.stop` command stops an active transcription operation.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallTranscribeStopRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallTranscribeStopRequestCommand {
-    /// On the wire: `calling.transcribe.stop`.
-    CallingTranscribeStop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallTranscribeStopRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallTranscribeStopRequestCommand] = &[
-        Self::CallingTranscribeStop,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingTranscribeStop => "calling.transcribe.stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.transcribe.stop" => Some(Self::CallingTranscribeStop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.transcribe.stop` command stops an active transcription operation.
+    pub enum CallingCallTranscribeStopRequestCommand {
+        Unknown(_),
+        CallingTranscribeStop = "calling.transcribe.stop",
     }
 }
-
-crate::runtime::open_enum!(CallingCallTranscribeStopRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6574,43 +4951,13 @@ impl CallingCallTransferRequest {
     }
 }
 
-/// The `calling.transfer` command is used to transfer an active call to a new destination.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallTransferRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallTransferRequestCommand {
-    /// On the wire: `calling.transfer`.
-    CallingTransfer,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallTransferRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallTransferRequestCommand] = &[
-        Self::CallingTransfer,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingTransfer => "calling.transfer",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.transfer" => Some(Self::CallingTransfer),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.transfer` command is used to transfer an active call to a new destination.
+    pub enum CallingCallTransferRequestCommand {
+        Unknown(_),
+        CallingTransfer = "calling.transfer",
     }
 }
-
-crate::runtime::open_enum!(CallingCallTransferRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -6653,58 +5000,16 @@ impl From<SwmlCallingSwmlObject> for CallingCallTransferRequestParamsDest {
     }
 }
 
-/// The type of call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallType {
-    /// On the wire: `relay_pstn_call`.
-    RelayPstnCall,
-    /// On the wire: `relay_sip_call`.
-    RelaySipCall,
-    /// On the wire: `relay_webrtc_call`.
-    RelayWebrtcCall,
-    /// On the wire: `fabric_subscriber_device_leg`.
-    FabricSubscriberDeviceLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallType] = &[
-        Self::RelayPstnCall,
-        Self::RelaySipCall,
-        Self::RelayWebrtcCall,
-        Self::FabricSubscriberDeviceLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayPstnCall => "relay_pstn_call",
-            Self::RelaySipCall => "relay_sip_call",
-            Self::RelayWebrtcCall => "relay_webrtc_call",
-            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_pstn_call" => Some(Self::RelayPstnCall),
-            "relay_sip_call" => Some(Self::RelaySipCall),
-            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
-            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of call.
+    pub enum CallingCallType {
+        Unknown(_),
+        RelayPstnCall = "relay_pstn_call",
+        RelaySipCall = "relay_sip_call",
+        RelayWebrtcCall = "relay_webrtc_call",
+        FabricSubscriberDeviceLeg = "fabric_subscriber_device_leg",
     }
 }
-
-crate::runtime::open_enum!(CallingCallType, Unknown);
 
 /// calling.ai_unhold
 #[derive(Debug, Clone, PartialEq)]
@@ -6742,43 +5047,13 @@ impl CallingCallUnholdRequest {
     }
 }
 
-/// The `calling.ai_unhold` command is used to unhold a call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallUnholdRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallUnholdRequestCommand {
-    /// On the wire: `calling.ai_unhold`.
-    CallingAiUnhold,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallUnholdRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallUnholdRequestCommand] = &[
-        Self::CallingAiUnhold,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingAiUnhold => "calling.ai_unhold",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.ai_unhold" => Some(Self::CallingAiUnhold),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.ai_unhold` command is used to unhold a call.
+    pub enum CallingCallUnholdRequestCommand {
+        Unknown(_),
+        CallingAiUnhold = "calling.ai_unhold",
     }
 }
-
-crate::runtime::open_enum!(CallingCallUnholdRequestCommand, Unknown);
 
 /// Update a call in progress — cancel, complete, or redirect the SWML flow.
 ///
@@ -6818,43 +5093,13 @@ impl CallingCallUpdateCurrentCallRequest {
     }
 }
 
-/// The `update` command is used to update a existing call with a new dialplan.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallUpdateCurrentCallRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallUpdateCurrentCallRequestCommand {
-    /// On the wire: `update`.
-    Update,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallUpdateCurrentCallRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallUpdateCurrentCallRequestCommand] = &[
-        Self::Update,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Update => "update",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "update" => Some(Self::Update),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `update` command is used to update a existing call with a new dialplan.
+    pub enum CallingCallUpdateCurrentCallRequestCommand {
+        Unknown(_),
+        Update = "update",
     }
 }
-
-crate::runtime::open_enum!(CallingCallUpdateCurrentCallRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 ///
@@ -6932,48 +5177,14 @@ impl CallingCallUpdateParamsBase {
     }
 }
 
-/// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsBaseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallUpdateParamsBaseStatus {
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallUpdateParamsBaseStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallUpdateParamsBaseStatus] = &[
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+    pub enum CallingCallUpdateParamsBaseStatus {
+        Unknown(_),
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(CallingCallUpdateParamsBaseStatus, Unknown);
 
 /// update (Inline SWML)
 #[derive(Debug, Clone, PartialEq)]
@@ -7039,48 +5250,14 @@ impl CallingCallUpdateParamsSwml {
     }
 }
 
-/// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsSwmlStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallUpdateParamsSwmlStatus {
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallUpdateParamsSwmlStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallUpdateParamsSwmlStatus] = &[
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+    pub enum CallingCallUpdateParamsSwmlStatus {
+        Unknown(_),
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(CallingCallUpdateParamsSwmlStatus, Unknown);
 
 /// update (URL)
 #[derive(Debug, Clone, PartialEq)]
@@ -7148,48 +5325,14 @@ impl CallingCallUpdateParamsUrl {
     }
 }
 
-/// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-///
-/// Values this version of the client does not know yet decode to [`CallingCallUpdateParamsUrlStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallUpdateParamsUrlStatus {
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallUpdateParamsUrlStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallUpdateParamsUrlStatus] = &[
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+    pub enum CallingCallUpdateParamsUrlStatus {
+        Unknown(_),
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(CallingCallUpdateParamsUrlStatus, Unknown);
 
 /// calling.user_event
 #[derive(Debug, Clone, PartialEq)]
@@ -7227,43 +5370,13 @@ impl CallingCallUserEventRequest {
     }
 }
 
-/// The `calling.user_event` command is used to fire a custom user event on the call.
-///
-/// Values this version of the client does not know yet decode to [`CallingCallUserEventRequestCommand::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCallUserEventRequestCommand {
-    /// On the wire: `calling.user_event`.
-    CallingUserEvent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCallUserEventRequestCommand {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCallUserEventRequestCommand] = &[
-        Self::CallingUserEvent,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingUserEvent => "calling.user_event",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.user_event" => Some(Self::CallingUserEvent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The `calling.user_event` command is used to fire a custom user event on the call.
+    pub enum CallingCallUserEventRequestCommand {
+        Unknown(_),
+        CallingUserEvent = "calling.user_event",
     }
 }
-
-crate::runtime::open_enum!(CallingCallUserEventRequestCommand, Unknown);
 
 /// An object of parameters that will be utilized by the active command.
 #[derive(Debug, Clone, PartialEq)]
@@ -7354,53 +5467,15 @@ impl CallingCollectDigitsParams {
     }
 }
 
-/// Speech recognition engine for `calling.collect`. Note: values are case-sensitive.
-///
-/// Values this version of the client does not know yet decode to [`CallingCollectSpeechEngine::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingCollectSpeechEngine {
-    /// On the wire: `Google`.
-    Google,
-    /// On the wire: `Google.V2`.
-    GoogleV2,
-    /// On the wire: `Deepgram`.
-    Deepgram,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingCollectSpeechEngine {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingCollectSpeechEngine] = &[
-        Self::Google,
-        Self::GoogleV2,
-        Self::Deepgram,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Google => "Google",
-            Self::GoogleV2 => "Google.V2",
-            Self::Deepgram => "Deepgram",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Google" => Some(Self::Google),
-            "Google.V2" => Some(Self::GoogleV2),
-            "Deepgram" => Some(Self::Deepgram),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Speech recognition engine for `calling.collect`. Note: values are case-sensitive.
+    pub enum CallingCollectSpeechEngine {
+        Unknown(_),
+        Google = "Google",
+        GoogleV2 = "Google.V2",
+        Deepgram = "Deepgram",
     }
 }
-
-crate::runtime::open_enum!(CallingCollectSpeechEngine, Unknown);
 
 /// Parameters for collecting speech input.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7592,41 +5667,13 @@ impl CallingDetectDigitConfig {
     }
 }
 
-/// The field [`CallingDetectDigitConfig::type_`](crate::CallingDetectDigitConfig::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingDetectDigitConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingDetectDigitConfigType {
-    /// On the wire: `digit`.
-    Digit,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingDetectDigitConfigType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingDetectDigitConfigType] = &[Self::Digit];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Digit => "digit",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "digit" => Some(Self::Digit),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingDetectDigitConfig::type_`](crate::CallingDetectDigitConfig::type_).
+    pub enum CallingDetectDigitConfigType {
+        Unknown(_),
+        Digit = "digit",
     }
 }
-
-crate::runtime::open_enum!(CallingDetectDigitConfigType, Unknown);
 
 /// DTMF-digit detection parameters. Applies only when `detect.type` is `digit`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7681,41 +5728,13 @@ impl CallingDetectFaxConfig {
     }
 }
 
-/// The field [`CallingDetectFaxConfig::type_`](crate::CallingDetectFaxConfig::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingDetectFaxConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingDetectFaxConfigType {
-    /// On the wire: `fax`.
-    Fax,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingDetectFaxConfigType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingDetectFaxConfigType] = &[Self::Fax];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fax => "fax",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fax" => Some(Self::Fax),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingDetectFaxConfig::type_`](crate::CallingDetectFaxConfig::type_).
+    pub enum CallingDetectFaxConfigType {
+        Unknown(_),
+        Fax = "fax",
     }
 }
-
-crate::runtime::open_enum!(CallingDetectFaxConfigType, Unknown);
 
 /// Fax-tone detection parameters. Applies only when `detect.type` is `fax`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7739,58 +5758,16 @@ impl CallingDetectFaxParams {
     }
 }
 
-/// Fax tone to detect.
-///
-/// Values this version of the client does not know yet decode to [`CallingDetectFaxTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingDetectFaxTone {
-    /// On the wire: `CNG`.
-    Cng,
-    /// On the wire: `CED`.
-    Ced,
-    /// On the wire: `cng`.
-    Cng2,
-    /// On the wire: `ced`.
-    Ced2,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingDetectFaxTone {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingDetectFaxTone] = &[
-        Self::Cng,
-        Self::Ced,
-        Self::Cng2,
-        Self::Ced2,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cng => "CNG",
-            Self::Ced => "CED",
-            Self::Cng2 => "cng",
-            Self::Ced2 => "ced",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "CNG" => Some(Self::Cng),
-            "CED" => Some(Self::Ced),
-            "cng" => Some(Self::Cng2),
-            "ced" => Some(Self::Ced2),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Fax tone to detect.
+    pub enum CallingDetectFaxTone {
+        Unknown(_),
+        Cng = "CNG",
+        Ced = "CED",
+        Cng2 = "cng",
+        Ced2 = "ced",
     }
 }
-
-crate::runtime::open_enum!(CallingDetectFaxTone, Unknown);
 
 /// Answering-machine detection configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -7823,41 +5800,13 @@ impl CallingDetectMachineConfig {
     }
 }
 
-/// The field [`CallingDetectMachineConfig::type_`](crate::CallingDetectMachineConfig::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingDetectMachineConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingDetectMachineConfigType {
-    /// On the wire: `machine`.
-    Machine,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingDetectMachineConfigType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingDetectMachineConfigType] = &[Self::Machine];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Machine => "machine",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "machine" => Some(Self::Machine),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingDetectMachineConfig::type_`](crate::CallingDetectMachineConfig::type_).
+    pub enum CallingDetectMachineConfigType {
+        Unknown(_),
+        Machine = "machine",
     }
 }
-
-crate::runtime::open_enum!(CallingDetectMachineConfigType, Unknown);
 
 /// Answering-machine detection parameters. Applies only when `detect.type` is `machine`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7950,53 +5899,15 @@ impl CallingDetectMachineParams {
     }
 }
 
-/// The type of detection to perform.
-///
-/// Values this version of the client does not know yet decode to [`CallingDetectType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingDetectType {
-    /// On the wire: `machine`.
-    Machine,
-    /// On the wire: `fax`.
-    Fax,
-    /// On the wire: `digit`.
-    Digit,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingDetectType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingDetectType] = &[
-        Self::Machine,
-        Self::Fax,
-        Self::Digit,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Machine => "machine",
-            Self::Fax => "fax",
-            Self::Digit => "digit",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "machine" => Some(Self::Machine),
-            "fax" => Some(Self::Fax),
-            "digit" => Some(Self::Digit),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of detection to perform.
+    pub enum CallingDetectType {
+        Unknown(_),
+        Machine = "machine",
+        Fax = "fax",
+        Digit = "digit",
     }
 }
-
-crate::runtime::open_enum!(CallingDetectType, Unknown);
 
 /// Returned when the call is a Fabric subscriber device leg. The `status` field is always null for this type.
 #[derive(Debug, Clone, PartialEq)]
@@ -8095,142 +6006,34 @@ impl CallingFabricDeviceLeg {
     }
 }
 
-/// Source of this call.
-///
-/// Values this version of the client does not know yet decode to [`CallingFabricDeviceLegSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingFabricDeviceLegSource {
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingFabricDeviceLegSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingFabricDeviceLegSource] = &[Self::RealtimeApi];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RealtimeApi => "realtime_api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "realtime_api" => Some(Self::RealtimeApi),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this call.
+    pub enum CallingFabricDeviceLegSource {
+        Unknown(_),
+        RealtimeApi = "realtime_api",
     }
 }
 
-crate::runtime::open_enum!(CallingFabricDeviceLegSource, Unknown);
-
-/// Type of this call.
-///
-/// Values this version of the client does not know yet decode to [`CallingFabricDeviceLegType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingFabricDeviceLegType {
-    /// On the wire: `fabric_subscriber_device_leg`.
-    FabricSubscriberDeviceLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingFabricDeviceLegType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingFabricDeviceLegType] = &[
-        Self::FabricSubscriberDeviceLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this call.
+    pub enum CallingFabricDeviceLegType {
+        Unknown(_),
+        FabricSubscriberDeviceLeg = "fabric_subscriber_device_leg",
     }
 }
 
-crate::runtime::open_enum!(CallingFabricDeviceLegType, Unknown);
-
-/// The reason for hanging up the call.
-///
-/// Values this version of the client does not know yet decode to [`CallingHangupReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingHangupReason {
-    /// On the wire: `hangup`.
-    Hangup,
-    /// On the wire: `cancel`.
-    Cancel,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `noAnswer`.
-    NoAnswer,
-    /// On the wire: `decline`.
-    Decline,
-    /// On the wire: `error`.
-    Error,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingHangupReason {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingHangupReason] = &[
-        Self::Hangup,
-        Self::Cancel,
-        Self::Busy,
-        Self::NoAnswer,
-        Self::Decline,
-        Self::Error,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hangup => "hangup",
-            Self::Cancel => "cancel",
-            Self::Busy => "busy",
-            Self::NoAnswer => "noAnswer",
-            Self::Decline => "decline",
-            Self::Error => "error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "hangup" => Some(Self::Hangup),
-            "cancel" => Some(Self::Cancel),
-            "busy" => Some(Self::Busy),
-            "noAnswer" => Some(Self::NoAnswer),
-            "decline" => Some(Self::Decline),
-            "error" => Some(Self::Error),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The reason for hanging up the call.
+    pub enum CallingHangupReason {
+        Unknown(_),
+        Hangup = "hangup",
+        Cancel = "cancel",
+        Busy = "busy",
+        NoAnswer = "noAnswer",
+        Decline = "decline",
+        Error = "error",
     }
 }
-
-crate::runtime::open_enum!(CallingHangupReason, Unknown);
 
 /// start Action
 #[derive(Debug, Clone, PartialEq)]
@@ -8371,41 +6174,13 @@ impl CallingLiveTranscribeStartActionStart {
     }
 }
 
-/// Stops the live transcription session.
-///
-/// Values this version of the client does not know yet decode to [`CallingLiveTranscribeStopAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingLiveTranscribeStopAction {
-    /// On the wire: `stop`.
-    Stop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingLiveTranscribeStopAction {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingLiveTranscribeStopAction] = &[Self::Stop];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stop => "stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "stop" => Some(Self::Stop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Stops the live transcription session.
+    pub enum CallingLiveTranscribeStopAction {
+        Unknown(_),
+        Stop = "stop",
     }
 }
-
-crate::runtime::open_enum!(CallingLiveTranscribeStopAction, Unknown);
 
 /// summarize Action
 #[derive(Debug, Clone, PartialEq)]
@@ -8694,41 +6469,13 @@ impl CallingLiveTranslateStartActionStart {
     }
 }
 
-/// Stops the live translation session.
-///
-/// Values this version of the client does not know yet decode to [`CallingLiveTranslateStopAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingLiveTranslateStopAction {
-    /// On the wire: `stop`.
-    Stop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingLiveTranslateStopAction {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingLiveTranslateStopAction] = &[Self::Stop];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stop => "stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "stop" => Some(Self::Stop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Stops the live translation session.
+    pub enum CallingLiveTranslateStopAction {
+        Unknown(_),
+        Stop = "stop",
     }
 }
-
-crate::runtime::open_enum!(CallingLiveTranslateStopAction, Unknown);
 
 /// summarize Action
 #[derive(Debug, Clone, PartialEq)]
@@ -8784,93 +6531,23 @@ impl CallingLiveTranslateSummarizeActionSummarize {
     }
 }
 
-/// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
-///
-/// Values this version of the client does not know yet decode to [`CallingOutboundCallCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingOutboundCallCodec {
-    /// On the wire: `OPUS`.
-    Opus,
-    /// On the wire: `OPUS@48000H@20I`.
-    Opus48000h20i,
-    /// On the wire: `OPUS@24000H@20I`.
-    Opus24000h20i,
-    /// On the wire: `OPUS@16000H@20I`.
-    Opus16000h20i,
-    /// On the wire: `OPUS@8000H@20I`.
-    Opus8000h20i,
-    /// On the wire: `G722`.
-    G722,
-    /// On the wire: `PCMU`.
-    Pcmu,
-    /// On the wire: `PCMA`.
-    Pcma,
-    /// On the wire: `G729`.
-    G729,
-    /// On the wire: `VP8`.
-    Vp8,
-    /// On the wire: `H264`.
-    H264,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingOutboundCallCodec {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingOutboundCallCodec] = &[
-        Self::Opus,
-        Self::Opus48000h20i,
-        Self::Opus24000h20i,
-        Self::Opus16000h20i,
-        Self::Opus8000h20i,
-        Self::G722,
-        Self::Pcmu,
-        Self::Pcma,
-        Self::G729,
-        Self::Vp8,
-        Self::H264,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Opus => "OPUS",
-            Self::Opus48000h20i => "OPUS@48000H@20I",
-            Self::Opus24000h20i => "OPUS@24000H@20I",
-            Self::Opus16000h20i => "OPUS@16000H@20I",
-            Self::Opus8000h20i => "OPUS@8000H@20I",
-            Self::G722 => "G722",
-            Self::Pcmu => "PCMU",
-            Self::Pcma => "PCMA",
-            Self::G729 => "G729",
-            Self::Vp8 => "VP8",
-            Self::H264 => "H264",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "OPUS" => Some(Self::Opus),
-            "OPUS@48000H@20I" => Some(Self::Opus48000h20i),
-            "OPUS@24000H@20I" => Some(Self::Opus24000h20i),
-            "OPUS@16000H@20I" => Some(Self::Opus16000h20i),
-            "OPUS@8000H@20I" => Some(Self::Opus8000h20i),
-            "G722" => Some(Self::G722),
-            "PCMU" => Some(Self::Pcmu),
-            "PCMA" => Some(Self::Pcma),
-            "G729" => Some(Self::G729),
-            "VP8" => Some(Self::Vp8),
-            "H264" => Some(Self::H264),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
+    pub enum CallingOutboundCallCodec {
+        Unknown(_),
+        Opus = "OPUS",
+        Opus48000h20i = "OPUS@48000H@20I",
+        Opus24000h20i = "OPUS@24000H@20I",
+        Opus16000h20i = "OPUS@16000H@20I",
+        Opus8000h20i = "OPUS@8000H@20I",
+        G722 = "G722",
+        Pcmu = "PCMU",
+        Pcma = "PCMA",
+        G729 = "G729",
+        Vp8 = "VP8",
+        H264 = "H264",
     }
 }
-
-crate::runtime::open_enum!(CallingOutboundCallCodec, Unknown);
 
 /// Play an audio file from a URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -8905,41 +6582,13 @@ impl CallingPlayAudioItem {
     }
 }
 
-/// The field [`CallingPlayAudioItem::type_`](crate::CallingPlayAudioItem::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingPlayAudioItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlayAudioItemType {
-    /// On the wire: `audio`.
-    Audio,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlayAudioItemType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlayAudioItemType] = &[Self::Audio];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Audio => "audio",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "audio" => Some(Self::Audio),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingPlayAudioItem::type_`](crate::CallingPlayAudioItem::type_).
+    pub enum CallingPlayAudioItemType {
+        Unknown(_),
+        Audio = "audio",
     }
 }
-
-crate::runtime::open_enum!(CallingPlayAudioItemType, Unknown);
 
 /// Audio file playback parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -8960,53 +6609,15 @@ impl CallingPlayAudioParams {
     }
 }
 
-/// The direction of audio playback relative to the call participants.
-///
-/// Values this version of the client does not know yet decode to [`CallingPlayDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlayDirection {
-    /// On the wire: `listen`.
-    Listen,
-    /// On the wire: `speak`.
-    Speak,
-    /// On the wire: `both`.
-    Both,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlayDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlayDirection] = &[
-        Self::Listen,
-        Self::Speak,
-        Self::Both,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Listen => "listen",
-            Self::Speak => "speak",
-            Self::Both => "both",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "listen" => Some(Self::Listen),
-            "speak" => Some(Self::Speak),
-            "both" => Some(Self::Both),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of audio playback relative to the call participants.
+    pub enum CallingPlayDirection {
+        Unknown(_),
+        Listen = "listen",
+        Speak = "speak",
+        Both = "both",
     }
 }
-
-crate::runtime::open_enum!(CallingPlayDirection, Unknown);
 
 /// A media item to play on the call. The shape of `params` is determined by `type`.
 ///
@@ -9113,58 +6724,16 @@ impl From<CallingPlayTtsItem> for CallingPlayMediaItem {
     }
 }
 
-/// The type of media to play.
-///
-/// Values this version of the client does not know yet decode to [`CallingPlayMediaType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlayMediaType {
-    /// On the wire: `audio`.
-    Audio,
-    /// On the wire: `tts`.
-    Tts,
-    /// On the wire: `silence`.
-    Silence,
-    /// On the wire: `ringtone`.
-    Ringtone,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlayMediaType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlayMediaType] = &[
-        Self::Audio,
-        Self::Tts,
-        Self::Silence,
-        Self::Ringtone,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Audio => "audio",
-            Self::Tts => "tts",
-            Self::Silence => "silence",
-            Self::Ringtone => "ringtone",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "audio" => Some(Self::Audio),
-            "tts" => Some(Self::Tts),
-            "silence" => Some(Self::Silence),
-            "ringtone" => Some(Self::Ringtone),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of media to play.
+    pub enum CallingPlayMediaType {
+        Unknown(_),
+        Audio = "audio",
+        Tts = "tts",
+        Silence = "silence",
+        Ringtone = "ringtone",
     }
 }
-
-crate::runtime::open_enum!(CallingPlayMediaType, Unknown);
 
 /// Play a country-coded ringtone cadence.
 #[derive(Debug, Clone, PartialEq)]
@@ -9199,324 +6768,70 @@ impl CallingPlayRingtoneItem {
     }
 }
 
-/// The field [`CallingPlayRingtoneItem::type_`](crate::CallingPlayRingtoneItem::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingPlayRingtoneItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlayRingtoneItemType {
-    /// On the wire: `ringtone`.
-    Ringtone,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlayRingtoneItemType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlayRingtoneItemType] = &[Self::Ringtone];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ringtone => "ringtone",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ringtone" => Some(Self::Ringtone),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingPlayRingtoneItem::type_`](crate::CallingPlayRingtoneItem::type_).
+    pub enum CallingPlayRingtoneItemType {
+        Unknown(_),
+        Ringtone = "ringtone",
     }
 }
 
-crate::runtime::open_enum!(CallingPlayRingtoneItemType, Unknown);
-
-/// Ringtone name. Two-letter country code selects a country-specific ringtone cadence.
-///
-/// Values this version of the client does not know yet decode to [`CallingPlayRingtoneName::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlayRingtoneName {
-    /// On the wire: `au`.
-    Au,
-    /// On the wire: `be`.
-    Be,
-    /// On the wire: `ca`.
-    Ca,
-    /// On the wire: `cn`.
-    Cn,
-    /// On the wire: `cy`.
-    Cy,
-    /// On the wire: `cz`.
-    Cz,
-    /// On the wire: `de`.
-    De,
-    /// On the wire: `dk`.
-    Dk,
-    /// On the wire: `dz`.
-    Dz,
-    /// On the wire: `eg`.
-    Eg,
-    /// On the wire: `es`.
-    Es,
-    /// On the wire: `fi`.
-    Fi,
-    /// On the wire: `fr`.
-    Fr,
-    /// On the wire: `hu`.
-    Hu,
-    /// On the wire: `il`.
-    Il,
-    /// On the wire: `in`.
-    In,
-    /// On the wire: `jp`.
-    Jp,
-    /// On the wire: `ko`.
-    Ko,
-    /// On the wire: `pk`.
-    Pk,
-    /// On the wire: `pl`.
-    Pl,
-    /// On the wire: `ro`.
-    Ro,
-    /// On the wire: `rs`.
-    Rs,
-    /// On the wire: `ru`.
-    Ru,
-    /// On the wire: `sa`.
-    Sa,
-    /// On the wire: `tr`.
-    Tr,
-    /// On the wire: `uk`.
-    Uk,
-    /// On the wire: `us`.
-    Us,
-    /// On the wire: `at`.
-    At,
-    /// On the wire: `bg`.
-    Bg,
-    /// On the wire: `br`.
-    Br,
-    /// On the wire: `ch`.
-    Ch,
-    /// On the wire: `cl`.
-    Cl,
-    /// On the wire: `ee`.
-    Ee,
-    /// On the wire: `gr`.
-    Gr,
-    /// On the wire: `it`.
-    It,
-    /// On the wire: `lt`.
-    Lt,
-    /// On the wire: `mx`.
-    Mx,
-    /// On the wire: `my`.
-    My,
-    /// On the wire: `nl`.
-    Nl,
-    /// On the wire: `no`.
-    No,
-    /// On the wire: `nz`.
-    Nz,
-    /// On the wire: `ph`.
-    Ph,
-    /// On the wire: `pt`.
-    Pt,
-    /// On the wire: `se`.
-    Se,
-    /// On the wire: `sg`.
-    Sg,
-    /// On the wire: `th`.
-    Th,
-    /// On the wire: `za`.
-    Za,
-    /// On the wire: `tw`.
-    Tw,
-    /// On the wire: `ve`.
-    Ve,
-    /// On the wire: `bong`.
-    Bong,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlayRingtoneName {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlayRingtoneName] = &[
-        Self::Au,
-        Self::Be,
-        Self::Ca,
-        Self::Cn,
-        Self::Cy,
-        Self::Cz,
-        Self::De,
-        Self::Dk,
-        Self::Dz,
-        Self::Eg,
-        Self::Es,
-        Self::Fi,
-        Self::Fr,
-        Self::Hu,
-        Self::Il,
-        Self::In,
-        Self::Jp,
-        Self::Ko,
-        Self::Pk,
-        Self::Pl,
-        Self::Ro,
-        Self::Rs,
-        Self::Ru,
-        Self::Sa,
-        Self::Tr,
-        Self::Uk,
-        Self::Us,
-        Self::At,
-        Self::Bg,
-        Self::Br,
-        Self::Ch,
-        Self::Cl,
-        Self::Ee,
-        Self::Gr,
-        Self::It,
-        Self::Lt,
-        Self::Mx,
-        Self::My,
-        Self::Nl,
-        Self::No,
-        Self::Nz,
-        Self::Ph,
-        Self::Pt,
-        Self::Se,
-        Self::Sg,
-        Self::Th,
-        Self::Za,
-        Self::Tw,
-        Self::Ve,
-        Self::Bong,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Au => "au",
-            Self::Be => "be",
-            Self::Ca => "ca",
-            Self::Cn => "cn",
-            Self::Cy => "cy",
-            Self::Cz => "cz",
-            Self::De => "de",
-            Self::Dk => "dk",
-            Self::Dz => "dz",
-            Self::Eg => "eg",
-            Self::Es => "es",
-            Self::Fi => "fi",
-            Self::Fr => "fr",
-            Self::Hu => "hu",
-            Self::Il => "il",
-            Self::In => "in",
-            Self::Jp => "jp",
-            Self::Ko => "ko",
-            Self::Pk => "pk",
-            Self::Pl => "pl",
-            Self::Ro => "ro",
-            Self::Rs => "rs",
-            Self::Ru => "ru",
-            Self::Sa => "sa",
-            Self::Tr => "tr",
-            Self::Uk => "uk",
-            Self::Us => "us",
-            Self::At => "at",
-            Self::Bg => "bg",
-            Self::Br => "br",
-            Self::Ch => "ch",
-            Self::Cl => "cl",
-            Self::Ee => "ee",
-            Self::Gr => "gr",
-            Self::It => "it",
-            Self::Lt => "lt",
-            Self::Mx => "mx",
-            Self::My => "my",
-            Self::Nl => "nl",
-            Self::No => "no",
-            Self::Nz => "nz",
-            Self::Ph => "ph",
-            Self::Pt => "pt",
-            Self::Se => "se",
-            Self::Sg => "sg",
-            Self::Th => "th",
-            Self::Za => "za",
-            Self::Tw => "tw",
-            Self::Ve => "ve",
-            Self::Bong => "bong",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "au" => Some(Self::Au),
-            "be" => Some(Self::Be),
-            "ca" => Some(Self::Ca),
-            "cn" => Some(Self::Cn),
-            "cy" => Some(Self::Cy),
-            "cz" => Some(Self::Cz),
-            "de" => Some(Self::De),
-            "dk" => Some(Self::Dk),
-            "dz" => Some(Self::Dz),
-            "eg" => Some(Self::Eg),
-            "es" => Some(Self::Es),
-            "fi" => Some(Self::Fi),
-            "fr" => Some(Self::Fr),
-            "hu" => Some(Self::Hu),
-            "il" => Some(Self::Il),
-            "in" => Some(Self::In),
-            "jp" => Some(Self::Jp),
-            "ko" => Some(Self::Ko),
-            "pk" => Some(Self::Pk),
-            "pl" => Some(Self::Pl),
-            "ro" => Some(Self::Ro),
-            "rs" => Some(Self::Rs),
-            "ru" => Some(Self::Ru),
-            "sa" => Some(Self::Sa),
-            "tr" => Some(Self::Tr),
-            "uk" => Some(Self::Uk),
-            "us" => Some(Self::Us),
-            "at" => Some(Self::At),
-            "bg" => Some(Self::Bg),
-            "br" => Some(Self::Br),
-            "ch" => Some(Self::Ch),
-            "cl" => Some(Self::Cl),
-            "ee" => Some(Self::Ee),
-            "gr" => Some(Self::Gr),
-            "it" => Some(Self::It),
-            "lt" => Some(Self::Lt),
-            "mx" => Some(Self::Mx),
-            "my" => Some(Self::My),
-            "nl" => Some(Self::Nl),
-            "no" => Some(Self::No),
-            "nz" => Some(Self::Nz),
-            "ph" => Some(Self::Ph),
-            "pt" => Some(Self::Pt),
-            "se" => Some(Self::Se),
-            "sg" => Some(Self::Sg),
-            "th" => Some(Self::Th),
-            "za" => Some(Self::Za),
-            "tw" => Some(Self::Tw),
-            "ve" => Some(Self::Ve),
-            "bong" => Some(Self::Bong),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Ringtone name. Two-letter country code selects a country-specific ringtone cadence.
+    pub enum CallingPlayRingtoneName {
+        Unknown(_),
+        Au = "au",
+        Be = "be",
+        Ca = "ca",
+        Cn = "cn",
+        Cy = "cy",
+        Cz = "cz",
+        De = "de",
+        Dk = "dk",
+        Dz = "dz",
+        Eg = "eg",
+        Es = "es",
+        Fi = "fi",
+        Fr = "fr",
+        Hu = "hu",
+        Il = "il",
+        In = "in",
+        Jp = "jp",
+        Ko = "ko",
+        Pk = "pk",
+        Pl = "pl",
+        Ro = "ro",
+        Rs = "rs",
+        Ru = "ru",
+        Sa = "sa",
+        Tr = "tr",
+        Uk = "uk",
+        Us = "us",
+        At = "at",
+        Bg = "bg",
+        Br = "br",
+        Ch = "ch",
+        Cl = "cl",
+        Ee = "ee",
+        Gr = "gr",
+        It = "it",
+        Lt = "lt",
+        Mx = "mx",
+        My = "my",
+        Nl = "nl",
+        No = "no",
+        Nz = "nz",
+        Ph = "ph",
+        Pt = "pt",
+        Se = "se",
+        Sg = "sg",
+        Th = "th",
+        Za = "za",
+        Tw = "tw",
+        Ve = "ve",
+        Bong = "bong",
     }
 }
-
-crate::runtime::open_enum!(CallingPlayRingtoneName, Unknown);
 
 /// Ringtone playback parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -9580,41 +6895,13 @@ impl CallingPlaySilenceItem {
     }
 }
 
-/// The field [`CallingPlaySilenceItem::type_`](crate::CallingPlaySilenceItem::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingPlaySilenceItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlaySilenceItemType {
-    /// On the wire: `silence`.
-    Silence,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlaySilenceItemType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlaySilenceItemType] = &[Self::Silence];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Silence => "silence",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "silence" => Some(Self::Silence),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingPlaySilenceItem::type_`](crate::CallingPlaySilenceItem::type_).
+    pub enum CallingPlaySilenceItemType {
+        Unknown(_),
+        Silence = "silence",
     }
 }
-
-crate::runtime::open_enum!(CallingPlaySilenceItemType, Unknown);
 
 /// Silence playback parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -9668,41 +6955,13 @@ impl CallingPlayTtsItem {
     }
 }
 
-/// The field [`CallingPlayTtsItem::type_`](crate::CallingPlayTtsItem::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingPlayTtsItemType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingPlayTtsItemType {
-    /// On the wire: `tts`.
-    Tts,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingPlayTtsItemType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingPlayTtsItemType] = &[Self::Tts];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tts => "tts",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "tts" => Some(Self::Tts),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingPlayTtsItem::type_`](crate::CallingPlayTtsItem::type_).
+    pub enum CallingPlayTtsItemType {
+        Unknown(_),
+        Tts = "tts",
     }
 }
-
-crate::runtime::open_enum!(CallingPlayTtsItemType, Unknown);
 
 /// Text-to-speech playback parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -9867,53 +7126,15 @@ impl CallingRecordAudioParams {
     }
 }
 
-/// The audio format for the recording.
-///
-/// Values this version of the client does not know yet decode to [`CallingRecordAudioParamsFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingRecordAudioParamsFormat {
-    /// On the wire: `mp3`.
-    Mp3,
-    /// On the wire: `wav`.
-    Wav,
-    /// On the wire: `mp4`.
-    Mp4,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingRecordAudioParamsFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingRecordAudioParamsFormat] = &[
-        Self::Mp3,
-        Self::Wav,
-        Self::Mp4,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mp3 => "mp3",
-            Self::Wav => "wav",
-            Self::Mp4 => "mp4",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "mp3" => Some(Self::Mp3),
-            "wav" => Some(Self::Wav),
-            "mp4" => Some(Self::Mp4),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The audio format for the recording.
+    pub enum CallingRecordAudioParamsFormat {
+        Unknown(_),
+        Mp3 = "mp3",
+        Wav = "wav",
+        Mp4 = "mp4",
     }
 }
-
-crate::runtime::open_enum!(CallingRecordAudioParamsFormat, Unknown);
 
 impl Default for CallingRecordAudioParamsFormat {
     /// The API's default, [`CallingRecordAudioParamsFormat::Mp3`].
@@ -9972,41 +7193,13 @@ impl CallingReferDevice {
     }
 }
 
-/// The device type. Currently only 'sip' is supported.
-///
-/// Values this version of the client does not know yet decode to [`CallingReferDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingReferDeviceType {
-    /// On the wire: `sip`.
-    Sip,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingReferDeviceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingReferDeviceType] = &[Self::Sip];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sip => "sip",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip" => Some(Self::Sip),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The device type. Currently only 'sip' is supported.
+    pub enum CallingReferDeviceType {
+        Unknown(_),
+        Sip = "sip",
     }
 }
-
-crate::runtime::open_enum!(CallingReferDeviceType, Unknown);
 
 /// SIP REFER device parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -10054,156 +7247,37 @@ impl CallingReferSipParams {
     }
 }
 
-/// HTTP method used when invoking the `status_url` webhook.
-///
-/// Values this version of the client does not know yet decode to [`CallingStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingStreamStatusUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingStreamStatusUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingStreamStatusUrlMethod] = &[Self::Get, Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method used when invoking the `status_url` webhook.
+    pub enum CallingStreamStatusUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(CallingStreamStatusUrlMethod, Unknown);
-
-/// The audio track to stream.
-///
-/// Values this version of the client does not know yet decode to [`CallingStreamTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingStreamTrack {
-    /// On the wire: `inbound_track`.
-    InboundTrack,
-    /// On the wire: `outbound_track`.
-    OutboundTrack,
-    /// On the wire: `both_tracks`.
-    BothTracks,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingStreamTrack {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingStreamTrack] = &[
-        Self::InboundTrack,
-        Self::OutboundTrack,
-        Self::BothTracks,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InboundTrack => "inbound_track",
-            Self::OutboundTrack => "outbound_track",
-            Self::BothTracks => "both_tracks",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound_track" => Some(Self::InboundTrack),
-            "outbound_track" => Some(Self::OutboundTrack),
-            "both_tracks" => Some(Self::BothTracks),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The audio track to stream.
+    pub enum CallingStreamTrack {
+        Unknown(_),
+        InboundTrack = "inbound_track",
+        OutboundTrack = "outbound_track",
+        BothTracks = "both_tracks",
     }
 }
 
-crate::runtime::open_enum!(CallingStreamTrack, Unknown);
-
-/// RTP/WebSocket audio codec. Case-sensitive; accepted in both upper and lower case.
-///
-/// Values this version of the client does not know yet decode to [`CallingTapCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingTapCodec {
-    /// On the wire: `PCMA`.
-    Pcma,
-    /// On the wire: `PCMU`.
-    Pcmu,
-    /// On the wire: `pcma`.
-    Pcma2,
-    /// On the wire: `pcmu`.
-    Pcmu2,
-    /// On the wire: `OPUS`.
-    Opus,
-    /// On the wire: `opus`.
-    Opus2,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingTapCodec {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingTapCodec] = &[
-        Self::Pcma,
-        Self::Pcmu,
-        Self::Pcma2,
-        Self::Pcmu2,
-        Self::Opus,
-        Self::Opus2,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pcma => "PCMA",
-            Self::Pcmu => "PCMU",
-            Self::Pcma2 => "pcma",
-            Self::Pcmu2 => "pcmu",
-            Self::Opus => "OPUS",
-            Self::Opus2 => "opus",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "PCMA" => Some(Self::Pcma),
-            "PCMU" => Some(Self::Pcmu),
-            "pcma" => Some(Self::Pcma2),
-            "pcmu" => Some(Self::Pcmu2),
-            "OPUS" => Some(Self::Opus),
-            "opus" => Some(Self::Opus2),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// RTP/WebSocket audio codec. Case-sensitive; accepted in both upper and lower case.
+    pub enum CallingTapCodec {
+        Unknown(_),
+        Pcma = "PCMA",
+        Pcmu = "PCMU",
+        Pcma2 = "pcma",
+        Pcmu2 = "pcmu",
+        Opus = "OPUS",
+        Opus2 = "opus",
     }
 }
-
-crate::runtime::open_enum!(CallingTapCodec, Unknown);
 
 /// Tap configuration — specifies what audio to capture.
 #[derive(Debug, Clone, PartialEq)]
@@ -10257,41 +7331,13 @@ impl CallingTapConfigParams {
     }
 }
 
-/// Currently only `audio` is supported.
-///
-/// Values this version of the client does not know yet decode to [`CallingTapConfigType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingTapConfigType {
-    /// On the wire: `audio`.
-    Audio,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingTapConfigType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingTapConfigType] = &[Self::Audio];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Audio => "audio",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "audio" => Some(Self::Audio),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Currently only `audio` is supported.
+    pub enum CallingTapConfigType {
+        Unknown(_),
+        Audio = "audio",
     }
 }
-
-crate::runtime::open_enum!(CallingTapConfigType, Unknown);
 
 /// Tap device configuration — specifies where to stream captured audio.
 ///
@@ -10399,81 +7445,22 @@ impl CallingTapDeviceRtp {
     }
 }
 
-/// The field [`CallingTapDeviceRtp::type_`](crate::CallingTapDeviceRtp::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingTapDeviceRtpType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingTapDeviceRtpType {
-    /// On the wire: `rtp`.
-    Rtp,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingTapDeviceRtpType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingTapDeviceRtpType] = &[Self::Rtp];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rtp => "rtp",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "rtp" => Some(Self::Rtp),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingTapDeviceRtp::type_`](crate::CallingTapDeviceRtp::type_).
+    pub enum CallingTapDeviceRtpType {
+        Unknown(_),
+        Rtp = "rtp",
     }
 }
 
-crate::runtime::open_enum!(CallingTapDeviceRtpType, Unknown);
-
-/// The type of tap device to stream audio to.
-///
-/// Values this version of the client does not know yet decode to [`CallingTapDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingTapDeviceType {
-    /// On the wire: `rtp`.
-    Rtp,
-    /// On the wire: `ws`.
-    Ws,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingTapDeviceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingTapDeviceType] = &[Self::Rtp, Self::Ws];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Rtp => "rtp",
-            Self::Ws => "ws",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "rtp" => Some(Self::Rtp),
-            "ws" => Some(Self::Ws),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of tap device to stream audio to.
+    pub enum CallingTapDeviceType {
+        Unknown(_),
+        Rtp = "rtp",
+        Ws = "ws",
     }
 }
-
-crate::runtime::open_enum!(CallingTapDeviceType, Unknown);
 
 /// WebSocket tap device configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -10508,41 +7495,13 @@ impl CallingTapDeviceWs {
     }
 }
 
-/// The field [`CallingTapDeviceWs::type_`](crate::CallingTapDeviceWs::type_).
-///
-/// Values this version of the client does not know yet decode to [`CallingTapDeviceWsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingTapDeviceWsType {
-    /// On the wire: `ws`.
-    Ws,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingTapDeviceWsType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingTapDeviceWsType] = &[Self::Ws];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ws => "ws",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ws" => Some(Self::Ws),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CallingTapDeviceWs::type_`](crate::CallingTapDeviceWs::type_).
+    pub enum CallingTapDeviceWsType {
+        Unknown(_),
+        Ws = "ws",
     }
 }
-
-crate::runtime::open_enum!(CallingTapDeviceWsType, Unknown);
 
 /// RTP packetization time in milliseconds. Must be a multiple of 10 between 10 and 120.
 pub type CallingTapPtime = f64;
@@ -10630,45 +7589,14 @@ impl CallingTapWsParams {
     }
 }
 
-/// Text-to-speech voice gender.
-///
-/// Values this version of the client does not know yet decode to [`CallingTtsGender::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingTtsGender {
-    /// On the wire: `male`.
-    Male,
-    /// On the wire: `female`.
-    Female,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingTtsGender {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingTtsGender] = &[Self::Male, Self::Female];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Male => "male",
-            Self::Female => "female",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "male" => Some(Self::Male),
-            "female" => Some(Self::Female),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Text-to-speech voice gender.
+    pub enum CallingTtsGender {
+        Unknown(_),
+        Male = "male",
+        Female = "female",
     }
 }
-
-crate::runtime::open_enum!(CallingTtsGender, Unknown);
 
 /// The error responses `call_commands` declares, by status, with their decoded bodies.
 #[derive(Debug, Clone, PartialEq)]

@@ -224,111 +224,27 @@ impl DatasphereChunkResponse {
     }
 }
 
-/// The current Status of the Chunk.
-///
-/// Values this version of the client does not know yet decode to [`DatasphereChunkStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereChunkStatus {
-    /// On the wire: `submitted`.
-    Submitted,
-    /// On the wire: `in_progress`.
-    InProgress,
-    /// On the wire: `completed`.
-    Completed,
-    /// On the wire: `failed`.
-    Failed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereChunkStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereChunkStatus] = &[
-        Self::Submitted,
-        Self::InProgress,
-        Self::Completed,
-        Self::Failed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "submitted" => Some(Self::Submitted),
-            "in_progress" => Some(Self::InProgress),
-            "completed" => Some(Self::Completed),
-            "failed" => Some(Self::Failed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The current Status of the Chunk.
+    pub enum DatasphereChunkStatus {
+        Unknown(_),
+        Submitted = "submitted",
+        InProgress = "in_progress",
+        Completed = "completed",
+        Failed = "failed",
     }
 }
 
-crate::runtime::open_enum!(DatasphereChunkStatus, Unknown);
-
-/// Strategy to use when chunking the document.
-///
-/// Values this version of the client does not know yet decode to [`DatasphereChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereChunkingStrategy {
-    /// On the wire: `sentence`.
-    Sentence,
-    /// On the wire: `paragraph`.
-    Paragraph,
-    /// On the wire: `page`.
-    Page,
-    /// On the wire: `sliding`.
-    Sliding,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereChunkingStrategy {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereChunkingStrategy] = &[
-        Self::Sentence,
-        Self::Paragraph,
-        Self::Page,
-        Self::Sliding,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sentence => "sentence",
-            Self::Paragraph => "paragraph",
-            Self::Page => "page",
-            Self::Sliding => "sliding",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sentence" => Some(Self::Sentence),
-            "paragraph" => Some(Self::Paragraph),
-            "page" => Some(Self::Page),
-            "sliding" => Some(Self::Sliding),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Strategy to use when chunking the document.
+    pub enum DatasphereChunkingStrategy {
+        Unknown(_),
+        Sentence = "sentence",
+        Paragraph = "paragraph",
+        Page = "page",
+        Sliding = "sliding",
     }
 }
-
-crate::runtime::open_enum!(DatasphereChunkingStrategy, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -503,43 +419,13 @@ impl DatasphereDocumentCreatePageRequest {
     }
 }
 
-/// Strategy for chunking the document
-///
-/// Values this version of the client does not know yet decode to [`DatasphereDocumentCreatePageRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereDocumentCreatePageRequestChunkingStrategy {
-    /// On the wire: `page`.
-    Page,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereDocumentCreatePageRequestChunkingStrategy {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereDocumentCreatePageRequestChunkingStrategy] = &[
-        Self::Page,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Page => "page",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "page" => Some(Self::Page),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Strategy for chunking the document
+    pub enum DatasphereDocumentCreatePageRequestChunkingStrategy {
+        Unknown(_),
+        Page = "page",
     }
 }
-
-crate::runtime::open_enum!(DatasphereDocumentCreatePageRequestChunkingStrategy, Unknown);
 
 /// Paragraph strategy
 #[derive(Debug, Clone, PartialEq)]
@@ -586,45 +472,13 @@ impl DatasphereDocumentCreateParagraphRequest {
     }
 }
 
-/// Strategy for chunking the document
-///
-/// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateParagraphRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    /// On the wire: `paragraph`.
-    Paragraph,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereDocumentCreateParagraphRequestChunkingStrategy {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereDocumentCreateParagraphRequestChunkingStrategy] = &[
-        Self::Paragraph,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Paragraph => "paragraph",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "paragraph" => Some(Self::Paragraph),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Strategy for chunking the document
+    pub enum DatasphereDocumentCreateParagraphRequestChunkingStrategy {
+        Unknown(_),
+        Paragraph = "paragraph",
     }
 }
-
-crate::runtime::open_enum!(
-    DatasphereDocumentCreateParagraphRequestChunkingStrategy, Unknown
-);
 
 /// The request body of [`Client::create_document`](crate::Client::create_document).
 ///
@@ -773,45 +627,13 @@ impl DatasphereDocumentCreateSentenceRequest {
     }
 }
 
-/// Strategy for chunking the document
-///
-/// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateSentenceRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    /// On the wire: `sentence`.
-    Sentence,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereDocumentCreateSentenceRequestChunkingStrategy {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereDocumentCreateSentenceRequestChunkingStrategy] = &[
-        Self::Sentence,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sentence => "sentence",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sentence" => Some(Self::Sentence),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Strategy for chunking the document
+    pub enum DatasphereDocumentCreateSentenceRequestChunkingStrategy {
+        Unknown(_),
+        Sentence = "sentence",
     }
 }
-
-crate::runtime::open_enum!(
-    DatasphereDocumentCreateSentenceRequestChunkingStrategy, Unknown
-);
 
 /// Sliding strategy
 #[derive(Debug, Clone, PartialEq)]
@@ -879,45 +701,13 @@ impl DatasphereDocumentCreateSlidingRequest {
     }
 }
 
-/// Strategy for chunking the document
-///
-/// Values this version of the client does not know yet decode to [`DatasphereDocumentCreateSlidingRequestChunkingStrategy::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    /// On the wire: `sliding`.
-    Sliding,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereDocumentCreateSlidingRequestChunkingStrategy {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereDocumentCreateSlidingRequestChunkingStrategy] = &[
-        Self::Sliding,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sliding => "sliding",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sliding" => Some(Self::Sliding),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Strategy for chunking the document
+    pub enum DatasphereDocumentCreateSlidingRequestChunkingStrategy {
+        Unknown(_),
+        Sliding = "sliding",
     }
 }
-
-crate::runtime::open_enum!(
-    DatasphereDocumentCreateSlidingRequestChunkingStrategy, Unknown
-);
 
 /// The answer of [`Client::list_documents`](crate::Client::list_documents).
 #[derive(Debug, Clone, PartialEq)]
@@ -1043,58 +833,16 @@ impl DatasphereDocumentSearchRequest {
     }
 }
 
-/// The current Status of the Document.
-///
-/// Values this version of the client does not know yet decode to [`DatasphereDocumentStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DatasphereDocumentStatus {
-    /// On the wire: `submitted`.
-    Submitted,
-    /// On the wire: `in_progress`.
-    InProgress,
-    /// On the wire: `completed`.
-    Completed,
-    /// On the wire: `failed`.
-    Failed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DatasphereDocumentStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DatasphereDocumentStatus] = &[
-        Self::Submitted,
-        Self::InProgress,
-        Self::Completed,
-        Self::Failed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Submitted => "submitted",
-            Self::InProgress => "in_progress",
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "submitted" => Some(Self::Submitted),
-            "in_progress" => Some(Self::InProgress),
-            "completed" => Some(Self::Completed),
-            "failed" => Some(Self::Failed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The current Status of the Document.
+    pub enum DatasphereDocumentStatus {
+        Unknown(_),
+        Submitted = "submitted",
+        InProgress = "in_progress",
+        Completed = "completed",
+        Failed = "failed",
     }
 }
-
-crate::runtime::open_enum!(DatasphereDocumentStatus, Unknown);
 
 /// The request body of [`Client::update_document`](crate::Client::update_document).
 #[derive(Debug, Clone, PartialEq)]

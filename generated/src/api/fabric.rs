@@ -771,41 +771,13 @@ impl AiAgentResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`AiAgentResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AiAgentResponseType {
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AiAgentResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AiAgentResponseType] = &[Self::AiAgent];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AiAgent => "ai_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ai_agent" => Some(Self::AiAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum AiAgentResponseType {
+        Unknown(_),
+        AiAgent = "ai_agent",
     }
 }
-
-crate::runtime::open_enum!(AiAgentResponseType, Unknown);
 
 /// The request body of [`Client::update_ai_agent`](crate::Client::update_ai_agent).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1309,41 +1281,13 @@ impl CallFlowResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`CallFlowResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallFlowResponseType {
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallFlowResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallFlowResponseType] = &[Self::CallFlow];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallFlow => "call_flow",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "call_flow" => Some(Self::CallFlow),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum CallFlowResponseType {
+        Unknown(_),
+        CallFlow = "call_flow",
     }
 }
-
-crate::runtime::open_enum!(CallFlowResponseType, Unknown);
 
 /// The request body of [`Client::update_call_flow`](crate::Client::update_call_flow).
 #[derive(Debug, Clone, PartialEq)]
@@ -1702,58 +1646,16 @@ impl CallFlowVersionsPaginationResponse {
     }
 }
 
-/// The field [`FabricSipEndpoint::call_handler`](crate::FabricSipEndpoint::call_handler), [`SipEndpointCreateRequest::call_handler`](crate::SipEndpointCreateRequest::call_handler) and [`SipEndpointUpdateRequest::call_handler`](crate::SipEndpointUpdateRequest::call_handler).
-///
-/// Values this version of the client does not know yet decode to [`CallHandlerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallHandlerType {
-    /// On the wire: `default`.
-    Default,
-    /// On the wire: `passthrough`.
-    Passthrough,
-    /// On the wire: `block-pstn`.
-    BlockPstn,
-    /// On the wire: `resource`.
-    Resource,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallHandlerType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallHandlerType] = &[
-        Self::Default,
-        Self::Passthrough,
-        Self::BlockPstn,
-        Self::Resource,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::Passthrough => "passthrough",
-            Self::BlockPstn => "block-pstn",
-            Self::Resource => "resource",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "default" => Some(Self::Default),
-            "passthrough" => Some(Self::Passthrough),
-            "block-pstn" => Some(Self::BlockPstn),
-            "resource" => Some(Self::Resource),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`FabricSipEndpoint::call_handler`](crate::FabricSipEndpoint::call_handler), [`SipEndpointCreateRequest::call_handler`](crate::SipEndpointCreateRequest::call_handler) and [`SipEndpointUpdateRequest::call_handler`](crate::SipEndpointUpdateRequest::call_handler).
+    pub enum CallHandlerType {
+        Unknown(_),
+        Default = "default",
+        Passthrough = "passthrough",
+        BlockPstn = "block-pstn",
+        Resource = "resource",
     }
 }
-
-crate::runtime::open_enum!(CallHandlerType, Unknown);
 
 /// A SWML Script that handles inbound or outbound calls. The `contents` field carries a [calling SWML document](https://signalwire.com/docs/swml/reference/calling).
 #[derive(Debug, Clone, PartialEq)]
@@ -1896,43 +1798,13 @@ impl CallingSwmlScriptCreateRequest {
     }
 }
 
-/// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
-///
-/// Values this version of the client does not know yet decode to [`CallingSwmlScriptCreateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingSwmlScriptCreateRequestScriptType {
-    /// On the wire: `calling`.
-    Calling,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingSwmlScriptCreateRequestScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingSwmlScriptCreateRequestScriptType] = &[
-        Self::Calling,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
+    pub enum CallingSwmlScriptCreateRequestScriptType {
+        Unknown(_),
+        Calling = "calling",
     }
 }
-
-crate::runtime::open_enum!(CallingSwmlScriptCreateRequestScriptType, Unknown);
 
 impl Default for CallingSwmlScriptCreateRequestScriptType {
     /// The API's default, [`CallingSwmlScriptCreateRequestScriptType::Calling`].
@@ -1941,77 +1813,21 @@ impl Default for CallingSwmlScriptCreateRequestScriptType {
     }
 }
 
-/// HTTP method used for status callbacks.
-///
-/// Values this version of the client does not know yet decode to [`CallingSwmlScriptStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingSwmlScriptStatusCallbackMethod {
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingSwmlScriptStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingSwmlScriptStatusCallbackMethod] = &[Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method used for status callbacks.
+    pub enum CallingSwmlScriptStatusCallbackMethod {
+        Unknown(_),
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(CallingSwmlScriptStatusCallbackMethod, Unknown);
-
-/// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
-///
-/// Values this version of the client does not know yet decode to [`CallingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingSwmlScriptType {
-    /// On the wire: `calling`.
-    Calling,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingSwmlScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingSwmlScriptType] = &[Self::Calling];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `calling` for SWML Scripts that handle inbound or outbound calls.
+    pub enum CallingSwmlScriptType {
+        Unknown(_),
+        Calling = "calling",
     }
 }
-
-crate::runtime::open_enum!(CallingSwmlScriptType, Unknown);
 
 /// Request body to update an existing calling SWML Script. All fields are optional — include only what you want to change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2072,43 +1888,13 @@ impl CallingSwmlScriptUpdateRequest {
     }
 }
 
-/// Set to `calling` for a Calling Script.
-///
-/// Values this version of the client does not know yet decode to [`CallingSwmlScriptUpdateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallingSwmlScriptUpdateRequestScriptType {
-    /// On the wire: `calling`.
-    Calling,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallingSwmlScriptUpdateRequestScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallingSwmlScriptUpdateRequestScriptType] = &[
-        Self::Calling,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `calling` for a Calling Script.
+    pub enum CallingSwmlScriptUpdateRequestScriptType {
+        Unknown(_),
+        Calling = "calling",
     }
 }
-
-crate::runtime::open_enum!(CallingSwmlScriptUpdateRequestScriptType, Unknown);
 
 impl Default for CallingSwmlScriptUpdateRequestScriptType {
     /// The API's default, [`CallingSwmlScriptUpdateRequestScriptType::Calling`].
@@ -2117,151 +1903,35 @@ impl Default for CallingSwmlScriptUpdateRequestScriptType {
     }
 }
 
-/// Each item of the field [`FabricSipEndpoint::ciphers`](crate::FabricSipEndpoint::ciphers), [`SipAddress::ciphers`](crate::SipAddress::ciphers) and [`SipAddressCreateRequest::ciphers`](crate::SipAddressCreateRequest::ciphers), and in 9 more places.
-///
-/// Values this version of the client does not know yet decode to [`Ciphers::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Ciphers {
-    /// On the wire: `AEAD_AES_256_GCM_8`.
-    AeadAes256Gcm8,
-    /// On the wire: `AES_256_CM_HMAC_SHA1_80`.
-    Aes256CmHmacSha1_80,
-    /// On the wire: `AES_CM_128_HMAC_SHA1_80`.
-    AesCm128HmacSha1_80,
-    /// On the wire: `AES_256_CM_HMAC_SHA1_32`.
-    Aes256CmHmacSha1_32,
-    /// On the wire: `AES_CM_128_HMAC_SHA1_32`.
-    AesCm128HmacSha1_32,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Ciphers {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Ciphers] = &[
-        Self::AeadAes256Gcm8,
-        Self::Aes256CmHmacSha1_80,
-        Self::AesCm128HmacSha1_80,
-        Self::Aes256CmHmacSha1_32,
-        Self::AesCm128HmacSha1_32,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AeadAes256Gcm8 => "AEAD_AES_256_GCM_8",
-            Self::Aes256CmHmacSha1_80 => "AES_256_CM_HMAC_SHA1_80",
-            Self::AesCm128HmacSha1_80 => "AES_CM_128_HMAC_SHA1_80",
-            Self::Aes256CmHmacSha1_32 => "AES_256_CM_HMAC_SHA1_32",
-            Self::AesCm128HmacSha1_32 => "AES_CM_128_HMAC_SHA1_32",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "AEAD_AES_256_GCM_8" => Some(Self::AeadAes256Gcm8),
-            "AES_256_CM_HMAC_SHA1_80" => Some(Self::Aes256CmHmacSha1_80),
-            "AES_CM_128_HMAC_SHA1_80" => Some(Self::AesCm128HmacSha1_80),
-            "AES_256_CM_HMAC_SHA1_32" => Some(Self::Aes256CmHmacSha1_32),
-            "AES_CM_128_HMAC_SHA1_32" => Some(Self::AesCm128HmacSha1_32),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`FabricSipEndpoint::ciphers`](crate::FabricSipEndpoint::ciphers), [`SipAddress::ciphers`](crate::SipAddress::ciphers) and [`SipAddressCreateRequest::ciphers`](crate::SipAddressCreateRequest::ciphers), and in 9 more places.
+    pub enum Ciphers {
+        Unknown(_),
+        AeadAes256Gcm8 = "AEAD_AES_256_GCM_8",
+        Aes256CmHmacSha1_80 = "AES_256_CM_HMAC_SHA1_80",
+        AesCm128HmacSha1_80 = "AES_CM_128_HMAC_SHA1_80",
+        Aes256CmHmacSha1_32 = "AES_256_CM_HMAC_SHA1_32",
+        AesCm128HmacSha1_32 = "AES_CM_128_HMAC_SHA1_32",
     }
 }
 
-crate::runtime::open_enum!(Ciphers, Unknown);
-
-/// Each item of the field [`FabricSipEndpoint::codecs`](crate::FabricSipEndpoint::codecs), [`SipEndpointCreateRequest::codecs`](crate::SipEndpointCreateRequest::codecs) and [`SipEndpointUpdateRequest::codecs`](crate::SipEndpointUpdateRequest::codecs), and in 6 more places.
-///
-/// Values this version of the client does not know yet decode to [`Codecs::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Codecs {
-    /// On the wire: `PCMU`.
-    Pcmu,
-    /// On the wire: `PCMA`.
-    Pcma,
-    /// On the wire: `G722`.
-    G722,
-    /// On the wire: `G729`.
-    G729,
-    /// On the wire: `OPUS`.
-    Opus,
-    /// On the wire: `OPUS@48000H@20I`.
-    Opus48000h20i,
-    /// On the wire: `OPUS@24000H@20I`.
-    Opus24000h20i,
-    /// On the wire: `OPUS@16000H@20I`.
-    Opus16000h20i,
-    /// On the wire: `OPUS@8000H@20I`.
-    Opus8000h20i,
-    /// On the wire: `VP8`.
-    Vp8,
-    /// On the wire: `H264`.
-    H264,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Codecs {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Codecs] = &[
-        Self::Pcmu,
-        Self::Pcma,
-        Self::G722,
-        Self::G729,
-        Self::Opus,
-        Self::Opus48000h20i,
-        Self::Opus24000h20i,
-        Self::Opus16000h20i,
-        Self::Opus8000h20i,
-        Self::Vp8,
-        Self::H264,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pcmu => "PCMU",
-            Self::Pcma => "PCMA",
-            Self::G722 => "G722",
-            Self::G729 => "G729",
-            Self::Opus => "OPUS",
-            Self::Opus48000h20i => "OPUS@48000H@20I",
-            Self::Opus24000h20i => "OPUS@24000H@20I",
-            Self::Opus16000h20i => "OPUS@16000H@20I",
-            Self::Opus8000h20i => "OPUS@8000H@20I",
-            Self::Vp8 => "VP8",
-            Self::H264 => "H264",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "PCMU" => Some(Self::Pcmu),
-            "PCMA" => Some(Self::Pcma),
-            "G722" => Some(Self::G722),
-            "G729" => Some(Self::G729),
-            "OPUS" => Some(Self::Opus),
-            "OPUS@48000H@20I" => Some(Self::Opus48000h20i),
-            "OPUS@24000H@20I" => Some(Self::Opus24000h20i),
-            "OPUS@16000H@20I" => Some(Self::Opus16000h20i),
-            "OPUS@8000H@20I" => Some(Self::Opus8000h20i),
-            "VP8" => Some(Self::Vp8),
-            "H264" => Some(Self::H264),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`FabricSipEndpoint::codecs`](crate::FabricSipEndpoint::codecs), [`SipEndpointCreateRequest::codecs`](crate::SipEndpointCreateRequest::codecs) and [`SipEndpointUpdateRequest::codecs`](crate::SipEndpointUpdateRequest::codecs), and in 6 more places.
+    pub enum Codecs {
+        Unknown(_),
+        Pcmu = "PCMU",
+        Pcma = "PCMA",
+        G722 = "G722",
+        G729 = "G729",
+        Opus = "OPUS",
+        Opus48000h20i = "OPUS@48000H@20I",
+        Opus24000h20i = "OPUS@24000H@20I",
+        Opus16000h20i = "OPUS@16000H@20I",
+        Opus8000h20i = "OPUS@8000H@20I",
+        Vp8 = "VP8",
+        H264 = "H264",
     }
 }
-
-crate::runtime::open_enum!(Codecs, Unknown);
 
 /// The field [`ConferenceRoomResponse::conference_room`](crate::ConferenceRoomResponse::conference_room) and [`ResourceResponseConferenceRoom::conference_room`](crate::ResourceResponseConferenceRoom::conference_room).
 #[derive(Debug, Clone, PartialEq)]
@@ -2701,48 +2371,14 @@ impl ConferenceRoomCreateRequest {
     }
 }
 
-/// The video quality of the Conference Room.
-///
-/// Values this version of the client does not know yet decode to [`ConferenceRoomCreateRequestQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ConferenceRoomCreateRequestQuality {
-    /// On the wire: `1080p`.
-    V1080p,
-    /// On the wire: `720p`.
-    V720p,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ConferenceRoomCreateRequestQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ConferenceRoomCreateRequestQuality] = &[
-        Self::V1080p,
-        Self::V720p,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1080p => "1080p",
-            Self::V720p => "720p",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "1080p" => Some(Self::V1080p),
-            "720p" => Some(Self::V720p),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The video quality of the Conference Room.
+    pub enum ConferenceRoomCreateRequestQuality {
+        Unknown(_),
+        V1080p = "1080p",
+        V720p = "720p",
     }
 }
-
-crate::runtime::open_enum!(ConferenceRoomCreateRequestQuality, Unknown);
 
 impl Default for ConferenceRoomCreateRequestQuality {
     /// The API's default, [`ConferenceRoomCreateRequestQuality::V720p`].
@@ -2803,45 +2439,14 @@ impl ConferenceRoomListResponse {
     }
 }
 
-/// The video quality of the Conference Room.
-///
-/// Values this version of the client does not know yet decode to [`ConferenceRoomQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ConferenceRoomQuality {
-    /// On the wire: `1080p`.
-    V1080p,
-    /// On the wire: `720p`.
-    V720p,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ConferenceRoomQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ConferenceRoomQuality] = &[Self::V1080p, Self::V720p];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1080p => "1080p",
-            Self::V720p => "720p",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "1080p" => Some(Self::V1080p),
-            "720p" => Some(Self::V720p),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The video quality of the Conference Room.
+    pub enum ConferenceRoomQuality {
+        Unknown(_),
+        V1080p = "1080p",
+        V720p = "720p",
     }
 }
-
-crate::runtime::open_enum!(ConferenceRoomQuality, Unknown);
 
 impl Default for ConferenceRoomQuality {
     /// The API's default, [`ConferenceRoomQuality::V720p`].
@@ -2922,41 +2527,13 @@ impl ConferenceRoomResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`ConferenceRoomResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ConferenceRoomResponseType {
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ConferenceRoomResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ConferenceRoomResponseType] = &[Self::VideoRoom];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VideoRoom => "video_room",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "video_room" => Some(Self::VideoRoom),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum ConferenceRoomResponseType {
+        Unknown(_),
+        VideoRoom = "video_room",
     }
 }
-
-crate::runtime::open_enum!(ConferenceRoomResponseType, Unknown);
 
 /// The request body of [`Client::update_conference_room`](crate::Client::update_conference_room).
 #[derive(Debug, Clone, PartialEq)]
@@ -3140,48 +2717,14 @@ impl ConferenceRoomUpdateRequest {
     }
 }
 
-/// The video quality of the Conference Room.
-///
-/// Values this version of the client does not know yet decode to [`ConferenceRoomUpdateRequestQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ConferenceRoomUpdateRequestQuality {
-    /// On the wire: `1080p`.
-    V1080p,
-    /// On the wire: `720p`.
-    V720p,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ConferenceRoomUpdateRequestQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ConferenceRoomUpdateRequestQuality] = &[
-        Self::V1080p,
-        Self::V720p,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1080p => "1080p",
-            Self::V720p => "720p",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "1080p" => Some(Self::V1080p),
-            "720p" => Some(Self::V720p),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The video quality of the Conference Room.
+    pub enum ConferenceRoomUpdateRequestQuality {
+        Unknown(_),
+        V1080p = "1080p",
+        V720p = "720p",
     }
 }
-
-crate::runtime::open_enum!(ConferenceRoomUpdateRequestQuality, Unknown);
 
 impl Default for ConferenceRoomUpdateRequestQuality {
     /// The API's default, [`ConferenceRoomUpdateRequestQuality::V720p`].
@@ -3586,41 +3129,13 @@ impl CxmlApplicationResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`CxmlApplicationResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CxmlApplicationResponseType {
-    /// On the wire: `cxml_application`.
-    CxmlApplication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CxmlApplicationResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CxmlApplicationResponseType] = &[Self::CxmlApplication];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlApplication => "cxml_application",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_application" => Some(Self::CxmlApplication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum CxmlApplicationResponseType {
+        Unknown(_),
+        CxmlApplication = "cxml_application",
     }
 }
-
-crate::runtime::open_enum!(CxmlApplicationResponseType, Unknown);
 
 /// The request body of [`Client::update_cxml_application`](crate::Client::update_cxml_application).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4148,81 +3663,22 @@ impl CxmlScriptResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`CxmlScriptResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CxmlScriptResponseType {
-    /// On the wire: `cxml_script`.
-    CxmlScript,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CxmlScriptResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CxmlScriptResponseType] = &[Self::CxmlScript];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlScript => "cxml_script",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_script" => Some(Self::CxmlScript),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum CxmlScriptResponseType {
+        Unknown(_),
+        CxmlScript = "cxml_script",
     }
 }
 
-crate::runtime::open_enum!(CxmlScriptResponseType, Unknown);
-
-/// The script type the cXML Script is used for
-///
-/// Values this version of the client does not know yet decode to [`CxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CxmlScriptType {
-    /// On the wire: `calling`.
-    Calling,
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CxmlScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CxmlScriptType] = &[Self::Calling, Self::Messaging];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The script type the cXML Script is used for
+    pub enum CxmlScriptType {
+        Unknown(_),
+        Calling = "calling",
+        Messaging = "messaging",
     }
 }
-
-crate::runtime::open_enum!(CxmlScriptType, Unknown);
 
 /// The request body of [`Client::update_cxml_script`](crate::Client::update_cxml_script).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4764,41 +4220,13 @@ impl CxmlWebhookResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`CxmlWebhookResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CxmlWebhookResponseType {
-    /// On the wire: `cxml_webhook`.
-    CxmlWebhook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CxmlWebhookResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CxmlWebhookResponseType] = &[Self::CxmlWebhook];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlWebhook => "cxml_webhook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_webhook" => Some(Self::CxmlWebhook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum CxmlWebhookResponseType {
+        Unknown(_),
+        CxmlWebhook = "cxml_webhook",
     }
 }
-
-crate::runtime::open_enum!(CxmlWebhookResponseType, Unknown);
 
 /// The request body of [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5252,41 +4680,13 @@ impl DialogflowAgentResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`DialogflowAgentResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DialogflowAgentResponseType {
-    /// On the wire: `dialogflow_agent`.
-    DialogflowAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DialogflowAgentResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DialogflowAgentResponseType] = &[Self::DialogflowAgent];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialogflowAgent => "dialogflow_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dialogflow_agent" => Some(Self::DialogflowAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum DialogflowAgentResponseType {
+        Unknown(_),
+        DialogflowAgent = "dialogflow_agent",
     }
 }
-
-crate::runtime::open_enum!(DialogflowAgentResponseType, Unknown);
 
 /// The request body of [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5360,58 +4760,16 @@ impl DialogflowAgentUpdateStatusCode422 {
     }
 }
 
-/// DisplayTypes
-///
-/// Values this version of the client does not know yet decode to [`DisplayTypes::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DisplayTypes {
-    /// On the wire: `app`.
-    App,
-    /// On the wire: `room`.
-    Room,
-    /// On the wire: `call`.
-    Call,
-    /// On the wire: `subscriber`.
-    Subscriber,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DisplayTypes {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DisplayTypes] = &[
-        Self::App,
-        Self::Room,
-        Self::Call,
-        Self::Subscriber,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::App => "app",
-            Self::Room => "room",
-            Self::Call => "call",
-            Self::Subscriber => "subscriber",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "app" => Some(Self::App),
-            "room" => Some(Self::Room),
-            "call" => Some(Self::Call),
-            "subscriber" => Some(Self::Subscriber),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// DisplayTypes
+    pub enum DisplayTypes {
+        Unknown(_),
+        App = "app",
+        Room = "room",
+        Call = "call",
+        Subscriber = "subscriber",
     }
 }
-
-crate::runtime::open_enum!(DisplayTypes, Unknown);
 
 /// The request body of [`Client::assign_resource_domain_application`](crate::Client::assign_resource_domain_application).
 #[derive(Debug, Clone, PartialEq)]
@@ -5511,53 +4869,15 @@ impl EmbedsTokensResponse {
     }
 }
 
-/// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
-///
-/// Values this version of the client does not know yet decode to [`Encryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Encryption {
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `default`.
-    Default,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Encryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Encryption] = &[
-        Self::Required,
-        Self::Optional,
-        Self::Default,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Default => "default",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            "default" => Some(Self::Default),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
+    pub enum Encryption {
+        Unknown(_),
+        Required = "required",
+        Optional = "optional",
+        Default = "default",
     }
 }
-
-crate::runtime::open_enum!(Encryption, Unknown);
 
 /// Used as the answer of [`Client::get_resource_address_client`](crate::Client::get_resource_address_client); each item of the field [`CxmlApplicationAddressListResponse::data`](crate::CxmlApplicationAddressListResponse::data), [`FabricAddressesResponse::data`](crate::FabricAddressesResponse::data) and [`ResourceAddressListResponse::data`](crate::ResourceAddressListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -5727,41 +5047,13 @@ impl FabricAddressApp {
     }
 }
 
-/// The display type of a fabric address pointing to an application.
-///
-/// Values this version of the client does not know yet decode to [`FabricAddressAppType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FabricAddressAppType {
-    /// On the wire: `app`.
-    App,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FabricAddressAppType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FabricAddressAppType] = &[Self::App];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::App => "app",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "app" => Some(Self::App),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The display type of a fabric address pointing to an application.
+    pub enum FabricAddressAppType {
+        Unknown(_),
+        App = "app",
     }
 }
-
-crate::runtime::open_enum!(FabricAddressAppType, Unknown);
 
 /// Call Address
 #[derive(Debug, Clone, PartialEq)]
@@ -5861,41 +5153,13 @@ impl FabricAddressCall {
     }
 }
 
-/// The display type of a fabric address pointing to call.
-///
-/// Values this version of the client does not know yet decode to [`FabricAddressCallType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FabricAddressCallType {
-    /// On the wire: `call`.
-    Call,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FabricAddressCallType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FabricAddressCallType] = &[Self::Call];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Call => "call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "call" => Some(Self::Call),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The display type of a fabric address pointing to call.
+    pub enum FabricAddressCallType {
+        Unknown(_),
+        Call = "call",
     }
 }
-
-crate::runtime::open_enum!(FabricAddressCallType, Unknown);
 
 /// The field [`FabricAddressesResponse::links`](crate::FabricAddressesResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -6042,41 +5306,13 @@ impl FabricAddressRoom {
     }
 }
 
-/// The display type of a fabric address pointing to a Conference Room.
-///
-/// Values this version of the client does not know yet decode to [`FabricAddressRoomType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FabricAddressRoomType {
-    /// On the wire: `room`.
-    Room,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FabricAddressRoomType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FabricAddressRoomType] = &[Self::Room];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Room => "room",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "room" => Some(Self::Room),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The display type of a fabric address pointing to a Conference Room.
+    pub enum FabricAddressRoomType {
+        Unknown(_),
+        Room = "room",
     }
 }
-
-crate::runtime::open_enum!(FabricAddressRoomType, Unknown);
 
 /// Subscriber Address
 #[derive(Debug, Clone, PartialEq)]
@@ -6162,41 +5398,13 @@ impl FabricAddressSubscriber {
     }
 }
 
-/// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
-///
-/// Values this version of the client does not know yet decode to [`FabricAddressSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FabricAddressSubscriberType {
-    /// On the wire: `subscriber`.
-    Subscriber,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FabricAddressSubscriberType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FabricAddressSubscriberType] = &[Self::Subscriber];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscriber => "subscriber",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "subscriber" => Some(Self::Subscriber),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
+    pub enum FabricAddressSubscriberType {
+        Unknown(_),
+        Subscriber = "subscriber",
     }
 }
-
-crate::runtime::open_enum!(FabricAddressSubscriberType, Unknown);
 
 /// The answer of [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client).
 #[derive(Debug, Clone, PartialEq)]
@@ -6720,43 +5928,13 @@ impl FreeswitchConnectorResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`FreeswitchConnectorResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FreeswitchConnectorResponseType {
-    /// On the wire: `freeswitch_connector`.
-    FreeswitchConnector,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FreeswitchConnectorResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FreeswitchConnectorResponseType] = &[
-        Self::FreeswitchConnector,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FreeswitchConnector => "freeswitch_connector",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "freeswitch_connector" => Some(Self::FreeswitchConnector),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum FreeswitchConnectorResponseType {
+        Unknown(_),
+        FreeswitchConnector = "freeswitch_connector",
     }
 }
-
-crate::runtime::open_enum!(FreeswitchConnectorResponseType, Unknown);
 
 /// The request body of [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6869,103 +6047,25 @@ impl InviteTokenCreateStatusCode422 {
 /// Format: `jwt`.
 pub type Jwt = String;
 
-/// The field [`ConferenceRoom::layout`](crate::ConferenceRoom::layout), [`ConferenceRoomCreateRequest::layout`](crate::ConferenceRoomCreateRequest::layout) and [`ConferenceRoomUpdateRequest::layout`](crate::ConferenceRoomUpdateRequest::layout).
-///
-/// Values this version of the client does not know yet decode to [`Layout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Layout {
-    /// On the wire: `grid-responsive`.
-    GridResponsive,
-    /// On the wire: `grid-responsive-mobile`.
-    GridResponsiveMobile,
-    /// On the wire: `highlight-1-responsive`.
-    Highlight1Responsive,
-    /// On the wire: `1x1`.
-    V1x1,
-    /// On the wire: `2x1`.
-    V2x1,
-    /// On the wire: `2x2`.
-    V2x2,
-    /// On the wire: `5up`.
-    V5up,
-    /// On the wire: `3x3`.
-    V3x3,
-    /// On the wire: `4x4`.
-    V4x4,
-    /// On the wire: `5x5`.
-    V5x5,
-    /// On the wire: `6x6`.
-    V6x6,
-    /// On the wire: `8x8`.
-    V8x8,
-    /// On the wire: `10x10`.
-    V10x10,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Layout {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Layout] = &[
-        Self::GridResponsive,
-        Self::GridResponsiveMobile,
-        Self::Highlight1Responsive,
-        Self::V1x1,
-        Self::V2x1,
-        Self::V2x2,
-        Self::V5up,
-        Self::V3x3,
-        Self::V4x4,
-        Self::V5x5,
-        Self::V6x6,
-        Self::V8x8,
-        Self::V10x10,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GridResponsive => "grid-responsive",
-            Self::GridResponsiveMobile => "grid-responsive-mobile",
-            Self::Highlight1Responsive => "highlight-1-responsive",
-            Self::V1x1 => "1x1",
-            Self::V2x1 => "2x1",
-            Self::V2x2 => "2x2",
-            Self::V5up => "5up",
-            Self::V3x3 => "3x3",
-            Self::V4x4 => "4x4",
-            Self::V5x5 => "5x5",
-            Self::V6x6 => "6x6",
-            Self::V8x8 => "8x8",
-            Self::V10x10 => "10x10",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "grid-responsive" => Some(Self::GridResponsive),
-            "grid-responsive-mobile" => Some(Self::GridResponsiveMobile),
-            "highlight-1-responsive" => Some(Self::Highlight1Responsive),
-            "1x1" => Some(Self::V1x1),
-            "2x1" => Some(Self::V2x1),
-            "2x2" => Some(Self::V2x2),
-            "5up" => Some(Self::V5up),
-            "3x3" => Some(Self::V3x3),
-            "4x4" => Some(Self::V4x4),
-            "5x5" => Some(Self::V5x5),
-            "6x6" => Some(Self::V6x6),
-            "8x8" => Some(Self::V8x8),
-            "10x10" => Some(Self::V10x10),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`ConferenceRoom::layout`](crate::ConferenceRoom::layout), [`ConferenceRoomCreateRequest::layout`](crate::ConferenceRoomCreateRequest::layout) and [`ConferenceRoomUpdateRequest::layout`](crate::ConferenceRoomUpdateRequest::layout).
+    pub enum Layout {
+        Unknown(_),
+        GridResponsive = "grid-responsive",
+        GridResponsiveMobile = "grid-responsive-mobile",
+        Highlight1Responsive = "highlight-1-responsive",
+        V1x1 = "1x1",
+        V2x1 = "2x1",
+        V2x2 = "2x2",
+        V5up = "5up",
+        V3x3 = "3x3",
+        V4x4 = "4x4",
+        V5x5 = "5x5",
+        V6x6 = "6x6",
+        V8x8 = "8x8",
+        V10x10 = "10x10",
     }
 }
-
-crate::runtime::open_enum!(Layout, Unknown);
 
 /// The query and header parameters of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
 ///
@@ -8476,79 +7576,21 @@ impl MessagingSwmlScriptCreateRequest {
     }
 }
 
-/// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
-///
-/// Values this version of the client does not know yet decode to [`MessagingSwmlScriptCreateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessagingSwmlScriptCreateRequestScriptType {
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessagingSwmlScriptCreateRequestScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessagingSwmlScriptCreateRequestScriptType] = &[
-        Self::Messaging,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
+    pub enum MessagingSwmlScriptCreateRequestScriptType {
+        Unknown(_),
+        Messaging = "messaging",
     }
 }
 
-crate::runtime::open_enum!(MessagingSwmlScriptCreateRequestScriptType, Unknown);
-
-/// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
-///
-/// Values this version of the client does not know yet decode to [`MessagingSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessagingSwmlScriptType {
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessagingSwmlScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessagingSwmlScriptType] = &[Self::Messaging];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
+    pub enum MessagingSwmlScriptType {
+        Unknown(_),
+        Messaging = "messaging",
     }
 }
-
-crate::runtime::open_enum!(MessagingSwmlScriptType, Unknown);
 
 /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8596,43 +7638,13 @@ impl MessagingSwmlScriptUpdateRequest {
     }
 }
 
-/// Set to `messaging` for a Messaging Script.
-///
-/// Values this version of the client does not know yet decode to [`MessagingSwmlScriptUpdateRequestScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessagingSwmlScriptUpdateRequestScriptType {
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessagingSwmlScriptUpdateRequestScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessagingSwmlScriptUpdateRequestScriptType] = &[
-        Self::Messaging,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `messaging` for a Messaging Script.
+    pub enum MessagingSwmlScriptUpdateRequestScriptType {
+        Unknown(_),
+        Messaging = "messaging",
     }
 }
-
-crate::runtime::open_enum!(MessagingSwmlScriptUpdateRequestScriptType, Unknown);
 
 /// The request body of [`Client::assign_resource_phone_route`](crate::Client::assign_resource_phone_route).
 #[derive(Debug, Clone, PartialEq)]
@@ -8771,41 +7783,13 @@ impl PhoneRouteResponse {
     }
 }
 
-/// The display type of a fabric address pointing to an application.
-///
-/// Values this version of the client does not know yet decode to [`PhoneRouteResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneRouteResponseType {
-    /// On the wire: `app`.
-    App,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneRouteResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneRouteResponseType] = &[Self::App];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::App => "app",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "app" => Some(Self::App),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The display type of a fabric address pointing to an application.
+    pub enum PhoneRouteResponseType {
+        Unknown(_),
+        App = "app",
     }
 }
-
-crate::runtime::open_enum!(PhoneRouteResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -9125,41 +8109,13 @@ impl RelayApplicationResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`RelayApplicationResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RelayApplicationResponseType {
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl RelayApplicationResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [RelayApplicationResponseType] = &[Self::RelayApplication];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayApplication => "relay_application",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_application" => Some(Self::RelayApplication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum RelayApplicationResponseType {
+        Unknown(_),
+        RelayApplication = "relay_application",
     }
 }
-
-crate::runtime::open_enum!(RelayApplicationResponseType, Unknown);
 
 /// The request body of [`Client::update_relay_application`](crate::Client::update_relay_application).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9225,45 +8181,14 @@ impl RelayApplicationUpdateStatusCode422 {
     }
 }
 
-/// The method type to use for the URL
-///
-/// Values this version of the client does not know yet decode to [`RequestUrlMethodType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RequestUrlMethodType {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl RequestUrlMethodType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [RequestUrlMethodType] = &[Self::Get, Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The method type to use for the URL
+    pub enum RequestUrlMethodType {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(RequestUrlMethodType, Unknown);
 
 /// The answer of [`Client::list_resource_addresses`](crate::Client::list_resource_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -9642,41 +8567,13 @@ impl ResourceResponseAi {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseAiType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseAiType {
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseAiType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseAiType] = &[Self::AiAgent];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AiAgent => "ai_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ai_agent" => Some(Self::AiAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseAiType {
+        Unknown(_),
+        AiAgent = "ai_agent",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseAiType, Unknown);
 
 /// Call Flow
 #[derive(Debug, Clone, PartialEq)]
@@ -9750,41 +8647,13 @@ impl ResourceResponseCallFlow {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseCallFlowType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseCallFlowType {
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseCallFlowType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseCallFlowType] = &[Self::CallFlow];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallFlow => "call_flow",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "call_flow" => Some(Self::CallFlow),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseCallFlowType {
+        Unknown(_),
+        CallFlow = "call_flow",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseCallFlowType, Unknown);
 
 /// Conference Room
 #[derive(Debug, Clone, PartialEq)]
@@ -9858,41 +8727,13 @@ impl ResourceResponseConferenceRoom {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseConferenceRoomType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseConferenceRoomType {
-    /// On the wire: `swml_script`.
-    SwmlScript,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseConferenceRoomType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseConferenceRoomType] = &[Self::SwmlScript];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SwmlScript => "swml_script",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "swml_script" => Some(Self::SwmlScript),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseConferenceRoomType {
+        Unknown(_),
+        SwmlScript = "swml_script",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseConferenceRoomType, Unknown);
 
 /// cXML Application
 #[derive(Debug, Clone, PartialEq)]
@@ -9966,43 +8807,13 @@ impl ResourceResponseCxmlApplication {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseCxmlApplicationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseCxmlApplicationType {
-    /// On the wire: `cxml_application`.
-    CxmlApplication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseCxmlApplicationType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseCxmlApplicationType] = &[
-        Self::CxmlApplication,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlApplication => "cxml_application",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_application" => Some(Self::CxmlApplication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseCxmlApplicationType {
+        Unknown(_),
+        CxmlApplication = "cxml_application",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseCxmlApplicationType, Unknown);
 
 /// cXML Script
 #[derive(Debug, Clone, PartialEq)]
@@ -10076,41 +8887,13 @@ impl ResourceResponseCxmlScript {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseCxmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseCxmlScriptType {
-    /// On the wire: `cxml_script`.
-    CxmlScript,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseCxmlScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseCxmlScriptType] = &[Self::CxmlScript];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlScript => "cxml_script",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_script" => Some(Self::CxmlScript),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseCxmlScriptType {
+        Unknown(_),
+        CxmlScript = "cxml_script",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseCxmlScriptType, Unknown);
 
 /// cXML Webhook
 #[derive(Debug, Clone, PartialEq)]
@@ -10184,41 +8967,13 @@ impl ResourceResponseCxmlWebhook {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseCxmlWebhookType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseCxmlWebhookType {
-    /// On the wire: `cxml_webhook`.
-    CxmlWebhook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseCxmlWebhookType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseCxmlWebhookType] = &[Self::CxmlWebhook];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlWebhook => "cxml_webhook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_webhook" => Some(Self::CxmlWebhook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseCxmlWebhookType {
+        Unknown(_),
+        CxmlWebhook = "cxml_webhook",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseCxmlWebhookType, Unknown);
 
 /// Dialogflow Agent
 #[derive(Debug, Clone, PartialEq)]
@@ -10292,43 +9047,13 @@ impl ResourceResponseDialogFlowAgent {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseDialogFlowAgentType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseDialogFlowAgentType {
-    /// On the wire: `dialogflow_agent`.
-    DialogflowAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseDialogFlowAgentType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseDialogFlowAgentType] = &[
-        Self::DialogflowAgent,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialogflowAgent => "dialogflow_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dialogflow_agent" => Some(Self::DialogflowAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseDialogFlowAgentType {
+        Unknown(_),
+        DialogflowAgent = "dialogflow_agent",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseDialogFlowAgentType, Unknown);
 
 /// FreeSWITCH Connector
 #[derive(Debug, Clone, PartialEq)]
@@ -10402,43 +9127,13 @@ impl ResourceResponseFsConnector {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseFsConnectorType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseFsConnectorType {
-    /// On the wire: `freeswitch_connector`.
-    FreeswitchConnector,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseFsConnectorType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseFsConnectorType] = &[
-        Self::FreeswitchConnector,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FreeswitchConnector => "freeswitch_connector",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "freeswitch_connector" => Some(Self::FreeswitchConnector),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseFsConnectorType {
+        Unknown(_),
+        FreeswitchConnector = "freeswitch_connector",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseFsConnectorType, Unknown);
 
 /// Relay Application
 #[derive(Debug, Clone, PartialEq)]
@@ -10512,41 +9207,13 @@ impl ResourceResponseRelayApp {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseRelayAppType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseRelayAppType {
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseRelayAppType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseRelayAppType] = &[Self::RelayApplication];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayApplication => "relay_application",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_application" => Some(Self::RelayApplication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseRelayAppType {
+        Unknown(_),
+        RelayApplication = "relay_application",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseRelayAppType, Unknown);
 
 /// SIP Endpoint
 #[derive(Debug, Clone, PartialEq)]
@@ -10620,41 +9287,13 @@ impl ResourceResponseSipEndpoint {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseSipEndpointType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseSipEndpointType {
-    /// On the wire: `sip_endpoint`.
-    SipEndpoint,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseSipEndpointType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseSipEndpointType] = &[Self::SipEndpoint];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SipEndpoint => "sip_endpoint",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip_endpoint" => Some(Self::SipEndpoint),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseSipEndpointType {
+        Unknown(_),
+        SipEndpoint = "sip_endpoint",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseSipEndpointType, Unknown);
 
 /// SIP Gateway
 #[derive(Debug, Clone, PartialEq)]
@@ -10728,41 +9367,13 @@ impl ResourceResponseSipGateway {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseSipGatewayType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseSipGatewayType {
-    /// On the wire: `sip_gateway`.
-    SipGateway,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseSipGatewayType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseSipGatewayType] = &[Self::SipGateway];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SipGateway => "sip_gateway",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip_gateway" => Some(Self::SipGateway),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseSipGatewayType {
+        Unknown(_),
+        SipGateway = "sip_gateway",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseSipGatewayType, Unknown);
 
 /// Subscriber
 #[derive(Debug, Clone, PartialEq)]
@@ -10836,41 +9447,13 @@ impl ResourceResponseSubscriber {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseSubscriberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseSubscriberType {
-    /// On the wire: `subscriber`.
-    Subscriber,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseSubscriberType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseSubscriberType] = &[Self::Subscriber];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscriber => "subscriber",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "subscriber" => Some(Self::Subscriber),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseSubscriberType {
+        Unknown(_),
+        Subscriber = "subscriber",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseSubscriberType, Unknown);
 
 /// SWML Script
 #[derive(Debug, Clone, PartialEq)]
@@ -10944,41 +9527,13 @@ impl ResourceResponseSwmlScript {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseSwmlScriptType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseSwmlScriptType {
-    /// On the wire: `swml_script`.
-    SwmlScript,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseSwmlScriptType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseSwmlScriptType] = &[Self::SwmlScript];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SwmlScript => "swml_script",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "swml_script" => Some(Self::SwmlScript),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseSwmlScriptType {
+        Unknown(_),
+        SwmlScript = "swml_script",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseSwmlScriptType, Unknown);
 
 /// SWML Webhook
 #[derive(Debug, Clone, PartialEq)]
@@ -11052,41 +9607,13 @@ impl ResourceResponseSwmlWebhook {
     }
 }
 
-/// The type of Resource
-///
-/// Values this version of the client does not know yet decode to [`ResourceResponseSwmlWebhookType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceResponseSwmlWebhookType {
-    /// On the wire: `swml_webhook`.
-    SwmlWebhook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceResponseSwmlWebhookType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceResponseSwmlWebhookType] = &[Self::SwmlWebhook];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SwmlWebhook => "swml_webhook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "swml_webhook" => Some(Self::SwmlWebhook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of Resource
+    pub enum ResourceResponseSwmlWebhookType {
+        Unknown(_),
+        SwmlWebhook = "swml_webhook",
     }
 }
-
-crate::runtime::open_enum!(ResourceResponseSwmlWebhookType, Unknown);
 
 /// Create resource SIP endpoint
 #[derive(Debug, Clone, PartialEq)]
@@ -11197,41 +9724,13 @@ impl ResourceSipEndpointResponse {
     }
 }
 
-/// The Resource type
-///
-/// Values this version of the client does not know yet decode to [`ResourceSipEndpointResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ResourceSipEndpointResponseType {
-    /// On the wire: `call`.
-    Call,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ResourceSipEndpointResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ResourceSipEndpointResponseType] = &[Self::Call];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Call => "call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "call" => Some(Self::Call),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The Resource type
+    pub enum ResourceSipEndpointResponseType {
+        Unknown(_),
+        Call = "call",
     }
 }
-
-crate::runtime::open_enum!(ResourceSipEndpointResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -11405,73 +9904,19 @@ impl SipAddress {
     }
 }
 
-/// Each item of the field [`SipAddress::codecs`](crate::SipAddress::codecs), [`SipAddressCreateRequest::codecs`](crate::SipAddressCreateRequest::codecs) and [`SipAddressUpdateRequest::codecs`](crate::SipAddressUpdateRequest::codecs).
-///
-/// Values this version of the client does not know yet decode to [`SipAddressCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipAddressCodec {
-    /// On the wire: `OPUS`.
-    Opus,
-    /// On the wire: `G722`.
-    G722,
-    /// On the wire: `PCMU`.
-    Pcmu,
-    /// On the wire: `PCMA`.
-    Pcma,
-    /// On the wire: `G729`.
-    G729,
-    /// On the wire: `VP8`.
-    Vp8,
-    /// On the wire: `H264`.
-    H264,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipAddressCodec {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipAddressCodec] = &[
-        Self::Opus,
-        Self::G722,
-        Self::Pcmu,
-        Self::Pcma,
-        Self::G729,
-        Self::Vp8,
-        Self::H264,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Opus => "OPUS",
-            Self::G722 => "G722",
-            Self::Pcmu => "PCMU",
-            Self::Pcma => "PCMA",
-            Self::G729 => "G729",
-            Self::Vp8 => "VP8",
-            Self::H264 => "H264",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "OPUS" => Some(Self::Opus),
-            "G722" => Some(Self::G722),
-            "PCMU" => Some(Self::Pcmu),
-            "PCMA" => Some(Self::Pcma),
-            "G729" => Some(Self::G729),
-            "VP8" => Some(Self::Vp8),
-            "H264" => Some(Self::H264),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`SipAddress::codecs`](crate::SipAddress::codecs), [`SipAddressCreateRequest::codecs`](crate::SipAddressCreateRequest::codecs) and [`SipAddressUpdateRequest::codecs`](crate::SipAddressUpdateRequest::codecs).
+    pub enum SipAddressCodec {
+        Unknown(_),
+        Opus = "OPUS",
+        G722 = "G722",
+        Pcmu = "PCMU",
+        Pcma = "PCMA",
+        G729 = "G729",
+        Vp8 = "VP8",
+        H264 = "H264",
     }
 }
-
-crate::runtime::open_enum!(SipAddressCodec, Unknown);
 
 /// The request body of [`Client::create_sip_address`](crate::Client::create_sip_address).
 #[derive(Debug, Clone, PartialEq)]
@@ -11616,53 +10061,15 @@ impl SipAddressCreateStatusCode422 {
     }
 }
 
-/// The field [`SipAddress::encryption`](crate::SipAddress::encryption), [`SipAddressCreateRequest::encryption`](crate::SipAddressCreateRequest::encryption) and [`SipAddressUpdateRequest::encryption`](crate::SipAddressUpdateRequest::encryption).
-///
-/// Values this version of the client does not know yet decode to [`SipAddressEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipAddressEncryption {
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipAddressEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipAddressEncryption] = &[
-        Self::Required,
-        Self::Optional,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`SipAddress::encryption`](crate::SipAddress::encryption), [`SipAddressCreateRequest::encryption`](crate::SipAddressCreateRequest::encryption) and [`SipAddressUpdateRequest::encryption`](crate::SipAddressUpdateRequest::encryption).
+    pub enum SipAddressEncryption {
+        Unknown(_),
+        Required = "required",
+        Optional = "optional",
+        Forbidden = "forbidden",
     }
 }
-
-crate::runtime::open_enum!(SipAddressEncryption, Unknown);
 
 /// The answer of [`Client::list_sip_addresses`](crate::Client::list_sip_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -11782,41 +10189,13 @@ impl SipAddressPaginationResponse {
     }
 }
 
-/// The object type. Always `sip_address`.
-///
-/// Values this version of the client does not know yet decode to [`SipAddressType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipAddressType {
-    /// On the wire: `sip_address`.
-    SipAddress,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipAddressType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipAddressType] = &[Self::SipAddress];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SipAddress => "sip_address",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip_address" => Some(Self::SipAddress),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The object type. Always `sip_address`.
+    pub enum SipAddressType {
+        Unknown(_),
+        SipAddress = "sip_address",
     }
 }
-
-crate::runtime::open_enum!(SipAddressType, Unknown);
 
 /// The request body of [`Client::update_sip_address`](crate::Client::update_sip_address).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -12721,41 +11100,13 @@ impl SipGatewayResponse {
     }
 }
 
-/// Type of the resource.
-///
-/// Values this version of the client does not know yet decode to [`SipGatewayResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipGatewayResponseType {
-    /// On the wire: `sip_gateway`.
-    SipGateway,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipGatewayResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipGatewayResponseType] = &[Self::SipGateway];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SipGateway => "sip_gateway",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip_gateway" => Some(Self::SipGateway),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the resource.
+    pub enum SipGatewayResponseType {
+        Unknown(_),
+        SipGateway = "sip_gateway",
     }
 }
-
-crate::runtime::open_enum!(SipGatewayResponseType, Unknown);
 
 /// The field [`ResourceResponseSubscriber::subscriber`](crate::ResourceResponseSubscriber::subscriber) and [`SubscriberResponse::subscriber`](crate::SubscriberResponse::subscriber).
 #[derive(Debug, Clone, PartialEq)]
@@ -13004,79 +11355,21 @@ impl SubscriberGuestTokenCreateRequest {
     }
 }
 
-/// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
-///
-/// Values this version of the client does not know yet decode to [`SubscriberGuestTokenCreateRequestCh::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SubscriberGuestTokenCreateRequestCh {
-    /// On the wire: `us-central`.
-    UsCentral,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SubscriberGuestTokenCreateRequestCh {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SubscriberGuestTokenCreateRequestCh] = &[Self::UsCentral];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsCentral => "us-central",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "us-central" => Some(Self::UsCentral),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
+    pub enum SubscriberGuestTokenCreateRequestCh {
+        Unknown(_),
+        UsCentral = "us-central",
     }
 }
 
-crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestCh, Unknown);
-
-/// A routing override that controls which regional cluster the SDK connects to.
-///
-/// Values this version of the client does not know yet decode to [`SubscriberGuestTokenCreateRequestRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SubscriberGuestTokenCreateRequestRegion {
-    /// On the wire: `us-central`.
-    UsCentral,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SubscriberGuestTokenCreateRequestRegion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SubscriberGuestTokenCreateRequestRegion] = &[
-        Self::UsCentral,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsCentral => "us-central",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "us-central" => Some(Self::UsCentral),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A routing override that controls which regional cluster the SDK connects to.
+    pub enum SubscriberGuestTokenCreateRequestRegion {
+        Unknown(_),
+        UsCentral = "us-central",
     }
 }
-
-crate::runtime::open_enum!(SubscriberGuestTokenCreateRequestRegion, Unknown);
 
 /// The answer of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -13477,41 +11770,13 @@ impl SubscriberResponse {
     }
 }
 
-/// Type of the resource.
-///
-/// Values this version of the client does not know yet decode to [`SubscriberResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SubscriberResponseType {
-    /// On the wire: `subscriber`.
-    Subscriber,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SubscriberResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SubscriberResponseType] = &[Self::Subscriber];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscriber => "subscriber",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "subscriber" => Some(Self::Subscriber),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the resource.
+    pub enum SubscriberResponseType {
+        Unknown(_),
+        Subscriber = "subscriber",
     }
 }
-
-crate::runtime::open_enum!(SubscriberResponseType, Unknown);
 
 /// Used as the answer of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential), [`Client::get_subscriber_sip_credential`](crate::Client::get_subscriber_sip_credential) and [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential); each item of the field [`SubscriberSipEndpointListResponse::data`](crate::SubscriberSipEndpointListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -13987,84 +12252,28 @@ impl SubscriberTokenRequest {
     }
 }
 
-/// A routing override that controls which regional cluster the SDK connects to.
-///
-/// Values this version of the client does not know yet decode to [`SubscriberTokenRequestRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SubscriberTokenRequestRegion {
-    /// On the wire: `us-central`.
-    UsCentral,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SubscriberTokenRequestRegion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SubscriberTokenRequestRegion] = &[Self::UsCentral];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::UsCentral => "us-central",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "us-central" => Some(Self::UsCentral),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A routing override that controls which regional cluster the SDK connects to.
+    pub enum SubscriberTokenRequestRegion {
+        Unknown(_),
+        UsCentral = "us-central",
     }
 }
 
-crate::runtime::open_enum!(SubscriberTokenRequestRegion, Unknown);
-
-/// Grants the token's holder permission to refresh it directly from the
-/// Browser SDK client. Pair with `fingerprint` to bind the token to a
-/// device.
-///
-/// Without this scope, your backend can still refresh the token using the
-/// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
-/// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
-/// limited to 60 seconds.
-///
-/// Values this version of the client does not know yet decode to [`SubscriberTokenRequestScope::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SubscriberTokenRequestScope {
-    /// On the wire: `sat:refresh`.
-    SatRefresh,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SubscriberTokenRequestScope {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SubscriberTokenRequestScope] = &[Self::SatRefresh];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SatRefresh => "sat:refresh",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sat:refresh" => Some(Self::SatRefresh),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Grants the token's holder permission to refresh it directly from the
+    /// Browser SDK client. Pair with `fingerprint` to bind the token to a
+    /// device.
+    ///
+    /// Without this scope, your backend can still refresh the token using the
+    /// companion [`refresh_token`](https://signalwire.com/docs/apis/rest/subscribers/tokens/refresh-subscriber-token).
+    /// If `sat:refresh` is set without `fingerprint`, the token's lifetime is
+    /// limited to 60 seconds.
+    pub enum SubscriberTokenRequestScope {
+        Unknown(_),
+        SatRefresh = "sat:refresh",
     }
 }
-
-crate::runtime::open_enum!(SubscriberTokenRequestScope, Unknown);
 
 /// The answer of [`Client::create_subscriber_token`](crate::Client::create_subscriber_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -15705,63 +13914,17 @@ pub enum SwmlMessagingRequestValueBody {
     Map(::serde_json::Value),
 }
 
-/// HTTP method.
-///
-/// Values this version of the client does not know yet decode to [`SwmlMessagingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlMessagingRequestValueMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// On the wire: `PUT`.
-    Put,
-    /// On the wire: `PATCH`.
-    Patch,
-    /// On the wire: `DELETE`.
-    Delete,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlMessagingRequestValueMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlMessagingRequestValueMethod] = &[
-        Self::Get,
-        Self::Post,
-        Self::Put,
-        Self::Patch,
-        Self::Delete,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Put => "PUT",
-            Self::Patch => "PATCH",
-            Self::Delete => "DELETE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            "PUT" => Some(Self::Put),
-            "PATCH" => Some(Self::Patch),
-            "DELETE" => Some(Self::Delete),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method.
+    pub enum SwmlMessagingRequestValueMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
+        Put = "PUT",
+        Patch = "PATCH",
+        Delete = "DELETE",
     }
 }
-
-crate::runtime::open_enum!(SwmlMessagingRequestValueMethod, Unknown);
 
 impl Default for SwmlMessagingRequestValueMethod {
     /// The API's default, [`SwmlMessagingRequestValueMethod::Post`].
@@ -15829,63 +13992,17 @@ impl SwmlMessagingSwitch {
     }
 }
 
-/// Transform applied to the variable value before matching.
-///
-/// Values this version of the client does not know yet decode to [`SwmlMessagingSwitchTransform::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlMessagingSwitchTransform {
-    /// On the wire: `lowercase`.
-    Lowercase,
-    /// On the wire: `uppercase`.
-    Uppercase,
-    /// On the wire: `trim`.
-    Trim,
-    /// On the wire: `lowercase_trim`.
-    LowercaseTrim,
-    /// On the wire: `uppercase_trim`.
-    UppercaseTrim,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlMessagingSwitchTransform {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlMessagingSwitchTransform] = &[
-        Self::Lowercase,
-        Self::Uppercase,
-        Self::Trim,
-        Self::LowercaseTrim,
-        Self::UppercaseTrim,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Lowercase => "lowercase",
-            Self::Uppercase => "uppercase",
-            Self::Trim => "trim",
-            Self::LowercaseTrim => "lowercase_trim",
-            Self::UppercaseTrim => "uppercase_trim",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "lowercase" => Some(Self::Lowercase),
-            "uppercase" => Some(Self::Uppercase),
-            "trim" => Some(Self::Trim),
-            "lowercase_trim" => Some(Self::LowercaseTrim),
-            "uppercase_trim" => Some(Self::UppercaseTrim),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Transform applied to the variable value before matching.
+    pub enum SwmlMessagingSwitchTransform {
+        Unknown(_),
+        Lowercase = "lowercase",
+        Uppercase = "uppercase",
+        Trim = "trim",
+        LowercaseTrim = "lowercase_trim",
+        UppercaseTrim = "uppercase_trim",
     }
 }
-
-crate::runtime::open_enum!(SwmlMessagingSwitchTransform, Unknown);
 
 /// Branch on a variable's value, with optional text transforms applied before matching.
 /// Useful for keyword-driven inbound message handling.
@@ -16064,41 +14181,13 @@ impl SwmlMessagingSwmlObject {
     }
 }
 
-/// The field [`SwmlMessagingSwmlObject::version`](crate::SwmlMessagingSwmlObject::version).
-///
-/// Values this version of the client does not know yet decode to [`SwmlMessagingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlMessagingSwmlObjectVersion {
-    /// On the wire: `1.0.0`.
-    V1_0_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlMessagingSwmlObjectVersion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlMessagingSwmlObjectVersion] = &[Self::V1_0_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1_0_0 => "1.0.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "1.0.0" => Some(Self::V1_0_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`SwmlMessagingSwmlObject::version`](crate::SwmlMessagingSwmlObject::version).
+    pub enum SwmlMessagingSwmlObjectVersion {
+        Unknown(_),
+        V1_0_0 = "1.0.0",
     }
 }
-
-crate::runtime::open_enum!(SwmlMessagingSwmlObjectVersion, Unknown);
 
 /// transfer Method
 #[derive(Debug, Clone, PartialEq)]
@@ -16178,63 +14267,17 @@ impl SwmlMessagingTransferValue {
     }
 }
 
-/// HTTP method for the fetch request.
-///
-/// Values this version of the client does not know yet decode to [`SwmlMessagingTransferValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlMessagingTransferValueMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// On the wire: `PUT`.
-    Put,
-    /// On the wire: `PATCH`.
-    Patch,
-    /// On the wire: `DELETE`.
-    Delete,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlMessagingTransferValueMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlMessagingTransferValueMethod] = &[
-        Self::Get,
-        Self::Post,
-        Self::Put,
-        Self::Patch,
-        Self::Delete,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Put => "PUT",
-            Self::Patch => "PATCH",
-            Self::Delete => "DELETE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            "PUT" => Some(Self::Put),
-            "PATCH" => Some(Self::Patch),
-            "DELETE" => Some(Self::Delete),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method for the fetch request.
+    pub enum SwmlMessagingTransferValueMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
+        Put = "PUT",
+        Patch = "PATCH",
+        Delete = "DELETE",
     }
 }
-
-crate::runtime::open_enum!(SwmlMessagingTransferValueMethod, Unknown);
 
 impl Default for SwmlMessagingTransferValueMethod {
     /// The API's default, [`SwmlMessagingTransferValueMethod::Post`].
@@ -16573,41 +14616,13 @@ impl SwmlScriptResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`SwmlScriptResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlScriptResponseType {
-    /// On the wire: `swml_script`.
-    SwmlScript,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlScriptResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlScriptResponseType] = &[Self::SwmlScript];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SwmlScript => "swml_script",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "swml_script" => Some(Self::SwmlScript),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum SwmlScriptResponseType {
+        Unknown(_),
+        SwmlScript = "swml_script",
     }
 }
-
-crate::runtime::open_enum!(SwmlScriptResponseType, Unknown);
 
 /// Body shape for updating an existing SWML Script. All fields are optional — include only what you want to change. Choose a [Calling Script](#schema/CallingSwmlScriptUpdateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptUpdateRequest) for inbound SMS or MMS messages.
 ///
@@ -16935,48 +14950,14 @@ impl SwmlWebhookCreateRequest {
     }
 }
 
-/// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlWebhookCreateRequestUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlWebhookCreateRequestUsedFor {
-    /// On the wire: `calling`.
-    Calling,
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlWebhookCreateRequestUsedFor {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlWebhookCreateRequestUsedFor] = &[
-        Self::Calling,
-        Self::Messaging,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
+    pub enum SwmlWebhookCreateRequestUsedFor {
+        Unknown(_),
+        Calling = "calling",
+        Messaging = "messaging",
     }
 }
-
-crate::runtime::open_enum!(SwmlWebhookCreateRequestUsedFor, Unknown);
 
 impl Default for SwmlWebhookCreateRequestUsedFor {
     /// The API's default, [`SwmlWebhookCreateRequestUsedFor::Calling`].
@@ -17170,41 +15151,13 @@ impl SwmlWebhookResponse {
     }
 }
 
-/// Type of the Fabric Resource
-///
-/// Values this version of the client does not know yet decode to [`SwmlWebhookResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlWebhookResponseType {
-    /// On the wire: `swml_webhook`.
-    SwmlWebhook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlWebhookResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlWebhookResponseType] = &[Self::SwmlWebhook];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SwmlWebhook => "swml_webhook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "swml_webhook" => Some(Self::SwmlWebhook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the Fabric Resource
+    pub enum SwmlWebhookResponseType {
+        Unknown(_),
+        SwmlWebhook = "swml_webhook",
     }
 }
-
-crate::runtime::open_enum!(SwmlWebhookResponseType, Unknown);
 
 /// The request body of [`Client::update_swml_webhook`](crate::Client::update_swml_webhook).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -17308,48 +15261,14 @@ impl SwmlWebhookUpdateRequest {
     }
 }
 
-/// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlWebhookUpdateRequestUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlWebhookUpdateRequestUsedFor {
-    /// On the wire: `calling`.
-    Calling,
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlWebhookUpdateRequestUsedFor {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlWebhookUpdateRequestUsedFor] = &[
-        Self::Calling,
-        Self::Messaging,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
+    pub enum SwmlWebhookUpdateRequestUsedFor {
+        Unknown(_),
+        Calling = "calling",
+        Messaging = "messaging",
     }
 }
-
-crate::runtime::open_enum!(SwmlWebhookUpdateRequestUsedFor, Unknown);
 
 impl Default for SwmlWebhookUpdateRequestUsedFor {
     /// The API's default, [`SwmlWebhookUpdateRequestUsedFor::Calling`].
@@ -17379,85 +15298,23 @@ impl SwmlWebhookUpdateStatusCode422 {
     }
 }
 
-/// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlWebhookUsedFor::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlWebhookUsedFor {
-    /// On the wire: `calling`.
-    Calling,
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SwmlWebhookUsedFor {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlWebhookUsedFor] = &[Self::Calling, Self::Messaging];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
+    pub enum SwmlWebhookUsedFor {
+        Unknown(_),
+        Calling = "calling",
+        Messaging = "messaging",
     }
 }
 
-crate::runtime::open_enum!(SwmlWebhookUsedFor, Unknown);
-
-/// Sets the handler to handle incoming `calls` or `messages`.
-///
-/// Values this version of the client does not know yet decode to [`UsedForType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UsedForType {
-    /// On the wire: `calling`.
-    Calling,
-    /// On the wire: `messaging`.
-    Messaging,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UsedForType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UsedForType] = &[Self::Calling, Self::Messaging];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Messaging => "messaging",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            "messaging" => Some(Self::Messaging),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Sets the handler to handle incoming `calls` or `messages`.
+    pub enum UsedForType {
+        Unknown(_),
+        Calling = "calling",
+        Messaging = "messaging",
     }
 }
-
-crate::runtime::open_enum!(UsedForType, Unknown);
 
 /// The error responses `assign_resource_domain_application` declares, by status, with their decoded bodies.
 #[derive(Debug, Clone, PartialEq)]

@@ -181,53 +181,15 @@ impl FaxLog {
     }
 }
 
-/// The direction of this fax call.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-dial`.
-    OutboundDial,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogDirection] = &[
-        Self::Inbound,
-        Self::OutboundApi,
-        Self::OutboundDial,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundDial => "outbound-dial",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound-api" => Some(Self::OutboundApi),
-            "outbound-dial" => Some(Self::OutboundDial),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of this fax call.
+    pub enum FaxLogDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        OutboundApi = "outbound-api",
+        OutboundDial = "outbound-dial",
     }
 }
-
-crate::runtime::open_enum!(FaxLogDirection, Unknown);
 
 /// The answer of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
 #[derive(Debug, Clone, PartialEq)]
@@ -313,53 +275,15 @@ impl FaxLogPaginationResponse {
     }
 }
 
-/// The quality that was set when the fax document was sent.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogQuality {
-    /// On the wire: `fine`.
-    Fine,
-    /// On the wire: `standard`.
-    Standard,
-    /// On the wire: `superfine`.
-    Superfine,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogQuality] = &[
-        Self::Fine,
-        Self::Standard,
-        Self::Superfine,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fine => "fine",
-            Self::Standard => "standard",
-            Self::Superfine => "superfine",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fine" => Some(Self::Fine),
-            "standard" => Some(Self::Standard),
-            "superfine" => Some(Self::Superfine),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The quality that was set when the fax document was sent.
+    pub enum FaxLogQuality {
+        Unknown(_),
+        Fine = "fine",
+        Standard = "standard",
+        Superfine = "superfine",
     }
 }
-
-crate::runtime::open_enum!(FaxLogQuality, Unknown);
 
 /// The answer of [`Client::get_fax_log`](crate::Client::get_fax_log).
 #[derive(Debug, Clone, PartialEq)]
@@ -492,251 +416,57 @@ impl FaxLogResponse {
     }
 }
 
-/// The direction of this fax call.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogResponseDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogResponseDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-dial`.
-    OutboundDial,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogResponseDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogResponseDirection] = &[
-        Self::Inbound,
-        Self::OutboundApi,
-        Self::OutboundDial,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundDial => "outbound-dial",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound-api" => Some(Self::OutboundApi),
-            "outbound-dial" => Some(Self::OutboundDial),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of this fax call.
+    pub enum FaxLogResponseDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        OutboundApi = "outbound-api",
+        OutboundDial = "outbound-dial",
     }
 }
 
-crate::runtime::open_enum!(FaxLogResponseDirection, Unknown);
-
-/// The quality that was set when the fax document was sent.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogResponseQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogResponseQuality {
-    /// On the wire: `fine`.
-    Fine,
-    /// On the wire: `standard`.
-    Standard,
-    /// On the wire: `superfine`.
-    Superfine,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogResponseQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogResponseQuality] = &[
-        Self::Fine,
-        Self::Standard,
-        Self::Superfine,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fine => "fine",
-            Self::Standard => "standard",
-            Self::Superfine => "superfine",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fine" => Some(Self::Fine),
-            "standard" => Some(Self::Standard),
-            "superfine" => Some(Self::Superfine),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The quality that was set when the fax document was sent.
+    pub enum FaxLogResponseQuality {
+        Unknown(_),
+        Fine = "fine",
+        Standard = "standard",
+        Superfine = "superfine",
     }
 }
 
-crate::runtime::open_enum!(FaxLogResponseQuality, Unknown);
-
-/// Source of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogResponseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogResponseSource {
-    /// On the wire: `laml`.
-    Laml,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogResponseSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogResponseSource] = &[Self::Laml];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Laml => "laml",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "laml" => Some(Self::Laml),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this log entry.
+    pub enum FaxLogResponseSource {
+        Unknown(_),
+        Laml = "laml",
     }
 }
 
-crate::runtime::open_enum!(FaxLogResponseSource, Unknown);
-
-/// The status of this fax call.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogResponseStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `no-answer`.
-    NoAnswer,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogResponseStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogResponseStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Ringing,
-        Self::InProgress,
-        Self::Busy,
-        Self::Failed,
-        Self::NoAnswer,
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Ringing => "ringing",
-            Self::InProgress => "in-progress",
-            Self::Busy => "busy",
-            Self::Failed => "failed",
-            Self::NoAnswer => "no-answer",
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "ringing" => Some(Self::Ringing),
-            "in-progress" => Some(Self::InProgress),
-            "busy" => Some(Self::Busy),
-            "failed" => Some(Self::Failed),
-            "no-answer" => Some(Self::NoAnswer),
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The status of this fax call.
+    pub enum FaxLogResponseStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Ringing = "ringing",
+        InProgress = "in-progress",
+        Busy = "busy",
+        Failed = "failed",
+        NoAnswer = "no-answer",
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
 
-crate::runtime::open_enum!(FaxLogResponseStatus, Unknown);
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogResponseType {
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogResponseType] = &[Self::LamlCall];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LamlCall => "laml_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "laml_call" => Some(Self::LamlCall),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this log entry.
+    pub enum FaxLogResponseType {
+        Unknown(_),
+        LamlCall = "laml_call",
     }
 }
-
-crate::runtime::open_enum!(FaxLogResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -757,155 +487,37 @@ impl FaxLogShowStatusCode422 {
     }
 }
 
-/// Source of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogSource {
-    /// On the wire: `laml`.
-    Laml,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogSource] = &[Self::Laml];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Laml => "laml",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "laml" => Some(Self::Laml),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this log entry.
+    pub enum FaxLogSource {
+        Unknown(_),
+        Laml = "laml",
     }
 }
 
-crate::runtime::open_enum!(FaxLogSource, Unknown);
-
-/// The status of this fax call.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `no-answer`.
-    NoAnswer,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Ringing,
-        Self::InProgress,
-        Self::Busy,
-        Self::Failed,
-        Self::NoAnswer,
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Ringing => "ringing",
-            Self::InProgress => "in-progress",
-            Self::Busy => "busy",
-            Self::Failed => "failed",
-            Self::NoAnswer => "no-answer",
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "ringing" => Some(Self::Ringing),
-            "in-progress" => Some(Self::InProgress),
-            "busy" => Some(Self::Busy),
-            "failed" => Some(Self::Failed),
-            "no-answer" => Some(Self::NoAnswer),
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The status of this fax call.
+    pub enum FaxLogStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Ringing = "ringing",
+        InProgress = "in-progress",
+        Busy = "busy",
+        Failed = "failed",
+        NoAnswer = "no-answer",
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
 
-crate::runtime::open_enum!(FaxLogStatus, Unknown);
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FaxLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FaxLogType {
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FaxLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FaxLogType] = &[Self::LamlCall];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LamlCall => "laml_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "laml_call" => Some(Self::LamlCall),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this log entry.
+    pub enum FaxLogType {
+        Unknown(_),
+        LamlCall = "laml_call",
     }
 }
-
-crate::runtime::open_enum!(FaxLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]

@@ -485,41 +485,13 @@ impl LogsCxmlConference {
     }
 }
 
-/// Type of the conference.
-///
-/// Values this version of the client does not know yet decode to [`LogsCxmlConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LogsCxmlConferenceType {
-    /// On the wire: `cxml_conference`.
-    CxmlConference,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl LogsCxmlConferenceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [LogsCxmlConferenceType] = &[Self::CxmlConference];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CxmlConference => "cxml_conference",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml_conference" => Some(Self::CxmlConference),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the conference.
+    pub enum LogsCxmlConferenceType {
+        Unknown(_),
+        CxmlConference = "cxml_conference",
     }
 }
-
-crate::runtime::open_enum!(LogsCxmlConferenceType, Unknown);
 
 /// Core conference object.
 #[derive(Debug, Clone, PartialEq)]
@@ -632,41 +604,13 @@ impl LogsRelayConference {
     }
 }
 
-/// Type of the conference.
-///
-/// Values this version of the client does not know yet decode to [`LogsRelayConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LogsRelayConferenceType {
-    /// On the wire: `relay_conference`.
-    RelayConference,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl LogsRelayConferenceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [LogsRelayConferenceType] = &[Self::RelayConference];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayConference => "relay_conference",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_conference" => Some(Self::RelayConference),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the conference.
+    pub enum LogsRelayConferenceType {
+        Unknown(_),
+        RelayConference = "relay_conference",
     }
 }
-
-crate::runtime::open_enum!(LogsRelayConferenceType, Unknown);
 
 /// Core conference object.
 #[derive(Debug, Clone, PartialEq)]
@@ -772,48 +716,14 @@ impl LogsVideoRoomSessionConference {
     }
 }
 
-/// Type of the conference.
-///
-/// Values this version of the client does not know yet decode to [`LogsVideoRoomSessionConferenceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LogsVideoRoomSessionConferenceType {
-    /// On the wire: `video_conference_session`.
-    VideoConferenceSession,
-    /// On the wire: `video_room_session`.
-    VideoRoomSession,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl LogsVideoRoomSessionConferenceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [LogsVideoRoomSessionConferenceType] = &[
-        Self::VideoConferenceSession,
-        Self::VideoRoomSession,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VideoConferenceSession => "video_conference_session",
-            Self::VideoRoomSession => "video_room_session",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "video_conference_session" => Some(Self::VideoConferenceSession),
-            "video_room_session" => Some(Self::VideoRoomSession),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of the conference.
+    pub enum LogsVideoRoomSessionConferenceType {
+        Unknown(_),
+        VideoConferenceSession = "video_conference_session",
+        VideoRoomSession = "video_room_session",
     }
 }
-
-crate::runtime::open_enum!(LogsVideoRoomSessionConferenceType, Unknown);
 
 /// The error responses `list_conferences` declares, by status, with their decoded bodies.
 #[derive(Debug, Clone, PartialEq)]

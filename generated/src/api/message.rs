@@ -12,75 +12,19 @@ use super::swml::*;
 use super::webhooks::*;
 
 #[cfg(any(feature = "messaging", feature = "webhooks"))]
-/// Delivery state of a message.
-///
-/// Values this version of the client does not know yet decode to [`MessageStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `sent`.
-    Sent,
-    /// On the wire: `delivered`.
-    Delivered,
-    /// On the wire: `undelivered`.
-    Undelivered,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `read`.
-    Read,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "messaging", feature = "webhooks"))]
-impl MessageStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Sent,
-        Self::Delivered,
-        Self::Undelivered,
-        Self::Failed,
-        Self::Read,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Sent => "sent",
-            Self::Delivered => "delivered",
-            Self::Undelivered => "undelivered",
-            Self::Failed => "failed",
-            Self::Read => "read",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "sent" => Some(Self::Sent),
-            "delivered" => Some(Self::Delivered),
-            "undelivered" => Some(Self::Undelivered),
-            "failed" => Some(Self::Failed),
-            "read" => Some(Self::Read),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Delivery state of a message.
+    pub enum MessageStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Sent = "sent",
+        Delivered = "delivered",
+        Undelivered = "undelivered",
+        Failed = "failed",
+        Read = "read",
     }
 }
-
-#[cfg(any(feature = "messaging", feature = "webhooks"))]
-crate::runtime::open_enum!(MessageStatus, Unknown);
 
 #[cfg(feature = "message")]
 /// Fields common to every WhatsApp send request.

@@ -467,89 +467,24 @@ impl MessageChargeDetail {
     }
 }
 
-/// The direction of a message.
-///
-/// Values this version of the client does not know yet decode to [`MessageDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageDirection] = &[Self::Inbound, Self::Outbound];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of a message.
+    pub enum MessageDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
     }
 }
 
-crate::runtime::open_enum!(MessageDirection, Unknown);
-
-/// The kind of message.
-///
-/// Values this version of the client does not know yet decode to [`MessageKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageKind {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// On the wire: `whatsapp`.
-    Whatsapp,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageKind] = &[Self::Sms, Self::Mms, Self::Whatsapp];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Whatsapp => "whatsapp",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sms" => Some(Self::Sms),
-            "mms" => Some(Self::Mms),
-            "whatsapp" => Some(Self::Whatsapp),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of message.
+    pub enum MessageKind {
+        Unknown(_),
+        Sms = "sms",
+        Mms = "mms",
+        Whatsapp = "whatsapp",
     }
 }
-
-crate::runtime::open_enum!(MessageKind, Unknown);
 
 /// Message log entry with all activity details
 #[derive(Debug, Clone, PartialEq)]
@@ -676,103 +611,26 @@ impl MessageLog {
     }
 }
 
-/// The direction of the message.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-call`.
-    OutboundCall,
-    /// On the wire: `outbound-reply`.
-    OutboundReply,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-        Self::OutboundApi,
-        Self::OutboundCall,
-        Self::OutboundReply,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundCall => "outbound-call",
-            Self::OutboundReply => "outbound-reply",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            "outbound-api" => Some(Self::OutboundApi),
-            "outbound-call" => Some(Self::OutboundCall),
-            "outbound-reply" => Some(Self::OutboundReply),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of the message.
+    pub enum MessageLogDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
+        OutboundApi = "outbound-api",
+        OutboundCall = "outbound-call",
+        OutboundReply = "outbound-reply",
     }
 }
 
-crate::runtime::open_enum!(MessageLogDirection, Unknown);
-
-/// The kind of message.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogKind {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogKind] = &[Self::Sms, Self::Mms];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sms" => Some(Self::Sms),
-            "mms" => Some(Self::Mms),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of message.
+    pub enum MessageLogKind {
+        Unknown(_),
+        Sms = "sms",
+        Mms = "mms",
     }
 }
-
-crate::runtime::open_enum!(MessageLogKind, Unknown);
 
 /// The answer of [`Client::list_message_logs`](crate::Client::list_message_logs).
 #[derive(Debug, Clone, PartialEq)]
@@ -983,257 +841,58 @@ impl MessageLogRetrieveResponse {
     }
 }
 
-/// The direction of the message.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogRetrieveResponseDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-call`.
-    OutboundCall,
-    /// On the wire: `outbound-reply`.
-    OutboundReply,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogRetrieveResponseDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogRetrieveResponseDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-        Self::OutboundApi,
-        Self::OutboundCall,
-        Self::OutboundReply,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundCall => "outbound-call",
-            Self::OutboundReply => "outbound-reply",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            "outbound-api" => Some(Self::OutboundApi),
-            "outbound-call" => Some(Self::OutboundCall),
-            "outbound-reply" => Some(Self::OutboundReply),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of the message.
+    pub enum MessageLogRetrieveResponseDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
+        OutboundApi = "outbound-api",
+        OutboundCall = "outbound-call",
+        OutboundReply = "outbound-reply",
     }
 }
 
-crate::runtime::open_enum!(MessageLogRetrieveResponseDirection, Unknown);
-
-/// The kind of message.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogRetrieveResponseKind {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogRetrieveResponseKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogRetrieveResponseKind] = &[Self::Sms, Self::Mms];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sms" => Some(Self::Sms),
-            "mms" => Some(Self::Mms),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of message.
+    pub enum MessageLogRetrieveResponseKind {
+        Unknown(_),
+        Sms = "sms",
+        Mms = "mms",
     }
 }
 
-crate::runtime::open_enum!(MessageLogRetrieveResponseKind, Unknown);
-
-/// Source of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogRetrieveResponseSource {
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// On the wire: `laml`.
-    Laml,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogRetrieveResponseSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogRetrieveResponseSource] = &[
-        Self::RealtimeApi,
-        Self::Laml,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RealtimeApi => "realtime_api",
-            Self::Laml => "laml",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "realtime_api" => Some(Self::RealtimeApi),
-            "laml" => Some(Self::Laml),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this log entry.
+    pub enum MessageLogRetrieveResponseSource {
+        Unknown(_),
+        RealtimeApi = "realtime_api",
+        Laml = "laml",
     }
 }
 
-crate::runtime::open_enum!(MessageLogRetrieveResponseSource, Unknown);
-
-/// The status of the message.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogRetrieveResponseStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `delivered`.
-    Delivered,
-    /// On the wire: `sent`.
-    Sent,
-    /// On the wire: `received`.
-    Received,
-    /// On the wire: `undelivered`.
-    Undelivered,
-    /// On the wire: `failed`.
-    Failed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogRetrieveResponseStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogRetrieveResponseStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Delivered,
-        Self::Sent,
-        Self::Received,
-        Self::Undelivered,
-        Self::Failed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Delivered => "delivered",
-            Self::Sent => "sent",
-            Self::Received => "received",
-            Self::Undelivered => "undelivered",
-            Self::Failed => "failed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "delivered" => Some(Self::Delivered),
-            "sent" => Some(Self::Sent),
-            "received" => Some(Self::Received),
-            "undelivered" => Some(Self::Undelivered),
-            "failed" => Some(Self::Failed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The status of the message.
+    pub enum MessageLogRetrieveResponseStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Delivered = "delivered",
+        Sent = "sent",
+        Received = "received",
+        Undelivered = "undelivered",
+        Failed = "failed",
     }
 }
 
-crate::runtime::open_enum!(MessageLogRetrieveResponseStatus, Unknown);
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogRetrieveResponseType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogRetrieveResponseType {
-    /// On the wire: `relay_message`.
-    RelayMessage,
-    /// On the wire: `laml_message`.
-    LamlMessage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogRetrieveResponseType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogRetrieveResponseType] = &[
-        Self::RelayMessage,
-        Self::LamlMessage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayMessage => "relay_message",
-            Self::LamlMessage => "laml_message",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_message" => Some(Self::RelayMessage),
-            "laml_message" => Some(Self::LamlMessage),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this log entry.
+    pub enum MessageLogRetrieveResponseType {
+        Unknown(_),
+        RelayMessage = "relay_message",
+        LamlMessage = "laml_message",
     }
 }
-
-crate::runtime::open_enum!(MessageLogRetrieveResponseType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -1256,156 +915,37 @@ impl MessageLogShowStatusCode422 {
     }
 }
 
-/// Source of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogSource {
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// On the wire: `laml`.
-    Laml,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogSource] = &[Self::RealtimeApi, Self::Laml];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RealtimeApi => "realtime_api",
-            Self::Laml => "laml",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "realtime_api" => Some(Self::RealtimeApi),
-            "laml" => Some(Self::Laml),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of this log entry.
+    pub enum MessageLogSource {
+        Unknown(_),
+        RealtimeApi = "realtime_api",
+        Laml = "laml",
     }
 }
 
-crate::runtime::open_enum!(MessageLogSource, Unknown);
-
-/// The status of the message.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `delivered`.
-    Delivered,
-    /// On the wire: `sent`.
-    Sent,
-    /// On the wire: `received`.
-    Received,
-    /// On the wire: `undelivered`.
-    Undelivered,
-    /// On the wire: `failed`.
-    Failed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Delivered,
-        Self::Sent,
-        Self::Received,
-        Self::Undelivered,
-        Self::Failed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Delivered => "delivered",
-            Self::Sent => "sent",
-            Self::Received => "received",
-            Self::Undelivered => "undelivered",
-            Self::Failed => "failed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "delivered" => Some(Self::Delivered),
-            "sent" => Some(Self::Sent),
-            "received" => Some(Self::Received),
-            "undelivered" => Some(Self::Undelivered),
-            "failed" => Some(Self::Failed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The status of the message.
+    pub enum MessageLogStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Delivered = "delivered",
+        Sent = "sent",
+        Received = "received",
+        Undelivered = "undelivered",
+        Failed = "failed",
     }
 }
 
-crate::runtime::open_enum!(MessageLogStatus, Unknown);
-
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`MessageLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MessageLogType {
-    /// On the wire: `relay_message`.
-    RelayMessage,
-    /// On the wire: `laml_message`.
-    LamlMessage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl MessageLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [MessageLogType] = &[
-        Self::RelayMessage,
-        Self::LamlMessage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayMessage => "relay_message",
-            Self::LamlMessage => "laml_message",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_message" => Some(Self::RelayMessage),
-            "laml_message" => Some(Self::LamlMessage),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this log entry.
+    pub enum MessageLogType {
+        Unknown(_),
+        RelayMessage = "relay_message",
+        LamlMessage = "laml_message",
     }
 }
-
-crate::runtime::open_enum!(MessageLogType, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -2027,43 +1567,13 @@ impl WhatsAppAudioMessageRequest {
     }
 }
 
-/// The field [`WhatsAppAudioMessageRequest::message_type`](crate::WhatsAppAudioMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppAudioMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppAudioMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_audio`.
-    WhatsappMediaAudio,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppAudioMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppAudioMessageRequestMessageType] = &[
-        Self::WhatsappMediaAudio,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaAudio => "whatsapp_media_audio",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_audio" => Some(Self::WhatsappMediaAudio),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppAudioMessageRequest::message_type`](crate::WhatsAppAudioMessageRequest::message_type).
+    pub enum WhatsAppAudioMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaAudio = "whatsapp_media_audio",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppAudioMessageRequestMessageType, Unknown);
 
 /// A WhatsApp Business Account (WABA) connected to your SignalWire Space. Each business account can have its own set of phone numbers and message templates.
 #[derive(Debug, Clone, PartialEq)]
@@ -2213,43 +1723,13 @@ impl WhatsAppContactsMessageRequest {
     }
 }
 
-/// The field [`WhatsAppContactsMessageRequest::message_type`](crate::WhatsAppContactsMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppContactsMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppContactsMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_contacts`.
-    WhatsappMediaContacts,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppContactsMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppContactsMessageRequestMessageType] = &[
-        Self::WhatsappMediaContacts,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaContacts => "whatsapp_media_contacts",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_contacts" => Some(Self::WhatsappMediaContacts),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppContactsMessageRequest::message_type`](crate::WhatsAppContactsMessageRequest::message_type).
+    pub enum WhatsAppContactsMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaContacts = "whatsapp_media_contacts",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppContactsMessageRequestMessageType, Unknown);
 
 /// A WhatsApp content message. The `message_type` field determines the shape of `body`.
 ///
@@ -2580,43 +2060,13 @@ impl WhatsAppDocumentMessageRequest {
     }
 }
 
-/// The field [`WhatsAppDocumentMessageRequest::message_type`](crate::WhatsAppDocumentMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppDocumentMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppDocumentMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_document`.
-    WhatsappMediaDocument,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppDocumentMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppDocumentMessageRequestMessageType] = &[
-        Self::WhatsappMediaDocument,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaDocument => "whatsapp_media_document",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_document" => Some(Self::WhatsappMediaDocument),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppDocumentMessageRequest::message_type`](crate::WhatsAppDocumentMessageRequest::message_type).
+    pub enum WhatsAppDocumentMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaDocument = "whatsapp_media_document",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppDocumentMessageRequestMessageType, Unknown);
 
 /// Send an image message, with an optional caption.
 #[derive(Debug, Clone, PartialEq)]
@@ -2683,43 +2133,13 @@ impl WhatsAppImageMessageRequest {
     }
 }
 
-/// The field [`WhatsAppImageMessageRequest::message_type`](crate::WhatsAppImageMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppImageMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppImageMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_image`.
-    WhatsappMediaImage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppImageMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppImageMessageRequestMessageType] = &[
-        Self::WhatsappMediaImage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaImage => "whatsapp_media_image",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_image" => Some(Self::WhatsappMediaImage),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppImageMessageRequest::message_type`](crate::WhatsAppImageMessageRequest::message_type).
+    pub enum WhatsAppImageMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaImage = "whatsapp_media_image",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppImageMessageRequestMessageType, Unknown);
 
 /// Send a call-to-action URL interactive message. The `body.type` is `cta_url` and `action` carries the button's display text and URL.
 #[derive(Debug, Clone, PartialEq)]
@@ -2791,43 +2211,13 @@ impl WhatsAppInteractiveCtaMessageRequest {
     }
 }
 
-/// The field [`WhatsAppInteractiveCtaMessageRequest::message_type`](crate::WhatsAppInteractiveCtaMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveCtaMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppInteractiveCtaMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_cta`.
-    WhatsappInteractiveCta,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppInteractiveCtaMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppInteractiveCtaMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveCta,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveCta => "whatsapp_interactive_cta",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_interactive_cta" => Some(Self::WhatsappInteractiveCta),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppInteractiveCtaMessageRequest::message_type`](crate::WhatsAppInteractiveCtaMessageRequest::message_type).
+    pub enum WhatsAppInteractiveCtaMessageRequestMessageType {
+        Unknown(_),
+        WhatsappInteractiveCta = "whatsapp_interactive_cta",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppInteractiveCtaMessageRequestMessageType, Unknown);
 
 /// Send a list interactive message (up to 10 items).
 #[derive(Debug, Clone, PartialEq)]
@@ -2899,43 +2289,13 @@ impl WhatsAppInteractiveListMessageRequest {
     }
 }
 
-/// The field [`WhatsAppInteractiveListMessageRequest::message_type`](crate::WhatsAppInteractiveListMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveListMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppInteractiveListMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_list`.
-    WhatsappInteractiveList,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppInteractiveListMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppInteractiveListMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveList,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveList => "whatsapp_interactive_list",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_interactive_list" => Some(Self::WhatsappInteractiveList),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppInteractiveListMessageRequest::message_type`](crate::WhatsAppInteractiveListMessageRequest::message_type).
+    pub enum WhatsAppInteractiveListMessageRequestMessageType {
+        Unknown(_),
+        WhatsappInteractiveList = "whatsapp_interactive_list",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppInteractiveListMessageRequestMessageType, Unknown);
 
 /// Request the customer's location.
 #[derive(Debug, Clone, PartialEq)]
@@ -3009,49 +2369,13 @@ impl WhatsAppInteractiveLocationRequestMessageRequest {
     }
 }
 
-/// The field [`WhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::WhatsAppInteractiveLocationRequestMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveLocationRequestMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppInteractiveLocationRequestMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_location_request_message`.
-    WhatsappInteractiveLocationRequestMessage,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppInteractiveLocationRequestMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppInteractiveLocationRequestMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveLocationRequestMessage,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveLocationRequestMessage => {
-                "whatsapp_interactive_location_request_message"
-            }
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_interactive_location_request_message" => {
-                Some(Self::WhatsappInteractiveLocationRequestMessage)
-            }
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::WhatsAppInteractiveLocationRequestMessageRequest::message_type).
+    pub enum WhatsAppInteractiveLocationRequestMessageRequestMessageType {
+        Unknown(_),
+        WhatsappInteractiveLocationRequestMessage = "whatsapp_interactive_location_request_message",
     }
 }
-
-crate::runtime::open_enum!(
-    WhatsAppInteractiveLocationRequestMessageRequestMessageType, Unknown
-);
 
 /// Send a reply-button interactive message (up to 3 buttons). The `body.type` is `button` and each entry in `action.buttons` is a `reply` button.
 #[derive(Debug, Clone, PartialEq)]
@@ -3123,47 +2447,13 @@ impl WhatsAppInteractiveReplyButtonMessageRequest {
     }
 }
 
-/// The field [`WhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::WhatsAppInteractiveReplyButtonMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppInteractiveReplyButtonMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppInteractiveReplyButtonMessageRequestMessageType {
-    /// On the wire: `whatsapp_interactive_reply_button`.
-    WhatsappInteractiveReplyButton,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppInteractiveReplyButtonMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppInteractiveReplyButtonMessageRequestMessageType] = &[
-        Self::WhatsappInteractiveReplyButton,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappInteractiveReplyButton => "whatsapp_interactive_reply_button",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_interactive_reply_button" => {
-                Some(Self::WhatsappInteractiveReplyButton)
-            }
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::WhatsAppInteractiveReplyButtonMessageRequest::message_type).
+    pub enum WhatsAppInteractiveReplyButtonMessageRequestMessageType {
+        Unknown(_),
+        WhatsappInteractiveReplyButton = "whatsapp_interactive_reply_button",
     }
 }
-
-crate::runtime::open_enum!(
-    WhatsAppInteractiveReplyButtonMessageRequestMessageType, Unknown
-);
 
 /// Share a location.
 #[derive(Debug, Clone, PartialEq)]
@@ -3230,43 +2520,13 @@ impl WhatsAppLocationMessageRequest {
     }
 }
 
-/// The field [`WhatsAppLocationMessageRequest::message_type`](crate::WhatsAppLocationMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppLocationMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppLocationMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_location`.
-    WhatsappMediaLocation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppLocationMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppLocationMessageRequestMessageType] = &[
-        Self::WhatsappMediaLocation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaLocation => "whatsapp_media_location",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_location" => Some(Self::WhatsappMediaLocation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppLocationMessageRequest::message_type`](crate::WhatsAppLocationMessageRequest::message_type).
+    pub enum WhatsAppLocationMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaLocation = "whatsapp_media_location",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppLocationMessageRequestMessageType, Unknown);
 
 /// A WhatsApp phone number connected to your Space. Numbers are linked during the Meta embedded signup flow and used as the `from` address when sending messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -3560,43 +2820,13 @@ impl WhatsAppReactionMessageRequest {
     }
 }
 
-/// The field [`WhatsAppReactionMessageRequest::message_type`](crate::WhatsAppReactionMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppReactionMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppReactionMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_reaction`.
-    WhatsappMediaReaction,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppReactionMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppReactionMessageRequestMessageType] = &[
-        Self::WhatsappMediaReaction,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaReaction => "whatsapp_media_reaction",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_reaction" => Some(Self::WhatsappMediaReaction),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppReactionMessageRequest::message_type`](crate::WhatsAppReactionMessageRequest::message_type).
+    pub enum WhatsAppReactionMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaReaction = "whatsapp_media_reaction",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppReactionMessageRequestMessageType, Unknown);
 
 /// Send a sticker message. Captions are not supported.
 #[derive(Debug, Clone, PartialEq)]
@@ -3663,43 +2893,13 @@ impl WhatsAppStickerMessageRequest {
     }
 }
 
-/// The field [`WhatsAppStickerMessageRequest::message_type`](crate::WhatsAppStickerMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppStickerMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppStickerMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_sticker`.
-    WhatsappMediaSticker,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppStickerMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppStickerMessageRequestMessageType] = &[
-        Self::WhatsappMediaSticker,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaSticker => "whatsapp_media_sticker",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_sticker" => Some(Self::WhatsappMediaSticker),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppStickerMessageRequest::message_type`](crate::WhatsAppStickerMessageRequest::message_type).
+    pub enum WhatsAppStickerMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaSticker = "whatsapp_media_sticker",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppStickerMessageRequestMessageType, Unknown);
 
 /// A WhatsApp message template.
 #[derive(Debug, Clone, PartialEq)]
@@ -3806,53 +3006,15 @@ impl WhatsAppTemplate {
     }
 }
 
-/// The category of a WhatsApp message template.
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppTemplateCategory::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppTemplateCategory {
-    /// On the wire: `utility`.
-    Utility,
-    /// On the wire: `marketing`.
-    Marketing,
-    /// On the wire: `authentication`.
-    Authentication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppTemplateCategory {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppTemplateCategory] = &[
-        Self::Utility,
-        Self::Marketing,
-        Self::Authentication,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Utility => "utility",
-            Self::Marketing => "marketing",
-            Self::Authentication => "authentication",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "utility" => Some(Self::Utility),
-            "marketing" => Some(Self::Marketing),
-            "authentication" => Some(Self::Authentication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The category of a WhatsApp message template.
+    pub enum WhatsAppTemplateCategory {
+        Unknown(_),
+        Utility = "utility",
+        Marketing = "marketing",
+        Authentication = "authentication",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppTemplateCategory, Unknown);
 
 /// A template component. The `type` is one of `HEADER`, `BODY`, `FOOTER`, or `BUTTONS`. Additional fields depend on the component type — for example, a `BODY` carries `text`, while `BUTTONS` carries a `buttons` array. See the create example for the full shape.
 #[derive(Debug, Clone, PartialEq)]
@@ -4053,48 +3215,14 @@ pub enum WhatsAppTemplateMessageRequestHeaderTemplateParameters {
     Map(::serde_json::Value),
 }
 
-/// How a template's variable placeholders are referenced.
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppTemplateParameterFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppTemplateParameterFormat {
-    /// On the wire: `named`.
-    Named,
-    /// On the wire: `positional`.
-    Positional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppTemplateParameterFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppTemplateParameterFormat] = &[
-        Self::Named,
-        Self::Positional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Named => "named",
-            Self::Positional => "positional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "named" => Some(Self::Named),
-            "positional" => Some(Self::Positional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// How a template's variable placeholders are referenced.
+    pub enum WhatsAppTemplateParameterFormat {
+        Unknown(_),
+        Named = "named",
+        Positional = "positional",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppTemplateParameterFormat, Unknown);
 
 /// Response containing a single message template.
 #[derive(Debug, Clone, PartialEq)]
@@ -4201,103 +3329,25 @@ impl WhatsAppTemplateResponse {
     }
 }
 
-/// The Meta approval status of a template. A template must be `approved` before it can be used to send messages.
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppTemplateStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppTemplateStatus {
-    /// On the wire: `approved`.
-    Approved,
-    /// On the wire: `archived`.
-    Archived,
-    /// On the wire: `deleted`.
-    Deleted,
-    /// On the wire: `disabled`.
-    Disabled,
-    /// On the wire: `flagged`.
-    Flagged,
-    /// On the wire: `in_appeal`.
-    InAppeal,
-    /// On the wire: `limit_exceeded`.
-    LimitExceeded,
-    /// On the wire: `locked`.
-    Locked,
-    /// On the wire: `paused`.
-    Paused,
-    /// On the wire: `pending`.
-    Pending,
-    /// On the wire: `reinstated`.
-    Reinstated,
-    /// On the wire: `pending_deletion`.
-    PendingDeletion,
-    /// On the wire: `rejected`.
-    Rejected,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppTemplateStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppTemplateStatus] = &[
-        Self::Approved,
-        Self::Archived,
-        Self::Deleted,
-        Self::Disabled,
-        Self::Flagged,
-        Self::InAppeal,
-        Self::LimitExceeded,
-        Self::Locked,
-        Self::Paused,
-        Self::Pending,
-        Self::Reinstated,
-        Self::PendingDeletion,
-        Self::Rejected,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Approved => "approved",
-            Self::Archived => "archived",
-            Self::Deleted => "deleted",
-            Self::Disabled => "disabled",
-            Self::Flagged => "flagged",
-            Self::InAppeal => "in_appeal",
-            Self::LimitExceeded => "limit_exceeded",
-            Self::Locked => "locked",
-            Self::Paused => "paused",
-            Self::Pending => "pending",
-            Self::Reinstated => "reinstated",
-            Self::PendingDeletion => "pending_deletion",
-            Self::Rejected => "rejected",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "approved" => Some(Self::Approved),
-            "archived" => Some(Self::Archived),
-            "deleted" => Some(Self::Deleted),
-            "disabled" => Some(Self::Disabled),
-            "flagged" => Some(Self::Flagged),
-            "in_appeal" => Some(Self::InAppeal),
-            "limit_exceeded" => Some(Self::LimitExceeded),
-            "locked" => Some(Self::Locked),
-            "paused" => Some(Self::Paused),
-            "pending" => Some(Self::Pending),
-            "reinstated" => Some(Self::Reinstated),
-            "pending_deletion" => Some(Self::PendingDeletion),
-            "rejected" => Some(Self::Rejected),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The Meta approval status of a template. A template must be `approved` before it can be used to send messages.
+    pub enum WhatsAppTemplateStatus {
+        Unknown(_),
+        Approved = "approved",
+        Archived = "archived",
+        Deleted = "deleted",
+        Disabled = "disabled",
+        Flagged = "flagged",
+        InAppeal = "in_appeal",
+        LimitExceeded = "limit_exceeded",
+        Locked = "locked",
+        Paused = "paused",
+        Pending = "pending",
+        Reinstated = "reinstated",
+        PendingDeletion = "pending_deletion",
+        Rejected = "rejected",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppTemplateStatus, Unknown);
 
 /// Send a plain text WhatsApp message. Allowed only within the 24-hour customer service window.
 #[derive(Debug, Clone, PartialEq)]
@@ -4364,43 +3414,13 @@ impl WhatsAppTextMessageRequest {
     }
 }
 
-/// The field [`WhatsAppTextMessageRequest::message_type`](crate::WhatsAppTextMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppTextMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppTextMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_text`.
-    WhatsappMediaText,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppTextMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppTextMessageRequestMessageType] = &[
-        Self::WhatsappMediaText,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaText => "whatsapp_media_text",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_text" => Some(Self::WhatsappMediaText),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppTextMessageRequest::message_type`](crate::WhatsAppTextMessageRequest::message_type).
+    pub enum WhatsAppTextMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaText = "whatsapp_media_text",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppTextMessageRequestMessageType, Unknown);
 
 /// Send a video message, with an optional caption.
 #[derive(Debug, Clone, PartialEq)]
@@ -4467,43 +3487,13 @@ impl WhatsAppVideoMessageRequest {
     }
 }
 
-/// The field [`WhatsAppVideoMessageRequest::message_type`](crate::WhatsAppVideoMessageRequest::message_type).
-///
-/// Values this version of the client does not know yet decode to [`WhatsAppVideoMessageRequestMessageType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WhatsAppVideoMessageRequestMessageType {
-    /// On the wire: `whatsapp_media_video`.
-    WhatsappMediaVideo,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl WhatsAppVideoMessageRequestMessageType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WhatsAppVideoMessageRequestMessageType] = &[
-        Self::WhatsappMediaVideo,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WhatsappMediaVideo => "whatsapp_media_video",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "whatsapp_media_video" => Some(Self::WhatsappMediaVideo),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`WhatsAppVideoMessageRequest::message_type`](crate::WhatsAppVideoMessageRequest::message_type).
+    pub enum WhatsAppVideoMessageRequestMessageType {
+        Unknown(_),
+        WhatsappMediaVideo = "whatsapp_media_video",
     }
 }
-
-crate::runtime::open_enum!(WhatsAppVideoMessageRequestMessageType, Unknown);
 
 /// The error responses `create_message` declares, by status, with their decoded bodies.
 #[derive(Debug, Clone, PartialEq)]

@@ -420,93 +420,23 @@ impl ProjectPaginationLinks {
     }
 }
 
-/// Valid permission types for API tokens.
-///
-/// Values this version of the client does not know yet decode to [`ProjectTokenPermission::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ProjectTokenPermission {
-    /// On the wire: `calling`.
-    Calling,
-    /// On the wire: `chat`.
-    Chat,
-    /// On the wire: `datasphere`.
-    Datasphere,
-    /// On the wire: `fax`.
-    Fax,
-    /// On the wire: `management`.
-    Management,
-    /// On the wire: `messaging`.
-    Messaging,
-    /// On the wire: `numbers`.
-    Numbers,
-    /// On the wire: `pubsub`.
-    Pubsub,
-    /// On the wire: `storage`.
-    Storage,
-    /// On the wire: `tasking`.
-    Tasking,
-    /// On the wire: `video`.
-    Video,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ProjectTokenPermission {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ProjectTokenPermission] = &[
-        Self::Calling,
-        Self::Chat,
-        Self::Datasphere,
-        Self::Fax,
-        Self::Management,
-        Self::Messaging,
-        Self::Numbers,
-        Self::Pubsub,
-        Self::Storage,
-        Self::Tasking,
-        Self::Video,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Calling => "calling",
-            Self::Chat => "chat",
-            Self::Datasphere => "datasphere",
-            Self::Fax => "fax",
-            Self::Management => "management",
-            Self::Messaging => "messaging",
-            Self::Numbers => "numbers",
-            Self::Pubsub => "pubsub",
-            Self::Storage => "storage",
-            Self::Tasking => "tasking",
-            Self::Video => "video",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling" => Some(Self::Calling),
-            "chat" => Some(Self::Chat),
-            "datasphere" => Some(Self::Datasphere),
-            "fax" => Some(Self::Fax),
-            "management" => Some(Self::Management),
-            "messaging" => Some(Self::Messaging),
-            "numbers" => Some(Self::Numbers),
-            "pubsub" => Some(Self::Pubsub),
-            "storage" => Some(Self::Storage),
-            "tasking" => Some(Self::Tasking),
-            "video" => Some(Self::Video),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Valid permission types for API tokens.
+    pub enum ProjectTokenPermission {
+        Unknown(_),
+        Calling = "calling",
+        Chat = "chat",
+        Datasphere = "datasphere",
+        Fax = "fax",
+        Management = "management",
+        Messaging = "messaging",
+        Numbers = "numbers",
+        Pubsub = "pubsub",
+        Storage = "storage",
+        Tasking = "tasking",
+        Video = "video",
     }
 }
-
-crate::runtime::open_enum!(ProjectTokenPermission, Unknown);
 
 /// API Token Response
 #[derive(Debug, Clone, PartialEq)]

@@ -451,88 +451,22 @@ impl AddressResponse {
     }
 }
 
-/// Address type for sub-addresses.
-///
-/// Values this version of the client does not know yet decode to [`AddressType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AddressType {
-    /// On the wire: `Apartment`.
-    Apartment,
-    /// On the wire: `Basement`.
-    Basement,
-    /// On the wire: `Building`.
-    Building,
-    /// On the wire: `Department`.
-    Department,
-    /// On the wire: `Floor`.
-    Floor,
-    /// On the wire: `Office`.
-    Office,
-    /// On the wire: `Penthouse`.
-    Penthouse,
-    /// On the wire: `Suite`.
-    Suite,
-    /// On the wire: `Trailer`.
-    Trailer,
-    /// On the wire: `Unit`.
-    Unit,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl AddressType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [AddressType] = &[
-        Self::Apartment,
-        Self::Basement,
-        Self::Building,
-        Self::Department,
-        Self::Floor,
-        Self::Office,
-        Self::Penthouse,
-        Self::Suite,
-        Self::Trailer,
-        Self::Unit,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Apartment => "Apartment",
-            Self::Basement => "Basement",
-            Self::Building => "Building",
-            Self::Department => "Department",
-            Self::Floor => "Floor",
-            Self::Office => "Office",
-            Self::Penthouse => "Penthouse",
-            Self::Suite => "Suite",
-            Self::Trailer => "Trailer",
-            Self::Unit => "Unit",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Apartment" => Some(Self::Apartment),
-            "Basement" => Some(Self::Basement),
-            "Building" => Some(Self::Building),
-            "Department" => Some(Self::Department),
-            "Floor" => Some(Self::Floor),
-            "Office" => Some(Self::Office),
-            "Penthouse" => Some(Self::Penthouse),
-            "Suite" => Some(Self::Suite),
-            "Trailer" => Some(Self::Trailer),
-            "Unit" => Some(Self::Unit),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Address type for sub-addresses.
+    pub enum AddressType {
+        Unknown(_),
+        Apartment = "Apartment",
+        Basement = "Basement",
+        Building = "Building",
+        Department = "Department",
+        Floor = "Floor",
+        Office = "Office",
+        Penthouse = "Penthouse",
+        Suite = "Suite",
+        Trailer = "Trailer",
+        Unit = "Unit",
     }
 }
-
-crate::runtime::open_enum!(AddressType, Unknown);
 
 /// The request failed validation. See `errors` for details. When carrier validation rejected the address
 /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
@@ -1185,45 +1119,14 @@ impl BrandResponse {
     }
 }
 
-/// Call receive mode.
-///
-/// Values this version of the client does not know yet decode to [`CallReceiveMode::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallReceiveMode {
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `fax`.
-    Fax,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallReceiveMode {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallReceiveMode] = &[Self::Voice, Self::Fax];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Fax => "fax",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "voice" => Some(Self::Voice),
-            "fax" => Some(Self::Fax),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Call receive mode.
+    pub enum CallReceiveMode {
+        Unknown(_),
+        Voice = "voice",
+        Fax = "fax",
     }
 }
-
-crate::runtime::open_enum!(CallReceiveMode, Unknown);
 
 /// Campaign model for 10DLC registration.
 #[derive(Debug, Clone, PartialEq)]
@@ -1944,153 +1847,35 @@ impl CnamInfo {
     }
 }
 
-/// Company vertical/industry classification.
-///
-/// Values this version of the client does not know yet decode to [`CompanyVertical::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CompanyVertical {
-    /// On the wire: `AGRICULTURE`.
-    Agriculture,
-    /// On the wire: `COMMUNICATION`.
-    Communication,
-    /// On the wire: `CONSTRUCTION`.
-    Construction,
-    /// On the wire: `EDUCATION`.
-    Education,
-    /// On the wire: `ENERGY`.
-    Energy,
-    /// On the wire: `ENTERTAINMENT`.
-    Entertainment,
-    /// On the wire: `FINANCIAL`.
-    Financial,
-    /// On the wire: `GAMBLING`.
-    Gambling,
-    /// On the wire: `GOVERNMENT`.
-    Government,
-    /// On the wire: `HEALTHCARE`.
-    Healthcare,
-    /// On the wire: `HOSPITALITY`.
-    Hospitality,
-    /// On the wire: `HUMAN_RESOURCES`.
-    HumanResources,
-    /// On the wire: `INSURANCE`.
-    Insurance,
-    /// On the wire: `LEGAL`.
-    Legal,
-    /// On the wire: `MANUFACTURING`.
-    Manufacturing,
-    /// On the wire: `NGO`.
-    Ngo,
-    /// On the wire: `POLITICAL`.
-    Political,
-    /// On the wire: `POSTAL`.
-    Postal,
-    /// On the wire: `PROFESSIONAL`.
-    Professional,
-    /// On the wire: `REAL_ESTATE`.
-    RealEstate,
-    /// On the wire: `RETAIL`.
-    Retail,
-    /// On the wire: `TECHNOLOGY`.
-    Technology,
-    /// On the wire: `TRANSPORTATION`.
-    Transportation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CompanyVertical {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CompanyVertical] = &[
-        Self::Agriculture,
-        Self::Communication,
-        Self::Construction,
-        Self::Education,
-        Self::Energy,
-        Self::Entertainment,
-        Self::Financial,
-        Self::Gambling,
-        Self::Government,
-        Self::Healthcare,
-        Self::Hospitality,
-        Self::HumanResources,
-        Self::Insurance,
-        Self::Legal,
-        Self::Manufacturing,
-        Self::Ngo,
-        Self::Political,
-        Self::Postal,
-        Self::Professional,
-        Self::RealEstate,
-        Self::Retail,
-        Self::Technology,
-        Self::Transportation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Agriculture => "AGRICULTURE",
-            Self::Communication => "COMMUNICATION",
-            Self::Construction => "CONSTRUCTION",
-            Self::Education => "EDUCATION",
-            Self::Energy => "ENERGY",
-            Self::Entertainment => "ENTERTAINMENT",
-            Self::Financial => "FINANCIAL",
-            Self::Gambling => "GAMBLING",
-            Self::Government => "GOVERNMENT",
-            Self::Healthcare => "HEALTHCARE",
-            Self::Hospitality => "HOSPITALITY",
-            Self::HumanResources => "HUMAN_RESOURCES",
-            Self::Insurance => "INSURANCE",
-            Self::Legal => "LEGAL",
-            Self::Manufacturing => "MANUFACTURING",
-            Self::Ngo => "NGO",
-            Self::Political => "POLITICAL",
-            Self::Postal => "POSTAL",
-            Self::Professional => "PROFESSIONAL",
-            Self::RealEstate => "REAL_ESTATE",
-            Self::Retail => "RETAIL",
-            Self::Technology => "TECHNOLOGY",
-            Self::Transportation => "TRANSPORTATION",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "AGRICULTURE" => Some(Self::Agriculture),
-            "COMMUNICATION" => Some(Self::Communication),
-            "CONSTRUCTION" => Some(Self::Construction),
-            "EDUCATION" => Some(Self::Education),
-            "ENERGY" => Some(Self::Energy),
-            "ENTERTAINMENT" => Some(Self::Entertainment),
-            "FINANCIAL" => Some(Self::Financial),
-            "GAMBLING" => Some(Self::Gambling),
-            "GOVERNMENT" => Some(Self::Government),
-            "HEALTHCARE" => Some(Self::Healthcare),
-            "HOSPITALITY" => Some(Self::Hospitality),
-            "HUMAN_RESOURCES" => Some(Self::HumanResources),
-            "INSURANCE" => Some(Self::Insurance),
-            "LEGAL" => Some(Self::Legal),
-            "MANUFACTURING" => Some(Self::Manufacturing),
-            "NGO" => Some(Self::Ngo),
-            "POLITICAL" => Some(Self::Political),
-            "POSTAL" => Some(Self::Postal),
-            "PROFESSIONAL" => Some(Self::Professional),
-            "REAL_ESTATE" => Some(Self::RealEstate),
-            "RETAIL" => Some(Self::Retail),
-            "TECHNOLOGY" => Some(Self::Technology),
-            "TRANSPORTATION" => Some(Self::Transportation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Company vertical/industry classification.
+    pub enum CompanyVertical {
+        Unknown(_),
+        Agriculture = "AGRICULTURE",
+        Communication = "COMMUNICATION",
+        Construction = "CONSTRUCTION",
+        Education = "EDUCATION",
+        Energy = "ENERGY",
+        Entertainment = "ENTERTAINMENT",
+        Financial = "FINANCIAL",
+        Gambling = "GAMBLING",
+        Government = "GOVERNMENT",
+        Healthcare = "HEALTHCARE",
+        Hospitality = "HOSPITALITY",
+        HumanResources = "HUMAN_RESOURCES",
+        Insurance = "INSURANCE",
+        Legal = "LEGAL",
+        Manufacturing = "MANUFACTURING",
+        Ngo = "NGO",
+        Political = "POLITICAL",
+        Postal = "POSTAL",
+        Professional = "PROFESSIONAL",
+        RealEstate = "REAL_ESTATE",
+        Retail = "RETAIL",
+        Technology = "TECHNOLOGY",
+        Transportation = "TRANSPORTATION",
     }
 }
-
-crate::runtime::open_enum!(CompanyVertical, Unknown);
 
 /// Recording from a Relay conference.
 #[derive(Debug, Clone, PartialEq)]
@@ -2751,48 +2536,14 @@ impl CreateDomainApplicationRequest {
     }
 }
 
-/// A string representing the HTTP method to use with call_fallback_url.
-///
-/// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationRequestCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateDomainApplicationRequestCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateDomainApplicationRequestCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_fallback_url.
+    pub enum CreateDomainApplicationRequestCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(CreateDomainApplicationRequestCallFallbackMethod, Unknown);
 
 impl Default for CreateDomainApplicationRequestCallFallbackMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallFallbackMethod::Post`].
@@ -2801,91 +2552,23 @@ impl Default for CreateDomainApplicationRequestCallFallbackMethod {
     }
 }
 
-/// A string representing the version of your Call Flow you'd like to use.
-///
-/// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallFlowVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationRequestCallFlowVersion {
-    /// On the wire: `working_copy`.
-    WorkingCopy,
-    /// On the wire: `current_deployed`.
-    CurrentDeployed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateDomainApplicationRequestCallFlowVersion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateDomainApplicationRequestCallFlowVersion] = &[
-        Self::WorkingCopy,
-        Self::CurrentDeployed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WorkingCopy => "working_copy",
-            Self::CurrentDeployed => "current_deployed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "working_copy" => Some(Self::WorkingCopy),
-            "current_deployed" => Some(Self::CurrentDeployed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the version of your Call Flow you'd like to use.
+    pub enum CreateDomainApplicationRequestCallFlowVersion {
+        Unknown(_),
+        WorkingCopy = "working_copy",
+        CurrentDeployed = "current_deployed",
     }
 }
 
-crate::runtime::open_enum!(CreateDomainApplicationRequestCallFlowVersion, Unknown);
-
-/// A string representing the HTTP method to use with call_request_url.
-///
-/// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationRequestCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateDomainApplicationRequestCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateDomainApplicationRequestCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_request_url.
+    pub enum CreateDomainApplicationRequestCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(CreateDomainApplicationRequestCallRequestMethod, Unknown);
 
 impl Default for CreateDomainApplicationRequestCallRequestMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallRequestMethod::Post`].
@@ -2894,50 +2577,14 @@ impl Default for CreateDomainApplicationRequestCallRequestMethod {
     }
 }
 
-/// A string representing the HTTP method to use with call_status_callback_url.
-///
-/// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationRequestCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateDomainApplicationRequestCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateDomainApplicationRequestCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_status_callback_url.
+    pub enum CreateDomainApplicationRequestCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(
-    CreateDomainApplicationRequestCallStatusCallbackMethod, Unknown
-);
 
 impl Default for CreateDomainApplicationRequestCallStatusCallbackMethod {
     /// The API's default, [`CreateDomainApplicationRequestCallStatusCallbackMethod::Post`].
@@ -2946,53 +2593,15 @@ impl Default for CreateDomainApplicationRequestCallStatusCallbackMethod {
     }
 }
 
-/// Whether connections to this domain application require encryption or if encryption is optional.
-///
-/// Values this version of the client does not know yet decode to [`CreateDomainApplicationRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationRequestEncryption {
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateDomainApplicationRequestEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateDomainApplicationRequestEncryption] = &[
-        Self::Optional,
-        Self::Required,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Optional => "optional",
-            Self::Required => "required",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "optional" => Some(Self::Optional),
-            "required" => Some(Self::Required),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Whether connections to this domain application require encryption or if encryption is optional.
+    pub enum CreateDomainApplicationRequestEncryption {
+        Unknown(_),
+        Optional = "optional",
+        Required = "required",
+        Forbidden = "forbidden",
     }
 }
-
-crate::runtime::open_enum!(CreateDomainApplicationRequestEncryption, Unknown);
 
 impl Default for CreateDomainApplicationRequestEncryption {
     /// The API's default, [`CreateDomainApplicationRequestEncryption::Optional`].
@@ -3790,270 +3399,60 @@ impl CreateSipEndpointRequest {
     }
 }
 
-/// The HTTP method to use with call_fallback_url.
-///
-/// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateSipEndpointRequestCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateSipEndpointRequestCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateSipEndpointRequestCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use with call_fallback_url.
+    pub enum CreateSipEndpointRequestCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(CreateSipEndpointRequestCallFallbackMethod, Unknown);
-
-/// What type of handler you want to run on inbound calls.
-///
-/// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateSipEndpointRequestCallHandler {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `relay_connector`.
-    RelayConnector,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateSipEndpointRequestCallHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateSipEndpointRequestCallHandler] = &[
-        Self::RelayContext,
-        Self::RelayTopic,
-        Self::RelayApplication,
-        Self::RelayConnector,
-        Self::RelayScript,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::Dialogflow,
-        Self::VideoRoom,
-        Self::CallFlow,
-        Self::AiAgent,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::RelayTopic => "relay_topic",
-            Self::RelayApplication => "relay_application",
-            Self::RelayConnector => "relay_connector",
-            Self::RelayScript => "relay_script",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Dialogflow => "dialogflow",
-            Self::VideoRoom => "video_room",
-            Self::CallFlow => "call_flow",
-            Self::AiAgent => "ai_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_application" => Some(Self::RelayApplication),
-            "relay_connector" => Some(Self::RelayConnector),
-            "relay_script" => Some(Self::RelayScript),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "dialogflow" => Some(Self::Dialogflow),
-            "video_room" => Some(Self::VideoRoom),
-            "call_flow" => Some(Self::CallFlow),
-            "ai_agent" => Some(Self::AiAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// What type of handler you want to run on inbound calls.
+    pub enum CreateSipEndpointRequestCallHandler {
+        Unknown(_),
+        RelayContext = "relay_context",
+        RelayTopic = "relay_topic",
+        RelayApplication = "relay_application",
+        RelayConnector = "relay_connector",
+        RelayScript = "relay_script",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        Dialogflow = "dialogflow",
+        VideoRoom = "video_room",
+        CallFlow = "call_flow",
+        AiAgent = "ai_agent",
     }
 }
 
-crate::runtime::open_enum!(CreateSipEndpointRequestCallHandler, Unknown);
-
-/// The HTTP method to use with call_request_url.
-///
-/// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateSipEndpointRequestCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateSipEndpointRequestCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateSipEndpointRequestCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use with call_request_url.
+    pub enum CreateSipEndpointRequestCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(CreateSipEndpointRequestCallRequestMethod, Unknown);
-
-/// The HTTP method to use with call_status_callback_url.
-///
-/// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateSipEndpointRequestCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateSipEndpointRequestCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateSipEndpointRequestCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use with call_status_callback_url.
+    pub enum CreateSipEndpointRequestCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(CreateSipEndpointRequestCallStatusCallbackMethod, Unknown);
-
-/// Specifies the encryption requirements for connections to this endpoint.
-///
-/// Values this version of the client does not know yet decode to [`CreateSipEndpointRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateSipEndpointRequestEncryption {
-    /// On the wire: `default`.
-    Default,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateSipEndpointRequestEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateSipEndpointRequestEncryption] = &[
-        Self::Default,
-        Self::Required,
-        Self::Optional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "default" => Some(Self::Default),
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Specifies the encryption requirements for connections to this endpoint.
+    pub enum CreateSipEndpointRequestEncryption {
+        Unknown(_),
+        Default = "default",
+        Required = "required",
+        Optional = "optional",
     }
 }
-
-crate::runtime::open_enum!(CreateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for creating a verified caller ID.
 #[derive(Debug, Clone, PartialEq)]
@@ -4095,88 +3494,22 @@ impl CreateVerifiedCallerIdRequest {
     }
 }
 
-/// Call handler types that can be assigned via the API.
-///
-/// Values this version of the client does not know yet decode to [`DomainAppCallHandlerRequest::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainAppCallHandlerRequest {
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DomainAppCallHandlerRequest {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainAppCallHandlerRequest] = &[
-        Self::RelayTopic,
-        Self::RelayApplication,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::VideoRoom,
-        Self::RelayScript,
-        Self::Dialogflow,
-        Self::AiAgent,
-        Self::CallFlow,
-        Self::RelayContext,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayTopic => "relay_topic",
-            Self::RelayApplication => "relay_application",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::VideoRoom => "video_room",
-            Self::RelayScript => "relay_script",
-            Self::Dialogflow => "dialogflow",
-            Self::AiAgent => "ai_agent",
-            Self::CallFlow => "call_flow",
-            Self::RelayContext => "relay_context",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_application" => Some(Self::RelayApplication),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "video_room" => Some(Self::VideoRoom),
-            "relay_script" => Some(Self::RelayScript),
-            "dialogflow" => Some(Self::Dialogflow),
-            "ai_agent" => Some(Self::AiAgent),
-            "call_flow" => Some(Self::CallFlow),
-            "relay_context" => Some(Self::RelayContext),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Call handler types that can be assigned via the API.
+    pub enum DomainAppCallHandlerRequest {
+        Unknown(_),
+        RelayTopic = "relay_topic",
+        RelayApplication = "relay_application",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        VideoRoom = "video_room",
+        RelayScript = "relay_script",
+        Dialogflow = "dialogflow",
+        AiAgent = "ai_agent",
+        CallFlow = "call_flow",
+        RelayContext = "relay_context",
     }
 }
-
-crate::runtime::open_enum!(DomainAppCallHandlerRequest, Unknown);
 
 /// Domain application model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4378,182 +3711,42 @@ impl DomainApplication {
     }
 }
 
-/// A string representing the HTTP method to use with call_fallback_url.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DomainApplicationCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_fallback_url.
+    pub enum DomainApplicationCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(DomainApplicationCallFallbackMethod, Unknown);
-
-/// A string representing the HTTP method to use with call_request_url.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DomainApplicationCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_request_url.
+    pub enum DomainApplicationCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(DomainApplicationCallRequestMethod, Unknown);
-
-/// A string representing the HTTP method to use with call_status_callback_url.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DomainApplicationCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_status_callback_url.
+    pub enum DomainApplicationCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(DomainApplicationCallStatusCallbackMethod, Unknown);
-
-/// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationEncryption {
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DomainApplicationEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationEncryption] = &[
-        Self::Optional,
-        Self::Required,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Optional => "optional",
-            Self::Required => "required",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "optional" => Some(Self::Optional),
-            "required" => Some(Self::Required),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
+    pub enum DomainApplicationEncryption {
+        Unknown(_),
+        Optional = "optional",
+        Required = "required",
+        Forbidden = "forbidden",
     }
 }
-
-crate::runtime::open_enum!(DomainApplicationEncryption, Unknown);
 
 /// Response containing a list of domain applications.
 #[derive(Debug, Clone, PartialEq)]
@@ -4627,45 +3820,14 @@ impl From<ConferenceRecording> for GetCallRecordingResponse {
     }
 }
 
-/// HTTP method type.
-///
-/// Values this version of the client does not know yet decode to [`HttpMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HttpMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl HttpMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [HttpMethod] = &[Self::Get, Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method type.
+    pub enum HttpMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(HttpMethod, Unknown);
 
 /// Request body for importing a phone number.
 #[derive(Debug, Clone, PartialEq)]
@@ -4715,154 +3877,36 @@ impl ImportPhoneNumberRequest {
     }
 }
 
-/// Each item of the field [`ImportPhoneNumberRequest::capabilities`](crate::ImportPhoneNumberRequest::capabilities).
-///
-/// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestCapabilitiesItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ImportPhoneNumberRequestCapabilitiesItem {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `fax`.
-    Fax,
-    /// On the wire: `mms`.
-    Mms,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ImportPhoneNumberRequestCapabilitiesItem {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ImportPhoneNumberRequestCapabilitiesItem] = &[
-        Self::Sms,
-        Self::Voice,
-        Self::Fax,
-        Self::Mms,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Voice => "voice",
-            Self::Fax => "fax",
-            Self::Mms => "mms",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sms" => Some(Self::Sms),
-            "voice" => Some(Self::Voice),
-            "fax" => Some(Self::Fax),
-            "mms" => Some(Self::Mms),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`ImportPhoneNumberRequest::capabilities`](crate::ImportPhoneNumberRequest::capabilities).
+    pub enum ImportPhoneNumberRequestCapabilitiesItem {
+        Unknown(_),
+        Sms = "sms",
+        Voice = "voice",
+        Fax = "fax",
+        Mms = "mms",
     }
 }
 
-crate::runtime::open_enum!(ImportPhoneNumberRequestCapabilitiesItem, Unknown);
-
-/// The type of phone number being imported.
-///
-/// Values this version of the client does not know yet decode to [`ImportPhoneNumberRequestNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ImportPhoneNumberRequestNumberType {
-    /// On the wire: `longcode`.
-    Longcode,
-    /// On the wire: `tollfree`.
-    Tollfree,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ImportPhoneNumberRequestNumberType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ImportPhoneNumberRequestNumberType] = &[
-        Self::Longcode,
-        Self::Tollfree,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Longcode => "longcode",
-            Self::Tollfree => "tollfree",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "longcode" => Some(Self::Longcode),
-            "tollfree" => Some(Self::Tollfree),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of phone number being imported.
+    pub enum ImportPhoneNumberRequestNumberType {
+        Unknown(_),
+        Longcode = "longcode",
+        Tollfree = "tollfree",
     }
 }
 
-crate::runtime::open_enum!(ImportPhoneNumberRequestNumberType, Unknown);
-
-/// Legal entity type for brand registration.
-///
-/// Values this version of the client does not know yet decode to [`LegalEntityType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LegalEntityType {
-    /// On the wire: `PRIVATE_PROFIT`.
-    PrivateProfit,
-    /// On the wire: `PUBLIC_PROFIT`.
-    PublicProfit,
-    /// On the wire: `NON_PROFIT`.
-    NonProfit,
-    /// On the wire: `GOVERNMENT`.
-    Government,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl LegalEntityType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [LegalEntityType] = &[
-        Self::PrivateProfit,
-        Self::PublicProfit,
-        Self::NonProfit,
-        Self::Government,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PrivateProfit => "PRIVATE_PROFIT",
-            Self::PublicProfit => "PUBLIC_PROFIT",
-            Self::NonProfit => "NON_PROFIT",
-            Self::Government => "GOVERNMENT",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "PRIVATE_PROFIT" => Some(Self::PrivateProfit),
-            "PUBLIC_PROFIT" => Some(Self::PublicProfit),
-            "NON_PROFIT" => Some(Self::NonProfit),
-            "GOVERNMENT" => Some(Self::Government),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Legal entity type for brand registration.
+    pub enum LegalEntityType {
+        Unknown(_),
+        PrivateProfit = "PRIVATE_PROFIT",
+        PublicProfit = "PUBLIC_PROFIT",
+        NonProfit = "NON_PROFIT",
+        Government = "GOVERNMENT",
     }
 }
-
-crate::runtime::open_enum!(LegalEntityType, Unknown);
 
 /// The query and header parameters of [`Client::list_addresses`](crate::Client::list_addresses).
 ///
@@ -6488,206 +5532,46 @@ impl PhoneNumber {
     }
 }
 
-/// Call handler type for phone numbers.
-///
-/// Values this version of the client does not know yet decode to [`PhoneNumberCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneNumberCallHandler {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `relay_connector`.
-    RelayConnector,
-    /// On the wire: `relay_sip_endpoint`.
-    RelaySipEndpoint,
-    /// On the wire: `relay_verto_endpoint`.
-    RelayVertoEndpoint,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// On the wire: `fabric_subscriber`.
-    FabricSubscriber,
-    /// On the wire: `sip_gateway`.
-    SipGateway,
-    /// On the wire: `call_queue`.
-    CallQueue,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneNumberCallHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneNumberCallHandler] = &[
-        Self::RelayContext,
-        Self::RelayTopic,
-        Self::RelayScript,
-        Self::RelayApplication,
-        Self::RelayConnector,
-        Self::RelaySipEndpoint,
-        Self::RelayVertoEndpoint,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::Dialogflow,
-        Self::VideoRoom,
-        Self::CallFlow,
-        Self::AiAgent,
-        Self::FabricSubscriber,
-        Self::SipGateway,
-        Self::CallQueue,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::RelayTopic => "relay_topic",
-            Self::RelayScript => "relay_script",
-            Self::RelayApplication => "relay_application",
-            Self::RelayConnector => "relay_connector",
-            Self::RelaySipEndpoint => "relay_sip_endpoint",
-            Self::RelayVertoEndpoint => "relay_verto_endpoint",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Dialogflow => "dialogflow",
-            Self::VideoRoom => "video_room",
-            Self::CallFlow => "call_flow",
-            Self::AiAgent => "ai_agent",
-            Self::FabricSubscriber => "fabric_subscriber",
-            Self::SipGateway => "sip_gateway",
-            Self::CallQueue => "call_queue",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_script" => Some(Self::RelayScript),
-            "relay_application" => Some(Self::RelayApplication),
-            "relay_connector" => Some(Self::RelayConnector),
-            "relay_sip_endpoint" => Some(Self::RelaySipEndpoint),
-            "relay_verto_endpoint" => Some(Self::RelayVertoEndpoint),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "dialogflow" => Some(Self::Dialogflow),
-            "video_room" => Some(Self::VideoRoom),
-            "call_flow" => Some(Self::CallFlow),
-            "ai_agent" => Some(Self::AiAgent),
-            "fabric_subscriber" => Some(Self::FabricSubscriber),
-            "sip_gateway" => Some(Self::SipGateway),
-            "call_queue" => Some(Self::CallQueue),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Call handler type for phone numbers.
+    pub enum PhoneNumberCallHandler {
+        Unknown(_),
+        RelayContext = "relay_context",
+        RelayTopic = "relay_topic",
+        RelayScript = "relay_script",
+        RelayApplication = "relay_application",
+        RelayConnector = "relay_connector",
+        RelaySipEndpoint = "relay_sip_endpoint",
+        RelayVertoEndpoint = "relay_verto_endpoint",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        Dialogflow = "dialogflow",
+        VideoRoom = "video_room",
+        CallFlow = "call_flow",
+        AiAgent = "ai_agent",
+        FabricSubscriber = "fabric_subscriber",
+        SipGateway = "sip_gateway",
+        CallQueue = "call_queue",
     }
 }
 
-crate::runtime::open_enum!(PhoneNumberCallHandler, Unknown);
-
-/// Call handler type for phone number update requests. Excludes handlers that can only be set via Fabric API.
-///
-/// Values this version of the client does not know yet decode to [`PhoneNumberCallHandlerRequest::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneNumberCallHandlerRequest {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `relay_connector`.
-    RelayConnector,
-    /// On the wire: `relay_sip_endpoint`.
-    RelaySipEndpoint,
-    /// On the wire: `relay_verto_endpoint`.
-    RelayVertoEndpoint,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneNumberCallHandlerRequest {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneNumberCallHandlerRequest] = &[
-        Self::RelayContext,
-        Self::RelayTopic,
-        Self::RelayScript,
-        Self::RelayApplication,
-        Self::RelayConnector,
-        Self::RelaySipEndpoint,
-        Self::RelayVertoEndpoint,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::Dialogflow,
-        Self::VideoRoom,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::RelayTopic => "relay_topic",
-            Self::RelayScript => "relay_script",
-            Self::RelayApplication => "relay_application",
-            Self::RelayConnector => "relay_connector",
-            Self::RelaySipEndpoint => "relay_sip_endpoint",
-            Self::RelayVertoEndpoint => "relay_verto_endpoint",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Dialogflow => "dialogflow",
-            Self::VideoRoom => "video_room",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_script" => Some(Self::RelayScript),
-            "relay_application" => Some(Self::RelayApplication),
-            "relay_connector" => Some(Self::RelayConnector),
-            "relay_sip_endpoint" => Some(Self::RelaySipEndpoint),
-            "relay_verto_endpoint" => Some(Self::RelayVertoEndpoint),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "dialogflow" => Some(Self::Dialogflow),
-            "video_room" => Some(Self::VideoRoom),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Call handler type for phone number update requests. Excludes handlers that can only be set via Fabric API.
+    pub enum PhoneNumberCallHandlerRequest {
+        Unknown(_),
+        RelayContext = "relay_context",
+        RelayTopic = "relay_topic",
+        RelayScript = "relay_script",
+        RelayApplication = "relay_application",
+        RelayConnector = "relay_connector",
+        RelaySipEndpoint = "relay_sip_endpoint",
+        RelayVertoEndpoint = "relay_verto_endpoint",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        Dialogflow = "dialogflow",
+        VideoRoom = "video_room",
     }
 }
-
-crate::runtime::open_enum!(PhoneNumberCallHandlerRequest, Unknown);
 
 /// Phone number capabilities.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6740,116 +5624,28 @@ impl PhoneNumberCapabilities {
     }
 }
 
-/// Phone number capability.
-///
-/// Values this version of the client does not know yet decode to [`PhoneNumberCapability::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneNumberCapability {
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// On the wire: `fax`.
-    Fax,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneNumberCapability {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneNumberCapability] = &[
-        Self::Voice,
-        Self::Sms,
-        Self::Mms,
-        Self::Fax,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Fax => "fax",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "voice" => Some(Self::Voice),
-            "sms" => Some(Self::Sms),
-            "mms" => Some(Self::Mms),
-            "fax" => Some(Self::Fax),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Phone number capability.
+    pub enum PhoneNumberCapability {
+        Unknown(_),
+        Voice = "voice",
+        Sms = "sms",
+        Mms = "mms",
+        Fax = "fax",
     }
 }
 
-crate::runtime::open_enum!(PhoneNumberCapability, Unknown);
-
-/// E911 provisioning status of a phone number.
-///
-/// Values this version of the client does not know yet decode to [`PhoneNumberE911status::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneNumberE911status {
-    /// On the wire: `pending`.
-    Pending,
-    /// On the wire: `active`.
-    Active,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `pending_removal`.
-    PendingRemoval,
-    /// On the wire: `unregistered`.
-    Unregistered,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneNumberE911status {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneNumberE911status] = &[
-        Self::Pending,
-        Self::Active,
-        Self::Failed,
-        Self::PendingRemoval,
-        Self::Unregistered,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "pending",
-            Self::Active => "active",
-            Self::Failed => "failed",
-            Self::PendingRemoval => "pending_removal",
-            Self::Unregistered => "unregistered",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "pending" => Some(Self::Pending),
-            "active" => Some(Self::Active),
-            "failed" => Some(Self::Failed),
-            "pending_removal" => Some(Self::PendingRemoval),
-            "unregistered" => Some(Self::Unregistered),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// E911 provisioning status of a phone number.
+    pub enum PhoneNumberE911status {
+        Unknown(_),
+        Pending = "pending",
+        Active = "active",
+        Failed = "failed",
+        PendingRemoval = "pending_removal",
+        Unregistered = "unregistered",
     }
 }
-
-crate::runtime::open_enum!(PhoneNumberE911status, Unknown);
 
 /// Response containing a list of phone numbers.
 #[derive(Debug, Clone, PartialEq)]
@@ -7011,63 +5807,17 @@ impl PhoneNumberLookupResponse {
     }
 }
 
-/// Message handler type for phone numbers.
-///
-/// Values this version of the client does not know yet decode to [`PhoneNumberMessageHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneNumberMessageHandler {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneNumberMessageHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneNumberMessageHandler] = &[
-        Self::RelayContext,
-        Self::RelayTopic,
-        Self::RelayApplication,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::RelayTopic => "relay_topic",
-            Self::RelayApplication => "relay_application",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_application" => Some(Self::RelayApplication),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Message handler type for phone numbers.
+    pub enum PhoneNumberMessageHandler {
+        Unknown(_),
+        RelayContext = "relay_context",
+        RelayTopic = "relay_topic",
+        RelayApplication = "relay_application",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
     }
 }
-
-crate::runtime::open_enum!(PhoneNumberMessageHandler, Unknown);
 
 /// Response containing a single phone number.
 #[derive(Debug, Clone, PartialEq)]
@@ -7380,45 +6130,14 @@ impl PhoneNumberResponse {
     }
 }
 
-/// Phone number type.
-///
-/// Values this version of the client does not know yet decode to [`PhoneNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PhoneNumberType {
-    /// On the wire: `toll-free`.
-    TollFree,
-    /// On the wire: `longcode`.
-    Longcode,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PhoneNumberType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PhoneNumberType] = &[Self::TollFree, Self::Longcode];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TollFree => "toll-free",
-            Self::Longcode => "longcode",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "toll-free" => Some(Self::TollFree),
-            "longcode" => Some(Self::Longcode),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Phone number type.
+    pub enum PhoneNumberType {
+        Unknown(_),
+        TollFree = "toll-free",
+        Longcode = "longcode",
     }
 }
-
-crate::runtime::open_enum!(PhoneNumberType, Unknown);
 
 /// Recording from a PSTN call leg.
 #[derive(Debug, Clone, PartialEq)]
@@ -8275,45 +6994,14 @@ impl ShortCode {
     }
 }
 
-/// Short code capabilities.
-///
-/// Values this version of the client does not know yet decode to [`ShortCodeCapability::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ShortCodeCapability {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ShortCodeCapability {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ShortCodeCapability] = &[Self::Sms, Self::Mms];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sms" => Some(Self::Sms),
-            "mms" => Some(Self::Mms),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Short code capabilities.
+    pub enum ShortCodeCapability {
+        Unknown(_),
+        Sms = "sms",
+        Mms = "mms",
     }
 }
-
-crate::runtime::open_enum!(ShortCodeCapability, Unknown);
 
 /// Response containing a list of short codes.
 #[derive(Debug, Clone, PartialEq)]
@@ -8346,89 +7034,23 @@ impl ShortCodeListResponse {
     }
 }
 
-/// Message handler type for short codes.
-///
-/// Values this version of the client does not know yet decode to [`ShortCodeMessageHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ShortCodeMessageHandler {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ShortCodeMessageHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ShortCodeMessageHandler] = &[
-        Self::RelayContext,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Message handler type for short codes.
+    pub enum ShortCodeMessageHandler {
+        Unknown(_),
+        RelayContext = "relay_context",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
     }
 }
 
-crate::runtime::open_enum!(ShortCodeMessageHandler, Unknown);
-
-/// The type of number (always 'shortcode').
-///
-/// Values this version of the client does not know yet decode to [`ShortCodeNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ShortCodeNumberType {
-    /// On the wire: `shortcode`.
-    Shortcode,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ShortCodeNumberType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ShortCodeNumberType] = &[Self::Shortcode];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Shortcode => "shortcode",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "shortcode" => Some(Self::Shortcode),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of number (always 'shortcode').
+    pub enum ShortCodeNumberType {
+        Unknown(_),
+        Shortcode = "shortcode",
     }
 }
-
-crate::runtime::open_enum!(ShortCodeNumberType, Unknown);
 
 /// Response containing a single short code.
 #[derive(Debug, Clone, PartialEq)]
@@ -8574,81 +7196,22 @@ impl ShortCodeResponse {
     }
 }
 
-/// The type of number (always 'shortcode').
-///
-/// Values this version of the client does not know yet decode to [`ShortCodeResponseNumberType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ShortCodeResponseNumberType {
-    /// On the wire: `shortcode`.
-    Shortcode,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ShortCodeResponseNumberType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ShortCodeResponseNumberType] = &[Self::Shortcode];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Shortcode => "shortcode",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "shortcode" => Some(Self::Shortcode),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of number (always 'shortcode').
+    pub enum ShortCodeResponseNumberType {
+        Unknown(_),
+        Shortcode = "shortcode",
     }
 }
 
-crate::runtime::open_enum!(ShortCodeResponseNumberType, Unknown);
-
-/// Short code type.
-///
-/// Values this version of the client does not know yet decode to [`ShortCodeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ShortCodeType {
-    /// On the wire: `vanity`.
-    Vanity,
-    /// On the wire: `random`.
-    Random,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl ShortCodeType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [ShortCodeType] = &[Self::Vanity, Self::Random];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Vanity => "vanity",
-            Self::Random => "random",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "vanity" => Some(Self::Vanity),
-            "random" => Some(Self::Random),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Short code type.
+    pub enum ShortCodeType {
+        Unknown(_),
+        Vanity = "vanity",
+        Random = "random",
     }
 }
-
-crate::runtime::open_enum!(ShortCodeType, Unknown);
 
 /// SIP endpoint model.
 #[derive(Debug, Clone, PartialEq)]
@@ -8845,264 +7408,60 @@ impl SipEndpoint {
     }
 }
 
-/// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointCallFallbackMethod] = &[Self::Get, Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
+    pub enum SipEndpointCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointCallFallbackMethod, Unknown);
-
-/// Call handler type for SIP endpoints.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointCallHandler {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `relay_connector`.
-    RelayConnector,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointCallHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointCallHandler] = &[
-        Self::RelayContext,
-        Self::RelayTopic,
-        Self::RelayApplication,
-        Self::RelayConnector,
-        Self::RelayScript,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::Dialogflow,
-        Self::VideoRoom,
-        Self::CallFlow,
-        Self::AiAgent,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::RelayTopic => "relay_topic",
-            Self::RelayApplication => "relay_application",
-            Self::RelayConnector => "relay_connector",
-            Self::RelayScript => "relay_script",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Dialogflow => "dialogflow",
-            Self::VideoRoom => "video_room",
-            Self::CallFlow => "call_flow",
-            Self::AiAgent => "ai_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_application" => Some(Self::RelayApplication),
-            "relay_connector" => Some(Self::RelayConnector),
-            "relay_script" => Some(Self::RelayScript),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "dialogflow" => Some(Self::Dialogflow),
-            "video_room" => Some(Self::VideoRoom),
-            "call_flow" => Some(Self::CallFlow),
-            "ai_agent" => Some(Self::AiAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Call handler type for SIP endpoints.
+    pub enum SipEndpointCallHandler {
+        Unknown(_),
+        RelayContext = "relay_context",
+        RelayTopic = "relay_topic",
+        RelayApplication = "relay_application",
+        RelayConnector = "relay_connector",
+        RelayScript = "relay_script",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        Dialogflow = "dialogflow",
+        VideoRoom = "video_room",
+        CallFlow = "call_flow",
+        AiAgent = "ai_agent",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointCallHandler, Unknown);
-
-/// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointCallRequestMethod] = &[Self::Get, Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
+    pub enum SipEndpointCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointCallRequestMethod, Unknown);
-
-/// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
+    pub enum SipEndpointCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointCallStatusCallbackMethod, Unknown);
-
-/// Whether connections to this endpoint require encryption or if encryption is optional.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointEncryption {
-    /// On the wire: `default`.
-    Default,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointEncryption] = &[
-        Self::Default,
-        Self::Required,
-        Self::Optional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "default" => Some(Self::Default),
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Whether connections to this endpoint require encryption or if encryption is optional.
+    pub enum SipEndpointEncryption {
+        Unknown(_),
+        Default = "default",
+        Required = "required",
+        Optional = "optional",
     }
 }
-
-crate::runtime::open_enum!(SipEndpointEncryption, Unknown);
 
 /// Response containing a list of SIP endpoints.
 #[derive(Debug, Clone, PartialEq)]
@@ -9330,182 +7689,42 @@ impl SipEndpointResponse {
     }
 }
 
-/// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointResponseCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointResponseCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointResponseCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointResponseCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
+    pub enum SipEndpointResponseCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointResponseCallFallbackMethod, Unknown);
-
-/// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointResponseCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointResponseCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointResponseCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointResponseCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
+    pub enum SipEndpointResponseCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointResponseCallRequestMethod, Unknown);
-
-/// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointResponseCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointResponseCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointResponseCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointResponseCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
+    pub enum SipEndpointResponseCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(SipEndpointResponseCallStatusCallbackMethod, Unknown);
-
-/// Whether connections to this endpoint require encryption or if encryption is optional.
-///
-/// Values this version of the client does not know yet decode to [`SipEndpointResponseEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipEndpointResponseEncryption {
-    /// On the wire: `default`.
-    Default,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipEndpointResponseEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipEndpointResponseEncryption] = &[
-        Self::Default,
-        Self::Required,
-        Self::Optional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "default" => Some(Self::Default),
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Whether connections to this endpoint require encryption or if encryption is optional.
+    pub enum SipEndpointResponseEncryption {
+        Unknown(_),
+        Default = "default",
+        Required = "required",
+        Optional = "optional",
     }
 }
-
-crate::runtime::open_enum!(SipEndpointResponseEncryption, Unknown);
 
 /// Response containing the SIP profile.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9579,48 +7798,14 @@ impl SipProfileResponse {
     }
 }
 
-/// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-///
-/// Values this version of the client does not know yet decode to [`SipProfileResponseDefaultEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SipProfileResponseDefaultEncryption {
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SipProfileResponseDefaultEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SipProfileResponseDefaultEncryption] = &[
-        Self::Required,
-        Self::Optional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
+    pub enum SipProfileResponseDefaultEncryption {
+        Unknown(_),
+        Required = "required",
+        Optional = "optional",
     }
 }
-
-crate::runtime::open_enum!(SipProfileResponseDefaultEncryption, Unknown);
 
 /// Recording from a SIP call leg.
 #[derive(Debug, Clone, PartialEq)]
@@ -10252,227 +8437,51 @@ impl UpdateDomainApplicationRequest {
     }
 }
 
-/// A string representing the HTTP method to use with call_fallback_url.
-///
-/// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationRequestCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateDomainApplicationRequestCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateDomainApplicationRequestCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_fallback_url.
+    pub enum UpdateDomainApplicationRequestCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFallbackMethod, Unknown);
-
-/// A string representing the version of your Call Flow you'd like to use.
-///
-/// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallFlowVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationRequestCallFlowVersion {
-    /// On the wire: `working_copy`.
-    WorkingCopy,
-    /// On the wire: `current_deployed`.
-    CurrentDeployed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateDomainApplicationRequestCallFlowVersion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateDomainApplicationRequestCallFlowVersion] = &[
-        Self::WorkingCopy,
-        Self::CurrentDeployed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WorkingCopy => "working_copy",
-            Self::CurrentDeployed => "current_deployed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "working_copy" => Some(Self::WorkingCopy),
-            "current_deployed" => Some(Self::CurrentDeployed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the version of your Call Flow you'd like to use.
+    pub enum UpdateDomainApplicationRequestCallFlowVersion {
+        Unknown(_),
+        WorkingCopy = "working_copy",
+        CurrentDeployed = "current_deployed",
     }
 }
 
-crate::runtime::open_enum!(UpdateDomainApplicationRequestCallFlowVersion, Unknown);
-
-/// A string representing the HTTP method to use with call_request_url.
-///
-/// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationRequestCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateDomainApplicationRequestCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateDomainApplicationRequestCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_request_url.
+    pub enum UpdateDomainApplicationRequestCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdateDomainApplicationRequestCallRequestMethod, Unknown);
-
-/// A string representing the HTTP method to use with call_status_callback_url.
-///
-/// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateDomainApplicationRequestCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateDomainApplicationRequestCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_status_callback_url.
+    pub enum UpdateDomainApplicationRequestCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(
-    UpdateDomainApplicationRequestCallStatusCallbackMethod, Unknown
-);
-
-/// Whether connections to this domain application require encryption or if encryption is optional.
-///
-/// Values this version of the client does not know yet decode to [`UpdateDomainApplicationRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationRequestEncryption {
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateDomainApplicationRequestEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateDomainApplicationRequestEncryption] = &[
-        Self::Optional,
-        Self::Required,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Optional => "optional",
-            Self::Required => "required",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "optional" => Some(Self::Optional),
-            "required" => Some(Self::Required),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Whether connections to this domain application require encryption or if encryption is optional.
+    pub enum UpdateDomainApplicationRequestEncryption {
+        Unknown(_),
+        Optional = "optional",
+        Required = "required",
+        Forbidden = "forbidden",
     }
 }
-
-crate::runtime::open_enum!(UpdateDomainApplicationRequestEncryption, Unknown);
 
 /// Request body for updating a number group.
 #[derive(Debug, Clone, PartialEq)]
@@ -10811,220 +8820,50 @@ impl UpdatePhoneNumberRequest {
     }
 }
 
-/// The call fallback method for the phone number.
-///
-/// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberRequestCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdatePhoneNumberRequestCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdatePhoneNumberRequestCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The call fallback method for the phone number.
+    pub enum UpdatePhoneNumberRequestCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdatePhoneNumberRequestCallFallbackMethod, Unknown);
-
-/// The call request method for the phone number.
-///
-/// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberRequestCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdatePhoneNumberRequestCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdatePhoneNumberRequestCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The call request method for the phone number.
+    pub enum UpdatePhoneNumberRequestCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdatePhoneNumberRequestCallRequestMethod, Unknown);
-
-/// The call status callback method for the phone number.
-///
-/// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdatePhoneNumberRequestCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdatePhoneNumberRequestCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The call status callback method for the phone number.
+    pub enum UpdatePhoneNumberRequestCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdatePhoneNumberRequestCallStatusCallbackMethod, Unknown);
-
-/// The message fallback method for the phone number.
-///
-/// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestMessageFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberRequestMessageFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdatePhoneNumberRequestMessageFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdatePhoneNumberRequestMessageFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The message fallback method for the phone number.
+    pub enum UpdatePhoneNumberRequestMessageFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageFallbackMethod, Unknown);
-
-/// The message request method for the phone number.
-///
-/// Values this version of the client does not know yet decode to [`UpdatePhoneNumberRequestMessageRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberRequestMessageRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdatePhoneNumberRequestMessageRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdatePhoneNumberRequestMessageRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The message request method for the phone number.
+    pub enum UpdatePhoneNumberRequestMessageRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(UpdatePhoneNumberRequestMessageRequestMethod, Unknown);
 
 /// Request body for updating a queue.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11416,270 +9255,60 @@ impl UpdateSipEndpointRequest {
     }
 }
 
-/// The HTTP method to use with call_fallback_url.
-///
-/// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointRequestCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateSipEndpointRequestCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateSipEndpointRequestCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use with call_fallback_url.
+    pub enum UpdateSipEndpointRequestCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdateSipEndpointRequestCallFallbackMethod, Unknown);
-
-/// What type of handler you want to run on inbound calls.
-///
-/// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointRequestCallHandler {
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `relay_connector`.
-    RelayConnector,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateSipEndpointRequestCallHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateSipEndpointRequestCallHandler] = &[
-        Self::RelayContext,
-        Self::RelayTopic,
-        Self::RelayApplication,
-        Self::RelayConnector,
-        Self::RelayScript,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::Dialogflow,
-        Self::VideoRoom,
-        Self::CallFlow,
-        Self::AiAgent,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayContext => "relay_context",
-            Self::RelayTopic => "relay_topic",
-            Self::RelayApplication => "relay_application",
-            Self::RelayConnector => "relay_connector",
-            Self::RelayScript => "relay_script",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::Dialogflow => "dialogflow",
-            Self::VideoRoom => "video_room",
-            Self::CallFlow => "call_flow",
-            Self::AiAgent => "ai_agent",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_context" => Some(Self::RelayContext),
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_application" => Some(Self::RelayApplication),
-            "relay_connector" => Some(Self::RelayConnector),
-            "relay_script" => Some(Self::RelayScript),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "dialogflow" => Some(Self::Dialogflow),
-            "video_room" => Some(Self::VideoRoom),
-            "call_flow" => Some(Self::CallFlow),
-            "ai_agent" => Some(Self::AiAgent),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// What type of handler you want to run on inbound calls.
+    pub enum UpdateSipEndpointRequestCallHandler {
+        Unknown(_),
+        RelayContext = "relay_context",
+        RelayTopic = "relay_topic",
+        RelayApplication = "relay_application",
+        RelayConnector = "relay_connector",
+        RelayScript = "relay_script",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        Dialogflow = "dialogflow",
+        VideoRoom = "video_room",
+        CallFlow = "call_flow",
+        AiAgent = "ai_agent",
     }
 }
 
-crate::runtime::open_enum!(UpdateSipEndpointRequestCallHandler, Unknown);
-
-/// The HTTP method to use with call_request_url.
-///
-/// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointRequestCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateSipEndpointRequestCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateSipEndpointRequestCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use with call_request_url.
+    pub enum UpdateSipEndpointRequestCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdateSipEndpointRequestCallRequestMethod, Unknown);
-
-/// The HTTP method to use with call_status_callback_url.
-///
-/// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointRequestCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateSipEndpointRequestCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateSipEndpointRequestCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use with call_status_callback_url.
+    pub enum UpdateSipEndpointRequestCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
-crate::runtime::open_enum!(UpdateSipEndpointRequestCallStatusCallbackMethod, Unknown);
-
-/// Specifies the encryption requirements for connections to this endpoint.
-///
-/// Values this version of the client does not know yet decode to [`UpdateSipEndpointRequestEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointRequestEncryption {
-    /// On the wire: `default`.
-    Default,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateSipEndpointRequestEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateSipEndpointRequestEncryption] = &[
-        Self::Default,
-        Self::Required,
-        Self::Optional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Default => "default",
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "default" => Some(Self::Default),
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Specifies the encryption requirements for connections to this endpoint.
+    pub enum UpdateSipEndpointRequestEncryption {
+        Unknown(_),
+        Default = "default",
+        Required = "required",
+        Optional = "optional",
     }
 }
-
-crate::runtime::open_enum!(UpdateSipEndpointRequestEncryption, Unknown);
 
 /// Request body for updating the SIP profile.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -11745,48 +9374,14 @@ impl UpdateSipProfileRequest {
     }
 }
 
-/// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-///
-/// Values this version of the client does not know yet decode to [`UpdateSipProfileRequestDefaultEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateSipProfileRequestDefaultEncryption {
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `optional`.
-    Optional,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateSipProfileRequestDefaultEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateSipProfileRequestDefaultEncryption] = &[
-        Self::Required,
-        Self::Optional,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Required => "required",
-            Self::Optional => "optional",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "required" => Some(Self::Required),
-            "optional" => Some(Self::Optional),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
+    pub enum UpdateSipProfileRequestDefaultEncryption {
+        Unknown(_),
+        Required = "required",
+        Optional = "optional",
     }
 }
-
-crate::runtime::open_enum!(UpdateSipProfileRequestDefaultEncryption, Unknown);
 
 /// Request body for updating a verified caller ID.
 #[derive(Debug, Clone, PartialEq)]
@@ -12009,91 +9604,23 @@ impl VerifiedCallerIdResponse {
     }
 }
 
-/// The verification status for the caller ID.
-///
-/// Values this version of the client does not know yet decode to [`VerifiedCallerIdResponseStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VerifiedCallerIdResponseStatus {
-    /// On the wire: `Verified`.
-    Verified,
-    /// On the wire: `Awaiting Verification`.
-    AwaitingVerification,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VerifiedCallerIdResponseStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VerifiedCallerIdResponseStatus] = &[
-        Self::Verified,
-        Self::AwaitingVerification,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Verified => "Verified",
-            Self::AwaitingVerification => "Awaiting Verification",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Verified" => Some(Self::Verified),
-            "Awaiting Verification" => Some(Self::AwaitingVerification),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The verification status for the caller ID.
+    pub enum VerifiedCallerIdResponseStatus {
+        Unknown(_),
+        Verified = "Verified",
+        AwaitingVerification = "Awaiting Verification",
     }
 }
 
-crate::runtime::open_enum!(VerifiedCallerIdResponseStatus, Unknown);
-
-/// The verification status for the caller ID.
-///
-/// Values this version of the client does not know yet decode to [`VerifiedCallerIdStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VerifiedCallerIdStatus {
-    /// On the wire: `Verified`.
-    Verified,
-    /// On the wire: `Awaiting Verification`.
-    AwaitingVerification,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VerifiedCallerIdStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VerifiedCallerIdStatus] = &[
-        Self::Verified,
-        Self::AwaitingVerification,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Verified => "Verified",
-            Self::AwaitingVerification => "Awaiting Verification",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Verified" => Some(Self::Verified),
-            "Awaiting Verification" => Some(Self::AwaitingVerification),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The verification status for the caller ID.
+    pub enum VerifiedCallerIdStatus {
+        Unknown(_),
+        Verified = "Verified",
+        AwaitingVerification = "Awaiting Verification",
     }
 }
-
-crate::runtime::open_enum!(VerifiedCallerIdStatus, Unknown);
 
 /// Request body for verifying a caller ID.
 #[derive(Debug, Clone, PartialEq)]

@@ -1603,55 +1603,15 @@ impl SwmlCallingAiParams {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The model to use for the AI. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsAiModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsAiModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsAiModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsAiModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The model to use for the AI. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
+    pub enum SwmlCallingAiParamsAiModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsAiModel, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingAiParamsAiModel {
@@ -1707,85 +1667,25 @@ pub enum SwmlCallingAiParamsEnableBarge {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Converts numbers, currency, dates, and similar values between their written and spoken forms so the AI understands callers more accurately and speaks its responses more naturally.
-/// `heard` converts what the caller says into written form before the AI reads it (e.g. "twenty three dollars" becomes "$23").
-/// `spoken` converts the AI's written response into spoken form before it is read aloud (e.g. "$23" becomes "twenty three dollars").
-/// `both` applies both directions. Set to `false`, `off`, or `none` to turn it off; `true` and `on` are aliases for `both`.
-/// Text normalization adapts automatically to the language being spoken; if it isn't available for that language, the affected direction is skipped and the conversation continues.
-/// **Default:** `both`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsEnableTextNormalization::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsEnableTextNormalization {
-    /// On the wire: `heard`.
-    Heard,
-    /// On the wire: `spoken`.
-    Spoken,
-    /// On the wire: `both`.
-    Both,
-    /// On the wire: `true`.
-    True,
-    /// On the wire: `on`.
-    On,
-    /// On the wire: `false`.
-    False,
-    /// On the wire: `off`.
-    Off,
-    /// On the wire: `none`.
-    None,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsEnableTextNormalization {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsEnableTextNormalization] = &[
-        Self::Heard,
-        Self::Spoken,
-        Self::Both,
-        Self::True,
-        Self::On,
-        Self::False,
-        Self::Off,
-        Self::None,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Heard => "heard",
-            Self::Spoken => "spoken",
-            Self::Both => "both",
-            Self::True => "true",
-            Self::On => "on",
-            Self::False => "false",
-            Self::Off => "off",
-            Self::None => "none",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "heard" => Some(Self::Heard),
-            "spoken" => Some(Self::Spoken),
-            "both" => Some(Self::Both),
-            "true" => Some(Self::True),
-            "on" => Some(Self::On),
-            "false" => Some(Self::False),
-            "off" => Some(Self::Off),
-            "none" => Some(Self::None),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Converts numbers, currency, dates, and similar values between their written and spoken forms so the AI understands callers more accurately and speaks its responses more naturally.
+    /// `heard` converts what the caller says into written form before the AI reads it (e.g. "twenty three dollars" becomes "$23").
+    /// `spoken` converts the AI's written response into spoken form before it is read aloud (e.g. "$23" becomes "twenty three dollars").
+    /// `both` applies both directions. Set to `false`, `off`, or `none` to turn it off; `true` and `on` are aliases for `both`.
+    /// Text normalization adapts automatically to the language being spoken; if it isn't available for that language, the affected direction is skipped and the conversation continues.
+    /// **Default:** `both`.
+    pub enum SwmlCallingAiParamsEnableTextNormalization {
+        Unknown(_),
+        Heard = "heard",
+        Spoken = "spoken",
+        Both = "both",
+        True = "true",
+        On = "on",
+        False = "false",
+        Off = "off",
+        None = "none",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsEnableTextNormalization, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingAiParamsEnableTextNormalization {
@@ -1796,101 +1696,25 @@ impl Default for SwmlCallingAiParamsEnableTextNormalization {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Specifies the AI model to use for the inner dialog feature. Can be set to a different (often smaller/faster) model than the main conversation model. Only used when `enable_inner_dialog` is `true`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsInnerDialogModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsInnerDialogModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsInnerDialogModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsInnerDialogModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Specifies the AI model to use for the inner dialog feature. Can be set to a different (often smaller/faster) model than the main conversation model. Only used when `enable_inner_dialog` is `true`.
+    pub enum SwmlCallingAiParamsInnerDialogModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsInnerDialogModel, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Specifies the output format for structured prompts when using the `pom` array in prompt definitions. Valid values are `markdown` or `xml`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsPomFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsPomFormat {
-    /// On the wire: `markdown`.
-    Markdown,
-    /// On the wire: `xml`.
-    Xml,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsPomFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsPomFormat] = &[
-        Self::Markdown,
-        Self::Xml,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Markdown => "markdown",
-            Self::Xml => "xml",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "markdown" => Some(Self::Markdown),
-            "xml" => Some(Self::Xml),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Specifies the output format for structured prompts when using the `pom` array in prompt definitions. Valid values are `markdown` or `xml`.
+    pub enum SwmlCallingAiParamsPomFormat {
+        Unknown(_),
+        Markdown = "markdown",
+        Xml = "xml",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsPomFormat, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingAiParamsPomFormat {
@@ -1901,50 +1725,14 @@ impl Default for SwmlCallingAiParamsPomFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Defines the mode for summary generation. Allowed values are `"string"` and `"original"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsSummaryMode::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsSummaryMode {
-    /// On the wire: `string`.
-    String,
-    /// On the wire: `original`.
-    Original,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsSummaryMode {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsSummaryMode] = &[
-        Self::String,
-        Self::Original,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::String => "string",
-            Self::Original => "original",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "string" => Some(Self::String),
-            "original" => Some(Self::Original),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Defines the mode for summary generation. Allowed values are `"string"` and `"original"`.
+    pub enum SwmlCallingAiParamsSummaryMode {
+        Unknown(_),
+        String = "string",
+        Original = "original",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsSummaryMode, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Controls whether SWML variables are included in SWAIG function webhook payloads.
@@ -1963,109 +1751,31 @@ pub enum SwmlCallingAiParamsSwaigPostSwmlVars {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsThinkingModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsThinkingModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsThinkingModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsThinkingModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
+    pub enum SwmlCallingAiParamsThinkingModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsThinkingModel, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// The format for the AI agent to reference phone numbers.
-/// Allowed values are `international` and `national`.
-/// **Default:** `international`.
-///
-/// **Example:**
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsTtsNumberFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsTtsNumberFormat {
-    /// `+12345678901`
+crate::runtime::open_enum! {
+    /// The format for the AI agent to reference phone numbers.
+    /// Allowed values are `international` and `national`.
+    /// **Default:** `international`.
     ///
-    /// On the wire: `international`.
-    International,
-    /// `(234) 567-8901`
-    ///
-    /// On the wire: `national`.
-    National,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsTtsNumberFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsTtsNumberFormat] = &[
-        Self::International,
-        Self::National,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::International => "international",
-            Self::National => "national",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "international" => Some(Self::International),
-            "national" => Some(Self::National),
-            _ => None,
-        }
+    /// **Example:**
+    pub enum SwmlCallingAiParamsTtsNumberFormat {
+        Unknown(_),
+        /// `+12345678901`
+        International = "international",
+        /// `(234) 567-8901`
+        National = "national",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsTtsNumberFormat, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingAiParamsTtsNumberFormat {
@@ -2076,106 +1786,26 @@ impl Default for SwmlCallingAiParamsTtsNumberFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsUtilityModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsUtilityModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsUtilityModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsUtilityModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
+    pub enum SwmlCallingAiParamsUtilityModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsUtilityModel, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiParamsVisionModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiParamsVisionModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParamsVisionModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiParamsVisionModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
+    pub enum SwmlCallingAiParamsVisionModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiParamsVisionModel, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field `AiAgent::post_prompt`, `AiAgentCreateRequest::post_prompt` and [`SwmlCallingAiObject::post_prompt`](crate::SwmlCallingAiObject::post_prompt).
@@ -2750,43 +2380,13 @@ impl SwmlCallingAiSidecarArrayParam {
 }
 
 #[cfg(feature = "swml")]
-/// The property type.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarArrayParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarArrayParamType {
-    /// On the wire: `array`.
-    Array,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarArrayParamType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarArrayParamType] = &[Self::Array];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Array => "array",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "array" => Some(Self::Array),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The property type.
+    pub enum SwmlCallingAiSidecarArrayParamType {
+        Unknown(_),
+        Array = "array",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingAiSidecarArrayParamType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarBooleanParam object
@@ -2832,43 +2432,13 @@ impl SwmlCallingAiSidecarBooleanParam {
 }
 
 #[cfg(feature = "swml")]
-/// The property type.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarBooleanParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarBooleanParamType {
-    /// On the wire: `boolean`.
-    Boolean,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarBooleanParamType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarBooleanParamType] = &[Self::Boolean];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Boolean => "boolean",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "boolean" => Some(Self::Boolean),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The property type.
+    pub enum SwmlCallingAiSidecarBooleanParamType {
+        Unknown(_),
+        Boolean = "boolean",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingAiSidecarBooleanParamType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarFunctionParameters object
@@ -2924,45 +2494,13 @@ impl SwmlCallingAiSidecarFunctionParameters {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The container type for the function's arguments. Always `object`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarFunctionParametersType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarFunctionParametersType {
-    /// On the wire: `object`.
-    Object,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarFunctionParametersType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarFunctionParametersType] = &[
-        Self::Object,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Object => "object",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "object" => Some(Self::Object),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The container type for the function's arguments. Always `object`.
+    pub enum SwmlCallingAiSidecarFunctionParametersType {
+        Unknown(_),
+        Object = "object",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiSidecarFunctionParametersType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarIntegerParam object
@@ -3018,43 +2556,13 @@ impl SwmlCallingAiSidecarIntegerParam {
 }
 
 #[cfg(feature = "swml")]
-/// The property type.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarIntegerParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarIntegerParamType {
-    /// On the wire: `integer`.
-    Integer,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarIntegerParamType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarIntegerParamType] = &[Self::Integer];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Integer => "integer",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "integer" => Some(Self::Integer),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The property type.
+    pub enum SwmlCallingAiSidecarIntegerParamType {
+        Unknown(_),
+        Integer = "integer",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingAiSidecarIntegerParamType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarNumberParam object
@@ -3110,43 +2618,13 @@ impl SwmlCallingAiSidecarNumberParam {
 }
 
 #[cfg(feature = "swml")]
-/// The property type.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarNumberParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarNumberParamType {
-    /// On the wire: `number`.
-    Number,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarNumberParamType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarNumberParamType] = &[Self::Number];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Number => "number",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "number" => Some(Self::Number),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The property type.
+    pub enum SwmlCallingAiSidecarNumberParamType {
+        Unknown(_),
+        Number = "number",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingAiSidecarNumberParamType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarObject object
@@ -3290,55 +2768,15 @@ impl SwmlCallingAiSidecarObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarObjectModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarObjectModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarObjectModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarObjectModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
+    pub enum SwmlCallingAiSidecarObjectModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiSidecarObjectModel, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingAiSidecarObjectModel {
@@ -3401,43 +2839,13 @@ impl SwmlCallingAiSidecarObjectParam {
 }
 
 #[cfg(feature = "swml")]
-/// The property type.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarObjectParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarObjectParamType {
-    /// On the wire: `object`.
-    Object,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarObjectParamType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarObjectParamType] = &[Self::Object];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Object => "object",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "object" => Some(Self::Object),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The property type.
+    pub enum SwmlCallingAiSidecarObjectParamType {
+        Unknown(_),
+        Object = "object",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingAiSidecarObjectParamType, Unknown);
 
 #[cfg(feature = "swml")]
 /// AISidecarParamProperty
@@ -3727,55 +3135,15 @@ impl SwmlCallingAiSidecarParams {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarParamsSummaryModel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarParamsSummaryModel {
-    /// On the wire: `gpt-4o-mini`.
-    Gpt4oMini,
-    /// On the wire: `gpt-4.1-mini`.
-    Gpt4_1Mini,
-    /// On the wire: `gpt-4.1-nano`.
-    Gpt4_1Nano,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarParamsSummaryModel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarParamsSummaryModel] = &[
-        Self::Gpt4oMini,
-        Self::Gpt4_1Mini,
-        Self::Gpt4_1Nano,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Gpt4oMini => "gpt-4o-mini",
-            Self::Gpt4_1Mini => "gpt-4.1-mini",
-            Self::Gpt4_1Nano => "gpt-4.1-nano",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "gpt-4o-mini" => Some(Self::Gpt4oMini),
-            "gpt-4.1-mini" => Some(Self::Gpt4_1Mini),
-            "gpt-4.1-nano" => Some(Self::Gpt4_1Nano),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
+    pub enum SwmlCallingAiSidecarParamsSummaryModel {
+        Unknown(_),
+        Gpt4oMini = "gpt-4o-mini",
+        Gpt4_1Mini = "gpt-4.1-mini",
+        Gpt4_1Nano = "gpt-4.1-nano",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingAiSidecarParamsSummaryModel, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingAiSidecarParamsSummaryModel {
@@ -3995,43 +3363,13 @@ impl SwmlCallingAiSidecarStringParam {
 }
 
 #[cfg(feature = "swml")]
-/// The property type.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingAiSidecarStringParamType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingAiSidecarStringParamType {
-    /// On the wire: `string`.
-    String,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarStringParamType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingAiSidecarStringParamType] = &[Self::String];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::String => "string",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "string" => Some(Self::String),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The property type.
+    pub enum SwmlCallingAiSidecarStringParamType {
+        Unknown(_),
+        String = "string",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingAiSidecarStringParamType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSummarizeAction object
@@ -4552,43 +3890,13 @@ impl SwmlCallingArrayProperty {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingArrayPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingArrayPropertyType {
-    /// On the wire: `array`.
-    Array,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingArrayPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingArrayPropertyType] = &[Self::Array];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Array => "array",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "array" => Some(Self::Array),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingArrayPropertyType {
+        Unknown(_),
+        Array = "array",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingArrayPropertyType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// `SwmlCallingAttentionTimeout` as the API document names it.
@@ -5375,65 +4683,17 @@ impl SwmlCallingBedrockPromptObject2 {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The field [`SwmlCallingBedrockPromptObject2::voice_id`](crate::SwmlCallingBedrockPromptObject2::voice_id).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObject2VoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockPromptObject2VoiceId {
-    /// On the wire: `tiffany`.
-    Tiffany,
-    /// On the wire: `matthew`.
-    Matthew,
-    /// On the wire: `amy`.
-    Amy,
-    /// On the wire: `lupe`.
-    Lupe,
-    /// On the wire: `carlos`.
-    Carlos,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockPromptObject2VoiceId {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBedrockPromptObject2VoiceId] = &[
-        Self::Tiffany,
-        Self::Matthew,
-        Self::Amy,
-        Self::Lupe,
-        Self::Carlos,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tiffany => "tiffany",
-            Self::Matthew => "matthew",
-            Self::Amy => "amy",
-            Self::Lupe => "lupe",
-            Self::Carlos => "carlos",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "tiffany" => Some(Self::Tiffany),
-            "matthew" => Some(Self::Matthew),
-            "amy" => Some(Self::Amy),
-            "lupe" => Some(Self::Lupe),
-            "carlos" => Some(Self::Carlos),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`SwmlCallingBedrockPromptObject2::voice_id`](crate::SwmlCallingBedrockPromptObject2::voice_id).
+    pub enum SwmlCallingBedrockPromptObject2VoiceId {
+        Unknown(_),
+        Tiffany = "tiffany",
+        Matthew = "matthew",
+        Amy = "amy",
+        Lupe = "lupe",
+        Carlos = "carlos",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingBedrockPromptObject2VoiceId, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingBedrockPromptObject2VoiceId {
@@ -5444,65 +4704,17 @@ impl Default for SwmlCallingBedrockPromptObject2VoiceId {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBedrockPromptObjectVoiceId::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockPromptObjectVoiceId {
-    /// On the wire: `tiffany`.
-    Tiffany,
-    /// On the wire: `matthew`.
-    Matthew,
-    /// On the wire: `amy`.
-    Amy,
-    /// On the wire: `lupe`.
-    Lupe,
-    /// On the wire: `carlos`.
-    Carlos,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockPromptObjectVoiceId {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBedrockPromptObjectVoiceId] = &[
-        Self::Tiffany,
-        Self::Matthew,
-        Self::Amy,
-        Self::Lupe,
-        Self::Carlos,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tiffany => "tiffany",
-            Self::Matthew => "matthew",
-            Self::Amy => "amy",
-            Self::Lupe => "lupe",
-            Self::Carlos => "carlos",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "tiffany" => Some(Self::Tiffany),
-            "matthew" => Some(Self::Matthew),
-            "amy" => Some(Self::Amy),
-            "lupe" => Some(Self::Lupe),
-            "carlos" => Some(Self::Carlos),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
+    pub enum SwmlCallingBedrockPromptObjectVoiceId {
+        Unknown(_),
+        Tiffany = "tiffany",
+        Matthew = "matthew",
+        Amy = "amy",
+        Lupe = "lupe",
+        Carlos = "carlos",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingBedrockPromptObjectVoiceId, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingBedrockPromptObjectVoiceId {
@@ -5810,45 +5022,13 @@ impl SwmlCallingBedrockSwaigFunctionObject2 {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject2Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockSwaigFunctionObject2Function {
-    /// On the wire: `startup_hook`.
-    StartupHook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject2Function {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBedrockSwaigFunctionObject2Function] = &[
-        Self::StartupHook,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StartupHook => "startup_hook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "startup_hook" => Some(Self::StartupHook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
+    pub enum SwmlCallingBedrockSwaigFunctionObject2Function {
+        Unknown(_),
+        StartupHook = "startup_hook",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject2Function, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object3`](crate::SwmlCallingBedrockSwaigFunction::Object3).
@@ -5955,45 +5135,13 @@ impl SwmlCallingBedrockSwaigFunctionObject3 {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject3Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockSwaigFunctionObject3Function {
-    /// On the wire: `hangup_hook`.
-    HangupHook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject3Function {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBedrockSwaigFunctionObject3Function] = &[
-        Self::HangupHook,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HangupHook => "hangup_hook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "hangup_hook" => Some(Self::HangupHook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
+    pub enum SwmlCallingBedrockSwaigFunctionObject3Function {
+        Unknown(_),
+        HangupHook = "hangup_hook",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject3Function, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object4`](crate::SwmlCallingBedrockSwaigFunction::Object4).
@@ -6100,45 +5248,13 @@ impl SwmlCallingBedrockSwaigFunctionObject4 {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBedrockSwaigFunctionObject4Function::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockSwaigFunctionObject4Function {
-    /// On the wire: `summarize_conversation`.
-    SummarizeConversation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject4Function {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBedrockSwaigFunctionObject4Function] = &[
-        Self::SummarizeConversation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SummarizeConversation => "summarize_conversation",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "summarize_conversation" => Some(Self::SummarizeConversation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
+    pub enum SwmlCallingBedrockSwaigFunctionObject4Function {
+        Unknown(_),
+        SummarizeConversation = "summarize_conversation",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingBedrockSwaigFunctionObject4Function, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An external API call made by an [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock)
@@ -6329,60 +5445,16 @@ impl SwmlCallingBedrockWebhookForeach {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The HTTP method (GET, POST, etc.) for the API call.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBedrockWebhookMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockWebhookMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// On the wire: `PUT`.
-    Put,
-    /// On the wire: `DELETE`.
-    Delete,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockWebhookMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBedrockWebhookMethod] = &[
-        Self::Get,
-        Self::Post,
-        Self::Put,
-        Self::Delete,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Put => "PUT",
-            Self::Delete => "DELETE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            "PUT" => Some(Self::Put),
-            "DELETE" => Some(Self::Delete),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method (GET, POST, etc.) for the API call.
+    pub enum SwmlCallingBedrockWebhookMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
+        Put = "PUT",
+        Delete = "DELETE",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingBedrockWebhookMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
@@ -6450,99 +5522,25 @@ impl SwmlCallingBooleanProperty {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingBooleanPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingBooleanPropertyType {
-    /// On the wire: `boolean`.
-    Boolean,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingBooleanPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingBooleanPropertyType] = &[Self::Boolean];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Boolean => "boolean",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "boolean" => Some(Self::Boolean),
-            _ => None,
-        }
-    }
-}
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingBooleanPropertyType, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Each item of the field [`SwmlCallingConnectDestination::call_state_events`](crate::SwmlCallingConnectDestination::call_state_events), [`SwmlCallingConnectDeviceParallel::call_state_events`](crate::SwmlCallingConnectDeviceParallel::call_state_events) and [`SwmlCallingConnectDeviceSerial::call_state_events`](crate::SwmlCallingConnectDeviceSerial::call_state_events), and in 2 more places.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingCallStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingCallStatus {
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `ended`.
-    Ended,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingCallStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingCallStatus] = &[
-        Self::Created,
-        Self::Ringing,
-        Self::Answered,
-        Self::Ended,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Created => "created",
-            Self::Ringing => "ringing",
-            Self::Answered => "answered",
-            Self::Ended => "ended",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "created" => Some(Self::Created),
-            "ringing" => Some(Self::Ringing),
-            "answered" => Some(Self::Answered),
-            "ended" => Some(Self::Ended),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingBooleanPropertyType {
+        Unknown(_),
+        Boolean = "boolean",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingCallStatus, Unknown);
+crate::runtime::open_enum! {
+    /// Each item of the field [`SwmlCallingConnectDestination::call_state_events`](crate::SwmlCallingConnectDestination::call_state_events), [`SwmlCallingConnectDeviceParallel::call_state_events`](crate::SwmlCallingConnectDeviceParallel::call_state_events) and [`SwmlCallingConnectDeviceSerial::call_state_events`](crate::SwmlCallingConnectDeviceSerial::call_state_events), and in 2 more places.
+    pub enum SwmlCallingCallStatus {
+        Unknown(_),
+        Created = "created",
+        Ringing = "ringing",
+        Answered = "answered",
+        Ended = "ended",
+    }
+}
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// change_context Action
@@ -7017,55 +6015,15 @@ pub enum SwmlCallingConnectDestinationConfirm {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Encryption setting for this destination. Overrides the top-level `encryption`. **Possible values:** `mandatory`, `optional`, `forbidden`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDestinationEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDestinationEncryption {
-    /// On the wire: `mandatory`.
-    Mandatory,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDestinationEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDestinationEncryption] = &[
-        Self::Mandatory,
-        Self::Optional,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mandatory => "mandatory",
-            Self::Optional => "optional",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "mandatory" => Some(Self::Mandatory),
-            "optional" => Some(Self::Optional),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Encryption setting for this destination. Overrides the top-level `encryption`. **Possible values:** `mandatory`, `optional`, `forbidden`
+    pub enum SwmlCallingConnectDestinationEncryption {
+        Unknown(_),
+        Mandatory = "mandatory",
+        Optional = "optional",
+        Forbidden = "forbidden",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDestinationEncryption, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDestinationEncryption {
@@ -7076,51 +6034,15 @@ impl Default for SwmlCallingConnectDestinationEncryption {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// HTTP method for the stream status webhook.
-/// Only applies to stream destinations.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDestinationStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDestinationStatusUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDestinationStatusUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDestinationStatusUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method for the stream status webhook.
+    /// Only applies to stream destinations.
+    pub enum SwmlCallingConnectDestinationStatusUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDestinationStatusUrlMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDestinationStatusUrlMethod {
@@ -7410,55 +6332,15 @@ pub enum SwmlCallingConnectDeviceParallelConfirm {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceParallelEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceParallelEncryption {
-    /// On the wire: `mandatory`.
-    Mandatory,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceParallelEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDeviceParallelEncryption] = &[
-        Self::Mandatory,
-        Self::Optional,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mandatory => "mandatory",
-            Self::Optional => "optional",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "mandatory" => Some(Self::Mandatory),
-            "optional" => Some(Self::Optional),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+    pub enum SwmlCallingConnectDeviceParallelEncryption {
+        Unknown(_),
+        Mandatory = "mandatory",
+        Optional = "optional",
+        Forbidden = "forbidden",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDeviceParallelEncryption, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDeviceParallelEncryption {
@@ -7768,55 +6650,15 @@ pub enum SwmlCallingConnectDeviceSerialConfirm {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSerialEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSerialEncryption {
-    /// On the wire: `mandatory`.
-    Mandatory,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSerialEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDeviceSerialEncryption] = &[
-        Self::Mandatory,
-        Self::Optional,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mandatory => "mandatory",
-            Self::Optional => "optional",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "mandatory" => Some(Self::Mandatory),
-            "optional" => Some(Self::Optional),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+    pub enum SwmlCallingConnectDeviceSerialEncryption {
+        Unknown(_),
+        Mandatory = "mandatory",
+        Optional = "optional",
+        Forbidden = "forbidden",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDeviceSerialEncryption, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDeviceSerialEncryption {
@@ -8115,55 +6957,15 @@ pub enum SwmlCallingConnectDeviceSerialParallelConfirm {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSerialParallelEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSerialParallelEncryption {
-    /// On the wire: `mandatory`.
-    Mandatory,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSerialParallelEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDeviceSerialParallelEncryption] = &[
-        Self::Mandatory,
-        Self::Optional,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mandatory => "mandatory",
-            Self::Optional => "optional",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "mandatory" => Some(Self::Mandatory),
-            "optional" => Some(Self::Optional),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+    pub enum SwmlCallingConnectDeviceSerialParallelEncryption {
+        Unknown(_),
+        Mandatory = "mandatory",
+        Optional = "optional",
+        Forbidden = "forbidden",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDeviceSerialParallelEncryption, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDeviceSerialParallelEncryption {
@@ -8587,55 +7389,15 @@ pub enum SwmlCallingConnectDeviceSingleConfirm {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSingleEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSingleEncryption {
-    /// On the wire: `mandatory`.
-    Mandatory,
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSingleEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDeviceSingleEncryption] = &[
-        Self::Mandatory,
-        Self::Optional,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Mandatory => "mandatory",
-            Self::Optional => "optional",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "mandatory" => Some(Self::Mandatory),
-            "optional" => Some(Self::Optional),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+    pub enum SwmlCallingConnectDeviceSingleEncryption {
+        Unknown(_),
+        Mandatory = "mandatory",
+        Optional = "optional",
+        Forbidden = "forbidden",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDeviceSingleEncryption, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDeviceSingleEncryption {
@@ -8668,51 +7430,15 @@ impl From<SwmlCallingConnectSwitch> for SwmlCallingConnectDeviceSingleResult {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// HTTP method for the stream status webhook.
-/// Only applies to stream destinations.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConnectDeviceSingleStatusUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method for the stream status webhook.
+    /// Only applies to stream destinations.
+    pub enum SwmlCallingConnectDeviceSingleStatusUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConnectDeviceSingleStatusUrlMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingConnectDeviceSingleStatusUrlMethod {
@@ -9389,55 +8115,15 @@ impl SwmlCallingConversationMessage {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Conversation message role
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingConversationRole::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingConversationRole {
-    /// On the wire: `user`.
-    User,
-    /// On the wire: `assistant`.
-    Assistant,
-    /// On the wire: `system`.
-    System,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConversationRole {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingConversationRole] = &[
-        Self::User,
-        Self::Assistant,
-        Self::System,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::User => "user",
-            Self::Assistant => "assistant",
-            Self::System => "system",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "user" => Some(Self::User),
-            "assistant" => Some(Self::Assistant),
-            "system" => Some(Self::System),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Conversation message role
+    pub enum SwmlCallingConversationRole {
+        Unknown(_),
+        User = "user",
+        Assistant = "assistant",
+        System = "system",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingConversationRole, Unknown);
 
 #[cfg(feature = "swml")]
 /// Custom translation filter with a prompt prefix. Use `prompt:` followed by your custom instructions (e.g., `prompt:Use formal business language`).
@@ -9694,50 +8380,14 @@ impl SwmlCallingDetectMachineValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The tone to detect, will only receive remote side tone. Default `CED`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingDetectMachineValueTone::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingDetectMachineValueTone {
-    /// On the wire: `CED`.
-    Ced,
-    /// On the wire: `CNG`.
-    Cng,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDetectMachineValueTone {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingDetectMachineValueTone] = &[
-        Self::Ced,
-        Self::Cng,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ced => "CED",
-            Self::Cng => "CNG",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "CED" => Some(Self::Ced),
-            "CNG" => Some(Self::Cng),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The tone to detect, will only receive remote side tone. Default `CED`.
+    pub enum SwmlCallingDetectMachineValueTone {
+        Unknown(_),
+        Ced = "CED",
+        Cng = "CNG",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingDetectMachineValueTone, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingDetectMachineValueTone {
@@ -9748,47 +8398,14 @@ impl Default for SwmlCallingDetectMachineValueTone {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Direction enum
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingDirection] = &[Self::Inbound, Self::Outbound];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Direction enum
+    pub enum SwmlCallingDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// enter_queue Method
@@ -10635,43 +9252,13 @@ impl SwmlCallingFunctionParameters {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingFunctionParametersType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingFunctionParametersType {
-    /// On the wire: `object`.
-    Object,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingFunctionParametersType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingFunctionParametersType] = &[Self::Object];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Object => "object",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "object" => Some(Self::Object),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
+    pub enum SwmlCallingFunctionParametersType {
+        Unknown(_),
+        Object = "object",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingFunctionParametersType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A key-value object for data that persists throughout an AI or sidecar session.
@@ -10933,45 +9520,13 @@ impl SwmlCallingHangUpHookSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingHangUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingHangUpHookSwaigFunctionValue {
-    /// On the wire: `hangup_hook`.
-    HangupHook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangUpHookSwaigFunctionValue {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingHangUpHookSwaigFunctionValue] = &[
-        Self::HangupHook,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::HangupHook => "hangup_hook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "hangup_hook" => Some(Self::HangupHook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
+    pub enum SwmlCallingHangUpHookSwaigFunctionValue {
+        Unknown(_),
+        HangupHook = "hangup_hook",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingHangUpHookSwaigFunctionValue, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -11053,55 +9608,15 @@ impl SwmlCallingHangupValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The reason for hanging up the call.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingHangupValueReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingHangupValueReason {
-    /// On the wire: `hangup`.
-    Hangup,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `decline`.
-    Decline,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangupValueReason {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingHangupValueReason] = &[
-        Self::Hangup,
-        Self::Busy,
-        Self::Decline,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hangup => "hangup",
-            Self::Busy => "busy",
-            Self::Decline => "decline",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "hangup" => Some(Self::Hangup),
-            "busy" => Some(Self::Busy),
-            "decline" => Some(Self::Decline),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The reason for hanging up the call.
+    pub enum SwmlCallingHangupValueReason {
+        Unknown(_),
+        Hangup = "hangup",
+        Busy = "busy",
+        Decline = "decline",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingHangupValueReason, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member `AiAgentCreateRequestHintsItem::SwmlCallingHint`, `AiAgentHintsItem::SwmlCallingHint`, `AiAgentUpdateRequestHintsItem::SwmlCallingHint` and [`SwmlCallingAiObjectHintsItem::SwmlCallingHint`](crate::SwmlCallingAiObjectHintsItem::SwmlCallingHint).
@@ -11359,43 +9874,13 @@ impl SwmlCallingIntegerProperty {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingIntegerPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingIntegerPropertyType {
-    /// On the wire: `integer`.
-    Integer,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingIntegerPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingIntegerPropertyType] = &[Self::Integer];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Integer => "integer",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "integer" => Some(Self::Integer),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingIntegerPropertyType {
+        Unknown(_),
+        Integer = "integer",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingIntegerPropertyType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// join_conference Method
@@ -11681,60 +10166,16 @@ impl SwmlCallingJoinConferenceObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Sets the behavior of the beep sound when joining or leaving the conference. Default `"true"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectBeep::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectBeep {
-    /// On the wire: `true`.
-    True,
-    /// On the wire: `false`.
-    False,
-    /// On the wire: `onEnter`.
-    OnEnter,
-    /// On the wire: `onExit`.
-    OnExit,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectBeep {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectBeep] = &[
-        Self::True,
-        Self::False,
-        Self::OnEnter,
-        Self::OnExit,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "true",
-            Self::False => "false",
-            Self::OnEnter => "onEnter",
-            Self::OnExit => "onExit",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "true" => Some(Self::True),
-            "false" => Some(Self::False),
-            "onEnter" => Some(Self::OnEnter),
-            "onExit" => Some(Self::OnExit),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Sets the behavior of the beep sound when joining or leaving the conference. Default `"true"`.
+    pub enum SwmlCallingJoinConferenceObjectBeep {
+        Unknown(_),
+        True = "true",
+        False = "false",
+        OnEnter = "onEnter",
+        OnExit = "onExit",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectBeep, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingJoinConferenceObjectBeep {
@@ -11745,50 +10186,14 @@ impl Default for SwmlCallingJoinConferenceObjectBeep {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Enables or disables recording of the conference. Default `"do-not-record"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecord::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectRecord {
-    /// On the wire: `do-not-record`.
-    DoNotRecord,
-    /// On the wire: `record-from-start`.
-    RecordFromStart,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectRecord {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectRecord] = &[
-        Self::DoNotRecord,
-        Self::RecordFromStart,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DoNotRecord => "do-not-record",
-            Self::RecordFromStart => "record-from-start",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "do-not-record" => Some(Self::DoNotRecord),
-            "record-from-start" => Some(Self::RecordFromStart),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Enables or disables recording of the conference. Default `"do-not-record"`.
+    pub enum SwmlCallingJoinConferenceObjectRecord {
+        Unknown(_),
+        DoNotRecord = "do-not-record",
+        RecordFromStart = "record-from-start",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectRecord, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingJoinConferenceObjectRecord {
@@ -11799,105 +10204,25 @@ impl Default for SwmlCallingJoinConferenceObjectRecord {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The content type used when sending recording status events to the recording status callback URL. Default not set
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    /// On the wire: `cxml`.
-    Cxml,
-    /// On the wire: `laml`.
-    Laml,
-    /// On the wire: `relay`.
-    Relay,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType] = &[
-        Self::Cxml,
-        Self::Laml,
-        Self::Relay,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cxml => "cxml",
-            Self::Laml => "laml",
-            Self::Relay => "relay",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml" => Some(Self::Cxml),
-            "laml" => Some(Self::Laml),
-            "relay" => Some(Self::Relay),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The content type used when sending recording status events to the recording status callback URL. Default not set
+    pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType {
+        Unknown(_),
+        Cxml = "cxml",
+        Laml = "laml",
+        Relay = "relay",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(
-    SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType, Unknown
-);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
+    pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(
-    SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod, Unknown
-);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
@@ -11908,60 +10233,16 @@ impl Default for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Specifies the geographical region where the conference will be hosted. Default not set
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectRegion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectRegion {
-    /// On the wire: `global`.
-    Global,
-    /// On the wire: `us`.
-    Us,
-    /// On the wire: `eu`.
-    Eu,
-    /// On the wire: `ch`.
-    Ch,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectRegion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectRegion] = &[
-        Self::Global,
-        Self::Us,
-        Self::Eu,
-        Self::Ch,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Global => "global",
-            Self::Us => "us",
-            Self::Eu => "eu",
-            Self::Ch => "ch",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "global" => Some(Self::Global),
-            "us" => Some(Self::Us),
-            "eu" => Some(Self::Eu),
-            "ch" => Some(Self::Ch),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Specifies the geographical region where the conference will be hosted. Default not set
+    pub enum SwmlCallingJoinConferenceObjectRegion {
+        Unknown(_),
+        Global = "global",
+        Us = "us",
+        Eu = "eu",
+        Ch = "ch",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectRegion, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Allows the user to specify a custom action to be executed when the conference result is returned (typically when it has ended).
@@ -12040,103 +10321,25 @@ impl SwmlCallingJoinConferenceObjectResultSwitch {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The content type used when sending status events to the status callback URL. Default not set
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectStatusCallbackEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    /// On the wire: `cxml`.
-    Cxml,
-    /// On the wire: `laml`.
-    Laml,
-    /// On the wire: `relay`.
-    Relay,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectStatusCallbackEventType] = &[
-        Self::Cxml,
-        Self::Laml,
-        Self::Relay,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Cxml => "cxml",
-            Self::Laml => "laml",
-            Self::Relay => "relay",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "cxml" => Some(Self::Cxml),
-            "laml" => Some(Self::Laml),
-            "relay" => Some(Self::Relay),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The content type used when sending status events to the status callback URL. Default not set
+    pub enum SwmlCallingJoinConferenceObjectStatusCallbackEventType {
+        Unknown(_),
+        Cxml = "cxml",
+        Laml = "laml",
+        Relay = "relay",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(
-    SwmlCallingJoinConferenceObjectStatusCallbackEventType, Unknown
-);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
+    pub enum SwmlCallingJoinConferenceObjectStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectStatusCallbackMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
@@ -12147,50 +10350,14 @@ impl Default for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// If set to `trim-silence`, it will remove silence from the start of the recording. If set to `do-not-trim`, it will keep the silence. Default `"trim-silence"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceObjectTrim::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceObjectTrim {
-    /// On the wire: `trim-silence`.
-    TrimSilence,
-    /// On the wire: `do-not-trim`.
-    DoNotTrim,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectTrim {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceObjectTrim] = &[
-        Self::TrimSilence,
-        Self::DoNotTrim,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TrimSilence => "trim-silence",
-            Self::DoNotTrim => "do-not-trim",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "trim-silence" => Some(Self::TrimSilence),
-            "do-not-trim" => Some(Self::DoNotTrim),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// If set to `trim-silence`, it will remove silence from the start of the recording. If set to `do-not-trim`, it will keep the silence. Default `"trim-silence"`.
+    pub enum SwmlCallingJoinConferenceObjectTrim {
+        Unknown(_),
+        TrimSilence = "trim-silence",
+        DoNotTrim = "do-not-trim",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingJoinConferenceObjectTrim, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingJoinConferenceObjectTrim {
@@ -12298,50 +10465,14 @@ impl SwmlCallingJoinConferenceStream {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingJoinConferenceStreamStatusUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
+    pub enum SwmlCallingJoinConferenceStreamStatusUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingJoinConferenceStreamStatusUrlMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingJoinConferenceStreamStatusUrlMethod {
@@ -12532,77 +10663,21 @@ impl SwmlCallingLanguageParams {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A fixed emotional tone for the generated speech.
-/// To vary the emotion automatically during a conversation, use [`languages[].auto_emotion`](#languagesauto_emotion) instead.
-/// IMPORTANT: Only works with the MiniMax TTS engine.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingLanguageParamsEmotion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingLanguageParamsEmotion {
-    /// On the wire: `happy`.
-    Happy,
-    /// On the wire: `sad`.
-    Sad,
-    /// On the wire: `angry`.
-    Angry,
-    /// On the wire: `fearful`.
-    Fearful,
-    /// On the wire: `disgusted`.
-    Disgusted,
-    /// On the wire: `surprised`.
-    Surprised,
-    /// On the wire: `neutral`.
-    Neutral,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLanguageParamsEmotion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingLanguageParamsEmotion] = &[
-        Self::Happy,
-        Self::Sad,
-        Self::Angry,
-        Self::Fearful,
-        Self::Disgusted,
-        Self::Surprised,
-        Self::Neutral,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Happy => "happy",
-            Self::Sad => "sad",
-            Self::Angry => "angry",
-            Self::Fearful => "fearful",
-            Self::Disgusted => "disgusted",
-            Self::Surprised => "surprised",
-            Self::Neutral => "neutral",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "happy" => Some(Self::Happy),
-            "sad" => Some(Self::Sad),
-            "angry" => Some(Self::Angry),
-            "fearful" => Some(Self::Fearful),
-            "disgusted" => Some(Self::Disgusted),
-            "surprised" => Some(Self::Surprised),
-            "neutral" => Some(Self::Neutral),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A fixed emotional tone for the generated speech.
+    /// To vary the emotion automatically during a conversation, use [`languages[].auto_emotion`](#languagesauto_emotion) instead.
+    /// IMPORTANT: Only works with the MiniMax TTS engine.
+    pub enum SwmlCallingLanguageParamsEmotion {
+        Unknown(_),
+        Happy = "happy",
+        Sad = "sad",
+        Angry = "angry",
+        Fearful = "fearful",
+        Disgusted = "disgusted",
+        Surprised = "surprised",
+        Neutral = "neutral",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingLanguageParamsEmotion, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// languages
@@ -13378,43 +11453,13 @@ impl SwmlCallingNullProperty {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingNullPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingNullPropertyType {
-    /// On the wire: `null`.
-    Null,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingNullPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingNullPropertyType] = &[Self::Null];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Null => "null",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "null" => Some(Self::Null),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingNullPropertyType {
+        Unknown(_),
+        Null = "null",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingNullPropertyType, Unknown);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -13510,43 +11555,13 @@ pub enum SwmlCallingNumberPropertyEnumItem {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingNumberPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingNumberPropertyType {
-    /// On the wire: `number`.
-    Number,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingNumberPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingNumberPropertyType] = &[Self::Number];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Number => "number",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "number" => Some(Self::Number),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingNumberPropertyType {
+        Unknown(_),
+        Number = "number",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingNumberPropertyType, Unknown);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -13617,43 +11632,13 @@ impl SwmlCallingObjectProperty {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingObjectPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingObjectPropertyType {
-    /// On the wire: `object`.
-    Object,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingObjectPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingObjectPropertyType] = &[Self::Object];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Object => "object",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "object" => Some(Self::Object),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingObjectPropertyType {
+        Unknown(_),
+        Object = "object",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingObjectPropertyType, Unknown);
 
 #[cfg(feature = "swml")]
 /// oneOf Property
@@ -13913,43 +11898,13 @@ impl SwmlCallingPayPromptPlayAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayPromptPlayActionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingPayPromptPlayActionType {
-    /// On the wire: `Play`.
-    Play,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPromptPlayActionType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayPromptPlayActionType] = &[Self::Play];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Play => "Play",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Play" => Some(Self::Play),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
+    pub enum SwmlCallingPayPromptPlayActionType {
+        Unknown(_),
+        Play = "Play",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayPromptPlayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction`](crate::SwmlCallingPayPromptAction::SwmlCallingPayPromptSayAction).
@@ -13990,43 +11945,13 @@ impl SwmlCallingPayPromptSayAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayPromptSayActionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingPayPromptSayActionType {
-    /// On the wire: `Say`.
-    Say,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPromptSayActionType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayPromptSayActionType] = &[Self::Say];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Say => "Say",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Say" => Some(Self::Say),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// When the action `type` is `Say`, this value is the text to be spoken; when the type is `Play`, it should be a URL to the audio file.
+    pub enum SwmlCallingPayPromptSayActionType {
+        Unknown(_),
+        Say = "Say",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayPromptSayActionType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingPayValue::prompts`](crate::SwmlCallingPayValue::prompts).
@@ -14349,43 +12274,13 @@ impl SwmlCallingPayValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayValueInput::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingPayValueInput {
-    /// On the wire: `dtmf`.
-    Dtmf,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayValueInput {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayValueInput] = &[Self::Dtmf];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dtmf => "dtmf",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dtmf" => Some(Self::Dtmf),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
+    pub enum SwmlCallingPayValueInput {
+        Unknown(_),
+        Dtmf = "dtmf",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayValueInput, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingPayValueInput {
@@ -14396,43 +12291,13 @@ impl Default for SwmlCallingPayValueInput {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayValuePaymentMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingPayValuePaymentMethod {
-    /// On the wire: `credit-card`.
-    CreditCard,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayValuePaymentMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayValuePaymentMethod] = &[Self::CreditCard];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CreditCard => "credit-card",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "credit-card" => Some(Self::CreditCard),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
+    pub enum SwmlCallingPayValuePaymentMethod {
+        Unknown(_),
+        CreditCard = "credit-card",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayValuePaymentMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
@@ -14451,54 +12316,18 @@ pub enum SwmlCallingPayValuePostalCode {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Whether the payment is a one off payment or re-occurring.
-///
-/// Allowed values:
-/// - `one-time`
-/// - `reusable`
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingPayValueTokenType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingPayValueTokenType {
-    /// On the wire: `one-time`.
-    OneTime,
-    /// On the wire: `reusable`.
-    Reusable,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayValueTokenType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingPayValueTokenType] = &[
-        Self::OneTime,
-        Self::Reusable,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::OneTime => "one-time",
-            Self::Reusable => "reusable",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "one-time" => Some(Self::OneTime),
-            "reusable" => Some(Self::Reusable),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Whether the payment is a one off payment or re-occurring.
+    ///
+    /// Allowed values:
+    /// - `one-time`
+    /// - `reusable`
+    pub enum SwmlCallingPayValueTokenType {
+        Unknown(_),
+        OneTime = "one-time",
+        Reusable = "reusable",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingPayValueTokenType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingPayValueTokenType {
@@ -15521,56 +13350,16 @@ impl SwmlCallingRecordCallValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Direction of the audio to record: "speak" for what party says, "listen" for what party hears, "both" for what the party hears and says.
-/// Default is `"both"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingRecordCallValueDirection {
-    /// On the wire: `speak`.
-    Speak,
-    /// On the wire: `listen`.
-    Listen,
-    /// On the wire: `both`.
-    Both,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCallValueDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordCallValueDirection] = &[
-        Self::Speak,
-        Self::Listen,
-        Self::Both,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Speak => "speak",
-            Self::Listen => "listen",
-            Self::Both => "both",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "speak" => Some(Self::Speak),
-            "listen" => Some(Self::Listen),
-            "both" => Some(Self::Both),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears, "both" for what the party hears and says.
+    /// Default is `"both"`.
+    pub enum SwmlCallingRecordCallValueDirection {
+        Unknown(_),
+        Speak = "speak",
+        Listen = "listen",
+        Both = "both",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordCallValueDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingRecordCallValueDirection {
@@ -15581,56 +13370,16 @@ impl Default for SwmlCallingRecordCallValueDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The format to record in. It can be `wav`, `mp3`, or `mp4`.
-/// Default is `"wav"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordCallValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingRecordCallValueFormat {
-    /// On the wire: `wav`.
-    Wav,
-    /// On the wire: `mp3`.
-    Mp3,
-    /// On the wire: `mp4`.
-    Mp4,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCallValueFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordCallValueFormat] = &[
-        Self::Wav,
-        Self::Mp3,
-        Self::Mp4,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Wav => "wav",
-            Self::Mp3 => "mp3",
-            Self::Mp4 => "mp4",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "wav" => Some(Self::Wav),
-            "mp3" => Some(Self::Mp3),
-            "mp4" => Some(Self::Mp4),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The format to record in. It can be `wav`, `mp3`, or `mp4`.
+    /// Default is `"wav"`.
+    pub enum SwmlCallingRecordCallValueFormat {
+        Unknown(_),
+        Wav = "wav",
+        Mp3 = "mp3",
+        Mp4 = "mp4",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordCallValueFormat, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingRecordCallValueFormat {
@@ -15782,51 +13531,15 @@ impl SwmlCallingRecordValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Direction of the audio to record: "speak" for what party says, "listen" for what party hears.
-/// Default is `"speak"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingRecordValueDirection {
-    /// On the wire: `speak`.
-    Speak,
-    /// On the wire: `listen`.
-    Listen,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordValueDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordValueDirection] = &[
-        Self::Speak,
-        Self::Listen,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Speak => "speak",
-            Self::Listen => "listen",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "speak" => Some(Self::Speak),
-            "listen" => Some(Self::Listen),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears.
+    /// Default is `"speak"`.
+    pub enum SwmlCallingRecordValueDirection {
+        Unknown(_),
+        Speak = "speak",
+        Listen = "listen",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordValueDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingRecordValueDirection {
@@ -15837,56 +13550,16 @@ impl Default for SwmlCallingRecordValueDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The format to record in. Can be `wav`, `mp3`, or `mp4`.
-/// Default is `"wav"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRecordValueFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingRecordValueFormat {
-    /// On the wire: `wav`.
-    Wav,
-    /// On the wire: `mp3`.
-    Mp3,
-    /// On the wire: `mp4`.
-    Mp4,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordValueFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRecordValueFormat] = &[
-        Self::Wav,
-        Self::Mp3,
-        Self::Mp4,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Wav => "wav",
-            Self::Mp3 => "mp3",
-            Self::Mp4 => "mp4",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "wav" => Some(Self::Wav),
-            "mp3" => Some(Self::Mp3),
-            "mp4" => Some(Self::Mp4),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The format to record in. Can be `wav`, `mp3`, or `mp4`.
+    /// Default is `"wav"`.
+    pub enum SwmlCallingRecordValueFormat {
+        Unknown(_),
+        Wav = "wav",
+        Mp3 = "mp3",
+        Mp4 = "mp4",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRecordValueFormat, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingRecordValueFormat {
@@ -16027,60 +13700,16 @@ pub enum SwmlCallingRequestValueBody {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingRequestValueMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingRequestValueMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// On the wire: `PUT`.
-    Put,
-    /// On the wire: `DELETE`.
-    Delete,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRequestValueMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingRequestValueMethod] = &[
-        Self::Get,
-        Self::Post,
-        Self::Put,
-        Self::Delete,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Put => "PUT",
-            Self::Delete => "DELETE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            "PUT" => Some(Self::Put),
-            "DELETE" => Some(Self::Delete),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
+    pub enum SwmlCallingRequestValueMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
+        Put = "PUT",
+        Delete = "DELETE",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingRequestValueMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// return Method
@@ -17146,45 +14775,13 @@ impl SwmlCallingStartUpHookSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStartUpHookSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingStartUpHookSwaigFunctionValue {
-    /// On the wire: `startup_hook`.
-    StartupHook,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStartUpHookSwaigFunctionValue {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStartUpHookSwaigFunctionValue] = &[
-        Self::StartupHook,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::StartupHook => "startup_hook",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "startup_hook" => Some(Self::StartupHook),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
+    pub enum SwmlCallingStartUpHookSwaigFunctionValue {
+        Unknown(_),
+        StartupHook = "startup_hook",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingStartUpHookSwaigFunctionValue, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -17555,51 +15152,15 @@ impl SwmlCallingStreamValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// HTTP method used to deliver stream status events to `status_url`.
-/// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueStatusUrlMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingStreamValueStatusUrlMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStreamValueStatusUrlMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStreamValueStatusUrlMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// HTTP method used to deliver stream status events to `status_url`.
+    /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
+    pub enum SwmlCallingStreamValueStatusUrlMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingStreamValueStatusUrlMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingStreamValueStatusUrlMethod {
@@ -17610,59 +15171,19 @@ impl Default for SwmlCallingStreamValueStatusUrlMethod {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Audio track to stream:
-///     `inbound_track` for what the caller says,
-///     `outbound_track` for what the caller hears,
-///     `both_tracks` for both.
-///     Default is `"inbound_track"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStreamValueTrack::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingStreamValueTrack {
-    /// On the wire: `inbound_track`.
-    InboundTrack,
-    /// On the wire: `outbound_track`.
-    OutboundTrack,
-    /// On the wire: `both_tracks`.
-    BothTracks,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStreamValueTrack {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStreamValueTrack] = &[
-        Self::InboundTrack,
-        Self::OutboundTrack,
-        Self::BothTracks,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InboundTrack => "inbound_track",
-            Self::OutboundTrack => "outbound_track",
-            Self::BothTracks => "both_tracks",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound_track" => Some(Self::InboundTrack),
-            "outbound_track" => Some(Self::OutboundTrack),
-            "both_tracks" => Some(Self::BothTracks),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Audio track to stream:
+    ///     `inbound_track` for what the caller says,
+    ///     `outbound_track` for what the caller hears,
+    ///     `both_tracks` for both.
+    ///     Default is `"inbound_track"`.
+    pub enum SwmlCallingStreamValueTrack {
+        Unknown(_),
+        InboundTrack = "inbound_track",
+        OutboundTrack = "outbound_track",
+        BothTracks = "both_tracks",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingStreamValueTrack, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingStreamValueTrack {
@@ -17673,90 +15194,22 @@ impl Default for SwmlCallingStreamValueTrack {
 }
 
 #[cfg(feature = "swml")]
-/// The field [`SwmlCallingStringProperty::format`](crate::SwmlCallingStringProperty::format).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStringFormat::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingStringFormat {
-    /// On the wire: `date_time`.
-    DateTime,
-    /// On the wire: `time`.
-    Time,
-    /// On the wire: `date`.
-    Date,
-    /// On the wire: `duration`.
-    Duration,
-    /// On the wire: `email`.
-    Email,
-    /// On the wire: `hostname`.
-    Hostname,
-    /// On the wire: `ipv4`.
-    Ipv4,
-    /// On the wire: `ipv6`.
-    Ipv6,
-    /// On the wire: `uri`.
-    Uri,
-    /// On the wire: `uuid`.
-    Uuid,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingStringFormat {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStringFormat] = &[
-        Self::DateTime,
-        Self::Time,
-        Self::Date,
-        Self::Duration,
-        Self::Email,
-        Self::Hostname,
-        Self::Ipv4,
-        Self::Ipv6,
-        Self::Uri,
-        Self::Uuid,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DateTime => "date_time",
-            Self::Time => "time",
-            Self::Date => "date",
-            Self::Duration => "duration",
-            Self::Email => "email",
-            Self::Hostname => "hostname",
-            Self::Ipv4 => "ipv4",
-            Self::Ipv6 => "ipv6",
-            Self::Uri => "uri",
-            Self::Uuid => "uuid",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "date_time" => Some(Self::DateTime),
-            "time" => Some(Self::Time),
-            "date" => Some(Self::Date),
-            "duration" => Some(Self::Duration),
-            "email" => Some(Self::Email),
-            "hostname" => Some(Self::Hostname),
-            "ipv4" => Some(Self::Ipv4),
-            "ipv6" => Some(Self::Ipv6),
-            "uri" => Some(Self::Uri),
-            "uuid" => Some(Self::Uuid),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`SwmlCallingStringProperty::format`](crate::SwmlCallingStringProperty::format).
+    pub enum SwmlCallingStringFormat {
+        Unknown(_),
+        DateTime = "date_time",
+        Time = "time",
+        Date = "date",
+        Duration = "duration",
+        Email = "email",
+        Hostname = "hostname",
+        Ipv4 = "ipv4",
+        Ipv6 = "ipv6",
+        Uri = "uri",
+        Uuid = "uuid",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingStringFormat, Unknown);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -17837,43 +15290,13 @@ impl SwmlCallingStringProperty {
 }
 
 #[cfg(feature = "swml")]
-/// The type of parameter(s) the AI is passing to the function.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingStringPropertyType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingStringPropertyType {
-    /// On the wire: `string`.
-    String,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "swml")]
-impl SwmlCallingStringPropertyType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingStringPropertyType] = &[Self::String];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::String => "string",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "string" => Some(Self::String),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of parameter(s) the AI is passing to the function.
+    pub enum SwmlCallingStringPropertyType {
+        Unknown(_),
+        String = "string",
     }
 }
-
-#[cfg(feature = "swml")]
-crate::runtime::open_enum!(SwmlCallingStringPropertyType, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SummarizeAction object
@@ -17957,43 +15380,13 @@ impl From<SwmlCallingSummarizeAction> for SwmlCallingSummarizeActionUnion {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The member [`SwmlCallingSummarizeActionUnion::Enum`](crate::SwmlCallingSummarizeActionUnion::Enum).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingSummarizeActionUnionEnum {
-    /// On the wire: `summarize`.
-    Summarize,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSummarizeActionUnionEnum {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingSummarizeActionUnionEnum] = &[Self::Summarize];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Summarize => "summarize",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "summarize" => Some(Self::Summarize),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The member [`SwmlCallingSummarizeActionUnion::Enum`](crate::SwmlCallingSummarizeActionUnion::Enum).
+    pub enum SwmlCallingSummarizeActionUnionEnum {
+        Unknown(_),
+        Summarize = "summarize",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingSummarizeActionUnionEnum, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An internal reserved function that generates a summary of the conversation and sends any specified properties to the configured webhook after the conversation has ended.
@@ -18190,45 +15583,13 @@ impl SwmlCallingSummarizeConversationSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingSummarizeConversationSwaigFunctionValue::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingSummarizeConversationSwaigFunctionValue {
-    /// On the wire: `summarize_conversation`.
-    SummarizeConversation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSummarizeConversationSwaigFunctionValue {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingSummarizeConversationSwaigFunctionValue] = &[
-        Self::SummarizeConversation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::SummarizeConversation => "summarize_conversation",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "summarize_conversation" => Some(Self::SummarizeConversation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
+    pub enum SwmlCallingSummarizeConversationSwaigFunctionValue {
+        Unknown(_),
+        SummarizeConversation = "summarize_conversation",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingSummarizeConversationSwaigFunctionValue, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -18574,60 +15935,16 @@ impl SwmlCallingSwaigInternalFiller {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// native_functions
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingSwaigNativeFunction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingSwaigNativeFunction {
-    /// On the wire: `check_time`.
-    CheckTime,
-    /// On the wire: `wait_seconds`.
-    WaitSeconds,
-    /// On the wire: `wait_for_user`.
-    WaitForUser,
-    /// On the wire: `adjust_response_latency`.
-    AdjustResponseLatency,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwaigNativeFunction {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingSwaigNativeFunction] = &[
-        Self::CheckTime,
-        Self::WaitSeconds,
-        Self::WaitForUser,
-        Self::AdjustResponseLatency,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CheckTime => "check_time",
-            Self::WaitSeconds => "wait_seconds",
-            Self::WaitForUser => "wait_for_user",
-            Self::AdjustResponseLatency => "adjust_response_latency",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "check_time" => Some(Self::CheckTime),
-            "wait_seconds" => Some(Self::WaitSeconds),
-            "wait_for_user" => Some(Self::WaitForUser),
-            "adjust_response_latency" => Some(Self::AdjustResponseLatency),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// native_functions
+    pub enum SwmlCallingSwaigNativeFunction {
+        Unknown(_),
+        CheckTime = "check_time",
+        WaitSeconds = "wait_seconds",
+        WaitForUser = "wait_for_user",
+        AdjustResponseLatency = "adjust_response_latency",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingSwaigNativeFunction, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Splits the result into the data half and the steering half.
@@ -19210,43 +16527,13 @@ impl SwmlCallingSwmlObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The field [`SwmlCallingSwmlObject::version`](crate::SwmlCallingSwmlObject::version).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingSwmlObjectVersion::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingSwmlObjectVersion {
-    /// On the wire: `1.0.0`.
-    V1_0_0,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwmlObjectVersion {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingSwmlObjectVersion] = &[Self::V1_0_0];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1_0_0 => "1.0.0",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "1.0.0" => Some(Self::V1_0_0),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`SwmlCallingSwmlObject::version`](crate::SwmlCallingSwmlObject::version).
+    pub enum SwmlCallingSwmlObjectVersion {
+        Unknown(_),
+        V1_0_0 = "1.0.0",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingSwmlObjectVersion, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// tap Method
@@ -19357,49 +16644,16 @@ impl SwmlCallingTapValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Codec to use for the tap media stream.
-/// Possible Values: \[`PCMU`, `PCMA`\]
-/// Default is `"PCMU"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTapValueCodec::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTapValueCodec {
-    /// On the wire: `PCMU`.
-    Pcmu,
-    /// On the wire: `PCMA`.
-    Pcma,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTapValueCodec {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTapValueCodec] = &[Self::Pcmu, Self::Pcma];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pcmu => "PCMU",
-            Self::Pcma => "PCMA",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "PCMU" => Some(Self::Pcmu),
-            "PCMA" => Some(Self::Pcma),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Codec to use for the tap media stream.
+    /// Possible Values: \[`PCMU`, `PCMA`\]
+    /// Default is `"PCMU"`.
+    pub enum SwmlCallingTapValueCodec {
+        Unknown(_),
+        Pcmu = "PCMU",
+        Pcma = "PCMA",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTapValueCodec, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingTapValueCodec {
@@ -19410,59 +16664,19 @@ impl Default for SwmlCallingTapValueCodec {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Direction of the audio to tap:
-///     `speak` for what party says,
-///     `listen` for what party hears,
-///     `both` for what party hears and says.
-///     Default is `"speak"`.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTapValueDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTapValueDirection {
-    /// On the wire: `speak`.
-    Speak,
-    /// On the wire: `listen`.
-    Listen,
-    /// On the wire: `both`.
-    Both,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTapValueDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTapValueDirection] = &[
-        Self::Speak,
-        Self::Listen,
-        Self::Both,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Speak => "speak",
-            Self::Listen => "listen",
-            Self::Both => "both",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "speak" => Some(Self::Speak),
-            "listen" => Some(Self::Listen),
-            "both" => Some(Self::Both),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Direction of the audio to tap:
+    ///     `speak` for what party says,
+    ///     `listen` for what party hears,
+    ///     `both` for what party hears and says.
+    ///     Default is `"speak"`.
+    pub enum SwmlCallingTapValueDirection {
+        Unknown(_),
+        Speak = "speak",
+        Listen = "listen",
+        Both = "both",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTapValueDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 impl Default for SwmlCallingTapValueDirection {
@@ -19616,89 +16830,23 @@ impl From<SwmlCallingTranscribeSummarizeActionUnion> for SwmlCallingTranscribeAc
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The member [`SwmlCallingTranscribeAction::Enum`](crate::SwmlCallingTranscribeAction::Enum).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTranscribeActionEnum {
-    /// On the wire: `stop`.
-    Stop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeActionEnum {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTranscribeActionEnum] = &[Self::Stop];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stop => "stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "stop" => Some(Self::Stop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The member [`SwmlCallingTranscribeAction::Enum`](crate::SwmlCallingTranscribeAction::Enum).
+    pub enum SwmlCallingTranscribeActionEnum {
+        Unknown(_),
+        Stop = "stop",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTranscribeActionEnum, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// TranscribeDirection enum
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTranscribeDirection {
-    /// On the wire: `remote-caller`.
-    RemoteCaller,
-    /// On the wire: `local-caller`.
-    LocalCaller,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTranscribeDirection] = &[
-        Self::RemoteCaller,
-        Self::LocalCaller,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RemoteCaller => "remote-caller",
-            Self::LocalCaller => "local-caller",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "remote-caller" => Some(Self::RemoteCaller),
-            "local-caller" => Some(Self::LocalCaller),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// TranscribeDirection enum
+    pub enum SwmlCallingTranscribeDirection {
+        Unknown(_),
+        RemoteCaller = "remote-caller",
+        LocalCaller = "local-caller",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTranscribeDirection, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranscribeStartAction object
@@ -19953,45 +17101,13 @@ for SwmlCallingTranscribeSummarizeActionUnion {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTranscribeSummarizeActionUnionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTranscribeSummarizeActionUnionEnum {
-    /// On the wire: `summarize`.
-    Summarize,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeSummarizeActionUnionEnum {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTranscribeSummarizeActionUnionEnum] = &[
-        Self::Summarize,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Summarize => "summarize",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "summarize" => Some(Self::Summarize),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
+    pub enum SwmlCallingTranscribeSummarizeActionUnionEnum {
+        Unknown(_),
+        Summarize = "summarize",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTranscribeSummarizeActionUnionEnum, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Transcribe the entire call in the background.
@@ -20143,160 +17259,41 @@ impl From<SwmlCallingInjectAction> for SwmlCallingTranslateAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTranslateActionEnum::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTranslateActionEnum {
-    /// On the wire: `stop`.
-    Stop,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranslateActionEnum {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTranslateActionEnum] = &[Self::Stop];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stop => "stop",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "stop" => Some(Self::Stop),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
+    pub enum SwmlCallingTranslateActionEnum {
+        Unknown(_),
+        Stop = "stop",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTranslateActionEnum, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// TranslateDirection enum
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTranslateDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTranslateDirection {
-    /// On the wire: `remote-caller`.
-    RemoteCaller,
-    /// On the wire: `local-caller`.
-    LocalCaller,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranslateDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTranslateDirection] = &[
-        Self::RemoteCaller,
-        Self::LocalCaller,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RemoteCaller => "remote-caller",
-            Self::LocalCaller => "local-caller",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "remote-caller" => Some(Self::RemoteCaller),
-            "local-caller" => Some(Self::LocalCaller),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// TranslateDirection enum
+    pub enum SwmlCallingTranslateDirection {
+        Unknown(_),
+        RemoteCaller = "remote-caller",
+        LocalCaller = "local-caller",
     }
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTranslateDirection, Unknown);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-/// Preset translation filter values that adjust the tone or style of translated speech.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingTranslationFilterPreset::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingTranslationFilterPreset {
-    /// Translates to a polite version, removing anything insulting while maintaining sentiment
-    ///
-    /// On the wire: `polite`.
-    Polite,
-    /// Translates to a rude and insulting version while maintaining sentiment
-    ///
-    /// On the wire: `rude`.
-    Rude,
-    /// Translates to sound professional, removing slang or lingo
-    ///
-    /// On the wire: `professional`.
-    Professional,
-    /// Translates to sound like Shakespeare, speaking in iambic pentameter
-    ///
-    /// On the wire: `shakespeare`.
-    Shakespeare,
-    /// Translates to use Gen-Z slang and expressions
-    ///
-    /// On the wire: `gen-z`.
-    GenZ,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranslationFilterPreset {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingTranslationFilterPreset] = &[
-        Self::Polite,
-        Self::Rude,
-        Self::Professional,
-        Self::Shakespeare,
-        Self::GenZ,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Polite => "polite",
-            Self::Rude => "rude",
-            Self::Professional => "professional",
-            Self::Shakespeare => "shakespeare",
-            Self::GenZ => "gen-z",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "polite" => Some(Self::Polite),
-            "rude" => Some(Self::Rude),
-            "professional" => Some(Self::Professional),
-            "shakespeare" => Some(Self::Shakespeare),
-            "gen-z" => Some(Self::GenZ),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Preset translation filter values that adjust the tone or style of translated speech.
+    pub enum SwmlCallingTranslationFilterPreset {
+        Unknown(_),
+        /// Translates to a polite version, removing anything insulting while maintaining sentiment
+        Polite = "polite",
+        /// Translates to a rude and insulting version while maintaining sentiment
+        Rude = "rude",
+        /// Translates to sound professional, removing slang or lingo
+        Professional = "professional",
+        /// Translates to sound like Shakespeare, speaking in iambic pentameter
+        Shakespeare = "shakespeare",
+        /// Translates to use Gen-Z slang and expressions
+        GenZ = "gen-z",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingTranslationFilterPreset, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Backchannel phrases keyed by language code, one array per language. A single phrase is
@@ -21536,60 +18533,16 @@ impl SwmlCallingWebhookForeach {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// The HTTP method (GET, POST, etc.) for the API call.
-///
-/// Values this version of the client does not know yet decode to [`SwmlCallingWebhookMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SwmlCallingWebhookMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// On the wire: `PUT`.
-    Put,
-    /// On the wire: `DELETE`.
-    Delete,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingWebhookMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SwmlCallingWebhookMethod] = &[
-        Self::Get,
-        Self::Post,
-        Self::Put,
-        Self::Delete,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Put => "PUT",
-            Self::Delete => "DELETE",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            "PUT" => Some(Self::Put),
-            "DELETE" => Some(Self::Delete),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The HTTP method (GET, POST, etc.) for the API call.
+    pub enum SwmlCallingWebhookMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
+        Put = "PUT",
+        Delete = "DELETE",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SwmlCallingWebhookMethod, Unknown);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.

@@ -25,110 +25,26 @@ impl AudioChannel {
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-/// All possible call handler types for domain applications. Includes types that can only be assigned via the Fabric API or UI.
-///
-/// Values this version of the client does not know yet decode to [`DomainAppCallHandler::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainAppCallHandler {
-    /// On the wire: `relay_topic`.
-    RelayTopic,
-    /// On the wire: `relay_application`.
-    RelayApplication,
-    /// On the wire: `laml_webhooks`.
-    LamlWebhooks,
-    /// On the wire: `laml_application`.
-    LamlApplication,
-    /// On the wire: `video_room`.
-    VideoRoom,
-    /// On the wire: `relay_script`.
-    RelayScript,
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `ai_agent`.
-    AiAgent,
-    /// On the wire: `call_flow`.
-    CallFlow,
-    /// On the wire: `relay_context`.
-    RelayContext,
-    /// On the wire: `relay_connector`.
-    RelayConnector,
-    /// On the wire: `fabric_subscriber`.
-    FabricSubscriber,
-    /// On the wire: `sip_gateway`.
-    SipGateway,
-    /// On the wire: `call_queue`.
-    CallQueue,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-impl DomainAppCallHandler {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainAppCallHandler] = &[
-        Self::RelayTopic,
-        Self::RelayApplication,
-        Self::LamlWebhooks,
-        Self::LamlApplication,
-        Self::VideoRoom,
-        Self::RelayScript,
-        Self::Dialogflow,
-        Self::AiAgent,
-        Self::CallFlow,
-        Self::RelayContext,
-        Self::RelayConnector,
-        Self::FabricSubscriber,
-        Self::SipGateway,
-        Self::CallQueue,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RelayTopic => "relay_topic",
-            Self::RelayApplication => "relay_application",
-            Self::LamlWebhooks => "laml_webhooks",
-            Self::LamlApplication => "laml_application",
-            Self::VideoRoom => "video_room",
-            Self::RelayScript => "relay_script",
-            Self::Dialogflow => "dialogflow",
-            Self::AiAgent => "ai_agent",
-            Self::CallFlow => "call_flow",
-            Self::RelayContext => "relay_context",
-            Self::RelayConnector => "relay_connector",
-            Self::FabricSubscriber => "fabric_subscriber",
-            Self::SipGateway => "sip_gateway",
-            Self::CallQueue => "call_queue",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "relay_topic" => Some(Self::RelayTopic),
-            "relay_application" => Some(Self::RelayApplication),
-            "laml_webhooks" => Some(Self::LamlWebhooks),
-            "laml_application" => Some(Self::LamlApplication),
-            "video_room" => Some(Self::VideoRoom),
-            "relay_script" => Some(Self::RelayScript),
-            "dialogflow" => Some(Self::Dialogflow),
-            "ai_agent" => Some(Self::AiAgent),
-            "call_flow" => Some(Self::CallFlow),
-            "relay_context" => Some(Self::RelayContext),
-            "relay_connector" => Some(Self::RelayConnector),
-            "fabric_subscriber" => Some(Self::FabricSubscriber),
-            "sip_gateway" => Some(Self::SipGateway),
-            "call_queue" => Some(Self::CallQueue),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// All possible call handler types for domain applications. Includes types that can only be assigned via the Fabric API or UI.
+    pub enum DomainAppCallHandler {
+        Unknown(_),
+        RelayTopic = "relay_topic",
+        RelayApplication = "relay_application",
+        LamlWebhooks = "laml_webhooks",
+        LamlApplication = "laml_application",
+        VideoRoom = "video_room",
+        RelayScript = "relay_script",
+        Dialogflow = "dialogflow",
+        AiAgent = "ai_agent",
+        CallFlow = "call_flow",
+        RelayContext = "relay_context",
+        RelayConnector = "relay_connector",
+        FabricSubscriber = "fabric_subscriber",
+        SipGateway = "sip_gateway",
+        CallQueue = "call_queue",
     }
 }
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum!(DomainAppCallHandler, Unknown);
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// Response containing a single domain application.
@@ -339,193 +255,45 @@ impl DomainApplicationResponse {
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-/// A string representing the HTTP method to use with call_fallback_url.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallFallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationResponseCallFallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-impl DomainApplicationResponseCallFallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationResponseCallFallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_fallback_url.
+    pub enum DomainApplicationResponseCallFallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum!(DomainApplicationResponseCallFallbackMethod, Unknown);
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-/// A string representing the HTTP method to use with call_request_url.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallRequestMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationResponseCallRequestMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-impl DomainApplicationResponseCallRequestMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationResponseCallRequestMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_request_url.
+    pub enum DomainApplicationResponseCallRequestMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum!(DomainApplicationResponseCallRequestMethod, Unknown);
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-/// A string representing the HTTP method to use with call_status_callback_url.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationResponseCallStatusCallbackMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationResponseCallStatusCallbackMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-impl DomainApplicationResponseCallStatusCallbackMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationResponseCallStatusCallbackMethod] = &[
-        Self::Get,
-        Self::Post,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing the HTTP method to use with call_status_callback_url.
+    pub enum DomainApplicationResponseCallStatusCallbackMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum!(DomainApplicationResponseCallStatusCallbackMethod, Unknown);
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-/// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
-///
-/// Values this version of the client does not know yet decode to [`DomainApplicationResponseEncryption::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DomainApplicationResponseEncryption {
-    /// On the wire: `optional`.
-    Optional,
-    /// On the wire: `required`.
-    Required,
-    /// On the wire: `forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-impl DomainApplicationResponseEncryption {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DomainApplicationResponseEncryption] = &[
-        Self::Optional,
-        Self::Required,
-        Self::Forbidden,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Optional => "optional",
-            Self::Required => "required",
-            Self::Forbidden => "forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "optional" => Some(Self::Optional),
-            "required" => Some(Self::Required),
-            "forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
+    pub enum DomainApplicationResponseEncryption {
+        Unknown(_),
+        Optional = "optional",
+        Required = "required",
+        Forbidden = "forbidden",
     }
 }
-
-#[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum!(DomainApplicationResponseEncryption, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -604,47 +372,14 @@ impl PaginationLinks {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-/// Speech recognition engine options.
-///
-/// Values this version of the client does not know yet decode to [`SpeechEngine::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SpeechEngine {
-    /// On the wire: `deepgram`.
-    Deepgram,
-    /// On the wire: `google`.
-    Google,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SpeechEngine {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SpeechEngine] = &[Self::Deepgram, Self::Google];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Deepgram => "deepgram",
-            Self::Google => "google",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "deepgram" => Some(Self::Deepgram),
-            "google" => Some(Self::Google),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Speech recognition engine options.
+    pub enum SpeechEngine {
+        Unknown(_),
+        Deepgram = "deepgram",
+        Google = "google",
     }
 }
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum!(SpeechEngine, Unknown);
 
 #[cfg(
     any(
@@ -719,69 +454,13 @@ impl StatusCode400 {
         feature = "voice"
     )
 )]
-/// The field [`StatusCode400::error`](crate::StatusCode400::error).
-///
-/// Values this version of the client does not know yet decode to [`StatusCode400Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum StatusCode400Error {
-    /// On the wire: `Bad Request`.
-    BadRequest,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl StatusCode400Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [StatusCode400Error] = &[Self::BadRequest];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BadRequest => "Bad Request",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Bad Request" => Some(Self::BadRequest),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`StatusCode400::error`](crate::StatusCode400::error).
+    pub enum StatusCode400Error {
+        Unknown(_),
+        BadRequest = "Bad Request",
     }
 }
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(StatusCode400Error, Unknown);
 
 #[cfg(
     any(
@@ -864,73 +543,13 @@ impl StatusCode401 {
         feature = "voice"
     )
 )]
-/// The field [`StatusCode401::error`](crate::StatusCode401::error).
-///
-/// Values this version of the client does not know yet decode to [`StatusCode401Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum StatusCode401Error {
-    /// On the wire: `Unauthorized`.
-    Unauthorized,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl StatusCode401Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [StatusCode401Error] = &[Self::Unauthorized];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Unauthorized => "Unauthorized",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Unauthorized" => Some(Self::Unauthorized),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`StatusCode401::error`](crate::StatusCode401::error).
+    pub enum StatusCode401Error {
+        Unknown(_),
+        Unauthorized = "Unauthorized",
     }
 }
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "chat",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(StatusCode401Error, Unknown);
 
 #[cfg(any(feature = "fabric", feature = "video"))]
 /// Access is forbidden.
@@ -953,43 +572,13 @@ impl StatusCode403 {
 }
 
 #[cfg(any(feature = "fabric", feature = "video"))]
-/// The field [`StatusCode403::error`](crate::StatusCode403::error).
-///
-/// Values this version of the client does not know yet decode to [`StatusCode403Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum StatusCode403Error {
-    /// On the wire: `Forbidden`.
-    Forbidden,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-impl StatusCode403Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [StatusCode403Error] = &[Self::Forbidden];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Forbidden => "Forbidden",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Forbidden" => Some(Self::Forbidden),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`StatusCode403::error`](crate::StatusCode403::error).
+    pub enum StatusCode403Error {
+        Unknown(_),
+        Forbidden = "Forbidden",
     }
 }
-
-#[cfg(any(feature = "fabric", feature = "video"))]
-crate::runtime::open_enum!(StatusCode403Error, Unknown);
 
 #[cfg(
     any(
@@ -1060,67 +649,13 @@ impl StatusCode404 {
         feature = "voice"
     )
 )]
-/// The field [`StatusCode404::error`](crate::StatusCode404::error).
-///
-/// Values this version of the client does not know yet decode to [`StatusCode404Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum StatusCode404Error {
-    /// On the wire: `Not Found`.
-    NotFound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl StatusCode404Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [StatusCode404Error] = &[Self::NotFound];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::NotFound => "Not Found",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Not Found" => Some(Self::NotFound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`StatusCode404::error`](crate::StatusCode404::error).
+    pub enum StatusCode404Error {
+        Unknown(_),
+        NotFound = "Not Found",
     }
 }
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "messaging",
-        feature = "projects",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(StatusCode404Error, Unknown);
 
 #[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
 /// The request contains invalid parameters. See errors for details.
@@ -1221,71 +756,13 @@ impl StatusCode500 {
         feature = "voice"
     )
 )]
-/// The field [`StatusCode500::error`](crate::StatusCode500::error).
-///
-/// Values this version of the client does not know yet decode to [`StatusCode500Error::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum StatusCode500Error {
-    /// On the wire: `Internal Server Error`.
-    InternalServerError,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-impl StatusCode500Error {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [StatusCode500Error] = &[Self::InternalServerError];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InternalServerError => "Internal Server Error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "Internal Server Error" => Some(Self::InternalServerError),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`StatusCode500::error`](crate::StatusCode500::error).
+    pub enum StatusCode500Error {
+        Unknown(_),
+        InternalServerError = "Internal Server Error",
     }
 }
-
-#[cfg(
-    any(
-        feature = "calling",
-        feature = "datasphere",
-        feature = "fabric",
-        feature = "fax",
-        feature = "logs",
-        feature = "messaging",
-        feature = "projects",
-        feature = "pubsub",
-        feature = "relay",
-        feature = "video",
-        feature = "voice"
-    )
-)]
-crate::runtime::open_enum!(StatusCode500Error, Unknown);
 
 #[cfg(
     any(

@@ -1287,53 +1287,15 @@ impl VideoConference {
     }
 }
 
-/// Conference size options.
-///
-/// Values this version of the client does not know yet decode to [`VideoConferenceSize::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoConferenceSize {
-    /// On the wire: `small`.
-    Small,
-    /// On the wire: `medium`.
-    Medium,
-    /// On the wire: `large`.
-    Large,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoConferenceSize {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoConferenceSize] = &[
-        Self::Small,
-        Self::Medium,
-        Self::Large,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Small => "small",
-            Self::Medium => "medium",
-            Self::Large => "large",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "small" => Some(Self::Small),
-            "medium" => Some(Self::Medium),
-            "large" => Some(Self::Large),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Conference size options.
+    pub enum VideoConferenceSize {
+        Unknown(_),
+        Small = "small",
+        Medium = "medium",
+        Large = "large",
     }
 }
-
-crate::runtime::open_enum!(VideoConferenceSize, Unknown);
 
 /// Theme color properties for a conference.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2250,143 +2212,34 @@ impl VideoDiscardedLog {
 /// Video frames per second.
 pub type VideoFps = f64;
 
-/// Join as type for room tokens.
-///
-/// Values this version of the client does not know yet decode to [`VideoJoinAsType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoJoinAsType {
-    /// On the wire: `audience`.
-    Audience,
-    /// On the wire: `member`.
-    Member,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoJoinAsType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoJoinAsType] = &[Self::Audience, Self::Member];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Audience => "audience",
-            Self::Member => "member",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "audience" => Some(Self::Audience),
-            "member" => Some(Self::Member),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Join as type for room tokens.
+    pub enum VideoJoinAsType {
+        Unknown(_),
+        Audience = "audience",
+        Member = "member",
     }
 }
 
-crate::runtime::open_enum!(VideoJoinAsType, Unknown);
-
-/// Video room layout options.
-///
-/// Values this version of the client does not know yet decode to [`VideoLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoLayout {
-    /// On the wire: `grid-responsive`.
-    GridResponsive,
-    /// On the wire: `grid-responsive-mobile`.
-    GridResponsiveMobile,
-    /// On the wire: `highlight-1-responsive`.
-    Highlight1Responsive,
-    /// On the wire: `1x1`.
-    V1x1,
-    /// On the wire: `2x1`.
-    V2x1,
-    /// On the wire: `2x2`.
-    V2x2,
-    /// On the wire: `5up`.
-    V5up,
-    /// On the wire: `3x3`.
-    V3x3,
-    /// On the wire: `4x4`.
-    V4x4,
-    /// On the wire: `5x5`.
-    V5x5,
-    /// On the wire: `6x6`.
-    V6x6,
-    /// On the wire: `8x8`.
-    V8x8,
-    /// On the wire: `10x10`.
-    V10x10,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoLayout {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoLayout] = &[
-        Self::GridResponsive,
-        Self::GridResponsiveMobile,
-        Self::Highlight1Responsive,
-        Self::V1x1,
-        Self::V2x1,
-        Self::V2x2,
-        Self::V5up,
-        Self::V3x3,
-        Self::V4x4,
-        Self::V5x5,
-        Self::V6x6,
-        Self::V8x8,
-        Self::V10x10,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GridResponsive => "grid-responsive",
-            Self::GridResponsiveMobile => "grid-responsive-mobile",
-            Self::Highlight1Responsive => "highlight-1-responsive",
-            Self::V1x1 => "1x1",
-            Self::V2x1 => "2x1",
-            Self::V2x2 => "2x2",
-            Self::V5up => "5up",
-            Self::V3x3 => "3x3",
-            Self::V4x4 => "4x4",
-            Self::V5x5 => "5x5",
-            Self::V6x6 => "6x6",
-            Self::V8x8 => "8x8",
-            Self::V10x10 => "10x10",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "grid-responsive" => Some(Self::GridResponsive),
-            "grid-responsive-mobile" => Some(Self::GridResponsiveMobile),
-            "highlight-1-responsive" => Some(Self::Highlight1Responsive),
-            "1x1" => Some(Self::V1x1),
-            "2x1" => Some(Self::V2x1),
-            "2x2" => Some(Self::V2x2),
-            "5up" => Some(Self::V5up),
-            "3x3" => Some(Self::V3x3),
-            "4x4" => Some(Self::V4x4),
-            "5x5" => Some(Self::V5x5),
-            "6x6" => Some(Self::V6x6),
-            "8x8" => Some(Self::V8x8),
-            "10x10" => Some(Self::V10x10),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Video room layout options.
+    pub enum VideoLayout {
+        Unknown(_),
+        GridResponsive = "grid-responsive",
+        GridResponsiveMobile = "grid-responsive-mobile",
+        Highlight1Responsive = "highlight-1-responsive",
+        V1x1 = "1x1",
+        V2x1 = "2x1",
+        V2x2 = "2x2",
+        V5up = "5up",
+        V3x3 = "3x3",
+        V4x4 = "4x4",
+        V5x5 = "5x5",
+        V6x6 = "6x6",
+        V8x8 = "8x8",
+        V10x10 = "10x10",
     }
 }
-
-crate::runtime::open_enum!(VideoLayout, Unknown);
 
 /// List conference tokens response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2838,172 +2691,41 @@ impl VideoLog {
     }
 }
 
-/// Source of a video log entry.
-///
-/// Values this version of the client does not know yet decode to [`VideoLogSource::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoLogSource {
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoLogSource {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoLogSource] = &[Self::RealtimeApi];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RealtimeApi => "realtime_api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "realtime_api" => Some(Self::RealtimeApi),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Source of a video log entry.
+    pub enum VideoLogSource {
+        Unknown(_),
+        RealtimeApi = "realtime_api",
     }
 }
 
-crate::runtime::open_enum!(VideoLogSource, Unknown);
-
-/// Status of a video room session.
-///
-/// Values this version of the client does not know yet decode to [`VideoLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoLogStatus {
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoLogStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoLogStatus] = &[Self::InProgress, Self::Completed];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "in-progress",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "in-progress" => Some(Self::InProgress),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Status of a video room session.
+    pub enum VideoLogStatus {
+        Unknown(_),
+        InProgress = "in-progress",
+        Completed = "completed",
     }
 }
 
-crate::runtime::open_enum!(VideoLogStatus, Unknown);
-
-/// Type of video activity recorded in the log.
-///
-/// Values this version of the client does not know yet decode to [`VideoLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoLogType {
-    /// On the wire: `video_room_session`.
-    VideoRoomSession,
-    /// On the wire: `video_conference_session`.
-    VideoConferenceSession,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoLogType] = &[
-        Self::VideoRoomSession,
-        Self::VideoConferenceSession,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VideoRoomSession => "video_room_session",
-            Self::VideoConferenceSession => "video_conference_session",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "video_room_session" => Some(Self::VideoRoomSession),
-            "video_conference_session" => Some(Self::VideoConferenceSession),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of video activity recorded in the log.
+    pub enum VideoLogType {
+        Unknown(_),
+        VideoRoomSession = "video_room_session",
+        VideoConferenceSession = "video_conference_session",
     }
 }
 
-crate::runtime::open_enum!(VideoLogType, Unknown);
-
-/// Media allowed type for room tokens.
-///
-/// Values this version of the client does not know yet decode to [`VideoMediaAllowedType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoMediaAllowedType {
-    /// On the wire: `all`.
-    All,
-    /// On the wire: `video-only`.
-    VideoOnly,
-    /// On the wire: `audio-only`.
-    AudioOnly,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoMediaAllowedType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoMediaAllowedType] = &[
-        Self::All,
-        Self::VideoOnly,
-        Self::AudioOnly,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::All => "all",
-            Self::VideoOnly => "video-only",
-            Self::AudioOnly => "audio-only",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "all" => Some(Self::All),
-            "video-only" => Some(Self::VideoOnly),
-            "audio-only" => Some(Self::AudioOnly),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Media allowed type for room tokens.
+    pub enum VideoMediaAllowedType {
+        Unknown(_),
+        All = "all",
+        VideoOnly = "video-only",
+        AudioOnly = "audio-only",
     }
 }
-
-crate::runtime::open_enum!(VideoMediaAllowedType, Unknown);
 
 /// Pagination links for list responses.
 #[derive(Debug, Clone, PartialEq)]
@@ -3058,143 +2780,34 @@ impl VideoPaginationLinks {
     }
 }
 
-/// Video quality resolution.
-///
-/// Values this version of the client does not know yet decode to [`VideoQuality::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoQuality {
-    /// On the wire: `720p`.
-    V720p,
-    /// On the wire: `1080p`.
-    V1080p,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoQuality {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoQuality] = &[Self::V720p, Self::V1080p];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V720p => "720p",
-            Self::V1080p => "1080p",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "720p" => Some(Self::V720p),
-            "1080p" => Some(Self::V1080p),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Video quality resolution.
+    pub enum VideoQuality {
+        Unknown(_),
+        V720p = "720p",
+        V1080p = "1080p",
     }
 }
 
-crate::runtime::open_enum!(VideoQuality, Unknown);
-
-/// The room's layout.
-///
-/// Values this version of the client does not know yet decode to [`VideoRoomLayout::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoRoomLayout {
-    /// On the wire: `grid-responsive`.
-    GridResponsive,
-    /// On the wire: `grid-responsive-mobile`.
-    GridResponsiveMobile,
-    /// On the wire: `highlight-1-responsive`.
-    Highlight1Responsive,
-    /// On the wire: `1x1`.
-    V1x1,
-    /// On the wire: `2x1`.
-    V2x1,
-    /// On the wire: `2x2`.
-    V2x2,
-    /// On the wire: `5up`.
-    V5up,
-    /// On the wire: `3x3`.
-    V3x3,
-    /// On the wire: `4x4`.
-    V4x4,
-    /// On the wire: `5x5`.
-    V5x5,
-    /// On the wire: `6x6`.
-    V6x6,
-    /// On the wire: `8x8`.
-    V8x8,
-    /// On the wire: `10x10`.
-    V10x10,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoRoomLayout {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoRoomLayout] = &[
-        Self::GridResponsive,
-        Self::GridResponsiveMobile,
-        Self::Highlight1Responsive,
-        Self::V1x1,
-        Self::V2x1,
-        Self::V2x2,
-        Self::V5up,
-        Self::V3x3,
-        Self::V4x4,
-        Self::V5x5,
-        Self::V6x6,
-        Self::V8x8,
-        Self::V10x10,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::GridResponsive => "grid-responsive",
-            Self::GridResponsiveMobile => "grid-responsive-mobile",
-            Self::Highlight1Responsive => "highlight-1-responsive",
-            Self::V1x1 => "1x1",
-            Self::V2x1 => "2x1",
-            Self::V2x2 => "2x2",
-            Self::V5up => "5up",
-            Self::V3x3 => "3x3",
-            Self::V4x4 => "4x4",
-            Self::V5x5 => "5x5",
-            Self::V6x6 => "6x6",
-            Self::V8x8 => "8x8",
-            Self::V10x10 => "10x10",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "grid-responsive" => Some(Self::GridResponsive),
-            "grid-responsive-mobile" => Some(Self::GridResponsiveMobile),
-            "highlight-1-responsive" => Some(Self::Highlight1Responsive),
-            "1x1" => Some(Self::V1x1),
-            "2x1" => Some(Self::V2x1),
-            "2x2" => Some(Self::V2x2),
-            "5up" => Some(Self::V5up),
-            "3x3" => Some(Self::V3x3),
-            "4x4" => Some(Self::V4x4),
-            "5x5" => Some(Self::V5x5),
-            "6x6" => Some(Self::V6x6),
-            "8x8" => Some(Self::V8x8),
-            "10x10" => Some(Self::V10x10),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The room's layout.
+    pub enum VideoRoomLayout {
+        Unknown(_),
+        GridResponsive = "grid-responsive",
+        GridResponsiveMobile = "grid-responsive-mobile",
+        Highlight1Responsive = "highlight-1-responsive",
+        V1x1 = "1x1",
+        V2x1 = "2x1",
+        V2x2 = "2x2",
+        V5up = "5up",
+        V3x3 = "3x3",
+        V4x4 = "4x4",
+        V5x5 = "5x5",
+        V6x6 = "6x6",
+        V8x8 = "8x8",
+        V10x10 = "10x10",
     }
 }
-
-crate::runtime::open_enum!(VideoRoomLayout, Unknown);
 
 /// Room recording response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -3299,58 +2912,16 @@ impl VideoRoomRecording {
     }
 }
 
-/// Status of a room recording.
-///
-/// Values this version of the client does not know yet decode to [`VideoRoomRecordingStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoRoomRecordingStatus {
-    /// On the wire: `recording`.
-    Recording,
-    /// On the wire: `paused`.
-    Paused,
-    /// On the wire: `processing`.
-    Processing,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoRoomRecordingStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoRoomRecordingStatus] = &[
-        Self::Recording,
-        Self::Paused,
-        Self::Processing,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Recording => "recording",
-            Self::Paused => "paused",
-            Self::Processing => "processing",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "recording" => Some(Self::Recording),
-            "paused" => Some(Self::Paused),
-            "processing" => Some(Self::Processing),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Status of a room recording.
+    pub enum VideoRoomRecordingStatus {
+        Unknown(_),
+        Recording = "recording",
+        Paused = "paused",
+        Processing = "processing",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(VideoRoomRecordingStatus, Unknown);
 
 /// Common room properties shared between create and update requests.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4056,48 +3627,14 @@ impl VideoRoomSessionMember {
     }
 }
 
-/// Status of a room session.
-///
-/// Values this version of the client does not know yet decode to [`VideoRoomSessionStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoRoomSessionStatus {
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoRoomSessionStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoRoomSessionStatus] = &[
-        Self::InProgress,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::InProgress => "in-progress",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "in-progress" => Some(Self::InProgress),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Status of a room session.
+    pub enum VideoRoomSessionStatus {
+        Unknown(_),
+        InProgress = "in-progress",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(VideoRoomSessionStatus, Unknown);
 
 /// Room session summary, returned by the show endpoint. Omits list-only fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -4294,260 +3831,56 @@ impl VideoRoomSessionSummary {
     }
 }
 
-/// Valid permission scopes for room tokens.
-///
-/// Values this version of the client does not know yet decode to [`VideoRoomTokenPermission::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoRoomTokenPermission {
-    /// On the wire: `room.member.audio_mute`.
-    RoomMemberAudioMute,
-    /// On the wire: `room.member.audio_unmute`.
-    RoomMemberAudioUnmute,
-    /// On the wire: `room.member.video_mute`.
-    RoomMemberVideoMute,
-    /// On the wire: `room.member.video_unmute`.
-    RoomMemberVideoUnmute,
-    /// On the wire: `room.member.deaf`.
-    RoomMemberDeaf,
-    /// On the wire: `room.member.undeaf`.
-    RoomMemberUndeaf,
-    /// On the wire: `room.member.set_input_volume`.
-    RoomMemberSetInputVolume,
-    /// On the wire: `room.member.set_output_volume`.
-    RoomMemberSetOutputVolume,
-    /// On the wire: `room.member.set_input_sensitivity`.
-    RoomMemberSetInputSensitivity,
-    /// On the wire: `room.member.set_position`.
-    RoomMemberSetPosition,
-    /// On the wire: `room.member.set_meta`.
-    RoomMemberSetMeta,
-    /// On the wire: `room.member.raisehand`.
-    RoomMemberRaisehand,
-    /// On the wire: `room.member.lowerhand`.
-    RoomMemberLowerhand,
-    /// On the wire: `room.member.remove`.
-    RoomMemberRemove,
-    /// On the wire: `room.member.promote`.
-    RoomMemberPromote,
-    /// On the wire: `room.member.demote`.
-    RoomMemberDemote,
-    /// On the wire: `room.hide_video_muted`.
-    RoomHideVideoMuted,
-    /// On the wire: `room.list_available_layouts`.
-    RoomListAvailableLayouts,
-    /// On the wire: `room.lock`.
-    RoomLock,
-    /// On the wire: `room.playback`.
-    RoomPlayback,
-    /// On the wire: `room.playback_seek`.
-    RoomPlaybackSeek,
-    /// On the wire: `room.prioritize_handraise`.
-    RoomPrioritizeHandraise,
-    /// On the wire: `room.recording`.
-    RoomRecording,
-    /// On the wire: `room.set_layout`.
-    RoomSetLayout,
-    /// On the wire: `room.set_position`.
-    RoomSetPosition,
-    /// On the wire: `room.set_meta`.
-    RoomSetMeta,
-    /// On the wire: `room.show_video_muted`.
-    RoomShowVideoMuted,
-    /// On the wire: `room.stream`.
-    RoomStream,
-    /// On the wire: `room.unlock`.
-    RoomUnlock,
-    /// On the wire: `room.self.audio_mute`.
-    RoomSelfAudioMute,
-    /// On the wire: `room.self.audio_unmute`.
-    RoomSelfAudioUnmute,
-    /// On the wire: `room.self.video_mute`.
-    RoomSelfVideoMute,
-    /// On the wire: `room.self.video_unmute`.
-    RoomSelfVideoUnmute,
-    /// On the wire: `room.self.deaf`.
-    RoomSelfDeaf,
-    /// On the wire: `room.self.undeaf`.
-    RoomSelfUndeaf,
-    /// On the wire: `room.self.set_input_volume`.
-    RoomSelfSetInputVolume,
-    /// On the wire: `room.self.set_output_volume`.
-    RoomSelfSetOutputVolume,
-    /// On the wire: `room.self.set_input_sensitivity`.
-    RoomSelfSetInputSensitivity,
-    /// On the wire: `room.self.set_position`.
-    RoomSelfSetPosition,
-    /// On the wire: `room.self.set_meta`.
-    RoomSelfSetMeta,
-    /// On the wire: `room.self.raisehand`.
-    RoomSelfRaisehand,
-    /// On the wire: `room.self.lowerhand`.
-    RoomSelfLowerhand,
-    /// On the wire: `room.self.screenshare`.
-    RoomSelfScreenshare,
-    /// On the wire: `room.self.additional_source`.
-    RoomSelfAdditionalSource,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoRoomTokenPermission {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoRoomTokenPermission] = &[
-        Self::RoomMemberAudioMute,
-        Self::RoomMemberAudioUnmute,
-        Self::RoomMemberVideoMute,
-        Self::RoomMemberVideoUnmute,
-        Self::RoomMemberDeaf,
-        Self::RoomMemberUndeaf,
-        Self::RoomMemberSetInputVolume,
-        Self::RoomMemberSetOutputVolume,
-        Self::RoomMemberSetInputSensitivity,
-        Self::RoomMemberSetPosition,
-        Self::RoomMemberSetMeta,
-        Self::RoomMemberRaisehand,
-        Self::RoomMemberLowerhand,
-        Self::RoomMemberRemove,
-        Self::RoomMemberPromote,
-        Self::RoomMemberDemote,
-        Self::RoomHideVideoMuted,
-        Self::RoomListAvailableLayouts,
-        Self::RoomLock,
-        Self::RoomPlayback,
-        Self::RoomPlaybackSeek,
-        Self::RoomPrioritizeHandraise,
-        Self::RoomRecording,
-        Self::RoomSetLayout,
-        Self::RoomSetPosition,
-        Self::RoomSetMeta,
-        Self::RoomShowVideoMuted,
-        Self::RoomStream,
-        Self::RoomUnlock,
-        Self::RoomSelfAudioMute,
-        Self::RoomSelfAudioUnmute,
-        Self::RoomSelfVideoMute,
-        Self::RoomSelfVideoUnmute,
-        Self::RoomSelfDeaf,
-        Self::RoomSelfUndeaf,
-        Self::RoomSelfSetInputVolume,
-        Self::RoomSelfSetOutputVolume,
-        Self::RoomSelfSetInputSensitivity,
-        Self::RoomSelfSetPosition,
-        Self::RoomSelfSetMeta,
-        Self::RoomSelfRaisehand,
-        Self::RoomSelfLowerhand,
-        Self::RoomSelfScreenshare,
-        Self::RoomSelfAdditionalSource,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::RoomMemberAudioMute => "room.member.audio_mute",
-            Self::RoomMemberAudioUnmute => "room.member.audio_unmute",
-            Self::RoomMemberVideoMute => "room.member.video_mute",
-            Self::RoomMemberVideoUnmute => "room.member.video_unmute",
-            Self::RoomMemberDeaf => "room.member.deaf",
-            Self::RoomMemberUndeaf => "room.member.undeaf",
-            Self::RoomMemberSetInputVolume => "room.member.set_input_volume",
-            Self::RoomMemberSetOutputVolume => "room.member.set_output_volume",
-            Self::RoomMemberSetInputSensitivity => "room.member.set_input_sensitivity",
-            Self::RoomMemberSetPosition => "room.member.set_position",
-            Self::RoomMemberSetMeta => "room.member.set_meta",
-            Self::RoomMemberRaisehand => "room.member.raisehand",
-            Self::RoomMemberLowerhand => "room.member.lowerhand",
-            Self::RoomMemberRemove => "room.member.remove",
-            Self::RoomMemberPromote => "room.member.promote",
-            Self::RoomMemberDemote => "room.member.demote",
-            Self::RoomHideVideoMuted => "room.hide_video_muted",
-            Self::RoomListAvailableLayouts => "room.list_available_layouts",
-            Self::RoomLock => "room.lock",
-            Self::RoomPlayback => "room.playback",
-            Self::RoomPlaybackSeek => "room.playback_seek",
-            Self::RoomPrioritizeHandraise => "room.prioritize_handraise",
-            Self::RoomRecording => "room.recording",
-            Self::RoomSetLayout => "room.set_layout",
-            Self::RoomSetPosition => "room.set_position",
-            Self::RoomSetMeta => "room.set_meta",
-            Self::RoomShowVideoMuted => "room.show_video_muted",
-            Self::RoomStream => "room.stream",
-            Self::RoomUnlock => "room.unlock",
-            Self::RoomSelfAudioMute => "room.self.audio_mute",
-            Self::RoomSelfAudioUnmute => "room.self.audio_unmute",
-            Self::RoomSelfVideoMute => "room.self.video_mute",
-            Self::RoomSelfVideoUnmute => "room.self.video_unmute",
-            Self::RoomSelfDeaf => "room.self.deaf",
-            Self::RoomSelfUndeaf => "room.self.undeaf",
-            Self::RoomSelfSetInputVolume => "room.self.set_input_volume",
-            Self::RoomSelfSetOutputVolume => "room.self.set_output_volume",
-            Self::RoomSelfSetInputSensitivity => "room.self.set_input_sensitivity",
-            Self::RoomSelfSetPosition => "room.self.set_position",
-            Self::RoomSelfSetMeta => "room.self.set_meta",
-            Self::RoomSelfRaisehand => "room.self.raisehand",
-            Self::RoomSelfLowerhand => "room.self.lowerhand",
-            Self::RoomSelfScreenshare => "room.self.screenshare",
-            Self::RoomSelfAdditionalSource => "room.self.additional_source",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "room.member.audio_mute" => Some(Self::RoomMemberAudioMute),
-            "room.member.audio_unmute" => Some(Self::RoomMemberAudioUnmute),
-            "room.member.video_mute" => Some(Self::RoomMemberVideoMute),
-            "room.member.video_unmute" => Some(Self::RoomMemberVideoUnmute),
-            "room.member.deaf" => Some(Self::RoomMemberDeaf),
-            "room.member.undeaf" => Some(Self::RoomMemberUndeaf),
-            "room.member.set_input_volume" => Some(Self::RoomMemberSetInputVolume),
-            "room.member.set_output_volume" => Some(Self::RoomMemberSetOutputVolume),
-            "room.member.set_input_sensitivity" => {
-                Some(Self::RoomMemberSetInputSensitivity)
-            }
-            "room.member.set_position" => Some(Self::RoomMemberSetPosition),
-            "room.member.set_meta" => Some(Self::RoomMemberSetMeta),
-            "room.member.raisehand" => Some(Self::RoomMemberRaisehand),
-            "room.member.lowerhand" => Some(Self::RoomMemberLowerhand),
-            "room.member.remove" => Some(Self::RoomMemberRemove),
-            "room.member.promote" => Some(Self::RoomMemberPromote),
-            "room.member.demote" => Some(Self::RoomMemberDemote),
-            "room.hide_video_muted" => Some(Self::RoomHideVideoMuted),
-            "room.list_available_layouts" => Some(Self::RoomListAvailableLayouts),
-            "room.lock" => Some(Self::RoomLock),
-            "room.playback" => Some(Self::RoomPlayback),
-            "room.playback_seek" => Some(Self::RoomPlaybackSeek),
-            "room.prioritize_handraise" => Some(Self::RoomPrioritizeHandraise),
-            "room.recording" => Some(Self::RoomRecording),
-            "room.set_layout" => Some(Self::RoomSetLayout),
-            "room.set_position" => Some(Self::RoomSetPosition),
-            "room.set_meta" => Some(Self::RoomSetMeta),
-            "room.show_video_muted" => Some(Self::RoomShowVideoMuted),
-            "room.stream" => Some(Self::RoomStream),
-            "room.unlock" => Some(Self::RoomUnlock),
-            "room.self.audio_mute" => Some(Self::RoomSelfAudioMute),
-            "room.self.audio_unmute" => Some(Self::RoomSelfAudioUnmute),
-            "room.self.video_mute" => Some(Self::RoomSelfVideoMute),
-            "room.self.video_unmute" => Some(Self::RoomSelfVideoUnmute),
-            "room.self.deaf" => Some(Self::RoomSelfDeaf),
-            "room.self.undeaf" => Some(Self::RoomSelfUndeaf),
-            "room.self.set_input_volume" => Some(Self::RoomSelfSetInputVolume),
-            "room.self.set_output_volume" => Some(Self::RoomSelfSetOutputVolume),
-            "room.self.set_input_sensitivity" => Some(Self::RoomSelfSetInputSensitivity),
-            "room.self.set_position" => Some(Self::RoomSelfSetPosition),
-            "room.self.set_meta" => Some(Self::RoomSelfSetMeta),
-            "room.self.raisehand" => Some(Self::RoomSelfRaisehand),
-            "room.self.lowerhand" => Some(Self::RoomSelfLowerhand),
-            "room.self.screenshare" => Some(Self::RoomSelfScreenshare),
-            "room.self.additional_source" => Some(Self::RoomSelfAdditionalSource),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Valid permission scopes for room tokens.
+    pub enum VideoRoomTokenPermission {
+        Unknown(_),
+        RoomMemberAudioMute = "room.member.audio_mute",
+        RoomMemberAudioUnmute = "room.member.audio_unmute",
+        RoomMemberVideoMute = "room.member.video_mute",
+        RoomMemberVideoUnmute = "room.member.video_unmute",
+        RoomMemberDeaf = "room.member.deaf",
+        RoomMemberUndeaf = "room.member.undeaf",
+        RoomMemberSetInputVolume = "room.member.set_input_volume",
+        RoomMemberSetOutputVolume = "room.member.set_output_volume",
+        RoomMemberSetInputSensitivity = "room.member.set_input_sensitivity",
+        RoomMemberSetPosition = "room.member.set_position",
+        RoomMemberSetMeta = "room.member.set_meta",
+        RoomMemberRaisehand = "room.member.raisehand",
+        RoomMemberLowerhand = "room.member.lowerhand",
+        RoomMemberRemove = "room.member.remove",
+        RoomMemberPromote = "room.member.promote",
+        RoomMemberDemote = "room.member.demote",
+        RoomHideVideoMuted = "room.hide_video_muted",
+        RoomListAvailableLayouts = "room.list_available_layouts",
+        RoomLock = "room.lock",
+        RoomPlayback = "room.playback",
+        RoomPlaybackSeek = "room.playback_seek",
+        RoomPrioritizeHandraise = "room.prioritize_handraise",
+        RoomRecording = "room.recording",
+        RoomSetLayout = "room.set_layout",
+        RoomSetPosition = "room.set_position",
+        RoomSetMeta = "room.set_meta",
+        RoomShowVideoMuted = "room.show_video_muted",
+        RoomStream = "room.stream",
+        RoomUnlock = "room.unlock",
+        RoomSelfAudioMute = "room.self.audio_mute",
+        RoomSelfAudioUnmute = "room.self.audio_unmute",
+        RoomSelfVideoMute = "room.self.video_mute",
+        RoomSelfVideoUnmute = "room.self.video_unmute",
+        RoomSelfDeaf = "room.self.deaf",
+        RoomSelfUndeaf = "room.self.undeaf",
+        RoomSelfSetInputVolume = "room.self.set_input_volume",
+        RoomSelfSetOutputVolume = "room.self.set_output_volume",
+        RoomSelfSetInputSensitivity = "room.self.set_input_sensitivity",
+        RoomSelfSetPosition = "room.self.set_position",
+        RoomSelfSetMeta = "room.self.set_meta",
+        RoomSelfRaisehand = "room.self.raisehand",
+        RoomSelfLowerhand = "room.self.lowerhand",
+        RoomSelfScreenshare = "room.self.screenshare",
+        RoomSelfAdditionalSource = "room.self.additional_source",
     }
 }
-
-crate::runtime::open_enum!(VideoRoomTokenPermission, Unknown);
 
 /// Room token response object.
 #[derive(Debug, Clone, PartialEq)]

@@ -116,41 +116,13 @@ impl DialogflowVoiceLog {
     }
 }
 
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`DialogflowVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DialogflowVoiceLogType {
-    /// On the wire: `dialogflow_call`.
-    DialogflowCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DialogflowVoiceLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DialogflowVoiceLogType] = &[Self::DialogflowCall];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialogflowCall => "dialogflow_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dialogflow_call" => Some(Self::DialogflowCall),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this log entry.
+    pub enum DialogflowVoiceLogType {
+        Unknown(_),
+        DialogflowCall = "dialogflow_call",
     }
 }
-
-crate::runtime::open_enum!(DialogflowVoiceLogType, Unknown);
 
 /// A discarded/deleted voice log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
 #[derive(Debug, Clone, PartialEq)]
@@ -289,41 +261,13 @@ impl FabricVoiceLog {
     }
 }
 
-/// Type of this log entry.
-///
-/// Values this version of the client does not know yet decode to [`FabricVoiceLogType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FabricVoiceLogType {
-    /// On the wire: `fabric_subscriber_device_leg`.
-    FabricSubscriberDeviceLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl FabricVoiceLogType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [FabricVoiceLogType] = &[Self::FabricSubscriberDeviceLeg];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Type of this log entry.
+    pub enum FabricVoiceLogType {
+        Unknown(_),
+        FabricSubscriberDeviceLeg = "fabric_subscriber_device_leg",
     }
 }
-
-crate::runtime::open_enum!(FabricVoiceLogType, Unknown);
 
 /// The query and header parameters of [`Client::list_voice_logs`](crate::Client::list_voice_logs).
 ///
@@ -543,58 +487,16 @@ impl RelayVoiceLog {
     }
 }
 
-/// The field [`RelayVoiceLog::type_`](crate::RelayVoiceLog::type_).
-///
-/// Values this version of the client does not know yet decode to [`RelayVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RelayVoiceType {
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// On the wire: `relay_pstn_call`.
-    RelayPstnCall,
-    /// On the wire: `relay_sip_call`.
-    RelaySipCall,
-    /// On the wire: `relay_webrtc_call`.
-    RelayWebrtcCall,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl RelayVoiceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [RelayVoiceType] = &[
-        Self::LamlCall,
-        Self::RelayPstnCall,
-        Self::RelaySipCall,
-        Self::RelayWebrtcCall,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LamlCall => "laml_call",
-            Self::RelayPstnCall => "relay_pstn_call",
-            Self::RelaySipCall => "relay_sip_call",
-            Self::RelayWebrtcCall => "relay_webrtc_call",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "laml_call" => Some(Self::LamlCall),
-            "relay_pstn_call" => Some(Self::RelayPstnCall),
-            "relay_sip_call" => Some(Self::RelaySipCall),
-            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`RelayVoiceLog::type_`](crate::RelayVoiceLog::type_).
+    pub enum RelayVoiceType {
+        Unknown(_),
+        LamlCall = "laml_call",
+        RelayPstnCall = "relay_pstn_call",
+        RelaySipCall = "relay_sip_call",
+        RelayWebrtcCall = "relay_webrtc_call",
     }
 }
-
-crate::runtime::open_enum!(RelayVoiceType, Unknown);
 
 /// Voice log for audio legs in a Video Room. Returned when `type` is `video_room_pstn_leg` or `video_room_sip_leg`.
 #[derive(Debug, Clone, PartialEq)]
@@ -706,48 +608,14 @@ impl VideoRoomVoiceLog {
     }
 }
 
-/// The field [`VideoRoomVoiceLog::type_`](crate::VideoRoomVoiceLog::type_).
-///
-/// Values this version of the client does not know yet decode to [`VideoRoomVoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VideoRoomVoiceType {
-    /// On the wire: `video_room_pstn_leg`.
-    VideoRoomPstnLeg,
-    /// On the wire: `video_room_sip_leg`.
-    VideoRoomSipLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VideoRoomVoiceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VideoRoomVoiceType] = &[
-        Self::VideoRoomPstnLeg,
-        Self::VideoRoomSipLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
-            Self::VideoRoomSipLeg => "video_room_sip_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "video_room_pstn_leg" => Some(Self::VideoRoomPstnLeg),
-            "video_room_sip_leg" => Some(Self::VideoRoomSipLeg),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`VideoRoomVoiceLog::type_`](crate::VideoRoomVoiceLog::type_).
+    pub enum VideoRoomVoiceType {
+        Unknown(_),
+        VideoRoomPstnLeg = "video_room_pstn_leg",
+        VideoRoomSipLeg = "video_room_sip_leg",
     }
 }
-
-crate::runtime::open_enum!(VideoRoomVoiceType, Unknown);
 
 /// Details on charges associated with this log.
 #[derive(Debug, Clone, PartialEq)]
@@ -781,58 +649,16 @@ impl VoiceChargeDetail {
     }
 }
 
-/// The field [`FabricVoiceLog::direction`](crate::FabricVoiceLog::direction), [`RelayVoiceLog::direction`](crate::RelayVoiceLog::direction) and [`VideoRoomVoiceLog::direction`](crate::VideoRoomVoiceLog::direction).
-///
-/// Values this version of the client does not know yet decode to [`VoiceDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VoiceDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// On the wire: `outbound-api`.
-    OutboundApi,
-    /// On the wire: `outbound-dial`.
-    OutboundDial,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-        Self::OutboundApi,
-        Self::OutboundDial,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::OutboundApi => "outbound-api",
-            Self::OutboundDial => "outbound-dial",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            "outbound-api" => Some(Self::OutboundApi),
-            "outbound-dial" => Some(Self::OutboundDial),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`FabricVoiceLog::direction`](crate::FabricVoiceLog::direction), [`RelayVoiceLog::direction`](crate::RelayVoiceLog::direction) and [`VideoRoomVoiceLog::direction`](crate::VideoRoomVoiceLog::direction).
+    pub enum VoiceDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
+        OutboundApi = "outbound-api",
+        OutboundDial = "outbound-dial",
     }
 }
-
-crate::runtime::open_enum!(VoiceDirection, Unknown);
 
 /// A voice log entry. The specific fields present depend on the `type` value. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///
@@ -1015,58 +841,16 @@ impl VoiceLogEvent {
     }
 }
 
-/// Log level of the event.
-///
-/// Values this version of the client does not know yet decode to [`VoiceLogEventLevel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VoiceLogEventLevel {
-    /// On the wire: `info`.
-    Info,
-    /// On the wire: `warn`.
-    Warn,
-    /// On the wire: `error`.
-    Error,
-    /// On the wire: `debug`.
-    Debug,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceLogEventLevel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceLogEventLevel] = &[
-        Self::Info,
-        Self::Warn,
-        Self::Error,
-        Self::Debug,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Info => "info",
-            Self::Warn => "warn",
-            Self::Error => "error",
-            Self::Debug => "debug",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "info" => Some(Self::Info),
-            "warn" => Some(Self::Warn),
-            "error" => Some(Self::Error),
-            "debug" => Some(Self::Debug),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Log level of the event.
+    pub enum VoiceLogEventLevel {
+        Unknown(_),
+        Info = "info",
+        Warn = "warn",
+        Error = "error",
+        Debug = "debug",
     }
 }
-
-crate::runtime::open_enum!(VoiceLogEventLevel, Unknown);
 
 /// Response model for log events list endpoint
 #[derive(Debug, Clone, PartialEq)]
@@ -1171,108 +955,26 @@ impl VoiceLogPaginationResponse {
     }
 }
 
-/// The field [`DialogflowVoiceLog::status`](crate::DialogflowVoiceLog::status), [`FabricVoiceLog::status`](crate::FabricVoiceLog::status), [`RelayVoiceLog::status`](crate::RelayVoiceLog::status) and [`VideoRoomVoiceLog::status`](crate::VideoRoomVoiceLog::status).
-///
-/// Values this version of the client does not know yet decode to [`VoiceLogStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VoiceLogStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `no-answer`.
-    NoAnswer,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// On the wire: `ended`.
-    Ended,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `created`.
-    Created,
-    /// On the wire: `ending`.
-    Ending,
-    /// On the wire: `joined`.
-    Joined,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceLogStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceLogStatus] = &[
-        Self::Queued,
-        Self::Initiated,
-        Self::Ringing,
-        Self::InProgress,
-        Self::Busy,
-        Self::Failed,
-        Self::NoAnswer,
-        Self::Canceled,
-        Self::Completed,
-        Self::Ended,
-        Self::Answered,
-        Self::Created,
-        Self::Ending,
-        Self::Joined,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Initiated => "initiated",
-            Self::Ringing => "ringing",
-            Self::InProgress => "in-progress",
-            Self::Busy => "busy",
-            Self::Failed => "failed",
-            Self::NoAnswer => "no-answer",
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Ended => "ended",
-            Self::Answered => "answered",
-            Self::Created => "created",
-            Self::Ending => "ending",
-            Self::Joined => "joined",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "initiated" => Some(Self::Initiated),
-            "ringing" => Some(Self::Ringing),
-            "in-progress" => Some(Self::InProgress),
-            "busy" => Some(Self::Busy),
-            "failed" => Some(Self::Failed),
-            "no-answer" => Some(Self::NoAnswer),
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            "ended" => Some(Self::Ended),
-            "answered" => Some(Self::Answered),
-            "created" => Some(Self::Created),
-            "ending" => Some(Self::Ending),
-            "joined" => Some(Self::Joined),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`DialogflowVoiceLog::status`](crate::DialogflowVoiceLog::status), [`FabricVoiceLog::status`](crate::FabricVoiceLog::status), [`RelayVoiceLog::status`](crate::RelayVoiceLog::status) and [`VideoRoomVoiceLog::status`](crate::VideoRoomVoiceLog::status).
+    pub enum VoiceLogStatus {
+        Unknown(_),
+        Queued = "queued",
+        Initiated = "initiated",
+        Ringing = "ringing",
+        InProgress = "in-progress",
+        Busy = "busy",
+        Failed = "failed",
+        NoAnswer = "no-answer",
+        Canceled = "canceled",
+        Completed = "completed",
+        Ended = "ended",
+        Answered = "answered",
+        Created = "created",
+        Ending = "ending",
+        Joined = "joined",
     }
 }
-
-crate::runtime::open_enum!(VoiceLogStatus, Unknown);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -1293,126 +995,30 @@ impl VoiceLogsListStatusCode422 {
     }
 }
 
-/// The field [`DialogflowVoiceLog::source`](crate::DialogflowVoiceLog::source), [`FabricVoiceLog::source`](crate::FabricVoiceLog::source) and [`RelayVoiceLog::source`](crate::RelayVoiceLog::source), and in 2 more places.
-///
-/// Values this version of the client does not know yet decode to [`VoiceSources::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VoiceSources {
-    /// On the wire: `dialogflow`.
-    Dialogflow,
-    /// On the wire: `laml`.
-    Laml,
-    /// On the wire: `realtime_api`.
-    RealtimeApi,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceSources {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceSources] = &[
-        Self::Dialogflow,
-        Self::Laml,
-        Self::RealtimeApi,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Dialogflow => "dialogflow",
-            Self::Laml => "laml",
-            Self::RealtimeApi => "realtime_api",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dialogflow" => Some(Self::Dialogflow),
-            "laml" => Some(Self::Laml),
-            "realtime_api" => Some(Self::RealtimeApi),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`DialogflowVoiceLog::source`](crate::DialogflowVoiceLog::source), [`FabricVoiceLog::source`](crate::FabricVoiceLog::source) and [`RelayVoiceLog::source`](crate::RelayVoiceLog::source), and in 2 more places.
+    pub enum VoiceSources {
+        Unknown(_),
+        Dialogflow = "dialogflow",
+        Laml = "laml",
+        RealtimeApi = "realtime_api",
     }
 }
 
-crate::runtime::open_enum!(VoiceSources, Unknown);
-
-/// A schema of the document that no operation sends or returns, nor any type holds.
-///
-/// Values this version of the client does not know yet decode to [`VoiceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VoiceType {
-    /// On the wire: `dialogflow_call`.
-    DialogflowCall,
-    /// On the wire: `laml_call`.
-    LamlCall,
-    /// On the wire: `relay_pstn_call`.
-    RelayPstnCall,
-    /// On the wire: `relay_sip_call`.
-    RelaySipCall,
-    /// On the wire: `relay_webrtc_call`.
-    RelayWebrtcCall,
-    /// On the wire: `video_room_pstn_leg`.
-    VideoRoomPstnLeg,
-    /// On the wire: `video_room_sip_leg`.
-    VideoRoomSipLeg,
-    /// On the wire: `fabric_subscriber_device_leg`.
-    FabricSubscriberDeviceLeg,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl VoiceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [VoiceType] = &[
-        Self::DialogflowCall,
-        Self::LamlCall,
-        Self::RelayPstnCall,
-        Self::RelaySipCall,
-        Self::RelayWebrtcCall,
-        Self::VideoRoomPstnLeg,
-        Self::VideoRoomSipLeg,
-        Self::FabricSubscriberDeviceLeg,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::DialogflowCall => "dialogflow_call",
-            Self::LamlCall => "laml_call",
-            Self::RelayPstnCall => "relay_pstn_call",
-            Self::RelaySipCall => "relay_sip_call",
-            Self::RelayWebrtcCall => "relay_webrtc_call",
-            Self::VideoRoomPstnLeg => "video_room_pstn_leg",
-            Self::VideoRoomSipLeg => "video_room_sip_leg",
-            Self::FabricSubscriberDeviceLeg => "fabric_subscriber_device_leg",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "dialogflow_call" => Some(Self::DialogflowCall),
-            "laml_call" => Some(Self::LamlCall),
-            "relay_pstn_call" => Some(Self::RelayPstnCall),
-            "relay_sip_call" => Some(Self::RelaySipCall),
-            "relay_webrtc_call" => Some(Self::RelayWebrtcCall),
-            "video_room_pstn_leg" => Some(Self::VideoRoomPstnLeg),
-            "video_room_sip_leg" => Some(Self::VideoRoomSipLeg),
-            "fabric_subscriber_device_leg" => Some(Self::FabricSubscriberDeviceLeg),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A schema of the document that no operation sends or returns, nor any type holds.
+    pub enum VoiceType {
+        Unknown(_),
+        DialogflowCall = "dialogflow_call",
+        LamlCall = "laml_call",
+        RelayPstnCall = "relay_pstn_call",
+        RelaySipCall = "relay_sip_call",
+        RelayWebrtcCall = "relay_webrtc_call",
+        VideoRoomPstnLeg = "video_room_pstn_leg",
+        VideoRoomSipLeg = "video_room_sip_leg",
+        FabricSubscriberDeviceLeg = "fabric_subscriber_device_leg",
     }
 }
-
-crate::runtime::open_enum!(VoiceType, Unknown);
 
 /// The error responses `get_voice_log` declares, by status, with their decoded bodies.
 #[derive(Debug, Clone, PartialEq)]

@@ -1622,50 +1622,14 @@ impl WebhooksAiDebugWebhookPayloadAiCompletion {
 }
 
 #[cfg(feature = "webhooks")]
-/// `barged` when the caller interrupted the reply, `normal` when it played to the end.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadAiCompletionType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadAiCompletionType {
-    /// On the wire: `normal`.
-    Normal,
-    /// On the wire: `barged`.
-    Barged,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadAiCompletionType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadAiCompletionType] = &[
-        Self::Normal,
-        Self::Barged,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Normal => "normal",
-            Self::Barged => "barged",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "normal" => Some(Self::Normal),
-            "barged" => Some(Self::Barged),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `barged` when the caller interrupted the reply, `normal` when it played to the end.
+    pub enum WebhooksAiDebugWebhookPayloadAiCompletionType {
+        Unknown(_),
+        Normal = "normal",
+        Barged = "barged",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadAiCompletionType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
@@ -1756,50 +1720,14 @@ impl WebhooksAiDebugWebhookPayloadBarge {
 }
 
 #[cfg(feature = "webhooks")]
-/// `transparent` when the agent keeps what it already said, `normal` otherwise.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadBargeType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadBargeType {
-    /// On the wire: `transparent`.
-    Transparent,
-    /// On the wire: `normal`.
-    Normal,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadBargeType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadBargeType] = &[
-        Self::Transparent,
-        Self::Normal,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Transparent => "transparent",
-            Self::Normal => "normal",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "transparent" => Some(Self::Transparent),
-            "normal" => Some(Self::Normal),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `transparent` when the agent keeps what it already said, `normal` otherwise.
+    pub enum WebhooksAiDebugWebhookPayloadBargeType {
+        Unknown(_),
+        Transparent = "transparent",
+        Normal = "normal",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadBargeType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The conversation passed its token ceiling and was summarized to make room.
@@ -1910,51 +1838,15 @@ impl WebhooksAiDebugWebhookPayloadContextChange {
 }
 
 #[cfg(feature = "webhooks")]
-/// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
-/// when a tool's response asked for it.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadContextChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadContextChangeTrigger {
-    /// On the wire: `ai_function`.
-    AiFunction,
-    /// On the wire: `webhook_action`.
-    WebhookAction,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadContextChangeTrigger {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadContextChangeTrigger] = &[
-        Self::AiFunction,
-        Self::WebhookAction,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AiFunction => "ai_function",
-            Self::WebhookAction => "webhook_action",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ai_function" => Some(Self::AiFunction),
-            "webhook_action" => Some(Self::WebhookAction),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
+    /// when a tool's response asked for it.
+    pub enum WebhooksAiDebugWebhookPayloadContextChangeTrigger {
+        Unknown(_),
+        AiFunction = "ai_function",
+        WebhookAction = "webhook_action",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadContextChangeTrigger, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The data a context switch was rendered against.
@@ -2067,50 +1959,14 @@ impl WebhooksAiDebugWebhookPayloadFiller {
 }
 
 #[cfg(feature = "webhooks")]
-/// `function` while a tool runs, `thinking` while the model does.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFillerType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadFillerType {
-    /// On the wire: `function`.
-    Function,
-    /// On the wire: `thinking`.
-    Thinking,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadFillerType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadFillerType] = &[
-        Self::Function,
-        Self::Thinking,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Function => "function",
-            Self::Thinking => "thinking",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "function" => Some(Self::Function),
-            "thinking" => Some(Self::Thinking),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `function` while a tool runs, `thinking` while the model does.
+    pub enum WebhooksAiDebugWebhookPayloadFillerType {
+        Unknown(_),
+        Function = "function",
+        Thinking = "thinking",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFillerType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The agent called one of your functions and the call returned.
@@ -2231,50 +2087,14 @@ impl WebhooksAiDebugWebhookPayloadFunctionLoop {
 }
 
 #[cfg(feature = "webhooks")]
-/// Which loop guard tripped.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadFunctionLoopType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadFunctionLoopType {
-    /// On the wire: `consecutive`.
-    Consecutive,
-    /// On the wire: `repeated`.
-    Repeated,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadFunctionLoopType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadFunctionLoopType] = &[
-        Self::Consecutive,
-        Self::Repeated,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Consecutive => "consecutive",
-            Self::Repeated => "repeated",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "consecutive" => Some(Self::Consecutive),
-            "repeated" => Some(Self::Repeated),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Which loop guard tripped.
+    pub enum WebhooksAiDebugWebhookPayloadFunctionLoopType {
+        Unknown(_),
+        Consecutive = "consecutive",
+        Repeated = "repeated",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadFunctionLoopType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A `gather` accepted an answer.
@@ -2599,51 +2419,15 @@ impl WebhooksAiDebugWebhookPayloadGatherReject {
 }
 
 #[cfg(feature = "webhooks")]
-/// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
-/// answer arrived without the confirmation the question demands.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadGatherRejectReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadGatherRejectReason {
-    /// On the wire: `missing_answer`.
-    MissingAnswer,
-    /// On the wire: `confirmation_required`.
-    ConfirmationRequired,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadGatherRejectReason {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadGatherRejectReason] = &[
-        Self::MissingAnswer,
-        Self::ConfirmationRequired,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::MissingAnswer => "missing_answer",
-            Self::ConfirmationRequired => "confirmation_required",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "missing_answer" => Some(Self::MissingAnswer),
-            "confirmation_required" => Some(Self::ConfirmationRequired),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
+    /// answer arrived without the confirmation the question demands.
+    pub enum WebhooksAiDebugWebhookPayloadGatherRejectReason {
+        Unknown(_),
+        MissingAnswer = "missing_answer",
+        ConfirmationRequired = "confirmation_required",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadGatherRejectReason, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A `gather` started collecting answers.
@@ -2812,50 +2596,14 @@ impl WebhooksAiDebugWebhookPayloadHold {
 }
 
 #[cfg(feature = "webhooks")]
-/// Which way the hold went.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadHoldEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadHoldEvent {
-    /// On the wire: `hold`.
-    Hold,
-    /// On the wire: `unhold`.
-    Unhold,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadHoldEvent {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadHoldEvent] = &[
-        Self::Hold,
-        Self::Unhold,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Hold => "hold",
-            Self::Unhold => "unhold",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "hold" => Some(Self::Hold),
-            "unhold" => Some(Self::Unhold),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Which way the hold went.
+    pub enum WebhooksAiDebugWebhookPayloadHoldEvent {
+        Unknown(_),
+        Hold = "hold",
+        Unhold = "unhold",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadHoldEvent, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The agent's private reasoning, when you enable `enable_inner_dialog`.
@@ -2950,77 +2698,19 @@ impl WebhooksAiDebugWebhookPayloadLlmError {
 }
 
 #[cfg(feature = "webhooks")]
-/// Which failure this is.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadLlmErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadLlmErrorEvent {
-    /// On the wire: `token_exhaustion`.
-    TokenExhaustion,
-    /// On the wire: `llm_fatal`.
-    LlmFatal,
-    /// On the wire: `llm_max_retries`.
-    LlmMaxRetries,
-    /// On the wire: `reasoning_only_retry`.
-    ReasoningOnlyRetry,
-    /// On the wire: `empty_response_nudge_retry`.
-    EmptyResponseNudgeRetry,
-    /// On the wire: `empty_response_effort_bump_retry`.
-    EmptyResponseEffortBumpRetry,
-    /// On the wire: `llm_retry`.
-    LlmRetry,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadLlmErrorEvent {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadLlmErrorEvent] = &[
-        Self::TokenExhaustion,
-        Self::LlmFatal,
-        Self::LlmMaxRetries,
-        Self::ReasoningOnlyRetry,
-        Self::EmptyResponseNudgeRetry,
-        Self::EmptyResponseEffortBumpRetry,
-        Self::LlmRetry,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TokenExhaustion => "token_exhaustion",
-            Self::LlmFatal => "llm_fatal",
-            Self::LlmMaxRetries => "llm_max_retries",
-            Self::ReasoningOnlyRetry => "reasoning_only_retry",
-            Self::EmptyResponseNudgeRetry => "empty_response_nudge_retry",
-            Self::EmptyResponseEffortBumpRetry => "empty_response_effort_bump_retry",
-            Self::LlmRetry => "llm_retry",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "token_exhaustion" => Some(Self::TokenExhaustion),
-            "llm_fatal" => Some(Self::LlmFatal),
-            "llm_max_retries" => Some(Self::LlmMaxRetries),
-            "reasoning_only_retry" => Some(Self::ReasoningOnlyRetry),
-            "empty_response_nudge_retry" => Some(Self::EmptyResponseNudgeRetry),
-            "empty_response_effort_bump_retry" => {
-                Some(Self::EmptyResponseEffortBumpRetry)
-            }
-            "llm_retry" => Some(Self::LlmRetry),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Which failure this is.
+    pub enum WebhooksAiDebugWebhookPayloadLlmErrorEvent {
+        Unknown(_),
+        TokenExhaustion = "token_exhaustion",
+        LlmFatal = "llm_fatal",
+        LlmMaxRetries = "llm_max_retries",
+        ReasoningOnlyRetry = "reasoning_only_retry",
+        EmptyResponseNudgeRetry = "empty_response_nudge_retry",
+        EmptyResponseEffortBumpRetry = "empty_response_effort_bump_retry",
+        LlmRetry = "llm_retry",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadLlmErrorEvent, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
@@ -3342,62 +3032,18 @@ impl WebhooksAiDebugWebhookPayloadSessionEnd {
 }
 
 #[cfg(feature = "webhooks")]
-/// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
-/// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
-/// or failed.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadSessionEndReason::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadSessionEndReason {
-    /// On the wire: `normal`.
-    Normal,
-    /// On the wire: `hard_timeout`.
-    HardTimeout,
-    /// On the wire: `end_call`.
-    EndCall,
-    /// On the wire: `error`.
-    Error,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadSessionEndReason {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadSessionEndReason] = &[
-        Self::Normal,
-        Self::HardTimeout,
-        Self::EndCall,
-        Self::Error,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Normal => "normal",
-            Self::HardTimeout => "hard_timeout",
-            Self::EndCall => "end_call",
-            Self::Error => "error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "normal" => Some(Self::Normal),
-            "hard_timeout" => Some(Self::HardTimeout),
-            "end_call" => Some(Self::EndCall),
-            "error" => Some(Self::Error),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Why the session ended. `normal` on an ordinary finish, `hard_timeout` when it hit its
+    /// configured time limit, and `end_call` or `error` on a speech-to-speech session that was hung up
+    /// or failed.
+    pub enum WebhooksAiDebugWebhookPayloadSessionEndReason {
+        Unknown(_),
+        Normal = "normal",
+        HardTimeout = "hard_timeout",
+        EndCall = "end_call",
+        Error = "error",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadSessionEndReason, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The AI session started. Sent once per session. The fields differ by session type: a standard
@@ -3657,62 +3303,18 @@ impl WebhooksAiDebugWebhookPayloadStepChange {
 }
 
 #[cfg(feature = "webhooks")]
-/// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
-/// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
-/// the step's own advance condition was met.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadStepChangeTrigger::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadStepChangeTrigger {
-    /// On the wire: `ai_function`.
-    AiFunction,
-    /// On the wire: `webhook_action`.
-    WebhookAction,
-    /// On the wire: `gather_complete`.
-    GatherComplete,
-    /// On the wire: `auto_advance`.
-    AutoAdvance,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadStepChangeTrigger {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadStepChangeTrigger] = &[
-        Self::AiFunction,
-        Self::WebhookAction,
-        Self::GatherComplete,
-        Self::AutoAdvance,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::AiFunction => "ai_function",
-            Self::WebhookAction => "webhook_action",
-            Self::GatherComplete => "gather_complete",
-            Self::AutoAdvance => "auto_advance",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "ai_function" => Some(Self::AiFunction),
-            "webhook_action" => Some(Self::WebhookAction),
-            "gather_complete" => Some(Self::GatherComplete),
-            "auto_advance" => Some(Self::AutoAdvance),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
+    /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
+    /// the step's own advance condition was met.
+    pub enum WebhooksAiDebugWebhookPayloadStepChangeTrigger {
+        Unknown(_),
+        AiFunction = "ai_function",
+        WebhookAction = "webhook_action",
+        GatherComplete = "gather_complete",
+        AutoAdvance = "auto_advance",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadStepChangeTrigger, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The post-prompt summary is about to be generated.
@@ -3806,50 +3408,14 @@ impl WebhooksAiDebugWebhookPayloadTextNormalize {
 }
 
 #[cfg(feature = "webhooks")]
-/// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadTextNormalizeDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
-    /// On the wire: `tn`.
-    Tn,
-    /// On the wire: `itn`.
-    Itn,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadTextNormalizeDirection] = &[
-        Self::Tn,
-        Self::Itn,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Tn => "tn",
-            Self::Itn => "itn",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "tn" => Some(Self::Tn),
-            "itn" => Some(Self::Itn),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `tn` rewrites text for speaking, `itn` rewrites recognized speech for reading.
+    pub enum WebhooksAiDebugWebhookPayloadTextNormalizeDirection {
+        Unknown(_),
+        Tn = "tn",
+        Itn = "itn",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadTextNormalizeDirection, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A tool result was shortened before the agent read it.
@@ -3968,50 +3534,14 @@ impl WebhooksAiDebugWebhookPayloadVoiceError {
 }
 
 #[cfg(feature = "webhooks")]
-/// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiDebugWebhookPayloadVoiceErrorEvent::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
-    /// On the wire: `voice_config_error`.
-    VoiceConfigError,
-    /// On the wire: `voice_runtime_error`.
-    VoiceRuntimeError,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiDebugWebhookPayloadVoiceErrorEvent] = &[
-        Self::VoiceConfigError,
-        Self::VoiceRuntimeError,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::VoiceConfigError => "voice_config_error",
-            Self::VoiceRuntimeError => "voice_runtime_error",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "voice_config_error" => Some(Self::VoiceConfigError),
-            "voice_runtime_error" => Some(Self::VoiceRuntimeError),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `voice_config_error` when the voice was invalid, `voice_runtime_error` when it failed mid-call.
+    pub enum WebhooksAiDebugWebhookPayloadVoiceErrorEvent {
+        Unknown(_),
+        VoiceConfigError = "voice_config_error",
+        VoiceRuntimeError = "voice_runtime_error",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiDebugWebhookPayloadVoiceErrorEvent, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Something about the configuration is likely to cause trouble.
@@ -4533,98 +4063,26 @@ impl WebhooksAiPostPromptCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// What the request is asking of you. `post_conversation` is the end-of-call report;
-/// `fetch_conversation` asks your endpoint to return a stored conversation.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadAction::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiPostPromptCallbackPayloadAction {
-    /// On the wire: `post_conversation`.
-    PostConversation,
-    /// On the wire: `fetch_conversation`.
-    FetchConversation,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiPostPromptCallbackPayloadAction {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiPostPromptCallbackPayloadAction] = &[
-        Self::PostConversation,
-        Self::FetchConversation,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PostConversation => "post_conversation",
-            Self::FetchConversation => "fetch_conversation",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "post_conversation" => Some(Self::PostConversation),
-            "fetch_conversation" => Some(Self::FetchConversation),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// What the request is asking of you. `post_conversation` is the end-of-call report;
+    /// `fetch_conversation` asks your endpoint to return a stored conversation.
+    pub enum WebhooksAiPostPromptCallbackPayloadAction {
+        Unknown(_),
+        PostConversation = "post_conversation",
+        FetchConversation = "fetch_conversation",
     }
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadAction, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The kind of conversation the agent ran: a call, or a text conversation held over the
-/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiPostPromptCallbackPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiPostPromptCallbackPayloadConversationType {
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `chat`.
-    Chat,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiPostPromptCallbackPayloadConversationType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiPostPromptCallbackPayloadConversationType] = &[
-        Self::Voice,
-        Self::Chat,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Chat => "chat",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "voice" => Some(Self::Voice),
-            "chat" => Some(Self::Chat),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of conversation the agent ran: a call, or a text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+    pub enum WebhooksAiPostPromptCallbackPayloadConversationType {
+        Unknown(_),
+        Voice = "voice",
+        Chat = "chat",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiPostPromptCallbackPayloadConversationType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The answer an AI agent gave to your
@@ -4795,122 +4253,30 @@ impl WebhooksAiSidecarCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The kind of AI sidecar callback. See the
-/// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar#callback-types)
-/// for the type-specific fields each one carries.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiSidecarCallbackType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiSidecarCallbackType {
-    /// On the wire: `start`.
-    Start,
-    /// On the wire: `turn`.
-    Turn,
-    /// On the wire: `request`.
-    Request,
-    /// On the wire: `thought`.
-    Thought,
-    /// On the wire: `insight`.
-    Insight,
-    /// On the wire: `skip`.
-    Skip,
-    /// On the wire: `tool_call`.
-    ToolCall,
-    /// On the wire: `tool_result`.
-    ToolResult,
-    /// On the wire: `action`.
-    Action,
-    /// On the wire: `global_data_change`.
-    GlobalDataChange,
-    /// On the wire: `history_pruned`.
-    HistoryPruned,
-    /// On the wire: `error`.
-    Error,
-    /// On the wire: `ask_request`.
-    AskRequest,
-    /// On the wire: `ask_answer`.
-    AskAnswer,
-    /// On the wire: `stop`.
-    Stop,
-    /// On the wire: `final`.
-    Final,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiSidecarCallbackType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiSidecarCallbackType] = &[
-        Self::Start,
-        Self::Turn,
-        Self::Request,
-        Self::Thought,
-        Self::Insight,
-        Self::Skip,
-        Self::ToolCall,
-        Self::ToolResult,
-        Self::Action,
-        Self::GlobalDataChange,
-        Self::HistoryPruned,
-        Self::Error,
-        Self::AskRequest,
-        Self::AskAnswer,
-        Self::Stop,
-        Self::Final,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Start => "start",
-            Self::Turn => "turn",
-            Self::Request => "request",
-            Self::Thought => "thought",
-            Self::Insight => "insight",
-            Self::Skip => "skip",
-            Self::ToolCall => "tool_call",
-            Self::ToolResult => "tool_result",
-            Self::Action => "action",
-            Self::GlobalDataChange => "global_data_change",
-            Self::HistoryPruned => "history_pruned",
-            Self::Error => "error",
-            Self::AskRequest => "ask_request",
-            Self::AskAnswer => "ask_answer",
-            Self::Stop => "stop",
-            Self::Final => "final",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "start" => Some(Self::Start),
-            "turn" => Some(Self::Turn),
-            "request" => Some(Self::Request),
-            "thought" => Some(Self::Thought),
-            "insight" => Some(Self::Insight),
-            "skip" => Some(Self::Skip),
-            "tool_call" => Some(Self::ToolCall),
-            "tool_result" => Some(Self::ToolResult),
-            "action" => Some(Self::Action),
-            "global_data_change" => Some(Self::GlobalDataChange),
-            "history_pruned" => Some(Self::HistoryPruned),
-            "error" => Some(Self::Error),
-            "ask_request" => Some(Self::AskRequest),
-            "ask_answer" => Some(Self::AskAnswer),
-            "stop" => Some(Self::Stop),
-            "final" => Some(Self::Final),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of AI sidecar callback. See the
+    /// [SWML ai_sidecar reference](https://signalwire.com/docs/swml/reference/calling/ai-sidecar#callback-types)
+    /// for the type-specific fields each one carries.
+    pub enum WebhooksAiSidecarCallbackType {
+        Unknown(_),
+        Start = "start",
+        Turn = "turn",
+        Request = "request",
+        Thought = "thought",
+        Insight = "insight",
+        Skip = "skip",
+        ToolCall = "tool_call",
+        ToolResult = "tool_result",
+        Action = "action",
+        GlobalDataChange = "global_data_change",
+        HistoryPruned = "history_pruned",
+        Error = "error",
+        AskRequest = "ask_request",
+        AskAnswer = "ask_answer",
+        Stop = "stop",
+        Final = "final",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiSidecarCallbackType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Identifies the call a sidecar callback came from. Each field is included when the call has it.
@@ -5681,51 +5047,15 @@ impl WebhooksAiSwaigToolWebhookPayloadArgument {
 }
 
 #[cfg(feature = "webhooks")]
-/// The kind of conversation the agent is running: a call, or a text conversation held over the
-/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-///
-/// Values this version of the client does not know yet decode to [`WebhooksAiSwaigToolWebhookPayloadConversationType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksAiSwaigToolWebhookPayloadConversationType {
-    /// On the wire: `voice`.
-    Voice,
-    /// On the wire: `chat`.
-    Chat,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiSwaigToolWebhookPayloadConversationType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksAiSwaigToolWebhookPayloadConversationType] = &[
-        Self::Voice,
-        Self::Chat,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Voice => "voice",
-            Self::Chat => "chat",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "voice" => Some(Self::Voice),
-            "chat" => Some(Self::Chat),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of conversation the agent is running: a call, or a text conversation held over the
+    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+    pub enum WebhooksAiSwaigToolWebhookPayloadConversationType {
+        Unknown(_),
+        Voice = "voice",
+        Chat = "chat",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksAiSwaigToolWebhookPayloadConversationType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Information about the call that triggered the SWML document fetch.
@@ -5891,142 +5221,34 @@ impl WebhooksCallingInboundCallContext {
 }
 
 #[cfg(feature = "webhooks")]
-/// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextDialWinner::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingInboundCallContextDialWinner {
-    /// On the wire: `true`.
-    True,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallContextDialWinner {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingInboundCallContextDialWinner] = &[
-        Self::True,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "true",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "true" => Some(Self::True),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
+    pub enum WebhooksCallingInboundCallContextDialWinner {
+        Unknown(_),
+        True = "true",
     }
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksCallingInboundCallContextDialWinner, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The direction of the call.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingInboundCallContextDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// On the wire: `outbound`.
-    Outbound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallContextDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingInboundCallContextDirection] = &[
-        Self::Inbound,
-        Self::Outbound,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Outbound => "outbound",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            "outbound" => Some(Self::Outbound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The direction of the call.
+    pub enum WebhooksCallingInboundCallContextDirection {
+        Unknown(_),
+        Inbound = "inbound",
+        Outbound = "outbound",
     }
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksCallingInboundCallContextDirection, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The type of call.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallContextType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingInboundCallContextType {
-    /// On the wire: `sip`.
-    Sip,
-    /// On the wire: `phone`.
-    Phone,
-    /// On the wire: `webrtc`.
-    Webrtc,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallContextType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingInboundCallContextType] = &[
-        Self::Sip,
-        Self::Phone,
-        Self::Webrtc,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sip => "sip",
-            Self::Phone => "phone",
-            Self::Webrtc => "webrtc",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip" => Some(Self::Sip),
-            "phone" => Some(Self::Phone),
-            "webrtc" => Some(Self::Webrtc),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of call.
+    pub enum WebhooksCallingInboundCallContextType {
+        Unknown(_),
+        Sip = "sip",
+        Phone = "phone",
+        Webrtc = "webrtc",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksCallingInboundCallContextType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A single header associated with the call.
@@ -6109,55 +5331,15 @@ impl WebhooksCallingInboundCallParent {
 }
 
 #[cfg(feature = "webhooks")]
-/// The device type of the parent call.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingInboundCallParentDeviceType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingInboundCallParentDeviceType {
-    /// On the wire: `sip`.
-    Sip,
-    /// On the wire: `phone`.
-    Phone,
-    /// On the wire: `webrtc`.
-    Webrtc,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallParentDeviceType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingInboundCallParentDeviceType] = &[
-        Self::Sip,
-        Self::Phone,
-        Self::Webrtc,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sip => "sip",
-            Self::Phone => "phone",
-            Self::Webrtc => "webrtc",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sip" => Some(Self::Sip),
-            "phone" => Some(Self::Phone),
-            "webrtc" => Some(Self::Webrtc),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The device type of the parent call.
+    pub enum WebhooksCallingInboundCallParentDeviceType {
+        Unknown(_),
+        Sip = "sip",
+        Phone = "phone",
+        Webrtc = "webrtc",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksCallingInboundCallParentDeviceType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// The call this call is bridged to. Present only when this call has a peer.
@@ -6436,45 +5618,13 @@ impl WebhooksCallingStreamStatusCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The type of event. Always `calling.call.stream` for stream status callbacks.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingStreamStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingStreamStatusCallbackPayloadEventType {
-    /// On the wire: `calling.call.stream`.
-    CallingCallStream,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingStreamStatusCallbackPayloadEventType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingStreamStatusCallbackPayloadEventType] = &[
-        Self::CallingCallStream,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingCallStream => "calling.call.stream",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.call.stream" => Some(Self::CallingCallStream),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The type of event. Always `calling.call.stream` for stream status callbacks.
+    pub enum WebhooksCallingStreamStatusCallbackPayloadEventType {
+        Unknown(_),
+        CallingCallStream = "calling.call.stream",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksCallingStreamStatusCallbackPayloadEventType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// Details about the stream.
@@ -6563,52 +5713,14 @@ impl WebhooksCallingStreamStatusCallbackPayloadParams {
 }
 
 #[cfg(feature = "webhooks")]
-/// The stream state. `streaming` when the stream starts, `finished` when it ends.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingStreamStatusCallbackPayloadParamsState::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    /// On the wire: `streaming`.
-    Streaming,
-    /// On the wire: `finished`.
-    Finished,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingStreamStatusCallbackPayloadParamsState {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingStreamStatusCallbackPayloadParamsState] = &[
-        Self::Streaming,
-        Self::Finished,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Streaming => "streaming",
-            Self::Finished => "finished",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "streaming" => Some(Self::Streaming),
-            "finished" => Some(Self::Finished),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The stream state. `streaming` when the stream starts, `finished` when it ends.
+    pub enum WebhooksCallingStreamStatusCallbackPayloadParamsState {
+        Unknown(_),
+        Streaming = "streaming",
+        Finished = "finished",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(
-    WebhooksCallingStreamStatusCallbackPayloadParamsState, Unknown
-);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -6674,52 +5786,14 @@ impl WebhooksCallingTranscribeStatusCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// Whether the transcription completed or failed.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksCallingTranscribeStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    /// On the wire: `calling.transcript.completed`.
-    CallingTranscriptCompleted,
-    /// On the wire: `calling.transcript.failed`.
-    CallingTranscriptFailed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksCallingTranscribeStatusCallbackPayloadEventType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksCallingTranscribeStatusCallbackPayloadEventType] = &[
-        Self::CallingTranscriptCompleted,
-        Self::CallingTranscriptFailed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CallingTranscriptCompleted => "calling.transcript.completed",
-            Self::CallingTranscriptFailed => "calling.transcript.failed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "calling.transcript.completed" => Some(Self::CallingTranscriptCompleted),
-            "calling.transcript.failed" => Some(Self::CallingTranscriptFailed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Whether the transcription completed or failed.
+    pub enum WebhooksCallingTranscribeStatusCallbackPayloadEventType {
+        Unknown(_),
+        CallingTranscriptCompleted = "calling.transcript.completed",
+        CallingTranscriptFailed = "calling.transcript.failed",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(
-    WebhooksCallingTranscribeStatusCallbackPayloadEventType, Unknown
-);
 
 #[cfg(feature = "webhooks")]
 /// The transcript.
@@ -6881,91 +5955,23 @@ impl WebhooksMessagingInboundMessageContext {
 }
 
 #[cfg(feature = "webhooks")]
-/// Direction of the message. Always `inbound` for messages handled by an SWML messaging script.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksMessagingInboundMessageContextDirection::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksMessagingInboundMessageContextDirection {
-    /// On the wire: `inbound`.
-    Inbound,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksMessagingInboundMessageContextDirection {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksMessagingInboundMessageContextDirection] = &[
-        Self::Inbound,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Inbound => "inbound",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "inbound" => Some(Self::Inbound),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Direction of the message. Always `inbound` for messages handled by an SWML messaging script.
+    pub enum WebhooksMessagingInboundMessageContextDirection {
+        Unknown(_),
+        Inbound = "inbound",
     }
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextDirection, Unknown);
-
-#[cfg(feature = "webhooks")]
-/// The kind of message.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksMessagingInboundMessageContextType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksMessagingInboundMessageContextType {
-    /// On the wire: `sms`.
-    Sms,
-    /// On the wire: `mms`.
-    Mms,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksMessagingInboundMessageContextType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksMessagingInboundMessageContextType] = &[
-        Self::Sms,
-        Self::Mms,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sms => "sms",
-            Self::Mms => "mms",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sms" => Some(Self::Sms),
-            "mms" => Some(Self::Mms),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The kind of message.
+    pub enum WebhooksMessagingInboundMessageContextType {
+        Unknown(_),
+        Sms = "sms",
+        Mms = "mms",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(WebhooksMessagingInboundMessageContextType, Unknown);
 
 #[cfg(feature = "webhooks")]
 /// A single MMS media attachment included on an inbound message.
@@ -7280,142 +6286,32 @@ impl WebhooksMessagingTenDlcStatusCallbackPayload {
 }
 
 #[cfg(feature = "webhooks")]
-/// The category of the event.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    /// On the wire: `brand`.
-    Brand,
-    /// On the wire: `campaign`.
-    Campaign,
-    /// On the wire: `number_assignment_order`.
-    NumberAssignmentOrder,
-    /// On the wire: `number_assignment`.
-    NumberAssignment,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory] = &[
-        Self::Brand,
-        Self::Campaign,
-        Self::NumberAssignmentOrder,
-        Self::NumberAssignment,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Brand => "brand",
-            Self::Campaign => "campaign",
-            Self::NumberAssignmentOrder => "number_assignment_order",
-            Self::NumberAssignment => "number_assignment",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "brand" => Some(Self::Brand),
-            "campaign" => Some(Self::Campaign),
-            "number_assignment_order" => Some(Self::NumberAssignmentOrder),
-            "number_assignment" => Some(Self::NumberAssignment),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The category of the event.
+    pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory {
+        Unknown(_),
+        Brand = "brand",
+        Campaign = "campaign",
+        NumberAssignmentOrder = "number_assignment_order",
+        NumberAssignment = "number_assignment",
     }
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(
-    WebhooksMessagingTenDlcStatusCallbackPayloadEventCategory, Unknown
-);
-
-#[cfg(feature = "webhooks")]
-/// The specific type of event that occurred.
-/// One of: `brand_activated`, `brand_unverified`, `campaign_activated`, `campaign_deactivated`,
-/// `number_assignment_order_processed`, `number_assignment_failed`, `number_assignment_pending`,
-/// `number_assignment_activated`.
-///
-/// Values this version of the client does not know yet decode to [`WebhooksMessagingTenDlcStatusCallbackPayloadEventType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    /// On the wire: `brand_activated`.
-    BrandActivated,
-    /// On the wire: `brand_unverified`.
-    BrandUnverified,
-    /// On the wire: `campaign_activated`.
-    CampaignActivated,
-    /// On the wire: `campaign_deactivated`.
-    CampaignDeactivated,
-    /// On the wire: `number_assignment_order_processed`.
-    NumberAssignmentOrderProcessed,
-    /// On the wire: `number_assignment_failed`.
-    NumberAssignmentFailed,
-    /// On the wire: `number_assignment_pending`.
-    NumberAssignmentPending,
-    /// On the wire: `number_assignment_activated`.
-    NumberAssignmentActivated,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-#[cfg(feature = "webhooks")]
-impl WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [WebhooksMessagingTenDlcStatusCallbackPayloadEventType] = &[
-        Self::BrandActivated,
-        Self::BrandUnverified,
-        Self::CampaignActivated,
-        Self::CampaignDeactivated,
-        Self::NumberAssignmentOrderProcessed,
-        Self::NumberAssignmentFailed,
-        Self::NumberAssignmentPending,
-        Self::NumberAssignmentActivated,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::BrandActivated => "brand_activated",
-            Self::BrandUnverified => "brand_unverified",
-            Self::CampaignActivated => "campaign_activated",
-            Self::CampaignDeactivated => "campaign_deactivated",
-            Self::NumberAssignmentOrderProcessed => "number_assignment_order_processed",
-            Self::NumberAssignmentFailed => "number_assignment_failed",
-            Self::NumberAssignmentPending => "number_assignment_pending",
-            Self::NumberAssignmentActivated => "number_assignment_activated",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "brand_activated" => Some(Self::BrandActivated),
-            "brand_unverified" => Some(Self::BrandUnverified),
-            "campaign_activated" => Some(Self::CampaignActivated),
-            "campaign_deactivated" => Some(Self::CampaignDeactivated),
-            "number_assignment_order_processed" => {
-                Some(Self::NumberAssignmentOrderProcessed)
-            }
-            "number_assignment_failed" => Some(Self::NumberAssignmentFailed),
-            "number_assignment_pending" => Some(Self::NumberAssignmentPending),
-            "number_assignment_activated" => Some(Self::NumberAssignmentActivated),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The specific type of event that occurred.
+    /// One of: `brand_activated`, `brand_unverified`, `campaign_activated`, `campaign_deactivated`,
+    /// `number_assignment_order_processed`, `number_assignment_failed`, `number_assignment_pending`,
+    /// `number_assignment_activated`.
+    pub enum WebhooksMessagingTenDlcStatusCallbackPayloadEventType {
+        Unknown(_),
+        BrandActivated = "brand_activated",
+        BrandUnverified = "brand_unverified",
+        CampaignActivated = "campaign_activated",
+        CampaignDeactivated = "campaign_deactivated",
+        NumberAssignmentOrderProcessed = "number_assignment_order_processed",
+        NumberAssignmentFailed = "number_assignment_failed",
+        NumberAssignmentPending = "number_assignment_pending",
+        NumberAssignmentActivated = "number_assignment_activated",
     }
 }
-
-#[cfg(feature = "webhooks")]
-crate::runtime::open_enum!(
-    WebhooksMessagingTenDlcStatusCallbackPayloadEventType, Unknown
-);

@@ -90,7 +90,7 @@ fn two_checkouts_sharing_a_target_directory_each_act_on_their_own() {
     }
     let fabric = fs::read_to_string(second.join(CLIENT_CRATE).join("src/api/fabric.rs")).unwrap();
     assert!(
-        fabric.contains("    /// On the wire: `AMR-WB`.\n    AmrWb,\n"),
+        fabric.contains("        AmrWb = \"AMR-WB\",\n"),
         "the second checkout was not regenerated"
     );
 

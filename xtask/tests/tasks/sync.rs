@@ -223,10 +223,9 @@ fn a_new_enum_value_in_the_spec_makes_the_check_fail_until_regenerated() {
 
     let fabric = &output["src/api/fabric.rs"];
     assert!(
-        fabric.contains("    /// On the wire: `AMR-WB`.\n    AmrWb,\n"),
-        "the new value is not a documented variant"
+        fabric.contains("        AmrWb = \"AMR-WB\",\n"),
+        "the new value is not a variant of the regenerated module"
     );
-    assert!(fabric.contains("\"AMR-WB\" => Some(Self::AmrWb)"));
 }
 
 /// A small client document at [`CLIENT_SPEC`]: one operation of one area.

@@ -117,78 +117,20 @@ impl CallList {
     }
 }
 
-/// The field [`Call::status`](crate::Call::status) and [`ListCallsParams::status`](crate::ListCallsParams::status).
-///
-/// Values this version of the client does not know yet decode to [`CallStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CallStatus {
-    /// On the wire: `queued`.
-    Queued,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `in-progress`.
-    InProgress,
-    /// On the wire: `completed`.
-    Completed,
-    /// On the wire: `busy`.
-    Busy,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `no-answer`.
-    NoAnswer,
-    /// On the wire: `canceled`.
-    Canceled,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CallStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CallStatus] = &[
-        Self::Queued,
-        Self::Ringing,
-        Self::InProgress,
-        Self::Completed,
-        Self::Busy,
-        Self::Failed,
-        Self::NoAnswer,
-        Self::Canceled,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Queued => "queued",
-            Self::Ringing => "ringing",
-            Self::InProgress => "in-progress",
-            Self::Completed => "completed",
-            Self::Busy => "busy",
-            Self::Failed => "failed",
-            Self::NoAnswer => "no-answer",
-            Self::Canceled => "canceled",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "queued" => Some(Self::Queued),
-            "ringing" => Some(Self::Ringing),
-            "in-progress" => Some(Self::InProgress),
-            "completed" => Some(Self::Completed),
-            "busy" => Some(Self::Busy),
-            "failed" => Some(Self::Failed),
-            "no-answer" => Some(Self::NoAnswer),
-            "canceled" => Some(Self::Canceled),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Call::status`](crate::Call::status) and [`ListCallsParams::status`](crate::ListCallsParams::status).
+    pub enum CallStatus {
+        Unknown(_),
+        Queued = "queued",
+        Ringing = "ringing",
+        InProgress = "in-progress",
+        Completed = "completed",
+        Busy = "busy",
+        Failed = "failed",
+        NoAnswer = "no-answer",
+        Canceled = "canceled",
     }
 }
-
-crate::runtime::open_enum!(CallStatus, Unknown);
 
 /// The request body of [`Client::create_call`](crate::Client::create_call).
 #[derive(Debug, Clone, PartialEq)]
@@ -284,58 +226,16 @@ impl CreateCallRequest {
     }
 }
 
-/// Each item of the field [`CreateCallRequest::status_callback_event`](crate::CreateCallRequest::status_callback_event).
-///
-/// Values this version of the client does not know yet decode to [`CreateCallRequestStatusCallbackEventItem::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateCallRequestStatusCallbackEventItem {
-    /// On the wire: `initiated`.
-    Initiated,
-    /// On the wire: `ringing`.
-    Ringing,
-    /// On the wire: `answered`.
-    Answered,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl CreateCallRequestStatusCallbackEventItem {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [CreateCallRequestStatusCallbackEventItem] = &[
-        Self::Initiated,
-        Self::Ringing,
-        Self::Answered,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Initiated => "initiated",
-            Self::Ringing => "ringing",
-            Self::Answered => "answered",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "initiated" => Some(Self::Initiated),
-            "ringing" => Some(Self::Ringing),
-            "answered" => Some(Self::Answered),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Each item of the field [`CreateCallRequest::status_callback_event`](crate::CreateCallRequest::status_callback_event).
+    pub enum CreateCallRequestStatusCallbackEventItem {
+        Unknown(_),
+        Initiated = "initiated",
+        Ringing = "ringing",
+        Answered = "answered",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(CreateCallRequestStatusCallbackEventItem, Unknown);
 
 /// The request body of [`Client::create_message`](crate::Client::create_message).
 #[derive(Debug, Clone, PartialEq)]
@@ -390,45 +290,14 @@ impl CreateMessageRequest {
     }
 }
 
-/// The field [`CreateCallRequest::method`](crate::CreateCallRequest::method) and [`UpdateCallRequest::method`](crate::UpdateCallRequest::method).
-///
-/// Values this version of the client does not know yet decode to [`HttpMethod::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum HttpMethod {
-    /// On the wire: `GET`.
-    Get,
-    /// On the wire: `POST`.
-    Post,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl HttpMethod {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [HttpMethod] = &[Self::Get, Self::Post];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "GET" => Some(Self::Get),
-            "POST" => Some(Self::Post),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`CreateCallRequest::method`](crate::CreateCallRequest::method) and [`UpdateCallRequest::method`](crate::UpdateCallRequest::method).
+    pub enum HttpMethod {
+        Unknown(_),
+        Get = "GET",
+        Post = "POST",
     }
 }
-
-crate::runtime::open_enum!(HttpMethod, Unknown);
 
 /// The query and header parameters of [`Client::list_calls`](crate::Client::list_calls).
 ///
@@ -693,45 +562,11 @@ impl UpdateCallRequest {
     }
 }
 
-/// `completed` hangs the call up.
-///
-/// Values this version of the client does not know yet decode to [`UpdateCallRequestStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateCallRequestStatus {
-    /// On the wire: `canceled`.
-    Canceled,
-    /// On the wire: `completed`.
-    Completed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl UpdateCallRequestStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [UpdateCallRequestStatus] = &[
-        Self::Canceled,
-        Self::Completed,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Canceled => "canceled",
-            Self::Completed => "completed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "canceled" => Some(Self::Canceled),
-            "completed" => Some(Self::Completed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// `completed` hangs the call up.
+    pub enum UpdateCallRequestStatus {
+        Unknown(_),
+        Canceled = "canceled",
+        Completed = "completed",
     }
 }
-
-crate::runtime::open_enum!(UpdateCallRequestStatus, Unknown);

@@ -283,85 +283,23 @@ impl DetectFax {
     }
 }
 
-/// The field [`DetectFax::type_`](crate::DetectFax::type_).
-///
-/// Values this version of the client does not know yet decode to [`DetectFaxType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DetectFaxType {
-    /// On the wire: `fax`.
-    Fax,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DetectFaxType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DetectFaxType] = &[Self::Fax];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fax => "fax",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fax" => Some(Self::Fax),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`DetectFax::type_`](crate::DetectFax::type_).
+    pub enum DetectFaxType {
+        Unknown(_),
+        Fax = "fax",
     }
 }
 
-crate::runtime::open_enum!(DetectFaxType, Unknown);
-
-/// A schema of the document that no operation sends or returns, nor any type holds.
-///
-/// Values this version of the client does not know yet decode to [`DetectKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DetectKind {
-    /// On the wire: `machine`.
-    Machine,
-    /// On the wire: `fax`.
-    Fax,
-    /// On the wire: `digit`.
-    Digit,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DetectKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DetectKind] = &[Self::Machine, Self::Fax, Self::Digit];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Machine => "machine",
-            Self::Fax => "fax",
-            Self::Digit => "digit",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "machine" => Some(Self::Machine),
-            "fax" => Some(Self::Fax),
-            "digit" => Some(Self::Digit),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A schema of the document that no operation sends or returns, nor any type holds.
+    pub enum DetectKind {
+        Unknown(_),
+        Machine = "machine",
+        Fax = "fax",
+        Digit = "digit",
     }
 }
-
-crate::runtime::open_enum!(DetectKind, Unknown);
 
 /// Listen for an answering machine.
 #[derive(Debug, Clone, PartialEq)]
@@ -394,41 +332,13 @@ impl DetectMachine {
     }
 }
 
-/// The field [`DetectMachine::type_`](crate::DetectMachine::type_).
-///
-/// Values this version of the client does not know yet decode to [`DetectMachineType::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DetectMachineType {
-    /// On the wire: `machine`.
-    Machine,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DetectMachineType {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DetectMachineType] = &[Self::Machine];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Machine => "machine",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "machine" => Some(Self::Machine),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`DetectMachine::type_`](crate::DetectMachine::type_).
+    pub enum DetectMachineType {
+        Unknown(_),
+        Machine = "machine",
     }
 }
-
-crate::runtime::open_enum!(DetectMachineType, Unknown);
 
 /// The member [`AddressOneOf::EmailAddress`](crate::AddressOneOf::EmailAddress).
 #[derive(Debug, Clone, PartialEq)]
@@ -651,45 +561,14 @@ impl Room {
     }
 }
 
-/// The field [`Room::kind`](crate::Room::kind).
-///
-/// Values this version of the client does not know yet decode to [`RoomKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum RoomKind {
-    /// On the wire: `video`.
-    Video,
-    /// On the wire: `audio`.
-    Audio,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl RoomKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [RoomKind] = &[Self::Video, Self::Audio];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Video => "video",
-            Self::Audio => "audio",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "video" => Some(Self::Video),
-            "audio" => Some(Self::Audio),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Room::kind`](crate::Room::kind).
+    pub enum RoomKind {
+        Unknown(_),
+        Video = "video",
+        Audio = "audio",
     }
 }
-
-crate::runtime::open_enum!(RoomKind, Unknown);
 
 /// The member [`Expression::Sum`](crate::Expression::Sum).
 #[derive(Debug, Clone, PartialEq)]

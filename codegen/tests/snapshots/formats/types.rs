@@ -146,38 +146,10 @@ impl Token {
     }
 }
 
-/// Always `subscriber`.
-///
-/// Values this version of the client does not know yet decode to [`TokenKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum TokenKind {
-    /// On the wire: `subscriber`.
-    Subscriber,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl TokenKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [TokenKind] = &[Self::Subscriber];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Subscriber => "subscriber",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "subscriber" => Some(Self::Subscriber),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Always `subscriber`.
+    pub enum TokenKind {
+        Unknown(_),
+        Subscriber = "subscriber",
     }
 }
-
-crate::runtime::open_enum!(TokenKind, Unknown);

@@ -22,45 +22,14 @@ impl Debug {
     }
 }
 
-/// The field [`Debug::level`](crate::Debug::level).
-///
-/// Values this version of the client does not know yet decode to [`DebugLevel::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum DebugLevel {
-    /// On the wire: `low`.
-    Low,
-    /// On the wire: `high`.
-    High,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl DebugLevel {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [DebugLevel] = &[Self::Low, Self::High];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Low => "low",
-            Self::High => "high",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "low" => Some(Self::Low),
-            "high" => Some(Self::High),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Debug::level`](crate::Debug::level).
+    pub enum DebugLevel {
+        Unknown(_),
+        Low = "low",
+        High = "high",
     }
 }
-
-crate::runtime::open_enum!(DebugLevel, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -96,45 +65,14 @@ impl Default2 {
     }
 }
 
-/// A schema of the document that no operation sends or returns, nor any type holds.
-///
-/// Values this version of the client does not know yet decode to [`Hash::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Hash {
-    /// On the wire: `sha1`.
-    Sha1,
-    /// On the wire: `sha256`.
-    Sha256,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Hash {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Hash] = &[Self::Sha1, Self::Sha256];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Sha1 => "sha1",
-            Self::Sha256 => "sha256",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "sha1" => Some(Self::Sha1),
-            "sha256" => Some(Self::Sha256),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A schema of the document that no operation sends or returns, nor any type holds.
+    pub enum Hash {
+        Unknown(_),
+        Sha1 = "sha1",
+        Sha256 = "sha256",
     }
 }
-
-crate::runtime::open_enum!(Hash, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -209,45 +147,14 @@ impl Note {
     }
 }
 
-/// The field [`Result2::value`](crate::Result2::value).
-///
-/// Values this version of the client does not know yet decode to [`Option2::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Option2 {
-    /// On the wire: `some`.
-    Some,
-    /// On the wire: `none`.
-    None,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Option2 {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Option2] = &[Self::Some, Self::None];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Some => "some",
-            Self::None => "none",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "some" => Some(Self::Some),
-            "none" => Some(Self::None),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Result2::value`](crate::Result2::value).
+    pub enum Option2 {
+        Unknown(_),
+        Some = "some",
+        None = "none",
     }
 }
-
-crate::runtime::open_enum!(Option2, Unknown);
 
 /// The field [`Self_::result`](crate::Self_::result).
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -93,81 +93,22 @@ impl Loan {
     }
 }
 
-/// The field [`Loan::kind`](crate::Loan::kind).
-///
-/// Values this version of the client does not know yet decode to [`LoanKind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LoanKind {
-    /// On the wire: `loan`.
-    Loan,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl LoanKind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [LoanKind] = &[Self::Loan];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Loan => "loan",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "loan" => Some(Self::Loan),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Loan::kind`](crate::Loan::kind).
+    pub enum LoanKind {
+        Unknown(_),
+        Loan = "loan",
     }
 }
 
-crate::runtime::open_enum!(LoanKind, Unknown);
-
-/// The field [`Loan::status`](crate::Loan::status).
-///
-/// Values this version of the client does not know yet decode to [`LoanStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum LoanStatus {
-    /// On the wire: `open`.
-    Open,
-    /// On the wire: `closed`.
-    Closed,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl LoanStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [LoanStatus] = &[Self::Open, Self::Closed];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Open => "open",
-            Self::Closed => "closed",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "open" => Some(Self::Open),
-            "closed" => Some(Self::Closed),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Loan::status`](crate::Loan::status).
+    pub enum LoanStatus {
+        Unknown(_),
+        Open = "open",
+        Closed = "closed",
     }
 }
-
-crate::runtime::open_enum!(LoanStatus, Unknown);
 
 /// The request body of [`Client::update_loan`](crate::Client::update_loan).
 #[derive(Debug, Clone, PartialEq, Default)]

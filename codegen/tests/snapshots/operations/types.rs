@@ -99,85 +99,23 @@ impl ErrorMessage {
     }
 }
 
-/// The path parameter `resolution` of [`Client::put_cover`](crate::Client::put_cover).
-///
-/// Values this version of the client does not know yet decode to [`PutCoverResolution::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PutCoverResolution {
-    /// On the wire: `small`.
-    Small,
-    /// On the wire: `large`.
-    Large,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PutCoverResolution {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PutCoverResolution] = &[Self::Small, Self::Large];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Small => "small",
-            Self::Large => "large",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "small" => Some(Self::Small),
-            "large" => Some(Self::Large),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The path parameter `resolution` of [`Client::put_cover`](crate::Client::put_cover).
+    pub enum PutCoverResolution {
+        Unknown(_),
+        Small = "small",
+        Large = "large",
     }
 }
 
-crate::runtime::open_enum!(PutCoverResolution, Unknown);
-
-/// The path parameter `section` of [`Client::get_section`](crate::Client::get_section).
-///
-/// Values this version of the client does not know yet decode to [`Section::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Section {
-    /// On the wire: `fiction`.
-    Fiction,
-    /// On the wire: `non-fiction`.
-    NonFiction,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Section {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Section] = &[Self::Fiction, Self::NonFiction];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Fiction => "fiction",
-            Self::NonFiction => "non-fiction",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "fiction" => Some(Self::Fiction),
-            "non-fiction" => Some(Self::NonFiction),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The path parameter `section` of [`Client::get_section`](crate::Client::get_section).
+    pub enum Section {
+        Unknown(_),
+        Fiction = "fiction",
+        NonFiction = "non-fiction",
     }
 }
-
-crate::runtime::open_enum!(Section, Unknown);
 
 /// The request body of [`Client::update_book`](crate::Client::update_book).
 #[derive(Debug, Clone, PartialEq, Default)]

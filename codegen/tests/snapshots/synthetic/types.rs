@@ -469,92 +469,26 @@ impl Widget0Create {
     }
 }
 
-/// The field [`Widget0::fixed`](crate::Widget0::fixed).
-///
-/// Values this version of the client does not know yet decode to [`Widget0Fixed::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Widget0Fixed {
-    /// On the wire: `v1`.
-    V1,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Widget0Fixed {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Widget0Fixed] = &[Self::V1];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1 => "v1",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "v1" => Some(Self::V1),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Widget0::fixed`](crate::Widget0::fixed).
+    pub enum Widget0Fixed {
+        Unknown(_),
+        V1 = "v1",
     }
 }
-
-crate::runtime::open_enum!(Widget0Fixed, Unknown);
 
 /// The id of a Widget0.
 pub type Widget0Id = ::uuid::Uuid;
 
-/// The field [`Widget0::kind`](crate::Widget0::kind).
-///
-/// Values this version of the client does not know yet decode to [`Widget0Kind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Widget0Kind {
-    /// On the wire: `alpha`.
-    Alpha,
-    /// On the wire: `beta`.
-    Beta,
-    /// On the wire: `gamma-delta`.
-    GammaDelta,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Widget0Kind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Widget0Kind] = &[
-        Self::Alpha,
-        Self::Beta,
-        Self::GammaDelta,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alpha => "alpha",
-            Self::Beta => "beta",
-            Self::GammaDelta => "gamma-delta",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "alpha" => Some(Self::Alpha),
-            "beta" => Some(Self::Beta),
-            "gamma-delta" => Some(Self::GammaDelta),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Widget0::kind`](crate::Widget0::kind).
+    pub enum Widget0Kind {
+        Unknown(_),
+        Alpha = "alpha",
+        Beta = "beta",
+        GammaDelta = "gamma-delta",
     }
 }
-
-crate::runtime::open_enum!(Widget0Kind, Unknown);
 
 /// One page of Widget0s.
 #[derive(Debug, Clone, PartialEq)]
@@ -1692,62 +1626,18 @@ impl Widget0Part9 {
     }
 }
 
-/// Where it stands.
-///
-/// Values this version of the client does not know yet decode to [`Widget0State::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Widget0State {
-    /// in use
-    ///
-    /// On the wire: `active`.
-    Active,
-    /// kept, not used
-    ///
-    /// On the wire: `paused`.
-    Paused,
-    /// On the wire: `retired-soon`.
-    RetiredSoon,
-    /// On the wire: `AES_256_CM`.
-    Aes256Cm,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Widget0State {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Widget0State] = &[
-        Self::Active,
-        Self::Paused,
-        Self::RetiredSoon,
-        Self::Aes256Cm,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Paused => "paused",
-            Self::RetiredSoon => "retired-soon",
-            Self::Aes256Cm => "AES_256_CM",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "active" => Some(Self::Active),
-            "paused" => Some(Self::Paused),
-            "retired-soon" => Some(Self::RetiredSoon),
-            "AES_256_CM" => Some(Self::Aes256Cm),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Where it stands.
+    pub enum Widget0State {
+        Unknown(_),
+        /// in use
+        Active = "active",
+        /// kept, not used
+        Paused = "paused",
+        RetiredSoon = "retired-soon",
+        Aes256Cm = "AES_256_CM",
     }
 }
-
-crate::runtime::open_enum!(Widget0State, Unknown);
 
 /// Changes to a Widget0; fields left out stay as they are.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2061,92 +1951,26 @@ impl Widget1Create {
     }
 }
 
-/// The field [`Widget1::fixed`](crate::Widget1::fixed).
-///
-/// Values this version of the client does not know yet decode to [`Widget1Fixed::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Widget1Fixed {
-    /// On the wire: `v1`.
-    V1,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Widget1Fixed {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Widget1Fixed] = &[Self::V1];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1 => "v1",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "v1" => Some(Self::V1),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Widget1::fixed`](crate::Widget1::fixed).
+    pub enum Widget1Fixed {
+        Unknown(_),
+        V1 = "v1",
     }
 }
-
-crate::runtime::open_enum!(Widget1Fixed, Unknown);
 
 /// The id of a Widget1.
 pub type Widget1Id = ::uuid::Uuid;
 
-/// The field [`Widget1::kind`](crate::Widget1::kind).
-///
-/// Values this version of the client does not know yet decode to [`Widget1Kind::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Widget1Kind {
-    /// On the wire: `alpha`.
-    Alpha,
-    /// On the wire: `beta`.
-    Beta,
-    /// On the wire: `gamma-delta`.
-    GammaDelta,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Widget1Kind {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Widget1Kind] = &[
-        Self::Alpha,
-        Self::Beta,
-        Self::GammaDelta,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alpha => "alpha",
-            Self::Beta => "beta",
-            Self::GammaDelta => "gamma-delta",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "alpha" => Some(Self::Alpha),
-            "beta" => Some(Self::Beta),
-            "gamma-delta" => Some(Self::GammaDelta),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Widget1::kind`](crate::Widget1::kind).
+    pub enum Widget1Kind {
+        Unknown(_),
+        Alpha = "alpha",
+        Beta = "beta",
+        GammaDelta = "gamma-delta",
     }
 }
-
-crate::runtime::open_enum!(Widget1Kind, Unknown);
 
 /// One page of Widget1s.
 #[derive(Debug, Clone, PartialEq)]
@@ -3200,62 +3024,18 @@ impl Widget1Part9 {
     }
 }
 
-/// Where it stands.
-///
-/// Values this version of the client does not know yet decode to [`Widget1State::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Widget1State {
-    /// in use
-    ///
-    /// On the wire: `active`.
-    Active,
-    /// kept, not used
-    ///
-    /// On the wire: `paused`.
-    Paused,
-    /// On the wire: `retired-soon`.
-    RetiredSoon,
-    /// On the wire: `AES_256_CM`.
-    Aes256Cm,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Widget1State {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Widget1State] = &[
-        Self::Active,
-        Self::Paused,
-        Self::RetiredSoon,
-        Self::Aes256Cm,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Active => "active",
-            Self::Paused => "paused",
-            Self::RetiredSoon => "retired-soon",
-            Self::Aes256Cm => "AES_256_CM",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "active" => Some(Self::Active),
-            "paused" => Some(Self::Paused),
-            "retired-soon" => Some(Self::RetiredSoon),
-            "AES_256_CM" => Some(Self::Aes256Cm),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// Where it stands.
+    pub enum Widget1State {
+        Unknown(_),
+        /// in use
+        Active = "active",
+        /// kept, not used
+        Paused = "paused",
+        RetiredSoon = "retired-soon",
+        Aes256Cm = "AES_256_CM",
     }
 }
-
-crate::runtime::open_enum!(Widget1State, Unknown);
 
 /// Changes to a Widget1; fields left out stay as they are.
 #[derive(Debug, Clone, PartialEq, Default)]

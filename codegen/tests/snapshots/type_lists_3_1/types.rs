@@ -87,41 +87,13 @@ pub enum SettingFallback {
     Number(f64),
 }
 
-/// The field [`Setting::key`](crate::Setting::key).
-///
-/// Values this version of the client does not know yet decode to [`SettingKey::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SettingKey {
-    /// On the wire: `timeout`.
-    Timeout,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl SettingKey {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [SettingKey] = &[Self::Timeout];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Timeout => "timeout",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "timeout" => Some(Self::Timeout),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// The field [`Setting::key`](crate::Setting::key).
+    pub enum SettingKey {
+        Unknown(_),
+        Timeout = "timeout",
     }
 }
-
-crate::runtime::open_enum!(SettingKey, Unknown);
 
 /// A number of seconds or a duration such as `5m`.
 ///

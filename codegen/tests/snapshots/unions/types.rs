@@ -82,45 +82,14 @@ impl Hangup {
     }
 }
 
-/// A language code.
-///
-/// Values this version of the client does not know yet decode to [`Language::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Language {
-    /// On the wire: `en-US`.
-    EnUs,
-    /// On the wire: `fr-FR`.
-    FrFr,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Language {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Language] = &[Self::EnUs, Self::FrFr];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::EnUs => "en-US",
-            Self::FrFr => "fr-FR",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "en-US" => Some(Self::EnUs),
-            "fr-FR" => Some(Self::FrFr),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A language code.
+    pub enum Language {
+        Unknown(_),
+        EnUs = "en-US",
+        FrFr = "fr-FR",
     }
 }
-
-crate::runtime::open_enum!(Language, Unknown);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 ///
@@ -290,53 +259,15 @@ pub enum PlaySay {
     Array(Vec<String>),
 }
 
-/// How the last play ended, if it did.
-///
-/// Values this version of the client does not know yet decode to [`PlayStatus::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum PlayStatus {
-    /// On the wire: `done`.
-    Done,
-    /// On the wire: `failed`.
-    Failed,
-    /// On the wire: `cancelled`.
-    Cancelled,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl PlayStatus {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [PlayStatus] = &[
-        Self::Done,
-        Self::Failed,
-        Self::Cancelled,
-    ];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Done => "done",
-            Self::Failed => "failed",
-            Self::Cancelled => "cancelled",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "done" => Some(Self::Done),
-            "failed" => Some(Self::Failed),
-            "cancelled" => Some(Self::Cancelled),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// How the last play ended, if it did.
+    pub enum PlayStatus {
+        Unknown(_),
+        Done = "done",
+        Failed = "failed",
+        Cancelled = "cancelled",
     }
 }
-
-crate::runtime::open_enum!(PlayStatus, Unknown);
 
 /// How loud, in decibels.
 ///
@@ -428,45 +359,14 @@ impl From<Square> for Shape {
     }
 }
 
-/// A speaker by name, or a custom one written `custom:<name>`.
-///
-/// Values this version of the client does not know yet decode to [`Speaker::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Speaker {
-    /// On the wire: `alice`.
-    Alice,
-    /// On the wire: `bob`.
-    Bob,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Speaker {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Speaker] = &[Self::Alice, Self::Bob];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alice => "alice",
-            Self::Bob => "bob",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "alice" => Some(Self::Alice),
-            "bob" => Some(Self::Bob),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A speaker by name, or a custom one written `custom:<name>`.
+    pub enum Speaker {
+        Unknown(_),
+        Alice = "alice",
+        Bob = "bob",
     }
 }
-
-crate::runtime::open_enum!(Speaker, Unknown);
 
 /// A language, or a variable holding one.
 pub type Speech = Language;
@@ -518,42 +418,11 @@ impl From<Hangup> for Step {
 /// Pattern: `^%\{.*\}$`.
 pub type Variable = String;
 
-/// A voice by name; the listed ones are known, others may be used.
-///
-/// Values this version of the client does not know yet decode to [`Voice::Unknown`] and are sent back unchanged, so a new value on the server never breaks a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Voice {
-    /// On the wire: `alloy`.
-    Alloy,
-    /// On the wire: `echo`.
-    Echo,
-    /// A value the API document does not list (yet), kept exactly as received.
-    Unknown(crate::runtime::UnknownValue),
-}
-
-impl Voice {
-    /// Every value the API document lists, in its order.
-    pub const KNOWN: &'static [Voice] = &[Self::Alloy, Self::Echo];
-    /// The value exactly as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Alloy => "alloy",
-            Self::Echo => "echo",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-    /// Whether the API document lists this value.
-    pub fn is_known(&self) -> bool {
-        !::std::matches!(self, Self::Unknown(_))
-    }
-    fn known(value: &str) -> Option<Self> {
-        match value {
-            "alloy" => Some(Self::Alloy),
-            "echo" => Some(Self::Echo),
-            _ => None,
-        }
+crate::runtime::open_enum! {
+    /// A voice by name; the listed ones are known, others may be used.
+    pub enum Voice {
+        Unknown(_),
+        Alloy = "alloy",
+        Echo = "echo",
     }
 }
-
-crate::runtime::open_enum!(Voice, Unknown);
