@@ -17,7 +17,8 @@
 //! (with `RequestExtras`) built with `path_segment`, `encode_json` (or
 //! `encode_form`), `Query`, `header_param`, `date_time_text`;
 //! `one_or_many` (a list field that may come as one value); `open_enum!`
-//! (every string enum, from its values); `wire_struct!` (the
+//! (every string enum, from its values); `error_enum!` (every operation's
+//! error enum, from its statuses); `wire_struct!` (the
 //! `Serialize` and `Deserialize` of every struct); then `send` (or `pages`
 //! for every page of a list) and the methods of `RawResponse`; and, behind
 //! the feature `mock`, the module `mock` (the typed mock, whose
@@ -33,6 +34,7 @@ mod config;
 pub mod defaults;
 mod define;
 mod error;
+mod error_enum;
 mod form;
 #[cfg(feature = "mock")]
 pub mod mock;

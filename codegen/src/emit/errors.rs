@@ -1,89 +1,55 @@
-//! The error enum of each operation (a variant per declared error status, with `status()` and `Display`), and the match arms that read a response into the success value or one of its variants.
+//! The error enum of each operation (a variant per declared error status, given to the runtime's `error_enum!`), and the match arms that read a response into the success value or one of its variants.
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{derives, doc, docs, ident, ty};
+use super::{doc, docs, ident, runtime, ty};
 use crate::ir::{BodyFormat, ErrorEnum, ErrorVariant, StatusMatch, Success};
 
-/// The error enum of an operation, with `status()` and `Display`.
+/// The error enum of an operation, given to the runtime's `error_enum!`,
+/// which writes the enum, `status()`, `Display` and the mock's reply of
+/// each variant: each variant with its docs, body type, status (`_` for a
+/// range's or `default`'s, which holds the status it came with), summary
+/// and, for a body sent as text, `text`.
 pub(super) fn error_enum(errors: &ErrorEnum) -> TokenStream {
     let docs = docs(&errors.docs);
     let name = ident(&errors.name);
     let variants = errors.variants.iter().map(variant);
-    let pattern = |variant: &ErrorVariant| {
-        let variant_name = ident(&variant.name);
-        match (variant.status, &variant.ty) {
-            (StatusMatch::Code(_), Some(_)) => quote!(Self::#variant_name(_)),
-            (StatusMatch::Code(_), None) => quote!(Self::#variant_name),
-            _ => quote!(Self::#variant_name { .. }),
-        }
-    };
-    let status_arms = errors.variants.iter().map(|variant| match variant.status {
-        StatusMatch::Code(code) => {
-            let pattern = pattern(variant);
-            let code = Literal::u16_unsuffixed(code);
-            quote!(#pattern => #code,)
-        }
-        _ => {
-            let variant_name = ident(&variant.name);
-            quote!(Self::#variant_name { status, .. } => status,)
-        }
-    });
-    let patterns: Vec<TokenStream> = errors.variants.iter().map(pattern).collect();
-    let summaries = errors.variants.iter().map(|v| v.summary.as_str());
-    // An operation without declared error statuses has an empty enum, whose
-    // `fmt` does not use the formatter.
-    let formatter = if errors.variants.is_empty() {
-        quote!(_f)
-    } else {
-        quote!(f)
-    };
-    let derives = derives(&[]);
+    let error_enum = runtime("error_enum");
+    // Written as Rust, each variant's status and summary where a
+    // discriminant would be, so that it reads (and renders) as the enum it
+    // defines.
     quote! {
-        #docs
-        #derives
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        impl #name {
-            /// The HTTP status this error was returned with.
-            pub fn status(&self) -> u16 {
-                match *self {
-                    #(#status_arms)*
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, #formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match *self {
-                    #(#patterns => f.write_str(#summaries),)*
-                }
+        #error_enum! {
+            #docs
+            pub enum #name {
+                #(#variants)*
             }
         }
     }
 }
 
-/// The declaration of one variant: a status code's holds its body (if
-/// any); a range's or `default`'s holds the status too.
+/// One variant as `error_enum!` takes it: a status code's with its body
+/// (if any) and its alias for rustdoc's search; a range's or `default`'s
+/// with the sentence that says which statuses it takes, and its body.
 fn variant(variant: &ErrorVariant) -> TokenStream {
     let docs = docs(&variant.docs);
     let variant_name = ident(&variant.name);
-    let payload = variant.ty.as_ref().map(ty);
+    let summary = &variant.summary;
+    let format = match variant.format {
+        BodyFormat::Json => None,
+        BodyFormat::Text => Some(quote!(, text)),
+    };
+    let body = variant.ty.as_ref().map(ty);
     match variant.status {
         StatusMatch::Code(code) => {
-            let status_doc = doc(&format!("Status `{code}`."));
             let status_alias = code.to_string();
-            let payload = payload.map(|body| quote!((#body)));
+            let code = Literal::u16_unsuffixed(code);
+            let payload = body.map(|body| quote!((#body)));
             quote! {
                 #docs
-                ///
-                #status_doc
                 #[doc(alias = #status_alias)]
-                #variant_name #payload,
+                #variant_name #payload = (#code, #summary #format),
             }
         }
         StatusMatch::Range(_) | StatusMatch::Default => {
@@ -96,21 +62,12 @@ fn variant(variant: &ErrorVariant) -> TokenStream {
                       the status it came with."
                     .to_owned(),
             });
-            let body = payload.map(|body| {
-                quote! {
-                    /// The decoded body.
-                    body: #body,
-                }
-            });
+            let body = body.map(|body| quote!(body: #body));
             quote! {
                 #docs
                 ///
                 #status_doc
-                #variant_name {
-                    /// The HTTP status the response came with.
-                    status: u16,
-                    #body
-                },
+                #variant_name { #body } = (_, #summary #format),
             }
         }
     }

@@ -1,34 +1,30 @@
 //! The mock's part of each operation (cargo feature `mock`): the method of
 //! the runtime's `Expectations` that expects its request, built by the same
-//! function as the client's, and how the mock answers with each variant of
-//! its error enum.
+//! function as the client's.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::call::Call;
 use super::{client_item, doc, ident, runtime};
-use crate::ir::{BodyFormat, ErrorEnum, Operation, Pagination, StatusMatch, Wrapper};
+use crate::ir::{BodyFormat, Operation, Pagination, Wrapper};
 
 /// The mock's items of `ops`, each behind the feature `mock`: one
 /// `impl Expectations` block with a method per operation, under the same
-/// `heading` as their `impl Client` block, and the `ErrorReply` of each
-/// error enum.
+/// `heading` as their `impl Client` block. How the mock answers with each
+/// variant of an error enum is the runtime's `error_enum!`'s.
 pub(super) fn mock(ops: &[&Operation], calls: &[Call], heading: &TokenStream) -> TokenStream {
     let expectations = client_item("mock::Expectations");
     let methods = ops
         .iter()
         .zip(calls)
         .map(|(op, call)| expectation(op, call));
-    let replies = ops.iter().map(|op| error_reply(&op.errors));
     quote! {
         #heading
         #[cfg(feature = "mock")]
         impl #expectations<'_> {
             #(#methods)*
         }
-
-        #(#replies)*
     }
 }
 
@@ -106,49 +102,5 @@ fn set_next(pagination: &Pagination) -> TokenStream {
                 #set
             }
         },
-    }
-}
-
-/// How the mock answers with each variant of `errors`: its status and its
-/// body, as the client reads it back.
-fn error_reply(errors: &ErrorEnum) -> TokenStream {
-    let mock = runtime("mock");
-    let name = ident(&errors.name);
-    let arms = errors.variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let write = match variant.format {
-            BodyFormat::Json => quote!(json),
-            BodyFormat::Text => quote!(text),
-        };
-        match (variant.status, &variant.ty) {
-            (StatusMatch::Code(code), Some(_)) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote!(Self::#variant_name(body) => #mock::Reply::#write(#code, body),)
-            }
-            (StatusMatch::Code(code), None) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote!(Self::#variant_name => #mock::Reply::empty(#code),)
-            }
-            (_, Some(_)) => {
-                quote!(Self::#variant_name { status, body } => #mock::Reply::#write(*status, body),)
-            }
-            (_, None) => quote!(Self::#variant_name { status } => #mock::Reply::empty(*status),),
-        }
-    });
-    // An enum without variants is matched through the reference.
-    let matched = if errors.variants.is_empty() {
-        quote!(*self)
-    } else {
-        quote!(self)
-    };
-    quote! {
-        #[cfg(feature = "mock")]
-        impl #mock::ErrorReply for #name {
-            fn reply(&self) -> #mock::Reply {
-                match #matched {
-                    #(#arms)*
-                }
-            }
-        }
     }
 }

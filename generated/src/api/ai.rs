@@ -1656,57 +1656,33 @@ impl ChatMethodsUnauthorizedBody {
     }
 }
 
-/// The error responses `chat_methods` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ChatMethodsError {
-    /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(AiChatInvalidJsonError),
-    /// Credentials are missing or rejected, the request targets another Space, the token does not include the chat scope, or the account must be verified before using this endpoint.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(ChatMethodsUnauthorizedBody),
-    /// The AI chat service did not respond before the request timed out or could not be reached. This is not a JSON-RPC error and carries no code.
-    ///
-    /// Status `502`.
-    #[doc(alias = "502")]
-    BadGateway(AiChatServiceUnavailableError),
-}
-
-impl ChatMethodsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::BadGateway(_) => 502,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ChatMethodsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => {
-                f.write_str(
-                    "The request body was not valid JSON. The response is not a JSON-RPC envelope",
-                )
-            }
-            Self::Unauthorized(_) => {
-                f.write_str(
-                    "Credentials are missing or rejected, the request targets another Space, the token does not include the chat scope, or the account must be verified before using this endpoint",
-                )
-            }
-            Self::BadGateway(_) => {
-                f.write_str(
-                    "The AI chat service did not respond before the request timed out or could not be reached. This is not a JSON-RPC error and carries no code",
-                )
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `chat_methods` declares, by status, with their decoded bodies.
+    pub enum ChatMethodsError {
+        /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
+        #[doc(alias = "400")]
+        BadRequest(
+            AiChatInvalidJsonError,
+        ) = (
+            400,
+            "The request body was not valid JSON. The response is not a JSON-RPC envelope",
+        ),
+        /// Credentials are missing or rejected, the request targets another Space, the token does not include the chat scope, or the account must be verified before using this endpoint.
+        #[doc(alias = "401")]
+        Unauthorized(
+            ChatMethodsUnauthorizedBody,
+        ) = (
+            401,
+            "Credentials are missing or rejected, the request targets another Space, the token does not include the chat scope, or the account must be verified before using this endpoint",
+        ),
+        /// The AI chat service did not respond before the request timed out or could not be reached. This is not a JSON-RPC error and carries no code.
+        #[doc(alias = "502")]
+        BadGateway(
+            AiChatServiceUnavailableError,
+        ) = (
+            502,
+            "The AI chat service did not respond before the request timed out or could not be reached. This is not a JSON-RPC error and carries no code",
+        ),
     }
 }
 
@@ -1803,16 +1779,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ChatMethodsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::BadGateway(body) => crate::runtime::mock::Reply::json(502, body),
-        }
     }
 }

@@ -15316,5416 +15316,1826 @@ crate::runtime::open_enum! {
     }
 }
 
-/// The error responses `assign_resource_domain_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum AssignResourceDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(DomainApplicationCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl AssignResourceDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for AssignResourceDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `assign_resource_phone_route` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum AssignResourcePhoneRouteError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(PhoneRouteCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl AssignResourcePhoneRouteError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for AssignResourcePhoneRouteError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `assign_resource_to_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum AssignResourceToSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ResourceSubSipEndpointCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl AssignResourceToSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for AssignResourceToSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_ai_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateAiAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(AiAgentCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateAiAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateAiAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_call_flow` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateCallFlowError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CallFlowCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateCallFlowError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateCallFlowError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_conference_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateConferenceRoomError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ConferenceRoomCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateConferenceRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateConferenceRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_cxml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateCxmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CxmlScriptCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateCxmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateCxmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateCxmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CxmlWebhookCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateCxmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateCxmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateFreeswitchConnectorError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(FreeswitchConnectorCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateFreeswitchConnectorError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateFreeswitchConnectorError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_guest_embed_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateGuestEmbedTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// Access is forbidden.
-    ///
-    /// Status `403`.
-    #[doc(alias = "403")]
-    Forbidden(StatusCode403),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(EmbedTokenCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateGuestEmbedTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateGuestEmbedTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::Forbidden(_) => f.write_str("Access is forbidden"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_relay_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateRelayApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(RelayApplicationCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateRelayApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateRelayApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_sip_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSipAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipAddressCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSipAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSipAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ResourceSipEndpointCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSipGatewayError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipGatewayCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSipGatewayError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSipGatewayError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_subscriber` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSubscriberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SubscriberCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSubscriberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSubscriberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_subscriber_guest_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSubscriberGuestTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(GuestTokenCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSubscriberGuestTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSubscriberGuestTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_subscriber_invite_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSubscriberInviteTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(InviteTokenCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSubscriberInviteTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSubscriberInviteTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSubscriberSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipEndpointCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSubscriberSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSubscriberSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_subscriber_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSubscriberTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SubscriberTokenStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSubscriberTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSubscriberTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_swml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSwmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SwmlScriptCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSwmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSwmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSwmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SwmlWebhookCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSwmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSwmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_ai_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteAiAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteAiAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteAiAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_call_flow` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteCallFlowError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteCallFlowError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteCallFlowError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_conference_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteConferenceRoomError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteConferenceRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteConferenceRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_cxml_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteCxmlApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteCxmlApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteCxmlApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_cxml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteCxmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteCxmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteCxmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteCxmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteCxmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteCxmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_dialogflow_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteDialogflowAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteDialogflowAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteDialogflowAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteFreeswitchConnectorError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteFreeswitchConnectorError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteFreeswitchConnectorError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_relay_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteRelayApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteRelayApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteRelayApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_resource` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteResourceError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteResourceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_sip_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSipAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSipAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSipAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSipGatewayError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSipGatewayError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSipGatewayError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_subscriber` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSubscriberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSubscriberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSubscriberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSubscriberSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSubscriberSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSubscriberSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_swml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSwmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSwmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSwmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSwmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSwmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSwmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `deploy_call_flow_version` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeployCallFlowVersionError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeployCallFlowVersionError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeployCallFlowVersionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_ai_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetAiAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetAiAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetAiAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_call_flow` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetCallFlowError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetCallFlowError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetCallFlowError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_conference_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetConferenceRoomError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetConferenceRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetConferenceRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_cxml_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetCxmlApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetCxmlApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetCxmlApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_cxml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetCxmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetCxmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetCxmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetCxmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetCxmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetCxmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_dialogflow_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetDialogflowAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetDialogflowAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetDialogflowAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetFreeswitchConnectorError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetFreeswitchConnectorError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetFreeswitchConnectorError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_relay_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetRelayApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetRelayApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetRelayApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_resource` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetResourceError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetResourceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetResourceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_resource_address_client` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetResourceAddressClientError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetResourceAddressClientError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetResourceAddressClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_sip_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSipAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSipAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSipAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSipGatewayError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSipGatewayError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSipGatewayError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_subscriber` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSubscriberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSubscriberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSubscriberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSubscriberSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSubscriberSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSubscriberSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_swml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSwmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSwmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSwmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSwmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetSwmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetSwmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_ai_agent_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListAiAgentAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListAiAgentAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListAiAgentAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_ai_agents` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListAiAgentsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListAiAgentsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListAiAgentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_call_flow_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCallFlowAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCallFlowAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCallFlowAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_call_flow_versions` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCallFlowVersionsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCallFlowVersionsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCallFlowVersionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_call_flows` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCallFlowsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCallFlowsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCallFlowsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_conference_room_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListConferenceRoomAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListConferenceRoomAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListConferenceRoomAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_conference_rooms` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListConferenceRoomsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListConferenceRoomsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListConferenceRoomsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_cxml_application_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCxmlApplicationAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCxmlApplicationAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCxmlApplicationAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_cxml_applications` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCxmlApplicationsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCxmlApplicationsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCxmlApplicationsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_cxml_script_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCxmlScriptAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCxmlScriptAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCxmlScriptAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_cxml_scripts` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCxmlScriptsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCxmlScriptsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCxmlScriptsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_cxml_webhook_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCxmlWebhookAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCxmlWebhookAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCxmlWebhookAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_cxml_webhooks` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCxmlWebhooksError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCxmlWebhooksError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCxmlWebhooksError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_dialogflow_agent_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListDialogflowAgentAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListDialogflowAgentAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListDialogflowAgentAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_dialogflow_agents` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListDialogflowAgentsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListDialogflowAgentsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListDialogflowAgentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_freeswitch_connector_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListFreeswitchConnectorAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListFreeswitchConnectorAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListFreeswitchConnectorAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_freeswitch_connectors` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListFreeswitchConnectorsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListFreeswitchConnectorsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListFreeswitchConnectorsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_relay_application_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRelayApplicationAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRelayApplicationAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRelayApplicationAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_relay_applications` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRelayApplicationsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRelayApplicationsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRelayApplicationsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_resource_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListResourceAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListResourceAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListResourceAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_resource_addresses_client` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListResourceAddressesClientError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListResourceAddressesClientError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListResourceAddressesClientError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_resources` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListResourcesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListResourcesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListResourcesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_sip_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSipAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipAddressListStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSipAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_sip_credential_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSipCredentialAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSipCredentialAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipCredentialAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_sip_credentials` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSipCredentialsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSipCredentialsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipCredentialsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_sip_gateway_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSipGatewayAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSipGatewayAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipGatewayAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_sip_gateways` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSipGatewaysError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSipGatewaysError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipGatewaysError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_subscriber_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSubscriberAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSubscriberAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSubscriberAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_subscriber_sip_credentials` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSubscriberSipCredentialsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSubscriberSipCredentialsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSubscriberSipCredentialsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_subscribers` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSubscribersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSubscribersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSubscribersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_swml_script_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSwmlScriptAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSwmlScriptAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSwmlScriptAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_swml_scripts` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSwmlScriptsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSwmlScriptsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSwmlScriptsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_swml_webhook_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSwmlWebhookAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSwmlWebhookAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSwmlWebhookAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_swml_webhooks` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSwmlWebhooksError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSwmlWebhooksError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSwmlWebhooksError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `refresh_subscriber_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RefreshSubscriberTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(RefreshTokenStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RefreshSubscriberTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RefreshSubscriberTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_ai_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateAiAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(AiAgentUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateAiAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateAiAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_call_flow` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCallFlowError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CallFlowUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateCallFlowError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateCallFlowError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_conference_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateConferenceRoomError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ConferenceRoomUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateConferenceRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateConferenceRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_cxml_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCxmlApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CxmlApplicationUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateCxmlApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateCxmlApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_cxml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCxmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CxmlScriptUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateCxmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateCxmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_cxml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCxmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CxmlWebhookUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateCxmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateCxmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_dialogflow_agent` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateDialogflowAgentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(DialogflowAgentUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateDialogflowAgentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateDialogflowAgentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_freeswitch_connector` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateFreeswitchConnectorError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(FreeswitchConnectorUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateFreeswitchConnectorError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateFreeswitchConnectorError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_relay_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateRelayApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(RelayApplicationUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateRelayApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateRelayApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_sip_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipAddressError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipAddressUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSipAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ResourceSipEndpointUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_sip_gateway` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipGatewayError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipGatewayCreateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSipGatewayError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipGatewayError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_subscriber` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSubscriberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SubscriberUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSubscriberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSubscriberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_subscriber_sip_credential` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSubscriberSipCredentialError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SipEndpointUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSubscriberSipCredentialError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSubscriberSipCredentialError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_swml_script` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSwmlScriptError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SwmlScriptUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSwmlScriptError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSwmlScriptError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_swml_webhook` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSwmlWebhookError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(SwmlWebhookUpdateStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSwmlWebhookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSwmlWebhookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `assign_resource_domain_application` declares, by status, with their decoded bodies.
+    pub enum AssignResourceDomainApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            DomainApplicationCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `assign_resource_phone_route` declares, by status, with their decoded bodies.
+    pub enum AssignResourcePhoneRouteError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            PhoneRouteCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `assign_resource_to_sip_credential` declares, by status, with their decoded bodies.
+    pub enum AssignResourceToSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ResourceSubSipEndpointCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_ai_agent` declares, by status, with their decoded bodies.
+    pub enum CreateAiAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            AiAgentCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_call_flow` declares, by status, with their decoded bodies.
+    pub enum CreateCallFlowError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CallFlowCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_conference_room` declares, by status, with their decoded bodies.
+    pub enum CreateConferenceRoomError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ConferenceRoomCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_cxml_script` declares, by status, with their decoded bodies.
+    pub enum CreateCxmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CxmlScriptCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_cxml_webhook` declares, by status, with their decoded bodies.
+    pub enum CreateCxmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CxmlWebhookCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_freeswitch_connector` declares, by status, with their decoded bodies.
+    pub enum CreateFreeswitchConnectorError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            FreeswitchConnectorCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_guest_embed_token` declares, by status, with their decoded bodies.
+    pub enum CreateGuestEmbedTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// Access is forbidden.
+        #[doc(alias = "403")]
+        Forbidden(StatusCode403) = (403, "Access is forbidden"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            EmbedTokenCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_relay_application` declares, by status, with their decoded bodies.
+    pub enum CreateRelayApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            RelayApplicationCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_sip_address` declares, by status, with their decoded bodies.
+    pub enum CreateSipAddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipAddressCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_sip_credential` declares, by status, with their decoded bodies.
+    pub enum CreateSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ResourceSipEndpointCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_sip_gateway` declares, by status, with their decoded bodies.
+    pub enum CreateSipGatewayError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipGatewayCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_subscriber` declares, by status, with their decoded bodies.
+    pub enum CreateSubscriberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SubscriberCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_subscriber_guest_token` declares, by status, with their decoded bodies.
+    pub enum CreateSubscriberGuestTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            GuestTokenCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_subscriber_invite_token` declares, by status, with their decoded bodies.
+    pub enum CreateSubscriberInviteTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            InviteTokenCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_subscriber_sip_credential` declares, by status, with their decoded bodies.
+    pub enum CreateSubscriberSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipEndpointCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_subscriber_token` declares, by status, with their decoded bodies.
+    pub enum CreateSubscriberTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SubscriberTokenStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_swml_script` declares, by status, with their decoded bodies.
+    pub enum CreateSwmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SwmlScriptCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_swml_webhook` declares, by status, with their decoded bodies.
+    pub enum CreateSwmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SwmlWebhookCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_ai_agent` declares, by status, with their decoded bodies.
+    pub enum DeleteAiAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_call_flow` declares, by status, with their decoded bodies.
+    pub enum DeleteCallFlowError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_conference_room` declares, by status, with their decoded bodies.
+    pub enum DeleteConferenceRoomError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_cxml_application` declares, by status, with their decoded bodies.
+    pub enum DeleteCxmlApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_cxml_script` declares, by status, with their decoded bodies.
+    pub enum DeleteCxmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_cxml_webhook` declares, by status, with their decoded bodies.
+    pub enum DeleteCxmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_dialogflow_agent` declares, by status, with their decoded bodies.
+    pub enum DeleteDialogflowAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_freeswitch_connector` declares, by status, with their decoded bodies.
+    pub enum DeleteFreeswitchConnectorError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_relay_application` declares, by status, with their decoded bodies.
+    pub enum DeleteRelayApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_resource` declares, by status, with their decoded bodies.
+    pub enum DeleteResourceError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_sip_address` declares, by status, with their decoded bodies.
+    pub enum DeleteSipAddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_sip_credential` declares, by status, with their decoded bodies.
+    pub enum DeleteSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_sip_gateway` declares, by status, with their decoded bodies.
+    pub enum DeleteSipGatewayError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_subscriber` declares, by status, with their decoded bodies.
+    pub enum DeleteSubscriberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_subscriber_sip_credential` declares, by status, with their decoded bodies.
+    pub enum DeleteSubscriberSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_swml_script` declares, by status, with their decoded bodies.
+    pub enum DeleteSwmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_swml_webhook` declares, by status, with their decoded bodies.
+    pub enum DeleteSwmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `deploy_call_flow_version` declares, by status, with their decoded bodies.
+    pub enum DeployCallFlowVersionError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_ai_agent` declares, by status, with their decoded bodies.
+    pub enum GetAiAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_call_flow` declares, by status, with their decoded bodies.
+    pub enum GetCallFlowError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_conference_room` declares, by status, with their decoded bodies.
+    pub enum GetConferenceRoomError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_cxml_application` declares, by status, with their decoded bodies.
+    pub enum GetCxmlApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_cxml_script` declares, by status, with their decoded bodies.
+    pub enum GetCxmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_cxml_webhook` declares, by status, with their decoded bodies.
+    pub enum GetCxmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_dialogflow_agent` declares, by status, with their decoded bodies.
+    pub enum GetDialogflowAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_freeswitch_connector` declares, by status, with their decoded bodies.
+    pub enum GetFreeswitchConnectorError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_relay_application` declares, by status, with their decoded bodies.
+    pub enum GetRelayApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_resource` declares, by status, with their decoded bodies.
+    pub enum GetResourceError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_resource_address_client` declares, by status, with their decoded bodies.
+    pub enum GetResourceAddressClientError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_sip_address` declares, by status, with their decoded bodies.
+    pub enum GetSipAddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_sip_credential` declares, by status, with their decoded bodies.
+    pub enum GetSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_sip_gateway` declares, by status, with their decoded bodies.
+    pub enum GetSipGatewayError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_subscriber` declares, by status, with their decoded bodies.
+    pub enum GetSubscriberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_subscriber_sip_credential` declares, by status, with their decoded bodies.
+    pub enum GetSubscriberSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_swml_script` declares, by status, with their decoded bodies.
+    pub enum GetSwmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_swml_webhook` declares, by status, with their decoded bodies.
+    pub enum GetSwmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_ai_agent_addresses` declares, by status, with their decoded bodies.
+    pub enum ListAiAgentAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_ai_agents` declares, by status, with their decoded bodies.
+    pub enum ListAiAgentsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_call_flow_addresses` declares, by status, with their decoded bodies.
+    pub enum ListCallFlowAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_call_flow_versions` declares, by status, with their decoded bodies.
+    pub enum ListCallFlowVersionsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_call_flows` declares, by status, with their decoded bodies.
+    pub enum ListCallFlowsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_conference_room_addresses` declares, by status, with their decoded bodies.
+    pub enum ListConferenceRoomAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_conference_rooms` declares, by status, with their decoded bodies.
+    pub enum ListConferenceRoomsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_cxml_application_addresses` declares, by status, with their decoded bodies.
+    pub enum ListCxmlApplicationAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_cxml_applications` declares, by status, with their decoded bodies.
+    pub enum ListCxmlApplicationsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_cxml_script_addresses` declares, by status, with their decoded bodies.
+    pub enum ListCxmlScriptAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_cxml_scripts` declares, by status, with their decoded bodies.
+    pub enum ListCxmlScriptsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_cxml_webhook_addresses` declares, by status, with their decoded bodies.
+    pub enum ListCxmlWebhookAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_cxml_webhooks` declares, by status, with their decoded bodies.
+    pub enum ListCxmlWebhooksError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_dialogflow_agent_addresses` declares, by status, with their decoded bodies.
+    pub enum ListDialogflowAgentAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_dialogflow_agents` declares, by status, with their decoded bodies.
+    pub enum ListDialogflowAgentsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_freeswitch_connector_addresses` declares, by status, with their decoded bodies.
+    pub enum ListFreeswitchConnectorAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_freeswitch_connectors` declares, by status, with their decoded bodies.
+    pub enum ListFreeswitchConnectorsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_relay_application_addresses` declares, by status, with their decoded bodies.
+    pub enum ListRelayApplicationAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_relay_applications` declares, by status, with their decoded bodies.
+    pub enum ListRelayApplicationsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_resource_addresses` declares, by status, with their decoded bodies.
+    pub enum ListResourceAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_resource_addresses_client` declares, by status, with their decoded bodies.
+    pub enum ListResourceAddressesClientError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_resources` declares, by status, with their decoded bodies.
+    pub enum ListResourcesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_sip_addresses` declares, by status, with their decoded bodies.
+    pub enum ListSipAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipAddressListStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_sip_credential_addresses` declares, by status, with their decoded bodies.
+    pub enum ListSipCredentialAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_sip_credentials` declares, by status, with their decoded bodies.
+    pub enum ListSipCredentialsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_sip_gateway_addresses` declares, by status, with their decoded bodies.
+    pub enum ListSipGatewayAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_sip_gateways` declares, by status, with their decoded bodies.
+    pub enum ListSipGatewaysError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_subscriber_addresses` declares, by status, with their decoded bodies.
+    pub enum ListSubscriberAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_subscriber_sip_credentials` declares, by status, with their decoded bodies.
+    pub enum ListSubscriberSipCredentialsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_subscribers` declares, by status, with their decoded bodies.
+    pub enum ListSubscribersError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_swml_script_addresses` declares, by status, with their decoded bodies.
+    pub enum ListSwmlScriptAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_swml_scripts` declares, by status, with their decoded bodies.
+    pub enum ListSwmlScriptsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_swml_webhook_addresses` declares, by status, with their decoded bodies.
+    pub enum ListSwmlWebhookAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_swml_webhooks` declares, by status, with their decoded bodies.
+    pub enum ListSwmlWebhooksError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `refresh_subscriber_token` declares, by status, with their decoded bodies.
+    pub enum RefreshSubscriberTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            RefreshTokenStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_ai_agent` declares, by status, with their decoded bodies.
+    pub enum UpdateAiAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            AiAgentUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_call_flow` declares, by status, with their decoded bodies.
+    pub enum UpdateCallFlowError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CallFlowUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_conference_room` declares, by status, with their decoded bodies.
+    pub enum UpdateConferenceRoomError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ConferenceRoomUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_cxml_application` declares, by status, with their decoded bodies.
+    pub enum UpdateCxmlApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CxmlApplicationUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_cxml_script` declares, by status, with their decoded bodies.
+    pub enum UpdateCxmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CxmlScriptUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_cxml_webhook` declares, by status, with their decoded bodies.
+    pub enum UpdateCxmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CxmlWebhookUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_dialogflow_agent` declares, by status, with their decoded bodies.
+    pub enum UpdateDialogflowAgentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            DialogflowAgentUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_freeswitch_connector` declares, by status, with their decoded bodies.
+    pub enum UpdateFreeswitchConnectorError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            FreeswitchConnectorUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_relay_application` declares, by status, with their decoded bodies.
+    pub enum UpdateRelayApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            RelayApplicationUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_sip_address` declares, by status, with their decoded bodies.
+    pub enum UpdateSipAddressError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipAddressUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_sip_credential` declares, by status, with their decoded bodies.
+    pub enum UpdateSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ResourceSipEndpointUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_sip_gateway` declares, by status, with their decoded bodies.
+    pub enum UpdateSipGatewayError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipGatewayCreateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_subscriber` declares, by status, with their decoded bodies.
+    pub enum UpdateSubscriberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SubscriberUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_subscriber_sip_credential` declares, by status, with their decoded bodies.
+    pub enum UpdateSubscriberSipCredentialError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SipEndpointUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_swml_script` declares, by status, with their decoded bodies.
+    pub enum UpdateSwmlScriptError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SwmlScriptUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_swml_webhook` declares, by status, with their decoded bodies.
+    pub enum UpdateSwmlWebhookError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            SwmlWebhookUpdateStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
@@ -31346,1530 +27756,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for AssignResourceDomainApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for AssignResourcePhoneRouteError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for AssignResourceToSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateAiAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateCallFlowError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateConferenceRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateCxmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateCxmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateFreeswitchConnectorError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateGuestEmbedTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::Forbidden(body) => crate::runtime::mock::Reply::json(403, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateRelayApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSipAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSipGatewayError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSubscriberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSubscriberGuestTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSubscriberInviteTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSubscriberSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSubscriberTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSwmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSwmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteAiAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteCallFlowError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteConferenceRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteCxmlApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteCxmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteCxmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteDialogflowAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteFreeswitchConnectorError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteRelayApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteResourceError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSipAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSipGatewayError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSubscriberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSubscriberSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSwmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSwmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeployCallFlowVersionError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetAiAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetCallFlowError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetConferenceRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetCxmlApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetCxmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetCxmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetDialogflowAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetFreeswitchConnectorError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetRelayApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetResourceError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetResourceAddressClientError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSipAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSipGatewayError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSubscriberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSubscriberSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSwmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSwmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListAiAgentAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListAiAgentsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCallFlowAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCallFlowVersionsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCallFlowsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListConferenceRoomAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListConferenceRoomsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCxmlApplicationAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCxmlApplicationsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCxmlScriptAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCxmlScriptsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCxmlWebhookAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCxmlWebhooksError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListDialogflowAgentAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListDialogflowAgentsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListFreeswitchConnectorAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListFreeswitchConnectorsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRelayApplicationAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRelayApplicationsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListResourceAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListResourceAddressesClientError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListResourcesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSipAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSipCredentialAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSipCredentialsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSipGatewayAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSipGatewaysError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSubscriberAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSubscriberSipCredentialsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSubscribersError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSwmlScriptAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSwmlScriptsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSwmlWebhookAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSwmlWebhooksError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RefreshSubscriberTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateAiAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateCallFlowError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateConferenceRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateCxmlApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateCxmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateCxmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateDialogflowAgentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateFreeswitchConnectorError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateRelayApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSipAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSipGatewayError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSubscriberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSubscriberSipCredentialError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSwmlScriptError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSwmlWebhookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
     }
 }

@@ -731,449 +731,167 @@ impl UpdateProjectStatusCode422 {
     }
 }
 
-/// The error responses `create_subproject` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSubprojectError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request could not be processed. When creating a project while authenticated as a
-    /// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
-    /// overly long `name` returns a standard validation error.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(CreateProjectStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSubprojectError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_subproject` declares, by status, with their decoded bodies.
+    pub enum CreateSubprojectError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request could not be processed. When creating a project while authenticated as a
+        /// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
+        /// overly long `name` returns a standard validation error.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            CreateProjectStatusCode422,
+        ) = (
+            422,
+            "The request could not be processed. When creating a project while authenticated as a subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or overly long `name` returns a standard validation error",
+        ),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-impl ::std::fmt::Display for CreateSubprojectError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request could not be processed. When creating a project while authenticated as a subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or overly long `name` returns a standard validation error",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_token` declares, by status, with their decoded bodies.
+    pub enum CreateTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ProjectTokenStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-/// The error responses `create_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ProjectTokenStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `delete_subproject` declares, by status, with their decoded bodies.
+    pub enum DeleteSubprojectError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request could not be processed. Deleting a root/parent project returns
+        /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
+        /// assigned returns `phone_numbers_must_be_removed`.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            DeleteProjectStatusCode422,
+        ) = (
+            422,
+            "The request could not be processed. Deleting a root/parent project returns `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers assigned returns `phone_numbers_must_be_removed`",
+        ),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-impl ::std::fmt::Display for CreateTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `delete_token` declares, by status, with their decoded bodies.
+    pub enum DeleteTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-/// The error responses `delete_subproject` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSubprojectError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request could not be processed. Deleting a root/parent project returns
-    /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
-    /// assigned returns `phone_numbers_must_be_removed`.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(DeleteProjectStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSubprojectError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `get_project` declares, by status, with their decoded bodies.
+    pub enum GetProjectError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-impl ::std::fmt::Display for DeleteSubprojectError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request could not be processed. Deleting a root/parent project returns `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers assigned returns `phone_numbers_must_be_removed`",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `list_projects` declares, by status, with their decoded bodies.
+    pub enum ListProjectsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-/// The error responses `delete_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `rotate_signing_key` declares, by status, with their decoded bodies.
+    pub enum RotateSigningKeyError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-impl ::std::fmt::Display for DeleteTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `update_project` declares, by status, with their decoded bodies.
+    pub enum UpdateProjectError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation, for example a blank or overly long `name`.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            UpdateProjectStatusCode422,
+        ) = (
+            422,
+            "The request failed validation, for example a blank or overly long `name`",
+        ),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-/// The error responses `get_project` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetProjectError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetProjectError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetProjectError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_projects` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListProjectsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListProjectsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListProjectsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `rotate_signing_key` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RotateSigningKeyError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RotateSigningKeyError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RotateSigningKeyError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_project` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateProjectError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation, for example a blank or overly long `name`.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(UpdateProjectStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateProjectError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateProjectError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request failed validation, for example a blank or overly long `name`",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ProjectTokenStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `update_token` declares, by status, with their decoded bodies.
+    pub enum UpdateTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ProjectTokenStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
@@ -1953,134 +1671,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSubprojectError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSubprojectError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetProjectError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListProjectsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RotateSigningKeyError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateProjectError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
     }
 }

@@ -181,58 +181,23 @@ impl PubSubToken422error {
     }
 }
 
-/// The error responses `create_pubsub_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreatePubsubTokenError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(PubSubToken422error),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreatePubsubTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreatePubsubTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_pubsub_token` declares, by status, with their decoded bodies.
+    pub enum CreatePubsubTokenError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            PubSubToken422error,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
@@ -317,21 +282,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreatePubsubTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
     }
 }

@@ -9771,3582 +9771,1278 @@ impl WebRtcRecording {
     }
 }
 
-/// The error responses `assign_e911address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum AssignE911AddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl AssignE911AddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for AssignE911AddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See `errors` for details. When carrier validation rejected the address
-    /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
-    /// omitted when the carrier returned none.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(AddressValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_brand` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateBrandError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateBrandError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateBrandError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_campaign` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateCampaignError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateCampaignError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateCampaignError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_domain_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_imported_phone_number` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateImportedPhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateImportedPhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateImportedPhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_number_group` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateNumberGroupError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateNumberGroupMembershipError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateNumberGroupMembershipError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateNumberGroupMembershipError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_order` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateOrderError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateOrderError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateOrderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_queue` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateQueueError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateSipEndpointError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteAddressError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_call_recording` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteCallRecordingError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteCallRecordingError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteCallRecordingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_domain_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteDomainApplicationError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_number_assignment` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNumberAssignmentError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteNumberAssignmentError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNumberAssignmentError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_number_group` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNumberGroupError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNumberGroupMembershipError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteNumberGroupMembershipError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNumberGroupMembershipError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_queue` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteQueueError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteSipEndpointError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_call_recording` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetCallRecordingError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetCallRecordingError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetCallRecordingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_queue` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetQueueError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_addresses` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListAddressesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListAddressesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListAddressesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_brands` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListBrandsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListBrandsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListBrandsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_call_recordings` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCallRecordingsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCallRecordingsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCallRecordingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_campaigns` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCampaignsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListCampaignsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListCampaignsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_domain_applications` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListDomainApplicationsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListDomainApplicationsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListDomainApplicationsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_number_assignments` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberAssignmentsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListNumberAssignmentsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListNumberAssignmentsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_number_group_memberships` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberGroupMembershipsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListNumberGroupMembershipsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListNumberGroupMembershipsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_number_groups` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberGroupsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListNumberGroupsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListNumberGroupsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_orders` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListOrdersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListOrdersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListOrdersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_phone_numbers` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListPhoneNumbersError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListPhoneNumbersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListPhoneNumbersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_queue_members` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListQueueMembersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListQueueMembersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListQueueMembersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_queues` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListQueuesError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListQueuesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListQueuesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_short_codes` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListShortCodesError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListShortCodesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListShortCodesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_sip_endpoints` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListSipEndpointsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListSipEndpointsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListSipEndpointsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_verified_caller_ids` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListVerifiedCallerIdsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListVerifiedCallerIdsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVerifiedCallerIdsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `lookup_phone_number` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum LookupPhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl LookupPhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for LookupPhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `purchase_phone_number` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum PurchasePhoneNumberError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl PurchasePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for PurchasePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `redial_verification_call` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RedialVerificationCallError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RedialVerificationCallError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RedialVerificationCallError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `release_phone_number` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ReleasePhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ReleasePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ReleasePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `remove_e911address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RemoveE911AddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RemoveE911AddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RemoveE911AddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `request_mfa_call` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RequestMfaCallError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RequestMfaCallError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RequestMfaCallError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `request_mfa_sms` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RequestMfaSmsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RequestMfaSmsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RequestMfaSmsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_brand` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveBrandError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveBrandError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveBrandError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_campaign` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveCampaignError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveCampaignError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveCampaignError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_domain_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_next_queue_member` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveNextQueueMemberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveNextQueueMemberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveNextQueueMemberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_number_group` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveNumberGroupError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_number_group_membership` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveNumberGroupMembershipError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveNumberGroupMembershipError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveNumberGroupMembershipError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_order` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveOrderError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveOrderError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveOrderError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_phone_number` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrievePhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrievePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrievePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_queue_member` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveQueueMemberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveQueueMemberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveQueueMemberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_short_code` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveShortCodeError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveShortCodeError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveShortCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveSipEndpointError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_sip_profile` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveSipProfileError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveSipProfileError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveSipProfileError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `retrieve_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum RetrieveVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl RetrieveVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for RetrieveVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `search_available_phone_numbers` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum SearchAvailablePhoneNumbersError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl SearchAvailablePhoneNumbersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for SearchAvailablePhoneNumbersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_address` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateAddressError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See `errors` for details. When carrier validation rejected the address
-    /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
-    /// omitted when the carrier returned none.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(AddressValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateAddressError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateAddressError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_campaign` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCampaignError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateCampaignError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateCampaignError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_domain_application` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateDomainApplicationError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateDomainApplicationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateDomainApplicationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_number_group` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateNumberGroupError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateNumberGroupError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateNumberGroupError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_phone_number` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdatePhoneNumberError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdatePhoneNumberError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdatePhoneNumberError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_queue` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateQueueError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateQueueError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateQueueError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_short_code` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateShortCodeError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateShortCodeError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateShortCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_sip_endpoint` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipEndpointError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSipEndpointError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipEndpointError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_sip_profile` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateSipProfileError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateSipProfileError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateSipProfileError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_verified_caller_id` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateVerifiedCallerIdError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateVerifiedCallerIdError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateVerifiedCallerIdError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `validate_verification_code` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ValidateVerificationCodeError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ValidateVerificationCodeError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ValidateVerificationCodeError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `verify_mfa_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum VerifyMfaTokenError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request failed validation. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCodesValidationError),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl VerifyMfaTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for VerifyMfaTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The request failed validation. See errors for details")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `assign_e911address` declares, by status, with their decoded bodies.
+    pub enum AssignE911AddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_address` declares, by status, with their decoded bodies.
+    pub enum CreateAddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See `errors` for details. When carrier validation rejected the address
+        /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
+        /// omitted when the carrier returned none.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            AddressValidationError,
+        ) = (
+            422,
+            "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
+        ),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_brand` declares, by status, with their decoded bodies.
+    pub enum CreateBrandError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_campaign` declares, by status, with their decoded bodies.
+    pub enum CreateCampaignError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_domain_application` declares, by status, with their decoded bodies.
+    pub enum CreateDomainApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_imported_phone_number` declares, by status, with their decoded bodies.
+    pub enum CreateImportedPhoneNumberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_number_group` declares, by status, with their decoded bodies.
+    pub enum CreateNumberGroupError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_number_group_membership` declares, by status, with their decoded bodies.
+    pub enum CreateNumberGroupMembershipError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_order` declares, by status, with their decoded bodies.
+    pub enum CreateOrderError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_queue` declares, by status, with their decoded bodies.
+    pub enum CreateQueueError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_sip_endpoint` declares, by status, with their decoded bodies.
+    pub enum CreateSipEndpointError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_verified_caller_id` declares, by status, with their decoded bodies.
+    pub enum CreateVerifiedCallerIdError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_address` declares, by status, with their decoded bodies.
+    pub enum DeleteAddressError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_call_recording` declares, by status, with their decoded bodies.
+    pub enum DeleteCallRecordingError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_domain_application` declares, by status, with their decoded bodies.
+    pub enum DeleteDomainApplicationError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_number_assignment` declares, by status, with their decoded bodies.
+    pub enum DeleteNumberAssignmentError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_number_group` declares, by status, with their decoded bodies.
+    pub enum DeleteNumberGroupError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_number_group_membership` declares, by status, with their decoded bodies.
+    pub enum DeleteNumberGroupMembershipError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_queue` declares, by status, with their decoded bodies.
+    pub enum DeleteQueueError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_sip_endpoint` declares, by status, with their decoded bodies.
+    pub enum DeleteSipEndpointError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_verified_caller_id` declares, by status, with their decoded bodies.
+    pub enum DeleteVerifiedCallerIdError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_address` declares, by status, with their decoded bodies.
+    pub enum GetAddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_call_recording` declares, by status, with their decoded bodies.
+    pub enum GetCallRecordingError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_queue` declares, by status, with their decoded bodies.
+    pub enum GetQueueError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_addresses` declares, by status, with their decoded bodies.
+    pub enum ListAddressesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_brands` declares, by status, with their decoded bodies.
+    pub enum ListBrandsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_call_recordings` declares, by status, with their decoded bodies.
+    pub enum ListCallRecordingsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_campaigns` declares, by status, with their decoded bodies.
+    pub enum ListCampaignsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_domain_applications` declares, by status, with their decoded bodies.
+    pub enum ListDomainApplicationsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_number_assignments` declares, by status, with their decoded bodies.
+    pub enum ListNumberAssignmentsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_number_group_memberships` declares, by status, with their decoded bodies.
+    pub enum ListNumberGroupMembershipsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_number_groups` declares, by status, with their decoded bodies.
+    pub enum ListNumberGroupsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_orders` declares, by status, with their decoded bodies.
+    pub enum ListOrdersError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_phone_numbers` declares, by status, with their decoded bodies.
+    pub enum ListPhoneNumbersError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_queue_members` declares, by status, with their decoded bodies.
+    pub enum ListQueueMembersError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_queues` declares, by status, with their decoded bodies.
+    pub enum ListQueuesError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_short_codes` declares, by status, with their decoded bodies.
+    pub enum ListShortCodesError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_sip_endpoints` declares, by status, with their decoded bodies.
+    pub enum ListSipEndpointsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_verified_caller_ids` declares, by status, with their decoded bodies.
+    pub enum ListVerifiedCallerIdsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `lookup_phone_number` declares, by status, with their decoded bodies.
+    pub enum LookupPhoneNumberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `purchase_phone_number` declares, by status, with their decoded bodies.
+    pub enum PurchasePhoneNumberError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `redial_verification_call` declares, by status, with their decoded bodies.
+    pub enum RedialVerificationCallError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `release_phone_number` declares, by status, with their decoded bodies.
+    pub enum ReleasePhoneNumberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `remove_e911address` declares, by status, with their decoded bodies.
+    pub enum RemoveE911AddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `request_mfa_call` declares, by status, with their decoded bodies.
+    pub enum RequestMfaCallError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `request_mfa_sms` declares, by status, with their decoded bodies.
+    pub enum RequestMfaSmsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_brand` declares, by status, with their decoded bodies.
+    pub enum RetrieveBrandError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_campaign` declares, by status, with their decoded bodies.
+    pub enum RetrieveCampaignError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_domain_application` declares, by status, with their decoded bodies.
+    pub enum RetrieveDomainApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_next_queue_member` declares, by status, with their decoded bodies.
+    pub enum RetrieveNextQueueMemberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_number_group` declares, by status, with their decoded bodies.
+    pub enum RetrieveNumberGroupError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_number_group_membership` declares, by status, with their decoded bodies.
+    pub enum RetrieveNumberGroupMembershipError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_order` declares, by status, with their decoded bodies.
+    pub enum RetrieveOrderError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_phone_number` declares, by status, with their decoded bodies.
+    pub enum RetrievePhoneNumberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_queue_member` declares, by status, with their decoded bodies.
+    pub enum RetrieveQueueMemberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_short_code` declares, by status, with their decoded bodies.
+    pub enum RetrieveShortCodeError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_sip_endpoint` declares, by status, with their decoded bodies.
+    pub enum RetrieveSipEndpointError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_sip_profile` declares, by status, with their decoded bodies.
+    pub enum RetrieveSipProfileError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `retrieve_verified_caller_id` declares, by status, with their decoded bodies.
+    pub enum RetrieveVerifiedCallerIdError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `search_available_phone_numbers` declares, by status, with their decoded bodies.
+    pub enum SearchAvailablePhoneNumbersError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_address` declares, by status, with their decoded bodies.
+    pub enum UpdateAddressError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See `errors` for details. When carrier validation rejected the address
+        /// and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is
+        /// omitted when the carrier returned none.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            AddressValidationError,
+        ) = (
+            422,
+            "The request failed validation. See `errors` for details. When carrier validation rejected the address and the carrier returned alternatives, a `candidates` array is included alongside `errors`; the key is omitted when the carrier returned none",
+        ),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_campaign` declares, by status, with their decoded bodies.
+    pub enum UpdateCampaignError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_domain_application` declares, by status, with their decoded bodies.
+    pub enum UpdateDomainApplicationError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_number_group` declares, by status, with their decoded bodies.
+    pub enum UpdateNumberGroupError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_phone_number` declares, by status, with their decoded bodies.
+    pub enum UpdatePhoneNumberError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_queue` declares, by status, with their decoded bodies.
+    pub enum UpdateQueueError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_short_code` declares, by status, with their decoded bodies.
+    pub enum UpdateShortCodeError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_sip_endpoint` declares, by status, with their decoded bodies.
+    pub enum UpdateSipEndpointError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_sip_profile` declares, by status, with their decoded bodies.
+    pub enum UpdateSipProfileError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_verified_caller_id` declares, by status, with their decoded bodies.
+    pub enum UpdateVerifiedCallerIdError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `validate_verification_code` declares, by status, with their decoded bodies.
+    pub enum ValidateVerificationCodeError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `verify_mfa_token` declares, by status, with their decoded bodies.
+    pub enum VerifyMfaTokenError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request failed validation. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCodesValidationError,
+        ) = (422, "The request failed validation. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
@@ -19927,1064 +17623,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for AssignE911AddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateBrandError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateCampaignError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateDomainApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateImportedPhoneNumberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateNumberGroupError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateNumberGroupMembershipError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateOrderError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateQueueError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateSipEndpointError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateVerifiedCallerIdError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteCallRecordingError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteDomainApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteNumberAssignmentError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteNumberGroupError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteNumberGroupMembershipError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteQueueError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteSipEndpointError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteVerifiedCallerIdError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetCallRecordingError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetQueueError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListAddressesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListBrandsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCallRecordingsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCampaignsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListDomainApplicationsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListNumberAssignmentsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListNumberGroupMembershipsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListNumberGroupsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListOrdersError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListPhoneNumbersError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListQueueMembersError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListQueuesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListShortCodesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListSipEndpointsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListVerifiedCallerIdsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for LookupPhoneNumberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for PurchasePhoneNumberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RedialVerificationCallError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ReleasePhoneNumberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RemoveE911AddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RequestMfaCallError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RequestMfaSmsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveBrandError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveCampaignError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveDomainApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveNextQueueMemberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveNumberGroupError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveNumberGroupMembershipError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveOrderError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrievePhoneNumberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveQueueMemberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveShortCodeError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveSipEndpointError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveSipProfileError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for RetrieveVerifiedCallerIdError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for SearchAvailablePhoneNumbersError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateAddressError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateCampaignError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateDomainApplicationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateNumberGroupError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdatePhoneNumberError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateQueueError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateShortCodeError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSipEndpointError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateSipProfileError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateVerifiedCallerIdError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ValidateVerificationCodeError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for VerifyMfaTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
     }
 }

@@ -4548,1868 +4548,667 @@ impl From<VideoDiscardedLog> for VideoVideoLog {
     }
 }
 
-/// The error responses `create_conference_stream` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateConferenceStreamError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateConferenceStreamError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateConferenceStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateRoomError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_room_stream` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateRoomStreamError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateRoomStreamError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateRoomStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_room_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateRoomTokenError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateRoomTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateRoomTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `create_video_conference` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateVideoConferenceError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl CreateVideoConferenceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for CreateVideoConferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteRoomError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_room_recording` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteRoomRecordingError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteRoomRecordingError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteRoomRecordingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_stream` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteStreamError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteStreamError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `delete_video_conference` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteVideoConferenceError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl DeleteVideoConferenceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteVideoConferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_conference_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetConferenceTokenError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetConferenceTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetConferenceTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_log` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetLogError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// Access is forbidden.
-    ///
-    /// Status `403`.
-    #[doc(alias = "403")]
-    Forbidden(StatusCode403),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetLogError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetLogError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::Forbidden(_) => f.write_str("Access is forbidden"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetRoomError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_room_by_name` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetRoomByNameError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetRoomByNameError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetRoomByNameError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_room_recording` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetRoomRecordingError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetRoomRecordingError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetRoomRecordingError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_room_session` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetRoomSessionError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetRoomSessionError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetRoomSessionError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_stream` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetStreamError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetStreamError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `get_video_conference` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetVideoConferenceError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetVideoConferenceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetVideoConferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_conference_streams` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListConferenceStreamsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListConferenceStreamsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListConferenceStreamsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_conference_tokens` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListConferenceTokensError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListConferenceTokensError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListConferenceTokensError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_logs` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListLogsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// Access is forbidden.
-    ///
-    /// Status `403`.
-    #[doc(alias = "403")]
-    Forbidden(StatusCode403),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListLogsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::Forbidden(_) => 403,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListLogsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::Forbidden(_) => f.write_str("Access is forbidden"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_recording_events` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomRecordingEventsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomRecordingEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomRecordingEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_recordings` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomRecordingsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomRecordingsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomRecordingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_session_events` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionEventsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomSessionEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_session_members` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionMembersError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomSessionMembersError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionMembersError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_session_recordings` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionRecordingsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomSessionRecordingsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionRecordingsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_sessions` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomSessionsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomSessionsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomSessionsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_room_streams` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomStreamsError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomStreamsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomStreamsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_rooms` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListRoomsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListRoomsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListRoomsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_video_conferences` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListVideoConferencesError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListVideoConferencesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVideoConferencesError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `reset_conference_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ResetConferenceTokenError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ResetConferenceTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ResetConferenceTokenError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_room` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateRoomError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateRoomError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateRoomError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_stream` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateStreamError {
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateStreamError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateStreamError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `update_video_conference` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateVideoConferenceError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VideoStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl UpdateVideoConferenceError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateVideoConferenceError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_conference_stream` declares, by status, with their decoded bodies.
+    pub enum CreateConferenceStreamError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_room` declares, by status, with their decoded bodies.
+    pub enum CreateRoomError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_room_stream` declares, by status, with their decoded bodies.
+    pub enum CreateRoomStreamError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_room_token` declares, by status, with their decoded bodies.
+    pub enum CreateRoomTokenError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `create_video_conference` declares, by status, with their decoded bodies.
+    pub enum CreateVideoConferenceError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_room` declares, by status, with their decoded bodies.
+    pub enum DeleteRoomError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_room_recording` declares, by status, with their decoded bodies.
+    pub enum DeleteRoomRecordingError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_stream` declares, by status, with their decoded bodies.
+    pub enum DeleteStreamError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `delete_video_conference` declares, by status, with their decoded bodies.
+    pub enum DeleteVideoConferenceError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_conference_token` declares, by status, with their decoded bodies.
+    pub enum GetConferenceTokenError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_log` declares, by status, with their decoded bodies.
+    pub enum GetLogError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// Access is forbidden.
+        #[doc(alias = "403")]
+        Forbidden(StatusCode403) = (403, "Access is forbidden"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_room` declares, by status, with their decoded bodies.
+    pub enum GetRoomError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_room_by_name` declares, by status, with their decoded bodies.
+    pub enum GetRoomByNameError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_room_recording` declares, by status, with their decoded bodies.
+    pub enum GetRoomRecordingError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_room_session` declares, by status, with their decoded bodies.
+    pub enum GetRoomSessionError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_stream` declares, by status, with their decoded bodies.
+    pub enum GetStreamError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `get_video_conference` declares, by status, with their decoded bodies.
+    pub enum GetVideoConferenceError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_conference_streams` declares, by status, with their decoded bodies.
+    pub enum ListConferenceStreamsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_conference_tokens` declares, by status, with their decoded bodies.
+    pub enum ListConferenceTokensError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_logs` declares, by status, with their decoded bodies.
+    pub enum ListLogsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// Access is forbidden.
+        #[doc(alias = "403")]
+        Forbidden(StatusCode403) = (403, "Access is forbidden"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_recording_events` declares, by status, with their decoded bodies.
+    pub enum ListRoomRecordingEventsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_recordings` declares, by status, with their decoded bodies.
+    pub enum ListRoomRecordingsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_session_events` declares, by status, with their decoded bodies.
+    pub enum ListRoomSessionEventsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_session_members` declares, by status, with their decoded bodies.
+    pub enum ListRoomSessionMembersError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_session_recordings` declares, by status, with their decoded bodies.
+    pub enum ListRoomSessionRecordingsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_sessions` declares, by status, with their decoded bodies.
+    pub enum ListRoomSessionsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_room_streams` declares, by status, with their decoded bodies.
+    pub enum ListRoomStreamsError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_rooms` declares, by status, with their decoded bodies.
+    pub enum ListRoomsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_video_conferences` declares, by status, with their decoded bodies.
+    pub enum ListVideoConferencesError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `reset_conference_token` declares, by status, with their decoded bodies.
+    pub enum ResetConferenceTokenError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_room` declares, by status, with their decoded bodies.
+    pub enum UpdateRoomError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_stream` declares, by status, with their decoded bodies.
+    pub enum UpdateStreamError {
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
+    }
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `update_video_conference` declares, by status, with their decoded bodies.
+    pub enum UpdateVideoConferenceError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VideoStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
@@ -9736,525 +8535,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateConferenceStreamError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateRoomStreamError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateRoomTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateVideoConferenceError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteRoomRecordingError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteStreamError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteVideoConferenceError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetConferenceTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetLogError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::Forbidden(body) => crate::runtime::mock::Reply::json(403, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetRoomByNameError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetRoomRecordingError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetRoomSessionError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetStreamError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetVideoConferenceError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListConferenceStreamsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListConferenceTokensError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListLogsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::Forbidden(body) => crate::runtime::mock::Reply::json(403, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomRecordingEventsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomRecordingsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomSessionEventsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomSessionMembersError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomSessionRecordingsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomSessionsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomStreamsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListRoomsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListVideoConferencesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ResetConferenceTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateRoomError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateStreamError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateVideoConferenceError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
     }
 }

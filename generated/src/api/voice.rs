@@ -1020,186 +1020,69 @@ crate::runtime::open_enum! {
     }
 }
 
-/// The error responses `get_voice_log` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetVoiceLogError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl GetVoiceLogError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `get_voice_log` declares, by status, with their decoded bodies.
+    pub enum GetVoiceLogError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-impl ::std::fmt::Display for GetVoiceLogError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `list_voice_log_events` declares, by status, with their decoded bodies.
+    pub enum ListVoiceLogEventsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The server cannot find the requested resource.
+        #[doc(alias = "404")]
+        NotFound(StatusCode404) = (404, "The server cannot find the requested resource"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            StatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
-/// The error responses `list_voice_log_events` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListVoiceLogEventsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The server cannot find the requested resource.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(StatusCode404),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(StatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListVoiceLogEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVoiceLogEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::NotFound(_) => {
-                f.write_str("The server cannot find the requested resource")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
-    }
-}
-
-/// The error responses `list_voice_logs` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListVoiceLogsError {
-    /// The request is invalid.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(StatusCode400),
-    /// Access is unauthorized.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(StatusCode401),
-    /// The request contains invalid parameters. See errors for details.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(VoiceLogsListStatusCode422),
-    /// An internal server error occurred.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(StatusCode500),
-}
-
-impl ListVoiceLogsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-            Self::Unauthorized(_) => 401,
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListVoiceLogsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request is invalid"),
-            Self::Unauthorized(_) => f.write_str("Access is unauthorized"),
-            Self::UnprocessableEntity(_) => {
-                f.write_str(
-                    "The request contains invalid parameters. See errors for details",
-                )
-            }
-            Self::InternalServerError(_) => {
-                f.write_str("An internal server error occurred")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `list_voice_logs` declares, by status, with their decoded bodies.
+    pub enum ListVoiceLogsError {
+        /// The request is invalid.
+        #[doc(alias = "400")]
+        BadRequest(StatusCode400) = (400, "The request is invalid"),
+        /// Access is unauthorized.
+        #[doc(alias = "401")]
+        Unauthorized(StatusCode401) = (401, "Access is unauthorized"),
+        /// The request contains invalid parameters. See errors for details.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            VoiceLogsListStatusCode422,
+        ) = (422, "The request contains invalid parameters. See errors for details"),
+        /// An internal server error occurred.
+        #[doc(alias = "500")]
+        InternalServerError(StatusCode500) = (500, "An internal server error occurred"),
     }
 }
 
@@ -1508,55 +1391,5 @@ impl crate::mock::Expectations<'_> {
                 Some(link as fn(&mut VoiceLogListResponse, Option<String>))
             },
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetVoiceLogError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListVoiceLogEventsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListVoiceLogsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
     }
 }

@@ -3,86 +3,28 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `create_call` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateCallError {
-    /// The request was refused.
-    ///
-    /// Status `400`.
-    #[doc(alias = "400")]
-    BadRequest(RestError),
-}
-
-impl CreateCallError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::BadRequest(_) => 400,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_call` declares, by status, with their decoded bodies.
+    pub enum CreateCallError {
+        /// The request was refused.
+        #[doc(alias = "400")]
+        BadRequest(RestError) = (400, "The request was refused"),
     }
 }
 
-impl ::std::fmt::Display for CreateCallError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::BadRequest(_) => f.write_str("The request was refused"),
-        }
-    }
+crate::runtime::error_enum! {
+    /// The error responses `create_message` declares, by status, with their decoded bodies.
+    pub enum CreateMessageError {}
 }
 
-/// The error responses `create_message` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateMessageError {}
-
-impl CreateMessageError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `list_calls` declares, by status, with their decoded bodies.
+    pub enum ListCallsError {}
 }
 
-impl ::std::fmt::Display for CreateMessageError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `list_calls` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCallsError {}
-
-impl ListCallsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for ListCallsError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `update_call` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateCallError {}
-
-impl UpdateCallError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for UpdateCallError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `update_call` declares, by status, with their decoded bodies.
+    pub enum UpdateCallError {}
 }
 
 #[inline]
@@ -425,35 +367,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateCallError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::BadRequest(body) => crate::runtime::mock::Reply::json(400, body),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateMessageError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCallsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateCallError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
     }
 }

@@ -3,31 +3,12 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `update_loan` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateLoanError {
-    /// No such loan.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(UpdateLoanNotFoundBody),
-}
-
-impl UpdateLoanError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateLoanError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such loan"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `update_loan` declares, by status, with their decoded bodies.
+    pub enum UpdateLoanError {
+        /// No such loan.
+        #[doc(alias = "404")]
+        NotFound(UpdateLoanNotFoundBody) = (404, "No such loan"),
     }
 }
 
@@ -107,14 +88,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateLoanError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-        }
     }
 }

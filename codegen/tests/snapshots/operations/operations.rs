@@ -3,247 +3,82 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `add_book` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum AddBookError {
-    /// Nothing is there.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(ErrorMessage),
-    /// Another book with this ISBN is on the shelf.
-    ///
-    /// Status `409`.
-    #[doc(alias = "409")]
-    Conflict(AddBookConflictBody),
-    /// The book was refused; each item says why.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(ValidationErrors),
-    /// Too many books added in a short time.
-    ///
-    /// Status `429`.
-    #[doc(alias = "429")]
-    TooManyRequests,
-}
-
-impl AddBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::Conflict(_) => 409,
-            Self::UnprocessableEntity(_) => 422,
-            Self::TooManyRequests => 429,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `add_book` declares, by status, with their decoded bodies.
+    pub enum AddBookError {
+        /// Nothing is there.
+        #[doc(alias = "404")]
+        NotFound(ErrorMessage) = (404, "Nothing is there"),
+        /// Another book with this ISBN is on the shelf.
+        #[doc(alias = "409")]
+        Conflict(AddBookConflictBody) = (409, "Another book with this ISBN is on the shelf"),
+        /// The book was refused; each item says why.
+        #[doc(alias = "422")]
+        UnprocessableEntity(
+            ValidationErrors,
+        ) = (422, "The book was refused; each item says why"),
+        /// Too many books added in a short time.
+        #[doc(alias = "429")]
+        TooManyRequests = (429, "Too many books added in a short time"),
     }
 }
 
-impl ::std::fmt::Display for AddBookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("Nothing is there"),
-            Self::Conflict(_) => {
-                f.write_str("Another book with this ISBN is on the shelf")
-            }
-            Self::UnprocessableEntity(_) => {
-                f.write_str("The book was refused; each item says why")
-            }
-            Self::TooManyRequests => f.write_str("Too many books added in a short time"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `delete_book` declares, by status, with their decoded bodies.
+    pub enum DeleteBookError {
+        /// No such book.
+        #[doc(alias = "404")]
+        NotFound = (404, "No such book"),
+        /// The shop refuses to delete books on Tuesdays
+        #[doc(alias = "418")]
+        Status418 = (418, "The shop refuses to delete books on Tuesdays"),
     }
 }
 
-/// The error responses `delete_book` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteBookError {
-    /// No such book.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-    /// The shop refuses to delete books on Tuesdays
-    ///
-    /// Status `418`.
-    #[doc(alias = "418")]
-    Status418,
+crate::runtime::error_enum! {
+    /// The error responses `get_author` declares, by status, with their decoded bodies.
+    pub enum GetAuthorError {}
 }
 
-impl DeleteBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-            Self::Status418 => 418,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `get_book` declares, by status, with their decoded bodies.
+    pub enum GetBookError {
+        /// Nothing is there.
+        #[doc(alias = "404")]
+        NotFound(ErrorMessage) = (404, "Nothing is there"),
+        /// The shop is broken.
+        #[doc(alias = "500")]
+        InternalServerError(ErrorMessage) = (500, "The shop is broken"),
     }
 }
 
-impl ::std::fmt::Display for DeleteBookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such book"),
-            Self::Status418 => {
-                f.write_str("The shop refuses to delete books on Tuesdays")
-            }
-        }
+crate::runtime::error_enum! {
+    /// The error responses `get_section` declares, by status, with their decoded bodies.
+    pub enum GetSectionError {}
+}
+
+crate::runtime::error_enum! {
+    /// The error responses `list_shelf_books` declares, by status, with their decoded bodies.
+    pub enum ListShelfBooksError {
+        /// Nothing is there.
+        #[doc(alias = "404")]
+        NotFound(ErrorMessage) = (404, "Nothing is there"),
     }
 }
 
-/// The error responses `get_author` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetAuthorError {}
-
-impl GetAuthorError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `post_boxes_body_self_on` declares, by status, with their decoded bodies.
+    pub enum PostBoxesBodySelfOnError {}
 }
 
-impl ::std::fmt::Display for GetAuthorError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `put_cover` declares, by status, with their decoded bodies.
+    pub enum PutCoverError {}
 }
 
-/// The error responses `get_book` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetBookError {
-    /// Nothing is there.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(ErrorMessage),
-    /// The shop is broken.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(ErrorMessage),
-}
-
-impl GetBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::InternalServerError(_) => 500,
-        }
-    }
-}
-
-impl ::std::fmt::Display for GetBookError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("Nothing is there"),
-            Self::InternalServerError(_) => f.write_str("The shop is broken"),
-        }
-    }
-}
-
-/// The error responses `get_section` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetSectionError {}
-
-impl GetSectionError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for GetSectionError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `list_shelf_books` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListShelfBooksError {
-    /// Nothing is there.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(ErrorMessage),
-}
-
-impl ListShelfBooksError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListShelfBooksError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("Nothing is there"),
-        }
-    }
-}
-
-/// The error responses `post_boxes_body_self_on` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum PostBoxesBodySelfOnError {}
-
-impl PostBoxesBodySelfOnError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for PostBoxesBodySelfOnError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `put_cover` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum PutCoverError {}
-
-impl PutCoverError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for PutCoverError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `update_book` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateBookError {}
-
-impl UpdateBookError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for UpdateBookError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `update_book` declares, by status, with their decoded bodies.
+    pub enum UpdateBookError {}
 }
 
 #[inline]
@@ -920,85 +755,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for AddBookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::Conflict(body) => crate::runtime::mock::Reply::json(409, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::TooManyRequests => crate::runtime::mock::Reply::empty(429),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteBookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound => crate::runtime::mock::Reply::empty(404),
-            Self::Status418 => crate::runtime::mock::Reply::empty(418),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetAuthorError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetBookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetSectionError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListShelfBooksError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for PostBoxesBodySelfOnError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for PutCoverError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateBookError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
     }
 }

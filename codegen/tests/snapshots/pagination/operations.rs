@@ -3,86 +3,28 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `list_events` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListEventsError {
-    /// No such tenant.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-}
-
-impl ListEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `list_events` declares, by status, with their decoded bodies.
+    pub enum ListEventsError {
+        /// No such tenant.
+        #[doc(alias = "404")]
+        NotFound = (404, "No such tenant"),
     }
 }
 
-impl ::std::fmt::Display for ListEventsError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such tenant"),
-        }
-    }
+crate::runtime::error_enum! {
+    /// The error responses `list_numbered` declares, by status, with their decoded bodies.
+    pub enum ListNumberedError {}
 }
 
-/// The error responses `list_numbered` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListNumberedError {}
-
-impl ListNumberedError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `list_pairs` declares, by status, with their decoded bodies.
+    pub enum ListPairsError {}
 }
 
-impl ::std::fmt::Display for ListNumberedError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `list_pairs` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListPairsError {}
-
-impl ListPairsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for ListPairsError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `search_events` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum SearchEventsError {}
-
-impl SearchEventsError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for SearchEventsError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `search_events` declares, by status, with their decoded bodies.
+    pub enum SearchEventsError {}
 }
 
 #[inline]
@@ -372,35 +314,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListEventsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound => crate::runtime::mock::Reply::empty(404),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListNumberedError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListPairsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for SearchEventsError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
     }
 }

@@ -3,40 +3,14 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `list_copies` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListCopiesError {}
-
-impl ListCopiesError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `list_copies` declares, by status, with their decoded bodies.
+    pub enum ListCopiesError {}
 }
 
-impl ::std::fmt::Display for ListCopiesError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `search_books` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum SearchBooksError {}
-
-impl SearchBooksError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for SearchBooksError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `search_books` declares, by status, with their decoded bodies.
+    pub enum SearchBooksError {}
 }
 
 #[inline]
@@ -258,19 +232,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListCopiesError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for SearchBooksError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
     }
 }

@@ -3,122 +3,43 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `create_note` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateNoteError {
-    /// A note with this title exists.
-    ///
-    /// Status `409`.
-    #[doc(alias = "409")]
-    Conflict,
-    /// The request was refused.
-    ///
-    /// Any status `4XX` not declared on its own (`4XX`), with the status it came with.
-    ClientError {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-    /// The service failed.
-    ///
-    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
-    ServerError {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: String,
-    },
-}
-
-impl CreateNoteError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Conflict => 409,
-            Self::ClientError { status, .. } => status,
-            Self::ServerError { status, .. } => status,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_note` declares, by status, with their decoded bodies.
+    pub enum CreateNoteError {
+        /// A note with this title exists.
+        #[doc(alias = "409")]
+        Conflict = (409, "A note with this title exists"),
+        /// The request was refused.
+        ///
+        /// Any status `4XX` not declared on its own (`4XX`), with the status it came with.
+        ClientError { body: Problem } = (_, "The request was refused"),
+        /// The service failed.
+        ///
+        /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
+        ServerError { body: String } = (_, "The service failed", text),
     }
 }
 
-impl ::std::fmt::Display for CreateNoteError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Conflict => f.write_str("A note with this title exists"),
-            Self::ClientError { .. } => f.write_str("The request was refused"),
-            Self::ServerError { .. } => f.write_str("The service failed"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `delete_note` declares, by status, with their decoded bodies.
+    pub enum DeleteNoteError {
+        /// No such note.
+        #[doc(alias = "404")]
+        NotFound(Problem) = (404, "No such note"),
+        /// Anything else went wrong.
+        ///
+        /// Any status the operation does not declare otherwise (`default`), with the status it came with.
+        Other { body: Problem } = (_, "Anything else went wrong"),
     }
 }
 
-/// The error responses `delete_note` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum DeleteNoteError {
-    /// No such note.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-    /// Anything else went wrong.
-    ///
-    /// Any status the operation does not declare otherwise (`default`), with the status it came with.
-    Other {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-}
-
-impl DeleteNoteError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::Other { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for DeleteNoteError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such note"),
-            Self::Other { .. } => f.write_str("Anything else went wrong"),
-        }
-    }
-}
-
-/// The error responses `note_text` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum NoteTextError {
-    /// It failed.
-    ///
-    /// Any status the operation does not declare otherwise (`default`), with the status it came with.
-    Other {
-        /// The HTTP status the response came with.
-        status: u16,
-    },
-}
-
-impl NoteTextError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Other { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for NoteTextError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Other { .. } => f.write_str("It failed"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `note_text` declares, by status, with their decoded bodies.
+    pub enum NoteTextError {
+        /// It failed.
+        ///
+        /// Any status the operation does not declare otherwise (`default`), with the status it came with.
+        Other {} = (_, "It failed"),
     }
 }
 
@@ -330,41 +251,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Text),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateNoteError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Conflict => crate::runtime::mock::Reply::empty(409),
-            Self::ClientError { status, body } => {
-                crate::runtime::mock::Reply::json(*status, body)
-            }
-            Self::ServerError { status, body } => {
-                crate::runtime::mock::Reply::text(*status, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for DeleteNoteError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::Other { status, body } => {
-                crate::runtime::mock::Reply::json(*status, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for NoteTextError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Other { status } => crate::runtime::mock::Reply::empty(*status),
-        }
     }
 }

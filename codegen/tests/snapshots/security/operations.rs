@@ -3,103 +3,32 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `create_token` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateTokenError {}
-
-impl CreateTokenError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `create_token` declares, by status, with their decoded bodies.
+    pub enum CreateTokenError {}
 }
 
-impl ::std::fmt::Display for CreateTokenError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `either` declares, by status, with their decoded bodies.
+    pub enum EitherError {}
 }
 
-/// The error responses `either` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum EitherError {}
-
-impl EitherError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `get_health` declares, by status, with their decoded bodies.
+    pub enum GetHealthError {}
 }
 
-impl ::std::fmt::Display for EitherError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
+crate::runtime::error_enum! {
+    /// The error responses `post_subscribers_tokens` declares, by status, with their decoded bodies.
+    pub enum PostSubscribersTokensError {}
 }
 
-/// The error responses `get_health` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetHealthError {}
-
-impl GetHealthError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for GetHealthError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `post_subscribers_tokens` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum PostSubscribersTokensError {}
-
-impl PostSubscribersTokensError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {}
-    }
-}
-
-impl ::std::fmt::Display for PostSubscribersTokensError {
-    fn fmt(&self, _f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {}
-    }
-}
-
-/// The error responses `subscriber_info` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum SubscriberInfoError {
-    /// The token was refused.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized,
-}
-
-impl SubscriberInfoError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized => 401,
-        }
-    }
-}
-
-impl ::std::fmt::Display for SubscriberInfoError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized => f.write_str("The token was refused"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `subscriber_info` declares, by status, with their decoded bodies.
+    pub enum SubscriberInfoError {
+        /// The token was refused.
+        #[doc(alias = "401")]
+        Unauthorized = (401, "The token was refused"),
     }
 }
 
@@ -389,42 +318,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateTokenError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for EitherError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetHealthError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for PostSubscribersTokensError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match *self {}
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for SubscriberInfoError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized => crate::runtime::mock::Reply::empty(401),
-        }
     }
 }

@@ -3,333 +3,113 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `create_widget0` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateWidget0Error {
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-    /// It broke.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(Problem),
-}
-
-impl CreateWidget0Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_widget0` declares, by status, with their decoded bodies.
+    pub enum CreateWidget0Error {
+        /// Refused.
+        #[doc(alias = "422")]
+        UnprocessableEntity(Invalid) = (422, "Refused"),
+        /// It broke.
+        #[doc(alias = "500")]
+        InternalServerError(Problem) = (500, "It broke"),
     }
 }
 
-impl ::std::fmt::Display for CreateWidget0Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-            Self::InternalServerError(_) => f.write_str("It broke"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `create_widget1` declares, by status, with their decoded bodies.
+    pub enum CreateWidget1Error {
+        /// Refused.
+        #[doc(alias = "422")]
+        UnprocessableEntity(Invalid) = (422, "Refused"),
+        /// It broke.
+        #[doc(alias = "500")]
+        InternalServerError(Problem) = (500, "It broke"),
     }
 }
 
-/// The error responses `create_widget1` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum CreateWidget1Error {
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-    /// It broke.
-    ///
-    /// Status `500`.
-    #[doc(alias = "500")]
-    InternalServerError(Problem),
-}
-
-impl CreateWidget1Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::UnprocessableEntity(_) => 422,
-            Self::InternalServerError(_) => 500,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `get_widget0` declares, by status, with their decoded bodies.
+    pub enum GetWidget0Error {
+        /// No such one.
+        #[doc(alias = "404")]
+        NotFound(Problem) = (404, "No such one"),
     }
 }
 
-impl ::std::fmt::Display for CreateWidget1Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-            Self::InternalServerError(_) => f.write_str("It broke"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `get_widget1` declares, by status, with their decoded bodies.
+    pub enum GetWidget1Error {
+        /// No such one.
+        #[doc(alias = "404")]
+        NotFound(Problem) = (404, "No such one"),
     }
 }
 
-/// The error responses `get_widget0` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetWidget0Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-}
-
-impl GetWidget0Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `leave_widget0state` declares, by status, with their decoded bodies.
+    pub enum LeaveWidget0stateError {
+        /// No such one.
+        #[doc(alias = "404")]
+        NotFound = (404, "No such one"),
+        /// It broke.
+        ///
+        /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
+        ServerError { body: Problem } = (_, "It broke"),
     }
 }
 
-impl ::std::fmt::Display for GetWidget0Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `leave_widget1state` declares, by status, with their decoded bodies.
+    pub enum LeaveWidget1stateError {
+        /// No such one.
+        #[doc(alias = "404")]
+        NotFound = (404, "No such one"),
+        /// It broke.
+        ///
+        /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
+        ServerError { body: Problem } = (_, "It broke"),
     }
 }
 
-/// The error responses `get_widget1` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum GetWidget1Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-}
-
-impl GetWidget1Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `list_widget0s` declares, by status, with their decoded bodies.
+    pub enum ListWidget0sError {
+        /// Not signed in.
+        #[doc(alias = "401")]
+        Unauthorized(Problem) = (401, "Not signed in"),
     }
 }
 
-impl ::std::fmt::Display for GetWidget1Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `list_widget1s` declares, by status, with their decoded bodies.
+    pub enum ListWidget1sError {
+        /// Not signed in.
+        #[doc(alias = "401")]
+        Unauthorized(Problem) = (401, "Not signed in"),
     }
 }
 
-/// The error responses `leave_widget0state` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum LeaveWidget0stateError {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-    /// It broke.
-    ///
-    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
-    ServerError {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-}
-
-impl LeaveWidget0stateError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-            Self::ServerError { status, .. } => status,
-        }
+crate::runtime::error_enum! {
+    /// The error responses `update_widget0` declares, by status, with their decoded bodies.
+    pub enum UpdateWidget0Error {
+        /// No such one.
+        #[doc(alias = "404")]
+        NotFound(Problem) = (404, "No such one"),
+        /// Refused.
+        #[doc(alias = "422")]
+        UnprocessableEntity(Invalid) = (422, "Refused"),
     }
 }
 
-impl ::std::fmt::Display for LeaveWidget0stateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such one"),
-            Self::ServerError { .. } => f.write_str("It broke"),
-        }
-    }
-}
-
-/// The error responses `leave_widget1state` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum LeaveWidget1stateError {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-    /// It broke.
-    ///
-    /// Any status `5XX` not declared on its own (`5XX`), with the status it came with.
-    ServerError {
-        /// The HTTP status the response came with.
-        status: u16,
-        /// The decoded body.
-        body: Problem,
-    },
-}
-
-impl LeaveWidget1stateError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-            Self::ServerError { status, .. } => status,
-        }
-    }
-}
-
-impl ::std::fmt::Display for LeaveWidget1stateError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such one"),
-            Self::ServerError { .. } => f.write_str("It broke"),
-        }
-    }
-}
-
-/// The error responses `list_widget0s` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListWidget0sError {
-    /// Not signed in.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(Problem),
-}
-
-impl ListWidget0sError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWidget0sError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Not signed in"),
-        }
-    }
-}
-
-/// The error responses `list_widget1s` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ListWidget1sError {
-    /// Not signed in.
-    ///
-    /// Status `401`.
-    #[doc(alias = "401")]
-    Unauthorized(Problem),
-}
-
-impl ListWidget1sError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::Unauthorized(_) => 401,
-        }
-    }
-}
-
-impl ::std::fmt::Display for ListWidget1sError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::Unauthorized(_) => f.write_str("Not signed in"),
-        }
-    }
-}
-
-/// The error responses `update_widget0` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateWidget0Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-}
-
-impl UpdateWidget0Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateWidget0Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-        }
-    }
-}
-
-/// The error responses `update_widget1` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum UpdateWidget1Error {
-    /// No such one.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound(Problem),
-    /// Refused.
-    ///
-    /// Status `422`.
-    #[doc(alias = "422")]
-    UnprocessableEntity(Invalid),
-}
-
-impl UpdateWidget1Error {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound(_) => 404,
-            Self::UnprocessableEntity(_) => 422,
-        }
-    }
-}
-
-impl ::std::fmt::Display for UpdateWidget1Error {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound(_) => f.write_str("No such one"),
-            Self::UnprocessableEntity(_) => f.write_str("Refused"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `update_widget1` declares, by status, with their decoded bodies.
+    pub enum UpdateWidget1Error {
+        /// No such one.
+        #[doc(alias = "404")]
+        NotFound(Problem) = (404, "No such one"),
+        /// Refused.
+        #[doc(alias = "422")]
+        UnprocessableEntity(Invalid) = (422, "Refused"),
     }
 }
 
@@ -1173,117 +953,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateWidget0Error {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for CreateWidget1Error {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-            Self::InternalServerError(body) => {
-                crate::runtime::mock::Reply::json(500, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetWidget0Error {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for GetWidget1Error {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for LeaveWidget0stateError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound => crate::runtime::mock::Reply::empty(404),
-            Self::ServerError { status, body } => {
-                crate::runtime::mock::Reply::json(*status, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for LeaveWidget1stateError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound => crate::runtime::mock::Reply::empty(404),
-            Self::ServerError { status, body } => {
-                crate::runtime::mock::Reply::json(*status, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListWidget0sError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for ListWidget1sError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::Unauthorized(body) => crate::runtime::mock::Reply::json(401, body),
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateWidget0Error {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-        }
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for UpdateWidget1Error {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound(body) => crate::runtime::mock::Reply::json(404, body),
-            Self::UnprocessableEntity(body) => {
-                crate::runtime::mock::Reply::json(422, body)
-            }
-        }
     }
 }

@@ -3,31 +3,12 @@
 #[allow(unused_imports)]
 use super::types::*;
 
-/// The error responses `latest_observation` declares, by status, with their decoded bodies.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum LatestObservationError {
-    /// No such station.
-    ///
-    /// Status `404`.
-    #[doc(alias = "404")]
-    NotFound,
-}
-
-impl LatestObservationError {
-    /// The HTTP status this error was returned with.
-    pub fn status(&self) -> u16 {
-        match *self {
-            Self::NotFound => 404,
-        }
-    }
-}
-
-impl ::std::fmt::Display for LatestObservationError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match *self {
-            Self::NotFound => f.write_str("No such station"),
-        }
+crate::runtime::error_enum! {
+    /// The error responses `latest_observation` declares, by status, with their decoded bodies.
+    pub enum LatestObservationError {
+        /// No such station.
+        #[doc(alias = "404")]
+        NotFound = (404, "No such station"),
     }
 }
 
@@ -106,14 +87,5 @@ impl crate::mock::Expectations<'_> {
             (200, crate::runtime::mock::Format::Json),
             None,
         )
-    }
-}
-
-#[cfg(feature = "mock")]
-impl crate::runtime::mock::ErrorReply for LatestObservationError {
-    fn reply(&self) -> crate::runtime::mock::Reply {
-        match self {
-            Self::NotFound => crate::runtime::mock::Reply::empty(404),
-        }
     }
 }
