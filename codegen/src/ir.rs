@@ -450,6 +450,20 @@ pub struct Alias {
     pub docs: Docs,
     /// The aliased type.
     pub ty: Ty,
+    /// For a type lowering found identical to another of its module
+    /// (`lower::twins`), which it stands for: the alias is of that type.
+    pub twin: Option<Twin>,
+}
+
+/// What an alias of a twin type keeps of its own definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Twin {
+    /// For a struct whose `new` takes a struct of its required fields: the
+    /// name of its own (an alias too) and of the type's it stands for.
+    pub required: Option<(String, String)>,
+    /// The type as lowering defined it, before it became an alias: what it
+    /// is to its users, for the comparison of two documents.
+    pub definition: Box<TypeDef>,
 }
 
 /// HTTP methods an operation may use.

@@ -183,6 +183,8 @@ impl Change {
 /// `codegen/src/diff/renames.rs`), and the rest of the comparison sees it
 /// under its new name.
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
+    // A twin type is compared as what it is to its users, not as an alias.
+    let (old, new) = (&crate::lower::expanded(old), &crate::lower::expanded(new));
     let renames = renames::Renames::find(old, new);
     let renamed = renames.apply(old, new);
     let mut changes = walk::changes(&renamed, new);

@@ -363,8 +363,24 @@ fn alias(alias: &Alias) -> TokenStream {
     let docs = docs(&alias.docs);
     let name = ident(&alias.name);
     let target = ty(&alias.ty);
+    // A twin struct's struct of required fields is its twin's too.
+    let required = alias
+        .twin
+        .as_ref()
+        .and_then(|twin| twin.required.as_ref())
+        .map(|(own, target)| {
+            let doc = doc(&structs::required_docs(&alias.name));
+            let own = ident(own);
+            let target = ident(target);
+            quote! {
+                #doc
+                pub type #own = #target;
+            }
+        });
     quote! {
         #docs
         pub type #name = #target;
+
+        #required
     }
 }

@@ -170,14 +170,16 @@ fn serde_attribute(field: &Field) -> Option<TokenStream> {
     (!serde.is_empty()).then(|| quote!(#[serde(#(#serde),*)]))
 }
 
+/// The docs of the struct of required fields of the struct `name`.
+pub(super) fn required_docs(name: &str) -> String {
+    format!("The fields of [`{name}`] the API requires, named, for [`{name}::new`].")
+}
+
 /// The struct `required` that names each of the `fields` of `s` its
 /// constructor takes.
 fn required_struct(s: &Struct, required: &str, fields: &[&Field]) -> TokenStream {
     let required = ident(required);
-    let struct_doc = doc(&format!(
-        "The fields of [`{}`] the API requires, named, for [`{}::new`].",
-        s.name, s.name
-    ));
+    let struct_doc = doc(&required_docs(&s.name));
     let declared = fields.iter().map(|field| {
         let docs = self::docs(&first_paragraph(&field.docs));
         let field_name = ident(&field.name);

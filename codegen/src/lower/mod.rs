@@ -7,7 +7,8 @@
 //! lowers operations, [`areas`] groups them by API area, [`pagination`] finds the list operations whose
 //! pages link to each other, [`security`] reports the security schemes the
 //! runtime cannot apply, [`recursion`] boxes the types that hold themselves,
-//! and [`docs`] writes doc text. This module runs them in order over the document.
+//! [`twins`] makes a type identical to another an alias of it, and
+//! [`docs`] writes doc text. This module runs them in order over the document.
 
 mod areas;
 mod compose;
@@ -21,6 +22,7 @@ mod refs;
 mod schema;
 mod security;
 mod shape;
+mod twins;
 mod uses;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -32,6 +34,7 @@ use crate::ir::{Api, Server, ServerVariable, TypeDef};
 use crate::template;
 
 pub(crate) use docs::parameter_line;
+pub(crate) use twins::expanded;
 
 /// Lowers a loaded document into the IR, or returns every problem found.
 pub fn lower(document: &OpenAPI) -> Result<Api, Errors> {
@@ -100,6 +103,7 @@ impl Lowerer<'_> {
             gates,
         } = areas::areas(&operations, &types, &self.locations);
         uses::describe_by_use(&mut types, &operations, &areas, &gates);
+        twins::alias_twins(&mut types, &areas, &type_features, &gates);
         Api {
             docs,
             server,

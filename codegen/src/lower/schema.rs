@@ -128,6 +128,7 @@ impl<'a> Lowerer<'a> {
             name: name.to_owned(),
             docs,
             ty,
+            twin: None,
         }));
     }
 

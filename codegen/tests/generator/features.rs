@@ -35,9 +35,12 @@ fn harbour() -> String {
     text.push_str(&object("Ship", &[("hull", "Hull"), ("cabin", "Cabin")]));
     text.push_str(&object("Port", &[("hull", "Hull"), ("dock", "Dock")]));
     text.push_str(&object("Crew", &[("hull", "Hull"), ("cabin", "Cabin")]));
+    // Each with a property of its own: identical types of one module would
+    // be one type under two names (`lower::twins`).
     for name in ["Hull", "Cabin", "Dock", "Loose"] {
+        let property = name.to_lowercase();
         text.push_str(&format!(
-            "    {name}:\n      type: object\n      properties:\n        size: {{type: integer}}\n"
+            "    {name}:\n      type: object\n      properties:\n        {property}_size: {{type: integer}}\n"
         ));
     }
     text.push_str(&object("Webhooks.Arrival", &[("dock", "Dock")]));

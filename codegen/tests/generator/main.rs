@@ -1,6 +1,6 @@
 //! The generator's integration tests, one binary (one link, one process):
 //! bad documents and their exact errors, the node sweep, locations, the
-//! overlay engine, the diff rules, SignalWire's document generating
+//! overlay engine, the diff rules, twin types, SignalWire's document generating
 //! verbatim, and a document without API areas. Each module says what it
 //! covers; `common` holds what several of them share. The snapshots are
 //! compiled by the workspace member `tests/snapshots` (package
@@ -16,3 +16,4 @@ mod locations;
 mod no_areas;
 mod overlay;
 mod sweep;
+mod twins;

@@ -158,13 +158,8 @@ impl AiChatConversationDeletedResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatConversationDeletedResponseJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatConversationDeletedResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The outcome of deleting the conversation.
 #[derive(Debug, Clone, PartialEq)]
@@ -243,13 +238,8 @@ impl AiChatConversationEndedResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatConversationEndedResponseJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatConversationEndedResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The outcome of ending the conversation.
 #[derive(Debug, Clone, PartialEq)]
@@ -337,13 +327,8 @@ impl AiChatCreateConversationRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatCreateConversationRequestJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatCreateConversationRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 crate::runtime::open_enum! {
     /// Creates a conversation, or resets an existing one when `reinit` is set.
@@ -475,13 +460,8 @@ impl AiChatDeleteRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatDeleteRequestJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatDeleteRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 crate::runtime::open_enum! {
     /// Removes the conversation and its messages. Nothing is post-processed and no webhook fires.
@@ -555,13 +535,8 @@ impl AiChatEndConversationRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatEndConversationRequestJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatEndConversationRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 crate::runtime::open_enum! {
     /// Ends the conversation and starts post-processing: the summary, and a request to your
@@ -573,21 +548,7 @@ crate::runtime::open_enum! {
 }
 
 /// The parameters for `end_conversation`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AiChatEndConversationRequestParams {
-    /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: String,
-}
-
-crate::runtime::wire_struct!(AiChatEndConversationRequestParams { id = required("id") });
-
-impl AiChatEndConversationRequestParams {
-    /// A value made of all its fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: Into::into(id) }
-    }
-}
+pub type AiChatEndConversationRequestParams = AiChatDeleteRequestParams;
 
 /// A JSON-RPC error returned for the requested method.
 #[derive(Debug, Clone, PartialEq)]
@@ -662,13 +623,8 @@ impl AiChatErrorResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatErrorResponseJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatErrorResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The request body was not valid JSON. The response is not a JSON-RPC envelope.
 #[derive(Debug, Clone, PartialEq)]
@@ -734,13 +690,8 @@ impl AiChatLogRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatLogRequestJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatLogRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 crate::runtime::open_enum! {
     /// Reads the conversation back. Changes nothing.
@@ -751,21 +702,7 @@ crate::runtime::open_enum! {
 }
 
 /// The parameters for `chat_log`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AiChatLogRequestParams {
-    /// The conversation this method acts on. You choose the value when you create the conversation, and it is scoped to your project.
-    pub id: String,
-}
-
-crate::runtime::wire_struct!(AiChatLogRequestParams { id = required("id") });
-
-impl AiChatLogRequestParams {
-    /// A value made of all its fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: Into::into(id) }
-    }
-}
+pub type AiChatLogRequestParams = AiChatDeleteRequestParams;
 
 /// chat result
 #[derive(Debug, Clone, PartialEq)]
@@ -803,13 +740,8 @@ impl AiChatReplyResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatReplyResponseJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatReplyResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The agent's turn.
 #[derive(Debug, Clone, PartialEq)]
@@ -1105,13 +1037,8 @@ impl AiChatSendMessageRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatSendMessageRequestJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatSendMessageRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 crate::runtime::open_enum! {
     /// Sends a message and returns the agent's reply. One request is one full turn, including any tool
@@ -1296,13 +1223,8 @@ impl AiChatSummarizeRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatSummarizeRequestJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatSummarizeRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 crate::runtime::open_enum! {
     /// Generates a summary of the conversation on demand. Limited to one call per minute per
@@ -1433,13 +1355,8 @@ impl AiChatSummaryResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatSummaryResponseJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatSummaryResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The outcome of summarizing.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1512,13 +1429,8 @@ impl AiChatTranscriptResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiChatTranscriptResponseJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiChatTranscriptResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The entries recorded for the conversation.
 #[derive(Debug, Clone, PartialEq)]
@@ -1588,13 +1500,8 @@ impl AiJsonRpcRequestEnvelope {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiJsonRpcRequestEnvelopeJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiJsonRpcRequestEnvelopeJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -1627,13 +1534,8 @@ impl AiJsonRpcResponseEnvelope {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The JSON-RPC version. Always `2.0`.
-    pub enum AiJsonRpcResponseEnvelopeJsonrpc {
-        Unknown(_),
-        V2_0 = "2.0",
-    }
-}
+/// The JSON-RPC version. Always `2.0`.
+pub type AiJsonRpcResponseEnvelopeJsonrpc = AiChatConversationCreatedResponseJsonrpc;
 
 /// The body of the error [`ChatMethodsError::Unauthorized`](crate::ChatMethodsError::Unauthorized).
 #[derive(Debug, Clone, PartialEq)]

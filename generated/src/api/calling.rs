@@ -1333,77 +1333,23 @@ impl CallingCallCreateParamsSwml {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlCodecs::String`], [`CallingCallCreateParamsSwmlCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsSwmlCodecs {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<CallingOutboundCallCodec>`.
-    Array(Vec<CallingOutboundCallCodec>),
-}
+pub type CallingCallCreateParamsSwmlCodecs = CallingCallCreateParamsBaseCodecs;
 
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlRegion::String`], [`CallingCallCreateParamsSwmlRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsSwmlRegion {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type CallingCallCreateParamsSwmlRegion = CallingCallCreateParamsBaseRegion;
 
-crate::runtime::open_enum! {
-    /// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
-    pub enum CallingCallCreateParamsSwmlStatusEventsItem {
-        Unknown(_),
-        Created = "created",
-        Ringing = "ringing",
-        Answered = "answered",
-        Ended = "ended",
-    }
-}
+/// Each item of the field [`CallingCallCreateParamsSwml::status_events`](crate::CallingCallCreateParamsSwml::status_events).
+pub type CallingCallCreateParamsSwmlStatusEventsItem = CallingCallCreateParamsBaseStatusEventsItem;
 
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsSwmlToScript::String`], [`CallingCallCreateParamsSwmlToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsSwmlToScript {
-    /// The value, as `String`.
-    String(String),
-    /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
-    /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
-    /// full list of available methods.
-    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
-}
+pub type CallingCallCreateParamsSwmlToScript = CallingCallCreateParamsBaseToScript;
 
-impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsSwmlToScript {
-    fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(Box::new(value))
-    }
-}
-
-crate::runtime::open_enum! {
-    /// HTTP method used when requesting the `url`. Defaults to `POST`.
-    pub enum CallingCallCreateParamsSwmlUrlMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-impl Default for CallingCallCreateParamsSwmlUrlMethod {
-    /// The API's default, [`CallingCallCreateParamsSwmlUrlMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// HTTP method used when requesting the `url`. Defaults to `POST`.
+pub type CallingCallCreateParamsSwmlUrlMethod = CallingCallCreateParamsBaseUrlMethod;
 
 /// dial (URL)
 #[derive(Debug, Clone, PartialEq)]
@@ -1590,77 +1536,23 @@ impl CallingCallCreateParamsUrl {
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlCodecs::String`], [`CallingCallCreateParamsUrlCodecs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsUrlCodecs {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<CallingOutboundCallCodec>`.
-    Array(Vec<CallingOutboundCallCodec>),
-}
+pub type CallingCallCreateParamsUrlCodecs = CallingCallCreateParamsBaseCodecs;
 
-crate::runtime::open_enum! {
-    /// HTTP method used when requesting the `url`. Defaults to `POST`.
-    pub enum CallingCallCreateParamsUrlMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-impl Default for CallingCallCreateParamsUrlMethod {
-    /// The API's default, [`CallingCallCreateParamsUrlMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// HTTP method used when requesting the `url`. Defaults to `POST`.
+pub type CallingCallCreateParamsUrlMethod = CallingCallCreateParamsBaseUrlMethod;
 
 /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlRegion::String`], [`CallingCallCreateParamsUrlRegion::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsUrlRegion {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type CallingCallCreateParamsUrlRegion = CallingCallCreateParamsBaseRegion;
 
-crate::runtime::open_enum! {
-    /// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
-    pub enum CallingCallCreateParamsUrlStatusEventsItem {
-        Unknown(_),
-        Created = "created",
-        Ringing = "ringing",
-        Answered = "answered",
-        Ended = "ended",
-    }
-}
+/// Each item of the field [`CallingCallCreateParamsUrl::status_events`](crate::CallingCallCreateParamsUrl::status_events).
+pub type CallingCallCreateParamsUrlStatusEventsItem = CallingCallCreateParamsBaseStatusEventsItem;
 
 /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
 ///
 /// Decoded as the first of [`CallingCallCreateParamsUrlToScript::String`], [`CallingCallCreateParamsUrlToScript::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallCreateParamsUrlToScript {
-    /// The value, as `String`.
-    String(String),
-    /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
-    /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
-    /// full list of available methods.
-    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
-}
-
-impl From<SwmlCallingSwmlObject> for CallingCallCreateParamsUrlToScript {
-    fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(Box::new(value))
-    }
-}
+pub type CallingCallCreateParamsUrlToScript = CallingCallCreateParamsBaseToScript;
 
 /// dial
 #[derive(Debug, Clone, PartialEq)]
@@ -2344,13 +2236,8 @@ impl CallingCallLeg {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Source of this call.
-    pub enum CallingCallLegSource {
-        Unknown(_),
-        RealtimeApi = "realtime_api",
-    }
-}
+/// Source of this call.
+pub type CallingCallLegSource = CallingCallBaseSource;
 
 crate::runtime::open_enum! {
     /// Type of this call.
@@ -4981,24 +4868,7 @@ impl CallingCallTransferRequestParams {
 /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
 ///
 /// Decoded as the first of [`CallingCallTransferRequestParamsDest::String`], [`CallingCallTransferRequestParamsDest::SwmlCallingSwmlObject`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum CallingCallTransferRequestParamsDest {
-    /// The value, as `String`.
-    String(String),
-    /// A SWML document for handling inbound and outbound calls. Contains a `sections` map where
-    /// each section holds an array of methods that run sequentially. Execution starts at
-    /// `sections.main`. See the [Calling SWML reference](https://signalwire.com/docs/swml/reference/calling) for the
-    /// full list of available methods.
-    SwmlCallingSwmlObject(Box<SwmlCallingSwmlObject>),
-}
-
-impl From<SwmlCallingSwmlObject> for CallingCallTransferRequestParamsDest {
-    fn from(value: SwmlCallingSwmlObject) -> Self {
-        Self::SwmlCallingSwmlObject(Box::new(value))
-    }
-}
+pub type CallingCallTransferRequestParamsDest = CallingCallCreateParamsBaseToScript;
 
 crate::runtime::open_enum! {
     /// The type of call.
@@ -5250,14 +5120,8 @@ impl CallingCallUpdateParamsSwml {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub enum CallingCallUpdateParamsSwmlStatus {
-        Unknown(_),
-        Canceled = "canceled",
-        Completed = "completed",
-    }
-}
+/// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+pub type CallingCallUpdateParamsSwmlStatus = CallingCallUpdateParamsBaseStatus;
 
 /// update (URL)
 #[derive(Debug, Clone, PartialEq)]
@@ -5325,14 +5189,8 @@ impl CallingCallUpdateParamsUrl {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub enum CallingCallUpdateParamsUrlStatus {
-        Unknown(_),
-        Canceled = "canceled",
-        Completed = "completed",
-    }
-}
+/// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
+pub type CallingCallUpdateParamsUrlStatus = CallingCallUpdateParamsBaseStatus;
 
 /// calling.user_event
 #[derive(Debug, Clone, PartialEq)]
@@ -6006,13 +5864,8 @@ impl CallingFabricDeviceLeg {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Source of this call.
-    pub enum CallingFabricDeviceLegSource {
-        Unknown(_),
-        RealtimeApi = "realtime_api",
-    }
-}
+/// Source of this call.
+pub type CallingFabricDeviceLegSource = CallingCallBaseSource;
 
 crate::runtime::open_enum! {
     /// Type of this call.
@@ -6469,13 +6322,8 @@ impl CallingLiveTranslateStartActionStart {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Stops the live translation session.
-    pub enum CallingLiveTranslateStopAction {
-        Unknown(_),
-        Stop = "stop",
-    }
-}
+/// Stops the live translation session.
+pub type CallingLiveTranslateStopAction = CallingLiveTranscribeStopAction;
 
 /// summarize Action
 #[derive(Debug, Clone, PartialEq)]
@@ -6497,39 +6345,7 @@ impl CallingLiveTranslateSummarizeAction {
 }
 
 /// Request an on-demand AI summary of the translated conversation.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct CallingLiveTranslateSummarizeActionSummarize {
-    /// The webhook URL to receive the summary.
-    pub webhook: Option<String>,
-    /// The AI prompt that instructs how to summarize the conversation.
-    pub prompt: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    CallingLiveTranslateSummarizeActionSummarize { webhook = default("webhook"), prompt =
-    default("prompt") }
-);
-
-impl CallingLiveTranslateSummarizeActionSummarize {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            webhook: Default::default(),
-            prompt: Default::default(),
-        }
-    }
-    /// The webhook URL to receive the summary.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation.
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(Into::into(value));
-        self
-    }
-}
+pub type CallingLiveTranslateSummarizeActionSummarize = CallingLiveTranscribeSummarizeActionSummarize;
 
 crate::runtime::open_enum! {
     /// Codec offered on an outbound call. For PSTN, `PCMU`/`PCMA` are widely supported. `OPUS@<rate>H@<ptime>I` variants pin the OPUS sample rate (Hz) and packetization time (ms).
@@ -7331,13 +7147,8 @@ impl CallingTapConfigParams {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Currently only `audio` is supported.
-    pub enum CallingTapConfigType {
-        Unknown(_),
-        Audio = "audio",
-    }
-}
+/// Currently only `audio` is supported.
+pub type CallingTapConfigType = CallingPlayAudioItemType;
 
 /// Tap device configuration — specifies where to stream captured audio.
 ///

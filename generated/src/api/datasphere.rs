@@ -833,16 +833,8 @@ impl DatasphereDocumentSearchRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The current Status of the Document.
-    pub enum DatasphereDocumentStatus {
-        Unknown(_),
-        Submitted = "submitted",
-        InProgress = "in_progress",
-        Completed = "completed",
-        Failed = "failed",
-    }
-}
+/// The current Status of the Document.
+pub type DatasphereDocumentStatus = DatasphereChunkStatus;
 
 /// The request body of [`Client::update_document`](crate::Client::update_document).
 #[derive(Debug, Clone, PartialEq)]
@@ -866,86 +858,13 @@ impl DatasphereDocumentUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DatasphereListStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    DatasphereListStatusCode422 { errors = required("errors") }
-);
-
-impl DatasphereListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type DatasphereListStatusCode422 = DatasphereCreateStatusCode422;
 
 /// The field [`DatasphereDocumentListResponse::links`](crate::DatasphereDocumentListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DataspherePaginationResponse {
-    /// Link of the current page.
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page.
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page. Only present when there are more results.
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page. Only present when not on the first page.
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    DataspherePaginationResponse { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
+pub type DataspherePaginationResponse = DatasphereChunkPaginationResponse;
 
 /// The fields of [`DataspherePaginationResponse`] the API requires, named, for [`DataspherePaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct DataspherePaginationResponseRequired {
-    /// Link of the current page.
-    pub self_: String,
-    /// Link to the first page.
-    pub first: String,
-}
-
-impl DataspherePaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: DataspherePaginationResponseRequired) -> Self {
-        let DataspherePaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page. Only present when there are more results.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type DataspherePaginationResponseRequired = DatasphereChunkPaginationResponseRequired;
 
 /// The answer of [`Client::search_documents`](crate::Client::search_documents).
 #[derive(Debug, Clone, PartialEq)]
@@ -967,46 +886,10 @@ impl DatasphereSearchResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DatasphereSearchStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    DatasphereSearchStatusCode422 { errors = required("errors") }
-);
-
-impl DatasphereSearchStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type DatasphereSearchStatusCode422 = DatasphereCreateStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DatasphereUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    DatasphereUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl DatasphereUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type DatasphereUpdateStatusCode422 = DatasphereCreateStatusCode422;
 
 /// The query and header parameters of [`Client::list_document_chunks`](crate::Client::list_document_chunks).
 ///
@@ -1062,53 +945,7 @@ impl ListDocumentChunksParams {
 /// The query and header parameters of [`Client::list_documents`](crate::Client::list_documents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListDocumentsParams {
-    /// The page number to retrieve (0-indexed).
-    ///
-    /// Sent as the query parameter `page_number`.
-    pub page_number: Option<i32>,
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Token for cursor-based pagination. Required when `page_number` > 0.
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListDocumentsParams { page_number = default("page_number"), page_size =
-    default("page_size"), page_token = default("page_token") }
-);
-
-impl ListDocumentsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListDocumentsParams = ListDocumentChunksParams;
 
 crate::runtime::error_enum! {
     /// The error responses `create_document` declares, by status, with their decoded bodies.

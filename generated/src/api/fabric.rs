@@ -404,151 +404,10 @@ impl AiAgentAddressListResponse {
 }
 
 /// The request body of [`Client::create_ai_agent`](crate::Client::create_ai_agent).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AiAgentCreateRequest {
-    /// A key-value object for storing data that persists throughout the AI session.
-    /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
-    /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
-    /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub global_data: Option<SwmlCallingGlobalData>,
-    /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub hints: Option<Vec<AiAgentCreateRequestHintsItem>>,
-    /// An array of JSON objects defining supported languages in the conversation.
-    /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
-    /// this array is ignored.
-    pub languages: Option<Vec<SwmlCallingLanguages>>,
-    /// Configures a single agent to detect the caller's language and answer in it, switching
-    /// as the caller switches. Use this instead of `languages` when one conversation may span
-    /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
-    /// is used and `languages` is ignored.
-    pub multilingual: Option<SwmlCallingMultilingual>,
-    /// A JSON object containing parameters as key-value pairs.
-    pub params: Option<SwmlCallingAiParams>,
-    /// The final set of instructions and configuration settings to send to the agent.
-    pub post_prompt: Option<SwmlCallingAiPostPrompt>,
-    /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    ///
-    /// Format: `uri`.
-    pub post_prompt_url: Option<String>,
-    /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub pronounce: Option<Vec<SwmlCallingPronounce>>,
-    /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
-    /// The prompt establishes how the agent should interact with callers, what information it should gather,
-    /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
-    pub prompt: SwmlCallingAiPrompt,
-    /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub swaig: Option<SwmlCallingSwaig>,
-    /// Unique ID of an AI Agent.
-    pub agent_id: Uuid,
-    /// Name of the AI Agent.
-    pub name: String,
-}
-
-crate::runtime::wire_struct!(
-    AiAgentCreateRequest { global_data = default("global_data"), hints =
-    default("hints"), languages = default("languages"), multilingual =
-    default("multilingual"), params = default("params"), post_prompt =
-    default("post_prompt"), post_prompt_url = default("post_prompt_url"), pronounce =
-    default("pronounce"), prompt = required("prompt"), swaig = default("SWAIG"), agent_id
-    = required("agent_id"), name = required("name") }
-);
+pub type AiAgentCreateRequest = AiAgent;
 
 /// The fields of [`AiAgentCreateRequest`] the API requires, named, for [`AiAgentCreateRequest::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentCreateRequestRequired {
-    /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
-    /// The prompt establishes how the agent should interact with callers, what information it should gather,
-    /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
-    pub prompt: SwmlCallingAiPrompt,
-    /// Unique ID of an AI Agent.
-    pub agent_id: Uuid,
-    /// Name of the AI Agent.
-    pub name: String,
-}
-
-impl AiAgentCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiAgentCreateRequestRequired) -> Self {
-        let AiAgentCreateRequestRequired { prompt, agent_id, name } = required;
-        Self {
-            global_data: Default::default(),
-            hints: Default::default(),
-            languages: Default::default(),
-            multilingual: Default::default(),
-            params: Default::default(),
-            post_prompt: Default::default(),
-            post_prompt_url: Default::default(),
-            pronounce: Default::default(),
-            prompt,
-            swaig: Default::default(),
-            agent_id,
-            name,
-        }
-    }
-    /// A key-value object for storing data that persists throughout the AI session.
-    /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
-    /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
-    /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub fn hints(
-        mut self,
-        value: impl IntoIterator<Item = AiAgentCreateRequestHintsItem>,
-    ) -> Self {
-        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects defining supported languages in the conversation.
-    /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
-    /// this array is ignored.
-    pub fn languages(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingLanguages>,
-    ) -> Self {
-        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Configures a single agent to detect the caller's language and answer in it, switching
-    /// as the caller switches. Use this instead of `languages` when one conversation may span
-    /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
-    /// is used and `languages` is ignored.
-    pub fn multilingual(mut self, value: SwmlCallingMultilingual) -> Self {
-        self.multilingual = Some(value);
-        self
-    }
-    /// A JSON object containing parameters as key-value pairs.
-    pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// The final set of instructions and configuration settings to send to the agent.
-    pub fn post_prompt(mut self, value: SwmlCallingAiPostPrompt) -> Self {
-        self.post_prompt = Some(value);
-        self
-    }
-    /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
-        self.post_prompt_url = Some(Into::into(value));
-        self
-    }
-    /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub fn pronounce(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPronounce>,
-    ) -> Self {
-        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = Some(value);
-        self
-    }
-}
+pub type AiAgentCreateRequestRequired = AiAgentRequired;
 
 /// Each item of the field [`AiAgentCreateRequest::hints`](crate::AiAgentCreateRequest::hints).
 ///
@@ -591,21 +450,7 @@ impl AiAgentCreateStatusCode422 {
 /// Each item of the field [`AiAgent::hints`](crate::AiAgent::hints).
 ///
 /// Decoded as the first of [`AiAgentHintsItem::String`], [`AiAgentHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum AiAgentHintsItem {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(Box<SwmlCallingHint>),
-}
-
-impl From<SwmlCallingHint> for AiAgentHintsItem {
-    fn from(value: SwmlCallingHint) -> Self {
-        Self::SwmlCallingHint(Box::new(value))
-    }
-}
+pub type AiAgentHintsItem = AiAgentCreateRequestHintsItem;
 
 /// The answer of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
 #[derive(Debug, Clone, PartialEq)]
@@ -639,65 +484,10 @@ impl AiAgentListResponse {
 }
 
 /// The field [`AiAgentListResponse::links`](crate::AiAgentListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AiAgentPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    AiAgentPaginationResponse { self_ = required("self"), first = required("first"), next
-    = default("next"), prev = default("prev") }
-);
+pub type AiAgentPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`AiAgentPaginationResponse`] the API requires, named, for [`AiAgentPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct AiAgentPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl AiAgentPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiAgentPaginationResponseRequired) -> Self {
-        let AiAgentPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type AiAgentPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// Used as the answer of [`Client::create_ai_agent`](crate::Client::create_ai_agent), [`Client::get_ai_agent`](crate::Client::get_ai_agent) and [`Client::update_ai_agent`](crate::Client::update_ai_agent); each item of the field [`AiAgentListResponse::data`](crate::AiAgentListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -932,40 +722,10 @@ impl AiAgentUpdateRequest {
 /// Each item of the field [`AiAgentUpdateRequest::hints`](crate::AiAgentUpdateRequest::hints).
 ///
 /// Decoded as the first of [`AiAgentUpdateRequestHintsItem::String`], [`AiAgentUpdateRequestHintsItem::SwmlCallingHint`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum AiAgentUpdateRequestHintsItem {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `SwmlCallingHint`.
-    SwmlCallingHint(Box<SwmlCallingHint>),
-}
-
-impl From<SwmlCallingHint> for AiAgentUpdateRequestHintsItem {
-    fn from(value: SwmlCallingHint) -> Self {
-        Self::SwmlCallingHint(Box::new(value))
-    }
-}
+pub type AiAgentUpdateRequestHintsItem = AiAgentCreateRequestHintsItem;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AiAgentUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(AiAgentUpdateStatusCode422 { errors = required("errors") });
-
-impl AiAgentUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type AiAgentUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`CallFlowResponse::call_flow`](crate::CallFlowResponse::call_flow) and [`ResourceResponseCallFlow::call_flow`](crate::ResourceResponseCallFlow::call_flow).
 #[derive(Debug, Clone, PartialEq)]
@@ -1059,65 +819,10 @@ impl CallFlowAddressListResponse {
 }
 
 /// The field [`CallFlowAddressListResponse::links`](crate::CallFlowAddressListResponse::links) and [`CallFlowListResponse::links`](crate::CallFlowListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CallFlowAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    CallFlowAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type CallFlowAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`CallFlowAddressPaginationResponse`] the API requires, named, for [`CallFlowAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct CallFlowAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl CallFlowAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallFlowAddressPaginationResponseRequired) -> Self {
-        let CallFlowAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type CallFlowAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_call_flow`](crate::Client::create_call_flow).
 #[derive(Debug, Clone, PartialEq)]
@@ -1158,25 +863,7 @@ impl CallFlowCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CallFlowCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CallFlowCreateStatusCode422 { errors = required("errors") }
-);
-
-impl CallFlowCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CallFlowCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_call_flows`](crate::Client::list_call_flows).
 #[derive(Debug, Clone, PartialEq)]
@@ -1339,25 +1026,7 @@ impl CallFlowUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CallFlowUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CallFlowUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl CallFlowUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CallFlowUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// Each item of the field [`CallFlowVersionListResponse::data`](crate::CallFlowVersionListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -1586,65 +1255,10 @@ impl CallFlowVersionListResponse {
 }
 
 /// The field [`CallFlowVersionListResponse::links`](crate::CallFlowVersionListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CallFlowVersionsPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    CallFlowVersionsPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type CallFlowVersionsPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`CallFlowVersionsPaginationResponse`] the API requires, named, for [`CallFlowVersionsPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct CallFlowVersionsPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl CallFlowVersionsPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallFlowVersionsPaginationResponseRequired) -> Self {
-        let CallFlowVersionsPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type CallFlowVersionsPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 crate::runtime::open_enum! {
     /// The field [`FabricSipEndpoint::call_handler`](crate::FabricSipEndpoint::call_handler), [`SipEndpointCreateRequest::call_handler`](crate::SipEndpointCreateRequest::call_handler) and [`SipEndpointUpdateRequest::call_handler`](crate::SipEndpointUpdateRequest::call_handler).
@@ -1888,20 +1502,8 @@ impl CallingSwmlScriptUpdateRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Set to `calling` for a Calling Script.
-    pub enum CallingSwmlScriptUpdateRequestScriptType {
-        Unknown(_),
-        Calling = "calling",
-    }
-}
-
-impl Default for CallingSwmlScriptUpdateRequestScriptType {
-    /// The API's default, [`CallingSwmlScriptUpdateRequestScriptType::Calling`].
-    fn default() -> Self {
-        Self::Calling
-    }
-}
+/// Set to `calling` for a Calling Script.
+pub type CallingSwmlScriptUpdateRequestScriptType = CallingSwmlScriptCreateRequestScriptType;
 
 crate::runtime::open_enum! {
     /// Each item of the field [`FabricSipEndpoint::ciphers`](crate::FabricSipEndpoint::ciphers), [`SipAddress::ciphers`](crate::SipAddress::ciphers) and [`SipAddressCreateRequest::ciphers`](crate::SipAddressCreateRequest::ciphers), and in 9 more places.
@@ -2134,65 +1736,10 @@ impl ConferenceRoomAddressListResponse {
 }
 
 /// The field [`ConferenceRoomAddressListResponse::links`](crate::ConferenceRoomAddressListResponse::links) and [`ConferenceRoomListResponse::links`](crate::ConferenceRoomListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConferenceRoomAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ConferenceRoomAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type ConferenceRoomAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`ConferenceRoomAddressPaginationResponse`] the API requires, named, for [`ConferenceRoomAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct ConferenceRoomAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl ConferenceRoomAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ConferenceRoomAddressPaginationResponseRequired) -> Self {
-        let ConferenceRoomAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type ConferenceRoomAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_conference_room`](crate::Client::create_conference_room).
 #[derive(Debug, Clone, PartialEq)]
@@ -2388,25 +1935,7 @@ impl Default for ConferenceRoomCreateRequestQuality {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConferenceRoomCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ConferenceRoomCreateStatusCode422 { errors = required("errors") }
-);
-
-impl ConferenceRoomCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type ConferenceRoomCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_conference_rooms`](crate::Client::list_conference_rooms).
 #[derive(Debug, Clone, PartialEq)]
@@ -2439,21 +1968,8 @@ impl ConferenceRoomListResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The video quality of the Conference Room.
-    pub enum ConferenceRoomQuality {
-        Unknown(_),
-        V1080p = "1080p",
-        V720p = "720p",
-    }
-}
-
-impl Default for ConferenceRoomQuality {
-    /// The API's default, [`ConferenceRoomQuality::V720p`].
-    fn default() -> Self {
-        Self::V720p
-    }
-}
+/// The video quality of the Conference Room.
+pub type ConferenceRoomQuality = ConferenceRoomCreateRequestQuality;
 
 /// Used as the answer of [`Client::create_conference_room`](crate::Client::create_conference_room), [`Client::get_conference_room`](crate::Client::get_conference_room) and [`Client::update_conference_room`](crate::Client::update_conference_room); each item of the field [`ConferenceRoomListResponse::data`](crate::ConferenceRoomListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -2717,42 +2233,11 @@ impl ConferenceRoomUpdateRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The video quality of the Conference Room.
-    pub enum ConferenceRoomUpdateRequestQuality {
-        Unknown(_),
-        V1080p = "1080p",
-        V720p = "720p",
-    }
-}
-
-impl Default for ConferenceRoomUpdateRequestQuality {
-    /// The API's default, [`ConferenceRoomUpdateRequestQuality::V720p`].
-    fn default() -> Self {
-        Self::V720p
-    }
-}
+/// The video quality of the Conference Room.
+pub type ConferenceRoomUpdateRequestQuality = ConferenceRoomCreateRequestQuality;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ConferenceRoomUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ConferenceRoomUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl ConferenceRoomUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type ConferenceRoomUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`CxmlApplicationResponse::cxml_application`](crate::CxmlApplicationResponse::cxml_application) and [`ResourceResponseCxmlApplication::cxml_application`](crate::ResourceResponseCxmlApplication::cxml_application).
 #[derive(Debug, Clone, PartialEq)]
@@ -3277,25 +2762,7 @@ impl CxmlApplicationUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlApplicationUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlApplicationUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl CxmlApplicationUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CxmlApplicationUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`CxmlScriptResponse::cxml_script`](crate::CxmlScriptResponse::cxml_script) and [`ResourceResponseCxmlScript::cxml_script`](crate::ResourceResponseCxmlScript::cxml_script).
 #[derive(Debug, Clone, PartialEq)]
@@ -3426,65 +2893,10 @@ impl CxmlScriptAddressListResponse {
 }
 
 /// The field [`CxmlScriptAddressListResponse::links`](crate::CxmlScriptAddressListResponse::links) and [`CxmlScriptListResponse::links`](crate::CxmlScriptListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlScriptAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlScriptAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type CxmlScriptAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`CxmlScriptAddressPaginationResponse`] the API requires, named, for [`CxmlScriptAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct CxmlScriptAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl CxmlScriptAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlScriptAddressPaginationResponseRequired) -> Self {
-        let CxmlScriptAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type CxmlScriptAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_cxml_script`](crate::Client::create_cxml_script).
 #[derive(Debug, Clone, PartialEq)]
@@ -3541,25 +2953,7 @@ impl CxmlScriptCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlScriptCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlScriptCreateStatusCode422 { errors = required("errors") }
-);
-
-impl CxmlScriptCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CxmlScriptCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts).
 #[derive(Debug, Clone, PartialEq)]
@@ -3735,25 +3129,7 @@ impl CxmlScriptUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlScriptUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlScriptUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl CxmlScriptUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CxmlScriptUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`CxmlWebhookResponse::cxml_webhook`](crate::CxmlWebhookResponse::cxml_webhook) and [`ResourceResponseCxmlWebhook::cxml_webhook`](crate::ResourceResponseCxmlWebhook::cxml_webhook).
 #[derive(Debug, Clone, PartialEq)]
@@ -3878,65 +3254,10 @@ impl CxmlWebhookAddressListResponse {
 }
 
 /// The field [`CxmlWebhookAddressListResponse::links`](crate::CxmlWebhookAddressListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlWebhookAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlWebhookAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type CxmlWebhookAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`CxmlWebhookAddressPaginationResponse`] the API requires, named, for [`CxmlWebhookAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct CxmlWebhookAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl CxmlWebhookAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlWebhookAddressPaginationResponseRequired) -> Self {
-        let CxmlWebhookAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type CxmlWebhookAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook).
 #[derive(Debug, Clone, PartialEq)]
@@ -4036,25 +3357,7 @@ impl CxmlWebhookCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlWebhookCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlWebhookCreateStatusCode422 { errors = required("errors") }
-);
-
-impl CxmlWebhookCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CxmlWebhookCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks).
 #[derive(Debug, Clone, PartialEq)]
@@ -4088,65 +3391,10 @@ impl CxmlWebhookListResponse {
 }
 
 /// The field [`CxmlWebhookListResponse::links`](crate::CxmlWebhookListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlWebhookPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlWebhookPaginationResponse { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
+pub type CxmlWebhookPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`CxmlWebhookPaginationResponse`] the API requires, named, for [`CxmlWebhookPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct CxmlWebhookPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl CxmlWebhookPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlWebhookPaginationResponseRequired) -> Self {
-        let CxmlWebhookPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type CxmlWebhookPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// Used as the answer of [`Client::create_cxml_webhook`](crate::Client::create_cxml_webhook), [`Client::get_cxml_webhook`](crate::Client::get_cxml_webhook) and [`Client::update_cxml_webhook`](crate::Client::update_cxml_webhook); each item of the field [`CxmlWebhookListResponse::data`](crate::CxmlWebhookListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -4331,25 +3579,7 @@ impl CxmlWebhookUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CxmlWebhookUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    CxmlWebhookUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl CxmlWebhookUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type CxmlWebhookUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`DialogflowAgentListResponse::links`](crate::DialogflowAgentListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -4517,65 +3747,10 @@ impl DialogflowAgentAddressListResponse {
 }
 
 /// The field [`DialogflowAgentAddressListResponse::links`](crate::DialogflowAgentAddressListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DialogflowAgentAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    DialogflowAgentAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type DialogflowAgentAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`DialogflowAgentAddressPaginationResponse`] the API requires, named, for [`DialogflowAgentAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct DialogflowAgentAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl DialogflowAgentAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: DialogflowAgentAddressPaginationResponseRequired) -> Self {
-        let DialogflowAgentAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type DialogflowAgentAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The answer of [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents).
 #[derive(Debug, Clone, PartialEq)]
@@ -4740,25 +3915,7 @@ impl DialogflowAgentUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DialogflowAgentUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    DialogflowAgentUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl DialogflowAgentUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type DialogflowAgentUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 crate::runtime::open_enum! {
     /// DisplayTypes
@@ -4792,46 +3949,10 @@ impl DomainApplicationAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DomainApplicationCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    DomainApplicationCreateStatusCode422 { errors = required("errors") }
-);
-
-impl DomainApplicationCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type DomainApplicationCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct EmbedTokenCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    EmbedTokenCreateStatusCode422 { errors = required("errors") }
-);
-
-impl EmbedTokenCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type EmbedTokenCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request body of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -5162,65 +4283,10 @@ crate::runtime::open_enum! {
 }
 
 /// The field [`FabricAddressesResponse::links`](crate::FabricAddressesResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FabricAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    FabricAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type FabricAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`FabricAddressPaginationResponse`] the API requires, named, for [`FabricAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct FabricAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl FabricAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: FabricAddressPaginationResponseRequired) -> Self {
-        let FabricAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type FabricAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// Room Address
 #[derive(Debug, Clone, PartialEq)]
@@ -5711,65 +4777,10 @@ impl FreeswitchConnectorAddressListResponse {
 }
 
 /// The field [`FreeswitchConnectorAddressListResponse::links`](crate::FreeswitchConnectorAddressListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FreeswitchConnectorAddressPaginationResponse {
-    /// Link to the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    FreeswitchConnectorAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type FreeswitchConnectorAddressPaginationResponse = DialogFlowPaginationResponse;
 
 /// The fields of [`FreeswitchConnectorAddressPaginationResponse`] the API requires, named, for [`FreeswitchConnectorAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct FreeswitchConnectorAddressPaginationResponseRequired {
-    /// Link to the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl FreeswitchConnectorAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: FreeswitchConnectorAddressPaginationResponseRequired) -> Self {
-        let FreeswitchConnectorAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type FreeswitchConnectorAddressPaginationResponseRequired = DialogFlowPaginationResponseRequired;
 
 /// The request body of [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector).
 #[derive(Debug, Clone, PartialEq)]
@@ -5804,25 +4815,7 @@ impl FreeswitchConnectorCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FreeswitchConnectorCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    FreeswitchConnectorCreateStatusCode422 { errors = required("errors") }
-);
-
-impl FreeswitchConnectorCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type FreeswitchConnectorCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors).
 #[derive(Debug, Clone, PartialEq)]
@@ -5980,67 +4973,13 @@ impl FreeswitchConnectorUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FreeswitchConnectorUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    FreeswitchConnectorUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl FreeswitchConnectorUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type FreeswitchConnectorUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct GuestTokenCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    GuestTokenCreateStatusCode422 { errors = required("errors") }
-);
-
-impl GuestTokenCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type GuestTokenCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct InviteTokenCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    InviteTokenCreateStatusCode422 { errors = required("errors") }
-);
-
-impl InviteTokenCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type InviteTokenCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// `Jwt` as the API document names it.
 ///
@@ -6111,863 +5050,107 @@ impl ListAiAgentAddressesParams {
 /// The query and header parameters of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListAiAgentsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListAiAgentsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListAiAgentsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListAiAgentsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCallFlowAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCallFlowAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCallFlowAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCallFlowAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCallFlowVersionsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCallFlowVersionsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCallFlowVersionsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCallFlowVersionsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_call_flows`](crate::Client::list_call_flows).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCallFlowsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCallFlowsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCallFlowsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCallFlowsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListConferenceRoomAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListConferenceRoomAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListConferenceRoomAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListConferenceRoomAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_conference_rooms`](crate::Client::list_conference_rooms).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListConferenceRoomsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListConferenceRoomsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListConferenceRoomsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListConferenceRoomsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCxmlApplicationAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCxmlApplicationAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCxmlApplicationAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCxmlApplicationAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCxmlApplicationsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCxmlApplicationsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCxmlApplicationsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCxmlApplicationsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCxmlScriptAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCxmlScriptAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCxmlScriptAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCxmlScriptAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_cxml_scripts`](crate::Client::list_cxml_scripts).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCxmlScriptsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCxmlScriptsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCxmlScriptsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCxmlScriptsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCxmlWebhookAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCxmlWebhookAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCxmlWebhookAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCxmlWebhookAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_cxml_webhooks`](crate::Client::list_cxml_webhooks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListCxmlWebhooksParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListCxmlWebhooksParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListCxmlWebhooksParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListCxmlWebhooksParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListDialogflowAgentAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListDialogflowAgentAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListDialogflowAgentAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListDialogflowAgentAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_dialogflow_agents`](crate::Client::list_dialogflow_agents).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListDialogflowAgentsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListDialogflowAgentsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListDialogflowAgentsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListDialogflowAgentsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListFreeswitchConnectorAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListFreeswitchConnectorAddressesParams { page_size = default("page_size"), page_token
-    = default("page_token") }
-);
-
-impl ListFreeswitchConnectorAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListFreeswitchConnectorAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_freeswitch_connectors`](crate::Client::list_freeswitch_connectors).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListFreeswitchConnectorsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListFreeswitchConnectorsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListFreeswitchConnectorsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListFreeswitchConnectorsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListRelayApplicationAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListRelayApplicationAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListRelayApplicationAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListRelayApplicationAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_relay_applications`](crate::Client::list_relay_applications).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListRelayApplicationsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListRelayApplicationsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListRelayApplicationsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListRelayApplicationsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_resource_addresses_client`](crate::Client::list_resource_addresses_client).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListResourceAddressesClientParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListResourceAddressesClientParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListResourceAddressesClientParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListResourceAddressesClientParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_resource_addresses`](crate::Client::list_resource_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListResourceAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListResourceAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListResourceAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListResourceAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_resources`](crate::Client::list_resources).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListResourcesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListResourcesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListResourcesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListResourcesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_sip_addresses`](crate::Client::list_sip_addresses).
 ///
@@ -7023,453 +5206,57 @@ impl ListSipAddressesParams {
 /// The query and header parameters of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSipCredentialAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSipCredentialAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSipCredentialAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSipCredentialAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_sip_credentials`](crate::Client::list_sip_credentials).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSipCredentialsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSipCredentialsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSipCredentialsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSipCredentialsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSipGatewayAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSipGatewayAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSipGatewayAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSipGatewayAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_sip_gateways`](crate::Client::list_sip_gateways).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSipGatewaysParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSipGatewaysParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSipGatewaysParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSipGatewaysParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSubscriberAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSubscriberAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSubscriberAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSubscriberAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSubscriberSipCredentialsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSubscriberSipCredentialsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSubscriberSipCredentialsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSubscriberSipCredentialsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_subscribers`](crate::Client::list_subscribers).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSubscribersParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSubscribersParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSubscribersParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSubscribersParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_swml_script_addresses`](crate::Client::list_swml_script_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSwmlScriptAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSwmlScriptAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSwmlScriptAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSwmlScriptAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_swml_scripts`](crate::Client::list_swml_scripts).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSwmlScriptsParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSwmlScriptsParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSwmlScriptsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSwmlScriptsParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSwmlWebhookAddressesParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSwmlWebhookAddressesParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSwmlWebhookAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSwmlWebhookAddressesParams = ListAiAgentAddressesParams;
 
 /// The query and header parameters of [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListSwmlWebhooksParams {
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListSwmlWebhooksParams { page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListSwmlWebhooksParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListSwmlWebhooksParams = ListAiAgentAddressesParams;
 
 /// A SWML Script that handles inbound SMS or MMS messages. The `contents` field carries a [messaging SWML document](https://signalwire.com/docs/swml/reference/messaging).
 #[derive(Debug, Clone, PartialEq)]
@@ -7584,13 +5371,8 @@ crate::runtime::open_enum! {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
-    pub enum MessagingSwmlScriptType {
-        Unknown(_),
-        Messaging = "messaging",
-    }
-}
+/// Set to `messaging` for SWML Scripts that handle inbound SMS or MMS messages.
+pub type MessagingSwmlScriptType = MessagingSwmlScriptCreateRequestScriptType;
 
 /// Request body to update an existing messaging SWML Script. All fields are optional — include only what you want to change.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7638,13 +5420,8 @@ impl MessagingSwmlScriptUpdateRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Set to `messaging` for a Messaging Script.
-    pub enum MessagingSwmlScriptUpdateRequestScriptType {
-        Unknown(_),
-        Messaging = "messaging",
-    }
-}
+/// Set to `messaging` for a Messaging Script.
+pub type MessagingSwmlScriptUpdateRequestScriptType = MessagingSwmlScriptCreateRequestScriptType;
 
 /// The request body of [`Client::assign_resource_phone_route`](crate::Client::assign_resource_phone_route).
 #[derive(Debug, Clone, PartialEq)]
@@ -7679,136 +5456,19 @@ impl PhoneRouteAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct PhoneRouteCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    PhoneRouteCreateStatusCode422 { errors = required("errors") }
-);
-
-impl PhoneRouteCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type PhoneRouteCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// Application Address
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct PhoneRouteResponse {
-    /// Unique ID of the Fabric Address.
-    pub id: Uuid,
-    /// Name of the Fabric Address.
-    pub name: String,
-    /// Display name of the Fabric Address.
-    pub display_name: String,
-    /// Cover url of the Fabric Address.
-    pub cover_url: String,
-    /// Preview url of the Fabric Address.
-    pub preview_url: String,
-    /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
-    pub locked: bool,
-    /// Channels of the Fabric Address.
-    pub channels: AddressChannel,
-    /// Fabric Address Creation Date.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The display type of a fabric address pointing to an application.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: PhoneRouteResponseType,
-}
-
-crate::runtime::wire_struct!(
-    PhoneRouteResponse { id = required("id"), name = required("name"), display_name =
-    required("display_name"), cover_url = required("cover_url"), preview_url =
-    required("preview_url"), locked = required("locked"), channels =
-    required("channels"), created_at = required("created_at"), type_ = required("type") }
-);
+pub type PhoneRouteResponse = FabricAddressApp;
 
 /// The fields of [`PhoneRouteResponse`] the API requires, named, for [`PhoneRouteResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct PhoneRouteResponseRequired {
-    /// Unique ID of the Fabric Address.
-    pub id: Uuid,
-    /// Name of the Fabric Address.
-    pub name: String,
-    /// Display name of the Fabric Address.
-    pub display_name: String,
-    /// Cover url of the Fabric Address.
-    pub cover_url: String,
-    /// Preview url of the Fabric Address.
-    pub preview_url: String,
-    /// Locks the Fabric Address. This is used to prevent the Fabric Address from accepting calls.
-    pub locked: bool,
-    /// Channels of the Fabric Address.
-    pub channels: AddressChannel,
-    /// Fabric Address Creation Date.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The display type of a fabric address pointing to an application.
-    pub type_: PhoneRouteResponseType,
-}
+pub type PhoneRouteResponseRequired = FabricAddressAppRequired;
 
-impl PhoneRouteResponse {
-    /// A value made of all its fields.
-    pub fn new(required: PhoneRouteResponseRequired) -> Self {
-        let PhoneRouteResponseRequired {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        }
-    }
-}
-
-crate::runtime::open_enum! {
-    /// The display type of a fabric address pointing to an application.
-    pub enum PhoneRouteResponseType {
-        Unknown(_),
-        App = "app",
-    }
-}
+/// The display type of a fabric address pointing to an application.
+pub type PhoneRouteResponseType = FabricAddressAppType;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RefreshTokenStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(RefreshTokenStatusCode422 { errors = required("errors") });
-
-impl RefreshTokenStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type RefreshTokenStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`RelayApplicationResponse::relay_application`](crate::RelayApplicationResponse::relay_application) and [`ResourceResponseRelayApp::relay_application`](crate::ResourceResponseRelayApp::relay_application).
 #[derive(Debug, Clone, PartialEq)]
@@ -7986,25 +5646,7 @@ impl RelayApplicationCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RelayApplicationCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    RelayApplicationCreateStatusCode422 { errors = required("errors") }
-);
-
-impl RelayApplicationCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type RelayApplicationCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_relay_applications`](crate::Client::list_relay_applications).
 #[derive(Debug, Clone, PartialEq)]
@@ -8161,25 +5803,7 @@ impl RelayApplicationUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct RelayApplicationUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    RelayApplicationUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl RelayApplicationUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type RelayApplicationUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 crate::runtime::open_enum! {
     /// The method type to use for the URL
@@ -8567,13 +6191,8 @@ impl ResourceResponseAi {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseAiType {
-        Unknown(_),
-        AiAgent = "ai_agent",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseAiType = AiAgentResponseType;
 
 /// Call Flow
 #[derive(Debug, Clone, PartialEq)]
@@ -8647,13 +6266,8 @@ impl ResourceResponseCallFlow {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseCallFlowType {
-        Unknown(_),
-        CallFlow = "call_flow",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseCallFlowType = CallFlowResponseType;
 
 /// Conference Room
 #[derive(Debug, Clone, PartialEq)]
@@ -8807,13 +6421,8 @@ impl ResourceResponseCxmlApplication {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseCxmlApplicationType {
-        Unknown(_),
-        CxmlApplication = "cxml_application",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseCxmlApplicationType = CxmlApplicationResponseType;
 
 /// cXML Script
 #[derive(Debug, Clone, PartialEq)]
@@ -8887,13 +6496,8 @@ impl ResourceResponseCxmlScript {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseCxmlScriptType {
-        Unknown(_),
-        CxmlScript = "cxml_script",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseCxmlScriptType = CxmlScriptResponseType;
 
 /// cXML Webhook
 #[derive(Debug, Clone, PartialEq)]
@@ -8967,13 +6571,8 @@ impl ResourceResponseCxmlWebhook {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseCxmlWebhookType {
-        Unknown(_),
-        CxmlWebhook = "cxml_webhook",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseCxmlWebhookType = CxmlWebhookResponseType;
 
 /// Dialogflow Agent
 #[derive(Debug, Clone, PartialEq)]
@@ -9047,13 +6646,8 @@ impl ResourceResponseDialogFlowAgent {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseDialogFlowAgentType {
-        Unknown(_),
-        DialogflowAgent = "dialogflow_agent",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseDialogFlowAgentType = DialogflowAgentResponseType;
 
 /// FreeSWITCH Connector
 #[derive(Debug, Clone, PartialEq)]
@@ -9127,13 +6721,8 @@ impl ResourceResponseFsConnector {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseFsConnectorType {
-        Unknown(_),
-        FreeswitchConnector = "freeswitch_connector",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseFsConnectorType = FreeswitchConnectorResponseType;
 
 /// Relay Application
 #[derive(Debug, Clone, PartialEq)]
@@ -9207,13 +6796,8 @@ impl ResourceResponseRelayApp {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseRelayAppType {
-        Unknown(_),
-        RelayApplication = "relay_application",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseRelayAppType = RelayApplicationResponseType;
 
 /// SIP Endpoint
 #[derive(Debug, Clone, PartialEq)]
@@ -9447,13 +7031,8 @@ impl ResourceResponseSubscriber {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseSubscriberType {
-        Unknown(_),
-        Subscriber = "subscriber",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseSubscriberType = FabricAddressSubscriberType;
 
 /// SWML Script
 #[derive(Debug, Clone, PartialEq)]
@@ -9527,13 +7106,8 @@ impl ResourceResponseSwmlScript {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The type of Resource
-    pub enum ResourceResponseSwmlScriptType {
-        Unknown(_),
-        SwmlScript = "swml_script",
-    }
-}
+/// The type of Resource
+pub type ResourceResponseSwmlScriptType = ResourceResponseConferenceRoomType;
 
 /// SWML Webhook
 #[derive(Debug, Clone, PartialEq)]
@@ -9635,25 +7209,7 @@ impl ResourceSipEndpointAssignRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ResourceSipEndpointCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ResourceSipEndpointCreateStatusCode422 { errors = required("errors") }
-);
-
-impl ResourceSipEndpointCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type ResourceSipEndpointCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::assign_resource_to_sip_credential`](crate::Client::assign_resource_to_sip_credential).
 #[derive(Debug, Clone, PartialEq)]
@@ -9724,55 +7280,14 @@ impl ResourceSipEndpointResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The Resource type
-    pub enum ResourceSipEndpointResponseType {
-        Unknown(_),
-        Call = "call",
-    }
-}
+/// The Resource type
+pub type ResourceSipEndpointResponseType = FabricAddressCallType;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ResourceSipEndpointUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ResourceSipEndpointUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl ResourceSipEndpointUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type ResourceSipEndpointUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ResourceSubSipEndpointCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    ResourceSubSipEndpointCreateStatusCode422 { errors = required("errors") }
-);
-
-impl ResourceSubSipEndpointCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type ResourceSubSipEndpointCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// Used as the answer of [`Client::create_sip_address`](crate::Client::create_sip_address), [`Client::get_sip_address`](crate::Client::get_sip_address) and [`Client::update_sip_address`](crate::Client::update_sip_address); each item of the field [`SipAddressListResponse::data`](crate::SipAddressListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -10041,25 +7556,7 @@ impl SipAddressCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipAddressCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SipAddressCreateStatusCode422 { errors = required("errors") }
-);
-
-impl SipAddressCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SipAddressCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 crate::runtime::open_enum! {
     /// The field [`SipAddress::encryption`](crate::SipAddress::encryption), [`SipAddressCreateRequest::encryption`](crate::SipAddressCreateRequest::encryption) and [`SipAddressUpdateRequest::encryption`](crate::SipAddressUpdateRequest::encryption).
@@ -10108,25 +7605,7 @@ impl SipAddressListResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipAddressListStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SipAddressListStatusCode422 { errors = required("errors") }
-);
-
-impl SipAddressListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SipAddressListStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`SipAddressListResponse::links`](crate::SipAddressListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -10302,25 +7781,7 @@ impl SipAddressUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipAddressUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SipAddressUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl SipAddressUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SipAddressUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -10354,65 +7815,10 @@ impl SipEndpointAddressListResponse {
 }
 
 /// The field [`SipEndpointAddressListResponse::links`](crate::SipEndpointAddressListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipEndpointAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SipEndpointAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type SipEndpointAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`SipEndpointAddressPaginationResponse`] the API requires, named, for [`SipEndpointAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SipEndpointAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl SipEndpointAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipEndpointAddressPaginationResponseRequired) -> Self {
-        let SipEndpointAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SipEndpointAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_sip_credential`](crate::Client::create_sip_credential).
 #[derive(Debug, Clone, PartialEq)]
@@ -10516,25 +7922,7 @@ impl SipEndpointCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipEndpointCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SipEndpointCreateStatusCode422 { errors = required("errors") }
-);
-
-impl SipEndpointCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SipEndpointCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request body of [`Client::update_sip_credential`](crate::Client::update_sip_credential).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10638,25 +8026,7 @@ impl SipEndpointUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipEndpointUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SipEndpointUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl SipEndpointUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SipEndpointUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`ResourceResponseSipGateway::sip_gateway`](crate::ResourceResponseSipGateway::sip_gateway) and [`SipGatewayResponse::sip_gateway`](crate::SipGatewayResponse::sip_gateway).
 #[derive(Debug, Clone, PartialEq)]
@@ -10746,86 +8116,13 @@ impl SipGatewayAddressListResponse {
 }
 
 /// The field [`SipGatewayAddressListResponse::links`](crate::SipGatewayAddressListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipGatewayAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SipGatewayAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type SipGatewayAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`SipGatewayAddressPaginationResponse`] the API requires, named, for [`SipGatewayAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SipGatewayAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl SipGatewayAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipGatewayAddressPaginationResponseRequired) -> Self {
-        let SipGatewayAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SipGatewayAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipGatewayCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SipGatewayCreateStatusCode422 { errors = required("errors") }
-);
-
-impl SipGatewayCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SipGatewayCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_sip_gateways`](crate::Client::list_sip_gateways).
 #[derive(Debug, Clone, PartialEq)]
@@ -10859,65 +8156,10 @@ impl SipGatewayListResponse {
 }
 
 /// The field [`SipGatewayListResponse::links`](crate::SipGatewayListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipGatewayPaginationResponse {
-    /// Link to the current page of results
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page of results
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page of results
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page of results
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SipGatewayPaginationResponse { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
+pub type SipGatewayPaginationResponse = ResourceAddressPaginationResponse;
 
 /// The fields of [`SipGatewayPaginationResponse`] the API requires, named, for [`SipGatewayPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SipGatewayPaginationResponseRequired {
-    /// Link to the current page of results
-    pub self_: String,
-    /// Link to the first page of results
-    pub first: String,
-}
-
-impl SipGatewayPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipGatewayPaginationResponseRequired) -> Self {
-        let SipGatewayPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page of results
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page of results
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SipGatewayPaginationResponseRequired = ResourceAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_sip_gateway`](crate::Client::create_sip_gateway).
 #[derive(Debug, Clone, PartialEq)]
@@ -11100,13 +8342,8 @@ impl SipGatewayResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Type of the resource.
-    pub enum SipGatewayResponseType {
-        Unknown(_),
-        SipGateway = "sip_gateway",
-    }
-}
+/// Type of the resource.
+pub type SipGatewayResponseType = ResourceResponseSipGatewayType;
 
 /// The field [`ResourceResponseSubscriber::subscriber`](crate::ResourceResponseSubscriber::subscriber) and [`SubscriberResponse::subscriber`](crate::SubscriberResponse::subscriber).
 #[derive(Debug, Clone, PartialEq)]
@@ -11284,25 +8521,7 @@ impl SubscriberAddressesResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SubscriberCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SubscriberCreateStatusCode422 { errors = required("errors") }
-);
-
-impl SubscriberCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SubscriberCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request body of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -11363,13 +8582,8 @@ crate::runtime::open_enum! {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A routing override that controls which regional cluster the SDK connects to.
-    pub enum SubscriberGuestTokenCreateRequestRegion {
-        Unknown(_),
-        UsCentral = "us-central",
-    }
-}
+/// A routing override that controls which regional cluster the SDK connects to.
+pub type SubscriberGuestTokenCreateRequestRegion = SubscriberGuestTokenCreateRequestCh;
 
 /// The answer of [`Client::create_subscriber_guest_token`](crate::Client::create_subscriber_guest_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -11490,65 +8704,10 @@ impl SubscriberListResponse {
 }
 
 /// The field [`SubscriberListResponse::links`](crate::SubscriberListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SubscriberPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SubscriberPaginationResponse { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
+pub type SubscriberPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`SubscriberPaginationResponse`] the API requires, named, for [`SubscriberPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SubscriberPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl SubscriberPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SubscriberPaginationResponseRequired) -> Self {
-        let SubscriberPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SubscriberPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -11770,13 +8929,8 @@ impl SubscriberResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Type of the resource.
-    pub enum SubscriberResponseType {
-        Unknown(_),
-        Subscriber = "subscriber",
-    }
-}
+/// Type of the resource.
+pub type SubscriberResponseType = FabricAddressSubscriberType;
 
 /// Used as the answer of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential), [`Client::get_subscriber_sip_credential`](crate::Client::get_subscriber_sip_credential) and [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential); each item of the field [`SubscriberSipEndpointListResponse::data`](crate::SubscriberSipEndpointListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -12252,13 +9406,8 @@ impl SubscriberTokenRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A routing override that controls which regional cluster the SDK connects to.
-    pub enum SubscriberTokenRequestRegion {
-        Unknown(_),
-        UsCentral = "us-central",
-    }
-}
+/// A routing override that controls which regional cluster the SDK connects to.
+pub type SubscriberTokenRequestRegion = SubscriberGuestTokenCreateRequestCh;
 
 crate::runtime::open_enum! {
     /// Grants the token's holder permission to refresh it directly from the
@@ -12320,46 +9469,10 @@ impl SubscriberTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SubscriberTokenStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SubscriberTokenStatusCode422 { errors = required("errors") }
-);
-
-impl SubscriberTokenStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SubscriberTokenStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SubscriberUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SubscriberUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl SubscriberUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SubscriberUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// Post-Prompt with POM
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13266,28 +10379,7 @@ impl From<SwmlCallingFunctionFillers> for SwmlCallingMultilingualUpdateFillers {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualUpdateFunctionFillers::Array`], [`SwmlCallingMultilingualUpdateFunctionFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingMultilingualUpdateFunctionFillers {
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-    /// Filler phrases keyed by language code, one array per language. A single phrase is
-    /// picked from the matching array at random.
-    ///
-    /// The agent looks for an entry matching the language being spoken, then `auto`, then
-    /// `default`, and plays nothing when none of the three is set. Under `ai.multilingual` the
-    /// key is whichever code the speech recognition engine reports for the turn, so any code it
-    /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
-    /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(Box<SwmlCallingFunctionFillers>),
-}
-
-impl From<SwmlCallingFunctionFillers> for SwmlCallingMultilingualUpdateFunctionFillers {
-    fn from(value: SwmlCallingFunctionFillers) -> Self {
-        Self::SwmlCallingFunctionFillers(Box::new(value))
-    }
-}
+pub type SwmlCallingMultilingualUpdateFunctionFillers = SwmlCallingMultilingualUpdateFillers;
 
 /// Short backchannels played while the caller still has the floor and the agent is
 /// deliberately waiting, as when they spell a name or read out a number, to signal it
@@ -14267,24 +11359,8 @@ impl SwmlMessagingTransferValue {
     }
 }
 
-crate::runtime::open_enum! {
-    /// HTTP method for the fetch request.
-    pub enum SwmlMessagingTransferValueMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-        Put = "PUT",
-        Patch = "PATCH",
-        Delete = "DELETE",
-    }
-}
-
-impl Default for SwmlMessagingTransferValueMethod {
-    /// The API's default, [`SwmlMessagingTransferValueMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// HTTP method for the fetch request.
+pub type SwmlMessagingTransferValueMethod = SwmlMessagingRequestValueMethod;
 
 /// A SWML Script — either a [Calling Script](#schema/CallingSwmlScript) for inbound or
 /// outbound calls, or a [Messaging Script](#schema/MessagingSwmlScript) for inbound SMS or
@@ -14432,25 +11508,7 @@ impl From<MessagingSwmlScriptCreateRequest> for SwmlScriptCreateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlScriptCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlScriptCreateStatusCode422 { errors = required("errors") }
-);
-
-impl SwmlScriptCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SwmlScriptCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_swml_scripts`](crate::Client::list_swml_scripts).
 #[derive(Debug, Clone, PartialEq)]
@@ -14484,65 +11542,10 @@ impl SwmlScriptListResponse {
 }
 
 /// The field [`SwmlScriptListResponse::links`](crate::SwmlScriptListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlScriptPaginationresponse {
-    /// Link to the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlScriptPaginationresponse { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
+pub type SwmlScriptPaginationresponse = DialogFlowPaginationResponse;
 
 /// The fields of [`SwmlScriptPaginationresponse`] the API requires, named, for [`SwmlScriptPaginationresponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SwmlScriptPaginationresponseRequired {
-    /// Link to the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl SwmlScriptPaginationresponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlScriptPaginationresponseRequired) -> Self {
-        let SwmlScriptPaginationresponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SwmlScriptPaginationresponseRequired = DialogFlowPaginationResponseRequired;
 
 /// Used as the answer of [`Client::create_swml_script`](crate::Client::create_swml_script), [`Client::get_swml_script`](crate::Client::get_swml_script) and [`Client::update_swml_script`](crate::Client::update_swml_script); each item of the field [`SwmlScriptListResponse::data`](crate::SwmlScriptListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -14616,13 +11619,8 @@ impl SwmlScriptResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Type of the Fabric Resource
-    pub enum SwmlScriptResponseType {
-        Unknown(_),
-        SwmlScript = "swml_script",
-    }
-}
+/// Type of the Fabric Resource
+pub type SwmlScriptResponseType = ResourceResponseConferenceRoomType;
 
 /// Body shape for updating an existing SWML Script. All fields are optional — include only what you want to change. Choose a [Calling Script](#schema/CallingSwmlScriptUpdateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptUpdateRequest) for inbound SMS or MMS messages.
 ///
@@ -14650,25 +11648,7 @@ impl From<MessagingSwmlScriptUpdateRequest> for SwmlScriptUpdateRequest {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlScriptUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlScriptUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl SwmlScriptUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SwmlScriptUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The field [`ResourceResponseSwmlWebhook::swml_webhook`](crate::ResourceResponseSwmlWebhook::swml_webhook) and [`SwmlWebhookResponse::swml_webhook`](crate::SwmlWebhookResponse::swml_webhook).
 #[derive(Debug, Clone, PartialEq)]
@@ -14793,65 +11773,10 @@ impl SwmlWebhookAddressListResponse {
 }
 
 /// The field [`SwmlWebhookAddressListResponse::links`](crate::SwmlWebhookAddressListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlWebhookAddressPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlWebhookAddressPaginationResponse { self_ = required("self"), first =
-    required("first"), next = default("next"), prev = default("prev") }
-);
+pub type SwmlWebhookAddressPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`SwmlWebhookAddressPaginationResponse`] the API requires, named, for [`SwmlWebhookAddressPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SwmlWebhookAddressPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl SwmlWebhookAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlWebhookAddressPaginationResponseRequired) -> Self {
-        let SwmlWebhookAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SwmlWebhookAddressPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// The request body of [`Client::create_swml_webhook`](crate::Client::create_swml_webhook).
 #[derive(Debug, Clone, PartialEq)]
@@ -14967,25 +11892,7 @@ impl Default for SwmlWebhookCreateRequestUsedFor {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlWebhookCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlWebhookCreateStatusCode422 { errors = required("errors") }
-);
-
-impl SwmlWebhookCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type SwmlWebhookCreateStatusCode422 = AiAgentCreateStatusCode422;
 
 /// The answer of [`Client::list_swml_webhooks`](crate::Client::list_swml_webhooks).
 #[derive(Debug, Clone, PartialEq)]
@@ -15019,65 +11926,10 @@ impl SwmlWebhookListResponse {
 }
 
 /// The field [`SwmlWebhookListResponse::links`](crate::SwmlWebhookListResponse::links).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlWebhookPaginationResponse {
-    /// Link of the current page
-    ///
-    /// Format: `uri`.
-    ///
-    /// In JSON: `self`, a Rust keyword, hence the trailing `_` in Rust.
-    pub self_: String,
-    /// Link to the first page
-    ///
-    /// Format: `uri`.
-    pub first: String,
-    /// Link to the next page
-    ///
-    /// Format: `uri`.
-    pub next: Option<String>,
-    /// Link to the previous page
-    ///
-    /// Format: `uri`.
-    pub prev: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SwmlWebhookPaginationResponse { self_ = required("self"), first = required("first"),
-    next = default("next"), prev = default("prev") }
-);
+pub type SwmlWebhookPaginationResponse = AiAddressPaginationResponse;
 
 /// The fields of [`SwmlWebhookPaginationResponse`] the API requires, named, for [`SwmlWebhookPaginationResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SwmlWebhookPaginationResponseRequired {
-    /// Link of the current page
-    pub self_: String,
-    /// Link to the first page
-    pub first: String,
-}
-
-impl SwmlWebhookPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlWebhookPaginationResponseRequired) -> Self {
-        let SwmlWebhookPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+pub type SwmlWebhookPaginationResponseRequired = AiAddressPaginationResponseRequired;
 
 /// Used as the answer of [`Client::create_swml_webhook`](crate::Client::create_swml_webhook), [`Client::get_swml_webhook`](crate::Client::get_swml_webhook) and [`Client::update_swml_webhook`](crate::Client::update_swml_webhook); each item of the field [`SwmlWebhookListResponse::data`](crate::SwmlWebhookListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -15151,13 +12003,8 @@ impl SwmlWebhookResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Type of the Fabric Resource
-    pub enum SwmlWebhookResponseType {
-        Unknown(_),
-        SwmlWebhook = "swml_webhook",
-    }
-}
+/// Type of the Fabric Resource
+pub type SwmlWebhookResponseType = ResourceResponseSwmlWebhookType;
 
 /// The request body of [`Client::update_swml_webhook`](crate::Client::update_swml_webhook).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -15261,60 +12108,17 @@ impl SwmlWebhookUpdateRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-    pub enum SwmlWebhookUpdateRequestUsedFor {
-        Unknown(_),
-        Calling = "calling",
-        Messaging = "messaging",
-    }
-}
-
-impl Default for SwmlWebhookUpdateRequestUsedFor {
-    /// The API's default, [`SwmlWebhookUpdateRequestUsedFor::Calling`].
-    fn default() -> Self {
-        Self::Calling
-    }
-}
+/// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
+pub type SwmlWebhookUpdateRequestUsedFor = SwmlWebhookCreateRequestUsedFor;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlWebhookUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
+pub type SwmlWebhookUpdateStatusCode422 = AiAgentCreateStatusCode422;
 
-crate::runtime::wire_struct!(
-    SwmlWebhookUpdateStatusCode422 { errors = required("errors") }
-);
+/// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
+pub type SwmlWebhookUsedFor = CxmlScriptType;
 
-impl SwmlWebhookUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
-
-crate::runtime::open_enum! {
-    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-    pub enum SwmlWebhookUsedFor {
-        Unknown(_),
-        Calling = "calling",
-        Messaging = "messaging",
-    }
-}
-
-crate::runtime::open_enum! {
-    /// Sets the handler to handle incoming `calls` or `messages`.
-    pub enum UsedForType {
-        Unknown(_),
-        Calling = "calling",
-        Messaging = "messaging",
-    }
-}
+/// Sets the handler to handle incoming `calls` or `messages`.
+pub type UsedForType = CxmlScriptType;
 
 crate::runtime::error_enum! {
     /// The error responses `assign_resource_domain_application` declares, by status, with their decoded bodies.

@@ -286,155 +286,16 @@ crate::runtime::open_enum! {
 }
 
 /// The answer of [`Client::get_fax_log`](crate::Client::get_fax_log).
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FaxLogResponse {
-    /// A unique identifier for the log
-    pub id: Uuid,
-    /// The origin phone number in E.164 format.
-    pub from: Option<String>,
-    /// The destination phone number in E.164 format.
-    pub to: Option<String>,
-    /// The status of this fax call.
-    pub status: FaxLogResponseStatus,
-    /// The direction of this fax call.
-    pub direction: Option<FaxLogResponseDirection>,
-    /// Source of this log entry.
-    pub source: FaxLogResponseSource,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: FaxLogResponseType,
-    /// URL for the associated fax resource with this log entry.
-    ///
-    /// Format: `uri`.
-    pub url: String,
-    /// Represents a customer hosted Fax server.
-    pub remote_station: Option<String>,
-    /// The amount charged for this fax request.
-    pub charge: f64,
-    /// The number of pages the fax document contained.
-    pub number_of_pages: Option<i32>,
-    /// The quality that was set when the fax document was sent.
-    pub quality: Option<FaxLogResponseQuality>,
-    /// Details on charges associated with this log.
-    pub charge_details: Vec<FaxChargeDetail>,
-    /// Date and time when the fax was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Error code for this resource (if available).
-    pub error_code: Option<String>,
-    /// The description of this error (if available).
-    pub error_message: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    FaxLogResponse { id = required("id"), from = required("from"), to = required("to"),
-    status = required("status"), direction = required("direction"), source =
-    required("source"), type_ = required("type"), url = required("url"), remote_station =
-    required("remote_station"), charge = required("charge"), number_of_pages =
-    required("number_of_pages"), quality = required("quality"), charge_details =
-    required("charge_details"), created_at = required("created_at"), error_code =
-    required("error_code"), error_message = required("error_message") }
-);
+pub type FaxLogResponse = FaxLog;
 
 /// The fields of [`FaxLogResponse`] the API requires, named, for [`FaxLogResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct FaxLogResponseRequired {
-    /// A unique identifier for the log
-    pub id: Uuid,
-    /// The origin phone number in E.164 format.
-    pub from: Option<String>,
-    /// The destination phone number in E.164 format.
-    pub to: Option<String>,
-    /// The status of this fax call.
-    pub status: FaxLogResponseStatus,
-    /// The direction of this fax call.
-    pub direction: Option<FaxLogResponseDirection>,
-    /// Source of this log entry.
-    pub source: FaxLogResponseSource,
-    /// Type of this log entry.
-    pub type_: FaxLogResponseType,
-    /// URL for the associated fax resource with this log entry.
-    pub url: String,
-    /// Represents a customer hosted Fax server.
-    pub remote_station: Option<String>,
-    /// The amount charged for this fax request.
-    pub charge: f64,
-    /// The number of pages the fax document contained.
-    pub number_of_pages: Option<i32>,
-    /// The quality that was set when the fax document was sent.
-    pub quality: Option<FaxLogResponseQuality>,
-    /// Details on charges associated with this log.
-    pub charge_details: Vec<FaxChargeDetail>,
-    /// Date and time when the fax was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Error code for this resource (if available).
-    pub error_code: Option<String>,
-    /// The description of this error (if available).
-    pub error_message: Option<String>,
-}
+pub type FaxLogResponseRequired = FaxLogRequired;
 
-impl FaxLogResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FaxLogResponseRequired) -> Self {
-        let FaxLogResponseRequired {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            source,
-            type_,
-            url,
-            remote_station,
-            charge,
-            number_of_pages,
-            quality,
-            charge_details,
-            created_at,
-            error_code,
-            error_message,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            source,
-            type_,
-            url,
-            remote_station,
-            charge,
-            number_of_pages,
-            quality,
-            charge_details,
-            created_at,
-            error_code,
-            error_message,
-        }
-    }
-}
+/// The direction of this fax call.
+pub type FaxLogResponseDirection = FaxLogDirection;
 
-crate::runtime::open_enum! {
-    /// The direction of this fax call.
-    pub enum FaxLogResponseDirection {
-        Unknown(_),
-        Inbound = "inbound",
-        OutboundApi = "outbound-api",
-        OutboundDial = "outbound-dial",
-    }
-}
-
-crate::runtime::open_enum! {
-    /// The quality that was set when the fax document was sent.
-    pub enum FaxLogResponseQuality {
-        Unknown(_),
-        Fine = "fine",
-        Standard = "standard",
-        Superfine = "superfine",
-    }
-}
+/// The quality that was set when the fax document was sent.
+pub type FaxLogResponseQuality = FaxLogQuality;
 
 crate::runtime::open_enum! {
     /// Source of this log entry.
@@ -487,56 +348,17 @@ impl FaxLogShowStatusCode422 {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Source of this log entry.
-    pub enum FaxLogSource {
-        Unknown(_),
-        Laml = "laml",
-    }
-}
+/// Source of this log entry.
+pub type FaxLogSource = FaxLogResponseSource;
 
-crate::runtime::open_enum! {
-    /// The status of this fax call.
-    pub enum FaxLogStatus {
-        Unknown(_),
-        Queued = "queued",
-        Initiated = "initiated",
-        Ringing = "ringing",
-        InProgress = "in-progress",
-        Busy = "busy",
-        Failed = "failed",
-        NoAnswer = "no-answer",
-        Canceled = "canceled",
-        Completed = "completed",
-    }
-}
+/// The status of this fax call.
+pub type FaxLogStatus = FaxLogResponseStatus;
 
-crate::runtime::open_enum! {
-    /// Type of this log entry.
-    pub enum FaxLogType {
-        Unknown(_),
-        LamlCall = "laml_call",
-    }
-}
+/// Type of this log entry.
+pub type FaxLogType = FaxLogResponseType;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct FaxLogsListStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(FaxLogsListStatusCode422 { errors = required("errors") });
-
-impl FaxLogsListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type FaxLogsListStatusCode422 = FaxLogShowStatusCode422;
 
 /// The query and header parameters of [`Client::list_fax_logs`](crate::Client::list_fax_logs).
 ///

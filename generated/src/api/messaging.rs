@@ -717,150 +717,16 @@ impl MessageLogPaginationResponse {
 }
 
 /// Response model for message log retrieve endpoint
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct MessageLogRetrieveResponse {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: String,
-    /// The destination phone number.
-    pub to: String,
-    /// The status of the message.
-    pub status: MessageLogRetrieveResponseStatus,
-    /// The direction of the message.
-    pub direction: MessageLogRetrieveResponseDirection,
-    /// The kind of message.
-    pub kind: MessageLogRetrieveResponseKind,
-    /// Source of this log entry.
-    pub source: MessageLogRetrieveResponseSource,
-    /// Type of this log entry.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: MessageLogRetrieveResponseType,
-    /// URL for the resource associated with this log entry. Null for Relay messages.
-    ///
-    /// Format: `uri`.
-    pub url: Option<String>,
-    /// The number of segments.
-    pub number_of_segments: i32,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: Vec<MessageChargeDetail>,
-    /// Date and time when the message entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: Option<String>,
-    /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    MessageLogRetrieveResponse { id = required("id"), from = required("from"), to =
-    required("to"), status = required("status"), direction = required("direction"), kind
-    = required("kind"), source = required("source"), type_ = required("type"), url =
-    required("url"), number_of_segments = required("number_of_segments"), charge =
-    required("charge"), charge_details = required("charge_details"), created_at =
-    required("created_at"), error_message = required("error_message"), error_code =
-    required("error_code") }
-);
+pub type MessageLogRetrieveResponse = MessageLog;
 
 /// The fields of [`MessageLogRetrieveResponse`] the API requires, named, for [`MessageLogRetrieveResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct MessageLogRetrieveResponseRequired {
-    /// A unique identifier for the log.
-    pub id: Uuid,
-    /// The origin phone number.
-    pub from: String,
-    /// The destination phone number.
-    pub to: String,
-    /// The status of the message.
-    pub status: MessageLogRetrieveResponseStatus,
-    /// The direction of the message.
-    pub direction: MessageLogRetrieveResponseDirection,
-    /// The kind of message.
-    pub kind: MessageLogRetrieveResponseKind,
-    /// Source of this log entry.
-    pub source: MessageLogRetrieveResponseSource,
-    /// Type of this log entry.
-    pub type_: MessageLogRetrieveResponseType,
-    /// URL for the resource associated with this log entry. Null for Relay messages.
-    pub url: Option<String>,
-    /// The number of segments.
-    pub number_of_segments: i32,
-    /// The charge in dollars.
-    pub charge: f64,
-    /// Details on charges associated with this log.
-    pub charge_details: Vec<MessageChargeDetail>,
-    /// Date and time when the message entry was created.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// Description of the error when the message failed. Null when the message did not fail. LaML messages use the codes documented at <https://signalwire.com/docs/compatibility-api/rest/error-codes>.
-    pub error_message: Option<String>,
-    /// Error code identifying why the message failed. Null when the message did not fail. Some Relay messages may have an `error_message` without an `error_code` — the `error_code` is a newer pattern that is not used in all Relay areas.
-    pub error_code: Option<String>,
-}
+pub type MessageLogRetrieveResponseRequired = MessageLogRequired;
 
-impl MessageLogRetrieveResponse {
-    /// A value made of all its fields.
-    pub fn new(required: MessageLogRetrieveResponseRequired) -> Self {
-        let MessageLogRetrieveResponseRequired {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            kind,
-            source,
-            type_,
-            url,
-            number_of_segments,
-            charge,
-            charge_details,
-            created_at,
-            error_message,
-            error_code,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            kind,
-            source,
-            type_,
-            url,
-            number_of_segments,
-            charge,
-            charge_details,
-            created_at,
-            error_message,
-            error_code,
-        }
-    }
-}
+/// The direction of the message.
+pub type MessageLogRetrieveResponseDirection = MessageLogDirection;
 
-crate::runtime::open_enum! {
-    /// The direction of the message.
-    pub enum MessageLogRetrieveResponseDirection {
-        Unknown(_),
-        Inbound = "inbound",
-        Outbound = "outbound",
-        OutboundApi = "outbound-api",
-        OutboundCall = "outbound-call",
-        OutboundReply = "outbound-reply",
-    }
-}
-
-crate::runtime::open_enum! {
-    /// The kind of message.
-    pub enum MessageLogRetrieveResponseKind {
-        Unknown(_),
-        Sms = "sms",
-        Mms = "mms",
-    }
-}
+/// The kind of message.
+pub type MessageLogRetrieveResponseKind = MessageLogKind;
 
 crate::runtime::open_enum! {
     /// Source of this log entry.
@@ -915,100 +781,23 @@ impl MessageLogShowStatusCode422 {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Source of this log entry.
-    pub enum MessageLogSource {
-        Unknown(_),
-        RealtimeApi = "realtime_api",
-        Laml = "laml",
-    }
-}
+/// Source of this log entry.
+pub type MessageLogSource = MessageLogRetrieveResponseSource;
 
-crate::runtime::open_enum! {
-    /// The status of the message.
-    pub enum MessageLogStatus {
-        Unknown(_),
-        Queued = "queued",
-        Initiated = "initiated",
-        Delivered = "delivered",
-        Sent = "sent",
-        Received = "received",
-        Undelivered = "undelivered",
-        Failed = "failed",
-    }
-}
+/// The status of the message.
+pub type MessageLogStatus = MessageLogRetrieveResponseStatus;
 
-crate::runtime::open_enum! {
-    /// Type of this log entry.
-    pub enum MessageLogType {
-        Unknown(_),
-        RelayMessage = "relay_message",
-        LamlMessage = "laml_message",
-    }
-}
+/// Type of this log entry.
+pub type MessageLogType = MessageLogRetrieveResponseType;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct MessageLogsListStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    MessageLogsListStatusCode422 { errors = required("errors") }
-);
-
-impl MessageLogsListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type MessageLogsListStatusCode422 = MessageLogShowStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct MessageMessagesCreateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    MessageMessagesCreateStatusCode422 { errors = required("errors") }
-);
-
-impl MessageMessagesCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type MessageMessagesCreateStatusCode422 = MessageLogShowStatusCode422;
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct MessageMessagesUpdateStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(
-    MessageMessagesUpdateStatusCode422 { errors = required("errors") }
-);
-
-impl MessageMessagesUpdateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type MessageMessagesUpdateStatusCode422 = MessageLogShowStatusCode422;
 
 /// Body for an audio message. Provide either `link` or `id` (not both). Captions are not supported.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2652,108 +2441,10 @@ impl WhatsAppNumberListResponse {
 }
 
 /// Response containing a single WhatsApp number.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WhatsAppNumberResponse {
-    /// The SignalWire identifier of the WhatsApp number.
-    pub id: Uuid,
-    /// The Meta phone number ID for this WhatsApp number.
-    pub business_phone_number_id: String,
-    /// The WhatsApp number, prefixed with `whatsapp:`. Use this value as the `from` address when sending messages.
-    pub phone_number: String,
-    /// The ID of the resource (Call Flow, AI Agent, SWML script, etc.) that handles inbound calls to this number. Null if no calling handler is configured.
-    pub calling_handler_resource_id: Option<Uuid>,
-    /// The ID of the resource that handles inbound messages to this number. Null if no messaging handler is configured.
-    pub messaging_handler_resource_id: Option<Uuid>,
-    /// The business name as registered with Meta.
-    pub business_name: Option<String>,
-    /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: String,
-    /// The SignalWire identifier of the WhatsApp Business Account this number belongs to.
-    pub whatsapp_business_id: Uuid,
-    /// Whether SIP calling is enabled for this number.
-    pub voice_enabled: bool,
-    /// Whether this number can place and receive calls — true when a calling handler is configured and voice is enabled.
-    pub voice_capable: bool,
-    /// The date and time when the record was created.
-    pub created_at: String,
-    /// The date and time when the record was last updated.
-    pub updated_at: String,
-}
-
-crate::runtime::wire_struct!(
-    WhatsAppNumberResponse { id = required("id"), business_phone_number_id =
-    required("business_phone_number_id"), phone_number = required("phone_number"),
-    calling_handler_resource_id = required("calling_handler_resource_id"),
-    messaging_handler_resource_id = required("messaging_handler_resource_id"),
-    business_name = required("business_name"), waba_id = required("waba_id"),
-    whatsapp_business_id = required("whatsapp_business_id"), voice_enabled =
-    required("voice_enabled"), voice_capable = required("voice_capable"), created_at =
-    required("created_at"), updated_at = required("updated_at") }
-);
+pub type WhatsAppNumberResponse = WhatsAppNumber;
 
 /// The fields of [`WhatsAppNumberResponse`] the API requires, named, for [`WhatsAppNumberResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhatsAppNumberResponseRequired {
-    /// The SignalWire identifier of the WhatsApp number.
-    pub id: Uuid,
-    /// The Meta phone number ID for this WhatsApp number.
-    pub business_phone_number_id: String,
-    /// The WhatsApp number, prefixed with `whatsapp:`. Use this value as the `from` address when sending messages.
-    pub phone_number: String,
-    /// The ID of the resource (Call Flow, AI Agent, SWML script, etc.) that handles inbound calls to this number. Null if no calling handler is configured.
-    pub calling_handler_resource_id: Option<Uuid>,
-    /// The ID of the resource that handles inbound messages to this number. Null if no messaging handler is configured.
-    pub messaging_handler_resource_id: Option<Uuid>,
-    /// The business name as registered with Meta.
-    pub business_name: Option<String>,
-    /// The WhatsApp Business Account ID (WABA ID) assigned by Meta.
-    pub waba_id: String,
-    /// The SignalWire identifier of the WhatsApp Business Account this number belongs to.
-    pub whatsapp_business_id: Uuid,
-    /// Whether SIP calling is enabled for this number.
-    pub voice_enabled: bool,
-    /// Whether this number can place and receive calls — true when a calling handler is configured and voice is enabled.
-    pub voice_capable: bool,
-    /// The date and time when the record was created.
-    pub created_at: String,
-    /// The date and time when the record was last updated.
-    pub updated_at: String,
-}
-
-impl WhatsAppNumberResponse {
-    /// A value made of all its fields.
-    pub fn new(required: WhatsAppNumberResponseRequired) -> Self {
-        let WhatsAppNumberResponseRequired {
-            id,
-            business_phone_number_id,
-            phone_number,
-            calling_handler_resource_id,
-            messaging_handler_resource_id,
-            business_name,
-            waba_id,
-            whatsapp_business_id,
-            voice_enabled,
-            voice_capable,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            business_phone_number_id,
-            phone_number,
-            calling_handler_resource_id,
-            messaging_handler_resource_id,
-            business_name,
-            waba_id,
-            whatsapp_business_id,
-            voice_enabled,
-            voice_capable,
-            created_at,
-            updated_at,
-        }
-    }
-}
+pub type WhatsAppNumberResponseRequired = WhatsAppNumberRequired;
 
 /// React to a message with an emoji.
 #[derive(Debug, Clone, PartialEq)]
@@ -3225,109 +2916,10 @@ crate::runtime::open_enum! {
 }
 
 /// Response containing a single message template.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WhatsAppTemplateResponse {
-    /// The SignalWire identifier of the template.
-    pub id: Uuid,
-    /// The template name. Lowercase letters, numbers, and underscores only.
-    pub name: String,
-    /// The template category.
-    pub category: WhatsAppTemplateCategory,
-    /// The template's components (header, body, footer, buttons).
-    pub components: Vec<WhatsAppTemplateComponent>,
-    /// The template language code.
-    pub language: String,
-    /// How the template's variable placeholders are referenced.
-    pub parameter_format: WhatsAppTemplateParameterFormat,
-    /// Meta's identifier for the template.
-    pub template_id: String,
-    /// The Meta approval status of the template.
-    pub template_status: WhatsAppTemplateStatus,
-    /// The SignalWire identifier of the WhatsApp Business Account the template belongs to.
-    pub whatsapp_business_id: Uuid,
-    /// The date and time when the template was created.
-    pub created_at: String,
-    /// The date and time when the template was last updated.
-    pub updated_at: String,
-    /// The date and time when the template was discarded, if applicable.
-    pub discarded_at: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    WhatsAppTemplateResponse { id = required("id"), name = required("name"), category =
-    required("category"), components = required("components"), language =
-    required("language"), parameter_format = required("parameter_format"), template_id =
-    required("template_id"), template_status = required("template_status"),
-    whatsapp_business_id = required("whatsapp_business_id"), created_at =
-    required("created_at"), updated_at = required("updated_at"), discarded_at =
-    default("discarded_at") }
-);
+pub type WhatsAppTemplateResponse = WhatsAppTemplate;
 
 /// The fields of [`WhatsAppTemplateResponse`] the API requires, named, for [`WhatsAppTemplateResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhatsAppTemplateResponseRequired {
-    /// The SignalWire identifier of the template.
-    pub id: Uuid,
-    /// The template name. Lowercase letters, numbers, and underscores only.
-    pub name: String,
-    /// The template category.
-    pub category: WhatsAppTemplateCategory,
-    /// The template's components (header, body, footer, buttons).
-    pub components: Vec<WhatsAppTemplateComponent>,
-    /// The template language code.
-    pub language: String,
-    /// How the template's variable placeholders are referenced.
-    pub parameter_format: WhatsAppTemplateParameterFormat,
-    /// Meta's identifier for the template.
-    pub template_id: String,
-    /// The Meta approval status of the template.
-    pub template_status: WhatsAppTemplateStatus,
-    /// The SignalWire identifier of the WhatsApp Business Account the template belongs to.
-    pub whatsapp_business_id: Uuid,
-    /// The date and time when the template was created.
-    pub created_at: String,
-    /// The date and time when the template was last updated.
-    pub updated_at: String,
-}
-
-impl WhatsAppTemplateResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppTemplateResponseRequired) -> Self {
-        let WhatsAppTemplateResponseRequired {
-            id,
-            name,
-            category,
-            components,
-            language,
-            parameter_format,
-            template_id,
-            template_status,
-            whatsapp_business_id,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            name,
-            category,
-            components,
-            language,
-            parameter_format,
-            template_id,
-            template_status,
-            whatsapp_business_id,
-            created_at,
-            updated_at,
-            discarded_at: Default::default(),
-        }
-    }
-    /// The date and time when the template was discarded, if applicable.
-    pub fn discarded_at(mut self, value: impl Into<String>) -> Self {
-        self.discarded_at = Some(Into::into(value));
-        self
-    }
-}
+pub type WhatsAppTemplateResponseRequired = WhatsAppTemplateRequired;
 
 crate::runtime::open_enum! {
     /// The Meta approval status of a template. A template must be `approved` before it can be used to send messages.

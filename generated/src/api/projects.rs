@@ -107,23 +107,7 @@ impl CreateProjectStatusCode422 {
 /// The request could not be processed. Deleting a root/parent project returns
 /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
 /// assigned returns `phone_numbers_must_be_removed`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct DeleteProjectStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(DeleteProjectStatusCode422 { errors = required("errors") });
-
-impl DeleteProjectStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type DeleteProjectStatusCode422 = CreateProjectStatusCode422;
 
 /// The query and header parameters of [`Client::list_projects`](crate::Client::list_projects).
 ///
@@ -484,23 +468,7 @@ impl ProjectTokenResponse {
 }
 
 /// The request contains invalid parameters. See errors for details.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ProjectTokenStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(ProjectTokenStatusCode422 { errors = required("errors") });
-
-impl ProjectTokenStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type ProjectTokenStatusCode422 = CreateProjectStatusCode422;
 
 /// Request body for updating an API Token.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -713,23 +681,7 @@ impl UpdateProjectRequest {
 }
 
 /// The request failed validation, for example a blank or overly long `name`.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateProjectStatusCode422 {
-    /// List of validation errors.
-    pub errors: Vec<StatusCodesRestApiErrorItem>,
-}
-
-crate::runtime::wire_struct!(UpdateProjectStatusCode422 { errors = required("errors") });
-
-impl UpdateProjectStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+pub type UpdateProjectStatusCode422 = CreateProjectStatusCode422;
 
 crate::runtime::error_enum! {
     /// The error responses `create_subproject` declares, by status, with their decoded bodies.

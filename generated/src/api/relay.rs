@@ -324,132 +324,10 @@ impl AddressListResponse {
 }
 
 /// Response containing a single address.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct AddressResponse {
-    /// The unique identifier of the Address on SignalWire.
-    pub id: Uuid,
-    /// A friendly name given to the address to help distinguish and search for different addresses within your project.
-    pub label: String,
-    /// The ISO 3166 Alpha 2 country code.
-    pub country: String,
-    /// First name of the occupant associated with this address.
-    pub first_name: String,
-    /// Last name of the occupant associated with this address.
-    pub last_name: String,
-    /// The number portion of the street address.
-    pub street_number: String,
-    /// The name portion of the street address.
-    pub street_name: String,
-    /// If the address is divided into multiple sub-addresses, this identifies how the address is divided.
-    pub address_type: Option<AddressType>,
-    /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: Option<String>,
-    /// The city portion of the street address.
-    pub city: String,
-    /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: String,
-    /// The postal code of the street address.
-    pub postal_code: String,
-    /// The postal code of the street address. Alias for postal_code for backwards compatibility.
-    pub zip_code: String,
-    /// Whether E911 emergency calling is enabled for this address (carrier-validated when created/updated with `emergency_enabled=true` for a US address).
-    pub emergency_enabled: bool,
-    /// Whether the address was validated by the carrier (true when the carrier returned a valid or auto-corrected match).
-    pub validated: bool,
-    /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
-    pub validated_at: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    AddressResponse { id = required("id"), label = required("label"), country =
-    required("country"), first_name = required("first_name"), last_name =
-    required("last_name"), street_number = required("street_number"), street_name =
-    required("street_name"), address_type = required("address_type"), address_number =
-    required("address_number"), city = required("city"), state = required("state"),
-    postal_code = required("postal_code"), zip_code = required("zip_code"),
-    emergency_enabled = required("emergency_enabled"), validated = required("validated"),
-    validated_at = required("validated_at") }
-);
+pub type AddressResponse = Address;
 
 /// The fields of [`AddressResponse`] the API requires, named, for [`AddressResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct AddressResponseRequired {
-    /// The unique identifier of the Address on SignalWire.
-    pub id: Uuid,
-    /// A friendly name given to the address to help distinguish and search for different addresses within your project.
-    pub label: String,
-    /// The ISO 3166 Alpha 2 country code.
-    pub country: String,
-    /// First name of the occupant associated with this address.
-    pub first_name: String,
-    /// Last name of the occupant associated with this address.
-    pub last_name: String,
-    /// The number portion of the street address.
-    pub street_number: String,
-    /// The name portion of the street address.
-    pub street_name: String,
-    /// If the address is divided into multiple sub-addresses, this identifies how the address is divided.
-    pub address_type: Option<AddressType>,
-    /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: Option<String>,
-    /// The city portion of the street address.
-    pub city: String,
-    /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: String,
-    /// The postal code of the street address.
-    pub postal_code: String,
-    /// The postal code of the street address. Alias for postal_code for backwards compatibility.
-    pub zip_code: String,
-    /// Whether E911 emergency calling is enabled for this address (carrier-validated when created/updated with `emergency_enabled=true` for a US address).
-    pub emergency_enabled: bool,
-    /// Whether the address was validated by the carrier (true when the carrier returned a valid or auto-corrected match).
-    pub validated: bool,
-    /// The RFC 3339 / ISO 8601 timestamp of the last successful carrier validation, or null if never validated.
-    pub validated_at: Option<String>,
-}
-
-impl AddressResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AddressResponseRequired) -> Self {
-        let AddressResponseRequired {
-            id,
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            address_type,
-            address_number,
-            city,
-            state,
-            postal_code,
-            zip_code,
-            emergency_enabled,
-            validated,
-            validated_at,
-        } = required;
-        Self {
-            id,
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            address_type,
-            address_number,
-            city,
-            state,
-            postal_code,
-            zip_code,
-            emergency_enabled,
-            validated,
-            validated_at,
-        }
-    }
-}
+pub type AddressResponseRequired = AddressRequired;
 
 crate::runtime::open_enum! {
     /// Address type for sub-addresses.
@@ -962,162 +840,7 @@ impl BrandListResponse {
 }
 
 /// Response containing a single brand.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct BrandResponse {
-    /// The unique identifier of the brand.
-    pub id: Uuid,
-    /// The current state of the brand.
-    pub state: Option<String>,
-    /// Brand/Marketing/DBA name of the business if applicable.
-    pub name: Option<String>,
-    /// The legal name of the business.
-    pub company_name: Option<String>,
-    /// A company contact email for this brand.
-    pub contact_email: Option<String>,
-    /// A contact phone number for this brand.
-    pub contact_phone: Option<String>,
-    /// Country of registration.
-    pub ein_issuing_country: Option<String>,
-    /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub legal_entity_type: Option<String>,
-    /// Company EIN Number/Tax ID.
-    pub ein: Option<String>,
-    /// Full company address.
-    pub company_address: Option<String>,
-    /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub company_vertical: Option<String>,
-    /// Link to the company website.
-    pub company_website: Option<String>,
-    /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub csp_brand_reference: Option<String>,
-    /// This value must be true for all self-registered brands.
-    pub csp_self_registered: Option<bool>,
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: Option<String>,
-    /// Timestamp when the brand was created.
-    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Timestamp when the brand was last updated.
-    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
-}
-
-crate::runtime::wire_struct!(
-    BrandResponse { id = required("id"), state = default("state"), name =
-    default("name"), company_name = default("company_name"), contact_email =
-    default("contact_email"), contact_phone = default("contact_phone"),
-    ein_issuing_country = default("ein_issuing_country"), legal_entity_type =
-    default("legal_entity_type"), ein = default("ein"), company_address =
-    default("company_address"), company_vertical = default("company_vertical"),
-    company_website = default("company_website"), csp_brand_reference =
-    default("csp_brand_reference"), csp_self_registered = default("csp_self_registered"),
-    status_callback_url = default("status_callback_url"), created_at =
-    default("created_at"), updated_at = default("updated_at") }
-);
-
-impl BrandResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            state: Default::default(),
-            name: Default::default(),
-            company_name: Default::default(),
-            contact_email: Default::default(),
-            contact_phone: Default::default(),
-            ein_issuing_country: Default::default(),
-            legal_entity_type: Default::default(),
-            ein: Default::default(),
-            company_address: Default::default(),
-            company_vertical: Default::default(),
-            company_website: Default::default(),
-            csp_brand_reference: Default::default(),
-            csp_self_registered: Default::default(),
-            status_callback_url: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-        }
-    }
-    /// The current state of the brand.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// Brand/Marketing/DBA name of the business if applicable.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The legal name of the business.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(Into::into(value));
-        self
-    }
-    /// A company contact email for this brand.
-    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
-        self.contact_email = Some(Into::into(value));
-        self
-    }
-    /// A contact phone number for this brand.
-    pub fn contact_phone(mut self, value: impl Into<String>) -> Self {
-        self.contact_phone = Some(Into::into(value));
-        self
-    }
-    /// Country of registration.
-    pub fn ein_issuing_country(mut self, value: impl Into<String>) -> Self {
-        self.ein_issuing_country = Some(Into::into(value));
-        self
-    }
-    /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub fn legal_entity_type(mut self, value: impl Into<String>) -> Self {
-        self.legal_entity_type = Some(Into::into(value));
-        self
-    }
-    /// Company EIN Number/Tax ID.
-    pub fn ein(mut self, value: impl Into<String>) -> Self {
-        self.ein = Some(Into::into(value));
-        self
-    }
-    /// Full company address.
-    pub fn company_address(mut self, value: impl Into<String>) -> Self {
-        self.company_address = Some(Into::into(value));
-        self
-    }
-    /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub fn company_vertical(mut self, value: impl Into<String>) -> Self {
-        self.company_vertical = Some(Into::into(value));
-        self
-    }
-    /// Link to the company website.
-    pub fn company_website(mut self, value: impl Into<String>) -> Self {
-        self.company_website = Some(Into::into(value));
-        self
-    }
-    /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub fn csp_brand_reference(mut self, value: impl Into<String>) -> Self {
-        self.csp_brand_reference = Some(Into::into(value));
-        self
-    }
-    /// This value must be true for all self-registered brands.
-    pub fn csp_self_registered(mut self, value: bool) -> Self {
-        self.csp_self_registered = Some(value);
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the brand was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the brand was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+pub type BrandResponse = Brand;
 
 crate::runtime::open_enum! {
     /// Call receive mode.
@@ -1447,288 +1170,7 @@ impl CampaignListResponse {
 }
 
 /// Response containing a single campaign.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct CampaignResponse {
-    /// The unique identifier of the campaign.
-    pub id: Uuid,
-    /// A name for the campaign.
-    pub name: Option<String>,
-    /// The current state of the campaign.
-    pub state: Option<String>,
-    /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub sms_use_case: Option<String>,
-    /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub sub_use_cases: Option<Vec<String>>,
-    /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub campaign_verify_token: Option<String>,
-    /// A description for the campaign. Please use at least 40 characters.
-    pub description: Option<String>,
-    /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub sample1: Option<String>,
-    /// Sample 2.
-    pub sample2: Option<String>,
-    /// Sample 3.
-    pub sample3: Option<String>,
-    /// Sample 4.
-    pub sample4: Option<String>,
-    /// Sample 5.
-    pub sample5: Option<String>,
-    /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub dynamic_templates: Option<String>,
-    /// Please describe the call to action/message flow your intended recipients will experience.
-    pub message_flow: Option<String>,
-    /// Please share the message subscribers receive when they opt in.
-    pub opt_in_message: Option<String>,
-    /// Please share the message subscribers receive when they opt out.
-    pub opt_out_message: Option<String>,
-    /// Please share the message subscribers receive when they request help.
-    pub help_message: Option<String>,
-    /// Opt in keywords that subscribers can use.
-    ///
-    /// Default: `"START"`.
-    pub opt_in_keywords: Option<String>,
-    /// Opt out keywords that subscribers can use.
-    ///
-    /// Default: `"STOP"`.
-    pub opt_out_keywords: Option<String>,
-    /// Help keywords that subscribers can use.
-    ///
-    /// Default: `"HELP"`.
-    pub help_keywords: Option<String>,
-    /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    pub number_pooling_required: Option<bool>,
-    /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub number_pooling_per_campaign: Option<String>,
-    /// Will this campaign include content related to direct lending or other loan agreements?
-    pub direct_lending: Option<bool>,
-    /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    pub embedded_link: Option<bool>,
-    /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    pub embedded_phone: Option<bool>,
-    /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    pub age_gated_content: Option<bool>,
-    /// Is there any intent of this campaign to generate leads?
-    pub lead_generation: Option<bool>,
-    /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub csp_campaign_reference: Option<String>,
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: Option<String>,
-    /// Timestamp when the campaign was created.
-    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Timestamp when the campaign was last updated.
-    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
-}
-
-crate::runtime::wire_struct!(
-    CampaignResponse { id = required("id"), name = default("name"), state =
-    default("state"), sms_use_case = default("sms_use_case"), sub_use_cases =
-    default("sub_use_cases"), campaign_verify_token = default("campaign_verify_token"),
-    description = default("description"), sample1 = default("sample1"), sample2 =
-    default("sample2"), sample3 = default("sample3"), sample4 = default("sample4"),
-    sample5 = default("sample5"), dynamic_templates = default("dynamic_templates"),
-    message_flow = default("message_flow"), opt_in_message = default("opt_in_message"),
-    opt_out_message = default("opt_out_message"), help_message = default("help_message"),
-    opt_in_keywords = default("opt_in_keywords"), opt_out_keywords =
-    default("opt_out_keywords"), help_keywords = default("help_keywords"),
-    number_pooling_required = default("number_pooling_required"),
-    number_pooling_per_campaign = default("number_pooling_per_campaign"), direct_lending
-    = default("direct_lending"), embedded_link = default("embedded_link"), embedded_phone
-    = default("embedded_phone"), age_gated_content = default("age_gated_content"),
-    lead_generation = default("lead_generation"), csp_campaign_reference =
-    default("csp_campaign_reference"), status_callback_url =
-    default("status_callback_url"), created_at = default("created_at"), updated_at =
-    default("updated_at") }
-);
-
-impl CampaignResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            name: Default::default(),
-            state: Default::default(),
-            sms_use_case: Default::default(),
-            sub_use_cases: Default::default(),
-            campaign_verify_token: Default::default(),
-            description: Default::default(),
-            sample1: Default::default(),
-            sample2: Default::default(),
-            sample3: Default::default(),
-            sample4: Default::default(),
-            sample5: Default::default(),
-            dynamic_templates: Default::default(),
-            message_flow: Default::default(),
-            opt_in_message: Default::default(),
-            opt_out_message: Default::default(),
-            help_message: Default::default(),
-            opt_in_keywords: Default::default(),
-            opt_out_keywords: Default::default(),
-            help_keywords: Default::default(),
-            number_pooling_required: Default::default(),
-            number_pooling_per_campaign: Default::default(),
-            direct_lending: Default::default(),
-            embedded_link: Default::default(),
-            embedded_phone: Default::default(),
-            age_gated_content: Default::default(),
-            lead_generation: Default::default(),
-            csp_campaign_reference: Default::default(),
-            status_callback_url: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-        }
-    }
-    /// A name for the campaign.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The current state of the campaign.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub fn sms_use_case(mut self, value: impl Into<String>) -> Self {
-        self.sms_use_case = Some(Into::into(value));
-        self
-    }
-    /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub fn sub_use_cases(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sub_use_cases = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub fn campaign_verify_token(mut self, value: impl Into<String>) -> Self {
-        self.campaign_verify_token = Some(Into::into(value));
-        self
-    }
-    /// A description for the campaign. Please use at least 40 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub fn sample1(mut self, value: impl Into<String>) -> Self {
-        self.sample1 = Some(Into::into(value));
-        self
-    }
-    /// Sample 2.
-    pub fn sample2(mut self, value: impl Into<String>) -> Self {
-        self.sample2 = Some(Into::into(value));
-        self
-    }
-    /// Sample 3.
-    pub fn sample3(mut self, value: impl Into<String>) -> Self {
-        self.sample3 = Some(Into::into(value));
-        self
-    }
-    /// Sample 4.
-    pub fn sample4(mut self, value: impl Into<String>) -> Self {
-        self.sample4 = Some(Into::into(value));
-        self
-    }
-    /// Sample 5.
-    pub fn sample5(mut self, value: impl Into<String>) -> Self {
-        self.sample5 = Some(Into::into(value));
-        self
-    }
-    /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub fn dynamic_templates(mut self, value: impl Into<String>) -> Self {
-        self.dynamic_templates = Some(Into::into(value));
-        self
-    }
-    /// Please describe the call to action/message flow your intended recipients will experience.
-    pub fn message_flow(mut self, value: impl Into<String>) -> Self {
-        self.message_flow = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they opt in.
-    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_message = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they opt out.
-    pub fn opt_out_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_message = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they request help.
-    pub fn help_message(mut self, value: impl Into<String>) -> Self {
-        self.help_message = Some(Into::into(value));
-        self
-    }
-    /// Opt in keywords that subscribers can use.
-    pub fn opt_in_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_keywords = Some(Into::into(value));
-        self
-    }
-    /// Opt out keywords that subscribers can use.
-    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_keywords = Some(Into::into(value));
-        self
-    }
-    /// Help keywords that subscribers can use.
-    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
-        self.help_keywords = Some(Into::into(value));
-        self
-    }
-    /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    pub fn number_pooling_required(mut self, value: bool) -> Self {
-        self.number_pooling_required = Some(value);
-        self
-    }
-    /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub fn number_pooling_per_campaign(mut self, value: impl Into<String>) -> Self {
-        self.number_pooling_per_campaign = Some(Into::into(value));
-        self
-    }
-    /// Will this campaign include content related to direct lending or other loan agreements?
-    pub fn direct_lending(mut self, value: bool) -> Self {
-        self.direct_lending = Some(value);
-        self
-    }
-    /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    pub fn embedded_link(mut self, value: bool) -> Self {
-        self.embedded_link = Some(value);
-        self
-    }
-    /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    pub fn embedded_phone(mut self, value: bool) -> Self {
-        self.embedded_phone = Some(value);
-        self
-    }
-    /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    pub fn age_gated_content(mut self, value: bool) -> Self {
-        self.age_gated_content = Some(value);
-        self
-    }
-    /// Is there any intent of this campaign to generate leads?
-    pub fn lead_generation(mut self, value: bool) -> Self {
-        self.lead_generation = Some(value);
-        self
-    }
-    /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub fn csp_campaign_reference(mut self, value: impl Into<String>) -> Self {
-        self.csp_campaign_reference = Some(Into::into(value));
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the campaign was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the campaign was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+pub type CampaignResponse = Campaign;
 
 /// Carrier lookup information.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2561,37 +2003,11 @@ crate::runtime::open_enum! {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_request_url.
-    pub enum CreateDomainApplicationRequestCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_request_url.
+pub type CreateDomainApplicationRequestCallRequestMethod = CreateDomainApplicationRequestCallFallbackMethod;
 
-impl Default for CreateDomainApplicationRequestCallRequestMethod {
-    /// The API's default, [`CreateDomainApplicationRequestCallRequestMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
-
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_status_callback_url.
-    pub enum CreateDomainApplicationRequestCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-impl Default for CreateDomainApplicationRequestCallStatusCallbackMethod {
-    /// The API's default, [`CreateDomainApplicationRequestCallStatusCallbackMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// A string representing the HTTP method to use with call_status_callback_url.
+pub type CreateDomainApplicationRequestCallStatusCallbackMethod = CreateDomainApplicationRequestCallFallbackMethod;
 
 crate::runtime::open_enum! {
     /// Whether connections to this domain application require encryption or if encryption is optional.
@@ -3426,23 +2842,11 @@ crate::runtime::open_enum! {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The HTTP method to use with call_request_url.
-    pub enum CreateSipEndpointRequestCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The HTTP method to use with call_request_url.
+pub type CreateSipEndpointRequestCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// The HTTP method to use with call_status_callback_url.
-    pub enum CreateSipEndpointRequestCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The HTTP method to use with call_status_callback_url.
+pub type CreateSipEndpointRequestCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
 crate::runtime::open_enum! {
     /// Specifies the encryption requirements for connections to this endpoint.
@@ -3711,32 +3115,14 @@ impl DomainApplication {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_fallback_url.
-    pub enum DomainApplicationCallFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_fallback_url.
+pub type DomainApplicationCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_request_url.
-    pub enum DomainApplicationCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_request_url.
+pub type DomainApplicationCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_status_callback_url.
-    pub enum DomainApplicationCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_status_callback_url.
+pub type DomainApplicationCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
 crate::runtime::open_enum! {
     /// A string representing whether connections to this domain application require encryption or if encryption is optional. Valid values are optional, required, and forbidden.
@@ -3820,14 +3206,8 @@ impl From<ConferenceRecording> for GetCallRecordingResponse {
     }
 }
 
-crate::runtime::open_enum! {
-    /// HTTP method type.
-    pub enum HttpMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// HTTP method type.
+pub type HttpMethod = CreateSipEndpointRequestCallFallbackMethod;
 
 /// Request body for importing a phone number.
 #[derive(Debug, Clone, PartialEq)]
@@ -4955,111 +4335,16 @@ impl NumberGroupMembershipListResponse {
 }
 
 /// Response containing a single number group membership.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct NumberGroupMembershipResponse {
-    /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
-    pub id: Uuid,
-    /// The unique identifier of the Number Group this membership is associated with.
-    pub number_group_id: Uuid,
-    /// A representation of the phone number this membership is associated with.
-    pub phone_number: MembershipPhoneNumber,
-    /// The date and time when the membership was created.
-    pub created_at: String,
-    /// The date and time when the membership was last updated.
-    pub updated_at: String,
-}
-
-crate::runtime::wire_struct!(
-    NumberGroupMembershipResponse { id = required("id"), number_group_id =
-    required("number_group_id"), phone_number = required("phone_number"), created_at =
-    required("created_at"), updated_at = required("updated_at") }
-);
+pub type NumberGroupMembershipResponse = NumberGroupMembership;
 
 /// The fields of [`NumberGroupMembershipResponse`] the API requires, named, for [`NumberGroupMembershipResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct NumberGroupMembershipResponseRequired {
-    /// The unique identifier of the Number Group Membership on SignalWire. This can be used to delete the membership programmatically.
-    pub id: Uuid,
-    /// The unique identifier of the Number Group this membership is associated with.
-    pub number_group_id: Uuid,
-    /// A representation of the phone number this membership is associated with.
-    pub phone_number: MembershipPhoneNumber,
-    /// The date and time when the membership was created.
-    pub created_at: String,
-    /// The date and time when the membership was last updated.
-    pub updated_at: String,
-}
-
-impl NumberGroupMembershipResponse {
-    /// A value made of all its fields.
-    pub fn new(required: NumberGroupMembershipResponseRequired) -> Self {
-        let NumberGroupMembershipResponseRequired {
-            id,
-            number_group_id,
-            phone_number,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            number_group_id,
-            phone_number,
-            created_at,
-            updated_at,
-        }
-    }
-}
+pub type NumberGroupMembershipResponseRequired = NumberGroupMembershipRequired;
 
 /// Response containing a single number group.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct NumberGroupResponse {
-    /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
-    pub id: Uuid,
-    /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: String,
-    /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    pub sticky_sender: bool,
-    /// The number of phone numbers within the group.
-    pub phone_number_count: i32,
-}
-
-crate::runtime::wire_struct!(
-    NumberGroupResponse { id = required("id"), name = required("name"), sticky_sender =
-    required("sticky_sender"), phone_number_count = required("phone_number_count") }
-);
+pub type NumberGroupResponse = NumberGroup;
 
 /// The fields of [`NumberGroupResponse`] the API requires, named, for [`NumberGroupResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct NumberGroupResponseRequired {
-    /// The unique identifier of the Number Group on SignalWire. This can be used to update or delete the group programmatically.
-    pub id: Uuid,
-    /// The name given to the number group. Helps to distinguish different groups within your project.
-    pub name: String,
-    /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    pub sticky_sender: bool,
-    /// The number of phone numbers within the group.
-    pub phone_number_count: i32,
-}
-
-impl NumberGroupResponse {
-    /// A value made of all its fields.
-    pub fn new(required: NumberGroupResponseRequired) -> Self {
-        let NumberGroupResponseRequired {
-            id,
-            name,
-            sticky_sender,
-            phone_number_count,
-        } = required;
-        Self {
-            id,
-            name,
-            sticky_sender,
-            phone_number_count,
-        }
-    }
-}
+pub type NumberGroupResponseRequired = NumberGroupRequired;
 
 /// Order model for campaign registry operations.
 #[derive(Debug, Clone, PartialEq)]
@@ -5159,67 +4444,7 @@ impl OrderListResponse {
 }
 
 /// Response containing a single order.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct OrderResponse {
-    /// The unique identifier of the order.
-    pub id: Uuid,
-    /// The current state of the order.
-    pub state: Option<String>,
-    /// Timestamp when the order was processed.
-    pub processed_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Timestamp when the order was created.
-    pub created_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Timestamp when the order was last updated.
-    pub updated_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub status_callback_url: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    OrderResponse { id = required("id"), state = default("state"), processed_at =
-    default("processed_at"), created_at = default("created_at"), updated_at =
-    default("updated_at"), status_callback_url = default("status_callback_url") }
-);
-
-impl OrderResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            state: Default::default(),
-            processed_at: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-            status_callback_url: Default::default(),
-        }
-    }
-    /// The current state of the order.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the order was processed.
-    pub fn processed_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.processed_at = Some(value);
-        self
-    }
-    /// Timestamp when the order was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the order was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+pub type OrderResponse = Order;
 
 /// Phone number model.
 #[derive(Debug, Clone, PartialEq)]
@@ -5820,315 +5045,10 @@ crate::runtime::open_enum! {
 }
 
 /// Response containing a single phone number.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct PhoneNumberResponse {
-    /// The unique identifier of the phone number.
-    pub id: Uuid,
-    /// The phone number in E.164 format.
-    pub number: String,
-    /// The name given to the phone number. Helps to distinguish different phone numbers within your project.
-    pub name: Option<String>,
-    /// A list of communication methods this phone number supports.
-    pub capabilities: Vec<PhoneNumberCapability>,
-    /// The type of number this is defined as.
-    pub number_type: PhoneNumberType,
-    /// The E911 address ID associated with this phone number.
-    pub e911_address_id: Option<Uuid>,
-    /// The E911 provisioning status for this phone number. `null` when the number has never had an E911
-    /// address assigned. Once an address is assigned the value is `pending` while the carrier processes
-    /// the order, then `active` once the carrier confirms the registration, or `failed` if the carrier
-    /// does not confirm it. Removing the address sets `pending_removal`, and the value becomes
-    /// `unregistered` once the carrier confirms the removal.
-    pub e911_status: Option<PhoneNumberE911status>,
-    /// The date the number was added to your project.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The date the number was last updated.
-    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The next date the number will be billed for.
-    pub next_billed_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// What type of handler you want to run on inbound calls.
-    pub call_handler: Option<PhoneNumberCallHandler>,
-    /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: Option<Uuid>,
-    /// How do you want to receive the incoming call.
-    pub call_receive_mode: CallReceiveMode,
-    /// The URL to make a request to when using the laml_webhooks call handler.
-    pub call_request_url: Option<String>,
-    /// The HTTP method to use when making a request to the call_request_url.
-    pub call_request_method: Option<HttpMethod>,
-    /// The fallback URL to make a request to when using the laml_webhooks call handler and the call_request_url fails.
-    pub call_fallback_url: Option<String>,
-    /// The HTTP method to use when making a request to the call_fallback_url.
-    pub call_fallback_method: Option<HttpMethod>,
-    /// The URL to make status callbacks to when using the laml_webhooks call handler.
-    pub call_status_callback_url: Option<String>,
-    /// The HTTP method to use when making a request to the call_status_callback_url.
-    pub call_status_callback_method: Option<HttpMethod>,
-    /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: Option<String>,
-    /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: Option<String>,
-    /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: Option<String>,
-    /// The URL to make a request to when using the relay_script call handler. The URL must respond with a valid SWML script.
-    pub call_relay_script_url: Option<String>,
-    /// The name of the Relay Context to send this call to when using the relay_context call handler.
-    pub call_relay_context: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: Option<String>,
-    /// The name of the Relay Application to send this call to when using the relay_application call handler.
-    pub call_relay_application: Option<String>,
-    /// The ID of the Relay Connector to send this call to when using the relay_connector call handler.
-    pub call_relay_connector_id: Option<String>,
-    /// The ID of the Relay SIP Endpoint to send this call to when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: Option<Uuid>,
-    /// The name of the Verto Relay Endpoint to send this call to when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: Option<String>,
-    /// The ID of the Video Room to send this call to when using the video_room call handler.
-    pub call_video_room_id: Option<Uuid>,
-    /// What type of handler you want to run on inbound messages.
-    pub message_handler: Option<PhoneNumberMessageHandler>,
-    /// The unique identifier of the messaging handler resource.
-    pub messaging_handler_resource_id: Option<Uuid>,
-    /// The URL to make a request to when using the laml_webhooks message handler.
-    pub message_request_url: Option<String>,
-    /// The HTTP method to use when making a request to the message_request_url.
-    pub message_request_method: Option<HttpMethod>,
-    /// The fallback URL to make a request to when using the laml_webhooks message handler and the message_request_url fails.
-    pub message_fallback_url: Option<String>,
-    /// The HTTP method to use when making a request to the message_fallback_url.
-    pub message_fallback_method: Option<HttpMethod>,
-    /// The ID of the LaML Application to use when using the laml_application message handler.
-    pub message_laml_application_id: Option<String>,
-    /// The name of the Relay Topic to send this message to when using the relay_topic message handler.
-    pub message_relay_topic: Option<String>,
-    /// The name of the Relay Context to send this message to when using the relay_context message handler.
-    pub message_relay_context: Option<String>,
-    /// The ISO 3166-1 alpha-2 country code of the phone number.
-    pub country_code: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    PhoneNumberResponse { id = required("id"), number = required("number"), name =
-    required("name"), capabilities = required("capabilities"), number_type =
-    required("number_type"), e911_address_id = required("e911_address_id"), e911_status =
-    required("e911_status"), created_at = required("created_at"), updated_at =
-    required("updated_at"), next_billed_at = required("next_billed_at"), call_handler =
-    required("call_handler"), calling_handler_resource_id =
-    required("calling_handler_resource_id"), call_receive_mode =
-    required("call_receive_mode"), call_request_url = required("call_request_url"),
-    call_request_method = required("call_request_method"), call_fallback_url =
-    required("call_fallback_url"), call_fallback_method =
-    required("call_fallback_method"), call_status_callback_url =
-    required("call_status_callback_url"), call_status_callback_method =
-    required("call_status_callback_method"), call_laml_application_id =
-    required("call_laml_application_id"), call_dialogflow_agent_id =
-    required("call_dialogflow_agent_id"), call_relay_topic =
-    required("call_relay_topic"), call_relay_topic_status_callback_url =
-    required("call_relay_topic_status_callback_url"), call_relay_script_url =
-    required("call_relay_script_url"), call_relay_context =
-    required("call_relay_context"), call_relay_context_status_callback_url =
-    required("call_relay_context_status_callback_url"), call_relay_application =
-    required("call_relay_application"), call_relay_connector_id =
-    required("call_relay_connector_id"), call_sip_endpoint_id =
-    required("call_sip_endpoint_id"), call_verto_resource =
-    required("call_verto_resource"), call_video_room_id = required("call_video_room_id"),
-    message_handler = required("message_handler"), messaging_handler_resource_id =
-    required("messaging_handler_resource_id"), message_request_url =
-    required("message_request_url"), message_request_method =
-    required("message_request_method"), message_fallback_url =
-    required("message_fallback_url"), message_fallback_method =
-    required("message_fallback_method"), message_laml_application_id =
-    required("message_laml_application_id"), message_relay_topic =
-    required("message_relay_topic"), message_relay_context =
-    required("message_relay_context"), country_code = required("country_code") }
-);
+pub type PhoneNumberResponse = PhoneNumber;
 
 /// The fields of [`PhoneNumberResponse`] the API requires, named, for [`PhoneNumberResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct PhoneNumberResponseRequired {
-    /// The unique identifier of the phone number.
-    pub id: Uuid,
-    /// The phone number in E.164 format.
-    pub number: String,
-    /// The name given to the phone number. Helps to distinguish different phone numbers within your project.
-    pub name: Option<String>,
-    /// A list of communication methods this phone number supports.
-    pub capabilities: Vec<PhoneNumberCapability>,
-    /// The type of number this is defined as.
-    pub number_type: PhoneNumberType,
-    /// The E911 address ID associated with this phone number.
-    pub e911_address_id: Option<Uuid>,
-    /// The E911 provisioning status for this phone number. `null` when the number has never had an E911
-    /// address assigned. Once an address is assigned the value is `pending` while the carrier processes
-    /// the order, then `active` once the carrier confirms the registration, or `failed` if the carrier
-    /// does not confirm it. Removing the address sets `pending_removal`, and the value becomes
-    /// `unregistered` once the carrier confirms the removal.
-    pub e911_status: Option<PhoneNumberE911status>,
-    /// The date the number was added to your project.
-    pub created_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The date the number was last updated.
-    pub updated_at: ::chrono::DateTime<::chrono::Utc>,
-    /// The next date the number will be billed for.
-    pub next_billed_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// What type of handler you want to run on inbound calls.
-    pub call_handler: Option<PhoneNumberCallHandler>,
-    /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: Option<Uuid>,
-    /// How do you want to receive the incoming call.
-    pub call_receive_mode: CallReceiveMode,
-    /// The URL to make a request to when using the laml_webhooks call handler.
-    pub call_request_url: Option<String>,
-    /// The HTTP method to use when making a request to the call_request_url.
-    pub call_request_method: Option<HttpMethod>,
-    /// The fallback URL to make a request to when using the laml_webhooks call handler and the call_request_url fails.
-    pub call_fallback_url: Option<String>,
-    /// The HTTP method to use when making a request to the call_fallback_url.
-    pub call_fallback_method: Option<HttpMethod>,
-    /// The URL to make status callbacks to when using the laml_webhooks call handler.
-    pub call_status_callback_url: Option<String>,
-    /// The HTTP method to use when making a request to the call_status_callback_url.
-    pub call_status_callback_method: Option<HttpMethod>,
-    /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub call_laml_application_id: Option<String>,
-    /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub call_dialogflow_agent_id: Option<String>,
-    /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: Option<String>,
-    /// The URL to make a request to when using the relay_script call handler. The URL must respond with a valid SWML script.
-    pub call_relay_script_url: Option<String>,
-    /// The name of the Relay Context to send this call to when using the relay_context call handler.
-    pub call_relay_context: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: Option<String>,
-    /// The name of the Relay Application to send this call to when using the relay_application call handler.
-    pub call_relay_application: Option<String>,
-    /// The ID of the Relay Connector to send this call to when using the relay_connector call handler.
-    pub call_relay_connector_id: Option<String>,
-    /// The ID of the Relay SIP Endpoint to send this call to when using the relay_sip_endpoint call handler.
-    pub call_sip_endpoint_id: Option<Uuid>,
-    /// The name of the Verto Relay Endpoint to send this call to when using the relay_verto_endpoint call handler.
-    pub call_verto_resource: Option<String>,
-    /// The ID of the Video Room to send this call to when using the video_room call handler.
-    pub call_video_room_id: Option<Uuid>,
-    /// What type of handler you want to run on inbound messages.
-    pub message_handler: Option<PhoneNumberMessageHandler>,
-    /// The unique identifier of the messaging handler resource.
-    pub messaging_handler_resource_id: Option<Uuid>,
-    /// The URL to make a request to when using the laml_webhooks message handler.
-    pub message_request_url: Option<String>,
-    /// The HTTP method to use when making a request to the message_request_url.
-    pub message_request_method: Option<HttpMethod>,
-    /// The fallback URL to make a request to when using the laml_webhooks message handler and the message_request_url fails.
-    pub message_fallback_url: Option<String>,
-    /// The HTTP method to use when making a request to the message_fallback_url.
-    pub message_fallback_method: Option<HttpMethod>,
-    /// The ID of the LaML Application to use when using the laml_application message handler.
-    pub message_laml_application_id: Option<String>,
-    /// The name of the Relay Topic to send this message to when using the relay_topic message handler.
-    pub message_relay_topic: Option<String>,
-    /// The name of the Relay Context to send this message to when using the relay_context message handler.
-    pub message_relay_context: Option<String>,
-    /// The ISO 3166-1 alpha-2 country code of the phone number.
-    pub country_code: Option<String>,
-}
-
-impl PhoneNumberResponse {
-    /// A value made of all its fields.
-    pub fn new(required: PhoneNumberResponseRequired) -> Self {
-        let PhoneNumberResponseRequired {
-            id,
-            number,
-            name,
-            capabilities,
-            number_type,
-            e911_address_id,
-            e911_status,
-            created_at,
-            updated_at,
-            next_billed_at,
-            call_handler,
-            calling_handler_resource_id,
-            call_receive_mode,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_script_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_relay_connector_id,
-            call_sip_endpoint_id,
-            call_verto_resource,
-            call_video_room_id,
-            message_handler,
-            messaging_handler_resource_id,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_topic,
-            message_relay_context,
-            country_code,
-        } = required;
-        Self {
-            id,
-            number,
-            name,
-            capabilities,
-            number_type,
-            e911_address_id,
-            e911_status,
-            created_at,
-            updated_at,
-            next_billed_at,
-            call_handler,
-            calling_handler_resource_id,
-            call_receive_mode,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_script_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_relay_connector_id,
-            call_sip_endpoint_id,
-            call_verto_resource,
-            call_video_room_id,
-            message_handler,
-            messaging_handler_resource_id,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_topic,
-            message_relay_context,
-            country_code,
-        }
-    }
-}
+pub type PhoneNumberResponseRequired = PhoneNumberRequired;
 
 crate::runtime::open_enum! {
     /// Phone number type.
@@ -6511,210 +5431,21 @@ impl QueueMemberListResponse {
 }
 
 /// Response containing a single queue member.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct QueueMemberResponse {
-    /// The call ID of the queue member.
-    pub call_id: Uuid,
-    /// The ID of the project associated with this queue member.
-    pub project_id: String,
-    /// The ID of the queue associated with this queue member.
-    pub queue_id: String,
-    /// Queue member position in the queue.
-    pub position: i32,
-    /// The URL of this queue member.
-    pub uri: String,
-    /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    pub wait_time: Option<i32>,
-    /// When the queue member was last enqueued.
-    pub date_enqueued: Option<::chrono::DateTime<::chrono::Utc>>,
-}
-
-crate::runtime::wire_struct!(
-    QueueMemberResponse { call_id = required("call_id"), project_id =
-    required("project_id"), queue_id = required("queue_id"), position =
-    required("position"), uri = required("uri"), wait_time = default("wait_time"),
-    date_enqueued = default("date_enqueued") }
-);
+pub type QueueMemberResponse = QueueMember;
 
 /// The fields of [`QueueMemberResponse`] the API requires, named, for [`QueueMemberResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct QueueMemberResponseRequired {
-    /// The call ID of the queue member.
-    pub call_id: Uuid,
-    /// The ID of the project associated with this queue member.
-    pub project_id: String,
-    /// The ID of the queue associated with this queue member.
-    pub queue_id: String,
-    /// Queue member position in the queue.
-    pub position: i32,
-    /// The URL of this queue member.
-    pub uri: String,
-}
-
-impl QueueMemberResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: QueueMemberResponseRequired) -> Self {
-        let QueueMemberResponseRequired {
-            call_id,
-            project_id,
-            queue_id,
-            position,
-            uri,
-        } = required;
-        Self {
-            call_id,
-            project_id,
-            queue_id,
-            position,
-            uri,
-            wait_time: Default::default(),
-            date_enqueued: Default::default(),
-        }
-    }
-    /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    pub fn wait_time(mut self, value: i32) -> Self {
-        self.wait_time = Some(value);
-        self
-    }
-    /// When the queue member was last enqueued.
-    pub fn date_enqueued(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_enqueued = Some(value);
-        self
-    }
-}
+pub type QueueMemberResponseRequired = QueueMemberRequired;
 
 /// Response containing a single queue.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct QueueResponse {
-    /// The unique identifier of the queue.
-    pub id: Uuid,
-    /// The project ID associated with this queue.
-    pub project_id: Uuid,
-    /// The friendly name of the queue.
-    pub friendly_name: String,
-    /// The maximum number of callers allowed in the queue.
-    pub max_size: Option<i32>,
-    /// The current number of callers in the queue.
-    pub current_size: Option<i32>,
-    /// The average wait time in seconds.
-    pub average_wait_time: Option<i32>,
-    /// The URL of this queue.
-    pub uri: Option<String>,
-    /// Timestamp when the queue was created.
-    pub date_created: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Timestamp when the queue was last updated.
-    pub date_updated: Option<::chrono::DateTime<::chrono::Utc>>,
-}
-
-crate::runtime::wire_struct!(
-    QueueResponse { id = required("id"), project_id = required("project_id"),
-    friendly_name = required("friendly_name"), max_size = default("max_size"),
-    current_size = default("current_size"), average_wait_time =
-    default("average_wait_time"), uri = default("uri"), date_created =
-    default("date_created"), date_updated = default("date_updated") }
-);
+pub type QueueResponse = Queue;
 
 /// The fields of [`QueueResponse`] the API requires, named, for [`QueueResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct QueueResponseRequired {
-    /// The unique identifier of the queue.
-    pub id: Uuid,
-    /// The project ID associated with this queue.
-    pub project_id: Uuid,
-    /// The friendly name of the queue.
-    pub friendly_name: String,
-}
-
-impl QueueResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: QueueResponseRequired) -> Self {
-        let QueueResponseRequired { id, project_id, friendly_name } = required;
-        Self {
-            id,
-            project_id,
-            friendly_name,
-            max_size: Default::default(),
-            current_size: Default::default(),
-            average_wait_time: Default::default(),
-            uri: Default::default(),
-            date_created: Default::default(),
-            date_updated: Default::default(),
-        }
-    }
-    /// The maximum number of callers allowed in the queue.
-    pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = Some(value);
-        self
-    }
-    /// The current number of callers in the queue.
-    pub fn current_size(mut self, value: i32) -> Self {
-        self.current_size = Some(value);
-        self
-    }
-    /// The average wait time in seconds.
-    pub fn average_wait_time(mut self, value: i32) -> Self {
-        self.average_wait_time = Some(value);
-        self
-    }
-    /// The URL of this queue.
-    pub fn uri(mut self, value: impl Into<String>) -> Self {
-        self.uri = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the queue was created.
-    pub fn date_created(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-    /// Timestamp when the queue was last updated.
-    pub fn date_updated(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-}
+pub type QueueResponseRequired = QueueRequired;
 
 /// Recording model. A recording is associated with exactly one source type (PSTN, SIP, WebRTC, or Relay conference).
 ///
 /// Decoded as the first of [`Recording::PstnRecording`], [`Recording::SipRecording`], [`Recording::WebRtcRecording`], [`Recording::ConferenceRecording`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum Recording {
-    /// Recording from a PSTN call leg.
-    PstnRecording(Box<PstnRecording>),
-    /// Recording from a SIP call leg.
-    SipRecording(Box<SipRecording>),
-    /// Recording from a WebRTC call leg.
-    WebRtcRecording(Box<WebRtcRecording>),
-    /// Recording from a Relay conference.
-    ConferenceRecording(Box<ConferenceRecording>),
-}
-
-impl From<PstnRecording> for Recording {
-    fn from(value: PstnRecording) -> Self {
-        Self::PstnRecording(Box::new(value))
-    }
-}
-
-impl From<SipRecording> for Recording {
-    fn from(value: SipRecording) -> Self {
-        Self::SipRecording(Box::new(value))
-    }
-}
-
-impl From<WebRtcRecording> for Recording {
-    fn from(value: WebRtcRecording) -> Self {
-        Self::WebRtcRecording(Box::new(value))
-    }
-}
-
-impl From<ConferenceRecording> for Recording {
-    fn from(value: ConferenceRecording) -> Self {
-        Self::ConferenceRecording(Box::new(value))
-    }
-}
+pub type Recording = GetCallRecordingResponse;
 
 /// Response containing a list of recordings.
 #[derive(Debug, Clone, PartialEq)]
@@ -7053,156 +5784,13 @@ crate::runtime::open_enum! {
 }
 
 /// Response containing a single short code.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ShortCodeResponse {
-    /// The unique identifier of the short code.
-    pub id: Uuid,
-    /// The name given to the short code.
-    pub name: Option<String>,
-    /// The short code number.
-    pub number: String,
-    /// The messaging capabilities of the short code.
-    pub capabilities: Vec<ShortCodeCapability>,
-    /// The type of number (always 'shortcode').
-    pub number_type: ShortCodeResponseNumberType,
-    /// The type of short code.
-    pub code_type: ShortCodeType,
-    /// The ISO 3166-1 alpha-2 country code.
-    pub country_code: String,
-    /// The date and time when the short code was created.
-    pub created_at: String,
-    /// The date and time when the short code was last updated.
-    pub updated_at: String,
-    /// The date and time when the short code will next be billed.
-    pub next_billed_at: Option<String>,
-    /// The lease duration of the short code (e.g., '12 months').
-    pub lease_duration: Option<String>,
-    /// The message handler type for incoming messages.
-    pub message_handler: Option<ShortCodeMessageHandler>,
-    /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: Option<String>,
-    /// The HTTP method to use for message requests.
-    pub message_request_method: Option<HttpMethod>,
-    /// The fallback URL for message requests.
-    pub message_fallback_url: Option<String>,
-    /// The HTTP method to use for fallback requests.
-    pub message_fallback_method: Option<HttpMethod>,
-    /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: Option<Uuid>,
-    /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ShortCodeResponse { id = required("id"), name = required("name"), number =
-    required("number"), capabilities = required("capabilities"), number_type =
-    required("number_type"), code_type = required("code_type"), country_code =
-    required("country_code"), created_at = required("created_at"), updated_at =
-    required("updated_at"), next_billed_at = required("next_billed_at"), lease_duration =
-    required("lease_duration"), message_handler = required("message_handler"),
-    message_request_url = required("message_request_url"), message_request_method =
-    required("message_request_method"), message_fallback_url =
-    required("message_fallback_url"), message_fallback_method =
-    required("message_fallback_method"), message_laml_application_id =
-    required("message_laml_application_id"), message_relay_context =
-    required("message_relay_context") }
-);
+pub type ShortCodeResponse = ShortCode;
 
 /// The fields of [`ShortCodeResponse`] the API requires, named, for [`ShortCodeResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShortCodeResponseRequired {
-    /// The unique identifier of the short code.
-    pub id: Uuid,
-    /// The name given to the short code.
-    pub name: Option<String>,
-    /// The short code number.
-    pub number: String,
-    /// The messaging capabilities of the short code.
-    pub capabilities: Vec<ShortCodeCapability>,
-    /// The type of number (always 'shortcode').
-    pub number_type: ShortCodeResponseNumberType,
-    /// The type of short code.
-    pub code_type: ShortCodeType,
-    /// The ISO 3166-1 alpha-2 country code.
-    pub country_code: String,
-    /// The date and time when the short code was created.
-    pub created_at: String,
-    /// The date and time when the short code was last updated.
-    pub updated_at: String,
-    /// The date and time when the short code will next be billed.
-    pub next_billed_at: Option<String>,
-    /// The lease duration of the short code (e.g., '12 months').
-    pub lease_duration: Option<String>,
-    /// The message handler type for incoming messages.
-    pub message_handler: Option<ShortCodeMessageHandler>,
-    /// The URL to send message requests to when using laml_webhooks handler.
-    pub message_request_url: Option<String>,
-    /// The HTTP method to use for message requests.
-    pub message_request_method: Option<HttpMethod>,
-    /// The fallback URL for message requests.
-    pub message_fallback_url: Option<String>,
-    /// The HTTP method to use for fallback requests.
-    pub message_fallback_method: Option<HttpMethod>,
-    /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub message_laml_application_id: Option<Uuid>,
-    /// The Relay context to use when using relay_context handler.
-    pub message_relay_context: Option<String>,
-}
+pub type ShortCodeResponseRequired = ShortCodeRequired;
 
-impl ShortCodeResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ShortCodeResponseRequired) -> Self {
-        let ShortCodeResponseRequired {
-            id,
-            name,
-            number,
-            capabilities,
-            number_type,
-            code_type,
-            country_code,
-            created_at,
-            updated_at,
-            next_billed_at,
-            lease_duration,
-            message_handler,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_context,
-        } = required;
-        Self {
-            id,
-            name,
-            number,
-            capabilities,
-            number_type,
-            code_type,
-            country_code,
-            created_at,
-            updated_at,
-            next_billed_at,
-            lease_duration,
-            message_handler,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_context,
-        }
-    }
-}
-
-crate::runtime::open_enum! {
-    /// The type of number (always 'shortcode').
-    pub enum ShortCodeResponseNumberType {
-        Unknown(_),
-        Shortcode = "shortcode",
-    }
-}
+/// The type of number (always 'shortcode').
+pub type ShortCodeResponseNumberType = ShortCodeNumberType;
 
 crate::runtime::open_enum! {
     /// Short code type.
@@ -7408,60 +5996,20 @@ impl SipEndpoint {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub enum SipEndpointCallFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
+pub type SipEndpointCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// Call handler type for SIP endpoints.
-    pub enum SipEndpointCallHandler {
-        Unknown(_),
-        RelayContext = "relay_context",
-        RelayTopic = "relay_topic",
-        RelayApplication = "relay_application",
-        RelayConnector = "relay_connector",
-        RelayScript = "relay_script",
-        LamlWebhooks = "laml_webhooks",
-        LamlApplication = "laml_application",
-        Dialogflow = "dialogflow",
-        VideoRoom = "video_room",
-        CallFlow = "call_flow",
-        AiAgent = "ai_agent",
-    }
-}
+/// Call handler type for SIP endpoints.
+pub type SipEndpointCallHandler = CreateSipEndpointRequestCallHandler;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub enum SipEndpointCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
+pub type SipEndpointCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub enum SipEndpointCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
+pub type SipEndpointCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// Whether connections to this endpoint require encryption or if encryption is optional.
-    pub enum SipEndpointEncryption {
-        Unknown(_),
-        Default = "default",
-        Required = "required",
-        Optional = "optional",
-    }
-}
+/// Whether connections to this endpoint require encryption or if encryption is optional.
+pub type SipEndpointEncryption = CreateSipEndpointRequestEncryption;
 
 /// Response containing a list of SIP endpoints.
 #[derive(Debug, Clone, PartialEq)]
@@ -7495,236 +6043,22 @@ impl SipEndpointListResponse {
 }
 
 /// Response containing a single SIP endpoint.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SipEndpointResponse {
-    /// A string representation of the type of object this record is.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: String,
-    /// The unique identifier of the SIP endpoint.
-    pub id: Uuid,
-    /// The username for the SIP endpoint.
-    pub username: String,
-    /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: Option<String>,
-    /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: String,
-    /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: Vec<String>,
-    /// A list of codecs this endpoint will support.
-    pub codecs: Vec<String>,
-    /// Whether connections to this endpoint require encryption or if encryption is optional.
-    pub encryption: SipEndpointResponseEncryption,
-    /// What type of handler you want to run on inbound calls.
-    pub call_handler: Option<SipEndpointCallHandler>,
-    /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: Option<Uuid>,
-    /// A string representing the LaML URL to access when a call is received. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_request_url: Option<String>,
-    /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub call_request_method: Option<SipEndpointResponseCallRequestMethod>,
-    /// A string representing the LaML URL to access when the call to call_request_url fails. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_fallback_url: Option<String>,
-    /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub call_fallback_method: Option<SipEndpointResponseCallFallbackMethod>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_status_callback_url: Option<String>,
-    /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub call_status_callback_method: Option<SipEndpointResponseCallStatusCallbackMethod>,
-    /// A string representing the ID of the LaML application to forward incoming calls to. This is only used (and required) when call_handler is set to laml_application.
-    pub call_laml_application_id: Option<String>,
-    /// A string representing the ID of the Dialogflow agent to forward incoming calls to. This is only used (and required) when call_handler is set to dialogflow.
-    pub call_dialogflow_agent_id: Option<String>,
-    /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: Option<String>,
-    /// A string representing the Relay context to forward incoming calls to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: Option<String>,
-    /// A string representing the Relay application to forward incoming calls to. This is only used (and required) when call_handler is set to relay_application.
-    pub call_relay_application: Option<String>,
-    /// A string representing the ID of the Video Room to forward incoming calls to. This is only used (and required) when call_handler is set to video_room.
-    pub call_video_room_id: Option<Uuid>,
-    /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
-    pub call_relay_script_url: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    SipEndpointResponse { type_ = required("type"), id = required("id"), username =
-    required("username"), caller_id = required("caller_id"), send_as =
-    required("send_as"), ciphers = required("ciphers"), codecs = required("codecs"),
-    encryption = required("encryption"), call_handler = required("call_handler"),
-    calling_handler_resource_id = required("calling_handler_resource_id"),
-    call_request_url = required("call_request_url"), call_request_method =
-    required("call_request_method"), call_fallback_url = required("call_fallback_url"),
-    call_fallback_method = required("call_fallback_method"), call_status_callback_url =
-    required("call_status_callback_url"), call_status_callback_method =
-    required("call_status_callback_method"), call_laml_application_id =
-    required("call_laml_application_id"), call_dialogflow_agent_id =
-    required("call_dialogflow_agent_id"), call_relay_topic =
-    required("call_relay_topic"), call_relay_topic_status_callback_url =
-    required("call_relay_topic_status_callback_url"), call_relay_context =
-    required("call_relay_context"), call_relay_context_status_callback_url =
-    required("call_relay_context_status_callback_url"), call_relay_application =
-    required("call_relay_application"), call_video_room_id =
-    required("call_video_room_id"), call_relay_script_url =
-    required("call_relay_script_url") }
-);
+pub type SipEndpointResponse = SipEndpoint;
 
 /// The fields of [`SipEndpointResponse`] the API requires, named, for [`SipEndpointResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SipEndpointResponseRequired {
-    /// A string representation of the type of object this record is.
-    pub type_: String,
-    /// The unique identifier of the SIP endpoint.
-    pub id: Uuid,
-    /// The username for the SIP endpoint.
-    pub username: String,
-    /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub caller_id: Option<String>,
-    /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub send_as: String,
-    /// A list of encryption ciphers this endpoint will support.
-    pub ciphers: Vec<String>,
-    /// A list of codecs this endpoint will support.
-    pub codecs: Vec<String>,
-    /// Whether connections to this endpoint require encryption or if encryption is optional.
-    pub encryption: SipEndpointResponseEncryption,
-    /// What type of handler you want to run on inbound calls.
-    pub call_handler: Option<SipEndpointCallHandler>,
-    /// The unique identifier of the calling handler resource.
-    pub calling_handler_resource_id: Option<Uuid>,
-    /// A string representing the LaML URL to access when a call is received. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_request_url: Option<String>,
-    /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub call_request_method: Option<SipEndpointResponseCallRequestMethod>,
-    /// A string representing the LaML URL to access when the call to call_request_url fails. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_fallback_url: Option<String>,
-    /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub call_fallback_method: Option<SipEndpointResponseCallFallbackMethod>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to laml_webhooks.
-    pub call_status_callback_url: Option<String>,
-    /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub call_status_callback_method: Option<SipEndpointResponseCallStatusCallbackMethod>,
-    /// A string representing the ID of the LaML application to forward incoming calls to. This is only used (and required) when call_handler is set to laml_application.
-    pub call_laml_application_id: Option<String>,
-    /// A string representing the ID of the Dialogflow agent to forward incoming calls to. This is only used (and required) when call_handler is set to dialogflow.
-    pub call_dialogflow_agent_id: Option<String>,
-    /// A string representing the Relay topic to forward incoming calls to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_topic.
-    pub call_relay_topic_status_callback_url: Option<String>,
-    /// A string representing the Relay context to forward incoming calls to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context: Option<String>,
-    /// A string representing a URL to send status change messages to. This is only used (and required) when call_handler is set to relay_context.
-    pub call_relay_context_status_callback_url: Option<String>,
-    /// A string representing the Relay application to forward incoming calls to. This is only used (and required) when call_handler is set to relay_application.
-    pub call_relay_application: Option<String>,
-    /// A string representing the ID of the Video Room to forward incoming calls to. This is only used (and required) when call_handler is set to video_room.
-    pub call_video_room_id: Option<Uuid>,
-    /// A string representing a URL of a SWML script to respond to incoming calls. This is only used (and required) when call_handler is set to relay_script.
-    pub call_relay_script_url: Option<String>,
-}
+pub type SipEndpointResponseRequired = SipEndpointRequired;
 
-impl SipEndpointResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipEndpointResponseRequired) -> Self {
-        let SipEndpointResponseRequired {
-            type_,
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-            call_handler,
-            calling_handler_resource_id,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_video_room_id,
-            call_relay_script_url,
-        } = required;
-        Self {
-            type_,
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-            call_handler,
-            calling_handler_resource_id,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_video_room_id,
-            call_relay_script_url,
-        }
-    }
-}
+/// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
+pub type SipEndpointResponseCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
-    pub enum SipEndpointResponseCallFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
+pub type SipEndpointResponseCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_request_url. Valid values are GET and POST.
-    pub enum SipEndpointResponseCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
+pub type SipEndpointResponseCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_status_callback_url. Valid values are GET and POST.
-    pub enum SipEndpointResponseCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-crate::runtime::open_enum! {
-    /// Whether connections to this endpoint require encryption or if encryption is optional.
-    pub enum SipEndpointResponseEncryption {
-        Unknown(_),
-        Default = "default",
-        Required = "required",
-        Optional = "optional",
-    }
-}
+/// Whether connections to this endpoint require encryption or if encryption is optional.
+pub type SipEndpointResponseEncryption = CreateSipEndpointRequestEncryption;
 
 /// Response containing the SIP profile.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7999,145 +6333,10 @@ impl StatusCodesValidationError {
 }
 
 /// Request body for updating an address.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct UpdateAddressRequest {
-    /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
-    ///
-    /// Length: at most 250 characters.
-    pub label: String,
-    /// The ISO 3166 Alpha 2 country code.
-    pub country: String,
-    /// First name of the occupant associated with this address.
-    ///
-    /// Length: at most 250 characters.
-    pub first_name: String,
-    /// Last name of the occupant associated with this address.
-    ///
-    /// Length: at most 250 characters.
-    pub last_name: String,
-    /// The number portion of the street address.
-    ///
-    /// Length: at most 250 characters.
-    pub street_number: String,
-    /// The name portion of the street address.
-    ///
-    /// Length: at most 250 characters.
-    pub street_name: String,
-    /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    pub address_type: Option<AddressType>,
-    /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub address_number: Option<String>,
-    /// The city portion of the street address.
-    ///
-    /// Length: at most 250 characters.
-    pub city: String,
-    /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: String,
-    /// The postal code of the street address.
-    ///
-    /// Length: at most 250 characters.
-    pub postal_code: String,
-    /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
-    /// the carrier before it is stored. For any other `country` the flag is ignored and the response
-    /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
-    /// validation.
-    ///
-    /// Default: `false`.
-    pub emergency_enabled: Option<bool>,
-    /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
-    ///
-    /// Default: `true`.
-    pub auto_correct_address: Option<bool>,
-}
-
-crate::runtime::wire_struct!(
-    UpdateAddressRequest { label = required("label"), country = required("country"),
-    first_name = required("first_name"), last_name = required("last_name"), street_number
-    = required("street_number"), street_name = required("street_name"), address_type =
-    default("address_type"), address_number = default("address_number"), city =
-    required("city"), state = required("state"), postal_code = required("postal_code"),
-    emergency_enabled = default("emergency_enabled"), auto_correct_address =
-    default("auto_correct_address") }
-);
+pub type UpdateAddressRequest = CreateAddressRequest;
 
 /// The fields of [`UpdateAddressRequest`] the API requires, named, for [`UpdateAddressRequest::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct UpdateAddressRequestRequired {
-    /// A friendly name given to the address to help distinguish and search for different addresses within your project. When the address is assigned to a phone number for E911, this label is also sent to the carrier as the caller name. The emergency network limits that field to 32 characters, so longer labels are truncated to the first 32 characters before being sent. Truncation affects only the name shown to the dispatcher, never the address used to route the call.
-    pub label: String,
-    /// The ISO 3166 Alpha 2 country code.
-    pub country: String,
-    /// First name of the occupant associated with this address.
-    pub first_name: String,
-    /// Last name of the occupant associated with this address.
-    pub last_name: String,
-    /// The number portion of the street address.
-    pub street_number: String,
-    /// The name portion of the street address.
-    pub street_name: String,
-    /// The city portion of the street address.
-    pub city: String,
-    /// The state/province/region of the street address. In the USA and Canada, use the two-letter abbreviated form.
-    pub state: String,
-    /// The postal code of the street address.
-    pub postal_code: String,
-}
-
-impl UpdateAddressRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: UpdateAddressRequestRequired) -> Self {
-        let UpdateAddressRequestRequired {
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            city,
-            state,
-            postal_code,
-        } = required;
-        Self {
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            address_type: Default::default(),
-            address_number: Default::default(),
-            city,
-            state,
-            postal_code,
-            emergency_enabled: Default::default(),
-            auto_correct_address: Default::default(),
-        }
-    }
-    /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    pub fn address_type(mut self, value: AddressType) -> Self {
-        self.address_type = Some(value);
-        self
-    }
-    /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub fn address_number(mut self, value: impl Into<String>) -> Self {
-        self.address_number = Some(Into::into(value));
-        self
-    }
-    /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
-    /// the carrier before it is stored. For any other `country` the flag is ignored and the response
-    /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
-    /// validation.
-    pub fn emergency_enabled(mut self, value: bool) -> Self {
-        self.emergency_enabled = Some(value);
-        self
-    }
-    /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
-    pub fn auto_correct_address(mut self, value: bool) -> Self {
-        self.auto_correct_address = Some(value);
-        self
-    }
-}
+pub type UpdateAddressRequestRequired = CreateAddressRequestRequired;
 
 /// Request body for updating a campaign.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8437,51 +6636,20 @@ impl UpdateDomainApplicationRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_fallback_url.
-    pub enum UpdateDomainApplicationRequestCallFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_fallback_url.
+pub type UpdateDomainApplicationRequestCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the version of your Call Flow you'd like to use.
-    pub enum UpdateDomainApplicationRequestCallFlowVersion {
-        Unknown(_),
-        WorkingCopy = "working_copy",
-        CurrentDeployed = "current_deployed",
-    }
-}
+/// A string representing the version of your Call Flow you'd like to use.
+pub type UpdateDomainApplicationRequestCallFlowVersion = CreateDomainApplicationRequestCallFlowVersion;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_request_url.
-    pub enum UpdateDomainApplicationRequestCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_request_url.
+pub type UpdateDomainApplicationRequestCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_status_callback_url.
-    pub enum UpdateDomainApplicationRequestCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_status_callback_url.
+pub type UpdateDomainApplicationRequestCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// Whether connections to this domain application require encryption or if encryption is optional.
-    pub enum UpdateDomainApplicationRequestEncryption {
-        Unknown(_),
-        Optional = "optional",
-        Required = "required",
-        Forbidden = "forbidden",
-    }
-}
+/// Whether connections to this domain application require encryption or if encryption is optional.
+pub type UpdateDomainApplicationRequestEncryption = DomainApplicationEncryption;
 
 /// Request body for updating a number group.
 #[derive(Debug, Clone, PartialEq)]
@@ -8820,84 +6988,23 @@ impl UpdatePhoneNumberRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The call fallback method for the phone number.
-    pub enum UpdatePhoneNumberRequestCallFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The call fallback method for the phone number.
+pub type UpdatePhoneNumberRequestCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// The call request method for the phone number.
-    pub enum UpdatePhoneNumberRequestCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The call request method for the phone number.
+pub type UpdatePhoneNumberRequestCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// The call status callback method for the phone number.
-    pub enum UpdatePhoneNumberRequestCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The call status callback method for the phone number.
+pub type UpdatePhoneNumberRequestCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// The message fallback method for the phone number.
-    pub enum UpdatePhoneNumberRequestMessageFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The message fallback method for the phone number.
+pub type UpdatePhoneNumberRequestMessageFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// The message request method for the phone number.
-    pub enum UpdatePhoneNumberRequestMessageRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The message request method for the phone number.
+pub type UpdatePhoneNumberRequestMessageRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
 /// Request body for updating a queue.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct UpdateQueueRequest {
-    /// The name of the queue.
-    pub name: Option<String>,
-    /// The maximum number of callers allowed in the queue.
-    pub max_size: Option<i32>,
-}
-
-crate::runtime::wire_struct!(
-    UpdateQueueRequest { name = default("name"), max_size = default("max_size") }
-);
-
-impl UpdateQueueRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            max_size: Default::default(),
-        }
-    }
-    /// The name of the queue.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of callers allowed in the queue.
-    pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = Some(value);
-        self
-    }
-}
+pub type UpdateQueueRequest = CreateQueueRequest;
 
 /// Request body for updating a short code.
 #[derive(Debug, Clone, PartialEq)]
@@ -9255,60 +7362,20 @@ impl UpdateSipEndpointRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The HTTP method to use with call_fallback_url.
-    pub enum UpdateSipEndpointRequestCallFallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The HTTP method to use with call_fallback_url.
+pub type UpdateSipEndpointRequestCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// What type of handler you want to run on inbound calls.
-    pub enum UpdateSipEndpointRequestCallHandler {
-        Unknown(_),
-        RelayContext = "relay_context",
-        RelayTopic = "relay_topic",
-        RelayApplication = "relay_application",
-        RelayConnector = "relay_connector",
-        RelayScript = "relay_script",
-        LamlWebhooks = "laml_webhooks",
-        LamlApplication = "laml_application",
-        Dialogflow = "dialogflow",
-        VideoRoom = "video_room",
-        CallFlow = "call_flow",
-        AiAgent = "ai_agent",
-    }
-}
+/// What type of handler you want to run on inbound calls.
+pub type UpdateSipEndpointRequestCallHandler = CreateSipEndpointRequestCallHandler;
 
-crate::runtime::open_enum! {
-    /// The HTTP method to use with call_request_url.
-    pub enum UpdateSipEndpointRequestCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The HTTP method to use with call_request_url.
+pub type UpdateSipEndpointRequestCallRequestMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// The HTTP method to use with call_status_callback_url.
-    pub enum UpdateSipEndpointRequestCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// The HTTP method to use with call_status_callback_url.
+pub type UpdateSipEndpointRequestCallStatusCallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
 
-crate::runtime::open_enum! {
-    /// Specifies the encryption requirements for connections to this endpoint.
-    pub enum UpdateSipEndpointRequestEncryption {
-        Unknown(_),
-        Default = "default",
-        Required = "required",
-        Optional = "optional",
-    }
-}
+/// Specifies the encryption requirements for connections to this endpoint.
+pub type UpdateSipEndpointRequestEncryption = CreateSipEndpointRequestEncryption;
 
 /// Request body for updating the SIP profile.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9374,14 +7441,8 @@ impl UpdateSipProfileRequest {
     }
 }
 
-crate::runtime::open_enum! {
-    /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    pub enum UpdateSipProfileRequestDefaultEncryption {
-        Unknown(_),
-        Required = "required",
-        Optional = "optional",
-    }
-}
+/// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
+pub type UpdateSipProfileRequestDefaultEncryption = SipProfileResponseDefaultEncryption;
 
 /// Request body for updating a verified caller ID.
 #[derive(Debug, Clone, PartialEq)]
@@ -9521,88 +7582,10 @@ impl VerifiedCallerIdListResponse {
 }
 
 /// Response containing a single verified caller ID.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct VerifiedCallerIdResponse {
-    /// The type of the returned object, this should be verified_caller_id.
-    ///
-    /// In JSON: `type`, a Rust keyword, hence the trailing `_` in Rust.
-    pub type_: Option<String>,
-    /// The unique identifier of the Verified Caller ID on SignalWire.
-    pub id: Uuid,
-    /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
-    pub number: String,
-    /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub name: Option<String>,
-    /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub extension: Option<String>,
-    /// A boolean representing whether the number has been verified or not.
-    pub verified: bool,
-    /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    pub verified_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// The verification status for the caller ID.
-    pub status: Option<VerifiedCallerIdResponseStatus>,
-}
-
-crate::runtime::wire_struct!(
-    VerifiedCallerIdResponse { type_ = default("type"), id = required("id"), number =
-    required("number"), name = default("name"), extension = default("extension"),
-    verified = required("verified"), verified_at = default("verified_at"), status =
-    default("status") }
-);
+pub type VerifiedCallerIdResponse = VerifiedCallerId;
 
 /// The fields of [`VerifiedCallerIdResponse`] the API requires, named, for [`VerifiedCallerIdResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct VerifiedCallerIdResponseRequired {
-    /// The unique identifier of the Verified Caller ID on SignalWire.
-    pub id: Uuid,
-    /// String representing the phone number for the caller ID. This must be a valid, routeable phone number in E.164 format.
-    pub number: String,
-    /// A boolean representing whether the number has been verified or not.
-    pub verified: bool,
-}
-
-impl VerifiedCallerIdResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VerifiedCallerIdResponseRequired) -> Self {
-        let VerifiedCallerIdResponseRequired { id, number, verified } = required;
-        Self {
-            type_: Default::default(),
-            id,
-            number,
-            name: Default::default(),
-            extension: Default::default(),
-            verified,
-            verified_at: Default::default(),
-            status: Default::default(),
-        }
-    }
-    /// The type of the returned object, this should be verified_caller_id.
-    pub fn type_(mut self, value: impl Into<String>) -> Self {
-        self.type_ = Some(Into::into(value));
-        self
-    }
-    /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub fn extension(mut self, value: impl Into<String>) -> Self {
-        self.extension = Some(Into::into(value));
-        self
-    }
-    /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    pub fn verified_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.verified_at = Some(value);
-        self
-    }
-    /// The verification status for the caller ID.
-    pub fn status(mut self, value: VerifiedCallerIdResponseStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-}
+pub type VerifiedCallerIdResponseRequired = VerifiedCallerIdRequired;
 
 crate::runtime::open_enum! {
     /// The verification status for the caller ID.
@@ -9613,14 +7596,8 @@ crate::runtime::open_enum! {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The verification status for the caller ID.
-    pub enum VerifiedCallerIdStatus {
-        Unknown(_),
-        Verified = "Verified",
-        AwaitingVerification = "Awaiting Verification",
-    }
-}
+/// The verification status for the caller ID.
+pub type VerifiedCallerIdStatus = VerifiedCallerIdResponseStatus;
 
 /// Request body for verifying a caller ID.
 #[derive(Debug, Clone, PartialEq)]

@@ -1751,15 +1751,8 @@ pub enum SwmlCallingAiParamsSwaigPostSwmlVars {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
-    pub enum SwmlCallingAiParamsThinkingModel {
-        Unknown(_),
-        Gpt4oMini = "gpt-4o-mini",
-        Gpt4_1Mini = "gpt-4.1-mini",
-        Gpt4_1Nano = "gpt-4.1-nano",
-    }
-}
+/// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
+pub type SwmlCallingAiParamsThinkingModel = SwmlCallingAiParamsInnerDialogModel;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -1786,26 +1779,12 @@ impl Default for SwmlCallingAiParamsTtsNumberFormat {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
-    pub enum SwmlCallingAiParamsUtilityModel {
-        Unknown(_),
-        Gpt4oMini = "gpt-4o-mini",
-        Gpt4_1Mini = "gpt-4.1-mini",
-        Gpt4_1Nano = "gpt-4.1-nano",
-    }
-}
+/// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
+pub type SwmlCallingAiParamsUtilityModel = SwmlCallingAiParamsInnerDialogModel;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
-    pub enum SwmlCallingAiParamsVisionModel {
-        Unknown(_),
-        Gpt4oMini = "gpt-4o-mini",
-        Gpt4_1Mini = "gpt-4.1-mini",
-        Gpt4_1Nano = "gpt-4.1-nano",
-    }
-}
+/// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
+pub type SwmlCallingAiParamsVisionModel = SwmlCallingAiParamsInnerDialogModel;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field `AiAgent::post_prompt`, `AiAgentCreateRequest::post_prompt` and [`SwmlCallingAiObject::post_prompt`](crate::SwmlCallingAiObject::post_prompt).
@@ -2768,23 +2747,8 @@ impl SwmlCallingAiSidecarObject {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
-    pub enum SwmlCallingAiSidecarObjectModel {
-        Unknown(_),
-        Gpt4oMini = "gpt-4o-mini",
-        Gpt4_1Mini = "gpt-4.1-mini",
-        Gpt4_1Nano = "gpt-4.1-nano",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingAiSidecarObjectModel {
-    /// The API's default, [`SwmlCallingAiSidecarObjectModel::Gpt4oMini`].
-    fn default() -> Self {
-        Self::Gpt4oMini
-    }
-}
+/// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
+pub type SwmlCallingAiSidecarObjectModel = SwmlCallingAiParamsAiModel;
 
 #[cfg(feature = "swml")]
 /// AISidecarObjectParam object
@@ -3135,23 +3099,8 @@ impl SwmlCallingAiSidecarParams {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
-    pub enum SwmlCallingAiSidecarParamsSummaryModel {
-        Unknown(_),
-        Gpt4oMini = "gpt-4o-mini",
-        Gpt4_1Mini = "gpt-4.1-mini",
-        Gpt4_1Nano = "gpt-4.1-nano",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingAiSidecarParamsSummaryModel {
-    /// The API's default, [`SwmlCallingAiSidecarParamsSummaryModel::Gpt4oMini`].
-    fn default() -> Self {
-        Self::Gpt4oMini
-    }
-}
+/// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
+pub type SwmlCallingAiSidecarParamsSummaryModel = SwmlCallingAiParamsAiModel;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPermissions object
@@ -3890,13 +3839,8 @@ impl SwmlCallingArrayProperty {
 }
 
 #[cfg(feature = "swml")]
-crate::runtime::open_enum! {
-    /// The type of parameter(s) the AI is passing to the function.
-    pub enum SwmlCallingArrayPropertyType {
-        Unknown(_),
-        Array = "array",
-    }
-}
+/// The type of parameter(s) the AI is passing to the function.
+pub type SwmlCallingArrayPropertyType = SwmlCallingAiSidecarArrayParamType;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// `SwmlCallingAttentionTimeout` as the API document names it.
@@ -4178,15 +4122,7 @@ impl SwmlCallingBedrockParams {
 /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
 ///
 /// Decoded as the first of [`SwmlCallingBedrockParamsAttentionTimeout::SwmlCallingAttentionTimeout`], [`SwmlCallingBedrockParamsAttentionTimeout::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockParamsAttentionTimeout {
-    /// The value, as `SwmlCallingAttentionTimeout`.
-    SwmlCallingAttentionTimeout(SwmlCallingAttentionTimeout),
-    /// The value, as `f64`.
-    Number(f64),
-}
+pub type SwmlCallingBedrockParamsAttentionTimeout = SwmlCallingAiParamsAttentionTimeout;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::post_prompt`](crate::SwmlCallingAmazonBedrockObject::post_prompt).
@@ -4218,211 +4154,11 @@ impl From<SwmlCallingBedrockPostPromptObject2> for SwmlCallingBedrockPostPrompt 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlCallingBedrockPostPromptObject {
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    ///
-    /// Default: `256`.
-    /// Minimum: `0`.
-    /// Maximum: `4096`.
-    pub max_tokens: Option<i32>,
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    ///
-    /// Default: `1`.
-    /// Minimum: `0`.
-    /// Maximum: `1.5`.
-    pub temperature: Option<f64>,
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    ///
-    /// Default: `1`.
-    /// Minimum: `0`.
-    /// Maximum: `1`.
-    pub top_p: Option<f64>,
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    ///
-    /// Default: `0.6`.
-    /// Minimum: `0`.
-    /// Maximum: `1`.
-    pub confidence: Option<f64>,
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    ///
-    /// Default: `0`.
-    /// Minimum: `-2`.
-    /// Maximum: `2`.
-    pub presence_penalty: Option<f64>,
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    ///
-    /// Default: `0`.
-    /// Minimum: `-2`.
-    /// Maximum: `2`.
-    pub frequency_penalty: Option<f64>,
-    /// The instructions to send to the agent.
-    pub text: String,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingBedrockPostPromptObject { max_tokens = default("max_tokens"), temperature
-    = default("temperature"), top_p = default("top_p"), confidence =
-    default("confidence"), presence_penalty = default("presence_penalty"),
-    frequency_penalty = default("frequency_penalty"), text = required("text") }
-);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockPostPromptObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            text: Into::into(text),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-}
+pub type SwmlCallingBedrockPostPromptObject = SwmlCallingAiPostPromptText;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlCallingBedrockPostPromptObject2 {
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    ///
-    /// Default: `256`.
-    /// Minimum: `0`.
-    /// Maximum: `4096`.
-    pub max_tokens: Option<i32>,
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    ///
-    /// Default: `1`.
-    /// Minimum: `0`.
-    /// Maximum: `1.5`.
-    pub temperature: Option<f64>,
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    ///
-    /// Default: `1`.
-    /// Minimum: `0`.
-    /// Maximum: `1`.
-    pub top_p: Option<f64>,
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    ///
-    /// Default: `0.6`.
-    /// Minimum: `0`.
-    /// Maximum: `1`.
-    pub confidence: Option<f64>,
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    ///
-    /// Default: `0`.
-    /// Minimum: `-2`.
-    /// Maximum: `2`.
-    pub presence_penalty: Option<f64>,
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    ///
-    /// Default: `0`.
-    /// Minimum: `-2`.
-    /// Maximum: `2`.
-    pub frequency_penalty: Option<f64>,
-    /// The instructions to send to the agent.
-    ///
-    /// Items: at least 1.
-    pub pom: Vec<SwmlCallingPom>,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingBedrockPostPromptObject2 { max_tokens = default("max_tokens"), temperature
-    = default("temperature"), top_p = default("top_p"), confidence =
-    default("confidence"), presence_penalty = default("presence_penalty"),
-    frequency_penalty = default("frequency_penalty"), pom = required("pom") }
-);
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockPostPromptObject2 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(pom: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            pom: Iterator::collect(IntoIterator::into_iter(pom)),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-}
+pub type SwmlCallingBedrockPostPromptObject2 = SwmlCallingAiPostPromptPom;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::prompt`](crate::SwmlCallingAmazonBedrockObject::prompt).
@@ -4704,25 +4440,8 @@ impl Default for SwmlCallingBedrockPromptObject2VoiceId {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
-    pub enum SwmlCallingBedrockPromptObjectVoiceId {
-        Unknown(_),
-        Tiffany = "tiffany",
-        Matthew = "matthew",
-        Amy = "amy",
-        Lupe = "lupe",
-        Carlos = "carlos",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingBedrockPromptObjectVoiceId {
-    /// The API's default, [`SwmlCallingBedrockPromptObjectVoiceId::Matthew`].
-    fn default() -> Self {
-        Self::Matthew
-    }
-}
+/// The field [`SwmlCallingBedrockPromptObject::voice_id`](crate::SwmlCallingBedrockPromptObject::voice_id).
+pub type SwmlCallingBedrockPromptObjectVoiceId = SwmlCallingBedrockPromptObject2VoiceId;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrockObject::swaig`](crate::SwmlCallingAmazonBedrockObject::swaig).
@@ -5460,15 +5179,7 @@ crate::runtime::open_enum! {
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
 /// Decoded as the first of [`SwmlCallingBedrockWebhookRequireArgs::String`], [`SwmlCallingBedrockWebhookRequireArgs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingBedrockWebhookRequireArgs {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingBedrockWebhookRequireArgs = SwmlCallingBedrockWebhookErrorKeys;
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -5522,13 +5233,8 @@ impl SwmlCallingBooleanProperty {
 }
 
 #[cfg(feature = "swml")]
-crate::runtime::open_enum! {
-    /// The type of parameter(s) the AI is passing to the function.
-    pub enum SwmlCallingBooleanPropertyType {
-        Unknown(_),
-        Boolean = "boolean",
-    }
-}
+/// The type of parameter(s) the AI is passing to the function.
+pub type SwmlCallingBooleanPropertyType = SwmlCallingAiSidecarBooleanParamType;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -6321,34 +6027,11 @@ impl SwmlCallingConnectDeviceParallel {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceParallelConfirm::String`], [`SwmlCallingConnectDeviceParallelConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceParallelConfirm {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<SwmlCallingValidConfirmMethods>`.
-    Array(Vec<SwmlCallingValidConfirmMethods>),
-}
+pub type SwmlCallingConnectDeviceParallelConfirm = SwmlCallingConnectDestinationConfirm;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub enum SwmlCallingConnectDeviceParallelEncryption {
-        Unknown(_),
-        Mandatory = "mandatory",
-        Optional = "optional",
-        Forbidden = "forbidden",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingConnectDeviceParallelEncryption {
-    /// The API's default, [`SwmlCallingConnectDeviceParallelEncryption::Optional`].
-    fn default() -> Self {
-        Self::Optional
-    }
-}
+/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+pub type SwmlCallingConnectDeviceParallelEncryption = SwmlCallingConnectDestinationEncryption;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
@@ -6639,34 +6322,11 @@ impl SwmlCallingConnectDeviceSerial {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialConfirm::String`], [`SwmlCallingConnectDeviceSerialConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSerialConfirm {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<SwmlCallingValidConfirmMethods>`.
-    Array(Vec<SwmlCallingValidConfirmMethods>),
-}
+pub type SwmlCallingConnectDeviceSerialConfirm = SwmlCallingConnectDestinationConfirm;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub enum SwmlCallingConnectDeviceSerialEncryption {
-        Unknown(_),
-        Mandatory = "mandatory",
-        Optional = "optional",
-        Forbidden = "forbidden",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingConnectDeviceSerialEncryption {
-    /// The API's default, [`SwmlCallingConnectDeviceSerialEncryption::Optional`].
-    fn default() -> Self {
-        Self::Optional
-    }
-}
+/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+pub type SwmlCallingConnectDeviceSerialEncryption = SwmlCallingConnectDestinationEncryption;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Combine both serial and parallel strategies using a two-dimensional array. The outer array is the serial dimension — each element is a group tried one at a time, in order. Each inner array is the parallel dimension — all destinations in that group are dialed simultaneously. If no destination in the current group answers, the next group is attempted.
@@ -6946,78 +6606,25 @@ impl SwmlCallingConnectDeviceSerialParallel {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialParallelConfirm::String`], [`SwmlCallingConnectDeviceSerialParallelConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSerialParallelConfirm {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<SwmlCallingValidConfirmMethods>`.
-    Array(Vec<SwmlCallingValidConfirmMethods>),
-}
+pub type SwmlCallingConnectDeviceSerialParallelConfirm = SwmlCallingConnectDestinationConfirm;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub enum SwmlCallingConnectDeviceSerialParallelEncryption {
-        Unknown(_),
-        Mandatory = "mandatory",
-        Optional = "optional",
-        Forbidden = "forbidden",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingConnectDeviceSerialParallelEncryption {
-    /// The API's default, [`SwmlCallingConnectDeviceSerialParallelEncryption::Optional`].
-    fn default() -> Self {
-        Self::Optional
-    }
-}
+/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+pub type SwmlCallingConnectDeviceSerialParallelEncryption = SwmlCallingConnectDestinationEncryption;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialParallelResult::Cond`], [`SwmlCallingConnectDeviceSerialParallelResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSerialParallelResult {
-    /// Execute a sequence of instructions depending on the value of a JavaScript condition.
-    Cond(Vec<SwmlCallingCondParams>),
-    /// ConnectSwitch object
-    SwmlCallingConnectSwitch(Box<SwmlCallingConnectSwitch>),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl From<SwmlCallingConnectSwitch> for SwmlCallingConnectDeviceSerialParallelResult {
-    fn from(value: SwmlCallingConnectSwitch) -> Self {
-        Self::SwmlCallingConnectSwitch(Box::new(value))
-    }
-}
+pub type SwmlCallingConnectDeviceSerialParallelResult = SwmlCallingConnectDeviceParallelResult;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSerialResult::Cond`], [`SwmlCallingConnectDeviceSerialResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSerialResult {
-    /// Execute a sequence of instructions depending on the value of a JavaScript condition.
-    Cond(Vec<SwmlCallingCondParams>),
-    /// ConnectSwitch object
-    SwmlCallingConnectSwitch(Box<SwmlCallingConnectSwitch>),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl From<SwmlCallingConnectSwitch> for SwmlCallingConnectDeviceSerialResult {
-    fn from(value: SwmlCallingConnectSwitch) -> Self {
-        Self::SwmlCallingConnectSwitch(Box::new(value))
-    }
-}
+pub type SwmlCallingConnectDeviceSerialResult = SwmlCallingConnectDeviceParallelResult;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Single-destination connect object.
@@ -7378,75 +6985,23 @@ impl SwmlCallingConnectDeviceSingle {
 /// - An array of SWML methods to execute inline
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSingleConfirm::String`], [`SwmlCallingConnectDeviceSingleConfirm::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSingleConfirm {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<SwmlCallingValidConfirmMethods>`.
-    Array(Vec<SwmlCallingValidConfirmMethods>),
-}
+pub type SwmlCallingConnectDeviceSingleConfirm = SwmlCallingConnectDestinationConfirm;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub enum SwmlCallingConnectDeviceSingleEncryption {
-        Unknown(_),
-        Mandatory = "mandatory",
-        Optional = "optional",
-        Forbidden = "forbidden",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingConnectDeviceSingleEncryption {
-    /// The API's default, [`SwmlCallingConnectDeviceSingleEncryption::Optional`].
-    fn default() -> Self {
-        Self::Optional
-    }
-}
+/// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
+pub type SwmlCallingConnectDeviceSingleEncryption = SwmlCallingConnectDestinationEncryption;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
 /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
 ///
 /// Decoded as the first of [`SwmlCallingConnectDeviceSingleResult::Cond`], [`SwmlCallingConnectDeviceSingleResult::SwmlCallingConnectSwitch`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingConnectDeviceSingleResult {
-    /// Execute a sequence of instructions depending on the value of a JavaScript condition.
-    Cond(Vec<SwmlCallingCondParams>),
-    /// ConnectSwitch object
-    SwmlCallingConnectSwitch(Box<SwmlCallingConnectSwitch>),
-}
+pub type SwmlCallingConnectDeviceSingleResult = SwmlCallingConnectDeviceParallelResult;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl From<SwmlCallingConnectSwitch> for SwmlCallingConnectDeviceSingleResult {
-    fn from(value: SwmlCallingConnectSwitch) -> Self {
-        Self::SwmlCallingConnectSwitch(Box::new(value))
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// HTTP method for the stream status webhook.
-    /// Only applies to stream destinations.
-    pub enum SwmlCallingConnectDeviceSingleStatusUrlMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingConnectDeviceSingleStatusUrlMethod {
-    /// The API's default, [`SwmlCallingConnectDeviceSingleStatusUrlMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// HTTP method for the stream status webhook.
+/// Only applies to stream destinations.
+pub type SwmlCallingConnectDeviceSingleStatusUrlMethod = SwmlCallingConnectDestinationStatusUrlMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ConnectHeaders object
@@ -9252,13 +8807,8 @@ impl SwmlCallingFunctionParameters {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
-    pub enum SwmlCallingFunctionParametersType {
-        Unknown(_),
-        Object = "object",
-    }
-}
+/// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
+pub type SwmlCallingFunctionParametersType = SwmlCallingAiSidecarFunctionParametersType;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A key-value object for data that persists throughout an AI or sidecar session.
@@ -9520,13 +9070,8 @@ impl SwmlCallingHangUpHookSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
-    pub enum SwmlCallingHangUpHookSwaigFunctionValue {
-        Unknown(_),
-        HangupHook = "hangup_hook",
-    }
-}
+/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
+pub type SwmlCallingHangUpHookSwaigFunctionValue = SwmlCallingBedrockSwaigFunctionObject3Function;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -9874,13 +9419,8 @@ impl SwmlCallingIntegerProperty {
 }
 
 #[cfg(feature = "swml")]
-crate::runtime::open_enum! {
-    /// The type of parameter(s) the AI is passing to the function.
-    pub enum SwmlCallingIntegerPropertyType {
-        Unknown(_),
-        Integer = "integer",
-    }
-}
+/// The type of parameter(s) the AI is passing to the function.
+pub type SwmlCallingIntegerPropertyType = SwmlCallingAiSidecarIntegerParamType;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// join_conference Method
@@ -10215,22 +9755,8 @@ crate::runtime::open_enum! {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
-    pub enum SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod {
-    /// The API's default, [`SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
+pub type SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod = SwmlCallingConnectDestinationStatusUrlMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -10321,33 +9847,12 @@ impl SwmlCallingJoinConferenceObjectResultSwitch {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The content type used when sending status events to the status callback URL. Default not set
-    pub enum SwmlCallingJoinConferenceObjectStatusCallbackEventType {
-        Unknown(_),
-        Cxml = "cxml",
-        Laml = "laml",
-        Relay = "relay",
-    }
-}
+/// The content type used when sending status events to the status callback URL. Default not set
+pub type SwmlCallingJoinConferenceObjectStatusCallbackEventType = SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
-    pub enum SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingJoinConferenceObjectStatusCallbackMethod {
-    /// The API's default, [`SwmlCallingJoinConferenceObjectStatusCallbackMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
+pub type SwmlCallingJoinConferenceObjectStatusCallbackMethod = SwmlCallingConnectDestinationStatusUrlMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -10465,22 +9970,8 @@ impl SwmlCallingJoinConferenceStream {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
-    pub enum SwmlCallingJoinConferenceStreamStatusUrlMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingJoinConferenceStreamStatusUrlMethod {
-    /// The API's default, [`SwmlCallingJoinConferenceStreamStatusUrlMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
+pub type SwmlCallingJoinConferenceStreamStatusUrlMethod = SwmlCallingConnectDestinationStatusUrlMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// join_room Method
@@ -10901,15 +10392,7 @@ impl SwmlCallingLanguages {
 /// Items: at most 3.
 ///
 /// Decoded as the first of [`SwmlCallingLanguagesCode::String`], [`SwmlCallingLanguagesCode::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingLanguagesCode {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingLanguagesCode = SwmlCallingBedrockWebhookErrorKeys;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A legacy alias for `code`, kept so that documents written before `code` existed keep
@@ -10917,15 +10400,7 @@ pub enum SwmlCallingLanguagesCode {
 /// Write `code` in new documents.
 ///
 /// Decoded as the first of [`SwmlCallingLanguagesListenLanguage::String`], [`SwmlCallingLanguagesListenLanguage::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingLanguagesListenLanguage {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingLanguagesListenLanguage = SwmlCallingBedrockWebhookErrorKeys;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// live_transcribe Method
@@ -11279,29 +10754,7 @@ impl From<SwmlCallingFunctionFillers> for SwmlCallingMultilingualFillers {
 /// An `auto` key inside the object is translated the same way an array is.
 ///
 /// Decoded as the first of [`SwmlCallingMultilingualFunctionFillers::Array`], [`SwmlCallingMultilingualFunctionFillers::SwmlCallingFunctionFillers`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingMultilingualFunctionFillers {
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-    /// Filler phrases keyed by language code, one array per language. A single phrase is
-    /// picked from the matching array at random.
-    ///
-    /// The agent looks for an entry matching the language being spoken, then `auto`, then
-    /// `default`, and plays nothing when none of the three is set. Under `ai.multilingual` the
-    /// key is whichever code the speech recognition engine reports for the turn, so any code it
-    /// returns works. Under `ai.languages` the key has to match the `code` set on the entry.
-    /// The codes listed here are the ones in common use, not a closed list.
-    SwmlCallingFunctionFillers(Box<SwmlCallingFunctionFillers>),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl From<SwmlCallingFunctionFillers> for SwmlCallingMultilingualFunctionFillers {
-    fn from(value: SwmlCallingFunctionFillers) -> Self {
-        Self::SwmlCallingFunctionFillers(Box::new(value))
-    }
-}
+pub type SwmlCallingMultilingualFunctionFillers = SwmlCallingMultilingualFillers;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// MultilingualLanguage
@@ -11544,24 +10997,11 @@ pub enum SwmlCallingNumberPropertyDefault {
 /// Each item of the field [`SwmlCallingNumberProperty::enum_`](crate::SwmlCallingNumberProperty::enum_).
 ///
 /// Decoded as the first of [`SwmlCallingNumberPropertyEnumItem::Integer`], [`SwmlCallingNumberPropertyEnumItem::Number`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingNumberPropertyEnumItem {
-    /// The value, as `i64`.
-    Integer(i64),
-    /// The value, as `f64`.
-    Number(f64),
-}
+pub type SwmlCallingNumberPropertyEnumItem = SwmlCallingNumberPropertyDefault;
 
 #[cfg(feature = "swml")]
-crate::runtime::open_enum! {
-    /// The type of parameter(s) the AI is passing to the function.
-    pub enum SwmlCallingNumberPropertyType {
-        Unknown(_),
-        Number = "number",
-    }
-}
+/// The type of parameter(s) the AI is passing to the function.
+pub type SwmlCallingNumberPropertyType = SwmlCallingAiSidecarNumberParamType;
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -11632,13 +11072,8 @@ impl SwmlCallingObjectProperty {
 }
 
 #[cfg(feature = "swml")]
-crate::runtime::open_enum! {
-    /// The type of parameter(s) the AI is passing to the function.
-    pub enum SwmlCallingObjectPropertyType {
-        Unknown(_),
-        Object = "object",
-    }
-}
+/// The type of parameter(s) the AI is passing to the function.
+pub type SwmlCallingObjectPropertyType = SwmlCallingAiSidecarObjectParamType;
 
 #[cfg(feature = "swml")]
 /// oneOf Property
@@ -11726,22 +11161,7 @@ impl SwmlCallingOutput {
 /// An action for the platform to perform on the live call, or a list of them.
 ///
 /// Decoded as the first of [`SwmlCallingOutputAction::Array`], [`SwmlCallingOutputAction::SwmlCallingAction`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingOutputAction {
-    /// The value, as `Vec<SwmlCallingAction>`.
-    Array(Vec<SwmlCallingAction>),
-    /// Action union
-    SwmlCallingAction(Box<SwmlCallingAction>),
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl From<SwmlCallingAction> for SwmlCallingOutputAction {
-    fn from(value: SwmlCallingAction) -> Self {
-        Self::SwmlCallingAction(Box::new(value))
-    }
-}
+pub type SwmlCallingOutputAction = SwmlCallingBedrockOutputAction;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The result the agent reads next. A plain string becomes the tool message as-is; the object form
@@ -12305,15 +11725,7 @@ crate::runtime::open_enum! {
 /// Default: `true`.
 ///
 /// Decoded as the first of [`SwmlCallingPayValuePostalCode::Boolean`], [`SwmlCallingPayValuePostalCode::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingPayValuePostalCode {
-    /// The value, as `bool`.
-    Boolean(bool),
-    /// The value, as `String`.
-    String(String),
-}
+pub type SwmlCallingPayValuePostalCode = SwmlCallingAiParamsEnableBarge;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -13550,24 +12962,9 @@ impl Default for SwmlCallingRecordValueDirection {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The format to record in. Can be `wav`, `mp3`, or `mp4`.
-    /// Default is `"wav"`.
-    pub enum SwmlCallingRecordValueFormat {
-        Unknown(_),
-        Wav = "wav",
-        Mp3 = "mp3",
-        Mp4 = "mp4",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingRecordValueFormat {
-    /// The API's default, [`SwmlCallingRecordValueFormat::Wav`].
-    fn default() -> Self {
-        Self::Wav
-    }
-}
+/// The format to record in. Can be `wav`, `mp3`, or `mp4`.
+/// Default is `"wav"`.
+pub type SwmlCallingRecordValueFormat = SwmlCallingRecordCallValueFormat;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// request Method
@@ -13700,16 +13097,8 @@ pub enum SwmlCallingRequestValueBody {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
-    pub enum SwmlCallingRequestValueMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-        Put = "PUT",
-        Delete = "DELETE",
-    }
-}
+/// The HTTP method to be used for the request. Can be `GET`, `POST`, `PUT`, or `DELETE`.
+pub type SwmlCallingRequestValueMethod = SwmlCallingBedrockWebhookMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// return Method
@@ -14775,27 +14164,14 @@ impl SwmlCallingStartUpHookSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
-    pub enum SwmlCallingStartUpHookSwaigFunctionValue {
-        Unknown(_),
-        StartupHook = "startup_hook",
-    }
-}
+/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
+pub type SwmlCallingStartUpHookSwaigFunctionValue = SwmlCallingBedrockSwaigFunctionObject2Function;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingStartUpHookSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingStartUpHookSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingStartUpHookSwaigFunctionWaitFileLoops {
-    /// The value, as `i64`.
-    Integer(i64),
-    /// The value, as `String`.
-    String(String),
-}
+pub type SwmlCallingStartUpHookSwaigFunctionWaitFileLoops = SwmlCallingHangUpHookSwaigFunctionWaitFileLoops;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop Action
@@ -15152,23 +14528,9 @@ impl SwmlCallingStreamValue {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// HTTP method used to deliver stream status events to `status_url`.
-    /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
-    pub enum SwmlCallingStreamValueStatusUrlMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl Default for SwmlCallingStreamValueStatusUrlMethod {
-    /// The API's default, [`SwmlCallingStreamValueStatusUrlMethod::Post`].
-    fn default() -> Self {
-        Self::Post
-    }
-}
+/// HTTP method used to deliver stream status events to `status_url`.
+/// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
+pub type SwmlCallingStreamValueStatusUrlMethod = SwmlCallingConnectDestinationStatusUrlMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -15290,13 +14652,8 @@ impl SwmlCallingStringProperty {
 }
 
 #[cfg(feature = "swml")]
-crate::runtime::open_enum! {
-    /// The type of parameter(s) the AI is passing to the function.
-    pub enum SwmlCallingStringPropertyType {
-        Unknown(_),
-        String = "string",
-    }
-}
+/// The type of parameter(s) the AI is passing to the function.
+pub type SwmlCallingStringPropertyType = SwmlCallingAiSidecarStringParamType;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SummarizeAction object
@@ -15583,27 +14940,14 @@ impl SwmlCallingSummarizeConversationSwaigFunction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
-    pub enum SwmlCallingSummarizeConversationSwaigFunctionValue {
-        Unknown(_),
-        SummarizeConversation = "summarize_conversation",
-    }
-}
+/// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
+pub type SwmlCallingSummarizeConversationSwaigFunctionValue = SwmlCallingBedrockSwaigFunctionObject4Function;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops {
-    /// The value, as `i64`.
-    Integer(i64),
-    /// The value, as `String`.
-    String(String),
-}
+pub type SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops = SwmlCallingHangUpHookSwaigFunctionWaitFileLoops;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// swaig
@@ -16013,53 +15357,11 @@ impl SwmlCallingSwitch {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Execute different instructions based on a variable's value.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlCallingSwitchValue {
-    /// Name of the variable whose value needs to be compared.
-    pub variable: String,
-    /// Object of key-mapped values to array of SWML methods to execute.
-    pub case: ::serde_json::Value,
-    /// Array of SWML methods to execute if no cases match.
-    pub default: Option<Vec<SwmlCallingSwmlMethod>>,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingSwitchValue { variable = required("variable"), case = required("case"),
-    default = default("default") }
-);
+pub type SwmlCallingSwitchValue = SwmlCallingJoinConferenceObjectResultSwitch;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingSwitchValue`] the API requires, named, for [`SwmlCallingSwitchValue::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SwmlCallingSwitchValueRequired {
-    /// Name of the variable whose value needs to be compared.
-    pub variable: String,
-    /// Object of key-mapped values to array of SWML methods to execute.
-    pub case: ::serde_json::Value,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwitchValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingSwitchValueRequired) -> Self {
-        let SwmlCallingSwitchValueRequired { variable, case } = required;
-        Self {
-            variable,
-            case,
-            default: Default::default(),
-        }
-    }
-    /// Array of SWML methods to execute if no cases match.
-    pub fn default(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+pub type SwmlCallingSwitchValueRequired = SwmlCallingJoinConferenceObjectResultSwitchRequired;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SWML Action
@@ -16761,15 +16063,7 @@ impl SwmlCallingToggleFunctionsActionToggleFunctionsItem {
 /// The function names to toggle.
 ///
 /// Decoded as the first of [`SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction::String`], [`SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingToggleFunctionsActionToggleFunctionsItemFunction = SwmlCallingBedrockWebhookErrorKeys;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// transcribe Method
@@ -17101,13 +16395,8 @@ for SwmlCallingTranscribeSummarizeActionUnion {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
-    pub enum SwmlCallingTranscribeSummarizeActionUnionEnum {
-        Unknown(_),
-        Summarize = "summarize",
-    }
-}
+/// The member [`SwmlCallingTranscribeSummarizeActionUnion::Enum`](crate::SwmlCallingTranscribeSummarizeActionUnion::Enum).
+pub type SwmlCallingTranscribeSummarizeActionUnionEnum = SwmlCallingSummarizeActionUnionEnum;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Transcribe the entire call in the background.
@@ -17259,23 +16548,12 @@ impl From<SwmlCallingInjectAction> for SwmlCallingTranslateAction {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
-    pub enum SwmlCallingTranslateActionEnum {
-        Unknown(_),
-        Stop = "stop",
-    }
-}
+/// The member [`SwmlCallingTranslateAction::Enum`](crate::SwmlCallingTranslateAction::Enum).
+pub type SwmlCallingTranslateActionEnum = SwmlCallingTranscribeActionEnum;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// TranslateDirection enum
-    pub enum SwmlCallingTranslateDirection {
-        Unknown(_),
-        RemoteCaller = "remote-caller",
-        LocalCaller = "local-caller",
-    }
-}
+/// TranslateDirection enum
+pub type SwmlCallingTranslateDirection = SwmlCallingTranscribeDirection;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -17828,15 +17106,7 @@ impl SwmlCallingUnsetGlobalDataAction {
 /// The key of the global data to unset from the `global_data`. You can also reset the `global_data` by passing in a new object.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetGlobalDataActionUnsetGlobalData::String`], [`SwmlCallingUnsetGlobalDataActionUnsetGlobalData::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingUnsetGlobalDataActionUnsetGlobalData {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `serde_json::Value`.
-    Map(::serde_json::Value),
-}
+pub type SwmlCallingUnsetGlobalDataActionUnsetGlobalData = SwmlCallingRequestValueBody;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// unset_meta_data Action
@@ -17864,15 +17134,7 @@ impl SwmlCallingUnsetMetaDataAction {
 /// The key of the local data to unset from the `meta_data`. You can also reset the `meta_data` by passing in a new object.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetMetaDataActionUnsetMetaData::String`], [`SwmlCallingUnsetMetaDataActionUnsetMetaData::Map`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `serde_json::Value`.
-    Map(::serde_json::Value),
-}
+pub type SwmlCallingUnsetMetaDataActionUnsetMetaData = SwmlCallingRequestValueBody;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Unset specified variables. The variables may have been set using the set method
@@ -17880,15 +17142,7 @@ pub enum SwmlCallingUnsetMetaDataActionUnsetMetaData {
 /// Accepts a single variable name as a string or an array of variable names.
 ///
 /// Decoded as the first of [`SwmlCallingUnsetValue::String`], [`SwmlCallingUnsetValue::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingUnsetValue {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingUnsetValue = SwmlCallingBedrockWebhookErrorKeys;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// user_event Method
@@ -18156,15 +17410,7 @@ impl SwmlCallingUserSwaigFunction {
 /// The number of times to loop playing the file. Default is not set.
 ///
 /// Decoded as the first of [`SwmlCallingUserSwaigFunctionWaitFileLoops::Integer`], [`SwmlCallingUserSwaigFunctionWaitFileLoops::String`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingUserSwaigFunctionWaitFileLoops {
-    /// The value, as `i64`.
-    Integer(i64),
-    /// The value, as `String`.
-    String(String),
-}
+pub type SwmlCallingUserSwaigFunctionWaitFileLoops = SwmlCallingHangUpHookSwaigFunctionWaitFileLoops;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the member [`SwmlCallingConnectDestinationConfirm::Array`](crate::SwmlCallingConnectDestinationConfirm::Array), [`SwmlCallingConnectDeviceParallelConfirm::Array`](crate::SwmlCallingConnectDeviceParallelConfirm::Array) and [`SwmlCallingConnectDeviceSerialConfirm::Array`](crate::SwmlCallingConnectDeviceSerialConfirm::Array), and in 2 more places.
@@ -18460,15 +17706,7 @@ impl SwmlCallingWebhook {
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
 ///
 /// Decoded as the first of [`SwmlCallingWebhookErrorKeys::String`], [`SwmlCallingWebhookErrorKeys::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingWebhookErrorKeys {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingWebhookErrorKeys = SwmlCallingBedrockWebhookErrorKeys;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Iterates over an array of objects and processes a output based on each element in the array. Works similarly to JavaScript's forEach method.
@@ -18476,84 +17714,18 @@ pub enum SwmlCallingWebhookErrorKeys {
 /// 1. foreach
 /// 2. expressions
 /// 3. output
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct SwmlCallingWebhookForeach {
-    /// The key to be used to access the current element in the array.
-    pub input_key: String,
-    /// The key that can be referenced in the output of the `foreach` iteration. The values that are stored from `append` will be stored in this key.
-    pub output_key: String,
-    /// The max amount of elements that are iterated over in the array. This will start at the beginning of the array.
-    pub max: Option<i64>,
-    /// The values to append to the output_key.
-    /// Properties from the object can be referenced and added to the output_key by using the following syntax:
-    /// ${this.property_name}.
-    /// The `this` keyword is used to reference the current object in the array.
-    pub append: String,
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::wire_struct!(
-    SwmlCallingWebhookForeach { input_key = required("input_key"), output_key =
-    required("output_key"), max = default("max"), append = required("append") }
-);
+pub type SwmlCallingWebhookForeach = SwmlCallingBedrockWebhookForeach;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The fields of [`SwmlCallingWebhookForeach`] the API requires, named, for [`SwmlCallingWebhookForeach::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct SwmlCallingWebhookForeachRequired {
-    /// The key to be used to access the current element in the array.
-    pub input_key: String,
-    /// The key that can be referenced in the output of the `foreach` iteration. The values that are stored from `append` will be stored in this key.
-    pub output_key: String,
-    /// The values to append to the output_key.
-    /// Properties from the object can be referenced and added to the output_key by using the following syntax:
-    /// ${this.property_name}.
-    /// The `this` keyword is used to reference the current object in the array.
-    pub append: String,
-}
+pub type SwmlCallingWebhookForeachRequired = SwmlCallingBedrockWebhookForeachRequired;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingWebhookForeach {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingWebhookForeachRequired) -> Self {
-        let SwmlCallingWebhookForeachRequired { input_key, output_key, append } = required;
-        Self {
-            input_key,
-            output_key,
-            max: Default::default(),
-            append,
-        }
-    }
-    /// The max amount of elements that are iterated over in the array. This will start at the beginning of the array.
-    pub fn max(mut self, value: i64) -> Self {
-        self.max = Some(value);
-        self
-    }
-}
-
-#[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::open_enum! {
-    /// The HTTP method (GET, POST, etc.) for the API call.
-    pub enum SwmlCallingWebhookMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-        Put = "PUT",
-        Delete = "DELETE",
-    }
-}
+/// The HTTP method (GET, POST, etc.) for the API call.
+pub type SwmlCallingWebhookMethod = SwmlCallingBedrockWebhookMethod;
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
 ///
 /// Decoded as the first of [`SwmlCallingWebhookRequireArgs::String`], [`SwmlCallingWebhookRequireArgs::Array`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum SwmlCallingWebhookRequireArgs {
-    /// The value, as `String`.
-    String(String),
-    /// The value, as `Vec<String>`.
-    Array(Vec<String>),
-}
+pub type SwmlCallingWebhookRequireArgs = SwmlCallingBedrockWebhookErrorKeys;

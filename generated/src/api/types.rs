@@ -265,24 +265,12 @@ crate::runtime::open_enum! {
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_request_url.
-    pub enum DomainApplicationResponseCallRequestMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_request_url.
+pub type DomainApplicationResponseCallRequestMethod = DomainApplicationResponseCallFallbackMethod;
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-crate::runtime::open_enum! {
-    /// A string representing the HTTP method to use with call_status_callback_url.
-    pub enum DomainApplicationResponseCallStatusCallbackMethod {
-        Unknown(_),
-        Get = "GET",
-        Post = "POST",
-    }
-}
+/// A string representing the HTTP method to use with call_status_callback_url.
+pub type DomainApplicationResponseCallStatusCallbackMethod = DomainApplicationResponseCallFallbackMethod;
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 crate::runtime::open_enum! {

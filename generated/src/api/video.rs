@@ -82,32 +82,7 @@ impl GetRoomByNameParams {
 /// The query and header parameters of [`Client::get_room`](crate::Client::get_room).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct GetRoomParams {
-    /// Specifies whether or not to include information about the room's active session (if any).
-    ///
-    /// Sent as the query parameter `include_active_session`.
-    pub include_active_session: Option<bool>,
-}
-
-crate::runtime::wire_struct!(
-    GetRoomParams { include_active_session = default("include_active_session") }
-);
-
-impl GetRoomParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_active_session: Default::default(),
-        }
-    }
-    /// Specifies whether or not to include information about the room's active session (if any).
-    pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = Some(value);
-        self
-    }
-}
+pub type GetRoomParams = GetRoomByNameParams;
 
 /// The query and header parameters of [`Client::get_room_recording`](crate::Client::get_room_recording).
 ///
@@ -317,53 +292,7 @@ impl ListLogsParams {
 /// The query and header parameters of [`Client::list_room_recording_events`](crate::Client::list_room_recording_events).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListRoomRecordingEventsParams {
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    ///
-    /// Sent as the query parameter `page_number`.
-    pub page_number: Option<i32>,
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListRoomRecordingEventsParams { page_number = default("page_number"), page_size =
-    default("page_size"), page_token = default("page_token") }
-);
-
-impl ListRoomRecordingEventsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListRoomRecordingEventsParams = ListConferenceTokensParams;
 
 /// The query and header parameters of [`Client::list_room_recordings`](crate::Client::list_room_recordings).
 ///
@@ -430,166 +359,17 @@ impl ListRoomRecordingsParams {
 /// The query and header parameters of [`Client::list_room_session_events`](crate::Client::list_room_session_events).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListRoomSessionEventsParams {
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    ///
-    /// Sent as the query parameter `page_number`.
-    pub page_number: Option<i32>,
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListRoomSessionEventsParams { page_number = default("page_number"), page_size =
-    default("page_size"), page_token = default("page_token") }
-);
-
-impl ListRoomSessionEventsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListRoomSessionEventsParams = ListConferenceTokensParams;
 
 /// The query and header parameters of [`Client::list_room_session_members`](crate::Client::list_room_session_members).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListRoomSessionMembersParams {
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    ///
-    /// Sent as the query parameter `page_number`.
-    pub page_number: Option<i32>,
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListRoomSessionMembersParams { page_number = default("page_number"), page_size =
-    default("page_size"), page_token = default("page_token") }
-);
-
-impl ListRoomSessionMembersParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListRoomSessionMembersParams = ListConferenceTokensParams;
 
 /// The query and header parameters of [`Client::list_room_session_recordings`](crate::Client::list_room_session_recordings).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListRoomSessionRecordingsParams {
-    /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
-    ///
-    /// Sent as the query parameter `media_ttl`.
-    pub media_ttl: Option<i32>,
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    ///
-    /// Sent as the query parameter `page_number`.
-    pub page_number: Option<i32>,
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListRoomSessionRecordingsParams { media_ttl = default("media_ttl"), page_number =
-    default("page_number"), page_size = default("page_size"), page_token =
-    default("page_token") }
-);
-
-impl ListRoomSessionRecordingsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            media_ttl: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
-    pub fn media_ttl(mut self, value: i32) -> Self {
-        self.media_ttl = Some(value);
-        self
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+pub type ListRoomSessionRecordingsParams = ListRoomRecordingsParams;
 
 /// The query and header parameters of [`Client::list_room_sessions`](crate::Client::list_room_sessions).
 ///
@@ -2464,36 +2244,10 @@ impl VideoListRoomSessionMembersResponse {
 }
 
 /// List room session recordings response.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct VideoListRoomSessionRecordingsResponse {
-    /// Pagination links.
-    pub links: VideoPaginationLinks,
-    /// List of room recordings.
-    pub data: Vec<VideoRoomRecording>,
-}
-
-crate::runtime::wire_struct!(
-    VideoListRoomSessionRecordingsResponse { links = required("links"), data =
-    required("data") }
-);
+pub type VideoListRoomSessionRecordingsResponse = VideoListRoomRecordingsResponse;
 
 /// The fields of [`VideoListRoomSessionRecordingsResponse`] the API requires, named, for [`VideoListRoomSessionRecordingsResponse::new`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct VideoListRoomSessionRecordingsResponseRequired {
-    /// Pagination links.
-    pub links: VideoPaginationLinks,
-    /// List of room recordings.
-    pub data: Vec<VideoRoomRecording>,
-}
-
-impl VideoListRoomSessionRecordingsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomSessionRecordingsResponseRequired) -> Self {
-        let VideoListRoomSessionRecordingsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+pub type VideoListRoomSessionRecordingsResponseRequired = VideoListRoomRecordingsResponseRequired;
 
 /// List room sessions response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2789,25 +2543,8 @@ crate::runtime::open_enum! {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The room's layout.
-    pub enum VideoRoomLayout {
-        Unknown(_),
-        GridResponsive = "grid-responsive",
-        GridResponsiveMobile = "grid-responsive-mobile",
-        Highlight1Responsive = "highlight-1-responsive",
-        V1x1 = "1x1",
-        V2x1 = "2x1",
-        V2x2 = "2x2",
-        V5up = "5up",
-        V3x3 = "3x3",
-        V4x4 = "4x4",
-        V5x5 = "5x5",
-        V6x6 = "6x6",
-        V8x8 = "8x8",
-        V10x10 = "10x10",
-    }
-}
+/// The room's layout.
+pub type VideoRoomLayout = VideoLayout;
 
 /// Room recording response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -3627,14 +3364,8 @@ impl VideoRoomSessionMember {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Status of a room session.
-    pub enum VideoRoomSessionStatus {
-        Unknown(_),
-        InProgress = "in-progress",
-        Completed = "completed",
-    }
-}
+/// Status of a room session.
+pub type VideoRoomSessionStatus = VideoLogStatus;
 
 /// Room session summary, returned by the show endpoint. Omits list-only fields.
 #[derive(Debug, Clone, PartialEq)]
@@ -4359,169 +4090,10 @@ impl VideoUpdateConferenceThemeColors {
 }
 
 /// Request body for updating a room.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct VideoUpdateRoomRequest {
-    /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    ///
-    /// Length: at most 200 characters.
-    pub display_name: Option<String>,
-    /// Description of the room. Maximum of 3000 characters.
-    ///
-    /// Length: at most 3000 characters.
-    pub description: Option<String>,
-    /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
-    ///
-    /// Default: `20`.
-    /// Minimum: `1`.
-    /// Maximum: `300`.
-    pub max_members: Option<i32>,
-    /// The room's resolution.
-    ///
-    /// Default: `"720p"`.
-    pub quality: Option<VideoQuality>,
-    /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_from: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub join_until: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub remove_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// Remove users after they are in the room for N seconds.
-    ///
-    /// Minimum: `1`.
-    /// Maximum: `200000`.
-    pub remove_after_seconds_elapsed: Option<i32>,
-    /// The room's initial layout.
-    ///
-    /// Default: `"grid-responsive"`.
-    pub layout: Option<VideoRoomLayout>,
-    /// Specifies whether to start recording a Room Session when one is started for this Room.
-    ///
-    /// Default: `false`.
-    pub record_on_start: Option<bool>,
-    /// Whether a video with a preview of the content of the room is to be generated.
-    ///
-    /// Default: `false`.
-    pub enable_room_previews: Option<bool>,
-    /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub meta: Option<::serde_json::Value>,
-    /// Enable/disable jitter buffer audio-video sync.
-    pub sync_audio_video: Option<bool>,
-}
-
-crate::runtime::wire_struct!(
-    VideoUpdateRoomRequest { display_name = default("display_name"), description =
-    default("description"), max_members = default("max_members"), quality =
-    default("quality"), join_from = default("join_from"), join_until =
-    default("join_until"), remove_at = default("remove_at"), remove_after_seconds_elapsed
-    = default("remove_after_seconds_elapsed"), layout = default("layout"),
-    record_on_start = default("record_on_start"), enable_room_previews =
-    default("enable_room_previews"), meta = default("meta"), sync_audio_video =
-    default("sync_audio_video") }
-);
-
-impl VideoUpdateRoomRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            display_name: Default::default(),
-            description: Default::default(),
-            max_members: Default::default(),
-            quality: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            layout: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews: Default::default(),
-            meta: Default::default(),
-            sync_audio_video: Default::default(),
-        }
-    }
-    /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Description of the room. Maximum of 3000 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
-    pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = Some(value);
-        self
-    }
-    /// The room's resolution.
-    pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// Remove users after they are in the room for N seconds.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// The room's initial layout.
-    pub fn layout(mut self, value: VideoRoomLayout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// Specifies whether to start recording a Room Session when one is started for this Room.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Whether a video with a preview of the content of the room is to be generated.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// Enable/disable jitter buffer audio-video sync.
-    pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = Some(value);
-        self
-    }
-}
+pub type VideoUpdateRoomRequest = VideoRoomRequestProperties;
 
 /// Request body for updating a stream.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct VideoUpdateStreamRequest {
-    /// RTMP or RTMPS URL. This must be the address of a server accepting incoming RTMP/RTMPS streams.
-    pub url: String,
-}
-
-crate::runtime::wire_struct!(VideoUpdateStreamRequest { url = required("url") });
-
-impl VideoUpdateStreamRequest {
-    /// A value made of all its fields.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: Into::into(url) }
-    }
-}
+pub type VideoUpdateStreamRequest = VideoCreateStreamRequest;
 
 /// A video log entry. Discarded logs return only `id`, `discarded_at`, and `created_at`.
 ///

@@ -2911,25 +2911,7 @@ impl WebhooksAiDebugWebhookPayloadOartResponseDone {
 
 #[cfg(feature = "webhooks")]
 /// The caller's speech was transcribed. Speech-to-speech sessions only.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct WebhooksAiDebugWebhookPayloadOartUserTranscript {
-    /// The transcribed text.
-    pub text: String,
-}
-
-#[cfg(feature = "webhooks")]
-crate::runtime::wire_struct!(
-    WebhooksAiDebugWebhookPayloadOartUserTranscript { text = required("text") }
-);
-
-#[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadOartUserTranscript {
-    /// A value made of all its fields.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: Into::into(text) }
-    }
-}
+pub type WebhooksAiDebugWebhookPayloadOartUserTranscript = WebhooksAiDebugWebhookPayloadOartAssistantTranscript;
 
 #[cfg(feature = "webhooks")]
 /// The post-prompt report was delivered.
@@ -5047,15 +5029,9 @@ impl WebhooksAiSwaigToolWebhookPayloadArgument {
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum! {
-    /// The kind of conversation the agent is running: a call, or a text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
-    pub enum WebhooksAiSwaigToolWebhookPayloadConversationType {
-        Unknown(_),
-        Voice = "voice",
-        Chat = "chat",
-    }
-}
+/// The kind of conversation the agent is running: a call, or a text conversation held over the
+/// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods).
+pub type WebhooksAiSwaigToolWebhookPayloadConversationType = WebhooksAiPostPromptCallbackPayloadConversationType;
 
 #[cfg(feature = "webhooks")]
 /// Information about the call that triggered the SWML document fetch.
@@ -5331,15 +5307,8 @@ impl WebhooksCallingInboundCallParent {
 }
 
 #[cfg(feature = "webhooks")]
-crate::runtime::open_enum! {
-    /// The device type of the parent call.
-    pub enum WebhooksCallingInboundCallParentDeviceType {
-        Unknown(_),
-        Sip = "sip",
-        Phone = "phone",
-        Webrtc = "webrtc",
-    }
-}
+/// The device type of the parent call.
+pub type WebhooksCallingInboundCallParentDeviceType = WebhooksCallingInboundCallContextType;
 
 #[cfg(feature = "webhooks")]
 /// The call this call is bridged to. Present only when this call has a peer.

@@ -128,74 +128,7 @@ impl ListWidget0sParams {
 /// The query and header parameters of [`Client::list_widget1s`](crate::Client::list_widget1s).
 ///
 /// Parameters that are not set are left out of the request.
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct ListWidget1sParams {
-    /// The `page_size` query parameter.
-    ///
-    /// Sent as the query parameter `page_size`.
-    pub page_size: Option<i32>,
-    /// The `page_token` query parameter.
-    ///
-    /// Sent as the query parameter `page_token`.
-    pub page_token: Option<String>,
-    /// The `state` query parameter.
-    ///
-    /// Sent as the query parameter `state`.
-    pub state: Option<Widget1State>,
-    /// The `tag` query parameter.
-    ///
-    /// Sent as the query parameter `tag`.
-    pub tag: Option<Vec<String>>,
-    /// The `X-Request-Tag` header parameter.
-    ///
-    /// Sent as the header `X-Request-Tag`.
-    pub x_request_tag: Option<String>,
-}
-
-crate::runtime::wire_struct!(
-    ListWidget1sParams { page_size = default("page_size"), page_token =
-    default("page_token"), state = default("state"), tag = default("tag"), x_request_tag
-    = default("X-Request-Tag") }
-);
-
-impl ListWidget1sParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-            state: Default::default(),
-            tag: Default::default(),
-            x_request_tag: Default::default(),
-        }
-    }
-    /// The `page_size` query parameter.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// The `page_token` query parameter.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-    /// The `state` query parameter.
-    pub fn state(mut self, value: Widget1State) -> Self {
-        self.state = Some(value);
-        self
-    }
-    /// The `tag` query parameter.
-    pub fn tag(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tag = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `X-Request-Tag` header parameter.
-    pub fn x_request_tag(mut self, value: impl Into<String>) -> Self {
-        self.x_request_tag = Some(Into::into(value));
-        self
-    }
-}
+pub type ListWidget1sParams = ListWidget0sParams;
 
 /// An error, as the API reports it.
 #[derive(Debug, Clone, PartialEq)]
@@ -1951,26 +1884,14 @@ impl Widget1Create {
     }
 }
 
-crate::runtime::open_enum! {
-    /// The field [`Widget1::fixed`](crate::Widget1::fixed).
-    pub enum Widget1Fixed {
-        Unknown(_),
-        V1 = "v1",
-    }
-}
+/// The field [`Widget1::fixed`](crate::Widget1::fixed).
+pub type Widget1Fixed = Widget0Fixed;
 
 /// The id of a Widget1.
 pub type Widget1Id = ::uuid::Uuid;
 
-crate::runtime::open_enum! {
-    /// The field [`Widget1::kind`](crate::Widget1::kind).
-    pub enum Widget1Kind {
-        Unknown(_),
-        Alpha = "alpha",
-        Beta = "beta",
-        GammaDelta = "gamma-delta",
-    }
-}
+/// The field [`Widget1::kind`](crate::Widget1::kind).
+pub type Widget1Kind = Widget0Kind;
 
 /// One page of Widget1s.
 #[derive(Debug, Clone, PartialEq)]
@@ -2004,33 +1925,7 @@ impl Widget1Page {
 }
 
 /// The field [`Widget1Page::links`](crate::Widget1Page::links).
-#[derive(Debug, Clone, PartialEq, Default)]
-#[non_exhaustive]
-pub struct Widget1PageLinks {
-    /// The `next` property.
-    ///
-    /// Format: `uri`.
-    pub next: crate::runtime::Nullable<String>,
-}
-
-crate::runtime::wire_struct!(Widget1PageLinks { next = default("next") });
-
-impl Widget1PageLinks {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { next: Default::default() }
-    }
-    /// The `next` property.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `next` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_next(mut self) -> Self {
-        self.next = crate::runtime::Nullable::Null;
-        self
-    }
-}
+pub type Widget1PageLinks = Widget0PageLinks;
 
 /// Part 0 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2285,72 +2180,7 @@ impl Widget1Part10 {
 }
 
 /// Part 11 of a Widget1.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct Widget1Part11 {
-    /// The `label` property.
-    pub label: String,
-    /// The `value` property.
-    pub value: Option<i64>,
-    /// The `weight` property.
-    pub weight: Option<f64>,
-    /// The `flag` property.
-    pub flag: crate::runtime::Nullable<bool>,
-    /// The `seen_at` property.
-    pub seen_at: Option<::chrono::DateTime<::chrono::Utc>>,
-    /// The `extra` property.
-    pub extra: Option<::std::collections::BTreeMap<String, i64>>,
-}
-
-crate::runtime::wire_struct!(
-    Widget1Part11 { label = required("label"), value = default("value"), weight =
-    default("weight"), flag = default("flag"), seen_at = default("seen_at"), extra =
-    default("extra") }
-);
-
-impl Widget1Part11 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-}
+pub type Widget1Part11 = Widget0Part12;
 
 /// Part 2 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -3024,18 +2854,8 @@ impl Widget1Part9 {
     }
 }
 
-crate::runtime::open_enum! {
-    /// Where it stands.
-    pub enum Widget1State {
-        Unknown(_),
-        /// in use
-        Active = "active",
-        /// kept, not used
-        Paused = "paused",
-        RetiredSoon = "retired-soon",
-        Aes256Cm = "AES_256_CM",
-    }
-}
+/// Where it stands.
+pub type Widget1State = Widget0State;
 
 /// Changes to a Widget1; fields left out stay as they are.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3101,12 +2921,4 @@ impl Widget1Update {
 /// How loud, or a variable.
 ///
 /// Decoded as the first of [`Widget1Volume::Integer`], [`Widget1Volume::Variable`] that accepts the value (booleans, integers, numbers, formatted strings, string enums, strings, arrays, maps, objects, then any value); sent as the value itself.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum Widget1Volume {
-    /// The value, as `i64`.
-    Integer(i64),
-    /// A variable that stands for a value until it is used, such as `%{call.volume}`.
-    Variable(Variable),
-}
+pub type Widget1Volume = Widget0Volume;
