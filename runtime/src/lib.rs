@@ -17,7 +17,8 @@
 //! (with `RequestExtras`) built with `path_segment`, `encode_json` (or
 //! `encode_form`), `Query`, `header_param`, `date_time_text`;
 //! `one_or_many` (a list field that may come as one value); `open_enum!`
-//! (every string enum, from its values); `error_enum!` (every operation's
+//! (every string enum, from its values); `builder!` (every struct's `new`
+//! and setters); `error_enum!` (every operation's
 //! error enum, from its statuses); `wire_struct!` (the
 //! `Serialize` and `Deserialize` of every struct); then `send` (or `pages`
 //! for every page of a list) and the methods of `RawResponse`; and, behind
@@ -29,6 +30,7 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+mod builder;
 mod client;
 mod config;
 pub mod defaults;

@@ -1,7 +1,7 @@
-//! Structs: their fields with serde attributes, the constructor `new` (with the struct of required fields where lowering names one), and a setter per optional field.
+//! Structs: their fields with serde attributes, the struct of required fields where lowering names one, and the runtime's `builder!` of each, which writes the constructor `new` and a setter per optional field.
 
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::{ToTokens, quote};
+use proc_macro2::TokenStream;
+use quote::quote;
 
 use super::{derives, doc, docs, first_paragraph, ident, runtime, runtime_text, ty};
 use crate::ir::{Field, Presence, Struct, Ty, Wrapper};
@@ -19,27 +19,24 @@ fn field_type(field: &Field) -> TokenStream {
     }
 }
 
-/// The parameter type a constructor or setter takes for a value of `ty`,
-/// and the expression that turns the parameter `value` into the field value
-/// (`None` when the parameter already is the value).
-fn accepted(ty: &Ty, value: &Ident) -> (TokenStream, Option<TokenStream>) {
+/// How a constructor or setter takes a value of `ty`, as the runtime's
+/// `builder!` spells it: `into String` (`impl Into<String>`), `iter Item`
+/// (`impl IntoIterator<Item = Item>`, collected) or `as T` (`T` itself).
+fn conversion(ty: &Ty) -> TokenStream {
     match ty {
-        Ty::String => (quote!(impl Into<String>), Some(quote!(Into::into(#value)))),
+        Ty::String => quote!(into String),
         Ty::Boxed(inner) => {
             let inner = self::ty(inner);
-            (
-                quote!(impl Into<Box<#inner>>),
-                Some(quote!(Into::into(#value))),
-            )
+            quote!(into Box<#inner>)
         }
         Ty::Array(item) => {
             let item = self::ty(item);
-            (
-                quote!(impl IntoIterator<Item = #item>),
-                Some(quote!(Iterator::collect(IntoIterator::into_iter(#value)))),
-            )
+            quote!(iter #item)
         }
-        other => (self::ty(other), None),
+        other => {
+            let other = self::ty(other);
+            quote!(as #other)
+        }
     }
 }
 
@@ -59,8 +56,7 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
         .required
         .as_deref()
         .map(|required| required_struct(s, required, &constructor_fields));
-    let constructor = constructor(s, &constructor_fields);
-    let setters = s.fields.iter().map(setter);
+    let builder = builder(s, &constructor_fields);
     // serde's derives read and write a struct with a flattened field (they
     // buffer the keys the other fields do not take); every other struct's
     // are the runtime's `wire_struct!`, a fraction of the derives' code.
@@ -85,10 +81,7 @@ pub(super) fn structure(s: &Struct) -> TokenStream {
 
         #required_struct
 
-        impl #name {
-            #constructor
-            #(#setters)*
-        }
+        #builder
     }
 }
 
@@ -196,129 +189,93 @@ fn required_struct(s: &Struct, required: &str, fields: &[&Field]) -> TokenStream
     }
 }
 
-/// The constructor `new` of `s`, which takes `fields`: as parameters of
-/// their own, or as the struct of required fields where `s` has one.
-fn constructor(s: &Struct, fields: &[&Field]) -> TokenStream {
-    let doc = doc(if s.fields.is_empty() {
-        "The value; it has no fields."
+/// The runtime's `builder!` of `s`: how its `new` takes `fields` (as
+/// parameters of their own, or as the struct of required fields where `s`
+/// has one) and what its docs say, and the setter of each other field (and
+/// the clearer of a nullable one), in order.
+fn builder(s: &Struct, fields: &[&Field]) -> TokenStream {
+    let builder = runtime("builder");
+    let name = ident(&s.name);
+    let docs = if s.fields.is_empty() {
+        quote!(empty)
     } else if fields.is_empty() {
-        "A value with every field unset."
+        quote!(none)
     } else if fields.len() == s.fields.len() {
-        "A value made of all its fields."
+        quote!(all)
     } else {
-        "A value made of the fields the API requires; the others start unset."
-    });
-    let (params, unpack) = match &s.required {
+        quote!(some)
+    };
+    let taken = match &s.required {
         Some(required) => {
             let required = ident(required);
             let names = fields.iter().map(|f| ident(&f.name));
-            (
-                quote!(required: #required),
-                quote!(let #required { #(#names),* } = required;),
-            )
+            quote!(#required { #(#names),* })
         }
         None => {
             let params = fields.iter().map(|field| {
                 let name = ident(&field.name);
-                let (param_ty, _) = accepted(&field.ty, &name);
-                match field.presence {
+                let conversion = match field.presence {
+                    // `None` is the API's `null`.
                     Presence::RequiredNullable => {
                         let inner = ty(&field.ty);
-                        quote!(#name: Option<#inner>)
+                        quote!(as Option<#inner>)
                     }
-                    _ => quote!(#name: #param_ty),
-                }
+                    _ => conversion(&field.ty),
+                };
+                quote!(#name: #conversion)
             });
-            (quote!(#(#params),*), TokenStream::new())
+            quote!(#(#params),*)
         }
     };
-    let initializers = s.fields.iter().map(|field| {
-        let name = ident(&field.name);
-        match field.presence {
-            Presence::Required if s.required.is_none() => match accepted(&field.ty, &name).1 {
-                Some(convert) => quote!(#name: #convert),
-                None => quote!(#name),
-            },
-            Presence::Required | Presence::RequiredNullable => quote!(#name),
-            Presence::Optional | Presence::OptionalNullable => {
-                quote!(#name: Default::default())
-            }
+    let mut setters = Vec::new();
+    let mut renamed = Vec::new();
+    for field in &s.fields {
+        let Some(setter) = setter(field) else {
+            continue;
+        };
+        if field.setter == field.name {
+            setters.push(setter);
+        } else {
+            let name = ident(&field.setter);
+            renamed.push(quote!(#name = #setter));
         }
-    });
+    }
+    let renamed = (!renamed.is_empty()).then(|| quote!([#(#renamed)*]));
     quote! {
-        #doc
-        pub fn new(#params) -> Self {
-            #unpack
-            Self { #(#initializers),* }
-        }
+        #builder!(#name {
+            new(#docs #taken),
+            #(#setters)*
+            #renamed
+        });
     }
 }
 
-/// The setter of an optional field (and its clearer, for a nullable one);
-/// nothing for a field `new` takes.
-fn setter(field: &Field) -> TokenStream {
+/// The setter of an optional field as `builder!` takes it, with a comma
+/// after it: `field: Some(into String),`, `field: Value(as i64) / clearer,`
+/// or, for the map of the object's other properties, `field: Set(iter
+/// (String, Value)),`; `None` for a field `new` takes.
+fn setter(field: &Field) -> Option<TokenStream> {
     let name = ident(&field.name);
-    let setter = ident(&field.setter);
-    let value = Ident::new("value", Span::call_site());
-    let (param_ty, convert) = accepted(&field.ty, &value);
-    let convert = convert.unwrap_or_else(|| value.to_token_stream());
-    let wire = &field.wire;
-    // What the field means, as its own doc says; the setter's name says
-    // what it does.
-    let mut meaning = first_paragraph(&field.docs);
-    if meaning.is_empty() {
-        meaning.push(format!("Sets `{wire}`."));
-    }
     match field.presence {
-        Presence::Required | Presence::RequiredNullable => TokenStream::new(),
+        Presence::Required | Presence::RequiredNullable => None,
         Presence::Optional if field.flatten => {
             let value_ty = match &field.ty {
                 Ty::Map(value) => ty(value),
                 other => ty(other),
             };
-            let doc = docs(&meaning);
-            quote! {
-                #doc
-                pub fn #setter(mut self, value: impl IntoIterator<Item = (String, #value_ty)>) -> Self {
-                    self.#name = Iterator::collect(IntoIterator::into_iter(value));
-                    self
-                }
-            }
+            Some(quote!(#name: Set(iter (String, #value_ty)),))
         }
         Presence::Optional => {
-            let doc = docs(&meaning);
-            quote! {
-                #doc
-                pub fn #setter(mut self, value: #param_ty) -> Self {
-                    self.#name = Some(#convert);
-                    self
-                }
-            }
+            let conversion = conversion(&field.ty);
+            Some(quote!(#name: Some(#conversion),))
         }
         Presence::OptionalNullable => {
-            let set_doc = docs(&meaning);
-            let nullable = runtime("Nullable");
+            let conversion = conversion(&field.ty);
             let clearer = field.clearer.as_deref().map(|clearer| {
                 let clearer = ident(clearer);
-                let doc = doc(&format!(
-                    "Sets `{wire}` to an explicit `null`, which is sent as `null` rather than left out."
-                ));
-                quote! {
-                    #doc
-                    pub fn #clearer(mut self) -> Self {
-                        self.#name = #nullable::Null;
-                        self
-                    }
-                }
+                quote!(/ #clearer)
             });
-            quote! {
-                #set_doc
-                pub fn #setter(mut self, value: #param_ty) -> Self {
-                    self.#name = #nullable::Value(#convert);
-                    self
-                }
-                #clearer
-            }
+            Some(quote!(#name: Value(#conversion) #clearer,))
         }
     }
 }

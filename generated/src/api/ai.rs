@@ -45,13 +45,10 @@ pub struct AiChatConversationCreatedResponseRequired {
     pub result: AiChatConversationCreatedResponseResult,
 }
 
-impl AiChatConversationCreatedResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatConversationCreatedResponseRequired) -> Self {
-        let AiChatConversationCreatedResponseRequired { jsonrpc, id, result } = required;
-        Self { jsonrpc, id, result }
-    }
-}
+crate::runtime::builder!(
+    AiChatConversationCreatedResponse { new(all AiChatConversationCreatedResponseRequired
+    { jsonrpc, id, result }), }
+);
 
 crate::runtime::open_enum! {
     /// The JSON-RPC version. Always `2.0`.
@@ -89,27 +86,11 @@ pub struct AiChatConversationCreatedResponseResultRequired {
     pub id: String,
 }
 
-impl AiChatConversationCreatedResponseResult {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiChatConversationCreatedResponseResultRequired) -> Self {
-        let AiChatConversationCreatedResponseResultRequired { status, id } = required;
-        Self {
-            status,
-            id,
-            initial_message: Default::default(),
-        }
-    }
-    /// The agent's opening line, when the agent greets first.
-    pub fn initial_message(mut self, value: impl Into<String>) -> Self {
-        self.initial_message = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `initial_message` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_initial_message(mut self) -> Self {
-        self.initial_message = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatConversationCreatedResponseResult { new(some
+    AiChatConversationCreatedResponseResultRequired { status, id }), initial_message :
+    Value(into String) / clear_initial_message, }
+);
 
 crate::runtime::open_enum! {
     /// What happened. `created` for a new conversation, `reinitialized` when `reinit` reset an
@@ -150,13 +131,10 @@ pub struct AiChatConversationDeletedResponseRequired {
     pub result: AiChatConversationDeletedResponseResult,
 }
 
-impl AiChatConversationDeletedResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatConversationDeletedResponseRequired) -> Self {
-        let AiChatConversationDeletedResponseRequired { jsonrpc, id, result } = required;
-        Self { jsonrpc, id, result }
-    }
-}
+crate::runtime::builder!(
+    AiChatConversationDeletedResponse { new(all AiChatConversationDeletedResponseRequired
+    { jsonrpc, id, result }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatConversationDeletedResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -185,13 +163,10 @@ pub struct AiChatConversationDeletedResponseResultRequired {
     pub id: String,
 }
 
-impl AiChatConversationDeletedResponseResult {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatConversationDeletedResponseResultRequired) -> Self {
-        let AiChatConversationDeletedResponseResultRequired { status, id } = required;
-        Self { status, id }
-    }
-}
+crate::runtime::builder!(
+    AiChatConversationDeletedResponseResult { new(all
+    AiChatConversationDeletedResponseResultRequired { status, id }), }
+);
 
 crate::runtime::open_enum! {
     /// `deleted` when the conversation was removed, `not_found` when no conversation had that id.
@@ -230,13 +205,10 @@ pub struct AiChatConversationEndedResponseRequired {
     pub result: AiChatConversationEndedResponseResult,
 }
 
-impl AiChatConversationEndedResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatConversationEndedResponseRequired) -> Self {
-        let AiChatConversationEndedResponseRequired { jsonrpc, id, result } = required;
-        Self { jsonrpc, id, result }
-    }
-}
+crate::runtime::builder!(
+    AiChatConversationEndedResponse { new(all AiChatConversationEndedResponseRequired {
+    jsonrpc, id, result }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatConversationEndedResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -265,13 +237,10 @@ pub struct AiChatConversationEndedResponseResultRequired {
     pub id: String,
 }
 
-impl AiChatConversationEndedResponseResult {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatConversationEndedResponseResultRequired) -> Self {
-        let AiChatConversationEndedResponseResultRequired { status, id } = required;
-        Self { status, id }
-    }
-}
+crate::runtime::builder!(
+    AiChatConversationEndedResponseResult { new(all
+    AiChatConversationEndedResponseResultRequired { status, id }), }
+);
 
 crate::runtime::open_enum! {
     /// `ended` when the conversation was ended, `not_found` when no conversation had that id.
@@ -314,18 +283,10 @@ pub struct AiChatCreateConversationRequestRequired {
     pub params: AiChatCreateConversationRequestParams,
 }
 
-impl AiChatCreateConversationRequest {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatCreateConversationRequestRequired) -> Self {
-        let AiChatCreateConversationRequestRequired { jsonrpc, id, method, params } = required;
-        Self {
-            jsonrpc,
-            id,
-            method,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    AiChatCreateConversationRequest { new(all AiChatCreateConversationRequestRequired {
+    jsonrpc, id, method, params }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatCreateConversationRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -380,40 +341,12 @@ pub struct AiChatCreateConversationRequestParamsRequired {
     pub config_url: String,
 }
 
-impl AiChatCreateConversationRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiChatCreateConversationRequestParamsRequired) -> Self {
-        let AiChatCreateConversationRequestParamsRequired { id, config_url } = required;
-        Self {
-            id,
-            config_url,
-            user_message: Default::default(),
-            conversation_timeout: Default::default(),
-            user_meta_data: Default::default(),
-            reinit: Default::default(),
-        }
-    }
-    /// An opening message from the user, sent as part of creating the conversation.
-    pub fn user_message(mut self, value: impl Into<String>) -> Self {
-        self.user_message = Some(Into::into(value));
-        self
-    }
-    /// Seconds a conversation may sit idle before it ends.
-    pub fn conversation_timeout(mut self, value: i32) -> Self {
-        self.conversation_timeout = Some(value);
-        self
-    }
-    /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    pub fn user_meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.user_meta_data = Some(value);
-        self
-    }
-    /// Reset an existing conversation instead of returning it as-is. Clears the message history.
-    pub fn reinit(mut self, value: bool) -> Self {
-        self.reinit = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatCreateConversationRequestParams { new(some
+    AiChatCreateConversationRequestParamsRequired { id, config_url }), user_message :
+    Some(into String), conversation_timeout : Some(as i32), user_meta_data : Some(as
+    ::serde_json::Value), reinit : Some(as bool), }
+);
 
 /// delete
 #[derive(Debug, Clone, PartialEq)]
@@ -447,18 +380,10 @@ pub struct AiChatDeleteRequestRequired {
     pub params: AiChatDeleteRequestParams,
 }
 
-impl AiChatDeleteRequest {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatDeleteRequestRequired) -> Self {
-        let AiChatDeleteRequestRequired { jsonrpc, id, method, params } = required;
-        Self {
-            jsonrpc,
-            id,
-            method,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    AiChatDeleteRequest { new(all AiChatDeleteRequestRequired { jsonrpc, id, method,
+    params }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatDeleteRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -481,12 +406,7 @@ pub struct AiChatDeleteRequestParams {
 
 crate::runtime::wire_struct!(AiChatDeleteRequestParams { id = required("id") });
 
-impl AiChatDeleteRequestParams {
-    /// A value made of all its fields.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self { id: Into::into(id) }
-    }
-}
+crate::runtime::builder!(AiChatDeleteRequestParams { new(all id : into String), });
 
 /// end_conversation
 #[derive(Debug, Clone, PartialEq)]
@@ -522,18 +442,10 @@ pub struct AiChatEndConversationRequestRequired {
     pub params: AiChatEndConversationRequestParams,
 }
 
-impl AiChatEndConversationRequest {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatEndConversationRequestRequired) -> Self {
-        let AiChatEndConversationRequestRequired { jsonrpc, id, method, params } = required;
-        Self {
-            jsonrpc,
-            id,
-            method,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    AiChatEndConversationRequest { new(all AiChatEndConversationRequestRequired {
+    jsonrpc, id, method, params }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatEndConversationRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -573,13 +485,9 @@ pub struct AiChatErrorRequired {
     pub message: String,
 }
 
-impl AiChatError {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatErrorRequired) -> Self {
-        let AiChatErrorRequired { code, message } = required;
-        Self { code, message }
-    }
-}
+crate::runtime::builder!(
+    AiChatError { new(all AiChatErrorRequired { code, message }), }
+);
 
 /// Why a method failed. `-32600` and below are the standard JSON-RPC codes; the rest are specific to
 /// AI chat. See [API error codes](https://signalwire.com/docs/apis/error-codes) for the codes callers should handle
@@ -615,13 +523,9 @@ pub struct AiChatErrorResponseRequired {
     pub error: AiChatError,
 }
 
-impl AiChatErrorResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatErrorResponseRequired) -> Self {
-        let AiChatErrorResponseRequired { jsonrpc, id, error } = required;
-        Self { jsonrpc, id, error }
-    }
-}
+crate::runtime::builder!(
+    AiChatErrorResponse { new(all AiChatErrorResponseRequired { jsonrpc, id, error }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatErrorResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -636,14 +540,9 @@ pub struct AiChatInvalidJsonError {
 
 crate::runtime::wire_struct!(AiChatInvalidJsonError { errors = required("errors") });
 
-impl AiChatInvalidJsonError {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    AiChatInvalidJsonError { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// chat_log
 #[derive(Debug, Clone, PartialEq)]
@@ -677,18 +576,10 @@ pub struct AiChatLogRequestRequired {
     pub params: AiChatLogRequestParams,
 }
 
-impl AiChatLogRequest {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatLogRequestRequired) -> Self {
-        let AiChatLogRequestRequired { jsonrpc, id, method, params } = required;
-        Self {
-            jsonrpc,
-            id,
-            method,
-            params,
-        }
+crate::runtime::builder!(
+    AiChatLogRequest { new(all AiChatLogRequestRequired { jsonrpc, id, method, params }),
     }
-}
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatLogRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -732,13 +623,9 @@ pub struct AiChatReplyResponseRequired {
     pub result: AiChatReplyResponseResult,
 }
 
-impl AiChatReplyResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatReplyResponseRequired) -> Self {
-        let AiChatReplyResponseRequired { jsonrpc, id, result } = required;
-        Self { jsonrpc, id, result }
-    }
-}
+crate::runtime::builder!(
+    AiChatReplyResponse { new(all AiChatReplyResponseRequired { jsonrpc, id, result }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatReplyResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -760,22 +647,10 @@ crate::runtime::wire_struct!(
     default("user_event") }
 );
 
-impl AiChatReplyResponseResult {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(response: impl Into<String>) -> Self {
-        Self {
-            response: Into::into(response),
-            user_event: Default::default(),
-        }
-    }
-    /// An event one of your tools raised for your application to act on, present only when the turn
-    /// produced one. The contents under `event` are whatever your tool sent, so the shape is yours;
-    /// the convention is a `type` key your client can switch on.
-    pub fn user_event(mut self, value: ::serde_json::Value) -> Self {
-        self.user_event = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatReplyResponseResult { new(some response : into String), user_event : Some(as
+    ::serde_json::Value), }
+);
 
 /// A JSON-RPC request. The `method` field selects which of the six methods runs, and `params` carries
 /// that method's arguments.
@@ -1024,18 +899,10 @@ pub struct AiChatSendMessageRequestRequired {
     pub params: AiChatSendMessageRequestParams,
 }
 
-impl AiChatSendMessageRequest {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatSendMessageRequestRequired) -> Self {
-        let AiChatSendMessageRequestRequired { jsonrpc, id, method, params } = required;
-        Self {
-            jsonrpc,
-            id,
-            method,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    AiChatSendMessageRequest { new(all AiChatSendMessageRequestRequired { jsonrpc, id,
+    method, params }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatSendMessageRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -1096,49 +963,12 @@ pub struct AiChatSendMessageRequestParamsRequired {
     pub message: String,
 }
 
-impl AiChatSendMessageRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiChatSendMessageRequestParamsRequired) -> Self {
-        let AiChatSendMessageRequestParamsRequired { id, message } = required;
-        Self {
-            id,
-            message,
-            role: Default::default(),
-            config_url: Default::default(),
-            conversation_timeout: Default::default(),
-            user_meta_data: Default::default(),
-            reinit: Default::default(),
-        }
-    }
-    /// Who the message is from. A `system` message steers the agent without appearing as something
-    /// the user said.
-    pub fn role(mut self, value: AiChatSendMessageRequestParamsRole) -> Self {
-        self.role = Some(value);
-        self
-    }
-    /// Creates the conversation if it does not exist yet, using this SWML. Sending it here means one
-    /// call instead of two, at the cost of never receiving `initial_message`, so the agent does not
-    /// speak first.
-    pub fn config_url(mut self, value: impl Into<String>) -> Self {
-        self.config_url = Some(Into::into(value));
-        self
-    }
-    /// Applies only when this call creates the conversation.
-    pub fn conversation_timeout(mut self, value: i32) -> Self {
-        self.conversation_timeout = Some(value);
-        self
-    }
-    /// Arbitrary data about the user, included in webhooks generated for this conversation.
-    pub fn user_meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.user_meta_data = Some(value);
-        self
-    }
-    /// Applies only when this call creates the conversation.
-    pub fn reinit(mut self, value: bool) -> Self {
-        self.reinit = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatSendMessageRequestParams { new(some AiChatSendMessageRequestParamsRequired {
+    id, message }), role : Some(as AiChatSendMessageRequestParamsRole), config_url :
+    Some(into String), conversation_timeout : Some(as i32), user_meta_data : Some(as
+    ::serde_json::Value), reinit : Some(as bool), }
+);
 
 crate::runtime::open_enum! {
     /// Who the message is from. A `system` message steers the agent without appearing as something
@@ -1169,12 +999,9 @@ crate::runtime::wire_struct!(
     AiChatServiceUnavailableError { error = required("error") }
 );
 
-impl AiChatServiceUnavailableError {
-    /// A value made of all its fields.
-    pub fn new(error: impl Into<String>) -> Self {
-        Self { error: Into::into(error) }
-    }
-}
+crate::runtime::builder!(
+    AiChatServiceUnavailableError { new(all error : into String), }
+);
 
 /// summarize
 #[derive(Debug, Clone, PartialEq)]
@@ -1210,18 +1037,10 @@ pub struct AiChatSummarizeRequestRequired {
     pub params: AiChatSummarizeRequestParams,
 }
 
-impl AiChatSummarizeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatSummarizeRequestRequired) -> Self {
-        let AiChatSummarizeRequestRequired { jsonrpc, id, method, params } = required;
-        Self {
-            jsonrpc,
-            id,
-            method,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    AiChatSummarizeRequest { new(all AiChatSummarizeRequestRequired { jsonrpc, id,
+    method, params }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatSummarizeRequestJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -1272,50 +1091,11 @@ crate::runtime::wire_struct!(
     = default("presence_penalty"), max_tokens = default("max_tokens") }
 );
 
-impl AiChatSummarizeRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: impl Into<String>) -> Self {
-        Self {
-            id: Into::into(id),
-            summary_prompt: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            frequency_penalty: Default::default(),
-            presence_penalty: Default::default(),
-            max_tokens: Default::default(),
-        }
-    }
-    /// How to summarize. Overrides the `post_prompt` text in your SWML for this call only.
-    pub fn summary_prompt(mut self, value: impl Into<String>) -> Self {
-        self.summary_prompt = Some(Into::into(value));
-        self
-    }
-    /// Sampling temperature for the summary.
-    pub fn temperature(mut self, value: f32) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Nucleus sampling cutoff for the summary.
-    pub fn top_p(mut self, value: f32) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Penalty applied to tokens by how often they have already appeared.
-    pub fn frequency_penalty(mut self, value: f32) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// Penalty applied to tokens that have appeared at all.
-    pub fn presence_penalty(mut self, value: f32) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Longest summary to generate, in tokens.
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatSummarizeRequestParams { new(some id : into String), summary_prompt : Some(into
+    String), temperature : Some(as f32), top_p : Some(as f32), frequency_penalty :
+    Some(as f32), presence_penalty : Some(as f32), max_tokens : Some(as i32), }
+);
 
 /// The result of requesting a summary. A generated summary is returned in `summary`. If summary
 /// generation fails after the request succeeds, the reason can be returned in `error`; this is not
@@ -1347,13 +1127,10 @@ pub struct AiChatSummaryResponseRequired {
     pub result: AiChatSummaryResponseResult,
 }
 
-impl AiChatSummaryResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatSummaryResponseRequired) -> Self {
-        let AiChatSummaryResponseRequired { jsonrpc, id, result } = required;
-        Self { jsonrpc, id, result }
-    }
-}
+crate::runtime::builder!(
+    AiChatSummaryResponse { new(all AiChatSummaryResponseRequired { jsonrpc, id, result
+    }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatSummaryResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -1373,25 +1150,10 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl AiChatSummaryResponseResult {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            summary: Default::default(),
-            error: Default::default(),
-        }
-    }
-    /// The generated summary.
-    pub fn summary(mut self, value: impl Into<String>) -> Self {
-        self.summary = Some(Into::into(value));
-        self
-    }
-    /// Why no summary was produced.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatSummaryResponseResult { new(none), summary : Some(into String), error :
+    Some(into String), }
+);
 
 /// chat_log result
 #[derive(Debug, Clone, PartialEq)]
@@ -1421,13 +1183,10 @@ pub struct AiChatTranscriptResponseRequired {
     pub result: AiChatTranscriptResponseResult,
 }
 
-impl AiChatTranscriptResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiChatTranscriptResponseRequired) -> Self {
-        let AiChatTranscriptResponseRequired { jsonrpc, id, result } = required;
-        Self { jsonrpc, id, result }
-    }
-}
+crate::runtime::builder!(
+    AiChatTranscriptResponse { new(all AiChatTranscriptResponseRequired { jsonrpc, id,
+    result }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiChatTranscriptResponseJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -1450,24 +1209,10 @@ crate::runtime::wire_struct!(
     default("call_timeline") }
 );
 
-impl AiChatTranscriptResponseResult {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(chat_log: impl IntoIterator<Item = WebhooksAiCallLogEntry>) -> Self {
-        Self {
-            chat_log: Iterator::collect(IntoIterator::into_iter(chat_log)),
-            call_timeline: Default::default(),
-        }
-    }
-    /// Structured timeline entries returned for the conversation. The entry shape depends on the
-    /// events recorded for that conversation.
-    pub fn call_timeline(
-        mut self,
-        value: impl IntoIterator<Item = ::serde_json::Value>,
-    ) -> Self {
-        self.call_timeline = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    AiChatTranscriptResponseResult { new(some chat_log : iter WebhooksAiCallLogEntry),
+    call_timeline : Some(iter::serde_json::Value), }
+);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -1492,13 +1237,10 @@ pub struct AiJsonRpcRequestEnvelopeRequired {
     pub id: String,
 }
 
-impl AiJsonRpcRequestEnvelope {
-    /// A value made of all its fields.
-    pub fn new(required: AiJsonRpcRequestEnvelopeRequired) -> Self {
-        let AiJsonRpcRequestEnvelopeRequired { jsonrpc, id } = required;
-        Self { jsonrpc, id }
+crate::runtime::builder!(
+    AiJsonRpcRequestEnvelope { new(all AiJsonRpcRequestEnvelopeRequired { jsonrpc, id }),
     }
-}
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiJsonRpcRequestEnvelopeJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -1526,13 +1268,10 @@ pub struct AiJsonRpcResponseEnvelopeRequired {
     pub id: String,
 }
 
-impl AiJsonRpcResponseEnvelope {
-    /// A value made of all its fields.
-    pub fn new(required: AiJsonRpcResponseEnvelopeRequired) -> Self {
-        let AiJsonRpcResponseEnvelopeRequired { jsonrpc, id } = required;
-        Self { jsonrpc, id }
-    }
-}
+crate::runtime::builder!(
+    AiJsonRpcResponseEnvelope { new(all AiJsonRpcResponseEnvelopeRequired { jsonrpc, id
+    }), }
+);
 
 /// The JSON-RPC version. Always `2.0`.
 pub type AiJsonRpcResponseEnvelopeJsonrpc = AiChatConversationCreatedResponseJsonrpc;
@@ -1549,14 +1288,9 @@ crate::runtime::wire_struct!(
     ChatMethodsUnauthorizedBody { message = required("message") }
 );
 
-impl ChatMethodsUnauthorizedBody {
-    /// A value made of all its fields.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: Into::into(message),
-        }
-    }
-}
+crate::runtime::builder!(
+    ChatMethodsUnauthorizedBody { new(all message : into String), }
+);
 
 crate::runtime::error_enum! {
     /// The error responses `chat_methods` declares, by status, with their decoded bodies.

@@ -45,13 +45,10 @@ pub struct CallingCallAiMessageRequestRequired {
     pub params: CallingCallAiMessageRequestParams,
 }
 
-impl CallingCallAiMessageRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiMessageRequestRequired) -> Self {
-        let CallingCallAiMessageRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiMessageRequest { new(all CallingCallAiMessageRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_message` command is used to inject a message into the AI conversation.
@@ -84,40 +81,12 @@ crate::runtime::wire_struct!(
     default("global_data") }
 );
 
-impl CallingCallAiMessageRequestParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            role: Default::default(),
-            message_text: Default::default(),
-            reset: Default::default(),
-            global_data: Default::default(),
-        }
+crate::runtime::builder!(
+    CallingCallAiMessageRequestParams { new(none), role : Some(as
+    CallingCallAiMessageRequestParamsRole), message_text : Some(into String), reset :
+    Some(as CallingCallAiMessageResetParams), global_data : Some(as ::serde_json::Value),
     }
-    /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
-    /// - `system`: Inject instructions or context that modify the AI's behavior mid-conversation without the caller hearing it.
-    /// - `user`: Inject a message as if the caller said it. The AI will respond as if the caller spoke it.
-    /// - `assistant`: Inject a message as if the AI said it. Appears as an AI response in the conversation history.
-    pub fn role(mut self, value: CallingCallAiMessageRequestParamsRole) -> Self {
-        self.role = Some(value);
-        self
-    }
-    /// The text content sent to the AI. Typically required unless `reset` is provided.
-    pub fn message_text(mut self, value: impl Into<String>) -> Self {
-        self.message_text = Some(Into::into(value));
-        self
-    }
-    /// Parameters for resetting the AI conversation state.
-    pub fn reset(mut self, value: CallingCallAiMessageResetParams) -> Self {
-        self.reset = Some(value);
-        self
-    }
-    /// Arbitrary JSON data to merge into the AI session's global data store.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-}
+);
 
 crate::runtime::open_enum! {
     /// The role that the message is from. By convention pair with `message_text` (the validator itself does not enforce this).
@@ -149,31 +118,10 @@ crate::runtime::wire_struct!(
     default("user_prompt"), system_prompt = default("system_prompt") }
 );
 
-impl CallingCallAiMessageResetParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            full_reset: Default::default(),
-            user_prompt: Default::default(),
-            system_prompt: Default::default(),
-        }
-    }
-    /// Whether to perform a full reset of the AI conversation, clearing all history.
-    pub fn full_reset(mut self, value: bool) -> Self {
-        self.full_reset = Some(value);
-        self
-    }
-    /// A new user prompt to set after resetting the conversation.
-    pub fn user_prompt(mut self, value: impl Into<String>) -> Self {
-        self.user_prompt = Some(Into::into(value));
-        self
-    }
-    /// A new system prompt to set after resetting the conversation.
-    pub fn system_prompt(mut self, value: impl Into<String>) -> Self {
-        self.system_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiMessageResetParams { new(none), full_reset : Some(as bool), user_prompt
+    : Some(into String), system_prompt : Some(into String), }
+);
 
 /// calling.ai_sidecar.ask
 #[derive(Debug, Clone, PartialEq)]
@@ -203,13 +151,10 @@ pub struct CallingCallAiSidecarAskRequestRequired {
     pub params: CallingCallAiSidecarAskRequestParams,
 }
 
-impl CallingCallAiSidecarAskRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiSidecarAskRequestRequired) -> Self {
-        let CallingCallAiSidecarAskRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarAskRequest { new(all CallingCallAiSidecarAskRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_sidecar.ask` command asks the sidecar a one-off question without affecting the live conversation. The response returns an `ask_id` right away, and the answer arrives later as an `ask_answer` webhook callback carrying the same `ask_id`.
@@ -231,12 +176,9 @@ crate::runtime::wire_struct!(
     CallingCallAiSidecarAskRequestParams { text = required("text") }
 );
 
-impl CallingCallAiSidecarAskRequestParams {
-    /// A value made of all its fields.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: Into::into(text) }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarAskRequestParams { new(all text : into String), }
+);
 
 /// calling.ai_sidecar.poke
 #[derive(Debug, Clone, PartialEq)]
@@ -266,13 +208,10 @@ pub struct CallingCallAiSidecarPokeRequestRequired {
     pub params: CallingCallAiSidecarPokeRequestParams,
 }
 
-impl CallingCallAiSidecarPokeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiSidecarPokeRequestRequired) -> Self {
-        let CallingCallAiSidecarPokeRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarPokeRequest { new(all CallingCallAiSidecarPokeRequestRequired {
+    id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_sidecar.poke` command sends a message to the sidecar and prompts it to respond right away, without waiting for the next customer turn.
@@ -294,12 +233,9 @@ crate::runtime::wire_struct!(
     CallingCallAiSidecarPokeRequestParams { text = required("text") }
 );
 
-impl CallingCallAiSidecarPokeRequestParams {
-    /// A value made of all its fields.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: Into::into(text) }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarPokeRequestParams { new(all text : into String), }
+);
 
 /// calling.ai_sidecar
 #[derive(Debug, Clone, PartialEq)]
@@ -333,13 +269,10 @@ pub struct CallingCallAiSidecarRequestRequired {
     pub params: SwmlCallingAiSidecarObject,
 }
 
-impl CallingCallAiSidecarRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiSidecarRequestRequired) -> Self {
-        let CallingCallAiSidecarRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarRequest { new(all CallingCallAiSidecarRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_sidecar` command attaches a real-time AI observer (a sidecar) to an answered call. The sidecar listens to the conversation and streams advice for the agent to your application as webhook callbacks; it never speaks on the call.
@@ -383,13 +316,10 @@ pub struct CallingCallAiSidecarStatusRequestRequired {
     pub params: ::serde_json::Value,
 }
 
-impl CallingCallAiSidecarStatusRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiSidecarStatusRequestRequired) -> Self {
-        let CallingCallAiSidecarStatusRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarStatusRequest { new(all CallingCallAiSidecarStatusRequestRequired
+    { id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_sidecar.status` command returns a snapshot of the sidecar's activity counters. The
@@ -430,13 +360,10 @@ pub struct CallingCallAiSidecarStopRequestRequired {
     pub params: ::serde_json::Value,
 }
 
-impl CallingCallAiSidecarStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiSidecarStopRequestRequired) -> Self {
-        let CallingCallAiSidecarStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiSidecarStopRequest { new(all CallingCallAiSidecarStopRequestRequired {
+    id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_sidecar.stop` command stops and detaches the AI sidecar from the call.
@@ -474,13 +401,10 @@ pub struct CallingCallAiStopRequestRequired {
     pub params: CallingCallAiStopRequestParams,
 }
 
-impl CallingCallAiStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallAiStopRequestRequired) -> Self {
-        let CallingCallAiStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiStopRequest { new(all CallingCallAiStopRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai.stop` command stops an active AI session on the call.
@@ -502,19 +426,9 @@ crate::runtime::wire_struct!(
     CallingCallAiStopRequestParams { control_id = default("control_id") }
 );
 
-impl CallingCallAiStopRequestParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            control_id: Default::default(),
-        }
-    }
-    /// Reserved field. The handler stops AI on the active session for this call; this value is currently ignored.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallAiStopRequestParams { new(none), control_id : Some(into String), }
+);
 
 /// Fields shared by all call leg types.
 #[derive(Debug, Clone, PartialEq)]
@@ -570,33 +484,10 @@ pub struct CallingCallBaseRequired {
     pub charge_details: Vec<CallingChargeDetails>,
 }
 
-impl CallingCallBase {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallBaseRequired) -> Self {
-        let CallingCallBaseRequired {
-            id,
-            from,
-            to,
-            direction,
-            source,
-            url,
-            charge,
-            created_at,
-            charge_details,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            direction,
-            source,
-            url,
-            charge,
-            created_at,
-            charge_details,
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallBase { new(all CallingCallBaseRequired { id, from, to, direction, source,
+    url, charge, created_at, charge_details }), }
+);
 
 crate::runtime::open_enum! {
     /// Source of this call.
@@ -643,13 +534,10 @@ pub struct CallingCallCollectRequestRequired {
     pub params: CallingCallCollectRequestParams,
 }
 
-impl CallingCallCollectRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallCollectRequestRequired) -> Self {
-        let CallingCallCollectRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallCollectRequest { new(all CallingCallCollectRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.collect` command collects user input (digits or speech) during a call.
@@ -702,62 +590,13 @@ crate::runtime::wire_struct!(
     default("status_url") }
 );
 
-impl CallingCallCollectRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-            initial_timeout: Default::default(),
-            digits: Default::default(),
-            speech: Default::default(),
-            continuous: Default::default(),
-            partial_results: Default::default(),
-            send_start_of_input: Default::default(),
-            start_input_timers: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// Maximum time in seconds to wait for initial input. Must be positive. Defaults to the server-configured no-input timeout when omitted.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// Configuration for collecting DTMF digit input. Provide `digits`, `speech`, or both.
-    pub fn digits(mut self, value: CallingCollectDigitsParams) -> Self {
-        self.digits = Some(value);
-        self
-    }
-    /// Configuration for collecting speech input. Provide `digits`, `speech`, or both.
-    pub fn speech(mut self, value: CallingCollectSpeechParams) -> Self {
-        self.speech = Some(value);
-        self
-    }
-    /// If `true`, the collect restarts after each result until `calling.collect.stop` is called. Continuous events include a `state` field indicating collect state.
-    pub fn continuous(mut self, value: bool) -> Self {
-        self.continuous = Some(value);
-        self
-    }
-    /// If `true`, partial results are delivered as they are recognized, and events include a `final` field (`false` for partial, `true` for final).
-    pub fn partial_results(mut self, value: bool) -> Self {
-        self.partial_results = Some(value);
-        self
-    }
-    /// If `true`, a `start_of_input` webhook event is fired when input is first detected.
-    pub fn send_start_of_input(mut self, value: bool) -> Self {
-        self.send_start_of_input = Some(value);
-        self
-    }
-    /// If `false`, the initial-timeout clock does not start until `calling.collect.start_input_timers` is called for this `control_id`.
-    pub fn start_input_timers(mut self, value: bool) -> Self {
-        self.start_input_timers = Some(value);
-        self
-    }
-    /// HTTP or HTTPS URL that receives collect result webhooks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallCollectRequestParams { new(some control_id : into String), initial_timeout
+    : Some(as f64), digits : Some(as CallingCollectDigitsParams), speech : Some(as
+    CallingCollectSpeechParams), continuous : Some(as bool), partial_results : Some(as
+    bool), send_start_of_input : Some(as bool), start_input_timers : Some(as bool),
+    status_url : Some(into String), }
+);
 
 /// calling.collect.start_input_timers
 #[derive(Debug, Clone, PartialEq)]
@@ -787,13 +626,10 @@ pub struct CallingCallCollectStartInputTimersRequestRequired {
     pub params: CallingCallCollectStartInputTimersRequestParams,
 }
 
-impl CallingCallCollectStartInputTimersRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallCollectStartInputTimersRequestRequired) -> Self {
-        let CallingCallCollectStartInputTimersRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallCollectStartInputTimersRequest { new(all
+    CallingCallCollectStartInputTimersRequestRequired { id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.collect.start_input_timers` command starts input timers for an active collect operation.
@@ -816,14 +652,10 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl CallingCallCollectStartInputTimersRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
+crate::runtime::builder!(
+    CallingCallCollectStartInputTimersRequestParams { new(all control_id : into String),
     }
-}
+);
 
 /// calling.collect.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -853,13 +685,10 @@ pub struct CallingCallCollectStopRequestRequired {
     pub params: CallingCallCollectStopRequestParams,
 }
 
-impl CallingCallCollectStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallCollectStopRequestRequired) -> Self {
-        let CallingCallCollectStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallCollectStopRequest { new(all CallingCallCollectStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.collect.stop` command stops an active collect operation.
@@ -881,14 +710,9 @@ crate::runtime::wire_struct!(
     CallingCallCollectStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallCollectStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallCollectStopRequestParams { new(all control_id : into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -900,14 +724,9 @@ pub struct CallingCallCreate422error {
 
 crate::runtime::wire_struct!(CallingCallCreate422error { errors = required("errors") });
 
-impl CallingCallCreate422error {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallCreate422error { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -973,107 +792,18 @@ crate::runtime::wire_struct!(
     default("region"), custom_variables = default("custom_variables") }
 );
 
-impl CallingCallCreateParamsBase {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(from: impl Into<String>) -> Self {
-        Self {
-            from: Into::into(from),
-            to: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-            to_script: Default::default(),
-            caller_id: Default::default(),
-            fallback_url: Default::default(),
-            status_url: Default::default(),
-            status_events: Default::default(),
-            url_method: Default::default(),
-            codecs: Default::default(),
-            timeout: Default::default(),
-            max_price_per_minute: Default::default(),
-            send_digits: Default::default(),
-            region: Default::default(),
-            custom_variables: Default::default(),
-        }
+crate::runtime::builder!(
+    CallingCallCreateParamsBase { new(some from : into String), to : Some(into String),
+    username : Some(into String), password : Some(into String), to_script : Some(as
+    CallingCallCreateParamsBaseToScript), caller_id : Some(into String), fallback_url :
+    Some(into String), status_url : Some(into String), status_events : Some(iter
+    CallingCallCreateParamsBaseStatusEventsItem), url_method : Some(as
+    CallingCallCreateParamsBaseUrlMethod), codecs : Some(as
+    CallingCallCreateParamsBaseCodecs), timeout : Some(as i32), max_price_per_minute :
+    Some(as f64), send_digits : Some(into String), region : Some(as
+    CallingCallCreateParamsBaseRegion), custom_variables : Some(as ::serde_json::Value),
     }
-    /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(Into::into(value));
-        self
-    }
-    /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    pub fn to_script(mut self, value: CallingCallCreateParamsBaseToScript) -> Self {
-        self.to_script = Some(value);
-        self
-    }
-    /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Call lifecycle events that will be delivered to `status_url`.
-    pub fn status_events(
-        mut self,
-        value: impl IntoIterator<Item = CallingCallCreateParamsBaseStatusEventsItem>,
-    ) -> Self {
-        self.status_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP method used when requesting the `url`. Defaults to `POST`.
-    pub fn url_method(mut self, value: CallingCallCreateParamsBaseUrlMethod) -> Self {
-        self.url_method = Some(value);
-        self
-    }
-    /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    pub fn codecs(mut self, value: CallingCallCreateParamsBaseCodecs) -> Self {
-        self.codecs = Some(value);
-        self
-    }
-    /// Ring timeout in seconds. Must be between 1 and 600.
-    pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
-    pub fn max_price_per_minute(mut self, value: f64) -> Self {
-        self.max_price_per_minute = Some(value);
-        self
-    }
-    /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub fn send_digits(mut self, value: impl Into<String>) -> Self {
-        self.send_digits = Some(Into::into(value));
-        self
-    }
-    /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    pub fn region(mut self, value: CallingCallCreateParamsBaseRegion) -> Self {
-        self.region = Some(value);
-        self
-    }
-    /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+);
 
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
@@ -1226,109 +956,18 @@ pub struct CallingCallCreateParamsSwmlRequired {
     pub swml: SwmlCallingSwmlObject,
 }
 
-impl CallingCallCreateParamsSwml {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallCreateParamsSwmlRequired) -> Self {
-        let CallingCallCreateParamsSwmlRequired { from, swml } = required;
-        Self {
-            from,
-            to: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-            to_script: Default::default(),
-            caller_id: Default::default(),
-            fallback_url: Default::default(),
-            status_url: Default::default(),
-            status_events: Default::default(),
-            url_method: Default::default(),
-            codecs: Default::default(),
-            timeout: Default::default(),
-            max_price_per_minute: Default::default(),
-            send_digits: Default::default(),
-            region: Default::default(),
-            custom_variables: Default::default(),
-            swml,
-        }
+crate::runtime::builder!(
+    CallingCallCreateParamsSwml { new(some CallingCallCreateParamsSwmlRequired { from,
+    swml }), to : Some(into String), username : Some(into String), password : Some(into
+    String), to_script : Some(as CallingCallCreateParamsSwmlToScript), caller_id :
+    Some(into String), fallback_url : Some(into String), status_url : Some(into String),
+    status_events : Some(iter CallingCallCreateParamsSwmlStatusEventsItem), url_method :
+    Some(as CallingCallCreateParamsSwmlUrlMethod), codecs : Some(as
+    CallingCallCreateParamsSwmlCodecs), timeout : Some(as i32), max_price_per_minute :
+    Some(as f64), send_digits : Some(into String), region : Some(as
+    CallingCallCreateParamsSwmlRegion), custom_variables : Some(as ::serde_json::Value),
     }
-    /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(Into::into(value));
-        self
-    }
-    /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    pub fn to_script(mut self, value: CallingCallCreateParamsSwmlToScript) -> Self {
-        self.to_script = Some(value);
-        self
-    }
-    /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Call lifecycle events that will be delivered to `status_url`.
-    pub fn status_events(
-        mut self,
-        value: impl IntoIterator<Item = CallingCallCreateParamsSwmlStatusEventsItem>,
-    ) -> Self {
-        self.status_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP method used when requesting the `url`. Defaults to `POST`.
-    pub fn url_method(mut self, value: CallingCallCreateParamsSwmlUrlMethod) -> Self {
-        self.url_method = Some(value);
-        self
-    }
-    /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    pub fn codecs(mut self, value: CallingCallCreateParamsSwmlCodecs) -> Self {
-        self.codecs = Some(value);
-        self
-    }
-    /// Ring timeout in seconds. Must be between 1 and 600.
-    pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
-    pub fn max_price_per_minute(mut self, value: f64) -> Self {
-        self.max_price_per_minute = Some(value);
-        self
-    }
-    /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub fn send_digits(mut self, value: impl Into<String>) -> Self {
-        self.send_digits = Some(Into::into(value));
-        self
-    }
-    /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    pub fn region(mut self, value: CallingCallCreateParamsSwmlRegion) -> Self {
-        self.region = Some(value);
-        self
-    }
-    /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+);
 
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
@@ -1429,109 +1068,17 @@ pub struct CallingCallCreateParamsUrlRequired {
     pub url: String,
 }
 
-impl CallingCallCreateParamsUrl {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallCreateParamsUrlRequired) -> Self {
-        let CallingCallCreateParamsUrlRequired { from, url } = required;
-        Self {
-            from,
-            to: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-            to_script: Default::default(),
-            caller_id: Default::default(),
-            fallback_url: Default::default(),
-            status_url: Default::default(),
-            status_events: Default::default(),
-            url_method: Default::default(),
-            codecs: Default::default(),
-            timeout: Default::default(),
-            max_price_per_minute: Default::default(),
-            send_digits: Default::default(),
-            region: Default::default(),
-            custom_variables: Default::default(),
-            url,
-        }
-    }
-    /// Destination address. Accepts E.164 (`+xxxxxxxxxxx`), SIP URI (`sip:` / `sips:`), Verto URI (`verto:`), client address (`client:`), or a fabric address. Required unless `to_script` is provided.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(Into::into(value));
-        self
-    }
-    /// SIP authentication username, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// SIP authentication password, forwarded to the destination when `to` is a SIP URI. Ignored for PSTN and WebRTC/Verto destinations. Write-only — never returned in the call response.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Inline SWML document (JSON or YAML string), or an `http(s)://` URL that returns one, executed at the destination end. Useful for directing the call to a RelayBin / external SWML handler. When present, `to` may be omitted.
-    pub fn to_script(mut self, value: CallingCallCreateParamsUrlToScript) -> Self {
-        self.to_script = Some(value);
-        self
-    }
-    /// Caller ID displayed to the destination. E.164 for PSTN; short caller-id token or SIP URI for SIP/Verto.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// Fallback URL that returns SWML if the primary `url` fails.
-    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP or HTTPS URL that receives call lifecycle webhooks for events listed in `status_events`.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Call lifecycle events that will be delivered to `status_url`.
-    pub fn status_events(
-        mut self,
-        value: impl IntoIterator<Item = CallingCallCreateParamsUrlStatusEventsItem>,
-    ) -> Self {
-        self.status_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP method used when requesting the `url`. Defaults to `POST`.
-    pub fn url_method(mut self, value: CallingCallCreateParamsUrlMethod) -> Self {
-        self.url_method = Some(value);
-        self
-    }
-    /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
-    pub fn codecs(mut self, value: CallingCallCreateParamsUrlCodecs) -> Self {
-        self.codecs = Some(value);
-        self
-    }
-    /// Ring timeout in seconds. Must be between 1 and 600.
-    pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum per-minute price (in dollars). If the computed billing route exceeds this value, the call is rejected.
-    pub fn max_price_per_minute(mut self, value: f64) -> Self {
-        self.max_price_per_minute = Some(value);
-        self
-    }
-    /// DTMF digits to send after the call is answered. Allowed characters: `0-9`, `A-D`, `*`, `#`, `w` (wait), `,` (pause).
-    pub fn send_digits(mut self, value: impl Into<String>) -> Self {
-        self.send_digits = Some(Into::into(value));
-        self
-    }
-    /// Preferred FreeSWITCH region(s) for call routing. Must be drawn from the project's available regions. Accepts a single region or a priority-ordered array.
-    pub fn region(mut self, value: CallingCallCreateParamsUrlRegion) -> Self {
-        self.region = Some(value);
-        self
-    }
-    /// Your own key/value string pairs to attach to the call. They become environment variables on the call's SWML document, where you can reference them as `${envs.<key>}` — for example, to carry an order or case number through to your call logic. When SignalWire fetches your SWML document from a URL, the same pairs are also included in the `envs` object of that request.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallCreateParamsUrl { new(some CallingCallCreateParamsUrlRequired { from, url
+    }), to : Some(into String), username : Some(into String), password : Some(into
+    String), to_script : Some(as CallingCallCreateParamsUrlToScript), caller_id :
+    Some(into String), fallback_url : Some(into String), status_url : Some(into String),
+    status_events : Some(iter CallingCallCreateParamsUrlStatusEventsItem), url_method :
+    Some(as CallingCallCreateParamsUrlMethod), codecs : Some(as
+    CallingCallCreateParamsUrlCodecs), timeout : Some(as i32), max_price_per_minute :
+    Some(as f64), send_digits : Some(into String), region : Some(as
+    CallingCallCreateParamsUrlRegion), custom_variables : Some(as ::serde_json::Value), }
+);
 
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
 ///
@@ -1578,13 +1125,10 @@ pub struct CallingCallCreateRequestRequired {
     pub params: CallingCallCreateRequestParams,
 }
 
-impl CallingCallCreateRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallCreateRequestRequired) -> Self {
-        let CallingCallCreateRequestRequired { command, params } = required;
-        Self { command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallCreateRequest { new(all CallingCallCreateRequestRequired { command, params
+    }), }
+);
 
 crate::runtime::open_enum! {
     /// The `dial` command is used to create a new call.
@@ -1649,13 +1193,10 @@ pub struct CallingCallDenoiseRequestRequired {
     pub params: ::serde_json::Value,
 }
 
-impl CallingCallDenoiseRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallDenoiseRequestRequired) -> Self {
-        let CallingCallDenoiseRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallDenoiseRequest { new(all CallingCallDenoiseRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.denoise` command enables noise reduction on an active call.
@@ -1693,13 +1234,10 @@ pub struct CallingCallDenoiseStopRequestRequired {
     pub params: ::serde_json::Value,
 }
 
-impl CallingCallDenoiseStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallDenoiseStopRequestRequired) -> Self {
-        let CallingCallDenoiseStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallDenoiseStopRequest { new(all CallingCallDenoiseStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.denoise.stop` command disables noise reduction on an active call.
@@ -1740,13 +1278,10 @@ pub struct CallingCallDetectRequestRequired {
     pub params: CallingCallDetectRequestParams,
 }
 
-impl CallingCallDetectRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallDetectRequestRequired) -> Self {
-        let CallingCallDetectRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallDetectRequest { new(all CallingCallDetectRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.detect` command starts detection (machine, fax, or digit) on an active call.
@@ -1790,28 +1325,10 @@ pub struct CallingCallDetectRequestParamsRequired {
     pub detect: CallingCallDetectRequestParamsDetect,
 }
 
-impl CallingCallDetectRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallDetectRequestParamsRequired) -> Self {
-        let CallingCallDetectRequestParamsRequired { control_id, detect } = required;
-        Self {
-            control_id,
-            detect,
-            timeout: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// Maximum time in seconds the detection may run before timing out.
-    pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// HTTP or HTTPS URL that receives detection result webhooks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallDetectRequestParams { new(some CallingCallDetectRequestParamsRequired {
+    control_id, detect }), timeout : Some(as f64), status_url : Some(into String), }
+);
 
 /// Detection configuration specifying what to detect.
 ///
@@ -1874,13 +1391,10 @@ pub struct CallingCallDetectStopRequestRequired {
     pub params: CallingCallDetectStopRequestParams,
 }
 
-impl CallingCallDetectStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallDetectStopRequestRequired) -> Self {
-        let CallingCallDetectStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallDetectStopRequest { new(all CallingCallDetectStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.detect.stop` command stops an active detection operation.
@@ -1902,14 +1416,9 @@ crate::runtime::wire_struct!(
     CallingCallDetectStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallDetectStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallDetectStopRequestParams { new(all control_id : into String), }
+);
 
 crate::runtime::open_enum! {
     /// The direction of the call.
@@ -1949,13 +1458,10 @@ pub struct CallingCallDisconnectRequestRequired {
     pub params: ::serde_json::Value,
 }
 
-impl CallingCallDisconnectRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallDisconnectRequestRequired) -> Self {
-        let CallingCallDisconnectRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallDisconnectRequest { new(all CallingCallDisconnectRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.disconnect` command is used to disconnect a call leg.
@@ -1993,13 +1499,10 @@ pub struct CallingCallHangupRequestRequired {
     pub params: CallingCallHangupRequestParams,
 }
 
-impl CallingCallHangupRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallHangupRequestRequired) -> Self {
-        let CallingCallHangupRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallHangupRequest { new(all CallingCallHangupRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.end` command is used to hang up a call.
@@ -2021,17 +1524,9 @@ crate::runtime::wire_struct!(
     CallingCallHangupRequestParams { reason = default("reason") }
 );
 
-impl CallingCallHangupRequestParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { reason: Default::default() }
-    }
-    /// Set the reason why the call was hung up.
-    pub fn reason(mut self, value: CallingHangupReason) -> Self {
-        self.reason = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallHangupRequestParams { new(none), reason : Some(as CallingHangupReason), }
+);
 
 /// calling.ai_hold
 #[derive(Debug, Clone, PartialEq)]
@@ -2061,13 +1556,10 @@ pub struct CallingCallHoldRequestRequired {
     pub params: CallingCallHoldRequestParams,
 }
 
-impl CallingCallHoldRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallHoldRequestRequired) -> Self {
-        let CallingCallHoldRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallHoldRequest { new(all CallingCallHoldRequestRequired { id, command, params
+    }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_hold` command is used to hold a call.
@@ -2093,26 +1585,10 @@ crate::runtime::wire_struct!(
     default("prompt") }
 );
 
-impl CallingCallHoldRequestParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            timeout: Default::default(),
-            prompt: Default::default(),
-        }
-    }
-    /// Hold timeout, expressed as a numeric string of seconds. Note: must be sent as a string — integer payloads are rejected.
-    pub fn timeout(mut self, value: impl Into<String>) -> Self {
-        self.timeout = Some(Into::into(value));
-        self
-    }
-    /// A system message added to the AI conversation before placing the caller on hold.
-    /// The AI will speak this message to the caller before hold music begins.
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallHoldRequestParams { new(none), timeout : Some(into String), prompt :
+    Some(into String), }
+);
 
 /// Returned when the call is a standard PSTN, SIP, or WebRTC call.
 #[derive(Debug, Clone, PartialEq)]
@@ -2196,45 +1672,11 @@ pub struct CallingCallLegRequired {
     pub parent_id: Option<Uuid>,
 }
 
-impl CallingCallLeg {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallLegRequired) -> Self {
-        let CallingCallLegRequired {
-            id,
-            from,
-            to,
-            direction,
-            source,
-            url,
-            charge,
-            created_at,
-            charge_details,
-            status,
-            duration,
-            duration_ms,
-            billing_ms,
-            type_,
-            parent_id,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            direction,
-            source,
-            url,
-            charge,
-            created_at,
-            charge_details,
-            status,
-            duration,
-            duration_ms,
-            billing_ms,
-            type_,
-            parent_id,
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallLeg { new(all CallingCallLegRequired { id, from, to, direction, source,
+    url, charge, created_at, charge_details, status, duration, duration_ms, billing_ms,
+    type_, parent_id }), }
+);
 
 /// Source of this call.
 pub type CallingCallLegSource = CallingCallBaseSource;
@@ -2277,13 +1719,10 @@ pub struct CallingCallLiveTranscribeRequestRequired {
     pub params: CallingCallLiveTranscribeRequestParams,
 }
 
-impl CallingCallLiveTranscribeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallLiveTranscribeRequestRequired) -> Self {
-        let CallingCallLiveTranscribeRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallLiveTranscribeRequest { new(all CallingCallLiveTranscribeRequestRequired {
+    id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.live_transcribe` command is used to control live transcription on an active call.
@@ -2305,12 +1744,10 @@ crate::runtime::wire_struct!(
     CallingCallLiveTranscribeRequestParams { action = required("action") }
 );
 
-impl CallingCallLiveTranscribeRequestParams {
-    /// A value made of all its fields.
-    pub fn new(action: CallingCallLiveTranscribeRequestParamsAction) -> Self {
-        Self { action }
-    }
-}
+crate::runtime::builder!(
+    CallingCallLiveTranscribeRequestParams { new(all action : as
+    CallingCallLiveTranscribeRequestParamsAction), }
+);
 
 /// The transcription action to perform: start, stop, or summarize.
 ///
@@ -2369,13 +1806,10 @@ pub struct CallingCallLiveTranslateRequestRequired {
     pub params: CallingCallLiveTranslateRequestParams,
 }
 
-impl CallingCallLiveTranslateRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallLiveTranslateRequestRequired) -> Self {
-        let CallingCallLiveTranslateRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallLiveTranslateRequest { new(all CallingCallLiveTranslateRequestRequired {
+    id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.live_translate` command is used to control live translation on an active call.
@@ -2402,20 +1836,10 @@ crate::runtime::wire_struct!(
     default("status_url") }
 );
 
-impl CallingCallLiveTranslateRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(action: CallingCallLiveTranslateRequestParamsAction) -> Self {
-        Self {
-            action,
-            status_url: Default::default(),
-        }
-    }
-    /// HTTP or HTTPS URL that receives translation-session webhooks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallLiveTranslateRequestParams { new(some action : as
+    CallingCallLiveTranslateRequestParamsAction), status_url : Some(into String), }
+);
 
 /// The translation action to perform: start, stop, summarize, or inject.
 ///
@@ -2483,13 +1907,10 @@ pub struct CallingCallPlayPauseRequestRequired {
     pub params: CallingCallPlayPauseRequestParams,
 }
 
-impl CallingCallPlayPauseRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallPlayPauseRequestRequired) -> Self {
-        let CallingCallPlayPauseRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayPauseRequest { new(all CallingCallPlayPauseRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.play.pause` command pauses an active play operation.
@@ -2511,14 +1932,9 @@ crate::runtime::wire_struct!(
     CallingCallPlayPauseRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallPlayPauseRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayPauseRequestParams { new(all control_id : into String), }
+);
 
 /// Play media (audio files, text-to-speech, silence, or ringtones) on an active call.
 ///
@@ -2553,13 +1969,10 @@ pub struct CallingCallPlayRequestRequired {
     pub params: CallingCallPlayRequestParams,
 }
 
-impl CallingCallPlayRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallPlayRequestRequired) -> Self {
-        let CallingCallPlayRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayRequest { new(all CallingCallPlayRequestRequired { id, command, params
+    }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.play` command is used to play media on an active call.
@@ -2626,58 +2039,13 @@ pub struct CallingCallPlayRequestParamsRequired {
     pub play: Vec<CallingCallPlayRequestParamsPlayItem>,
 }
 
-impl CallingCallPlayRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallPlayRequestParamsRequired) -> Self {
-        let CallingCallPlayRequestParamsRequired { control_id, play } = required;
-        Self {
-            control_id,
-            play,
-            volume: Default::default(),
-            direction: Default::default(),
-            loop_: Default::default(),
-            language: Default::default(),
-            voice: Default::default(),
-            gender: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// Volume adjustment in dB. Must be between -40 and 40.
-    pub fn volume(mut self, value: f64) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// The direction of audio playback relative to the call participants.
-    pub fn direction(mut self, value: CallingPlayDirection) -> Self {
-        self.direction = Some(value);
-        self
-    }
-    /// Number of times the full `play` sequence is repeated. `0` loops forever; `N > 0` plays a total of N times.
-    pub fn loop_(mut self, value: i32) -> Self {
-        self.loop_ = Some(value);
-        self
-    }
-    /// Default BCP-47 language tag applied to any TTS item that does not set its own `language`.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(Into::into(value));
-        self
-    }
-    /// Default voice applied to any TTS item that does not set its own `voice`. Defaults to the request-level `gender` when unset.
-    pub fn voice(mut self, value: impl Into<String>) -> Self {
-        self.voice = Some(Into::into(value));
-        self
-    }
-    /// Default voice gender applied to any TTS item that does not set its own `gender`.
-    pub fn gender(mut self, value: CallingTtsGender) -> Self {
-        self.gender = Some(value);
-        self
-    }
-    /// HTTP or HTTPS URL that receives playback lifecycle webhooks (`playing`, `paused`, `finished`, `error`).
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayRequestParams { new(some CallingCallPlayRequestParamsRequired {
+    control_id, play }), volume : Some(as f64), direction : Some(as
+    CallingPlayDirection), loop_ : Some(as i32), language : Some(into String), voice :
+    Some(into String), gender : Some(as CallingTtsGender), status_url : Some(into
+    String), }
+);
 
 /// Each item of the field [`CallingCallPlayRequestParams::play`](crate::CallingCallPlayRequestParams::play).
 ///
@@ -2748,13 +2116,10 @@ pub struct CallingCallPlayResumeRequestRequired {
     pub params: CallingCallPlayResumeRequestParams,
 }
 
-impl CallingCallPlayResumeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallPlayResumeRequestRequired) -> Self {
-        let CallingCallPlayResumeRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayResumeRequest { new(all CallingCallPlayResumeRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.play.resume` command resumes a paused play operation.
@@ -2776,14 +2141,9 @@ crate::runtime::wire_struct!(
     CallingCallPlayResumeRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallPlayResumeRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayResumeRequestParams { new(all control_id : into String), }
+);
 
 /// calling.play.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -2813,13 +2173,10 @@ pub struct CallingCallPlayStopRequestRequired {
     pub params: CallingCallPlayStopRequestParams,
 }
 
-impl CallingCallPlayStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallPlayStopRequestRequired) -> Self {
-        let CallingCallPlayStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayStopRequest { new(all CallingCallPlayStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.play.stop` command stops an active play operation.
@@ -2841,14 +2198,9 @@ crate::runtime::wire_struct!(
     CallingCallPlayStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallPlayStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayStopRequestParams { new(all control_id : into String), }
+);
 
 /// calling.play.volume
 #[derive(Debug, Clone, PartialEq)]
@@ -2878,13 +2230,10 @@ pub struct CallingCallPlayVolumeRequestRequired {
     pub params: CallingCallPlayVolumeRequestParams,
 }
 
-impl CallingCallPlayVolumeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallPlayVolumeRequestRequired) -> Self {
-        let CallingCallPlayVolumeRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayVolumeRequest { new(all CallingCallPlayVolumeRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.play.volume` command adjusts the volume of an active play operation.
@@ -2921,13 +2270,10 @@ pub struct CallingCallPlayVolumeRequestParamsRequired {
     pub volume: f64,
 }
 
-impl CallingCallPlayVolumeRequestParams {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallPlayVolumeRequestParamsRequired) -> Self {
-        let CallingCallPlayVolumeRequestParamsRequired { control_id, volume } = required;
-        Self { control_id, volume }
-    }
-}
+crate::runtime::builder!(
+    CallingCallPlayVolumeRequestParams { new(all
+    CallingCallPlayVolumeRequestParamsRequired { control_id, volume }), }
+);
 
 /// calling.receive_fax.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -2957,13 +2303,10 @@ pub struct CallingCallReceiveFaxStopRequestRequired {
     pub params: CallingCallReceiveFaxStopRequestParams,
 }
 
-impl CallingCallReceiveFaxStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallReceiveFaxStopRequestRequired) -> Self {
-        let CallingCallReceiveFaxStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallReceiveFaxStopRequest { new(all CallingCallReceiveFaxStopRequestRequired {
+    id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.receive_fax.stop` command stops an active fax receive operation.
@@ -2985,14 +2328,9 @@ crate::runtime::wire_struct!(
     CallingCallReceiveFaxStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallReceiveFaxStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallReceiveFaxStopRequestParams { new(all control_id : into String), }
+);
 
 /// calling.record.pause
 #[derive(Debug, Clone, PartialEq)]
@@ -3022,13 +2360,10 @@ pub struct CallingCallRecordPauseRequestRequired {
     pub params: CallingCallRecordPauseRequestParams,
 }
 
-impl CallingCallRecordPauseRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallRecordPauseRequestRequired) -> Self {
-        let CallingCallRecordPauseRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordPauseRequest { new(all CallingCallRecordPauseRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.record.pause` command pauses an active recording.
@@ -3055,23 +2390,10 @@ crate::runtime::wire_struct!(
     default("behavior") }
 );
 
-impl CallingCallRecordPauseRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-            behavior: Default::default(),
-        }
-    }
-    /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
-    pub fn behavior(
-        mut self,
-        value: CallingCallRecordPauseRequestParamsBehavior,
-    ) -> Self {
-        self.behavior = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordPauseRequestParams { new(some control_id : into String), behavior :
+    Some(as CallingCallRecordPauseRequestParamsBehavior), }
+);
 
 crate::runtime::open_enum! {
     /// How the paused audio is handled. `skip` omits paused audio from the output file; `silence` replaces it with silence, preserving timing.
@@ -3119,13 +2441,10 @@ pub struct CallingCallRecordRequestRequired {
     pub params: CallingCallRecordRequestParams,
 }
 
-impl CallingCallRecordRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallRecordRequestRequired) -> Self {
-        let CallingCallRecordRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordRequest { new(all CallingCallRecordRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.record` command starts recording an active call.
@@ -3163,22 +2482,10 @@ pub struct CallingCallRecordRequestParamsRequired {
     pub record: CallingRecordParams,
 }
 
-impl CallingCallRecordRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallRecordRequestParamsRequired) -> Self {
-        let CallingCallRecordRequestParamsRequired { control_id, record } = required;
-        Self {
-            control_id,
-            record,
-            status_url: Default::default(),
-        }
-    }
-    /// Webhook URL invoked with recording events — including a `finished` event that contains the final recording URL. Must begin with `http://` or `https://`.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordRequestParams { new(some CallingCallRecordRequestParamsRequired {
+    control_id, record }), status_url : Some(into String), }
+);
 
 /// calling.record.resume
 #[derive(Debug, Clone, PartialEq)]
@@ -3208,13 +2515,10 @@ pub struct CallingCallRecordResumeRequestRequired {
     pub params: CallingCallRecordResumeRequestParams,
 }
 
-impl CallingCallRecordResumeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallRecordResumeRequestRequired) -> Self {
-        let CallingCallRecordResumeRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordResumeRequest { new(all CallingCallRecordResumeRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.record.resume` command resumes a paused recording.
@@ -3236,14 +2540,9 @@ crate::runtime::wire_struct!(
     CallingCallRecordResumeRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallRecordResumeRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordResumeRequestParams { new(all control_id : into String), }
+);
 
 /// calling.record.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -3273,13 +2572,10 @@ pub struct CallingCallRecordStopRequestRequired {
     pub params: CallingCallRecordStopRequestParams,
 }
 
-impl CallingCallRecordStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallRecordStopRequestRequired) -> Self {
-        let CallingCallRecordStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordStopRequest { new(all CallingCallRecordStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.record.stop` command stops an active recording.
@@ -3301,14 +2597,9 @@ crate::runtime::wire_struct!(
     CallingCallRecordStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallRecordStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallRecordStopRequestParams { new(all control_id : into String), }
+);
 
 /// calling.refer
 #[derive(Debug, Clone, PartialEq)]
@@ -3338,13 +2629,10 @@ pub struct CallingCallReferRequestRequired {
     pub params: CallingCallReferRequestParams,
 }
 
-impl CallingCallReferRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallReferRequestRequired) -> Self {
-        let CallingCallReferRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallReferRequest { new(all CallingCallReferRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.refer` command performs a SIP REFER on an active call.
@@ -3371,20 +2659,10 @@ crate::runtime::wire_struct!(
     default("status_url") }
 );
 
-impl CallingCallReferRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(device: CallingReferDevice) -> Self {
-        Self {
-            device,
-            status_url: Default::default(),
-        }
-    }
-    /// HTTP or HTTPS URL that receives refer lifecycle webhooks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallReferRequestParams { new(some device : as CallingReferDevice), status_url
+    : Some(into String), }
+);
 
 /// Call request union for JSON-RPC style method dispatch. Use the `command` field to specify which call method to invoke.
 /// Only the commands listed here are supported. Most operate on an already-active call; `dial` creates a new one. Commands return immediately; operations that continue asynchronously deliver their results to your `status_url` webhooks.
@@ -4216,13 +3494,10 @@ pub struct CallingCallSendFaxStopRequestRequired {
     pub params: CallingCallSendFaxStopRequestParams,
 }
 
-impl CallingCallSendFaxStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallSendFaxStopRequestRequired) -> Self {
-        let CallingCallSendFaxStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallSendFaxStopRequest { new(all CallingCallSendFaxStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.send_fax.stop` command stops an active fax send operation.
@@ -4244,14 +3519,9 @@ crate::runtime::wire_struct!(
     CallingCallSendFaxStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallSendFaxStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallSendFaxStopRequestParams { new(all control_id : into String), }
+);
 
 /// Stream call audio to an external WebSocket endpoint.
 ///
@@ -4286,13 +3556,10 @@ pub struct CallingCallStreamRequestRequired {
     pub params: CallingCallStreamRequestParams,
 }
 
-impl CallingCallStreamRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallStreamRequestRequired) -> Self {
-        let CallingCallStreamRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallStreamRequest { new(all CallingCallStreamRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.stream` command starts streaming call audio to a WebSocket endpoint.
@@ -4351,58 +3618,13 @@ pub struct CallingCallStreamRequestParamsRequired {
     pub url: String,
 }
 
-impl CallingCallStreamRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallStreamRequestParamsRequired) -> Self {
-        let CallingCallStreamRequestParamsRequired { control_id, url } = required;
-        Self {
-            control_id,
-            url,
-            name: Default::default(),
-            codec: Default::default(),
-            track: Default::default(),
-            authorization_bearer_token: Default::default(),
-            custom_parameters: Default::default(),
-            status_url: Default::default(),
-            status_url_method: Default::default(),
-        }
-    }
-    /// Optional human-readable name to identify the stream at the endpoint.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Audio codec to request. Freeform; endpoint-specific. Common values include `PCMU`, `PCMA`, `OPUS`.
-    pub fn codec(mut self, value: impl Into<String>) -> Self {
-        self.codec = Some(Into::into(value));
-        self
-    }
-    /// The audio track to stream.
-    pub fn track(mut self, value: CallingStreamTrack) -> Self {
-        self.track = Some(value);
-        self
-    }
-    /// Bearer token included as `Authorization: Bearer <token>` when establishing the WebSocket connection.
-    pub fn authorization_bearer_token(mut self, value: impl Into<String>) -> Self {
-        self.authorization_bearer_token = Some(Into::into(value));
-        self
-    }
-    /// Arbitrary JSON object passed through to the WebSocket endpoint as connection metadata.
-    pub fn custom_parameters(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_parameters = Some(value);
-        self
-    }
-    /// HTTP or HTTPS URL that receives stream lifecycle webhooks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method used for the `status_url` webhook.
-    pub fn status_url_method(mut self, value: CallingStreamStatusUrlMethod) -> Self {
-        self.status_url_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallStreamRequestParams { new(some CallingCallStreamRequestParamsRequired {
+    control_id, url }), name : Some(into String), codec : Some(into String), track :
+    Some(as CallingStreamTrack), authorization_bearer_token : Some(into String),
+    custom_parameters : Some(as ::serde_json::Value), status_url : Some(into String),
+    status_url_method : Some(as CallingStreamStatusUrlMethod), }
+);
 
 /// calling.stream.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -4432,13 +3654,10 @@ pub struct CallingCallStreamStopRequestRequired {
     pub params: CallingCallStreamStopRequestParams,
 }
 
-impl CallingCallStreamStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallStreamStopRequestRequired) -> Self {
-        let CallingCallStreamStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallStreamStopRequest { new(all CallingCallStreamStopRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.stream.stop` command stops an active audio stream.
@@ -4460,14 +3679,9 @@ crate::runtime::wire_struct!(
     CallingCallStreamStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallStreamStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallStreamStopRequestParams { new(all control_id : into String), }
+);
 
 /// Capture audio from an active call and stream it to an external destination.
 ///
@@ -4500,13 +3714,10 @@ pub struct CallingCallTapRequestRequired {
     pub params: CallingCallTapRequestParams,
 }
 
-impl CallingCallTapRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallTapRequestRequired) -> Self {
-        let CallingCallTapRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTapRequest { new(all CallingCallTapRequestRequired { id, command, params
+    }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.tap` command starts tapping (capturing audio) on an active call.
@@ -4548,23 +3759,10 @@ pub struct CallingCallTapRequestParamsRequired {
     pub device: CallingCallTapRequestParamsDevice,
 }
 
-impl CallingCallTapRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallTapRequestParamsRequired) -> Self {
-        let CallingCallTapRequestParamsRequired { control_id, tap, device } = required;
-        Self {
-            control_id,
-            tap,
-            device,
-            status_url: Default::default(),
-        }
-    }
-    /// HTTP or HTTPS URL that receives tap lifecycle webhooks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallTapRequestParams { new(some CallingCallTapRequestParamsRequired {
+    control_id, tap, device }), status_url : Some(into String), }
+);
 
 /// Device configuration specifying where to stream captured audio.
 ///
@@ -4619,13 +3817,10 @@ pub struct CallingCallTapStopRequestRequired {
     pub params: CallingCallTapStopRequestParams,
 }
 
-impl CallingCallTapStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallTapStopRequestRequired) -> Self {
-        let CallingCallTapStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTapStopRequest { new(all CallingCallTapStopRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.tap.stop` command stops an active tap operation.
@@ -4647,14 +3842,9 @@ crate::runtime::wire_struct!(
     CallingCallTapStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallTapStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTapStopRequestParams { new(all control_id : into String), }
+);
 
 /// Transcribe the entire call in the background.
 ///
@@ -4689,13 +3879,10 @@ pub struct CallingCallTranscribeRequestRequired {
     pub params: CallingCallTranscribeRequestParams,
 }
 
-impl CallingCallTranscribeRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallTranscribeRequestRequired) -> Self {
-        let CallingCallTranscribeRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTranscribeRequest { new(all CallingCallTranscribeRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.transcribe` command starts transcribing an active call in the background.
@@ -4722,20 +3909,10 @@ crate::runtime::wire_struct!(
     = default("status_url") }
 );
 
-impl CallingCallTranscribeRequestParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-            status_url: Default::default(),
-        }
-    }
-    /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallTranscribeRequestParams { new(some control_id : into String), status_url :
+    Some(into String), }
+);
 
 /// calling.transcribe.stop
 #[derive(Debug, Clone, PartialEq)]
@@ -4765,13 +3942,10 @@ pub struct CallingCallTranscribeStopRequestRequired {
     pub params: CallingCallTranscribeStopRequestParams,
 }
 
-impl CallingCallTranscribeStopRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallTranscribeStopRequestRequired) -> Self {
-        let CallingCallTranscribeStopRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTranscribeStopRequest { new(all CallingCallTranscribeStopRequestRequired {
+    id, command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.transcribe.stop` command stops an active transcription operation.
@@ -4793,14 +3967,9 @@ crate::runtime::wire_struct!(
     CallingCallTranscribeStopRequestParams { control_id = required("control_id") }
 );
 
-impl CallingCallTranscribeStopRequestParams {
-    /// A value made of all its fields.
-    pub fn new(control_id: impl Into<String>) -> Self {
-        Self {
-            control_id: Into::into(control_id),
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTranscribeStopRequestParams { new(all control_id : into String), }
+);
 
 /// calling.transfer
 #[derive(Debug, Clone, PartialEq)]
@@ -4830,13 +3999,10 @@ pub struct CallingCallTransferRequestRequired {
     pub params: CallingCallTransferRequestParams,
 }
 
-impl CallingCallTransferRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallTransferRequestRequired) -> Self {
-        let CallingCallTransferRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTransferRequest { new(all CallingCallTransferRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.transfer` command is used to transfer an active call to a new destination.
@@ -4858,12 +4024,10 @@ crate::runtime::wire_struct!(
     CallingCallTransferRequestParams { dest = required("dest") }
 );
 
-impl CallingCallTransferRequestParams {
-    /// A value made of all its fields.
-    pub fn new(dest: CallingCallTransferRequestParamsDest) -> Self {
-        Self { dest }
-    }
-}
+crate::runtime::builder!(
+    CallingCallTransferRequestParams { new(all dest : as
+    CallingCallTransferRequestParamsDest), }
+);
 
 /// The destination to transfer the call to. Can be a SIP URI, phone number, SWML URL, or an inline SWML object.
 ///
@@ -4909,13 +4073,10 @@ pub struct CallingCallUnholdRequestRequired {
     pub params: ::serde_json::Value,
 }
 
-impl CallingCallUnholdRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallUnholdRequestRequired) -> Self {
-        let CallingCallUnholdRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallUnholdRequest { new(all CallingCallUnholdRequestRequired { id, command,
+    params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.ai_unhold` command is used to unhold a call.
@@ -4955,13 +4116,10 @@ pub struct CallingCallUpdateCurrentCallRequestRequired {
     pub params: CallingCallUpdateCurrentCallRequestParams,
 }
 
-impl CallingCallUpdateCurrentCallRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallUpdateCurrentCallRequestRequired) -> Self {
-        let CallingCallUpdateCurrentCallRequestRequired { command, params } = required;
-        Self { command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallUpdateCurrentCallRequest { new(all
+    CallingCallUpdateCurrentCallRequestRequired { command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `update` command is used to update a existing call with a new dialplan.
@@ -5019,33 +4177,11 @@ crate::runtime::wire_struct!(
     default("status_url") }
 );
 
-impl CallingCallUpdateParamsBase {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            fallback_url: Default::default(),
-            status: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// The Fallback URL to handle the call.
-    /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_url = Some(Into::into(value));
-        self
-    }
-    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub fn status(mut self, value: CallingCallUpdateParamsBaseStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-    /// A URL to receive call status update callbacks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallUpdateParamsBase { new(some id : as Uuid), fallback_url : Some(into
+    String), status : Some(as CallingCallUpdateParamsBaseStatus), status_url : Some(into
+    String), }
+);
 
 crate::runtime::open_enum! {
     /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
@@ -5090,35 +4226,11 @@ pub struct CallingCallUpdateParamsSwmlRequired {
     pub swml: SwmlCallingSwmlObject,
 }
 
-impl CallingCallUpdateParamsSwml {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallUpdateParamsSwmlRequired) -> Self {
-        let CallingCallUpdateParamsSwmlRequired { id, swml } = required;
-        Self {
-            id,
-            fallback_url: Default::default(),
-            status: Default::default(),
-            status_url: Default::default(),
-            swml,
-        }
-    }
-    /// The Fallback URL to handle the call.
-    /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_url = Some(Into::into(value));
-        self
-    }
-    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub fn status(mut self, value: CallingCallUpdateParamsSwmlStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-    /// A URL to receive call status update callbacks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallUpdateParamsSwml { new(some CallingCallUpdateParamsSwmlRequired { id, swml
+    }), fallback_url : Some(into String), status : Some(as
+    CallingCallUpdateParamsSwmlStatus), status_url : Some(into String), }
+);
 
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 pub type CallingCallUpdateParamsSwmlStatus = CallingCallUpdateParamsBaseStatus;
@@ -5159,35 +4271,11 @@ pub struct CallingCallUpdateParamsUrlRequired {
     pub url: String,
 }
 
-impl CallingCallUpdateParamsUrl {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingCallUpdateParamsUrlRequired) -> Self {
-        let CallingCallUpdateParamsUrlRequired { id, url } = required;
-        Self {
-            id,
-            fallback_url: Default::default(),
-            status: Default::default(),
-            status_url: Default::default(),
-            url,
-        }
-    }
-    /// The Fallback URL to handle the call.
-    /// This parameter allows you to specify a backup webhook or different route in your code containing SWML instructions for handling the call.
-    pub fn fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_url = Some(Into::into(value));
-        self
-    }
-    /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
-    pub fn status(mut self, value: CallingCallUpdateParamsUrlStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-    /// A URL to receive call status update callbacks.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCallUpdateParamsUrl { new(some CallingCallUpdateParamsUrlRequired { id, url
+    }), fallback_url : Some(into String), status : Some(as
+    CallingCallUpdateParamsUrlStatus), status_url : Some(into String), }
+);
 
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
 pub type CallingCallUpdateParamsUrlStatus = CallingCallUpdateParamsBaseStatus;
@@ -5220,13 +4308,10 @@ pub struct CallingCallUserEventRequestRequired {
     pub params: CallingCallUserEventRequestParams,
 }
 
-impl CallingCallUserEventRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CallingCallUserEventRequestRequired) -> Self {
-        let CallingCallUserEventRequestRequired { id, command, params } = required;
-        Self { id, command, params }
-    }
-}
+crate::runtime::builder!(
+    CallingCallUserEventRequest { new(all CallingCallUserEventRequestRequired { id,
+    command, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The `calling.user_event` command is used to fire a custom user event on the call.
@@ -5248,12 +4333,9 @@ crate::runtime::wire_struct!(
     CallingCallUserEventRequestParams { event = required("event") }
 );
 
-impl CallingCallUserEventRequestParams {
-    /// A value made of all its fields.
-    pub fn new(event: ::serde_json::Value) -> Self {
-        Self { event }
-    }
-}
+crate::runtime::builder!(
+    CallingCallUserEventRequestParams { new(all event : as ::serde_json::Value), }
+);
 
 /// Each item of the field [`CallingCallBase::charge_details`](crate::CallingCallBase::charge_details), [`CallingCallLeg::charge_details`](crate::CallingCallLeg::charge_details) and [`CallingFabricDeviceLeg::charge_details`](crate::CallingFabricDeviceLeg::charge_details).
 #[derive(Debug, Clone, PartialEq)]
@@ -5279,13 +4361,10 @@ pub struct CallingChargeDetailsRequired {
     pub charge: f64,
 }
 
-impl CallingChargeDetails {
-    /// A value made of all its fields.
-    pub fn new(required: CallingChargeDetailsRequired) -> Self {
-        let CallingChargeDetailsRequired { description, charge } = required;
-        Self { description, charge }
+crate::runtime::builder!(
+    CallingChargeDetails { new(all CallingChargeDetailsRequired { description, charge }),
     }
-}
+);
 
 /// Parameters for collecting DTMF digit input.
 #[derive(Debug, Clone, PartialEq)]
@@ -5304,26 +4383,10 @@ crate::runtime::wire_struct!(
     default("terminators"), digit_timeout = default("digit_timeout") }
 );
 
-impl CallingCollectDigitsParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(max: i32) -> Self {
-        Self {
-            max,
-            terminators: Default::default(),
-            digit_timeout: Default::default(),
-        }
-    }
-    /// DTMF digits that terminate input when pressed. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string disables terminators.
-    pub fn terminators(mut self, value: impl Into<String>) -> Self {
-        self.terminators = Some(Into::into(value));
-        self
-    }
-    /// Time in seconds to wait between digit presses. Must be positive. Defaults to the server-configured digit timeout when omitted.
-    pub fn digit_timeout(mut self, value: f64) -> Self {
-        self.digit_timeout = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCollectDigitsParams { new(some max : as i32), terminators : Some(into String),
+    digit_timeout : Some(as f64), }
+);
 
 crate::runtime::open_enum! {
     /// Speech recognition engine for `calling.collect`. Note: values are case-sensitive.
@@ -5359,49 +4422,11 @@ crate::runtime::wire_struct!(
     default("hints"), model = default("model"), engine = default("engine") }
 );
 
-impl CallingCollectSpeechParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            end_silence_timeout: Default::default(),
-            speech_timeout: Default::default(),
-            language: Default::default(),
-            hints: Default::default(),
-            model: Default::default(),
-            engine: Default::default(),
-        }
-    }
-    /// Time in seconds of silence after speech to consider input complete. Must be positive.
-    pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = Some(value);
-        self
-    }
-    /// Maximum time in seconds to wait for speech input. Must be positive.
-    pub fn speech_timeout(mut self, value: f64) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// Speech recognition language. Accepts a BCP-47 tag (e.g. `en-US`) or an `engine:tag` override (e.g. `Deepgram:en-US`) to pick a specific engine. Defaults to the server-configured ASR language when omitted.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(Into::into(value));
-        self
-    }
-    /// Array of words or phrases to bias the speech recognition.
-    pub fn hints(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Provider-specific ASR model name (e.g. Deepgram `nova-3`). Freeform string; validation is performed by the selected engine.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// Speech recognition engine to use.
-    pub fn engine(mut self, value: CallingCollectSpeechEngine) -> Self {
-        self.engine = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingCollectSpeechParams { new(none), end_silence_timeout : Some(as f64),
+    speech_timeout : Some(as f64), language : Some(into String), hints : Some(iter
+    String), model : Some(into String), engine : Some(as CallingCollectSpeechEngine), }
+);
 
 /// Detection configuration. The shape of `params` depends on `type`.
 ///
@@ -5510,20 +4535,10 @@ crate::runtime::wire_struct!(
     CallingDetectDigitConfig { type_ = required("type"), params = default("params") }
 );
 
-impl CallingDetectDigitConfig {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: CallingDetectDigitConfigType) -> Self {
-        Self {
-            type_,
-            params: Default::default(),
-        }
-    }
-    /// Digit-detection parameters.
-    pub fn params(mut self, value: CallingDetectDigitParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingDetectDigitConfig { new(some type_ : as CallingDetectDigitConfigType), params
+    : Some(as CallingDetectDigitParams), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingDetectDigitConfig::type_`](crate::CallingDetectDigitConfig::type_).
@@ -5543,17 +4558,9 @@ pub struct CallingDetectDigitParams {
 
 crate::runtime::wire_struct!(CallingDetectDigitParams { digits = default("digits") });
 
-impl CallingDetectDigitParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { digits: Default::default() }
-    }
-    /// Set of DTMF digits to match. Allowed: `0-9`, `A-D` (case insensitive), `*`, `#`. Empty string matches any digit.
-    pub fn digits(mut self, value: impl Into<String>) -> Self {
-        self.digits = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingDetectDigitParams { new(none), digits : Some(into String), }
+);
 
 /// Fax-tone detection configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -5571,20 +4578,10 @@ crate::runtime::wire_struct!(
     CallingDetectFaxConfig { type_ = required("type"), params = default("params") }
 );
 
-impl CallingDetectFaxConfig {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: CallingDetectFaxConfigType) -> Self {
-        Self {
-            type_,
-            params: Default::default(),
-        }
-    }
-    /// Fax-detection parameters.
-    pub fn params(mut self, value: CallingDetectFaxParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingDetectFaxConfig { new(some type_ : as CallingDetectFaxConfigType), params :
+    Some(as CallingDetectFaxParams), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingDetectFaxConfig::type_`](crate::CallingDetectFaxConfig::type_).
@@ -5604,17 +4601,9 @@ pub struct CallingDetectFaxParams {
 
 crate::runtime::wire_struct!(CallingDetectFaxParams { tone = default("tone") });
 
-impl CallingDetectFaxParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { tone: Default::default() }
-    }
-    /// The fax tone to detect. Omitted means either tone matches.
-    pub fn tone(mut self, value: CallingDetectFaxTone) -> Self {
-        self.tone = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingDetectFaxParams { new(none), tone : Some(as CallingDetectFaxTone), }
+);
 
 crate::runtime::open_enum! {
     /// Fax tone to detect.
@@ -5643,20 +4632,10 @@ crate::runtime::wire_struct!(
     CallingDetectMachineConfig { type_ = required("type"), params = default("params") }
 );
 
-impl CallingDetectMachineConfig {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: CallingDetectMachineConfigType) -> Self {
-        Self {
-            type_,
-            params: Default::default(),
-        }
-    }
-    /// Machine-detection parameters.
-    pub fn params(mut self, value: CallingDetectMachineParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingDetectMachineConfig { new(some type_ : as CallingDetectMachineConfigType),
+    params : Some(as CallingDetectMachineParams), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingDetectMachineConfig::type_`](crate::CallingDetectMachineConfig::type_).
@@ -5707,55 +4686,12 @@ crate::runtime::wire_struct!(
     default("detect_interruptions"), detect_message_end = default("detect_message_end") }
 );
 
-impl CallingDetectMachineParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            initial_timeout: Default::default(),
-            end_silence_timeout: Default::default(),
-            machine_ready_timeout: Default::default(),
-            machine_voice_threshold: Default::default(),
-            machine_words_threshold: Default::default(),
-            detect_interruptions: Default::default(),
-            detect_message_end: Default::default(),
-        }
-    }
-    /// Maximum time in seconds to wait for initial speech/voice.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// Time in seconds of silence after voice ends to finalize the result.
-    pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = Some(value);
-        self
-    }
-    /// Time in seconds to wait for the machine greeting to be ready. Defaults to `end_silence_timeout`.
-    pub fn machine_ready_timeout(mut self, value: f64) -> Self {
-        self.machine_ready_timeout = Some(value);
-        self
-    }
-    /// Voice duration threshold in seconds distinguishing machine from human.
-    pub fn machine_voice_threshold(mut self, value: f64) -> Self {
-        self.machine_voice_threshold = Some(value);
-        self
-    }
-    /// Word-count threshold distinguishing machine greetings from human speech.
-    pub fn machine_words_threshold(mut self, value: i32) -> Self {
-        self.machine_words_threshold = Some(value);
-        self
-    }
-    /// If `true`, detect the caller interrupting during the machine greeting playback.
-    pub fn detect_interruptions(mut self, value: bool) -> Self {
-        self.detect_interruptions = Some(value);
-        self
-    }
-    /// If `true`, detect when a machine message has finished.
-    pub fn detect_message_end(mut self, value: bool) -> Self {
-        self.detect_message_end = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingDetectMachineParams { new(none), initial_timeout : Some(as f64),
+    end_silence_timeout : Some(as f64), machine_ready_timeout : Some(as f64),
+    machine_voice_threshold : Some(as f64), machine_words_threshold : Some(as i32),
+    detect_interruptions : Some(as bool), detect_message_end : Some(as bool), }
+);
 
 crate::runtime::open_enum! {
     /// The type of detection to perform.
@@ -5832,37 +4768,10 @@ pub struct CallingFabricDeviceLegRequired {
     pub type_: CallingFabricDeviceLegType,
 }
 
-impl CallingFabricDeviceLeg {
-    /// A value made of all its fields.
-    pub fn new(required: CallingFabricDeviceLegRequired) -> Self {
-        let CallingFabricDeviceLegRequired {
-            id,
-            from,
-            to,
-            direction,
-            source,
-            url,
-            charge,
-            created_at,
-            charge_details,
-            status,
-            type_,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            direction,
-            source,
-            url,
-            charge,
-            created_at,
-            charge_details,
-            status,
-            type_,
-        }
-    }
-}
+crate::runtime::builder!(
+    CallingFabricDeviceLeg { new(all CallingFabricDeviceLegRequired { id, from, to,
+    direction, source, url, charge, created_at, charge_details, status, type_ }), }
+);
 
 /// Source of this call.
 pub type CallingFabricDeviceLegSource = CallingCallBaseSource;
@@ -5900,12 +4809,10 @@ crate::runtime::wire_struct!(
     CallingLiveTranscribeStartAction { start = required("start") }
 );
 
-impl CallingLiveTranscribeStartAction {
-    /// A value made of all its fields.
-    pub fn new(start: CallingLiveTranscribeStartActionStart) -> Self {
-        Self { start }
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranscribeStartAction { new(all start : as
+    CallingLiveTranscribeStartActionStart), }
+);
 
 /// Starts live transcription of the call.
 #[derive(Debug, Clone, PartialEq)]
@@ -5962,70 +4869,14 @@ pub struct CallingLiveTranscribeStartActionStartRequired {
     pub direction: Vec<SwmlCallingTranscribeDirection>,
 }
 
-impl CallingLiveTranscribeStartActionStart {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingLiveTranscribeStartActionStartRequired) -> Self {
-        let CallingLiveTranscribeStartActionStartRequired { lang, direction } = required;
-        Self {
-            lang,
-            direction,
-            webhook: Default::default(),
-            live_events: Default::default(),
-            ai_summary: Default::default(),
-            ai_summary_prompt: Default::default(),
-            speech_engine: Default::default(),
-            speech_timeout: Default::default(),
-            vad_silence_ms: Default::default(),
-            vad_thresh: Default::default(),
-            debug_level: Default::default(),
-        }
-    }
-    /// The webhook URL to receive transcription events.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// Whether to send real-time utterance events as speech is recognized.
-    pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = Some(value);
-        self
-    }
-    /// Whether to generate an AI summary when transcription ends.
-    pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = Some(value);
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
-        self.ai_summary_prompt = Some(Into::into(value));
-        self
-    }
-    /// The speech recognition engine to use.
-    pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = Some(value);
-        self
-    }
-    /// Speech timeout in milliseconds.
-    pub fn speech_timeout(mut self, value: i32) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    pub fn vad_silence_ms(mut self, value: i32) -> Self {
-        self.vad_silence_ms = Some(value);
-        self
-    }
-    /// Voice activity detection threshold (0-1800).
-    pub fn vad_thresh(mut self, value: i32) -> Self {
-        self.vad_thresh = Some(value);
-        self
-    }
-    /// Debug level for logging (0-2).
-    pub fn debug_level(mut self, value: i32) -> Self {
-        self.debug_level = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranscribeStartActionStart { new(some
+    CallingLiveTranscribeStartActionStartRequired { lang, direction }), webhook :
+    Some(into String), live_events : Some(as bool), ai_summary : Some(as bool),
+    ai_summary_prompt : Some(into String), speech_engine : Some(as SpeechEngine),
+    speech_timeout : Some(as i32), vad_silence_ms : Some(as i32), vad_thresh : Some(as
+    i32), debug_level : Some(as i32), }
+);
 
 crate::runtime::open_enum! {
     /// Stops the live transcription session.
@@ -6047,12 +4898,10 @@ crate::runtime::wire_struct!(
     CallingLiveTranscribeSummarizeAction { summarize = required("summarize") }
 );
 
-impl CallingLiveTranscribeSummarizeAction {
-    /// A value made of all its fields.
-    pub fn new(summarize: CallingLiveTranscribeSummarizeActionSummarize) -> Self {
-        Self { summarize }
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranscribeSummarizeAction { new(all summarize : as
+    CallingLiveTranscribeSummarizeActionSummarize), }
+);
 
 /// Request an on-demand AI summary of the conversation.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6069,25 +4918,10 @@ crate::runtime::wire_struct!(
     = default("prompt") }
 );
 
-impl CallingLiveTranscribeSummarizeActionSummarize {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            webhook: Default::default(),
-            prompt: Default::default(),
-        }
-    }
-    /// The webhook URL to receive the summary.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation.
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranscribeSummarizeActionSummarize { new(none), webhook : Some(into
+    String), prompt : Some(into String), }
+);
 
 /// inject Action
 #[derive(Debug, Clone, PartialEq)]
@@ -6101,12 +4935,10 @@ crate::runtime::wire_struct!(
     CallingLiveTranslateInjectAction { inject = required("inject") }
 );
 
-impl CallingLiveTranslateInjectAction {
-    /// A value made of all its fields.
-    pub fn new(inject: CallingLiveTranslateInjectActionInject) -> Self {
-        Self { inject }
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranslateInjectAction { new(all inject : as
+    CallingLiveTranslateInjectActionInject), }
+);
 
 /// Inject a message into the conversation to be translated and spoken.
 #[derive(Debug, Clone, PartialEq)]
@@ -6132,13 +4964,10 @@ pub struct CallingLiveTranslateInjectActionInjectRequired {
     pub direction: SwmlCallingTranscribeDirection,
 }
 
-impl CallingLiveTranslateInjectActionInject {
-    /// A value made of all its fields.
-    pub fn new(required: CallingLiveTranslateInjectActionInjectRequired) -> Self {
-        let CallingLiveTranslateInjectActionInjectRequired { message, direction } = required;
-        Self { message, direction }
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranslateInjectActionInject { new(all
+    CallingLiveTranslateInjectActionInjectRequired { message, direction }), }
+);
 
 /// start Action
 #[derive(Debug, Clone, PartialEq)]
@@ -6152,12 +4981,10 @@ crate::runtime::wire_struct!(
     CallingLiveTranslateStartAction { start = required("start") }
 );
 
-impl CallingLiveTranslateStartAction {
-    /// A value made of all its fields.
-    pub fn new(start: CallingLiveTranslateStartActionStart) -> Self {
-        Self { start }
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranslateStartAction { new(all start : as
+    CallingLiveTranslateStartActionStart), }
+);
 
 /// Starts live translation of the call.
 #[derive(Debug, Clone, PartialEq)]
@@ -6228,99 +5055,16 @@ pub struct CallingLiveTranslateStartActionStartRequired {
     pub direction: Vec<SwmlCallingTranscribeDirection>,
 }
 
-impl CallingLiveTranslateStartActionStart {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingLiveTranslateStartActionStartRequired) -> Self {
-        let CallingLiveTranslateStartActionStartRequired {
-            from_lang,
-            to_lang,
-            direction,
-        } = required;
-        Self {
-            from_lang,
-            to_lang,
-            direction,
-            from_voice: Default::default(),
-            to_voice: Default::default(),
-            filter_from: Default::default(),
-            filter_to: Default::default(),
-            webhook: Default::default(),
-            live_events: Default::default(),
-            ai_summary: Default::default(),
-            ai_summary_prompt: Default::default(),
-            speech_engine: Default::default(),
-            speech_timeout: Default::default(),
-            vad_silence_ms: Default::default(),
-            vad_thresh: Default::default(),
-            debug_level: Default::default(),
-        }
-    }
-    /// The TTS voice for the source language.
-    pub fn from_voice(mut self, value: impl Into<String>) -> Self {
-        self.from_voice = Some(Into::into(value));
-        self
-    }
-    /// The TTS voice for the target language.
-    pub fn to_voice(mut self, value: impl Into<String>) -> Self {
-        self.to_voice = Some(Into::into(value));
-        self
-    }
-    /// Translation filter for the source language direction.
-    pub fn filter_from(mut self, value: SwmlCallingTranslationFilterPreset) -> Self {
-        self.filter_from = Some(value);
-        self
-    }
-    /// Translation filter for the target language direction.
-    pub fn filter_to(mut self, value: SwmlCallingTranslationFilterPreset) -> Self {
-        self.filter_to = Some(value);
-        self
-    }
-    /// The webhook URL to receive translation events.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// Whether to send real-time translation events.
-    pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = Some(value);
-        self
-    }
-    /// Whether to generate AI summaries in both languages when translation ends.
-    pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = Some(value);
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
-        self.ai_summary_prompt = Some(Into::into(value));
-        self
-    }
-    /// The speech recognition engine to use.
-    pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = Some(value);
-        self
-    }
-    /// Speech timeout in milliseconds.
-    pub fn speech_timeout(mut self, value: i32) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    pub fn vad_silence_ms(mut self, value: i32) -> Self {
-        self.vad_silence_ms = Some(value);
-        self
-    }
-    /// Voice activity detection threshold (0-1800).
-    pub fn vad_thresh(mut self, value: i32) -> Self {
-        self.vad_thresh = Some(value);
-        self
-    }
-    /// Debug level for logging (0-2).
-    pub fn debug_level(mut self, value: i32) -> Self {
-        self.debug_level = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranslateStartActionStart { new(some
+    CallingLiveTranslateStartActionStartRequired { from_lang, to_lang, direction }),
+    from_voice : Some(into String), to_voice : Some(into String), filter_from : Some(as
+    SwmlCallingTranslationFilterPreset), filter_to : Some(as
+    SwmlCallingTranslationFilterPreset), webhook : Some(into String), live_events :
+    Some(as bool), ai_summary : Some(as bool), ai_summary_prompt : Some(into String),
+    speech_engine : Some(as SpeechEngine), speech_timeout : Some(as i32), vad_silence_ms
+    : Some(as i32), vad_thresh : Some(as i32), debug_level : Some(as i32), }
+);
 
 /// Stops the live translation session.
 pub type CallingLiveTranslateStopAction = CallingLiveTranscribeStopAction;
@@ -6337,12 +5081,10 @@ crate::runtime::wire_struct!(
     CallingLiveTranslateSummarizeAction { summarize = required("summarize") }
 );
 
-impl CallingLiveTranslateSummarizeAction {
-    /// A value made of all its fields.
-    pub fn new(summarize: CallingLiveTranslateSummarizeActionSummarize) -> Self {
-        Self { summarize }
-    }
-}
+crate::runtime::builder!(
+    CallingLiveTranslateSummarizeAction { new(all summarize : as
+    CallingLiveTranslateSummarizeActionSummarize), }
+);
 
 /// Request an on-demand AI summary of the translated conversation.
 pub type CallingLiveTranslateSummarizeActionSummarize = CallingLiveTranscribeSummarizeActionSummarize;
@@ -6390,13 +5132,9 @@ pub struct CallingPlayAudioItemRequired {
     pub params: CallingPlayAudioParams,
 }
 
-impl CallingPlayAudioItem {
-    /// A value made of all its fields.
-    pub fn new(required: CallingPlayAudioItemRequired) -> Self {
-        let CallingPlayAudioItemRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingPlayAudioItem { new(all CallingPlayAudioItemRequired { type_, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingPlayAudioItem::type_`](crate::CallingPlayAudioItem::type_).
@@ -6418,12 +5156,7 @@ pub struct CallingPlayAudioParams {
 
 crate::runtime::wire_struct!(CallingPlayAudioParams { url = required("url") });
 
-impl CallingPlayAudioParams {
-    /// A value made of all its fields.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: Into::into(url) }
-    }
-}
+crate::runtime::builder!(CallingPlayAudioParams { new(all url : into String), });
 
 crate::runtime::open_enum! {
     /// The direction of audio playback relative to the call participants.
@@ -6576,13 +5309,10 @@ pub struct CallingPlayRingtoneItemRequired {
     pub params: CallingPlayRingtoneParams,
 }
 
-impl CallingPlayRingtoneItem {
-    /// A value made of all its fields.
-    pub fn new(required: CallingPlayRingtoneItemRequired) -> Self {
-        let CallingPlayRingtoneItemRequired { type_, params } = required;
-        Self { type_, params }
+crate::runtime::builder!(
+    CallingPlayRingtoneItem { new(all CallingPlayRingtoneItemRequired { type_, params }),
     }
-}
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingPlayRingtoneItem::type_`](crate::CallingPlayRingtoneItem::type_).
@@ -6663,20 +5393,10 @@ crate::runtime::wire_struct!(
     CallingPlayRingtoneParams { name = required("name"), duration = default("duration") }
 );
 
-impl CallingPlayRingtoneParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: CallingPlayRingtoneName) -> Self {
-        Self {
-            name,
-            duration: Default::default(),
-        }
-    }
-    /// Maximum ringtone duration in seconds. If omitted, the ringtone plays until stopped.
-    pub fn duration(mut self, value: f64) -> Self {
-        self.duration = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingPlayRingtoneParams { new(some name : as CallingPlayRingtoneName), duration :
+    Some(as f64), }
+);
 
 /// Play silence for a fixed duration.
 #[derive(Debug, Clone, PartialEq)]
@@ -6703,13 +5423,9 @@ pub struct CallingPlaySilenceItemRequired {
     pub params: CallingPlaySilenceParams,
 }
 
-impl CallingPlaySilenceItem {
-    /// A value made of all its fields.
-    pub fn new(required: CallingPlaySilenceItemRequired) -> Self {
-        let CallingPlaySilenceItemRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingPlaySilenceItem { new(all CallingPlaySilenceItemRequired { type_, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingPlaySilenceItem::type_`](crate::CallingPlaySilenceItem::type_).
@@ -6731,12 +5447,7 @@ crate::runtime::wire_struct!(
     CallingPlaySilenceParams { duration = required("duration") }
 );
 
-impl CallingPlaySilenceParams {
-    /// A value made of all its fields.
-    pub fn new(duration: f64) -> Self {
-        Self { duration }
-    }
-}
+crate::runtime::builder!(CallingPlaySilenceParams { new(all duration : as f64), });
 
 /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
 #[derive(Debug, Clone, PartialEq)]
@@ -6763,13 +5474,9 @@ pub struct CallingPlayTtsItemRequired {
     pub params: CallingPlayTtsParams,
 }
 
-impl CallingPlayTtsItem {
-    /// A value made of all its fields.
-    pub fn new(required: CallingPlayTtsItemRequired) -> Self {
-        let CallingPlayTtsItemRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingPlayTtsItem { new(all CallingPlayTtsItemRequired { type_, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingPlayTtsItem::type_`](crate::CallingPlayTtsItem::type_).
@@ -6798,32 +5505,10 @@ crate::runtime::wire_struct!(
     gender = default("gender"), voice = default("voice") }
 );
 
-impl CallingPlayTtsParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            text: Into::into(text),
-            language: Default::default(),
-            gender: Default::default(),
-            voice: Default::default(),
-        }
-    }
-    /// BCP-47 language tag. Falls back to the request-level `language`, then `en-US`.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(Into::into(value));
-        self
-    }
-    /// Voice gender. Falls back to the request-level `gender`, then `female`.
-    pub fn gender(mut self, value: CallingTtsGender) -> Self {
-        self.gender = Some(value);
-        self
-    }
-    /// Specific voice name (provider-dependent, no special characters except `.` and `-`). Falls back to the request-level `voice`, then to `gender`.
-    pub fn voice(mut self, value: impl Into<String>) -> Self {
-        self.voice = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingPlayTtsParams { new(some text : into String), language : Some(into String),
+    gender : Some(as CallingTtsGender), voice : Some(into String), }
+);
 
 /// Audio recording parameters.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6880,67 +5565,13 @@ crate::runtime::wire_struct!(
     input_sensitivity = default("input_sensitivity") }
 );
 
-impl CallingRecordAudioParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            beep: Default::default(),
-            format: Default::default(),
-            stereo: Default::default(),
-            direction: Default::default(),
-            initial_timeout: Default::default(),
-            end_silence_timeout: Default::default(),
-            max_length: Default::default(),
-            terminators: Default::default(),
-            input_sensitivity: Default::default(),
-        }
-    }
-    /// Whether to play a beep before recording starts.
-    pub fn beep(mut self, value: bool) -> Self {
-        self.beep = Some(value);
-        self
-    }
-    /// The audio format for the recording.
-    pub fn format(mut self, value: CallingRecordAudioParamsFormat) -> Self {
-        self.format = Some(value);
-        self
-    }
-    /// Whether to record in stereo (separate channels for each direction).
-    pub fn stereo(mut self, value: bool) -> Self {
-        self.stereo = Some(value);
-        self
-    }
-    /// The direction of audio to record.
-    pub fn direction(mut self, value: CallingPlayDirection) -> Self {
-        self.direction = Some(value);
-        self
-    }
-    /// Maximum time in seconds to wait for initial speech before stopping.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// Time in seconds of silence after speech to stop recording.
-    pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = Some(value);
-        self
-    }
-    /// Maximum recording duration in seconds. Set to `0` for no limit.
-    pub fn max_length(mut self, value: i32) -> Self {
-        self.max_length = Some(value);
-        self
-    }
-    /// DTMF digits that terminate the recording when pressed. Accepts `0-9`, `A-D` (case insensitive), `*`, and `#`.
-    pub fn terminators(mut self, value: impl Into<String>) -> Self {
-        self.terminators = Some(Into::into(value));
-        self
-    }
-    /// Input sensitivity for voice detection (0.0-100.0).
-    pub fn input_sensitivity(mut self, value: f64) -> Self {
-        self.input_sensitivity = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingRecordAudioParams { new(none), beep : Some(as bool), format : Some(as
+    CallingRecordAudioParamsFormat), stereo : Some(as bool), direction : Some(as
+    CallingPlayDirection), initial_timeout : Some(as f64), end_silence_timeout : Some(as
+    f64), max_length : Some(as i32), terminators : Some(into String), input_sensitivity :
+    Some(as f64), }
+);
 
 crate::runtime::open_enum! {
     /// The audio format for the recording.
@@ -6969,12 +5600,9 @@ pub struct CallingRecordParams {
 
 crate::runtime::wire_struct!(CallingRecordParams { audio = required("audio") });
 
-impl CallingRecordParams {
-    /// A value made of all its fields.
-    pub fn new(audio: CallingRecordAudioParams) -> Self {
-        Self { audio }
-    }
-}
+crate::runtime::builder!(
+    CallingRecordParams { new(all audio : as CallingRecordAudioParams), }
+);
 
 /// Device configuration for SIP REFER.
 #[derive(Debug, Clone, PartialEq)]
@@ -7001,13 +5629,9 @@ pub struct CallingReferDeviceRequired {
     pub params: CallingReferSipParams,
 }
 
-impl CallingReferDevice {
-    /// A value made of all its fields.
-    pub fn new(required: CallingReferDeviceRequired) -> Self {
-        let CallingReferDeviceRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingReferDevice { new(all CallingReferDeviceRequired { type_, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The device type. Currently only 'sip' is supported.
@@ -7036,32 +5660,10 @@ crate::runtime::wire_struct!(
     default("username"), password = default("password") }
 );
 
-impl CallingReferSipParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to: impl Into<String>) -> Self {
-        Self {
-            to: Into::into(to),
-            from: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-        }
-    }
-    /// Optional SIP From URI (must start with `sip:` when provided).
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// Optional SIP authentication username.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// Optional SIP authentication password.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingReferSipParams { new(some to : into String), from : Some(into String),
+    username : Some(into String), password : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// HTTP method used when invoking the `status_url` webhook.
@@ -7120,13 +5722,9 @@ pub struct CallingTapConfigRequired {
     pub params: CallingTapConfigParams,
 }
 
-impl CallingTapConfig {
-    /// A value made of all its fields.
-    pub fn new(required: CallingTapConfigRequired) -> Self {
-        let CallingTapConfigRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingTapConfig { new(all CallingTapConfigRequired { type_, params }), }
+);
 
 /// Audio tap parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -7140,12 +5738,9 @@ crate::runtime::wire_struct!(
     CallingTapConfigParams { direction = required("direction") }
 );
 
-impl CallingTapConfigParams {
-    /// A value made of all its fields.
-    pub fn new(direction: CallingPlayDirection) -> Self {
-        Self { direction }
-    }
-}
+crate::runtime::builder!(
+    CallingTapConfigParams { new(all direction : as CallingPlayDirection), }
+);
 
 /// Currently only `audio` is supported.
 pub type CallingTapConfigType = CallingPlayAudioItemType;
@@ -7248,13 +5843,9 @@ pub struct CallingTapDeviceRtpRequired {
     pub params: CallingTapRtpParams,
 }
 
-impl CallingTapDeviceRtp {
-    /// A value made of all its fields.
-    pub fn new(required: CallingTapDeviceRtpRequired) -> Self {
-        let CallingTapDeviceRtpRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingTapDeviceRtp { new(all CallingTapDeviceRtpRequired { type_, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingTapDeviceRtp::type_`](crate::CallingTapDeviceRtp::type_).
@@ -7298,13 +5889,9 @@ pub struct CallingTapDeviceWsRequired {
     pub params: CallingTapWsParams,
 }
 
-impl CallingTapDeviceWs {
-    /// A value made of all its fields.
-    pub fn new(required: CallingTapDeviceWsRequired) -> Self {
-        let CallingTapDeviceWsRequired { type_, params } = required;
-        Self { type_, params }
-    }
-}
+crate::runtime::builder!(
+    CallingTapDeviceWs { new(all CallingTapDeviceWsRequired { type_, params }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CallingTapDeviceWs::type_`](crate::CallingTapDeviceWs::type_).
@@ -7348,28 +5935,10 @@ pub struct CallingTapRtpParamsRequired {
     pub port: i32,
 }
 
-impl CallingTapRtpParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingTapRtpParamsRequired) -> Self {
-        let CallingTapRtpParamsRequired { addr, port } = required;
-        Self {
-            addr,
-            port,
-            codec: Default::default(),
-            ptime: Default::default(),
-        }
-    }
-    /// Audio codec to request. Defaults to the call's negotiated codec.
-    pub fn codec(mut self, value: CallingTapCodec) -> Self {
-        self.codec = Some(value);
-        self
-    }
-    /// Packetization time in milliseconds. Defaults to the call's negotiated ptime.
-    pub fn ptime(mut self, value: CallingTapPtime) -> Self {
-        self.ptime = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingTapRtpParams { new(some CallingTapRtpParamsRequired { addr, port }), codec :
+    Some(as CallingTapCodec), ptime : Some(as CallingTapPtime), }
+);
 
 /// WebSocket tap target parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -7385,20 +5954,9 @@ crate::runtime::wire_struct!(
     CallingTapWsParams { uri = required("uri"), codec = default("codec") }
 );
 
-impl CallingTapWsParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(uri: impl Into<String>) -> Self {
-        Self {
-            uri: Into::into(uri),
-            codec: Default::default(),
-        }
-    }
-    /// Audio codec to request. Defaults to the call's negotiated codec.
-    pub fn codec(mut self, value: CallingTapCodec) -> Self {
-        self.codec = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingTapWsParams { new(some uri : into String), codec : Some(as CallingTapCodec), }
+);
 
 crate::runtime::open_enum! {
     /// Text-to-speech voice gender.

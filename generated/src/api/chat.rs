@@ -37,20 +37,9 @@ crate::runtime::wire_struct!(
     ChatPermissionWithRead { read = required("read"), write = default("write") }
 );
 
-impl ChatPermissionWithRead {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(read: bool) -> Self {
-        Self {
-            read,
-            write: Default::default(),
-        }
-    }
-    /// Gives the token write access to the channel.
-    pub fn write(mut self, value: bool) -> Self {
-        self.write = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ChatPermissionWithRead { new(some read : as bool), write : Some(as bool), }
+);
 
 /// Write Permission
 #[derive(Debug, Clone, PartialEq)]
@@ -66,20 +55,9 @@ crate::runtime::wire_struct!(
     ChatPermissionWithWrite { read = default("read"), write = required("write") }
 );
 
-impl ChatPermissionWithWrite {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(write: bool) -> Self {
-        Self {
-            read: Default::default(),
-            write,
-        }
-    }
-    /// Gives the token read access to the channel.
-    pub fn read(mut self, value: bool) -> Self {
-        self.read = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ChatPermissionWithWrite { new(some write : as bool), read : Some(as bool), }
+);
 
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
 pub type ChatState = ::serde_json::Value;
@@ -94,12 +72,7 @@ pub struct ChatToken {
 
 crate::runtime::wire_struct!(ChatToken { token = required("token") });
 
-impl ChatToken {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(ChatToken { new(all token : into String), });
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -111,14 +84,9 @@ pub struct ChatToken422error {
 
 crate::runtime::wire_struct!(ChatToken422error { errors = required("errors") });
 
-impl ChatToken422error {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    ChatToken422error { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// The request body of [`Client::create_chat_token`](crate::Client::create_chat_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -155,28 +123,10 @@ pub struct NewChatTokenRequired {
     pub channels: ChatChannel,
 }
 
-impl NewChatToken {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: NewChatTokenRequired) -> Self {
-        let NewChatTokenRequired { ttl, channels } = required;
-        Self {
-            ttl,
-            channels,
-            member_id: Default::default(),
-            state: Default::default(),
-        }
-    }
-    /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
-    pub fn member_id(mut self, value: impl Into<String>) -> Self {
-        self.member_id = Some(Into::into(value));
-        self
-    }
-    /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-    pub fn state(mut self, value: ChatState) -> Self {
-        self.state = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    NewChatToken { new(some NewChatTokenRequired { ttl, channels }), member_id :
+    Some(into String), state : Some(as ChatState), }
+);
 
 crate::runtime::error_enum! {
     /// The error responses `create_chat_token` declares, by status, with their decoded bodies.

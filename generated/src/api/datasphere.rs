@@ -48,13 +48,9 @@ pub struct DatasphereChunkRequired {
     pub document_id: Uuid,
 }
 
-impl DatasphereChunk {
-    /// A value made of all its fields.
-    pub fn new(required: DatasphereChunkRequired) -> Self {
-        let DatasphereChunkRequired { text, document_id } = required;
-        Self { text, document_id }
-    }
-}
+crate::runtime::builder!(
+    DatasphereChunk { new(all DatasphereChunkRequired { text, document_id }), }
+);
 
 /// The answer of [`Client::list_document_chunks`](crate::Client::list_document_chunks).
 #[derive(Debug, Clone, PartialEq)]
@@ -79,13 +75,10 @@ pub struct DatasphereChunkListResponseRequired {
     pub links: DatasphereChunkPaginationResponse,
 }
 
-impl DatasphereChunkListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DatasphereChunkListResponseRequired) -> Self {
-        let DatasphereChunkListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    DatasphereChunkListResponse { new(all DatasphereChunkListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`DatasphereChunkListResponse::links`](crate::DatasphereChunkListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -125,28 +118,11 @@ pub struct DatasphereChunkPaginationResponseRequired {
     pub first: String,
 }
 
-impl DatasphereChunkPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: DatasphereChunkPaginationResponseRequired) -> Self {
-        let DatasphereChunkPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page. Only present when there are more results.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    DatasphereChunkPaginationResponse { new(some
+    DatasphereChunkPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// Used as the answer of [`Client::get_document_chunk`](crate::Client::get_document_chunk); each item of the field [`DatasphereChunkListResponse::data`](crate::DatasphereChunkListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -198,31 +174,11 @@ pub struct DatasphereChunkResponseRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl DatasphereChunkResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DatasphereChunkResponseRequired) -> Self {
-        let DatasphereChunkResponseRequired {
-            id,
-            datasphere_document_id,
-            project_id,
-            status,
-            tags,
-            content,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            datasphere_document_id,
-            project_id,
-            status,
-            tags,
-            content,
-            created_at,
-            updated_at,
-        }
+crate::runtime::builder!(
+    DatasphereChunkResponse { new(all DatasphereChunkResponseRequired { id,
+    datasphere_document_id, project_id, status, tags, content, created_at, updated_at }),
     }
-}
+);
 
 crate::runtime::open_enum! {
     /// The current Status of the Chunk.
@@ -258,14 +214,9 @@ crate::runtime::wire_struct!(
     DatasphereCreateStatusCode422 { errors = required("errors") }
 );
 
-impl DatasphereCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    DatasphereCreateStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// Used as the answer of [`Client::create_document`](crate::Client::create_document), [`Client::get_document`](crate::Client::get_document) and [`Client::update_document`](crate::Client::update_document); each item of the field [`DatasphereDocumentListResponse::data`](crate::DatasphereDocumentListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -340,41 +291,11 @@ pub struct DatasphereDocumentRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl DatasphereDocument {
-    /// A value made of all its fields.
-    pub fn new(required: DatasphereDocumentRequired) -> Self {
-        let DatasphereDocumentRequired {
-            id,
-            filename,
-            status,
-            tags,
-            chunking_strategy,
-            max_sentences_per_chunk,
-            split_newlines,
-            overlap_size,
-            chunk_size,
-            number_of_chunks,
-            chunks_uri,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            filename,
-            status,
-            tags,
-            chunking_strategy,
-            max_sentences_per_chunk,
-            split_newlines,
-            overlap_size,
-            chunk_size,
-            number_of_chunks,
-            chunks_uri,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocument { new(all DatasphereDocumentRequired { id, filename, status, tags,
+    chunking_strategy, max_sentences_per_chunk, split_newlines, overlap_size, chunk_size,
+    number_of_chunks, chunks_uri, created_at, updated_at }), }
+);
 
 /// Page strategy
 #[derive(Debug, Clone, PartialEq)]
@@ -395,29 +316,11 @@ crate::runtime::wire_struct!(
     default("chunking_strategy"), url = required("url"), tags = default("tags") }
 );
 
-impl DatasphereDocumentCreatePageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            chunking_strategy: Default::default(),
-            url: Into::into(url),
-            tags: Default::default(),
-        }
-    }
-    /// Strategy for chunking the document
-    pub fn chunking_strategy(
-        mut self,
-        value: DatasphereDocumentCreatePageRequestChunkingStrategy,
-    ) -> Self {
-        self.chunking_strategy = Some(value);
-        self
-    }
-    /// Document tags.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentCreatePageRequest { new(some url : into String), chunking_strategy
+    : Some(as DatasphereDocumentCreatePageRequestChunkingStrategy), tags : Some(iter
+    String), }
+);
 
 crate::runtime::open_enum! {
     /// Strategy for chunking the document
@@ -448,29 +351,12 @@ crate::runtime::wire_struct!(
     default("chunking_strategy"), url = required("url"), tags = default("tags") }
 );
 
-impl DatasphereDocumentCreateParagraphRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            chunking_strategy: Default::default(),
-            url: Into::into(url),
-            tags: Default::default(),
-        }
+crate::runtime::builder!(
+    DatasphereDocumentCreateParagraphRequest { new(some url : into String),
+    chunking_strategy : Some(as
+    DatasphereDocumentCreateParagraphRequestChunkingStrategy), tags : Some(iter String),
     }
-    /// Strategy for chunking the document
-    pub fn chunking_strategy(
-        mut self,
-        value: DatasphereDocumentCreateParagraphRequestChunkingStrategy,
-    ) -> Self {
-        self.chunking_strategy = Some(value);
-        self
-    }
-    /// Document tags.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+);
 
 crate::runtime::open_enum! {
     /// Strategy for chunking the document
@@ -541,20 +427,10 @@ crate::runtime::wire_struct!(
     DatasphereDocumentCreateRequestBase { url = required("url"), tags = default("tags") }
 );
 
-impl DatasphereDocumentCreateRequestBase {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: Into::into(url),
-            tags: Default::default(),
-        }
-    }
-    /// Document tags.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentCreateRequestBase { new(some url : into String), tags : Some(iter
+    String), }
+);
 
 /// Sentence strategy
 #[derive(Debug, Clone, PartialEq)]
@@ -591,41 +467,12 @@ crate::runtime::wire_struct!(
     default("tags") }
 );
 
-impl DatasphereDocumentCreateSentenceRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            max_sentences_per_chunk: Default::default(),
-            chunking_strategy: Default::default(),
-            split_newlines: Default::default(),
-            url: Into::into(url),
-            tags: Default::default(),
-        }
-    }
-    /// Maximum number of sentences per chunk.
-    pub fn max_sentences_per_chunk(mut self, value: i64) -> Self {
-        self.max_sentences_per_chunk = Some(value);
-        self
-    }
-    /// Strategy for chunking the document
-    pub fn chunking_strategy(
-        mut self,
-        value: DatasphereDocumentCreateSentenceRequestChunkingStrategy,
-    ) -> Self {
-        self.chunking_strategy = Some(value);
-        self
-    }
-    /// Whether to split chunks on new lines.
-    pub fn split_newlines(mut self, value: bool) -> Self {
-        self.split_newlines = Some(value);
-        self
-    }
-    /// Document tags.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentCreateSentenceRequest { new(some url : into String),
+    max_sentences_per_chunk : Some(as i64), chunking_strategy : Some(as
+    DatasphereDocumentCreateSentenceRequestChunkingStrategy), split_newlines : Some(as
+    bool), tags : Some(iter String), }
+);
 
 crate::runtime::open_enum! {
     /// Strategy for chunking the document
@@ -665,41 +512,12 @@ crate::runtime::wire_struct!(
     default("overlap_size"), url = required("url"), tags = default("tags") }
 );
 
-impl DatasphereDocumentCreateSlidingRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            chunk_size: Default::default(),
-            chunking_strategy: Default::default(),
-            overlap_size: Default::default(),
-            url: Into::into(url),
-            tags: Default::default(),
-        }
-    }
-    /// Number of words per chunk.
-    pub fn chunk_size(mut self, value: i64) -> Self {
-        self.chunk_size = Some(value);
-        self
-    }
-    /// Strategy for chunking the document
-    pub fn chunking_strategy(
-        mut self,
-        value: DatasphereDocumentCreateSlidingRequestChunkingStrategy,
-    ) -> Self {
-        self.chunking_strategy = Some(value);
-        self
-    }
-    /// Amount of overlap between chunks, in number of words.
-    pub fn overlap_size(mut self, value: i64) -> Self {
-        self.overlap_size = Some(value);
-        self
-    }
-    /// Document tags.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentCreateSlidingRequest { new(some url : into String), chunk_size :
+    Some(as i64), chunking_strategy : Some(as
+    DatasphereDocumentCreateSlidingRequestChunkingStrategy), overlap_size : Some(as i64),
+    tags : Some(iter String), }
+);
 
 crate::runtime::open_enum! {
     /// Strategy for chunking the document
@@ -732,13 +550,10 @@ pub struct DatasphereDocumentListResponseRequired {
     pub links: DataspherePaginationResponse,
 }
 
-impl DatasphereDocumentListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DatasphereDocumentListResponseRequired) -> Self {
-        let DatasphereDocumentListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentListResponse { new(all DatasphereDocumentListResponseRequired {
+    data, links }), }
+);
 
 /// The request body of [`Client::search_documents`](crate::Client::search_documents).
 #[derive(Debug, Clone, PartialEq)]
@@ -782,56 +597,12 @@ crate::runtime::wire_struct!(
     pos_to_expand = default("pos_to_expand"), max_synonyms = default("max_synonyms") }
 );
 
-impl DatasphereDocumentSearchRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(query_string: impl Into<String>) -> Self {
-        Self {
-            tags: Default::default(),
-            document_id: Default::default(),
-            query_string: Into::into(query_string),
-            distance: Default::default(),
-            count: Default::default(),
-            language: Default::default(),
-            pos_to_expand: Default::default(),
-            max_synonyms: Default::default(),
-        }
-    }
-    /// Document tags.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Unique ID of a Document.
-    pub fn document_id(mut self, value: Uuid) -> Self {
-        self.document_id = Some(value);
-        self
-    }
-    /// Specifies how closely related the query is to the document. Low distance means high relevance and similarity. High distance means low relevance and similarity.
-    pub fn distance(mut self, value: f64) -> Self {
-        self.distance = Some(value);
-        self
-    }
-    /// Specifies number of returned Chunks.
-    pub fn count(mut self, value: i64) -> Self {
-        self.count = Some(value);
-        self
-    }
-    /// Language of the Document.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(Into::into(value));
-        self
-    }
-    /// Part of Speech considered for expansion or analysis.
-    pub fn pos_to_expand(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pos_to_expand = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Maximum number of synonyms to consider.
-    pub fn max_synonyms(mut self, value: i64) -> Self {
-        self.max_synonyms = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentSearchRequest { new(some query_string : into String), tags :
+    Some(iter String), document_id : Some(as Uuid), distance : Some(as f64), count :
+    Some(as i64), language : Some(into String), pos_to_expand : Some(iter String),
+    max_synonyms : Some(as i64), }
+);
 
 /// The current Status of the Document.
 pub type DatasphereDocumentStatus = DatasphereChunkStatus;
@@ -848,14 +619,9 @@ crate::runtime::wire_struct!(
     DatasphereDocumentUpdateRequest { tags = required("tags") }
 );
 
-impl DatasphereDocumentUpdateRequest {
-    /// A value made of all its fields.
-    pub fn new(tags: impl IntoIterator<Item = String>) -> Self {
-        Self {
-            tags: Iterator::collect(IntoIterator::into_iter(tags)),
-        }
-    }
-}
+crate::runtime::builder!(
+    DatasphereDocumentUpdateRequest { new(all tags : iter String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type DatasphereListStatusCode422 = DatasphereCreateStatusCode422;
@@ -876,14 +642,9 @@ pub struct DatasphereSearchResponse {
 
 crate::runtime::wire_struct!(DatasphereSearchResponse { chunks = required("chunks") });
 
-impl DatasphereSearchResponse {
-    /// A value made of all its fields.
-    pub fn new(chunks: impl IntoIterator<Item = DatasphereChunk>) -> Self {
-        Self {
-            chunks: Iterator::collect(IntoIterator::into_iter(chunks)),
-        }
-    }
-}
+crate::runtime::builder!(
+    DatasphereSearchResponse { new(all chunks : iter DatasphereChunk), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type DatasphereSearchStatusCode422 = DatasphereCreateStatusCode422;
@@ -916,31 +677,10 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListDocumentChunksParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListDocumentChunksParams { new(none), page_number : Some(as i32), page_size : Some(as
+    i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_documents`](crate::Client::list_documents).
 ///

@@ -141,31 +141,10 @@ crate::runtime::wire_struct!(
     default("video") }
 );
 
-impl AddressChannel {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            audio: Default::default(),
-            messaging: Default::default(),
-            video: Default::default(),
-        }
-    }
-    /// Audio channel of the Fabric address.
-    pub fn audio(mut self, value: impl Into<String>) -> Self {
-        self.audio = Some(Into::into(value));
-        self
-    }
-    /// Messaging channel of the Fabric address.
-    pub fn messaging(mut self, value: impl Into<String>) -> Self {
-        self.messaging = Some(Into::into(value));
-        self
-    }
-    /// Video channel of the Fabric address.
-    pub fn video(mut self, value: impl Into<String>) -> Self {
-        self.video = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    AddressChannel { new(none), audio : Some(into String), messaging : Some(into String),
+    video : Some(into String), }
+);
 
 /// The field [`AiAgentAddressListResponse::links`](crate::AiAgentAddressListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -205,28 +184,10 @@ pub struct AiAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl AiAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiAddressPaginationResponseRequired) -> Self {
-        let AiAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    AiAddressPaginationResponse { new(some AiAddressPaginationResponseRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 /// An AI Agent configuration that extends the SWML AI object with additional API-specific properties.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,85 +253,14 @@ pub struct AiAgentRequired {
     pub name: String,
 }
 
-impl AiAgent {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: AiAgentRequired) -> Self {
-        let AiAgentRequired { prompt, agent_id, name } = required;
-        Self {
-            global_data: Default::default(),
-            hints: Default::default(),
-            languages: Default::default(),
-            multilingual: Default::default(),
-            params: Default::default(),
-            post_prompt: Default::default(),
-            post_prompt_url: Default::default(),
-            pronounce: Default::default(),
-            prompt,
-            swaig: Default::default(),
-            agent_id,
-            name,
-        }
-    }
-    /// A key-value object for storing data that persists throughout the AI session.
-    /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
-    /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
-    /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub fn hints(mut self, value: impl IntoIterator<Item = AiAgentHintsItem>) -> Self {
-        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects defining supported languages in the conversation.
-    /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
-    /// this array is ignored.
-    pub fn languages(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingLanguages>,
-    ) -> Self {
-        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Configures a single agent to detect the caller's language and answer in it, switching
-    /// as the caller switches. Use this instead of `languages` when one conversation may span
-    /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
-    /// is used and `languages` is ignored.
-    pub fn multilingual(mut self, value: SwmlCallingMultilingual) -> Self {
-        self.multilingual = Some(value);
-        self
-    }
-    /// A JSON object containing parameters as key-value pairs.
-    pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// The final set of instructions and configuration settings to send to the agent.
-    pub fn post_prompt(mut self, value: SwmlCallingAiPostPrompt) -> Self {
-        self.post_prompt = Some(value);
-        self
-    }
-    /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
-        self.post_prompt_url = Some(Into::into(value));
-        self
-    }
-    /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub fn pronounce(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPronounce>,
-    ) -> Self {
-        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AiAgent { new(some AiAgentRequired { prompt, agent_id, name }), global_data : Some(as
+    SwmlCallingGlobalData), hints : Some(iter AiAgentHintsItem), languages : Some(iter
+    SwmlCallingLanguages), multilingual : Some(as SwmlCallingMultilingual), params :
+    Some(as SwmlCallingAiParams), post_prompt : Some(as SwmlCallingAiPostPrompt),
+    post_prompt_url : Some(into String), pronounce : Some(iter SwmlCallingPronounce),
+    swaig : Some(as SwmlCallingSwaig), }
+);
 
 /// The answer of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -395,13 +285,10 @@ pub struct AiAgentAddressListResponseRequired {
     pub links: AiAddressPaginationResponse,
 }
 
-impl AiAgentAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiAgentAddressListResponseRequired) -> Self {
-        let AiAgentAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    AiAgentAddressListResponse { new(all AiAgentAddressListResponseRequired { data, links
+    }), }
+);
 
 /// The request body of [`Client::create_ai_agent`](crate::Client::create_ai_agent).
 pub type AiAgentCreateRequest = AiAgent;
@@ -438,14 +325,9 @@ pub struct AiAgentCreateStatusCode422 {
 
 crate::runtime::wire_struct!(AiAgentCreateStatusCode422 { errors = required("errors") });
 
-impl AiAgentCreateStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    AiAgentCreateStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// Each item of the field [`AiAgent::hints`](crate::AiAgent::hints).
 ///
@@ -475,13 +357,9 @@ pub struct AiAgentListResponseRequired {
     pub links: AiAgentPaginationResponse,
 }
 
-impl AiAgentListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiAgentListResponseRequired) -> Self {
-        let AiAgentListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    AiAgentListResponse { new(all AiAgentListResponseRequired { data, links }), }
+);
 
 /// The field [`AiAgentListResponse::links`](crate::AiAgentListResponse::links).
 pub type AiAgentPaginationResponse = AiAddressPaginationResponse;
@@ -537,29 +415,10 @@ pub struct AiAgentResponseRequired {
     pub ai_agent: AiAgent,
 }
 
-impl AiAgentResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AiAgentResponseRequired) -> Self {
-        let AiAgentResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            ai_agent,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            ai_agent,
-        }
-    }
-}
+crate::runtime::builder!(
+    AiAgentResponse { new(all AiAgentResponseRequired { id, project_id, display_name,
+    type_, created_at, updated_at, ai_agent }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -620,104 +479,15 @@ crate::runtime::wire_struct!(
     = default("agent_id"), name = default("name") }
 );
 
-impl AiAgentUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            global_data: Default::default(),
-            hints: Default::default(),
-            languages: Default::default(),
-            multilingual: Default::default(),
-            params: Default::default(),
-            post_prompt: Default::default(),
-            post_prompt_url: Default::default(),
-            pronounce: Default::default(),
-            prompt: Default::default(),
-            swaig: Default::default(),
-            agent_id: Default::default(),
-            name: Default::default(),
-        }
-    }
-    /// A key-value object for storing data that persists throughout the AI session.
-    /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
-    /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
-    /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub fn hints(
-        mut self,
-        value: impl IntoIterator<Item = AiAgentUpdateRequestHintsItem>,
-    ) -> Self {
-        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects defining supported languages in the conversation.
-    /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
-    /// this array is ignored.
-    pub fn languages(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingLanguages>,
-    ) -> Self {
-        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Configures a single agent to detect the caller's language and answer in it, switching
-    /// as the caller switches. Use this instead of `languages` when one conversation may span
-    /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
-    /// is used and `languages` is ignored.
-    pub fn multilingual(mut self, value: SwmlCallingMultilingualUpdate) -> Self {
-        self.multilingual = Some(value);
-        self
-    }
-    /// A JSON object containing parameters as key-value pairs.
-    pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// The final set of instructions and configuration settings to send to the agent.
-    pub fn post_prompt(mut self, value: SwmlCallingAiPostPromptUpdate) -> Self {
-        self.post_prompt = Some(value);
-        self
-    }
-    /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
-        self.post_prompt_url = Some(Into::into(value));
-        self
-    }
-    /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub fn pronounce(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPronounce>,
-    ) -> Self {
-        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Defines the AI agent's personality, goals, behaviors, and instructions for handling conversations.
-    /// The prompt establishes how the agent should interact with callers, what information it should gather,
-    /// and how it should respond to various scenarios. It is recommended to write prompts using markdown formatting.
-    pub fn prompt(mut self, value: SwmlCallingAiPromptUpdate) -> Self {
-        self.prompt = Some(value);
-        self
-    }
-    /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = Some(value);
-        self
-    }
-    /// Unique ID of an AI Agent.
-    pub fn agent_id(mut self, value: Uuid) -> Self {
-        self.agent_id = Some(value);
-        self
-    }
-    /// Name of the AI Agent.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    AiAgentUpdateRequest { new(none), global_data : Some(as SwmlCallingGlobalData), hints
+    : Some(iter AiAgentUpdateRequestHintsItem), languages : Some(iter
+    SwmlCallingLanguages), multilingual : Some(as SwmlCallingMultilingualUpdate), params
+    : Some(as SwmlCallingAiParams), post_prompt : Some(as SwmlCallingAiPostPromptUpdate),
+    post_prompt_url : Some(into String), pronounce : Some(iter SwmlCallingPronounce),
+    prompt : Some(as SwmlCallingAiPromptUpdate), swaig : Some(as SwmlCallingSwaig),
+    agent_id : Some(as Uuid), name : Some(into String), }
+);
 
 /// Each item of the field [`AiAgentUpdateRequest::hints`](crate::AiAgentUpdateRequest::hints).
 ///
@@ -758,34 +528,11 @@ pub struct CallFlowRequired {
     pub title: String,
 }
 
-impl CallFlow {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallFlowRequired) -> Self {
-        let CallFlowRequired { id, title } = required;
-        Self {
-            id,
-            title,
-            flow_data: Default::default(),
-            relayml: Default::default(),
-            document_version: Default::default(),
-        }
-    }
-    /// Call Flow Builder state, stored as an opaque JSON object. Produced and consumed by the SignalWire Call Flow Builder UI; not used by SWML execution.
-    pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = Some(value);
-        self
-    }
-    /// The calling SWML document this Call Flow executes. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = Some(value);
-        self
-    }
-    /// The current revision of the call flow. Every update must increase this number.
-    pub fn document_version(mut self, value: i32) -> Self {
-        self.document_version = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallFlow { new(some CallFlowRequired { id, title }), flow_data : Some(as
+    ::serde_json::Value), relayml : Some(as SwmlCallingSwmlObject), document_version :
+    Some(as i32), }
+);
 
 /// The answer of [`Client::list_call_flow_addresses`](crate::Client::list_call_flow_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -810,13 +557,10 @@ pub struct CallFlowAddressListResponseRequired {
     pub links: CallFlowAddressPaginationResponse,
 }
 
-impl CallFlowAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CallFlowAddressListResponseRequired) -> Self {
-        let CallFlowAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CallFlowAddressListResponse { new(all CallFlowAddressListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`CallFlowAddressListResponse::links`](crate::CallFlowAddressListResponse::links) and [`CallFlowListResponse::links`](crate::CallFlowListResponse::links).
 pub type CallFlowAddressPaginationResponse = AiAddressPaginationResponse;
@@ -841,26 +585,10 @@ crate::runtime::wire_struct!(
     relayml = default("relayml") }
 );
 
-impl CallFlowCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(title: impl Into<String>) -> Self {
-        Self {
-            title: Into::into(title),
-            flow_data: Default::default(),
-            relayml: Default::default(),
-        }
-    }
-    /// Call Flow Builder state, stored as an opaque JSON object. Optional but must be paired with `relayml` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter Call Flow.
-    pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = Some(value);
-        self
-    }
-    /// The calling SWML document this Call Flow should execute. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling). Optional but must be paired with `flow_data` — provide both fields together or omit both. When both are omitted, SignalWire creates a starter SWML document.
-    pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallFlowCreateRequest { new(some title : into String), flow_data : Some(as
+    ::serde_json::Value), relayml : Some(as SwmlCallingSwmlObject), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CallFlowCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -888,13 +616,9 @@ pub struct CallFlowListResponseRequired {
     pub data: Vec<CallFlowResponse>,
 }
 
-impl CallFlowListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CallFlowListResponseRequired) -> Self {
-        let CallFlowListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    CallFlowListResponse { new(all CallFlowListResponseRequired { links, data }), }
+);
 
 /// Used as the answer of [`Client::create_call_flow`](crate::Client::create_call_flow), [`Client::get_call_flow`](crate::Client::get_call_flow) and [`Client::update_call_flow`](crate::Client::update_call_flow); each item of the field [`CallFlowListResponse::data`](crate::CallFlowListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -944,29 +668,10 @@ pub struct CallFlowResponseRequired {
     pub call_flow: CallFlow,
 }
 
-impl CallFlowResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CallFlowResponseRequired) -> Self {
-        let CallFlowResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            call_flow,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            call_flow,
-        }
-    }
-}
+crate::runtime::builder!(
+    CallFlowResponse { new(all CallFlowResponseRequired { id, project_id, display_name,
+    type_, created_at, updated_at, call_flow }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -1007,23 +712,10 @@ pub struct CallFlowUpdateRequestRequired {
     pub relayml: SwmlCallingSwmlObject,
 }
 
-impl CallFlowUpdateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallFlowUpdateRequestRequired) -> Self {
-        let CallFlowUpdateRequestRequired { document_version, flow_data, relayml } = required;
-        Self {
-            title: Default::default(),
-            document_version,
-            flow_data,
-            relayml,
-        }
-    }
-    /// The name of the Call Flow
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallFlowUpdateRequest { new(some CallFlowUpdateRequestRequired { document_version,
+    flow_data, relayml }), title : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CallFlowUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -1065,30 +757,11 @@ pub struct CallFlowVersionRequired {
     pub updated_at: String,
 }
 
-impl CallFlowVersion {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallFlowVersionRequired) -> Self {
-        let CallFlowVersionRequired { id, version, created_at, updated_at } = required;
-        Self {
-            id,
-            version,
-            created_at,
-            updated_at,
-            flow_data: Default::default(),
-            relayml: Default::default(),
-        }
-    }
-    /// Call Flow Builder state, stored as an opaque JSON object.
-    pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = Some(value);
-        self
-    }
-    /// The calling SWML document this version snapshots. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallFlowVersion { new(some CallFlowVersionRequired { id, version, created_at,
+    updated_at }), flow_data : Some(as ::serde_json::Value), relayml : Some(as
+    SwmlCallingSwmlObject), }
+);
 
 /// Deploy by document version
 #[derive(Debug, Clone, PartialEq)]
@@ -1103,12 +776,9 @@ crate::runtime::wire_struct!(
     required("document_version") }
 );
 
-impl CallFlowVersionDeployByDocumentVersion {
-    /// A value made of all its fields.
-    pub fn new(document_version: i32) -> Self {
-        Self { document_version }
-    }
-}
+crate::runtime::builder!(
+    CallFlowVersionDeployByDocumentVersion { new(all document_version : as i32), }
+);
 
 /// Deploy by version ID
 #[derive(Debug, Clone, PartialEq)]
@@ -1123,12 +793,9 @@ crate::runtime::wire_struct!(
     required("call_flow_version_id") }
 );
 
-impl CallFlowVersionDeployByVersionId {
-    /// A value made of all its fields.
-    pub fn new(call_flow_version_id: Uuid) -> Self {
-        Self { call_flow_version_id }
-    }
-}
+crate::runtime::builder!(
+    CallFlowVersionDeployByVersionId { new(all call_flow_version_id : as Uuid), }
+);
 
 /// The request body of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
 ///
@@ -1193,35 +860,11 @@ pub struct CallFlowVersionDeployResponseRequired {
     pub document_version: i32,
 }
 
-impl CallFlowVersionDeployResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallFlowVersionDeployResponseRequired) -> Self {
-        let CallFlowVersionDeployResponseRequired {
-            id,
-            created_at,
-            updated_at,
-            document_version,
-        } = required;
-        Self {
-            id,
-            created_at,
-            updated_at,
-            document_version,
-            flow_data: Default::default(),
-            relayml: Default::default(),
-        }
-    }
-    /// Call Flow Builder state, stored as an opaque JSON object.
-    pub fn flow_data(mut self, value: ::serde_json::Value) -> Self {
-        self.flow_data = Some(value);
-        self
-    }
-    /// The calling SWML document deployed by this version. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub fn relayml(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.relayml = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallFlowVersionDeployResponse { new(some CallFlowVersionDeployResponseRequired { id,
+    created_at, updated_at, document_version }), flow_data : Some(as
+    ::serde_json::Value), relayml : Some(as SwmlCallingSwmlObject), }
+);
 
 /// The answer of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
 #[derive(Debug, Clone, PartialEq)]
@@ -1246,13 +889,10 @@ pub struct CallFlowVersionListResponseRequired {
     pub links: CallFlowVersionsPaginationResponse,
 }
 
-impl CallFlowVersionListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CallFlowVersionListResponseRequired) -> Self {
-        let CallFlowVersionListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CallFlowVersionListResponse { new(all CallFlowVersionListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`CallFlowVersionListResponse::links`](crate::CallFlowVersionListResponse::links).
 pub type CallFlowVersionsPaginationResponse = AiAddressPaginationResponse;
@@ -1318,40 +958,11 @@ pub struct CallingSwmlScriptRequired {
     pub contents: SwmlCallingSwmlObject,
 }
 
-impl CallingSwmlScript {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingSwmlScriptRequired) -> Self {
-        let CallingSwmlScriptRequired {
-            id,
-            display_name,
-            script_type,
-            request_url,
-            contents,
-        } = required;
-        Self {
-            id,
-            display_name,
-            script_type,
-            request_url,
-            contents,
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// URL that receives status callbacks for messages sent or calls made by this script.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method used for status callbacks.
-    pub fn status_callback_method(
-        mut self,
-        value: CallingSwmlScriptStatusCallbackMethod,
-    ) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingSwmlScript { new(some CallingSwmlScriptRequired { id, display_name,
+    script_type, request_url, contents }), status_callback_url : Some(into String),
+    status_callback_method : Some(as CallingSwmlScriptStatusCallbackMethod), }
+);
 
 /// Request body to create a SWML Script that handles inbound or outbound calls.
 #[derive(Debug, Clone, PartialEq)]
@@ -1386,31 +997,11 @@ pub struct CallingSwmlScriptCreateRequestRequired {
     pub contents: SwmlCallingSwmlObject,
 }
 
-impl CallingSwmlScriptCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallingSwmlScriptCreateRequestRequired) -> Self {
-        let CallingSwmlScriptCreateRequestRequired { name, contents } = required;
-        Self {
-            name,
-            script_type: Default::default(),
-            contents,
-            status_callback_url: Default::default(),
-        }
-    }
-    /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
-    pub fn script_type(
-        mut self,
-        value: CallingSwmlScriptCreateRequestScriptType,
-    ) -> Self {
-        self.script_type = Some(value);
-        self
-    }
-    /// URL that receives status callbacks for messages sent or calls made by this script.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingSwmlScriptCreateRequest { new(some CallingSwmlScriptCreateRequestRequired {
+    name, contents }), script_type : Some(as CallingSwmlScriptCreateRequestScriptType),
+    status_callback_url : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// Set to `calling` for a Calling Script. This is the default when `script_type` is omitted.
@@ -1467,40 +1058,11 @@ crate::runtime::wire_struct!(
     default("status_callback_url") }
 );
 
-impl CallingSwmlScriptUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            display_name: Default::default(),
-            script_type: Default::default(),
-            contents: Default::default(),
-            status_callback_url: Default::default(),
-        }
-    }
-    /// Display name of the SWML Script
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Set to `calling` for a Calling Script.
-    pub fn script_type(
-        mut self,
-        value: CallingSwmlScriptUpdateRequestScriptType,
-    ) -> Self {
-        self.script_type = Some(value);
-        self
-    }
-    /// The calling SWML document. Uses [calling SWML methods](https://signalwire.com/docs/swml/reference/calling).
-    pub fn contents(mut self, value: SwmlCallingSwmlObject) -> Self {
-        self.contents = Some(value);
-        self
-    }
-    /// URL that receives status callbacks for messages sent or calls made by this script.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CallingSwmlScriptUpdateRequest { new(none), display_name : Some(into String),
+    script_type : Some(as CallingSwmlScriptUpdateRequestScriptType), contents : Some(as
+    SwmlCallingSwmlObject), status_callback_url : Some(into String), }
+);
 
 /// Set to `calling` for a Calling Script.
 pub type CallingSwmlScriptUpdateRequestScriptType = CallingSwmlScriptCreateRequestScriptType;
@@ -1653,55 +1215,13 @@ pub struct ConferenceRoomRequired {
     pub prioritize_handraise: bool,
 }
 
-impl ConferenceRoom {
-    /// A value made of all its fields.
-    pub fn new(required: ConferenceRoomRequired) -> Self {
-        let ConferenceRoomRequired {
-            id,
-            name,
-            description,
-            display_name,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            enable_room_previews,
-            sync_audio_video,
-            meta,
-            prioritize_handraise,
-        } = required;
-        Self {
-            id,
-            name,
-            description,
-            display_name,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            enable_room_previews,
-            sync_audio_video,
-            meta,
-            prioritize_handraise,
-        }
-    }
-}
+crate::runtime::builder!(
+    ConferenceRoom { new(all ConferenceRoomRequired { id, name, description,
+    display_name, max_members, quality, fps, join_from, join_until, remove_at,
+    remove_after_seconds_elapsed, layout, record_on_start, tone_on_entry_and_exit,
+    room_join_video_off, user_join_video_off, enable_room_previews, sync_audio_video,
+    meta, prioritize_handraise }), }
+);
 
 /// The answer of [`Client::list_conference_room_addresses`](crate::Client::list_conference_room_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -1727,13 +1247,10 @@ pub struct ConferenceRoomAddressListResponseRequired {
     pub links: ConferenceRoomAddressPaginationResponse,
 }
 
-impl ConferenceRoomAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ConferenceRoomAddressListResponseRequired) -> Self {
-        let ConferenceRoomAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    ConferenceRoomAddressListResponse { new(all ConferenceRoomAddressListResponseRequired
+    { data, links }), }
+);
 
 /// The field [`ConferenceRoomAddressListResponse::links`](crate::ConferenceRoomAddressListResponse::links) and [`ConferenceRoomListResponse::links`](crate::ConferenceRoomListResponse::links).
 pub type ConferenceRoomAddressPaginationResponse = AiAddressPaginationResponse;
@@ -1817,106 +1334,17 @@ pub struct ConferenceRoomCreateRequestRequired {
     pub enable_room_previews: bool,
 }
 
-impl ConferenceRoomCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ConferenceRoomCreateRequestRequired) -> Self {
-        let ConferenceRoomCreateRequestRequired { name, enable_room_previews } = required;
-        Self {
-            name,
-            display_name: Default::default(),
-            description: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            max_members: Default::default(),
-            quality: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            layout: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews,
-            meta: Default::default(),
-            sync_audio_video: Default::default(),
-            tone_on_entry_and_exit: Default::default(),
-            room_join_video_off: Default::default(),
-            user_join_video_off: Default::default(),
-        }
-    }
-    /// Display name of the Conference Room
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// The description of the Conference Room
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Maximum number of members allowed in the conference room
-    pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = Some(value);
-        self
-    }
-    /// The video quality of the Conference Room.
-    pub fn quality(mut self, value: ConferenceRoomCreateRequestQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// The time to remove all participants from the conference.
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// The amount of time in seconds to remove a participant from a conference after they join.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// The video layout of the conference.
-    pub fn layout(mut self, value: Layout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// Starts recording when the conference starts.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Metadata of the conference.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// Syncs the participants audio and video.
-    pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = Some(value);
-        self
-    }
-    /// Plays a tone when a participant joins or leaves the conference.
-    pub fn tone_on_entry_and_exit(mut self, value: bool) -> Self {
-        self.tone_on_entry_and_exit = Some(value);
-        self
-    }
-    /// Turns the conference video off when the participant joins the room if `true`.
-    pub fn room_join_video_off(mut self, value: bool) -> Self {
-        self.room_join_video_off = Some(value);
-        self
-    }
-    /// Turns the participants video off when the participant joins the room if `true`.
-    pub fn user_join_video_off(mut self, value: bool) -> Self {
-        self.user_join_video_off = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ConferenceRoomCreateRequest { new(some ConferenceRoomCreateRequestRequired { name,
+    enable_room_previews }), display_name : Some(into String), description : Some(into
+    String), join_from : Some(as ::chrono::DateTime < ::chrono::Utc >), join_until :
+    Some(as ::chrono::DateTime < ::chrono::Utc >), max_members : Some(as i32), quality :
+    Some(as ConferenceRoomCreateRequestQuality), remove_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), layout : Some(as
+    Layout), record_on_start : Some(as bool), meta : Some(as ::serde_json::Value),
+    sync_audio_video : Some(as bool), tone_on_entry_and_exit : Some(as bool),
+    room_join_video_off : Some(as bool), user_join_video_off : Some(as bool), }
+);
 
 crate::runtime::open_enum! {
     /// The video quality of the Conference Room.
@@ -1960,13 +1388,10 @@ pub struct ConferenceRoomListResponseRequired {
     pub data: Vec<ConferenceRoomResponse>,
 }
 
-impl ConferenceRoomListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ConferenceRoomListResponseRequired) -> Self {
-        let ConferenceRoomListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    ConferenceRoomListResponse { new(all ConferenceRoomListResponseRequired { links, data
+    }), }
+);
 
 /// The video quality of the Conference Room.
 pub type ConferenceRoomQuality = ConferenceRoomCreateRequestQuality;
@@ -2019,29 +1444,10 @@ pub struct ConferenceRoomResponseRequired {
     pub conference_room: ConferenceRoom,
 }
 
-impl ConferenceRoomResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ConferenceRoomResponseRequired) -> Self {
-        let ConferenceRoomResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            conference_room,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            conference_room,
-        }
-    }
-}
+crate::runtime::builder!(
+    ConferenceRoomResponse { new(all ConferenceRoomResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, conference_room }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -2129,109 +1535,18 @@ pub struct ConferenceRoomUpdateRequestRequired {
     pub sync_audio_video: bool,
 }
 
-impl ConferenceRoomUpdateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ConferenceRoomUpdateRequestRequired) -> Self {
-        let ConferenceRoomUpdateRequestRequired {
-            enable_room_previews,
-            sync_audio_video,
-        } = required;
-        Self {
-            name: Default::default(),
-            display_name: Default::default(),
-            description: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            max_members: Default::default(),
-            quality: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            layout: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews,
-            meta: Default::default(),
-            sync_audio_video,
-            tone_on_entry_and_exit: Default::default(),
-            room_join_video_off: Default::default(),
-            user_join_video_off: Default::default(),
-        }
-    }
-    /// The name of the Conference Room
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Display name of the Conference Room
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// The description of the Conference Room
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The time users are allowed to start joining the conference. Joining before this time will result in failure to join the conference.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// The time users are allowed to until the conference is locked. Attempting to join the conference after the set time will result in failure to join the conference.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Maximum number of members allowed in the conference room
-    pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = Some(value);
-        self
-    }
-    /// The video quality of the Conference Room.
-    pub fn quality(mut self, value: ConferenceRoomUpdateRequestQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// The time to remove all participants from the conference.
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// The amount of time in seconds to remove a participant from a conference after they join.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// The video layout of the conference.
-    pub fn layout(mut self, value: Layout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// Starts recording when the conference starts.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Metadata of the conference.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// Plays a tone when a participant joins or leaves the conference.
-    pub fn tone_on_entry_and_exit(mut self, value: bool) -> Self {
-        self.tone_on_entry_and_exit = Some(value);
-        self
-    }
-    /// Turns the conference video off when the participant joins the room if `true`.
-    pub fn room_join_video_off(mut self, value: bool) -> Self {
-        self.room_join_video_off = Some(value);
-        self
-    }
-    /// Turns the participants video off when the participant joins the room if `true`.
-    pub fn user_join_video_off(mut self, value: bool) -> Self {
-        self.user_join_video_off = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ConferenceRoomUpdateRequest { new(some ConferenceRoomUpdateRequestRequired {
+    enable_room_previews, sync_audio_video }), name : Some(into String), display_name :
+    Some(into String), description : Some(into String), join_from : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), max_members : Some(as i32), quality : Some(as
+    ConferenceRoomUpdateRequestQuality), remove_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), layout : Some(as
+    Layout), record_on_start : Some(as bool), meta : Some(as ::serde_json::Value),
+    tone_on_entry_and_exit : Some(as bool), room_join_video_off : Some(as bool),
+    user_join_video_off : Some(as bool), }
+);
 
 /// The video quality of the Conference Room.
 pub type ConferenceRoomUpdateRequestQuality = ConferenceRoomCreateRequestQuality;
@@ -2325,45 +1640,12 @@ pub struct CxmlApplicationRequired {
     pub sms_status_callback_method: RequestUrlMethodType,
 }
 
-impl CxmlApplication {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlApplicationRequired) -> Self {
-        let CxmlApplicationRequired {
-            id,
-            project_id,
-            friendly_name,
-            voice_url,
-            voice_method,
-            voice_fallback_url,
-            voice_fallback_method,
-            status_callback,
-            status_callback_method,
-            sms_url,
-            sms_method,
-            sms_fallback_url,
-            sms_fallback_method,
-            sms_status_callback,
-            sms_status_callback_method,
-        } = required;
-        Self {
-            id,
-            project_id,
-            friendly_name,
-            voice_url,
-            voice_method,
-            voice_fallback_url,
-            voice_fallback_method,
-            status_callback,
-            status_callback_method,
-            sms_url,
-            sms_method,
-            sms_fallback_url,
-            sms_fallback_method,
-            sms_status_callback,
-            sms_status_callback_method,
-        }
-    }
-}
+crate::runtime::builder!(
+    CxmlApplication { new(all CxmlApplicationRequired { id, project_id, friendly_name,
+    voice_url, voice_method, voice_fallback_url, voice_fallback_method, status_callback,
+    status_callback_method, sms_url, sms_method, sms_fallback_url, sms_fallback_method,
+    sms_status_callback, sms_status_callback_method }), }
+);
 
 /// The answer of [`Client::list_cxml_application_addresses`](crate::Client::list_cxml_application_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -2389,13 +1671,10 @@ pub struct CxmlApplicationAddressListResponseRequired {
     pub links: CxmlApplicationAddressPaginationResponse,
 }
 
-impl CxmlApplicationAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlApplicationAddressListResponseRequired) -> Self {
-        let CxmlApplicationAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CxmlApplicationAddressListResponse { new(all
+    CxmlApplicationAddressListResponseRequired { data, links }), }
+);
 
 /// The field [`CxmlApplicationAddressListResponse::links`](crate::CxmlApplicationAddressListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -2427,28 +1706,11 @@ pub struct CxmlApplicationAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl CxmlApplicationAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlApplicationAddressPaginationResponseRequired) -> Self {
-        let CxmlApplicationAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page of results
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page of results
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlApplicationAddressPaginationResponse { new(some
+    CxmlApplicationAddressPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// The answer of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
 #[derive(Debug, Clone, PartialEq)]
@@ -2473,13 +1735,10 @@ pub struct CxmlApplicationListResponseRequired {
     pub links: CxmlApplicationPaginationResponse,
 }
 
-impl CxmlApplicationListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlApplicationListResponseRequired) -> Self {
-        let CxmlApplicationListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CxmlApplicationListResponse { new(all CxmlApplicationListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`CxmlApplicationListResponse::links`](crate::CxmlApplicationListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -2519,28 +1778,11 @@ pub struct CxmlApplicationPaginationResponseRequired {
     pub first: String,
 }
 
-impl CxmlApplicationPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlApplicationPaginationResponseRequired) -> Self {
-        let CxmlApplicationPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlApplicationPaginationResponse { new(some
+    CxmlApplicationPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// Used as the answer of [`Client::get_cxml_application`](crate::Client::get_cxml_application) and [`Client::update_cxml_application`](crate::Client::update_cxml_application); each item of the field [`CxmlApplicationListResponse::data`](crate::CxmlApplicationListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -2590,29 +1832,10 @@ pub struct CxmlApplicationResponseRequired {
     pub cxml_application: CxmlApplication,
 }
 
-impl CxmlApplicationResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlApplicationResponseRequired) -> Self {
-        let CxmlApplicationResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            cxml_application,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            cxml_application,
-        }
-    }
-}
+crate::runtime::builder!(
+    CxmlApplicationResponse { new(all CxmlApplicationResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, cxml_application }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -2669,97 +1892,16 @@ crate::runtime::wire_struct!(
     default("sms_status_callback_method") }
 );
 
-impl CxmlApplicationUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            display_name: Default::default(),
-            account_sid: Default::default(),
-            voice_url: Default::default(),
-            voice_method: Default::default(),
-            voice_fallback_url: Default::default(),
-            voice_fallback_method: Default::default(),
-            status_callback: Default::default(),
-            status_callback_method: Default::default(),
-            sms_url: Default::default(),
-            sms_method: Default::default(),
-            sms_fallback_url: Default::default(),
-            sms_fallback_method: Default::default(),
-            sms_status_callback: Default::default(),
-            sms_status_callback_method: Default::default(),
-        }
-    }
-    /// Display name of the cXML Application
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Project ID for the cXML Application
-    pub fn account_sid(mut self, value: Uuid) -> Self {
-        self.account_sid = Some(value);
-        self
-    }
-    /// URL to handle incoming calls
-    pub fn voice_url(mut self, value: impl Into<String>) -> Self {
-        self.voice_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method for voice URL
-    pub fn voice_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.voice_method = Some(value);
-        self
-    }
-    /// Fallback URL for voice errors
-    pub fn voice_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.voice_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method for voice fallback URL
-    pub fn voice_fallback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.voice_fallback_method = Some(value);
-        self
-    }
-    /// URL to receive status callbacks
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// HTTP method for status callbacks
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-    /// URL to handle incoming messages
-    pub fn sms_url(mut self, value: impl Into<String>) -> Self {
-        self.sms_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method for SMS URL
-    pub fn sms_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.sms_method = Some(value);
-        self
-    }
-    /// Fallback URL for SMS errors
-    pub fn sms_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.sms_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method for SMS fallback URL
-    pub fn sms_fallback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.sms_fallback_method = Some(value);
-        self
-    }
-    /// URL to receive SMS status callbacks
-    pub fn sms_status_callback(mut self, value: impl Into<String>) -> Self {
-        self.sms_status_callback = Some(Into::into(value));
-        self
-    }
-    /// HTTP method for SMS status callbacks
-    pub fn sms_status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.sms_status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlApplicationUpdateRequest { new(none), display_name : Some(into String),
+    account_sid : Some(as Uuid), voice_url : Some(into String), voice_method : Some(as
+    RequestUrlMethodType), voice_fallback_url : Some(into String), voice_fallback_method
+    : Some(as RequestUrlMethodType), status_callback : Some(into String),
+    status_callback_method : Some(as RequestUrlMethodType), sms_url : Some(into String),
+    sms_method : Some(as RequestUrlMethodType), sms_fallback_url : Some(into String),
+    sms_fallback_method : Some(as RequestUrlMethodType), sms_status_callback : Some(into
+    String), sms_status_callback_method : Some(as RequestUrlMethodType), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CxmlApplicationUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -2820,46 +1962,12 @@ pub struct CxmlScriptRequired {
     pub display_name: String,
 }
 
-impl CxmlScript {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlScriptRequired) -> Self {
-        let CxmlScriptRequired {
-            id,
-            contents,
-            request_count,
-            last_accessed_at,
-            request_url,
-            script_type,
-            display_name,
-        } = required;
-        Self {
-            id,
-            contents,
-            request_count,
-            last_accessed_at,
-            request_url,
-            script_type,
-            display_name,
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// The url that will send status updates for the cXML Script
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `status_callback_url` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_status_callback_url(mut self) -> Self {
-        self.status_callback_url = crate::runtime::Nullable::Null;
-        self
-    }
-    /// HTTP method for status callback URL
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlScript { new(some CxmlScriptRequired { id, contents, request_count,
+    last_accessed_at, request_url, script_type, display_name }), status_callback_url :
+    Value(into String) / clear_status_callback_url, status_callback_method : Some(as
+    RequestUrlMethodType), }
+);
 
 /// The answer of [`Client::list_cxml_script_addresses`](crate::Client::list_cxml_script_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -2884,13 +1992,10 @@ pub struct CxmlScriptAddressListResponseRequired {
     pub links: CxmlScriptAddressPaginationResponse,
 }
 
-impl CxmlScriptAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlScriptAddressListResponseRequired) -> Self {
-        let CxmlScriptAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CxmlScriptAddressListResponse { new(all CxmlScriptAddressListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`CxmlScriptAddressListResponse::links`](crate::CxmlScriptAddressListResponse::links) and [`CxmlScriptListResponse::links`](crate::CxmlScriptListResponse::links).
 pub type CxmlScriptAddressPaginationResponse = AiAddressPaginationResponse;
@@ -2929,28 +2034,11 @@ pub struct CxmlScriptCreateRequestRequired {
     pub contents: String,
 }
 
-impl CxmlScriptCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CxmlScriptCreateRequestRequired) -> Self {
-        let CxmlScriptCreateRequestRequired { display_name, contents } = required;
-        Self {
-            display_name,
-            contents,
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// URL to send status callbacks to
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method to use for status callbacks
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlScriptCreateRequest { new(some CxmlScriptCreateRequestRequired { display_name,
+    contents }), status_callback_url : Some(into String), status_callback_method :
+    Some(as RequestUrlMethodType), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CxmlScriptCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -2978,13 +2066,9 @@ pub struct CxmlScriptListResponseRequired {
     pub links: CxmlScriptAddressPaginationResponse,
 }
 
-impl CxmlScriptListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlScriptListResponseRequired) -> Self {
-        let CxmlScriptListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CxmlScriptListResponse { new(all CxmlScriptListResponseRequired { data, links }), }
+);
 
 /// Used as the answer of [`Client::create_cxml_script`](crate::Client::create_cxml_script), [`Client::get_cxml_script`](crate::Client::get_cxml_script) and [`Client::update_cxml_script`](crate::Client::update_cxml_script); each item of the field [`CxmlScriptListResponse::data`](crate::CxmlScriptListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -3033,29 +2117,10 @@ pub struct CxmlScriptResponseRequired {
     pub cxml_script: CxmlScript,
 }
 
-impl CxmlScriptResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlScriptResponseRequired) -> Self {
-        let CxmlScriptResponseRequired {
-            id,
-            project_id,
-            name,
-            type_,
-            created_at,
-            updated_at,
-            cxml_script,
-        } = required;
-        Self {
-            id,
-            project_id,
-            name,
-            type_,
-            created_at,
-            updated_at,
-            cxml_script,
-        }
-    }
-}
+crate::runtime::builder!(
+    CxmlScriptResponse { new(all CxmlScriptResponseRequired { id, project_id, name,
+    type_, created_at, updated_at, cxml_script }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -3096,37 +2161,11 @@ crate::runtime::wire_struct!(
     status_callback_method = default("status_callback_method") }
 );
 
-impl CxmlScriptUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            display_name: Default::default(),
-            contents: Default::default(),
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// Display name of the cXML Script
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// The cXML script contents
-    pub fn contents(mut self, value: impl Into<String>) -> Self {
-        self.contents = Some(Into::into(value));
-        self
-    }
-    /// URL to send status callbacks to
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method to use for status callbacks
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlScriptUpdateRequest { new(none), display_name : Some(into String), contents :
+    Some(into String), status_callback_url : Some(into String), status_callback_method :
+    Some(as RequestUrlMethodType), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CxmlScriptUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -3194,33 +2233,11 @@ pub struct CxmlWebhookRequired {
     pub status_callback_method: RequestUrlMethodType,
 }
 
-impl CxmlWebhook {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlWebhookRequired) -> Self {
-        let CxmlWebhookRequired {
-            id,
-            name,
-            used_for,
-            primary_request_url,
-            primary_request_method,
-            fallback_request_url,
-            fallback_request_method,
-            status_callback_url,
-            status_callback_method,
-        } = required;
-        Self {
-            id,
-            name,
-            used_for,
-            primary_request_url,
-            primary_request_method,
-            fallback_request_url,
-            fallback_request_method,
-            status_callback_url,
-            status_callback_method,
-        }
-    }
-}
+crate::runtime::builder!(
+    CxmlWebhook { new(all CxmlWebhookRequired { id, name, used_for, primary_request_url,
+    primary_request_method, fallback_request_url, fallback_request_method,
+    status_callback_url, status_callback_method }), }
+);
 
 /// The answer of [`Client::list_cxml_webhook_addresses`](crate::Client::list_cxml_webhook_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -3245,13 +2262,10 @@ pub struct CxmlWebhookAddressListResponseRequired {
     pub links: CxmlWebhookAddressPaginationResponse,
 }
 
-impl CxmlWebhookAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlWebhookAddressListResponseRequired) -> Self {
-        let CxmlWebhookAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CxmlWebhookAddressListResponse { new(all CxmlWebhookAddressListResponseRequired {
+    data, links }), }
+);
 
 /// The field [`CxmlWebhookAddressListResponse::links`](crate::CxmlWebhookAddressListResponse::links).
 pub type CxmlWebhookAddressPaginationResponse = AiAddressPaginationResponse;
@@ -3305,56 +2319,13 @@ crate::runtime::wire_struct!(
     default("status_callback_method") }
 );
 
-impl CxmlWebhookCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(primary_request_url: impl Into<String>) -> Self {
-        Self {
-            name: Default::default(),
-            used_for: Default::default(),
-            primary_request_url: Into::into(primary_request_url),
-            primary_request_method: Default::default(),
-            fallback_request_url: Default::default(),
-            fallback_request_method: Default::default(),
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// Name of the CXML Webhook.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Used for of the CXML Webhook.
-    pub fn used_for(mut self, value: UsedForType) -> Self {
-        self.used_for = Some(value);
-        self
-    }
-    /// Primary request method of the CXML Webhook.
-    pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = Some(value);
-        self
-    }
-    /// Fallback request url of the CXML Webhook.
-    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_request_url = Some(Into::into(value));
-        self
-    }
-    /// Fallback request method of the CXML Webhook.
-    pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = Some(value);
-        self
-    }
-    /// Status callback url of the CXML Webhook.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Status callback method of the CXML Webhook.
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlWebhookCreateRequest { new(some primary_request_url : into String), name :
+    Some(into String), used_for : Some(as UsedForType), primary_request_method : Some(as
+    RequestUrlMethodType), fallback_request_url : Some(into String),
+    fallback_request_method : Some(as RequestUrlMethodType), status_callback_url :
+    Some(into String), status_callback_method : Some(as RequestUrlMethodType), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CxmlWebhookCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -3382,13 +2353,9 @@ pub struct CxmlWebhookListResponseRequired {
     pub links: CxmlWebhookPaginationResponse,
 }
 
-impl CxmlWebhookListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlWebhookListResponseRequired) -> Self {
-        let CxmlWebhookListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    CxmlWebhookListResponse { new(all CxmlWebhookListResponseRequired { data, links }), }
+);
 
 /// The field [`CxmlWebhookListResponse::links`](crate::CxmlWebhookListResponse::links).
 pub type CxmlWebhookPaginationResponse = AiAddressPaginationResponse;
@@ -3444,29 +2411,10 @@ pub struct CxmlWebhookResponseRequired {
     pub cxml_webhook: CxmlWebhook,
 }
 
-impl CxmlWebhookResponse {
-    /// A value made of all its fields.
-    pub fn new(required: CxmlWebhookResponseRequired) -> Self {
-        let CxmlWebhookResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            cxml_webhook,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            cxml_webhook,
-        }
-    }
-}
+crate::runtime::builder!(
+    CxmlWebhookResponse { new(all CxmlWebhookResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, cxml_webhook }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -3522,61 +2470,13 @@ crate::runtime::wire_struct!(
     default("status_callback_method") }
 );
 
-impl CxmlWebhookUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            used_for: Default::default(),
-            primary_request_url: Default::default(),
-            primary_request_method: Default::default(),
-            fallback_request_url: Default::default(),
-            fallback_request_method: Default::default(),
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// Name of the CXML Webhook.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Used for of the CXML Webhook.
-    pub fn used_for(mut self, value: UsedForType) -> Self {
-        self.used_for = Some(value);
-        self
-    }
-    /// Primary request url of the CXML Webhook.
-    pub fn primary_request_url(mut self, value: impl Into<String>) -> Self {
-        self.primary_request_url = Some(Into::into(value));
-        self
-    }
-    /// Primary request method of the CXML Webhook.
-    pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = Some(value);
-        self
-    }
-    /// Fallback request url of the CXML Webhook.
-    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_request_url = Some(Into::into(value));
-        self
-    }
-    /// Fallback request method of the CXML Webhook.
-    pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = Some(value);
-        self
-    }
-    /// Status callback url of the CXML Webhook.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Status callback method of the CXML Webhook.
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CxmlWebhookUpdateRequest { new(none), name : Some(into String), used_for : Some(as
+    UsedForType), primary_request_url : Some(into String), primary_request_method :
+    Some(as RequestUrlMethodType), fallback_request_url : Some(into String),
+    fallback_request_method : Some(as RequestUrlMethodType), status_callback_url :
+    Some(into String), status_callback_method : Some(as RequestUrlMethodType), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type CxmlWebhookUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -3619,28 +2519,10 @@ pub struct DialogFlowPaginationResponseRequired {
     pub first: String,
 }
 
-impl DialogFlowPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: DialogFlowPaginationResponseRequired) -> Self {
-        let DialogFlowPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    DialogFlowPaginationResponse { new(some DialogFlowPaginationResponseRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 /// The field [`DialogflowAgentResponse::dialogflow_agent`](crate::DialogflowAgentResponse::dialogflow_agent) and [`ResourceResponseDialogFlowAgent::dialogflow_agent`](crate::ResourceResponseDialogFlowAgent::dialogflow_agent).
 #[derive(Debug, Clone, PartialEq)]
@@ -3669,50 +2551,12 @@ crate::runtime::wire_struct!(
     dialogflow_reference_name = default("dialogflow_reference_name") }
 );
 
-impl DialogflowAgent {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            say_enabled: Default::default(),
-            say: Default::default(),
-            voice: Default::default(),
-            display_name: Default::default(),
-            dialogflow_reference_id: Default::default(),
-            dialogflow_reference_name: Default::default(),
-        }
-    }
-    /// Whether to enable the 'say' feature
-    pub fn say_enabled(mut self, value: bool) -> Self {
-        self.say_enabled = Some(value);
-        self
-    }
-    /// Default message to say
-    pub fn say(mut self, value: impl Into<String>) -> Self {
-        self.say = Some(Into::into(value));
-        self
-    }
-    /// Voice to use for speech
-    pub fn voice(mut self, value: impl Into<String>) -> Self {
-        self.voice = Some(Into::into(value));
-        self
-    }
-    /// Display name of the Dialogflow Agent
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Dialogflow reference ID
-    pub fn dialogflow_reference_id(mut self, value: Uuid) -> Self {
-        self.dialogflow_reference_id = Some(value);
-        self
-    }
-    /// Dialogflow reference name
-    pub fn dialogflow_reference_name(mut self, value: impl Into<String>) -> Self {
-        self.dialogflow_reference_name = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    DialogflowAgent { new(some id : as Uuid), say_enabled : Some(as bool), say :
+    Some(into String), voice : Some(into String), display_name : Some(into String),
+    dialogflow_reference_id : Some(as Uuid), dialogflow_reference_name : Some(into
+    String), }
+);
 
 /// The answer of [`Client::list_dialogflow_agent_addresses`](crate::Client::list_dialogflow_agent_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -3738,13 +2582,10 @@ pub struct DialogflowAgentAddressListResponseRequired {
     pub links: DialogflowAgentAddressPaginationResponse,
 }
 
-impl DialogflowAgentAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DialogflowAgentAddressListResponseRequired) -> Self {
-        let DialogflowAgentAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    DialogflowAgentAddressListResponse { new(all
+    DialogflowAgentAddressListResponseRequired { data, links }), }
+);
 
 /// The field [`DialogflowAgentAddressListResponse::links`](crate::DialogflowAgentAddressListResponse::links).
 pub type DialogflowAgentAddressPaginationResponse = AiAddressPaginationResponse;
@@ -3775,13 +2616,10 @@ pub struct DialogflowAgentListResponseRequired {
     pub links: DialogFlowPaginationResponse,
 }
 
-impl DialogflowAgentListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DialogflowAgentListResponseRequired) -> Self {
-        let DialogflowAgentListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    DialogflowAgentListResponse { new(all DialogflowAgentListResponseRequired { data,
+    links }), }
+);
 
 /// Used as the answer of [`Client::get_dialogflow_agent`](crate::Client::get_dialogflow_agent) and [`Client::update_dialogflow_agent`](crate::Client::update_dialogflow_agent); each item of the field [`DialogflowAgentListResponse::data`](crate::DialogflowAgentListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -3831,29 +2669,10 @@ pub struct DialogflowAgentResponseRequired {
     pub dialogflow_agent: DialogflowAgent,
 }
 
-impl DialogflowAgentResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DialogflowAgentResponseRequired) -> Self {
-        let DialogflowAgentResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            dialogflow_agent,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            dialogflow_agent,
-        }
-    }
-}
+crate::runtime::builder!(
+    DialogflowAgentResponse { new(all DialogflowAgentResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, dialogflow_agent }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -3882,37 +2701,10 @@ crate::runtime::wire_struct!(
     default("say_enabled"), say = default("say"), voice = default("voice") }
 );
 
-impl DialogflowAgentUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            say_enabled: Default::default(),
-            say: Default::default(),
-            voice: Default::default(),
-        }
-    }
-    /// Name of the Dialogflow Agent
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Whether to enable the 'say' feature
-    pub fn say_enabled(mut self, value: bool) -> Self {
-        self.say_enabled = Some(value);
-        self
-    }
-    /// Default message to say
-    pub fn say(mut self, value: impl Into<String>) -> Self {
-        self.say = Some(Into::into(value));
-        self
-    }
-    /// Voice to use for speech
-    pub fn voice(mut self, value: impl Into<String>) -> Self {
-        self.voice = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    DialogflowAgentUpdateRequest { new(none), name : Some(into String), say_enabled :
+    Some(as bool), say : Some(into String), voice : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type DialogflowAgentUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -3941,12 +2733,9 @@ crate::runtime::wire_struct!(
     required("domain_application_id") }
 );
 
-impl DomainApplicationAssignRequest {
-    /// A value made of all its fields.
-    pub fn new(domain_application_id: Uuid) -> Self {
-        Self { domain_application_id }
-    }
-}
+crate::runtime::builder!(
+    DomainApplicationAssignRequest { new(all domain_application_id : as Uuid), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type DomainApplicationCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -3964,12 +2753,7 @@ pub struct EmbedsTokensRequest {
 
 crate::runtime::wire_struct!(EmbedsTokensRequest { token = required("token") });
 
-impl EmbedsTokensRequest {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(EmbedsTokensRequest { new(all token : into String), });
 
 /// The answer of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -3983,12 +2767,7 @@ pub struct EmbedsTokensResponse {
 
 crate::runtime::wire_struct!(EmbedsTokensResponse { token = required("token") });
 
-impl EmbedsTokensResponse {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(EmbedsTokensResponse { new(all token : into String), });
 
 crate::runtime::open_enum! {
     /// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
@@ -4056,33 +2835,10 @@ pub struct FabricAddressRequired {
     pub type_: DisplayTypes,
 }
 
-impl FabricAddress {
-    /// A value made of all its fields.
-    pub fn new(required: FabricAddressRequired) -> Self {
-        let FabricAddressRequired {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        }
-    }
-}
+crate::runtime::builder!(
+    FabricAddress { new(all FabricAddressRequired { id, name, display_name, cover_url,
+    preview_url, locked, channels, created_at, type_ }), }
+);
 
 /// Application Address
 #[derive(Debug, Clone, PartialEq)]
@@ -4140,33 +2896,10 @@ pub struct FabricAddressAppRequired {
     pub type_: FabricAddressAppType,
 }
 
-impl FabricAddressApp {
-    /// A value made of all its fields.
-    pub fn new(required: FabricAddressAppRequired) -> Self {
-        let FabricAddressAppRequired {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        }
-    }
-}
+crate::runtime::builder!(
+    FabricAddressApp { new(all FabricAddressAppRequired { id, name, display_name,
+    cover_url, preview_url, locked, channels, created_at, type_ }), }
+);
 
 crate::runtime::open_enum! {
     /// The display type of a fabric address pointing to an application.
@@ -4228,51 +2961,11 @@ pub struct FabricAddressCallRequired {
     pub type_: FabricAddressCallType,
 }
 
-impl FabricAddressCall {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: FabricAddressCallRequired) -> Self {
-        let FabricAddressCallRequired {
-            id,
-            name,
-            display_name,
-            locked,
-            channels,
-            created_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            cover_url: Default::default(),
-            preview_url: Default::default(),
-            locked,
-            channels,
-            created_at,
-            type_,
-        }
-    }
-    /// Cover url of the Fabric Address.
-    pub fn cover_url(mut self, value: impl Into<String>) -> Self {
-        self.cover_url = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `cover_url` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_cover_url(mut self) -> Self {
-        self.cover_url = crate::runtime::Nullable::Null;
-        self
-    }
-    /// Preview url of the Fabric Address.
-    pub fn preview_url(mut self, value: impl Into<String>) -> Self {
-        self.preview_url = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `preview_url` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_preview_url(mut self) -> Self {
-        self.preview_url = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    FabricAddressCall { new(some FabricAddressCallRequired { id, name, display_name,
+    locked, channels, created_at, type_ }), cover_url : Value(into String) /
+    clear_cover_url, preview_url : Value(into String) / clear_preview_url, }
+);
 
 crate::runtime::open_enum! {
     /// The display type of a fabric address pointing to call.
@@ -4344,33 +3037,10 @@ pub struct FabricAddressRoomRequired {
     pub type_: FabricAddressRoomType,
 }
 
-impl FabricAddressRoom {
-    /// A value made of all its fields.
-    pub fn new(required: FabricAddressRoomRequired) -> Self {
-        let FabricAddressRoomRequired {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        }
-    }
-}
+crate::runtime::builder!(
+    FabricAddressRoom { new(all FabricAddressRoomRequired { id, name, display_name,
+    cover_url, preview_url, locked, channels, created_at, type_ }), }
+);
 
 crate::runtime::open_enum! {
     /// The display type of a fabric address pointing to a Conference Room.
@@ -4436,33 +3106,10 @@ pub struct FabricAddressSubscriberRequired {
     pub type_: FabricAddressSubscriberType,
 }
 
-impl FabricAddressSubscriber {
-    /// A value made of all its fields.
-    pub fn new(required: FabricAddressSubscriberRequired) -> Self {
-        let FabricAddressSubscriberRequired {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            cover_url,
-            preview_url,
-            locked,
-            channels,
-            created_at,
-            type_,
-        }
-    }
-}
+crate::runtime::builder!(
+    FabricAddressSubscriber { new(all FabricAddressSubscriberRequired { id, name,
+    display_name, cover_url, preview_url, locked, channels, created_at, type_ }), }
+);
 
 crate::runtime::open_enum! {
     /// The display type of a fabric address pointing to a [Subscriber](https://signalwire.com/docs/platform/subscribers).
@@ -4495,13 +3142,9 @@ pub struct FabricAddressesResponseRequired {
     pub links: FabricAddressPaginationResponse,
 }
 
-impl FabricAddressesResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FabricAddressesResponseRequired) -> Self {
-        let FabricAddressesResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    FabricAddressesResponse { new(all FabricAddressesResponseRequired { data, links }), }
+);
 
 /// The field [`ResourceResponseSipEndpoint::sip_endpoint`](crate::ResourceResponseSipEndpoint::sip_endpoint).
 #[derive(Debug, Clone, PartialEq)]
@@ -4568,33 +3211,10 @@ pub struct FabricSipEndpointRequired {
     pub calling_handler_resource_id: Option<Uuid>,
 }
 
-impl FabricSipEndpoint {
-    /// A value made of all its fields.
-    pub fn new(required: FabricSipEndpointRequired) -> Self {
-        let FabricSipEndpointRequired {
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-            call_handler,
-            calling_handler_resource_id,
-        } = required;
-        Self {
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-            call_handler,
-            calling_handler_resource_id,
-        }
-    }
-}
+crate::runtime::builder!(
+    FabricSipEndpoint { new(all FabricSipEndpointRequired { id, username, caller_id,
+    send_as, ciphers, codecs, encryption, call_handler, calling_handler_resource_id }), }
+);
 
 /// One page of Fabric SIP endpoints, and the links to the other pages.
 #[derive(Debug, Clone, PartialEq)]
@@ -4619,13 +3239,10 @@ pub struct FabricSipEndpointListResponseRequired {
     pub links: PaginationLinks,
 }
 
-impl FabricSipEndpointListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FabricSipEndpointListResponseRequired) -> Self {
-        let FabricSipEndpointListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    FabricSipEndpointListResponse { new(all FabricSipEndpointListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`FreeswitchConnectorListResponse::links`](crate::FreeswitchConnectorListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -4665,28 +3282,11 @@ pub struct FreeswitchConectorPaginationResponseRequired {
     pub first: String,
 }
 
-impl FreeswitchConectorPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: FreeswitchConectorPaginationResponseRequired) -> Self {
-        let FreeswitchConectorPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// The link of the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// The link of the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConectorPaginationResponse { new(some
+    FreeswitchConectorPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// The field [`FreeswitchConnectorResponse::freeswitch_connector`](crate::FreeswitchConnectorResponse::freeswitch_connector) and [`ResourceResponseFsConnector::freeswitch_connector`](crate::ResourceResponseFsConnector::freeswitch_connector).
 #[derive(Debug, Clone, PartialEq)]
@@ -4707,42 +3307,10 @@ crate::runtime::wire_struct!(
     default("caller_id"), send_as = default("send_as") }
 );
 
-impl FreeswitchConnector {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            name: Default::default(),
-            caller_id: Default::default(),
-            send_as: Default::default(),
-        }
-    }
-    /// Name of the FreeSWITCH Connector
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Caller ID for the connector
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `caller_id` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_caller_id(mut self) -> Self {
-        self.caller_id = crate::runtime::Nullable::Null;
-        self
-    }
-    /// Send as identifier
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `send_as` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_send_as(mut self) -> Self {
-        self.send_as = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConnector { new(some id : as Uuid), name : Some(into String), caller_id :
+    Value(into String) / clear_caller_id, send_as : Value(into String) / clear_send_as, }
+);
 
 /// The answer of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -4768,13 +3336,10 @@ pub struct FreeswitchConnectorAddressListResponseRequired {
     pub links: FreeswitchConnectorAddressPaginationResponse,
 }
 
-impl FreeswitchConnectorAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FreeswitchConnectorAddressListResponseRequired) -> Self {
-        let FreeswitchConnectorAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConnectorAddressListResponse { new(all
+    FreeswitchConnectorAddressListResponseRequired { data, links }), }
+);
 
 /// The field [`FreeswitchConnectorAddressListResponse::links`](crate::FreeswitchConnectorAddressListResponse::links).
 pub type FreeswitchConnectorAddressPaginationResponse = DialogFlowPaginationResponse;
@@ -4806,13 +3371,10 @@ pub struct FreeswitchConnectorCreateRequestRequired {
     pub token: Uuid,
 }
 
-impl FreeswitchConnectorCreateRequest {
-    /// A value made of all its fields.
-    pub fn new(required: FreeswitchConnectorCreateRequestRequired) -> Self {
-        let FreeswitchConnectorCreateRequestRequired { name, token } = required;
-        Self { name, token }
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConnectorCreateRequest { new(all FreeswitchConnectorCreateRequestRequired {
+    name, token }), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type FreeswitchConnectorCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -4841,13 +3403,10 @@ pub struct FreeswitchConnectorListResponseRequired {
     pub data: Vec<FreeswitchConnectorResponse>,
 }
 
-impl FreeswitchConnectorListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FreeswitchConnectorListResponseRequired) -> Self {
-        let FreeswitchConnectorListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConnectorListResponse { new(all FreeswitchConnectorListResponseRequired {
+    links, data }), }
+);
 
 /// Used as the answer of [`Client::create_freeswitch_connector`](crate::Client::create_freeswitch_connector), [`Client::get_freeswitch_connector`](crate::Client::get_freeswitch_connector) and [`Client::update_freeswitch_connector`](crate::Client::update_freeswitch_connector); each item of the field [`FreeswitchConnectorListResponse::data`](crate::FreeswitchConnectorListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -4897,29 +3456,10 @@ pub struct FreeswitchConnectorResponseRequired {
     pub freeswitch_connector: FreeswitchConnector,
 }
 
-impl FreeswitchConnectorResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FreeswitchConnectorResponseRequired) -> Self {
-        let FreeswitchConnectorResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            freeswitch_connector,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            freeswitch_connector,
-        }
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConnectorResponse { new(all FreeswitchConnectorResponseRequired { id,
+    project_id, display_name, type_, created_at, updated_at, freeswitch_connector }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -4946,31 +3486,10 @@ crate::runtime::wire_struct!(
     default("caller_id"), send_as = default("send_as") }
 );
 
-impl FreeswitchConnectorUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            caller_id: Default::default(),
-            send_as: Default::default(),
-        }
-    }
-    /// Name of the FreeSWITCH Connector
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Caller ID for the connector
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// Send as identifier
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    FreeswitchConnectorUpdateRequest { new(none), name : Some(into String), caller_id :
+    Some(into String), send_as : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type FreeswitchConnectorUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -5027,25 +3546,10 @@ crate::runtime::wire_struct!(
     default("page_token") }
 );
 
-impl ListAiAgentAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of items on a page (1 to 1000; the default is `50`).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Where the page starts: the `page_token` of a `links` URL of a previous page (following `links.next` sets it).
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListAiAgentAddressesParams { new(none), page_size : Some(as i32), page_token :
+    Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_ai_agents`](crate::Client::list_ai_agents).
 ///
@@ -5177,31 +3681,10 @@ crate::runtime::wire_struct!(
     default("page_number"), page_token = default("page_token") }
 );
 
-impl ListSipAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_number: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The number of results per page.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// The page index, used together with `page_token`.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Opaque cursor token from a previous response's `links.next` or `links.prev`. Begins with `PA` or `PB`.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListSipAddressesParams { new(none), page_size : Some(as i32), page_number : Some(as
+    i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
 ///
@@ -5297,25 +3780,10 @@ pub struct MessagingSwmlScriptRequired {
     pub contents: SwmlMessagingSwmlObject,
 }
 
-impl MessagingSwmlScript {
-    /// A value made of all its fields.
-    pub fn new(required: MessagingSwmlScriptRequired) -> Self {
-        let MessagingSwmlScriptRequired {
-            id,
-            display_name,
-            script_type,
-            request_url,
-            contents,
-        } = required;
-        Self {
-            id,
-            display_name,
-            script_type,
-            request_url,
-            contents,
-        }
-    }
-}
+crate::runtime::builder!(
+    MessagingSwmlScript { new(all MessagingSwmlScriptRequired { id, display_name,
+    script_type, request_url, contents }), }
+);
 
 /// Request body to create a SWML Script that handles inbound SMS or MMS messages.
 #[derive(Debug, Clone, PartialEq)]
@@ -5343,25 +3811,11 @@ pub struct MessagingSwmlScriptCreateRequestRequired {
     pub contents: SwmlMessagingSwmlObject,
 }
 
-impl MessagingSwmlScriptCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessagingSwmlScriptCreateRequestRequired) -> Self {
-        let MessagingSwmlScriptCreateRequestRequired { name, contents } = required;
-        Self {
-            name,
-            script_type: Default::default(),
-            contents,
-        }
-    }
-    /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
-    pub fn script_type(
-        mut self,
-        value: MessagingSwmlScriptCreateRequestScriptType,
-    ) -> Self {
-        self.script_type = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    MessagingSwmlScriptCreateRequest { new(some MessagingSwmlScriptCreateRequestRequired
+    { name, contents }), script_type : Some(as
+    MessagingSwmlScriptCreateRequestScriptType), }
+);
 
 crate::runtime::open_enum! {
     /// Set to `messaging` to create a Messaging Script. If omitted, the API defaults to `calling`, so this field must be set explicitly for messaging scripts.
@@ -5391,34 +3845,11 @@ crate::runtime::wire_struct!(
     script_type = default("script_type"), contents = default("contents") }
 );
 
-impl MessagingSwmlScriptUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            display_name: Default::default(),
-            script_type: Default::default(),
-            contents: Default::default(),
-        }
-    }
-    /// Display name of the SWML Script
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Set to `messaging` for a Messaging Script.
-    pub fn script_type(
-        mut self,
-        value: MessagingSwmlScriptUpdateRequestScriptType,
-    ) -> Self {
-        self.script_type = Some(value);
-        self
-    }
-    /// The messaging SWML document. Uses [messaging SWML methods](https://signalwire.com/docs/swml/reference/messaging).
-    pub fn contents(mut self, value: SwmlMessagingSwmlObject) -> Self {
-        self.contents = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    MessagingSwmlScriptUpdateRequest { new(none), display_name : Some(into String),
+    script_type : Some(as MessagingSwmlScriptUpdateRequestScriptType), contents : Some(as
+    SwmlMessagingSwmlObject), }
+);
 
 /// Set to `messaging` for a Messaging Script.
 pub type MessagingSwmlScriptUpdateRequestScriptType = MessagingSwmlScriptCreateRequestScriptType;
@@ -5447,13 +3878,10 @@ pub struct PhoneRouteAssignRequestRequired {
     pub handler: UsedForType,
 }
 
-impl PhoneRouteAssignRequest {
-    /// A value made of all its fields.
-    pub fn new(required: PhoneRouteAssignRequestRequired) -> Self {
-        let PhoneRouteAssignRequestRequired { phone_route_id, handler } = required;
-        Self { phone_route_id, handler }
-    }
-}
+crate::runtime::builder!(
+    PhoneRouteAssignRequest { new(all PhoneRouteAssignRequestRequired { phone_route_id,
+    handler }), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type PhoneRouteCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -5504,18 +3932,10 @@ pub struct RelayApplicationRequired {
     pub call_status_callback_url: Option<String>,
 }
 
-impl RelayApplication {
-    /// A value made of all its fields.
-    pub fn new(required: RelayApplicationRequired) -> Self {
-        let RelayApplicationRequired { id, name, topic, call_status_callback_url } = required;
-        Self {
-            id,
-            name,
-            topic,
-            call_status_callback_url,
-        }
-    }
-}
+crate::runtime::builder!(
+    RelayApplication { new(all RelayApplicationRequired { id, name, topic,
+    call_status_callback_url }), }
+);
 
 /// The answer of [`Client::list_relay_application_addresses`](crate::Client::list_relay_application_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -5541,13 +3961,10 @@ pub struct RelayApplicationAddressListResponseRequired {
     pub links: RelayApplicationAddressPaginationResponse,
 }
 
-impl RelayApplicationAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: RelayApplicationAddressListResponseRequired) -> Self {
-        let RelayApplicationAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    RelayApplicationAddressListResponse { new(all
+    RelayApplicationAddressListResponseRequired { data, links }), }
+);
 
 /// The field [`RelayApplicationAddressListResponse::links`](crate::RelayApplicationAddressListResponse::links) and [`RelayApplicationListResponse::links`](crate::RelayApplicationListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -5579,28 +3996,11 @@ pub struct RelayApplicationAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl RelayApplicationAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: RelayApplicationAddressPaginationResponseRequired) -> Self {
-        let RelayApplicationAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    RelayApplicationAddressPaginationResponse { new(some
+    RelayApplicationAddressPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// The request body of [`Client::create_relay_application`](crate::Client::create_relay_application).
 #[derive(Debug, Clone, PartialEq)]
@@ -5628,22 +4028,10 @@ pub struct RelayApplicationCreateRequestRequired {
     pub topic: String,
 }
 
-impl RelayApplicationCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: RelayApplicationCreateRequestRequired) -> Self {
-        let RelayApplicationCreateRequestRequired { name, topic } = required;
-        Self {
-            name,
-            topic,
-            call_status_callback_url: Default::default(),
-        }
-    }
-    /// Call status callback URL
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    RelayApplicationCreateRequest { new(some RelayApplicationCreateRequestRequired {
+    name, topic }), call_status_callback_url : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type RelayApplicationCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -5671,13 +4059,10 @@ pub struct RelayApplicationListResponseRequired {
     pub links: RelayApplicationAddressPaginationResponse,
 }
 
-impl RelayApplicationListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: RelayApplicationListResponseRequired) -> Self {
-        let RelayApplicationListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    RelayApplicationListResponse { new(all RelayApplicationListResponseRequired { data,
+    links }), }
+);
 
 /// Used as the answer of [`Client::create_relay_application`](crate::Client::create_relay_application), [`Client::get_relay_application`](crate::Client::get_relay_application) and [`Client::update_relay_application`](crate::Client::update_relay_application); each item of the field [`RelayApplicationListResponse::data`](crate::RelayApplicationListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -5727,29 +4112,10 @@ pub struct RelayApplicationResponseRequired {
     pub relay_application: RelayApplication,
 }
 
-impl RelayApplicationResponse {
-    /// A value made of all its fields.
-    pub fn new(required: RelayApplicationResponseRequired) -> Self {
-        let RelayApplicationResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            relay_application,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            relay_application,
-        }
-    }
-}
+crate::runtime::builder!(
+    RelayApplicationResponse { new(all RelayApplicationResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, relay_application }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the Fabric Resource
@@ -5776,31 +4142,10 @@ crate::runtime::wire_struct!(
     call_status_callback_url = default("call_status_callback_url") }
 );
 
-impl RelayApplicationUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            topic: Default::default(),
-            call_status_callback_url: Default::default(),
-        }
-    }
-    /// Name of the Relay Application
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Topic of the Relay Application
-    pub fn topic(mut self, value: impl Into<String>) -> Self {
-        self.topic = Some(Into::into(value));
-        self
-    }
-    /// Call status callback URL
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    RelayApplicationUpdateRequest { new(none), name : Some(into String), topic :
+    Some(into String), call_status_callback_url : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type RelayApplicationUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -5837,13 +4182,10 @@ pub struct ResourceAddressListResponseRequired {
     pub links: ResourceAddressPaginationResponse,
 }
 
-impl ResourceAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceAddressListResponseRequired) -> Self {
-        let ResourceAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    ResourceAddressListResponse { new(all ResourceAddressListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`ResourceAddressListResponse::links`](crate::ResourceAddressListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -5883,28 +4225,11 @@ pub struct ResourceAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl ResourceAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ResourceAddressPaginationResponseRequired) -> Self {
-        let ResourceAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page of results
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page of results
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ResourceAddressPaginationResponse { new(some
+    ResourceAddressPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// The answer of [`Client::list_resources`](crate::Client::list_resources).
 #[derive(Debug, Clone, PartialEq)]
@@ -5929,13 +4254,9 @@ pub struct ResourceListResponseRequired {
     pub links: ResourcePaginationResponse,
 }
 
-impl ResourceListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceListResponseRequired) -> Self {
-        let ResourceListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    ResourceListResponse { new(all ResourceListResponseRequired { data, links }), }
+);
 
 /// The field [`ResourceListResponse::links`](crate::ResourceListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -5975,28 +4296,10 @@ pub struct ResourcePaginationResponseRequired {
     pub first: String,
 }
 
-impl ResourcePaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ResourcePaginationResponseRequired) -> Self {
-        let ResourcePaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// The link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// The link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ResourcePaginationResponse { new(some ResourcePaginationResponseRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 /// Used as the answer of [`Client::get_resource`](crate::Client::get_resource); each item of the field [`ResourceListResponse::data`](crate::ResourceListResponse::data).
 ///
@@ -6167,29 +4470,10 @@ pub struct ResourceResponseAiRequired {
     pub ai_agent: AiAgent,
 }
 
-impl ResourceResponseAi {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseAiRequired) -> Self {
-        let ResourceResponseAiRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            ai_agent,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            ai_agent,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseAi { new(all ResourceResponseAiRequired { id, project_id,
+    display_name, created_at, updated_at, type_, ai_agent }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseAiType = AiAgentResponseType;
@@ -6242,29 +4526,10 @@ pub struct ResourceResponseCallFlowRequired {
     pub call_flow: CallFlow,
 }
 
-impl ResourceResponseCallFlow {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseCallFlowRequired) -> Self {
-        let ResourceResponseCallFlowRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            call_flow,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            call_flow,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseCallFlow { new(all ResourceResponseCallFlowRequired { id, project_id,
+    display_name, created_at, updated_at, type_, call_flow }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseCallFlowType = CallFlowResponseType;
@@ -6317,29 +4582,10 @@ pub struct ResourceResponseConferenceRoomRequired {
     pub conference_room: ConferenceRoom,
 }
 
-impl ResourceResponseConferenceRoom {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseConferenceRoomRequired) -> Self {
-        let ResourceResponseConferenceRoomRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            conference_room,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            conference_room,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseConferenceRoom { new(all ResourceResponseConferenceRoomRequired { id,
+    project_id, display_name, created_at, updated_at, type_, conference_room }), }
+);
 
 crate::runtime::open_enum! {
     /// The type of Resource
@@ -6397,29 +4643,10 @@ pub struct ResourceResponseCxmlApplicationRequired {
     pub cxml_application: CxmlApplication,
 }
 
-impl ResourceResponseCxmlApplication {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseCxmlApplicationRequired) -> Self {
-        let ResourceResponseCxmlApplicationRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            cxml_application,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            cxml_application,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseCxmlApplication { new(all ResourceResponseCxmlApplicationRequired {
+    id, project_id, display_name, created_at, updated_at, type_, cxml_application }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseCxmlApplicationType = CxmlApplicationResponseType;
@@ -6472,29 +4699,10 @@ pub struct ResourceResponseCxmlScriptRequired {
     pub cxml_script: CxmlScript,
 }
 
-impl ResourceResponseCxmlScript {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseCxmlScriptRequired) -> Self {
-        let ResourceResponseCxmlScriptRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            cxml_script,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            cxml_script,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseCxmlScript { new(all ResourceResponseCxmlScriptRequired { id,
+    project_id, display_name, created_at, updated_at, type_, cxml_script }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseCxmlScriptType = CxmlScriptResponseType;
@@ -6547,29 +4755,10 @@ pub struct ResourceResponseCxmlWebhookRequired {
     pub cxml_webhook: CxmlWebhook,
 }
 
-impl ResourceResponseCxmlWebhook {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseCxmlWebhookRequired) -> Self {
-        let ResourceResponseCxmlWebhookRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            cxml_webhook,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            cxml_webhook,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseCxmlWebhook { new(all ResourceResponseCxmlWebhookRequired { id,
+    project_id, display_name, created_at, updated_at, type_, cxml_webhook }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseCxmlWebhookType = CxmlWebhookResponseType;
@@ -6622,29 +4811,10 @@ pub struct ResourceResponseDialogFlowAgentRequired {
     pub dialogflow_agent: DialogflowAgent,
 }
 
-impl ResourceResponseDialogFlowAgent {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseDialogFlowAgentRequired) -> Self {
-        let ResourceResponseDialogFlowAgentRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            dialogflow_agent,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            dialogflow_agent,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseDialogFlowAgent { new(all ResourceResponseDialogFlowAgentRequired {
+    id, project_id, display_name, created_at, updated_at, type_, dialogflow_agent }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseDialogFlowAgentType = DialogflowAgentResponseType;
@@ -6697,29 +4867,10 @@ pub struct ResourceResponseFsConnectorRequired {
     pub freeswitch_connector: FreeswitchConnector,
 }
 
-impl ResourceResponseFsConnector {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseFsConnectorRequired) -> Self {
-        let ResourceResponseFsConnectorRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            freeswitch_connector,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            freeswitch_connector,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseFsConnector { new(all ResourceResponseFsConnectorRequired { id,
+    project_id, display_name, created_at, updated_at, type_, freeswitch_connector }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseFsConnectorType = FreeswitchConnectorResponseType;
@@ -6772,29 +4923,10 @@ pub struct ResourceResponseRelayAppRequired {
     pub relay_application: RelayApplication,
 }
 
-impl ResourceResponseRelayApp {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseRelayAppRequired) -> Self {
-        let ResourceResponseRelayAppRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            relay_application,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            relay_application,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseRelayApp { new(all ResourceResponseRelayAppRequired { id, project_id,
+    display_name, created_at, updated_at, type_, relay_application }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseRelayAppType = RelayApplicationResponseType;
@@ -6847,29 +4979,10 @@ pub struct ResourceResponseSipEndpointRequired {
     pub sip_endpoint: FabricSipEndpoint,
 }
 
-impl ResourceResponseSipEndpoint {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseSipEndpointRequired) -> Self {
-        let ResourceResponseSipEndpointRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            sip_endpoint,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            sip_endpoint,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseSipEndpoint { new(all ResourceResponseSipEndpointRequired { id,
+    project_id, display_name, created_at, updated_at, type_, sip_endpoint }), }
+);
 
 crate::runtime::open_enum! {
     /// The type of Resource
@@ -6927,29 +5040,10 @@ pub struct ResourceResponseSipGatewayRequired {
     pub sip_gateway: SipGateway,
 }
 
-impl ResourceResponseSipGateway {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseSipGatewayRequired) -> Self {
-        let ResourceResponseSipGatewayRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            sip_gateway,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            sip_gateway,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseSipGateway { new(all ResourceResponseSipGatewayRequired { id,
+    project_id, display_name, created_at, updated_at, type_, sip_gateway }), }
+);
 
 crate::runtime::open_enum! {
     /// The type of Resource
@@ -7007,29 +5101,10 @@ pub struct ResourceResponseSubscriberRequired {
     pub subscriber: Subscriber,
 }
 
-impl ResourceResponseSubscriber {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseSubscriberRequired) -> Self {
-        let ResourceResponseSubscriberRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            subscriber,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            subscriber,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseSubscriber { new(all ResourceResponseSubscriberRequired { id,
+    project_id, display_name, created_at, updated_at, type_, subscriber }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseSubscriberType = FabricAddressSubscriberType;
@@ -7082,29 +5157,10 @@ pub struct ResourceResponseSwmlScriptRequired {
     pub swml_script: SwmlScript,
 }
 
-impl ResourceResponseSwmlScript {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseSwmlScriptRequired) -> Self {
-        let ResourceResponseSwmlScriptRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            swml_script,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            swml_script,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseSwmlScript { new(all ResourceResponseSwmlScriptRequired { id,
+    project_id, display_name, created_at, updated_at, type_, swml_script }), }
+);
 
 /// The type of Resource
 pub type ResourceResponseSwmlScriptType = ResourceResponseConferenceRoomType;
@@ -7157,29 +5213,10 @@ pub struct ResourceResponseSwmlWebhookRequired {
     pub swml_webhook: SwmlWebhook,
 }
 
-impl ResourceResponseSwmlWebhook {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceResponseSwmlWebhookRequired) -> Self {
-        let ResourceResponseSwmlWebhookRequired {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            swml_webhook,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            created_at,
-            updated_at,
-            type_,
-            swml_webhook,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceResponseSwmlWebhook { new(all ResourceResponseSwmlWebhookRequired { id,
+    project_id, display_name, created_at, updated_at, type_, swml_webhook }), }
+);
 
 crate::runtime::open_enum! {
     /// The type of Resource
@@ -7201,12 +5238,9 @@ crate::runtime::wire_struct!(
     ResourceSipEndpointAssignRequest { sip_endpoint_id = required("sip_endpoint_id") }
 );
 
-impl ResourceSipEndpointAssignRequest {
-    /// A value made of all its fields.
-    pub fn new(sip_endpoint_id: Uuid) -> Self {
-        Self { sip_endpoint_id }
-    }
-}
+crate::runtime::builder!(
+    ResourceSipEndpointAssignRequest { new(all sip_endpoint_id : as Uuid), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type ResourceSipEndpointCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -7258,27 +5292,10 @@ pub struct ResourceSipEndpointResponseRequired {
     pub channels: AddressChannel,
 }
 
-impl ResourceSipEndpointResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ResourceSipEndpointResponseRequired) -> Self {
-        let ResourceSipEndpointResponseRequired {
-            id,
-            name,
-            type_,
-            cover_url,
-            preview_url,
-            channels,
-        } = required;
-        Self {
-            id,
-            name,
-            type_,
-            cover_url,
-            preview_url,
-            channels,
-        }
-    }
-}
+crate::runtime::builder!(
+    ResourceSipEndpointResponse { new(all ResourceSipEndpointResponseRequired { id, name,
+    type_, cover_url, preview_url, channels }), }
+);
 
 /// The Resource type
 pub type ResourceSipEndpointResponseType = FabricAddressCallType;
@@ -7377,47 +5394,11 @@ pub struct SipAddressRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl SipAddress {
-    /// A value made of all its fields.
-    pub fn new(required: SipAddressRequired) -> Self {
-        let SipAddressRequired {
-            id,
-            type_,
-            resource_id,
-            name,
-            display_name,
-            context,
-            uri,
-            user,
-            encryption,
-            codecs,
-            ciphers,
-            ip_auth_enabled,
-            ip_auth,
-            calling_handler_resource_id,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            type_,
-            resource_id,
-            name,
-            display_name,
-            context,
-            uri,
-            user,
-            encryption,
-            codecs,
-            ciphers,
-            ip_auth_enabled,
-            ip_auth,
-            calling_handler_resource_id,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    SipAddress { new(all SipAddressRequired { id, type_, resource_id, name, display_name,
+    context, uri, user, encryption, codecs, ciphers, ip_auth_enabled, ip_auth,
+    calling_handler_resource_id, created_at, updated_at }), }
+);
 
 crate::runtime::open_enum! {
     /// Each item of the field [`SipAddress::codecs`](crate::SipAddress::codecs), [`SipAddressCreateRequest::codecs`](crate::SipAddressCreateRequest::codecs) and [`SipAddressUpdateRequest::codecs`](crate::SipAddressUpdateRequest::codecs).
@@ -7496,64 +5477,13 @@ pub struct SipAddressCreateRequestRequired {
     pub calling_handler_resource_id: Uuid,
 }
 
-impl SipAddressCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipAddressCreateRequestRequired) -> Self {
-        let SipAddressCreateRequestRequired { name, calling_handler_resource_id } = required;
-        Self {
-            name,
-            user: Default::default(),
-            context_id: Default::default(),
-            calling_handler_resource_id,
-            ip_auth_enabled: Default::default(),
-            ip_auth: Default::default(),
-            codecs: Default::default(),
-            ciphers: Default::default(),
-            encryption: Default::default(),
-            password: Default::default(),
-        }
-    }
-    /// SIP username used to reach this address (no spaces). Defaults to `*`, which accepts any username. Together with the address's Domain, must be unique across your SignalWire account.
-    pub fn user(mut self, value: impl Into<String>) -> Self {
-        self.user = Some(Into::into(value));
-        self
-    }
-    /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to your project's default Domain.
-    pub fn context_id(mut self, value: Uuid) -> Self {
-        self.context_id = Some(value);
-        self
-    }
-    /// Whether to enforce IP authentication for this address.
-    pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = Some(value);
-        self
-    }
-    /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
-    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Non-empty subset of enabled codecs.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = SipAddressCodec>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Non-empty subset of enabled SRTP ciphers.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// SRTP encryption requirement for calls to this address.
-    pub fn encryption(mut self, value: SipAddressEncryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Write-only SIP registration password. Never returned in any response.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SipAddressCreateRequest { new(some SipAddressCreateRequestRequired { name,
+    calling_handler_resource_id }), user : Some(into String), context_id : Some(as Uuid),
+    ip_auth_enabled : Some(as bool), ip_auth : Some(iter String), codecs : Some(iter
+    SipAddressCodec), ciphers : Some(iter Ciphers), encryption : Some(as
+    SipAddressEncryption), password : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SipAddressCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -7596,13 +5526,10 @@ pub struct SipAddressListResponseRequired {
     pub data: Vec<SipAddress>,
 }
 
-impl SipAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipAddressListResponseRequired) -> Self {
-        let SipAddressListResponseRequired { links, items_count, data } = required;
-        Self { links, items_count, data }
-    }
-}
+crate::runtime::builder!(
+    SipAddressListResponse { new(all SipAddressListResponseRequired { links, items_count,
+    data }), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SipAddressListStatusCode422 = AiAgentCreateStatusCode422;
@@ -7645,28 +5572,10 @@ pub struct SipAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl SipAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipAddressPaginationResponseRequired) -> Self {
-        let SipAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page of results.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page of results.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SipAddressPaginationResponse { new(some SipAddressPaginationResponseRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// The object type. Always `sip_address`.
@@ -7718,67 +5627,12 @@ crate::runtime::wire_struct!(
     encryption = default("encryption"), password = default("password") }
 );
 
-impl SipAddressUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            user: Default::default(),
-            context_id: Default::default(),
-            ip_auth_enabled: Default::default(),
-            ip_auth: Default::default(),
-            codecs: Default::default(),
-            ciphers: Default::default(),
-            encryption: Default::default(),
-            password: Default::default(),
-        }
-    }
-    /// URL-safe name for the SIP address — lowercase letters, numbers, and hyphens only (no spaces or other special characters). Must be unique within the project. Defaults to the current value when omitted.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// SIP username used to reach this address (no spaces). Together with the address's Domain, must be unique across your SignalWire account.
-    pub fn user(mut self, value: impl Into<String>) -> Self {
-        self.user = Some(Into::into(value));
-        self
-    }
-    /// ID of the Domain this address should be grouped under. Must exist in your project. Defaults to the address's current Domain when omitted.
-    pub fn context_id(mut self, value: Uuid) -> Self {
-        self.context_id = Some(value);
-        self
-    }
-    /// Whether to enforce IP authentication for this address.
-    pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = Some(value);
-        self
-    }
-    /// Whitelisted IP/CIDR entries. Required (at least one) when `ip_auth_enabled` is `true`. Maximum 256 entries.
-    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Non-empty subset of enabled codecs.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = SipAddressCodec>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Non-empty subset of enabled SRTP ciphers.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// SRTP encryption requirement for calls to this address.
-    pub fn encryption(mut self, value: SipAddressEncryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Write-only SIP registration password. Never returned in any response.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SipAddressUpdateRequest { new(none), name : Some(into String), user : Some(into
+    String), context_id : Some(as Uuid), ip_auth_enabled : Some(as bool), ip_auth :
+    Some(iter String), codecs : Some(iter SipAddressCodec), ciphers : Some(iter Ciphers),
+    encryption : Some(as SipAddressEncryption), password : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SipAddressUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -7806,13 +5660,10 @@ pub struct SipEndpointAddressListResponseRequired {
     pub links: SipEndpointAddressPaginationResponse,
 }
 
-impl SipEndpointAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipEndpointAddressListResponseRequired) -> Self {
-        let SipEndpointAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SipEndpointAddressListResponse { new(all SipEndpointAddressListResponseRequired {
+    data, links }), }
+);
 
 /// The field [`SipEndpointAddressListResponse::links`](crate::SipEndpointAddressListResponse::links).
 pub type SipEndpointAddressPaginationResponse = AiAddressPaginationResponse;
@@ -7865,61 +5716,13 @@ pub struct SipEndpointCreateRequestRequired {
     pub caller_id: String,
 }
 
-impl SipEndpointCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipEndpointCreateRequestRequired) -> Self {
-        let SipEndpointCreateRequestRequired { username, caller_id } = required;
-        Self {
-            username,
-            caller_id,
-            send_as: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-            encryption: Default::default(),
-            call_handler: Default::default(),
-            calling_handler_resource_id: Default::default(),
-        }
-    }
-    /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-    /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The set encryption type on the Sip Endpoint.
-    pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Specify how the SIP endpoint will handle outbound calls.
-    /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
-    /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
-    /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
-    /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    pub fn call_handler(mut self, value: CallHandlerType) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// If `call_handler` is set to `resource`, this field expects the id of the set resource. Will be `null` otherwise.
-    pub fn calling_handler_resource_id(mut self, value: Uuid) -> Self {
-        self.calling_handler_resource_id = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `calling_handler_resource_id` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_calling_handler_resource_id(mut self) -> Self {
-        self.calling_handler_resource_id = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    SipEndpointCreateRequest { new(some SipEndpointCreateRequestRequired { username,
+    caller_id }), send_as : Some(into String), ciphers : Some(iter Ciphers), codecs :
+    Some(iter Codecs), encryption : Some(as Encryption), call_handler : Some(as
+    CallHandlerType), calling_handler_resource_id : Value(as Uuid) /
+    clear_calling_handler_resource_id, }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SipEndpointCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -7960,70 +5763,13 @@ crate::runtime::wire_struct!(
     default("calling_handler_resource_id") }
 );
 
-impl SipEndpointUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            username: Default::default(),
-            caller_id: Default::default(),
-            send_as: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-            encryption: Default::default(),
-            call_handler: Default::default(),
-            calling_handler_resource_id: Default::default(),
-        }
-    }
-    /// The username of the Sip Endpoint
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// The caller ID that will show up when dialing from this Sip Endpoint
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// The Sip username that will show up on the callee's side. Overrides the username.
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-    /// Ciphers that can be enabled for calls on this Sip Endpoint.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Codecs that can be enabled for calls on this Sip Endpoint.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The set encryption type on the Sip Endpoint.
-    pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Specify how the SIP endpoint will handle outbound calls.
-    /// - **default**: The SIP endpoint will pull the outbound policy setting from the [SIP Profile Settings](https://my.signalwire.com?page=sip_profile/edit). This allows centralized management of outbound call behavior across multiple endpoints from a single configuration.
-    /// - **passthrough**: The SIP endpoint will be allowed to dial PSTN numbers. This permits outbound calling to traditional phone numbers without restrictions.
-    /// - **block-pstn**: The SIP endpoint will be blocked from dialing PSTN numbers. Use this to restrict the endpoint from initiating calls to the public telephone network.
-    /// - **resource**: Outbound calls from this SIP endpoint will dial the specified resource and execute its instructions. Requires setting `calling_handler_resource_id` to a valid resource. This enables custom call handling workflows for outbound calls.
-    pub fn call_handler(mut self, value: CallHandlerType) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// If `call_handler` is set to `resource`, this field will contain the id of the set resource. Will be `null` otherwise. Left out, it is left unchanged; `null` clears it.
-    pub fn calling_handler_resource_id(mut self, value: Uuid) -> Self {
-        self.calling_handler_resource_id = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `calling_handler_resource_id` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_calling_handler_resource_id(mut self) -> Self {
-        self.calling_handler_resource_id = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    SipEndpointUpdateRequest { new(none), username : Some(into String), caller_id :
+    Some(into String), send_as : Some(into String), ciphers : Some(iter Ciphers), codecs
+    : Some(iter Codecs), encryption : Some(as Encryption), call_handler : Some(as
+    CallHandlerType), calling_handler_resource_id : Value(as Uuid) /
+    clear_calling_handler_resource_id, }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SipEndpointUpdateStatusCode422 = AiAgentCreateStatusCode422;
@@ -8069,20 +5815,10 @@ pub struct SipGatewayRequired {
     pub encryption: Encryption,
 }
 
-impl SipGateway {
-    /// A value made of all its fields.
-    pub fn new(required: SipGatewayRequired) -> Self {
-        let SipGatewayRequired { id, uri, name, ciphers, codecs, encryption } = required;
-        Self {
-            id,
-            uri,
-            name,
-            ciphers,
-            codecs,
-            encryption,
-        }
-    }
-}
+crate::runtime::builder!(
+    SipGateway { new(all SipGatewayRequired { id, uri, name, ciphers, codecs, encryption
+    }), }
+);
 
 /// The answer of [`Client::list_sip_gateway_addresses`](crate::Client::list_sip_gateway_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -8107,13 +5843,10 @@ pub struct SipGatewayAddressListResponseRequired {
     pub links: SipGatewayAddressPaginationResponse,
 }
 
-impl SipGatewayAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipGatewayAddressListResponseRequired) -> Self {
-        let SipGatewayAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SipGatewayAddressListResponse { new(all SipGatewayAddressListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`SipGatewayAddressListResponse::links`](crate::SipGatewayAddressListResponse::links).
 pub type SipGatewayAddressPaginationResponse = AiAddressPaginationResponse;
@@ -8147,13 +5880,9 @@ pub struct SipGatewayListResponseRequired {
     pub links: SipGatewayPaginationResponse,
 }
 
-impl SipGatewayListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipGatewayListResponseRequired) -> Self {
-        let SipGatewayListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SipGatewayListResponse { new(all SipGatewayListResponseRequired { data, links }), }
+);
 
 /// The field [`SipGatewayListResponse::links`](crate::SipGatewayListResponse::links).
 pub type SipGatewayPaginationResponse = ResourceAddressPaginationResponse;
@@ -8197,19 +5926,10 @@ pub struct SipGatewayRequestRequired {
     pub codecs: Vec<Codecs>,
 }
 
-impl SipGatewayRequest {
-    /// A value made of all its fields.
-    pub fn new(required: SipGatewayRequestRequired) -> Self {
-        let SipGatewayRequestRequired { name, uri, encryption, ciphers, codecs } = required;
-        Self {
-            name,
-            uri,
-            encryption,
-            ciphers,
-            codecs,
-        }
-    }
-}
+crate::runtime::builder!(
+    SipGatewayRequest { new(all SipGatewayRequestRequired { name, uri, encryption,
+    ciphers, codecs }), }
+);
 
 /// The request body of [`Client::update_sip_gateway`](crate::Client::update_sip_gateway).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -8232,43 +5952,11 @@ crate::runtime::wire_struct!(
     default("encryption"), ciphers = default("ciphers"), codecs = default("codecs") }
 );
 
-impl SipGatewayRequestUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            uri: Default::default(),
-            encryption: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-        }
-    }
-    /// Display name for the SIP Gateway.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// External SIP URI.
-    pub fn uri(mut self, value: impl Into<String>) -> Self {
-        self.uri = Some(Into::into(value));
-        self
-    }
-    /// Specifies the encryption requirement for the SIP connection.
-    pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// List of supported SIP ciphers.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// List of supported codecs for media transmission.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SipGatewayRequestUpdate { new(none), name : Some(into String), uri : Some(into
+    String), encryption : Some(as Encryption), ciphers : Some(iter Ciphers), codecs :
+    Some(iter Codecs), }
+);
 
 /// Used as the answer of [`Client::create_sip_gateway`](crate::Client::create_sip_gateway), [`Client::get_sip_gateway`](crate::Client::get_sip_gateway) and [`Client::update_sip_gateway`](crate::Client::update_sip_gateway); each item of the field [`SipGatewayListResponse::data`](crate::SipGatewayListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -8318,29 +6006,10 @@ pub struct SipGatewayResponseRequired {
     pub sip_gateway: SipGateway,
 }
 
-impl SipGatewayResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipGatewayResponseRequired) -> Self {
-        let SipGatewayResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            sip_gateway,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            sip_gateway,
-        }
-    }
-}
+crate::runtime::builder!(
+    SipGatewayResponse { new(all SipGatewayResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, sip_gateway }), }
+);
 
 /// Type of the resource.
 pub type SipGatewayResponseType = ResourceResponseSipGatewayType;
@@ -8400,33 +6069,10 @@ pub struct SubscriberRequired {
     pub company_name: String,
 }
 
-impl Subscriber {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberRequired) -> Self {
-        let SubscriberRequired {
-            id,
-            email,
-            first_name,
-            last_name,
-            display_name,
-            job_title,
-            timezone,
-            country,
-            company_name,
-        } = required;
-        Self {
-            id,
-            email,
-            first_name,
-            last_name,
-            display_name,
-            job_title,
-            timezone,
-            country,
-            company_name,
-        }
-    }
-}
+crate::runtime::builder!(
+    Subscriber { new(all SubscriberRequired { id, email, first_name, last_name,
+    display_name, job_title, timezone, country, company_name }), }
+);
 
 /// The field [`SubscriberAddressesResponse::links`](crate::SubscriberAddressesResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -8466,28 +6112,11 @@ pub struct SubscriberAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl SubscriberAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SubscriberAddressPaginationResponseRequired) -> Self {
-        let SubscriberAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link of the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberAddressPaginationResponse { new(some
+    SubscriberAddressPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// The answer of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -8512,13 +6141,10 @@ pub struct SubscriberAddressesResponseRequired {
     pub links: SubscriberAddressPaginationResponse,
 }
 
-impl SubscriberAddressesResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberAddressesResponseRequired) -> Self {
-        let SubscriberAddressesResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SubscriberAddressesResponse { new(all SubscriberAddressesResponseRequired { data,
+    links }), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SubscriberCreateStatusCode422 = AiAgentCreateStatusCode422;
@@ -8545,34 +6171,11 @@ crate::runtime::wire_struct!(
     default("region"), ch = default("ch") }
 );
 
-impl SubscriberGuestTokenCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(allowed_addresses: impl IntoIterator<Item = Uuid>) -> Self {
-        Self {
-            allowed_addresses: Iterator::collect(
-                IntoIterator::into_iter(allowed_addresses),
-            ),
-            expire_at: Default::default(),
-            region: Default::default(),
-            ch: Default::default(),
-        }
-    }
-    /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    pub fn expire_at(mut self, value: i64) -> Self {
-        self.expire_at = Some(value);
-        self
-    }
-    /// A routing override that controls which regional cluster the SDK connects to.
-    pub fn region(mut self, value: SubscriberGuestTokenCreateRequestRegion) -> Self {
-        self.region = Some(value);
-        self
-    }
-    /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
-    pub fn ch(mut self, value: SubscriberGuestTokenCreateRequestCh) -> Self {
-        self.ch = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberGuestTokenCreateRequest { new(some allowed_addresses : iter Uuid),
+    expire_at : Some(as i64), region : Some(as SubscriberGuestTokenCreateRequestRegion),
+    ch : Some(as SubscriberGuestTokenCreateRequestCh), }
+);
 
 crate::runtime::open_enum! {
     /// A direct routing override specifying the regional cluster endpoint, set as the `ch` claim in the SAT JWE header.
@@ -8613,13 +6216,10 @@ pub struct SubscriberGuestTokenCreateResponseRequired {
     pub refresh_token: Jwt,
 }
 
-impl SubscriberGuestTokenCreateResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberGuestTokenCreateResponseRequired) -> Self {
-        let SubscriberGuestTokenCreateResponseRequired { token, refresh_token } = required;
-        Self { token, refresh_token }
-    }
-}
+crate::runtime::builder!(
+    SubscriberGuestTokenCreateResponse { new(all
+    SubscriberGuestTokenCreateResponseRequired { token, refresh_token }), }
+);
 
 /// The request body of [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -8636,20 +6236,10 @@ crate::runtime::wire_struct!(
     = default("expires_at") }
 );
 
-impl SubscriberInviteTokenCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(address_id: Uuid) -> Self {
-        Self {
-            address_id,
-            expires_at: Default::default(),
-        }
-    }
-    /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    pub fn expires_at(mut self, value: i64) -> Self {
-        self.expires_at = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberInviteTokenCreateRequest { new(some address_id : as Uuid), expires_at :
+    Some(as i64), }
+);
 
 /// The answer of [`Client::create_subscriber_invite_token`](crate::Client::create_subscriber_invite_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -8665,12 +6255,9 @@ crate::runtime::wire_struct!(
     SubscriberInviteTokenCreateResponse { token = required("token") }
 );
 
-impl SubscriberInviteTokenCreateResponse {
-    /// A value made of all its fields.
-    pub fn new(token: Jwt) -> Self {
-        Self { token }
-    }
-}
+crate::runtime::builder!(
+    SubscriberInviteTokenCreateResponse { new(all token : as Jwt), }
+);
 
 /// The answer of [`Client::list_subscribers`](crate::Client::list_subscribers).
 #[derive(Debug, Clone, PartialEq)]
@@ -8695,13 +6282,9 @@ pub struct SubscriberListResponseRequired {
     pub links: SubscriberPaginationResponse,
 }
 
-impl SubscriberListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberListResponseRequired) -> Self {
-        let SubscriberListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SubscriberListResponse { new(all SubscriberListResponseRequired { data, links }), }
+);
 
 /// The field [`SubscriberListResponse::links`](crate::SubscriberListResponse::links).
 pub type SubscriberPaginationResponse = AiAddressPaginationResponse;
@@ -8723,12 +6306,9 @@ crate::runtime::wire_struct!(
     SubscriberRefreshTokenRequest { refresh_token = required("refresh_token") }
 );
 
-impl SubscriberRefreshTokenRequest {
-    /// A value made of all its fields.
-    pub fn new(refresh_token: Jwt) -> Self {
-        Self { refresh_token }
-    }
-}
+crate::runtime::builder!(
+    SubscriberRefreshTokenRequest { new(all refresh_token : as Jwt), }
+);
 
 /// The answer of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -8758,13 +6338,10 @@ pub struct SubscriberRefreshTokenResponseRequired {
     pub refresh_token: Jwt,
 }
 
-impl SubscriberRefreshTokenResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberRefreshTokenResponseRequired) -> Self {
-        let SubscriberRefreshTokenResponseRequired { token, refresh_token } = required;
-        Self { token, refresh_token }
-    }
-}
+crate::runtime::builder!(
+    SubscriberRefreshTokenResponse { new(all SubscriberRefreshTokenResponseRequired {
+    token, refresh_token }), }
+);
 
 /// The request body of [`Client::create_subscriber`](crate::Client::create_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber).
 #[derive(Debug, Clone, PartialEq)]
@@ -8800,62 +6377,12 @@ crate::runtime::wire_struct!(
     default("company_name") }
 );
 
-impl SubscriberRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(email: impl Into<String>) -> Self {
-        Self {
-            password: Default::default(),
-            email: Into::into(email),
-            first_name: Default::default(),
-            last_name: Default::default(),
-            display_name: Default::default(),
-            job_title: Default::default(),
-            timezone: Default::default(),
-            country: Default::default(),
-            company_name: Default::default(),
-        }
-    }
-    /// Password of the Subscriber. Defaults to a secure random password if not provided.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// First name of the Subscriber.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(Into::into(value));
-        self
-    }
-    /// Last name of the Subscriber.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(Into::into(value));
-        self
-    }
-    /// Display name of the Subscriber.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Job title of the Subscriber.
-    pub fn job_title(mut self, value: impl Into<String>) -> Self {
-        self.job_title = Some(Into::into(value));
-        self
-    }
-    /// Timezone of the Subscriber.
-    pub fn timezone(mut self, value: impl Into<String>) -> Self {
-        self.timezone = Some(Into::into(value));
-        self
-    }
-    /// Country of the Subscriber.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(Into::into(value));
-        self
-    }
-    /// Company name of the Subscriber.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberRequest { new(some email : into String), password : Some(into String),
+    first_name : Some(into String), last_name : Some(into String), display_name :
+    Some(into String), job_title : Some(into String), timezone : Some(into String),
+    country : Some(into String), company_name : Some(into String), }
+);
 
 /// Used as the answer of [`Client::create_subscriber`](crate::Client::create_subscriber), [`Client::get_subscriber`](crate::Client::get_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber); each item of the field [`SubscriberListResponse::data`](crate::SubscriberListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -8905,29 +6432,10 @@ pub struct SubscriberResponseRequired {
     pub subscriber: Subscriber,
 }
 
-impl SubscriberResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberResponseRequired) -> Self {
-        let SubscriberResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            subscriber,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            subscriber,
-        }
-    }
-}
+crate::runtime::builder!(
+    SubscriberResponse { new(all SubscriberResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, subscriber }), }
+);
 
 /// Type of the resource.
 pub type SubscriberResponseType = FabricAddressSubscriberType;
@@ -8978,29 +6486,10 @@ pub struct SubscriberSipEndpointRequired {
     pub encryption: Encryption,
 }
 
-impl SubscriberSipEndpoint {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberSipEndpointRequired) -> Self {
-        let SubscriberSipEndpointRequired {
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-        } = required;
-        Self {
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-        }
-    }
-}
+crate::runtime::builder!(
+    SubscriberSipEndpoint { new(all SubscriberSipEndpointRequired { id, username,
+    caller_id, send_as, ciphers, codecs, encryption }), }
+);
 
 /// The answer of [`Client::list_subscriber_sip_credentials`](crate::Client::list_subscriber_sip_credentials).
 #[derive(Debug, Clone, PartialEq)]
@@ -9026,13 +6515,10 @@ pub struct SubscriberSipEndpointListResponseRequired {
     pub links: SubscriberSipEndpointPaginationResponse,
 }
 
-impl SubscriberSipEndpointListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberSipEndpointListResponseRequired) -> Self {
-        let SubscriberSipEndpointListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SubscriberSipEndpointListResponse { new(all SubscriberSipEndpointListResponseRequired
+    { data, links }), }
+);
 
 /// The field [`SubscriberSipEndpointListResponse::links`](crate::SubscriberSipEndpointListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -9072,28 +6558,11 @@ pub struct SubscriberSipEndpointPaginationResponseRequired {
     pub first: String,
 }
 
-impl SubscriberSipEndpointPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SubscriberSipEndpointPaginationResponseRequired) -> Self {
-        let SubscriberSipEndpointPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// The link to the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberSipEndpointPaginationResponse { new(some
+    SubscriberSipEndpointPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// The request body of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential).
 #[derive(Debug, Clone, PartialEq)]
@@ -9133,46 +6602,12 @@ pub struct SubscriberSipEndpointRequestRequired {
     pub password: String,
 }
 
-impl SubscriberSipEndpointRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SubscriberSipEndpointRequestRequired) -> Self {
-        let SubscriberSipEndpointRequestRequired { username, password } = required;
-        Self {
-            username,
-            password,
-            caller_id: Default::default(),
-            send_as: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-            encryption: Default::default(),
-        }
-    }
-    /// Caller ID of the Sip Endpoint.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// The Number to send as.
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-    /// Ciphers of the Sip Endpoint.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Codecs of the Sip Endpoint.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Encryption requirement of the Sip Endpoint.
-    pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberSipEndpointRequest { new(some SubscriberSipEndpointRequestRequired {
+    username, password }), caller_id : Some(into String), send_as : Some(into String),
+    ciphers : Some(iter Ciphers), codecs : Some(iter Codecs), encryption : Some(as
+    Encryption), }
+);
 
 /// The request body of [`Client::update_subscriber_sip_credential`](crate::Client::update_subscriber_sip_credential).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9203,55 +6638,12 @@ crate::runtime::wire_struct!(
     default("encryption") }
 );
 
-impl SubscriberSipEndpointRequestUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            username: Default::default(),
-            password: Default::default(),
-            caller_id: Default::default(),
-            send_as: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-            encryption: Default::default(),
-        }
-    }
-    /// Username of the Sip Endpoint.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// Password of the Sip Endpoint.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Caller ID of the Sip Endpoint.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// The Number to send as.
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-    /// Ciphers of the Sip Endpoint.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = Ciphers>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Codecs of the Sip Endpoint.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = Codecs>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Encryption requirement of the Sip Endpoint.
-    pub fn encryption(mut self, value: Encryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberSipEndpointRequestUpdate { new(none), username : Some(into String),
+    password : Some(into String), caller_id : Some(into String), send_as : Some(into
+    String), ciphers : Some(iter Ciphers), codecs : Some(iter Codecs), encryption :
+    Some(as Encryption), }
+);
 
 /// The request body of [`Client::create_subscriber_token`](crate::Client::create_subscriber_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -9314,97 +6706,14 @@ crate::runtime::wire_struct!(
     company_name = default("company_name") }
 );
 
-impl SubscriberTokenRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(reference: impl Into<String>) -> Self {
-        Self {
-            reference: Into::into(reference),
-            expire_at: Default::default(),
-            application_id: Default::default(),
-            password: Default::default(),
-            fingerprint: Default::default(),
-            scope: Default::default(),
-            first_name: Default::default(),
-            last_name: Default::default(),
-            display_name: Default::default(),
-            job_title: Default::default(),
-            time_zone: Default::default(),
-            country: Default::default(),
-            region: Default::default(),
-            company_name: Default::default(),
-        }
-    }
-    /// A unixtime (the number of seconds since 1970-01-01 00:00:00) at which the token should no longer be valid. Defaults to 'two hours from now'
-    pub fn expire_at(mut self, value: i64) -> Self {
-        self.expire_at = Some(value);
-        self
-    }
-    /// The ID of the application that the token is associated with.
-    pub fn application_id(mut self, value: Uuid) -> Self {
-        self.application_id = Some(value);
-        self
-    }
-    /// Set or update the subscriber's password. Omit this field or pass an empty string if you don't want to update the password.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Binds the token to a specific device or browser session, letting the
-    /// holder refresh it without going through your backend. The [Browser SDK](https://signalwire.com/docs/browser-sdk/v4)
-    /// generates this value automatically when starting a session — forward it
-    /// to your backend when requesting a token, so tie the token to that client.
-    pub fn fingerprint(mut self, value: impl Into<String>) -> Self {
-        self.fingerprint = Some(Into::into(value));
-        self
-    }
-    /// Grants the token's holder permission to refresh it directly from the
-    /// Browser SDK client. Pair with `fingerprint` to bind the token to a
-    /// device.
-    pub fn scope(mut self, value: SubscriberTokenRequestScope) -> Self {
-        self.scope = Some(value);
-        self
-    }
-    /// Set or update the first name of the subscriber.
-    pub fn first_name(mut self, value: impl Into<String>) -> Self {
-        self.first_name = Some(Into::into(value));
-        self
-    }
-    /// Set or update the last name of the subscriber.
-    pub fn last_name(mut self, value: impl Into<String>) -> Self {
-        self.last_name = Some(Into::into(value));
-        self
-    }
-    /// Set or update the display name of the subscriber.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Set or update the job title of the subscriber.
-    pub fn job_title(mut self, value: impl Into<String>) -> Self {
-        self.job_title = Some(Into::into(value));
-        self
-    }
-    /// Set or update the time zone of the subscriber.
-    pub fn time_zone(mut self, value: impl Into<String>) -> Self {
-        self.time_zone = Some(Into::into(value));
-        self
-    }
-    /// Set or update the country of the subscriber.
-    pub fn country(mut self, value: impl Into<String>) -> Self {
-        self.country = Some(Into::into(value));
-        self
-    }
-    /// A routing override that controls which regional cluster the SDK connects to.
-    pub fn region(mut self, value: SubscriberTokenRequestRegion) -> Self {
-        self.region = Some(value);
-        self
-    }
-    /// Set or update the company name of the subscriber.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SubscriberTokenRequest { new(some reference : into String), expire_at : Some(as i64),
+    application_id : Some(as Uuid), password : Some(into String), fingerprint : Some(into
+    String), scope : Some(as SubscriberTokenRequestScope), first_name : Some(into
+    String), last_name : Some(into String), display_name : Some(into String), job_title :
+    Some(into String), time_zone : Some(into String), country : Some(into String), region
+    : Some(as SubscriberTokenRequestRegion), company_name : Some(into String), }
+);
 
 /// A routing override that controls which regional cluster the SDK connects to.
 pub type SubscriberTokenRequestRegion = SubscriberGuestTokenCreateRequestCh;
@@ -9456,17 +6765,10 @@ pub struct SubscriberTokenResponseRequired {
     pub refresh_token: Jwt,
 }
 
-impl SubscriberTokenResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SubscriberTokenResponseRequired) -> Self {
-        let SubscriberTokenResponseRequired { subscriber_id, token, refresh_token } = required;
-        Self {
-            subscriber_id,
-            token,
-            refresh_token,
-        }
-    }
-}
+crate::runtime::builder!(
+    SubscriberTokenResponse { new(all SubscriberTokenResponseRequired { subscriber_id,
+    token, refresh_token }), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type SubscriberTokenStatusCode422 = AiAgentCreateStatusCode422;
@@ -9529,57 +6831,11 @@ crate::runtime::wire_struct!(
     default("frequency_penalty"), pom = default("pom") }
 );
 
-impl SwmlCallingAiPostPromptPomUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            pom: Default::default(),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// The instructions to send to the agent.
-    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPostPromptPomUpdate { new(none), max_tokens : Some(as i32), temperature
+    : Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
+    Some(as f64), frequency_penalty : Some(as f64), pom : Some(iter SwmlCallingPom), }
+);
 
 /// Post-Prompt with Text
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9634,57 +6890,11 @@ crate::runtime::wire_struct!(
     default("frequency_penalty"), text = default("text") }
 );
 
-impl SwmlCallingAiPostPromptTextUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            text: Default::default(),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// The instructions to send to the agent.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPostPromptTextUpdate { new(none), max_tokens : Some(as i32), temperature
+    : Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
+    Some(as f64), frequency_penalty : Some(as f64), text : Some(into String), }
+);
 
 /// The field [`AiAgentUpdateRequest::post_prompt`](crate::AiAgentUpdateRequest::post_prompt).
 ///
@@ -9773,68 +6983,12 @@ crate::runtime::wire_struct!(
     default("frequency_penalty"), pom = default("pom"), contexts = default("contexts") }
 );
 
-impl SwmlCallingAiPromptPomUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            pom: Default::default(),
-            contexts: Default::default(),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// Prompt Object Model (POM) is a structured data format for composing, organizing, and rendering prompt instructions for AI agents.
-    /// POM ensures that the prompt is structured in a way that is best for the AI agent to understand and execute.
-    /// The first item in the array MUST be FirstPOMSection (with optional title).
-    /// All subsequent items MUST be PomSection (with required title and body).
-    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
-    /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
-    /// Additionally, more context steps can be defined as any other key in the object.
-    pub fn contexts(mut self, value: SwmlCallingContextsUpdate) -> Self {
-        self.contexts = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPromptPomUpdate { new(none), max_tokens : Some(as i32), temperature :
+    Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
+    Some(as f64), frequency_penalty : Some(as f64), pom : Some(iter SwmlCallingPom),
+    contexts : Some(as SwmlCallingContextsUpdate), }
+);
 
 /// Prompt with Text
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -9894,65 +7048,12 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl SwmlCallingAiPromptTextUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            text: Default::default(),
-            contexts: Default::default(),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// The instructions to send to the agent.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(Into::into(value));
-        self
-    }
-    /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
-    /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
-    /// Additionally, more context steps can be defined as any other key in the object.
-    pub fn contexts(mut self, value: SwmlCallingContextsUpdate) -> Self {
-        self.contexts = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPromptTextUpdate { new(none), max_tokens : Some(as i32), temperature :
+    Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
+    Some(as f64), frequency_penalty : Some(as f64), text : Some(into String), contexts :
+    Some(as SwmlCallingContextsUpdate), }
+);
 
 /// The field [`AiAgentUpdateRequest::prompt`](crate::AiAgentUpdateRequest::prompt).
 ///
@@ -10030,46 +7131,12 @@ crate::runtime::wire_struct!(
     default("exit_fillers"), pom = default("pom") }
 );
 
-impl SwmlCallingContextsPomObjectUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            steps: Default::default(),
-            isolated: Default::default(),
-            enter_fillers: Default::default(),
-            exit_fillers: Default::default(),
-            pom: Default::default(),
-        }
-    }
-    /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    pub fn steps(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingContextSteps>,
-    ) -> Self {
-        self.steps = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
-    pub fn isolated(mut self, value: bool) -> Self {
-        self.isolated = Some(value);
-        self
-    }
-    /// Filler phrases played when entering this context, keyed by language code.
-    pub fn enter_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.enter_fillers = Some(value);
-        self
-    }
-    /// Filler phrases played when leaving this context, keyed by language code.
-    pub fn exit_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.exit_fillers = Some(value);
-        self
-    }
-    /// An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
-    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextsPomObjectUpdate { new(none), steps : Some(iter
+    SwmlCallingContextSteps), isolated : Some(as bool), enter_fillers : Some(as
+    SwmlCallingFunctionFillers), exit_fillers : Some(as SwmlCallingFunctionFillers), pom
+    : Some(iter SwmlCallingPom), }
+);
 
 /// The member [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`](crate::SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10095,46 +7162,12 @@ crate::runtime::wire_struct!(
     default("exit_fillers"), text = default("text") }
 );
 
-impl SwmlCallingContextsTextObjectUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            steps: Default::default(),
-            isolated: Default::default(),
-            enter_fillers: Default::default(),
-            exit_fillers: Default::default(),
-            text: Default::default(),
-        }
-    }
-    /// An array of step objects that define the conversation flow for this context. Steps execute sequentially unless otherwise specified.
-    pub fn steps(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingContextSteps>,
-    ) -> Self {
-        self.steps = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
-    pub fn isolated(mut self, value: bool) -> Self {
-        self.isolated = Some(value);
-        self
-    }
-    /// Filler phrases played when entering this context, keyed by language code.
-    pub fn enter_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.enter_fillers = Some(value);
-        self
-    }
-    /// Filler phrases played when leaving this context, keyed by language code.
-    pub fn exit_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.exit_fillers = Some(value);
-        self
-    }
-    /// The text to send to the agent.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextsTextObjectUpdate { new(none), steps : Some(iter
+    SwmlCallingContextSteps), isolated : Some(as bool), enter_fillers : Some(as
+    SwmlCallingFunctionFillers), exit_fillers : Some(as SwmlCallingFunctionFillers), text
+    : Some(into String), }
+);
 
 /// contexts
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10146,19 +7179,10 @@ pub struct SwmlCallingContextsUpdate {
 
 crate::runtime::wire_struct!(SwmlCallingContextsUpdate { default = default("default") });
 
-impl SwmlCallingContextsUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            default: Default::default(),
-        }
-    }
-    /// The default context to use at the beginning of the conversation. Additional context steps can be defined as any other key in the object.
-    pub fn default(mut self, value: SwmlCallingContextsObjectUpdate) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextsUpdate { new(none), default : Some(as
+    SwmlCallingContextsObjectUpdate), }
+);
 
 /// multilingual
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -10237,110 +7261,15 @@ crate::runtime::wire_struct!(
     default("function_fillers"), turn_fillers = default("turn_fillers") }
 );
 
-impl SwmlCallingMultilingualUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            languages: Default::default(),
-            allowed: Default::default(),
-            engine: Default::default(),
-            model: Default::default(),
-            provider: Default::default(),
-            start_language: Default::default(),
-            min_switch_words: Default::default(),
-            fillers: Default::default(),
-            function_fillers: Default::default(),
-            turn_fillers: Default::default(),
-        }
-    }
-    /// An array of voices, one per language the agent speaks.
-    /// At least one entry must supply a `voice`, either an entry with `language` set to
-    /// `default` or the first language listed. Without one, multilingual mode does not
-    /// start and the agent falls back to a single English voice.
-    pub fn languages(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingMultilingualLanguage>,
-    ) -> Self {
-        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Restricts the agent to this set of language codes. The speech recognition engine still
-    /// transcribes whatever it hears, but the agent will not switch into a language outside the
-    /// list — it keeps the language it is already speaking. The list also tells the agent, in its
-    /// prompt, which languages are in play. Every code must be supported by the ASR engine and
-    /// model in use, or multilingual mode does not start.
-    /// Omit to let the agent follow the caller into any language the ASR engine detects.
-    pub fn allowed(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.allowed = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The ASR (Automatic Speech Recognition) engine used to detect the spoken language.
-    /// This is separate from the TTS engine that speaks each voice.
-    /// If you leave it unset, `deepgram` is used.
-    /// Do not set this alongside `params.openai_asr_engine`, which overrides both this engine and
-    /// `model`. When both are present, the `params` value wins.
-    pub fn engine(mut self, value: impl Into<String>) -> Self {
-        self.engine = Some(Into::into(value));
-        self
-    }
-    /// The ASR model used to detect the spoken language. The model must support code-switching, or multilingual mode does not start.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// The ASR provider used to detect the spoken language.
-    /// If you leave it unset, the provider already configured for the agent is used, falling back to
-    /// `deepgram` when the agent has none. Setting it here also applies it to the recognizer.
-    pub fn provider(mut self, value: impl Into<String>) -> Self {
-        self.provider = Some(Into::into(value));
-        self
-    }
-    /// The language the agent opens the conversation in, before the caller has said
-    /// anything for the ASR engine to detect.
-    pub fn start_language(mut self, value: impl Into<String>) -> Self {
-        self.start_language = Some(Into::into(value));
-        self
-    }
-    /// How many words a caller must say before the agent will switch languages.
-    /// A single word is often the same in several languages — a name, `no`, `ok` — so a
-    /// one-word turn is an unreliable signal. Set to `1` to allow single-word switches.
-    /// A value below `1` is treated as the default of `2` rather than rejected.
-    pub fn min_switch_words(mut self, value: i64) -> Self {
-        self.min_switch_words = Some(value);
-        self
-    }
-    /// Fillers used to break silence between turns. This is the speech filler map, so it is the
-    /// counterpart of `languages[].speech_fillers` rather than of `languages[].fillers`, which is
-    /// a deprecated spelling of `function_fillers`.
-    /// Supply an array to have the fillers translated into whichever language the caller
-    /// is speaking, or an object keyed by language code to set them per language verbatim.
-    /// An `auto` key inside the object is translated the same way an array is.
-    pub fn fillers(mut self, value: SwmlCallingMultilingualUpdateFillers) -> Self {
-        self.fillers = Some(value);
-        self
-    }
-    /// Fillers used while a SWAIG function runs.
-    /// Supply an array to have the fillers translated into whichever language the caller
-    /// is speaking, or an object keyed by language code to set them per language verbatim.
-    /// An `auto` key inside the object is translated the same way an array is.
-    pub fn function_fillers(
-        mut self,
-        value: SwmlCallingMultilingualUpdateFunctionFillers,
-    ) -> Self {
-        self.function_fillers = Some(value);
-        self
-    }
-    /// Short backchannels played while the caller still has the floor and the agent is
-    /// deliberately waiting, as when they spell a name or read out a number, to signal it
-    /// is still listening. Which waits earn one is set by `params.turn_filler_sources`.
-    pub fn turn_fillers(
-        mut self,
-        value: SwmlCallingMultilingualUpdateTurnFillers,
-    ) -> Self {
-        self.turn_fillers = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingMultilingualUpdate { new(none), languages : Some(iter
+    SwmlCallingMultilingualLanguage), allowed : Some(iter String), engine : Some(into
+    String), model : Some(into String), provider : Some(into String), start_language :
+    Some(into String), min_switch_words : Some(as i64), fillers : Some(as
+    SwmlCallingMultilingualUpdateFillers), function_fillers : Some(as
+    SwmlCallingMultilingualUpdateFunctionFillers), turn_fillers : Some(as
+    SwmlCallingMultilingualUpdateTurnFillers), }
+);
 
 /// Fillers used to break silence between turns. This is the speech filler map, so it is the
 /// counterpart of `languages[].speech_fillers` rather than of `languages[].fillers`, which is
@@ -10430,12 +7359,9 @@ pub struct SwmlMessagingExecute {
 
 crate::runtime::wire_struct!(SwmlMessagingExecute { execute = required("execute") });
 
-impl SwmlMessagingExecute {
-    /// A value made of all its fields.
-    pub fn new(execute: SwmlMessagingExecuteValue) -> Self {
-        Self { execute }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingExecute { new(all execute : as SwmlMessagingExecuteValue), }
+);
 
 /// Call a named section as a subroutine. Execution continues in the called section,
 /// then returns to the caller when the section completes — either via `return` or by
@@ -10455,20 +7381,10 @@ crate::runtime::wire_struct!(
     SwmlMessagingExecuteValue { dest = required("dest"), params = default("params") }
 );
 
-impl SwmlMessagingExecuteValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl Into<String>) -> Self {
-        Self {
-            dest: Into::into(dest),
-            params: Default::default(),
-        }
-    }
-    /// Parameters accessible as `params.*` in the called section. Replaces (does not merge with) any outer `params` from the caller.
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingExecuteValue { new(some dest : into String), params : Some(as
+    ::serde_json::Value), }
+);
 
 /// goto Method
 #[derive(Debug, Clone, PartialEq)]
@@ -10481,12 +7397,9 @@ pub struct SwmlMessagingGoto {
 
 crate::runtime::wire_struct!(SwmlMessagingGoto { goto = required("goto") });
 
-impl SwmlMessagingGoto {
-    /// A value made of all its fields.
-    pub fn new(goto: SwmlMessagingGotoValue) -> Self {
-        Self { goto }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingGoto { new(all goto : as SwmlMessagingGotoValue), }
+);
 
 /// Jump to a named label in the current section. Used for retry loops and conditional
 /// repetition. `goto` does not cross subroutine boundaries.
@@ -10506,21 +7419,9 @@ crate::runtime::wire_struct!(
     SwmlMessagingGotoValue { label = required("label"), max = default("max") }
 );
 
-impl SwmlMessagingGotoValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            max: Default::default(),
-        }
-    }
-    /// Maximum number of times this `goto` can jump to its label. Once the limit is reached,
-    /// the section ends without running any further steps.
-    pub fn max(mut self, value: i64) -> Self {
-        self.max = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingGotoValue { new(some label : into String), max : Some(as i64), }
+);
 
 /// label Method
 #[derive(Debug, Clone, PartialEq)]
@@ -10533,12 +7434,7 @@ pub struct SwmlMessagingLabel {
 
 crate::runtime::wire_struct!(SwmlMessagingLabel { label = required("label") });
 
-impl SwmlMessagingLabel {
-    /// A value made of all its fields.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self { label: Into::into(label) }
-    }
-}
+crate::runtime::builder!(SwmlMessagingLabel { new(all label : into String), });
 
 /// receive Method
 #[derive(Debug, Clone, PartialEq)]
@@ -10550,12 +7446,9 @@ pub struct SwmlMessagingReceive {
 
 crate::runtime::wire_struct!(SwmlMessagingReceive { receive = required("receive") });
 
-impl SwmlMessagingReceive {
-    /// A value made of all its fields.
-    pub fn new(receive: ::serde_json::Value) -> Self {
-        Self { receive }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingReceive { new(all receive : as ::serde_json::Value), }
+);
 
 /// reply Method
 #[derive(Debug, Clone, PartialEq)]
@@ -10572,12 +7465,9 @@ pub struct SwmlMessagingReply {
 
 crate::runtime::wire_struct!(SwmlMessagingReply { reply = required("reply") });
 
-impl SwmlMessagingReply {
-    /// A value made of all its fields.
-    pub fn new(reply: SwmlMessagingReplyValue) -> Self {
-        Self { reply }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingReply { new(all reply : as SwmlMessagingReplyValue), }
+);
 
 /// Branch the reply on a variable value. The matched `case` (or `default`) supplies the
 /// reply contents in one of two forms:
@@ -10603,12 +7493,10 @@ crate::runtime::wire_struct!(
     SwmlMessagingReplyInlineSwitch { switch = required("switch") }
 );
 
-impl SwmlMessagingReplyInlineSwitch {
-    /// A value made of all its fields.
-    pub fn new(switch: SwmlMessagingReplyInlineSwitchValue) -> Self {
-        Self { switch }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingReplyInlineSwitch { new(all switch : as
+    SwmlMessagingReplyInlineSwitchValue), }
+);
 
 /// The field [`SwmlMessagingReplyInlineSwitch::switch`](crate::SwmlMessagingReplyInlineSwitch::switch).
 #[derive(Debug, Clone, PartialEq)]
@@ -10646,30 +7534,12 @@ pub struct SwmlMessagingReplyInlineSwitchValueRequired {
     pub case: ::serde_json::Value,
 }
 
-impl SwmlMessagingReplyInlineSwitchValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlMessagingReplyInlineSwitchValueRequired) -> Self {
-        let SwmlMessagingReplyInlineSwitchValueRequired { variable, case } = required;
-        Self {
-            variable,
-            transform: Default::default(),
-            case,
-            default: Default::default(),
-        }
-    }
-    /// Transform to apply to the value before matching.
-    pub fn transform(mut self, value: SwmlMessagingSwitchTransform) -> Self {
-        self.transform = Some(value);
-        self
-    }
-    /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
-    /// `case` value. If omitted and no case matches, the `reply` step fails and execution
-    /// stops.
-    pub fn default(mut self, value: SwmlMessagingReplyInlineSwitchValueDefault) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingReplyInlineSwitchValue { new(some
+    SwmlMessagingReplyInlineSwitchValueRequired { variable, case }), transform : Some(as
+    SwmlMessagingSwitchTransform), default : Some(as
+    SwmlMessagingReplyInlineSwitchValueDefault), }
+);
 
 /// Fallback used when no `case` value matches. Same string-or-reply-object shape as a
 /// `case` value. If omitted and no case matches, the `reply` step fails and execution
@@ -10774,38 +7644,11 @@ crate::runtime::wire_struct!(
     default("status_url"), body = required("body"), media = default("media") }
 );
 
-impl SwmlMessagingReplyWithBody {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(body: impl Into<String>) -> Self {
-        Self {
-            to: Default::default(),
-            from: Default::default(),
-            status_url: Default::default(),
-            body: Into::into(body),
-            media: Default::default(),
-        }
+crate::runtime::builder!(
+    SwmlMessagingReplyWithBody { new(some body : into String), to : Some(into String),
+    from : Some(into String), status_url : Some(into String), media : Some(iter String),
     }
-    /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(Into::into(value));
-        self
-    }
-    /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Array of media URLs to attach. Converts the message to MMS. Maximum 8 attachments.
-    pub fn media(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.media = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+);
 
 /// Reply with media
 #[derive(Debug, Clone, PartialEq)]
@@ -10834,38 +7677,10 @@ crate::runtime::wire_struct!(
     = default("status_url"), media = required("media"), body = default("body") }
 );
 
-impl SwmlMessagingReplyWithMedia {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(media: impl IntoIterator<Item = String>) -> Self {
-        Self {
-            to: Default::default(),
-            from: Default::default(),
-            status_url: Default::default(),
-            media: Iterator::collect(IntoIterator::into_iter(media)),
-            body: Default::default(),
-        }
-    }
-    /// Destination phone number in E.164 format. Defaults to the inbound message's `from`.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(Into::into(value));
-        self
-    }
-    /// Sending phone number or short code. Must be owned by your project and have messaging capability. Defaults to the inbound message's `to`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// URL that receives delivery status callbacks for the outbound reply. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Optional body text included alongside the media attachments. Must be a non-empty string if provided.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingReplyWithMedia { new(some media : iter String), to : Some(into String),
+    from : Some(into String), status_url : Some(into String), body : Some(into String), }
+);
 
 /// request Method
 #[derive(Debug, Clone, PartialEq)]
@@ -10895,12 +7710,9 @@ pub struct SwmlMessagingRequest {
 
 crate::runtime::wire_struct!(SwmlMessagingRequest { request = required("request") });
 
-impl SwmlMessagingRequest {
-    /// A value made of all its fields.
-    pub fn new(request: SwmlMessagingRequestValue) -> Self {
-        Self { request }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingRequest { new(all request : as SwmlMessagingRequestValue), }
+);
 
 /// Make an HTTP request from inside your SWML document — useful for looking up
 /// records, calling your own API, or fetching data to use later in the message flow.
@@ -10954,44 +7766,12 @@ crate::runtime::wire_struct!(
     save_variables = default("save_variables") }
 );
 
-impl SwmlMessagingRequestValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: Into::into(url),
-            method: Default::default(),
-            headers: Default::default(),
-            body: Default::default(),
-            timeout: Default::default(),
-            save_variables: Default::default(),
-        }
-    }
-    /// HTTP method.
-    pub fn method(mut self, value: SwmlMessagingRequestValueMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-    /// HTTP headers to include with the request, as a map of header name to value. Each value must be a string.
-    pub fn headers(mut self, value: ::serde_json::Value) -> Self {
-        self.headers = Some(value);
-        self
-    }
-    /// Request body. Objects are JSON-encoded automatically.
-    pub fn body(mut self, value: SwmlMessagingRequestValueBody) -> Self {
-        self.body = Some(value);
-        self
-    }
-    /// Timeout in seconds. Clamped to a maximum of `5.0`.
-    pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// If `true`, parse the JSON response into `request_response.*` variables.
-    pub fn save_variables(mut self, value: bool) -> Self {
-        self.save_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingRequestValue { new(some url : into String), method : Some(as
+    SwmlMessagingRequestValueMethod), headers : Some(as ::serde_json::Value), body :
+    Some(as SwmlMessagingRequestValueBody), timeout : Some(as f64), save_variables :
+    Some(as bool), }
+);
 
 /// Request body. Objects are JSON-encoded automatically.
 ///
@@ -11040,12 +7820,9 @@ pub struct SwmlMessagingReturn {
 
 crate::runtime::wire_struct!(SwmlMessagingReturn { return_ = required("return") });
 
-impl SwmlMessagingReturn {
-    /// A value made of all its fields.
-    pub fn new(return_: ::serde_json::Value) -> Self {
-        Self { return_ }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingReturn { new(all return_ : as ::serde_json::Value), }
+);
 
 /// SWML section
 #[derive(Debug, Clone, PartialEq)]
@@ -11057,14 +7834,9 @@ pub struct SwmlMessagingSection {
 
 crate::runtime::wire_struct!(SwmlMessagingSection { main = required("main") });
 
-impl SwmlMessagingSection {
-    /// A value made of all its fields.
-    pub fn new(main: impl IntoIterator<Item = SwmlMessagingSwmlMethod>) -> Self {
-        Self {
-            main: Iterator::collect(IntoIterator::into_iter(main)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingSection { new(all main : iter SwmlMessagingSwmlMethod), }
+);
 
 /// switch Method
 #[derive(Debug, Clone, PartialEq)]
@@ -11077,12 +7849,9 @@ pub struct SwmlMessagingSwitch {
 
 crate::runtime::wire_struct!(SwmlMessagingSwitch { switch = required("switch") });
 
-impl SwmlMessagingSwitch {
-    /// A value made of all its fields.
-    pub fn new(switch: SwmlMessagingSwitchValue) -> Self {
-        Self { switch }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingSwitch { new(all switch : as SwmlMessagingSwitchValue), }
+);
 
 crate::runtime::open_enum! {
     /// Transform applied to the variable value before matching.
@@ -11130,32 +7899,11 @@ pub struct SwmlMessagingSwitchValueRequired {
     pub case: ::serde_json::Value,
 }
 
-impl SwmlMessagingSwitchValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlMessagingSwitchValueRequired) -> Self {
-        let SwmlMessagingSwitchValueRequired { variable, case } = required;
-        Self {
-            variable,
-            transform: Default::default(),
-            case,
-            default: Default::default(),
-        }
-    }
-    /// Transform to apply to the value before matching.
-    pub fn transform(mut self, value: SwmlMessagingSwitchTransform) -> Self {
-        self.transform = Some(value);
-        self
-    }
-    /// Array of SWML methods to execute if no `case` matches. If omitted and no case
-    /// matches, execution stops with an error.
-    pub fn default(
-        mut self,
-        value: impl IntoIterator<Item = SwmlMessagingSwmlMethod>,
-    ) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingSwitchValue { new(some SwmlMessagingSwitchValueRequired { variable, case
+    }), transform : Some(as SwmlMessagingSwitchTransform), default : Some(iter
+    SwmlMessagingSwmlMethod), }
+);
 
 /// SWML methods
 ///
@@ -11258,20 +8006,10 @@ crate::runtime::wire_struct!(
     required("sections") }
 );
 
-impl SwmlMessagingSwmlObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(sections: SwmlMessagingSection) -> Self {
-        Self {
-            version: Default::default(),
-            sections,
-        }
-    }
-    /// The `version` property.
-    pub fn version(mut self, value: SwmlMessagingSwmlObjectVersion) -> Self {
-        self.version = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingSwmlObject { new(some sections : as SwmlMessagingSection), version :
+    Some(as SwmlMessagingSwmlObjectVersion), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`SwmlMessagingSwmlObject::version`](crate::SwmlMessagingSwmlObject::version).
@@ -11300,12 +8038,9 @@ pub struct SwmlMessagingTransfer {
 
 crate::runtime::wire_struct!(SwmlMessagingTransfer { transfer = required("transfer") });
 
-impl SwmlMessagingTransfer {
-    /// A value made of all its fields.
-    pub fn new(transfer: SwmlMessagingTransferValue) -> Self {
-        Self { transfer }
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingTransfer { new(all transfer : as SwmlMessagingTransferValue), }
+);
 
 /// Fetch and execute a new SWML document from a URL. SignalWire POSTs the
 /// [inbound message webhook payload](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook)
@@ -11338,26 +8073,10 @@ crate::runtime::wire_struct!(
     params = default("params") }
 );
 
-impl SwmlMessagingTransferValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl Into<String>) -> Self {
-        Self {
-            dest: Into::into(dest),
-            method: Default::default(),
-            params: Default::default(),
-        }
-    }
-    /// HTTP method for the fetch request.
-    pub fn method(mut self, value: SwmlMessagingTransferValueMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-    /// Parameters to include in the request body of the fetch. Available as `params.*` in the transferred document.
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlMessagingTransferValue { new(some dest : into String), method : Some(as
+    SwmlMessagingTransferValueMethod), params : Some(as ::serde_json::Value), }
+);
 
 /// HTTP method for the fetch request.
 pub type SwmlMessagingTransferValueMethod = SwmlMessagingRequestValueMethod;
@@ -11413,13 +8132,10 @@ pub struct SwmlScriptAddressListResponseRequired {
     pub links: SwmlScriptAddressPaginationResponse,
 }
 
-impl SwmlScriptAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlScriptAddressListResponseRequired) -> Self {
-        let SwmlScriptAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SwmlScriptAddressListResponse { new(all SwmlScriptAddressListResponseRequired { data,
+    links }), }
+);
 
 /// The field [`SwmlScriptAddressListResponse::links`](crate::SwmlScriptAddressListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -11459,28 +8175,11 @@ pub struct SwmlScriptAddressPaginationResponseRequired {
     pub first: String,
 }
 
-impl SwmlScriptAddressPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlScriptAddressPaginationResponseRequired) -> Self {
-        let SwmlScriptAddressPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link of the next page
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link of the previous page
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlScriptAddressPaginationResponse { new(some
+    SwmlScriptAddressPaginationResponseRequired { self_, first }), next : Some(into
+    String), prev : Some(into String), }
+);
 
 /// Body shape for creating a SWML Script. Choose a [Calling Script](#schema/CallingSwmlScriptCreateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptCreateRequest) for inbound SMS or MMS messages. `script_type` is optional and defaults to `"calling"` when omitted — set it explicitly to `"messaging"` to create a Messaging Script. The script kind determines whether the script can be assigned as a call handler or a message handler on a phone number.
 ///
@@ -11533,13 +8232,9 @@ pub struct SwmlScriptListResponseRequired {
     pub links: SwmlScriptPaginationresponse,
 }
 
-impl SwmlScriptListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlScriptListResponseRequired) -> Self {
-        let SwmlScriptListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SwmlScriptListResponse { new(all SwmlScriptListResponseRequired { data, links }), }
+);
 
 /// The field [`SwmlScriptListResponse::links`](crate::SwmlScriptListResponse::links).
 pub type SwmlScriptPaginationresponse = DialogFlowPaginationResponse;
@@ -11595,29 +8290,10 @@ pub struct SwmlScriptResponseRequired {
     pub swml_script: SwmlScript,
 }
 
-impl SwmlScriptResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlScriptResponseRequired) -> Self {
-        let SwmlScriptResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            swml_script,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            swml_script,
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlScriptResponse { new(all SwmlScriptResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, swml_script }), }
+);
 
 /// Type of the Fabric Resource
 pub type SwmlScriptResponseType = ResourceResponseConferenceRoomType;
@@ -11713,33 +8389,11 @@ pub struct SwmlWebhookRequired {
     pub status_callback_method: RequestUrlMethodType,
 }
 
-impl SwmlWebhook {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlWebhookRequired) -> Self {
-        let SwmlWebhookRequired {
-            id,
-            name,
-            used_for,
-            primary_request_url,
-            primary_request_method,
-            fallback_request_url,
-            fallback_request_method,
-            status_callback_url,
-            status_callback_method,
-        } = required;
-        Self {
-            id,
-            name,
-            used_for,
-            primary_request_url,
-            primary_request_method,
-            fallback_request_url,
-            fallback_request_method,
-            status_callback_url,
-            status_callback_method,
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlWebhook { new(all SwmlWebhookRequired { id, name, used_for, primary_request_url,
+    primary_request_method, fallback_request_url, fallback_request_method,
+    status_callback_url, status_callback_method }), }
+);
 
 /// The answer of [`Client::list_swml_webhook_addresses`](crate::Client::list_swml_webhook_addresses).
 #[derive(Debug, Clone, PartialEq)]
@@ -11764,13 +8418,10 @@ pub struct SwmlWebhookAddressListResponseRequired {
     pub links: SwmlWebhookAddressPaginationResponse,
 }
 
-impl SwmlWebhookAddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlWebhookAddressListResponseRequired) -> Self {
-        let SwmlWebhookAddressListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SwmlWebhookAddressListResponse { new(all SwmlWebhookAddressListResponseRequired {
+    data, links }), }
+);
 
 /// The field [`SwmlWebhookAddressListResponse::links`](crate::SwmlWebhookAddressListResponse::links).
 pub type SwmlWebhookAddressPaginationResponse = AiAddressPaginationResponse;
@@ -11824,56 +8475,14 @@ crate::runtime::wire_struct!(
     default("status_callback_method") }
 );
 
-impl SwmlWebhookCreateRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(primary_request_url: impl Into<String>) -> Self {
-        Self {
-            name: Default::default(),
-            used_for: Default::default(),
-            primary_request_url: Into::into(primary_request_url),
-            primary_request_method: Default::default(),
-            fallback_request_url: Default::default(),
-            fallback_request_method: Default::default(),
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// Name of the SWML Webhook.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-    pub fn used_for(mut self, value: SwmlWebhookCreateRequestUsedFor) -> Self {
-        self.used_for = Some(value);
-        self
-    }
-    /// Primary request method of the SWML Webhook.
-    pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = Some(value);
-        self
-    }
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
-    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_request_url = Some(Into::into(value));
-        self
-    }
-    /// Fallback request method of the SWML Webhook.
-    pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = Some(value);
-        self
-    }
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Status callback method of the SWML Webhook.
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlWebhookCreateRequest { new(some primary_request_url : into String), name :
+    Some(into String), used_for : Some(as SwmlWebhookCreateRequestUsedFor),
+    primary_request_method : Some(as RequestUrlMethodType), fallback_request_url :
+    Some(into String), fallback_request_method : Some(as RequestUrlMethodType),
+    status_callback_url : Some(into String), status_callback_method : Some(as
+    RequestUrlMethodType), }
+);
 
 crate::runtime::open_enum! {
     /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
@@ -11917,13 +8526,9 @@ pub struct SwmlWebhookListResponseRequired {
     pub links: SwmlWebhookPaginationResponse,
 }
 
-impl SwmlWebhookListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlWebhookListResponseRequired) -> Self {
-        let SwmlWebhookListResponseRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(
+    SwmlWebhookListResponse { new(all SwmlWebhookListResponseRequired { data, links }), }
+);
 
 /// The field [`SwmlWebhookListResponse::links`](crate::SwmlWebhookListResponse::links).
 pub type SwmlWebhookPaginationResponse = AiAddressPaginationResponse;
@@ -11979,29 +8584,10 @@ pub struct SwmlWebhookResponseRequired {
     pub swml_webhook: SwmlWebhook,
 }
 
-impl SwmlWebhookResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlWebhookResponseRequired) -> Self {
-        let SwmlWebhookResponseRequired {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            swml_webhook,
-        } = required;
-        Self {
-            id,
-            project_id,
-            display_name,
-            type_,
-            created_at,
-            updated_at,
-            swml_webhook,
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlWebhookResponse { new(all SwmlWebhookResponseRequired { id, project_id,
+    display_name, type_, created_at, updated_at, swml_webhook }), }
+);
 
 /// Type of the Fabric Resource
 pub type SwmlWebhookResponseType = ResourceResponseSwmlWebhookType;
@@ -12052,61 +8638,14 @@ crate::runtime::wire_struct!(
     default("status_callback_method") }
 );
 
-impl SwmlWebhookUpdateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            used_for: Default::default(),
-            primary_request_url: Default::default(),
-            primary_request_method: Default::default(),
-            fallback_request_url: Default::default(),
-            fallback_request_method: Default::default(),
-            status_callback_url: Default::default(),
-            status_callback_method: Default::default(),
-        }
-    }
-    /// Name of the SWML Webhook.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
-    pub fn used_for(mut self, value: SwmlWebhookUpdateRequestUsedFor) -> Self {
-        self.used_for = Some(value);
-        self
-    }
-    /// Primary URL SignalWire fetches the SWML document from when the webhook fires. The webhook payload depends on `used_for`: for `calling`, see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook); for `messaging`, see the [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook).
-    pub fn primary_request_url(mut self, value: impl Into<String>) -> Self {
-        self.primary_request_url = Some(Into::into(value));
-        self
-    }
-    /// Primary request method of the SWML Webhook.
-    pub fn primary_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.primary_request_method = Some(value);
-        self
-    }
-    /// Fallback URL SignalWire fetches the SWML document from if the primary URL fails. Receives the same payload as `primary_request_url` — see the [SWML inbound call webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-call-webhook) or [SWML inbound message webhook](https://signalwire.com/docs/apis/rest/webhooks/inbound-message-webhook) depending on `used_for`.
-    pub fn fallback_request_url(mut self, value: impl Into<String>) -> Self {
-        self.fallback_request_url = Some(Into::into(value));
-        self
-    }
-    /// Fallback request method of the SWML Webhook.
-    pub fn fallback_request_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.fallback_request_method = Some(value);
-        self
-    }
-    /// URL to receive message status callback events for outbound messages sent by this webhook (`reply` or `send_sms`). See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Status callback method of the SWML Webhook.
-    pub fn status_callback_method(mut self, value: RequestUrlMethodType) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlWebhookUpdateRequest { new(none), name : Some(into String), used_for : Some(as
+    SwmlWebhookUpdateRequestUsedFor), primary_request_url : Some(into String),
+    primary_request_method : Some(as RequestUrlMethodType), fallback_request_url :
+    Some(into String), fallback_request_method : Some(as RequestUrlMethodType),
+    status_callback_url : Some(into String), status_callback_method : Some(as
+    RequestUrlMethodType), }
+);
 
 /// Indicates whether this SWML Webhook handles inbound calls or inbound messages. Determines the payload SignalWire POSTs to `primary_request_url`.
 pub type SwmlWebhookUpdateRequestUsedFor = SwmlWebhookCreateRequestUsedFor;

@@ -42,13 +42,9 @@ pub struct FaxChargeDetailRequired {
     pub charge: f64,
 }
 
-impl FaxChargeDetail {
-    /// A value made of all its fields.
-    pub fn new(required: FaxChargeDetailRequired) -> Self {
-        let FaxChargeDetailRequired { description, charge } = required;
-        Self { description, charge }
-    }
-}
+crate::runtime::builder!(
+    FaxChargeDetail { new(all FaxChargeDetailRequired { description, charge }), }
+);
 
 /// Each item of the field [`FaxLogListResponse::data`](crate::FaxLogListResponse::data).
 #[derive(Debug, Clone, PartialEq)]
@@ -139,47 +135,11 @@ pub struct FaxLogRequired {
     pub error_message: Option<String>,
 }
 
-impl FaxLog {
-    /// A value made of all its fields.
-    pub fn new(required: FaxLogRequired) -> Self {
-        let FaxLogRequired {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            source,
-            type_,
-            url,
-            remote_station,
-            charge,
-            number_of_pages,
-            quality,
-            charge_details,
-            created_at,
-            error_code,
-            error_message,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            source,
-            type_,
-            url,
-            remote_station,
-            charge,
-            number_of_pages,
-            quality,
-            charge_details,
-            created_at,
-            error_code,
-            error_message,
-        }
-    }
-}
+crate::runtime::builder!(
+    FaxLog { new(all FaxLogRequired { id, from, to, status, direction, source, type_,
+    url, remote_station, charge, number_of_pages, quality, charge_details, created_at,
+    error_code, error_message }), }
+);
 
 crate::runtime::open_enum! {
     /// The direction of this fax call.
@@ -214,13 +174,9 @@ pub struct FaxLogListResponseRequired {
     pub data: Vec<FaxLog>,
 }
 
-impl FaxLogListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: FaxLogListResponseRequired) -> Self {
-        let FaxLogListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    FaxLogListResponse { new(all FaxLogListResponseRequired { links, data }), }
+);
 
 /// The field [`FaxLogListResponse::links`](crate::FaxLogListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -252,28 +208,10 @@ pub struct FaxLogPaginationResponseRequired {
     pub first: String,
 }
 
-impl FaxLogPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: FaxLogPaginationResponseRequired) -> Self {
-        let FaxLogPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// URL for the next page of results. Only present when more results are available.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// URL for the previous page of results. Only present when on page 1 or later.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    FaxLogPaginationResponse { new(some FaxLogPaginationResponseRequired { self_, first
+    }), next : Some(into String), prev : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// The quality that was set when the fax document was sent.
@@ -339,14 +277,9 @@ pub struct FaxLogShowStatusCode422 {
 
 crate::runtime::wire_struct!(FaxLogShowStatusCode422 { errors = required("errors") });
 
-impl FaxLogShowStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    FaxLogShowStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// Source of this log entry.
 pub type FaxLogSource = FaxLogResponseSource;
@@ -403,55 +336,12 @@ crate::runtime::wire_struct!(
     default("page_number"), page_token = default("page_token") }
 );
 
-impl ListFaxLogsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_deleted: Default::default(),
-            created_before: Default::default(),
-            created_on: Default::default(),
-            created_after: Default::default(),
-            page_size: Default::default(),
-            page_number: Default::default(),
-            page_token: Default::default(),
-        }
+crate::runtime::builder!(
+    ListFaxLogsParams { new(none), include_deleted : Some(as bool), created_before :
+    Some(into String), created_on : Some(into String), created_after : Some(into String),
+    page_size : Some(as i32), page_number : Some(as i32), page_token : Some(into String),
     }
-    /// Include logs for deleted activity.
-    pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = Some(value);
-        self
-    }
-    /// Return logs for activity prior to this date.
-    pub fn created_before(mut self, value: impl Into<String>) -> Self {
-        self.created_before = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity on this date.
-    pub fn created_on(mut self, value: impl Into<String>) -> Self {
-        self.created_on = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity after this date.
-    pub fn created_after(mut self, value: impl Into<String>) -> Self {
-        self.created_after = Some(Into::into(value));
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Page number to retrieve. Requires `page_token` when greater than `0`.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+);
 
 crate::runtime::error_enum! {
     /// The error responses `get_fax_log` declares, by status, with their decoded bodies.

@@ -47,28 +47,10 @@ pub struct ConferenceLogPaginationLinksRequired {
     pub first: String,
 }
 
-impl ConferenceLogPaginationLinks {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ConferenceLogPaginationLinksRequired) -> Self {
-        let ConferenceLogPaginationLinksRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page. Only present when there are more results.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ConferenceLogPaginationLinks { new(some ConferenceLogPaginationLinksRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,14 +64,9 @@ crate::runtime::wire_struct!(
     ConferenceLogsStatusCode422 { errors = required("errors") }
 );
 
-impl ConferenceLogsStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    ConferenceLogsStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// The query and header parameters of [`Client::list_conferences`](crate::Client::list_conferences).
 ///
@@ -134,55 +111,12 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListConferencesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_deleted: Default::default(),
-            created_on: Default::default(),
-            created_before: Default::default(),
-            created_after: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Include logs for deleted activity.
-    pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = Some(value);
-        self
-    }
-    /// Return logs for activity on this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
-    pub fn created_on(mut self, value: impl Into<String>) -> Self {
-        self.created_on = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity prior to this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
-    pub fn created_before(mut self, value: impl Into<String>) -> Self {
-        self.created_before = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity after this date. Accepts a date (YYYY-MM-DD) or ISO 8601 timestamp.
-    pub fn created_after(mut self, value: impl Into<String>) -> Self {
-        self.created_after = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListConferencesParams { new(none), include_deleted : Some(as bool), created_on :
+    Some(into String), created_before : Some(into String), created_after : Some(into
+    String), page_number : Some(as i32), page_size : Some(as i32), page_token : Some(into
+    String), }
+);
 
 /// Core conference object.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,33 +173,10 @@ pub struct LogsBaseConferenceRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl LogsBaseConference {
-    /// A value made of all its fields.
-    pub fn new(required: LogsBaseConferenceRequired) -> Self {
-        let LogsBaseConferenceRequired {
-            id,
-            created_at,
-            project_id,
-            region,
-            name,
-            status,
-            max_size,
-            current_participants,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            created_at,
-            project_id,
-            region,
-            name,
-            status,
-            max_size,
-            current_participants,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    LogsBaseConference { new(all LogsBaseConferenceRequired { id, created_at, project_id,
+    region, name, status, max_size, current_participants, updated_at }), }
+);
 
 /// Each item of the field [`LogsVideoRoomSessionConference::charge_details`](crate::LogsVideoRoomSessionConference::charge_details).
 #[derive(Debug, Clone, PartialEq)]
@@ -291,13 +202,9 @@ pub struct LogsChargeDetailsRequired {
     pub charge: String,
 }
 
-impl LogsChargeDetails {
-    /// A value made of all its fields.
-    pub fn new(required: LogsChargeDetailsRequired) -> Self {
-        let LogsChargeDetailsRequired { description, charge } = required;
-        Self { description, charge }
-    }
-}
+crate::runtime::builder!(
+    LogsChargeDetails { new(all LogsChargeDetailsRequired { description, charge }), }
+);
 
 /// Core conference object.
 #[derive(Debug, Clone, PartialEq)]
@@ -322,13 +229,9 @@ pub struct LogsConferenceRequired {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl LogsConference {
-    /// A value made of all its fields.
-    pub fn new(required: LogsConferenceRequired) -> Self {
-        let LogsConferenceRequired { id, created_at } = required;
-        Self { id, created_at }
-    }
-}
+crate::runtime::builder!(
+    LogsConference { new(all LogsConferenceRequired { id, created_at }), }
+);
 
 /// Response containing a list of conferences.
 #[derive(Debug, Clone, PartialEq)]
@@ -353,13 +256,9 @@ pub struct LogsConferencesResponseRequired {
     pub data: Vec<LogsConferencesResponseDataItem>,
 }
 
-impl LogsConferencesResponse {
-    /// A value made of all its fields.
-    pub fn new(required: LogsConferencesResponseRequired) -> Self {
-        let LogsConferencesResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    LogsConferencesResponse { new(all LogsConferencesResponseRequired { links, data }), }
+);
 
 /// Each item of the field [`LogsConferencesResponse::data`](crate::LogsConferencesResponse::data).
 ///
@@ -455,35 +354,10 @@ pub struct LogsCxmlConferenceRequired {
     pub type_: LogsCxmlConferenceType,
 }
 
-impl LogsCxmlConference {
-    /// A value made of all its fields.
-    pub fn new(required: LogsCxmlConferenceRequired) -> Self {
-        let LogsCxmlConferenceRequired {
-            id,
-            created_at,
-            project_id,
-            region,
-            name,
-            status,
-            max_size,
-            current_participants,
-            updated_at,
-            type_,
-        } = required;
-        Self {
-            id,
-            created_at,
-            project_id,
-            region,
-            name,
-            status,
-            max_size,
-            current_participants,
-            updated_at,
-            type_,
-        }
-    }
-}
+crate::runtime::builder!(
+    LogsCxmlConference { new(all LogsCxmlConferenceRequired { id, created_at, project_id,
+    region, name, status, max_size, current_participants, updated_at, type_ }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the conference.
@@ -568,41 +442,11 @@ pub struct LogsRelayConferenceRequired {
     pub recording_file_size: Option<i64>,
 }
 
-impl LogsRelayConference {
-    /// A value made of all its fields.
-    pub fn new(required: LogsRelayConferenceRequired) -> Self {
-        let LogsRelayConferenceRequired {
-            id,
-            created_at,
-            project_id,
-            region,
-            name,
-            status,
-            max_size,
-            current_participants,
-            updated_at,
-            type_,
-            recording_url,
-            recording_duration,
-            recording_file_size,
-        } = required;
-        Self {
-            id,
-            created_at,
-            project_id,
-            region,
-            name,
-            status,
-            max_size,
-            current_participants,
-            updated_at,
-            type_,
-            recording_url,
-            recording_duration,
-            recording_file_size,
-        }
-    }
-}
+crate::runtime::builder!(
+    LogsRelayConference { new(all LogsRelayConferenceRequired { id, created_at,
+    project_id, region, name, status, max_size, current_participants, updated_at, type_,
+    recording_url, recording_duration, recording_file_size }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the conference.
@@ -682,39 +526,11 @@ pub struct LogsVideoRoomSessionConferenceRequired {
     pub charge_details: Vec<LogsChargeDetails>,
 }
 
-impl LogsVideoRoomSessionConference {
-    /// A value made of all its fields.
-    pub fn new(required: LogsVideoRoomSessionConferenceRequired) -> Self {
-        let LogsVideoRoomSessionConferenceRequired {
-            id,
-            created_at,
-            source,
-            type_,
-            url,
-            room_name,
-            status,
-            locked,
-            started_at,
-            ended_at,
-            charge,
-            charge_details,
-        } = required;
-        Self {
-            id,
-            created_at,
-            source,
-            type_,
-            url,
-            room_name,
-            status,
-            locked,
-            started_at,
-            ended_at,
-            charge,
-            charge_details,
-        }
-    }
-}
+crate::runtime::builder!(
+    LogsVideoRoomSessionConference { new(all LogsVideoRoomSessionConferenceRequired { id,
+    created_at, source, type_, url, room_name, status, locked, started_at, ended_at,
+    charge, charge_details }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of the conference.

@@ -61,25 +61,8 @@ pub struct MessageWhatsAppSendBaseRequired {
 }
 
 #[cfg(feature = "message")]
-impl MessageWhatsAppSendBase {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppSendBaseRequired) -> Self {
-        let MessageWhatsAppSendBaseRequired { to, from } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-        }
+crate::runtime::builder!(
+    MessageWhatsAppSendBase { new(some MessageWhatsAppSendBaseRequired { to, from }),
+    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
     }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+);

@@ -70,46 +70,12 @@ pub struct CreateMessageRequestRequired {
     pub from: String,
 }
 
-impl CreateMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateMessageRequestRequired) -> Self {
-        let CreateMessageRequestRequired { to, from } = required;
-        Self {
-            to,
-            from,
-            body: Default::default(),
-            media: Default::default(),
-            send_as_mms: Default::default(),
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-        }
+crate::runtime::builder!(
+    CreateMessageRequest { new(some CreateMessageRequestRequired { to, from }), body :
+    Some(into String), media : Some(iter String), send_as_mms : Some(as bool),
+    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
     }
-    /// Message body text. Required if `media` is not provided. Subject to provider-specific character limits.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(Into::into(value));
-        self
-    }
-    /// Array of HTTP or HTTPS URLs for media attachments. Presence of media makes the message MMS. Maximum 8 items.
-    pub fn media(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.media = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Force the message to be sent as MMS even when no media attachments are provided.
-    pub fn send_as_mms(mut self, value: bool) -> Self {
-        self.send_as_mms = Some(value);
-        self
-    }
-    /// A valid URL to receive message status callback events at each state change. See the [Message status callback](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback) webhook for the payload your URL will receive.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message — for example, an order or case number you want to recognize later. When you also set `status_callback`, SignalWire includes these pairs as a `custom_variables` object in every status callback it sends to that URL, so you can match each callback to a record in your own system. If you don't set `status_callback`, there is nowhere for the variables to be delivered.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+);
 
 /// Request body for creating a message template.
 #[derive(Debug, Clone, PartialEq)]
@@ -156,27 +122,10 @@ pub struct CreateWhatsAppTemplateRequestRequired {
     pub components: Vec<WhatsAppTemplateComponent>,
 }
 
-impl CreateWhatsAppTemplateRequest {
-    /// A value made of all its fields.
-    pub fn new(required: CreateWhatsAppTemplateRequestRequired) -> Self {
-        let CreateWhatsAppTemplateRequestRequired {
-            whatsapp_business_id,
-            name,
-            language,
-            category,
-            parameter_format,
-            components,
-        } = required;
-        Self {
-            whatsapp_business_id,
-            name,
-            language,
-            category,
-            parameter_format,
-            components,
-        }
-    }
-}
+crate::runtime::builder!(
+    CreateWhatsAppTemplateRequest { new(all CreateWhatsAppTemplateRequestRequired {
+    whatsapp_business_id, name, language, category, parameter_format, components }), }
+);
 
 /// The query and header parameters of [`Client::list_message_logs`](crate::Client::list_message_logs).
 ///
@@ -221,55 +170,12 @@ crate::runtime::wire_struct!(
     default("page_number"), page_token = default("page_token") }
 );
 
-impl ListMessageLogsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_deleted: Default::default(),
-            created_before: Default::default(),
-            created_on: Default::default(),
-            created_after: Default::default(),
-            page_size: Default::default(),
-            page_number: Default::default(),
-            page_token: Default::default(),
-        }
+crate::runtime::builder!(
+    ListMessageLogsParams { new(none), include_deleted : Some(as bool), created_before :
+    Some(into String), created_on : Some(into String), created_after : Some(into String),
+    page_size : Some(as i32), page_number : Some(as i32), page_token : Some(into String),
     }
-    /// Include logs for deleted activity.
-    pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = Some(value);
-        self
-    }
-    /// Return logs for activity prior to this date.
-    pub fn created_before(mut self, value: impl Into<String>) -> Self {
-        self.created_before = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity on this date.
-    pub fn created_on(mut self, value: impl Into<String>) -> Self {
-        self.created_on = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity after this date.
-    pub fn created_after(mut self, value: impl Into<String>) -> Self {
-        self.created_after = Some(Into::into(value));
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Page number to retrieve. Requires `page_token` when greater than `0`.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than `0`. The token is returned in pagination links.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+);
 
 /// The query and header parameters of [`Client::list_whatsapp_templates`](crate::Client::list_whatsapp_templates).
 ///
@@ -292,25 +198,10 @@ crate::runtime::wire_struct!(
     status = default("status") }
 );
 
-impl ListWhatsappTemplatesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            whatsapp_business_id: Default::default(),
-            status: Default::default(),
-        }
-    }
-    /// Filter to templates belonging to a specific WhatsApp Business Account.
-    pub fn whatsapp_business_id(mut self, value: Uuid) -> Self {
-        self.whatsapp_business_id = Some(value);
-        self
-    }
-    /// Filter by approval status.
-    pub fn status(mut self, value: WhatsAppTemplateStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ListWhatsappTemplatesParams { new(none), whatsapp_business_id : Some(as Uuid), status
+    : Some(as WhatsAppTemplateStatus), }
+);
 
 /// A message record. Returned by the create and update endpoints.
 #[derive(Debug, Clone, PartialEq)]
@@ -395,45 +286,11 @@ pub struct MessageRequired {
     pub message_uri: String,
 }
 
-impl Message {
-    /// A value made of all its fields.
-    pub fn new(required: MessageRequired) -> Self {
-        let MessageRequired {
-            id,
-            from,
-            to,
-            body,
-            status,
-            direction,
-            kind,
-            media,
-            number_of_segments,
-            error_code,
-            error_message,
-            created_at,
-            project_id,
-            status_callback_url,
-            message_uri,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            body,
-            status,
-            direction,
-            kind,
-            media,
-            number_of_segments,
-            error_code,
-            error_message,
-            created_at,
-            project_id,
-            status_callback_url,
-            message_uri,
-        }
-    }
-}
+crate::runtime::builder!(
+    Message { new(all MessageRequired { id, from, to, body, status, direction, kind,
+    media, number_of_segments, error_code, error_message, created_at, project_id,
+    status_callback_url, message_uri }), }
+);
 
 /// Details on charges associated with this log.
 #[derive(Debug, Clone, PartialEq)]
@@ -459,13 +316,9 @@ pub struct MessageChargeDetailRequired {
     pub charge: f64,
 }
 
-impl MessageChargeDetail {
-    /// A value made of all its fields.
-    pub fn new(required: MessageChargeDetailRequired) -> Self {
-        let MessageChargeDetailRequired { description, charge } = required;
-        Self { description, charge }
-    }
-}
+crate::runtime::builder!(
+    MessageChargeDetail { new(all MessageChargeDetailRequired { description, charge }), }
+);
 
 crate::runtime::open_enum! {
     /// The direction of a message.
@@ -571,45 +424,11 @@ pub struct MessageLogRequired {
     pub error_code: Option<String>,
 }
 
-impl MessageLog {
-    /// A value made of all its fields.
-    pub fn new(required: MessageLogRequired) -> Self {
-        let MessageLogRequired {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            kind,
-            source,
-            type_,
-            url,
-            number_of_segments,
-            charge,
-            charge_details,
-            created_at,
-            error_message,
-            error_code,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            status,
-            direction,
-            kind,
-            source,
-            type_,
-            url,
-            number_of_segments,
-            charge,
-            charge_details,
-            created_at,
-            error_message,
-            error_code,
-        }
-    }
-}
+crate::runtime::builder!(
+    MessageLog { new(all MessageLogRequired { id, from, to, status, direction, kind,
+    source, type_, url, number_of_segments, charge, charge_details, created_at,
+    error_message, error_code }), }
+);
 
 crate::runtime::open_enum! {
     /// The direction of the message.
@@ -655,13 +474,9 @@ pub struct MessageLogListResponseRequired {
     pub data: Vec<MessageLog>,
 }
 
-impl MessageLogListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: MessageLogListResponseRequired) -> Self {
-        let MessageLogListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    MessageLogListResponse { new(all MessageLogListResponseRequired { links, data }), }
+);
 
 /// The field [`MessageLogListResponse::links`](crate::MessageLogListResponse::links).
 #[derive(Debug, Clone, PartialEq)]
@@ -693,28 +508,10 @@ pub struct MessageLogPaginationResponseRequired {
     pub first: String,
 }
 
-impl MessageLogPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageLogPaginationResponseRequired) -> Self {
-        let MessageLogPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// URL to next page (if available)
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// URL to previous page (if available)
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageLogPaginationResponse { new(some MessageLogPaginationResponseRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 /// Response model for message log retrieve endpoint
 pub type MessageLogRetrieveResponse = MessageLog;
@@ -772,14 +569,9 @@ crate::runtime::wire_struct!(
     MessageLogShowStatusCode422 { errors = required("errors") }
 );
 
-impl MessageLogShowStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    MessageLogShowStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// Source of this log entry.
 pub type MessageLogSource = MessageLogRetrieveResponseSource;
@@ -815,25 +607,10 @@ crate::runtime::wire_struct!(
     MessageWhatsAppAudioBody { link = default("link"), id = default("id") }
 );
 
-impl MessageWhatsAppAudioBody {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            link: Default::default(),
-            id: Default::default(),
-        }
-    }
-    /// A public HTTP/HTTPS URL to the audio file.
-    pub fn link(mut self, value: impl Into<String>) -> Self {
-        self.link = Some(Into::into(value));
-        self
-    }
-    /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppAudioBody { new(none), link : Some(into String), id : Some(into
+    String), }
+);
 
 /// A shared contact card. Additional fields (phones, emails, org, etc.) follow the WhatsApp contacts message format.
 #[derive(Debug, Clone, PartialEq)]
@@ -845,12 +622,9 @@ pub struct MessageWhatsAppContact {
 
 crate::runtime::wire_struct!(MessageWhatsAppContact { name = required("name") });
 
-impl MessageWhatsAppContact {
-    /// A value made of all its fields.
-    pub fn new(name: MessageWhatsAppContactName) -> Self {
-        Self { name }
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppContact { new(all name : as MessageWhatsAppContactName), }
+);
 
 /// The name fields of a shared contact.
 #[derive(Debug, Clone, PartialEq)]
@@ -864,14 +638,9 @@ crate::runtime::wire_struct!(
     MessageWhatsAppContactName { formatted_name = required("formatted_name") }
 );
 
-impl MessageWhatsAppContactName {
-    /// A value made of all its fields.
-    pub fn new(formatted_name: impl Into<String>) -> Self {
-        Self {
-            formatted_name: Into::into(formatted_name),
-        }
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppContactName { new(all formatted_name : into String), }
+);
 
 /// Body for a document message. Provide either `link` or `id` (not both).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -896,37 +665,10 @@ crate::runtime::wire_struct!(
     default("caption"), filename = default("filename") }
 );
 
-impl MessageWhatsAppDocumentBody {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            link: Default::default(),
-            id: Default::default(),
-            caption: Default::default(),
-            filename: Default::default(),
-        }
-    }
-    /// A public HTTP/HTTPS URL to the document.
-    pub fn link(mut self, value: impl Into<String>) -> Self {
-        self.link = Some(Into::into(value));
-        self
-    }
-    /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(Into::into(value));
-        self
-    }
-    /// Optional caption shown with the document.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(Into::into(value));
-        self
-    }
-    /// Optional filename shown to the recipient. Maximum 240 characters.
-    pub fn filename(mut self, value: impl Into<String>) -> Self {
-        self.filename = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppDocumentBody { new(none), link : Some(into String), id : Some(into
+    String), caption : Some(into String), filename : Some(into String), }
+);
 
 /// Body for an image message. Provide either `link` or `id` (not both).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -947,31 +689,10 @@ crate::runtime::wire_struct!(
     default("caption") }
 );
 
-impl MessageWhatsAppImageBody {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            link: Default::default(),
-            id: Default::default(),
-            caption: Default::default(),
-        }
-    }
-    /// A public HTTP/HTTPS URL to the image.
-    pub fn link(mut self, value: impl Into<String>) -> Self {
-        self.link = Some(Into::into(value));
-        self
-    }
-    /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(Into::into(value));
-        self
-    }
-    /// Optional caption shown with the image.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppImageBody { new(none), link : Some(into String), id : Some(into
+    String), caption : Some(into String), }
+);
 
 /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
 #[derive(Debug, Clone, PartialEq)]
@@ -1006,34 +727,11 @@ pub struct MessageWhatsAppInteractiveBodyRequired {
     pub action: ::serde_json::Value,
 }
 
-impl MessageWhatsAppInteractiveBody {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageWhatsAppInteractiveBodyRequired) -> Self {
-        let MessageWhatsAppInteractiveBodyRequired { type_, action } = required;
-        Self {
-            type_,
-            action,
-            header: Default::default(),
-            body: Default::default(),
-            footer: Default::default(),
-        }
-    }
-    /// Optional header object.
-    pub fn header(mut self, value: ::serde_json::Value) -> Self {
-        self.header = Some(value);
-        self
-    }
-    /// Optional body object, e.g. `{ "text": "How can we help?" }`.
-    pub fn body(mut self, value: ::serde_json::Value) -> Self {
-        self.body = Some(value);
-        self
-    }
-    /// Optional footer object.
-    pub fn footer(mut self, value: ::serde_json::Value) -> Self {
-        self.footer = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppInteractiveBody { new(some MessageWhatsAppInteractiveBodyRequired {
+    type_, action }), header : Some(as ::serde_json::Value), body : Some(as
+    ::serde_json::Value), footer : Some(as ::serde_json::Value), }
+);
 
 /// Body for a location message. All fields are required.
 #[derive(Debug, Clone, PartialEq)]
@@ -1073,18 +771,10 @@ pub struct MessageWhatsAppLocationBodyRequired {
     pub address: String,
 }
 
-impl MessageWhatsAppLocationBody {
-    /// A value made of all its fields.
-    pub fn new(required: MessageWhatsAppLocationBodyRequired) -> Self {
-        let MessageWhatsAppLocationBodyRequired { latitude, longitude, name, address } = required;
-        Self {
-            latitude,
-            longitude,
-            name,
-            address,
-        }
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppLocationBody { new(all MessageWhatsAppLocationBodyRequired { latitude,
+    longitude, name, address }), }
+);
 
 /// Body for a reaction message.
 #[derive(Debug, Clone, PartialEq)]
@@ -1110,13 +800,10 @@ pub struct MessageWhatsAppReactionBodyRequired {
     pub emoji: String,
 }
 
-impl MessageWhatsAppReactionBody {
-    /// A value made of all its fields.
-    pub fn new(required: MessageWhatsAppReactionBodyRequired) -> Self {
-        let MessageWhatsAppReactionBodyRequired { message_id, emoji } = required;
-        Self { message_id, emoji }
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppReactionBody { new(all MessageWhatsAppReactionBodyRequired {
+    message_id, emoji }), }
+);
 
 /// Body for a sticker message. Provide either `link` or `id` (not both). Captions are not supported.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1134,25 +821,10 @@ crate::runtime::wire_struct!(
     MessageWhatsAppStickerBody { link = default("link"), id = default("id") }
 );
 
-impl MessageWhatsAppStickerBody {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            link: Default::default(),
-            id: Default::default(),
-        }
-    }
-    /// A public HTTP/HTTPS URL to the sticker file. Meta requires `.webp` format.
-    pub fn link(mut self, value: impl Into<String>) -> Self {
-        self.link = Some(Into::into(value));
-        self
-    }
-    /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppStickerBody { new(none), link : Some(into String), id : Some(into
+    String), }
+);
 
 /// Body for a video message. Provide either `link` or `id` (not both).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1173,31 +845,10 @@ crate::runtime::wire_struct!(
     default("caption") }
 );
 
-impl MessageWhatsAppVideoBody {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            link: Default::default(),
-            id: Default::default(),
-            caption: Default::default(),
-        }
-    }
-    /// A public HTTP/HTTPS URL to the video.
-    pub fn link(mut self, value: impl Into<String>) -> Self {
-        self.link = Some(Into::into(value));
-        self
-    }
-    /// The ID of media previously uploaded to WhatsApp. Mutually exclusive with `link`.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(Into::into(value));
-        self
-    }
-    /// Optional caption shown with the video.
-    pub fn caption(mut self, value: impl Into<String>) -> Self {
-        self.caption = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    MessageWhatsAppVideoBody { new(none), link : Some(into String), id : Some(into
+    String), caption : Some(into String), }
+);
 
 /// Request body for `POST /api/messaging/messages`. The channel is determined by the `from` number:
 ///
@@ -1246,12 +897,7 @@ pub struct UpdateMessageRequest {
 
 crate::runtime::wire_struct!(UpdateMessageRequest { body = required("body") });
 
-impl UpdateMessageRequest {
-    /// A value made of all its fields.
-    pub fn new(body: impl Into<String>) -> Self {
-        Self { body: Into::into(body) }
-    }
-}
+crate::runtime::builder!(UpdateMessageRequest { new(all body : into String), });
 
 /// Request body for updating a template. Provide `category`, `components`, or both. A template can only be updated while it is not yet approved.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1268,28 +914,10 @@ crate::runtime::wire_struct!(
     default("components") }
 );
 
-impl UpdateWhatsAppTemplateRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            category: Default::default(),
-            components: Default::default(),
-        }
-    }
-    /// The updated template category. Required if `components` is omitted.
-    pub fn category(mut self, value: WhatsAppTemplateCategory) -> Self {
-        self.category = Some(value);
-        self
-    }
-    /// The updated components. Required if `category` is omitted.
-    pub fn components(
-        mut self,
-        value: impl IntoIterator<Item = WhatsAppTemplateComponent>,
-    ) -> Self {
-        self.components = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateWhatsAppTemplateRequest { new(none), category : Some(as
+    WhatsAppTemplateCategory), components : Some(iter WhatsAppTemplateComponent), }
+);
 
 /// Send an audio message.
 #[derive(Debug, Clone, PartialEq)]
@@ -1331,30 +959,11 @@ pub struct WhatsAppAudioMessageRequestRequired {
     pub body: MessageWhatsAppAudioBody,
 }
 
-impl WhatsAppAudioMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppAudioMessageRequestRequired) -> Self {
-        let WhatsAppAudioMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppAudioMessageRequest { new(some WhatsAppAudioMessageRequestRequired { to,
+    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppAudioMessageRequest::message_type`](crate::WhatsAppAudioMessageRequest::message_type).
@@ -1406,27 +1015,10 @@ pub struct WhatsAppBusinessRequired {
     pub updated_at: String,
 }
 
-impl WhatsAppBusiness {
-    /// A value made of all its fields.
-    pub fn new(required: WhatsAppBusinessRequired) -> Self {
-        let WhatsAppBusinessRequired {
-            whatsapp_business_id,
-            business_name,
-            business_portfolio_id,
-            waba_id,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            whatsapp_business_id,
-            business_name,
-            business_portfolio_id,
-            waba_id,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    WhatsAppBusiness { new(all WhatsAppBusinessRequired { whatsapp_business_id,
+    business_name, business_portfolio_id, waba_id, created_at, updated_at }), }
+);
 
 /// Response containing a list of WhatsApp Business Accounts.
 #[derive(Debug, Clone, PartialEq)]
@@ -1438,14 +1030,9 @@ pub struct WhatsAppBusinessListResponse {
 
 crate::runtime::wire_struct!(WhatsAppBusinessListResponse { data = required("data") });
 
-impl WhatsAppBusinessListResponse {
-    /// A value made of all its fields.
-    pub fn new(data: impl IntoIterator<Item = WhatsAppBusiness>) -> Self {
-        Self {
-            data: Iterator::collect(IntoIterator::into_iter(data)),
-        }
-    }
-}
+crate::runtime::builder!(
+    WhatsAppBusinessListResponse { new(all data : iter WhatsAppBusiness), }
+);
 
 /// Share one or more contact cards.
 #[derive(Debug, Clone, PartialEq)]
@@ -1487,30 +1074,11 @@ pub struct WhatsAppContactsMessageRequestRequired {
     pub body: Vec<MessageWhatsAppContact>,
 }
 
-impl WhatsAppContactsMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppContactsMessageRequestRequired) -> Self {
-        let WhatsAppContactsMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppContactsMessageRequest { new(some WhatsAppContactsMessageRequestRequired {
+    to, from, message_type, body }), status_callback : Some(into String),
+    custom_variables : Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppContactsMessageRequest::message_type`](crate::WhatsAppContactsMessageRequest::message_type).
@@ -1824,30 +1392,11 @@ pub struct WhatsAppDocumentMessageRequestRequired {
     pub body: MessageWhatsAppDocumentBody,
 }
 
-impl WhatsAppDocumentMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppDocumentMessageRequestRequired) -> Self {
-        let WhatsAppDocumentMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppDocumentMessageRequest { new(some WhatsAppDocumentMessageRequestRequired {
+    to, from, message_type, body }), status_callback : Some(into String),
+    custom_variables : Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppDocumentMessageRequest::message_type`](crate::WhatsAppDocumentMessageRequest::message_type).
@@ -1897,30 +1446,11 @@ pub struct WhatsAppImageMessageRequestRequired {
     pub body: MessageWhatsAppImageBody,
 }
 
-impl WhatsAppImageMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppImageMessageRequestRequired) -> Self {
-        let WhatsAppImageMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppImageMessageRequest { new(some WhatsAppImageMessageRequestRequired { to,
+    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppImageMessageRequest::message_type`](crate::WhatsAppImageMessageRequest::message_type).
@@ -1970,35 +1500,12 @@ pub struct WhatsAppInteractiveCtaMessageRequestRequired {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-impl WhatsAppInteractiveCtaMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppInteractiveCtaMessageRequestRequired) -> Self {
-        let WhatsAppInteractiveCtaMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
+crate::runtime::builder!(
+    WhatsAppInteractiveCtaMessageRequest { new(some
+    WhatsAppInteractiveCtaMessageRequestRequired { to, from, message_type, body }),
+    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
     }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppInteractiveCtaMessageRequest::message_type`](crate::WhatsAppInteractiveCtaMessageRequest::message_type).
@@ -2048,35 +1555,12 @@ pub struct WhatsAppInteractiveListMessageRequestRequired {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-impl WhatsAppInteractiveListMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppInteractiveListMessageRequestRequired) -> Self {
-        let WhatsAppInteractiveListMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
+crate::runtime::builder!(
+    WhatsAppInteractiveListMessageRequest { new(some
+    WhatsAppInteractiveListMessageRequestRequired { to, from, message_type, body }),
+    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
     }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppInteractiveListMessageRequest::message_type`](crate::WhatsAppInteractiveListMessageRequest::message_type).
@@ -2126,37 +1610,12 @@ pub struct WhatsAppInteractiveLocationRequestMessageRequestRequired {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-impl WhatsAppInteractiveLocationRequestMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: WhatsAppInteractiveLocationRequestMessageRequestRequired,
-    ) -> Self {
-        let WhatsAppInteractiveLocationRequestMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppInteractiveLocationRequestMessageRequest { new(some
+    WhatsAppInteractiveLocationRequestMessageRequestRequired { to, from, message_type,
+    body }), status_callback : Some(into String), custom_variables : Some(as
+    ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppInteractiveLocationRequestMessageRequest::message_type`](crate::WhatsAppInteractiveLocationRequestMessageRequest::message_type).
@@ -2206,35 +1665,12 @@ pub struct WhatsAppInteractiveReplyButtonMessageRequestRequired {
     pub body: MessageWhatsAppInteractiveBody,
 }
 
-impl WhatsAppInteractiveReplyButtonMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppInteractiveReplyButtonMessageRequestRequired) -> Self {
-        let WhatsAppInteractiveReplyButtonMessageRequestRequired {
-            to,
-            from,
-            message_type,
-            body,
-        } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppInteractiveReplyButtonMessageRequest { new(some
+    WhatsAppInteractiveReplyButtonMessageRequestRequired { to, from, message_type, body
+    }), status_callback : Some(into String), custom_variables : Some(as
+    ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppInteractiveReplyButtonMessageRequest::message_type`](crate::WhatsAppInteractiveReplyButtonMessageRequest::message_type).
@@ -2284,30 +1720,11 @@ pub struct WhatsAppLocationMessageRequestRequired {
     pub body: MessageWhatsAppLocationBody,
 }
 
-impl WhatsAppLocationMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppLocationMessageRequestRequired) -> Self {
-        let WhatsAppLocationMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppLocationMessageRequest { new(some WhatsAppLocationMessageRequestRequired {
+    to, from, message_type, body }), status_callback : Some(into String),
+    custom_variables : Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppLocationMessageRequest::message_type`](crate::WhatsAppLocationMessageRequest::message_type).
@@ -2387,39 +1804,12 @@ pub struct WhatsAppNumberRequired {
     pub updated_at: String,
 }
 
-impl WhatsAppNumber {
-    /// A value made of all its fields.
-    pub fn new(required: WhatsAppNumberRequired) -> Self {
-        let WhatsAppNumberRequired {
-            id,
-            business_phone_number_id,
-            phone_number,
-            calling_handler_resource_id,
-            messaging_handler_resource_id,
-            business_name,
-            waba_id,
-            whatsapp_business_id,
-            voice_enabled,
-            voice_capable,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            business_phone_number_id,
-            phone_number,
-            calling_handler_resource_id,
-            messaging_handler_resource_id,
-            business_name,
-            waba_id,
-            whatsapp_business_id,
-            voice_enabled,
-            voice_capable,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    WhatsAppNumber { new(all WhatsAppNumberRequired { id, business_phone_number_id,
+    phone_number, calling_handler_resource_id, messaging_handler_resource_id,
+    business_name, waba_id, whatsapp_business_id, voice_enabled, voice_capable,
+    created_at, updated_at }), }
+);
 
 /// Response containing a list of WhatsApp numbers.
 #[derive(Debug, Clone, PartialEq)]
@@ -2431,14 +1821,9 @@ pub struct WhatsAppNumberListResponse {
 
 crate::runtime::wire_struct!(WhatsAppNumberListResponse { data = required("data") });
 
-impl WhatsAppNumberListResponse {
-    /// A value made of all its fields.
-    pub fn new(data: impl IntoIterator<Item = WhatsAppNumber>) -> Self {
-        Self {
-            data: Iterator::collect(IntoIterator::into_iter(data)),
-        }
-    }
-}
+crate::runtime::builder!(
+    WhatsAppNumberListResponse { new(all data : iter WhatsAppNumber), }
+);
 
 /// Response containing a single WhatsApp number.
 pub type WhatsAppNumberResponse = WhatsAppNumber;
@@ -2486,30 +1871,11 @@ pub struct WhatsAppReactionMessageRequestRequired {
     pub body: MessageWhatsAppReactionBody,
 }
 
-impl WhatsAppReactionMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppReactionMessageRequestRequired) -> Self {
-        let WhatsAppReactionMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppReactionMessageRequest { new(some WhatsAppReactionMessageRequestRequired {
+    to, from, message_type, body }), status_callback : Some(into String),
+    custom_variables : Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppReactionMessageRequest::message_type`](crate::WhatsAppReactionMessageRequest::message_type).
@@ -2559,30 +1925,11 @@ pub struct WhatsAppStickerMessageRequestRequired {
     pub body: MessageWhatsAppStickerBody,
 }
 
-impl WhatsAppStickerMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppStickerMessageRequestRequired) -> Self {
-        let WhatsAppStickerMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppStickerMessageRequest { new(some WhatsAppStickerMessageRequestRequired { to,
+    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppStickerMessageRequest::message_type`](crate::WhatsAppStickerMessageRequest::message_type).
@@ -2659,43 +2006,11 @@ pub struct WhatsAppTemplateRequired {
     pub updated_at: String,
 }
 
-impl WhatsAppTemplate {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppTemplateRequired) -> Self {
-        let WhatsAppTemplateRequired {
-            id,
-            name,
-            category,
-            components,
-            language,
-            parameter_format,
-            template_id,
-            template_status,
-            whatsapp_business_id,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            name,
-            category,
-            components,
-            language,
-            parameter_format,
-            template_id,
-            template_status,
-            whatsapp_business_id,
-            created_at,
-            updated_at,
-            discarded_at: Default::default(),
-        }
-    }
-    /// The date and time when the template was discarded, if applicable.
-    pub fn discarded_at(mut self, value: impl Into<String>) -> Self {
-        self.discarded_at = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppTemplate { new(some WhatsAppTemplateRequired { id, name, category,
+    components, language, parameter_format, template_id, template_status,
+    whatsapp_business_id, created_at, updated_at }), discarded_at : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// The category of a WhatsApp message template.
@@ -2719,12 +2034,7 @@ pub struct WhatsAppTemplateComponent {
 
 crate::runtime::wire_struct!(WhatsAppTemplateComponent { type_ = required("type") });
 
-impl WhatsAppTemplateComponent {
-    /// A value made of all its fields.
-    pub fn new(type_: impl Into<String>) -> Self {
-        Self { type_: Into::into(type_) }
-    }
-}
+crate::runtime::builder!(WhatsAppTemplateComponent { new(all type_ : into String), });
 
 /// Response returned when a template has been deleted.
 #[derive(Debug, Clone, PartialEq)]
@@ -2750,13 +2060,10 @@ pub struct WhatsAppTemplateDeleteResponseRequired {
     pub errors: ::serde_json::Value,
 }
 
-impl WhatsAppTemplateDeleteResponse {
-    /// A value made of all its fields.
-    pub fn new(required: WhatsAppTemplateDeleteResponseRequired) -> Self {
-        let WhatsAppTemplateDeleteResponseRequired { success, errors } = required;
-        Self { success, errors }
-    }
-}
+crate::runtime::builder!(
+    WhatsAppTemplateDeleteResponse { new(all WhatsAppTemplateDeleteResponseRequired {
+    success, errors }), }
+);
 
 /// Response containing a list of message templates.
 #[derive(Debug, Clone, PartialEq)]
@@ -2768,14 +2075,9 @@ pub struct WhatsAppTemplateListResponse {
 
 crate::runtime::wire_struct!(WhatsAppTemplateListResponse { data = required("data") });
 
-impl WhatsAppTemplateListResponse {
-    /// A value made of all its fields.
-    pub fn new(data: impl IntoIterator<Item = WhatsAppTemplate>) -> Self {
-        Self {
-            data: Iterator::collect(IntoIterator::into_iter(data)),
-        }
-    }
-}
+crate::runtime::builder!(
+    WhatsAppTemplateListResponse { new(all data : iter WhatsAppTemplate), }
+);
 
 /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
 #[derive(Debug, Clone, PartialEq)]
@@ -2825,58 +2127,14 @@ pub struct WhatsAppTemplateMessageRequestRequired {
     pub template_id: String,
 }
 
-impl WhatsAppTemplateMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppTemplateMessageRequestRequired) -> Self {
-        let WhatsAppTemplateMessageRequestRequired { to, from, template_id } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            template_id,
-            header_template_parameters: Default::default(),
-            body_template_parameters: Default::default(),
-            button_template_parameters: Default::default(),
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-    /// Values for the placeholders in the template header. An array for positional parameters, an object for named parameters, or a media URL string for a document/media header.
-    pub fn header_template_parameters(
-        mut self,
-        value: WhatsAppTemplateMessageRequestHeaderTemplateParameters,
-    ) -> Self {
-        self.header_template_parameters = Some(value);
-        self
-    }
-    /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
-    pub fn body_template_parameters(
-        mut self,
-        value: WhatsAppTemplateMessageRequestBodyTemplateParameters,
-    ) -> Self {
-        self.body_template_parameters = Some(value);
-        self
-    }
-    /// Values for URL-button placeholders. Positional only (an array); named parameters are not supported for buttons.
-    pub fn button_template_parameters(
-        mut self,
-        value: impl IntoIterator<Item = String>,
-    ) -> Self {
-        self.button_template_parameters = Some(
-            Iterator::collect(IntoIterator::into_iter(value)),
-        );
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppTemplateMessageRequest { new(some WhatsAppTemplateMessageRequestRequired {
+    to, from, template_id }), status_callback : Some(into String), custom_variables :
+    Some(as ::serde_json::Value), header_template_parameters : Some(as
+    WhatsAppTemplateMessageRequestHeaderTemplateParameters), body_template_parameters :
+    Some(as WhatsAppTemplateMessageRequestBodyTemplateParameters),
+    button_template_parameters : Some(iter String), }
+);
 
 /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
 ///
@@ -2981,30 +2239,11 @@ pub struct WhatsAppTextMessageRequestRequired {
     pub body: String,
 }
 
-impl WhatsAppTextMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppTextMessageRequestRequired) -> Self {
-        let WhatsAppTextMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppTextMessageRequest { new(some WhatsAppTextMessageRequestRequired { to, from,
+    message_type, body }), status_callback : Some(into String), custom_variables :
+    Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppTextMessageRequest::message_type`](crate::WhatsAppTextMessageRequest::message_type).
@@ -3054,30 +2293,11 @@ pub struct WhatsAppVideoMessageRequestRequired {
     pub body: MessageWhatsAppVideoBody,
 }
 
-impl WhatsAppVideoMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WhatsAppVideoMessageRequestRequired) -> Self {
-        let WhatsAppVideoMessageRequestRequired { to, from, message_type, body } = required;
-        Self {
-            to,
-            from,
-            status_callback: Default::default(),
-            custom_variables: Default::default(),
-            message_type,
-            body,
-        }
-    }
-    /// A valid URL to receive message status callback events at each state change.
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Your own key/value string pairs to attach to the message. Delivered as `custom_variables` in status callbacks when `status_callback` is set.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WhatsAppVideoMessageRequest { new(some WhatsAppVideoMessageRequestRequired { to,
+    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    Some(as ::serde_json::Value), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`WhatsAppVideoMessageRequest::message_type`](crate::WhatsAppVideoMessageRequest::message_type).

@@ -50,38 +50,11 @@ crate::runtime::wire_struct!(
     force_https_requests = default("force_https_requests") }
 );
 
-impl CreateProjectRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            protect_recordings: Default::default(),
-            protect_message_media: Default::default(),
-            protect_fax_media: Default::default(),
-            force_https_requests: Default::default(),
-        }
-    }
-    /// When enabled, recordings created within the project require authentication to access.
-    pub fn protect_recordings(mut self, value: bool) -> Self {
-        self.protect_recordings = Some(value);
-        self
-    }
-    /// When enabled, message media created within the project requires authentication to access.
-    pub fn protect_message_media(mut self, value: bool) -> Self {
-        self.protect_message_media = Some(value);
-        self
-    }
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub fn protect_fax_media(mut self, value: bool) -> Self {
-        self.protect_fax_media = Some(value);
-        self
-    }
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub fn force_https_requests(mut self, value: bool) -> Self {
-        self.force_https_requests = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateProjectRequest { new(some name : into String), protect_recordings : Some(as
+    bool), protect_message_media : Some(as bool), protect_fax_media : Some(as bool),
+    force_https_requests : Some(as bool), }
+);
 
 /// The request could not be processed. When creating a project while authenticated as a
 /// subproject, the response includes the `nested_subprojects_not_allowed` code. A blank or
@@ -95,14 +68,9 @@ pub struct CreateProjectStatusCode422 {
 
 crate::runtime::wire_struct!(CreateProjectStatusCode422 { errors = required("errors") });
 
-impl CreateProjectStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    CreateProjectStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// The request could not be processed. Deleting a root/parent project returns
 /// `only_subprojects_can_be_deleted`, and deleting a project that still has phone numbers
@@ -138,37 +106,10 @@ crate::runtime::wire_struct!(
     page_token = default("page_token"), page_number = default("page_number") }
 );
 
-impl ListProjectsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-            page_number: Default::default(),
-        }
-    }
-    /// Filter projects by name.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The number of results per page.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Cursor token for paging, taken from the `links` in a previous response.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-    /// The page index, used together with `page_token`.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ListProjectsParams { new(none), name : Some(into String), page_size : Some(as i32),
+    page_token : Some(into String), page_number : Some(as i32), }
+);
 
 /// A project or subproject within the caller's project tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -235,37 +176,11 @@ pub struct ProjectRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl Project {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectRequired) -> Self {
-        let ProjectRequired {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    Project { new(all ProjectRequired { id, name, parent_project_id, subproject,
+    region_preference, protect_recordings, protect_message_media, protect_fax_media,
+    force_https_requests, created_at, updated_at }), }
+);
 
 /// Request body for creating a new API Token.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,22 +210,10 @@ pub struct ProjectCreateTokenRequestRequired {
     pub permissions: Vec<ProjectTokenPermission>,
 }
 
-impl ProjectCreateTokenRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ProjectCreateTokenRequestRequired) -> Self {
-        let ProjectCreateTokenRequestRequired { name, permissions } = required;
-        Self {
-            name,
-            permissions,
-            subproject_id: Default::default(),
-        }
-    }
-    /// The unique identifier of the subproject you would like to create a token for. The subproject passed must be a child of the project used to authenticate the request.
-    pub fn subproject_id(mut self, value: Uuid) -> Self {
-        self.subproject_id = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ProjectCreateTokenRequest { new(some ProjectCreateTokenRequestRequired { name,
+    permissions }), subproject_id : Some(as Uuid), }
+);
 
 /// A page of projects.
 #[derive(Debug, Clone, PartialEq)]
@@ -335,13 +238,9 @@ pub struct ProjectListResponseRequired {
     pub data: Vec<Project>,
 }
 
-impl ProjectListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectListResponseRequired) -> Self {
-        let ProjectListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    ProjectListResponse { new(all ProjectListResponseRequired { links, data }), }
+);
 
 /// Pagination links for a list of projects.
 #[derive(Debug, Clone, PartialEq)]
@@ -381,28 +280,10 @@ pub struct ProjectPaginationLinksRequired {
     pub first: String,
 }
 
-impl ProjectPaginationLinks {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ProjectPaginationLinksRequired) -> Self {
-        let ProjectPaginationLinksRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// The link to the next page. Only present when more results exist.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// The link to the previous page. Only present when a previous page exists.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ProjectPaginationLinks { new(some ProjectPaginationLinksRequired { self_, first }),
+    next : Some(into String), prev : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// Valid permission types for API tokens.
@@ -454,18 +335,10 @@ pub struct ProjectTokenResponseRequired {
     pub token: String,
 }
 
-impl ProjectTokenResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectTokenResponseRequired) -> Self {
-        let ProjectTokenResponseRequired { id, name, permissions, token } = required;
-        Self {
-            id,
-            name,
-            permissions,
-            token,
-        }
-    }
-}
+crate::runtime::builder!(
+    ProjectTokenResponse { new(all ProjectTokenResponseRequired { id, name, permissions,
+    token }), }
+);
 
 /// The request contains invalid parameters. See errors for details.
 pub type ProjectTokenStatusCode422 = CreateProjectStatusCode422;
@@ -485,28 +358,10 @@ crate::runtime::wire_struct!(
     default("permissions") }
 );
 
-impl ProjectUpdateTokenRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            permissions: Default::default(),
-        }
-    }
-    /// The name representing the API token.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The permissions you would like to enable for this token. Valid permissions are calling, chat, datasphere, fax, management, messaging, numbers, pubsub, storage, tasking, and video
-    pub fn permissions(
-        mut self,
-        value: impl IntoIterator<Item = ProjectTokenPermission>,
-    ) -> Self {
-        self.permissions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    ProjectUpdateTokenRequest { new(none), name : Some(into String), permissions :
+    Some(iter ProjectTokenPermission), }
+);
 
 /// A project, including its `signing_key`.
 ///
@@ -583,39 +438,12 @@ pub struct ProjectWithSigningKeyRequired {
     pub signing_key: String,
 }
 
-impl ProjectWithSigningKey {
-    /// A value made of all its fields.
-    pub fn new(required: ProjectWithSigningKeyRequired) -> Self {
-        let ProjectWithSigningKeyRequired {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-            signing_key,
-        } = required;
-        Self {
-            id,
-            name,
-            parent_project_id,
-            subproject,
-            region_preference,
-            protect_recordings,
-            protect_message_media,
-            protect_fax_media,
-            force_https_requests,
-            created_at,
-            updated_at,
-            signing_key,
-        }
-    }
-}
+crate::runtime::builder!(
+    ProjectWithSigningKey { new(all ProjectWithSigningKeyRequired { id, name,
+    parent_project_id, subproject, region_preference, protect_recordings,
+    protect_message_media, protect_fax_media, force_https_requests, created_at,
+    updated_at, signing_key }), }
+);
 
 /// Request body for updating a project's name and settings.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -642,43 +470,11 @@ crate::runtime::wire_struct!(
     force_https_requests = default("force_https_requests") }
 );
 
-impl UpdateProjectRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            protect_recordings: Default::default(),
-            protect_message_media: Default::default(),
-            protect_fax_media: Default::default(),
-            force_https_requests: Default::default(),
-        }
-    }
-    /// The name of the project.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// When enabled, recordings created within the project require authentication to access.
-    pub fn protect_recordings(mut self, value: bool) -> Self {
-        self.protect_recordings = Some(value);
-        self
-    }
-    /// When enabled, message media created within the project requires authentication to access.
-    pub fn protect_message_media(mut self, value: bool) -> Self {
-        self.protect_message_media = Some(value);
-        self
-    }
-    /// When enabled, fax media created within the project requires authentication to access.
-    pub fn protect_fax_media(mut self, value: bool) -> Self {
-        self.protect_fax_media = Some(value);
-        self
-    }
-    /// When enabled, requests made to the project's webhooks and callbacks must use HTTPS.
-    pub fn force_https_requests(mut self, value: bool) -> Self {
-        self.force_https_requests = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateProjectRequest { new(none), name : Some(into String), protect_recordings :
+    Some(as bool), protect_message_media : Some(as bool), protect_fax_media : Some(as
+    bool), force_https_requests : Some(as bool), }
+);
 
 /// The request failed validation, for example a blank or overly long `name`.
 pub type UpdateProjectStatusCode422 = CreateProjectStatusCode422;

@@ -56,28 +56,10 @@ pub struct NewPubSubTokenRequired {
     pub channels: PubSubChannels,
 }
 
-impl NewPubSubToken {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: NewPubSubTokenRequired) -> Self {
-        let NewPubSubTokenRequired { ttl, channels } = required;
-        Self {
-            ttl,
-            channels,
-            member_id: Default::default(),
-            state: Default::default(),
-        }
-    }
-    /// The unique identifier of the member. Up to 250 characters. If not specified, a random UUID will be generated.
-    pub fn member_id(mut self, value: impl Into<String>) -> Self {
-        self.member_id = Some(Into::into(value));
-        self
-    }
-    /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
-    pub fn state(mut self, value: PubSubState) -> Self {
-        self.state = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    NewPubSubToken { new(some NewPubSubTokenRequired { ttl, channels }), member_id :
+    Some(into String), state : Some(as PubSubState), }
+);
 
 /// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
 /// Max of 500 channels. Either `read`, `write`, or both are required inside each channel and default to `false`.
@@ -98,20 +80,9 @@ crate::runtime::wire_struct!(
     PubSubPermissionWithRead { read = required("read"), write = default("write") }
 );
 
-impl PubSubPermissionWithRead {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(read: bool) -> Self {
-        Self {
-            read,
-            write: Default::default(),
-        }
-    }
-    /// Gives the token write access to the channel.
-    pub fn write(mut self, value: bool) -> Self {
-        self.write = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    PubSubPermissionWithRead { new(some read : as bool), write : Some(as bool), }
+);
 
 /// Write Permission
 #[derive(Debug, Clone, PartialEq)]
@@ -127,20 +98,9 @@ crate::runtime::wire_struct!(
     PubSubPermissionWithWrite { read = default("read"), write = required("write") }
 );
 
-impl PubSubPermissionWithWrite {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(write: bool) -> Self {
-        Self {
-            read: Default::default(),
-            write,
-        }
-    }
-    /// Gives the token read access to the channel.
-    pub fn read(mut self, value: bool) -> Self {
-        self.read = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    PubSubPermissionWithWrite { new(some write : as bool), read : Some(as bool), }
+);
 
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
 pub type PubSubState = ::serde_json::Value;
@@ -155,12 +115,7 @@ pub struct PubSubToken {
 
 crate::runtime::wire_struct!(PubSubToken { token = required("token") });
 
-impl PubSubToken {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(PubSubToken { new(all token : into String), });
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -172,14 +127,9 @@ pub struct PubSubToken422error {
 
 crate::runtime::wire_struct!(PubSubToken422error { errors = required("errors") });
 
-impl PubSubToken422error {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    PubSubToken422error { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 crate::runtime::error_enum! {
     /// The error responses `create_pubsub_token` declares, by status, with their decoded bodies.

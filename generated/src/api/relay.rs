@@ -100,12 +100,9 @@ crate::runtime::wire_struct!(
     AddNumberGroupMembershipRequest { phone_number_id = required("phone_number_id") }
 );
 
-impl AddNumberGroupMembershipRequest {
-    /// A value made of all its fields.
-    pub fn new(phone_number_id: Uuid) -> Self {
-        Self { phone_number_id }
-    }
-}
+crate::runtime::builder!(
+    AddNumberGroupMembershipRequest { new(all phone_number_id : as Uuid), }
+);
 
 /// Address model representing a physical address for regulatory compliance.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,47 +190,11 @@ pub struct AddressRequired {
     pub validated_at: Option<String>,
 }
 
-impl Address {
-    /// A value made of all its fields.
-    pub fn new(required: AddressRequired) -> Self {
-        let AddressRequired {
-            id,
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            address_type,
-            address_number,
-            city,
-            state,
-            postal_code,
-            zip_code,
-            emergency_enabled,
-            validated,
-            validated_at,
-        } = required;
-        Self {
-            id,
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            address_type,
-            address_number,
-            city,
-            state,
-            postal_code,
-            zip_code,
-            emergency_enabled,
-            validated,
-            validated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    Address { new(all AddressRequired { id, label, country, first_name, last_name,
+    street_number, street_name, address_type, address_number, city, state, postal_code,
+    zip_code, emergency_enabled, validated, validated_at }), }
+);
 
 /// A carrier-suggested alternative to the submitted address.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -272,25 +233,10 @@ pub struct AddressCandidateRequired {
     pub postal_code: Option<String>,
 }
 
-impl AddressCandidate {
-    /// A value made of all its fields.
-    pub fn new(required: AddressCandidateRequired) -> Self {
-        let AddressCandidateRequired {
-            street_number,
-            street_name,
-            city,
-            state,
-            postal_code,
-        } = required;
-        Self {
-            street_number,
-            street_name,
-            city,
-            state,
-            postal_code,
-        }
-    }
-}
+crate::runtime::builder!(
+    AddressCandidate { new(all AddressCandidateRequired { street_number, street_name,
+    city, state, postal_code }), }
+);
 
 /// Response containing a list of addresses.
 #[derive(Debug, Clone, PartialEq)]
@@ -315,13 +261,9 @@ pub struct AddressListResponseRequired {
     pub data: Vec<Address>,
 }
 
-impl AddressListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: AddressListResponseRequired) -> Self {
-        let AddressListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    AddressListResponse { new(all AddressListResponseRequired { links, data }), }
+);
 
 /// Response containing a single address.
 pub type AddressResponse = Address;
@@ -363,23 +305,10 @@ crate::runtime::wire_struct!(
     default("candidates") }
 );
 
-impl AddressValidationError {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesSpaceApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-            candidates: Default::default(),
-        }
-    }
-    /// Alternative addresses suggested by the carrier. Omitted when the carrier returned no alternatives.
-    pub fn candidates(
-        mut self,
-        value: impl IntoIterator<Item = AddressCandidate>,
-    ) -> Self {
-        self.candidates = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    AddressValidationError { new(some errors : iter StatusCodesSpaceApiErrorItem),
+    candidates : Some(iter AddressCandidate), }
+);
 
 /// Request body for assigning an E911 address to a phone number.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,12 +322,9 @@ crate::runtime::wire_struct!(
     AssignE911addressRequest { e911_address_id = required("e911_address_id") }
 );
 
-impl AssignE911addressRequest {
-    /// A value made of all its fields.
-    pub fn new(e911_address_id: Uuid) -> Self {
-        Self { e911_address_id }
-    }
-}
+crate::runtime::builder!(
+    AssignE911addressRequest { new(all e911_address_id : as Uuid), }
+);
 
 /// Assigned number model for campaign registration.
 #[derive(Debug, Clone, PartialEq)]
@@ -424,44 +350,12 @@ crate::runtime::wire_struct!(
     default("created_at"), updated_at = default("updated_at") }
 );
 
-impl AssignedNumber {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            state: Default::default(),
-            campaign_id: Default::default(),
-            phone_number: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-        }
-    }
-    /// The current state of the assignment.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// The campaign ID associated with the number.
-    pub fn campaign_id(mut self, value: Uuid) -> Self {
-        self.campaign_id = Some(value);
-        self
-    }
-    /// The phone number details.
-    pub fn phone_number(mut self, value: AssignedPhoneNumber) -> Self {
-        self.phone_number = Some(value);
-        self
-    }
-    /// Timestamp when the assignment was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the assignment was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AssignedNumber { new(some id : as Uuid), state : Some(into String), campaign_id :
+    Some(as Uuid), phone_number : Some(as AssignedPhoneNumber), created_at : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), }
+);
 
 /// Response containing a list of assigned numbers.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -477,25 +371,10 @@ crate::runtime::wire_struct!(
     AssignedNumberListResponse { links = default("links"), data = default("data") }
 );
 
-impl AssignedNumberListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of assigned numbers.
-    pub fn data(mut self, value: impl IntoIterator<Item = AssignedNumber>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    AssignedNumberListResponse { new(none), links : Some(as PaginationLinks), data :
+    Some(iter AssignedNumber), }
+);
 
 /// Phone number details in an assignment.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -516,37 +395,10 @@ crate::runtime::wire_struct!(
     default("number"), status_callback_url = default("status_callback_url") }
 );
 
-impl AssignedPhoneNumber {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            id: Default::default(),
-            name: Default::default(),
-            number: Default::default(),
-            status_callback_url: Default::default(),
-        }
-    }
-    /// The unique identifier of the phone number.
-    pub fn id(mut self, value: Uuid) -> Self {
-        self.id = Some(value);
-        self
-    }
-    /// The name of the phone number.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The phone number in E.164 format.
-    pub fn number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(Into::into(value));
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    AssignedPhoneNumber { new(none), id : Some(as Uuid), name : Some(into String), number
+    : Some(into String), status_callback_url : Some(into String), }
+);
 
 /// Available phone number for purchase.
 #[derive(Debug, Clone, PartialEq)]
@@ -572,44 +424,11 @@ crate::runtime::wire_struct!(
     capabilities = default("capabilities") }
 );
 
-impl AvailablePhoneNumber {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(number: impl Into<String>) -> Self {
-        Self {
-            number: Into::into(number),
-            region: Default::default(),
-            city: Default::default(),
-            rate_center: Default::default(),
-            lata: Default::default(),
-            capabilities: Default::default(),
-        }
-    }
-    /// The region of the phone number.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(Into::into(value));
-        self
-    }
-    /// The city of the phone number.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(Into::into(value));
-        self
-    }
-    /// The rate center of the phone number.
-    pub fn rate_center(mut self, value: impl Into<String>) -> Self {
-        self.rate_center = Some(Into::into(value));
-        self
-    }
-    /// The LATA of the phone number.
-    pub fn lata(mut self, value: impl Into<String>) -> Self {
-        self.lata = Some(Into::into(value));
-        self
-    }
-    /// The capabilities of the phone number.
-    pub fn capabilities(mut self, value: PhoneNumberCapabilities) -> Self {
-        self.capabilities = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    AvailablePhoneNumber { new(some number : into String), region : Some(into String),
+    city : Some(into String), rate_center : Some(into String), lata : Some(into String),
+    capabilities : Some(as PhoneNumberCapabilities), }
+);
 
 /// Response containing available phone numbers for purchase.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -625,28 +444,10 @@ crate::runtime::wire_struct!(
     AvailablePhoneNumbersResponse { links = default("links"), data = default("data") }
 );
 
-impl AvailablePhoneNumbersResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of available phone numbers.
-    pub fn data(
-        mut self,
-        value: impl IntoIterator<Item = AvailablePhoneNumber>,
-    ) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    AvailablePhoneNumbersResponse { new(none), links : Some(as PaginationLinks), data :
+    Some(iter AvailablePhoneNumber), }
+);
 
 /// Brand model for 10DLC registration.
 #[derive(Debug, Clone, PartialEq)]
@@ -700,110 +501,16 @@ crate::runtime::wire_struct!(
     created_at = default("created_at"), updated_at = default("updated_at") }
 );
 
-impl Brand {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            state: Default::default(),
-            name: Default::default(),
-            company_name: Default::default(),
-            contact_email: Default::default(),
-            contact_phone: Default::default(),
-            ein_issuing_country: Default::default(),
-            legal_entity_type: Default::default(),
-            ein: Default::default(),
-            company_address: Default::default(),
-            company_vertical: Default::default(),
-            company_website: Default::default(),
-            csp_brand_reference: Default::default(),
-            csp_self_registered: Default::default(),
-            status_callback_url: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-        }
-    }
-    /// The current state of the brand.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// Brand/Marketing/DBA name of the business if applicable.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The legal name of the business.
-    pub fn company_name(mut self, value: impl Into<String>) -> Self {
-        self.company_name = Some(Into::into(value));
-        self
-    }
-    /// A company contact email for this brand.
-    pub fn contact_email(mut self, value: impl Into<String>) -> Self {
-        self.contact_email = Some(Into::into(value));
-        self
-    }
-    /// A contact phone number for this brand.
-    pub fn contact_phone(mut self, value: impl Into<String>) -> Self {
-        self.contact_phone = Some(Into::into(value));
-        self
-    }
-    /// Country of registration.
-    pub fn ein_issuing_country(mut self, value: impl Into<String>) -> Self {
-        self.ein_issuing_country = Some(Into::into(value));
-        self
-    }
-    /// What type of legal entity is the organization? (PRIVATE_PROFIT, PUBLIC_PROFIT, NON_PROFIT)
-    pub fn legal_entity_type(mut self, value: impl Into<String>) -> Self {
-        self.legal_entity_type = Some(Into::into(value));
-        self
-    }
-    /// Company EIN Number/Tax ID.
-    pub fn ein(mut self, value: impl Into<String>) -> Self {
-        self.ein = Some(Into::into(value));
-        self
-    }
-    /// Full company address.
-    pub fn company_address(mut self, value: impl Into<String>) -> Self {
-        self.company_address = Some(Into::into(value));
-        self
-    }
-    /// An optional Vertical for the brand (REAL_ESTATE, HEALTHCARE, ENERGY, ENTERTAINMENT, RETAIL, AGRICULTURE, INSURANCE, EDUCATION, HOSPITALITY, FINANCIAL, GAMBLING, CONSTRUCTION, NGO, MANUFACTURING, GOVERNMENT, TECHNOLOGY, COMMUNICATION).
-    pub fn company_vertical(mut self, value: impl Into<String>) -> Self {
-        self.company_vertical = Some(Into::into(value));
-        self
-    }
-    /// Link to the company website.
-    pub fn company_website(mut self, value: impl Into<String>) -> Self {
-        self.company_website = Some(Into::into(value));
-        self
-    }
-    /// If you are your own Campaign Service Provider, this is the approved Brand ID (Mandatory for CSPs, otherwise please omit).
-    pub fn csp_brand_reference(mut self, value: impl Into<String>) -> Self {
-        self.csp_brand_reference = Some(Into::into(value));
-        self
-    }
-    /// This value must be true for all self-registered brands.
-    pub fn csp_self_registered(mut self, value: bool) -> Self {
-        self.csp_self_registered = Some(value);
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the brand was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the brand was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Brand { new(some id : as Uuid), state : Some(into String), name : Some(into String),
+    company_name : Some(into String), contact_email : Some(into String), contact_phone :
+    Some(into String), ein_issuing_country : Some(into String), legal_entity_type :
+    Some(into String), ein : Some(into String), company_address : Some(into String),
+    company_vertical : Some(into String), company_website : Some(into String),
+    csp_brand_reference : Some(into String), csp_self_registered : Some(as bool),
+    status_callback_url : Some(into String), created_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >), }
+);
 
 /// Response containing a list of brands.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -819,25 +526,10 @@ crate::runtime::wire_struct!(
     BrandListResponse { links = default("links"), data = default("data") }
 );
 
-impl BrandListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of brands.
-    pub fn data(mut self, value: impl IntoIterator<Item = Brand>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    BrandListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    Brand), }
+);
 
 /// Response containing a single brand.
 pub type BrandResponse = Brand;
@@ -946,194 +638,23 @@ crate::runtime::wire_struct!(
     default("updated_at") }
 );
 
-impl Campaign {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            name: Default::default(),
-            state: Default::default(),
-            sms_use_case: Default::default(),
-            sub_use_cases: Default::default(),
-            campaign_verify_token: Default::default(),
-            description: Default::default(),
-            sample1: Default::default(),
-            sample2: Default::default(),
-            sample3: Default::default(),
-            sample4: Default::default(),
-            sample5: Default::default(),
-            dynamic_templates: Default::default(),
-            message_flow: Default::default(),
-            opt_in_message: Default::default(),
-            opt_out_message: Default::default(),
-            help_message: Default::default(),
-            opt_in_keywords: Default::default(),
-            opt_out_keywords: Default::default(),
-            help_keywords: Default::default(),
-            number_pooling_required: Default::default(),
-            number_pooling_per_campaign: Default::default(),
-            direct_lending: Default::default(),
-            embedded_link: Default::default(),
-            embedded_phone: Default::default(),
-            age_gated_content: Default::default(),
-            lead_generation: Default::default(),
-            csp_campaign_reference: Default::default(),
-            status_callback_url: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-        }
-    }
-    /// A name for the campaign.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The current state of the campaign.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// An SMS Use Case category for the campaign (2FA, ACCOUNT_NOTIFICATION, AGENTS_FRANCHISES, CARRIER_EXEMPT, CHARITY, CUSTOMER_CARE, DELIVERY_NOTIFICATION, EMERGENCY, FRAUD_ALERT, HIGHER_EDUCATION, K12_EDUCATION, LOW_VOLUME_MIXED, MARKETING, MIXED, POLITICAL, POLITICAL_SECTION_527, POLLING_VOTING, PROXY, PUBLIC_SERVICE_ANNOUNCEMENT, SECURITY_ALERT, SOCIAL, SWEEPSTAKE, TRIAL, UCAAS_HIGH_VOLUME, UCAAS_LOW_VOLUME).
-    pub fn sms_use_case(mut self, value: impl Into<String>) -> Self {
-        self.sms_use_case = Some(Into::into(value));
-        self
-    }
-    /// A sub use case category for MIXED or LOW_VOLUME_MIXED campaigns (CUSTOMER_CARE, HIGHER_EDUCATION, POLLING_VOTING, PUBLIC_SERVICE_ANNOUNCEMENT, MARKETING, SECURITY_ALERT, 2FA, ACCOUNT_NOTIFICATION, DELIVERY_NOTIFICATION, FRAUD_ALERT).
-    pub fn sub_use_cases(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sub_use_cases = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Campaign Verify token. Required if sms use case is POLITICAL_SECTION_527.
-    pub fn campaign_verify_token(mut self, value: impl Into<String>) -> Self {
-        self.campaign_verify_token = Some(Into::into(value));
-        self
-    }
-    /// A description for the campaign. Please use at least 40 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Sample message template/content. At least two samples are required and up to five can be provided. Please use at least 20 characters.
-    pub fn sample1(mut self, value: impl Into<String>) -> Self {
-        self.sample1 = Some(Into::into(value));
-        self
-    }
-    /// Sample 2.
-    pub fn sample2(mut self, value: impl Into<String>) -> Self {
-        self.sample2 = Some(Into::into(value));
-        self
-    }
-    /// Sample 3.
-    pub fn sample3(mut self, value: impl Into<String>) -> Self {
-        self.sample3 = Some(Into::into(value));
-        self
-    }
-    /// Sample 4.
-    pub fn sample4(mut self, value: impl Into<String>) -> Self {
-        self.sample4 = Some(Into::into(value));
-        self
-    }
-    /// Sample 5.
-    pub fn sample5(mut self, value: impl Into<String>) -> Self {
-        self.sample5 = Some(Into::into(value));
-        self
-    }
-    /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub fn dynamic_templates(mut self, value: impl Into<String>) -> Self {
-        self.dynamic_templates = Some(Into::into(value));
-        self
-    }
-    /// Please describe the call to action/message flow your intended recipients will experience.
-    pub fn message_flow(mut self, value: impl Into<String>) -> Self {
-        self.message_flow = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they opt in.
-    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_message = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they opt out.
-    pub fn opt_out_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_message = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they request help.
-    pub fn help_message(mut self, value: impl Into<String>) -> Self {
-        self.help_message = Some(Into::into(value));
-        self
-    }
-    /// Opt in keywords that subscribers can use.
-    pub fn opt_in_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_keywords = Some(Into::into(value));
-        self
-    }
-    /// Opt out keywords that subscribers can use.
-    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_keywords = Some(Into::into(value));
-        self
-    }
-    /// Help keywords that subscribers can use.
-    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
-        self.help_keywords = Some(Into::into(value));
-        self
-    }
-    /// Will 50 or more numbers be used with this single campaign? If so, please enter true.
-    pub fn number_pooling_required(mut self, value: bool) -> Self {
-        self.number_pooling_required = Some(value);
-        self
-    }
-    /// If you will be using number pooling, please provide an explanation as to why it is needed.
-    pub fn number_pooling_per_campaign(mut self, value: impl Into<String>) -> Self {
-        self.number_pooling_per_campaign = Some(Into::into(value));
-        self
-    }
-    /// Will this campaign include content related to direct lending or other loan agreements?
-    pub fn direct_lending(mut self, value: bool) -> Self {
-        self.direct_lending = Some(value);
-        self
-    }
-    /// Will you be using an embedded link of any kind? Note that public URL shorteners (bitly, tinyurl) will not be accepted.
-    pub fn embedded_link(mut self, value: bool) -> Self {
-        self.embedded_link = Some(value);
-        self
-    }
-    /// Are you using an embedded phone number (except the required HELP information contact phone number)?
-    pub fn embedded_phone(mut self, value: bool) -> Self {
-        self.embedded_phone = Some(value);
-        self
-    }
-    /// Will this campaign include any age gated content as defined by carrier and CTA guidelines?
-    pub fn age_gated_content(mut self, value: bool) -> Self {
-        self.age_gated_content = Some(value);
-        self
-    }
-    /// Is there any intent of this campaign to generate leads?
-    pub fn lead_generation(mut self, value: bool) -> Self {
-        self.lead_generation = Some(value);
-        self
-    }
-    /// If you are your own Campaign Service Provider, what is the approved Campaign ID? (Mandatory for CSPs, otherwise please omit)
-    pub fn csp_campaign_reference(mut self, value: impl Into<String>) -> Self {
-        self.csp_campaign_reference = Some(Into::into(value));
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the campaign was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the campaign was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Campaign { new(some id : as Uuid), name : Some(into String), state : Some(into
+    String), sms_use_case : Some(into String), sub_use_cases : Some(iter String),
+    campaign_verify_token : Some(into String), description : Some(into String), sample1 :
+    Some(into String), sample2 : Some(into String), sample3 : Some(into String), sample4
+    : Some(into String), sample5 : Some(into String), dynamic_templates : Some(into
+    String), message_flow : Some(into String), opt_in_message : Some(into String),
+    opt_out_message : Some(into String), help_message : Some(into String),
+    opt_in_keywords : Some(into String), opt_out_keywords : Some(into String),
+    help_keywords : Some(into String), number_pooling_required : Some(as bool),
+    number_pooling_per_campaign : Some(into String), direct_lending : Some(as bool),
+    embedded_link : Some(as bool), embedded_phone : Some(as bool), age_gated_content :
+    Some(as bool), lead_generation : Some(as bool), csp_campaign_reference : Some(into
+    String), status_callback_url : Some(into String), created_at : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), }
+);
 
 /// Response containing a list of campaigns.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1149,25 +670,10 @@ crate::runtime::wire_struct!(
     CampaignListResponse { links = default("links"), data = default("data") }
 );
 
-impl CampaignListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of campaigns.
-    pub fn data(mut self, value: impl IntoIterator<Item = Campaign>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    CampaignListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    Campaign), }
+);
 
 /// Response containing a single campaign.
 pub type CampaignResponse = Campaign;
@@ -1203,67 +709,12 @@ crate::runtime::wire_struct!(
     linetype = default("linetype") }
 );
 
-impl CarrierLookupInfo {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            lrn: Default::default(),
-            spid: Default::default(),
-            ocn: Default::default(),
-            lata: Default::default(),
-            city: Default::default(),
-            state: Default::default(),
-            jurisdiction: Default::default(),
-            lec: Default::default(),
-            linetype: Default::default(),
-        }
-    }
-    /// The LRN associated with the number.
-    pub fn lrn(mut self, value: impl Into<String>) -> Self {
-        self.lrn = Some(Into::into(value));
-        self
-    }
-    /// The Service Profile Identifier associated with the number.
-    pub fn spid(mut self, value: impl Into<String>) -> Self {
-        self.spid = Some(Into::into(value));
-        self
-    }
-    /// The Operating Company Number associated with the number.
-    pub fn ocn(mut self, value: impl Into<String>) -> Self {
-        self.ocn = Some(Into::into(value));
-        self
-    }
-    /// The Local Access and Transport Area number associated with the number.
-    pub fn lata(mut self, value: impl Into<String>) -> Self {
-        self.lata = Some(Into::into(value));
-        self
-    }
-    /// The City associated with the number.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(Into::into(value));
-        self
-    }
-    /// The State/Province/Region associated with the number.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// The Jurisdiction associated with the number.
-    pub fn jurisdiction(mut self, value: impl Into<String>) -> Self {
-        self.jurisdiction = Some(Into::into(value));
-        self
-    }
-    /// The LEC or Carrier of the number.
-    pub fn lec(mut self, value: impl Into<String>) -> Self {
-        self.lec = Some(Into::into(value));
-        self
-    }
-    /// The type of line the number is. Generally either wireless or landline.
-    pub fn linetype(mut self, value: impl Into<String>) -> Self {
-        self.linetype = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CarrierLookupInfo { new(none), lrn : Some(into String), spid : Some(into String), ocn
+    : Some(into String), lata : Some(into String), city : Some(into String), state :
+    Some(into String), jurisdiction : Some(into String), lec : Some(into String),
+    linetype : Some(into String), }
+);
 
 /// Caller ID (CNAM) information.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1275,19 +726,7 @@ pub struct CnamInfo {
 
 crate::runtime::wire_struct!(CnamInfo { caller_id = default("caller_id") });
 
-impl CnamInfo {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            caller_id: Default::default(),
-        }
-    }
-    /// The caller ID associated with the number.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(CnamInfo { new(none), caller_id : Some(into String), });
 
 crate::runtime::open_enum! {
     /// Company vertical/industry classification.
@@ -1392,51 +831,12 @@ pub struct ConferenceRecordingRequired {
     pub relay_conference_id: Uuid,
 }
 
-impl ConferenceRecording {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ConferenceRecordingRequired) -> Self {
-        let ConferenceRecordingRequired {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            track,
-            relay_conference_id,
-        } = required;
-        Self {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            error_code: Default::default(),
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            byte_size: Default::default(),
-            track,
-            relay_conference_id,
-        }
-    }
-    /// Error code if the recording failed.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(Into::into(value));
-        self
-    }
-    /// Size of the recording file in bytes.
-    pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ConferenceRecording { new(some ConferenceRecordingRequired { id, project_id,
+    created_at, updated_at, duration_in_seconds, price, price_unit, status, url, stereo,
+    track, relay_conference_id }), error_code : Some(into String), byte_size : Some(as
+    i32), }
+);
 
 /// Request body for creating an address.
 #[derive(Debug, Clone, PartialEq)]
@@ -1524,60 +924,12 @@ pub struct CreateAddressRequestRequired {
     pub postal_code: String,
 }
 
-impl CreateAddressRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateAddressRequestRequired) -> Self {
-        let CreateAddressRequestRequired {
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            city,
-            state,
-            postal_code,
-        } = required;
-        Self {
-            label,
-            country,
-            first_name,
-            last_name,
-            street_number,
-            street_name,
-            address_type: Default::default(),
-            address_number: Default::default(),
-            city,
-            state,
-            postal_code,
-            emergency_enabled: Default::default(),
-            auto_correct_address: Default::default(),
-        }
-    }
-    /// If the address is divided into multiple sub-addresses, this identifies how the address is divided. Possible values are: Apartment, Basement, Building, Department, Floor, Office, Penthouse, Suite, Trailer, Unit.
-    pub fn address_type(mut self, value: AddressType) -> Self {
-        self.address_type = Some(value);
-        self
-    }
-    /// If the address is divided into multiple sub-addresses, this identifies the particular sub-address.
-    pub fn address_number(mut self, value: impl Into<String>) -> Self {
-        self.address_number = Some(Into::into(value));
-        self
-    }
-    /// Applies to US addresses only. When `true` and `country` is `US`, the address is validated against
-    /// the carrier before it is stored. For any other `country` the flag is ignored and the response
-    /// returns `emergency_enabled: false`. Defaults to `false`, which stores the address without carrier
-    /// validation.
-    pub fn emergency_enabled(mut self, value: bool) -> Self {
-        self.emergency_enabled = Some(value);
-        self
-    }
-    /// When the carrier suggests a corrected version of the address, `true` (the default) stores the corrected address; `false` rejects the request with the suggestion returned as candidates.
-    pub fn auto_correct_address(mut self, value: bool) -> Self {
-        self.auto_correct_address = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateAddressRequest { new(some CreateAddressRequestRequired { label, country,
+    first_name, last_name, street_number, street_name, city, state, postal_code }),
+    address_type : Some(as AddressType), address_number : Some(into String),
+    emergency_enabled : Some(as bool), auto_correct_address : Some(as bool), }
+);
 
 /// The request body of [`Client::create_brand`](crate::Client::create_brand).
 ///
@@ -1664,27 +1016,10 @@ pub struct CreateCspBrandRequestRequired {
     pub csp_brand_reference: String,
 }
 
-impl CreateCspBrandRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateCspBrandRequestRequired) -> Self {
-        let CreateCspBrandRequestRequired {
-            csp_self_registered,
-            name,
-            csp_brand_reference,
-        } = required;
-        Self {
-            csp_self_registered,
-            name,
-            csp_brand_reference,
-            status_callback_url: Default::default(),
-        }
-    }
-    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateCspBrandRequest { new(some CreateCspBrandRequestRequired { csp_self_registered,
+    name, csp_brand_reference }), status_callback_url : Some(into String), }
+);
 
 /// Request body for creating a domain application.
 #[derive(Debug, Clone, PartialEq)]
@@ -1796,187 +1131,26 @@ pub struct CreateDomainApplicationRequestRequired {
     pub identifier: String,
 }
 
-impl CreateDomainApplicationRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateDomainApplicationRequestRequired) -> Self {
-        let CreateDomainApplicationRequestRequired { name, identifier } = required;
-        Self {
-            name,
-            identifier,
-            user: Default::default(),
-            ip_auth_enabled: Default::default(),
-            ip_auth: Default::default(),
-            encryption: Default::default(),
-            codecs: Default::default(),
-            ciphers: Default::default(),
-            call_handler: Default::default(),
-            call_relay_topic: Default::default(),
-            call_relay_topic_status_callback_url: Default::default(),
-            call_relay_application: Default::default(),
-            call_request_url: Default::default(),
-            call_request_method: Default::default(),
-            call_fallback_url: Default::default(),
-            call_fallback_method: Default::default(),
-            call_status_callback_url: Default::default(),
-            call_status_callback_method: Default::default(),
-            call_laml_application_id: Default::default(),
-            call_video_room_id: Default::default(),
-            call_relay_script_url: Default::default(),
-            call_dialogflow_agent_id: Default::default(),
-            call_ai_agent_id: Default::default(),
-            call_flow_id: Default::default(),
-            call_flow_version: Default::default(),
-            call_relay_context: Default::default(),
-            call_relay_context_status_callback_url: Default::default(),
-        }
-    }
-    /// The user portion of the domain application.
-    pub fn user(mut self, value: impl Into<String>) -> Self {
-        self.user = Some(Into::into(value));
-        self
-    }
-    /// Whether the domain application will enforce IP authentication for incoming requests.
-    pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = Some(value);
-        self
-    }
-    /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Whether connections to this domain application require encryption or if encryption is optional.
-    pub fn encryption(
-        mut self,
-        value: CreateDomainApplicationRequestEncryption,
-    ) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// A list of codecs this domain application will support.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A list of encryption ciphers this domain application will support.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Specify how the domain application will handle calls.
-    pub fn call_handler(mut self, value: DomainAppCallHandlerRequest) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// A string representing the Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_topic = Some(Into::into(value));
-        self
-    }
-    /// A string representing a URL to send status change messages to.
-    pub fn call_relay_topic_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_topic_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the Relay Application to forward incoming calls to. Required when call_handler is relay_application.
-    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_application = Some(Into::into(value));
-        self
-    }
-    /// A string representing the LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
-        self.call_request_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the HTTP method to use with call_request_url.
-    pub fn call_request_method(
-        mut self,
-        value: CreateDomainApplicationRequestCallRequestMethod,
-    ) -> Self {
-        self.call_request_method = Some(value);
-        self
-    }
-    /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the HTTP method to use with call_fallback_url.
-    pub fn call_fallback_method(
-        mut self,
-        value: CreateDomainApplicationRequestCallFallbackMethod,
-    ) -> Self {
-        self.call_fallback_method = Some(value);
-        self
-    }
-    /// A string representing a URL to send status change messages to.
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the HTTP method to use with call_status_callback_url.
-    pub fn call_status_callback_method(
-        mut self,
-        value: CreateDomainApplicationRequestCallStatusCallbackMethod,
-    ) -> Self {
-        self.call_status_callback_method = Some(value);
-        self
-    }
-    /// A string representing the ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
-        self.call_laml_application_id = Some(Into::into(value));
-        self
-    }
-    /// A string representing the ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = Some(value);
-        self
-    }
-    /// A string representing the URL of the Relay script to execute when a call is received. Required when call_handler is relay_script.
-    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_script_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the ID of the Dialogflow Agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub fn call_dialogflow_agent_id(mut self, value: Uuid) -> Self {
-        self.call_dialogflow_agent_id = Some(value);
-        self
-    }
-    /// A string representing the ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = Some(value);
-        self
-    }
-    /// A string representing the ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = Some(value);
-        self
-    }
-    /// A string representing the version of your Call Flow you'd like to use.
-    pub fn call_flow_version(
-        mut self,
-        value: CreateDomainApplicationRequestCallFlowVersion,
-    ) -> Self {
-        self.call_flow_version = Some(value);
-        self
-    }
-    /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_context = Some(Into::into(value));
-        self
-    }
-    /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    pub fn call_relay_context_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_context_status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateDomainApplicationRequest { new(some CreateDomainApplicationRequestRequired {
+    name, identifier }), user : Some(into String), ip_auth_enabled : Some(as bool),
+    ip_auth : Some(iter String), encryption : Some(as
+    CreateDomainApplicationRequestEncryption), codecs : Some(iter String), ciphers :
+    Some(iter String), call_handler : Some(as DomainAppCallHandlerRequest),
+    call_relay_topic : Some(into String), call_relay_topic_status_callback_url :
+    Some(into String), call_relay_application : Some(into String), call_request_url :
+    Some(into String), call_request_method : Some(as
+    CreateDomainApplicationRequestCallRequestMethod), call_fallback_url : Some(into
+    String), call_fallback_method : Some(as
+    CreateDomainApplicationRequestCallFallbackMethod), call_status_callback_url :
+    Some(into String), call_status_callback_method : Some(as
+    CreateDomainApplicationRequestCallStatusCallbackMethod), call_laml_application_id :
+    Some(into String), call_video_room_id : Some(as Uuid), call_relay_script_url :
+    Some(into String), call_dialogflow_agent_id : Some(as Uuid), call_ai_agent_id :
+    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(as
+    CreateDomainApplicationRequestCallFlowVersion), call_relay_context : Some(into
+    String), call_relay_context_status_callback_url : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// A string representing the HTTP method to use with call_fallback_url.
@@ -2097,45 +1271,12 @@ pub struct CreateManagedBrandRequestRequired {
     pub company_website: String,
 }
 
-impl CreateManagedBrandRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateManagedBrandRequestRequired) -> Self {
-        let CreateManagedBrandRequestRequired {
-            name,
-            company_name,
-            contact_email,
-            contact_phone,
-            ein_issuing_country,
-            legal_entity_type,
-            ein,
-            company_address,
-            company_website,
-        } = required;
-        Self {
-            name,
-            company_name,
-            contact_email,
-            contact_phone,
-            ein_issuing_country,
-            legal_entity_type,
-            ein,
-            company_address,
-            company_vertical: Default::default(),
-            company_website,
-            status_callback_url: Default::default(),
-        }
-    }
-    /// An optional Vertical for the brand.
-    pub fn company_vertical(mut self, value: CompanyVertical) -> Self {
-        self.company_vertical = Some(value);
-        self
-    }
-    /// Specify a URL to receive webhook notifications when your brand's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateManagedBrandRequest { new(some CreateManagedBrandRequestRequired { name,
+    company_name, contact_email, contact_phone, ein_issuing_country, legal_entity_type,
+    ein, company_address, company_website }), company_vertical : Some(as
+    CompanyVertical), status_callback_url : Some(into String), }
+);
 
 /// Request body for creating a managed campaign. Used when the brand is a managed (non-CSP) brand.
 #[derive(Debug, Clone, PartialEq)]
@@ -2281,119 +1422,18 @@ pub struct CreateManagedCampaignRequestRequired {
     pub terms_and_conditions: bool,
 }
 
-impl CreateManagedCampaignRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateManagedCampaignRequestRequired) -> Self {
-        let CreateManagedCampaignRequestRequired {
-            name,
-            brand_id,
-            sms_use_case,
-            description,
-            sample1,
-            sample2,
-            message_flow,
-            opt_out_message,
-            help_message,
-            number_pooling_required,
-            direct_lending,
-            embedded_link,
-            embedded_phone,
-            age_gated_content,
-            lead_generation,
-            terms_and_conditions,
-        } = required;
-        Self {
-            name,
-            brand_id,
-            sms_use_case,
-            sub_use_cases: Default::default(),
-            campaign_verify_token: Default::default(),
-            description,
-            sample1,
-            sample2,
-            sample3: Default::default(),
-            sample4: Default::default(),
-            sample5: Default::default(),
-            dynamic_messages: Default::default(),
-            message_flow,
-            opt_in_message: Default::default(),
-            opt_out_message,
-            help_message,
-            opt_in_keywords: Default::default(),
-            opt_out_keywords: Default::default(),
-            help_keywords: Default::default(),
-            number_pooling_required,
-            number_pooling_per_campaign: Default::default(),
-            direct_lending,
-            embedded_link,
-            embedded_phone,
-            age_gated_content,
-            lead_generation,
-            terms_and_conditions,
-            status_callback_url: Default::default(),
-        }
-    }
-    /// A sub use case category. Required for MIXED (2-5 sub use cases) or LOW_VOLUME_MIXED (1-5 sub use cases) campaigns. Must not be provided for other use cases.
-    pub fn sub_use_cases(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sub_use_cases = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Campaign Verify token. Required if sms_use_case is POLITICAL_SECTION_527.
-    pub fn campaign_verify_token(mut self, value: impl Into<String>) -> Self {
-        self.campaign_verify_token = Some(Into::into(value));
-        self
-    }
-    /// Third sample message template/content.
-    pub fn sample3(mut self, value: impl Into<String>) -> Self {
-        self.sample3 = Some(Into::into(value));
-        self
-    }
-    /// Fourth sample message template/content.
-    pub fn sample4(mut self, value: impl Into<String>) -> Self {
-        self.sample4 = Some(Into::into(value));
-        self
-    }
-    /// Fifth sample message template/content.
-    pub fn sample5(mut self, value: impl Into<String>) -> Self {
-        self.sample5 = Some(Into::into(value));
-        self
-    }
-    /// If your messaging content will be modified in any way beyond what you shared in your templates, please describe the nature of how the content will change.
-    pub fn dynamic_messages(mut self, value: impl Into<String>) -> Self {
-        self.dynamic_messages = Some(Into::into(value));
-        self
-    }
-    /// Please share the message subscribers receive when they opt in.
-    pub fn opt_in_message(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_message = Some(Into::into(value));
-        self
-    }
-    /// Opt in keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub fn opt_in_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_in_keywords = Some(Into::into(value));
-        self
-    }
-    /// Opt out keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub fn opt_out_keywords(mut self, value: impl Into<String>) -> Self {
-        self.opt_out_keywords = Some(Into::into(value));
-        self
-    }
-    /// Help keywords that subscribers can use. Must be comma-separated values with no spaces between keywords.
-    pub fn help_keywords(mut self, value: impl Into<String>) -> Self {
-        self.help_keywords = Some(Into::into(value));
-        self
-    }
-    /// If you will be using number pooling, please provide an explanation as to why it is needed. Required if number_pooling_required is true.
-    pub fn number_pooling_per_campaign(mut self, value: impl Into<String>) -> Self {
-        self.number_pooling_per_campaign = Some(Into::into(value));
-        self
-    }
-    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateManagedCampaignRequest { new(some CreateManagedCampaignRequestRequired { name,
+    brand_id, sms_use_case, description, sample1, sample2, message_flow, opt_out_message,
+    help_message, number_pooling_required, direct_lending, embedded_link, embedded_phone,
+    age_gated_content, lead_generation, terms_and_conditions }), sub_use_cases :
+    Some(iter String), campaign_verify_token : Some(into String), sample3 : Some(into
+    String), sample4 : Some(into String), sample5 : Some(into String), dynamic_messages :
+    Some(into String), opt_in_message : Some(into String), opt_in_keywords : Some(into
+    String), opt_out_keywords : Some(into String), help_keywords : Some(into String),
+    number_pooling_per_campaign : Some(into String), status_callback_url : Some(into
+    String), }
+);
 
 /// Request body for creating a number group.
 #[derive(Debug, Clone, PartialEq)]
@@ -2412,20 +1452,10 @@ crate::runtime::wire_struct!(
     default("sticky_sender") }
 );
 
-impl CreateNumberGroupRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            sticky_sender: Default::default(),
-        }
-    }
-    /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    pub fn sticky_sender(mut self, value: bool) -> Self {
-        self.sticky_sender = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateNumberGroupRequest { new(some name : into String), sticky_sender : Some(as
+    bool), }
+);
 
 /// Request body for creating an order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2442,25 +1472,10 @@ crate::runtime::wire_struct!(
     default("status_callback_url") }
 );
 
-impl CreateOrderRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            phone_numbers: Default::default(),
-            status_callback_url: Default::default(),
-        }
-    }
-    /// A list of phone numbers in E164 format.
-    pub fn phone_numbers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.phone_numbers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateOrderRequest { new(none), phone_numbers : Some(iter String),
+    status_callback_url : Some(into String), }
+);
 
 /// Request body for creating a partner/CSP campaign. Used when the brand is a CSP (self-registered) brand.
 #[derive(Debug, Clone, PartialEq)]
@@ -2497,27 +1512,10 @@ pub struct CreatePartnerCampaignRequestRequired {
     pub csp_campaign_reference: String,
 }
 
-impl CreatePartnerCampaignRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreatePartnerCampaignRequestRequired) -> Self {
-        let CreatePartnerCampaignRequestRequired {
-            name,
-            brand_id,
-            csp_campaign_reference,
-        } = required;
-        Self {
-            name,
-            brand_id,
-            csp_campaign_reference,
-            status_callback_url: Default::default(),
-        }
-    }
-    /// Specify a URL to receive webhook notifications when your campaign's state changes. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreatePartnerCampaignRequest { new(some CreatePartnerCampaignRequestRequired { name,
+    brand_id, csp_campaign_reference }), status_callback_url : Some(into String), }
+);
 
 /// Request body for creating a queue.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2533,25 +1531,9 @@ crate::runtime::wire_struct!(
     CreateQueueRequest { name = default("name"), max_size = default("max_size") }
 );
 
-impl CreateQueueRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            max_size: Default::default(),
-        }
-    }
-    /// The name of the queue.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of callers allowed in the queue.
-    pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateQueueRequest { new(none), name : Some(into String), max_size : Some(as i32), }
+);
 
 /// Request body for creating a SIP endpoint.
 #[derive(Debug, Clone, PartialEq)]
@@ -2645,175 +1627,24 @@ pub struct CreateSipEndpointRequestRequired {
     pub password: String,
 }
 
-impl CreateSipEndpointRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateSipEndpointRequestRequired) -> Self {
-        let CreateSipEndpointRequestRequired { username, password } = required;
-        Self {
-            username,
-            password,
-            caller_id: Default::default(),
-            send_as: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-            encryption: Default::default(),
-            call_handler: Default::default(),
-            call_request_url: Default::default(),
-            call_request_method: Default::default(),
-            call_fallback_url: Default::default(),
-            call_fallback_method: Default::default(),
-            call_status_callback_url: Default::default(),
-            call_status_callback_method: Default::default(),
-            call_laml_application_id: Default::default(),
-            call_dialogflow_agent_id: Default::default(),
-            call_relay_topic: Default::default(),
-            call_relay_topic_status_callback_url: Default::default(),
-            call_relay_context: Default::default(),
-            call_relay_context_status_callback_url: Default::default(),
-            call_relay_application: Default::default(),
-            call_video_room_id: Default::default(),
-            call_flow_id: Default::default(),
-            call_flow_version: Default::default(),
-            call_ai_agent_id: Default::default(),
-            call_relay_script_url: Default::default(),
-        }
-    }
-    /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-    /// A list of encryption ciphers this endpoint will support.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A list of codecs this endpoint will support.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Specifies the encryption requirements for connections to this endpoint.
-    pub fn encryption(mut self, value: CreateSipEndpointRequestEncryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// What type of handler you want to run on inbound calls.
-    pub fn call_handler(mut self, value: CreateSipEndpointRequestCallHandler) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
-        self.call_request_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use with call_request_url.
-    pub fn call_request_method(
-        mut self,
-        value: CreateSipEndpointRequestCallRequestMethod,
-    ) -> Self {
-        self.call_request_method = Some(value);
-        self
-    }
-    /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use with call_fallback_url.
-    pub fn call_fallback_method(
-        mut self,
-        value: CreateSipEndpointRequestCallFallbackMethod,
-    ) -> Self {
-        self.call_fallback_method = Some(value);
-        self
-    }
-    /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use with call_status_callback_url.
-    pub fn call_status_callback_method(
-        mut self,
-        value: CreateSipEndpointRequestCallStatusCallbackMethod,
-    ) -> Self {
-        self.call_status_callback_method = Some(value);
-        self
-    }
-    /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
-        self.call_laml_application_id = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub fn call_dialogflow_agent_id(mut self, value: impl Into<String>) -> Self {
-        self.call_dialogflow_agent_id = Some(Into::into(value));
-        self
-    }
-    /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_topic = Some(Into::into(value));
-        self
-    }
-    /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_topic_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_context = Some(Into::into(value));
-        self
-    }
-    /// A URL to send status change messages to. Required when call_handler is relay_context.
-    pub fn call_relay_context_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_context_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_application = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = Some(value);
-        self
-    }
-    /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = Some(value);
-        self
-    }
-    /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    pub fn call_flow_version(mut self, value: impl Into<String>) -> Self {
-        self.call_flow_version = Some(Into::into(value));
-        self
-    }
-    /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = Some(value);
-        self
-    }
-    /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_script_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateSipEndpointRequest { new(some CreateSipEndpointRequestRequired { username,
+    password }), caller_id : Some(into String), send_as : Some(into String), ciphers :
+    Some(iter String), codecs : Some(iter String), encryption : Some(as
+    CreateSipEndpointRequestEncryption), call_handler : Some(as
+    CreateSipEndpointRequestCallHandler), call_request_url : Some(into String),
+    call_request_method : Some(as CreateSipEndpointRequestCallRequestMethod),
+    call_fallback_url : Some(into String), call_fallback_method : Some(as
+    CreateSipEndpointRequestCallFallbackMethod), call_status_callback_url : Some(into
+    String), call_status_callback_method : Some(as
+    CreateSipEndpointRequestCallStatusCallbackMethod), call_laml_application_id :
+    Some(into String), call_dialogflow_agent_id : Some(into String), call_relay_topic :
+    Some(into String), call_relay_topic_status_callback_url : Some(into String),
+    call_relay_context : Some(into String), call_relay_context_status_callback_url :
+    Some(into String), call_relay_application : Some(into String), call_video_room_id :
+    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(into String),
+    call_ai_agent_id : Some(as Uuid), call_relay_script_url : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// The HTTP method to use with call_fallback_url.
@@ -2877,26 +1708,10 @@ crate::runtime::wire_struct!(
     extension = default("extension") }
 );
 
-impl CreateVerifiedCallerIdRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(number: impl Into<String>) -> Self {
-        Self {
-            number: Into::into(number),
-            name: Default::default(),
-            extension: Default::default(),
-        }
-    }
-    /// The name portion of the caller ID. If not provided, the default will be the formatted number.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub fn extension(mut self, value: impl Into<String>) -> Self {
-        self.extension = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateVerifiedCallerIdRequest { new(some number : into String), name : Some(into
+    String), extension : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// Call handler types that can be assigned via the API.
@@ -3053,67 +1868,15 @@ pub struct DomainApplicationRequired {
     pub ciphers: Vec<String>,
 }
 
-impl DomainApplication {
-    /// A value made of all its fields.
-    pub fn new(required: DomainApplicationRequired) -> Self {
-        let DomainApplicationRequired {
-            id,
-            type_,
-            domain,
-            name,
-            identifier,
-            user,
-            ip_auth_enabled,
-            ip_auth,
-            call_handler,
-            calling_handler_resource_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_video_room_id,
-            call_relay_script_url,
-            encryption,
-            codecs,
-            ciphers,
-        } = required;
-        Self {
-            id,
-            type_,
-            domain,
-            name,
-            identifier,
-            user,
-            ip_auth_enabled,
-            ip_auth,
-            call_handler,
-            calling_handler_resource_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_video_room_id,
-            call_relay_script_url,
-            encryption,
-            codecs,
-            ciphers,
-        }
-    }
-}
+crate::runtime::builder!(
+    DomainApplication { new(all DomainApplicationRequired { id, type_, domain, name,
+    identifier, user, ip_auth_enabled, ip_auth, call_handler,
+    calling_handler_resource_id, call_relay_topic, call_relay_topic_status_callback_url,
+    call_relay_context, call_relay_context_status_callback_url, call_request_url,
+    call_request_method, call_fallback_url, call_fallback_method,
+    call_status_callback_url, call_status_callback_method, call_laml_application_id,
+    call_video_room_id, call_relay_script_url, encryption, codecs, ciphers }), }
+);
 
 /// A string representing the HTTP method to use with call_fallback_url.
 pub type DomainApplicationCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
@@ -3157,13 +1920,10 @@ pub struct DomainApplicationListResponseRequired {
     pub data: Vec<DomainApplication>,
 }
 
-impl DomainApplicationListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DomainApplicationListResponseRequired) -> Self {
-        let DomainApplicationListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    DomainApplicationListResponse { new(all DomainApplicationListResponseRequired {
+    links, data }), }
+);
 
 /// The answer of [`Client::get_call_recording`](crate::Client::get_call_recording).
 ///
@@ -3237,25 +1997,10 @@ pub struct ImportPhoneNumberRequestRequired {
     pub number_type: ImportPhoneNumberRequestNumberType,
 }
 
-impl ImportPhoneNumberRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ImportPhoneNumberRequestRequired) -> Self {
-        let ImportPhoneNumberRequestRequired { number, number_type } = required;
-        Self {
-            number,
-            number_type,
-            capabilities: Default::default(),
-        }
-    }
-    /// The capabilities to enable for this phone number. Can include any combination of SMS, Voice, Fax, and MMS. If not provided, defaults to all capabilities.
-    pub fn capabilities(
-        mut self,
-        value: impl IntoIterator<Item = ImportPhoneNumberRequestCapabilitiesItem>,
-    ) -> Self {
-        self.capabilities = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    ImportPhoneNumberRequest { new(some ImportPhoneNumberRequestRequired { number,
+    number_type }), capabilities : Some(iter ImportPhoneNumberRequestCapabilitiesItem), }
+);
 
 crate::runtime::open_enum! {
     /// Each item of the field [`ImportPhoneNumberRequest::capabilities`](crate::ImportPhoneNumberRequest::capabilities).
@@ -3318,37 +2063,10 @@ crate::runtime::wire_struct!(
     default("page_token") }
 );
 
-impl ListAddressesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_label: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Filter addresses by label (partial match).
-    pub fn filter_label(mut self, value: impl Into<String>) -> Self {
-        self.filter_label = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of items per page (1-1000).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListAddressesParams { new(none), filter_label : Some(into String), page_number :
+    Some(as i32), page_size : Some(as i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_brands`](crate::Client::list_brands).
 ///
@@ -3371,25 +2089,10 @@ crate::runtime::wire_struct!(
     default("filter_state") }
 );
 
-impl ListBrandsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_name: Default::default(),
-            filter_state: Default::default(),
-        }
-    }
-    /// The name given to the brand. Will return all Brands containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// The state of the brand in the registration process, such as pending or complete. Will return all Brands with this value.
-    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
-        self.filter_state = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListBrandsParams { new(none), filter_name : Some(into String), filter_state :
+    Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_campaigns`](crate::Client::list_campaigns).
 ///
@@ -3412,25 +2115,10 @@ crate::runtime::wire_struct!(
     default("filter_state") }
 );
 
-impl ListCampaignsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_name: Default::default(),
-            filter_state: Default::default(),
-        }
-    }
-    /// The name given to the campaign. Will return all Campaigns containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// The state of the campaign in the registration process, such as pending or complete. Will return all campaigns with this value.
-    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
-        self.filter_state = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListCampaignsParams { new(none), filter_name : Some(into String), filter_state :
+    Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_domain_applications`](crate::Client::list_domain_applications).
 ///
@@ -3466,43 +2154,11 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListDomainApplicationsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_domain: Default::default(),
-            filter_name: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// String representing the domain portion of the domain application. Will return all domain applications containing this value as a substring.
-    pub fn filter_domain(mut self, value: impl Into<String>) -> Self {
-        self.filter_domain = Some(Into::into(value));
-        self
-    }
-    /// String representing the name portion of the domain application. Will return all domain applications containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of items per page (1-1000).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListDomainApplicationsParams { new(none), filter_domain : Some(into String),
+    filter_name : Some(into String), page_number : Some(as i32), page_size : Some(as
+    i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_number_assignments`](crate::Client::list_number_assignments).
 ///
@@ -3520,19 +2176,9 @@ crate::runtime::wire_struct!(
     ListNumberAssignmentsParams { filter_state = default("filter_state") }
 );
 
-impl ListNumberAssignmentsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_state: Default::default(),
-        }
-    }
-    /// The state of the assignments in the registration process, such as pending or complete. Will return all assignments with this value.
-    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
-        self.filter_state = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListNumberAssignmentsParams { new(none), filter_state : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_number_group_memberships`](crate::Client::list_number_group_memberships).
 ///
@@ -3559,31 +2205,10 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListNumberGroupMembershipsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The page number to retrieve.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of results per page.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListNumberGroupMembershipsParams { new(none), page_number : Some(as i32), page_size :
+    Some(as i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_number_groups`](crate::Client::list_number_groups).
 ///
@@ -3615,37 +2240,10 @@ crate::runtime::wire_struct!(
     default("page_token") }
 );
 
-impl ListNumberGroupsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_name: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Filter by name. Returns all number groups containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of results per page.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListNumberGroupsParams { new(none), filter_name : Some(into String), page_number :
+    Some(as i32), page_size : Some(as i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_orders`](crate::Client::list_orders).
 ///
@@ -3663,19 +2261,9 @@ crate::runtime::wire_struct!(
     ListOrdersParams { filter_state = default("filter_state") }
 );
 
-impl ListOrdersParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_state: Default::default(),
-        }
-    }
-    /// The state of the orders in the registration process, such as pending or processed. Will return all orders with this value.
-    pub fn filter_state(mut self, value: impl Into<String>) -> Self {
-        self.filter_state = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListOrdersParams { new(none), filter_state : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_phone_numbers`](crate::Client::list_phone_numbers).
 ///
@@ -3711,43 +2299,11 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListPhoneNumbersParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_name: Default::default(),
-            filter_number: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// The name given to the phone number. Will return all Phone Numbers containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// The phone number in E164 format. Will return all Phone Numbers containing this value as a substring.
-    pub fn filter_number(mut self, value: impl Into<String>) -> Self {
-        self.filter_number = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of items per page (1-1000).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListPhoneNumbersParams { new(none), filter_name : Some(into String), filter_number :
+    Some(into String), page_number : Some(as i32), page_size : Some(as i32), page_token :
+    Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_short_codes`](crate::Client::list_short_codes).
 ///
@@ -3783,43 +2339,11 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListShortCodesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_name: Default::default(),
-            filter_number: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Filter by name. Returns all short codes containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// Filter by number. Returns all short codes containing this value as a substring.
-    pub fn filter_number(mut self, value: impl Into<String>) -> Self {
-        self.filter_number = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of results per page.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListShortCodesParams { new(none), filter_name : Some(into String), filter_number :
+    Some(into String), page_number : Some(as i32), page_size : Some(as i32), page_token :
+    Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_sip_endpoints`](crate::Client::list_sip_endpoints).
 ///
@@ -3855,43 +2379,11 @@ crate::runtime::wire_struct!(
     page_size = default("page_size"), page_token = default("page_token") }
 );
 
-impl ListSipEndpointsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_username: Default::default(),
-            filter_caller_id: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Filter SIP endpoints by username (partial match).
-    pub fn filter_username(mut self, value: impl Into<String>) -> Self {
-        self.filter_username = Some(Into::into(value));
-        self
-    }
-    /// Filter SIP endpoints by caller ID (partial match).
-    pub fn filter_caller_id(mut self, value: impl Into<String>) -> Self {
-        self.filter_caller_id = Some(Into::into(value));
-        self
-    }
-    /// The page number to retrieve (0-indexed).
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// The number of items per page (1-1000).
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when page_number > 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListSipEndpointsParams { new(none), filter_username : Some(into String),
+    filter_caller_id : Some(into String), page_number : Some(as i32), page_size : Some(as
+    i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_verified_caller_ids`](crate::Client::list_verified_caller_ids).
 ///
@@ -3914,25 +2406,10 @@ crate::runtime::wire_struct!(
     default("filter_number") }
 );
 
-impl ListVerifiedCallerIdsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            filter_name: Default::default(),
-            filter_number: Default::default(),
-        }
-    }
-    /// String representing the name assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
-    pub fn filter_name(mut self, value: impl Into<String>) -> Self {
-        self.filter_name = Some(Into::into(value));
-        self
-    }
-    /// String representing the number assigned to the caller ID. Will return all Verified Caller IDs containing this value as a substring.
-    pub fn filter_number(mut self, value: impl Into<String>) -> Self {
-        self.filter_number = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListVerifiedCallerIdsParams { new(none), filter_name : Some(into String),
+    filter_number : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::lookup_phone_number`](crate::Client::lookup_phone_number).
 ///
@@ -3948,19 +2425,9 @@ pub struct LookupPhoneNumberParams {
 
 crate::runtime::wire_struct!(LookupPhoneNumberParams { include = default("include") });
 
-impl LookupPhoneNumberParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include: Default::default(),
-        }
-    }
-    /// Further number information to include in the response, some of which are billable. You can specify: carrier (Lookup full carrier information for the number), cnam (Lookup Caller ID information for the number). Separate multiple values with a comma: include=carrier,cnam.
-    pub fn include(mut self, value: impl Into<String>) -> Self {
-        self.include = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    LookupPhoneNumberParams { new(none), include : Some(into String), }
+);
 
 /// Phone number representation within a membership.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3981,37 +2448,10 @@ crate::runtime::wire_struct!(
     default("number"), capabilities = default("capabilities") }
 );
 
-impl MembershipPhoneNumber {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            id: Default::default(),
-            name: Default::default(),
-            number: Default::default(),
-            capabilities: Default::default(),
-        }
-    }
-    /// The unique identifier of the phone number.
-    pub fn id(mut self, value: Uuid) -> Self {
-        self.id = Some(value);
-        self
-    }
-    /// The name given to the phone number.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The phone number in E.164 format.
-    pub fn number(mut self, value: impl Into<String>) -> Self {
-        self.number = Some(Into::into(value));
-        self
-    }
-    /// The capabilities of the phone number.
-    pub fn capabilities(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.capabilities = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    MembershipPhoneNumber { new(none), id : Some(as Uuid), name : Some(into String),
+    number : Some(into String), capabilities : Some(iter String), }
+);
 
 /// MFA request model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4050,50 +2490,11 @@ crate::runtime::wire_struct!(
     default("allow_alphas") }
 );
 
-impl MfaRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to: impl Into<String>) -> Self {
-        Self {
-            to: Into::into(to),
-            from: Default::default(),
-            message: Default::default(),
-            token_length: Default::default(),
-            valid_for: Default::default(),
-            max_attempts: Default::default(),
-            allow_alphas: Default::default(),
-        }
-    }
-    /// The E164 number from your account to use as the origin of the message. SignalWire will use a special verified number if not specified.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// Specify a custom message to send before the token. The message must fit within one segment; either 160 characters or 70 characters when using non-GSM symbols.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = Some(Into::into(value));
-        self
-    }
-    /// The number of characters in the token, from 4 to 20. Defaults to 6.
-    pub fn token_length(mut self, value: i32) -> Self {
-        self.token_length = Some(value);
-        self
-    }
-    /// The number of seconds the token is considered valid for. Defaults to 3600, with a maximum of 604800.
-    pub fn valid_for(mut self, value: i32) -> Self {
-        self.valid_for = Some(value);
-        self
-    }
-    /// The number of allowed verification attempts, including the first one, from 1 to 20. Defaults to 3.
-    pub fn max_attempts(mut self, value: i32) -> Self {
-        self.max_attempts = Some(value);
-        self
-    }
-    /// Set to true or false, whether to include letters or just numbers in the token. Defaults to false (numbers only).
-    pub fn allow_alphas(mut self, value: bool) -> Self {
-        self.allow_alphas = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    MfaRequest { new(some to : into String), from : Some(into String), message :
+    Some(into String), token_length : Some(as i32), valid_for : Some(as i32),
+    max_attempts : Some(as i32), allow_alphas : Some(as bool), }
+);
 
 /// MFA response model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4127,13 +2528,9 @@ pub struct MfaResponseRequired {
     pub channel: String,
 }
 
-impl MfaResponse {
-    /// A value made of all its fields.
-    pub fn new(required: MfaResponseRequired) -> Self {
-        let MfaResponseRequired { id, success, to, channel } = required;
-        Self { id, success, to, channel }
-    }
-}
+crate::runtime::builder!(
+    MfaResponse { new(all MfaResponseRequired { id, success, to, channel }), }
+);
 
 /// MFA verification request model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4145,12 +2542,7 @@ pub struct MfaVerifyRequest {
 
 crate::runtime::wire_struct!(MfaVerifyRequest { token = required("token") });
 
-impl MfaVerifyRequest {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(MfaVerifyRequest { new(all token : into String), });
 
 /// MFA verification response model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4162,12 +2554,7 @@ pub struct MfaVerifyResponse {
 
 crate::runtime::wire_struct!(MfaVerifyResponse { success = required("success") });
 
-impl MfaVerifyResponse {
-    /// A value made of all its fields.
-    pub fn new(success: bool) -> Self {
-        Self { success }
-    }
-}
+crate::runtime::builder!(MfaVerifyResponse { new(all success : as bool), });
 
 /// Number group model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4201,18 +2588,10 @@ pub struct NumberGroupRequired {
     pub phone_number_count: i32,
 }
 
-impl NumberGroup {
-    /// A value made of all its fields.
-    pub fn new(required: NumberGroupRequired) -> Self {
-        let NumberGroupRequired { id, name, sticky_sender, phone_number_count } = required;
-        Self {
-            id,
-            name,
-            sticky_sender,
-            phone_number_count,
-        }
-    }
-}
+crate::runtime::builder!(
+    NumberGroup { new(all NumberGroupRequired { id, name, sticky_sender,
+    phone_number_count }), }
+);
 
 /// Response containing a list of number groups.
 #[derive(Debug, Clone, PartialEq)]
@@ -4237,13 +2616,9 @@ pub struct NumberGroupListResponseRequired {
     pub data: Vec<NumberGroup>,
 }
 
-impl NumberGroupListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: NumberGroupListResponseRequired) -> Self {
-        let NumberGroupListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    NumberGroupListResponse { new(all NumberGroupListResponseRequired { links, data }), }
+);
 
 /// Number group membership model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4282,25 +2657,10 @@ pub struct NumberGroupMembershipRequired {
     pub updated_at: String,
 }
 
-impl NumberGroupMembership {
-    /// A value made of all its fields.
-    pub fn new(required: NumberGroupMembershipRequired) -> Self {
-        let NumberGroupMembershipRequired {
-            id,
-            number_group_id,
-            phone_number,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            number_group_id,
-            phone_number,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    NumberGroupMembership { new(all NumberGroupMembershipRequired { id, number_group_id,
+    phone_number, created_at, updated_at }), }
+);
 
 /// Response containing a list of number group memberships.
 #[derive(Debug, Clone, PartialEq)]
@@ -4326,13 +2686,10 @@ pub struct NumberGroupMembershipListResponseRequired {
     pub data: Vec<NumberGroupMembership>,
 }
 
-impl NumberGroupMembershipListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: NumberGroupMembershipListResponseRequired) -> Self {
-        let NumberGroupMembershipListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    NumberGroupMembershipListResponse { new(all NumberGroupMembershipListResponseRequired
+    { links, data }), }
+);
 
 /// Response containing a single number group membership.
 pub type NumberGroupMembershipResponse = NumberGroupMembership;
@@ -4370,44 +2727,12 @@ crate::runtime::wire_struct!(
     default("updated_at"), status_callback_url = default("status_callback_url") }
 );
 
-impl Order {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(id: Uuid) -> Self {
-        Self {
-            id,
-            state: Default::default(),
-            processed_at: Default::default(),
-            created_at: Default::default(),
-            updated_at: Default::default(),
-            status_callback_url: Default::default(),
-        }
-    }
-    /// The current state of the order.
-    pub fn state(mut self, value: impl Into<String>) -> Self {
-        self.state = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the order was processed.
-    pub fn processed_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.processed_at = Some(value);
-        self
-    }
-    /// Timestamp when the order was created.
-    pub fn created_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.created_at = Some(value);
-        self
-    }
-    /// Timestamp when the order was last updated.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-    /// Optional: Specify a URL to receive webhook notifications when your number assignment order and the number assignments that belong to it change state. See the [10DLC status callback](https://signalwire.com/docs/apis/rest/webhooks/ten-dlc-status-callback) docs for the webhook payload.
-    pub fn status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    Order { new(some id : as Uuid), state : Some(into String), processed_at : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), created_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >),
+    status_callback_url : Some(into String), }
+);
 
 /// Response containing a list of orders.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4423,25 +2748,10 @@ crate::runtime::wire_struct!(
     OrderListResponse { links = default("links"), data = default("data") }
 );
 
-impl OrderListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of orders.
-    pub fn data(mut self, value: impl IntoIterator<Item = Order>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    OrderListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    Order), }
+);
 
 /// Response containing a single order.
 pub type OrderResponse = Order;
@@ -4665,97 +2975,20 @@ pub struct PhoneNumberRequired {
     pub country_code: Option<String>,
 }
 
-impl PhoneNumber {
-    /// A value made of all its fields.
-    pub fn new(required: PhoneNumberRequired) -> Self {
-        let PhoneNumberRequired {
-            id,
-            number,
-            name,
-            capabilities,
-            number_type,
-            e911_address_id,
-            e911_status,
-            created_at,
-            updated_at,
-            next_billed_at,
-            call_handler,
-            calling_handler_resource_id,
-            call_receive_mode,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_script_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_relay_connector_id,
-            call_sip_endpoint_id,
-            call_verto_resource,
-            call_video_room_id,
-            message_handler,
-            messaging_handler_resource_id,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_topic,
-            message_relay_context,
-            country_code,
-        } = required;
-        Self {
-            id,
-            number,
-            name,
-            capabilities,
-            number_type,
-            e911_address_id,
-            e911_status,
-            created_at,
-            updated_at,
-            next_billed_at,
-            call_handler,
-            calling_handler_resource_id,
-            call_receive_mode,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_script_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_relay_connector_id,
-            call_sip_endpoint_id,
-            call_verto_resource,
-            call_video_room_id,
-            message_handler,
-            messaging_handler_resource_id,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_topic,
-            message_relay_context,
-            country_code,
-        }
-    }
-}
+crate::runtime::builder!(
+    PhoneNumber { new(all PhoneNumberRequired { id, number, name, capabilities,
+    number_type, e911_address_id, e911_status, created_at, updated_at, next_billed_at,
+    call_handler, calling_handler_resource_id, call_receive_mode, call_request_url,
+    call_request_method, call_fallback_url, call_fallback_method,
+    call_status_callback_url, call_status_callback_method, call_laml_application_id,
+    call_dialogflow_agent_id, call_relay_topic, call_relay_topic_status_callback_url,
+    call_relay_script_url, call_relay_context, call_relay_context_status_callback_url,
+    call_relay_application, call_relay_connector_id, call_sip_endpoint_id,
+    call_verto_resource, call_video_room_id, message_handler,
+    messaging_handler_resource_id, message_request_url, message_request_method,
+    message_fallback_url, message_fallback_method, message_laml_application_id,
+    message_relay_topic, message_relay_context, country_code }), }
+);
 
 crate::runtime::open_enum! {
     /// Call handler type for phone numbers.
@@ -4817,37 +3050,10 @@ crate::runtime::wire_struct!(
     default("mms"), fax = default("fax") }
 );
 
-impl PhoneNumberCapabilities {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            voice: Default::default(),
-            sms: Default::default(),
-            mms: Default::default(),
-            fax: Default::default(),
-        }
-    }
-    /// Whether the phone number can receive voice calls.
-    pub fn voice(mut self, value: bool) -> Self {
-        self.voice = Some(value);
-        self
-    }
-    /// Whether the phone number can send/receive SMS.
-    pub fn sms(mut self, value: bool) -> Self {
-        self.sms = Some(value);
-        self
-    }
-    /// Whether the phone number can send/receive MMS.
-    pub fn mms(mut self, value: bool) -> Self {
-        self.mms = Some(value);
-        self
-    }
-    /// Whether the phone number can send/receive fax.
-    pub fn fax(mut self, value: bool) -> Self {
-        self.fax = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    PhoneNumberCapabilities { new(none), voice : Some(as bool), sms : Some(as bool), mms
+    : Some(as bool), fax : Some(as bool), }
+);
 
 crate::runtime::open_enum! {
     /// Phone number capability.
@@ -4895,13 +3101,9 @@ pub struct PhoneNumberListResponseRequired {
     pub data: Vec<PhoneNumber>,
 }
 
-impl PhoneNumberListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: PhoneNumberListResponseRequired) -> Self {
-        let PhoneNumberListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    PhoneNumberListResponse { new(all PhoneNumberListResponseRequired { links, data }), }
+);
 
 /// Response containing phone number lookup result.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4946,91 +3148,15 @@ crate::runtime::wire_struct!(
     default("number_type"), carrier = default("carrier"), cnam = default("cnam") }
 );
 
-impl PhoneNumberLookupResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            country_code_number: Default::default(),
-            national_number: Default::default(),
-            possible_number: Default::default(),
-            valid_number: Default::default(),
-            national_number_formatted: Default::default(),
-            international_number_formatted: Default::default(),
-            e164: Default::default(),
-            location: Default::default(),
-            country_code: Default::default(),
-            timezones: Default::default(),
-            number_type: Default::default(),
-            carrier: Default::default(),
-            cnam: Default::default(),
-        }
-    }
-    /// The Country code associated with the number.
-    pub fn country_code_number(mut self, value: i32) -> Self {
-        self.country_code_number = Some(value);
-        self
-    }
-    /// Number in the countries national format.
-    pub fn national_number(mut self, value: impl Into<String>) -> Self {
-        self.national_number = Some(Into::into(value));
-        self
-    }
-    /// Whether the number supplied is a possible number.
-    pub fn possible_number(mut self, value: bool) -> Self {
-        self.possible_number = Some(value);
-        self
-    }
-    /// Whether the number supplied is a valid number.
-    pub fn valid_number(mut self, value: bool) -> Self {
-        self.valid_number = Some(value);
-        self
-    }
-    /// The E164 number formatted in national format.
-    pub fn national_number_formatted(mut self, value: impl Into<String>) -> Self {
-        self.national_number_formatted = Some(Into::into(value));
-        self
-    }
-    /// The E164 number formatted in international format.
-    pub fn international_number_formatted(mut self, value: impl Into<String>) -> Self {
-        self.international_number_formatted = Some(Into::into(value));
-        self
-    }
-    /// The number in E164 format.
-    pub fn e164(mut self, value: impl Into<String>) -> Self {
-        self.e164 = Some(Into::into(value));
-        self
-    }
-    /// The location of the number based on its area code and NPA.
-    pub fn location(mut self, value: impl Into<String>) -> Self {
-        self.location = Some(Into::into(value));
-        self
-    }
-    /// The ISO3166 alpha 2 country code associated with the number.
-    pub fn country_code(mut self, value: impl Into<String>) -> Self {
-        self.country_code = Some(Into::into(value));
-        self
-    }
-    /// The time zones associated with the number.
-    pub fn timezones(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.timezones = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The type of number based on its area code and NPA.
-    pub fn number_type(mut self, value: impl Into<String>) -> Self {
-        self.number_type = Some(Into::into(value));
-        self
-    }
-    /// Carrier information. Adding include=carrier to your request will do a live lookup to determine the current carrier information about this number.
-    pub fn carrier(mut self, value: CarrierLookupInfo) -> Self {
-        self.carrier = Some(value);
-        self
-    }
-    /// Caller ID information. Adding include=cnam to your request will do a live lookup to determine the current caller ID information about this number.
-    pub fn cnam(mut self, value: CnamInfo) -> Self {
-        self.cnam = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    PhoneNumberLookupResponse { new(none), country_code_number : Some(as i32),
+    national_number : Some(into String), possible_number : Some(as bool), valid_number :
+    Some(as bool), national_number_formatted : Some(into String),
+    international_number_formatted : Some(into String), e164 : Some(into String),
+    location : Some(into String), country_code : Some(into String), timezones : Some(iter
+    String), number_type : Some(into String), carrier : Some(as CarrierLookupInfo), cnam
+    : Some(as CnamInfo), }
+);
 
 crate::runtime::open_enum! {
     /// Message handler type for phone numbers.
@@ -5134,57 +3260,12 @@ pub struct PstnRecordingRequired {
     pub relay_pstn_leg_id: Uuid,
 }
 
-impl PstnRecording {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: PstnRecordingRequired) -> Self {
-        let PstnRecordingRequired {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            track,
-            relay_pstn_leg_id,
-        } = required;
-        Self {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            error_code: Default::default(),
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            byte_size: Default::default(),
-            track,
-            relay_conference_id: Default::default(),
-            relay_pstn_leg_id,
-        }
-    }
-    /// Error code if the recording failed.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(Into::into(value));
-        self
-    }
-    /// Size of the recording file in bytes.
-    pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = Some(value);
-        self
-    }
-    /// Unique ID of the Relay conference the recording belongs to, if any.
-    pub fn relay_conference_id(mut self, value: Uuid) -> Self {
-        self.relay_conference_id = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    PstnRecording { new(some PstnRecordingRequired { id, project_id, created_at,
+    updated_at, duration_in_seconds, price, price_unit, status, url, stereo, track,
+    relay_pstn_leg_id }), error_code : Some(into String), byte_size : Some(as i32),
+    relay_conference_id : Some(as Uuid), }
+);
 
 /// Request body for purchasing a phone number.
 #[derive(Debug, Clone, PartialEq)]
@@ -5196,12 +3277,7 @@ pub struct PurchasePhoneNumberRequest {
 
 crate::runtime::wire_struct!(PurchasePhoneNumberRequest { number = required("number") });
 
-impl PurchasePhoneNumberRequest {
-    /// A value made of all its fields.
-    pub fn new(number: impl Into<String>) -> Self {
-        Self { number: Into::into(number) }
-    }
-}
+crate::runtime::builder!(PurchasePhoneNumberRequest { new(all number : into String), });
 
 /// Queue model.
 #[derive(Debug, Clone, PartialEq)]
@@ -5246,53 +3322,12 @@ pub struct QueueRequired {
     pub friendly_name: String,
 }
 
-impl Queue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: QueueRequired) -> Self {
-        let QueueRequired { id, project_id, friendly_name } = required;
-        Self {
-            id,
-            project_id,
-            friendly_name,
-            max_size: Default::default(),
-            current_size: Default::default(),
-            average_wait_time: Default::default(),
-            uri: Default::default(),
-            date_created: Default::default(),
-            date_updated: Default::default(),
-        }
-    }
-    /// The maximum number of callers allowed in the queue.
-    pub fn max_size(mut self, value: i32) -> Self {
-        self.max_size = Some(value);
-        self
-    }
-    /// The current number of callers in the queue.
-    pub fn current_size(mut self, value: i32) -> Self {
-        self.current_size = Some(value);
-        self
-    }
-    /// The average wait time in seconds.
-    pub fn average_wait_time(mut self, value: i32) -> Self {
-        self.average_wait_time = Some(value);
-        self
-    }
-    /// The URL of this queue.
-    pub fn uri(mut self, value: impl Into<String>) -> Self {
-        self.uri = Some(Into::into(value));
-        self
-    }
-    /// Timestamp when the queue was created.
-    pub fn date_created(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_created = Some(value);
-        self
-    }
-    /// Timestamp when the queue was last updated.
-    pub fn date_updated(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_updated = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Queue { new(some QueueRequired { id, project_id, friendly_name }), max_size : Some(as
+    i32), current_size : Some(as i32), average_wait_time : Some(as i32), uri : Some(into
+    String), date_created : Some(as ::chrono::DateTime < ::chrono::Utc >), date_updated :
+    Some(as ::chrono::DateTime < ::chrono::Utc >), }
+);
 
 /// Response containing a list of queues.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5308,25 +3343,10 @@ crate::runtime::wire_struct!(
     QueueListResponse { links = default("links"), data = default("data") }
 );
 
-impl QueueListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of queues.
-    pub fn data(mut self, value: impl IntoIterator<Item = Queue>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    QueueListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    Queue), }
+);
 
 /// Queue member model.
 #[derive(Debug, Clone, PartialEq)]
@@ -5370,31 +3390,11 @@ pub struct QueueMemberRequired {
     pub uri: String,
 }
 
-impl QueueMember {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: QueueMemberRequired) -> Self {
-        let QueueMemberRequired { call_id, project_id, queue_id, position, uri } = required;
-        Self {
-            call_id,
-            project_id,
-            queue_id,
-            position,
-            uri,
-            wait_time: Default::default(),
-            date_enqueued: Default::default(),
-        }
-    }
-    /// Wait time in seconds since the member was enqueued. If not yet enqueued, it will be null.
-    pub fn wait_time(mut self, value: i32) -> Self {
-        self.wait_time = Some(value);
-        self
-    }
-    /// When the queue member was last enqueued.
-    pub fn date_enqueued(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.date_enqueued = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    QueueMember { new(some QueueMemberRequired { call_id, project_id, queue_id, position,
+    uri }), wait_time : Some(as i32), date_enqueued : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), }
+);
 
 /// Response containing a list of queue members.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -5410,25 +3410,10 @@ crate::runtime::wire_struct!(
     QueueMemberListResponse { links = default("links"), data = default("data") }
 );
 
-impl QueueMemberListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of queue members.
-    pub fn data(mut self, value: impl IntoIterator<Item = QueueMember>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    QueueMemberListResponse { new(none), links : Some(as PaginationLinks), data :
+    Some(iter QueueMember), }
+);
 
 /// Response containing a single queue member.
 pub type QueueMemberResponse = QueueMember;
@@ -5470,13 +3455,9 @@ pub struct RecordingListResponseRequired {
     pub data: Vec<Recording>,
 }
 
-impl RecordingListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: RecordingListResponseRequired) -> Self {
-        let RecordingListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    RecordingListResponse { new(all RecordingListResponseRequired { links, data }), }
+);
 
 /// The query and header parameters of [`Client::search_available_phone_numbers`](crate::Client::search_available_phone_numbers).
 ///
@@ -5525,61 +3506,12 @@ crate::runtime::wire_struct!(
     default("max_results"), region = default("region"), city = default("city") }
 );
 
-impl SearchAvailablePhoneNumbersParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            areacode: Default::default(),
-            number_type: Default::default(),
-            starts_with: Default::default(),
-            contains: Default::default(),
-            ends_with: Default::default(),
-            max_results: Default::default(),
-            region: Default::default(),
-            city: Default::default(),
-        }
-    }
-    /// An areacode to search within.
-    pub fn areacode(mut self, value: impl Into<String>) -> Self {
-        self.areacode = Some(Into::into(value));
-        self
-    }
-    /// Search for either local or toll-free numbers. Defaults to local.
-    pub fn number_type(mut self, value: impl Into<String>) -> Self {
-        self.number_type = Some(Into::into(value));
-        self
-    }
-    /// A string of 3 to 7 digits that should be used as the start of a number. Cannot be used in combination with contains or ends_with.
-    pub fn starts_with(mut self, value: impl Into<String>) -> Self {
-        self.starts_with = Some(Into::into(value));
-        self
-    }
-    /// A string of 3 to 7 digits that should appear somewhere in the number. Cannot be used in combination with starts_with or ends_with.
-    pub fn contains(mut self, value: impl Into<String>) -> Self {
-        self.contains = Some(Into::into(value));
-        self
-    }
-    /// A string of 3 to 7 digits that should be used as the end of a number. Cannot be used in combination with starts_with or contains.
-    pub fn ends_with(mut self, value: impl Into<String>) -> Self {
-        self.ends_with = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of matches to return. Upper limit of 100. Defaults to 50.
-    pub fn max_results(mut self, value: i32) -> Self {
-        self.max_results = Some(value);
-        self
-    }
-    /// A region or state to search within. Must be an ISO 3166-2 alpha-2 code, i.e. TX for Texas. Only supported for local searches; not supported when `number_type` is toll-free.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(Into::into(value));
-        self
-    }
-    /// A specific City to search within. Must be used in combination with region. Only supported for local searches; not supported when `number_type` is toll-free.
-    pub fn city(mut self, value: impl Into<String>) -> Self {
-        self.city = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SearchAvailablePhoneNumbersParams { new(none), areacode : Some(into String),
+    number_type : Some(into String), starts_with : Some(into String), contains :
+    Some(into String), ends_with : Some(into String), max_results : Some(as i32), region
+    : Some(into String), city : Some(into String), }
+);
 
 /// Short code model.
 #[derive(Debug, Clone, PartialEq)]
@@ -5679,51 +3611,12 @@ pub struct ShortCodeRequired {
     pub message_relay_context: Option<String>,
 }
 
-impl ShortCode {
-    /// A value made of all its fields.
-    pub fn new(required: ShortCodeRequired) -> Self {
-        let ShortCodeRequired {
-            id,
-            name,
-            number,
-            capabilities,
-            number_type,
-            code_type,
-            country_code,
-            created_at,
-            updated_at,
-            next_billed_at,
-            lease_duration,
-            message_handler,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_context,
-        } = required;
-        Self {
-            id,
-            name,
-            number,
-            capabilities,
-            number_type,
-            code_type,
-            country_code,
-            created_at,
-            updated_at,
-            next_billed_at,
-            lease_duration,
-            message_handler,
-            message_request_url,
-            message_request_method,
-            message_fallback_url,
-            message_fallback_method,
-            message_laml_application_id,
-            message_relay_context,
-        }
-    }
-}
+crate::runtime::builder!(
+    ShortCode { new(all ShortCodeRequired { id, name, number, capabilities, number_type,
+    code_type, country_code, created_at, updated_at, next_billed_at, lease_duration,
+    message_handler, message_request_url, message_request_method, message_fallback_url,
+    message_fallback_method, message_laml_application_id, message_relay_context }), }
+);
 
 crate::runtime::open_enum! {
     /// Short code capabilities.
@@ -5757,13 +3650,9 @@ pub struct ShortCodeListResponseRequired {
     pub data: Vec<ShortCode>,
 }
 
-impl ShortCodeListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ShortCodeListResponseRequired) -> Self {
-        let ShortCodeListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    ShortCodeListResponse { new(all ShortCodeListResponseRequired { links, data }), }
+);
 
 crate::runtime::open_enum! {
     /// Message handler type for short codes.
@@ -5936,65 +3825,15 @@ pub struct SipEndpointRequired {
     pub call_relay_script_url: Option<String>,
 }
 
-impl SipEndpoint {
-    /// A value made of all its fields.
-    pub fn new(required: SipEndpointRequired) -> Self {
-        let SipEndpointRequired {
-            type_,
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-            call_handler,
-            calling_handler_resource_id,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_video_room_id,
-            call_relay_script_url,
-        } = required;
-        Self {
-            type_,
-            id,
-            username,
-            caller_id,
-            send_as,
-            ciphers,
-            codecs,
-            encryption,
-            call_handler,
-            calling_handler_resource_id,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_dialogflow_agent_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_relay_application,
-            call_video_room_id,
-            call_relay_script_url,
-        }
-    }
-}
+crate::runtime::builder!(
+    SipEndpoint { new(all SipEndpointRequired { type_, id, username, caller_id, send_as,
+    ciphers, codecs, encryption, call_handler, calling_handler_resource_id,
+    call_request_url, call_request_method, call_fallback_url, call_fallback_method,
+    call_status_callback_url, call_status_callback_method, call_laml_application_id,
+    call_dialogflow_agent_id, call_relay_topic, call_relay_topic_status_callback_url,
+    call_relay_context, call_relay_context_status_callback_url, call_relay_application,
+    call_video_room_id, call_relay_script_url }), }
+);
 
 /// A string representing the HTTP method to use with call_fallback_url. Valid values are GET and POST.
 pub type SipEndpointCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
@@ -6034,13 +3873,9 @@ pub struct SipEndpointListResponseRequired {
     pub data: Vec<SipEndpoint>,
 }
 
-impl SipEndpointListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: SipEndpointListResponseRequired) -> Self {
-        let SipEndpointListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    SipEndpointListResponse { new(all SipEndpointListResponseRequired { links, data }), }
+);
 
 /// Response containing a single SIP endpoint.
 pub type SipEndpointResponse = SipEndpoint;
@@ -6085,52 +3920,12 @@ crate::runtime::wire_struct!(
     default("default_encryption"), default_send_as = default("default_send_as") }
 );
 
-impl SipProfileResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            domain: Default::default(),
-            domain_identifier: Default::default(),
-            default_codecs: Default::default(),
-            default_ciphers: Default::default(),
-            default_encryption: Default::default(),
-            default_send_as: Default::default(),
-        }
-    }
-    /// A string representation of the fully qualified domain name for this profile.
-    pub fn domain(mut self, value: impl Into<String>) -> Self {
-        self.domain = Some(Into::into(value));
-        self
-    }
-    /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    pub fn domain_identifier(mut self, value: impl Into<String>) -> Self {
-        self.domain_identifier = Some(Into::into(value));
-        self
-    }
-    /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    pub fn default_codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.default_codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    pub fn default_ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.default_ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    pub fn default_encryption(
-        mut self,
-        value: SipProfileResponseDefaultEncryption,
-    ) -> Self {
-        self.default_encryption = Some(value);
-        self
-    }
-    /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    pub fn default_send_as(mut self, value: impl Into<String>) -> Self {
-        self.default_send_as = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SipProfileResponse { new(none), domain : Some(into String), domain_identifier :
+    Some(into String), default_codecs : Some(iter String), default_ciphers : Some(iter
+    String), default_encryption : Some(as SipProfileResponseDefaultEncryption),
+    default_send_as : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
@@ -6216,57 +4011,12 @@ pub struct SipRecordingRequired {
     pub relay_sip_leg_id: Uuid,
 }
 
-impl SipRecording {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SipRecordingRequired) -> Self {
-        let SipRecordingRequired {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            track,
-            relay_sip_leg_id,
-        } = required;
-        Self {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            error_code: Default::default(),
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            byte_size: Default::default(),
-            track,
-            relay_conference_id: Default::default(),
-            relay_sip_leg_id,
-        }
-    }
-    /// Error code if the recording failed.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(Into::into(value));
-        self
-    }
-    /// Size of the recording file in bytes.
-    pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = Some(value);
-        self
-    }
-    /// Unique ID of the Relay conference the recording belongs to, if any.
-    pub fn relay_conference_id(mut self, value: Uuid) -> Self {
-        self.relay_conference_id = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SipRecording { new(some SipRecordingRequired { id, project_id, created_at,
+    updated_at, duration_in_seconds, price, price_unit, status, url, stereo, track,
+    relay_sip_leg_id }), error_code : Some(into String), byte_size : Some(as i32),
+    relay_conference_id : Some(as Uuid), }
+);
 
 /// Details about a specific validation error.
 #[derive(Debug, Clone, PartialEq)]
@@ -6300,18 +4050,10 @@ pub struct StatusCodesSpaceApiErrorItemRequired {
     pub code: String,
 }
 
-impl StatusCodesSpaceApiErrorItem {
-    /// A value made of all its fields.
-    pub fn new(required: StatusCodesSpaceApiErrorItemRequired) -> Self {
-        let StatusCodesSpaceApiErrorItemRequired { detail, status, title, code } = required;
-        Self {
-            detail,
-            status,
-            title,
-            code,
-        }
-    }
-}
+crate::runtime::builder!(
+    StatusCodesSpaceApiErrorItem { new(all StatusCodesSpaceApiErrorItemRequired { detail,
+    status, title, code }), }
+);
 
 /// The request failed validation. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -6323,14 +4065,9 @@ pub struct StatusCodesValidationError {
 
 crate::runtime::wire_struct!(StatusCodesValidationError { errors = required("errors") });
 
-impl StatusCodesValidationError {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesSpaceApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    StatusCodesValidationError { new(all errors : iter StatusCodesSpaceApiErrorItem), }
+);
 
 /// Request body for updating an address.
 pub type UpdateAddressRequest = CreateAddressRequest;
@@ -6348,17 +4085,7 @@ pub struct UpdateCampaignRequest {
 
 crate::runtime::wire_struct!(UpdateCampaignRequest { name = default("name") });
 
-impl UpdateCampaignRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { name: Default::default() }
-    }
-    /// A name for the campaign.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(UpdateCampaignRequest { new(none), name : Some(into String), });
 
 /// Request body for updating a domain application.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6445,196 +4172,25 @@ crate::runtime::wire_struct!(
     default("call_relay_context_status_callback_url") }
 );
 
-impl UpdateDomainApplicationRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            identifier: Default::default(),
-            user: Default::default(),
-            ip_auth_enabled: Default::default(),
-            ip_auth: Default::default(),
-            encryption: Default::default(),
-            codecs: Default::default(),
-            ciphers: Default::default(),
-            call_handler: Default::default(),
-            call_relay_topic: Default::default(),
-            call_relay_topic_status_callback_url: Default::default(),
-            call_relay_application: Default::default(),
-            call_request_url: Default::default(),
-            call_request_method: Default::default(),
-            call_fallback_url: Default::default(),
-            call_fallback_method: Default::default(),
-            call_status_callback_url: Default::default(),
-            call_status_callback_method: Default::default(),
-            call_laml_application_id: Default::default(),
-            call_video_room_id: Default::default(),
-            call_relay_script_url: Default::default(),
-            call_dialogflow_agent_id: Default::default(),
-            call_ai_agent_id: Default::default(),
-            call_flow_id: Default::default(),
-            call_flow_version: Default::default(),
-            call_relay_context: Default::default(),
-            call_relay_context_status_callback_url: Default::default(),
-        }
-    }
-    /// A string representing the friendly name for this domain application.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// A string representing the identifier portion of the domain application.
-    pub fn identifier(mut self, value: impl Into<String>) -> Self {
-        self.identifier = Some(Into::into(value));
-        self
-    }
-    /// A string representing the user portion of the domain application.
-    pub fn user(mut self, value: impl Into<String>) -> Self {
-        self.user = Some(Into::into(value));
-        self
-    }
-    /// Whether the domain application will enforce IP authentication for incoming requests.
-    pub fn ip_auth_enabled(mut self, value: bool) -> Self {
-        self.ip_auth_enabled = Some(value);
-        self
-    }
-    /// A list containing whitelisted IP addresses and IP blocks used if ip_auth_enabled is true.
-    pub fn ip_auth(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ip_auth = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Whether connections to this domain application require encryption or if encryption is optional.
-    pub fn encryption(
-        mut self,
-        value: UpdateDomainApplicationRequestEncryption,
-    ) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// A list of codecs this domain application will support.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A list of encryption ciphers this domain application will support.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Specify how the domain application will handle calls.
-    pub fn call_handler(mut self, value: DomainAppCallHandlerRequest) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// A string representing the Relay topic to forward incoming calls to.
-    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_topic = Some(Into::into(value));
-        self
-    }
-    /// A string representing a URL to send status change messages to.
-    pub fn call_relay_topic_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_topic_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the Relay Application to forward incoming calls to.
-    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_application = Some(Into::into(value));
-        self
-    }
-    /// A string representing the LaML URL to access when a call is received.
-    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
-        self.call_request_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the HTTP method to use with call_request_url.
-    pub fn call_request_method(
-        mut self,
-        value: UpdateDomainApplicationRequestCallRequestMethod,
-    ) -> Self {
-        self.call_request_method = Some(value);
-        self
-    }
-    /// A string representing the LaML URL to access when the call to call_request_url fails.
-    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the HTTP method to use with call_fallback_url.
-    pub fn call_fallback_method(
-        mut self,
-        value: UpdateDomainApplicationRequestCallFallbackMethod,
-    ) -> Self {
-        self.call_fallback_method = Some(value);
-        self
-    }
-    /// A string representing a URL to send status change messages to.
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the HTTP method to use with call_status_callback_url.
-    pub fn call_status_callback_method(
-        mut self,
-        value: UpdateDomainApplicationRequestCallStatusCallbackMethod,
-    ) -> Self {
-        self.call_status_callback_method = Some(value);
-        self
-    }
-    /// A string representing the ID of the LaML application to forward incoming calls to.
-    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
-        self.call_laml_application_id = Some(Into::into(value));
-        self
-    }
-    /// A string representing the ID of the Video Room to forward incoming calls to.
-    pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = Some(value);
-        self
-    }
-    /// A string representing the URL of the Relay script to execute when a call is received.
-    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_script_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the ID of the Dialogflow Agent to forward incoming calls to.
-    pub fn call_dialogflow_agent_id(mut self, value: Uuid) -> Self {
-        self.call_dialogflow_agent_id = Some(value);
-        self
-    }
-    /// A string representing the ID of the AI Agent to forward incoming calls to.
-    pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = Some(value);
-        self
-    }
-    /// A string representing the ID of the Call Flow to forward incoming calls to.
-    pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = Some(value);
-        self
-    }
-    /// A string representing the version of your Call Flow you'd like to use.
-    pub fn call_flow_version(
-        mut self,
-        value: UpdateDomainApplicationRequestCallFlowVersion,
-    ) -> Self {
-        self.call_flow_version = Some(value);
-        self
-    }
-    /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_context = Some(Into::into(value));
-        self
-    }
-    /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    pub fn call_relay_context_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_context_status_callback_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateDomainApplicationRequest { new(none), name : Some(into String), identifier :
+    Some(into String), user : Some(into String), ip_auth_enabled : Some(as bool), ip_auth
+    : Some(iter String), encryption : Some(as UpdateDomainApplicationRequestEncryption),
+    codecs : Some(iter String), ciphers : Some(iter String), call_handler : Some(as
+    DomainAppCallHandlerRequest), call_relay_topic : Some(into String),
+    call_relay_topic_status_callback_url : Some(into String), call_relay_application :
+    Some(into String), call_request_url : Some(into String), call_request_method :
+    Some(as UpdateDomainApplicationRequestCallRequestMethod), call_fallback_url :
+    Some(into String), call_fallback_method : Some(as
+    UpdateDomainApplicationRequestCallFallbackMethod), call_status_callback_url :
+    Some(into String), call_status_callback_method : Some(as
+    UpdateDomainApplicationRequestCallStatusCallbackMethod), call_laml_application_id :
+    Some(into String), call_video_room_id : Some(as Uuid), call_relay_script_url :
+    Some(into String), call_dialogflow_agent_id : Some(as Uuid), call_ai_agent_id :
+    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(as
+    UpdateDomainApplicationRequestCallFlowVersion), call_relay_context : Some(into
+    String), call_relay_context_status_callback_url : Some(into String), }
+);
 
 /// A string representing the HTTP method to use with call_fallback_url.
 pub type UpdateDomainApplicationRequestCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
@@ -6666,20 +4222,10 @@ crate::runtime::wire_struct!(
     default("sticky_sender") }
 );
 
-impl UpdateNumberGroupRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            sticky_sender: Default::default(),
-        }
-    }
-    /// Whether the number group uses the same 'From' number for outbound requests to a number, or chooses a random one.
-    pub fn sticky_sender(mut self, value: bool) -> Self {
-        self.sticky_sender = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateNumberGroupRequest { new(some name : into String), sticky_sender : Some(as
+    bool), }
+);
 
 /// Request body for updating a phone number.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -6779,214 +4325,28 @@ crate::runtime::wire_struct!(
     default("message_relay_application") }
 );
 
-impl UpdatePhoneNumberRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            call_handler: Default::default(),
-            call_receive_mode: Default::default(),
-            call_request_url: Default::default(),
-            call_request_method: Default::default(),
-            call_fallback_url: Default::default(),
-            call_fallback_method: Default::default(),
-            call_status_callback_url: Default::default(),
-            call_status_callback_method: Default::default(),
-            call_laml_application_id: Default::default(),
-            call_dialogflow_agent_id: Default::default(),
-            call_relay_topic: Default::default(),
-            call_relay_topic_status_callback_url: Default::default(),
-            call_relay_script_url: Default::default(),
-            call_relay_context: Default::default(),
-            call_relay_context_status_callback_url: Default::default(),
-            call_relay_application: Default::default(),
-            call_relay_connector_id: Default::default(),
-            call_sip_endpoint_id: Default::default(),
-            call_verto_resource: Default::default(),
-            call_video_room_id: Default::default(),
-            message_handler: Default::default(),
-            message_request_url: Default::default(),
-            message_request_method: Default::default(),
-            message_fallback_url: Default::default(),
-            message_fallback_method: Default::default(),
-            message_laml_application_id: Default::default(),
-            message_relay_topic: Default::default(),
-            message_relay_context: Default::default(),
-            message_relay_application: Default::default(),
-        }
-    }
-    /// The friendly name for the phone number.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The call handler for the phone number.
-    pub fn call_handler(mut self, value: PhoneNumberCallHandlerRequest) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// The call receive mode for the phone number.
-    pub fn call_receive_mode(mut self, value: impl Into<String>) -> Self {
-        self.call_receive_mode = Some(Into::into(value));
-        self
-    }
-    /// The call request URL for the phone number.
-    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
-        self.call_request_url = Some(Into::into(value));
-        self
-    }
-    /// The call request method for the phone number.
-    pub fn call_request_method(
-        mut self,
-        value: UpdatePhoneNumberRequestCallRequestMethod,
-    ) -> Self {
-        self.call_request_method = Some(value);
-        self
-    }
-    /// The call fallback URL for the phone number.
-    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// The call fallback method for the phone number.
-    pub fn call_fallback_method(
-        mut self,
-        value: UpdatePhoneNumberRequestCallFallbackMethod,
-    ) -> Self {
-        self.call_fallback_method = Some(value);
-        self
-    }
-    /// The call status callback URL for the phone number.
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The call status callback method for the phone number.
-    pub fn call_status_callback_method(
-        mut self,
-        value: UpdatePhoneNumberRequestCallStatusCallbackMethod,
-    ) -> Self {
-        self.call_status_callback_method = Some(value);
-        self
-    }
-    /// The ID of the LaML Application to use when using the laml_application call handler.
-    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
-        self.call_laml_application_id = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Dialogflow Agent to start when using the dialogflow call handler.
-    pub fn call_dialogflow_agent_id(mut self, value: impl Into<String>) -> Self {
-        self.call_dialogflow_agent_id = Some(Into::into(value));
-        self
-    }
-    /// A string representing the Relay topic to forward incoming calls to.
-    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_topic = Some(Into::into(value));
-        self
-    }
-    /// A string representing a URL to send status change messages to when call_handler is set to relay_topic.
-    pub fn call_relay_topic_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_topic_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The URL to make a request to when using the relay_script call handler.
-    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_script_url = Some(Into::into(value));
-        self
-    }
-    /// This handler type is deprecated. Please use call_relay_application or call_relay_topic instead.
-    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_context = Some(Into::into(value));
-        self
-    }
-    /// This property is deprecated. Please use call_relay_topic_status_callback_url instead.
-    pub fn call_relay_context_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_context_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// A string representing the Relay Application to forward incoming calls to.
-    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_application = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Relay Connector to use when using the relay_connector call handler.
-    pub fn call_relay_connector_id(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_connector_id = Some(Into::into(value));
-        self
-    }
-    /// The ID of the SIP Endpoint to use when using the relay_sip_endpoint call handler.
-    pub fn call_sip_endpoint_id(mut self, value: impl Into<String>) -> Self {
-        self.call_sip_endpoint_id = Some(Into::into(value));
-        self
-    }
-    /// The Verto resource to use when using the relay_verto_endpoint call handler.
-    pub fn call_verto_resource(mut self, value: impl Into<String>) -> Self {
-        self.call_verto_resource = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Video Room to forward incoming calls to when using the video_room call handler.
-    pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = Some(value);
-        self
-    }
-    /// The message handler for the phone number.
-    pub fn message_handler(mut self, value: PhoneNumberMessageHandler) -> Self {
-        self.message_handler = Some(value);
-        self
-    }
-    /// The message request URL for the phone number.
-    pub fn message_request_url(mut self, value: impl Into<String>) -> Self {
-        self.message_request_url = Some(Into::into(value));
-        self
-    }
-    /// The message request method for the phone number.
-    pub fn message_request_method(
-        mut self,
-        value: UpdatePhoneNumberRequestMessageRequestMethod,
-    ) -> Self {
-        self.message_request_method = Some(value);
-        self
-    }
-    /// The message fallback URL for the phone number.
-    pub fn message_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.message_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// The message fallback method for the phone number.
-    pub fn message_fallback_method(
-        mut self,
-        value: UpdatePhoneNumberRequestMessageFallbackMethod,
-    ) -> Self {
-        self.message_fallback_method = Some(value);
-        self
-    }
-    /// The ID of the LaML Application to use for messages.
-    pub fn message_laml_application_id(mut self, value: impl Into<String>) -> Self {
-        self.message_laml_application_id = Some(Into::into(value));
-        self
-    }
-    /// A string representing the Relay topic to forward incoming messages to.
-    pub fn message_relay_topic(mut self, value: impl Into<String>) -> Self {
-        self.message_relay_topic = Some(Into::into(value));
-        self
-    }
-    /// This handler type is deprecated. Please use message_relay_application or message_relay_topic instead.
-    pub fn message_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.message_relay_context = Some(Into::into(value));
-        self
-    }
-    /// A string representing the Relay Application to forward incoming messages to.
-    pub fn message_relay_application(mut self, value: impl Into<String>) -> Self {
-        self.message_relay_application = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdatePhoneNumberRequest { new(none), name : Some(into String), call_handler :
+    Some(as PhoneNumberCallHandlerRequest), call_receive_mode : Some(into String),
+    call_request_url : Some(into String), call_request_method : Some(as
+    UpdatePhoneNumberRequestCallRequestMethod), call_fallback_url : Some(into String),
+    call_fallback_method : Some(as UpdatePhoneNumberRequestCallFallbackMethod),
+    call_status_callback_url : Some(into String), call_status_callback_method : Some(as
+    UpdatePhoneNumberRequestCallStatusCallbackMethod), call_laml_application_id :
+    Some(into String), call_dialogflow_agent_id : Some(into String), call_relay_topic :
+    Some(into String), call_relay_topic_status_callback_url : Some(into String),
+    call_relay_script_url : Some(into String), call_relay_context : Some(into String),
+    call_relay_context_status_callback_url : Some(into String), call_relay_application :
+    Some(into String), call_relay_connector_id : Some(into String), call_sip_endpoint_id
+    : Some(into String), call_verto_resource : Some(into String), call_video_room_id :
+    Some(as Uuid), message_handler : Some(as PhoneNumberMessageHandler),
+    message_request_url : Some(into String), message_request_method : Some(as
+    UpdatePhoneNumberRequestMessageRequestMethod), message_fallback_url : Some(into
+    String), message_fallback_method : Some(as
+    UpdatePhoneNumberRequestMessageFallbackMethod), message_laml_application_id :
+    Some(into String), message_relay_topic : Some(into String), message_relay_context :
+    Some(into String), message_relay_application : Some(into String), }
+);
 
 /// The call fallback method for the phone number.
 pub type UpdatePhoneNumberRequestCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
@@ -7053,52 +4413,13 @@ pub struct UpdateShortCodeRequestRequired {
     pub message_handler: ShortCodeMessageHandler,
 }
 
-impl UpdateShortCodeRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: UpdateShortCodeRequestRequired) -> Self {
-        let UpdateShortCodeRequestRequired { name, message_handler } = required;
-        Self {
-            name,
-            message_handler,
-            message_request_url: Default::default(),
-            message_request_method: Default::default(),
-            message_fallback_url: Default::default(),
-            message_fallback_method: Default::default(),
-            message_laml_application_id: Default::default(),
-            message_relay_context: Default::default(),
-        }
-    }
-    /// The URL to send message requests to when using laml_webhooks handler.
-    pub fn message_request_url(mut self, value: impl Into<String>) -> Self {
-        self.message_request_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use for message requests. Defaults to POST.
-    pub fn message_request_method(mut self, value: HttpMethod) -> Self {
-        self.message_request_method = Some(value);
-        self
-    }
-    /// The fallback URL for message requests.
-    pub fn message_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.message_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use for fallback requests. Defaults to POST.
-    pub fn message_fallback_method(mut self, value: HttpMethod) -> Self {
-        self.message_fallback_method = Some(value);
-        self
-    }
-    /// The ID of the LāML application to handle messages when using laml_application handler.
-    pub fn message_laml_application_id(mut self, value: Uuid) -> Self {
-        self.message_laml_application_id = Some(value);
-        self
-    }
-    /// The Relay context to use when using relay_context handler.
-    pub fn message_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.message_relay_context = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateShortCodeRequest { new(some UpdateShortCodeRequestRequired { name,
+    message_handler }), message_request_url : Some(into String), message_request_method :
+    Some(as HttpMethod), message_fallback_url : Some(into String),
+    message_fallback_method : Some(as HttpMethod), message_laml_application_id : Some(as
+    Uuid), message_relay_context : Some(into String), }
+);
 
 /// Request body for updating a SIP endpoint.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7183,184 +4504,24 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl UpdateSipEndpointRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            username: Default::default(),
-            password: Default::default(),
-            caller_id: Default::default(),
-            send_as: Default::default(),
-            ciphers: Default::default(),
-            codecs: Default::default(),
-            encryption: Default::default(),
-            call_handler: Default::default(),
-            call_request_url: Default::default(),
-            call_request_method: Default::default(),
-            call_fallback_url: Default::default(),
-            call_fallback_method: Default::default(),
-            call_status_callback_url: Default::default(),
-            call_status_callback_method: Default::default(),
-            call_laml_application_id: Default::default(),
-            call_dialogflow_agent_id: Default::default(),
-            call_relay_topic: Default::default(),
-            call_relay_topic_status_callback_url: Default::default(),
-            call_relay_context: Default::default(),
-            call_relay_context_status_callback_url: Default::default(),
-            call_relay_application: Default::default(),
-            call_video_room_id: Default::default(),
-            call_flow_id: Default::default(),
-            call_flow_version: Default::default(),
-            call_ai_agent_id: Default::default(),
-            call_relay_script_url: Default::default(),
-        }
-    }
-    /// String representing the username portion of the endpoint. Must be unique across your project and must not contain white space characters or @.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// A password to authenticate registrations to this endpoint.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Friendly Caller ID used as the CNAM when dialing a phone number or the From when dialing another SIP Endpoint.
-    pub fn caller_id(mut self, value: impl Into<String>) -> Self {
-        self.caller_id = Some(Into::into(value));
-        self
-    }
-    /// When dialing a PSTN phone number, you must send it From a number you have purchased or verified. send_as indicates which number this endpoint has set as its origination. random indicates it will randomly choose a purchased or verified number from within the project.
-    pub fn send_as(mut self, value: impl Into<String>) -> Self {
-        self.send_as = Some(Into::into(value));
-        self
-    }
-    /// A list of encryption ciphers this endpoint will support.
-    pub fn ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A list of codecs this endpoint will support.
-    pub fn codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Specifies the encryption requirements for connections to this endpoint.
-    pub fn encryption(mut self, value: UpdateSipEndpointRequestEncryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// What type of handler you want to run on inbound calls.
-    pub fn call_handler(mut self, value: UpdateSipEndpointRequestCallHandler) -> Self {
-        self.call_handler = Some(value);
-        self
-    }
-    /// The LaML URL to access when a call is received. Required when call_handler is laml_webhooks.
-    pub fn call_request_url(mut self, value: impl Into<String>) -> Self {
-        self.call_request_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use with call_request_url.
-    pub fn call_request_method(
-        mut self,
-        value: UpdateSipEndpointRequestCallRequestMethod,
-    ) -> Self {
-        self.call_request_method = Some(value);
-        self
-    }
-    /// The LaML URL to access when the call to call_request_url fails. Required when call_handler is laml_webhooks.
-    pub fn call_fallback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_fallback_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use with call_fallback_url.
-    pub fn call_fallback_method(
-        mut self,
-        value: UpdateSipEndpointRequestCallFallbackMethod,
-    ) -> Self {
-        self.call_fallback_method = Some(value);
-        self
-    }
-    /// A URL to send status change messages to. Required when call_handler is laml_webhooks.
-    pub fn call_status_callback_url(mut self, value: impl Into<String>) -> Self {
-        self.call_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use with call_status_callback_url.
-    pub fn call_status_callback_method(
-        mut self,
-        value: UpdateSipEndpointRequestCallStatusCallbackMethod,
-    ) -> Self {
-        self.call_status_callback_method = Some(value);
-        self
-    }
-    /// The ID of the LaML application to forward incoming calls to. Required when call_handler is laml_application.
-    pub fn call_laml_application_id(mut self, value: impl Into<String>) -> Self {
-        self.call_laml_application_id = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Dialogflow agent to forward incoming calls to. Required when call_handler is dialogflow.
-    pub fn call_dialogflow_agent_id(mut self, value: impl Into<String>) -> Self {
-        self.call_dialogflow_agent_id = Some(Into::into(value));
-        self
-    }
-    /// The Relay topic to forward incoming calls to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_topic = Some(Into::into(value));
-        self
-    }
-    /// A URL to send status change messages to. Required when call_handler is relay_topic.
-    pub fn call_relay_topic_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_topic_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The Relay context to forward incoming calls to. Required when call_handler is relay_context.
-    pub fn call_relay_context(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_context = Some(Into::into(value));
-        self
-    }
-    /// A URL to send status change messages to. Required when call_handler is relay_context.
-    pub fn call_relay_context_status_callback_url(
-        mut self,
-        value: impl Into<String>,
-    ) -> Self {
-        self.call_relay_context_status_callback_url = Some(Into::into(value));
-        self
-    }
-    /// The Relay application to forward incoming calls to. Required when call_handler is relay_application.
-    pub fn call_relay_application(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_application = Some(Into::into(value));
-        self
-    }
-    /// The ID of the Video Room to forward incoming calls to. Required when call_handler is video_room.
-    pub fn call_video_room_id(mut self, value: Uuid) -> Self {
-        self.call_video_room_id = Some(value);
-        self
-    }
-    /// The ID of the Call Flow to forward incoming calls to. Required when call_handler is call_flow.
-    pub fn call_flow_id(mut self, value: Uuid) -> Self {
-        self.call_flow_id = Some(value);
-        self
-    }
-    /// The version of the Call Flow to use. Valid values are 'working_copy' or 'current_deployed'.
-    pub fn call_flow_version(mut self, value: impl Into<String>) -> Self {
-        self.call_flow_version = Some(Into::into(value));
-        self
-    }
-    /// The ID of the AI Agent to forward incoming calls to. Required when call_handler is ai_agent.
-    pub fn call_ai_agent_id(mut self, value: Uuid) -> Self {
-        self.call_ai_agent_id = Some(value);
-        self
-    }
-    /// A URL of a SWML script to respond to incoming calls. Required when call_handler is relay_script.
-    pub fn call_relay_script_url(mut self, value: impl Into<String>) -> Self {
-        self.call_relay_script_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateSipEndpointRequest { new(none), username : Some(into String), password :
+    Some(into String), caller_id : Some(into String), send_as : Some(into String),
+    ciphers : Some(iter String), codecs : Some(iter String), encryption : Some(as
+    UpdateSipEndpointRequestEncryption), call_handler : Some(as
+    UpdateSipEndpointRequestCallHandler), call_request_url : Some(into String),
+    call_request_method : Some(as UpdateSipEndpointRequestCallRequestMethod),
+    call_fallback_url : Some(into String), call_fallback_method : Some(as
+    UpdateSipEndpointRequestCallFallbackMethod), call_status_callback_url : Some(into
+    String), call_status_callback_method : Some(as
+    UpdateSipEndpointRequestCallStatusCallbackMethod), call_laml_application_id :
+    Some(into String), call_dialogflow_agent_id : Some(into String), call_relay_topic :
+    Some(into String), call_relay_topic_status_callback_url : Some(into String),
+    call_relay_context : Some(into String), call_relay_context_status_callback_url :
+    Some(into String), call_relay_application : Some(into String), call_video_room_id :
+    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(into String),
+    call_ai_agent_id : Some(as Uuid), call_relay_script_url : Some(into String), }
+);
 
 /// The HTTP method to use with call_fallback_url.
 pub type UpdateSipEndpointRequestCallFallbackMethod = CreateSipEndpointRequestCallFallbackMethod;
@@ -7400,46 +4561,12 @@ crate::runtime::wire_struct!(
     default_send_as = default("default_send_as") }
 );
 
-impl UpdateSipProfileRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            domain_identifier: Default::default(),
-            default_codecs: Default::default(),
-            default_ciphers: Default::default(),
-            default_encryption: Default::default(),
-            default_send_as: Default::default(),
-        }
-    }
-    /// String representing the domain_identifier portion of the profile. Must be unique across your project.
-    pub fn domain_identifier(mut self, value: impl Into<String>) -> Self {
-        self.domain_identifier = Some(Into::into(value));
-        self
-    }
-    /// A list of codecs this profile will support. Currently supported values are: OPUS, G722, PCMU, PCMA, VP8, H264.
-    pub fn default_codecs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.default_codecs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A list of encryption ciphers this profile will support. Currently supported values are: AEAD_AES_256_GCM_8, AES_256_CM_HMAC_SHA1_80, AES_CM_128_HMAC_SHA1_80, AES_256_CM_HMAC_SHA1_32, AES_CM_128_HMAC_SHA1_32.
-    pub fn default_ciphers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.default_ciphers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
-    pub fn default_encryption(
-        mut self,
-        value: UpdateSipProfileRequestDefaultEncryption,
-    ) -> Self {
-        self.default_encryption = Some(value);
-        self
-    }
-    /// The e164 formatted number you wish to set as the originating number when dialing PSTN phone numbers from a SIP Endpoint that uses this profile. Specify null or an empty string to randomly choose a purchased or verified number from within the project.
-    pub fn default_send_as(mut self, value: impl Into<String>) -> Self {
-        self.default_send_as = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateSipProfileRequest { new(none), domain_identifier : Some(into String),
+    default_codecs : Some(iter String), default_ciphers : Some(iter String),
+    default_encryption : Some(as UpdateSipProfileRequestDefaultEncryption),
+    default_send_as : Some(into String), }
+);
 
 /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
 pub type UpdateSipProfileRequestDefaultEncryption = SipProfileResponseDefaultEncryption;
@@ -7456,12 +4583,7 @@ pub struct UpdateVerifiedCallerIdRequest {
 
 crate::runtime::wire_struct!(UpdateVerifiedCallerIdRequest { name = required("name") });
 
-impl UpdateVerifiedCallerIdRequest {
-    /// A value made of all its fields.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: Into::into(name) }
-    }
-}
+crate::runtime::builder!(UpdateVerifiedCallerIdRequest { new(all name : into String), });
 
 /// Verified caller ID model.
 #[derive(Debug, Clone, PartialEq)]
@@ -7505,47 +4627,12 @@ pub struct VerifiedCallerIdRequired {
     pub verified: bool,
 }
 
-impl VerifiedCallerId {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VerifiedCallerIdRequired) -> Self {
-        let VerifiedCallerIdRequired { id, number, verified } = required;
-        Self {
-            type_: Default::default(),
-            id,
-            number,
-            name: Default::default(),
-            extension: Default::default(),
-            verified,
-            verified_at: Default::default(),
-            status: Default::default(),
-        }
-    }
-    /// The type of the returned object, this should be verified_caller_id.
-    pub fn type_(mut self, value: impl Into<String>) -> Self {
-        self.type_ = Some(Into::into(value));
-        self
-    }
-    /// String representing the name portion of the caller ID. If not provided, the default will be the formatted number that has been provided.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// String representing the extension of the phone number for the caller ID. This is only used when placing the verification call.
-    pub fn extension(mut self, value: impl Into<String>) -> Self {
-        self.extension = Some(Into::into(value));
-        self
-    }
-    /// Nullable DateTime field representing the date and time that the number was verified. If the number has not been verified, it will be null.
-    pub fn verified_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.verified_at = Some(value);
-        self
-    }
-    /// The verification status for the caller ID.
-    pub fn status(mut self, value: VerifiedCallerIdStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VerifiedCallerId { new(some VerifiedCallerIdRequired { id, number, verified }), type_
+    : Some(into String), name : Some(into String), extension : Some(into String),
+    verified_at : Some(as ::chrono::DateTime < ::chrono::Utc >), status : Some(as
+    VerifiedCallerIdStatus), }
+);
 
 /// Response containing a list of verified caller IDs.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -7561,25 +4648,10 @@ crate::runtime::wire_struct!(
     VerifiedCallerIdListResponse { links = default("links"), data = default("data") }
 );
 
-impl VerifiedCallerIdListResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            links: Default::default(),
-            data: Default::default(),
-        }
-    }
-    /// Pagination links.
-    pub fn links(mut self, value: PaginationLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-    /// List of verified caller IDs.
-    pub fn data(mut self, value: impl IntoIterator<Item = VerifiedCallerId>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    VerifiedCallerIdListResponse { new(none), links : Some(as PaginationLinks), data :
+    Some(iter VerifiedCallerId), }
+);
 
 /// Response containing a single verified caller ID.
 pub type VerifiedCallerIdResponse = VerifiedCallerId;
@@ -7611,14 +4683,9 @@ crate::runtime::wire_struct!(
     VerifyCallerIdRequest { verification_code = required("verification_code") }
 );
 
-impl VerifyCallerIdRequest {
-    /// A value made of all its fields.
-    pub fn new(verification_code: impl Into<String>) -> Self {
-        Self {
-            verification_code: Into::into(verification_code),
-        }
-    }
-}
+crate::runtime::builder!(
+    VerifyCallerIdRequest { new(all verification_code : into String), }
+);
 
 /// Recording from a WebRTC call leg.
 #[derive(Debug, Clone, PartialEq)]
@@ -7696,57 +4763,12 @@ pub struct WebRtcRecordingRequired {
     pub relay_webrtc_leg_id: Uuid,
 }
 
-impl WebRtcRecording {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebRtcRecordingRequired) -> Self {
-        let WebRtcRecordingRequired {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            track,
-            relay_webrtc_leg_id,
-        } = required;
-        Self {
-            id,
-            project_id,
-            created_at,
-            updated_at,
-            duration_in_seconds,
-            error_code: Default::default(),
-            price,
-            price_unit,
-            status,
-            url,
-            stereo,
-            byte_size: Default::default(),
-            track,
-            relay_conference_id: Default::default(),
-            relay_webrtc_leg_id,
-        }
-    }
-    /// Error code if the recording failed.
-    pub fn error_code(mut self, value: impl Into<String>) -> Self {
-        self.error_code = Some(Into::into(value));
-        self
-    }
-    /// Size of the recording file in bytes.
-    pub fn byte_size(mut self, value: i32) -> Self {
-        self.byte_size = Some(value);
-        self
-    }
-    /// Unique ID of the Relay conference the recording belongs to, if any.
-    pub fn relay_conference_id(mut self, value: Uuid) -> Self {
-        self.relay_conference_id = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebRtcRecording { new(some WebRtcRecordingRequired { id, project_id, created_at,
+    updated_at, duration_in_seconds, price, price_unit, status, url, stereo, track,
+    relay_webrtc_leg_id }), error_code : Some(into String), byte_size : Some(as i32),
+    relay_conference_id : Some(as Uuid), }
+);
 
 crate::runtime::error_enum! {
     /// The error responses `assign_e911address` declares, by status, with their decoded bodies.

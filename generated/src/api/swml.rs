@@ -181,12 +181,7 @@ pub struct SwmlCallingAi {
 crate::runtime::wire_struct!(SwmlCallingAi { ai = required("ai") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAi {
-    /// A value made of all its fields.
-    pub fn new(ai: SwmlCallingAiObject) -> Self {
-        Self { ai }
-    }
-}
+crate::runtime::builder!(SwmlCallingAi { new(all ai : as SwmlCallingAiObject), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AI Object
@@ -237,85 +232,14 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(prompt: SwmlCallingAiPrompt) -> Self {
-        Self {
-            global_data: Default::default(),
-            hints: Default::default(),
-            languages: Default::default(),
-            multilingual: Default::default(),
-            params: Default::default(),
-            post_prompt: Default::default(),
-            post_prompt_url: Default::default(),
-            pronounce: Default::default(),
-            prompt,
-            swaig: Default::default(),
-        }
-    }
-    /// A key-value object for storing data that persists throughout the AI session.
-    /// Can be set initially in the SWML script or modified during the conversation using the set_global_data action.
-    /// The global_data object is accessible everywhere in the AI session: prompts, AI parameters,
-    /// and SWML returned from SWAIG functions. Access properties using template strings (e.g. ${global_data.property_name}).
-    pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// Hints help the AI agent understand certain words or phrases better. Words that can commonly be misinterpreted can be added to the hints to help the AI speak more accurately.
-    pub fn hints(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingAiObjectHintsItem>,
-    ) -> Self {
-        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects defining supported languages in the conversation.
-    /// Mutually exclusive with `multilingual`: if both are set, `multilingual` is used and
-    /// this array is ignored.
-    pub fn languages(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingLanguages>,
-    ) -> Self {
-        self.languages = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Configures a single agent to detect the caller's language and answer in it, switching
-    /// as the caller switches. Use this instead of `languages` when one conversation may span
-    /// several languages. Mutually exclusive with `languages`: if both are set, `multilingual`
-    /// is used and `languages` is ignored.
-    pub fn multilingual(mut self, value: SwmlCallingMultilingual) -> Self {
-        self.multilingual = Some(value);
-        self
-    }
-    /// A JSON object containing parameters as key-value pairs.
-    pub fn params(mut self, value: SwmlCallingAiParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// The final set of instructions and configuration settings to send to the agent.
-    pub fn post_prompt(mut self, value: SwmlCallingAiPostPrompt) -> Self {
-        self.post_prompt = Some(value);
-        self
-    }
-    /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
-        self.post_prompt_url = Some(Into::into(value));
-        self
-    }
-    /// An array of JSON objects to clarify the AI's pronunciation of words or expressions.
-    pub fn pronounce(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPronounce>,
-    ) -> Self {
-        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub fn swaig(mut self, value: SwmlCallingSwaig) -> Self {
-        self.swaig = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiObject { new(some prompt : as SwmlCallingAiPrompt), global_data :
+    Some(as SwmlCallingGlobalData), hints : Some(iter SwmlCallingAiObjectHintsItem),
+    languages : Some(iter SwmlCallingLanguages), multilingual : Some(as
+    SwmlCallingMultilingual), params : Some(as SwmlCallingAiParams), post_prompt :
+    Some(as SwmlCallingAiPostPrompt), post_prompt_url : Some(into String), pronounce :
+    Some(iter SwmlCallingPronounce), swaig : Some(as SwmlCallingSwaig), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingAiObject::hints`](crate::SwmlCallingAiObject::hints).
@@ -900,707 +824,60 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            acknowledge_interruptions: Default::default(),
-            ai_model: Default::default(),
-            ai_name: Default::default(),
-            ai_volume: Default::default(),
-            app_name: Default::default(),
-            asr_smart_format: Default::default(),
-            attention_timeout: Default::default(),
-            attention_timeout_prompt: Default::default(),
-            asr_diarize: Default::default(),
-            asr_speaker_affinity: Default::default(),
-            audible_debug: Default::default(),
-            audible_latency: Default::default(),
-            background_file: Default::default(),
-            background_file_loops: Default::default(),
-            background_file_volume: Default::default(),
-            enable_barge: Default::default(),
-            enable_inner_dialog: Default::default(),
-            enable_pause: Default::default(),
-            enable_turn_detection: Default::default(),
-            barge_match_string: Default::default(),
-            barge_min_words: Default::default(),
-            barge_functions: Default::default(),
-            cache_mode: Default::default(),
-            conscience: Default::default(),
-            convo: Default::default(),
-            conversation_id: Default::default(),
-            conversation_sliding_window: Default::default(),
-            debug_webhook_level: Default::default(),
-            debug_webhook_url: Default::default(),
-            debug: Default::default(),
-            direction: Default::default(),
-            digit_terminators: Default::default(),
-            digit_timeout: Default::default(),
-            end_of_speech_timeout: Default::default(),
-            enable_accounting: Default::default(),
-            enable_thinking: Default::default(),
-            enable_text_normalization: Default::default(),
-            auto_correct: Default::default(),
-            redact_prompt: Default::default(),
-            enable_vision: Default::default(),
-            energy_level: Default::default(),
-            first_word_timeout: Default::default(),
-            function_wait_for_talking: Default::default(),
-            functions_on_no_response: Default::default(),
-            hard_stop_prompt: Default::default(),
-            hard_stop_time: Default::default(),
-            hold_music: Default::default(),
-            hold_on_process: Default::default(),
-            inactivity_timeout: Default::default(),
-            inner_dialog_model: Default::default(),
-            inner_dialog_prompt: Default::default(),
-            inner_dialog_synced: Default::default(),
-            initial_sleep_ms: Default::default(),
-            input_poll_freq: Default::default(),
-            interrupt_on_noise: Default::default(),
-            interrupt_prompt: Default::default(),
-            languages_enabled: Default::default(),
-            local_tz: Default::default(),
-            llm_diarize_aware: Default::default(),
-            max_emotion: Default::default(),
-            max_response_tokens: Default::default(),
-            openai_asr_engine: Default::default(),
-            outbound_attention_timeout: Default::default(),
-            persist_global_data: Default::default(),
-            pom_format: Default::default(),
-            save_conversation: Default::default(),
-            speech_event_timeout: Default::default(),
-            speech_gen_quick_stops: Default::default(),
-            speech_timeout: Default::default(),
-            speak_when_spoken_to: Default::default(),
-            start_paused: Default::default(),
-            static_greeting: Default::default(),
-            static_greeting_no_barge: Default::default(),
-            summary_mode: Default::default(),
-            swaig_allow_settings: Default::default(),
-            swaig_allow_swml: Default::default(),
-            swaig_post_conversation: Default::default(),
-            swaig_set_global_data: Default::default(),
-            swaig_post_swml_vars: Default::default(),
-            thinking_model: Default::default(),
-            utility_model: Default::default(),
-            transparent_barge: Default::default(),
-            transparent_barge_max_time: Default::default(),
-            transfer_summary: Default::default(),
-            turn_detection_timeout: Default::default(),
-            turn_filler_sources: Default::default(),
-            turn_filler_every_n: Default::default(),
-            turn_filler_min_ms: Default::default(),
-            tts_number_format: Default::default(),
-            verbose_logs: Default::default(),
-            video_listening_file: Default::default(),
-            video_idle_file: Default::default(),
-            video_talking_file: Default::default(),
-            vision_model: Default::default(),
-            vad_config: Default::default(),
-            wait_for_user: Default::default(),
-            wake_prefix: Default::default(),
-            eleven_labs_stability: Default::default(),
-            eleven_labs_similarity: Default::default(),
-        }
-    }
-    /// Instructs the agent to acknowledge crosstalk and confirm user input when the user speaks over the agent.
-    pub fn acknowledge_interruptions(mut self, value: bool) -> Self {
-        self.acknowledge_interruptions = Some(value);
-        self
-    }
-    /// The model to use for the AI. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
-    pub fn ai_model(mut self, value: SwmlCallingAiParamsAiModel) -> Self {
-        self.ai_model = Some(value);
-        self
-    }
-    /// Sets the name the AI agent responds to for wake/activation purposes. When using `enable_pause`, `start_paused`, or `speak_when_spoken_to`, the user must say this name to get the agent's attention. The name matching is case-insensitive.
-    pub fn ai_name(mut self, value: impl Into<String>) -> Self {
-        self.ai_name = Some(Into::into(value));
-        self
-    }
-    /// Adjust the volume of the AI. Allowed values from `-50` - `50`. **Default:** `0`.
-    pub fn ai_volume(mut self, value: i64) -> Self {
-        self.ai_volume = Some(value);
-        self
-    }
-    /// A custom identifier for the AI application instance. This name is included in webhook payloads, allowing backend systems to identify which AI configuration made the request.
-    pub fn app_name(mut self, value: impl Into<String>) -> Self {
-        self.app_name = Some(Into::into(value));
-        self
-    }
-    /// If true, enables smart formatting in ASR (Automatic Speech Recognition).
-    /// This improves the formatting of numbers, dates, times, and other entities in the transcript.
-    /// **Default:** `false`
-    pub fn asr_smart_format(mut self, value: bool) -> Self {
-        self.asr_smart_format = Some(value);
-        self
-    }
-    /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
-    pub fn attention_timeout(
-        mut self,
-        value: SwmlCallingAiParamsAttentionTimeout,
-    ) -> Self {
-        self.attention_timeout = Some(value);
-        self
-    }
-    /// A custom prompt that is fed into the AI when the attention_timeout is reached.
-    pub fn attention_timeout_prompt(mut self, value: impl Into<String>) -> Self {
-        self.attention_timeout_prompt = Some(Into::into(value));
-        self
-    }
-    /// If true, enables speaker diarization in ASR (Automatic Speech Recognition).
-    /// This will break up the transcript into chunks, with each chunk containing a unique identity (e.g speaker1, speaker2, etc.)
-    /// and the text they spoke.
-    /// **Default:** `false`
-    pub fn asr_diarize(mut self, value: bool) -> Self {
-        self.asr_diarize = Some(value);
-        self
-    }
-    /// If true, will force the AI Agent to only respond to the speaker who responds to the AI Agent first.
-    /// Any other speaker will be ignored.
-    /// **Default:** `false`
-    pub fn asr_speaker_affinity(mut self, value: bool) -> Self {
-        self.asr_speaker_affinity = Some(value);
-        self
-    }
-    /// If `true`, the AI will announce the function that is being executed on the call. **Default:** `false`.
-    pub fn audible_debug(mut self, value: bool) -> Self {
-        self.audible_debug = Some(value);
-        self
-    }
-    /// If `true`, the AI will announce latency information during the call. Useful for debugging. **Default:** `false`.
-    pub fn audible_latency(mut self, value: bool) -> Self {
-        self.audible_latency = Some(value);
-        self
-    }
-    /// URL of audio file to play in the background while AI plays in foreground.
-    pub fn background_file(mut self, value: impl Into<String>) -> Self {
-        self.background_file = Some(Into::into(value));
-        self
-    }
-    /// Maximum number of times to loop playing the background file. `undefined` means loop indefinitely.
-    pub fn background_file_loops(mut self, value: i64) -> Self {
-        self.background_file_loops = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `background_file_loops` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_background_file_loops(mut self) -> Self {
-        self.background_file_loops = crate::runtime::Nullable::Null;
-        self
-    }
-    /// Defines background_file volume within a range of `-50` to `50`. **Default:** `0`.
-    pub fn background_file_volume(mut self, value: i64) -> Self {
-        self.background_file_volume = Some(value);
-        self
-    }
-    /// Controls the barge behavior. Allowed values are `"complete"`, `"partial"`, `"all"`, or boolean.
-    /// **Default:** `"complete,partial"`
-    pub fn enable_barge(mut self, value: SwmlCallingAiParamsEnableBarge) -> Self {
-        self.enable_barge = Some(value);
-        self
-    }
-    /// Enables the inner dialog feature, which runs a separate AI process in the background
-    /// that analyzes the conversation and provides real-time insights to the main AI agent.
-    /// This gives the agent a form of "internal thought process" that can help it make better decisions.
-    pub fn enable_inner_dialog(mut self, value: bool) -> Self {
-        self.enable_inner_dialog = Some(value);
-        self
-    }
-    /// Enables the pause/resume functionality for the AI agent. When enabled, a `pause_conversation`
-    /// function is automatically added that the AI can call when the user says things like "hold on",
-    /// "wait", or "pause". While paused, the agent stops responding until the user speaks the agent's
-    /// name (set via `ai_name`) to resume. Cannot be used together with `speak_when_spoken_to`.
-    pub fn enable_pause(mut self, value: bool) -> Self {
-        self.enable_pause = Some(value);
-        self
-    }
-    /// Enables intelligent turn detection that monitors partial speech transcripts for sentence-ending
-    /// punctuation. When detected, the system can proactively finalize the speech recognition,
-    /// reducing latency before the AI responds. Works with `turn_detection_timeout`.
-    pub fn enable_turn_detection(mut self, value: bool) -> Self {
-        self.enable_turn_detection = Some(value);
-        self
-    }
-    /// Takes a string, including a regular expression, defining barge behavior.
-    /// For example, this param can direct the AI to stop when the word 'hippopotamus' is input.
-    pub fn barge_match_string(mut self, value: impl Into<String>) -> Self {
-        self.barge_match_string = Some(Into::into(value));
-        self
-    }
-    /// Defines the number of words that must be input before triggering barge behavior, in a range of `1-99`.
-    pub fn barge_min_words(mut self, value: i64) -> Self {
-        self.barge_min_words = Some(value);
-        self
-    }
-    /// If `true`, allows functions to be executed while the AI is being interrupted. **Default:** `true`.
-    pub fn barge_functions(mut self, value: bool) -> Self {
-        self.barge_functions = Some(value);
-        self
-    }
-    /// If `true`, enables response caching for improved performance. **Default:** `false`.
-    pub fn cache_mode(mut self, value: bool) -> Self {
-        self.cache_mode = Some(value);
-        self
-    }
-    /// Sets the prompt which binds the agent to its purpose.
-    pub fn conscience(mut self, value: impl Into<String>) -> Self {
-        self.conscience = Some(Into::into(value));
-        self
-    }
-    /// Injects pre-existing conversation history into the AI session at startup. This allows you to seed the AI agent with context from a previous conversation or provide example interactions.
-    pub fn convo(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingConversationMessage>,
-    ) -> Self {
-        self.convo = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Used by `check_for_input` and `save_conversation` to identify an individual conversation.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(Into::into(value));
-        self
-    }
-    /// Sets the size of the sliding window for conversation history. This limits how much conversation history is sent to the AI model.
-    pub fn conversation_sliding_window(mut self, value: i64) -> Self {
-        self.conversation_sliding_window = Some(value);
-        self
-    }
-    /// Enables debugging to the set URL. Allowed values from `0` - `2`. Default is `1` if url is set.
-    pub fn debug_webhook_level(mut self, value: i64) -> Self {
-        self.debug_webhook_level = Some(value);
-        self
-    }
-    /// Each interaction between the AI and end user is posted in real time to the established URL.
-    pub fn debug_webhook_url(mut self, value: impl Into<String>) -> Self {
-        self.debug_webhook_url = Some(Into::into(value));
-        self
-    }
-    /// Enables debug mode for the AI session. When enabled, additional diagnostic information is logged including turn detection events, speech processing details, and internal state changes.
-    pub fn debug(mut self, value: SwmlCallingAiParamsDebug) -> Self {
-        self.debug = Some(value);
-        self
-    }
-    /// Forces the direction of the call to the assistant. Valid values are `inbound` and `outbound`.
-    pub fn direction(mut self, value: SwmlCallingDirection) -> Self {
-        self.direction = Some(value);
-        self
-    }
-    /// DTMF digit, as a string, to signal the end of input (ex: '#')
-    pub fn digit_terminators(mut self, value: impl Into<String>) -> Self {
-        self.digit_terminators = Some(Into::into(value));
-        self
-    }
-    /// Time, in ms, at the end of digit input to detect end of input. Allowed values from `0` - `30,000`. **Default:** `3000` ms.
-    pub fn digit_timeout(mut self, value: i64) -> Self {
-        self.digit_timeout = Some(value);
-        self
-    }
-    /// Amount of silence, in ms, at the end of an utterance to detect end of speech. Allowed values from `250` - `10,000`. **Default:** `700` ms.
-    pub fn end_of_speech_timeout(mut self, value: i64) -> Self {
-        self.end_of_speech_timeout = Some(value);
-        self
-    }
-    /// If `true`, enables usage accounting. The default is `false`.
-    pub fn enable_accounting(mut self, value: bool) -> Self {
-        self.enable_accounting = Some(value);
-        self
-    }
-    /// Enables thinking output for the AI Agent.
-    /// When set to `true`, the AI Agent will be able to utilize thinking capabilities.
-    /// **Important**: This may introduce a little bit of latency as the AI will use an additional turn in the conversation to think about the query.
-    pub fn enable_thinking(mut self, value: bool) -> Self {
-        self.enable_thinking = Some(value);
-        self
-    }
-    /// Converts numbers, currency, dates, and similar values between their written and spoken forms so the AI understands callers more accurately and speaks its responses more naturally.
-    /// `heard` converts what the caller says into written form before the AI reads it (e.g. "twenty three dollars" becomes "$23").
-    /// `spoken` converts the AI's written response into spoken form before it is read aloud (e.g. "$23" becomes "twenty three dollars").
-    /// `both` applies both directions. Set to `false`, `off`, or `none` to turn it off; `true` and `on` are aliases for `both`.
-    /// Text normalization adapts automatically to the language being spoken; if it isn't available for that language, the affected direction is skipped and the conversation continues.
-    /// **Default:** `both`.
-    pub fn enable_text_normalization(
-        mut self,
-        value: SwmlCallingAiParamsEnableTextNormalization,
-    ) -> Self {
-        self.enable_text_normalization = Some(value);
-        self
-    }
-    /// Cleans up the transcription of the caller's speech before the AI reads it — converting spoken numbers to digits, formatting addresses and phone numbers, and fixing obvious mishearings — without changing the meaning.
-    /// Cannot be used together with `enable_text_normalization`, which is on by default: set `enable_text_normalization` to `"off"` to use `auto_correct`; otherwise `auto_correct` has no effect.
-    /// When used alongside `redact_prompt`, cleanup and redaction happen together in a single step, which keeps responses fast.
-    /// **Default:** `false`.
-    pub fn auto_correct(mut self, value: bool) -> Self {
-        self.auto_correct = Some(value);
-        self
-    }
-    /// A plain-language description of sensitive content to redact from everything the platform records or transmits about the call — logs, events, webhook payloads, the call timeline, and the post-conversation `call_log` and `raw_call_log`. For example: `"credit card numbers, social security numbers, and full names"`. Redacted content is replaced with `----`. Set this parameter to enable redaction; omit it to leave redaction off.
-    /// The caller still hears the content in full, and the AI still receives the real text — redaction protects what is recorded and transmitted, not what the AI processes. Redaction can occasionally miss content, so treat it as a safeguard for your logs and integrations rather than an absolute guarantee.
-    pub fn redact_prompt(mut self, value: impl Into<String>) -> Self {
-        self.redact_prompt = Some(Into::into(value));
-        self
-    }
-    /// Enables visual input processing for the AI Agent.
-    /// When set to `true`, the AI Agent will be able to utilize visual processing capabilities, while leveraging the `get_visual_input` function.
-    pub fn enable_vision(mut self, value: bool) -> Self {
-        self.enable_vision = Some(value);
-        self
-    }
-    /// Amount of energy necessary for bot to hear you (in dB). Allowed values from `0.0` - `100.0`. **Default:** `52.0` dB.
-    pub fn energy_level(mut self, value: f64) -> Self {
-        self.energy_level = Some(value);
-        self
-    }
-    /// Amount of time, in ms, to wait for the first word after speech is detected. Allowed values from `0` - `10,000`. **Default:** `1000` ms.
-    pub fn first_word_timeout(mut self, value: i64) -> Self {
-        self.first_word_timeout = Some(value);
-        self
-    }
-    /// If `true`, the AI will wait for any `filler` to finish playing before executing a function.
-    /// If `false`, the AI will execute a function asynchronously as the `filler` plays.
-    /// **Default:** `false`.
-    pub fn function_wait_for_talking(mut self, value: bool) -> Self {
-        self.function_wait_for_talking = Some(value);
-        self
-    }
-    /// If `true`, functions can be executed when there is no user response after a timeout. **Default:** `false`.
-    pub fn functions_on_no_response(mut self, value: bool) -> Self {
-        self.functions_on_no_response = Some(value);
-        self
-    }
-    /// A final prompt that is fed into the AI when the `hard_stop_time` is reached.
-    pub fn hard_stop_prompt(mut self, value: impl Into<String>) -> Self {
-        self.hard_stop_prompt = Some(Into::into(value));
-        self
-    }
-    /// Specifies the maximum duration for the AI Agent to remain active before it exits the session.
-    /// After the timeout, the AI will stop responding, and will proceed with the next SWML instruction.
-    pub fn hard_stop_time(mut self, value: impl Into<String>) -> Self {
-        self.hard_stop_time = Some(Into::into(value));
-        self
-    }
-    /// A URL for the hold music to play, accepting WAV, mp3, and FreeSWITCH tone_stream.
-    pub fn hold_music(mut self, value: impl Into<String>) -> Self {
-        self.hold_music = Some(Into::into(value));
-        self
-    }
-    /// Enables hold music during SWAIG processing.
-    pub fn hold_on_process(mut self, value: bool) -> Self {
-        self.hold_on_process = Some(value);
-        self
-    }
-    /// Amount of time, in ms, to wait before exiting the app due to inactivity. Allowed values from `10,000` - `3,600,000`. **Default:** `600000` ms (10 minutes).
-    pub fn inactivity_timeout(mut self, value: i64) -> Self {
-        self.inactivity_timeout = Some(value);
-        self
-    }
-    /// Specifies the AI model to use for the inner dialog feature. Can be set to a different (often smaller/faster) model than the main conversation model. Only used when `enable_inner_dialog` is `true`.
-    pub fn inner_dialog_model(
-        mut self,
-        value: SwmlCallingAiParamsInnerDialogModel,
-    ) -> Self {
-        self.inner_dialog_model = Some(value);
-        self
-    }
-    /// The system prompt that guides the inner dialog AI's behavior. This prompt shapes how the background AI
-    /// analyzes the conversation and what kind of insights it provides to the main agent.
-    /// Only used when `enable_inner_dialog` is `true`.
-    pub fn inner_dialog_prompt(mut self, value: impl Into<String>) -> Self {
-        self.inner_dialog_prompt = Some(Into::into(value));
-        self
-    }
-    /// When enabled, synchronizes the inner dialog with the main conversation flow.
-    /// This ensures the inner dialog AI waits for the main conversation turn to complete
-    /// before providing its analysis, rather than running fully asynchronously.
-    /// Only used when `enable_inner_dialog` is `true`.
-    pub fn inner_dialog_synced(mut self, value: bool) -> Self {
-        self.inner_dialog_synced = Some(value);
-        self
-    }
-    /// Amount of time, in ms, to wait before starting the conversation. Allowed values from `0` - `300,000`.
-    pub fn initial_sleep_ms(mut self, value: i64) -> Self {
-        self.initial_sleep_ms = Some(value);
-        self
-    }
-    /// Check for input function with check_for_input.
-    /// Example use case: Feeding an inbound SMS to AI on a voice call, eg., for collecting an email address or other complex information.
-    /// Allowed values from `1000` to `10000` ms.
-    /// **Default:** `2000` ms.
-    pub fn input_poll_freq(mut self, value: i64) -> Self {
-        self.input_poll_freq = Some(value);
-        self
-    }
-    /// When enabled, barges agent upon any sound interruption longer than 1 second.
-    pub fn interrupt_on_noise(mut self, value: bool) -> Self {
-        self.interrupt_on_noise = Some(value);
-        self
-    }
-    /// Provide a prompt for the agent to handle crosstalk.
-    pub fn interrupt_prompt(mut self, value: impl Into<String>) -> Self {
-        self.interrupt_prompt = Some(Into::into(value));
-        self
-    }
-    /// Has no effect and can be omitted.
-    /// A `languages` array takes effect because it is set, not because of this flag, so setting this
-    /// to `false` does not disable one. The separate `multilingual` object is likewise switched on by
-    /// being set.
-    pub fn languages_enabled(mut self, value: bool) -> Self {
-        self.languages_enabled = Some(value);
-        self
-    }
-    /// The local timezone setting for the AI. Value should use `IANA TZ ID`
-    pub fn local_tz(mut self, value: impl Into<String>) -> Self {
-        self.local_tz = Some(Into::into(value));
-        self
-    }
-    /// If true, the AI Agent will be involved with the diarization process.
-    /// Users can state who they are at the start of the conversation and
-    /// the AI Agent will be able to correctly identify them when they are speaking later in the conversation.
-    /// **Default:** `false`
-    pub fn llm_diarize_aware(mut self, value: bool) -> Self {
-        self.llm_diarize_aware = Some(value);
-        self
-    }
-    /// Sets the maximum emotion intensity for the AI voice. Allowed values from `1` - `30`. **Default:** `30`.
-    pub fn max_emotion(mut self, value: i64) -> Self {
-        self.max_emotion = Some(value);
-        self
-    }
-    /// Sets the maximum number of tokens the AI model can generate in a single response. Lower values produce shorter responses and reduce latency.
-    pub fn max_response_tokens(mut self, value: i64) -> Self {
-        self.max_response_tokens = Some(value);
-        self
-    }
-    /// The ASR (Automatic Speech Recognition) engine to use. Common values include `deepgram:nova-2` and `deepgram:nova-3`.
-    pub fn openai_asr_engine(mut self, value: impl Into<String>) -> Self {
-        self.openai_asr_engine = Some(Into::into(value));
-        self
-    }
-    /// Sets a time duration for the outbound call recipient to respond to the AI agent before timeout, in a range from `10000` to `600000`. **Default:** `120000` ms (2 minutes).
-    pub fn outbound_attention_timeout(mut self, value: i64) -> Self {
-        self.outbound_attention_timeout = Some(value);
-        self
-    }
-    /// When enabled, the `global_data` object is automatically saved to a channel variable
-    /// and restored when a new AI session starts on the same call. This allows data to persist
-    /// across multiple AI agent invocations within the same call.
-    pub fn persist_global_data(mut self, value: bool) -> Self {
-        self.persist_global_data = Some(value);
-        self
-    }
-    /// Specifies the output format for structured prompts when using the `pom` array in prompt definitions. Valid values are `markdown` or `xml`.
-    pub fn pom_format(mut self, value: SwmlCallingAiParamsPomFormat) -> Self {
-        self.pom_format = Some(value);
-        self
-    }
-    /// Send a summary of the conversation after the call ends.
-    /// This requires a `post_url` to be set in the ai parameters and the `conversation_id` defined below.
-    /// This eliminates the need for a `post_prompt` in the ai parameters.
-    pub fn save_conversation(mut self, value: bool) -> Self {
-        self.save_conversation = Some(value);
-        self
-    }
-    /// Amount of time, in ms, to wait for a speech event. Allowed values from `0` - `10,000`. **Default:** `1400` ms.
-    pub fn speech_event_timeout(mut self, value: i64) -> Self {
-        self.speech_event_timeout = Some(value);
-        self
-    }
-    /// Number of quick stops to generate for speech. Allowed values from `0` - `10`. **Default:** `3`.
-    pub fn speech_gen_quick_stops(mut self, value: i64) -> Self {
-        self.speech_gen_quick_stops = Some(value);
-        self
-    }
-    /// Overall speech timeout, in ms. Allowed values from `0` - `600,000`. **Default:** `60000` ms.
-    pub fn speech_timeout(mut self, value: i64) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// When enabled, the AI agent remains silent until directly addressed by name (using `ai_name`).
-    /// This creates a "push-to-talk" style interaction where the agent only responds when explicitly
-    /// called upon, useful for scenarios where the agent should listen but not interrupt.
-    /// Cannot be used together with `enable_pause`.
-    pub fn speak_when_spoken_to(mut self, value: bool) -> Self {
-        self.speak_when_spoken_to = Some(value);
-        self
-    }
-    /// When enabled, the AI agent starts in a paused state and will not respond until the user
-    /// speaks the agent's name (set via `ai_name`). Automatically enables `enable_pause`.
-    /// This is useful for scenarios where you want the agent to wait for explicit activation.
-    pub fn start_paused(mut self, value: bool) -> Self {
-        self.start_paused = Some(value);
-        self
-    }
-    /// The static greeting to play when the call is answered. This will always play at the beginning of the call.
-    pub fn static_greeting(mut self, value: impl Into<String>) -> Self {
-        self.static_greeting = Some(Into::into(value));
-        self
-    }
-    /// If `true`, the static greeting will not be interrupted by the user if they speak over the greeting. If `false`, the static greeting can be interrupted by the user if they speak over the greeting.
-    pub fn static_greeting_no_barge(mut self, value: bool) -> Self {
-        self.static_greeting_no_barge = Some(value);
-        self
-    }
-    /// Defines the mode for summary generation. Allowed values are `"string"` and `"original"`.
-    pub fn summary_mode(mut self, value: SwmlCallingAiParamsSummaryMode) -> Self {
-        self.summary_mode = Some(value);
-        self
-    }
-    /// Allows tweaking any of the indicated settings, such as `barge_match_string`, using the returned SWML from the SWAIG function. **Default:** `true`.
-    pub fn swaig_allow_settings(mut self, value: bool) -> Self {
-        self.swaig_allow_settings = Some(value);
-        self
-    }
-    /// Allows your SWAIG to return SWML to be executed. **Default:** `true`.
-    pub fn swaig_allow_swml(mut self, value: bool) -> Self {
-        self.swaig_allow_swml = Some(value);
-        self
-    }
-    /// Post entire conversation to any SWAIG call.
-    pub fn swaig_post_conversation(mut self, value: bool) -> Self {
-        self.swaig_post_conversation = Some(value);
-        self
-    }
-    /// Allows SWAIG to set global data that persists across calls. **Default:** `true`.
-    pub fn swaig_set_global_data(mut self, value: bool) -> Self {
-        self.swaig_set_global_data = Some(value);
-        self
-    }
-    /// Controls whether SWML variables are included in SWAIG function webhook payloads.
-    /// When set to `true`, all SWML variables are posted. When set to an array of strings,
-    /// only the specified variable names are included.
-    pub fn swaig_post_swml_vars(
-        mut self,
-        value: SwmlCallingAiParamsSwaigPostSwmlVars,
-    ) -> Self {
-        self.swaig_post_swml_vars = Some(value);
-        self
-    }
-    /// The model to use for the AI's thinking capabilities — for example `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano`. A value that is not a recognized model is ignored, and the agent's main model is used instead.
-    pub fn thinking_model(mut self, value: SwmlCallingAiParamsThinkingModel) -> Self {
-        self.thinking_model = Some(value);
-        self
-    }
-    /// The AI model used for lightweight background tasks such as redaction (`redact_prompt`) and transcription cleanup (`auto_correct`). Choose a small, fast model, such as `gpt-4o-mini`, `gpt-4.1-mini`, or `gpt-4.1-nano` — these tasks run while the caller is waiting for a response. A value that is not a recognized model is ignored, and the agent's main model is used instead. **Default:** the value of the `ai_model` parameter.
-    pub fn utility_model(mut self, value: SwmlCallingAiParamsUtilityModel) -> Self {
-        self.utility_model = Some(value);
-        self
-    }
-    /// When enabled, the AI will not respond to the user's input when the user is speaking over the agent.
-    /// The agent will wait for the user to finish speaking before responding.
-    /// Additionally, any attempt the LLM makes to barge will be ignored and scraped from the conversation logs.
-    /// **Default:** `true`.
-    pub fn transparent_barge(mut self, value: bool) -> Self {
-        self.transparent_barge = Some(value);
-        self
-    }
-    /// Maximum time, in ms, for transparent barge mode. Allowed values from `0` - `60,000`. **Default:** `3000` ms.
-    pub fn transparent_barge_max_time(mut self, value: i64) -> Self {
-        self.transparent_barge_max_time = Some(value);
-        self
-    }
-    /// Pass a summary of a conversation from one AI agent to another. For example, transfer a call summary between support agents in two departments.
-    pub fn transfer_summary(mut self, value: bool) -> Self {
-        self.transfer_summary = Some(value);
-        self
-    }
-    /// Time in milliseconds to wait after detecting a potential end-of-turn before finalizing speech recognition.
-    /// A shorter timeout results in faster response times but may cut off the user if they pause mid-sentence.
-    /// Set to `0` to finalize immediately. Only used when `enable_turn_detection` is `true`.
-    pub fn turn_detection_timeout(mut self, value: i64) -> Self {
-        self.turn_detection_timeout = Some(value);
-        self
-    }
-    /// Which deliberate waits earn a backchannel from `languages[].turn_fillers`, or from
-    /// `multilingual.turn_fillers` when the agent is in multilingual mode, as a comma-separated list
-    /// of tokens. A wait happens when the agent holds off answering because the caller is not
-    /// finished, and the token names why.
-    pub fn turn_filler_sources(mut self, value: impl Into<String>) -> Self {
-        self.turn_filler_sources = Some(Into::into(value));
-        self
-    }
-    /// Play a backchannel on every Nth opportunity rather than all of them. The count advances only on
-    /// opportunities that would otherwise have produced one, and resets when the caller starts a new
-    /// turn, so the first opportunity of each turn always plays. A turn that chains several waits
-    /// shares one count, so raising this widens the spacing across the whole stretch rather than
-    /// restarting at each wait.
-    pub fn turn_filler_every_n(mut self, value: i64) -> Self {
-        self.turn_filler_every_n = Some(value);
-        self
-    }
-    /// How long a wait must already have run, in milliseconds, before a backchannel plays. Off by
-    /// default: waits open the moment the agent decides to hold, and `spell` and `number` are meant to
-    /// be answered right then. A `<token>:<ms>` suffix in `turn_filler_sources` overrides this for that
-    /// token.
-    pub fn turn_filler_min_ms(mut self, value: i64) -> Self {
-        self.turn_filler_min_ms = Some(value);
-        self
-    }
-    /// The format for the AI agent to reference phone numbers.
-    /// Allowed values are `international` and `national`.
-    /// **Default:** `international`.
-    pub fn tts_number_format(
-        mut self,
-        value: SwmlCallingAiParamsTtsNumberFormat,
-    ) -> Self {
-        self.tts_number_format = Some(value);
-        self
-    }
-    /// Enable verbose logging.
-    pub fn verbose_logs(mut self, value: bool) -> Self {
-        self.verbose_logs = Some(value);
-        self
-    }
-    /// URL of a video file to play when AI is listening to the user speak. Only works for calls that support video.
-    pub fn video_listening_file(mut self, value: impl Into<String>) -> Self {
-        self.video_listening_file = Some(Into::into(value));
-        self
-    }
-    /// URL of a video file to play when AI is idle. Only works for calls that support video.
-    pub fn video_idle_file(mut self, value: impl Into<String>) -> Self {
-        self.video_idle_file = Some(Into::into(value));
-        self
-    }
-    /// URL of a video file to play when AI is talking. Only works for calls that support video.
-    pub fn video_talking_file(mut self, value: impl Into<String>) -> Self {
-        self.video_talking_file = Some(Into::into(value));
-        self
-    }
-    /// The model to use for the AI's vision capabilities. Allowed values are `gpt-4o-mini`, `gpt-4.1-mini`, and `gpt-4.1-nano`.
-    pub fn vision_model(mut self, value: SwmlCallingAiParamsVisionModel) -> Self {
-        self.vision_model = Some(value);
-        self
-    }
-    /// Configures Silero Voice Activity Detection (VAD) settings. Format: `"threshold"` or `"threshold:frame_ms"`.
-    /// The threshold (0-100) sets sensitivity for detecting voice activity.
-    /// The optional frame_ms (16-40) sets frame duration in milliseconds.
-    pub fn vad_config(mut self, value: impl Into<String>) -> Self {
-        self.vad_config = Some(Into::into(value));
-        self
-    }
-    /// When false, AI agent will initialize dialogue after call is setup. When true, agent will wait for the user to speak first.
-    pub fn wait_for_user(mut self, value: bool) -> Self {
-        self.wait_for_user = Some(value);
-        self
-    }
-    /// Specifies an additional prefix that must be spoken along with the agent's name (`ai_name`)
-    /// to wake the agent from a paused state. For example, if `ai_name` is "computer" and
-    /// `wake_prefix` is "hey", the user would need to say "hey computer" to activate the agent.
-    pub fn wake_prefix(mut self, value: impl Into<String>) -> Self {
-        self.wake_prefix = Some(Into::into(value));
-        self
-    }
-    /// The stability slider determines how stable the voice is and the randomness between each generation. Lowering this slider introduces a broader emotional range for the voice.
-    pub fn eleven_labs_stability(mut self, value: f64) -> Self {
-        self.eleven_labs_stability = Some(value);
-        self
-    }
-    /// The similarity slider dictates how closely the AI should adhere to the original voice when attempting to replicate it. The higher the similarity, the closer the AI will sound to the original voice.
-    pub fn eleven_labs_similarity(mut self, value: f64) -> Self {
-        self.eleven_labs_similarity = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiParams { new(none), acknowledge_interruptions : Some(as bool), ai_model
+    : Some(as SwmlCallingAiParamsAiModel), ai_name : Some(into String), ai_volume :
+    Some(as i64), app_name : Some(into String), asr_smart_format : Some(as bool),
+    attention_timeout : Some(as SwmlCallingAiParamsAttentionTimeout),
+    attention_timeout_prompt : Some(into String), asr_diarize : Some(as bool),
+    asr_speaker_affinity : Some(as bool), audible_debug : Some(as bool), audible_latency
+    : Some(as bool), background_file : Some(into String), background_file_loops :
+    Value(as i64) / clear_background_file_loops, background_file_volume : Some(as i64),
+    enable_barge : Some(as SwmlCallingAiParamsEnableBarge), enable_inner_dialog : Some(as
+    bool), enable_pause : Some(as bool), enable_turn_detection : Some(as bool),
+    barge_match_string : Some(into String), barge_min_words : Some(as i64),
+    barge_functions : Some(as bool), cache_mode : Some(as bool), conscience : Some(into
+    String), convo : Some(iter SwmlCallingConversationMessage), conversation_id :
+    Some(into String), conversation_sliding_window : Some(as i64), debug_webhook_level :
+    Some(as i64), debug_webhook_url : Some(into String), debug : Some(as
+    SwmlCallingAiParamsDebug), direction : Some(as SwmlCallingDirection),
+    digit_terminators : Some(into String), digit_timeout : Some(as i64),
+    end_of_speech_timeout : Some(as i64), enable_accounting : Some(as bool),
+    enable_thinking : Some(as bool), enable_text_normalization : Some(as
+    SwmlCallingAiParamsEnableTextNormalization), auto_correct : Some(as bool),
+    redact_prompt : Some(into String), enable_vision : Some(as bool), energy_level :
+    Some(as f64), first_word_timeout : Some(as i64), function_wait_for_talking : Some(as
+    bool), functions_on_no_response : Some(as bool), hard_stop_prompt : Some(into
+    String), hard_stop_time : Some(into String), hold_music : Some(into String),
+    hold_on_process : Some(as bool), inactivity_timeout : Some(as i64),
+    inner_dialog_model : Some(as SwmlCallingAiParamsInnerDialogModel),
+    inner_dialog_prompt : Some(into String), inner_dialog_synced : Some(as bool),
+    initial_sleep_ms : Some(as i64), input_poll_freq : Some(as i64), interrupt_on_noise :
+    Some(as bool), interrupt_prompt : Some(into String), languages_enabled : Some(as
+    bool), local_tz : Some(into String), llm_diarize_aware : Some(as bool), max_emotion :
+    Some(as i64), max_response_tokens : Some(as i64), openai_asr_engine : Some(into
+    String), outbound_attention_timeout : Some(as i64), persist_global_data : Some(as
+    bool), pom_format : Some(as SwmlCallingAiParamsPomFormat), save_conversation :
+    Some(as bool), speech_event_timeout : Some(as i64), speech_gen_quick_stops : Some(as
+    i64), speech_timeout : Some(as i64), speak_when_spoken_to : Some(as bool),
+    start_paused : Some(as bool), static_greeting : Some(into String),
+    static_greeting_no_barge : Some(as bool), summary_mode : Some(as
+    SwmlCallingAiParamsSummaryMode), swaig_allow_settings : Some(as bool),
+    swaig_allow_swml : Some(as bool), swaig_post_conversation : Some(as bool),
+    swaig_set_global_data : Some(as bool), swaig_post_swml_vars : Some(as
+    SwmlCallingAiParamsSwaigPostSwmlVars), thinking_model : Some(as
+    SwmlCallingAiParamsThinkingModel), utility_model : Some(as
+    SwmlCallingAiParamsUtilityModel), transparent_barge : Some(as bool),
+    transparent_barge_max_time : Some(as i64), transfer_summary : Some(as bool),
+    turn_detection_timeout : Some(as i64), turn_filler_sources : Some(into String),
+    turn_filler_every_n : Some(as i64), turn_filler_min_ms : Some(as i64),
+    tts_number_format : Some(as SwmlCallingAiParamsTtsNumberFormat), verbose_logs :
+    Some(as bool), video_listening_file : Some(into String), video_idle_file : Some(into
+    String), video_talking_file : Some(into String), vision_model : Some(as
+    SwmlCallingAiParamsVisionModel), vad_config : Some(into String), wait_for_user :
+    Some(as bool), wake_prefix : Some(into String), eleven_labs_stability : Some(as f64),
+    eleven_labs_similarity : Some(as f64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -1872,52 +1149,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiPostPromptPom {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(pom: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            pom: Iterator::collect(IntoIterator::into_iter(pom)),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPostPromptPom { new(some pom : iter SwmlCallingPom), max_tokens :
+    Some(as i32), temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as
+    f64), presence_penalty : Some(as f64), frequency_penalty : Some(as f64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Post-Prompt with Text
@@ -1975,52 +1211,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiPostPromptText {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            text: Into::into(text),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPostPromptText { new(some text : into String), max_tokens : Some(as
+    i32), temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
+    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field `AiAgent::prompt`, `AiAgentCreateRequest::prompt` and [`SwmlCallingAiObject::prompt`](crate::SwmlCallingAiObject::prompt).
@@ -2115,60 +1310,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiPromptPom {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(pom: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            pom: Iterator::collect(IntoIterator::into_iter(pom)),
-            contexts: Default::default(),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
-    /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
-    /// Additionally, more context steps can be defined as any other key in the object.
-    pub fn contexts(mut self, value: SwmlCallingContexts) -> Self {
-        self.contexts = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPromptPom { new(some pom : iter SwmlCallingPom), max_tokens : Some(as
+    i32), temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
+    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), contexts : Some(as
+    SwmlCallingContexts), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Prompt with Text
@@ -2231,60 +1378,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiPromptText {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            text: Into::into(text),
-            contexts: Default::default(),
-        }
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-    /// An object that defines the context steps for the AI. The context steps are used to define the flow of the conversation.
-    /// Every context object requires a `default` key, which is the default context to use at the beginning of the conversation.
-    /// Additionally, more context steps can be defined as any other key in the object.
-    pub fn contexts(mut self, value: SwmlCallingContexts) -> Self {
-        self.contexts = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiPromptText { new(some text : into String), max_tokens : Some(as i32),
+    temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
+    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), contexts : Some(as
+    SwmlCallingContexts), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ai_sidecar Method
@@ -2302,12 +1401,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecar {
-    /// A value made of all its fields.
-    pub fn new(ai_sidecar: SwmlCallingAiSidecarObject) -> Self {
-        Self { ai_sidecar }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecar { new(all ai_sidecar : as SwmlCallingAiSidecarObject), }
+);
 
 #[cfg(feature = "swml")]
 /// AISidecarArrayParam object
@@ -2341,22 +1437,10 @@ pub struct SwmlCallingAiSidecarArrayParamRequired {
 }
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarArrayParam {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingAiSidecarArrayParamRequired) -> Self {
-        let SwmlCallingAiSidecarArrayParamRequired { type_, items } = required;
-        Self {
-            description: Default::default(),
-            type_,
-            items,
-        }
-    }
-    /// A human-readable description of the property, sent to the model so it knows what to pass.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarArrayParam { new(some SwmlCallingAiSidecarArrayParamRequired {
+    type_, items }), description : Some(into String), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -2389,26 +1473,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarBooleanParam {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingAiSidecarBooleanParamType) -> Self {
-        Self {
-            description: Default::default(),
-            type_,
-            default: Default::default(),
-        }
-    }
-    /// A human-readable description of the property, sent to the model so it knows what to pass.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The default value used when the model omits the property.
-    pub fn default(mut self, value: bool) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarBooleanParam { new(some type_ : as
+    SwmlCallingAiSidecarBooleanParamType), description : Some(into String), default :
+    Some(as bool), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -2455,22 +1524,11 @@ pub struct SwmlCallingAiSidecarFunctionParametersRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarFunctionParameters {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingAiSidecarFunctionParametersRequired) -> Self {
-        let SwmlCallingAiSidecarFunctionParametersRequired { type_, properties } = required;
-        Self {
-            type_,
-            properties,
-            required: Default::default(),
-        }
-    }
-    /// The names of the required properties.
-    pub fn required(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.required = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarFunctionParameters { new(some
+    SwmlCallingAiSidecarFunctionParametersRequired { type_, properties }), required :
+    Some(iter String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -2507,32 +1565,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarIntegerParam {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingAiSidecarIntegerParamType) -> Self {
-        Self {
-            description: Default::default(),
-            type_,
-            enum_: Default::default(),
-            default: Default::default(),
-        }
-    }
-    /// A human-readable description of the property, sent to the model so it knows what to pass.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The allowed values for the property.
-    pub fn enum_(mut self, value: impl IntoIterator<Item = i64>) -> Self {
-        self.enum_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The default value used when the model omits the property.
-    pub fn default(mut self, value: i64) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarIntegerParam { new(some type_ : as
+    SwmlCallingAiSidecarIntegerParamType), description : Some(into String), enum_ :
+    Some(iter i64), default : Some(as i64), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -2569,32 +1606,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarNumberParam {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingAiSidecarNumberParamType) -> Self {
-        Self {
-            description: Default::default(),
-            type_,
-            enum_: Default::default(),
-            default: Default::default(),
-        }
-    }
-    /// A human-readable description of the property, sent to the model so it knows what to pass.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The allowed values for the property.
-    pub fn enum_(mut self, value: impl IntoIterator<Item = f64>) -> Self {
-        self.enum_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The default value used when the model omits the property.
-    pub fn default(mut self, value: f64) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarNumberParam { new(some type_ : as
+    SwmlCallingAiSidecarNumberParamType), description : Some(into String), enum_ :
+    Some(iter f64), default : Some(as f64), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -2663,88 +1679,16 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(lang: impl Into<String>) -> Self {
-        Self {
-            prompt: Default::default(),
-            lang: Into::into(lang),
-            model: Default::default(),
-            direction: Default::default(),
-            customer_role: Default::default(),
-            url: Default::default(),
-            swaig: Default::default(),
-            permissions: Default::default(),
-            global_data: Default::default(),
-            hints: Default::default(),
-            params: Default::default(),
-            action: Default::default(),
-        }
-    }
-    /// The operator prompt that instructs the sidecar how to coach the agent. May be a plain string, a Prompt Object Model (POM), or a server-side file reference.
-    /// SignalWire automatically adds built-in instructions for the sidecar's role, so your prompt only needs to describe the coaching behavior. When omitted, the sidecar uses a minimal default prompt, so setting one is strongly recommended.
-    pub fn prompt(mut self, value: SwmlCallingAiSidecarPrompt) -> Self {
-        self.prompt = Some(value);
-        self
-    }
-    /// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
-    pub fn model(mut self, value: SwmlCallingAiSidecarObjectModel) -> Self {
-        self.model = Some(value);
-        self
-    }
-    /// The call legs to observe. Both legs are required — a single-leg value is rejected. When omitted, both legs are observed. **Default:** both legs (`remote-caller` and `local-caller`).
-    pub fn direction(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingTranscribeDirection>,
-    ) -> Self {
-        self.direction = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Which leg is the customer, used as the turn-end trigger source. **Default:** `remote-caller`.
-    pub fn customer_role(mut self, value: SwmlCallingTranscribeDirection) -> Self {
-        self.customer_role = Some(value);
-        self
-    }
-    /// The webhook URL the sidecar POSTs its callbacks to. Receives both transcription events and sidecar callbacks.
-    /// When unset, callbacks are published only on the relay topic and no webhook POST is made.
-    /// Basic auth can be embedded in the URL in the format `username:password@url`.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(Into::into(value));
-        self
-    }
-    /// SWAIG functions and MCP servers available to the sidecar.
-    pub fn swaig(mut self, value: SwmlCallingAiSidecarSwaig) -> Self {
-        self.swaig = Some(value);
-        self
-    }
-    /// SWAIG permission overrides. Defaults to all permissions enabled.
-    pub fn permissions(mut self, value: SwmlCallingAiSidecarPermissions) -> Self {
-        self.permissions = Some(value);
-        self
-    }
-    /// A key-value object of data that is available throughout the sidecar session. You can reference it in the prompt with variable expansion, and it is included in the requests sent to your tools.
-    /// It also persists across sessions on the same call leg.
-    pub fn global_data(mut self, value: SwmlCallingGlobalData) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// Hints that improve speech recognition of specific terms, such as product names, competitor names, jargon, or customer names. Strongly recommended.
-    pub fn hints(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Tuning options for the sidecar.
-    pub fn params(mut self, value: SwmlCallingAiSidecarParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// Summarize the conversation instead of starting a sidecar. When you include `action.summarize`,
-    /// the request generates a one-off summary and returns rather than attaching a sidecar.
-    pub fn action(mut self, value: SwmlCallingAiSidecarSummarizeAction) -> Self {
-        self.action = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarObject { new(some lang : into String), prompt : Some(as
+    SwmlCallingAiSidecarPrompt), model : Some(as SwmlCallingAiSidecarObjectModel),
+    direction : Some(iter SwmlCallingTranscribeDirection), customer_role : Some(as
+    SwmlCallingTranscribeDirection), url : Some(into String), swaig : Some(as
+    SwmlCallingAiSidecarSwaig), permissions : Some(as SwmlCallingAiSidecarPermissions),
+    global_data : Some(as SwmlCallingGlobalData), hints : Some(iter String), params :
+    Some(as SwmlCallingAiSidecarParams), action : Some(as
+    SwmlCallingAiSidecarSummarizeAction), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The model used for the sidecar's advice and its end-of-call summaries. Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
@@ -2775,32 +1719,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarObjectParam {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingAiSidecarObjectParamType) -> Self {
-        Self {
-            description: Default::default(),
-            type_,
-            properties: Default::default(),
-            required: Default::default(),
-        }
-    }
-    /// A human-readable description of the property, sent to the model so it knows what to pass.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The nested properties of the object, keyed by property name.
-    pub fn properties(mut self, value: ::serde_json::Value) -> Self {
-        self.properties = Some(value);
-        self
-    }
-    /// The names of the required nested properties.
-    pub fn required(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.required = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarObjectParam { new(some type_ : as
+    SwmlCallingAiSidecarObjectParamType), description : Some(into String), properties :
+    Some(as ::serde_json::Value), required : Some(iter String), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -2979,124 +1902,17 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            idle_timeout_ms: Default::default(),
-            min_interval_ms: Default::default(),
-            max_iters_per_tick: Default::default(),
-            max_history_tokens: Default::default(),
-            act_on_channel: Default::default(),
-            final_summary: Default::default(),
-            ai_summary: Default::default(),
-            ai_summary_prompt: Default::default(),
-            summary_model: Default::default(),
-            live_events: Default::default(),
-            verbose_utterances: Default::default(),
-            speech_engine: Default::default(),
-            speech_timeout: Default::default(),
-            vad_silence_ms: Default::default(),
-            vad_thresh: Default::default(),
-            debug_level: Default::default(),
-            debug: Default::default(),
-            transcribe_prompt: Default::default(),
-        }
-    }
-    /// How long the customer can be silent, in milliseconds, after they finish speaking before the sidecar evaluates the conversation. Lower values make the sidecar react faster. Range: 50-5000. **Default:** `200`.
-    pub fn idle_timeout_ms(mut self, value: i64) -> Self {
-        self.idle_timeout_ms = Some(value);
-        self
-    }
-    /// The minimum time, in milliseconds, between evaluations — a throttle that limits how often the sidecar runs on a busy call. Range: 0-60000. **Default:** `0`.
-    pub fn min_interval_ms(mut self, value: i64) -> Self {
-        self.min_interval_ms = Some(value);
-        self
-    }
-    /// The maximum number of tool calls the sidecar will chain within a single evaluation before it must produce its advice. Range: 1-20. **Default:** `5`.
-    pub fn max_iters_per_tick(mut self, value: i64) -> Self {
-        self.max_iters_per_tick = Some(value);
-        self
-    }
-    /// The token budget for the sidecar's running conversation history. When the history grows past this, the oldest messages are dropped. Range: 1000-200000. **Default:** `8000`.
-    pub fn max_history_tokens(mut self, value: i64) -> Self {
-        self.max_history_tokens = Some(value);
-        self
-    }
-    /// Whether actions returned by your tools (such as transferring or hanging up the call) take effect on the call, or are only reported as callbacks. **Default:** `true`.
-    pub fn act_on_channel(mut self, value: bool) -> Self {
-        self.act_on_channel = Some(value);
-        self
-    }
-    /// Whether to generate a closing summary of the sidecar's session when the call ends. The result is included in the final callback. **Default:** `false`.
-    pub fn final_summary(mut self, value: bool) -> Self {
-        self.final_summary = Some(value);
-        self
-    }
-    /// Whether to generate an end-of-call summary of the conversation itself, distinct from `final_summary` (which summarizes the sidecar's session). **Default:** `false`.
-    pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = Some(value);
-        self
-    }
-    /// A custom prompt for the end-of-call conversation summary.
-    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
-        self.ai_summary_prompt = Some(Into::into(value));
-        self
-    }
-    /// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
-    pub fn summary_model(
-        mut self,
-        value: SwmlCallingAiSidecarParamsSummaryModel,
-    ) -> Self {
-        self.summary_model = Some(value);
-        self
-    }
-    /// Whether to emit a callback for each utterance the speech recognizer produces. **Default:** `false`.
-    pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = Some(value);
-        self
-    }
-    /// Whether each utterance callback includes full speech-recognition detail, such as word timings and alternatives. This increases the callback size, so leave it off unless you need it. **Default:** `false`.
-    pub fn verbose_utterances(mut self, value: bool) -> Self {
-        self.verbose_utterances = Some(value);
-        self
-    }
-    /// The speech recognition engine to use. **Default:** `deepgram`.
-    pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = Some(value);
-        self
-    }
-    /// How long, in milliseconds, the recognizer waits before finalizing speech. Range: 0-600000. `0` uses the speech engine's own default.
-    pub fn speech_timeout(mut self, value: i64) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// The amount of silence, in milliseconds, used to detect the end of speech. Range: 0-60000. `0` uses the speech engine's own default.
-    pub fn vad_silence_ms(mut self, value: i64) -> Self {
-        self.vad_silence_ms = Some(value);
-        self
-    }
-    /// How sensitively the recognizer detects speech. Range: 0-10000. `0` uses the speech engine's own default.
-    pub fn vad_thresh(mut self, value: i64) -> Self {
-        self.vad_thresh = Some(value);
-        self
-    }
-    /// Speech-engine debug verbosity. Range: 0-100. **Default:** `0`.
-    pub fn debug_level(mut self, value: i64) -> Self {
-        self.debug_level = Some(value);
-        self
-    }
-    /// Whether to enable verbose logging for the sidecar. **Default:** `false`.
-    pub fn debug(mut self, value: bool) -> Self {
-        self.debug = Some(value);
-        self
-    }
-    /// A bias prompt passed to the speech recognizer to improve accuracy on expected terms, such as product or company names. This is distinct from the operator `prompt`.
-    pub fn transcribe_prompt(mut self, value: impl Into<String>) -> Self {
-        self.transcribe_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarParams { new(none), idle_timeout_ms : Some(as i64),
+    min_interval_ms : Some(as i64), max_iters_per_tick : Some(as i64), max_history_tokens
+    : Some(as i64), act_on_channel : Some(as bool), final_summary : Some(as bool),
+    ai_summary : Some(as bool), ai_summary_prompt : Some(into String), summary_model :
+    Some(as SwmlCallingAiSidecarParamsSummaryModel), live_events : Some(as bool),
+    verbose_utterances : Some(as bool), speech_engine : Some(as SpeechEngine),
+    speech_timeout : Some(as i64), vad_silence_ms : Some(as i64), vad_thresh : Some(as
+    i64), debug_level : Some(as i64), debug : Some(as bool), transcribe_prompt :
+    Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The model used for the end-of-call conversation summary, distinct from `model` (the sidecar's own model). Suggested values: `gpt-4o-mini`, `gpt-4.1-mini`, `gpt-4.1-nano`. **Default:** `gpt-4o-mini`.
@@ -3129,31 +1945,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarPermissions {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            swaig_allow_swml: Default::default(),
-            swaig_allow_settings: Default::default(),
-            swaig_set_global_data: Default::default(),
-        }
-    }
-    /// Whether SWAIG tools may run SWML on the call. **Default:** `true`.
-    pub fn swaig_allow_swml(mut self, value: bool) -> Self {
-        self.swaig_allow_swml = Some(value);
-        self
-    }
-    /// Whether SWAIG tools may change the sidecar's settings, such as the model. **Default:** `true`.
-    pub fn swaig_allow_settings(mut self, value: bool) -> Self {
-        self.swaig_allow_settings = Some(value);
-        self
-    }
-    /// Whether SWAIG tools may set the sidecar's global data. **Default:** `true`.
-    pub fn swaig_set_global_data(mut self, value: bool) -> Self {
-        self.swaig_set_global_data = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarPermissions { new(none), swaig_allow_swml : Some(as bool),
+    swaig_allow_settings : Some(as bool), swaig_set_global_data : Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPrompt
@@ -3207,12 +2002,9 @@ pub struct SwmlCallingAiSidecarPromptFile {
 crate::runtime::wire_struct!(SwmlCallingAiSidecarPromptFile { file = required("file") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarPromptFile {
-    /// A value made of all its fields.
-    pub fn new(file: impl Into<String>) -> Self {
-        Self { file: Into::into(file) }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarPromptFile { new(all file : into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPromptPom object
@@ -3229,14 +2021,9 @@ pub struct SwmlCallingAiSidecarPromptPom {
 crate::runtime::wire_struct!(SwmlCallingAiSidecarPromptPom { pom = required("pom") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarPromptPom {
-    /// A value made of all its fields.
-    pub fn new(pom: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        Self {
-            pom: Iterator::collect(IntoIterator::into_iter(pom)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarPromptPom { new(all pom : iter SwmlCallingPom), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarPromptText object
@@ -3251,12 +2038,9 @@ pub struct SwmlCallingAiSidecarPromptText {
 crate::runtime::wire_struct!(SwmlCallingAiSidecarPromptText { text = required("text") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarPromptText {
-    /// A value made of all its fields.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: Into::into(text) }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarPromptText { new(all text : into String), }
+);
 
 #[cfg(feature = "swml")]
 /// AISidecarStringParam object
@@ -3284,32 +2068,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAiSidecarStringParam {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingAiSidecarStringParamType) -> Self {
-        Self {
-            description: Default::default(),
-            type_,
-            enum_: Default::default(),
-            default: Default::default(),
-        }
-    }
-    /// A human-readable description of the property, sent to the model so it knows what to pass.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The allowed values for the property.
-    pub fn enum_(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.enum_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The default value used when the model omits the property.
-    pub fn default(mut self, value: impl Into<String>) -> Self {
-        self.default = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarStringParam { new(some type_ : as
+    SwmlCallingAiSidecarStringParamType), description : Some(into String), enum_ :
+    Some(iter String), default : Some(into String), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -3335,12 +2098,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarSummarizeAction {
-    /// A value made of all its fields.
-    pub fn new(summarize: SwmlCallingAiSidecarSummarizeActionSummarize) -> Self {
-        Self { summarize }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarSummarizeAction { new(all summarize : as
+    SwmlCallingAiSidecarSummarizeActionSummarize), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Generate a one-off summary of the conversation, instead of starting a sidecar, and send it to a webhook.
@@ -3360,25 +2121,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarSummarizeActionSummarize {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            webhook: Default::default(),
-            prompt: Default::default(),
-        }
-    }
-    /// The webhook URL the summary is sent to. Defaults to the sidecar's configured `url`.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// The prompt used to write the summary. Defaults to the configured `ai_summary_prompt`.
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarSummarizeActionSummarize { new(none), webhook : Some(into
+    String), prompt : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIG object
@@ -3400,37 +2146,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarSwaig {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            defaults: Default::default(),
-            functions: Default::default(),
-            mcp_servers: Default::default(),
-        }
-    }
-    /// Default settings applied to all functions that do not override them.
-    pub fn defaults(mut self, value: SwmlCallingAiSidecarSwaigDefaults) -> Self {
-        self.defaults = Some(value);
-        self
-    }
-    /// An array of functions the model can call during the conversation.
-    pub fn functions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingAiSidecarSwaigFunction>,
-    ) -> Self {
-        self.functions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of MCP (Model Context Protocol) servers whose tools and resources are made available to the model.
-    pub fn mcp_servers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingMcpServer>,
-    ) -> Self {
-        self.mcp_servers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarSwaig { new(none), defaults : Some(as
+    SwmlCallingAiSidecarSwaigDefaults), functions : Some(iter
+    SwmlCallingAiSidecarSwaigFunction), mcp_servers : Some(iter SwmlCallingMcpServer), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIGDefaults object
@@ -3453,31 +2173,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarSwaigDefaults {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            web_hook_url: Default::default(),
-            web_hook_auth_user: Default::default(),
-            web_hook_auth_password: Default::default(),
-        }
-    }
-    /// Default webhook URL for functions that do not set their own `web_hook_url`. Basic auth can be embedded as `username:password@url`.
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// Default basic-auth username for the function webhook.
-    pub fn web_hook_auth_user(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_auth_user = Some(Into::into(value));
-        self
-    }
-    /// Default basic-auth password for the function webhook.
-    pub fn web_hook_auth_password(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_auth_password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarSwaigDefaults { new(none), web_hook_url : Some(into String),
+    web_hook_auth_user : Some(into String), web_hook_auth_password : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AISidecarSWAIGFunction object
@@ -3510,50 +2209,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAiSidecarSwaigFunction {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(function: impl Into<String>) -> Self {
-        Self {
-            function: Into::into(function),
-            description: Default::default(),
-            purpose: Default::default(),
-            parameters: Default::default(),
-            web_hook_url: Default::default(),
-            web_hook_auth_user: Default::default(),
-            web_hook_auth_password: Default::default(),
-        }
-    }
-    /// A description of what the function does, sent to the model so it knows when to call it.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Fallback for `description` — used only when `description` is not set.
-    pub fn purpose(mut self, value: impl Into<String>) -> Self {
-        self.purpose = Some(Into::into(value));
-        self
-    }
-    /// The JSON-Schema object describing the function's arguments. When omitted, the function takes no arguments.
-    pub fn parameters(mut self, value: SwmlCallingAiSidecarFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// Webhook URL for this function. Falls back to `defaults.web_hook_url`. Basic auth can be embedded as `username:password@url`.
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// Basic-auth username for this function's webhook. Falls back to `defaults.web_hook_auth_user`.
-    pub fn web_hook_auth_user(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_auth_user = Some(Into::into(value));
-        self
-    }
-    /// Basic-auth password for this function's webhook. Falls back to `defaults.web_hook_auth_password`.
-    pub fn web_hook_auth_password(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_auth_password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAiSidecarSwaigFunction { new(some function : into String), description :
+    Some(into String), purpose : Some(into String), parameters : Some(as
+    SwmlCallingAiSidecarFunctionParameters), web_hook_url : Some(into String),
+    web_hook_auth_user : Some(into String), web_hook_auth_password : Some(into String), }
+);
 
 #[cfg(feature = "swml")]
 /// allOf Property
@@ -3568,14 +2229,9 @@ pub struct SwmlCallingAllOfProperty {
 crate::runtime::wire_struct!(SwmlCallingAllOfProperty { all_of = required("allOf") });
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAllOfProperty {
-    /// A value made of all its fields.
-    pub fn new(all_of: impl IntoIterator<Item = SwmlCallingSchemaType>) -> Self {
-        Self {
-            all_of: Iterator::collect(IntoIterator::into_iter(all_of)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAllOfProperty { new(all all_of : iter SwmlCallingSchemaType), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// amazon_bedrock Method
@@ -3592,12 +2248,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAmazonBedrock {
-    /// A value made of all its fields.
-    pub fn new(amazon_bedrock: SwmlCallingAmazonBedrockObject) -> Self {
-        Self { amazon_bedrock }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAmazonBedrock { new(all amazon_bedrock : as
+    SwmlCallingAmazonBedrockObject), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingAmazonBedrock::amazon_bedrock`](crate::SwmlCallingAmazonBedrock::amazon_bedrock).
@@ -3630,46 +2284,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAmazonBedrockObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(prompt: SwmlCallingBedrockPrompt) -> Self {
-        Self {
-            global_data: Default::default(),
-            params: Default::default(),
-            post_prompt: Default::default(),
-            post_prompt_url: Default::default(),
-            prompt,
-            swaig: Default::default(),
-        }
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script
-    /// or from the SWML `set_global_data` action. This data can be referenced `globally`.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// A JSON object containing parameters as key-value pairs.
-    pub fn params(mut self, value: SwmlCallingBedrockParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// The final set of instructions and configuration settings to send to the agent.
-    pub fn post_prompt(mut self, value: SwmlCallingBedrockPostPrompt) -> Self {
-        self.post_prompt = Some(value);
-        self
-    }
-    /// The URL to which to send status callbacks and reports. Authentication can also be set in the url in the format of `username:password@url`.
-    pub fn post_prompt_url(mut self, value: impl Into<String>) -> Self {
-        self.post_prompt_url = Some(Into::into(value));
-        self
-    }
-    /// An array of JSON objects to create user-defined functions/endpoints that can be executed during the dialogue.
-    pub fn swaig(mut self, value: SwmlCallingBedrockSwaig) -> Self {
-        self.swaig = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAmazonBedrockObject { new(some prompt : as SwmlCallingBedrockPrompt),
+    global_data : Some(as ::serde_json::Value), params : Some(as
+    SwmlCallingBedrockParams), post_prompt : Some(as SwmlCallingBedrockPostPrompt),
+    post_prompt_url : Some(into String), swaig : Some(as SwmlCallingBedrockSwaig), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// answer Method
@@ -3684,12 +2304,9 @@ pub struct SwmlCallingAnswer {
 crate::runtime::wire_struct!(SwmlCallingAnswer { answer = required("answer") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAnswer {
-    /// A value made of all its fields.
-    pub fn new(answer: SwmlCallingAnswerValue) -> Self {
-        Self { answer }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAnswer { new(all answer : as SwmlCallingAnswerValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Answer incoming call and set an optional maximum duration.
@@ -3715,37 +2332,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingAnswerValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            max_duration: Default::default(),
-            codecs: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-        }
-    }
-    /// Maximum duration in seconds for the call. Defaults to `14400` seconds (4 hours).
-    pub fn max_duration(mut self, value: i64) -> Self {
-        self.max_duration = Some(value);
-        self
-    }
-    /// Comma-separated string of codecs to offer. Valid codecs are: PCMU, PCMA, G722, G729, AMR-WB, OPUS, VP8, H264.
-    pub fn codecs(mut self, value: impl Into<String>) -> Self {
-        self.codecs = Some(Into::into(value));
-        self
-    }
-    /// Username to use for SIP authentication.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// Password to use for SIP authentication.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAnswerValue { new(none), max_duration : Some(as i64), codecs : Some(into
+    String), username : Some(into String), password : Some(into String), }
+);
 
 #[cfg(feature = "swml")]
 /// anyOf Property
@@ -3760,14 +2350,9 @@ pub struct SwmlCallingAnyOfProperty {
 crate::runtime::wire_struct!(SwmlCallingAnyOfProperty { any_of = required("anyOf") });
 
 #[cfg(feature = "swml")]
-impl SwmlCallingAnyOfProperty {
-    /// A value made of all its fields.
-    pub fn new(any_of: impl IntoIterator<Item = SwmlCallingSchemaType>) -> Self {
-        Self {
-            any_of: Iterator::collect(IntoIterator::into_iter(any_of)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingAnyOfProperty { new(all any_of : iter SwmlCallingSchemaType), }
+);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -3806,37 +2391,11 @@ pub struct SwmlCallingArrayPropertyRequired {
 }
 
 #[cfg(feature = "swml")]
-impl SwmlCallingArrayProperty {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingArrayPropertyRequired) -> Self {
-        let SwmlCallingArrayPropertyRequired { type_, items } = required;
-        Self {
-            description: Default::default(),
-            nullable: Default::default(),
-            type_,
-            default: Default::default(),
-            items,
-        }
-    }
-    /// A description of the property.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Whether the property can be null.
-    pub fn nullable(mut self, value: bool) -> Self {
-        self.nullable = Some(value);
-        self
-    }
-    /// The default array value
-    pub fn default(
-        mut self,
-        value: impl IntoIterator<Item = ::serde_json::Value>,
-    ) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingArrayProperty { new(some SwmlCallingArrayPropertyRequired { type_, items
+    }), description : Some(into String), nullable : Some(as bool), default :
+    Some(iter::serde_json::Value), }
+);
 
 #[cfg(feature = "swml")]
 /// The type of parameter(s) the AI is passing to the function.
@@ -3874,37 +2433,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockDataMap {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            output: Default::default(),
-            expressions: Default::default(),
-            webhooks: Default::default(),
-        }
-    }
-    /// An object that contains a response and a list of actions to be performed upon a SWAIG function call.
-    pub fn output(mut self, value: SwmlCallingBedrockOutput) -> Self {
-        self.output = Some(value);
-        self
-    }
-    /// An array of objects that have pattern matching logic to process the user's input data.
-    pub fn expressions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingBedrockExpression>,
-    ) -> Self {
-        self.expressions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of objects that define external API calls.
-    pub fn webhooks(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingBedrockWebhook>,
-    ) -> Self {
-        self.webhooks = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockDataMap { new(none), output : Some(as SwmlCallingBedrockOutput),
+    expressions : Some(iter SwmlCallingBedrockExpression), webhooks : Some(iter
+    SwmlCallingBedrockWebhook), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An [expression](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) evaluated by an
@@ -3939,13 +2472,10 @@ pub struct SwmlCallingBedrockExpressionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockExpression {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingBedrockExpressionRequired) -> Self {
-        let SwmlCallingBedrockExpressionRequired { output, string, pattern } = required;
-        Self { output, string, pattern }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockExpression { new(all SwmlCallingBedrockExpressionRequired { output,
+    string, pattern }), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The result of a SWAIG function run by an
@@ -3970,25 +2500,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockOutput {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            response: Default::default(),
-            action: Default::default(),
-        }
-    }
-    /// The result the agent reads next. When absent, the agent reads a default result and carries on.
-    pub fn response(mut self, value: impl Into<String>) -> Self {
-        self.response = Some(Into::into(value));
-        self
-    }
-    /// An action for the platform to perform on the live call, or a list of them.
-    pub fn action(mut self, value: SwmlCallingBedrockOutputAction) -> Self {
-        self.action = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockOutput { new(none), response : Some(into String), action : Some(as
+    SwmlCallingBedrockOutputAction), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An action for the platform to perform on the live call, or a list of them.
@@ -4064,59 +2579,13 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            attention_timeout: Default::default(),
-            hard_stop_time: Default::default(),
-            inactivity_timeout: Default::default(),
-            video_listening_file: Default::default(),
-            video_idle_file: Default::default(),
-            video_talking_file: Default::default(),
-            hard_stop_prompt: Default::default(),
-        }
-    }
-    /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
-    pub fn attention_timeout(
-        mut self,
-        value: SwmlCallingBedrockParamsAttentionTimeout,
-    ) -> Self {
-        self.attention_timeout = Some(value);
-        self
-    }
-    /// Specifies the maximum duration for the AI Agent to remain active before it exits the session.
-    /// After the timeout, the AI will stop responding, and will proceed with the next SWML instruction.
-    pub fn hard_stop_time(mut self, value: impl Into<String>) -> Self {
-        self.hard_stop_time = Some(Into::into(value));
-        self
-    }
-    /// Amount of time, in ms, to wait before exiting the app due to inactivity. Allowed values from `10,000` - `3,600,000`. **Default:** `600000` ms (10 minutes).
-    pub fn inactivity_timeout(mut self, value: i64) -> Self {
-        self.inactivity_timeout = Some(value);
-        self
-    }
-    /// URL of a video file to play when AI is listening to the user speak. Only works for calls that support video.
-    pub fn video_listening_file(mut self, value: impl Into<String>) -> Self {
-        self.video_listening_file = Some(Into::into(value));
-        self
-    }
-    /// URL of a video file to play when AI is idle. Only works for calls that support video.
-    pub fn video_idle_file(mut self, value: impl Into<String>) -> Self {
-        self.video_idle_file = Some(Into::into(value));
-        self
-    }
-    /// URL of a video file to play when AI is talking. Only works for calls that support video.
-    pub fn video_talking_file(mut self, value: impl Into<String>) -> Self {
-        self.video_talking_file = Some(Into::into(value));
-        self
-    }
-    /// A final prompt that is fed into the AI when the `hard_stop_time` is reached.
-    pub fn hard_stop_prompt(mut self, value: impl Into<String>) -> Self {
-        self.hard_stop_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockParams { new(none), attention_timeout : Some(as
+    SwmlCallingBedrockParamsAttentionTimeout), hard_stop_time : Some(into String),
+    inactivity_timeout : Some(as i64), video_listening_file : Some(into String),
+    video_idle_file : Some(into String), video_talking_file : Some(into String),
+    hard_stop_prompt : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Amount of time, in ms, to wait before prompting the user to respond. Allowed values from `10,000` - `600,000`. Set to `0` to disable. **Default:** `5000` ms (note: user-configurable values must be `0` or within the `10,000` - `600,000` range).
@@ -4249,58 +2718,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockPromptObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self {
-            voice_id: Default::default(),
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            text: Into::into(text),
-        }
-    }
-    /// The `voice_id` property.
-    pub fn voice_id(mut self, value: SwmlCallingBedrockPromptObjectVoiceId) -> Self {
-        self.voice_id = Some(value);
-        self
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockPromptObject { new(some text : into String), voice_id : Some(as
+    SwmlCallingBedrockPromptObjectVoiceId), max_tokens : Some(as i32), temperature :
+    Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
+    Some(as f64), frequency_penalty : Some(as f64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The template for omitting properties.
@@ -4365,58 +2788,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockPromptObject2 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(pom: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        Self {
-            voice_id: Default::default(),
-            max_tokens: Default::default(),
-            temperature: Default::default(),
-            top_p: Default::default(),
-            confidence: Default::default(),
-            presence_penalty: Default::default(),
-            frequency_penalty: Default::default(),
-            pom: Iterator::collect(IntoIterator::into_iter(pom)),
-        }
-    }
-    /// The `voice_id` property.
-    pub fn voice_id(mut self, value: SwmlCallingBedrockPromptObject2VoiceId) -> Self {
-        self.voice_id = Some(value);
-        self
-    }
-    /// Limits the amount of tokens that the AI agent may generate when creating its response
-    pub fn max_tokens(mut self, value: i32) -> Self {
-        self.max_tokens = Some(value);
-        self
-    }
-    /// Randomness setting. Float value between 0.0 and 1.5. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// Randomness setting. Alternative to `temperature`. Float value between 0.0 and 1.0. Closer to 0 will make the output less random. **Default:** `1.0`.
-    pub fn top_p(mut self, value: f64) -> Self {
-        self.top_p = Some(value);
-        self
-    }
-    /// Threshold to fire a speech-detect event at the end of the utterance. Float value between 0.0 and 1.0.
-    /// Decreasing this value will reduce the pause after the user speaks, but may introduce false positives.
-    /// **Default:** `0.6`.
-    pub fn confidence(mut self, value: f64) -> Self {
-        self.confidence = Some(value);
-        self
-    }
-    /// Aversion to staying on topic. Float value between -2.0 and 2.0. Positive values increase the model's likelihood to talk about new topics. **Default:** `0`.
-    pub fn presence_penalty(mut self, value: f64) -> Self {
-        self.presence_penalty = Some(value);
-        self
-    }
-    /// Aversion to repeating lines. Float value between -2.0 and 2.0. Positive values decrease the model's likelihood to repeat the same line verbatim. **Default:** `0`.
-    pub fn frequency_penalty(mut self, value: f64) -> Self {
-        self.frequency_penalty = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockPromptObject2 { new(some pom : iter SwmlCallingPom), voice_id :
+    Some(as SwmlCallingBedrockPromptObject2VoiceId), max_tokens : Some(as i32),
+    temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
+    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -4462,29 +2839,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaig {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            functions: Default::default(),
-            defaults: Default::default(),
-        }
-    }
-    /// An array of JSON objects to define functions that can be executed during the interaction with the Bedrock AI. Default is not set.
-    /// The fields of this object are the six following.
-    pub fn functions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingBedrockSwaigFunction>,
-    ) -> Self {
-        self.functions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Default settings for all SWAIG functions. If `defaults` is not set, settings may be set in each function object. Default is not set.
-    pub fn defaults(mut self, value: SwmlCallingSwaigDefaults) -> Self {
-        self.defaults = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockSwaig { new(none), functions : Some(iter
+    SwmlCallingBedrockSwaigFunction), defaults : Some(as SwmlCallingSwaigDefaults), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingBedrockSwaig::functions`](crate::SwmlCallingBedrockSwaig::functions).
@@ -4585,56 +2943,13 @@ pub struct SwmlCallingBedrockSwaigFunctionObjectRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingBedrockSwaigFunctionObjectRequired) -> Self {
-        let SwmlCallingBedrockSwaigFunctionObjectRequired { description, function } = required;
-        Self {
-            description,
-            parameters: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            web_hook_url: Default::default(),
-            function,
-            data_map: Default::default(),
-        }
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
-    pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockSwaigFunctionObject { new(some
+    SwmlCallingBedrockSwaigFunctionObjectRequired { description, function }), parameters
+    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
+    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingBedrockSwaigFunction::Object2`](crate::SwmlCallingBedrockSwaigFunction::Object2).
@@ -4689,56 +3004,13 @@ pub struct SwmlCallingBedrockSwaigFunctionObject2Required {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject2 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingBedrockSwaigFunctionObject2Required) -> Self {
-        let SwmlCallingBedrockSwaigFunctionObject2Required { description, function } = required;
-        Self {
-            description,
-            parameters: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            web_hook_url: Default::default(),
-            function,
-            data_map: Default::default(),
-        }
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
-    pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockSwaigFunctionObject2 { new(some
+    SwmlCallingBedrockSwaigFunctionObject2Required { description, function }), parameters
+    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
+    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -4802,56 +3074,13 @@ pub struct SwmlCallingBedrockSwaigFunctionObject3Required {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject3 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingBedrockSwaigFunctionObject3Required) -> Self {
-        let SwmlCallingBedrockSwaigFunctionObject3Required { description, function } = required;
-        Self {
-            description,
-            parameters: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            web_hook_url: Default::default(),
-            function,
-            data_map: Default::default(),
-        }
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
-    pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockSwaigFunctionObject3 { new(some
+    SwmlCallingBedrockSwaigFunctionObject3Required { description, function }), parameters
+    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
+    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -4915,56 +3144,13 @@ pub struct SwmlCallingBedrockSwaigFunctionObject4Required {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockSwaigFunctionObject4 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingBedrockSwaigFunctionObject4Required) -> Self {
-        let SwmlCallingBedrockSwaigFunctionObject4Required { description, function } = required;
-        Self {
-            description,
-            parameters: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            web_hook_url: Default::default(),
-            function,
-            data_map: Default::default(),
-        }
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// The [`data_map`](https://signalwire.com/docs/swml/reference/calling/ai/swaig/functions/data-map) of an
-    /// [`amazon_bedrock`](https://signalwire.com/docs/swml/reference/calling/amazon-bedrock) agent's SWAIG function.
-    pub fn data_map(mut self, value: SwmlCallingBedrockDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockSwaigFunctionObject4 { new(some
+    SwmlCallingBedrockSwaigFunctionObject4Required { description, function }), parameters
+    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
+    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -5017,75 +3203,15 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockWebhook {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            expressions: Default::default(),
-            output: Default::default(),
-            error_keys: Default::default(),
-            url: Into::into(url),
-            foreach: Default::default(),
-            headers: Default::default(),
-            method: Default::default(),
-            input_args_as_params: Default::default(),
-            params: Default::default(),
-            require_args: Default::default(),
-        }
-    }
-    /// An array of objects that have pattern matching logic to process the API response.
-    pub fn expressions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingBedrockExpression>,
-    ) -> Self {
-        self.expressions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An object that contains a response and a list of actions to be performed on a successful call.
-    pub fn output(mut self, value: SwmlCallingBedrockOutput) -> Self {
-        self.output = Some(value);
-        self
-    }
-    /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
-    pub fn error_keys(mut self, value: SwmlCallingBedrockWebhookErrorKeys) -> Self {
-        self.error_keys = Some(value);
-        self
-    }
-    /// Iterates over an array of objects and processes a output based on each element in the array. Works similarly to JavaScript's forEach method.
-    /// If the following properties are set (foreach, expressions, output), they will be processed in the following order:
-    /// 1. foreach
-    /// 2. expressions
-    /// 3. output
-    pub fn foreach(mut self, value: SwmlCallingBedrockWebhookForeach) -> Self {
-        self.foreach = Some(value);
-        self
-    }
-    /// Any necessary headers for the API call.
-    pub fn headers(mut self, value: ::serde_json::Value) -> Self {
-        self.headers = Some(value);
-        self
-    }
-    /// The HTTP method (GET, POST, etc.) for the API call.
-    pub fn method(mut self, value: SwmlCallingBedrockWebhookMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-    /// A boolean to determine if the input arguments should be passed as parameters.
-    pub fn input_args_as_params(mut self, value: bool) -> Self {
-        self.input_args_as_params = Some(value);
-        self
-    }
-    /// An object of any necessary parameters for the API call. The key is the parameter name and the value is the parameter value.
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
-    pub fn require_args(mut self, value: SwmlCallingBedrockWebhookRequireArgs) -> Self {
-        self.require_args = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockWebhook { new(some url : into String), expressions : Some(iter
+    SwmlCallingBedrockExpression), output : Some(as SwmlCallingBedrockOutput), error_keys
+    : Some(as SwmlCallingBedrockWebhookErrorKeys), foreach : Some(as
+    SwmlCallingBedrockWebhookForeach), headers : Some(as ::serde_json::Value), method :
+    Some(as SwmlCallingBedrockWebhookMethod), input_args_as_params : Some(as bool),
+    params : Some(as ::serde_json::Value), require_args : Some(as
+    SwmlCallingBedrockWebhookRequireArgs), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
@@ -5145,23 +3271,10 @@ pub struct SwmlCallingBedrockWebhookForeachRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingBedrockWebhookForeach {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingBedrockWebhookForeachRequired) -> Self {
-        let SwmlCallingBedrockWebhookForeachRequired { input_key, output_key, append } = required;
-        Self {
-            input_key,
-            output_key,
-            max: Default::default(),
-            append,
-        }
-    }
-    /// The max amount of elements that are iterated over in the array. This will start at the beginning of the array.
-    pub fn max(mut self, value: i64) -> Self {
-        self.max = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBedrockWebhookForeach { new(some SwmlCallingBedrockWebhookForeachRequired
+    { input_key, output_key, append }), max : Some(as i64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -5205,32 +3318,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingBooleanProperty {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingBooleanPropertyType) -> Self {
-        Self {
-            description: Default::default(),
-            nullable: Default::default(),
-            type_,
-            default: Default::default(),
-        }
-    }
-    /// A description of the property.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Whether the property can be null.
-    pub fn nullable(mut self, value: bool) -> Self {
-        self.nullable = Some(value);
-        self
-    }
-    /// The default boolean value
-    pub fn default(mut self, value: bool) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingBooleanProperty { new(some type_ : as SwmlCallingBooleanPropertyType),
+    description : Some(into String), nullable : Some(as bool), default : Some(as bool), }
+);
 
 #[cfg(feature = "swml")]
 /// The type of parameter(s) the AI is passing to the function.
@@ -5263,14 +3354,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingChangeContextAction {
-    /// A value made of all its fields.
-    pub fn new(change_context: impl Into<String>) -> Self {
-        Self {
-            change_context: Into::into(change_context),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingChangeContextAction { new(all change_context : into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// change_step Action
@@ -5287,14 +3373,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingChangeStepAction {
-    /// A value made of all its fields.
-    pub fn new(change_step: impl Into<String>) -> Self {
-        Self {
-            change_step: Into::into(change_step),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingChangeStepAction { new(all change_step : into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// cond Method
@@ -5309,14 +3390,9 @@ pub struct SwmlCallingCond {
 crate::runtime::wire_struct!(SwmlCallingCond { cond = required("cond") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingCond {
-    /// A value made of all its fields.
-    pub fn new(cond: impl IntoIterator<Item = SwmlCallingCondParams>) -> Self {
-        Self {
-            cond: Iterator::collect(IntoIterator::into_iter(cond)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingCond { new(all cond : iter SwmlCallingCondParams), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Else Fallback
@@ -5333,14 +3409,9 @@ pub struct SwmlCallingCondElse {
 crate::runtime::wire_struct!(SwmlCallingCondElse { else_ = required("else") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingCondElse {
-    /// A value made of all its fields.
-    pub fn new(else_: impl IntoIterator<Item = SwmlCallingSwmlMethod>) -> Self {
-        Self {
-            else_: Iterator::collect(IntoIterator::into_iter(else_)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingCondElse { new(all else_ : iter SwmlCallingSwmlMethod), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// CondParams union
@@ -5402,25 +3473,10 @@ pub struct SwmlCallingCondRegRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingCondReg {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingCondRegRequired) -> Self {
-        let SwmlCallingCondRegRequired { when, then } = required;
-        Self {
-            when,
-            then,
-            else_: Default::default(),
-        }
-    }
-    /// Sequence of SWML methods to execute when none of the other conditions evaluate to true.
-    pub fn else_(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.else_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingCondReg { new(some SwmlCallingCondRegRequired { when, then }), else_ :
+    Some(iter SwmlCallingSwmlMethod), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// connect Method
@@ -5435,12 +3491,9 @@ pub struct SwmlCallingConnect {
 crate::runtime::wire_struct!(SwmlCallingConnect { connect = required("connect") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnect {
-    /// A value made of all its fields.
-    pub fn new(connect: SwmlCallingConnectValue) -> Self {
-        Self { connect }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnect { new(all connect : as SwmlCallingConnectValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Per-destination model used inside `serial`, `parallel`, and `serial_parallel` arrays.
@@ -5549,159 +3602,19 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDestination {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to: impl Into<String>) -> Self {
-        Self {
-            to: Into::into(to),
-            from: Default::default(),
-            from_name: Default::default(),
-            headers: Default::default(),
-            codecs: Default::default(),
-            webrtc_media: Default::default(),
-            session_timeout: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-            timeout: Default::default(),
-            call_state_events: Default::default(),
-            call_state_url: Default::default(),
-            confirm: Default::default(),
-            confirm_timeout: Default::default(),
-            encryption: Default::default(),
-            name: Default::default(),
-            codec: Default::default(),
-            realtime: Default::default(),
-            status_url_method: Default::default(),
-            authorization_bearer_token: Default::default(),
-            custom_parameters: Default::default(),
-        }
-    }
-    /// The caller ID to use when dialing this destination. Overrides the top-level `from`.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// The caller ID name for this destination. Overrides the top-level `from_name`.
-    /// Applies to SIP calls only — it has no effect on calls to phone numbers.
-    pub fn from_name(mut self, value: impl Into<String>) -> Self {
-        self.from_name = Some(Into::into(value));
-        self
-    }
-    /// Custom SIP headers to add to INVITE for this destination. Overrides the top-level `headers`. It has no effect on calls to phone numbers.
-    pub fn headers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingConnectHeaders>,
-    ) -> Self {
-        self.headers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Comma-separated string of codecs to offer for this destination.
-    /// Overrides the top-level `codecs`. It has no effect on calls to phone numbers.
-    pub fn codecs(mut self, value: impl Into<String>) -> Self {
-        self.codecs = Some(Into::into(value));
-        self
-    }
-    /// If true, WebRTC media is offered to this SIP destination.
-    /// Overrides the top-level `webrtc_media`. It has no effect on calls to phone numbers.
-    /// Default is `false`.
-    pub fn webrtc_media(mut self, value: bool) -> Self {
-        self.webrtc_media = Some(value);
-        self
-    }
-    /// Time, in seconds, to set the SIP `Session-Expires` header in INVITE for this destination.
-    /// Overrides the top-level `session_timeout`. Must be a positive, non-zero number.
-    /// It has no effect on calls to phone numbers.
-    pub fn session_timeout(mut self, value: i64) -> Self {
-        self.session_timeout = Some(value);
-        self
-    }
-    /// SIP username to use for authentication when dialing a SIP URI. Has no effect on calls to phone numbers.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// SIP password to use for authentication when dialing a SIP URI. Has no effect on calls to phone numbers.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Time, in seconds, to wait for this destination to answer.
-    /// Overrides the top-level `timeout`. Default is 60 seconds.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// An array of call state event names to be notified about for this destination.
-    /// Overrides the top-level `call_state_events`.
-    /// Allowed event names are: `created`, `ringing`, `answered`, `ended`.
-    pub fn call_state_events(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingCallStatus>,
-    ) -> Self {
-        self.call_state_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Webhook URL for call status change notifications for this destination. Overrides the top-level `call_state_url`.
-    pub fn call_state_url(mut self, value: impl Into<String>) -> Self {
-        self.call_state_url = Some(Into::into(value));
-        self
-    }
-    /// Confirmation to execute on this destination when answered.
-    /// Overrides the top-level `confirm`. Can be either:
-    /// - A URL (string) that returns a SWML document
-    /// - An array of SWML methods to execute inline
-    pub fn confirm(mut self, value: SwmlCallingConnectDestinationConfirm) -> Self {
-        self.confirm = Some(value);
-        self
-    }
-    /// Seconds to wait for the `confirm` script on this destination. Overrides the top-level `confirm_timeout`.
-    pub fn confirm_timeout(mut self, value: i64) -> Self {
-        self.confirm_timeout = Some(value);
-        self
-    }
-    /// Encryption setting for this destination. Overrides the top-level `encryption`. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub fn encryption(mut self, value: SwmlCallingConnectDestinationEncryption) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Stream name identifier. Only applies to stream destinations.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Audio codec for the stream. Supported values: `PCMU`, `PCMA`, `G722`, `L16`.
-    /// Codec can include rate and ptime modifiers (e.g., `PCMU@40i`, `L16@24000h@40i`).
-    /// Only applies to stream destinations.
-    pub fn codec(mut self, value: impl Into<String>) -> Self {
-        self.codec = Some(Into::into(value));
-        self
-    }
-    /// Enable realtime mode for bidirectional audio.
-    /// Only applies to stream destinations.
-    pub fn realtime(mut self, value: bool) -> Self {
-        self.realtime = Some(value);
-        self
-    }
-    /// HTTP method for the stream status webhook.
-    /// Only applies to stream destinations.
-    pub fn status_url_method(
-        mut self,
-        value: SwmlCallingConnectDestinationStatusUrlMethod,
-    ) -> Self {
-        self.status_url_method = Some(value);
-        self
-    }
-    /// Bearer token sent as an `Authorization` header during the WebSocket handshake. Only applies to stream destinations.
-    pub fn authorization_bearer_token(mut self, value: impl Into<String>) -> Self {
-        self.authorization_bearer_token = Some(Into::into(value));
-        self
-    }
-    /// Custom key-value pairs sent in the WebSocket start message. Only applies to stream destinations.
-    pub fn custom_parameters(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_parameters = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnectDestination { new(some to : into String), from : Some(into String),
+    from_name : Some(into String), headers : Some(iter SwmlCallingConnectHeaders), codecs
+    : Some(into String), webrtc_media : Some(as bool), session_timeout : Some(as i64),
+    username : Some(into String), password : Some(into String), timeout : Some(as i64),
+    call_state_events : Some(iter SwmlCallingCallStatus), call_state_url : Some(into
+    String), confirm : Some(as SwmlCallingConnectDestinationConfirm), confirm_timeout :
+    Some(as i64), encryption : Some(as SwmlCallingConnectDestinationEncryption), name :
+    Some(into String), codec : Some(into String), realtime : Some(as bool),
+    status_url_method : Some(as SwmlCallingConnectDestinationStatusUrlMethod),
+    authorization_bearer_token : Some(into String), custom_parameters : Some(as
+    ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Confirmation to execute on this destination when answered.
@@ -5866,160 +3779,18 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceParallel {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        parallel: impl IntoIterator<Item = SwmlCallingConnectDestination>,
-    ) -> Self {
-        Self {
-            from: Default::default(),
-            from_name: Default::default(),
-            headers: Default::default(),
-            codecs: Default::default(),
-            webrtc_media: Default::default(),
-            session_timeout: Default::default(),
-            ringback: Default::default(),
-            result: Default::default(),
-            timeout: Default::default(),
-            max_duration: Default::default(),
-            answer_on_bridge: Default::default(),
-            confirm: Default::default(),
-            confirm_timeout: Default::default(),
-            encryption: Default::default(),
-            call_state_url: Default::default(),
-            transfer_after_bridge: Default::default(),
-            call_state_events: Default::default(),
-            status_url: Default::default(),
-            parallel: Iterator::collect(IntoIterator::into_iter(parallel)),
-        }
-    }
-    /// The caller ID to use when dialing the number.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// The caller ID name shown to the person you're calling, displayed alongside the `from` number
-    /// (sometimes called CNAM).
-    /// Applies to SIP calls only — it has no effect on calls to phone numbers.
-    /// When set at the top level, every destination in a `serial`, `parallel`, or `serial_parallel`
-    /// group uses this name, unless that destination sets its own `from_name`.
-    pub fn from_name(mut self, value: impl Into<String>) -> Self {
-        self.from_name = Some(Into::into(value));
-        self
-    }
-    /// Custom SIP headers to add to INVITE. It Has no effect on calls to phone numbers.
-    pub fn headers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingConnectHeaders>,
-    ) -> Self {
-        self.headers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Comma-separated string of codecs to offer.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn codecs(mut self, value: impl Into<String>) -> Self {
-        self.codecs = Some(Into::into(value));
-        self
-    }
-    /// If true, WebRTC media is offered to the SIP endpoint.
-    /// It has no effect on calls to phone numbers.
-    /// Default is `false`.
-    pub fn webrtc_media(mut self, value: bool) -> Self {
-        self.webrtc_media = Some(value);
-        self
-    }
-    /// Time, in seconds, to set the SIP `Session-Expires` header in INVITE.
-    /// Must be a positive, non-zero number.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn session_timeout(mut self, value: i64) -> Self {
-        self.session_timeout = Some(value);
-        self
-    }
-    /// Array of URIs to play as ringback tone. If not specified, plays audio from the provider.
-    pub fn ringback(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ringback = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub fn result(mut self, value: SwmlCallingConnectDeviceParallelResult) -> Self {
-        self.result = Some(value);
-        self
-    }
-    /// Time, in seconds, to wait for the call to be answered.
-    /// Default is 60 seconds.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum duration, in seconds, allowed for the call.
-    /// Default is `14400` seconds.
-    pub fn max_duration(mut self, value: i64) -> Self {
-        self.max_duration = Some(value);
-        self
-    }
-    /// Delay answer until the B-leg answers.
-    /// Default is `false`.
-    pub fn answer_on_bridge(mut self, value: bool) -> Self {
-        self.answer_on_bridge = Some(value);
-        self
-    }
-    /// Confirmation to execute when the call is connected. Can be either:
-    /// - A URL (string) that returns a SWML document
-    /// - An array of SWML methods to execute inline
-    pub fn confirm(mut self, value: SwmlCallingConnectDeviceParallelConfirm) -> Self {
-        self.confirm = Some(value);
-        self
-    }
-    /// The amount of time, in seconds, to wait for the `confirm` URL to return a response
-    pub fn confirm_timeout(mut self, value: i64) -> Self {
-        self.confirm_timeout = Some(value);
-        self
-    }
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub fn encryption(
-        mut self,
-        value: SwmlCallingConnectDeviceParallelEncryption,
-    ) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Webhook URL to send call status change notifications to. Authentication can also be set in the URL in the format of `username:password@url`.
-    pub fn call_state_url(mut self, value: impl Into<String>) -> Self {
-        self.call_state_url = Some(Into::into(value));
-        self
-    }
-    /// SWML to execute after the bridge completes. This defines what should happen after the call is connected and the bridge ends.
-    /// Can be either:
-    /// - A URL (http or https) that returns a SWML document
-    /// - An inline SWML document (as a JSON string)
-    pub fn transfer_after_bridge(mut self, value: impl Into<String>) -> Self {
-        self.transfer_after_bridge = Some(Into::into(value));
-        self
-    }
-    /// An array of call state event names to be notified about.
-    /// Allowed event names are:
-    ///     - `created`
-    ///     - `ringing`
-    ///     - `answered`
-    ///     - `ended`
-    pub fn call_state_events(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingCallStatus>,
-    ) -> Self {
-        self.call_state_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP or HTTPS URL to deliver connect status events.
-    /// These events report the overall status of the connect operation
-    /// (connecting, connected, failed, disconnected) via a `calling.call.connect` event.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnectDeviceParallel { new(some parallel : iter
+    SwmlCallingConnectDestination), from : Some(into String), from_name : Some(into
+    String), headers : Some(iter SwmlCallingConnectHeaders), codecs : Some(into String),
+    webrtc_media : Some(as bool), session_timeout : Some(as i64), ringback : Some(iter
+    String), result : Some(as SwmlCallingConnectDeviceParallelResult), timeout : Some(as
+    i64), max_duration : Some(as i64), answer_on_bridge : Some(as bool), confirm :
+    Some(as SwmlCallingConnectDeviceParallelConfirm), confirm_timeout : Some(as i64),
+    encryption : Some(as SwmlCallingConnectDeviceParallelEncryption), call_state_url :
+    Some(into String), transfer_after_bridge : Some(into String), call_state_events :
+    Some(iter SwmlCallingCallStatus), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Confirmation to execute when the call is connected. Can be either:
@@ -6163,158 +3934,18 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSerial {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(serial: impl IntoIterator<Item = SwmlCallingConnectDestination>) -> Self {
-        Self {
-            from: Default::default(),
-            from_name: Default::default(),
-            headers: Default::default(),
-            codecs: Default::default(),
-            webrtc_media: Default::default(),
-            session_timeout: Default::default(),
-            ringback: Default::default(),
-            result: Default::default(),
-            timeout: Default::default(),
-            max_duration: Default::default(),
-            answer_on_bridge: Default::default(),
-            confirm: Default::default(),
-            confirm_timeout: Default::default(),
-            encryption: Default::default(),
-            call_state_url: Default::default(),
-            transfer_after_bridge: Default::default(),
-            call_state_events: Default::default(),
-            status_url: Default::default(),
-            serial: Iterator::collect(IntoIterator::into_iter(serial)),
-        }
-    }
-    /// The caller ID to use when dialing the number.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// The caller ID name shown to the person you're calling, displayed alongside the `from` number
-    /// (sometimes called CNAM).
-    /// Applies to SIP calls only — it has no effect on calls to phone numbers.
-    /// When set at the top level, every destination in a `serial`, `parallel`, or `serial_parallel`
-    /// group uses this name, unless that destination sets its own `from_name`.
-    pub fn from_name(mut self, value: impl Into<String>) -> Self {
-        self.from_name = Some(Into::into(value));
-        self
-    }
-    /// Custom SIP headers to add to INVITE. It Has no effect on calls to phone numbers.
-    pub fn headers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingConnectHeaders>,
-    ) -> Self {
-        self.headers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Comma-separated string of codecs to offer.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn codecs(mut self, value: impl Into<String>) -> Self {
-        self.codecs = Some(Into::into(value));
-        self
-    }
-    /// If true, WebRTC media is offered to the SIP endpoint.
-    /// It has no effect on calls to phone numbers.
-    /// Default is `false`.
-    pub fn webrtc_media(mut self, value: bool) -> Self {
-        self.webrtc_media = Some(value);
-        self
-    }
-    /// Time, in seconds, to set the SIP `Session-Expires` header in INVITE.
-    /// Must be a positive, non-zero number.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn session_timeout(mut self, value: i64) -> Self {
-        self.session_timeout = Some(value);
-        self
-    }
-    /// Array of URIs to play as ringback tone. If not specified, plays audio from the provider.
-    pub fn ringback(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ringback = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub fn result(mut self, value: SwmlCallingConnectDeviceSerialResult) -> Self {
-        self.result = Some(value);
-        self
-    }
-    /// Time, in seconds, to wait for the call to be answered.
-    /// Default is 60 seconds.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum duration, in seconds, allowed for the call.
-    /// Default is `14400` seconds.
-    pub fn max_duration(mut self, value: i64) -> Self {
-        self.max_duration = Some(value);
-        self
-    }
-    /// Delay answer until the B-leg answers.
-    /// Default is `false`.
-    pub fn answer_on_bridge(mut self, value: bool) -> Self {
-        self.answer_on_bridge = Some(value);
-        self
-    }
-    /// Confirmation to execute when the call is connected. Can be either:
-    /// - A URL (string) that returns a SWML document
-    /// - An array of SWML methods to execute inline
-    pub fn confirm(mut self, value: SwmlCallingConnectDeviceSerialConfirm) -> Self {
-        self.confirm = Some(value);
-        self
-    }
-    /// The amount of time, in seconds, to wait for the `confirm` URL to return a response
-    pub fn confirm_timeout(mut self, value: i64) -> Self {
-        self.confirm_timeout = Some(value);
-        self
-    }
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub fn encryption(
-        mut self,
-        value: SwmlCallingConnectDeviceSerialEncryption,
-    ) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Webhook URL to send call status change notifications to. Authentication can also be set in the URL in the format of `username:password@url`.
-    pub fn call_state_url(mut self, value: impl Into<String>) -> Self {
-        self.call_state_url = Some(Into::into(value));
-        self
-    }
-    /// SWML to execute after the bridge completes. This defines what should happen after the call is connected and the bridge ends.
-    /// Can be either:
-    /// - A URL (http or https) that returns a SWML document
-    /// - An inline SWML document (as a JSON string)
-    pub fn transfer_after_bridge(mut self, value: impl Into<String>) -> Self {
-        self.transfer_after_bridge = Some(Into::into(value));
-        self
-    }
-    /// An array of call state event names to be notified about.
-    /// Allowed event names are:
-    ///     - `created`
-    ///     - `ringing`
-    ///     - `answered`
-    ///     - `ended`
-    pub fn call_state_events(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingCallStatus>,
-    ) -> Self {
-        self.call_state_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP or HTTPS URL to deliver connect status events.
-    /// These events report the overall status of the connect operation
-    /// (connecting, connected, failed, disconnected) via a `calling.call.connect` event.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnectDeviceSerial { new(some serial : iter
+    SwmlCallingConnectDestination), from : Some(into String), from_name : Some(into
+    String), headers : Some(iter SwmlCallingConnectHeaders), codecs : Some(into String),
+    webrtc_media : Some(as bool), session_timeout : Some(as i64), ringback : Some(iter
+    String), result : Some(as SwmlCallingConnectDeviceSerialResult), timeout : Some(as
+    i64), max_duration : Some(as i64), answer_on_bridge : Some(as bool), confirm :
+    Some(as SwmlCallingConnectDeviceSerialConfirm), confirm_timeout : Some(as i64),
+    encryption : Some(as SwmlCallingConnectDeviceSerialEncryption), call_state_url :
+    Some(into String), transfer_after_bridge : Some(into String), call_state_events :
+    Some(iter SwmlCallingCallStatus), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Confirmation to execute when the call is connected. Can be either:
@@ -6439,166 +4070,19 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSerialParallel {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        serial_parallel: impl IntoIterator<Item = Vec<SwmlCallingConnectDestination>>,
-    ) -> Self {
-        Self {
-            from: Default::default(),
-            from_name: Default::default(),
-            headers: Default::default(),
-            codecs: Default::default(),
-            webrtc_media: Default::default(),
-            session_timeout: Default::default(),
-            ringback: Default::default(),
-            result: Default::default(),
-            timeout: Default::default(),
-            max_duration: Default::default(),
-            answer_on_bridge: Default::default(),
-            confirm: Default::default(),
-            confirm_timeout: Default::default(),
-            encryption: Default::default(),
-            call_state_url: Default::default(),
-            transfer_after_bridge: Default::default(),
-            call_state_events: Default::default(),
-            status_url: Default::default(),
-            serial_parallel: Iterator::collect(IntoIterator::into_iter(serial_parallel)),
-        }
+crate::runtime::builder!(
+    SwmlCallingConnectDeviceSerialParallel { new(some serial_parallel : iter Vec <
+    SwmlCallingConnectDestination >), from : Some(into String), from_name : Some(into
+    String), headers : Some(iter SwmlCallingConnectHeaders), codecs : Some(into String),
+    webrtc_media : Some(as bool), session_timeout : Some(as i64), ringback : Some(iter
+    String), result : Some(as SwmlCallingConnectDeviceSerialParallelResult), timeout :
+    Some(as i64), max_duration : Some(as i64), answer_on_bridge : Some(as bool), confirm
+    : Some(as SwmlCallingConnectDeviceSerialParallelConfirm), confirm_timeout : Some(as
+    i64), encryption : Some(as SwmlCallingConnectDeviceSerialParallelEncryption),
+    call_state_url : Some(into String), transfer_after_bridge : Some(into String),
+    call_state_events : Some(iter SwmlCallingCallStatus), status_url : Some(into String),
     }
-    /// The caller ID to use when dialing the number.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// The caller ID name shown to the person you're calling, displayed alongside the `from` number
-    /// (sometimes called CNAM).
-    /// Applies to SIP calls only — it has no effect on calls to phone numbers.
-    /// When set at the top level, every destination in a `serial`, `parallel`, or `serial_parallel`
-    /// group uses this name, unless that destination sets its own `from_name`.
-    pub fn from_name(mut self, value: impl Into<String>) -> Self {
-        self.from_name = Some(Into::into(value));
-        self
-    }
-    /// Custom SIP headers to add to INVITE. It Has no effect on calls to phone numbers.
-    pub fn headers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingConnectHeaders>,
-    ) -> Self {
-        self.headers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Comma-separated string of codecs to offer.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn codecs(mut self, value: impl Into<String>) -> Self {
-        self.codecs = Some(Into::into(value));
-        self
-    }
-    /// If true, WebRTC media is offered to the SIP endpoint.
-    /// It has no effect on calls to phone numbers.
-    /// Default is `false`.
-    pub fn webrtc_media(mut self, value: bool) -> Self {
-        self.webrtc_media = Some(value);
-        self
-    }
-    /// Time, in seconds, to set the SIP `Session-Expires` header in INVITE.
-    /// Must be a positive, non-zero number.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn session_timeout(mut self, value: i64) -> Self {
-        self.session_timeout = Some(value);
-        self
-    }
-    /// Array of URIs to play as ringback tone. If not specified, plays audio from the provider.
-    pub fn ringback(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ringback = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub fn result(
-        mut self,
-        value: SwmlCallingConnectDeviceSerialParallelResult,
-    ) -> Self {
-        self.result = Some(value);
-        self
-    }
-    /// Time, in seconds, to wait for the call to be answered.
-    /// Default is 60 seconds.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum duration, in seconds, allowed for the call.
-    /// Default is `14400` seconds.
-    pub fn max_duration(mut self, value: i64) -> Self {
-        self.max_duration = Some(value);
-        self
-    }
-    /// Delay answer until the B-leg answers.
-    /// Default is `false`.
-    pub fn answer_on_bridge(mut self, value: bool) -> Self {
-        self.answer_on_bridge = Some(value);
-        self
-    }
-    /// Confirmation to execute when the call is connected. Can be either:
-    /// - A URL (string) that returns a SWML document
-    /// - An array of SWML methods to execute inline
-    pub fn confirm(
-        mut self,
-        value: SwmlCallingConnectDeviceSerialParallelConfirm,
-    ) -> Self {
-        self.confirm = Some(value);
-        self
-    }
-    /// The amount of time, in seconds, to wait for the `confirm` URL to return a response
-    pub fn confirm_timeout(mut self, value: i64) -> Self {
-        self.confirm_timeout = Some(value);
-        self
-    }
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub fn encryption(
-        mut self,
-        value: SwmlCallingConnectDeviceSerialParallelEncryption,
-    ) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Webhook URL to send call status change notifications to. Authentication can also be set in the URL in the format of `username:password@url`.
-    pub fn call_state_url(mut self, value: impl Into<String>) -> Self {
-        self.call_state_url = Some(Into::into(value));
-        self
-    }
-    /// SWML to execute after the bridge completes. This defines what should happen after the call is connected and the bridge ends.
-    /// Can be either:
-    /// - A URL (http or https) that returns a SWML document
-    /// - An inline SWML document (as a JSON string)
-    pub fn transfer_after_bridge(mut self, value: impl Into<String>) -> Self {
-        self.transfer_after_bridge = Some(Into::into(value));
-        self
-    }
-    /// An array of call state event names to be notified about.
-    /// Allowed event names are:
-    ///     - `created`
-    ///     - `ringing`
-    ///     - `answered`
-    ///     - `ended`
-    pub fn call_state_events(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingCallStatus>,
-    ) -> Self {
-        self.call_state_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP or HTTPS URL to deliver connect status events.
-    /// These events report the overall status of the connect operation
-    /// (connecting, connected, failed, disconnected) via a `calling.call.connect` event.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Confirmation to execute when the call is connected. Can be either:
@@ -6771,213 +4255,22 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectDeviceSingle {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to: impl Into<String>) -> Self {
-        Self {
-            from: Default::default(),
-            from_name: Default::default(),
-            headers: Default::default(),
-            codecs: Default::default(),
-            webrtc_media: Default::default(),
-            session_timeout: Default::default(),
-            ringback: Default::default(),
-            result: Default::default(),
-            timeout: Default::default(),
-            max_duration: Default::default(),
-            answer_on_bridge: Default::default(),
-            confirm: Default::default(),
-            confirm_timeout: Default::default(),
-            encryption: Default::default(),
-            call_state_url: Default::default(),
-            transfer_after_bridge: Default::default(),
-            call_state_events: Default::default(),
-            status_url: Default::default(),
-            to: Into::into(to),
-            username: Default::default(),
-            password: Default::default(),
-            name: Default::default(),
-            codec: Default::default(),
-            realtime: Default::default(),
-            status_url_method: Default::default(),
-            authorization_bearer_token: Default::default(),
-            custom_parameters: Default::default(),
-        }
-    }
-    /// The caller ID to use when dialing the number.
-    pub fn from(mut self, value: impl Into<String>) -> Self {
-        self.from = Some(Into::into(value));
-        self
-    }
-    /// The caller ID name shown to the person you're calling, displayed alongside the `from` number
-    /// (sometimes called CNAM).
-    /// Applies to SIP calls only — it has no effect on calls to phone numbers.
-    /// When set at the top level, every destination in a `serial`, `parallel`, or `serial_parallel`
-    /// group uses this name, unless that destination sets its own `from_name`.
-    pub fn from_name(mut self, value: impl Into<String>) -> Self {
-        self.from_name = Some(Into::into(value));
-        self
-    }
-    /// Custom SIP headers to add to INVITE. It Has no effect on calls to phone numbers.
-    pub fn headers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingConnectHeaders>,
-    ) -> Self {
-        self.headers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Comma-separated string of codecs to offer.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn codecs(mut self, value: impl Into<String>) -> Self {
-        self.codecs = Some(Into::into(value));
-        self
-    }
-    /// If true, WebRTC media is offered to the SIP endpoint.
-    /// It has no effect on calls to phone numbers.
-    /// Default is `false`.
-    pub fn webrtc_media(mut self, value: bool) -> Self {
-        self.webrtc_media = Some(value);
-        self
-    }
-    /// Time, in seconds, to set the SIP `Session-Expires` header in INVITE.
-    /// Must be a positive, non-zero number.
-    /// It has no effect on calls to phone numbers.
-    /// Based on SignalWire settings.
-    pub fn session_timeout(mut self, value: i64) -> Self {
-        self.session_timeout = Some(value);
-        self
-    }
-    /// Array of URIs to play as ringback tone. If not specified, plays audio from the provider.
-    pub fn ringback(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ringback = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub fn result(mut self, value: SwmlCallingConnectDeviceSingleResult) -> Self {
-        self.result = Some(value);
-        self
-    }
-    /// Time, in seconds, to wait for the call to be answered.
-    /// Default is 60 seconds.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum duration, in seconds, allowed for the call.
-    /// Default is `14400` seconds.
-    pub fn max_duration(mut self, value: i64) -> Self {
-        self.max_duration = Some(value);
-        self
-    }
-    /// Delay answer until the B-leg answers.
-    /// Default is `false`.
-    pub fn answer_on_bridge(mut self, value: bool) -> Self {
-        self.answer_on_bridge = Some(value);
-        self
-    }
-    /// Confirmation to execute when the call is connected. Can be either:
-    /// - A URL (string) that returns a SWML document
-    /// - An array of SWML methods to execute inline
-    pub fn confirm(mut self, value: SwmlCallingConnectDeviceSingleConfirm) -> Self {
-        self.confirm = Some(value);
-        self
-    }
-    /// The amount of time, in seconds, to wait for the `confirm` URL to return a response
-    pub fn confirm_timeout(mut self, value: i64) -> Self {
-        self.confirm_timeout = Some(value);
-        self
-    }
-    /// Encryption setting to use. **Possible values:** `mandatory`, `optional`, `forbidden`
-    pub fn encryption(
-        mut self,
-        value: SwmlCallingConnectDeviceSingleEncryption,
-    ) -> Self {
-        self.encryption = Some(value);
-        self
-    }
-    /// Webhook URL to send call status change notifications to. Authentication can also be set in the URL in the format of `username:password@url`.
-    pub fn call_state_url(mut self, value: impl Into<String>) -> Self {
-        self.call_state_url = Some(Into::into(value));
-        self
-    }
-    /// SWML to execute after the bridge completes. This defines what should happen after the call is connected and the bridge ends.
-    /// Can be either:
-    /// - A URL (http or https) that returns a SWML document
-    /// - An inline SWML document (as a JSON string)
-    pub fn transfer_after_bridge(mut self, value: impl Into<String>) -> Self {
-        self.transfer_after_bridge = Some(Into::into(value));
-        self
-    }
-    /// An array of call state event names to be notified about.
-    /// Allowed event names are:
-    ///     - `created`
-    ///     - `ringing`
-    ///     - `answered`
-    ///     - `ended`
-    pub fn call_state_events(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingCallStatus>,
-    ) -> Self {
-        self.call_state_events = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// HTTP or HTTPS URL to deliver connect status events.
-    /// These events report the overall status of the connect operation
-    /// (connecting, connected, failed, disconnected) via a `calling.call.connect` event.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// SIP username to use for authentication when dialing a SIP URI. Has no effect on calls to phone numbers.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// SIP password to use for authentication when dialing a SIP URI. Has no effect on calls to phone numbers.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-    /// Stream name identifier. Only applies to stream destinations.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Audio codec for the stream. Supported values: `PCMU`, `PCMA`, `G722`, `L16`.
-    /// Codec can include rate and ptime modifiers (e.g., `PCMU@40i`, `L16@24000h@40i`).
-    /// Only applies to stream destinations.
-    pub fn codec(mut self, value: impl Into<String>) -> Self {
-        self.codec = Some(Into::into(value));
-        self
-    }
-    /// Enable realtime mode for bidirectional audio.
-    /// Only applies to stream destinations.
-    pub fn realtime(mut self, value: bool) -> Self {
-        self.realtime = Some(value);
-        self
-    }
-    /// HTTP method for the stream status webhook.
-    /// Only applies to stream destinations.
-    pub fn status_url_method(
-        mut self,
-        value: SwmlCallingConnectDeviceSingleStatusUrlMethod,
-    ) -> Self {
-        self.status_url_method = Some(value);
-        self
-    }
-    /// Bearer token sent as an `Authorization` header during the WebSocket handshake. Only applies to stream destinations.
-    pub fn authorization_bearer_token(mut self, value: impl Into<String>) -> Self {
-        self.authorization_bearer_token = Some(Into::into(value));
-        self
-    }
-    /// Custom key-value pairs sent in the WebSocket start message. Only applies to stream destinations.
-    pub fn custom_parameters(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_parameters = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnectDeviceSingle { new(some to : into String), from : Some(into
+    String), from_name : Some(into String), headers : Some(iter
+    SwmlCallingConnectHeaders), codecs : Some(into String), webrtc_media : Some(as bool),
+    session_timeout : Some(as i64), ringback : Some(iter String), result : Some(as
+    SwmlCallingConnectDeviceSingleResult), timeout : Some(as i64), max_duration : Some(as
+    i64), answer_on_bridge : Some(as bool), confirm : Some(as
+    SwmlCallingConnectDeviceSingleConfirm), confirm_timeout : Some(as i64), encryption :
+    Some(as SwmlCallingConnectDeviceSingleEncryption), call_state_url : Some(into
+    String), transfer_after_bridge : Some(into String), call_state_events : Some(iter
+    SwmlCallingCallStatus), status_url : Some(into String), username : Some(into String),
+    password : Some(into String), name : Some(into String), codec : Some(into String),
+    realtime : Some(as bool), status_url_method : Some(as
+    SwmlCallingConnectDeviceSingleStatusUrlMethod), authorization_bearer_token :
+    Some(into String), custom_parameters : Some(as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Confirmation to execute when the call is connected. Can be either:
@@ -7030,13 +4323,10 @@ pub struct SwmlCallingConnectHeadersRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectHeaders {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingConnectHeadersRequired) -> Self {
-        let SwmlCallingConnectHeadersRequired { name, value } = required;
-        Self { name, value }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnectHeaders { new(all SwmlCallingConnectHeadersRequired { name, value
+    }), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ConnectSwitch object
@@ -7058,29 +4348,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConnectSwitch {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(case: ::serde_json::Value) -> Self {
-        Self {
-            variable: Default::default(),
-            case,
-            default: Default::default(),
-        }
-    }
-    /// Name of the variable whose value needs to be compared. If not provided, it will check the `connect_result` variable.
-    pub fn variable(mut self, value: impl Into<String>) -> Self {
-        self.variable = Some(Into::into(value));
-        self
-    }
-    /// Array of instructions to execute if no cases match
-    pub fn default(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConnectSwitch { new(some case : as ::serde_json::Value), variable :
+    Some(into String), default : Some(iter SwmlCallingSwmlMethod), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Connect to a phone number, SIP URI, Resource Address, queue, or WebSocket stream.
@@ -7147,12 +4418,9 @@ pub struct SwmlCallingConstProperty {
 crate::runtime::wire_struct!(SwmlCallingConstProperty { const_ = required("const") });
 
 #[cfg(feature = "swml")]
-impl SwmlCallingConstProperty {
-    /// A value made of all its fields.
-    pub fn new(const_: ::serde_json::Value) -> Self {
-        Self { const_ }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConstProperty { new(all const_ : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Context step with POM (Post-Prompt Object Model)
@@ -7205,55 +4473,12 @@ pub struct SwmlCallingContextPomStepsRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContextPomSteps {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingContextPomStepsRequired) -> Self {
-        let SwmlCallingContextPomStepsRequired { name, pom } = required;
-        Self {
-            name,
-            step_criteria: Default::default(),
-            functions: Default::default(),
-            valid_contexts: Default::default(),
-            skip_user_turn: Default::default(),
-            end: Default::default(),
-            valid_steps: Default::default(),
-            pom,
-        }
-    }
-    /// The criteria that must be met for the AI to proceed to the next step.
-    /// The criteria is an instruction given to the AI.
-    /// It's **highly** recommended you create a custom criteria for the step to get the intended behavior.
-    pub fn step_criteria(mut self, value: impl Into<String>) -> Self {
-        self.step_criteria = Some(Into::into(value));
-        self
-    }
-    /// An array of strings, where each string is the name of a SWAIG.function that can be executed from this step.
-    pub fn functions(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.functions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of context names that the AI can transition to from this step. This must be a valid `contexts.name` that is present in your `contexts` object.
-    pub fn valid_contexts(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.valid_contexts = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A boolean value, if set to `true`, will skip the user's turn to respond in the conversation and proceed to the next step. **Default:** `false`.
-    pub fn skip_user_turn(mut self, value: bool) -> Self {
-        self.skip_user_turn = Some(value);
-        self
-    }
-    /// A boolean value that determines if the step is the last in the context. If `true`, the context ends after this step. Cannot be used along with the `valid_steps` parameter. **Default:** `false`.
-    pub fn end(mut self, value: bool) -> Self {
-        self.end = Some(value);
-        self
-    }
-    /// An array of valid steps that the conversation can proceed to from this step.
-    /// If the array is empty, or the `valid_steps` key is not present, the conversation will proceed to the next step in the context.
-    pub fn valid_steps(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.valid_steps = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextPomSteps { new(some SwmlCallingContextPomStepsRequired { name, pom
+    }), step_criteria : Some(into String), functions : Some(iter String), valid_contexts
+    : Some(iter String), skip_user_turn : Some(as bool), end : Some(as bool), valid_steps
+    : Some(iter String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Context step - supports either POM or text-based steps
@@ -7298,12 +4523,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContextSwitchAction {
-    /// A value made of all its fields.
-    pub fn new(context_switch: SwmlCallingContextSwitchActionContextSwitch) -> Self {
-        Self { context_switch }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextSwitchAction { new(all context_switch : as
+    SwmlCallingContextSwitchActionContextSwitch), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A JSON object containing the context to switch to. Default is not set.
@@ -7328,28 +4551,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContextSwitchActionContextSwitch {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(system_prompt: impl Into<String>) -> Self {
-        Self {
-            system_prompt: Into::into(system_prompt),
-            consolidate: Default::default(),
-            user_prompt: Default::default(),
-        }
-    }
-    /// Whether to consolidate the context. Default is `false`.
-    pub fn consolidate(mut self, value: bool) -> Self {
-        self.consolidate = Some(value);
-        self
-    }
-    /// A string serving as simulated user input for the AI Agent.
-    /// During a context_switch in the AI's prompt, the user_prompt offers the AI pre-established context or guidance.
-    /// Default is not set
-    pub fn user_prompt(mut self, value: impl Into<String>) -> Self {
-        self.user_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextSwitchActionContextSwitch { new(some system_prompt : into String),
+    consolidate : Some(as bool), user_prompt : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Context step with text prompt
@@ -7402,55 +4607,12 @@ pub struct SwmlCallingContextTextStepsRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContextTextSteps {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingContextTextStepsRequired) -> Self {
-        let SwmlCallingContextTextStepsRequired { name, text } = required;
-        Self {
-            name,
-            step_criteria: Default::default(),
-            functions: Default::default(),
-            valid_contexts: Default::default(),
-            skip_user_turn: Default::default(),
-            end: Default::default(),
-            valid_steps: Default::default(),
-            text,
-        }
-    }
-    /// The criteria that must be met for the AI to proceed to the next step.
-    /// The criteria is an instruction given to the AI.
-    /// It's **highly** recommended you create a custom criteria for the step to get the intended behavior.
-    pub fn step_criteria(mut self, value: impl Into<String>) -> Self {
-        self.step_criteria = Some(Into::into(value));
-        self
-    }
-    /// An array of strings, where each string is the name of a SWAIG.function that can be executed from this step.
-    pub fn functions(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.functions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of context names that the AI can transition to from this step. This must be a valid `contexts.name` that is present in your `contexts` object.
-    pub fn valid_contexts(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.valid_contexts = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A boolean value, if set to `true`, will skip the user's turn to respond in the conversation and proceed to the next step. **Default:** `false`.
-    pub fn skip_user_turn(mut self, value: bool) -> Self {
-        self.skip_user_turn = Some(value);
-        self
-    }
-    /// A boolean value that determines if the step is the last in the context. If `true`, the context ends after this step. Cannot be used along with the `valid_steps` parameter. **Default:** `false`.
-    pub fn end(mut self, value: bool) -> Self {
-        self.end = Some(value);
-        self
-    }
-    /// An array of valid steps that the conversation can proceed to from this step.
-    /// If the array is empty, or the `valid_steps` key is not present, the conversation will proceed to the next step in the context.
-    pub fn valid_steps(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.valid_steps = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextTextSteps { new(some SwmlCallingContextTextStepsRequired { name,
+    text }), step_criteria : Some(into String), functions : Some(iter String),
+    valid_contexts : Some(iter String), skip_user_turn : Some(as bool), end : Some(as
+    bool), valid_steps : Some(iter String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// contexts
@@ -7465,12 +4627,9 @@ pub struct SwmlCallingContexts {
 crate::runtime::wire_struct!(SwmlCallingContexts { default = required("default") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContexts {
-    /// A value made of all its fields.
-    pub fn new(default: SwmlCallingContextsObject) -> Self {
-        Self { default }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContexts { new(all default : as SwmlCallingContextsObject), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingContexts::default`](crate::SwmlCallingContexts::default).
@@ -7529,38 +4688,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContextsPomObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(steps: impl IntoIterator<Item = SwmlCallingContextSteps>) -> Self {
-        Self {
-            steps: Iterator::collect(IntoIterator::into_iter(steps)),
-            isolated: Default::default(),
-            enter_fillers: Default::default(),
-            exit_fillers: Default::default(),
-            pom: Default::default(),
-        }
+crate::runtime::builder!(
+    SwmlCallingContextsPomObject { new(some steps : iter SwmlCallingContextSteps),
+    isolated : Some(as bool), enter_fillers : Some(as SwmlCallingFunctionFillers),
+    exit_fillers : Some(as SwmlCallingFunctionFillers), pom : Some(iter SwmlCallingPom),
     }
-    /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
-    pub fn isolated(mut self, value: bool) -> Self {
-        self.isolated = Some(value);
-        self
-    }
-    /// Filler phrases played when entering this context, keyed by language code.
-    pub fn enter_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.enter_fillers = Some(value);
-        self
-    }
-    /// Filler phrases played when leaving this context, keyed by language code.
-    pub fn exit_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.exit_fillers = Some(value);
-        self
-    }
-    /// An array of objects that define the POM for the context. POM is the Post-Prompt Object Model, which is used to define the flow of the conversation.
-    pub fn pom(mut self, value: impl IntoIterator<Item = SwmlCallingPom>) -> Self {
-        self.pom = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The member [`SwmlCallingContextsObject::SwmlCallingContextsTextObject`](crate::SwmlCallingContextsObject::SwmlCallingContextsTextObject).
@@ -7589,38 +4722,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingContextsTextObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(steps: impl IntoIterator<Item = SwmlCallingContextSteps>) -> Self {
-        Self {
-            steps: Iterator::collect(IntoIterator::into_iter(steps)),
-            isolated: Default::default(),
-            enter_fillers: Default::default(),
-            exit_fillers: Default::default(),
-            text: Default::default(),
-        }
-    }
-    /// When `true`, resets conversation history to only the system prompt when entering this context. Useful for focused tasks that shouldn't be influenced by previous conversation. **Default:** `false`.
-    pub fn isolated(mut self, value: bool) -> Self {
-        self.isolated = Some(value);
-        self
-    }
-    /// Filler phrases played when entering this context, keyed by language code.
-    pub fn enter_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.enter_fillers = Some(value);
-        self
-    }
-    /// Filler phrases played when leaving this context, keyed by language code.
-    pub fn exit_fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.exit_fillers = Some(value);
-        self
-    }
-    /// The text to send to the agent.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingContextsTextObject { new(some steps : iter SwmlCallingContextSteps),
+    isolated : Some(as bool), enter_fillers : Some(as SwmlCallingFunctionFillers),
+    exit_fillers : Some(as SwmlCallingFunctionFillers), text : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A message object representing a single turn in the conversation history.
@@ -7652,22 +4758,10 @@ pub struct SwmlCallingConversationMessageRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingConversationMessage {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingConversationMessageRequired) -> Self {
-        let SwmlCallingConversationMessageRequired { role, content } = required;
-        Self {
-            role,
-            content,
-            lang: Default::default(),
-        }
-    }
-    /// Optional language code for the message (e.g., 'en', 'es', 'fr').
-    pub fn lang(mut self, value: impl Into<String>) -> Self {
-        self.lang = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingConversationMessage { new(some SwmlCallingConversationMessageRequired {
+    role, content }), lang : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -7707,38 +4801,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDataMap {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            output: Default::default(),
-            expressions: Default::default(),
-            webhooks: Default::default(),
-        }
-    }
-    /// An object that contains a response and a list of actions to be performed upon a SWAIG function call.
-    /// This functions like a return statement in a function.
-    pub fn output(mut self, value: SwmlCallingOutput) -> Self {
-        self.output = Some(value);
-        self
-    }
-    /// An array of objects that have pattern matching logic to process the user's input data. A user can define multiple expressions to match against the user's input data.
-    pub fn expressions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingExpression>,
-    ) -> Self {
-        self.expressions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of objects that define external API calls.
-    pub fn webhooks(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingWebhook>,
-    ) -> Self {
-        self.webhooks = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingDataMap { new(none), output : Some(as SwmlCallingOutput), expressions :
+    Some(iter SwmlCallingExpression), webhooks : Some(iter SwmlCallingWebhook), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// denoise Method
@@ -7753,12 +4819,9 @@ pub struct SwmlCallingDenoise {
 crate::runtime::wire_struct!(SwmlCallingDenoise { denoise = required("denoise") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDenoise {
-    /// A value made of all its fields.
-    pub fn new(denoise: ::serde_json::Value) -> Self {
-        Self { denoise }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingDenoise { new(all denoise : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// detect_machine Method
@@ -7778,12 +4841,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDetectMachine {
-    /// A value made of all its fields.
-    pub fn new(detect_machine: SwmlCallingDetectMachineValue) -> Self {
-        Self { detect_machine }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingDetectMachine { new(all detect_machine : as
+    SwmlCallingDetectMachineValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A detection method that combines AMD (Answering Machine Detection) and fax detection.
@@ -7858,81 +4919,14 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingDetectMachineValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            detect_message_end: Default::default(),
-            detectors: Default::default(),
-            end_silence_timeout: Default::default(),
-            initial_timeout: Default::default(),
-            machine_ready_timeout: Default::default(),
-            machine_voice_threshold: Default::default(),
-            machine_words_threshold: Default::default(),
-            status_url: Default::default(),
-            timeout: Default::default(),
-            tone: Default::default(),
-            wait: Default::default(),
-        }
-    }
-    /// If `true`, stops detection on beep / end of voicemail greeting. Default `false`.
-    pub fn detect_message_end(mut self, value: bool) -> Self {
-        self.detect_message_end = Some(value);
-        self
-    }
-    /// Comma-separated string of detectors to enable. Valid values: `amd`, `fax`.
-    pub fn detectors(mut self, value: impl Into<String>) -> Self {
-        self.detectors = Some(Into::into(value));
-        self
-    }
-    /// How long to wait for voice to finish. Default `1.0`.
-    pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = Some(value);
-        self
-    }
-    /// How long to wait for initial voice before giving up. Default `4.5`.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// How long to wait for voice to finish before firing READY event. Default is `end_silence_timeout`.
-    pub fn machine_ready_timeout(mut self, value: f64) -> Self {
-        self.machine_ready_timeout = Some(value);
-        self
-    }
-    /// The number of seconds of ongoing voice activity required to classify as MACHINE. Default `1.25`.
-    pub fn machine_voice_threshold(mut self, value: f64) -> Self {
-        self.machine_voice_threshold = Some(value);
-        self
-    }
-    /// The minimum number of words that must be detected in a single utterance before classifying the call as MACHINE. Default `6`.
-    pub fn machine_words_threshold(mut self, value: i64) -> Self {
-        self.machine_words_threshold = Some(value);
-        self
-    }
-    /// The http(s) URL to deliver detector events to.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// The max time to run detector. Default `30.0` seconds.
-    pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// The tone to detect, will only receive remote side tone. Default `CED`.
-    pub fn tone(mut self, value: SwmlCallingDetectMachineValueTone) -> Self {
-        self.tone = Some(value);
-        self
-    }
-    /// If false, the detector will run asynchronously and status_url must be set.
-    /// If true, the detector will wait for detection to complete before moving to the next SWML instruction.
-    /// Default is `true`.
-    pub fn wait(mut self, value: bool) -> Self {
-        self.wait = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingDetectMachineValue { new(none), detect_message_end : Some(as bool),
+    detectors : Some(into String), end_silence_timeout : Some(as f64), initial_timeout :
+    Some(as f64), machine_ready_timeout : Some(as f64), machine_voice_threshold : Some(as
+    f64), machine_words_threshold : Some(as i64), status_url : Some(into String), timeout
+    : Some(as f64), tone : Some(as SwmlCallingDetectMachineValueTone), wait : Some(as
+    bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -7980,12 +4974,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingEnterQueue {
-    /// A value made of all its fields.
-    pub fn new(enter_queue: SwmlCallingEnterQueueObject) -> Self {
-        Self { enter_queue }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingEnterQueue { new(all enter_queue : as SwmlCallingEnterQueueObject), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// EnterQueueObject object
@@ -8036,34 +5027,11 @@ pub struct SwmlCallingEnterQueueObjectRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingEnterQueueObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingEnterQueueObjectRequired) -> Self {
-        let SwmlCallingEnterQueueObjectRequired { queue_name, transfer_after_bridge } = required;
-        Self {
-            queue_name,
-            transfer_after_bridge,
-            status_url: Default::default(),
-            wait_url: Default::default(),
-            wait_time: Default::default(),
-        }
-    }
-    /// HTTP or HTTPS URL to deliver queue status events. Default not set
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// URL for media to play while waiting in the queue. Default hold music will be played if not set
-    pub fn wait_url(mut self, value: impl Into<String>) -> Self {
-        self.wait_url = Some(Into::into(value));
-        self
-    }
-    /// Maximum time in seconds to wait in the queue before timeout. Default `3600`
-    pub fn wait_time(mut self, value: i64) -> Self {
-        self.wait_time = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingEnterQueueObject { new(some SwmlCallingEnterQueueObjectRequired {
+    queue_name, transfer_after_bridge }), status_url : Some(into String), wait_url :
+    Some(into String), wait_time : Some(as i64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// execute Method
@@ -8079,12 +5047,9 @@ pub struct SwmlCallingExecute {
 crate::runtime::wire_struct!(SwmlCallingExecute { execute = required("execute") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingExecute {
-    /// A value made of all its fields.
-    pub fn new(execute: SwmlCallingExecuteValue) -> Self {
-        Self { execute }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingExecute { new(all execute : as SwmlCallingExecuteValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// ExecuteSwitch object
@@ -8107,30 +5072,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingExecuteSwitch {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(case: ::serde_json::Value) -> Self {
-        Self {
-            variable: Default::default(),
-            case,
-            default: Default::default(),
-        }
-    }
-    /// Name of the variable whose value needs to be compared. If not provided, it will check the `return_value` variable.
-    /// Can be one of the listed set of variables, or a string to represent a custom variable.
-    pub fn variable(mut self, value: impl Into<String>) -> Self {
-        self.variable = Some(Into::into(value));
-        self
-    }
-    /// Array of instructions to execute if no cases match
-    pub fn default(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingExecuteSwitch { new(some case : as ::serde_json::Value), variable :
+    Some(into String), default : Some(iter SwmlCallingSwmlMethod), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Execute a specified section or URL as a subroutine, and upon completion, return to the current document.
@@ -8161,42 +5106,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingExecuteValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl Into<String>) -> Self {
-        Self {
-            dest: Into::into(dest),
-            params: Default::default(),
-            meta: Default::default(),
-            on_return: Default::default(),
-            result: Default::default(),
-        }
-    }
-    /// Named parameters to send to section or URL
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// User-defined metadata, ignored by SignalWire
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// The list of SWML instructions to be executed when the executed section or URL returns
-    pub fn on_return(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.on_return = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
-    /// Will use the switch method when the return_value is an object, and will use the cond method when the return_value is an array.
-    pub fn result(mut self, value: SwmlCallingExecuteValueResult) -> Self {
-        self.result = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingExecuteValue { new(some dest : into String), params : Some(as
+    ::serde_json::Value), meta : Some(as ::serde_json::Value), on_return : Some(iter
+    SwmlCallingSwmlMethod), result : Some(as SwmlCallingExecuteValueResult), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Action to take based on the result of the call. This will run once the peer leg of the call has ended.
@@ -8252,13 +5166,10 @@ pub struct SwmlCallingExpressionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingExpression {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingExpressionRequired) -> Self {
-        let SwmlCallingExpressionRequired { string, pattern, output } = required;
-        Self { string, pattern, output }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingExpression { new(all SwmlCallingExpressionRequired { string, pattern,
+    output }), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Filler phrases keyed by language code, one array per language. A single phrase is
@@ -8408,350 +5319,26 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingFunctionFillers {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            default: Default::default(),
-            auto: Default::default(),
-            bg: Default::default(),
-            ca: Default::default(),
-            zh: Default::default(),
-            zh_cn: Default::default(),
-            zh_hans: Default::default(),
-            zh_tw: Default::default(),
-            zh_hant: Default::default(),
-            zh_hk: Default::default(),
-            cs: Default::default(),
-            da: Default::default(),
-            da_dk: Default::default(),
-            nl: Default::default(),
-            en: Default::default(),
-            en_us: Default::default(),
-            en_gb: Default::default(),
-            en_nz: Default::default(),
-            en_in: Default::default(),
-            en_au: Default::default(),
-            et: Default::default(),
-            fi: Default::default(),
-            nl_be: Default::default(),
-            fr: Default::default(),
-            fr_ca: Default::default(),
-            de: Default::default(),
-            de_ch: Default::default(),
-            el: Default::default(),
-            hi: Default::default(),
-            hu: Default::default(),
-            id: Default::default(),
-            it: Default::default(),
-            ja: Default::default(),
-            ko: Default::default(),
-            ko_kr: Default::default(),
-            lv: Default::default(),
-            lt: Default::default(),
-            ms: Default::default(),
-            multi: Default::default(),
-            no: Default::default(),
-            pl: Default::default(),
-            pt: Default::default(),
-            pt_br: Default::default(),
-            pt_pt: Default::default(),
-            ro: Default::default(),
-            ru: Default::default(),
-            sk: Default::default(),
-            es: Default::default(),
-            es_419: Default::default(),
-            sv: Default::default(),
-            sv_se: Default::default(),
-            th: Default::default(),
-            th_th: Default::default(),
-            tr: Default::default(),
-            uk: Default::default(),
-            vi: Default::default(),
-        }
-    }
-    /// Played when no entry matches the language being spoken and no `auto` entry is set.
-    pub fn default(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Phrases to translate into whichever language is being spoken, used when no entry
-    /// matches that language. Takes precedence over `default`.
-    pub fn auto(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.auto = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Bulgarian
-    pub fn bg(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.bg = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Catalan
-    pub fn ca(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ca = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Simplified)
-    pub fn zh(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Simplified, China)
-    pub fn zh_cn(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_cn = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Simplified Han)
-    pub fn zh_hans(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_hans = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Traditional, Taiwan)
-    pub fn zh_tw(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_tw = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Traditional Han)
-    pub fn zh_hant(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_hant = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Traditional, Hong Kong)
-    pub fn zh_hk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_hk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Czech
-    pub fn cs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.cs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Danish
-    pub fn da(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.da = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Danish (Denmark)
-    pub fn da_dk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.da_dk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Dutch
-    pub fn nl(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.nl = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English
-    pub fn en(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (United States)
-    pub fn en_us(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_us = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (United Kingdom)
-    pub fn en_gb(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_gb = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (New Zealand)
-    pub fn en_nz(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_nz = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (India)
-    pub fn en_in(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_in = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (Australia)
-    pub fn en_au(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_au = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Estonian
-    pub fn et(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.et = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Finnish
-    pub fn fi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Flemish (Belgian Dutch)
-    pub fn nl_be(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.nl_be = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// French
-    pub fn fr(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fr = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// French (Canada)
-    pub fn fr_ca(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fr_ca = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// German
-    pub fn de(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.de = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// German (Switzerland)
-    pub fn de_ch(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.de_ch = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Greek
-    pub fn el(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.el = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Hindi
-    pub fn hi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.hi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Hungarian
-    pub fn hu(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.hu = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Indonesian
-    pub fn id(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.id = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Italian
-    pub fn it(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.it = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Japanese
-    pub fn ja(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ja = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Korean
-    pub fn ko(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ko = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Korean (South Korea)
-    pub fn ko_kr(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ko_kr = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Latvian
-    pub fn lv(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.lv = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Lithuanian
-    pub fn lt(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.lt = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Malay
-    pub fn ms(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ms = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Used when the agent's language code is set to `multi`, which lets the speech recognition engine transcribe whichever of its supported languages the caller speaks.
-    pub fn multi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.multi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Norwegian
-    pub fn no(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.no = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Polish
-    pub fn pl(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pl = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Portuguese
-    pub fn pt(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pt = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Portuguese (Brazil)
-    pub fn pt_br(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pt_br = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Portuguese (Portugal)
-    pub fn pt_pt(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pt_pt = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Romanian
-    pub fn ro(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ro = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Russian
-    pub fn ru(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ru = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Slovak
-    pub fn sk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Spanish
-    pub fn es(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.es = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Spanish (Latin America)
-    pub fn es_419(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.es_419 = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Swedish
-    pub fn sv(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sv = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Swedish (Sweden)
-    pub fn sv_se(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sv_se = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Thai
-    pub fn th(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.th = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Thai (Thailand)
-    pub fn th_th(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.th_th = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Turkish
-    pub fn tr(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tr = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Ukrainian
-    pub fn uk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.uk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Vietnamese
-    pub fn vi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.vi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingFunctionFillers { new(none), default : Some(iter String), auto : Some(iter
+    String), bg : Some(iter String), ca : Some(iter String), zh : Some(iter String),
+    zh_cn : Some(iter String), zh_hans : Some(iter String), zh_tw : Some(iter String),
+    zh_hant : Some(iter String), zh_hk : Some(iter String), cs : Some(iter String), da :
+    Some(iter String), da_dk : Some(iter String), nl : Some(iter String), en : Some(iter
+    String), en_us : Some(iter String), en_gb : Some(iter String), en_nz : Some(iter
+    String), en_in : Some(iter String), en_au : Some(iter String), et : Some(iter
+    String), fi : Some(iter String), nl_be : Some(iter String), fr : Some(iter String),
+    fr_ca : Some(iter String), de : Some(iter String), de_ch : Some(iter String), el :
+    Some(iter String), hi : Some(iter String), hu : Some(iter String), id : Some(iter
+    String), it : Some(iter String), ja : Some(iter String), ko : Some(iter String),
+    ko_kr : Some(iter String), lv : Some(iter String), lt : Some(iter String), ms :
+    Some(iter String), multi : Some(iter String), no : Some(iter String), pl : Some(iter
+    String), pt : Some(iter String), pt_br : Some(iter String), pt_pt : Some(iter
+    String), ro : Some(iter String), ru : Some(iter String), sk : Some(iter String), es :
+    Some(iter String), es_419 : Some(iter String), sv : Some(iter String), sv_se :
+    Some(iter String), th : Some(iter String), th_th : Some(iter String), tr : Some(iter
+    String), uk : Some(iter String), vi : Some(iter String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingBedrockSwaigFunctionObject::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject::parameters), [`SwmlCallingBedrockSwaigFunctionObject2::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject2::parameters) and [`SwmlCallingBedrockSwaigFunctionObject3::parameters`](crate::SwmlCallingBedrockSwaigFunctionObject3::parameters), and in 9 more places.
@@ -8789,22 +5376,10 @@ pub struct SwmlCallingFunctionParametersRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingFunctionParameters {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingFunctionParametersRequired) -> Self {
-        let SwmlCallingFunctionParametersRequired { type_, properties } = required;
-        Self {
-            type_,
-            properties,
-            required: Default::default(),
-        }
-    }
-    /// An array of required property names from the `properties` object.
-    pub fn required(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.required = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingFunctionParameters { new(some SwmlCallingFunctionParametersRequired {
+    type_, properties }), required : Some(iter String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The type of argument the AI is passing to the function. Possible values are 'string' and 'object'.
@@ -8828,12 +5403,7 @@ pub struct SwmlCallingGoto {
 crate::runtime::wire_struct!(SwmlCallingGoto { goto = required("goto") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingGoto {
-    /// A value made of all its fields.
-    pub fn new(goto: SwmlCallingGotoValue) -> Self {
-        Self { goto }
-    }
-}
+crate::runtime::builder!(SwmlCallingGoto { new(all goto : as SwmlCallingGotoValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Jump to a label within the current section, optionally based on a condition.
@@ -8860,26 +5430,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingGotoValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            when: Default::default(),
-            max: Default::default(),
-        }
-    }
-    /// A JavaScript condition that determines whether to perform the jump. If the condition evaluates to true, the jump is executed. If omitted, the jump is unconditional.
-    pub fn when(mut self, value: impl Into<String>) -> Self {
-        self.when = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of times to perform the jump. Must be a number between 1 and 100. Default `100`.
-    pub fn max(mut self, value: i64) -> Self {
-        self.max = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingGotoValue { new(some label : into String), when : Some(into String), max :
+    Some(as i64), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hangup_hook Function
@@ -8965,109 +5519,17 @@ pub struct SwmlCallingHangUpHookSwaigFunctionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangUpHookSwaigFunction {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingHangUpHookSwaigFunctionRequired) -> Self {
-        let SwmlCallingHangUpHookSwaigFunctionRequired { description, function } = required;
-        Self {
-            description,
-            purpose: Default::default(),
-            parameters: Default::default(),
-            fillers: Default::default(),
-            argument: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            data_map: Default::default(),
-            skip_fillers: Default::default(),
-            web_hook_url: Default::default(),
-            wait_file: Default::default(),
-            wait_file_loops: Default::default(),
-            wait_for_fillers: Default::default(),
-            function,
-        }
-    }
-    /// The purpose field has been deprecated and is replaced by the `description` field.
-    /// A description of the context and purpose of the function, to explain to the agent when to use it.
-    pub fn purpose(mut self, value: impl Into<String>) -> Self {
-        self.purpose = Some(Into::into(value));
-        self
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// A JSON object defining the fillers that should be played when calling a `swaig function`. This helps the AI break silence between responses. The filler is played asynchronously during the function call.
-    pub fn fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.fillers = Some(value);
-        self
-    }
-    /// The argument field has been deprecated and is replaced by the `parameters` field.
-    /// A JSON object defining the input that should be passed to the function.
-    /// The fields of this object are the following two parameters.
-    pub fn argument(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.argument = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// An object that processes function inputs and executes operations through expressions, webhooks, or direct output.
-    /// Properties are evaluated in strict priority order:
-    /// 1. expressions
-    /// 2. webhooks
-    /// 3. output
-    pub fn data_map(mut self, value: SwmlCallingDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-    /// Skips the top-level fillers specified in `ai.languages` (which includes `speech_fillers` and `function_fillers`).
-    /// When set to `true`, only function-specific fillers defined directly on `SWAIG.functions.fillers` will play.
-    /// **Default:** `false`.
-    pub fn skip_fillers(mut self, value: bool) -> Self {
-        self.skip_fillers = Some(value);
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// A file to play while the function is running. `wait_file_loops` can specify the amount of times that files should continuously play. Default is not set.
-    pub fn wait_file(mut self, value: impl Into<String>) -> Self {
-        self.wait_file = Some(Into::into(value));
-        self
-    }
-    /// The number of times to loop playing the file. Default is not set.
-    pub fn wait_file_loops(
-        mut self,
-        value: SwmlCallingHangUpHookSwaigFunctionWaitFileLoops,
-    ) -> Self {
-        self.wait_file_loops = Some(value);
-        self
-    }
-    /// Whether to wait for fillers to finish playing before continuing with the function. **Default:** `false`.
-    pub fn wait_for_fillers(mut self, value: bool) -> Self {
-        self.wait_for_fillers = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingHangUpHookSwaigFunction { new(some
+    SwmlCallingHangUpHookSwaigFunctionRequired { description, function }), purpose :
+    Some(into String), parameters : Some(as SwmlCallingFunctionParameters), fillers :
+    Some(as SwmlCallingFunctionFillers), argument : Some(as
+    SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), data_map : Some(as
+    SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into String),
+    wait_file : Some(into String), wait_file_loops : Some(as
+    SwmlCallingHangUpHookSwaigFunctionWaitFileLoops), wait_for_fillers : Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the stop_hook function, the function name is 'stop_hook'.
@@ -9100,12 +5562,9 @@ pub struct SwmlCallingHangup {
 crate::runtime::wire_struct!(SwmlCallingHangup { hangup = required("hangup") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangup {
-    /// A value made of all its fields.
-    pub fn new(hangup: SwmlCallingHangupValue) -> Self {
-        Self { hangup }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingHangup { new(all hangup : as SwmlCallingHangupValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hangup Action
@@ -9120,12 +5579,7 @@ pub struct SwmlCallingHangupAction {
 crate::runtime::wire_struct!(SwmlCallingHangupAction { hangup = required("hangup") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangupAction {
-    /// A value made of all its fields.
-    pub fn new(hangup: bool) -> Self {
-        Self { hangup }
-    }
-}
+crate::runtime::builder!(SwmlCallingHangupAction { new(all hangup : as bool), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// End the call with an optional reason.
@@ -9140,17 +5594,9 @@ pub struct SwmlCallingHangupValue {
 crate::runtime::wire_struct!(SwmlCallingHangupValue { reason = default("reason") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHangupValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { reason: Default::default() }
-    }
-    /// The reason for hanging up the call.
-    pub fn reason(mut self, value: SwmlCallingHangupValueReason) -> Self {
-        self.reason = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingHangupValue { new(none), reason : Some(as SwmlCallingHangupValueReason), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -9199,23 +5645,10 @@ pub struct SwmlCallingHintRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHint {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingHintRequired) -> Self {
-        let SwmlCallingHintRequired { hint, pattern, replace } = required;
-        Self {
-            hint,
-            pattern,
-            replace,
-            ignore_case: Default::default(),
-        }
-    }
-    /// If true, the hint will be matched in a case-insensitive manner. **Default:** `false`.
-    pub fn ignore_case(mut self, value: bool) -> Self {
-        self.ignore_case = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingHint { new(some SwmlCallingHintRequired { hint, pattern, replace }),
+    ignore_case : Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// hold Action
@@ -9235,12 +5668,9 @@ pub struct SwmlCallingHoldAction {
 crate::runtime::wire_struct!(SwmlCallingHoldAction { hold = required("hold") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHoldAction {
-    /// A value made of all its fields.
-    pub fn new(hold: SwmlCallingHoldActionHold) -> Self {
-        Self { hold }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingHoldAction { new(all hold : as SwmlCallingHoldActionHold), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Places the caller on hold while playing hold music (configured via params.hold_music).
@@ -9286,19 +5716,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingHoldActionHoldObject {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            timeout: Default::default(),
-        }
-    }
-    /// The duration to hold the caller in seconds. Can be a number or an object with timeout property.
-    pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingHoldActionHoldObject { new(none), timeout : Some(as i32), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// InjectAction object
@@ -9313,12 +5733,9 @@ pub struct SwmlCallingInjectAction {
 crate::runtime::wire_struct!(SwmlCallingInjectAction { inject = required("inject") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingInjectAction {
-    /// A value made of all its fields.
-    pub fn new(inject: SwmlCallingInjectActionInject) -> Self {
-        Self { inject }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingInjectAction { new(all inject : as SwmlCallingInjectActionInject), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Injects a message into the conversation to be translated and spoken to the specified party.
@@ -9348,13 +5765,10 @@ pub struct SwmlCallingInjectActionInjectRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingInjectActionInject {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingInjectActionInjectRequired) -> Self {
-        let SwmlCallingInjectActionInjectRequired { message, direction } = required;
-        Self { message, direction }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingInjectActionInject { new(all SwmlCallingInjectActionInjectRequired {
+    message, direction }), }
+);
 
 #[cfg(feature = "swml")]
 /// Base interface for all property types
@@ -9385,38 +5799,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingIntegerProperty {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingIntegerPropertyType) -> Self {
-        Self {
-            description: Default::default(),
-            nullable: Default::default(),
-            type_,
-            enum_: Default::default(),
-            default: Default::default(),
-        }
-    }
-    /// A description of the property.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Whether the property can be null.
-    pub fn nullable(mut self, value: bool) -> Self {
-        self.nullable = Some(value);
-        self
-    }
-    /// An array of integers that are the possible values
-    pub fn enum_(mut self, value: impl IntoIterator<Item = i64>) -> Self {
-        self.enum_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The default integer value
-    pub fn default(mut self, value: i64) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingIntegerProperty { new(some type_ : as SwmlCallingIntegerPropertyType),
+    description : Some(into String), nullable : Some(as bool), enum_ : Some(iter i64),
+    default : Some(as i64), }
+);
 
 #[cfg(feature = "swml")]
 /// The type of parameter(s) the AI is passing to the function.
@@ -9438,12 +5825,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConference {
-    /// A value made of all its fields.
-    pub fn new(join_conference: SwmlCallingJoinConferenceObject) -> Self {
-        Self { join_conference }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingJoinConference { new(all join_conference : as
+    SwmlCallingJoinConferenceObject), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// JoinConferenceObject object
@@ -9555,155 +5940,25 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            muted: Default::default(),
-            beep: Default::default(),
-            start_on_enter: Default::default(),
-            end_on_exit: Default::default(),
-            wait_url: Default::default(),
-            max_participants: Default::default(),
-            record: Default::default(),
-            region: Default::default(),
-            trim: Default::default(),
-            coach: Default::default(),
-            status_callback_event: Default::default(),
-            status_callback_event_type: Default::default(),
-            status_callback: Default::default(),
-            status_callback_method: Default::default(),
-            recording_status_callback: Default::default(),
-            recording_status_callback_method: Default::default(),
-            recording_status_callback_event: Default::default(),
-            recording_status_callback_event_type: Default::default(),
-            result: Default::default(),
-            stream: Default::default(),
-        }
-    }
-    /// Whether to join the conference in a muted state. If set to `true`, the participant will be muted upon joining. Default `false`.
-    pub fn muted(mut self, value: bool) -> Self {
-        self.muted = Some(value);
-        self
-    }
-    /// Sets the behavior of the beep sound when joining or leaving the conference. Default `"true"`.
-    pub fn beep(mut self, value: SwmlCallingJoinConferenceObjectBeep) -> Self {
-        self.beep = Some(value);
-        self
-    }
-    /// Starts the conference when the main participant joins. This means the start action will not wait on more participants to join before starting. Default `true`.
-    pub fn start_on_enter(mut self, value: bool) -> Self {
-        self.start_on_enter = Some(value);
-        self
-    }
-    /// Ends the conference when the main participant leaves. This means the end action will not wait on more participants to leave before ending. Default `false`.
-    pub fn end_on_exit(mut self, value: bool) -> Self {
-        self.end_on_exit = Some(value);
-        self
-    }
-    /// A URL that will play media when the conference is put on hold. Default hold music will be played if not set
-    pub fn wait_url(mut self, value: impl Into<String>) -> Self {
-        self.wait_url = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of participants allowed in the conference. If the limit is reached, new participants will not be able to join. Default `100000`.
-    pub fn max_participants(mut self, value: i64) -> Self {
-        self.max_participants = Some(value);
-        self
-    }
-    /// Enables or disables recording of the conference. Default `"do-not-record"`.
-    pub fn record(mut self, value: SwmlCallingJoinConferenceObjectRecord) -> Self {
-        self.record = Some(value);
-        self
-    }
-    /// Specifies the geographical region where the conference will be hosted. Default not set
-    pub fn region(mut self, value: SwmlCallingJoinConferenceObjectRegion) -> Self {
-        self.region = Some(value);
-        self
-    }
-    /// If set to `trim-silence`, it will remove silence from the start of the recording. If set to `do-not-trim`, it will keep the silence. Default `"trim-silence"`.
-    pub fn trim(mut self, value: SwmlCallingJoinConferenceObjectTrim) -> Self {
-        self.trim = Some(value);
-        self
-    }
-    /// Coach accepts a call SID of a call that is currently connected to an in-progress conference.
-    /// Specifying a call SID that does not exist or is no longer connected will result in a failure.
-    pub fn coach(mut self, value: impl Into<String>) -> Self {
-        self.coach = Some(Into::into(value));
-        self
-    }
-    /// Space-separated list of one or more events to send to the status callback URL.
-    /// Possible values: `start`, `end`, `join`, `leave`, `mute`, `hold`, `modify`, `speaker`, `announcement`. Default not set
-    pub fn status_callback_event(mut self, value: impl Into<String>) -> Self {
-        self.status_callback_event = Some(Into::into(value));
-        self
-    }
-    /// The content type used when sending status events to the status callback URL. Default not set
-    pub fn status_callback_event_type(
-        mut self,
-        value: SwmlCallingJoinConferenceObjectStatusCallbackEventType,
-    ) -> Self {
-        self.status_callback_event_type = Some(value);
-        self
-    }
-    /// The URL to which status events will be sent. This URL must be publicly accessible and able to handle HTTP requests. Default not set
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use when sending status events to the status callback URL. Default `"POST"`.
-    pub fn status_callback_method(
-        mut self,
-        value: SwmlCallingJoinConferenceObjectStatusCallbackMethod,
-    ) -> Self {
-        self.status_callback_method = Some(value);
-        self
-    }
-    /// The URL to which recording status events will be sent. This URL must be publicly accessible and able to handle HTTP requests. Default not set
-    pub fn recording_status_callback(mut self, value: impl Into<String>) -> Self {
-        self.recording_status_callback = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use when sending recording status events to the recording status callback URL. Default `"POST"`.
-    pub fn recording_status_callback_method(
-        mut self,
-        value: SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod,
-    ) -> Self {
-        self.recording_status_callback_method = Some(value);
-        self
-    }
-    /// Space-separated list of one or more events to send to the recording status callback URL.
-    /// Possible values: `in-progress`, `completed`, `absent`. Default not set
-    pub fn recording_status_callback_event(mut self, value: impl Into<String>) -> Self {
-        self.recording_status_callback_event = Some(Into::into(value));
-        self
-    }
-    /// The content type used when sending recording status events to the recording status callback URL. Default not set
-    pub fn recording_status_callback_event_type(
-        mut self,
-        value: SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType,
-    ) -> Self {
-        self.recording_status_callback_event_type = Some(value);
-        self
-    }
-    /// Allows the user to specify a custom action to be executed when the conference result is returned (typically when it has ended).
-    /// The actions can a `switch` object or a `cond` array.
-    /// The `switch` object allows for conditional execution based on the result of the conference, while
-    /// the `cond` array allows for multiple conditions to be checked in sequence.
-    /// If neither is provided, the default action will be to end the conference.
-    pub fn result(mut self, value: SwmlCallingJoinConferenceObjectResult) -> Self {
-        self.result = Some(value);
-        self
-    }
-    /// Attach a bidirectional WebSocket stream to the conference. Conference audio is streamed to
-    /// the `url`, enabling real-time audio processing, transcription, or AI agents that listen to
-    /// the conference. Uses the same stream schema as the `stream` device type in `connect`.
-    pub fn stream(mut self, value: SwmlCallingJoinConferenceStream) -> Self {
-        self.stream = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingJoinConferenceObject { new(some name : into String), muted : Some(as
+    bool), beep : Some(as SwmlCallingJoinConferenceObjectBeep), start_on_enter : Some(as
+    bool), end_on_exit : Some(as bool), wait_url : Some(into String), max_participants :
+    Some(as i64), record : Some(as SwmlCallingJoinConferenceObjectRecord), region :
+    Some(as SwmlCallingJoinConferenceObjectRegion), trim : Some(as
+    SwmlCallingJoinConferenceObjectTrim), coach : Some(into String),
+    status_callback_event : Some(into String), status_callback_event_type : Some(as
+    SwmlCallingJoinConferenceObjectStatusCallbackEventType), status_callback : Some(into
+    String), status_callback_method : Some(as
+    SwmlCallingJoinConferenceObjectStatusCallbackMethod), recording_status_callback :
+    Some(into String), recording_status_callback_method : Some(as
+    SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod),
+    recording_status_callback_event : Some(into String),
+    recording_status_callback_event_type : Some(as
+    SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType), result : Some(as
+    SwmlCallingJoinConferenceObjectResult), stream : Some(as
+    SwmlCallingJoinConferenceStream), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -9826,25 +6081,11 @@ pub struct SwmlCallingJoinConferenceObjectResultSwitchRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceObjectResultSwitch {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingJoinConferenceObjectResultSwitchRequired) -> Self {
-        let SwmlCallingJoinConferenceObjectResultSwitchRequired { variable, case } = required;
-        Self {
-            variable,
-            case,
-            default: Default::default(),
-        }
-    }
-    /// Array of SWML methods to execute if no cases match.
-    pub fn default(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwmlMethod>,
-    ) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingJoinConferenceObjectResultSwitch { new(some
+    SwmlCallingJoinConferenceObjectResultSwitchRequired { variable, case }), default :
+    Some(iter SwmlCallingSwmlMethod), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The content type used when sending status events to the status callback URL. Default not set
@@ -9914,60 +6155,13 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinConferenceStream {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: Into::into(url),
-            name: Default::default(),
-            codec: Default::default(),
-            status_url: Default::default(),
-            status_url_method: Default::default(),
-            realtime: Default::default(),
-            authorization_bearer_token: Default::default(),
-            custom_parameters: Default::default(),
-        }
-    }
-    /// A friendly name to identify the stream at the WebSocket endpoint. Default not set
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Audio codec for the streamed audio. Supported values: `PCMU`, `PCMA`, `G722`, `L16`.
-    /// Codec can include rate and ptime modifiers (e.g., `PCMU@40i`, `L16@24000h@40i`). Default not set
-    pub fn codec(mut self, value: impl Into<String>) -> Self {
-        self.codec = Some(Into::into(value));
-        self
-    }
-    /// HTTP or HTTPS URL to which stream status events will be sent. Default not set
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
-    pub fn status_url_method(
-        mut self,
-        value: SwmlCallingJoinConferenceStreamStatusUrlMethod,
-    ) -> Self {
-        self.status_url_method = Some(value);
-        self
-    }
-    /// When `true`, enables bidirectional audio so your endpoint can stream audio back into the conference (not just receive it). Default `false`.
-    pub fn realtime(mut self, value: bool) -> Self {
-        self.realtime = Some(value);
-        self
-    }
-    /// Bearer token sent in the `Authorization` header when the WebSocket connection is opened, so your endpoint can authenticate the request. Default not set
-    pub fn authorization_bearer_token(mut self, value: impl Into<String>) -> Self {
-        self.authorization_bearer_token = Some(Into::into(value));
-        self
-    }
-    /// Custom key-value pairs delivered to your WebSocket endpoint when the stream connects. Use them to pass context such as a session or customer ID. Default not set
-    pub fn custom_parameters(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_parameters = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingJoinConferenceStream { new(some url : into String), name : Some(into
+    String), codec : Some(into String), status_url : Some(into String), status_url_method
+    : Some(as SwmlCallingJoinConferenceStreamStatusUrlMethod), realtime : Some(as bool),
+    authorization_bearer_token : Some(into String), custom_parameters : Some(as
+    ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The HTTP method to use when sending stream status events to the status URL. Default `"POST"`.
@@ -9986,12 +6180,9 @@ pub struct SwmlCallingJoinRoom {
 crate::runtime::wire_struct!(SwmlCallingJoinRoom { join_room = required("join_room") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinRoom {
-    /// A value made of all its fields.
-    pub fn new(join_room: SwmlCallingJoinRoomValue) -> Self {
-        Self { join_room }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingJoinRoom { new(all join_room : as SwmlCallingJoinRoomValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Join a Relay room. If the room doesn't exist, it creates a new room.
@@ -10006,12 +6197,7 @@ pub struct SwmlCallingJoinRoomValue {
 crate::runtime::wire_struct!(SwmlCallingJoinRoomValue { name = required("name") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingJoinRoomValue {
-    /// A value made of all its fields.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: Into::into(name) }
-    }
-}
+crate::runtime::builder!(SwmlCallingJoinRoomValue { new(all name : into String), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// label Method
@@ -10026,12 +6212,7 @@ pub struct SwmlCallingLabel {
 crate::runtime::wire_struct!(SwmlCallingLabel { label = required("label") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLabel {
-    /// A value made of all its fields.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self { label: Into::into(label) }
-    }
-}
+crate::runtime::builder!(SwmlCallingLabel { new(all label : into String), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// LanguageParams
@@ -10095,63 +6276,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLanguageParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            stability: Default::default(),
-            similarity: Default::default(),
-            speaking_rate: Default::default(),
-            temperature: Default::default(),
-            speed: Default::default(),
-            vol: Default::default(),
-            pitch: Default::default(),
-            emotion: Default::default(),
-        }
-    }
-    /// The stability slider determines how stable the voice is and the randomness between each generation. Lowering this slider introduces a broader emotional range for the voice. IMPORTANT: Only works with ElevenLabs TTS engine.
-    pub fn stability(mut self, value: f64) -> Self {
-        self.stability = Some(value);
-        self
-    }
-    /// The similarity slider dictates how closely the AI should adhere to the original voice when attempting to replicate it. The higher the similarity, the closer the AI will sound to the original voice. IMPORTANT: Only works with ElevenLabs TTS engine.
-    pub fn similarity(mut self, value: f64) -> Self {
-        self.similarity = Some(value);
-        self
-    }
-    /// Adjusts how quickly the voice speaks. Values below `1.0` slow the voice down; values above `1.0` speed it up. IMPORTANT: Only works with the Inworld TTS engine.
-    pub fn speaking_rate(mut self, value: f64) -> Self {
-        self.speaking_rate = Some(value);
-        self
-    }
-    /// Controls the randomness and expressiveness of the generated speech. Lower values produce a more consistent, predictable delivery; higher values introduce more variation. IMPORTANT: Only works with the Inworld TTS engine.
-    pub fn temperature(mut self, value: f64) -> Self {
-        self.temperature = Some(value);
-        self
-    }
-    /// How quickly the voice speaks. Values below `1.0` slow the voice down; values above `1.0` speed it up. IMPORTANT: Only works with the MiniMax TTS engine.
-    pub fn speed(mut self, value: f64) -> Self {
-        self.speed = Some(value);
-        self
-    }
-    /// The speaking volume. Lower values are quieter. IMPORTANT: Only works with the MiniMax TTS engine.
-    pub fn vol(mut self, value: f64) -> Self {
-        self.vol = Some(value);
-        self
-    }
-    /// The pitch shift in semitones. Negative values lower the pitch; positive values raise it. IMPORTANT: Only works with the MiniMax TTS engine.
-    pub fn pitch(mut self, value: i32) -> Self {
-        self.pitch = Some(value);
-        self
-    }
-    /// A fixed emotional tone for the generated speech.
-    /// To vary the emotion automatically during a conversation, use [`languages[].auto_emotion`](#languagesauto_emotion) instead.
-    /// IMPORTANT: Only works with the MiniMax TTS engine.
-    pub fn emotion(mut self, value: SwmlCallingLanguageParamsEmotion) -> Self {
-        self.emotion = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingLanguageParams { new(none), stability : Some(as f64), similarity : Some(as
+    f64), speaking_rate : Some(as f64), temperature : Some(as f64), speed : Some(as f64),
+    vol : Some(as f64), pitch : Some(as i32), emotion : Some(as
+    SwmlCallingLanguageParamsEmotion), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -10276,106 +6406,14 @@ pub struct SwmlCallingLanguagesRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLanguages {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingLanguagesRequired) -> Self {
-        let SwmlCallingLanguagesRequired { name, code, voice } = required;
-        Self {
-            name,
-            code,
-            listen_language: Default::default(),
-            voice,
-            model: Default::default(),
-            auto_emotion: Default::default(),
-            auto_speed: Default::default(),
-            engine: Default::default(),
-            params: Default::default(),
-            fillers: Default::default(),
-            function_fillers: Default::default(),
-            speech_fillers: Default::default(),
-            turn_fillers: Default::default(),
-            pronounce: Default::default(),
-        }
-    }
-    /// A legacy alias for `code`, kept so that documents written before `code` existed keep
-    /// working. It is read only when `code` is absent, so it has no effect alongside `code`.
-    /// Write `code` in new documents.
-    pub fn listen_language(mut self, value: SwmlCallingLanguagesListenLanguage) -> Self {
-        self.listen_language = Some(value);
-        self
-    }
-    /// The model to use for the specified TTS engine. For example, `coda`.
-    /// Set this only if the `voice` string does not already carry a `:<model id>` suffix.
-    /// A suffix on the `voice` string wins, and this key is then ignored without a warning.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// Lets the AI vary its emotion as it speaks. A global emotion, or specific emotions for certain
-    /// topics, can be set within the prompt of the AI.
-    /// IMPORTANT: Only works with the [`Cartesia`](https://signalwire.com/docs/platform/voice/tts/cartesia) and [`MiniMax`](https://signalwire.com/docs/platform/voice/tts/minimax) TTS engines.
-    /// For a fixed (non-automatic) MiniMax emotion, use [`params.emotion`](#paramsemotion) instead.
-    pub fn auto_emotion(mut self, value: bool) -> Self {
-        self.auto_emotion = Some(value);
-        self
-    }
-    /// Lets the AI vary its speaking speed during the conversation. The speed behavior can be defined
-    /// in the prompt of the AI.
-    /// IMPORTANT: Only works with the [`Cartesia`](https://signalwire.com/docs/platform/voice/tts/cartesia),
-    /// [`ElevenLabs`](https://signalwire.com/docs/platform/voice/tts/elevenlabs), [`MiniMax`](https://signalwire.com/docs/platform/voice/tts/minimax),
-    /// [`Rime`](https://signalwire.com/docs/platform/voice/tts/rime), [`Inworld`](https://signalwire.com/docs/platform/voice/tts/inworld),
-    /// [`Smallest`](https://signalwire.com/docs/platform/voice/tts/smallest), and [`Fish`](https://signalwire.com/docs/platform/voice/tts/fish) TTS engines.
-    pub fn auto_speed(mut self, value: bool) -> Self {
-        self.auto_speed = Some(value);
-        self
-    }
-    /// The engine to use for the language. For example, `elevenlabs`.
-    pub fn engine(mut self, value: impl Into<String>) -> Self {
-        self.engine = Some(Into::into(value));
-        self
-    }
-    /// TTS engine-specific parameters for this language.
-    pub fn params(mut self, value: SwmlCallingLanguageParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// A deprecated spelling of `function_fillers`, and never used for speech fillers.
-    /// An explicit `function_fillers` on the same entry takes precedence over it.
-    pub fn fillers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fillers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of strings to be used as fillers in the conversation when calling a `swaig function`. This helps the AI break silence between responses. The filler is played asynchronously during the function call.
-    pub fn function_fillers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.function_fillers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of strings to be used as fillers in the conversation. This helps the AI break silence between responses.
-    /// Note: `speech_fillers` are used between every 'turn' taken by the LLM, including at the beginning of the call.
-    /// For more targeted fillers, consider using `function_fillers`.
-    pub fn speech_fillers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.speech_fillers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Short backchannels played while the caller still has the floor and the agent is deliberately
-    /// waiting, as when they spell a name or read out a number, to signal it is still listening.
-    /// Unlike the language-keyed map on [`ai.multilingual`](https://signalwire.com/docs/swml/reference/calling/ai/multilingual),
-    /// this is a plain array, because the entry already fixes the language.
-    /// Which waits earn one is set by [`params.turn_filler_sources`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsturn_filler_sources).
-    pub fn turn_fillers(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.turn_fillers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Pronunciation replacements applied only while this language is active.
-    /// For replacements that apply to the whole call, use [`ai.pronounce`](https://signalwire.com/docs/swml/reference/calling/ai#aipronounce) instead.
-    pub fn pronounce(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPronounce>,
-    ) -> Self {
-        self.pronounce = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingLanguages { new(some SwmlCallingLanguagesRequired { name, code, voice }),
+    listen_language : Some(as SwmlCallingLanguagesListenLanguage), model : Some(into
+    String), auto_emotion : Some(as bool), auto_speed : Some(as bool), engine : Some(into
+    String), params : Some(as SwmlCallingLanguageParams), fillers : Some(iter String),
+    function_fillers : Some(iter String), speech_fillers : Some(iter String),
+    turn_fillers : Some(iter String), pronounce : Some(iter SwmlCallingPronounce), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The language code for ASR (Automatic Speech Recognition) purposes. By default, SignalWire uses Deepgram's
@@ -10417,12 +6455,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLiveTranscribe {
-    /// A value made of all its fields.
-    pub fn new(live_transcribe: SwmlCallingLiveTranscribeValue) -> Self {
-        Self { live_transcribe }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingLiveTranscribe { new(all live_transcribe : as
+    SwmlCallingLiveTranscribeValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start live transcription of the call. The transcription will be sent to the specified webhook URL.
@@ -10439,12 +6475,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLiveTranscribeValue {
-    /// A value made of all its fields.
-    pub fn new(action: SwmlCallingTranscribeAction) -> Self {
-        Self { action }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingLiveTranscribeValue { new(all action : as SwmlCallingTranscribeAction), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// live_translate Method
@@ -10461,12 +6494,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLiveTranslate {
-    /// A value made of all its fields.
-    pub fn new(live_translate: SwmlCallingLiveTranslateValue) -> Self {
-        Self { live_translate }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingLiveTranslate { new(all live_translate : as
+    SwmlCallingLiveTranslateValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start live translation of the call. The translation will be sent to the specified webhook URL.
@@ -10483,12 +6514,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingLiveTranslateValue {
-    /// A value made of all its fields.
-    pub fn new(action: SwmlCallingTranslateAction) -> Self {
-        Self { action }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingLiveTranslateValue { new(all action : as SwmlCallingTranslateAction), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// MCP server object
@@ -10514,32 +6542,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingMcpServer {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: Into::into(url),
-            headers: Default::default(),
-            resources: Default::default(),
-            resource_vars: Default::default(),
-        }
-    }
-    /// HTTP headers sent to the MCP server. Authorization tokens go here — there is no separate auth field. Header values support variable expansion (for example, `Bearer ${global_data.token}`).
-    pub fn headers(mut self, value: ::serde_json::Value) -> Self {
-        self.headers = Some(value);
-        self
-    }
-    /// Whether to fetch the server's resources into `global_data`, when the server advertises resource support. **Default:** `false`.
-    pub fn resources(mut self, value: bool) -> Self {
-        self.resources = Some(value);
-        self
-    }
-    /// Template variables passed to the MCP server when fetching resources, typically using variable expansion such as `${global_data.customer_id}`. Used only when `resources` is enabled.
-    pub fn resource_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.resource_vars = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingMcpServer { new(some url : into String), headers : Some(as
+    ::serde_json::Value), resources : Some(as bool), resource_vars : Some(as
+    ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// multilingual
@@ -10621,98 +6628,14 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingMultilingual {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        languages: impl IntoIterator<Item = SwmlCallingMultilingualLanguage>,
-    ) -> Self {
-        Self {
-            languages: Iterator::collect(IntoIterator::into_iter(languages)),
-            allowed: Default::default(),
-            engine: Default::default(),
-            model: Default::default(),
-            provider: Default::default(),
-            start_language: Default::default(),
-            min_switch_words: Default::default(),
-            fillers: Default::default(),
-            function_fillers: Default::default(),
-            turn_fillers: Default::default(),
-        }
-    }
-    /// Restricts the agent to this set of language codes. The speech recognition engine still
-    /// transcribes whatever it hears, but the agent will not switch into a language outside the
-    /// list — it keeps the language it is already speaking. The list also tells the agent, in its
-    /// prompt, which languages are in play. Every code must be supported by the ASR engine and
-    /// model in use, or multilingual mode does not start.
-    /// Omit to let the agent follow the caller into any language the ASR engine detects.
-    pub fn allowed(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.allowed = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The ASR (Automatic Speech Recognition) engine used to detect the spoken language.
-    /// This is separate from the TTS engine that speaks each voice.
-    /// If you leave it unset, `deepgram` is used.
-    /// Do not set this alongside `params.openai_asr_engine`, which overrides both this engine and
-    /// `model`. When both are present, the `params` value wins.
-    pub fn engine(mut self, value: impl Into<String>) -> Self {
-        self.engine = Some(Into::into(value));
-        self
-    }
-    /// The ASR model used to detect the spoken language. The model must support code-switching, or multilingual mode does not start.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// The ASR provider used to detect the spoken language.
-    /// If you leave it unset, the provider already configured for the agent is used, falling back to
-    /// `deepgram` when the agent has none. Setting it here also applies it to the recognizer.
-    pub fn provider(mut self, value: impl Into<String>) -> Self {
-        self.provider = Some(Into::into(value));
-        self
-    }
-    /// The language the agent opens the conversation in, before the caller has said
-    /// anything for the ASR engine to detect.
-    pub fn start_language(mut self, value: impl Into<String>) -> Self {
-        self.start_language = Some(Into::into(value));
-        self
-    }
-    /// How many words a caller must say before the agent will switch languages.
-    /// A single word is often the same in several languages — a name, `no`, `ok` — so a
-    /// one-word turn is an unreliable signal. Set to `1` to allow single-word switches.
-    /// A value below `1` is treated as the default of `2` rather than rejected.
-    pub fn min_switch_words(mut self, value: i64) -> Self {
-        self.min_switch_words = Some(value);
-        self
-    }
-    /// Fillers used to break silence between turns. This is the speech filler map, so it is the
-    /// counterpart of `languages[].speech_fillers` rather than of `languages[].fillers`, which is
-    /// a deprecated spelling of `function_fillers`.
-    /// Supply an array to have the fillers translated into whichever language the caller
-    /// is speaking, or an object keyed by language code to set them per language verbatim.
-    /// An `auto` key inside the object is translated the same way an array is.
-    pub fn fillers(mut self, value: SwmlCallingMultilingualFillers) -> Self {
-        self.fillers = Some(value);
-        self
-    }
-    /// Fillers used while a SWAIG function runs.
-    /// Supply an array to have the fillers translated into whichever language the caller
-    /// is speaking, or an object keyed by language code to set them per language verbatim.
-    /// An `auto` key inside the object is translated the same way an array is.
-    pub fn function_fillers(
-        mut self,
-        value: SwmlCallingMultilingualFunctionFillers,
-    ) -> Self {
-        self.function_fillers = Some(value);
-        self
-    }
-    /// Short backchannels played while the caller still has the floor and the agent is
-    /// deliberately waiting, as when they spell a name or read out a number, to signal it
-    /// is still listening. Which waits earn one is set by `params.turn_filler_sources`.
-    pub fn turn_fillers(mut self, value: SwmlCallingMultilingualTurnFillers) -> Self {
-        self.turn_fillers = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingMultilingual { new(some languages : iter SwmlCallingMultilingualLanguage),
+    allowed : Some(iter String), engine : Some(into String), model : Some(into String),
+    provider : Some(into String), start_language : Some(into String), min_switch_words :
+    Some(as i64), fillers : Some(as SwmlCallingMultilingualFillers), function_fillers :
+    Some(as SwmlCallingMultilingualFunctionFillers), turn_fillers : Some(as
+    SwmlCallingMultilingualTurnFillers), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Fillers used to break silence between turns. This is the speech filler map, so it is the
@@ -10790,45 +6713,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingMultilingualLanguage {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(language: impl Into<String>) -> Self {
-        Self {
-            language: Into::into(language),
-            voice: Default::default(),
-            model: Default::default(),
-            engine: Default::default(),
-            params: Default::default(),
-        }
-    }
-    /// Voice to use for the language. String format: `<engine id>.<voice id>`, with an optional
-    /// `:<model id>` suffix for engines that offer a choice of model.
-    /// Select engine from `gcloud`, `polly`, `amazon`, `azure`, `openai`, `elevenlabs`, `cartesia`, `deepgram`, `rime`,
-    /// `inworld`, `minimax`, `groq-tts`, `mistral`, `grok`, `smallest`, `fish`, or `speechify`.
-    /// For example, `gcloud.fr-FR-Neural2-B` or `elevenlabs.rachel:eleven_flash_v2_5`.
-    /// Always name the engine: a bare voice id resolves against a default engine that can change.
-    pub fn voice(mut self, value: impl Into<String>) -> Self {
-        self.voice = Some(Into::into(value));
-        self
-    }
-    /// The model to use for the specified TTS engine. For example, `coda`.
-    /// Set this only if the `voice` string does not already carry a `:<model id>` suffix.
-    /// A suffix on the `voice` string wins, and this key is then ignored without a warning.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// The engine to use for the language. For example, `elevenlabs`.
-    pub fn engine(mut self, value: impl Into<String>) -> Self {
-        self.engine = Some(Into::into(value));
-        self
-    }
-    /// TTS engine-specific parameters for this language.
-    pub fn params(mut self, value: SwmlCallingLanguageParams) -> Self {
-        self.params = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingMultilingualLanguage { new(some language : into String), voice : Some(into
+    String), model : Some(into String), engine : Some(into String), params : Some(as
+    SwmlCallingLanguageParams), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Short backchannels played while the caller still has the floor and the agent is
@@ -10897,13 +6786,10 @@ pub struct SwmlCallingNullPropertyRequired {
 }
 
 #[cfg(feature = "swml")]
-impl SwmlCallingNullProperty {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingNullPropertyRequired) -> Self {
-        let SwmlCallingNullPropertyRequired { type_, description } = required;
-        Self { type_, description }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingNullProperty { new(all SwmlCallingNullPropertyRequired { type_,
+    description }), }
+);
 
 #[cfg(feature = "swml")]
 crate::runtime::open_enum! {
@@ -10943,41 +6829,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingNumberProperty {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingNumberPropertyType) -> Self {
-        Self {
-            description: Default::default(),
-            nullable: Default::default(),
-            type_,
-            enum_: Default::default(),
-            default: Default::default(),
-        }
-    }
-    /// A description of the property.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Whether the property can be null.
-    pub fn nullable(mut self, value: bool) -> Self {
-        self.nullable = Some(value);
-        self
-    }
-    /// An array of integers that are the possible values
-    pub fn enum_(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingNumberPropertyEnumItem>,
-    ) -> Self {
-        self.enum_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The default integer value
-    pub fn default(mut self, value: SwmlCallingNumberPropertyDefault) -> Self {
-        self.default = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingNumberProperty { new(some type_ : as SwmlCallingNumberPropertyType),
+    description : Some(into String), nullable : Some(as bool), enum_ : Some(iter
+    SwmlCallingNumberPropertyEnumItem), default : Some(as
+    SwmlCallingNumberPropertyDefault), }
+);
 
 #[cfg(feature = "swml")]
 /// The default integer value
@@ -11032,44 +6889,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingObjectProperty {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingObjectPropertyType) -> Self {
-        Self {
-            description: Default::default(),
-            nullable: Default::default(),
-            type_,
-            default: Default::default(),
-            properties: Default::default(),
-            required: Default::default(),
-        }
-    }
-    /// A description of the property.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Whether the property can be null.
-    pub fn nullable(mut self, value: bool) -> Self {
-        self.nullable = Some(value);
-        self
-    }
-    /// The default object value
-    pub fn default(mut self, value: ::serde_json::Value) -> Self {
-        self.default = Some(value);
-        self
-    }
-    /// Nested properties
-    pub fn properties(mut self, value: ::serde_json::Value) -> Self {
-        self.properties = Some(value);
-        self
-    }
-    /// Required property names
-    pub fn required(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.required = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingObjectProperty { new(some type_ : as SwmlCallingObjectPropertyType),
+    description : Some(into String), nullable : Some(as bool), default : Some(as
+    ::serde_json::Value), properties : Some(as ::serde_json::Value), required : Some(iter
+    String), }
+);
 
 #[cfg(feature = "swml")]
 /// The type of parameter(s) the AI is passing to the function.
@@ -11088,14 +6913,9 @@ pub struct SwmlCallingOneOfProperty {
 crate::runtime::wire_struct!(SwmlCallingOneOfProperty { one_of = required("oneOf") });
 
 #[cfg(feature = "swml")]
-impl SwmlCallingOneOfProperty {
-    /// A value made of all its fields.
-    pub fn new(one_of: impl IntoIterator<Item = SwmlCallingSchemaType>) -> Self {
-        Self {
-            one_of: Iterator::collect(IntoIterator::into_iter(one_of)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingOneOfProperty { new(all one_of : iter SwmlCallingSchemaType), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The result of a SWAIG function, returned either as a `data_map` output or by your `web_hook_url`
@@ -11129,33 +6949,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingOutput {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            response: Default::default(),
-            action: Default::default(),
-            post_process: Default::default(),
-        }
-    }
-    /// The result the agent reads next. A plain string becomes the tool message as-is; the object form
-    /// splits the data half from the steering half. Omit it to let the agent use a default result.
-    pub fn response(mut self, value: SwmlCallingOutputResponse) -> Self {
-        self.response = Some(value);
-        self
-    }
-    /// An action for the platform to perform on the live call, or a list of them.
-    pub fn action(mut self, value: SwmlCallingOutputAction) -> Self {
-        self.action = Some(value);
-        self
-    }
-    /// Hold the actions until after the agent has spoken its reply, rather than running them
-    /// immediately. **Default:** `false`.
-    pub fn post_process(mut self, value: bool) -> Self {
-        self.post_process = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingOutput { new(none), response : Some(as SwmlCallingOutputResponse), action
+    : Some(as SwmlCallingOutputAction), post_process : Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// An action for the platform to perform on the live call, or a list of them.
@@ -11206,12 +7003,7 @@ pub struct SwmlCallingPay {
 crate::runtime::wire_struct!(SwmlCallingPay { pay = required("pay") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPay {
-    /// A value made of all its fields.
-    pub fn new(pay: SwmlCallingPayValue) -> Self {
-        Self { pay }
-    }
-}
+crate::runtime::builder!(SwmlCallingPay { new(all pay : as SwmlCallingPayValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingPayValue::parameters`](crate::SwmlCallingPayValue::parameters).
@@ -11240,13 +7032,10 @@ pub struct SwmlCallingPayParametersRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayParameters {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingPayParametersRequired) -> Self {
-        let SwmlCallingPayParametersRequired { name, value } = required;
-        Self { name, value }
+crate::runtime::builder!(
+    SwmlCallingPayParameters { new(all SwmlCallingPayParametersRequired { name, value }),
     }
-}
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingPayPrompts::actions`](crate::SwmlCallingPayPrompts::actions).
@@ -11309,13 +7098,10 @@ pub struct SwmlCallingPayPromptPlayActionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPromptPlayAction {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingPayPromptPlayActionRequired) -> Self {
-        let SwmlCallingPayPromptPlayActionRequired { type_, phrase } = required;
-        Self { type_, phrase }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPayPromptPlayAction { new(all SwmlCallingPayPromptPlayActionRequired {
+    type_, phrase }), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -11356,13 +7142,10 @@ pub struct SwmlCallingPayPromptSayActionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPromptSayAction {
-    /// A value made of all its fields.
-    pub fn new(required: SwmlCallingPayPromptSayActionRequired) -> Self {
-        let SwmlCallingPayPromptSayActionRequired { type_, phrase } = required;
-        Self { type_, phrase }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPayPromptSayAction { new(all SwmlCallingPayPromptSayActionRequired {
+    type_, phrase }), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -11443,35 +7226,11 @@ pub struct SwmlCallingPayPromptsRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayPrompts {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingPayPromptsRequired) -> Self {
-        let SwmlCallingPayPromptsRequired { actions, for_ } = required;
-        Self {
-            actions,
-            for_,
-            attempts: Default::default(),
-            card_type: Default::default(),
-            error_type: Default::default(),
-        }
-    }
-    /// Specifies which payment attempt(s) this prompt applies to. The value increments when a payment fails.
-    ///  Use a single number (e.g., "1") or space-separated numbers (e.g., "2 3") to target the specific attempts.
-    pub fn attempts(mut self, value: impl Into<String>) -> Self {
-        self.attempts = Some(Into::into(value));
-        self
-    }
-    /// Space-separated list of card types that are allowed to be used for this prompt.
-    pub fn card_type(mut self, value: impl Into<String>) -> Self {
-        self.card_type = Some(Into::into(value));
-        self
-    }
-    /// Space-separated list of error types this prompt applies to.
-    pub fn error_type(mut self, value: impl Into<String>) -> Self {
-        self.error_type = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPayPrompts { new(some SwmlCallingPayPromptsRequired { actions, for_ }),
+    attempts : Some(into String), card_type : Some(into String), error_type : Some(into
+    String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Enables secure payment processing during voice calls. When implemented, it manages the entire payment flow
@@ -11576,122 +7335,18 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPayValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(payment_connector_url: impl Into<String>) -> Self {
-        Self {
-            payment_connector_url: Into::into(payment_connector_url),
-            charge_amount: Default::default(),
-            currency: Default::default(),
-            description: Default::default(),
-            input: Default::default(),
-            language: Default::default(),
-            max_attempts: Default::default(),
-            min_postal_code_length: Default::default(),
-            parameters: Default::default(),
-            payment_method: Default::default(),
-            postal_code: Default::default(),
-            prompts: Default::default(),
-            security_code: Default::default(),
-            status_url: Default::default(),
-            timeout: Default::default(),
-            token_type: Default::default(),
-            valid_card_types: Default::default(),
-            voice: Default::default(),
-        }
-    }
-    /// The amount to charge against payment method passed in the request. `Float` value with no currency prefix passed as string.
-    pub fn charge_amount(mut self, value: impl Into<String>) -> Self {
-        self.charge_amount = Some(Into::into(value));
-        self
-    }
-    /// Uses the ISO 4217 currency code of the charge amount.
-    pub fn currency(mut self, value: impl Into<String>) -> Self {
-        self.currency = Some(Into::into(value));
-        self
-    }
-    /// Custom description of the payment provided in the request.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The method of how to collect the payment details. Currently only `dtmf` mode is supported.
-    pub fn input(mut self, value: SwmlCallingPayValueInput) -> Self {
-        self.input = Some(value);
-        self
-    }
-    /// Language to use for prompts being played to the caller by the `pay` method.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(Into::into(value));
-        self
-    }
-    /// Number of times the `pay` method will retry to collect payment details.
-    pub fn max_attempts(mut self, value: i64) -> Self {
-        self.max_attempts = Some(value);
-        self
-    }
-    /// The minimum length of the postal code the user must enter.
-    pub fn min_postal_code_length(mut self, value: i64) -> Self {
-        self.min_postal_code_length = Some(value);
-        self
-    }
-    /// Array of parameter objects to pass to your payment processor. The parameters are user-defined key-value pairs.
-    pub fn parameters(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPayParameters>,
-    ) -> Self {
-        self.parameters = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Indicates the payment method which is going to be used in this payment request. Currently only `credit-card` is supported.
-    pub fn payment_method(mut self, value: SwmlCallingPayValuePaymentMethod) -> Self {
-        self.payment_method = Some(value);
-        self
-    }
-    /// Takes `true`, `false` or real postalcode (if it's known beforehand) to let pay method know whether to prompt for postal code. Default is `true`.
-    pub fn postal_code(mut self, value: SwmlCallingPayValuePostalCode) -> Self {
-        self.postal_code = Some(value);
-        self
-    }
-    /// Array of prompt objects for customizing the audio prompts during different stages of the payment process.
-    pub fn prompts(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPayPrompts>,
-    ) -> Self {
-        self.prompts = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Takes true or false to let pay method know whether to prompt for security code.
-    pub fn security_code(mut self, value: bool) -> Self {
-        self.security_code = Some(value);
-        self
-    }
-    /// The URL to send requests for each status change during the payment process.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Limit in seconds that pay method waits for the caller to press another digit before moving on to validate the digits captured.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Whether the payment is a one off payment or re-occurring.
-    pub fn token_type(mut self, value: SwmlCallingPayValueTokenType) -> Self {
-        self.token_type = Some(value);
-        self
-    }
-    /// List of payment cards allowed to use in the requested payment process separated by space.
-    pub fn valid_card_types(mut self, value: impl Into<String>) -> Self {
-        self.valid_card_types = Some(Into::into(value));
-        self
-    }
-    /// Text-to-speech voice to use. Please refer to [TTS documentation](https://signalwire.com/docs/platform/voice/tts) for more information.
-    pub fn voice(mut self, value: impl Into<String>) -> Self {
-        self.voice = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPayValue { new(some payment_connector_url : into String), charge_amount :
+    Some(into String), currency : Some(into String), description : Some(into String),
+    input : Some(as SwmlCallingPayValueInput), language : Some(into String), max_attempts
+    : Some(as i64), min_postal_code_length : Some(as i64), parameters : Some(iter
+    SwmlCallingPayParameters), payment_method : Some(as
+    SwmlCallingPayValuePaymentMethod), postal_code : Some(as
+    SwmlCallingPayValuePostalCode), prompts : Some(iter SwmlCallingPayPrompts),
+    security_code : Some(as bool), status_url : Some(into String), timeout : Some(as
+    i64), token_type : Some(as SwmlCallingPayValueTokenType), valid_card_types :
+    Some(into String), voice : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -11762,12 +7417,7 @@ pub struct SwmlCallingPlay {
 crate::runtime::wire_struct!(SwmlCallingPlay { play = required("play") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPlay {
-    /// A value made of all its fields.
-    pub fn new(play: SwmlCallingPlayValue) -> Self {
-        Self { play }
-    }
-}
+crate::runtime::builder!(SwmlCallingPlay { new(all play : as SwmlCallingPlayValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// `SwmlCallingPlayUrl` as the API document names it.
@@ -11855,52 +7505,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPlayWithUrl {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: SwmlCallingPlayUrl) -> Self {
-        Self {
-            auto_answer: Default::default(),
-            volume: Default::default(),
-            say_voice: Default::default(),
-            say_language: Default::default(),
-            say_gender: Default::default(),
-            status_url: Default::default(),
-            url,
-        }
-    }
-    /// If `true`, the call will automatically answer as the sound is playing. If `false`, you will start playing the audio during early media. Default `true`.
-    pub fn auto_answer(mut self, value: bool) -> Self {
-        self.auto_answer = Some(value);
-        self
-    }
-    /// Volume level for the audio file.
-    /// Default is `0`.
-    /// Valid range is -40 to 40.
-    pub fn volume(mut self, value: f64) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// The voice to use for the text to speech.
-    pub fn say_voice(mut self, value: impl Into<String>) -> Self {
-        self.say_voice = Some(Into::into(value));
-        self
-    }
-    /// The language to use for the text to speech.
-    pub fn say_language(mut self, value: impl Into<String>) -> Self {
-        self.say_language = Some(Into::into(value));
-        self
-    }
-    /// Gender to use for the text to speech.
-    pub fn say_gender(mut self, value: impl Into<String>) -> Self {
-        self.say_gender = Some(Into::into(value));
-        self
-    }
-    /// http or https URL to deliver play status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPlayWithUrl { new(some url : as SwmlCallingPlayUrl), auto_answer : Some(as
+    bool), volume : Some(as f64), say_voice : Some(into String), say_language : Some(into
+    String), say_gender : Some(into String), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Multiple URLs
@@ -11954,52 +7563,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPlayWithUrls {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(urls: impl IntoIterator<Item = SwmlCallingPlayUrl>) -> Self {
-        Self {
-            auto_answer: Default::default(),
-            volume: Default::default(),
-            say_voice: Default::default(),
-            say_language: Default::default(),
-            say_gender: Default::default(),
-            status_url: Default::default(),
-            urls: Iterator::collect(IntoIterator::into_iter(urls)),
-        }
-    }
-    /// If `true`, the call will automatically answer as the sound is playing. If `false`, you will start playing the audio during early media. Default `true`.
-    pub fn auto_answer(mut self, value: bool) -> Self {
-        self.auto_answer = Some(value);
-        self
-    }
-    /// Volume level for the audio file.
-    /// Default is `0`.
-    /// Valid range is -40 to 40.
-    pub fn volume(mut self, value: f64) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// The voice to use for the text to speech.
-    pub fn say_voice(mut self, value: impl Into<String>) -> Self {
-        self.say_voice = Some(Into::into(value));
-        self
-    }
-    /// The language to use for the text to speech.
-    pub fn say_language(mut self, value: impl Into<String>) -> Self {
-        self.say_language = Some(Into::into(value));
-        self
-    }
-    /// Gender to use for the text to speech.
-    pub fn say_gender(mut self, value: impl Into<String>) -> Self {
-        self.say_gender = Some(Into::into(value));
-        self
-    }
-    /// http or https URL to deliver play status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPlayWithUrls { new(some urls : iter SwmlCallingPlayUrl), auto_answer :
+    Some(as bool), volume : Some(as f64), say_voice : Some(into String), say_language :
+    Some(into String), say_gender : Some(into String), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// playback_bg Action
@@ -12016,12 +7584,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPlaybackBgAction {
-    /// A value made of all its fields.
-    pub fn new(playback_bg: SwmlCallingPlaybackBgActionPlaybackBg) -> Self {
-        Self { playback_bg }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPlaybackBgAction { new(all playback_bg : as
+    SwmlCallingPlaybackBgActionPlaybackBg), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A JSON object containing the audio file to play.
@@ -12043,20 +7609,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPlaybackBgActionPlaybackBg {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(file: impl Into<String>) -> Self {
-        Self {
-            file: Into::into(file),
-            wait: Default::default(),
-        }
-    }
-    /// Whether to wait for the audio file to finish playing before continuing. Default is `false`.
-    pub fn wait(mut self, value: bool) -> Self {
-        self.wait = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPlaybackBgActionPlaybackBg { new(some file : into String), wait : Some(as
+    bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Regular section that requires either body or bullets.
@@ -12119,47 +7675,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPomSectionBodyContent {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(body: impl Into<String>) -> Self {
-        Self {
-            title: Default::default(),
-            subsections: Default::default(),
-            numbered: Default::default(),
-            numbered_bullets: Default::default(),
-            body: Into::into(body),
-            bullets: Default::default(),
-        }
-    }
-    /// Title for the section
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(Into::into(value));
-        self
-    }
-    /// Optional array of nested subsections
-    pub fn subsections(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPom>,
-    ) -> Self {
-        self.subsections = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Whether to number the section
-    pub fn numbered(mut self, value: bool) -> Self {
-        self.numbered = Some(value);
-        self
-    }
-    /// Whether to number the bullets
-    pub fn numbered_bullets(mut self, value: bool) -> Self {
-        self.numbered_bullets = Some(value);
-        self
-    }
-    /// Optional array of bullet points
-    pub fn bullets(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.bullets = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPomSectionBodyContent { new(some body : into String), title : Some(into
+    String), subsections : Some(iter SwmlCallingPom), numbered : Some(as bool),
+    numbered_bullets : Some(as bool), bullets : Some(iter String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Content model with bullets and optional body
@@ -12194,47 +7714,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPomSectionBulletsContent {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(bullets: impl IntoIterator<Item = String>) -> Self {
-        Self {
-            title: Default::default(),
-            subsections: Default::default(),
-            numbered: Default::default(),
-            numbered_bullets: Default::default(),
-            body: Default::default(),
-            bullets: Iterator::collect(IntoIterator::into_iter(bullets)),
-        }
-    }
-    /// Title for the section
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(Into::into(value));
-        self
-    }
-    /// Optional array of nested subsections
-    pub fn subsections(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingPom>,
-    ) -> Self {
-        self.subsections = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Whether to number the section
-    pub fn numbered(mut self, value: bool) -> Self {
-        self.numbered = Some(value);
-        self
-    }
-    /// Whether to number the bullets
-    pub fn numbered_bullets(mut self, value: bool) -> Self {
-        self.numbered_bullets = Some(value);
-        self
-    }
-    /// Body text for the section (optional)
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPomSectionBulletsContent { new(some bullets : iter String), title :
+    Some(into String), subsections : Some(iter SwmlCallingPom), numbered : Some(as bool),
+    numbered_bullets : Some(as bool), body : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// prompt Method
@@ -12252,12 +7736,9 @@ pub struct SwmlCallingPrompt {
 crate::runtime::wire_struct!(SwmlCallingPrompt { prompt = required("prompt") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPrompt {
-    /// A value made of all its fields.
-    pub fn new(prompt: SwmlCallingPromptValue) -> Self {
-        Self { prompt }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPrompt { new(all prompt : as SwmlCallingPromptValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Play a prompt and wait for input. The input can be received either as digits from the keypad,
@@ -12342,105 +7823,15 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPromptValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(play: SwmlCallingPromptValuePlay) -> Self {
-        Self {
-            play,
-            volume: Default::default(),
-            say_voice: Default::default(),
-            say_language: Default::default(),
-            say_gender: Default::default(),
-            max_digits: Default::default(),
-            terminators: Default::default(),
-            digit_timeout: Default::default(),
-            initial_timeout: Default::default(),
-            speech_timeout: Default::default(),
-            speech_end_timeout: Default::default(),
-            speech_language: Default::default(),
-            speech_hints: Default::default(),
-            speech_engine: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// Volume level for the audio file.
-    /// Default is `0`.
-    /// Valid range is -40 to 40.
-    pub fn volume(mut self, value: f64) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// The voice to use for the text to speech.
-    pub fn say_voice(mut self, value: impl Into<String>) -> Self {
-        self.say_voice = Some(Into::into(value));
-        self
-    }
-    /// The language to use for the text to speech.
-    pub fn say_language(mut self, value: impl Into<String>) -> Self {
-        self.say_language = Some(Into::into(value));
-        self
-    }
-    /// The gender to use for the text to speech.
-    pub fn say_gender(mut self, value: impl Into<String>) -> Self {
-        self.say_gender = Some(Into::into(value));
-        self
-    }
-    /// Number of digits to collect.
-    /// Default is `1`.
-    pub fn max_digits(mut self, value: i64) -> Self {
-        self.max_digits = Some(value);
-        self
-    }
-    /// Digits that terminate digit collection.
-    /// Default is not set.
-    pub fn terminators(mut self, value: impl Into<String>) -> Self {
-        self.terminators = Some(Into::into(value));
-        self
-    }
-    /// Time in seconds to wait for next digit.
-    /// Default is `5.0` seconds.
-    pub fn digit_timeout(mut self, value: f64) -> Self {
-        self.digit_timeout = Some(value);
-        self
-    }
-    /// Time in seconds to wait for start of input.
-    /// Default is `5.0` seconds.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// Max time in seconds to wait for speech result.
-    pub fn speech_timeout(mut self, value: f64) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// Time in seconds to wait for end of speech utterance.
-    pub fn speech_end_timeout(mut self, value: f64) -> Self {
-        self.speech_end_timeout = Some(value);
-        self
-    }
-    /// Language to detect speech in.
-    pub fn speech_language(mut self, value: impl Into<String>) -> Self {
-        self.speech_language = Some(Into::into(value));
-        self
-    }
-    /// Expected words or phrases to help the speech recognition.
-    pub fn speech_hints(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.speech_hints = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The engine that is selected for speech recognition. The engine must support the specified language.
-    /// \[Deepgram|Google| etc...\] Default is not set (SignalWire picks the engine).
-    pub fn speech_engine(mut self, value: impl Into<String>) -> Self {
-        self.speech_engine = Some(Into::into(value));
-        self
-    }
-    /// http or https URL to deliver prompt status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPromptValue { new(some play : as SwmlCallingPromptValuePlay), volume :
+    Some(as f64), say_voice : Some(into String), say_language : Some(into String),
+    say_gender : Some(into String), max_digits : Some(as i64), terminators : Some(into
+    String), digit_timeout : Some(as f64), initial_timeout : Some(as f64), speech_timeout
+    : Some(as f64), speech_end_timeout : Some(as f64), speech_language : Some(into
+    String), speech_hints : Some(iter String), speech_engine : Some(into String),
+    status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// URL or array of URLs to play.
@@ -12493,22 +7884,10 @@ pub struct SwmlCallingPronounceRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingPronounce {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingPronounceRequired) -> Self {
-        let SwmlCallingPronounceRequired { replace, with } = required;
-        Self {
-            replace,
-            with,
-            ignore_case: Default::default(),
-        }
-    }
-    /// Whether the pronunciation replacement should ignore case. **Default:** `true`.
-    pub fn ignore_case(mut self, value: bool) -> Self {
-        self.ignore_case = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingPronounce { new(some SwmlCallingPronounceRequired { replace, with }),
+    ignore_case : Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// receive_fax Method
@@ -12525,12 +7904,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingReceiveFax {
-    /// A value made of all its fields.
-    pub fn new(receive_fax: SwmlCallingReceiveFaxValue) -> Self {
-        Self { receive_fax }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingReceiveFax { new(all receive_fax : as SwmlCallingReceiveFaxValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Receive a fax being delivered to this call.
@@ -12549,19 +7925,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingReceiveFaxValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            status_url: Default::default(),
-        }
-    }
-    /// http or https URL to deliver receive_fax status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingReceiveFaxValue { new(none), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// record Method
@@ -12578,12 +7944,9 @@ pub struct SwmlCallingRecord {
 crate::runtime::wire_struct!(SwmlCallingRecord { record = required("record") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecord {
-    /// A value made of all its fields.
-    pub fn new(record: SwmlCallingRecordValue) -> Self {
-        Self { record }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingRecord { new(all record : as SwmlCallingRecordValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// record_call Method
@@ -12603,12 +7966,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCall {
-    /// A value made of all its fields.
-    pub fn new(record_call: SwmlCallingRecordCallValue) -> Self {
-        Self { record_call }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingRecordCall { new(all record_call : as SwmlCallingRecordCallValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Record call in the background.
@@ -12679,87 +8039,14 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordCallValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            control_id: Default::default(),
-            stereo: Default::default(),
-            format: Default::default(),
-            direction: Default::default(),
-            terminators: Default::default(),
-            beep: Default::default(),
-            input_sensitivity: Default::default(),
-            initial_timeout: Default::default(),
-            end_silence_timeout: Default::default(),
-            max_length: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// Identifier for this recording, to use with `stop_call_record`.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-    /// If `true`, record in stereo.
-    /// Default is `false`.
-    pub fn stereo(mut self, value: bool) -> Self {
-        self.stereo = Some(value);
-        self
-    }
-    /// The format to record in. It can be `wav`, `mp3`, or `mp4`.
-    /// Default is `"wav"`.
-    pub fn format(mut self, value: SwmlCallingRecordCallValueFormat) -> Self {
-        self.format = Some(value);
-        self
-    }
-    /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears, "both" for what the party hears and says.
-    /// Default is `"both"`.
-    pub fn direction(mut self, value: SwmlCallingRecordCallValueDirection) -> Self {
-        self.direction = Some(value);
-        self
-    }
-    /// String of digits that will stop the recording when pressed. Default is `""` (empty).
-    pub fn terminators(mut self, value: impl Into<String>) -> Self {
-        self.terminators = Some(Into::into(value));
-        self
-    }
-    /// Play a beep before recording.
-    /// Default is `false`.
-    pub fn beep(mut self, value: bool) -> Self {
-        self.beep = Some(value);
-        self
-    }
-    /// How sensitive the recording voice activity detector is to background noise.
-    /// A larger value is more sensitive. Allowed values from 0.0 to 100.0.
-    /// Default is `44.0`.
-    pub fn input_sensitivity(mut self, value: f64) -> Self {
-        self.input_sensitivity = Some(value);
-        self
-    }
-    /// Time in seconds to wait for the start of speech.
-    /// Default is `0.0` seconds.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// Time in seconds to wait in silence before ending the recording.
-    /// Default is `0.0` seconds.
-    pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = Some(value);
-        self
-    }
-    /// Maximum length of the recording in seconds.
-    pub fn max_length(mut self, value: f64) -> Self {
-        self.max_length = Some(value);
-        self
-    }
-    /// http or https URL to deliver record_call status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingRecordCallValue { new(none), control_id : Some(into String), stereo :
+    Some(as bool), format : Some(as SwmlCallingRecordCallValueFormat), direction :
+    Some(as SwmlCallingRecordCallValueDirection), terminators : Some(into String), beep :
+    Some(as bool), input_sensitivity : Some(as f64), initial_timeout : Some(as f64),
+    end_silence_timeout : Some(as f64), max_length : Some(as f64), status_url : Some(into
+    String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -12866,81 +8153,13 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRecordValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            stereo: Default::default(),
-            format: Default::default(),
-            direction: Default::default(),
-            terminators: Default::default(),
-            beep: Default::default(),
-            input_sensitivity: Default::default(),
-            initial_timeout: Default::default(),
-            end_silence_timeout: Default::default(),
-            max_length: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// If true, record in stereo.
-    /// Default is `false`.
-    pub fn stereo(mut self, value: bool) -> Self {
-        self.stereo = Some(value);
-        self
-    }
-    /// The format to record in. Can be `wav`, `mp3`, or `mp4`.
-    /// Default is `"wav"`.
-    pub fn format(mut self, value: SwmlCallingRecordValueFormat) -> Self {
-        self.format = Some(value);
-        self
-    }
-    /// Direction of the audio to record: "speak" for what party says, "listen" for what party hears.
-    /// Default is `"speak"`.
-    pub fn direction(mut self, value: SwmlCallingRecordValueDirection) -> Self {
-        self.direction = Some(value);
-        self
-    }
-    /// String of digits that will stop the recording when pressed. Default is `"#"`.
-    pub fn terminators(mut self, value: impl Into<String>) -> Self {
-        self.terminators = Some(Into::into(value));
-        self
-    }
-    /// Play a beep before recording.
-    /// Default is `false`.
-    pub fn beep(mut self, value: bool) -> Self {
-        self.beep = Some(value);
-        self
-    }
-    /// How sensitive the recording voice activity detector is to background noise.
-    /// A larger value is more sensitive. Allowed values from 0.0 to 100.0.
-    /// Default is `44.0`.
-    pub fn input_sensitivity(mut self, value: f64) -> Self {
-        self.input_sensitivity = Some(value);
-        self
-    }
-    /// Time in seconds to wait for the start of speech.
-    /// Default is `4.0` seconds.
-    pub fn initial_timeout(mut self, value: f64) -> Self {
-        self.initial_timeout = Some(value);
-        self
-    }
-    /// Time in seconds to wait in silence before ending the recording.
-    /// Default is `5.0` seconds.
-    pub fn end_silence_timeout(mut self, value: f64) -> Self {
-        self.end_silence_timeout = Some(value);
-        self
-    }
-    /// Maximum length of the recording in seconds.
-    pub fn max_length(mut self, value: f64) -> Self {
-        self.max_length = Some(value);
-        self
-    }
-    /// URL to send recording status events to.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingRecordValue { new(none), stereo : Some(as bool), format : Some(as
+    SwmlCallingRecordValueFormat), direction : Some(as SwmlCallingRecordValueDirection),
+    terminators : Some(into String), beep : Some(as bool), input_sensitivity : Some(as
+    f64), initial_timeout : Some(as f64), end_silence_timeout : Some(as f64), max_length
+    : Some(as f64), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -12979,12 +8198,9 @@ pub struct SwmlCallingRequest {
 crate::runtime::wire_struct!(SwmlCallingRequest { request = required("request") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRequest {
-    /// A value made of all its fields.
-    pub fn new(request: SwmlCallingRequestValue) -> Self {
-        Self { request }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingRequest { new(all request : as SwmlCallingRequestValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send a GET, POST, PUT, or DELETE request to a remote URL.
@@ -13036,50 +8252,12 @@ pub struct SwmlCallingRequestValueRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingRequestValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingRequestValueRequired) -> Self {
-        let SwmlCallingRequestValueRequired { url, method } = required;
-        Self {
-            url,
-            method,
-            headers: Default::default(),
-            body: Default::default(),
-            timeout: Default::default(),
-            connect_timeout: Default::default(),
-            save_variables: Default::default(),
-        }
-    }
-    /// Object containing HTTP headers to set. Valid header values are Accept, Authorization, Content-Type, Range, and custom X- headers.
-    pub fn headers(mut self, value: ::serde_json::Value) -> Self {
-        self.headers = Some(value);
-        self
-    }
-    /// Request body. Content-Type header should be explicitly set, but if not set, the most likely type
-    /// will be set based on the first non-whitespace character.
-    pub fn body(mut self, value: SwmlCallingRequestValueBody) -> Self {
-        self.body = Some(value);
-        self
-    }
-    /// Maximum time in seconds to wait for a response.
-    /// Default is `0` (no timeout).
-    pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Maximum time in seconds to wait for a connection.
-    /// Default is `0` (no timeout).
-    pub fn connect_timeout(mut self, value: f64) -> Self {
-        self.connect_timeout = Some(value);
-        self
-    }
-    /// Store parsed JSON response as variables.
-    /// Default is `false`.
-    pub fn save_variables(mut self, value: bool) -> Self {
-        self.save_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingRequestValue { new(some SwmlCallingRequestValueRequired { url, method }),
+    headers : Some(as ::serde_json::Value), body : Some(as SwmlCallingRequestValueBody),
+    timeout : Some(as f64), connect_timeout : Some(as f64), save_variables : Some(as
+    bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Request body. Content-Type header should be explicitly set, but if not set, the most likely type
@@ -13115,12 +8293,9 @@ pub struct SwmlCallingReturn {
 crate::runtime::wire_struct!(SwmlCallingReturn { return_ = required("return") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingReturn {
-    /// A value made of all its fields.
-    pub fn new(return_: ::serde_json::Value) -> Self {
-        Self { return_ }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingReturn { new(all return_ : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// say Action
@@ -13135,12 +8310,7 @@ pub struct SwmlCallingSayAction {
 crate::runtime::wire_struct!(SwmlCallingSayAction { say = required("say") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSayAction {
-    /// A value made of all its fields.
-    pub fn new(say: impl Into<String>) -> Self {
-        Self { say: Into::into(say) }
-    }
-}
+crate::runtime::builder!(SwmlCallingSayAction { new(all say : into String), });
 
 #[cfg(feature = "swml")]
 /// Function Parameters Type Union
@@ -13264,14 +8434,9 @@ pub struct SwmlCallingSection {
 crate::runtime::wire_struct!(SwmlCallingSection { main = required("main") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSection {
-    /// A value made of all its fields.
-    pub fn new(main: impl IntoIterator<Item = SwmlCallingSwmlMethod>) -> Self {
-        Self {
-            main: Iterator::collect(IntoIterator::into_iter(main)),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSection { new(all main : iter SwmlCallingSwmlMethod), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_digits Method
@@ -13288,12 +8453,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendDigits {
-    /// A value made of all its fields.
-    pub fn new(send_digits: SwmlCallingSendDigitsValue) -> Self {
-        Self { send_digits }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSendDigits { new(all send_digits : as SwmlCallingSendDigitsValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send digit presses as DTMF tones.
@@ -13308,12 +8470,7 @@ pub struct SwmlCallingSendDigitsValue {
 crate::runtime::wire_struct!(SwmlCallingSendDigitsValue { digits = required("digits") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendDigitsValue {
-    /// A value made of all its fields.
-    pub fn new(digits: impl Into<String>) -> Self {
-        Self { digits: Into::into(digits) }
-    }
-}
+crate::runtime::builder!(SwmlCallingSendDigitsValue { new(all digits : into String), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_fax Method
@@ -13328,12 +8485,9 @@ pub struct SwmlCallingSendFax {
 crate::runtime::wire_struct!(SwmlCallingSendFax { send_fax = required("send_fax") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendFax {
-    /// A value made of all its fields.
-    pub fn new(send_fax: SwmlCallingSendFaxValue) -> Self {
-        Self { send_fax }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSendFax { new(all send_fax : as SwmlCallingSendFaxValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send a fax.
@@ -13363,33 +8517,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendFaxValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(document: impl Into<String>) -> Self {
-        Self {
-            document: Into::into(document),
-            header_info: Default::default(),
-            identity: Default::default(),
-            status_url: Default::default(),
-        }
-    }
-    /// Header text to include on the fax.
-    pub fn header_info(mut self, value: impl Into<String>) -> Self {
-        self.header_info = Some(Into::into(value));
-        self
-    }
-    /// Station identity to report.
-    /// Default is the calling party's caller ID number.
-    pub fn identity(mut self, value: impl Into<String>) -> Self {
-        self.identity = Some(Into::into(value));
-        self
-    }
-    /// http or https URL to deliver send_fax status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSendFaxValue { new(some document : into String), header_info : Some(into
+    String), identity : Some(into String), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_sms Method
@@ -13404,12 +8535,9 @@ pub struct SwmlCallingSendSms {
 crate::runtime::wire_struct!(SwmlCallingSendSms { send_sms = required("send_sms") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSendSms {
-    /// A value made of all its fields.
-    pub fn new(send_sms: SwmlCallingSendSmsValue) -> Self {
-        Self { send_sms }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSendSms { new(all send_sms : as SwmlCallingSendSmsValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send an outbound SMS or MMS message to a PSTN phone number.
@@ -13454,12 +8582,7 @@ pub struct SwmlCallingSet {
 crate::runtime::wire_struct!(SwmlCallingSet { set = required("set") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSet {
-    /// A value made of all its fields.
-    pub fn new(set: ::serde_json::Value) -> Self {
-        Self { set }
-    }
-}
+crate::runtime::builder!(SwmlCallingSet { new(all set : as ::serde_json::Value), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// set_global_data Action
@@ -13476,12 +8599,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSetGlobalDataAction {
-    /// A value made of all its fields.
-    pub fn new(set_global_data: ::serde_json::Value) -> Self {
-        Self { set_global_data }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSetGlobalDataAction { new(all set_global_data : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// set_meta_data Action
@@ -13498,12 +8618,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSetMetaDataAction {
-    /// A value made of all its fields.
-    pub fn new(set_meta_data: ::serde_json::Value) -> Self {
-        Self { set_meta_data }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSetMetaDataAction { new(all set_meta_data : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// sip_refer Method
@@ -13518,12 +8635,9 @@ pub struct SwmlCallingSipRefer {
 crate::runtime::wire_struct!(SwmlCallingSipRefer { sip_refer = required("sip_refer") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSipRefer {
-    /// A value made of all its fields.
-    pub fn new(sip_refer: SwmlCallingSipReferValue) -> Self {
-        Self { sip_refer }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSipRefer { new(all sip_refer : as SwmlCallingSipReferValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Send SIP REFER to a SIP call.
@@ -13550,32 +8664,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSipReferValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(to_uri: impl Into<String>) -> Self {
-        Self {
-            to_uri: Into::into(to_uri),
-            status_url: Default::default(),
-            username: Default::default(),
-            password: Default::default(),
-        }
-    }
-    /// The HTTP or HTTPS URL to send status callback events to.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// Username to use for SIP authentication.
-    pub fn username(mut self, value: impl Into<String>) -> Self {
-        self.username = Some(Into::into(value));
-        self
-    }
-    /// Password to use for SIP authentication.
-    pub fn password(mut self, value: impl Into<String>) -> Self {
-        self.password = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSipReferValue { new(some to_uri : into String), status_url : Some(into
+    String), username : Some(into String), password : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// sleep Method
@@ -13590,12 +8682,9 @@ pub struct SwmlCallingSleep {
 crate::runtime::wire_struct!(SwmlCallingSleep { sleep = required("sleep") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSleep {
-    /// A value made of all its fields.
-    pub fn new(sleep: SwmlCallingSleepValue) -> Self {
-        Self { sleep }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSleep { new(all sleep : as SwmlCallingSleepValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Pause execution for a specified duration.
@@ -13636,12 +8725,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSleepValueObject {
-    /// A value made of all its fields.
-    pub fn new(duration: i64) -> Self {
-        Self { duration }
-    }
-}
+crate::runtime::builder!(SwmlCallingSleepValueObject { new(all duration : as i64), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SMS
@@ -13682,35 +8766,11 @@ pub struct SwmlCallingSmsWithBodyRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSmsWithBody {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingSmsWithBodyRequired) -> Self {
-        let SwmlCallingSmsWithBodyRequired { to_number, from_number, body } = required;
-        Self {
-            to_number,
-            from_number,
-            region: Default::default(),
-            tags: Default::default(),
-            status_callback: Default::default(),
-            body,
-        }
-    }
-    /// Region of the world to originate the message from. Chosen based on account preferences or device location if not specified.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(Into::into(value));
-        self
-    }
-    /// Array of tags to associate with the message to facilitate log searches.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSmsWithBody { new(some SwmlCallingSmsWithBodyRequired { to_number,
+    from_number, body }), region : Some(into String), tags : Some(iter String),
+    status_callback : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// MMS
@@ -13754,41 +8814,11 @@ pub struct SwmlCallingSmsWithMediaRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSmsWithMedia {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingSmsWithMediaRequired) -> Self {
-        let SwmlCallingSmsWithMediaRequired { to_number, from_number, media } = required;
-        Self {
-            to_number,
-            from_number,
-            region: Default::default(),
-            tags: Default::default(),
-            status_callback: Default::default(),
-            media,
-            body: Default::default(),
-        }
-    }
-    /// Region of the world to originate the message from. Chosen based on account preferences or device location if not specified.
-    pub fn region(mut self, value: impl Into<String>) -> Self {
-        self.region = Some(Into::into(value));
-        self
-    }
-    /// Array of tags to associate with the message to facilitate log searches.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// URL to receive delivery status callbacks for the outbound message (e.g., `queued`, `sent`, `delivered`, `failed`). Not set if not specified. The callback uses the [message status callback payload](https://signalwire.com/docs/apis/rest/webhooks/message-status-callback).
-    pub fn status_callback(mut self, value: impl Into<String>) -> Self {
-        self.status_callback = Some(Into::into(value));
-        self
-    }
-    /// Optional if `media` is present. The body of the SMS message.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSmsWithMedia { new(some SwmlCallingSmsWithMediaRequired { to_number,
+    from_number, media }), region : Some(into String), tags : Some(iter String),
+    status_callback : Some(into String), body : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// StartAction object
@@ -13803,12 +8833,9 @@ pub struct SwmlCallingStartAction {
 crate::runtime::wire_struct!(SwmlCallingStartAction { start = required("start") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStartAction {
-    /// A value made of all its fields.
-    pub fn new(start: SwmlCallingStartActionStart) -> Self {
-        Self { start }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStartAction { new(all start : as SwmlCallingStartActionStart), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Starts live translation of the call. The translation will be sent to the specified URL.
@@ -13885,95 +8912,16 @@ pub struct SwmlCallingStartActionStartRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStartActionStart {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingStartActionStartRequired) -> Self {
-        let SwmlCallingStartActionStartRequired { from_lang, to_lang, direction } = required;
-        Self {
-            webhook: Default::default(),
-            from_lang,
-            to_lang,
-            from_voice: Default::default(),
-            to_voice: Default::default(),
-            filter_from: Default::default(),
-            filter_to: Default::default(),
-            live_events: Default::default(),
-            ai_summary: Default::default(),
-            speech_timeout: Default::default(),
-            vad_silence_ms: Default::default(),
-            vad_thresh: Default::default(),
-            debug_level: Default::default(),
-            direction,
-            speech_engine: Default::default(),
-            ai_summary_prompt: Default::default(),
-        }
-    }
-    /// The webhook URL to be called.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// The TTS voice you want to use for the source language.
-    pub fn from_voice(mut self, value: impl Into<String>) -> Self {
-        self.from_voice = Some(Into::into(value));
-        self
-    }
-    /// The TTS voice you want to use for the target language.
-    pub fn to_voice(mut self, value: impl Into<String>) -> Self {
-        self.to_voice = Some(Into::into(value));
-        self
-    }
-    /// Translation filter for the source language direction.
-    pub fn filter_from(mut self, value: SwmlCallingTranslationFilterPreset) -> Self {
-        self.filter_from = Some(value);
-        self
-    }
-    /// Translation filter for the target language direction.
-    pub fn filter_to(mut self, value: SwmlCallingTranslationFilterPreset) -> Self {
-        self.filter_to = Some(value);
-        self
-    }
-    /// Whether to enable live events.
-    pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = Some(value);
-        self
-    }
-    /// Whether to enable AI summarization.
-    pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = Some(value);
-        self
-    }
-    /// The timeout for speech recognition in milliseconds.
-    pub fn speech_timeout(mut self, value: i64) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    pub fn vad_silence_ms(mut self, value: i64) -> Self {
-        self.vad_silence_ms = Some(value);
-        self
-    }
-    /// Voice activity detection threshold (0-1800).
-    pub fn vad_thresh(mut self, value: i64) -> Self {
-        self.vad_thresh = Some(value);
-        self
-    }
-    /// Debug level for logging (0-2).
-    pub fn debug_level(mut self, value: i64) -> Self {
-        self.debug_level = Some(value);
-        self
-    }
-    /// The speech engine to use for speech recognition.
-    pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = Some(value);
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
-        self.ai_summary_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStartActionStart { new(some SwmlCallingStartActionStartRequired {
+    from_lang, to_lang, direction }), webhook : Some(into String), from_voice : Some(into
+    String), to_voice : Some(into String), filter_from : Some(as
+    SwmlCallingTranslationFilterPreset), filter_to : Some(as
+    SwmlCallingTranslationFilterPreset), live_events : Some(as bool), ai_summary :
+    Some(as bool), speech_timeout : Some(as i64), vad_silence_ms : Some(as i64),
+    vad_thresh : Some(as i64), debug_level : Some(as i64), speech_engine : Some(as
+    SpeechEngine), ai_summary_prompt : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// startup_hook Function
@@ -14059,109 +9007,18 @@ pub struct SwmlCallingStartUpHookSwaigFunctionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStartUpHookSwaigFunction {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingStartUpHookSwaigFunctionRequired) -> Self {
-        let SwmlCallingStartUpHookSwaigFunctionRequired { description, function } = required;
-        Self {
-            description,
-            purpose: Default::default(),
-            parameters: Default::default(),
-            fillers: Default::default(),
-            argument: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            data_map: Default::default(),
-            skip_fillers: Default::default(),
-            web_hook_url: Default::default(),
-            wait_file: Default::default(),
-            wait_file_loops: Default::default(),
-            wait_for_fillers: Default::default(),
-            function,
-        }
+crate::runtime::builder!(
+    SwmlCallingStartUpHookSwaigFunction { new(some
+    SwmlCallingStartUpHookSwaigFunctionRequired { description, function }), purpose :
+    Some(into String), parameters : Some(as SwmlCallingFunctionParameters), fillers :
+    Some(as SwmlCallingFunctionFillers), argument : Some(as
+    SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), data_map : Some(as
+    SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into String),
+    wait_file : Some(into String), wait_file_loops : Some(as
+    SwmlCallingStartUpHookSwaigFunctionWaitFileLoops), wait_for_fillers : Some(as bool),
     }
-    /// The purpose field has been deprecated and is replaced by the `description` field.
-    /// A description of the context and purpose of the function, to explain to the agent when to use it.
-    pub fn purpose(mut self, value: impl Into<String>) -> Self {
-        self.purpose = Some(Into::into(value));
-        self
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// A JSON object defining the fillers that should be played when calling a `swaig function`. This helps the AI break silence between responses. The filler is played asynchronously during the function call.
-    pub fn fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.fillers = Some(value);
-        self
-    }
-    /// The argument field has been deprecated and is replaced by the `parameters` field.
-    /// A JSON object defining the input that should be passed to the function.
-    /// The fields of this object are the following two parameters.
-    pub fn argument(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.argument = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// An object that processes function inputs and executes operations through expressions, webhooks, or direct output.
-    /// Properties are evaluated in strict priority order:
-    /// 1. expressions
-    /// 2. webhooks
-    /// 3. output
-    pub fn data_map(mut self, value: SwmlCallingDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-    /// Skips the top-level fillers specified in `ai.languages` (which includes `speech_fillers` and `function_fillers`).
-    /// When set to `true`, only function-specific fillers defined directly on `SWAIG.functions.fillers` will play.
-    /// **Default:** `false`.
-    pub fn skip_fillers(mut self, value: bool) -> Self {
-        self.skip_fillers = Some(value);
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// A file to play while the function is running. `wait_file_loops` can specify the amount of times that files should continuously play. Default is not set.
-    pub fn wait_file(mut self, value: impl Into<String>) -> Self {
-        self.wait_file = Some(Into::into(value));
-        self
-    }
-    /// The number of times to loop playing the file. Default is not set.
-    pub fn wait_file_loops(
-        mut self,
-        value: SwmlCallingStartUpHookSwaigFunctionWaitFileLoops,
-    ) -> Self {
-        self.wait_file_loops = Some(value);
-        self
-    }
-    /// Whether to wait for fillers to finish playing before continuing with the function. **Default:** `false`.
-    pub fn wait_for_fillers(mut self, value: bool) -> Self {
-        self.wait_for_fillers = Some(value);
-        self
-    }
-}
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation. For the start_hook function, the function name is 'start_hook'.
@@ -14186,12 +9043,7 @@ pub struct SwmlCallingStopAction {
 crate::runtime::wire_struct!(SwmlCallingStopAction { stop = required("stop") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopAction {
-    /// A value made of all its fields.
-    pub fn new(stop: bool) -> Self {
-        Self { stop }
-    }
-}
+crate::runtime::builder!(SwmlCallingStopAction { new(all stop : as bool), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_denoise Method
@@ -14208,12 +9060,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopDenoise {
-    /// A value made of all its fields.
-    pub fn new(stop_denoise: ::serde_json::Value) -> Self {
-        Self { stop_denoise }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopDenoise { new(all stop_denoise : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_playback_bg Action
@@ -14230,12 +9079,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopPlaybackBgAction {
-    /// A value made of all its fields.
-    pub fn new(stop_playback_bg: bool) -> Self {
-        Self { stop_playback_bg }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopPlaybackBgAction { new(all stop_playback_bg : as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_record_call Method
@@ -14252,12 +9098,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopRecordCall {
-    /// A value made of all its fields.
-    pub fn new(stop_record_call: SwmlCallingStopRecordCallValue) -> Self {
-        Self { stop_record_call }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopRecordCall { new(all stop_record_call : as
+    SwmlCallingStopRecordCallValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active background recording.
@@ -14275,20 +9119,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopRecordCallValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            control_id: Default::default(),
-        }
-    }
-    /// Identifier for the recording to stop.
-    /// If not set, the last recording started will be stopped.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopRecordCallValue { new(none), control_id : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_stream Method
@@ -14305,12 +9138,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopStream {
-    /// A value made of all its fields.
-    pub fn new(stop_stream: SwmlCallingStopStreamValue) -> Self {
-        Self { stop_stream }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopStream { new(all stop_stream : as SwmlCallingStopStreamValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active audio stream.
@@ -14328,20 +9158,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopStreamValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            control_id: Default::default(),
-        }
-    }
-    /// ID of the stream to stop.
-    /// If not set, it will stop the most recent stream started.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopStreamValue { new(none), control_id : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_tap Method
@@ -14356,12 +9175,9 @@ pub struct SwmlCallingStopTap {
 crate::runtime::wire_struct!(SwmlCallingStopTap { stop_tap = required("stop_tap") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopTap {
-    /// A value made of all its fields.
-    pub fn new(stop_tap: SwmlCallingStopTapValue) -> Self {
-        Self { stop_tap }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopTap { new(all stop_tap : as SwmlCallingStopTapValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Stop an active tap stream.
@@ -14379,20 +9195,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStopTapValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            control_id: Default::default(),
-        }
-    }
-    /// ID of the tap to stop.
-    /// If not set, it will shut off the most recent tap session.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStopTapValue { new(none), control_id : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stream Method
@@ -14407,12 +9212,9 @@ pub struct SwmlCallingStream {
 crate::runtime::wire_struct!(SwmlCallingStream { stream = required("stream") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStream {
-    /// A value made of all its fields.
-    pub fn new(stream: SwmlCallingStreamValue) -> Self {
-        Self { stream }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStream { new(all stream : as SwmlCallingStreamValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start a background audio stream from the call to a WebSocket endpoint. Runs alongside the call as an independent operation.
@@ -14461,71 +9263,13 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingStreamValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: Into::into(url),
-            control_id: Default::default(),
-            name: Default::default(),
-            track: Default::default(),
-            codec: Default::default(),
-            status_url: Default::default(),
-            status_url_method: Default::default(),
-            authorization_bearer_token: Default::default(),
-            custom_parameters: Default::default(),
-        }
-    }
-    /// Identifier for this stream to use with `stop_stream`. If not set, one is generated and stored in the `stream_control_id` variable.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-    /// Friendly name for the stream.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Audio track to stream:
-    ///     `inbound_track` for what the caller says,
-    ///     `outbound_track` for what the caller hears,
-    ///     `both_tracks` for both.
-    ///     Default is `"inbound_track"`.
-    pub fn track(mut self, value: SwmlCallingStreamValueTrack) -> Self {
-        self.track = Some(value);
-        self
-    }
-    /// Codec to use for the streamed audio. Freeform and endpoint-specific.
-    /// Common values include `PCMU`, `PCMA`, and `OPUS`.
-    pub fn codec(mut self, value: impl Into<String>) -> Self {
-        self.codec = Some(Into::into(value));
-        self
-    }
-    /// HTTP or HTTPS URL to deliver stream status events.
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-    /// HTTP method used to deliver stream status events to `status_url`.
-    /// Possible Values: \[`GET`, `POST`\]. Default is `"POST"`.
-    pub fn status_url_method(
-        mut self,
-        value: SwmlCallingStreamValueStatusUrlMethod,
-    ) -> Self {
-        self.status_url_method = Some(value);
-        self
-    }
-    /// Bearer token sent as an `Authorization` header during the WebSocket handshake.
-    pub fn authorization_bearer_token(mut self, value: impl Into<String>) -> Self {
-        self.authorization_bearer_token = Some(Into::into(value));
-        self
-    }
-    /// Custom key-value pairs sent to the WebSocket endpoint in the start message.
-    pub fn custom_parameters(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_parameters = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStreamValue { new(some url : into String), control_id : Some(into String),
+    name : Some(into String), track : Some(as SwmlCallingStreamValueTrack), codec :
+    Some(into String), status_url : Some(into String), status_url_method : Some(as
+    SwmlCallingStreamValueStatusUrlMethod), authorization_bearer_token : Some(into
+    String), custom_parameters : Some(as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// HTTP method used to deliver stream status events to `status_url`.
@@ -14606,50 +9350,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "swml")]
-impl SwmlCallingStringProperty {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: SwmlCallingStringPropertyType) -> Self {
-        Self {
-            description: Default::default(),
-            nullable: Default::default(),
-            type_,
-            enum_: Default::default(),
-            default: Default::default(),
-            pattern: Default::default(),
-            format: Default::default(),
-        }
-    }
-    /// A description of the property.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Whether the property can be null.
-    pub fn nullable(mut self, value: bool) -> Self {
-        self.nullable = Some(value);
-        self
-    }
-    /// An array of strings that are the possible values
-    pub fn enum_(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.enum_ = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The default string value
-    pub fn default(mut self, value: impl Into<String>) -> Self {
-        self.default = Some(Into::into(value));
-        self
-    }
-    /// Regular expression pattern
-    pub fn pattern(mut self, value: impl Into<String>) -> Self {
-        self.pattern = Some(Into::into(value));
-        self
-    }
-    /// String format (email, date-time, etc.)
-    pub fn format(mut self, value: SwmlCallingStringFormat) -> Self {
-        self.format = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingStringProperty { new(some type_ : as SwmlCallingStringPropertyType),
+    description : Some(into String), nullable : Some(as bool), enum_ : Some(iter String),
+    default : Some(into String), pattern : Some(into String), format : Some(as
+    SwmlCallingStringFormat), }
+);
 
 #[cfg(feature = "swml")]
 /// The type of parameter(s) the AI is passing to the function.
@@ -14670,12 +9376,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSummarizeAction {
-    /// A value made of all its fields.
-    pub fn new(summarize: SwmlCallingSummarizeActionSummarize) -> Self {
-        Self { summarize }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSummarizeAction { new(all summarize : as
+    SwmlCallingSummarizeActionSummarize), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
@@ -14695,25 +9399,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSummarizeActionSummarize {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            webhook: Default::default(),
-            prompt: Default::default(),
-        }
-    }
-    /// The webhook URL to be called.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation.
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSummarizeActionSummarize { new(none), webhook : Some(into String), prompt
+    : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SummarizeAction union
@@ -14832,112 +9521,18 @@ pub struct SwmlCallingSummarizeConversationSwaigFunctionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSummarizeConversationSwaigFunction {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingSummarizeConversationSwaigFunctionRequired) -> Self {
-        let SwmlCallingSummarizeConversationSwaigFunctionRequired {
-            description,
-            function,
-        } = required;
-        Self {
-            description,
-            purpose: Default::default(),
-            parameters: Default::default(),
-            fillers: Default::default(),
-            argument: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            data_map: Default::default(),
-            skip_fillers: Default::default(),
-            web_hook_url: Default::default(),
-            wait_file: Default::default(),
-            wait_file_loops: Default::default(),
-            wait_for_fillers: Default::default(),
-            function,
-        }
-    }
-    /// The purpose field has been deprecated and is replaced by the `description` field.
-    /// A description of the context and purpose of the function, to explain to the agent when to use it.
-    pub fn purpose(mut self, value: impl Into<String>) -> Self {
-        self.purpose = Some(Into::into(value));
-        self
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// A JSON object defining the fillers that should be played when calling a `swaig function`. This helps the AI break silence between responses. The filler is played asynchronously during the function call.
-    pub fn fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.fillers = Some(value);
-        self
-    }
-    /// The argument field has been deprecated and is replaced by the `parameters` field.
-    /// A JSON object defining the input that should be passed to the function.
-    /// The fields of this object are the following two parameters.
-    pub fn argument(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.argument = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// An object that processes function inputs and executes operations through expressions, webhooks, or direct output.
-    /// Properties are evaluated in strict priority order:
-    /// 1. expressions
-    /// 2. webhooks
-    /// 3. output
-    pub fn data_map(mut self, value: SwmlCallingDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-    /// Skips the top-level fillers specified in `ai.languages` (which includes `speech_fillers` and `function_fillers`).
-    /// When set to `true`, only function-specific fillers defined directly on `SWAIG.functions.fillers` will play.
-    /// **Default:** `false`.
-    pub fn skip_fillers(mut self, value: bool) -> Self {
-        self.skip_fillers = Some(value);
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// A file to play while the function is running. `wait_file_loops` can specify the amount of times that files should continuously play. Default is not set.
-    pub fn wait_file(mut self, value: impl Into<String>) -> Self {
-        self.wait_file = Some(Into::into(value));
-        self
-    }
-    /// The number of times to loop playing the file. Default is not set.
-    pub fn wait_file_loops(
-        mut self,
-        value: SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops,
-    ) -> Self {
-        self.wait_file_loops = Some(value);
-        self
-    }
-    /// Whether to wait for fillers to finish playing before continuing with the function. **Default:** `false`.
-    pub fn wait_for_fillers(mut self, value: bool) -> Self {
-        self.wait_for_fillers = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSummarizeConversationSwaigFunction { new(some
+    SwmlCallingSummarizeConversationSwaigFunctionRequired { description, function }),
+    purpose : Some(into String), parameters : Some(as SwmlCallingFunctionParameters),
+    fillers : Some(as SwmlCallingFunctionFillers), argument : Some(as
+    SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
+    ::serde_json::Value), meta_data_token : Some(into String), data_map : Some(as
+    SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into String),
+    wait_file : Some(into String), wait_file_loops : Some(as
+    SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops), wait_for_fillers :
+    Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A unique name for the function. This can be any user-defined string or can reference a reserved function. Reserved functions are SignalWire functions that will be executed at certain points in the conversation.. For the summarize_conversation function, the function name is 'summarize_conversation'.
@@ -14979,63 +9574,13 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwaig {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            defaults: Default::default(),
-            mcp_servers: Default::default(),
-            native_functions: Default::default(),
-            includes: Default::default(),
-            functions: Default::default(),
-            internal_fillers: Default::default(),
-        }
-    }
-    /// Default settings for all SWAIG functions. If `defaults` is not set, settings may be set in each function object. Default is not set.
-    pub fn defaults(mut self, value: SwmlCallingSwaigDefaults) -> Self {
-        self.defaults = Some(value);
-        self
-    }
-    /// An array of MCP (Model Context Protocol) servers whose tools and resources are made available to the AI agent. Each server's tools are discovered when the agent starts and registered as callable functions.
-    pub fn mcp_servers(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingMcpServer>,
-    ) -> Self {
-        self.mcp_servers = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Prebuilt functions the AI agent is able to call from this list of available native functions
-    pub fn native_functions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwaigNativeFunction>,
-    ) -> Self {
-        self.native_functions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of objects to include remote function signatures.
-    /// This allows you to include functions that are defined in a remote location.
-    /// The object fields are `url` to specify where the remote functions are defined and `functions` which is an array of the function names as strings.
-    pub fn includes(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwaigIncludes>,
-    ) -> Self {
-        self.includes = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An array of JSON objects to define functions that can be executed during the interaction with the AI. Default is not set.
-    pub fn functions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingSwaigFunction>,
-    ) -> Self {
-        self.functions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// An object containing filler phrases for internal SWAIG functions. These fillers are played while utilizing internal functions.
-    pub fn internal_fillers(mut self, value: SwmlCallingSwaigInternalFiller) -> Self {
-        self.internal_fillers = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwaig { new(none), defaults : Some(as SwmlCallingSwaigDefaults),
+    mcp_servers : Some(iter SwmlCallingMcpServer), native_functions : Some(iter
+    SwmlCallingSwaigNativeFunction), includes : Some(iter SwmlCallingSwaigIncludes),
+    functions : Some(iter SwmlCallingSwaigFunction), internal_fillers : Some(as
+    SwmlCallingSwaigInternalFiller), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// defaults
@@ -15052,19 +9597,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwaigDefaults {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            web_hook_url: Default::default(),
-        }
-    }
-    /// Default URL to send status callbacks and reports to. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwaigDefaults { new(none), web_hook_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingSwaig::functions`](crate::SwmlCallingSwaig::functions).
@@ -15145,22 +9680,10 @@ pub struct SwmlCallingSwaigIncludesRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwaigIncludes {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingSwaigIncludesRequired) -> Self {
-        let SwmlCallingSwaigIncludesRequired { functions, url } = required;
-        Self {
-            functions,
-            url,
-            meta_data: Default::default(),
-        }
-    }
-    /// User-defined metadata to pass with the remote function request.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwaigIncludes { new(some SwmlCallingSwaigIncludesRequired { functions, url
+    }), meta_data : Some(as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The field [`SwmlCallingSwaig::internal_fillers`](crate::SwmlCallingSwaig::internal_fillers).
@@ -15207,76 +9730,16 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwaigInternalFiller {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            check_time: Default::default(),
-            wait_for_user: Default::default(),
-            wait_seconds: Default::default(),
-            adjust_response_latency: Default::default(),
-            next_step: Default::default(),
-            change_context: Default::default(),
-            get_visual_input: Default::default(),
-            get_ideal_strategy: Default::default(),
-            pause_conversation: Default::default(),
-        }
-    }
-    /// Filler phrases played when the AI Agent is checking the time.
-    pub fn check_time(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.check_time = Some(value);
-        self
-    }
-    /// Filler phrases played when the AI Agent is waiting for user input.
-    pub fn wait_for_user(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.wait_for_user = Some(value);
-        self
-    }
-    /// Filler phrases played during deliberate pauses or wait periods.
-    pub fn wait_seconds(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.wait_seconds = Some(value);
-        self
-    }
-    /// Filler phrases played when the AI Agent is adjusting response timing.
-    pub fn adjust_response_latency(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.adjust_response_latency = Some(value);
-        self
-    }
-    /// Filler phrases played when transitioning between conversation steps when utilizing `prompt.contexts`.
-    pub fn next_step(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.next_step = Some(value);
-        self
-    }
-    /// Filler phrases played when switching between conversation contexts when utilizing `prompt.contexts`.
-    pub fn change_context(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.change_context = Some(value);
-        self
-    }
-    /// Filler phrases played when the AI Agent is processing visual input. This function is enabled
-    /// when `enable_vision` is set to `true` in `ai.params`.
-    /// Leaving this out does not silence the agent: a built-in English set is used under `en-US`
-    /// instead, so set this key to change the wording or to cover another language.
-    pub fn get_visual_input(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.get_visual_input = Some(value);
-        self
-    }
-    /// Filler phrases played when the AI Agent is thinking or considering options. This is utilized
-    /// when `enable_thinking` is set to `true` in `ai.params`.
-    /// Leaving this out does not silence the agent: a built-in English set is used under `en-US`
-    /// instead, so set this key to change the wording or to cover another language.
-    pub fn get_ideal_strategy(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.get_ideal_strategy = Some(value);
-        self
-    }
-    /// Filler phrases played when the AI Agent pauses the conversation at the caller's request. This
-    /// function is enabled when `enable_pause` is set to `true` in `ai.params`, which `start_paused`
-    /// also turns on. Setting `speak_when_spoken_to` turns `enable_pause` back off, which leaves this
-    /// key with nothing to play.
-    pub fn pause_conversation(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.pause_conversation = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwaigInternalFiller { new(none), check_time : Some(as
+    SwmlCallingFunctionFillers), wait_for_user : Some(as SwmlCallingFunctionFillers),
+    wait_seconds : Some(as SwmlCallingFunctionFillers), adjust_response_latency : Some(as
+    SwmlCallingFunctionFillers), next_step : Some(as SwmlCallingFunctionFillers),
+    change_context : Some(as SwmlCallingFunctionFillers), get_visual_input : Some(as
+    SwmlCallingFunctionFillers), get_ideal_strategy : Some(as
+    SwmlCallingFunctionFillers), pause_conversation : Some(as
+    SwmlCallingFunctionFillers), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -15315,25 +9778,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwaigToolResult {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            tool_result: Default::default(),
-            tool_prompt: Default::default(),
-        }
-    }
-    /// The data half — becomes the tool message the agent reads.
-    pub fn tool_result(mut self, value: impl Into<String>) -> Self {
-        self.tool_result = Some(Into::into(value));
-        self
-    }
-    /// The steering half — injected as a system message right after the tool message.
-    pub fn tool_prompt(mut self, value: impl Into<String>) -> Self {
-        self.tool_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwaigToolResult { new(none), tool_result : Some(into String), tool_prompt
+    : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// switch Method
@@ -15348,12 +9796,9 @@ pub struct SwmlCallingSwitch {
 crate::runtime::wire_struct!(SwmlCallingSwitch { switch = required("switch") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwitch {
-    /// A value made of all its fields.
-    pub fn new(switch: SwmlCallingSwitchValue) -> Self {
-        Self { switch }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwitch { new(all switch : as SwmlCallingSwitchValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Execute different instructions based on a variable's value.
@@ -15380,20 +9825,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwmlAction {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(swml: SwmlCallingSwmlObject) -> Self {
-        Self {
-            swml,
-            transfer: Default::default(),
-        }
-    }
-    /// When `true`, ends the AI session and hard-transfers the call to the sibling `SWML` payload. When omitted or `false`, the SWML executes inline and the AI session continues afterward.
-    pub fn transfer(mut self, value: bool) -> Self {
-        self.transfer = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwmlAction { new(some swml : as SwmlCallingSwmlObject), transfer : Some(as
+    bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SWML methods
@@ -15813,20 +10248,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingSwmlObject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(sections: SwmlCallingSection) -> Self {
-        Self {
-            version: Default::default(),
-            sections,
-        }
-    }
-    /// The `version` property.
-    pub fn version(mut self, value: SwmlCallingSwmlObjectVersion) -> Self {
-        self.version = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingSwmlObject { new(some sections : as SwmlCallingSection), version : Some(as
+    SwmlCallingSwmlObjectVersion), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -15850,12 +10275,7 @@ pub struct SwmlCallingTap {
 crate::runtime::wire_struct!(SwmlCallingTap { tap = required("tap") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTap {
-    /// A value made of all its fields.
-    pub fn new(tap: SwmlCallingTapValue) -> Self {
-        Self { tap }
-    }
-}
+crate::runtime::builder!(SwmlCallingTap { new(all tap : as SwmlCallingTapValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start background call tap. Media is streamed over Websocket or RTP to customer controlled URI.
@@ -15899,51 +10319,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTapValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(uri: impl Into<String>) -> Self {
-        Self {
-            uri: Into::into(uri),
-            control_id: Default::default(),
-            direction: Default::default(),
-            codec: Default::default(),
-            rtp_ptime: Default::default(),
-            status_url: Default::default(),
-        }
+crate::runtime::builder!(
+    SwmlCallingTapValue { new(some uri : into String), control_id : Some(into String),
+    direction : Some(as SwmlCallingTapValueDirection), codec : Some(as
+    SwmlCallingTapValueCodec), rtp_ptime : Some(as i64), status_url : Some(into String),
     }
-    /// Identifier for this tap to use with `stop_tap`.
-    pub fn control_id(mut self, value: impl Into<String>) -> Self {
-        self.control_id = Some(Into::into(value));
-        self
-    }
-    /// Direction of the audio to tap:
-    ///     `speak` for what party says,
-    ///     `listen` for what party hears,
-    ///     `both` for what party hears and says.
-    ///     Default is `"speak"`.
-    pub fn direction(mut self, value: SwmlCallingTapValueDirection) -> Self {
-        self.direction = Some(value);
-        self
-    }
-    /// Codec to use for the tap media stream.
-    /// Possible Values: \[`PCMU`, `PCMA`\]
-    /// Default is `"PCMU"`.
-    pub fn codec(mut self, value: SwmlCallingTapValueCodec) -> Self {
-        self.codec = Some(value);
-        self
-    }
-    /// If `uri` is a `rtp://` this will set the packetization time of the media in milliseconds.
-    /// Default is `20` milliseconds.
-    pub fn rtp_ptime(mut self, value: i64) -> Self {
-        self.rtp_ptime = Some(value);
-        self
-    }
-    /// http or https URL to deliver tap status events
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -16003,20 +10384,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingToggleFunctionsAction {
-    /// A value made of all its fields.
-    pub fn new(
-        toggle_functions: impl IntoIterator<
-            Item = SwmlCallingToggleFunctionsActionToggleFunctionsItem,
-        >,
-    ) -> Self {
-        Self {
-            toggle_functions: Iterator::collect(
-                IntoIterator::into_iter(toggle_functions),
-            ),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingToggleFunctionsAction { new(all toggle_functions : iter
+    SwmlCallingToggleFunctionsActionToggleFunctionsItem), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingToggleFunctionsAction::toggle_functions`](crate::SwmlCallingToggleFunctionsAction::toggle_functions).
@@ -16046,18 +10417,10 @@ pub struct SwmlCallingToggleFunctionsActionToggleFunctionsItemRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingToggleFunctionsActionToggleFunctionsItem {
-    /// A value made of all its fields.
-    pub fn new(
-        required: SwmlCallingToggleFunctionsActionToggleFunctionsItemRequired,
-    ) -> Self {
-        let SwmlCallingToggleFunctionsActionToggleFunctionsItemRequired {
-            active,
-            function,
-        } = required;
-        Self { active, function }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingToggleFunctionsActionToggleFunctionsItem { new(all
+    SwmlCallingToggleFunctionsActionToggleFunctionsItemRequired { active, function }), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The function names to toggle.
@@ -16084,12 +10447,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribe {
-    /// A value made of all its fields.
-    pub fn new(transcribe: SwmlCallingTranscribeValue) -> Self {
-        Self { transcribe }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribe { new(all transcribe : as SwmlCallingTranscribeValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranscribeAction union
@@ -16157,12 +10517,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeStartAction {
-    /// A value made of all its fields.
-    pub fn new(start: SwmlCallingTranscribeStartActionStart) -> Self {
-        Self { start }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribeStartAction { new(all start : as
+    SwmlCallingTranscribeStartActionStart), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Starts live transcription of the call. The transcription will be sent to the specified URL.
@@ -16224,70 +10582,14 @@ pub struct SwmlCallingTranscribeStartActionStartRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeStartActionStart {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingTranscribeStartActionStartRequired) -> Self {
-        let SwmlCallingTranscribeStartActionStartRequired { lang, direction } = required;
-        Self {
-            ai_summary: Default::default(),
-            webhook: Default::default(),
-            lang,
-            live_events: Default::default(),
-            speech_timeout: Default::default(),
-            vad_silence_ms: Default::default(),
-            vad_thresh: Default::default(),
-            debug_level: Default::default(),
-            direction,
-            speech_engine: Default::default(),
-            ai_summary_prompt: Default::default(),
-        }
-    }
-    /// Enables AI summarization of the transcription. The summary will be sent to the specified URL at the end of the conversation.
-    pub fn ai_summary(mut self, value: bool) -> Self {
-        self.ai_summary = Some(value);
-        self
-    }
-    /// The webhook URL the transcription will be sent to.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// Whether to enable live events.
-    pub fn live_events(mut self, value: bool) -> Self {
-        self.live_events = Some(value);
-        self
-    }
-    /// The timeout for speech recognition in milliseconds.
-    pub fn speech_timeout(mut self, value: i64) -> Self {
-        self.speech_timeout = Some(value);
-        self
-    }
-    /// Voice activity detection silence time in milliseconds. Default depends on speech engine: `300` for Deepgram, `500` for Google.
-    pub fn vad_silence_ms(mut self, value: i64) -> Self {
-        self.vad_silence_ms = Some(value);
-        self
-    }
-    /// Voice activity detection threshold (0-1800).
-    pub fn vad_thresh(mut self, value: i64) -> Self {
-        self.vad_thresh = Some(value);
-        self
-    }
-    /// Debug level for logging (0-2).
-    pub fn debug_level(mut self, value: i64) -> Self {
-        self.debug_level = Some(value);
-        self
-    }
-    /// The speech engine to use for speech recognition.
-    pub fn speech_engine(mut self, value: SpeechEngine) -> Self {
-        self.speech_engine = Some(value);
-        self
-    }
-    /// The AI prompt that instructs how to summarize the conversation when `ai_summary` is enabled.
-    pub fn ai_summary_prompt(mut self, value: impl Into<String>) -> Self {
-        self.ai_summary_prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribeStartActionStart { new(some
+    SwmlCallingTranscribeStartActionStartRequired { lang, direction }), ai_summary :
+    Some(as bool), webhook : Some(into String), live_events : Some(as bool),
+    speech_timeout : Some(as i64), vad_silence_ms : Some(as i64), vad_thresh : Some(as
+    i64), debug_level : Some(as i64), speech_engine : Some(as SpeechEngine),
+    ai_summary_prompt : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// transcribe_stop Method
@@ -16305,12 +10607,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeStop {
-    /// A value made of all its fields.
-    pub fn new(transcribe_stop: ::serde_json::Value) -> Self {
-        Self { transcribe_stop }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribeStop { new(all transcribe_stop : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranscribeSummarizeAction object
@@ -16327,12 +10626,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeSummarizeAction {
-    /// A value made of all its fields.
-    pub fn new(summarize: SwmlCallingTranscribeSummarizeActionSummarize) -> Self {
-        Self { summarize }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribeSummarizeAction { new(all summarize : as
+    SwmlCallingTranscribeSummarizeActionSummarize), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Summarizes the conversation as an object, allowing you to specify the webhook url and prompt for the summary.
@@ -16352,25 +10649,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeSummarizeActionSummarize {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            webhook: Default::default(),
-            prompt: Default::default(),
-        }
-    }
-    /// The webhook URL to be called.
-    pub fn webhook(mut self, value: impl Into<String>) -> Self {
-        self.webhook = Some(Into::into(value));
-        self
-    }
-    /// The prompt for summarization.
-    pub fn prompt(mut self, value: impl Into<String>) -> Self {
-        self.prompt = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribeSummarizeActionSummarize { new(none), webhook : Some(into
+    String), prompt : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranscribeSummarizeAction union
@@ -16419,19 +10701,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTranscribeValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            status_url: Default::default(),
-        }
-    }
-    /// An HTTP or HTTPS URL that receives the status callback when the transcription finishes
-    pub fn status_url(mut self, value: impl Into<String>) -> Self {
-        self.status_url = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTranscribeValue { new(none), status_url : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// transfer Method
@@ -16447,12 +10719,9 @@ pub struct SwmlCallingTransfer {
 crate::runtime::wire_struct!(SwmlCallingTransfer { transfer = required("transfer") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTransfer {
-    /// A value made of all its fields.
-    pub fn new(transfer: SwmlCallingTransferValue) -> Self {
-        Self { transfer }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTransfer { new(all transfer : as SwmlCallingTransferValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Transfer the execution of the script to a different SWML section, URL, or Relay application.
@@ -16483,30 +10752,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTransferValue {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(dest: impl Into<String>) -> Self {
-        Self {
-            dest: Into::into(dest),
-            params: Default::default(),
-            meta: Default::default(),
-        }
-    }
-    /// Named parameters to send to transfer destination.
-    /// Accepts an object mapping variable names to values.
-    /// Default is not set.
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// User data, ignored by SignalWire.
-    /// Accepts an object mapping variable names to values.
-    /// Default is not set.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTransferValue { new(some dest : into String), params : Some(as
+    ::serde_json::Value), meta : Some(as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// TranslateAction union
@@ -16717,343 +10966,26 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingTurnFillers {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            default: Default::default(),
-            bg: Default::default(),
-            ca: Default::default(),
-            zh: Default::default(),
-            zh_cn: Default::default(),
-            zh_hans: Default::default(),
-            zh_tw: Default::default(),
-            zh_hant: Default::default(),
-            zh_hk: Default::default(),
-            cs: Default::default(),
-            da: Default::default(),
-            da_dk: Default::default(),
-            nl: Default::default(),
-            en: Default::default(),
-            en_us: Default::default(),
-            en_gb: Default::default(),
-            en_nz: Default::default(),
-            en_in: Default::default(),
-            en_au: Default::default(),
-            et: Default::default(),
-            fi: Default::default(),
-            nl_be: Default::default(),
-            fr: Default::default(),
-            fr_ca: Default::default(),
-            de: Default::default(),
-            de_ch: Default::default(),
-            el: Default::default(),
-            hi: Default::default(),
-            hu: Default::default(),
-            id: Default::default(),
-            it: Default::default(),
-            ja: Default::default(),
-            ko: Default::default(),
-            ko_kr: Default::default(),
-            lv: Default::default(),
-            lt: Default::default(),
-            ms: Default::default(),
-            multi: Default::default(),
-            no: Default::default(),
-            pl: Default::default(),
-            pt: Default::default(),
-            pt_br: Default::default(),
-            pt_pt: Default::default(),
-            ro: Default::default(),
-            ru: Default::default(),
-            sk: Default::default(),
-            es: Default::default(),
-            es_419: Default::default(),
-            sv: Default::default(),
-            sv_se: Default::default(),
-            th: Default::default(),
-            th_th: Default::default(),
-            tr: Default::default(),
-            uk: Default::default(),
-            vi: Default::default(),
-        }
-    }
-    /// Played when no entry matches the language being spoken.
-    pub fn default(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.default = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Bulgarian
-    pub fn bg(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.bg = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Catalan
-    pub fn ca(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ca = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Simplified)
-    pub fn zh(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Simplified, China)
-    pub fn zh_cn(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_cn = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Simplified Han)
-    pub fn zh_hans(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_hans = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Traditional, Taiwan)
-    pub fn zh_tw(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_tw = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Traditional Han)
-    pub fn zh_hant(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_hant = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Chinese (Traditional, Hong Kong)
-    pub fn zh_hk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.zh_hk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Czech
-    pub fn cs(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.cs = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Danish
-    pub fn da(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.da = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Danish (Denmark)
-    pub fn da_dk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.da_dk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Dutch
-    pub fn nl(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.nl = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English
-    pub fn en(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (United States)
-    pub fn en_us(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_us = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (United Kingdom)
-    pub fn en_gb(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_gb = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (New Zealand)
-    pub fn en_nz(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_nz = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (India)
-    pub fn en_in(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_in = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// English (Australia)
-    pub fn en_au(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.en_au = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Estonian
-    pub fn et(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.et = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Finnish
-    pub fn fi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Flemish (Belgian Dutch)
-    pub fn nl_be(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.nl_be = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// French
-    pub fn fr(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fr = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// French (Canada)
-    pub fn fr_ca(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fr_ca = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// German
-    pub fn de(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.de = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// German (Switzerland)
-    pub fn de_ch(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.de_ch = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Greek
-    pub fn el(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.el = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Hindi
-    pub fn hi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.hi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Hungarian
-    pub fn hu(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.hu = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Indonesian
-    pub fn id(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.id = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Italian
-    pub fn it(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.it = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Japanese
-    pub fn ja(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ja = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Korean
-    pub fn ko(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ko = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Korean (South Korea)
-    pub fn ko_kr(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ko_kr = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Latvian
-    pub fn lv(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.lv = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Lithuanian
-    pub fn lt(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.lt = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Malay
-    pub fn ms(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ms = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Used when the agent's language code is set to `multi`, which lets the speech recognition engine transcribe whichever of its supported languages the caller speaks.
-    pub fn multi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.multi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Norwegian
-    pub fn no(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.no = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Polish
-    pub fn pl(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pl = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Portuguese
-    pub fn pt(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pt = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Portuguese (Brazil)
-    pub fn pt_br(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pt_br = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Portuguese (Portugal)
-    pub fn pt_pt(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.pt_pt = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Romanian
-    pub fn ro(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ro = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Russian
-    pub fn ru(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.ru = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Slovak
-    pub fn sk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Spanish
-    pub fn es(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.es = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Spanish (Latin America)
-    pub fn es_419(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.es_419 = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Swedish
-    pub fn sv(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sv = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Swedish (Sweden)
-    pub fn sv_se(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.sv_se = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Thai
-    pub fn th(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.th = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Thai (Thailand)
-    pub fn th_th(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.th_th = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Turkish
-    pub fn tr(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tr = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Ukrainian
-    pub fn uk(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.uk = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Vietnamese
-    pub fn vi(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.vi = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingTurnFillers { new(none), default : Some(iter String), bg : Some(iter
+    String), ca : Some(iter String), zh : Some(iter String), zh_cn : Some(iter String),
+    zh_hans : Some(iter String), zh_tw : Some(iter String), zh_hant : Some(iter String),
+    zh_hk : Some(iter String), cs : Some(iter String), da : Some(iter String), da_dk :
+    Some(iter String), nl : Some(iter String), en : Some(iter String), en_us : Some(iter
+    String), en_gb : Some(iter String), en_nz : Some(iter String), en_in : Some(iter
+    String), en_au : Some(iter String), et : Some(iter String), fi : Some(iter String),
+    nl_be : Some(iter String), fr : Some(iter String), fr_ca : Some(iter String), de :
+    Some(iter String), de_ch : Some(iter String), el : Some(iter String), hi : Some(iter
+    String), hu : Some(iter String), id : Some(iter String), it : Some(iter String), ja :
+    Some(iter String), ko : Some(iter String), ko_kr : Some(iter String), lv : Some(iter
+    String), lt : Some(iter String), ms : Some(iter String), multi : Some(iter String),
+    no : Some(iter String), pl : Some(iter String), pt : Some(iter String), pt_br :
+    Some(iter String), pt_pt : Some(iter String), ro : Some(iter String), ru : Some(iter
+    String), sk : Some(iter String), es : Some(iter String), es_419 : Some(iter String),
+    sv : Some(iter String), sv_se : Some(iter String), th : Some(iter String), th_th :
+    Some(iter String), tr : Some(iter String), uk : Some(iter String), vi : Some(iter
+    String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// unset Method
@@ -17070,12 +11002,9 @@ pub struct SwmlCallingUnset {
 crate::runtime::wire_struct!(SwmlCallingUnset { unset = required("unset") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUnset {
-    /// A value made of all its fields.
-    pub fn new(unset: SwmlCallingUnsetValue) -> Self {
-        Self { unset }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUnset { new(all unset : as SwmlCallingUnsetValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// unset_global_data Action
@@ -17093,14 +11022,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUnsetGlobalDataAction {
-    /// A value made of all its fields.
-    pub fn new(
-        unset_global_data: SwmlCallingUnsetGlobalDataActionUnsetGlobalData,
-    ) -> Self {
-        Self { unset_global_data }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUnsetGlobalDataAction { new(all unset_global_data : as
+    SwmlCallingUnsetGlobalDataActionUnsetGlobalData), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The key of the global data to unset from the `global_data`. You can also reset the `global_data` by passing in a new object.
@@ -17123,12 +11048,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUnsetMetaDataAction {
-    /// A value made of all its fields.
-    pub fn new(unset_meta_data: SwmlCallingUnsetMetaDataActionUnsetMetaData) -> Self {
-        Self { unset_meta_data }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUnsetMetaDataAction { new(all unset_meta_data : as
+    SwmlCallingUnsetMetaDataActionUnsetMetaData), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The key of the local data to unset from the `meta_data`. You can also reset the `meta_data` by passing in a new object.
@@ -17163,12 +11086,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUserEvent {
-    /// A value made of all its fields.
-    pub fn new(user_event: SwmlCallingUserEventValue) -> Self {
-        Self { user_event }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUserEvent { new(all user_event : as SwmlCallingUserEventValue), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Allows the user to set and send events to the connected client on the call.
@@ -17187,12 +11107,9 @@ pub struct SwmlCallingUserEventValue {
 crate::runtime::wire_struct!(SwmlCallingUserEventValue { event = required("event") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUserEventValue {
-    /// A value made of all its fields.
-    pub fn new(event: ::serde_json::Value) -> Self {
-        Self { event }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUserEventValue { new(all event : as ::serde_json::Value), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// user_input Action
@@ -17209,14 +11126,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUserInputAction {
-    /// A value made of all its fields.
-    pub fn new(user_input: impl Into<String>) -> Self {
-        Self {
-            user_input: Into::into(user_input),
-        }
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUserInputAction { new(all user_input : into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SWAIG Function
@@ -17302,109 +11214,16 @@ pub struct SwmlCallingUserSwaigFunctionRequired {
 }
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingUserSwaigFunction {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SwmlCallingUserSwaigFunctionRequired) -> Self {
-        let SwmlCallingUserSwaigFunctionRequired { description, function } = required;
-        Self {
-            description,
-            purpose: Default::default(),
-            parameters: Default::default(),
-            fillers: Default::default(),
-            argument: Default::default(),
-            active: Default::default(),
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            data_map: Default::default(),
-            skip_fillers: Default::default(),
-            web_hook_url: Default::default(),
-            wait_file: Default::default(),
-            wait_file_loops: Default::default(),
-            wait_for_fillers: Default::default(),
-            function,
-        }
-    }
-    /// The purpose field has been deprecated and is replaced by the `description` field.
-    /// A description of the context and purpose of the function, to explain to the agent when to use it.
-    pub fn purpose(mut self, value: impl Into<String>) -> Self {
-        self.purpose = Some(Into::into(value));
-        self
-    }
-    /// A JSON object that defines the expected user input parameters and their validation rules for the function.
-    pub fn parameters(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.parameters = Some(value);
-        self
-    }
-    /// A JSON object defining the fillers that should be played when calling a `swaig function`. This helps the AI break silence between responses. The filler is played asynchronously during the function call.
-    pub fn fillers(mut self, value: SwmlCallingFunctionFillers) -> Self {
-        self.fillers = Some(value);
-        self
-    }
-    /// The argument field has been deprecated and is replaced by the `parameters` field.
-    /// A JSON object defining the input that should be passed to the function.
-    /// The fields of this object are the following two parameters.
-    pub fn argument(mut self, value: SwmlCallingFunctionParameters) -> Self {
-        self.argument = Some(value);
-        self
-    }
-    /// Whether the function is active. **Default:** `true`.
-    pub fn active(mut self, value: bool) -> Self {
-        self.active = Some(value);
-        self
-    }
-    /// A powerful and flexible environmental variable which can accept arbitrary data that is set initially in the SWML script or from the SWML set_meta_data action.
-    /// This data can be referenced locally to the function.
-    /// All contained information can be accessed and expanded within the prompt - for example, by using a template string.
-    /// Default is not set.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// Scoping token for meta_data. If not supplied, metadata will be scoped to function's `web_hook_url`. Default is set by SignalWire.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// An object that processes function inputs and executes operations through expressions, webhooks, or direct output.
-    /// Properties are evaluated in strict priority order:
-    /// 1. expressions
-    /// 2. webhooks
-    /// 3. output
-    pub fn data_map(mut self, value: SwmlCallingDataMap) -> Self {
-        self.data_map = Some(value);
-        self
-    }
-    /// Skips the top-level fillers specified in `ai.languages` (which includes `speech_fillers` and `function_fillers`).
-    /// When set to `true`, only function-specific fillers defined directly on `SWAIG.functions.fillers` will play.
-    /// **Default:** `false`.
-    pub fn skip_fillers(mut self, value: bool) -> Self {
-        self.skip_fillers = Some(value);
-        self
-    }
-    /// Function-specific URL to send status callbacks and reports to. Takes precedence over a default setting. Authentication can also be set in the url in the format of `username:password@url.`
-    pub fn web_hook_url(mut self, value: impl Into<String>) -> Self {
-        self.web_hook_url = Some(Into::into(value));
-        self
-    }
-    /// A file to play while the function is running. `wait_file_loops` can specify the amount of times that files should continuously play. Default is not set.
-    pub fn wait_file(mut self, value: impl Into<String>) -> Self {
-        self.wait_file = Some(Into::into(value));
-        self
-    }
-    /// The number of times to loop playing the file. Default is not set.
-    pub fn wait_file_loops(
-        mut self,
-        value: SwmlCallingUserSwaigFunctionWaitFileLoops,
-    ) -> Self {
-        self.wait_file_loops = Some(value);
-        self
-    }
-    /// Whether to wait for fillers to finish playing before continuing with the function. **Default:** `false`.
-    pub fn wait_for_fillers(mut self, value: bool) -> Self {
-        self.wait_for_fillers = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingUserSwaigFunction { new(some SwmlCallingUserSwaigFunctionRequired {
+    description, function }), purpose : Some(into String), parameters : Some(as
+    SwmlCallingFunctionParameters), fillers : Some(as SwmlCallingFunctionFillers),
+    argument : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data
+    : Some(as ::serde_json::Value), meta_data_token : Some(into String), data_map :
+    Some(as SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into
+    String), wait_file : Some(into String), wait_file_loops : Some(as
+    SwmlCallingUserSwaigFunctionWaitFileLoops), wait_for_fillers : Some(as bool), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// The number of times to loop playing the file. Default is not set.
@@ -17624,83 +11443,14 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-impl SwmlCallingWebhook {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            expressions: Default::default(),
-            error_keys: Default::default(),
-            url: Into::into(url),
-            foreach: Default::default(),
-            headers: Default::default(),
-            method: Default::default(),
-            input_args_as_params: Default::default(),
-            params: Default::default(),
-            require_args: Default::default(),
-            output: Default::default(),
-        }
-    }
-    /// A list of expressions to be evaluated upon matching.
-    /// If the following properties are set (foreach, expressions, output), they will be processed in the following order:
-    /// 1. foreach
-    /// 2. expressions
-    /// 3. output
-    pub fn expressions(
-        mut self,
-        value: impl IntoIterator<Item = SwmlCallingExpression>,
-    ) -> Self {
-        self.expressions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.
-    pub fn error_keys(mut self, value: SwmlCallingWebhookErrorKeys) -> Self {
-        self.error_keys = Some(value);
-        self
-    }
-    /// Iterates over an array of objects and processes a output based on each element in the array. Works similarly to JavaScript's forEach method.
-    /// If the following properties are set (foreach, expressions, output), they will be processed in the following order:
-    /// 1. foreach
-    /// 2. expressions
-    /// 3. output
-    pub fn foreach(mut self, value: SwmlCallingWebhookForeach) -> Self {
-        self.foreach = Some(value);
-        self
-    }
-    /// Any necessary headers for the API call.
-    pub fn headers(mut self, value: ::serde_json::Value) -> Self {
-        self.headers = Some(value);
-        self
-    }
-    /// The HTTP method (GET, POST, etc.) for the API call.
-    pub fn method(mut self, value: SwmlCallingWebhookMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-    /// A boolean to determine if the input arguments should be passed as parameters.
-    pub fn input_args_as_params(mut self, value: bool) -> Self {
-        self.input_args_as_params = Some(value);
-        self
-    }
-    /// An object of any necessary parameters for the API call. The key is the parameter name and the value is the parameter value.
-    pub fn params(mut self, value: ::serde_json::Value) -> Self {
-        self.params = Some(value);
-        self
-    }
-    /// A string or array of strings that represent the `arguments` that are required to make the webhook request.
-    pub fn require_args(mut self, value: SwmlCallingWebhookRequireArgs) -> Self {
-        self.require_args = Some(value);
-        self
-    }
-    /// An object that contains a response and a list of actions to be performed upon completion of the webhook request.
-    /// If the following properties are set (foreach, expressions, output), they will be processed in the following order:
-    /// 1. foreach
-    /// 2. expressions
-    /// 3. output
-    pub fn output(mut self, value: SwmlCallingOutput) -> Self {
-        self.output = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    SwmlCallingWebhook { new(some url : into String), expressions : Some(iter
+    SwmlCallingExpression), error_keys : Some(as SwmlCallingWebhookErrorKeys), foreach :
+    Some(as SwmlCallingWebhookForeach), headers : Some(as ::serde_json::Value), method :
+    Some(as SwmlCallingWebhookMethod), input_args_as_params : Some(as bool), params :
+    Some(as ::serde_json::Value), require_args : Some(as SwmlCallingWebhookRequireArgs),
+    output : Some(as SwmlCallingOutput), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// A string or array of strings that represent the keys to be used for error handling. This will match the key(s) in the response from the API call.

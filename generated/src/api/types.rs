@@ -17,12 +17,7 @@ pub struct AudioChannel {
 
 crate::runtime::wire_struct!(AudioChannel { audio = required("audio") });
 
-impl AudioChannel {
-    /// A value made of all its fields.
-    pub fn new(audio: impl Into<String>) -> Self {
-        Self { audio: Into::into(audio) }
-    }
-}
+crate::runtime::builder!(AudioChannel { new(all audio : into String), });
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 crate::runtime::open_enum! {
@@ -192,67 +187,15 @@ pub struct DomainApplicationResponseRequired {
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-impl DomainApplicationResponse {
-    /// A value made of all its fields.
-    pub fn new(required: DomainApplicationResponseRequired) -> Self {
-        let DomainApplicationResponseRequired {
-            id,
-            type_,
-            domain,
-            name,
-            identifier,
-            user,
-            ip_auth_enabled,
-            ip_auth,
-            call_handler,
-            calling_handler_resource_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_video_room_id,
-            call_relay_script_url,
-            encryption,
-            codecs,
-            ciphers,
-        } = required;
-        Self {
-            id,
-            type_,
-            domain,
-            name,
-            identifier,
-            user,
-            ip_auth_enabled,
-            ip_auth,
-            call_handler,
-            calling_handler_resource_id,
-            call_relay_topic,
-            call_relay_topic_status_callback_url,
-            call_relay_context,
-            call_relay_context_status_callback_url,
-            call_request_url,
-            call_request_method,
-            call_fallback_url,
-            call_fallback_method,
-            call_status_callback_url,
-            call_status_callback_method,
-            call_laml_application_id,
-            call_video_room_id,
-            call_relay_script_url,
-            encryption,
-            codecs,
-            ciphers,
-        }
-    }
-}
+crate::runtime::builder!(
+    DomainApplicationResponse { new(all DomainApplicationResponseRequired { id, type_,
+    domain, name, identifier, user, ip_auth_enabled, ip_auth, call_handler,
+    calling_handler_resource_id, call_relay_topic, call_relay_topic_status_callback_url,
+    call_relay_context, call_relay_context_status_callback_url, call_request_url,
+    call_request_method, call_fallback_url, call_fallback_method,
+    call_status_callback_url, call_status_callback_method, call_laml_application_id,
+    call_video_room_id, call_relay_script_url, encryption, codecs, ciphers }), }
+);
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 crate::runtime::open_enum! {
@@ -293,14 +236,7 @@ pub struct MessagingChannel {
 
 crate::runtime::wire_struct!(MessagingChannel { messaging = required("messaging") });
 
-impl MessagingChannel {
-    /// A value made of all its fields.
-    pub fn new(messaging: impl Into<String>) -> Self {
-        Self {
-            messaging: Into::into(messaging),
-        }
-    }
-}
+crate::runtime::builder!(MessagingChannel { new(all messaging : into String), });
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// Pagination links for list responses.
@@ -336,28 +272,10 @@ pub struct PaginationLinksRequired {
 }
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
-impl PaginationLinks {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: PaginationLinksRequired) -> Self {
-        let PaginationLinksRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page. Only present when there are more results.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page. Only present when not on the first page.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    PaginationLinks { new(some PaginationLinksRequired { self_, first }), next :
+    Some(into String), prev : Some(into String), }
+);
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::open_enum! {
@@ -421,12 +339,7 @@ crate::runtime::wire_struct!(StatusCode400 { error = required("error") });
         feature = "voice"
     )
 )]
-impl StatusCode400 {
-    /// A value made of all its fields.
-    pub fn new(error: StatusCode400Error) -> Self {
-        Self { error }
-    }
-}
+crate::runtime::builder!(StatusCode400 { new(all error : as StatusCode400Error), });
 
 #[cfg(
     any(
@@ -508,12 +421,7 @@ crate::runtime::wire_struct!(StatusCode401 { error = required("error") });
         feature = "voice"
     )
 )]
-impl StatusCode401 {
-    /// A value made of all its fields.
-    pub fn new(error: StatusCode401Error) -> Self {
-        Self { error }
-    }
-}
+crate::runtime::builder!(StatusCode401 { new(all error : as StatusCode401Error), });
 
 #[cfg(
     any(
@@ -552,12 +460,7 @@ pub struct StatusCode403 {
 crate::runtime::wire_struct!(StatusCode403 { error = required("error") });
 
 #[cfg(any(feature = "fabric", feature = "video"))]
-impl StatusCode403 {
-    /// A value made of all its fields.
-    pub fn new(error: StatusCode403Error) -> Self {
-        Self { error }
-    }
-}
+crate::runtime::builder!(StatusCode403 { new(all error : as StatusCode403Error), });
 
 #[cfg(any(feature = "fabric", feature = "video"))]
 crate::runtime::open_enum! {
@@ -617,12 +520,7 @@ crate::runtime::wire_struct!(StatusCode404 { error = required("error") });
         feature = "voice"
     )
 )]
-impl StatusCode404 {
-    /// A value made of all its fields.
-    pub fn new(error: StatusCode404Error) -> Self {
-        Self { error }
-    }
-}
+crate::runtime::builder!(StatusCode404 { new(all error : as StatusCode404Error), });
 
 #[cfg(
     any(
@@ -658,14 +556,9 @@ pub struct StatusCode422 {
 crate::runtime::wire_struct!(StatusCode422 { errors = required("errors") });
 
 #[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
-impl StatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    StatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 #[cfg(
     any(
@@ -722,12 +615,7 @@ crate::runtime::wire_struct!(StatusCode500 { error = required("error") });
         feature = "voice"
     )
 )]
-impl StatusCode500 {
-    /// A value made of all its fields.
-    pub fn new(error: StatusCode500Error) -> Self {
-        Self { error }
-    }
-}
+crate::runtime::builder!(StatusCode500 { new(all error : as StatusCode500Error), });
 
 #[cfg(
     any(
@@ -853,29 +741,10 @@ pub struct StatusCodesRestApiErrorItemRequired {
         feature = "voice"
     )
 )]
-impl StatusCodesRestApiErrorItem {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: StatusCodesRestApiErrorItemRequired) -> Self {
-        let StatusCodesRestApiErrorItemRequired { type_, code, message, url } = required;
-        Self {
-            type_,
-            code,
-            message,
-            attribute: Default::default(),
-            url,
-        }
-    }
-    /// The request parameter that caused the error, if applicable.
-    pub fn attribute(mut self, value: impl Into<String>) -> Self {
-        self.attribute = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_attribute(mut self) -> Self {
-        self.attribute = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    StatusCodesRestApiErrorItem { new(some StatusCodesRestApiErrorItemRequired { type_,
+    code, message, url }), attribute : Value(into String) / clear_attribute, }
+);
 
 #[cfg(
     any(
@@ -905,9 +774,4 @@ pub struct VideoChannel {
 
 crate::runtime::wire_struct!(VideoChannel { video = required("video") });
 
-impl VideoChannel {
-    /// A value made of all its fields.
-    pub fn new(video: impl Into<String>) -> Self {
-        Self { video: Into::into(video) }
-    }
-}
+crate::runtime::builder!(VideoChannel { new(all video : into String), });

@@ -65,19 +65,9 @@ crate::runtime::wire_struct!(
     GetRoomByNameParams { include_active_session = default("include_active_session") }
 );
 
-impl GetRoomByNameParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_active_session: Default::default(),
-        }
-    }
-    /// Specifies whether or not to include information about the room's active session (if any).
-    pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    GetRoomByNameParams { new(none), include_active_session : Some(as bool), }
+);
 
 /// The query and header parameters of [`Client::get_room`](crate::Client::get_room).
 ///
@@ -100,19 +90,9 @@ crate::runtime::wire_struct!(
     GetRoomRecordingParams { media_ttl = default("media_ttl") }
 );
 
-impl GetRoomRecordingParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            media_ttl: Default::default(),
-        }
-    }
-    /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
-    pub fn media_ttl(mut self, value: i32) -> Self {
-        self.media_ttl = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    GetRoomRecordingParams { new(none), media_ttl : Some(as i32), }
+);
 
 /// The query and header parameters of [`Client::get_video_conference`](crate::Client::get_video_conference).
 ///
@@ -131,19 +111,9 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl GetVideoConferenceParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_active_session: Default::default(),
-        }
-    }
-    /// Specifies whether to include information about the conference's active session (if any).
-    pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    GetVideoConferenceParams { new(none), include_active_session : Some(as bool), }
+);
 
 /// The query and header parameters of [`Client::list_conference_tokens`](crate::Client::list_conference_tokens).
 ///
@@ -170,31 +140,10 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListConferenceTokensParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListConferenceTokensParams { new(none), page_number : Some(as i32), page_size :
+    Some(as i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_logs`](crate::Client::list_logs).
 ///
@@ -239,55 +188,12 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListLogsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_deleted: Default::default(),
-            created_before: Default::default(),
-            created_on: Default::default(),
-            created_after: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
+crate::runtime::builder!(
+    ListLogsParams { new(none), include_deleted : Some(as bool), created_before :
+    Some(into String), created_on : Some(into String), created_after : Some(into String),
+    page_number : Some(as i32), page_size : Some(as i32), page_token : Some(into String),
     }
-    /// Include logs for deleted activity.
-    pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = Some(value);
-        self
-    }
-    /// Return logs for activity prior to this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
-    pub fn created_before(mut self, value: impl Into<String>) -> Self {
-        self.created_before = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity on this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
-    pub fn created_on(mut self, value: impl Into<String>) -> Self {
-        self.created_on = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity after this date. Accepts date (YYYY-MM-DD) or ISO 8601 datetime formats.
-    pub fn created_after(mut self, value: impl Into<String>) -> Self {
-        self.created_after = Some(Into::into(value));
-        self
-    }
-    /// Page number to return.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+);
 
 /// The query and header parameters of [`Client::list_room_recording_events`](crate::Client::list_room_recording_events).
 ///
@@ -324,37 +230,10 @@ crate::runtime::wire_struct!(
     default("page_token") }
 );
 
-impl ListRoomRecordingsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            media_ttl: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Generated media links will be valid for this many seconds. Default is 900 (15 minutes).
-    pub fn media_ttl(mut self, value: i32) -> Self {
-        self.media_ttl = Some(value);
-        self
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListRoomRecordingsParams { new(none), media_ttl : Some(as i32), page_number : Some(as
+    i32), page_size : Some(as i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_room_session_events`](crate::Client::list_room_session_events).
 ///
@@ -414,55 +293,12 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListRoomSessionsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            room_id: Default::default(),
-            room_name: Default::default(),
-            room_name_matches: Default::default(),
-            status: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Return Sessions started from this Room.
-    pub fn room_id(mut self, value: Uuid) -> Self {
-        self.room_id = Some(value);
-        self
-    }
-    /// Return Sessions with a matching room name.
-    pub fn room_name(mut self, value: impl Into<String>) -> Self {
-        self.room_name = Some(Into::into(value));
-        self
-    }
-    /// Return Sessions with a room name matching this pattern (substring match).
-    pub fn room_name_matches(mut self, value: impl Into<String>) -> Self {
-        self.room_name_matches = Some(Into::into(value));
-        self
-    }
-    /// Return Sessions currently in this state.
-    pub fn status(mut self, value: VideoRoomSessionStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListRoomSessionsParams { new(none), room_id : Some(as Uuid), room_name : Some(into
+    String), room_name_matches : Some(into String), status : Some(as
+    VideoRoomSessionStatus), page_number : Some(as i32), page_size : Some(as i32),
+    page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_rooms`](crate::Client::list_rooms).
 ///
@@ -503,49 +339,11 @@ crate::runtime::wire_struct!(
     default("page_token") }
 );
 
-impl ListRoomsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_active_session: Default::default(),
-            starts_after: Default::default(),
-            ends_before: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Specifies whether or not to include information about the room's active session (if any).
-    pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = Some(value);
-        self
-    }
-    /// Return rooms with a join_from date on or after this date. Expects RFC 3339 datetime or date string.
-    pub fn starts_after(mut self, value: impl Into<String>) -> Self {
-        self.starts_after = Some(Into::into(value));
-        self
-    }
-    /// Return rooms with a join_until date on or before this date. Expects RFC 3339 datetime or date string.
-    pub fn ends_before(mut self, value: impl Into<String>) -> Self {
-        self.ends_before = Some(Into::into(value));
-        self
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListRoomsParams { new(none), include_active_session : Some(as bool), starts_after :
+    Some(into String), ends_before : Some(into String), page_number : Some(as i32),
+    page_size : Some(as i32), page_token : Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_video_conferences`](crate::Client::list_video_conferences).
 ///
@@ -586,49 +384,11 @@ crate::runtime::wire_struct!(
     default("page_token") }
 );
 
-impl ListVideoConferencesParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            starts_after: Default::default(),
-            ends_before: Default::default(),
-            include_active_session: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
-    }
-    /// Return conferences with a `join_from` time on or after this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
-    pub fn starts_after(mut self, value: impl Into<String>) -> Self {
-        self.starts_after = Some(Into::into(value));
-        self
-    }
-    /// Return conferences with a `join_until` time on or before this timestamp. Accepts RFC 3339 datetime or Unix timestamp.
-    pub fn ends_before(mut self, value: impl Into<String>) -> Self {
-        self.ends_before = Some(Into::into(value));
-        self
-    }
-    /// Specifies whether to include information about the conference's active session (if any).
-    pub fn include_active_session(mut self, value: bool) -> Self {
-        self.include_active_session = Some(value);
-        self
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListVideoConferencesParams { new(none), starts_after : Some(into String), ends_before
+    : Some(into String), include_active_session : Some(as bool), page_number : Some(as
+    i32), page_size : Some(as i32), page_token : Some(into String), }
+);
 
 /// Active session information for a room.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -690,133 +450,18 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl VideoActiveSession {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            id: Default::default(),
-            room_id: Default::default(),
-            name: Default::default(),
-            display_name: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            layout: Default::default(),
-            max_members: Default::default(),
-            fps: Default::default(),
-            quality: Default::default(),
-            start_time: Default::default(),
-            end_time: Default::default(),
-            duration: Default::default(),
-            status: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews: Default::default(),
-            preview_url: Default::default(),
-            audio_video_sync: Default::default(),
-        }
-    }
-    /// Unique ID of the session.
-    pub fn id(mut self, value: impl Into<String>) -> Self {
-        self.id = Some(Into::into(value));
-        self
-    }
-    /// Unique ID of the Room if the Session was created from a Room and was not an auto-created Session.
-    pub fn room_id(mut self, value: impl Into<String>) -> Self {
-        self.room_id = Some(Into::into(value));
-        self
-    }
-    /// The named identifier of room session.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Display name of room, no character limitations. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Room Session does not accept new Members before this time.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// Room Session stops accepting new Members at this time.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Remove Members from the Room Session at this time.
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// Remove Members after they are in the Room Session for N seconds.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// The Room Session's initial layout. See documentation for a full list of supported layouts.
-    pub fn layout(mut self, value: impl Into<String>) -> Self {
-        self.layout = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of members allowed in the room at a time.
-    pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = Some(value);
-        self
-    }
-    /// The Room Session's frames per second.
-    pub fn fps(mut self, value: VideoFps) -> Self {
-        self.fps = Some(value);
-        self
-    }
-    /// The Room Session's resolution.
-    pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// Start time of the session.
-    pub fn start_time(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.start_time = Some(value);
-        self
-    }
-    /// End time of the session.
-    pub fn end_time(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.end_time = Some(value);
-        self
-    }
-    /// How long, in seconds, the Room Session lasted.
-    pub fn duration(mut self, value: i32) -> Self {
-        self.duration = Some(value);
-        self
-    }
-    /// Status of the session.
-    pub fn status(mut self, value: VideoRoomSessionStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-    /// Whether a recording was automatically started when this Room Session began.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Whether a video with a preview of the content of the room is to be generated.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// If room previews are enabled and the room session is in progress, this is the URL of the preview video.
-    pub fn preview_url(mut self, value: impl Into<String>) -> Self {
-        self.preview_url = Some(Into::into(value));
-        self
-    }
-    /// Enable/disable jitter buffer audio-video sync.
-    pub fn audio_video_sync(mut self, value: bool) -> Self {
-        self.audio_video_sync = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoActiveSession { new(none), id : Some(into String), room_id : Some(into String),
+    name : Some(into String), display_name : Some(into String), join_from : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_at : Some(as ::chrono::DateTime < ::chrono::Utc >),
+    remove_after_seconds_elapsed : Some(as i32), layout : Some(into String), max_members
+    : Some(as i32), fps : Some(as VideoFps), quality : Some(as VideoQuality), start_time
+    : Some(as ::chrono::DateTime < ::chrono::Utc >), end_time : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), duration : Some(as i32), status : Some(as
+    VideoRoomSessionStatus), record_on_start : Some(as bool), enable_room_previews :
+    Some(as bool), preview_url : Some(into String), audio_video_sync : Some(as bool), }
+);
 
 /// Charge detail item for logs.
 #[derive(Debug, Clone, PartialEq)]
@@ -842,13 +487,9 @@ pub struct VideoChargeDetailRequired {
     pub charge: f64,
 }
 
-impl VideoChargeDetail {
-    /// A value made of all its fields.
-    pub fn new(required: VideoChargeDetailRequired) -> Self {
-        let VideoChargeDetailRequired { description, charge } = required;
-        Self { description, charge }
-    }
-}
+crate::runtime::builder!(
+    VideoChargeDetail { new(all VideoChargeDetailRequired { description, charge }), }
+);
 
 /// Video conference response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -995,77 +636,15 @@ pub struct VideoConferenceRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VideoConference {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VideoConferenceRequired) -> Self {
-        let VideoConferenceRequired {
-            id,
-            name,
-            display_name,
-            description,
-            join_from,
-            join_until,
-            quality,
-            layout,
-            size,
-            record_on_start,
-            tone_on_entry_and_exit,
-            user_join_video_off,
-            room_join_video_off,
-            enable_chat,
-            enable_room_previews,
-            dark_primary,
-            dark_background,
-            dark_foreground,
-            dark_success,
-            dark_negative,
-            light_primary,
-            light_background,
-            light_foreground,
-            light_success,
-            light_negative,
-            meta,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            description,
-            join_from,
-            join_until,
-            quality,
-            layout,
-            size,
-            record_on_start,
-            tone_on_entry_and_exit,
-            user_join_video_off,
-            room_join_video_off,
-            enable_chat,
-            enable_room_previews,
-            dark_primary,
-            dark_background,
-            dark_foreground,
-            dark_success,
-            dark_negative,
-            light_primary,
-            light_background,
-            light_foreground,
-            light_success,
-            light_negative,
-            meta,
-            created_at,
-            updated_at,
-            active_session: Default::default(),
-        }
-    }
-    /// Active session information. Only present when requested via the `include_active_session` query parameter.
-    pub fn active_session(mut self, value: VideoActiveSession) -> Self {
-        self.active_session = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoConference { new(some VideoConferenceRequired { id, name, display_name,
+    description, join_from, join_until, quality, layout, size, record_on_start,
+    tone_on_entry_and_exit, user_join_video_off, room_join_video_off, enable_chat,
+    enable_room_previews, dark_primary, dark_background, dark_foreground, dark_success,
+    dark_negative, light_primary, light_background, light_foreground, light_success,
+    light_negative, meta, created_at, updated_at }), active_session : Some(as
+    VideoActiveSession), }
+);
 
 crate::runtime::open_enum! {
     /// Conference size options.
@@ -1138,35 +717,12 @@ pub struct VideoConferenceThemeColorsRequired {
     pub light_negative: Option<String>,
 }
 
-impl VideoConferenceThemeColors {
-    /// A value made of all its fields.
-    pub fn new(required: VideoConferenceThemeColorsRequired) -> Self {
-        let VideoConferenceThemeColorsRequired {
-            dark_primary,
-            dark_background,
-            dark_foreground,
-            dark_success,
-            dark_negative,
-            light_primary,
-            light_background,
-            light_foreground,
-            light_success,
-            light_negative,
-        } = required;
-        Self {
-            dark_primary,
-            dark_background,
-            dark_foreground,
-            dark_success,
-            dark_negative,
-            light_primary,
-            light_background,
-            light_foreground,
-            light_success,
-            light_negative,
-        }
+crate::runtime::builder!(
+    VideoConferenceThemeColors { new(all VideoConferenceThemeColorsRequired {
+    dark_primary, dark_background, dark_foreground, dark_success, dark_negative,
+    light_primary, light_background, light_foreground, light_success, light_negative }),
     }
-}
+);
 
 /// A conference token object.
 #[derive(Debug, Clone, PartialEq)]
@@ -1200,13 +756,10 @@ pub struct VideoConferenceTokenRequired {
     pub scopes: Vec<String>,
 }
 
-impl VideoConferenceToken {
-    /// A value made of all its fields.
-    pub fn new(required: VideoConferenceTokenRequired) -> Self {
-        let VideoConferenceTokenRequired { id, name, token, scopes } = required;
-        Self { id, name, token, scopes }
-    }
-}
+crate::runtime::builder!(
+    VideoConferenceToken { new(all VideoConferenceTokenRequired { id, name, token, scopes
+    }), }
+);
 
 /// Request body for creating a conference.
 #[derive(Debug, Clone, PartialEq)]
@@ -1316,134 +869,18 @@ crate::runtime::wire_struct!(
     = default("light_negative") }
 );
 
-impl VideoCreateConferenceRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(display_name: impl Into<String>) -> Self {
-        Self {
-            name: Default::default(),
-            display_name: Into::into(display_name),
-            description: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            quality: Default::default(),
-            layout: Default::default(),
-            size: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews: Default::default(),
-            enable_chat: Default::default(),
-            dark_primary: Default::default(),
-            dark_background: Default::default(),
-            dark_foreground: Default::default(),
-            dark_success: Default::default(),
-            dark_negative: Default::default(),
-            light_primary: Default::default(),
-            light_background: Default::default(),
-            light_foreground: Default::default(),
-            light_success: Default::default(),
-            light_negative: Default::default(),
-        }
-    }
-    /// A named unique identifier for the conference. Allowed characters: `A-Za-z0-9_-`. Maximum of 100 characters.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// Description of the conference. Maximum of 3000 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// The conference's resolution.
-    pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// The conference's initial layout.
-    pub fn layout(mut self, value: VideoLayout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// The size of the video conference.
-    pub fn size(mut self, value: VideoConferenceSize) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Whether to start recording when a conference session begins.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Whether a preview video of the conference content is generated.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// Whether group chat is enabled for conference participants.
-    pub fn enable_chat(mut self, value: bool) -> Self {
-        self.enable_chat = Some(value);
-        self
-    }
-    /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
-        self.dark_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (dark theme).
-    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
-        self.dark_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (dark theme).
-    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
-        self.dark_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (dark theme).
-    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
-        self.dark_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (dark theme).
-    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
-        self.dark_negative = Some(Into::into(value));
-        self
-    }
-    /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
-        self.light_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (light theme).
-    pub fn light_background(mut self, value: impl Into<String>) -> Self {
-        self.light_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (light theme).
-    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
-        self.light_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (light theme).
-    pub fn light_success(mut self, value: impl Into<String>) -> Self {
-        self.light_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (light theme).
-    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
-        self.light_negative = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoCreateConferenceRequest { new(some display_name : into String), name : Some(into
+    String), description : Some(into String), join_from : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), join_until : Some(as ::chrono::DateTime < ::chrono::Utc >), quality
+    : Some(as VideoQuality), layout : Some(as VideoLayout), size : Some(as
+    VideoConferenceSize), record_on_start : Some(as bool), enable_room_previews : Some(as
+    bool), enable_chat : Some(as bool), dark_primary : Some(into String), dark_background
+    : Some(into String), dark_foreground : Some(into String), dark_success : Some(into
+    String), dark_negative : Some(into String), light_primary : Some(into String),
+    light_background : Some(into String), light_foreground : Some(into String),
+    light_success : Some(into String), light_negative : Some(into String), }
+);
 
 /// Theme color properties for creating a conference.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1511,73 +948,13 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl VideoCreateConferenceThemeColors {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            dark_primary: Default::default(),
-            dark_background: Default::default(),
-            dark_foreground: Default::default(),
-            dark_success: Default::default(),
-            dark_negative: Default::default(),
-            light_primary: Default::default(),
-            light_background: Default::default(),
-            light_foreground: Default::default(),
-            light_success: Default::default(),
-            light_negative: Default::default(),
-        }
-    }
-    /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
-        self.dark_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (dark theme).
-    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
-        self.dark_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (dark theme).
-    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
-        self.dark_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (dark theme).
-    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
-        self.dark_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (dark theme).
-    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
-        self.dark_negative = Some(Into::into(value));
-        self
-    }
-    /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
-        self.light_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (light theme).
-    pub fn light_background(mut self, value: impl Into<String>) -> Self {
-        self.light_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (light theme).
-    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
-        self.light_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (light theme).
-    pub fn light_success(mut self, value: impl Into<String>) -> Self {
-        self.light_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (light theme).
-    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
-        self.light_negative = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoCreateConferenceThemeColors { new(none), dark_primary : Some(into String),
+    dark_background : Some(into String), dark_foreground : Some(into String),
+    dark_success : Some(into String), dark_negative : Some(into String), light_primary :
+    Some(into String), light_background : Some(into String), light_foreground : Some(into
+    String), light_success : Some(into String), light_negative : Some(into String), }
+);
 
 /// Request body for creating a room.
 #[derive(Debug, Clone, PartialEq)]
@@ -1646,92 +1023,16 @@ crate::runtime::wire_struct!(
     meta = default("meta"), sync_audio_video = default("sync_audio_video") }
 );
 
-impl VideoCreateRoomRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            display_name: Default::default(),
-            description: Default::default(),
-            max_members: Default::default(),
-            quality: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            layout: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews: Default::default(),
-            meta: Default::default(),
-            sync_audio_video: Default::default(),
-        }
-    }
-    /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Description of the room. Maximum of 3000 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
-    pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = Some(value);
-        self
-    }
-    /// The room's resolution.
-    pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// Remove users after they are in the room for N seconds.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// The room's initial layout.
-    pub fn layout(mut self, value: VideoRoomLayout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// Specifies whether to start recording a Room Session when one is started for this Room.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Whether a video with a preview of the content of the room is to be generated.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// Enable/disable jitter buffer audio-video sync.
-    pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoCreateRoomRequest { new(some name : into String), display_name : Some(into
+    String), description : Some(into String), max_members : Some(as i32), quality :
+    Some(as VideoQuality), join_from : Some(as ::chrono::DateTime < ::chrono::Utc >),
+    join_until : Some(as ::chrono::DateTime < ::chrono::Utc >), remove_at : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32),
+    layout : Some(as VideoRoomLayout), record_on_start : Some(as bool),
+    enable_room_previews : Some(as bool), meta : Some(as ::serde_json::Value),
+    sync_audio_video : Some(as bool), }
+);
 
 /// Request body for creating a room token.
 #[derive(Debug, Clone, PartialEq)]
@@ -1818,119 +1119,19 @@ crate::runtime::wire_struct!(
     default("sync_audio_video") }
 );
 
-impl VideoCreateRoomTokenRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(room_name: impl Into<String>) -> Self {
-        Self {
-            room_name: Into::into(room_name),
-            user_name: Default::default(),
-            permissions: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            join_audio_muted: Default::default(),
-            join_video_muted: Default::default(),
-            auto_create_room: Default::default(),
-            enable_room_previews: Default::default(),
-            room_display_name: Default::default(),
-            end_room_session_on_leave: Default::default(),
-            join_as: Default::default(),
-            media_allowed: Default::default(),
-            room_meta: Default::default(),
-            meta: Default::default(),
-            sync_audio_video: Default::default(),
-        }
-    }
-    /// A display name to use for the user. Up to 100 characters. (If not supplied, a random alphanumeric string will be returned for each authorization with this token.)
-    pub fn user_name(mut self, value: impl Into<String>) -> Self {
-        self.user_name = Some(Into::into(value));
-        self
-    }
-    /// A list of permissions, which define what user can do once they join the room. If `join_as` is `audience`, permissions are set to an empty array regardless of the value provided.
-    pub fn permissions(
-        mut self,
-        value: impl IntoIterator<Item = VideoRoomTokenPermission>,
-    ) -> Self {
-        self.permissions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The user can't join the room before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// The user can't join the room after this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Remove user from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// Remove user after they are in the room for N seconds.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// Whether the user joins the room with their audio muted.
-    pub fn join_audio_muted(mut self, value: bool) -> Self {
-        self.join_audio_muted = Some(value);
-        self
-    }
-    /// Whether the user joins the room with their video muted.
-    pub fn join_video_muted(mut self, value: bool) -> Self {
-        self.join_video_muted = Some(value);
-        self
-    }
-    /// By default, if the user tries to use this token to join a room that doesn't exist, it will be created with default configuration. Set this to false to require the room to exist beforehand.
-    pub fn auto_create_room(mut self, value: bool) -> Self {
-        self.auto_create_room = Some(value);
-        self
-    }
-    /// Whether to generate a video with a preview of the content of the room. This parameter has effect only if this token auto-creates the room, thus it will be ignored if the room already exists.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// Display name used if a room is auto-created when the token joins. Maximum of 200 characters. Defaults to the value of room_name.
-    pub fn room_display_name(mut self, value: impl Into<String>) -> Self {
-        self.room_display_name = Some(Into::into(value));
-        self
-    }
-    /// Whether to end the room session when the member using this token leaves the room.
-    pub fn end_room_session_on_leave(mut self, value: bool) -> Self {
-        self.end_room_session_on_leave = Some(value);
-        self
-    }
-    /// Whether the user should join as a member or as a non-interactive audience participant. Audience participants cannot send audio or video.
-    pub fn join_as(mut self, value: VideoJoinAsType) -> Self {
-        self.join_as = Some(value);
-        self
-    }
-    /// Indicates what media the user is allowed to receive.
-    pub fn media_allowed(mut self, value: VideoMediaAllowedType) -> Self {
-        self.media_allowed = Some(value);
-        self
-    }
-    /// Set the room meta. Maximum of 2000 characters when serialized to JSON.
-    pub fn room_meta(mut self, value: ::serde_json::Value) -> Self {
-        self.room_meta = Some(value);
-        self
-    }
-    /// Set the member meta. Maximum of 2000 characters when serialized to JSON.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// Enable/disable jitter buffer audio-video sync.
-    pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoCreateRoomTokenRequest { new(some room_name : into String), user_name :
+    Some(into String), permissions : Some(iter VideoRoomTokenPermission), join_from :
+    Some(as ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), remove_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), join_audio_muted :
+    Some(as bool), join_video_muted : Some(as bool), auto_create_room : Some(as bool),
+    enable_room_previews : Some(as bool), room_display_name : Some(into String),
+    end_room_session_on_leave : Some(as bool), join_as : Some(as VideoJoinAsType),
+    media_allowed : Some(as VideoMediaAllowedType), room_meta : Some(as
+    ::serde_json::Value), meta : Some(as ::serde_json::Value), sync_audio_video : Some(as
+    bool), }
+);
 
 /// Request body for creating a stream.
 #[derive(Debug, Clone, PartialEq)]
@@ -1942,12 +1143,7 @@ pub struct VideoCreateStreamRequest {
 
 crate::runtime::wire_struct!(VideoCreateStreamRequest { url = required("url") });
 
-impl VideoCreateStreamRequest {
-    /// A value made of all its fields.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: Into::into(url) }
-    }
-}
+crate::runtime::builder!(VideoCreateStreamRequest { new(all url : into String), });
 
 /// A discarded/deleted video log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1977,17 +1173,10 @@ pub struct VideoDiscardedLogRequired {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VideoDiscardedLog {
-    /// A value made of all its fields.
-    pub fn new(required: VideoDiscardedLogRequired) -> Self {
-        let VideoDiscardedLogRequired { id, discarded_at, created_at } = required;
-        Self {
-            id,
-            discarded_at,
-            created_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoDiscardedLog { new(all VideoDiscardedLogRequired { id, discarded_at, created_at
+    }), }
+);
 
 /// Video frames per second.
 pub type VideoFps = f64;
@@ -2045,13 +1234,10 @@ pub struct VideoListConferenceTokensResponseRequired {
     pub data: Vec<VideoConferenceToken>,
 }
 
-impl VideoListConferenceTokensResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListConferenceTokensResponseRequired) -> Self {
-        let VideoListConferenceTokensResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListConferenceTokensResponse { new(all VideoListConferenceTokensResponseRequired
+    { links, data }), }
+);
 
 /// List conferences response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2076,13 +1262,10 @@ pub struct VideoListConferencesResponseRequired {
     pub data: Vec<VideoConference>,
 }
 
-impl VideoListConferencesResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListConferencesResponseRequired) -> Self {
-        let VideoListConferencesResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListConferencesResponse { new(all VideoListConferencesResponseRequired { links,
+    data }), }
+);
 
 /// List logs response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2107,13 +1290,9 @@ pub struct VideoListLogsResponseRequired {
     pub data: Vec<VideoVideoLog>,
 }
 
-impl VideoListLogsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListLogsResponseRequired) -> Self {
-        let VideoListLogsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListLogsResponse { new(all VideoListLogsResponseRequired { links, data }), }
+);
 
 /// List room recording events response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2139,13 +1318,10 @@ pub struct VideoListRoomRecordingEventsResponseRequired {
     pub data: Vec<VideoRoomSessionEvent>,
 }
 
-impl VideoListRoomRecordingEventsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomRecordingEventsResponseRequired) -> Self {
-        let VideoListRoomRecordingEventsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListRoomRecordingEventsResponse { new(all
+    VideoListRoomRecordingEventsResponseRequired { links, data }), }
+);
 
 /// List room recordings response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2171,13 +1347,10 @@ pub struct VideoListRoomRecordingsResponseRequired {
     pub data: Vec<VideoRoomRecording>,
 }
 
-impl VideoListRoomRecordingsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomRecordingsResponseRequired) -> Self {
-        let VideoListRoomRecordingsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListRoomRecordingsResponse { new(all VideoListRoomRecordingsResponseRequired {
+    links, data }), }
+);
 
 /// List room session events response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2203,13 +1376,10 @@ pub struct VideoListRoomSessionEventsResponseRequired {
     pub data: Vec<VideoRoomSessionEvent>,
 }
 
-impl VideoListRoomSessionEventsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomSessionEventsResponseRequired) -> Self {
-        let VideoListRoomSessionEventsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListRoomSessionEventsResponse { new(all
+    VideoListRoomSessionEventsResponseRequired { links, data }), }
+);
 
 /// List room session members response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2235,13 +1405,10 @@ pub struct VideoListRoomSessionMembersResponseRequired {
     pub data: Vec<VideoRoomSessionMember>,
 }
 
-impl VideoListRoomSessionMembersResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomSessionMembersResponseRequired) -> Self {
-        let VideoListRoomSessionMembersResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListRoomSessionMembersResponse { new(all
+    VideoListRoomSessionMembersResponseRequired { links, data }), }
+);
 
 /// List room session recordings response.
 pub type VideoListRoomSessionRecordingsResponse = VideoListRoomRecordingsResponse;
@@ -2272,13 +1439,10 @@ pub struct VideoListRoomSessionsResponseRequired {
     pub data: Vec<VideoRoomSession>,
 }
 
-impl VideoListRoomSessionsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomSessionsResponseRequired) -> Self {
-        let VideoListRoomSessionsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListRoomSessionsResponse { new(all VideoListRoomSessionsResponseRequired {
+    links, data }), }
+);
 
 /// List rooms response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2303,13 +1467,9 @@ pub struct VideoListRoomsResponseRequired {
     pub data: Vec<VideoRoomResponse>,
 }
 
-impl VideoListRoomsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListRoomsResponseRequired) -> Self {
-        let VideoListRoomsResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VideoListRoomsResponse { new(all VideoListRoomsResponseRequired { links, data }), }
+);
 
 /// List streams response.
 #[derive(Debug, Clone, PartialEq)]
@@ -2334,13 +1494,10 @@ pub struct VideoListStreamsResponseRequired {
     pub data: Vec<VideoStream>,
 }
 
-impl VideoListStreamsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VideoListStreamsResponseRequired) -> Self {
-        let VideoListStreamsResponseRequired { links, data } = required;
-        Self { links, data }
+crate::runtime::builder!(
+    VideoListStreamsResponse { new(all VideoListStreamsResponseRequired { links, data }),
     }
-}
+);
 
 /// Log object representing a video activity entry.
 #[derive(Debug, Clone, PartialEq)]
@@ -2411,39 +1568,10 @@ pub struct VideoLogRequired {
     pub charge_details: Vec<VideoChargeDetail>,
 }
 
-impl VideoLog {
-    /// A value made of all its fields.
-    pub fn new(required: VideoLogRequired) -> Self {
-        let VideoLogRequired {
-            id,
-            source,
-            type_,
-            url,
-            room_name,
-            status,
-            locked,
-            started_at,
-            ended_at,
-            charge,
-            created_at,
-            charge_details,
-        } = required;
-        Self {
-            id,
-            source,
-            type_,
-            url,
-            room_name,
-            status,
-            locked,
-            started_at,
-            ended_at,
-            charge,
-            created_at,
-            charge_details,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoLog { new(all VideoLogRequired { id, source, type_, url, room_name, status,
+    locked, started_at, ended_at, charge, created_at, charge_details }), }
+);
 
 crate::runtime::open_enum! {
     /// Source of a video log entry.
@@ -2511,28 +1639,10 @@ pub struct VideoPaginationLinksRequired {
     pub first: String,
 }
 
-impl VideoPaginationLinks {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VideoPaginationLinksRequired) -> Self {
-        let VideoPaginationLinksRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// Link to the next page.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// Link to the previous page.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoPaginationLinks { new(some VideoPaginationLinksRequired { self_, first }), next
+    : Some(into String), prev : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// Video quality resolution.
@@ -2615,39 +1725,11 @@ pub struct VideoRoomRecordingRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VideoRoomRecording {
-    /// A value made of all its fields.
-    pub fn new(required: VideoRoomRecordingRequired) -> Self {
-        let VideoRoomRecordingRequired {
-            id,
-            room_session_id,
-            status,
-            started_at,
-            finished_at,
-            duration,
-            size_in_bytes,
-            format,
-            cost_in_dollars,
-            uri,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            room_session_id,
-            status,
-            started_at,
-            finished_at,
-            duration,
-            size_in_bytes,
-            format,
-            cost_in_dollars,
-            uri,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoRoomRecording { new(all VideoRoomRecordingRequired { id, room_session_id,
+    status, started_at, finished_at, duration, size_in_bytes, format, cost_in_dollars,
+    uri, created_at, updated_at }), }
+);
 
 crate::runtime::open_enum! {
     /// Status of a room recording.
@@ -2722,91 +1804,15 @@ crate::runtime::wire_struct!(
     default("sync_audio_video") }
 );
 
-impl VideoRoomRequestProperties {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            display_name: Default::default(),
-            description: Default::default(),
-            max_members: Default::default(),
-            quality: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            remove_at: Default::default(),
-            remove_after_seconds_elapsed: Default::default(),
-            layout: Default::default(),
-            record_on_start: Default::default(),
-            enable_room_previews: Default::default(),
-            meta: Default::default(),
-            sync_audio_video: Default::default(),
-        }
-    }
-    /// Display name of the room. Maximum of 200 characters. Defaults to the value of name.
-    pub fn display_name(mut self, value: impl Into<String>) -> Self {
-        self.display_name = Some(Into::into(value));
-        self
-    }
-    /// Description of the room. Maximum of 3000 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// The maximum number of members in the room at a time. Must be at least 1 to a maximum of 300.
-    pub fn max_members(mut self, value: i32) -> Self {
-        self.max_members = Some(value);
-        self
-    }
-    /// The room's resolution.
-    pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// Room does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// Room stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// Remove users from the room at this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn remove_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.remove_at = Some(value);
-        self
-    }
-    /// Remove users after they are in the room for N seconds.
-    pub fn remove_after_seconds_elapsed(mut self, value: i32) -> Self {
-        self.remove_after_seconds_elapsed = Some(value);
-        self
-    }
-    /// The room's initial layout.
-    pub fn layout(mut self, value: VideoRoomLayout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// Specifies whether to start recording a Room Session when one is started for this Room.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Whether a video with a preview of the content of the room is to be generated.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// User-defined metadata for the room. Must be a valid JSON object. Maximum of 2000 characters when serialized.
-    pub fn meta(mut self, value: ::serde_json::Value) -> Self {
-        self.meta = Some(value);
-        self
-    }
-    /// Enable/disable jitter buffer audio-video sync.
-    pub fn sync_audio_video(mut self, value: bool) -> Self {
-        self.sync_audio_video = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoRoomRequestProperties { new(none), display_name : Some(into String), description
+    : Some(into String), max_members : Some(as i32), quality : Some(as VideoQuality),
+    join_from : Some(as ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), remove_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), layout : Some(as
+    VideoRoomLayout), record_on_start : Some(as bool), enable_room_previews : Some(as
+    bool), meta : Some(as ::serde_json::Value), sync_audio_video : Some(as bool), }
+);
 
 /// Room response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -2926,65 +1932,14 @@ pub struct VideoRoomResponseRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VideoRoomResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VideoRoomResponseRequired) -> Self {
-        let VideoRoomResponseRequired {
-            id,
-            name,
-            display_name,
-            description,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            enable_room_previews,
-            sync_audio_video,
-            meta,
-            prioritize_handraise,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            name,
-            display_name,
-            description,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            enable_room_previews,
-            sync_audio_video,
-            meta,
-            prioritize_handraise,
-            active_session: Default::default(),
-            created_at,
-            updated_at,
-        }
-    }
-    /// Active session information for the room.
-    pub fn active_session(mut self, value: VideoActiveSession) -> Self {
-        self.active_session = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoRoomResponse { new(some VideoRoomResponseRequired { id, name, display_name,
+    description, max_members, quality, fps, join_from, join_until, remove_at,
+    remove_after_seconds_elapsed, layout, record_on_start, tone_on_entry_and_exit,
+    room_join_video_off, user_join_video_off, enable_room_previews, sync_audio_video,
+    meta, prioritize_handraise, created_at, updated_at }), active_session : Some(as
+    VideoActiveSession), }
+);
 
 /// Room session response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -3133,73 +2088,14 @@ pub struct VideoRoomSessionRequired {
     pub locked_cover: String,
 }
 
-impl VideoRoomSession {
-    /// A value made of all its fields.
-    pub fn new(required: VideoRoomSessionRequired) -> Self {
-        let VideoRoomSessionRequired {
-            id,
-            room_id,
-            name,
-            display_name,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            locked,
-            start_time,
-            end_time,
-            duration,
-            status,
-            created_at,
-            updated_at,
-            preview_url,
-            prioritize_handraise,
-            sync_audio_video,
-            cost_in_dollars,
-            enable_room_previews,
-            locked_cover,
-        } = required;
-        Self {
-            id,
-            room_id,
-            name,
-            display_name,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            locked,
-            start_time,
-            end_time,
-            duration,
-            status,
-            created_at,
-            updated_at,
-            preview_url,
-            prioritize_handraise,
-            sync_audio_video,
-            cost_in_dollars,
-            enable_room_previews,
-            locked_cover,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoRoomSession { new(all VideoRoomSessionRequired { id, room_id, name,
+    display_name, max_members, quality, fps, join_from, join_until, remove_at,
+    remove_after_seconds_elapsed, layout, record_on_start, tone_on_entry_and_exit,
+    room_join_video_off, user_join_video_off, locked, start_time, end_time, duration,
+    status, created_at, updated_at, preview_url, prioritize_handraise, sync_audio_video,
+    cost_in_dollars, enable_room_previews, locked_cover }), }
+);
 
 /// Room session event response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -3256,43 +2152,11 @@ pub struct VideoRoomSessionEventRequired {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VideoRoomSessionEvent {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VideoRoomSessionEventRequired) -> Self {
-        let VideoRoomSessionEventRequired {
-            id,
-            project_id,
-            room_id,
-            room_session_id,
-            level,
-            name,
-            payload,
-            created_at,
-        } = required;
-        Self {
-            id,
-            project_id,
-            room_id,
-            room_session_id,
-            room_recording_id: Default::default(),
-            room_participant_id: Default::default(),
-            level,
-            name,
-            payload,
-            created_at,
-        }
-    }
-    /// The ID of the associated room recording. Only present for recording-related events.
-    pub fn room_recording_id(mut self, value: Uuid) -> Self {
-        self.room_recording_id = Some(value);
-        self
-    }
-    /// The ID of the associated room participant. Only present for participant-related events.
-    pub fn room_participant_id(mut self, value: Uuid) -> Self {
-        self.room_participant_id = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoRoomSessionEvent { new(some VideoRoomSessionEventRequired { id, project_id,
+    room_id, room_session_id, level, name, payload, created_at }), room_recording_id :
+    Some(as Uuid), room_participant_id : Some(as Uuid), }
+);
 
 /// Room session member response object.
 #[derive(Debug, Clone, PartialEq)]
@@ -3340,29 +2204,10 @@ pub struct VideoRoomSessionMemberRequired {
     pub cost_in_dollars: f64,
 }
 
-impl VideoRoomSessionMember {
-    /// A value made of all its fields.
-    pub fn new(required: VideoRoomSessionMemberRequired) -> Self {
-        let VideoRoomSessionMemberRequired {
-            id,
-            room_session_id,
-            name,
-            join_time,
-            leave_time,
-            duration,
-            cost_in_dollars,
-        } = required;
-        Self {
-            id,
-            room_session_id,
-            name,
-            join_time,
-            leave_time,
-            duration,
-            cost_in_dollars,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoRoomSessionMember { new(all VideoRoomSessionMemberRequired { id,
+    room_session_id, name, join_time, leave_time, duration, cost_in_dollars }), }
+);
 
 /// Status of a room session.
 pub type VideoRoomSessionStatus = VideoLogStatus;
@@ -3500,67 +2345,14 @@ pub struct VideoRoomSessionSummaryRequired {
     pub sync_audio_video: Option<bool>,
 }
 
-impl VideoRoomSessionSummary {
-    /// A value made of all its fields.
-    pub fn new(required: VideoRoomSessionSummaryRequired) -> Self {
-        let VideoRoomSessionSummaryRequired {
-            id,
-            room_id,
-            name,
-            display_name,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            locked,
-            start_time,
-            end_time,
-            duration,
-            status,
-            created_at,
-            updated_at,
-            preview_url,
-            prioritize_handraise,
-            sync_audio_video,
-        } = required;
-        Self {
-            id,
-            room_id,
-            name,
-            display_name,
-            max_members,
-            quality,
-            fps,
-            join_from,
-            join_until,
-            remove_at,
-            remove_after_seconds_elapsed,
-            layout,
-            record_on_start,
-            tone_on_entry_and_exit,
-            room_join_video_off,
-            user_join_video_off,
-            locked,
-            start_time,
-            end_time,
-            duration,
-            status,
-            created_at,
-            updated_at,
-            preview_url,
-            prioritize_handraise,
-            sync_audio_video,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoRoomSessionSummary { new(all VideoRoomSessionSummaryRequired { id, room_id,
+    name, display_name, max_members, quality, fps, join_from, join_until, remove_at,
+    remove_after_seconds_elapsed, layout, record_on_start, tone_on_entry_and_exit,
+    room_join_video_off, user_join_video_off, locked, start_time, end_time, duration,
+    status, created_at, updated_at, preview_url, prioritize_handraise, sync_audio_video
+    }), }
+);
 
 crate::runtime::open_enum! {
     /// Valid permission scopes for room tokens.
@@ -3623,12 +2415,7 @@ pub struct VideoRoomTokenResponse {
 
 crate::runtime::wire_struct!(VideoRoomTokenResponse { token = required("token") });
 
-impl VideoRoomTokenResponse {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(VideoRoomTokenResponse { new(all token : into String), });
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -3640,14 +2427,9 @@ pub struct VideoStatusCode422 {
 
 crate::runtime::wire_struct!(VideoStatusCode422 { errors = required("errors") });
 
-impl VideoStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 /// A video stream object.
 #[derive(Debug, Clone, PartialEq)]
@@ -3699,31 +2481,10 @@ pub struct VideoStreamRequired {
     pub updated_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VideoStream {
-    /// A value made of all its fields.
-    pub fn new(required: VideoStreamRequired) -> Self {
-        let VideoStreamRequired {
-            id,
-            url,
-            stream_type,
-            width,
-            height,
-            fps,
-            created_at,
-            updated_at,
-        } = required;
-        Self {
-            id,
-            url,
-            stream_type,
-            width,
-            height,
-            fps,
-            created_at,
-            updated_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    VideoStream { new(all VideoStreamRequired { id, url, stream_type, width, height, fps,
+    created_at, updated_at }), }
+);
 
 /// Request body for updating a conference.
 #[derive(Debug, Clone, PartialEq)]
@@ -3824,146 +2585,20 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl VideoUpdateConferenceRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(display_name: impl Into<String>) -> Self {
-        Self {
-            display_name: Into::into(display_name),
-            description: Default::default(),
-            join_from: Default::default(),
-            join_until: Default::default(),
-            quality: Default::default(),
-            layout: Default::default(),
-            size: Default::default(),
-            record_on_start: Default::default(),
-            tone_on_entry_and_exit: Default::default(),
-            room_join_video_off: Default::default(),
-            user_join_video_off: Default::default(),
-            enable_room_previews: Default::default(),
-            enable_chat: Default::default(),
-            dark_primary: Default::default(),
-            dark_background: Default::default(),
-            dark_foreground: Default::default(),
-            dark_success: Default::default(),
-            dark_negative: Default::default(),
-            light_primary: Default::default(),
-            light_background: Default::default(),
-            light_foreground: Default::default(),
-            light_success: Default::default(),
-            light_negative: Default::default(),
-        }
-    }
-    /// Description of the conference. Maximum of 3000 characters.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(Into::into(value));
-        self
-    }
-    /// Conference does not accept new participants before this time. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_from(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_from = Some(value);
-        self
-    }
-    /// Conference stops accepting new participants at this time, but keeps running until all participants leave. Expects RFC 3339 datetime: `2022-01-01T23:59:60Z`. Date only: `2022-01-01` will be converted to `2022-01-01T00:00:00Z`.
-    pub fn join_until(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.join_until = Some(value);
-        self
-    }
-    /// The conference's resolution.
-    pub fn quality(mut self, value: VideoQuality) -> Self {
-        self.quality = Some(value);
-        self
-    }
-    /// The conference's initial layout.
-    pub fn layout(mut self, value: VideoLayout) -> Self {
-        self.layout = Some(value);
-        self
-    }
-    /// The size of the video conference.
-    pub fn size(mut self, value: VideoConferenceSize) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// Whether to start recording when a conference session begins.
-    pub fn record_on_start(mut self, value: bool) -> Self {
-        self.record_on_start = Some(value);
-        self
-    }
-    /// Whether a tone is played when a member enters or exits the conference.
-    pub fn tone_on_entry_and_exit(mut self, value: bool) -> Self {
-        self.tone_on_entry_and_exit = Some(value);
-        self
-    }
-    /// Whether participants join with video off by room setting.
-    pub fn room_join_video_off(mut self, value: bool) -> Self {
-        self.room_join_video_off = Some(value);
-        self
-    }
-    /// Whether participants join with video off by user setting.
-    pub fn user_join_video_off(mut self, value: bool) -> Self {
-        self.user_join_video_off = Some(value);
-        self
-    }
-    /// Whether a preview video of the conference content is generated.
-    pub fn enable_room_previews(mut self, value: bool) -> Self {
-        self.enable_room_previews = Some(value);
-        self
-    }
-    /// Whether group chat is enabled for conference participants.
-    pub fn enable_chat(mut self, value: bool) -> Self {
-        self.enable_chat = Some(value);
-        self
-    }
-    /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
-        self.dark_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (dark theme).
-    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
-        self.dark_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (dark theme).
-    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
-        self.dark_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (dark theme).
-    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
-        self.dark_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (dark theme).
-    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
-        self.dark_negative = Some(Into::into(value));
-        self
-    }
-    /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
-        self.light_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (light theme).
-    pub fn light_background(mut self, value: impl Into<String>) -> Self {
-        self.light_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (light theme).
-    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
-        self.light_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (light theme).
-    pub fn light_success(mut self, value: impl Into<String>) -> Self {
-        self.light_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (light theme).
-    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
-        self.light_negative = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoUpdateConferenceRequest { new(some display_name : into String), description :
+    Some(into String), join_from : Some(as ::chrono::DateTime < ::chrono::Utc >),
+    join_until : Some(as ::chrono::DateTime < ::chrono::Utc >), quality : Some(as
+    VideoQuality), layout : Some(as VideoLayout), size : Some(as VideoConferenceSize),
+    record_on_start : Some(as bool), tone_on_entry_and_exit : Some(as bool),
+    room_join_video_off : Some(as bool), user_join_video_off : Some(as bool),
+    enable_room_previews : Some(as bool), enable_chat : Some(as bool), dark_primary :
+    Some(into String), dark_background : Some(into String), dark_foreground : Some(into
+    String), dark_success : Some(into String), dark_negative : Some(into String),
+    light_primary : Some(into String), light_background : Some(into String),
+    light_foreground : Some(into String), light_success : Some(into String),
+    light_negative : Some(into String), }
+);
 
 /// Theme color properties for updating a conference.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4021,73 +2656,13 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl VideoUpdateConferenceThemeColors {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            dark_primary: Default::default(),
-            dark_background: Default::default(),
-            dark_foreground: Default::default(),
-            dark_success: Default::default(),
-            dark_negative: Default::default(),
-            light_primary: Default::default(),
-            light_background: Default::default(),
-            light_foreground: Default::default(),
-            light_success: Default::default(),
-            light_negative: Default::default(),
-        }
-    }
-    /// CTA buttons and selected items color (dark theme).
-    pub fn dark_primary(mut self, value: impl Into<String>) -> Self {
-        self.dark_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (dark theme).
-    pub fn dark_background(mut self, value: impl Into<String>) -> Self {
-        self.dark_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (dark theme).
-    pub fn dark_foreground(mut self, value: impl Into<String>) -> Self {
-        self.dark_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (dark theme).
-    pub fn dark_success(mut self, value: impl Into<String>) -> Self {
-        self.dark_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (dark theme).
-    pub fn dark_negative(mut self, value: impl Into<String>) -> Self {
-        self.dark_negative = Some(Into::into(value));
-        self
-    }
-    /// CTA buttons and selected items color (light theme).
-    pub fn light_primary(mut self, value: impl Into<String>) -> Self {
-        self.light_primary = Some(Into::into(value));
-        self
-    }
-    /// Main background color (light theme).
-    pub fn light_background(mut self, value: impl Into<String>) -> Self {
-        self.light_background = Some(Into::into(value));
-        self
-    }
-    /// Main foreground color (light theme).
-    pub fn light_foreground(mut self, value: impl Into<String>) -> Self {
-        self.light_foreground = Some(Into::into(value));
-        self
-    }
-    /// Success indication color (light theme).
-    pub fn light_success(mut self, value: impl Into<String>) -> Self {
-        self.light_success = Some(Into::into(value));
-        self
-    }
-    /// Error indication color (light theme).
-    pub fn light_negative(mut self, value: impl Into<String>) -> Self {
-        self.light_negative = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    VideoUpdateConferenceThemeColors { new(none), dark_primary : Some(into String),
+    dark_background : Some(into String), dark_foreground : Some(into String),
+    dark_success : Some(into String), dark_negative : Some(into String), light_primary :
+    Some(into String), light_background : Some(into String), light_foreground : Some(into
+    String), light_success : Some(into String), light_negative : Some(into String), }
+);
 
 /// Request body for updating a room.
 pub type VideoUpdateRoomRequest = VideoRoomRequestProperties;

@@ -84,37 +84,10 @@ pub struct DialogflowVoiceLogRequired {
     pub duration: Option<i32>,
 }
 
-impl DialogflowVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: DialogflowVoiceLogRequired) -> Self {
-        let DialogflowVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            status,
-            duration,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            status,
-            duration,
-        }
-    }
-}
+crate::runtime::builder!(
+    DialogflowVoiceLog { new(all DialogflowVoiceLogRequired { id, from, to, source,
+    charge, charge_details, created_at, type_, url, status, duration }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of this log entry.
@@ -152,17 +125,10 @@ pub struct DiscardedVoiceLogRequired {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl DiscardedVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: DiscardedVoiceLogRequired) -> Self {
-        let DiscardedVoiceLogRequired { id, discarded_at, created_at } = required;
-        Self {
-            id,
-            discarded_at,
-            created_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    DiscardedVoiceLog { new(all DiscardedVoiceLogRequired { id, discarded_at, created_at
+    }), }
+);
 
 /// Voice log for Fabric Subscriber Device call types. Returned when `type` is `fabric_subscriber_device_leg`.
 #[derive(Debug, Clone, PartialEq)]
@@ -229,37 +195,10 @@ pub struct FabricVoiceLogRequired {
     pub status: Option<VoiceLogStatus>,
 }
 
-impl FabricVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: FabricVoiceLogRequired) -> Self {
-        let FabricVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-        }
-    }
-}
+crate::runtime::builder!(
+    FabricVoiceLog { new(all FabricVoiceLogRequired { id, from, to, source, charge,
+    charge_details, created_at, type_, url, direction, status }), }
+);
 
 crate::runtime::open_enum! {
     /// Type of this log entry.
@@ -312,55 +251,12 @@ crate::runtime::wire_struct!(
     default("page_size"), page_token = default("page_token") }
 );
 
-impl ListVoiceLogsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            include_deleted: Default::default(),
-            created_before: Default::default(),
-            created_on: Default::default(),
-            created_after: Default::default(),
-            page_number: Default::default(),
-            page_size: Default::default(),
-            page_token: Default::default(),
-        }
+crate::runtime::builder!(
+    ListVoiceLogsParams { new(none), include_deleted : Some(as bool), created_before :
+    Some(into String), created_on : Some(into String), created_after : Some(into String),
+    page_number : Some(as i32), page_size : Some(as i32), page_token : Some(into String),
     }
-    /// Include logs for deleted activity.
-    pub fn include_deleted(mut self, value: bool) -> Self {
-        self.include_deleted = Some(value);
-        self
-    }
-    /// Return logs for activity prior to this date.
-    pub fn created_before(mut self, value: impl Into<String>) -> Self {
-        self.created_before = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity on this date.
-    pub fn created_on(mut self, value: impl Into<String>) -> Self {
-        self.created_on = Some(Into::into(value));
-        self
-    }
-    /// Return logs for activity after this date.
-    pub fn created_after(mut self, value: impl Into<String>) -> Self {
-        self.created_after = Some(Into::into(value));
-        self
-    }
-    /// Page number to return. Requires `page_token` for values greater than 0.
-    pub fn page_number(mut self, value: i32) -> Self {
-        self.page_number = Some(value);
-        self
-    }
-    /// Specify the number of results to return on a single page. The default page size is `50` and the maximum is `1000`.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// Token for cursor-based pagination. Required when `page_number` is greater than 0.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-}
+);
 
 /// Voice log for Compatibility and Relay call types. Returned when `type` is `laml_call`, `relay_pstn_call`, `relay_sip_call`, or `relay_webrtc_call`.
 #[derive(Debug, Clone, PartialEq)]
@@ -447,45 +343,11 @@ pub struct RelayVoiceLogRequired {
     pub parent_id: Option<String>,
 }
 
-impl RelayVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: RelayVoiceLogRequired) -> Self {
-        let RelayVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-            billing_ms,
-            parent_id,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-            billing_ms,
-            parent_id,
-        }
-    }
-}
+crate::runtime::builder!(
+    RelayVoiceLog { new(all RelayVoiceLogRequired { id, from, to, source, charge,
+    charge_details, created_at, type_, url, direction, status, duration, duration_ms,
+    billing_ms, parent_id }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`RelayVoiceLog::type_`](crate::RelayVoiceLog::type_).
@@ -572,41 +434,11 @@ pub struct VideoRoomVoiceLogRequired {
     pub duration_ms: Option<i32>,
 }
 
-impl VideoRoomVoiceLog {
-    /// A value made of all its fields.
-    pub fn new(required: VideoRoomVoiceLogRequired) -> Self {
-        let VideoRoomVoiceLogRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-            type_,
-            url,
-            direction,
-            status,
-            duration,
-            duration_ms,
-        }
+crate::runtime::builder!(
+    VideoRoomVoiceLog { new(all VideoRoomVoiceLogRequired { id, from, to, source, charge,
+    charge_details, created_at, type_, url, direction, status, duration, duration_ms }),
     }
-}
+);
 
 crate::runtime::open_enum! {
     /// The field [`VideoRoomVoiceLog::type_`](crate::VideoRoomVoiceLog::type_).
@@ -641,13 +473,9 @@ pub struct VoiceChargeDetailRequired {
     pub charge: f64,
 }
 
-impl VoiceChargeDetail {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceChargeDetailRequired) -> Self {
-        let VoiceChargeDetailRequired { description, charge } = required;
-        Self { description, charge }
-    }
-}
+crate::runtime::builder!(
+    VoiceChargeDetail { new(all VoiceChargeDetailRequired { description, charge }), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`FabricVoiceLog::direction`](crate::FabricVoiceLog::direction), [`RelayVoiceLog::direction`](crate::RelayVoiceLog::direction) and [`VideoRoomVoiceLog::direction`](crate::VideoRoomVoiceLog::direction).
@@ -754,29 +582,10 @@ pub struct VoiceLogCommonRequired {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl VoiceLogCommon {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceLogCommonRequired) -> Self {
-        let VoiceLogCommonRequired {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-        } = required;
-        Self {
-            id,
-            from,
-            to,
-            source,
-            charge,
-            charge_details,
-            created_at,
-        }
-    }
-}
+crate::runtime::builder!(
+    VoiceLogCommon { new(all VoiceLogCommonRequired { id, from, to, source, charge,
+    charge_details, created_at }), }
+);
 
 /// Event entry for a voice log
 #[derive(Debug, Clone, PartialEq)]
@@ -819,27 +628,10 @@ pub struct VoiceLogEventRequired {
     pub log_id: Uuid,
 }
 
-impl VoiceLogEvent {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceLogEventRequired) -> Self {
-        let VoiceLogEventRequired {
-            event_at,
-            level,
-            name,
-            details,
-            project_id,
-            log_id,
-        } = required;
-        Self {
-            event_at,
-            level,
-            name,
-            details,
-            project_id,
-            log_id,
-        }
-    }
-}
+crate::runtime::builder!(
+    VoiceLogEvent { new(all VoiceLogEventRequired { event_at, level, name, details,
+    project_id, log_id }), }
+);
 
 crate::runtime::open_enum! {
     /// Log level of the event.
@@ -862,14 +654,9 @@ pub struct VoiceLogEventsListResponse {
 
 crate::runtime::wire_struct!(VoiceLogEventsListResponse { data = required("data") });
 
-impl VoiceLogEventsListResponse {
-    /// A value made of all its fields.
-    pub fn new(data: impl IntoIterator<Item = VoiceLogEvent>) -> Self {
-        Self {
-            data: Iterator::collect(IntoIterator::into_iter(data)),
-        }
-    }
-}
+crate::runtime::builder!(
+    VoiceLogEventsListResponse { new(all data : iter VoiceLogEvent), }
+);
 
 /// Response model for voice log list endpoint
 #[derive(Debug, Clone, PartialEq)]
@@ -894,13 +681,9 @@ pub struct VoiceLogListResponseRequired {
     pub data: Vec<VoiceLog>,
 }
 
-impl VoiceLogListResponse {
-    /// A value made of all its fields.
-    pub fn new(required: VoiceLogListResponseRequired) -> Self {
-        let VoiceLogListResponseRequired { links, data } = required;
-        Self { links, data }
-    }
-}
+crate::runtime::builder!(
+    VoiceLogListResponse { new(all VoiceLogListResponseRequired { links, data }), }
+);
 
 /// Pagination links for voice log list responses
 #[derive(Debug, Clone, PartialEq)]
@@ -932,28 +715,10 @@ pub struct VoiceLogPaginationResponseRequired {
     pub first: String,
 }
 
-impl VoiceLogPaginationResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: VoiceLogPaginationResponseRequired) -> Self {
-        let VoiceLogPaginationResponseRequired { self_, first } = required;
-        Self {
-            self_,
-            first,
-            next: Default::default(),
-            prev: Default::default(),
-        }
-    }
-    /// URL of the next page. Absent on the last page.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = Some(Into::into(value));
-        self
-    }
-    /// URL of the previous page. Absent on the first page.
-    pub fn prev(mut self, value: impl Into<String>) -> Self {
-        self.prev = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    VoiceLogPaginationResponse { new(some VoiceLogPaginationResponseRequired { self_,
+    first }), next : Some(into String), prev : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`DialogflowVoiceLog::status`](crate::DialogflowVoiceLog::status), [`FabricVoiceLog::status`](crate::FabricVoiceLog::status), [`RelayVoiceLog::status`](crate::RelayVoiceLog::status) and [`VideoRoomVoiceLog::status`](crate::VideoRoomVoiceLog::status).
@@ -986,14 +751,9 @@ pub struct VoiceLogsListStatusCode422 {
 
 crate::runtime::wire_struct!(VoiceLogsListStatusCode422 { errors = required("errors") });
 
-impl VoiceLogsListStatusCode422 {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = StatusCodesRestApiErrorItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    VoiceLogsListStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`DialogflowVoiceLog::source`](crate::DialogflowVoiceLog::source), [`FabricVoiceLog::source`](crate::FabricVoiceLog::source) and [`RelayVoiceLog::source`](crate::RelayVoiceLog::source), and in 2 more places.

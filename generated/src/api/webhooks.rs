@@ -155,189 +155,24 @@ pub struct WebhooksAiBedrockPostPromptCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiBedrockPostPromptCallbackPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiBedrockPostPromptCallbackPayloadRequired) -> Self {
-        let WebhooksAiBedrockPostPromptCallbackPayloadRequired {
-            content_type,
-            content_disposition,
-            conversation_type,
-            call_id,
-            app_name,
-            ai_session_id,
-            action,
-            call_log,
-            raw_call_log,
-            post_prompt_data,
-            global_data,
-            swaig_log,
-            conversation_summary,
-        } = required;
-        Self {
-            project_id: Default::default(),
-            space_id: Default::default(),
-            content_type,
-            content_disposition,
-            conversation_type,
-            call_id,
-            app_name,
-            ai_session_id,
-            conversation_id: Default::default(),
-            action,
-            call_log,
-            raw_call_log,
-            call_start_date: Default::default(),
-            call_answer_date: Default::default(),
-            call_end_date: Default::default(),
-            ai_start_date: Default::default(),
-            ai_end_date: Default::default(),
-            caller_id_name: Default::default(),
-            caller_id_number: Default::default(),
-            times: Default::default(),
-            total_minutes: Default::default(),
-            total_input_tokens: Default::default(),
-            total_output_tokens: Default::default(),
-            total_wire_input_tokens: Default::default(),
-            total_wire_input_tokens_per_minute: Default::default(),
-            total_wire_output_tokens: Default::default(),
-            total_wire_output_tokens_per_minute: Default::default(),
-            total_tts_chars: Default::default(),
-            total_tts_chars_per_min: Default::default(),
-            total_asr_minutes: Default::default(),
-            total_asr_cost_factor: Default::default(),
-            swml_vars: Default::default(),
-            swml_call: Default::default(),
-            post_prompt_data,
-            global_data,
-            swaig_log,
-            conversation_summary,
-        }
-    }
-    /// Your project ID, when available.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(mut self, value: impl Into<String>) -> Self {
-        self.space_id = Some(Into::into(value));
-        self
-    }
-    /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(Into::into(value));
-        self
-    }
-    /// When the call was created, as a Unix timestamp in microseconds.
-    pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = Some(value);
-        self
-    }
-    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = Some(value);
-        self
-    }
-    /// When the call ended, as a Unix timestamp in microseconds. `0` while the call is still up.
-    pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = Some(value);
-        self
-    }
-    /// When the agent started, as a Unix timestamp in microseconds.
-    pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = Some(value);
-        self
-    }
-    /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
-    pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = Some(value);
-        self
-    }
-    /// The caller's name, when available.
-    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_name = Some(Into::into(value));
-        self
-    }
-    /// The caller's number, when available.
-    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_number = Some(Into::into(value));
-        self
-    }
-    /// Per-response performance metrics, one entry per generated reply. Included once the agent has any.
-    pub fn times(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiResponseTiming>,
-    ) -> Self {
-        self.times = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The number of billable minutes, with a minimum of one. Fractional durations are kept as they are;
-    /// only a call under a minute is raised to `1`. Included once the agent has stopped.
-    pub fn total_minutes(mut self, value: f64) -> Self {
-        self.total_minutes = Some(value);
-        self
-    }
-    /// Input tokens the session consumed. Included once the agent has stopped.
-    pub fn total_input_tokens(mut self, value: i64) -> Self {
-        self.total_input_tokens = Some(value);
-        self
-    }
-    /// Output tokens the session produced. Included once the agent has stopped.
-    pub fn total_output_tokens(mut self, value: i64) -> Self {
-        self.total_output_tokens = Some(value);
-        self
-    }
-    /// A copy of `total_input_tokens`. Included once the agent has stopped.
-    pub fn total_wire_input_tokens(mut self, value: i64) -> Self {
-        self.total_wire_input_tokens = Some(value);
-        self
-    }
-    /// `total_input_tokens` divided by `total_minutes`. Included once the agent has stopped.
-    pub fn total_wire_input_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_input_tokens_per_minute = Some(value);
-        self
-    }
-    /// A copy of `total_output_tokens`. Included once the agent has stopped.
-    pub fn total_wire_output_tokens(mut self, value: i64) -> Self {
-        self.total_wire_output_tokens = Some(value);
-        self
-    }
-    /// `total_output_tokens` divided by `total_minutes`. Included once the agent has stopped.
-    pub fn total_wire_output_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_output_tokens_per_minute = Some(value);
-        self
-    }
-    /// Characters sent to text-to-speech. Included once the agent has stopped.
-    pub fn total_tts_chars(mut self, value: i64) -> Self {
-        self.total_tts_chars = Some(value);
-        self
-    }
-    /// `total_tts_chars` divided by `total_minutes`. Included once the agent has stopped.
-    pub fn total_tts_chars_per_min(mut self, value: f64) -> Self {
-        self.total_tts_chars_per_min = Some(value);
-        self
-    }
-    /// Minutes of audio sent to speech recognition. Included once the agent has stopped.
-    pub fn total_asr_minutes(mut self, value: f64) -> Self {
-        self.total_asr_minutes = Some(value);
-        self
-    }
-    /// Always `1`. Bedrock agents do not vary the factor. Included once the agent has stopped.
-    pub fn total_asr_cost_factor(mut self, value: f64) -> Self {
-        self.total_asr_cost_factor = Some(value);
-        self
-    }
-    /// SWML variables for the call. Included when the call carries SWML state.
-    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = Some(value);
-        self
-    }
-    /// SWML call state. Included when the call carries SWML state.
-    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiBedrockPostPromptCallbackPayload { new(some
+    WebhooksAiBedrockPostPromptCallbackPayloadRequired { content_type,
+    content_disposition, conversation_type, call_id, app_name, ai_session_id, action,
+    call_log, raw_call_log, post_prompt_data, global_data, swaig_log,
+    conversation_summary }), project_id : Some(into String), space_id : Some(into
+    String), conversation_id : Some(into String), call_start_date : Some(as i64),
+    call_answer_date : Some(as i64), call_end_date : Some(as i64), ai_start_date :
+    Some(as i64), ai_end_date : Some(as i64), caller_id_name : Some(into String),
+    caller_id_number : Some(into String), times : Some(iter WebhooksAiResponseTiming),
+    total_minutes : Some(as f64), total_input_tokens : Some(as i64), total_output_tokens
+    : Some(as i64), total_wire_input_tokens : Some(as i64),
+    total_wire_input_tokens_per_minute : Some(as f64), total_wire_output_tokens : Some(as
+    i64), total_wire_output_tokens_per_minute : Some(as f64), total_tts_chars : Some(as
+    i64), total_tts_chars_per_min : Some(as f64), total_asr_minutes : Some(as f64),
+    total_asr_cost_factor : Some(as f64), swml_vars : Some(as ::serde_json::Value),
+    swml_call : Some(as ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -455,122 +290,18 @@ pub struct WebhooksAiBedrockSwaigToolWebhookPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiBedrockSwaigToolWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiBedrockSwaigToolWebhookPayloadRequired) -> Self {
-        let WebhooksAiBedrockSwaigToolWebhookPayloadRequired {
-            function,
-            argument,
-            call_id,
-            ai_session_id,
-            app_name,
-            caller_id,
-            global_data,
-            content_type,
-            content_disposition,
-            conversation_type,
-            action,
-            meta_data_token,
-            meta_data,
-        } = required;
-        Self {
-            function,
-            argument,
-            call_id,
-            ai_session_id,
-            app_name,
-            caller_id,
-            global_data,
-            content_type,
-            content_disposition,
-            conversation_type,
-            action,
-            project_id: Default::default(),
-            space_id: Default::default(),
-            conversation_id: Default::default(),
-            caller_id_name: Default::default(),
-            caller_id_number: Default::default(),
-            call_start_date: Default::default(),
-            call_answer_date: Default::default(),
-            call_end_date: Default::default(),
-            ai_start_date: Default::default(),
-            ai_end_date: Default::default(),
-            times: Default::default(),
-            swml_vars: Default::default(),
-            swml_call: Default::default(),
-            meta_data_token,
-            meta_data,
-        }
-    }
-    /// Your project ID, when available.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(mut self, value: impl Into<String>) -> Self {
-        self.space_id = Some(Into::into(value));
-        self
-    }
-    /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(Into::into(value));
-        self
-    }
-    /// The caller's name, when available.
-    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_name = Some(Into::into(value));
-        self
-    }
-    /// The caller's number, when available.
-    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_number = Some(Into::into(value));
-        self
-    }
-    /// When the call was created, as a Unix timestamp in microseconds.
-    pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = Some(value);
-        self
-    }
-    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = Some(value);
-        self
-    }
-    /// When the call ended, as a Unix timestamp in microseconds. `0` while the call is still up.
-    pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = Some(value);
-        self
-    }
-    /// When the agent started, as a Unix timestamp in microseconds.
-    pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = Some(value);
-        self
-    }
-    /// When the agent stopped, as a Unix timestamp in microseconds. Omitted while it is still running.
-    pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = Some(value);
-        self
-    }
-    /// Per-response performance metrics for the session so far. Included once the agent has any.
-    pub fn times(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiResponseTiming>,
-    ) -> Self {
-        self.times = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// SWML variables for the call. Included when the call carries SWML state.
-    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = Some(value);
-        self
-    }
-    /// SWML call state. Included when the call carries SWML state.
-    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiBedrockSwaigToolWebhookPayload { new(some
+    WebhooksAiBedrockSwaigToolWebhookPayloadRequired { function, argument, call_id,
+    ai_session_id, app_name, caller_id, global_data, content_type, content_disposition,
+    conversation_type, action, meta_data_token, meta_data }), project_id : Some(into
+    String), space_id : Some(into String), conversation_id : Some(into String),
+    caller_id_name : Some(into String), caller_id_number : Some(into String),
+    call_start_date : Some(as i64), call_answer_date : Some(as i64), call_end_date :
+    Some(as i64), ai_start_date : Some(as i64), ai_end_date : Some(as i64), times :
+    Some(iter WebhooksAiResponseTiming), swml_vars : Some(as ::serde_json::Value),
+    swml_call : Some(as ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The arguments the agent passed to your function.
@@ -600,15 +331,10 @@ pub struct WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiBedrockSwaigToolWebhookPayloadArgument {
-    /// A value made of all its fields.
-    pub fn new(
-        required: WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired,
-    ) -> Self {
-        let WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
-        Self { parsed, raw }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiBedrockSwaigToolWebhookPayloadArgument { new(all
+    WebhooksAiBedrockSwaigToolWebhookPayloadArgumentRequired { parsed, raw }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Identifies the call an AI callback came from. `project_id` and `space_id` are included when
@@ -653,35 +379,11 @@ pub struct WebhooksAiCallInfoRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiCallInfo {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiCallInfoRequired) -> Self {
-        let WebhooksAiCallInfoRequired {
-            call_id,
-            content_type,
-            content_disposition,
-            conversation_type,
-        } = required;
-        Self {
-            project_id: Default::default(),
-            space_id: Default::default(),
-            call_id,
-            content_type,
-            content_disposition,
-            conversation_type,
-        }
-    }
-    /// Your project ID.
-    pub fn project_id(mut self, value: Uuid) -> Self {
-        self.project_id = Some(value);
-        self
-    }
-    /// Your Space ID.
-    pub fn space_id(mut self, value: Uuid) -> Self {
-        self.space_id = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiCallInfo { new(some WebhooksAiCallInfoRequired { call_id, content_type,
+    content_disposition, conversation_type }), project_id : Some(as Uuid), space_id :
+    Some(as Uuid), }
+);
 
 #[cfg(any(feature = "ai", feature = "webhooks"))]
 /// One entry in the conversation. Beyond `role` and `content`, an entry carries whatever per-turn
@@ -718,31 +420,10 @@ pub struct WebhooksAiCallLogEntryRequired {
 }
 
 #[cfg(any(feature = "ai", feature = "webhooks"))]
-impl WebhooksAiCallLogEntry {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiCallLogEntryRequired) -> Self {
-        let WebhooksAiCallLogEntryRequired { role, content } = required;
-        Self {
-            role,
-            content,
-            timestamp: Default::default(),
-            tool_calls: Default::default(),
-        }
-    }
-    /// When the entry was added, as a Unix timestamp in microseconds. Omitted on entries without one.
-    pub fn timestamp(mut self, value: i64) -> Self {
-        self.timestamp = Some(value);
-        self
-    }
-    /// The tool calls the agent made on this turn. Present only on a turn that made any.
-    pub fn tool_calls(
-        mut self,
-        value: impl IntoIterator<Item = ::serde_json::Value>,
-    ) -> Self {
-        self.tool_calls = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiCallLogEntry { new(some WebhooksAiCallLogEntryRequired { role, content }),
+    timestamp : Some(as i64), tool_calls : Some(iter::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// One event on the call, in order. Beyond `type`, an entry carries the fields belonging to that type.
@@ -764,20 +445,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiCallTimelineEntry {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: impl Into<String>) -> Self {
-        Self {
-            type_: Into::into(type_),
-            ts: Default::default(),
-        }
-    }
-    /// When it happened, as a Unix timestamp in microseconds. Omitted when the source entry had no timestamp.
-    pub fn ts(mut self, value: f64) -> Self {
-        self.ts = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiCallTimelineEntry { new(some type_ : into String), ts : Some(as f64), }
+);
 
 #[cfg(feature = "webhooks")]
 /// One message as it is added to the conversation. The exact fields depend on which role produced it,
@@ -821,47 +491,12 @@ pub struct WebhooksAiDebugConversationAddRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugConversationAdd {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugConversationAddRequired) -> Self {
-        let WebhooksAiDebugConversationAddRequired { role, content } = required;
-        Self {
-            role,
-            content,
-            lang: Default::default(),
-            tokens: Default::default(),
-            timestamp: Default::default(),
-            tool_call_id: Default::default(),
-            metadata: Default::default(),
-        }
-    }
-    /// The language the message was in. Omitted on tool messages.
-    pub fn lang(mut self, value: impl Into<String>) -> Self {
-        self.lang = Some(Into::into(value));
-        self
-    }
-    /// Tokens the message consumed. Omitted on tool messages.
-    pub fn tokens(mut self, value: i64) -> Self {
-        self.tokens = Some(value);
-        self
-    }
-    /// When the message was added, as a Unix timestamp in microseconds.
-    pub fn timestamp(mut self, value: i64) -> Self {
-        self.timestamp = Some(value);
-        self
-    }
-    /// Links a tool result back to the call that produced it. Present on tool messages.
-    pub fn tool_call_id(mut self, value: impl Into<String>) -> Self {
-        self.tool_call_id = Some(Into::into(value));
-        self
-    }
-    /// Per-turn detail. On a caller turn this carries `confidence`, `content_type`, and the
-    /// speaking-to-final timings. Omitted on turns that have none.
-    pub fn metadata(mut self, value: ::serde_json::Value) -> Self {
-        self.metadata = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugConversationAdd { new(some WebhooksAiDebugConversationAddRequired {
+    role, content }), lang : Some(into String), tokens : Some(as i64), timestamp :
+    Some(as i64), tool_call_id : Some(into String), metadata : Some(as
+    ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Where in the agent's flow an event happened.
@@ -883,26 +518,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugFlowLocation {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(context: impl Into<String>) -> Self {
-        Self {
-            context: Into::into(context),
-            step: Default::default(),
-            step_index: Default::default(),
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(mut self, value: impl Into<String>) -> Self {
-        self.step = Some(Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugFlowLocation { new(some context : into String), step : Some(into
+    String), step_index : Some(as i64), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Reports a tool webhook that could not be reached or did not answer usefully. Carries whatever
@@ -962,62 +581,13 @@ pub struct WebhooksAiDebugWebhookFailRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookFail {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookFailRequired) -> Self {
-        let WebhooksAiDebugWebhookFailRequired {
-            call_info,
-            error,
-            request_url,
-            attempts,
-            http_code,
-        } = required;
-        Self {
-            call_info,
-            error,
-            request_url,
-            attempts,
-            request_payload: Default::default(),
-            parse_error: Default::default(),
-            raw_response: Default::default(),
-            parsed_response: Default::default(),
-            protocol_error: Default::default(),
-            curl_code: Default::default(),
-            http_code,
-        }
-    }
-    /// The body that was sent, when there was one.
-    pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
-        self.request_payload = Some(value);
-        self
-    }
-    /// Always `true` when present, meaning the response body was not valid JSON.
-    pub fn parse_error(mut self, value: bool) -> Self {
-        self.parse_error = Some(value);
-        self
-    }
-    /// The response body as received. Included only when `parse_error` is set.
-    pub fn raw_response(mut self, value: impl Into<String>) -> Self {
-        self.raw_response = Some(Into::into(value));
-        self
-    }
-    /// The response body parsed as JSON. Omitted when the body could not be parsed, where `parse_error`
-    /// and `raw_response` carry the detail instead.
-    pub fn parsed_response(mut self, value: ::serde_json::Value) -> Self {
-        self.parsed_response = Some(value);
-        self
-    }
-    /// Always `true` when present, meaning the request failed before a response was received.
-    pub fn protocol_error(mut self, value: bool) -> Self {
-        self.protocol_error = Some(value);
-        self
-    }
-    /// The transport error code. Included only when `protocol_error` is set.
-    pub fn curl_code(mut self, value: i64) -> Self {
-        self.curl_code = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookFail { new(some WebhooksAiDebugWebhookFailRequired { call_info,
+    error, request_url, attempts, http_code }), request_payload : Some(as
+    ::serde_json::Value), parse_error : Some(as bool), raw_response : Some(into String),
+    parsed_response : Some(as ::serde_json::Value), protocol_error : Some(as bool),
+    curl_code : Some(as i64), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -1172,430 +742,52 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(call_info: WebhooksAiCallInfo) -> Self {
-        Self {
-            call_info,
-            session_start: Default::default(),
-            session_end: Default::default(),
-            startup_hook: Default::default(),
-            hangup_hook: Default::default(),
-            speech_detect: Default::default(),
-            barge: Default::default(),
-            ai_completion: Default::default(),
-            filler: Default::default(),
-            attention_timeout: Default::default(),
-            hold: Default::default(),
-            function_call: Default::default(),
-            function_loop: Default::default(),
-            swaig_call: Default::default(),
-            process_action: Default::default(),
-            tool_distill: Default::default(),
-            webhook: Default::default(),
-            input: Default::default(),
-            output: Default::default(),
-            match_: Default::default(),
-            error_keys: Default::default(),
-            error: Default::default(),
-            expression: Default::default(),
-            webhook_log: Default::default(),
-            webhook_reply: Default::default(),
-            webhook_fail: Default::default(),
-            step_change: Default::default(),
-            context_change: Default::default(),
-            context_switch_data: Default::default(),
-            gather_start: Default::default(),
-            gather_question: Default::default(),
-            gather_answer: Default::default(),
-            gather_reject: Default::default(),
-            gather_complete: Default::default(),
-            conversation_add: Default::default(),
-            llm_request: Default::default(),
-            llm_response: Default::default(),
-            llm_error: Default::default(),
-            consolidation: Default::default(),
-            summarize_start: Default::default(),
-            post_prompt: Default::default(),
-            text_normalize: Default::default(),
-            voice_error: Default::default(),
-            warning: Default::default(),
-            oart_user_transcript: Default::default(),
-            oart_assistant_transcript: Default::default(),
-            oart_response_done: Default::default(),
-            inner_dialog: Default::default(),
-        }
-    }
-    /// The AI session started. Sent once per session. The fields differ by session type: a standard
-    /// session reports the voice it will use, while a speech-to-speech session reports `mode` as `oart`
-    /// along with its audio settings and reports no voice at all. Every field is optional, so read
-    /// `mode` to tell which kind of session you have.
-    pub fn session_start(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadSessionStart,
-    ) -> Self {
-        self.session_start = Some(value);
-        self
-    }
-    /// The AI session ended. Sent once per session.
-    pub fn session_end(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadSessionEnd,
-    ) -> Self {
-        self.session_end = Some(value);
-        self
-    }
-    /// Your `startup_hook` function finished, whether or not it succeeded.
-    pub fn startup_hook(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadStartupHook,
-    ) -> Self {
-        self.startup_hook = Some(value);
-        self
-    }
-    /// Your `hangup_hook` function finished, whether or not it succeeded.
-    pub fn hangup_hook(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadHangupHook,
-    ) -> Self {
-        self.hangup_hook = Some(value);
-        self
-    }
-    /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
-    pub fn speech_detect(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadSpeechDetect,
-    ) -> Self {
-        self.speech_detect = Some(value);
-        self
-    }
-    /// The caller interrupted the agent. The fields differ by session type: a standard session reports
-    /// `barge_type`, `barge_elapsed_ms`, and `interrupt_count`, while a speech-to-speech session reports
-    /// `audio_played_ms` and `barge_count`.
-    pub fn barge(mut self, value: WebhooksAiDebugWebhookPayloadBarge) -> Self {
-        self.barge = Some(value);
-        self
-    }
-    /// The agent finished speaking a reply.
-    pub fn ai_completion(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadAiCompletion,
-    ) -> Self {
-        self.ai_completion = Some(value);
-        self
-    }
-    /// The agent played a filler phrase while it worked.
-    pub fn filler(mut self, value: WebhooksAiDebugWebhookPayloadFiller) -> Self {
-        self.filler = Some(value);
-        self
-    }
-    /// The caller went quiet for longer than `attention_timeout`. Sent as `null` on speech-to-speech sessions.
-    pub fn attention_timeout(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadAttentionTimeout,
-    ) -> Self {
-        self.attention_timeout = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `attention_timeout` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_attention_timeout(mut self) -> Self {
-        self.attention_timeout = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
-    pub fn hold(mut self, value: WebhooksAiDebugWebhookPayloadHold) -> Self {
-        self.hold = Some(value);
-        self
-    }
-    /// The agent called one of your functions and the call returned.
-    pub fn function_call(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadFunctionCall,
-    ) -> Self {
-        self.function_call = Some(value);
-        self
-    }
-    /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
-    /// several times in a row; `repeated` means it was called with the same arguments each time.
-    pub fn function_loop(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadFunctionLoop,
-    ) -> Self {
-        self.function_loop = Some(value);
-        self
-    }
-    /// A completed tool call, the same entry the post-prompt callback later reports in its `swaig_log`.
-    pub fn swaig_call(mut self, value: WebhooksAiSwaigLogEntry) -> Self {
-        self.swaig_call = Some(value);
-        self
-    }
-    /// A tool returned a SWAIG action. Carries the action exactly as your endpoint returned it.
-    pub fn process_action(mut self, value: ::serde_json::Value) -> Self {
-        self.process_action = Some(value);
-        self
-    }
-    /// A tool result was shortened before the agent read it.
-    pub fn tool_distill(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadToolDistill,
-    ) -> Self {
-        self.tool_distill = Some(value);
-        self
-    }
-    /// The webhook definition as you wrote it. Arrives alongside `input`, and alongside `output` and
-    /// `match` when the call produced a reply, or `error` when the definition was unusable.
-    pub fn webhook(mut self, value: ::serde_json::Value) -> Self {
-        self.webhook = Some(value);
-        self
-    }
-    /// The body sent to the webhook, or the input an output template was expanded against.
-    pub fn input(mut self, value: ::serde_json::Value) -> Self {
-        self.input = Some(value);
-        self
-    }
-    /// The reply the webhook produced, or the output template that matched. `null` when nothing matched.
-    pub fn output(mut self, value: ::serde_json::Value) -> Self {
-        self.output = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `output` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_output(mut self) -> Self {
-        self.output = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The entry that matched. `null` when none did.
-    pub fn match_(mut self, value: ::serde_json::Value) -> Self {
-        self.match_ = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `match` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_match(mut self) -> Self {
-        self.match_ = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `error_keys` declared on the webhook. `null` when it declares none.
-    pub fn error_keys(
-        mut self,
-        value: impl IntoIterator<Item = ::serde_json::Value>,
-    ) -> Self {
-        self.error_keys = crate::runtime::Nullable::Value(
-            Iterator::collect(IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Sets `error_keys` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_error_keys(mut self) -> Self {
-        self.error_keys = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The webhook could not be evaluated.
-    pub fn error(mut self, value: WebhooksAiDebugWebhookPayloadError) -> Self {
-        self.error = Some(value);
-        self
-    }
-    /// The `expressions` entry as you wrote it. Arrives alongside `input` and `output`.
-    pub fn expression(mut self, value: ::serde_json::Value) -> Self {
-        self.expression = Some(value);
-        self
-    }
-    /// A webhook request completed, with the request and response recorded.
-    pub fn webhook_log(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadWebhookLog,
-    ) -> Self {
-        self.webhook_log = Some(value);
-        self
-    }
-    /// The final reply the webhook produced, after matching. An array reply is wrapped as
-    /// `{ "array": [...] }`. `null` when the webhook produced no reply.
-    pub fn webhook_reply(mut self, value: ::serde_json::Value) -> Self {
-        self.webhook_reply = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `webhook_reply` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_webhook_reply(mut self) -> Self {
-        self.webhook_reply = crate::runtime::Nullable::Null;
-        self
-    }
-    /// A tool's webhook could not be reached or did not answer usefully, after every retry. Sent
-    /// whenever a tool call fails, so you can alert on tools breaking mid-call.
-    pub fn webhook_fail(mut self, value: WebhooksAiDebugWebhookFail) -> Self {
-        self.webhook_fail = Some(value);
-        self
-    }
-    /// The agent moved to a different step.
-    pub fn step_change(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadStepChange,
-    ) -> Self {
-        self.step_change = Some(value);
-        self
-    }
-    /// The agent moved to a different context.
-    pub fn context_change(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadContextChange,
-    ) -> Self {
-        self.context_change = Some(value);
-        self
-    }
-    /// The data a context switch was rendered against.
-    pub fn context_switch_data(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadContextSwitchData,
-    ) -> Self {
-        self.context_switch_data = Some(value);
-        self
-    }
-    /// A `gather` started collecting answers.
-    pub fn gather_start(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadGatherStart,
-    ) -> Self {
-        self.gather_start = Some(value);
-        self
-    }
-    /// A `gather` asked a question.
-    pub fn gather_question(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadGatherQuestion,
-    ) -> Self {
-        self.gather_question = Some(value);
-        self
-    }
-    /// A `gather` accepted an answer.
-    pub fn gather_answer(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadGatherAnswer,
-    ) -> Self {
-        self.gather_answer = Some(value);
-        self
-    }
-    /// A `gather` rejected an answer and will ask again.
-    pub fn gather_reject(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadGatherReject,
-    ) -> Self {
-        self.gather_reject = Some(value);
-        self
-    }
-    /// A `gather` finished.
-    pub fn gather_complete(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadGatherComplete,
-    ) -> Self {
-        self.gather_complete = Some(value);
-        self
-    }
-    /// A message was added to the conversation, one per turn. Sent only at `debug_webhook_level` `2` and
-    /// above. This is the same message that later appears in the post-prompt callback's `call_log`.
-    pub fn conversation_add(mut self, value: WebhooksAiDebugConversationAdd) -> Self {
-        self.conversation_add = Some(value);
-        self
-    }
-    /// The agent is about to call the model. Sent only at `debug_webhook_level` `2` and above.
-    pub fn llm_request(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadLlmRequest,
-    ) -> Self {
-        self.llm_request = Some(value);
-        self
-    }
-    /// The model answered. Sent only at `debug_webhook_level` `2` and above.
-    pub fn llm_response(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadLlmResponse,
-    ) -> Self {
-        self.llm_response = Some(value);
-        self
-    }
-    /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
-    /// `llm_fatal` end the session, `llm_max_retries` gives up after repeated failures, and
-    /// `llm_retry`, `reasoning_only_retry`, `empty_response_nudge_retry`, and
-    /// `empty_response_effort_bump_retry` recover silently.
-    pub fn llm_error(mut self, value: WebhooksAiDebugWebhookPayloadLlmError) -> Self {
-        self.llm_error = Some(value);
-        self
-    }
-    /// The conversation passed its token ceiling and was summarized to make room.
-    pub fn consolidation(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadConsolidation,
-    ) -> Self {
-        self.consolidation = Some(value);
-        self
-    }
-    /// The post-prompt summary is about to be generated.
-    pub fn summarize_start(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadSummarizeStart,
-    ) -> Self {
-        self.summarize_start = Some(value);
-        self
-    }
-    /// The post-prompt report was delivered.
-    pub fn post_prompt(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadPostPrompt,
-    ) -> Self {
-        self.post_prompt = Some(value);
-        self
-    }
-    /// Text was rewritten between spoken and written form, for recognition or speech.
-    pub fn text_normalize(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadTextNormalize,
-    ) -> Self {
-        self.text_normalize = Some(value);
-        self
-    }
-    /// The configured voice could not be used and the agent fell back to another.
-    pub fn voice_error(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadVoiceError,
-    ) -> Self {
-        self.voice_error = Some(value);
-        self
-    }
-    /// Something about the configuration is likely to cause trouble.
-    pub fn warning(mut self, value: WebhooksAiDebugWebhookPayloadWarning) -> Self {
-        self.warning = Some(value);
-        self
-    }
-    /// The caller's speech was transcribed. Speech-to-speech sessions only.
-    pub fn oart_user_transcript(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadOartUserTranscript,
-    ) -> Self {
-        self.oart_user_transcript = Some(value);
-        self
-    }
-    /// The agent's speech was transcribed. Speech-to-speech sessions only.
-    pub fn oart_assistant_transcript(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadOartAssistantTranscript,
-    ) -> Self {
-        self.oart_assistant_transcript = Some(value);
-        self
-    }
-    /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
-    pub fn oart_response_done(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadOartResponseDone,
-    ) -> Self {
-        self.oart_response_done = Some(value);
-        self
-    }
-    /// The agent's private reasoning, when you enable `enable_inner_dialog`.
-    /// Speech-to-speech sessions only.
-    pub fn inner_dialog(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadInnerDialog,
-    ) -> Self {
-        self.inner_dialog = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayload { new(some call_info : as WebhooksAiCallInfo),
+    session_start : Some(as WebhooksAiDebugWebhookPayloadSessionStart), session_end :
+    Some(as WebhooksAiDebugWebhookPayloadSessionEnd), startup_hook : Some(as
+    WebhooksAiDebugWebhookPayloadStartupHook), hangup_hook : Some(as
+    WebhooksAiDebugWebhookPayloadHangupHook), speech_detect : Some(as
+    WebhooksAiDebugWebhookPayloadSpeechDetect), barge : Some(as
+    WebhooksAiDebugWebhookPayloadBarge), ai_completion : Some(as
+    WebhooksAiDebugWebhookPayloadAiCompletion), filler : Some(as
+    WebhooksAiDebugWebhookPayloadFiller), attention_timeout : Value(as
+    WebhooksAiDebugWebhookPayloadAttentionTimeout) / clear_attention_timeout, hold :
+    Some(as WebhooksAiDebugWebhookPayloadHold), function_call : Some(as
+    WebhooksAiDebugWebhookPayloadFunctionCall), function_loop : Some(as
+    WebhooksAiDebugWebhookPayloadFunctionLoop), swaig_call : Some(as
+    WebhooksAiSwaigLogEntry), process_action : Some(as ::serde_json::Value), tool_distill
+    : Some(as WebhooksAiDebugWebhookPayloadToolDistill), webhook : Some(as
+    ::serde_json::Value), input : Some(as ::serde_json::Value), output : Value(as
+    ::serde_json::Value) / clear_output, match_ : Value(as ::serde_json::Value) /
+    clear_match, error_keys : Value(iter::serde_json::Value) / clear_error_keys, error :
+    Some(as WebhooksAiDebugWebhookPayloadError), expression : Some(as
+    ::serde_json::Value), webhook_log : Some(as WebhooksAiDebugWebhookPayloadWebhookLog),
+    webhook_reply : Value(as ::serde_json::Value) / clear_webhook_reply, webhook_fail :
+    Some(as WebhooksAiDebugWebhookFail), step_change : Some(as
+    WebhooksAiDebugWebhookPayloadStepChange), context_change : Some(as
+    WebhooksAiDebugWebhookPayloadContextChange), context_switch_data : Some(as
+    WebhooksAiDebugWebhookPayloadContextSwitchData), gather_start : Some(as
+    WebhooksAiDebugWebhookPayloadGatherStart), gather_question : Some(as
+    WebhooksAiDebugWebhookPayloadGatherQuestion), gather_answer : Some(as
+    WebhooksAiDebugWebhookPayloadGatherAnswer), gather_reject : Some(as
+    WebhooksAiDebugWebhookPayloadGatherReject), gather_complete : Some(as
+    WebhooksAiDebugWebhookPayloadGatherComplete), conversation_add : Some(as
+    WebhooksAiDebugConversationAdd), llm_request : Some(as
+    WebhooksAiDebugWebhookPayloadLlmRequest), llm_response : Some(as
+    WebhooksAiDebugWebhookPayloadLlmResponse), llm_error : Some(as
+    WebhooksAiDebugWebhookPayloadLlmError), consolidation : Some(as
+    WebhooksAiDebugWebhookPayloadConsolidation), summarize_start : Some(as
+    WebhooksAiDebugWebhookPayloadSummarizeStart), post_prompt : Some(as
+    WebhooksAiDebugWebhookPayloadPostPrompt), text_normalize : Some(as
+    WebhooksAiDebugWebhookPayloadTextNormalize), voice_error : Some(as
+    WebhooksAiDebugWebhookPayloadVoiceError), warning : Some(as
+    WebhooksAiDebugWebhookPayloadWarning), oart_user_transcript : Some(as
+    WebhooksAiDebugWebhookPayloadOartUserTranscript), oart_assistant_transcript : Some(as
+    WebhooksAiDebugWebhookPayloadOartAssistantTranscript), oart_response_done : Some(as
+    WebhooksAiDebugWebhookPayloadOartResponseDone), inner_dialog : Some(as
+    WebhooksAiDebugWebhookPayloadInnerDialog), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent finished speaking a reply.
@@ -1614,12 +806,10 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadAiCompletion {
-    /// A value made of all its fields.
-    pub fn new(type_: WebhooksAiDebugWebhookPayloadAiCompletionType) -> Self {
-        Self { type_ }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadAiCompletion { new(all type_ : as
+    WebhooksAiDebugWebhookPayloadAiCompletionType), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -1646,12 +836,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadAttentionTimeout {
-    /// A value made of all its fields.
-    pub fn new(timeout_ms: i64) -> Self {
-        Self { timeout_ms }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadAttentionTimeout { new(all timeout_ms : as i64), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The caller interrupted the agent. The fields differ by session type: a standard session reports
@@ -1681,43 +868,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadBarge {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            barge_type: Default::default(),
-            barge_elapsed_ms: Default::default(),
-            interrupt_count: Default::default(),
-            audio_played_ms: Default::default(),
-            barge_count: Default::default(),
-        }
-    }
-    /// `transparent` when the agent keeps what it already said, `normal` otherwise.
-    pub fn barge_type(mut self, value: WebhooksAiDebugWebhookPayloadBargeType) -> Self {
-        self.barge_type = Some(value);
-        self
-    }
-    /// How long the agent had been speaking when the caller cut in, in milliseconds.
-    pub fn barge_elapsed_ms(mut self, value: i64) -> Self {
-        self.barge_elapsed_ms = Some(value);
-        self
-    }
-    /// How many times the caller has interrupted so far.
-    pub fn interrupt_count(mut self, value: i64) -> Self {
-        self.interrupt_count = Some(value);
-        self
-    }
-    /// How much of the reply had played when the caller cut in, in milliseconds. Speech-to-speech sessions only.
-    pub fn audio_played_ms(mut self, value: i64) -> Self {
-        self.audio_played_ms = Some(value);
-        self
-    }
-    /// How many times the caller has interrupted so far. Speech-to-speech sessions only.
-    pub fn barge_count(mut self, value: i64) -> Self {
-        self.barge_count = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadBarge { new(none), barge_type : Some(as
+    WebhooksAiDebugWebhookPayloadBargeType), barge_elapsed_ms : Some(as i64),
+    interrupt_count : Some(as i64), audio_played_ms : Some(as i64), barge_count : Some(as
+    i64), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -1761,17 +917,10 @@ pub struct WebhooksAiDebugWebhookPayloadConsolidationRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadConsolidation {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadConsolidationRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadConsolidationRequired {
-            event,
-            token_count,
-            limit,
-        } = required;
-        Self { event, token_count, limit }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadConsolidation { new(all
+    WebhooksAiDebugWebhookPayloadConsolidationRequired { event, token_count, limit }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent moved to a different context.
@@ -1807,35 +956,12 @@ pub struct WebhooksAiDebugWebhookPayloadContextChangeRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadContextChange {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadContextChangeRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadContextChangeRequired {
-            to_context,
-            isolated,
-        } = required;
-        Self {
-            to_context,
-            from_context: Default::default(),
-            trigger: Default::default(),
-            isolated,
-        }
-    }
-    /// The context it left. Omitted on the first context.
-    pub fn from_context(mut self, value: impl Into<String>) -> Self {
-        self.from_context = Some(Into::into(value));
-        self
-    }
-    /// What caused the move. `ai_function` when the agent called `change_context`, `webhook_action`
-    /// when a tool's response asked for it.
-    pub fn trigger(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadContextChangeTrigger,
-    ) -> Self {
-        self.trigger = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadContextChange { new(some
+    WebhooksAiDebugWebhookPayloadContextChangeRequired { to_context, isolated }),
+    from_context : Some(into String), trigger : Some(as
+    WebhooksAiDebugWebhookPayloadContextChangeTrigger), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -1876,15 +1002,10 @@ pub struct WebhooksAiDebugWebhookPayloadContextSwitchDataRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadContextSwitchData {
-    /// A value made of all its fields.
-    pub fn new(
-        required: WebhooksAiDebugWebhookPayloadContextSwitchDataRequired,
-    ) -> Self {
-        let WebhooksAiDebugWebhookPayloadContextSwitchDataRequired { data_root, info } = required;
-        Self { data_root, info }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadContextSwitchData { new(all
+    WebhooksAiDebugWebhookPayloadContextSwitchDataRequired { data_root, info }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The webhook could not be evaluated.
@@ -1914,13 +1035,10 @@ pub struct WebhooksAiDebugWebhookPayloadErrorRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadError {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadErrorRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadErrorRequired { error, error_text } = required;
-        Self { error, error_text }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadError { new(all
+    WebhooksAiDebugWebhookPayloadErrorRequired { error, error_text }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent played a filler phrase while it worked.
@@ -1950,13 +1068,10 @@ pub struct WebhooksAiDebugWebhookPayloadFillerRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadFiller {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadFillerRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadFillerRequired { text, filler_type } = required;
-        Self { text, filler_type }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadFiller { new(all
+    WebhooksAiDebugWebhookPayloadFillerRequired { text, filler_type }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -2005,39 +1120,11 @@ pub struct WebhooksAiDebugWebhookPayloadFunctionCallRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadFunctionCall {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadFunctionCallRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadFunctionCallRequired {
-            function,
-            duration_ms,
-        } = required;
-        Self {
-            function,
-            duration_ms,
-            native: Default::default(),
-            shadow: Default::default(),
-            phase: Default::default(),
-        }
-    }
-    /// Whether the function ran inside the platform rather than on your server. Absent on a
-    /// speech-to-speech shadow call, which reports `shadow` instead.
-    pub fn native(mut self, value: bool) -> Self {
-        self.native = Some(value);
-        self
-    }
-    /// Always `true` when present, marking a call the agent made in the background while it kept
-    /// talking. Speech-to-speech sessions only.
-    pub fn shadow(mut self, value: bool) -> Self {
-        self.shadow = Some(value);
-        self
-    }
-    /// Where in the session the call happened. Included only for a call made while running the post-prompt.
-    pub fn phase(mut self, value: impl Into<String>) -> Self {
-        self.phase = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadFunctionCall { new(some
+    WebhooksAiDebugWebhookPayloadFunctionCallRequired { function, duration_ms }), native
+    : Some(as bool), shadow : Some(as bool), phase : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent called the same function repeatedly and was stopped. `consecutive` means it was called
@@ -2074,17 +1161,10 @@ pub struct WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadFunctionLoop {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadFunctionLoopRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadFunctionLoopRequired {
-            function,
-            type_,
-            count,
-        } = required;
-        Self { function, type_, count }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadFunctionLoop { new(all
+    WebhooksAiDebugWebhookPayloadFunctionLoopRequired { function, type_, count }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -2140,41 +1220,12 @@ pub struct WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadGatherAnswer {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherAnswerRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
-            context,
-            question_index,
-            attempt,
-            confirmed,
-        } = required;
-        Self {
-            context,
-            step: Default::default(),
-            step_index: Default::default(),
-            key: Default::default(),
-            question_index,
-            attempt,
-            confirmed,
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(mut self, value: impl Into<String>) -> Self {
-        self.step = Some(Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = Some(value);
-        self
-    }
-    /// The key the answer filled. Omitted when none was set.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadGatherAnswer { new(some
+    WebhooksAiDebugWebhookPayloadGatherAnswerRequired { context, question_index, attempt,
+    confirmed }), step : Some(into String), step_index : Some(as i64), key : Some(into
+    String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A `gather` finished.
@@ -2214,40 +1265,12 @@ pub struct WebhooksAiDebugWebhookPayloadGatherCompleteRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadGatherComplete {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherCompleteRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadGatherCompleteRequired { context, answered } = required;
-        Self {
-            context,
-            step: Default::default(),
-            step_index: Default::default(),
-            output_key: Default::default(),
-            answered,
-            completion_action: Default::default(),
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(mut self, value: impl Into<String>) -> Self {
-        self.step = Some(Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = Some(value);
-        self
-    }
-    /// The key the collected answers were stored under. Omitted when none was set.
-    pub fn output_key(mut self, value: impl Into<String>) -> Self {
-        self.output_key = Some(Into::into(value));
-        self
-    }
-    /// What the gather did on completion. Omitted when nothing recorded it.
-    pub fn completion_action(mut self, value: impl Into<String>) -> Self {
-        self.completion_action = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadGatherComplete { new(some
+    WebhooksAiDebugWebhookPayloadGatherCompleteRequired { context, answered }), step :
+    Some(into String), step_index : Some(as i64), output_key : Some(into String),
+    completion_action : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A `gather` asked a question.
@@ -2291,45 +1314,12 @@ pub struct WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadGatherQuestion {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherQuestionRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
-            context,
-            question_index,
-            requires_confirm,
-        } = required;
-        Self {
-            context,
-            step: Default::default(),
-            step_index: Default::default(),
-            key: Default::default(),
-            question_index,
-            question_type: Default::default(),
-            requires_confirm,
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(mut self, value: impl Into<String>) -> Self {
-        self.step = Some(Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = Some(value);
-        self
-    }
-    /// The key this question fills. Omitted when none was set.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(Into::into(value));
-        self
-    }
-    /// The kind of answer expected. Omitted when unset.
-    pub fn question_type(mut self, value: impl Into<String>) -> Self {
-        self.question_type = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadGatherQuestion { new(some
+    WebhooksAiDebugWebhookPayloadGatherQuestionRequired { context, question_index,
+    requires_confirm }), step : Some(into String), step_index : Some(as i64), key :
+    Some(into String), question_type : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A `gather` rejected an answer and will ask again.
@@ -2374,49 +1364,12 @@ pub struct WebhooksAiDebugWebhookPayloadGatherRejectRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadGatherReject {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherRejectRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadGatherRejectRequired {
-            context,
-            question_index,
-            attempt,
-        } = required;
-        Self {
-            context,
-            step: Default::default(),
-            step_index: Default::default(),
-            key: Default::default(),
-            question_index,
-            attempt,
-            reason: Default::default(),
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(mut self, value: impl Into<String>) -> Self {
-        self.step = Some(Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = Some(value);
-        self
-    }
-    /// The key the answer would have filled. Omitted when none was set.
-    pub fn key(mut self, value: impl Into<String>) -> Self {
-        self.key = Some(Into::into(value));
-        self
-    }
-    /// Why it was rejected. `missing_answer` when no answer came back, `confirmation_required` when the
-    /// answer arrived without the confirmation the question demands.
-    pub fn reason(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadGatherRejectReason,
-    ) -> Self {
-        self.reason = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadGatherReject { new(some
+    WebhooksAiDebugWebhookPayloadGatherRejectRequired { context, question_index, attempt
+    }), step : Some(into String), step_index : Some(as i64), key : Some(into String),
+    reason : Some(as WebhooksAiDebugWebhookPayloadGatherRejectReason), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -2464,37 +1417,11 @@ pub struct WebhooksAiDebugWebhookPayloadGatherStartRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadGatherStart {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadGatherStartRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadGatherStartRequired {
-            context,
-            total_questions,
-        } = required;
-        Self {
-            context,
-            step: Default::default(),
-            step_index: Default::default(),
-            output_key: Default::default(),
-            total_questions,
-        }
-    }
-    /// The step the agent was on. Included only when the context defines steps.
-    pub fn step(mut self, value: impl Into<String>) -> Self {
-        self.step = Some(Into::into(value));
-        self
-    }
-    /// The step's index. Included only when the context defines steps.
-    pub fn step_index(mut self, value: i64) -> Self {
-        self.step_index = Some(value);
-        self
-    }
-    /// The key the collected answers are stored under. Omitted when none was set.
-    pub fn output_key(mut self, value: impl Into<String>) -> Self {
-        self.output_key = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadGatherStart { new(some
+    WebhooksAiDebugWebhookPayloadGatherStartRequired { context, total_questions }), step
+    : Some(into String), step_index : Some(as i64), output_key : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Your `hangup_hook` function finished, whether or not it succeeded.
@@ -2529,28 +1456,11 @@ pub struct WebhooksAiDebugWebhookPayloadHangupHookRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadHangupHook {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadHangupHookRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadHangupHookRequired { duration_ms, success } = required;
-        Self {
-            duration_ms,
-            success,
-            has_fatal_error: Default::default(),
-            error: Default::default(),
-        }
-    }
-    /// Whether the session ended on an unrecoverable error. Included only when the hook succeeded.
-    pub fn has_fatal_error(mut self, value: bool) -> Self {
-        self.has_fatal_error = Some(value);
-        self
-    }
-    /// Why the hook failed. Included only when `success` is `false`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadHangupHook { new(some
+    WebhooksAiDebugWebhookPayloadHangupHookRequired { duration_ms, success }),
+    has_fatal_error : Some(as bool), error : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent was placed on hold, or taken off it. `timeout` and `loop` come with `hold` only.
@@ -2574,26 +1484,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadHold {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(event: WebhooksAiDebugWebhookPayloadHoldEvent) -> Self {
-        Self {
-            event,
-            timeout: Default::default(),
-            loop_: Default::default(),
-        }
-    }
-    /// How long the hold lasts, in seconds. Absent on `unhold`.
-    pub fn timeout(mut self, value: i64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// Whether the hold repeats. Absent on `unhold`.
-    pub fn loop_(mut self, value: bool) -> Self {
-        self.loop_ = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadHold { new(some event : as
+    WebhooksAiDebugWebhookPayloadHoldEvent), timeout : Some(as i64), loop_ : Some(as
+    bool), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -2621,12 +1516,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadInnerDialog {
-    /// A value made of all its fields.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: Into::into(text) }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadInnerDialog { new(all text : into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A model call failed or had to be retried. Read `event` for which: `token_exhaustion` and
@@ -2658,44 +1550,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadLlmError {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(event: WebhooksAiDebugWebhookPayloadLlmErrorEvent) -> Self {
-        Self {
-            event,
-            model: Default::default(),
-            token_count: Default::default(),
-            limit: Default::default(),
-            errors: Default::default(),
-            reasoning_effort: Default::default(),
-        }
-    }
-    /// The model that was called. Omitted on `token_exhaustion`.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// Tokens in the conversation. Included only on `token_exhaustion`.
-    pub fn token_count(mut self, value: i64) -> Self {
-        self.token_count = Some(value);
-        self
-    }
-    /// The token ceiling that was hit. Included only on `token_exhaustion`.
-    pub fn limit(mut self, value: i64) -> Self {
-        self.limit = Some(value);
-        self
-    }
-    /// How many failures have accumulated. Included only on `llm_max_retries`.
-    pub fn errors(mut self, value: i64) -> Self {
-        self.errors = Some(value);
-        self
-    }
-    /// The effort level being retried at. Included only on `empty_response_effort_bump_retry`.
-    pub fn reasoning_effort(mut self, value: impl Into<String>) -> Self {
-        self.reasoning_effort = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadLlmError { new(some event : as
+    WebhooksAiDebugWebhookPayloadLlmErrorEvent), model : Some(into String), token_count :
+    Some(as i64), limit : Some(as i64), errors : Some(as i64), reasoning_effort :
+    Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -2744,21 +1604,11 @@ pub struct WebhooksAiDebugWebhookPayloadLlmRequestRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadLlmRequest {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadLlmRequestRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadLlmRequestRequired {
-            model,
-            prompt_tokens,
-            conversation_tokens,
-        } = required;
-        Self {
-            model,
-            prompt_tokens,
-            conversation_tokens,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadLlmRequest { new(all
+    WebhooksAiDebugWebhookPayloadLlmRequestRequired { model, prompt_tokens,
+    conversation_tokens }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The model answered. Sent only at `debug_webhook_level` `2` and above.
@@ -2799,29 +1649,11 @@ pub struct WebhooksAiDebugWebhookPayloadLlmResponseRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadLlmResponse {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadLlmResponseRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadLlmResponseRequired {
-            model,
-            output_tokens,
-            duration_ms,
-            success,
-        } = required;
-        Self {
-            model,
-            output_tokens,
-            duration_ms,
-            success,
-            error: Default::default(),
-        }
-    }
-    /// A description of the failure. Included only when the call failed.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadLlmResponse { new(some
+    WebhooksAiDebugWebhookPayloadLlmResponseRequired { model, output_tokens, duration_ms,
+    success }), error : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent's speech was transcribed. Speech-to-speech sessions only.
@@ -2838,12 +1670,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadOartAssistantTranscript {
-    /// A value made of all its fields.
-    pub fn new(text: impl Into<String>) -> Self {
-        Self { text: Into::into(text) }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadOartAssistantTranscript { new(all text : into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent finished a reply, with its timings. Speech-to-speech sessions only.
@@ -2885,29 +1714,11 @@ pub struct WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadOartResponseDone {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadOartResponseDoneRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
-            latency,
-            utterance_latency,
-            audio_latency,
-            acoustic_latency,
-        } = required;
-        Self {
-            latency,
-            utterance_latency,
-            audio_latency,
-            acoustic_latency,
-            status: Default::default(),
-        }
-    }
-    /// How the reply finished. Omitted when nothing recorded it.
-    pub fn status(mut self, value: impl Into<String>) -> Self {
-        self.status = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadOartResponseDone { new(some
+    WebhooksAiDebugWebhookPayloadOartResponseDoneRequired { latency, utterance_latency,
+    audio_latency, acoustic_latency }), status : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The caller's speech was transcribed. Speech-to-speech sessions only.
@@ -2928,12 +1739,9 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadPostPrompt {
-    /// A value made of all its fields.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self { url: Into::into(url) }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadPostPrompt { new(all url : into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The AI session ended. Sent once per session.
@@ -2982,36 +1790,12 @@ pub struct WebhooksAiDebugWebhookPayloadSessionEndRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadSessionEnd {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadSessionEndRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadSessionEndRequired {
-            reason,
-            duration_ms,
-            input_tokens,
-            output_tokens,
-        } = required;
-        Self {
-            reason,
-            ended_by: Default::default(),
-            fatal_error_reason: Default::default(),
-            duration_ms,
-            input_tokens,
-            output_tokens,
-        }
-    }
-    /// Who or what ended the call, `system` when nothing recorded it. Absent on a speech-to-speech
-    /// session.
-    pub fn ended_by(mut self, value: impl Into<String>) -> Self {
-        self.ended_by = Some(Into::into(value));
-        self
-    }
-    /// A description of the error. Included only when the session ended on one.
-    pub fn fatal_error_reason(mut self, value: impl Into<String>) -> Self {
-        self.fatal_error_reason = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadSessionEnd { new(some
+    WebhooksAiDebugWebhookPayloadSessionEndRequired { reason, duration_ms, input_tokens,
+    output_tokens }), ended_by : Some(into String), fatal_error_reason : Some(into
+    String), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -3066,68 +1850,12 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadSessionStart {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            model: Default::default(),
-            tts_engine: Default::default(),
-            tts_voice: Default::default(),
-            language: Default::default(),
-            mode: Default::default(),
-            rate: Default::default(),
-            audio_format: Default::default(),
-            tool_model: Default::default(),
-            local_vad: Default::default(),
-        }
-    }
-    /// The model the agent is running. `unknown` on a speech-to-speech session with no model set.
-    pub fn model(mut self, value: impl Into<String>) -> Self {
-        self.model = Some(Into::into(value));
-        self
-    }
-    /// The text-to-speech engine. Standard sessions only, and only when a voice is configured.
-    pub fn tts_engine(mut self, value: impl Into<String>) -> Self {
-        self.tts_engine = Some(Into::into(value));
-        self
-    }
-    /// The text-to-speech voice. Standard sessions only, and only when a voice is configured.
-    pub fn tts_voice(mut self, value: impl Into<String>) -> Self {
-        self.tts_voice = Some(Into::into(value));
-        self
-    }
-    /// The language code the session started in. Standard sessions only, and only when a voice is configured.
-    pub fn language(mut self, value: impl Into<String>) -> Self {
-        self.language = Some(Into::into(value));
-        self
-    }
-    /// Always `oart` when present, marking a speech-to-speech session. Absent on a standard session.
-    pub fn mode(mut self, value: impl Into<String>) -> Self {
-        self.mode = Some(Into::into(value));
-        self
-    }
-    /// The audio sample rate, in hertz. Speech-to-speech sessions only.
-    pub fn rate(mut self, value: i64) -> Self {
-        self.rate = Some(value);
-        self
-    }
-    /// The audio encoding. Speech-to-speech sessions only.
-    pub fn audio_format(mut self, value: impl Into<String>) -> Self {
-        self.audio_format = Some(Into::into(value));
-        self
-    }
-    /// The separate model used for tool calls. Speech-to-speech sessions only, and only when one is configured.
-    pub fn tool_model(mut self, value: impl Into<String>) -> Self {
-        self.tool_model = Some(Into::into(value));
-        self
-    }
-    /// Always `true` when present, meaning voice activity detection runs on the media rather than at
-    /// the model. Speech-to-speech sessions only.
-    pub fn local_vad(mut self, value: bool) -> Self {
-        self.local_vad = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadSessionStart { new(none), model : Some(into String),
+    tts_engine : Some(into String), tts_voice : Some(into String), language : Some(into
+    String), mode : Some(into String), rate : Some(as i64), audio_format : Some(into
+    String), tool_model : Some(into String), local_vad : Some(as bool), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Speech was recognized from the caller. Suppressed when you enable `redact_prompt`.
@@ -3157,13 +1885,10 @@ pub struct WebhooksAiDebugWebhookPayloadSpeechDetectRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadSpeechDetect {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadSpeechDetectRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadSpeechDetectRequired { text, source } = required;
-        Self { text, source }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadSpeechDetect { new(all
+    WebhooksAiDebugWebhookPayloadSpeechDetectRequired { text, source }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Your `startup_hook` function finished, whether or not it succeeded.
@@ -3195,22 +1920,11 @@ pub struct WebhooksAiDebugWebhookPayloadStartupHookRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadStartupHook {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadStartupHookRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadStartupHookRequired { duration_ms, success } = required;
-        Self {
-            duration_ms,
-            success,
-            error: Default::default(),
-        }
-    }
-    /// Why the hook failed. Included only when `success` is `false`.
-    pub fn error(mut self, value: impl Into<String>) -> Self {
-        self.error = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadStartupHook { new(some
+    WebhooksAiDebugWebhookPayloadStartupHookRequired { duration_ms, success }), error :
+    Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The agent moved to a different step.
@@ -3251,38 +1965,12 @@ pub struct WebhooksAiDebugWebhookPayloadStepChangeRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadStepChange {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadStepChangeRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadStepChangeRequired {
-            from_index,
-            to_step,
-            to_index,
-        } = required;
-        Self {
-            from_step: Default::default(),
-            from_index,
-            to_step,
-            to_index,
-            trigger: Default::default(),
-        }
-    }
-    /// The step it left. Omitted on the first step.
-    pub fn from_step(mut self, value: impl Into<String>) -> Self {
-        self.from_step = Some(Into::into(value));
-        self
-    }
-    /// What caused the move. `ai_function` when the agent called `next_step`, `webhook_action` when a
-    /// tool's response asked for it, `gather_complete` when a gather finished, and `auto_advance` when
-    /// the step's own advance condition was met.
-    pub fn trigger(
-        mut self,
-        value: WebhooksAiDebugWebhookPayloadStepChangeTrigger,
-    ) -> Self {
-        self.trigger = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadStepChange { new(some
+    WebhooksAiDebugWebhookPayloadStepChangeRequired { from_index, to_step, to_index }),
+    from_step : Some(into String), trigger : Some(as
+    WebhooksAiDebugWebhookPayloadStepChangeTrigger), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -3326,13 +2014,10 @@ pub struct WebhooksAiDebugWebhookPayloadSummarizeStartRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadSummarizeStart {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadSummarizeStartRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadSummarizeStartRequired { mode, model } = required;
-        Self { mode, model }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadSummarizeStart { new(all
+    WebhooksAiDebugWebhookPayloadSummarizeStartRequired { mode, model }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Text was rewritten between spoken and written form, for recognition or speech.
@@ -3371,23 +2056,11 @@ pub struct WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadTextNormalize {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadTextNormalizeRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadTextNormalizeRequired {
-            direction,
-            language,
-            original,
-            normalized,
-        } = required;
-        Self {
-            direction,
-            language,
-            original,
-            normalized,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadTextNormalize { new(all
+    WebhooksAiDebugWebhookPayloadTextNormalizeRequired { direction, language, original,
+    normalized }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -3436,23 +2109,11 @@ pub struct WebhooksAiDebugWebhookPayloadToolDistillRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadToolDistill {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadToolDistillRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadToolDistillRequired {
-            function,
-            raw_chars,
-            distilled_chars,
-            model,
-        } = required;
-        Self {
-            function,
-            raw_chars,
-            distilled_chars,
-            model,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadToolDistill { new(all
+    WebhooksAiDebugWebhookPayloadToolDistillRequired { function, raw_chars,
+    distilled_chars, model }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The configured voice could not be used and the agent fell back to another.
@@ -3495,25 +2156,11 @@ pub struct WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadVoiceError {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadVoiceErrorRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadVoiceErrorRequired {
-            event,
-            engine,
-            voice,
-            fallback_engine,
-            fallback_voice,
-        } = required;
-        Self {
-            event,
-            engine,
-            voice,
-            fallback_engine,
-            fallback_voice,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadVoiceError { new(all
+    WebhooksAiDebugWebhookPayloadVoiceErrorRequired { event, engine, voice,
+    fallback_engine, fallback_voice }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -3553,13 +2200,10 @@ pub struct WebhooksAiDebugWebhookPayloadWarningRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadWarning {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadWarningRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadWarningRequired { event, tokens } = required;
-        Self { event, tokens }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadWarning { new(all
+    WebhooksAiDebugWebhookPayloadWarningRequired { event, tokens }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A webhook request completed, with the request and response recorded.
@@ -3592,25 +2236,11 @@ pub struct WebhooksAiDebugWebhookPayloadWebhookLogRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiDebugWebhookPayloadWebhookLog {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiDebugWebhookPayloadWebhookLogRequired) -> Self {
-        let WebhooksAiDebugWebhookPayloadWebhookLogRequired {
-            request_url,
-            webhook_response,
-        } = required;
-        Self {
-            request_url,
-            request_payload: Default::default(),
-            webhook_response,
-        }
-    }
-    /// The body that was sent. Omitted on a request with no body.
-    pub fn request_payload(mut self, value: ::serde_json::Value) -> Self {
-        self.request_payload = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiDebugWebhookPayloadWebhookLog { new(some
+    WebhooksAiDebugWebhookPayloadWebhookLogRequired { request_url, webhook_response }),
+    request_payload : Some(as ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -3776,273 +2406,28 @@ pub struct WebhooksAiPostPromptCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiPostPromptCallbackPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiPostPromptCallbackPayloadRequired) -> Self {
-        let WebhooksAiPostPromptCallbackPayloadRequired {
-            content_type,
-            content_disposition,
-            conversation_type,
-            call_id,
-            app_name,
-            ai_session_id,
-            action,
-        } = required;
-        Self {
-            project_id: Default::default(),
-            space_id: Default::default(),
-            content_type,
-            content_disposition,
-            conversation_type,
-            call_id,
-            app_name,
-            ai_session_id,
-            ai_id_tag: Default::default(),
-            conversation_id: Default::default(),
-            action,
-            call_log: Default::default(),
-            raw_call_log: Default::default(),
-            call_timeline: Default::default(),
-            previous_contexts: Default::default(),
-            hard_timeout: Default::default(),
-            call_start_date: Default::default(),
-            call_answer_date: Default::default(),
-            call_end_date: Default::default(),
-            ai_start_date: Default::default(),
-            call_ended_by: Default::default(),
-            ai_end_date: Default::default(),
-            caller_id_name: Default::default(),
-            caller_id_number: Default::default(),
-            times: Default::default(),
-            swml_vars: Default::default(),
-            swml_call: Default::default(),
-            post_prompt_data: Default::default(),
-            global_data: Default::default(),
-            swaig_log: Default::default(),
-            total_minutes: Default::default(),
-            total_input_tokens: Default::default(),
-            total_output_tokens: Default::default(),
-            total_wire_input_tokens: Default::default(),
-            total_wire_input_tokens_per_minute: Default::default(),
-            total_wire_output_tokens: Default::default(),
-            total_wire_output_tokens_per_minute: Default::default(),
-            total_tts_chars: Default::default(),
-            total_tts_chars_per_min: Default::default(),
-            total_asr_minutes: Default::default(),
-            total_asr_cost_factor: Default::default(),
-            conversation_summary: Default::default(),
-        }
-    }
-    /// Your project ID, when available.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(mut self, value: impl Into<String>) -> Self {
-        self.space_id = Some(Into::into(value));
-        self
-    }
-    /// A stable fingerprint of the model the agent ran. Two calls that used the same model share it, so
-    /// you can group reports by model without recording the model name. Omitted when the session had no
-    /// model.
-    pub fn ai_id_tag(mut self, value: impl Into<String>) -> Self {
-        self.ai_id_tag = Some(Into::into(value));
-        self
-    }
-    /// The conversation ID, when the agent was configured with one.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(Into::into(value));
-        self
-    }
-    /// The conversation, filtered: interrupted segments are consolidated and evicted entries dropped.
-    /// Included when `action` is `post_conversation`.
-    pub fn call_log(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
-    ) -> Self {
-        self.call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The conversation, unfiltered and append-only. Interruption detail appears here and nowhere else.
-    /// Included when `action` is `post_conversation`.
-    pub fn raw_call_log(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
-    ) -> Self {
-        self.raw_call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// A flat stream of typed events aligned to `raw_call_log`, for replaying the call in order.
-    /// Included when the session produced any.
-    pub fn call_timeline(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiCallTimelineEntry>,
-    ) -> Self {
-        self.call_timeline = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Conversations from before each context switch, oldest first, one array of messages per switch.
-    /// Included only when the agent switched context during the call.
-    pub fn previous_contexts(
-        mut self,
-        value: impl IntoIterator<Item = Vec<::serde_json::Value>>,
-    ) -> Self {
-        self.previous_contexts = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Always `true` when present, meaning the session ended because it hit its configured time limit
-    /// rather than finishing on its own. Omitted otherwise.
-    pub fn hard_timeout(mut self, value: bool) -> Self {
-        self.hard_timeout = Some(value);
-        self
-    }
-    /// When the call was created, as a Unix timestamp in microseconds.
-    pub fn call_start_date(mut self, value: i64) -> Self {
-        self.call_start_date = Some(value);
-        self
-    }
-    /// When the call was answered, as a Unix timestamp in microseconds. `0` when it never was.
-    pub fn call_answer_date(mut self, value: i64) -> Self {
-        self.call_answer_date = Some(value);
-        self
-    }
-    /// When the call ended, as a Unix timestamp in microseconds.
-    pub fn call_end_date(mut self, value: i64) -> Self {
-        self.call_end_date = Some(value);
-        self
-    }
-    /// When the AI session started, as a Unix timestamp in microseconds.
-    pub fn ai_start_date(mut self, value: i64) -> Self {
-        self.ai_start_date = Some(value);
-        self
-    }
-    /// Who or what ended the call. Included when the session recorded it.
-    pub fn call_ended_by(mut self, value: impl Into<String>) -> Self {
-        self.call_ended_by = Some(Into::into(value));
-        self
-    }
-    /// When the AI session ended, as a Unix timestamp in microseconds. Omitted when the session was
-    /// still running.
-    pub fn ai_end_date(mut self, value: i64) -> Self {
-        self.ai_end_date = Some(value);
-        self
-    }
-    /// The caller's name, when available.
-    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_name = Some(Into::into(value));
-        self
-    }
-    /// The caller's number, when available.
-    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_number = Some(Into::into(value));
-        self
-    }
-    /// Per-response performance metrics, one entry per generated reply. Included once the session has
-    /// any.
-    pub fn times(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiResponseTiming>,
-    ) -> Self {
-        self.times = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// SWML variables for the call. Included when the call carries SWML state.
-    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = Some(value);
-        self
-    }
-    /// SWML call state. Included when the call carries SWML state.
-    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = Some(value);
-        self
-    }
-    /// The agent's answer to your `post_prompt`. Included when `action` is `post_conversation`.
-    pub fn post_prompt_data(mut self, value: WebhooksAiPostPromptData) -> Self {
-        self.post_prompt_data = Some(value);
-        self
-    }
-    /// The session's final `global_data`. Alongside anything you seeded, the session adds
-    /// `caller_id_name` and `caller_id_number` when the call carries them. Included when `action` is
-    /// `post_conversation`.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// Every tool call the agent made, in order. Included when `action` is `post_conversation`.
-    pub fn swaig_log(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiSwaigLogEntry>,
-    ) -> Self {
-        self.swaig_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The number of billable minutes, rounded up to at least one. Included when you enable
-    /// [`enable_accounting`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramsenable_accounting).
-    pub fn total_minutes(mut self, value: i64) -> Self {
-        self.total_minutes = Some(value);
-        self
-    }
-    /// Input tokens the session consumed. Included when you enable `enable_accounting`.
-    pub fn total_input_tokens(mut self, value: i64) -> Self {
-        self.total_input_tokens = Some(value);
-        self
-    }
-    /// Output tokens the session produced. Included when you enable `enable_accounting`.
-    pub fn total_output_tokens(mut self, value: i64) -> Self {
-        self.total_output_tokens = Some(value);
-        self
-    }
-    /// Input tokens counted against the model, which differs from `total_input_tokens` when the
-    /// conversation was trimmed. Included when you enable `enable_accounting`.
-    pub fn total_wire_input_tokens(mut self, value: i64) -> Self {
-        self.total_wire_input_tokens = Some(value);
-        self
-    }
-    /// `total_wire_input_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_wire_input_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_input_tokens_per_minute = Some(value);
-        self
-    }
-    /// Output tokens counted against the model. Included when you enable `enable_accounting`.
-    pub fn total_wire_output_tokens(mut self, value: i64) -> Self {
-        self.total_wire_output_tokens = Some(value);
-        self
-    }
-    /// `total_wire_output_tokens` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_wire_output_tokens_per_minute(mut self, value: f64) -> Self {
-        self.total_wire_output_tokens_per_minute = Some(value);
-        self
-    }
-    /// Characters sent to text-to-speech. Included when you enable `enable_accounting`.
-    pub fn total_tts_chars(mut self, value: i64) -> Self {
-        self.total_tts_chars = Some(value);
-        self
-    }
-    /// `total_tts_chars` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_tts_chars_per_min(mut self, value: f64) -> Self {
-        self.total_tts_chars_per_min = Some(value);
-        self
-    }
-    /// Minutes of audio sent to speech recognition. Included when you enable `enable_accounting`.
-    pub fn total_asr_minutes(mut self, value: f64) -> Self {
-        self.total_asr_minutes = Some(value);
-        self
-    }
-    /// `total_asr_minutes` divided by `total_minutes`. Included when you enable `enable_accounting`.
-    pub fn total_asr_cost_factor(mut self, value: f64) -> Self {
-        self.total_asr_cost_factor = Some(value);
-        self
-    }
-    /// A plain-language summary of the conversation, for storing against `conversation_id` and handing
-    /// back on the next `fetch_conversation`. Included when you enable
-    /// [`save_conversation`](https://signalwire.com/docs/swml/reference/calling/ai/params#paramssave_conversation) and set
-    /// a `conversation_id`.
-    pub fn conversation_summary(mut self, value: impl Into<String>) -> Self {
-        self.conversation_summary = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiPostPromptCallbackPayload { new(some
+    WebhooksAiPostPromptCallbackPayloadRequired { content_type, content_disposition,
+    conversation_type, call_id, app_name, ai_session_id, action }), project_id :
+    Some(into String), space_id : Some(into String), ai_id_tag : Some(into String),
+    conversation_id : Some(into String), call_log : Some(iter WebhooksAiCallLogEntry),
+    raw_call_log : Some(iter WebhooksAiCallLogEntry), call_timeline : Some(iter
+    WebhooksAiCallTimelineEntry), previous_contexts : Some(iter Vec < ::serde_json::Value
+    >), hard_timeout : Some(as bool), call_start_date : Some(as i64), call_answer_date :
+    Some(as i64), call_end_date : Some(as i64), ai_start_date : Some(as i64),
+    call_ended_by : Some(into String), ai_end_date : Some(as i64), caller_id_name :
+    Some(into String), caller_id_number : Some(into String), times : Some(iter
+    WebhooksAiResponseTiming), swml_vars : Some(as ::serde_json::Value), swml_call :
+    Some(as ::serde_json::Value), post_prompt_data : Some(as WebhooksAiPostPromptData),
+    global_data : Some(as ::serde_json::Value), swaig_log : Some(iter
+    WebhooksAiSwaigLogEntry), total_minutes : Some(as i64), total_input_tokens : Some(as
+    i64), total_output_tokens : Some(as i64), total_wire_input_tokens : Some(as i64),
+    total_wire_input_tokens_per_minute : Some(as f64), total_wire_output_tokens : Some(as
+    i64), total_wire_output_tokens_per_minute : Some(as f64), total_tts_chars : Some(as
+    i64), total_tts_chars_per_min : Some(as f64), total_asr_minutes : Some(as f64),
+    total_asr_cost_factor : Some(as f64), conversation_summary : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -4100,23 +2485,10 @@ pub struct WebhooksAiPostPromptDataRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiPostPromptData {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiPostPromptDataRequired) -> Self {
-        let WebhooksAiPostPromptDataRequired { parsed, raw } = required;
-        Self {
-            parsed,
-            raw,
-            substituted: Default::default(),
-        }
-    }
-    /// The answer with the JSON removed, leaving only the surrounding prose. Omitted when the answer was
-    /// JSON and nothing followed it.
-    pub fn substituted(mut self, value: impl Into<String>) -> Self {
-        self.substituted = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiPostPromptData { new(some WebhooksAiPostPromptDataRequired { parsed, raw
+    }), substituted : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Timing and token counts for one generated reply.
@@ -4174,29 +2546,10 @@ pub struct WebhooksAiResponseTimingRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiResponseTiming {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiResponseTimingRequired) -> Self {
-        let WebhooksAiResponseTimingRequired {
-            response,
-            response_word_count,
-            answer_time,
-            token_time,
-            tokens,
-            avg_tps,
-            tps,
-        } = required;
-        Self {
-            response,
-            response_word_count,
-            answer_time,
-            token_time,
-            tokens,
-            avg_tps,
-            tps,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiResponseTiming { new(all WebhooksAiResponseTimingRequired { response,
+    response_word_count, answer_time, token_time, tokens, avg_tps, tps }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -4226,13 +2579,10 @@ pub struct WebhooksAiSidecarCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSidecarCallbackPayload {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiSidecarCallbackPayloadRequired) -> Self {
-        let WebhooksAiSidecarCallbackPayloadRequired { call_info, sidecar_event } = required;
-        Self { call_info, sidecar_event }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSidecarCallbackPayload { new(all WebhooksAiSidecarCallbackPayloadRequired {
+    call_info, sidecar_event }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -4283,37 +2633,11 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSidecarChannelData {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            call_id: Default::default(),
-            caller_id_name: Default::default(),
-            caller_id_number: Default::default(),
-            destination_number: Default::default(),
-        }
-    }
-    /// ID of the call the sidecar is attached to.
-    pub fn call_id(mut self, value: impl Into<String>) -> Self {
-        self.call_id = Some(Into::into(value));
-        self
-    }
-    /// The caller's name.
-    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_name = Some(Into::into(value));
-        self
-    }
-    /// The caller's number.
-    pub fn caller_id_number(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_number = Some(Into::into(value));
-        self
-    }
-    /// The number that was called.
-    pub fn destination_number(mut self, value: impl Into<String>) -> Self {
-        self.destination_number = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSidecarChannelData { new(none), call_id : Some(into String), caller_id_name
+    : Some(into String), caller_id_number : Some(into String), destination_number :
+    Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// One sidecar callback. Every event carries the four fields below; `type` decides what else comes
@@ -4354,18 +2678,10 @@ pub struct WebhooksAiSidecarEventRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSidecarEvent {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksAiSidecarEventRequired) -> Self {
-        let WebhooksAiSidecarEventRequired { type_, ts, tick_id, channel_data } = required;
-        Self {
-            type_,
-            ts,
-            tick_id,
-            channel_data,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSidecarEvent { new(all WebhooksAiSidecarEventRequired { type_, ts, tick_id,
+    channel_data }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -4404,33 +2720,11 @@ pub struct WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSidecarSwaigToolWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiSidecarSwaigToolWebhookPayloadRequired) -> Self {
-        let WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
-            function,
-            argument,
-            channel_data,
-        } = required;
-        Self {
-            function,
-            argument,
-            call_id: Default::default(),
-            global_data: Default::default(),
-            channel_data,
-        }
-    }
-    /// The ID of the call the sidecar is attached to.
-    pub fn call_id(mut self, value: impl Into<String>) -> Self {
-        self.call_id = Some(Into::into(value));
-        self
-    }
-    /// The sidecar's current `global_data`. Present when the sidecar has any.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSidecarSwaigToolWebhookPayload { new(some
+    WebhooksAiSidecarSwaigToolWebhookPayloadRequired { function, argument, channel_data
+    }), call_id : Some(into String), global_data : Some(as ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The arguments the model passed to your function.
@@ -4463,25 +2757,11 @@ pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSidecarSwaigToolWebhookPayloadArgument {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired,
-    ) -> Self {
-        let WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
-        Self {
-            parsed,
-            raw,
-            substituted: Default::default(),
-        }
-    }
-    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
-    /// argument was JSON, which is the usual case.
-    pub fn substituted(mut self, value: impl Into<String>) -> Self {
-        self.substituted = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSidecarSwaigToolWebhookPayloadArgument { new(some
+    WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired { parsed, raw }),
+    substituted : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// One tool call the agent made, in the order it was made.
@@ -4541,78 +2821,15 @@ pub struct WebhooksAiSwaigLogEntryRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSwaigLogEntry {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiSwaigLogEntryRequired) -> Self {
-        let WebhooksAiSwaigLogEntryRequired { command_name, command_arg, epoch_time } = required;
-        Self {
-            command_name,
-            command_arg,
-            epoch_time,
-            native: Default::default(),
-            active_count: Default::default(),
-            url: Default::default(),
-            post_data: Default::default(),
-            post_response: Default::default(),
-            delayed_post_response: Default::default(),
-            mcp_url: Default::default(),
-            mcp_tool: Default::default(),
-            mcp_response: Default::default(),
-            mcp_error: Default::default(),
-        }
-    }
-    /// Always `true` when present, meaning the function ran inside the platform rather than on your server.
-    pub fn native(mut self, value: bool) -> Self {
-        self.native = Some(value);
-        self
-    }
-    /// How many times the function may still be called, or `endless` when it has no limit. Present only
-    /// on a function you limited.
-    pub fn active_count(mut self, value: WebhooksAiSwaigLogEntryActiveCount) -> Self {
-        self.active_count = Some(value);
-        self
-    }
-    /// The URL the function was served from. Present when the call reached your server.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(Into::into(value));
-        self
-    }
-    /// The body sent to your server. Present when the call reached it.
-    pub fn post_data(mut self, value: ::serde_json::Value) -> Self {
-        self.post_data = Some(value);
-        self
-    }
-    /// The response your server returned. Present when the call reached it and got a reply.
-    pub fn post_response(mut self, value: ::serde_json::Value) -> Self {
-        self.post_response = Some(value);
-        self
-    }
-    /// A response that arrived after the agent had already moved on. Present only when that happened.
-    pub fn delayed_post_response(mut self, value: ::serde_json::Value) -> Self {
-        self.delayed_post_response = Some(value);
-        self
-    }
-    /// The MCP server the tool was served from. Present only for an MCP-backed tool.
-    pub fn mcp_url(mut self, value: impl Into<String>) -> Self {
-        self.mcp_url = Some(Into::into(value));
-        self
-    }
-    /// The tool name on that MCP server. Present only for an MCP-backed tool.
-    pub fn mcp_tool(mut self, value: impl Into<String>) -> Self {
-        self.mcp_tool = Some(Into::into(value));
-        self
-    }
-    /// What the MCP server returned. Present only for an MCP-backed tool.
-    pub fn mcp_response(mut self, value: impl Into<String>) -> Self {
-        self.mcp_response = Some(Into::into(value));
-        self
-    }
-    /// Always `true` when present, meaning the MCP call failed.
-    pub fn mcp_error(mut self, value: bool) -> Self {
-        self.mcp_error = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSwaigLogEntry { new(some WebhooksAiSwaigLogEntryRequired { command_name,
+    command_arg, epoch_time }), native : Some(as bool), active_count : Some(as
+    WebhooksAiSwaigLogEntryActiveCount), url : Some(into String), post_data : Some(as
+    ::serde_json::Value), post_response : Some(as ::serde_json::Value),
+    delayed_post_response : Some(as ::serde_json::Value), mcp_url : Some(into String),
+    mcp_tool : Some(into String), mcp_response : Some(into String), mcp_error : Some(as
+    bool), }
+);
 
 #[cfg(feature = "webhooks")]
 /// How many times the function may still be called, or `endless` when it has no limit. Present only
@@ -4683,50 +2900,13 @@ pub struct WebhooksAiSwaigSignatureRequestPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSwaigSignatureRequestPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiSwaigSignatureRequestPayloadRequired) -> Self {
-        let WebhooksAiSwaigSignatureRequestPayloadRequired {
-            action,
-            functions,
-            content_type,
-            content_disposition,
-            version,
-        } = required;
-        Self {
-            action,
-            functions,
-            meta_data: Default::default(),
-            meta_data_token: Default::default(),
-            content_type,
-            content_disposition,
-            version,
-            project_id: Default::default(),
-            space_id: Default::default(),
-        }
-    }
-    /// The `meta_data` you set on the `includes` entry. Omitted when you set none.
-    pub fn meta_data(mut self, value: ::serde_json::Value) -> Self {
-        self.meta_data = Some(value);
-        self
-    }
-    /// The token scoping `meta_data`. Present on the check your endpoint can receive outside of a call,
-    /// where it is a fixed value with nothing to interpret, and absent during a call.
-    pub fn meta_data_token(mut self, value: impl Into<String>) -> Self {
-        self.meta_data_token = Some(Into::into(value));
-        self
-    }
-    /// Your project ID, when available.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(mut self, value: impl Into<String>) -> Self {
-        self.space_id = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSwaigSignatureRequestPayload { new(some
+    WebhooksAiSwaigSignatureRequestPayloadRequired { action, functions, content_type,
+    content_disposition, version }), meta_data : Some(as ::serde_json::Value),
+    meta_data_token : Some(into String), project_id : Some(into String), space_id :
+    Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -4857,127 +3037,19 @@ pub struct WebhooksAiSwaigToolWebhookPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSwaigToolWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiSwaigToolWebhookPayloadRequired) -> Self {
-        let WebhooksAiSwaigToolWebhookPayloadRequired {
-            function,
-            argument,
-            argument_desc,
-            description,
-            call_id,
-            ai_session_id,
-            app_name,
-            meta_data_token,
-            meta_data,
-            channel_active,
-            channel_offhook,
-            channel_ready,
-            content_type,
-            version,
-            content_disposition,
-            conversation_type,
-        } = required;
-        Self {
-            function,
-            argument,
-            argument_desc,
-            description,
-            call_id,
-            ai_session_id,
-            conversation_id: Default::default(),
-            app_name,
-            global_data: Default::default(),
-            meta_data_token,
-            meta_data,
-            caller_id_name: Default::default(),
-            caller_id_num: Default::default(),
-            channel_active,
-            channel_offhook,
-            channel_ready,
-            content_type,
-            version,
-            content_disposition,
-            conversation_type,
-            project_id: Default::default(),
-            space_id: Default::default(),
-            fatal_error: Default::default(),
-            error_reason: Default::default(),
-            swml_vars: Default::default(),
-            swml_call: Default::default(),
-            call_log: Default::default(),
-            raw_call_log: Default::default(),
-        }
-    }
-    /// The conversation ID, when the AI session has one. A text conversation held over the
-    /// [AI chat endpoint](https://signalwire.com/docs/apis/rest/ai-chat/chat-methods) always has one, and it matches
-    /// `call_id`.
-    pub fn conversation_id(mut self, value: impl Into<String>) -> Self {
-        self.conversation_id = Some(Into::into(value));
-        self
-    }
-    /// The AI session's current `global_data`, when it has any.
-    pub fn global_data(mut self, value: ::serde_json::Value) -> Self {
-        self.global_data = Some(value);
-        self
-    }
-    /// The caller's name, when available.
-    pub fn caller_id_name(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_name = Some(Into::into(value));
-        self
-    }
-    /// The caller's number, when available.
-    pub fn caller_id_num(mut self, value: impl Into<String>) -> Self {
-        self.caller_id_num = Some(Into::into(value));
-        self
-    }
-    /// Your project ID, when available.
-    pub fn project_id(mut self, value: impl Into<String>) -> Self {
-        self.project_id = Some(Into::into(value));
-        self
-    }
-    /// Your Space ID, when available.
-    pub fn space_id(mut self, value: impl Into<String>) -> Self {
-        self.space_id = Some(Into::into(value));
-        self
-    }
-    /// `true` when the AI session has hit an unrecoverable error. Included only in that case.
-    pub fn fatal_error(mut self, value: bool) -> Self {
-        self.fatal_error = Some(value);
-        self
-    }
-    /// A description of the error. Included only when `fatal_error` is set.
-    pub fn error_reason(mut self, value: impl Into<String>) -> Self {
-        self.error_reason = Some(Into::into(value));
-        self
-    }
-    /// SWML variables for the call. Included when you enable `swaig_post_swml_vars`.
-    pub fn swml_vars(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_vars = Some(value);
-        self
-    }
-    /// SWML call state. Included when you enable `swaig_post_swml_vars`.
-    pub fn swml_call(mut self, value: ::serde_json::Value) -> Self {
-        self.swml_call = Some(value);
-        self
-    }
-    /// The conversation so far, with sensitive values redacted. Included when you enable `swaig_post_conversation`.
-    pub fn call_log(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
-    ) -> Self {
-        self.call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The full, unredacted conversation so far. Included when you enable `swaig_post_conversation`.
-    pub fn raw_call_log(
-        mut self,
-        value: impl IntoIterator<Item = WebhooksAiCallLogEntry>,
-    ) -> Self {
-        self.raw_call_log = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSwaigToolWebhookPayload { new(some
+    WebhooksAiSwaigToolWebhookPayloadRequired { function, argument, argument_desc,
+    description, call_id, ai_session_id, app_name, meta_data_token, meta_data,
+    channel_active, channel_offhook, channel_ready, content_type, version,
+    content_disposition, conversation_type }), conversation_id : Some(into String),
+    global_data : Some(as ::serde_json::Value), caller_id_name : Some(into String),
+    caller_id_num : Some(into String), project_id : Some(into String), space_id :
+    Some(into String), fatal_error : Some(as bool), error_reason : Some(into String),
+    swml_vars : Some(as ::serde_json::Value), swml_call : Some(as ::serde_json::Value),
+    call_log : Some(iter WebhooksAiCallLogEntry), raw_call_log : Some(iter
+    WebhooksAiCallLogEntry), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The arguments the AI passed to your function.
@@ -5010,23 +3082,11 @@ pub struct WebhooksAiSwaigToolWebhookPayloadArgumentRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksAiSwaigToolWebhookPayloadArgument {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksAiSwaigToolWebhookPayloadArgumentRequired) -> Self {
-        let WebhooksAiSwaigToolWebhookPayloadArgumentRequired { parsed, raw } = required;
-        Self {
-            parsed,
-            raw,
-            substituted: Default::default(),
-        }
-    }
-    /// Any text that surrounded the JSON, with the JSON itself removed. Omitted when the whole
-    /// argument was JSON, which is the usual case.
-    pub fn substituted(mut self, value: impl Into<String>) -> Self {
-        self.substituted = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksAiSwaigToolWebhookPayloadArgument { new(some
+    WebhooksAiSwaigToolWebhookPayloadArgumentRequired { parsed, raw }), substituted :
+    Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The kind of conversation the agent is running: a call, or a text conversation held over the
@@ -5119,82 +3179,15 @@ pub struct WebhooksCallingInboundCallContextRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallContext {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksCallingInboundCallContextRequired) -> Self {
-        let WebhooksCallingInboundCallContextRequired {
-            call_id,
-            node_id,
-            segment_id,
-            call_state,
-            direction,
-            type_,
-            from,
-            to,
-            headers,
-            project_id,
-            space_id,
-        } = required;
-        Self {
-            call_id,
-            node_id,
-            segment_id,
-            tag: Default::default(),
-            call_state,
-            direction,
-            type_,
-            from,
-            to,
-            from_number: Default::default(),
-            to_number: Default::default(),
-            dial_winner: Default::default(),
-            headers,
-            parent: Default::default(),
-            peer: Default::default(),
-            sip_data: Default::default(),
-            project_id,
-            space_id,
-        }
-    }
-    /// The tag you assigned to this call when it was created, if any.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(Into::into(value));
-        self
-    }
-    /// The phone number that initiated this call. Present for phone calls (`type` is `phone`); SIP and WebRTC calls expose the originator through `from` instead.
-    pub fn from_number(mut self, value: impl Into<String>) -> Self {
-        self.from_number = Some(Into::into(value));
-        self
-    }
-    /// The destination phone number of this call. Present for phone calls (`type` is `phone`); SIP and WebRTC calls expose the destination through `to` instead.
-    pub fn to_number(mut self, value: impl Into<String>) -> Self {
-        self.to_number = Some(Into::into(value));
-        self
-    }
-    /// Set to `"true"` when this call won a parallel dial. Omitted otherwise.
-    pub fn dial_winner(
-        mut self,
-        value: WebhooksCallingInboundCallContextDialWinner,
-    ) -> Self {
-        self.dial_winner = Some(value);
-        self
-    }
-    /// The call that created this call. Present only when this call has a parent.
-    pub fn parent(mut self, value: WebhooksCallingInboundCallParent) -> Self {
-        self.parent = Some(value);
-        self
-    }
-    /// The call this call is bridged to. Present only when this call has a peer.
-    pub fn peer(mut self, value: WebhooksCallingInboundCallPeer) -> Self {
-        self.peer = Some(value);
-        self
-    }
-    /// SIP-specific data. Present only when `type` is `sip`.
-    pub fn sip_data(mut self, value: WebhooksCallingInboundCallSipData) -> Self {
-        self.sip_data = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingInboundCallContext { new(some
+    WebhooksCallingInboundCallContextRequired { call_id, node_id, segment_id, call_state,
+    direction, type_, from, to, headers, project_id, space_id }), tag : Some(into
+    String), from_number : Some(into String), to_number : Some(into String), dial_winner
+    : Some(as WebhooksCallingInboundCallContextDialWinner), parent : Some(as
+    WebhooksCallingInboundCallParent), peer : Some(as WebhooksCallingInboundCallPeer),
+    sip_data : Some(as WebhooksCallingInboundCallSipData), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -5254,13 +3247,10 @@ pub struct WebhooksCallingInboundCallHeaderRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallHeader {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksCallingInboundCallHeaderRequired) -> Self {
-        let WebhooksCallingInboundCallHeaderRequired { name, value } = required;
-        Self { name, value }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingInboundCallHeader { new(all WebhooksCallingInboundCallHeaderRequired {
+    name, value }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The call that created this call. Present only when this call has a parent — for example, a leg created by a `connect` or transfer.
@@ -5294,17 +3284,10 @@ pub struct WebhooksCallingInboundCallParentRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallParent {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksCallingInboundCallParentRequired) -> Self {
-        let WebhooksCallingInboundCallParentRequired { device_type, call_id, node_id } = required;
-        Self {
-            device_type,
-            call_id,
-            node_id,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingInboundCallParent { new(all WebhooksCallingInboundCallParentRequired {
+    device_type, call_id, node_id }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// The device type of the parent call.
@@ -5338,13 +3321,10 @@ pub struct WebhooksCallingInboundCallPeerRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallPeer {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksCallingInboundCallPeerRequired) -> Self {
-        let WebhooksCallingInboundCallPeerRequired { call_id, node_id } = required;
-        Self { call_id, node_id }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingInboundCallPeer { new(all WebhooksCallingInboundCallPeerRequired {
+    call_id, node_id }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// SIP-specific data for SIP calls. Only present when `call.type` is `sip`.
@@ -5429,43 +3409,12 @@ pub struct WebhooksCallingInboundCallSipDataRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallSipData {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksCallingInboundCallSipDataRequired) -> Self {
-        let WebhooksCallingInboundCallSipDataRequired {
-            sip_req_host,
-            sip_req_uri,
-            sip_req_user,
-            sip_from_host,
-            sip_from_uri,
-            sip_from_user,
-            sip_to_host,
-            sip_to_uri,
-            sip_to_user,
-            sip_contact_user,
-            sip_contact_port,
-            sip_contact_uri,
-            sip_contact_host,
-            sip_contact_params,
-        } = required;
-        Self {
-            sip_req_host,
-            sip_req_uri,
-            sip_req_user,
-            sip_from_host,
-            sip_from_uri,
-            sip_from_user,
-            sip_to_host,
-            sip_to_uri,
-            sip_to_user,
-            sip_contact_user,
-            sip_contact_port,
-            sip_contact_uri,
-            sip_contact_host,
-            sip_contact_params,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingInboundCallSipData { new(all WebhooksCallingInboundCallSipDataRequired
+    { sip_req_host, sip_req_uri, sip_req_user, sip_from_host, sip_from_uri,
+    sip_from_user, sip_to_host, sip_to_uri, sip_to_user, sip_contact_user,
+    sip_contact_port, sip_contact_uri, sip_contact_host, sip_contact_params }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -5505,18 +3454,10 @@ pub struct WebhooksCallingInboundCallWebhookPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingInboundCallWebhookPayload {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksCallingInboundCallWebhookPayloadRequired) -> Self {
-        let WebhooksCallingInboundCallWebhookPayloadRequired {
-            call,
-            vars,
-            envs,
-            params,
-        } = required;
-        Self { call, vars, envs, params }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingInboundCallWebhookPayload { new(all
+    WebhooksCallingInboundCallWebhookPayloadRequired { call, vars, envs, params }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -5564,27 +3505,11 @@ pub struct WebhooksCallingStreamStatusCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingStreamStatusCallbackPayload {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksCallingStreamStatusCallbackPayloadRequired) -> Self {
-        let WebhooksCallingStreamStatusCallbackPayloadRequired {
-            event_type,
-            event_channel,
-            timestamp,
-            project_id,
-            space_id,
-            params,
-        } = required;
-        Self {
-            event_type,
-            event_channel,
-            timestamp,
-            project_id,
-            space_id,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingStreamStatusCallbackPayload { new(all
+    WebhooksCallingStreamStatusCallbackPayloadRequired { event_type, event_channel,
+    timestamp, project_id, space_id, params }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -5645,41 +3570,12 @@ pub struct WebhooksCallingStreamStatusCallbackPayloadParamsRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingStreamStatusCallbackPayloadParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: WebhooksCallingStreamStatusCallbackPayloadParamsRequired,
-    ) -> Self {
-        let WebhooksCallingStreamStatusCallbackPayloadParamsRequired {
-            call_id,
-            node_id,
-            segment_id,
-            control_id,
-            state,
-            url,
-        } = required;
-        Self {
-            call_id,
-            node_id,
-            segment_id,
-            tag: Default::default(),
-            control_id,
-            state,
-            url,
-            name: Default::default(),
-        }
-    }
-    /// The tag associated with the call. Present only when a tag was set on the call.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(Into::into(value));
-        self
-    }
-    /// The friendly name of the stream. Present when a `name` was set on the stream.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingStreamStatusCallbackPayloadParams { new(some
+    WebhooksCallingStreamStatusCallbackPayloadParamsRequired { call_id, node_id,
+    segment_id, control_id, state, url }), tag : Some(into String), name : Some(into
+    String), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -5732,27 +3628,11 @@ pub struct WebhooksCallingTranscribeStatusCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingTranscribeStatusCallbackPayload {
-    /// A value made of all its fields.
-    pub fn new(
-        required: WebhooksCallingTranscribeStatusCallbackPayloadRequired,
-    ) -> Self {
-        let WebhooksCallingTranscribeStatusCallbackPayloadRequired {
-            event_type,
-            timestamp,
-            project_id,
-            space_id,
-            params,
-        } = required;
-        Self {
-            event_type,
-            timestamp,
-            project_id,
-            space_id,
-            params,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingTranscribeStatusCallbackPayload { new(all
+    WebhooksCallingTranscribeStatusCallbackPayloadRequired { event_type, timestamp,
+    project_id, space_id, params }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -5798,29 +3678,11 @@ pub struct WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksCallingTranscribeStatusCallbackPayloadParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(
-        required: WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired,
-    ) -> Self {
-        let WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired {
-            id,
-            call_id,
-            segment_id,
-        } = required;
-        Self {
-            id,
-            call_id,
-            segment_id,
-            text: Default::default(),
-        }
-    }
-    /// The transcribed text of the call. Omitted when there is no transcribed text.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksCallingTranscribeStatusCallbackPayloadParams { new(some
+    WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired { id, call_id,
+    segment_id }), text : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 /// Information about the inbound message that triggered the SWML document fetch.
@@ -5891,37 +3753,11 @@ pub struct WebhooksMessagingInboundMessageContextRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksMessagingInboundMessageContext {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksMessagingInboundMessageContextRequired) -> Self {
-        let WebhooksMessagingInboundMessageContextRequired {
-            message_id,
-            project_id,
-            space_id,
-            direction,
-            type_,
-            from,
-            to,
-            body,
-            media,
-            segments,
-            timestamp,
-        } = required;
-        Self {
-            message_id,
-            project_id,
-            space_id,
-            direction,
-            type_,
-            from,
-            to,
-            body,
-            media,
-            segments,
-            timestamp,
-        }
-    }
-}
+crate::runtime::builder!(
+    WebhooksMessagingInboundMessageContext { new(all
+    WebhooksMessagingInboundMessageContextRequired { message_id, project_id, space_id,
+    direction, type_, from, to, body, media, segments, timestamp }), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {
@@ -5976,17 +3812,10 @@ pub struct WebhooksMessagingInboundMessageMediaItemRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksMessagingInboundMessageMediaItem {
-    /// A value made of all its fields.
-    pub fn new(required: WebhooksMessagingInboundMessageMediaItemRequired) -> Self {
-        let WebhooksMessagingInboundMessageMediaItemRequired {
-            url,
-            content_type,
-            size,
-        } = required;
-        Self { url, content_type, size }
-    }
-}
+crate::runtime::builder!(
+    WebhooksMessagingInboundMessageMediaItem { new(all
+    WebhooksMessagingInboundMessageMediaItemRequired { url, content_type, size }), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -6018,22 +3847,11 @@ pub struct WebhooksMessagingInboundMessageWebhookPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksMessagingInboundMessageWebhookPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksMessagingInboundMessageWebhookPayloadRequired) -> Self {
-        let WebhooksMessagingInboundMessageWebhookPayloadRequired { message, params } = required;
-        Self {
-            message,
-            vars: Default::default(),
-            params,
-        }
-    }
-    /// Script-scope variables propagated from the SWML document that issued a `transfer` step. Absent on the initial inbound-message fetch; present (possibly empty) on fetches driven by a `transfer` step inside a full-mode SWML document. Common keys include `request_result`, `request_response`, `request_response_code`, `request_response_body`, `reply_result`, and `reply_message_id`.
-    pub fn vars(mut self, value: ::serde_json::Value) -> Self {
-        self.vars = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksMessagingInboundMessageWebhookPayload { new(some
+    WebhooksMessagingInboundMessageWebhookPayloadRequired { message, params }), vars :
+    Some(as ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -6101,41 +3919,12 @@ pub struct WebhooksMessagingMessageStatusCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksMessagingMessageStatusCallbackPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksMessagingMessageStatusCallbackPayloadRequired) -> Self {
-        let WebhooksMessagingMessageStatusCallbackPayloadRequired {
-            id,
-            project_id,
-            status,
-            to,
-            from,
-            body,
-            number_of_segments,
-            timestamp,
-            error_code,
-            error_message,
-        } = required;
-        Self {
-            id,
-            project_id,
-            status,
-            to,
-            from,
-            body,
-            number_of_segments,
-            timestamp,
-            error_code,
-            error_message,
-            custom_variables: Default::default(),
-        }
-    }
-    /// The same `custom_variables` key/value pairs you supplied when [sending the message](https://signalwire.com/docs/apis/rest/messages/create-message), echoed back so you can match this callback to a record in your own system. Included only when the message was sent with custom variables.
-    pub fn custom_variables(mut self, value: ::serde_json::Value) -> Self {
-        self.custom_variables = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksMessagingMessageStatusCallbackPayload { new(some
+    WebhooksMessagingMessageStatusCallbackPayloadRequired { id, project_id, status, to,
+    from, body, number_of_segments, timestamp, error_code, error_message }),
+    custom_variables : Some(as ::serde_json::Value), }
+);
 
 #[cfg(feature = "webhooks")]
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -6202,57 +3991,13 @@ pub struct WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
 }
 
 #[cfg(feature = "webhooks")]
-impl WebhooksMessagingTenDlcStatusCallbackPayload {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: WebhooksMessagingTenDlcStatusCallbackPayloadRequired) -> Self {
-        let WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
-            project_id,
-            event_at,
-            event_category,
-            event_type,
-            state,
-            brand_id,
-        } = required;
-        Self {
-            project_id,
-            event_at,
-            event_category,
-            event_type,
-            state,
-            brand_id,
-            campaign_id: Default::default(),
-            number_assignment_order_id: Default::default(),
-            number_assignment_id: Default::default(),
-            phone_number_id: Default::default(),
-            phone_number: Default::default(),
-        }
-    }
-    /// The unique identifier for the campaign. Present in campaign, number assignment order, and number assignment events.
-    pub fn campaign_id(mut self, value: impl Into<String>) -> Self {
-        self.campaign_id = Some(Into::into(value));
-        self
-    }
-    /// The unique identifier for the number assignment order. Present in number assignment order and number assignment events.
-    pub fn number_assignment_order_id(mut self, value: impl Into<String>) -> Self {
-        self.number_assignment_order_id = Some(Into::into(value));
-        self
-    }
-    /// The unique identifier for the number assignment. Present only in number assignment events.
-    pub fn number_assignment_id(mut self, value: impl Into<String>) -> Self {
-        self.number_assignment_id = Some(Into::into(value));
-        self
-    }
-    /// The unique identifier for the phone route itself. Present only in number assignment events.
-    pub fn phone_number_id(mut self, value: impl Into<String>) -> Self {
-        self.phone_number_id = Some(Into::into(value));
-        self
-    }
-    /// The phone number in E.164 format. Present only in number assignment events.
-    pub fn phone_number(mut self, value: impl Into<String>) -> Self {
-        self.phone_number = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    WebhooksMessagingTenDlcStatusCallbackPayload { new(some
+    WebhooksMessagingTenDlcStatusCallbackPayloadRequired { project_id, event_at,
+    event_category, event_type, state, brand_id }), campaign_id : Some(into String),
+    number_assignment_order_id : Some(into String), number_assignment_id : Some(into
+    String), phone_number_id : Some(into String), phone_number : Some(into String), }
+);
 
 #[cfg(feature = "webhooks")]
 crate::runtime::open_enum! {

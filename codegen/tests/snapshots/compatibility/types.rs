@@ -39,30 +39,10 @@ pub struct CallRequired {
     pub status: CallStatus,
 }
 
-impl Call {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallRequired) -> Self {
-        let CallRequired { sid, account_sid, to, from, status } = required;
-        Self {
-            sid,
-            account_sid,
-            to,
-            from,
-            status,
-            start_time: Default::default(),
-        }
-    }
-    /// The `start_time` property.
-    pub fn start_time(mut self, value: impl Into<String>) -> Self {
-        self.start_time = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `start_time` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_start_time(mut self) -> Self {
-        self.start_time = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Call { new(some CallRequired { sid, account_sid, to, from, status }), start_time :
+    Value(into String) / clear_start_time, }
+);
 
 /// The answer of [`Client::list_calls`](crate::Client::list_calls).
 #[derive(Debug, Clone, PartialEq)]
@@ -94,28 +74,10 @@ pub struct CallListRequired {
     pub page_size: i64,
 }
 
-impl CallList {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CallListRequired) -> Self {
-        let CallListRequired { calls, page, page_size } = required;
-        Self {
-            calls,
-            page,
-            page_size,
-            next_page_uri: Default::default(),
-        }
-    }
-    /// The `next_page_uri` property.
-    pub fn next_page_uri(mut self, value: impl Into<String>) -> Self {
-        self.next_page_uri = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `next_page_uri` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_next_page_uri(mut self) -> Self {
-        self.next_page_uri = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    CallList { new(some CallListRequired { calls, page, page_size }), next_page_uri :
+    Value(into String) / clear_next_page_uri, }
+);
 
 crate::runtime::open_enum! {
     /// The field [`Call::status`](crate::Call::status) and [`ListCallsParams::status`](crate::ListCallsParams::status).
@@ -174,57 +136,12 @@ pub struct CreateCallRequestRequired {
     pub url: String,
 }
 
-impl CreateCallRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateCallRequestRequired) -> Self {
-        let CreateCallRequestRequired { to, from, url } = required;
-        Self {
-            to,
-            from,
-            url,
-            method: Default::default(),
-            status_callback_event: Default::default(),
-            timeout: Default::default(),
-            record: Default::default(),
-            machine_detection_timeout: Default::default(),
-        }
-    }
-    /// The `Method` property.
-    pub fn method(mut self, value: HttpMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-    /// The events reported to the status callback.
-    pub fn status_callback_event(
-        mut self,
-        value: impl IntoIterator<Item = CreateCallRequestStatusCallbackEventItem>,
-    ) -> Self {
-        self.status_callback_event = Some(
-            Iterator::collect(IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Seconds to let the call ring.
-    pub fn timeout(mut self, value: i32) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-    /// The `Record` property.
-    pub fn record(mut self, value: bool) -> Self {
-        self.record = Some(value);
-        self
-    }
-    /// Seconds to wait for answering-machine detection.
-    pub fn machine_detection_timeout(mut self, value: i64) -> Self {
-        self.machine_detection_timeout = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `MachineDetectionTimeout` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_machine_detection_timeout(mut self) -> Self {
-        self.machine_detection_timeout = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateCallRequest { new(some CreateCallRequestRequired { to, from, url }), method :
+    Some(as HttpMethod), status_callback_event : Some(iter
+    CreateCallRequestStatusCallbackEventItem), timeout : Some(as i32), record : Some(as
+    bool), machine_detection_timeout : Value(as i64) / clear_machine_detection_timeout, }
+);
 
 crate::runtime::open_enum! {
     /// Each item of the field [`CreateCallRequest::status_callback_event`](crate::CreateCallRequest::status_callback_event).
@@ -267,28 +184,10 @@ pub struct CreateMessageRequestRequired {
     pub from: String,
 }
 
-impl CreateMessageRequest {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: CreateMessageRequestRequired) -> Self {
-        let CreateMessageRequestRequired { to, from } = required;
-        Self {
-            to,
-            from,
-            body: Default::default(),
-            media_url: Default::default(),
-        }
-    }
-    /// The text of the message.
-    pub fn body(mut self, value: impl Into<String>) -> Self {
-        self.body = Some(Into::into(value));
-        self
-    }
-    /// The URL of a media file to send with the message. Can be specified multiple times, once per file.
-    pub fn media_url(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.media_url = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    CreateMessageRequest { new(some CreateMessageRequestRequired { to, from }), body :
+    Some(into String), media_url : Some(iter String), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`CreateCallRequest::method`](crate::CreateCallRequest::method) and [`UpdateCallRequest::method`](crate::UpdateCallRequest::method).
@@ -351,67 +250,13 @@ crate::runtime::wire_struct!(
     page_size2 = default("PageSize") }
 );
 
-impl ListCallsParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            to: Default::default(),
-            status: Default::default(),
-            start_time: Default::default(),
-            start_time_before: Default::default(),
-            start_time_after: Default::default(),
-            end_time_on_or_before: Default::default(),
-            end_time_on_or_after: Default::default(),
-            page_size: Default::default(),
-            page_size2: Default::default(),
-        }
-    }
-    /// The `To` query parameter.
-    pub fn to(mut self, value: impl Into<String>) -> Self {
-        self.to = Some(Into::into(value));
-        self
-    }
-    /// The `Status` query parameter.
-    pub fn status(mut self, value: CallStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-    /// Calls that started on this date.
-    pub fn start_time(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.start_time = Some(value);
-        self
-    }
-    /// Calls that started before this date.
-    pub fn start_time_before(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.start_time_before = Some(value);
-        self
-    }
-    /// Calls that started after this date.
-    pub fn start_time_after(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.start_time_after = Some(value);
-        self
-    }
-    /// Calls that ended on or before this date.
-    pub fn end_time_on_or_before(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.end_time_on_or_before = Some(value);
-        self
-    }
-    /// Calls that ended on or after this date.
-    pub fn end_time_on_or_after(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.end_time_on_or_after = Some(value);
-        self
-    }
-    /// How many calls a page holds.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// The same as `Page-Size`, as older clients spell it.
-    pub fn page_size2(mut self, value: i32) -> Self {
-        self.page_size2 = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ListCallsParams { new(none), to : Some(into String), status : Some(as CallStatus),
+    start_time : Some(as ::chrono::NaiveDate), start_time_before : Some(as
+    ::chrono::NaiveDate), start_time_after : Some(as ::chrono::NaiveDate),
+    end_time_on_or_before : Some(as ::chrono::NaiveDate), end_time_on_or_after : Some(as
+    ::chrono::NaiveDate), page_size : Some(as i32), page_size2 : Some(as i32), }
+);
 
 /// The answer of [`Client::create_message`](crate::Client::create_message).
 #[derive(Debug, Clone, PartialEq)]
@@ -447,24 +292,10 @@ pub struct MessageRequired {
     pub status: String,
 }
 
-impl Message {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: MessageRequired) -> Self {
-        let MessageRequired { sid, to, from, status } = required;
-        Self {
-            sid,
-            to,
-            from,
-            status,
-            num_media: Default::default(),
-        }
-    }
-    /// The `num_media` property.
-    pub fn num_media(mut self, value: impl Into<String>) -> Self {
-        self.num_media = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    Message { new(some MessageRequired { sid, to, from, status }), num_media : Some(into
+    String), }
+);
 
 /// The body of the error [`CreateCallError::BadRequest`](crate::CreateCallError::BadRequest).
 #[derive(Debug, Clone, PartialEq)]
@@ -494,28 +325,10 @@ pub struct RestErrorRequired {
     pub message: String,
 }
 
-impl RestError {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: RestErrorRequired) -> Self {
-        let RestErrorRequired { code, message } = required;
-        Self {
-            code,
-            message,
-            more_info: Default::default(),
-            status: Default::default(),
-        }
-    }
-    /// The `more_info` property.
-    pub fn more_info(mut self, value: impl Into<String>) -> Self {
-        self.more_info = Some(Into::into(value));
-        self
-    }
-    /// The `status` property.
-    pub fn status(mut self, value: i64) -> Self {
-        self.status = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    RestError { new(some RestErrorRequired { code, message }), more_info : Some(into
+    String), status : Some(as i64), }
+);
 
 /// The request body of [`Client::update_call`](crate::Client::update_call).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -536,31 +349,10 @@ crate::runtime::wire_struct!(
     default("Status") }
 );
 
-impl UpdateCallRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            url: Default::default(),
-            method: Default::default(),
-            status: Default::default(),
-        }
-    }
-    /// Where to fetch new instructions from.
-    pub fn url(mut self, value: impl Into<String>) -> Self {
-        self.url = Some(Into::into(value));
-        self
-    }
-    /// The `Method` property.
-    pub fn method(mut self, value: HttpMethod) -> Self {
-        self.method = Some(value);
-        self
-    }
-    /// `completed` hangs the call up.
-    pub fn status(mut self, value: UpdateCallRequestStatus) -> Self {
-        self.status = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateCallRequest { new(none), url : Some(into String), method : Some(as HttpMethod),
+    status : Some(as UpdateCallRequestStatus), }
+);
 
 crate::runtime::open_enum! {
     /// `completed` hangs the call up.

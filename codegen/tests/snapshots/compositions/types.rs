@@ -20,13 +20,7 @@ pub struct AddressRequired {
     pub one_of: AddressOneOf,
 }
 
-impl Address {
-    /// A value made of all its fields.
-    pub fn new(required: AddressRequired) -> Self {
-        let AddressRequired { id, one_of } = required;
-        Self { id, one_of }
-    }
-}
+crate::runtime::builder!(Address { new(all AddressRequired { id, one_of }), });
 
 /// The shapes `Address` may take beyond the fields it always has (its `oneOf`).
 ///
@@ -65,20 +59,7 @@ pub struct Bike {
 
 crate::runtime::wire_struct!(Bike { kind = required("kind"), gears = default("gears") });
 
-impl Bike {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(kind: impl Into<String>) -> Self {
-        Self {
-            kind: Into::into(kind),
-            gears: Default::default(),
-        }
-    }
-    /// The `gears` property.
-    pub fn gears(mut self, value: i64) -> Self {
-        self.gears = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(Bike { new(some kind : into String), gears : Some(as i64), });
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,25 +75,9 @@ crate::runtime::wire_struct!(
     Booking { room = required("room"), backup = default("backup") }
 );
 
-impl Booking {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(room: Room) -> Self {
-        Self {
-            room,
-            backup: Default::default(),
-        }
-    }
-    /// Another room, if the first is taken.
-    pub fn backup(mut self, value: Room) -> Self {
-        self.backup = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `backup` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_backup(mut self) -> Self {
-        self.backup = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Booking { new(some room : as Room), backup : Value(as Room) / clear_backup, }
+);
 
 /// The member [`Vehicle::Car`](crate::Vehicle::Car).
 #[derive(Debug, Clone, PartialEq)]
@@ -135,13 +100,7 @@ pub struct CarRequired {
     pub doors: i64,
 }
 
-impl Car {
-    /// A value made of all its fields.
-    pub fn new(required: CarRequired) -> Self {
-        let CarRequired { kind, doors } = required;
-        Self { kind, doors }
-    }
-}
+crate::runtime::builder!(Car { new(all CarRequired { kind, doors }), });
 
 /// A contact with a phone number, an email address, or both.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -157,25 +116,9 @@ crate::runtime::wire_struct!(
     Contact { phone = default("phone"), email = default("email") }
 );
 
-impl Contact {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            phone: Default::default(),
-            email: Default::default(),
-        }
-    }
-    /// The `phone` property.
-    pub fn phone(mut self, value: impl Into<String>) -> Self {
-        self.phone = Some(Into::into(value));
-        self
-    }
-    /// The `email` property.
-    pub fn email(mut self, value: impl Into<String>) -> Self {
-        self.email = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    Contact { new(none), phone : Some(into String), email : Some(into String), }
+);
 
 /// What to listen for; `type` says which.
 ///
@@ -268,20 +211,9 @@ crate::runtime::wire_struct!(
     DetectFax { type_ = required("type"), tone = default("tone") }
 );
 
-impl DetectFax {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: DetectFaxType) -> Self {
-        Self {
-            type_,
-            tone: Default::default(),
-        }
-    }
-    /// The `tone` property.
-    pub fn tone(mut self, value: impl Into<String>) -> Self {
-        self.tone = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    DetectFax { new(some type_ : as DetectFaxType), tone : Some(into String), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`DetectFax::type_`](crate::DetectFax::type_).
@@ -317,20 +249,9 @@ crate::runtime::wire_struct!(
     DetectMachine { type_ = required("type"), timeout = default("timeout") }
 );
 
-impl DetectMachine {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(type_: DetectMachineType) -> Self {
-        Self {
-            type_,
-            timeout: Default::default(),
-        }
-    }
-    /// The `timeout` property.
-    pub fn timeout(mut self, value: f64) -> Self {
-        self.timeout = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    DetectMachine { new(some type_ : as DetectMachineType), timeout : Some(as f64), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`DetectMachine::type_`](crate::DetectMachine::type_).
@@ -350,12 +271,7 @@ pub struct EmailAddress {
 
 crate::runtime::wire_struct!(EmailAddress { email = required("email") });
 
-impl EmailAddress {
-    /// A value made of all its fields.
-    pub fn new(email: impl Into<String>) -> Self {
-        Self { email: Into::into(email) }
-    }
-}
+crate::runtime::builder!(EmailAddress { new(all email : into String), });
 
 /// A number, or a sum of expressions.
 ///
@@ -393,26 +309,10 @@ crate::runtime::wire_struct!(
     default("children") }
 );
 
-impl Folder {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            parent: Default::default(),
-            children: Default::default(),
-        }
-    }
-    /// A folder; it may sit in another folder.
-    pub fn parent(mut self, value: impl Into<Box<Folder>>) -> Self {
-        self.parent = Some(Into::into(value));
-        self
-    }
-    /// The `children` property.
-    pub fn children(mut self, value: impl IntoIterator<Item = Folder>) -> Self {
-        self.children = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Folder { new(some name : into String), parent : Some(into Box < Folder >), children :
+    Some(iter Folder), }
+);
 
 /// Labels, with any other property kept by name.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -426,28 +326,10 @@ pub struct Labels {
     pub additional_properties: ::std::collections::BTreeMap<String, i64>,
 }
 
-impl Labels {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            color: Default::default(),
-            additional_properties: Default::default(),
-        }
-    }
-    /// The `color` property.
-    pub fn color(mut self, value: impl Into<String>) -> Self {
-        self.color = Some(Into::into(value));
-        self
-    }
-    /// The properties the API document does not name, by name.
-    pub fn additional_properties(
-        mut self,
-        value: impl IntoIterator<Item = (String, i64)>,
-    ) -> Self {
-        self.additional_properties = Iterator::collect(IntoIterator::into_iter(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    Labels { new(none), color : Some(into String), additional_properties :
+    Set(iter(String, i64)), }
+);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -463,25 +345,9 @@ pub struct Named {
 
 crate::runtime::wire_struct!(Named { name = default("name"), kind = default("kind") });
 
-impl Named {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            kind: Default::default(),
-        }
-    }
-    /// Its name.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The `kind` property.
-    pub fn kind(mut self, value: impl Into<String>) -> Self {
-        self.kind = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    Named { new(none), name : Some(into String), kind : Some(into String), }
+);
 
 /// The member [`AddressOneOf::PhoneAddress`](crate::AddressOneOf::PhoneAddress).
 #[derive(Debug, Clone, PartialEq)]
@@ -493,12 +359,7 @@ pub struct PhoneAddress {
 
 crate::runtime::wire_struct!(PhoneAddress { number = required("number") });
 
-impl PhoneAddress {
-    /// A value made of all its fields.
-    pub fn new(number: impl Into<String>) -> Self {
-        Self { number: Into::into(number) }
-    }
-}
+crate::runtime::builder!(PhoneAddress { new(all number : into String), });
 
 /// A room, a named thing with timestamps and a size.
 #[derive(Debug, Clone, PartialEq)]
@@ -537,29 +398,10 @@ pub struct RoomRequired {
     pub size: i64,
 }
 
-impl Room {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: RoomRequired) -> Self {
-        let RoomRequired { name, created_at, size } = required;
-        Self {
-            name,
-            kind: Default::default(),
-            created_at,
-            updated_at: Default::default(),
-            size,
-        }
-    }
-    /// The `kind` property.
-    pub fn kind(mut self, value: RoomKind) -> Self {
-        self.kind = Some(value);
-        self
-    }
-    /// When it last changed.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Room { new(some RoomRequired { name, created_at, size }), kind : Some(as RoomKind),
+    updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`Room::kind`](crate::Room::kind).
@@ -591,13 +433,7 @@ pub struct SumRequired {
     pub right: Box<Expression>,
 }
 
-impl Sum {
-    /// A value made of all its fields.
-    pub fn new(required: SumRequired) -> Self {
-        let SumRequired { left, right } = required;
-        Self { left, right }
-    }
-}
+crate::runtime::builder!(Sum { new(all SumRequired { left, right }), });
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -614,20 +450,10 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl Timestamps {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(created_at: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        Self {
-            created_at,
-            updated_at: Default::default(),
-        }
-    }
-    /// When it last changed.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Timestamps { new(some created_at : as ::chrono::DateTime < ::chrono::Utc >),
+    updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >), }
+);
 
 /// A vehicle; its `kind` says which.
 ///

@@ -58,37 +58,11 @@ crate::runtime::wire_struct!(
     default("availability"), condition = default("condition") }
 );
 
-impl Edition {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(binding: EditionBinding) -> Self {
-        Self {
-            binding,
-            labels: Default::default(),
-            availability: Default::default(),
-            condition: Default::default(),
-        }
-    }
-    /// The `labels` property.
-    pub fn labels(mut self, value: impl IntoIterator<Item = EditionLabelsItem>) -> Self {
-        self.labels = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Whether a book can be ordered.
-    pub fn availability(mut self, value: Availability) -> Self {
-        self.availability = Some(value);
-        self
-    }
-    /// The `condition` property.
-    pub fn condition(mut self, value: EditionCondition) -> Self {
-        self.condition = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `condition` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_condition(mut self) -> Self {
-        self.condition = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Edition { new(some binding : as EditionBinding), labels : Some(iter
+    EditionLabelsItem), availability : Some(as Availability), condition : Value(as
+    EditionCondition) / clear_condition, }
+);
 
 crate::runtime::open_enum! {
     /// How this edition is bound.

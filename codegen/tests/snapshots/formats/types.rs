@@ -69,82 +69,13 @@ pub struct TokenRequired {
     pub kind: TokenKind,
 }
 
-impl Token {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: TokenRequired) -> Self {
-        let TokenRequired { id, value, kind } = required;
-        Self {
-            id,
-            value,
-            kind,
-            issued_at: Default::default(),
-            expires_on: Default::default(),
-            lifetime_secs: Default::default(),
-            uses: Default::default(),
-            score: Default::default(),
-            weight: Default::default(),
-            callback: Default::default(),
-            scopes: Default::default(),
-            tag: Default::default(),
-            revoked: Default::default(),
-        }
-    }
-    /// The `issued_at` property.
-    pub fn issued_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.issued_at = Some(value);
-        self
-    }
-    /// The `expires_on` property.
-    pub fn expires_on(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.expires_on = Some(value);
-        self
-    }
-    /// The `lifetime_secs` property.
-    pub fn lifetime_secs(mut self, value: i32) -> Self {
-        self.lifetime_secs = Some(value);
-        self
-    }
-    /// The `uses` property.
-    pub fn uses(mut self, value: i64) -> Self {
-        self.uses = Some(value);
-        self
-    }
-    /// The `score` property.
-    pub fn score(mut self, value: f32) -> Self {
-        self.score = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `callback` property.
-    pub fn callback(mut self, value: impl Into<String>) -> Self {
-        self.callback = Some(Into::into(value));
-        self
-    }
-    /// The `scopes` property.
-    pub fn scopes(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.scopes = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `tag` property.
-    pub fn tag(mut self, value: impl Into<String>) -> Self {
-        self.tag = Some(Into::into(value));
-        self
-    }
-    /// Reserved; always `null`.
-    pub fn revoked(mut self, value: ::serde_json::Value) -> Self {
-        self.revoked = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `revoked` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_revoked(mut self) -> Self {
-        self.revoked = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Token { new(some TokenRequired { id, value, kind }), issued_at : Some(as
+    ::chrono::DateTime < ::chrono::Utc >), expires_on : Some(as ::chrono::NaiveDate),
+    lifetime_secs : Some(as i32), uses : Some(as i64), score : Some(as f32), weight :
+    Some(as f64), callback : Some(into String), scopes : Some(iter String), tag :
+    Some(into String), revoked : Value(as ::serde_json::Value) / clear_revoked, }
+);
 
 crate::runtime::open_enum! {
     /// Always `subscriber`.

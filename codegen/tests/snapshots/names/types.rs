@@ -10,17 +10,7 @@ pub struct Debug {
 
 crate::runtime::wire_struct!(Debug { level = default("level") });
 
-impl Debug {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { level: Default::default() }
-    }
-    /// The `level` property.
-    pub fn level(mut self, value: DebugLevel) -> Self {
-        self.level = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(Debug { new(none), level : Some(as DebugLevel), });
 
 crate::runtime::open_enum! {
     /// The field [`Debug::level`](crate::Debug::level).
@@ -45,25 +35,9 @@ crate::runtime::wire_struct!(
     Default2 { list = default("list"), names = default("names") }
 );
 
-impl Default2 {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            list: Default::default(),
-            names: Default::default(),
-        }
-    }
-    /// The `list` property.
-    pub fn list(mut self, value: Vec2) -> Self {
-        self.list = Some(value);
-        self
-    }
-    /// The `names` property.
-    pub fn names(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.names = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Default2 { new(none), list : Some(as Vec2), names : Some(iter String), }
+);
 
 crate::runtime::open_enum! {
     /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -98,54 +72,11 @@ crate::runtime::wire_struct!(
     default("set_new") }
 );
 
-impl Note {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(clear_title: impl Into<String>) -> Self {
-        Self {
-            clear_title: Into::into(clear_title),
-            title: Default::default(),
-            text: Default::default(),
-            clear_text: Default::default(),
-            new: Default::default(),
-            set_new: Default::default(),
-        }
-    }
-    /// Its clearer is `clear_title`, although a field has that name.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `title` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_title(mut self) -> Self {
-        self.title = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `text` property.
-    pub fn text(mut self, value: impl Into<String>) -> Self {
-        self.text = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `text` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn set_clear_text(mut self) -> Self {
-        self.text = crate::runtime::Nullable::Null;
-        self
-    }
-    /// Its setter and the clearer of `text` both want the name `clear_text`.
-    pub fn clear_text(mut self, value: impl Into<String>) -> Self {
-        self.clear_text = Some(Into::into(value));
-        self
-    }
-    /// Its setter cannot be `new`, the constructor's name.
-    pub fn set_new2(mut self, value: impl Into<String>) -> Self {
-        self.new = Some(Into::into(value));
-        self
-    }
-    /// The `set_new` property.
-    pub fn set_new(mut self, value: impl Into<String>) -> Self {
-        self.set_new = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    Note { new(some clear_title : into String), title : Value(into String) / clear_title,
+    text : Value(into String) / set_clear_text, clear_text : Some(into String), set_new :
+    Some(into String), [set_new2 = new : Some(into String),] }
+);
 
 crate::runtime::open_enum! {
     /// The field [`Result2::value`](crate::Result2::value).
@@ -168,25 +99,9 @@ pub struct Result2 {
 
 crate::runtime::wire_struct!(Result2 { ok = default("ok"), value = default("value") });
 
-impl Result2 {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            ok: Default::default(),
-            value: Default::default(),
-        }
-    }
-    /// The `ok` property.
-    pub fn ok(mut self, value: bool) -> Self {
-        self.ok = Some(value);
-        self
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: Option2) -> Self {
-        self.value = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Result2 { new(none), ok : Some(as bool), value : Some(as Option2), }
+);
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -198,12 +113,7 @@ pub struct Self_ {
 
 crate::runtime::wire_struct!(Self_ { result = required("result") });
 
-impl Self_ {
-    /// A value made of all its fields.
-    pub fn new(result: Result2) -> Self {
-        Self { result }
-    }
-}
+crate::runtime::builder!(Self_ { new(all result : as Result2), });
 
 /// `String2` as the API document names it.
 pub type String2 = ::uuid::Uuid;

@@ -46,52 +46,11 @@ pub struct LoanRequired {
     pub renewals: Option<i32>,
 }
 
-impl Loan {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: LoanRequired) -> Self {
-        let LoanRequired { id, kind, returned_at, reader, renewals } = required;
-        Self {
-            id,
-            kind,
-            returned_at,
-            reader,
-            renewals,
-            status: Default::default(),
-            tags: Default::default(),
-            fines: Default::default(),
-        }
-    }
-    /// The `status` property.
-    pub fn status(mut self, value: LoanStatus) -> Self {
-        self.status = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `status` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_status(mut self) -> Self {
-        self.status = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `tags` property.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = crate::runtime::Nullable::Value(
-            Iterator::collect(IntoIterator::into_iter(value)),
-        );
-        self
-    }
-    /// Sets `tags` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_tags(mut self) -> Self {
-        self.tags = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `fines` property.
-    pub fn fines(
-        mut self,
-        value: ::std::collections::BTreeMap<String, Option<f64>>,
-    ) -> Self {
-        self.fines = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Loan { new(some LoanRequired { id, kind, returned_at, reader, renewals }), status :
+    Value(as LoanStatus) / clear_status, tags : Value(iter String) / clear_tags, fines :
+    Some(as ::std::collections::BTreeMap < String, Option < f64 > >), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`Loan::kind`](crate::Loan::kind).
@@ -127,46 +86,10 @@ crate::runtime::wire_struct!(
     default("due_on") }
 );
 
-impl LoanUpdate {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            note: Default::default(),
-            reader: Default::default(),
-            due_on: Default::default(),
-        }
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-    /// A library card holder.
-    pub fn reader(mut self, value: Reader) -> Self {
-        self.reader = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `reader` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_reader(mut self) -> Self {
-        self.reader = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `due_on` property.
-    pub fn due_on(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.due_on = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `due_on` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_due_on(mut self) -> Self {
-        self.due_on = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    LoanUpdate { new(none), note : Value(into String) / clear_note, reader : Value(as
+    Reader) / clear_reader, due_on : Value(as ::chrono::NaiveDate) / clear_due_on, }
+);
 
 /// A library card holder.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,12 +101,7 @@ pub struct Reader {
 
 crate::runtime::wire_struct!(Reader { card = required("card") });
 
-impl Reader {
-    /// A value made of all its fields.
-    pub fn new(card: impl Into<String>) -> Self {
-        Self { card: Into::into(card) }
-    }
-}
+crate::runtime::builder!(Reader { new(all card : into String), });
 
 /// The body of the error [`UpdateLoanError::NotFound`](crate::UpdateLoanError::NotFound).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -195,21 +113,6 @@ pub struct UpdateLoanNotFoundBody {
 
 crate::runtime::wire_struct!(UpdateLoanNotFoundBody { message = default("message") });
 
-impl UpdateLoanNotFoundBody {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            message: Default::default(),
-        }
-    }
-    /// The `message` property.
-    pub fn message(mut self, value: impl Into<String>) -> Self {
-        self.message = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `message` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_message(mut self) -> Self {
-        self.message = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateLoanNotFoundBody { new(none), message : Value(into String) / clear_message, }
+);

@@ -28,13 +28,7 @@ pub struct AuthorRequired {
     pub born_on: Option<::chrono::NaiveDate>,
 }
 
-impl Author {
-    /// A value made of all its fields.
-    pub fn new(required: AuthorRequired) -> Self {
-        let AuthorRequired { name, born_on } = required;
-        Self { name, born_on }
-    }
-}
+crate::runtime::builder!(Author { new(all AuthorRequired { name, born_on }), });
 
 /// A book on sale.
 ///
@@ -147,186 +141,21 @@ pub struct BookRequired {
     pub self_: String,
 }
 
-impl Book {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: BookRequired) -> Self {
-        let BookRequired { id, title, subtitle, page_count, price, type_, self_ } = required;
-        Self {
-            id,
-            title,
-            subtitle,
-            page_count,
-            copies_sold: Default::default(),
-            weight_grams: Default::default(),
-            price,
-            discount: Default::default(),
-            in_stock: Default::default(),
-            published_on: Default::default(),
-            updated_at: Default::default(),
-            isbn: Default::default(),
-            co_author_ids: Default::default(),
-            ratings: Default::default(),
-            metadata: Default::default(),
-            extra: Default::default(),
-            raw: Default::default(),
-            anything: Default::default(),
-            author: Default::default(),
-            editor: Default::default(),
-            dimensions: Default::default(),
-            editions: Default::default(),
-            shelf_counts: Default::default(),
-            reprint_dates: Default::default(),
-            nested_lists: Default::default(),
-            type_,
-            self_,
-            crate_: Default::default(),
-            camel_case_name: Default::default(),
-            n_2nd_hand: Default::default(),
-        }
-    }
-    /// Copies sold since the book was first listed.
-    pub fn copies_sold(mut self, value: i64) -> Self {
-        self.copies_sold = Some(value);
-        self
-    }
-    /// The `weight_grams` property.
-    pub fn weight_grams(mut self, value: i64) -> Self {
-        self.weight_grams = Some(value);
-        self
-    }
-    /// The `discount` property.
-    pub fn discount(mut self, value: f32) -> Self {
-        self.discount = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `discount` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_discount(mut self) -> Self {
-        self.discount = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `in_stock` property.
-    pub fn in_stock(mut self, value: bool) -> Self {
-        self.in_stock = Some(value);
-        self
-    }
-    /// The `published_on` property.
-    pub fn published_on(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.published_on = Some(value);
-        self
-    }
-    /// The `updated_at` property.
-    pub fn updated_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.updated_at = Some(value);
-        self
-    }
-    /// The `isbn` property.
-    pub fn isbn(mut self, value: Isbn) -> Self {
-        self.isbn = Some(value);
-        self
-    }
-    /// Other authors, in the order the cover lists them.
-    pub fn co_author_ids(
-        mut self,
-        value: impl IntoIterator<Item = ::uuid::Uuid>,
-    ) -> Self {
-        self.co_author_ids = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Average rating by country code.
-    pub fn ratings(mut self, value: ::std::collections::BTreeMap<String, f64>) -> Self {
-        self.ratings = Some(value);
-        self
-    }
-    /// Free-form labels, by name.
-    pub fn metadata(mut self, value: Metadata) -> Self {
-        self.metadata = Some(value);
-        self
-    }
-    /// Whatever else the shop stores about the book.
-    pub fn extra(mut self, value: ::serde_json::Value) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// The `raw` property.
-    pub fn raw(mut self, value: ::serde_json::Value) -> Self {
-        self.raw = Some(value);
-        self
-    }
-    /// Any JSON value at all.
-    pub fn anything(mut self, value: Anything) -> Self {
-        self.anything = Some(value);
-        self
-    }
-    /// The main author (this description wins over the schema's).
-    pub fn author(mut self, value: Author) -> Self {
-        self.author = Some(value);
-        self
-    }
-    /// The `editor` property.
-    pub fn editor(mut self, value: Author) -> Self {
-        self.editor = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `editor` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_editor(mut self) -> Self {
-        self.editor = crate::runtime::Nullable::Null;
-        self
-    }
-    /// Size of the printed book.
-    pub fn dimensions(mut self, value: BookDimensions) -> Self {
-        self.dimensions = Some(value);
-        self
-    }
-    /// The `editions` property.
-    pub fn editions(
-        mut self,
-        value: impl IntoIterator<Item = BookEditionsItem>,
-    ) -> Self {
-        self.editions = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Copies on each shelf, by shelf name.
-    pub fn shelf_counts(
-        mut self,
-        value: ::std::collections::BTreeMap<String, BookShelfCountsValue>,
-    ) -> Self {
-        self.shelf_counts = Some(value);
-        self
-    }
-    /// Days the book was reprinted; `null` where the day is lost.
-    pub fn reprint_dates(
-        mut self,
-        value: impl IntoIterator<Item = Option<::chrono::NaiveDate>>,
-    ) -> Self {
-        self.reprint_dates = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `nested_lists` property.
-    pub fn nested_lists(mut self, value: impl IntoIterator<Item = Vec<String>>) -> Self {
-        self.nested_lists = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `crate` property.
-    pub fn crate_(mut self, value: impl Into<String>) -> Self {
-        self.crate_ = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `crate` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_crate(mut self) -> Self {
-        self.crate_ = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `camelCaseName` property.
-    pub fn camel_case_name(mut self, value: impl Into<String>) -> Self {
-        self.camel_case_name = Some(Into::into(value));
-        self
-    }
-    /// The `2nd_hand` property.
-    pub fn n_2nd_hand(mut self, value: bool) -> Self {
-        self.n_2nd_hand = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Book { new(some BookRequired { id, title, subtitle, page_count, price, type_, self_
+    }), copies_sold : Some(as i64), weight_grams : Some(as i64), discount : Value(as f32)
+    / clear_discount, in_stock : Some(as bool), published_on : Some(as
+    ::chrono::NaiveDate), updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >),
+    isbn : Some(as Isbn), co_author_ids : Some(iter::uuid::Uuid), ratings : Some(as
+    ::std::collections::BTreeMap < String, f64 >), metadata : Some(as Metadata), extra :
+    Some(as ::serde_json::Value), raw : Some(as ::serde_json::Value), anything : Some(as
+    Anything), author : Some(as Author), editor : Value(as Author) / clear_editor,
+    dimensions : Some(as BookDimensions), editions : Some(iter BookEditionsItem),
+    shelf_counts : Some(as ::std::collections::BTreeMap < String, BookShelfCountsValue
+    >), reprint_dates : Some(iter Option < ::chrono::NaiveDate >), nested_lists :
+    Some(iter Vec < String >), crate_ : Value(into String) / clear_crate, camel_case_name
+    : Some(into String), n_2nd_hand : Some(as bool), }
+);
 
 /// Size of the printed book.
 #[derive(Debug, Clone, PartialEq)]
@@ -354,27 +183,10 @@ pub struct BookDimensionsRequired {
     pub height_mm: i32,
 }
 
-impl BookDimensions {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: BookDimensionsRequired) -> Self {
-        let BookDimensionsRequired { width_mm, height_mm } = required;
-        Self {
-            width_mm,
-            height_mm,
-            depth_mm: Default::default(),
-        }
-    }
-    /// The `depth_mm` property.
-    pub fn depth_mm(mut self, value: i32) -> Self {
-        self.depth_mm = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `depth_mm` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_depth_mm(mut self) -> Self {
-        self.depth_mm = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    BookDimensions { new(some BookDimensionsRequired { width_mm, height_mm }), depth_mm :
+    Value(as i32) / clear_depth_mm, }
+);
 
 /// Each item of the field [`Book::editions`](crate::Book::editions).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -390,25 +202,9 @@ crate::runtime::wire_struct!(
     BookEditionsItem { year = default("year"), publisher = default("publisher") }
 );
 
-impl BookEditionsItem {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            year: Default::default(),
-            publisher: Default::default(),
-        }
-    }
-    /// The `year` property.
-    pub fn year(mut self, value: i32) -> Self {
-        self.year = Some(value);
-        self
-    }
-    /// The `publisher` property.
-    pub fn publisher(mut self, value: impl Into<String>) -> Self {
-        self.publisher = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    BookEditionsItem { new(none), year : Some(as i32), publisher : Some(into String), }
+);
 
 /// The identifier of a book.
 pub type BookId = ::uuid::Uuid;
@@ -423,17 +219,7 @@ pub struct BookShelfCountsValue {
 
 crate::runtime::wire_struct!(BookShelfCountsValue { copies = default("copies") });
 
-impl BookShelfCountsValue {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { copies: Default::default() }
-    }
-    /// The `copies` property.
-    pub fn copies(mut self, value: i64) -> Self {
-        self.copies = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(BookShelfCountsValue { new(none), copies : Some(as i64), });
 
 /// `Categories` as the API document names it.
 pub type Categories = Vec<Category>;
@@ -452,20 +238,9 @@ crate::runtime::wire_struct!(
     Category { name = required("name"), children = default("children") }
 );
 
-impl Category {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: Into::into(name),
-            children: Default::default(),
-        }
-    }
-    /// The `children` property.
-    pub fn children(mut self, value: Categories) -> Self {
-        self.children = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Category { new(some name : into String), children : Some(as Categories), }
+);
 
 /// `Isbn` as the API document names it.
 pub type Isbn = String;

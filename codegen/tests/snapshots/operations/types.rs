@@ -12,12 +12,9 @@ crate::runtime::wire_struct!(
     AddBookConflictBody { existing_id = required("existing_id") }
 );
 
-impl AddBookConflictBody {
-    /// A value made of all its fields.
-    pub fn new(existing_id: ::uuid::Uuid) -> Self {
-        Self { existing_id }
-    }
-}
+crate::runtime::builder!(
+    AddBookConflictBody { new(all existing_id : as ::uuid::Uuid), }
+);
 
 /// `AuthorId` as the API document names it.
 pub type AuthorId = ::uuid::Uuid;
@@ -43,13 +40,7 @@ pub struct BookRequired {
     pub title: String,
 }
 
-impl Book {
-    /// A value made of all its fields.
-    pub fn new(required: BookRequired) -> Self {
-        let BookRequired { id, title } = required;
-        Self { id, title }
-    }
-}
+crate::runtime::builder!(Book { new(all BookRequired { id, title }), });
 
 /// The request body of [`Client::add_book`](crate::Client::add_book) and [`Client::post_boxes_body_self_on`](crate::Client::post_boxes_body_self_on).
 #[derive(Debug, Clone, PartialEq)]
@@ -65,20 +56,9 @@ crate::runtime::wire_struct!(
     BookInput { title = required("title"), tags = default("tags") }
 );
 
-impl BookInput {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(title: impl Into<String>) -> Self {
-        Self {
-            title: Into::into(title),
-            tags: Default::default(),
-        }
-    }
-    /// The `tags` property.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    BookInput { new(some title : into String), tags : Some(iter String), }
+);
 
 /// The body of the error [`AddBookError::NotFound`](crate::AddBookError::NotFound), [`GetBookError::NotFound`](crate::GetBookError::NotFound), [`GetBookError::InternalServerError`](crate::GetBookError::InternalServerError) and [`ListShelfBooksError::NotFound`](crate::ListShelfBooksError::NotFound).
 #[derive(Debug, Clone, PartialEq)]
@@ -90,14 +70,7 @@ pub struct ErrorMessage {
 
 crate::runtime::wire_struct!(ErrorMessage { message = required("message") });
 
-impl ErrorMessage {
-    /// A value made of all its fields.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            message: Into::into(message),
-        }
-    }
-}
+crate::runtime::builder!(ErrorMessage { new(all message : into String), });
 
 crate::runtime::open_enum! {
     /// The path parameter `resolution` of [`Client::put_cover`](crate::Client::put_cover).
@@ -131,30 +104,10 @@ crate::runtime::wire_struct!(
     UpdateBookRequest { title = default("title"), note = default("note") }
 );
 
-impl UpdateBookRequest {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            title: Default::default(),
-            note: Default::default(),
-        }
-    }
-    /// The `title` property.
-    pub fn title(mut self, value: impl Into<String>) -> Self {
-        self.title = Some(Into::into(value));
-        self
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    UpdateBookRequest { new(none), title : Some(into String), note : Value(into String) /
+    clear_note, }
+);
 
 /// The answer of [`Client::update_book`](crate::Client::update_book).
 #[derive(Debug, Clone, PartialEq)]
@@ -166,14 +119,7 @@ pub struct UpdateBookResponse {
 
 crate::runtime::wire_struct!(UpdateBookResponse { changed = required("changed") });
 
-impl UpdateBookResponse {
-    /// A value made of all its fields.
-    pub fn new(changed: impl IntoIterator<Item = String>) -> Self {
-        Self {
-            changed: Iterator::collect(IntoIterator::into_iter(changed)),
-        }
-    }
-}
+crate::runtime::builder!(UpdateBookResponse { new(all changed : iter String), });
 
 /// The body of the error [`AddBookError::UnprocessableEntity`](crate::AddBookError::UnprocessableEntity).
 #[derive(Debug, Clone, PartialEq)]
@@ -185,14 +131,9 @@ pub struct ValidationErrors {
 
 crate::runtime::wire_struct!(ValidationErrors { errors = required("errors") });
 
-impl ValidationErrors {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = ValidationErrorsItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(
+    ValidationErrors { new(all errors : iter ValidationErrorsItem), }
+);
 
 /// Each item of the field [`ValidationErrors::errors`](crate::ValidationErrors::errors).
 #[derive(Debug, Clone, PartialEq)]
@@ -208,17 +149,6 @@ crate::runtime::wire_struct!(
     ValidationErrorsItem { field = default("field"), message = required("message") }
 );
 
-impl ValidationErrorsItem {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            field: Default::default(),
-            message: Into::into(message),
-        }
-    }
-    /// The `field` property.
-    pub fn field(mut self, value: impl Into<String>) -> Self {
-        self.field = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ValidationErrorsItem { new(some message : into String), field : Some(into String), }
+);

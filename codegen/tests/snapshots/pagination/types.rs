@@ -10,12 +10,7 @@ pub struct Event {
 
 crate::runtime::wire_struct!(Event { name = required("name") });
 
-impl Event {
-    /// A value made of all its fields.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: Into::into(name) }
-    }
-}
+crate::runtime::builder!(Event { new(all name : into String), });
 
 /// The answer of [`Client::list_events`](crate::Client::list_events) and [`Client::search_events`](crate::Client::search_events).
 #[derive(Debug, Clone, PartialEq)]
@@ -34,26 +29,10 @@ crate::runtime::wire_struct!(
     default("links") }
 );
 
-impl EventPage {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(entries: impl IntoIterator<Item = Event>) -> Self {
-        Self {
-            entries: Iterator::collect(IntoIterator::into_iter(entries)),
-            total: Default::default(),
-            links: Default::default(),
-        }
-    }
-    /// The `total` property.
-    pub fn total(mut self, value: i64) -> Self {
-        self.total = Some(value);
-        self
-    }
-    /// The `links` property.
-    pub fn links(mut self, value: Links) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    EventPage { new(some entries : iter Event), total : Some(as i64), links : Some(as
+    Links), }
+);
 
 /// The field [`EventPage::links`](crate::EventPage::links) and [`ListPairsResponse::links`](crate::ListPairsResponse::links).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -65,22 +44,7 @@ pub struct Links {
 
 crate::runtime::wire_struct!(Links { next = default("next") });
 
-impl Links {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { next: Default::default() }
-    }
-    /// The `next` property.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `next` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_next(mut self) -> Self {
-        self.next = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(Links { new(none), next : Value(into String) / clear_next, });
 
 /// The query and header parameters of [`Client::list_events`](crate::Client::list_events).
 ///
@@ -102,20 +66,9 @@ crate::runtime::wire_struct!(
     ListEventsParams { limit = default("limit"), x_tenant = required("X-Tenant") }
 );
 
-impl ListEventsParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(x_tenant: impl Into<String>) -> Self {
-        Self {
-            limit: Default::default(),
-            x_tenant: Into::into(x_tenant),
-        }
-    }
-    /// The `limit` query parameter.
-    pub fn limit(mut self, value: i64) -> Self {
-        self.limit = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ListEventsParams { new(some x_tenant : into String), limit : Some(as i64), }
+);
 
 /// The answer of [`Client::list_numbered`](crate::Client::list_numbered).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -131,25 +84,10 @@ crate::runtime::wire_struct!(
     ListNumberedResponse { data = default("data"), links = default("links") }
 );
 
-impl ListNumberedResponse {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            data: Default::default(),
-            links: Default::default(),
-        }
-    }
-    /// The `data` property.
-    pub fn data(mut self, value: impl IntoIterator<Item = i64>) -> Self {
-        self.data = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `links` property.
-    pub fn links(mut self, value: ListNumberedResponseLinks) -> Self {
-        self.links = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ListNumberedResponse { new(none), data : Some(iter i64), links : Some(as
+    ListNumberedResponseLinks), }
+);
 
 /// The field [`ListNumberedResponse::links`](crate::ListNumberedResponse::links).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -161,17 +99,7 @@ pub struct ListNumberedResponseLinks {
 
 crate::runtime::wire_struct!(ListNumberedResponseLinks { next = default("next") });
 
-impl ListNumberedResponseLinks {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { next: Default::default() }
-    }
-    /// The `next` property.
-    pub fn next(mut self, value: i64) -> Self {
-        self.next = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(ListNumberedResponseLinks { new(none), next : Some(as i64), });
 
 /// The answer of [`Client::list_pairs`](crate::Client::list_pairs).
 #[derive(Debug, Clone, PartialEq)]
@@ -201,10 +129,6 @@ pub struct ListPairsResponseRequired {
     pub links: Links,
 }
 
-impl ListPairsResponse {
-    /// A value made of all its fields.
-    pub fn new(required: ListPairsResponseRequired) -> Self {
-        let ListPairsResponseRequired { left, right, links } = required;
-        Self { left, right, links }
-    }
-}
+crate::runtime::builder!(
+    ListPairsResponse { new(all ListPairsResponseRequired { left, right, links }), }
+);

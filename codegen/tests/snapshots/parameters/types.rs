@@ -30,20 +30,9 @@ crate::runtime::wire_struct!(
     ListCopiesParams { x_request_id = required("X-Request-Id"), page = default("page") }
 );
 
-impl ListCopiesParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(x_request_id: impl Into<String>) -> Self {
-        Self {
-            x_request_id: Into::into(x_request_id),
-            page: Default::default(),
-        }
-    }
-    /// The `page` query parameter.
-    pub fn page(mut self, value: i64) -> Self {
-        self.page = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    ListCopiesParams { new(some x_request_id : into String), page : Some(as i64), }
+);
 
 /// The query and header parameters of [`Client::search_books`](crate::Client::search_books).
 ///
@@ -105,74 +94,13 @@ crate::runtime::wire_struct!(
     }
 );
 
-impl SearchBooksParams {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(q: impl Into<String>) -> Self {
-        Self {
-            cursor: Default::default(),
-            q: Into::into(q),
-            limit: Default::default(),
-            available: Default::default(),
-            since: Default::default(),
-            shelf: Default::default(),
-            genre: Default::default(),
-            fields: Default::default(),
-            x_request_id: Default::default(),
-            x_region: Default::default(),
-            x_tags: Default::default(),
-        }
-    }
-    /// Where the previous page ended.
-    pub fn cursor(mut self, value: impl Into<String>) -> Self {
-        self.cursor = Some(Into::into(value));
-        self
-    }
-    /// At most this many books.
-    pub fn limit(mut self, value: i32) -> Self {
-        self.limit = Some(value);
-        self
-    }
-    /// The `available` query parameter.
-    pub fn available(mut self, value: bool) -> Self {
-        self.available = Some(value);
-        self
-    }
-    /// Only books added at or after this time.
-    pub fn since(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.since = Some(value);
-        self
-    }
-    /// The `shelf` query parameter.
-    pub fn shelf(mut self, value: ShelfId) -> Self {
-        self.shelf = Some(value);
-        self
-    }
-    /// Any of these genres.
-    pub fn genre(mut self, value: impl IntoIterator<Item = Genre>) -> Self {
-        self.genre = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The fields to return, as one comma-separated value.
-    pub fn fields(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.fields = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Echoed back in the logs.
-    pub fn x_request_id(mut self, value: impl Into<String>) -> Self {
-        self.x_request_id = Some(Into::into(value));
-        self
-    }
-    /// The `X-Region` header parameter.
-    pub fn x_region(mut self, value: SearchBooksXRegion) -> Self {
-        self.x_region = Some(value);
-        self
-    }
-    /// The `X-Tags` header parameter.
-    pub fn x_tags(mut self, value: impl IntoIterator<Item = i64>) -> Self {
-        self.x_tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    SearchBooksParams { new(some q : into String), cursor : Some(into String), limit :
+    Some(as i32), available : Some(as bool), since : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), shelf : Some(as ShelfId), genre : Some(iter Genre), fields :
+    Some(iter String), x_request_id : Some(into String), x_region : Some(as
+    SearchBooksXRegion), x_tags : Some(iter i64), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`SearchBooksParams::x_region`](crate::SearchBooksParams::x_region).

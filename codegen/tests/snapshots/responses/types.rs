@@ -10,12 +10,7 @@ pub struct Note {
 
 crate::runtime::wire_struct!(Note { title = required("title") });
 
-impl Note {
-    /// A value made of all its fields.
-    pub fn new(title: impl Into<String>) -> Self {
-        Self { title: Into::into(title) }
-    }
-}
+crate::runtime::builder!(Note { new(all title : into String), });
 
 /// The body of the error [`CreateNoteError::ClientError`](crate::CreateNoteError::ClientError), [`DeleteNoteError::NotFound`](crate::DeleteNoteError::NotFound) and [`DeleteNoteError::Other`](crate::DeleteNoteError::Other).
 #[derive(Debug, Clone, PartialEq)]
@@ -27,9 +22,4 @@ pub struct Problem {
 
 crate::runtime::wire_struct!(Problem { detail = required("detail") });
 
-impl Problem {
-    /// A value made of all its fields.
-    pub fn new(detail: impl Into<String>) -> Self {
-        Self { detail: Into::into(detail) }
-    }
-}
+crate::runtime::builder!(Problem { new(all detail : into String), });

@@ -10,12 +10,7 @@ pub struct SubscriberInfoResponse {
 
 crate::runtime::wire_struct!(SubscriberInfoResponse { name = required("name") });
 
-impl SubscriberInfoResponse {
-    /// A value made of all its fields.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self { name: Into::into(name) }
-    }
-}
+crate::runtime::builder!(SubscriberInfoResponse { new(all name : into String), });
 
 /// The answer of [`Client::create_token`](crate::Client::create_token) and [`Client::post_subscribers_tokens`](crate::Client::post_subscribers_tokens).
 #[derive(Debug, Clone, PartialEq)]
@@ -27,9 +22,4 @@ pub struct Token {
 
 crate::runtime::wire_struct!(Token { token = required("token") });
 
-impl Token {
-    /// A value made of all its fields.
-    pub fn new(token: impl Into<String>) -> Self {
-        Self { token: Into::into(token) }
-    }
-}
+crate::runtime::builder!(Token { new(all token : into String), });

@@ -10,14 +10,7 @@ pub struct Invalid {
 
 crate::runtime::wire_struct!(Invalid { errors = required("errors") });
 
-impl Invalid {
-    /// A value made of all its fields.
-    pub fn new(errors: impl IntoIterator<Item = InvalidErrorsItem>) -> Self {
-        Self {
-            errors: Iterator::collect(IntoIterator::into_iter(errors)),
-        }
-    }
-}
+crate::runtime::builder!(Invalid { new(all errors : iter InvalidErrorsItem), });
 
 /// Each item of the field [`Invalid::errors`](crate::Invalid::errors).
 #[derive(Debug, Clone, PartialEq)]
@@ -33,25 +26,10 @@ crate::runtime::wire_struct!(
     InvalidErrorsItem { attribute = default("attribute"), message = required("message") }
 );
 
-impl InvalidErrorsItem {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self {
-            attribute: Default::default(),
-            message: Into::into(message),
-        }
-    }
-    /// The `attribute` property.
-    pub fn attribute(mut self, value: impl Into<String>) -> Self {
-        self.attribute = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `attribute` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_attribute(mut self) -> Self {
-        self.attribute = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    InvalidErrorsItem { new(some message : into String), attribute : Value(into String) /
+    clear_attribute, }
+);
 
 /// The query and header parameters of [`Client::list_widget0s`](crate::Client::list_widget0s).
 ///
@@ -87,43 +65,11 @@ crate::runtime::wire_struct!(
     = default("X-Request-Tag") }
 );
 
-impl ListWidget0sParams {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            page_size: Default::default(),
-            page_token: Default::default(),
-            state: Default::default(),
-            tag: Default::default(),
-            x_request_tag: Default::default(),
-        }
-    }
-    /// The `page_size` query parameter.
-    pub fn page_size(mut self, value: i32) -> Self {
-        self.page_size = Some(value);
-        self
-    }
-    /// The `page_token` query parameter.
-    pub fn page_token(mut self, value: impl Into<String>) -> Self {
-        self.page_token = Some(Into::into(value));
-        self
-    }
-    /// The `state` query parameter.
-    pub fn state(mut self, value: Widget0State) -> Self {
-        self.state = Some(value);
-        self
-    }
-    /// The `tag` query parameter.
-    pub fn tag(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tag = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `X-Request-Tag` header parameter.
-    pub fn x_request_tag(mut self, value: impl Into<String>) -> Self {
-        self.x_request_tag = Some(Into::into(value));
-        self
-    }
-}
+crate::runtime::builder!(
+    ListWidget0sParams { new(none), page_size : Some(as i32), page_token : Some(into
+    String), state : Some(as Widget0State), tag : Some(iter String), x_request_tag :
+    Some(into String), }
+);
 
 /// The query and header parameters of [`Client::list_widget1s`](crate::Client::list_widget1s).
 ///
@@ -144,20 +90,9 @@ crate::runtime::wire_struct!(
     Problem { error = required("error"), code = default("code") }
 );
 
-impl Problem {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(error: impl Into<String>) -> Self {
-        Self {
-            error: Into::into(error),
-            code: Default::default(),
-        }
-    }
-    /// The `code` property.
-    pub fn code(mut self, value: i32) -> Self {
-        self.code = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Problem { new(some error : into String), code : Some(as i32), }
+);
 
 /// A variable that stands for a value until it is used, such as `%{call.volume}`.
 ///
@@ -239,115 +174,15 @@ pub struct Widget0Required {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl Widget0 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: Widget0Required) -> Self {
-        let Widget0Required { id, name, state, created_at } = required;
-        Self {
-            id,
-            name,
-            state,
-            created_at,
-            size: Default::default(),
-            ratio: Default::default(),
-            enabled: Default::default(),
-            tags: Default::default(),
-            labels: Default::default(),
-            note: Default::default(),
-            kind: Default::default(),
-            valid_from: Default::default(),
-            volume: Default::default(),
-            mode: Default::default(),
-            token: Default::default(),
-            fixed: Default::default(),
-            main_part: Default::default(),
-            parts: Default::default(),
-        }
-    }
-    /// The `size` property.
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// The `ratio` property.
-    pub fn ratio(mut self, value: f64) -> Self {
-        self.ratio = Some(value);
-        self
-    }
-    /// The `enabled` property.
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.enabled = Some(value);
-        self
-    }
-    /// The `tags` property.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `labels` property.
-    pub fn labels(
-        mut self,
-        value: ::std::collections::BTreeMap<String, String>,
-    ) -> Self {
-        self.labels = Some(value);
-        self
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `kind` property.
-    pub fn kind(mut self, value: Widget0Kind) -> Self {
-        self.kind = Some(value);
-        self
-    }
-    /// The `valid_from` property.
-    pub fn valid_from(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.valid_from = Some(value);
-        self
-    }
-    /// How loud, or a variable.
-    pub fn volume(mut self, value: Widget0Volume) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// A state, or a mode this document does not list.
-    pub fn mode(mut self, value: Widget0State) -> Self {
-        self.mode = Some(value);
-        self
-    }
-    /// The `token` property.
-    pub fn token(mut self, value: impl Into<String>) -> Self {
-        self.token = Some(Into::into(value));
-        self
-    }
-    /// The `fixed` property.
-    pub fn fixed(mut self, value: Widget0Fixed) -> Self {
-        self.fixed = Some(value);
-        self
-    }
-    /// The part this one is built around.
-    pub fn main_part(mut self, value: Widget0Part0) -> Self {
-        self.main_part = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `main_part` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_main_part(mut self) -> Self {
-        self.main_part = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `parts` property.
-    pub fn parts(mut self, value: impl IntoIterator<Item = Widget0Part0>) -> Self {
-        self.parts = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0 { new(some Widget0Required { id, name, state, created_at }), size : Some(as
+    i32), ratio : Some(as f64), enabled : Some(as bool), tags : Some(iter String), labels
+    : Some(as ::std::collections::BTreeMap < String, String >), note : Value(into String)
+    / clear_note, kind : Some(as Widget0Kind), valid_from : Some(as ::chrono::NaiveDate),
+    volume : Some(as Widget0Volume), mode : Some(as Widget0State), token : Some(into
+    String), fixed : Some(as Widget0Fixed), main_part : Value(as Widget0Part0) /
+    clear_main_part, parts : Some(iter Widget0Part0), }
+);
 
 /// A new Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -379,28 +214,10 @@ pub struct Widget0CreateRequired {
     pub size: i32,
 }
 
-impl Widget0Create {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: Widget0CreateRequired) -> Self {
-        let Widget0CreateRequired { name, size } = required;
-        Self {
-            name,
-            size,
-            tags: Default::default(),
-            state: Default::default(),
-        }
-    }
-    /// The `tags` property.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Where it stands.
-    pub fn state(mut self, value: Widget0State) -> Self {
-        self.state = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Create { new(some Widget0CreateRequired { name, size }), tags : Some(iter
+    String), state : Some(as Widget0State), }
+);
 
 crate::runtime::open_enum! {
     /// The field [`Widget0::fixed`](crate::Widget0::fixed).
@@ -446,13 +263,7 @@ pub struct Widget0PageRequired {
     pub links: Widget0PageLinks,
 }
 
-impl Widget0Page {
-    /// A value made of all its fields.
-    pub fn new(required: Widget0PageRequired) -> Self {
-        let Widget0PageRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(Widget0Page { new(all Widget0PageRequired { data, links }), });
 
 /// The field [`Widget0Page::links`](crate::Widget0Page::links).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -466,22 +277,9 @@ pub struct Widget0PageLinks {
 
 crate::runtime::wire_struct!(Widget0PageLinks { next = default("next") });
 
-impl Widget0PageLinks {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self { next: Default::default() }
-    }
-    /// The `next` property.
-    pub fn next(mut self, value: impl Into<String>) -> Self {
-        self.next = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `next` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_next(mut self) -> Self {
-        self.next = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0PageLinks { new(none), next : Value(into String) / clear_next, }
+);
 
 /// Part 0 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -511,61 +309,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part0 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 1 of a Widget0.
-    pub fn next(mut self, value: Widget0Part1) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part1>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part0 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part1), more : Some(iter Widget0Part1), }
+);
 
 /// Part 1 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -595,61 +344,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part1 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 2 of a Widget0.
-    pub fn next(mut self, value: Widget0Part2) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part2>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part1 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part2), more : Some(iter Widget0Part2), }
+);
 
 /// Part 10 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -679,61 +379,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part10 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 11 of a Widget0.
-    pub fn next(mut self, value: Widget0Part11) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part11>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part10 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part11), more : Some(iter Widget0Part11), }
+);
 
 /// Part 11 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -763,61 +414,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part11 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 12 of a Widget0.
-    pub fn next(mut self, value: Widget0Part12) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part12>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part11 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part12), more : Some(iter Widget0Part12), }
+);
 
 /// Part 12 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -843,49 +445,11 @@ crate::runtime::wire_struct!(
     default("extra") }
 );
 
-impl Widget0Part12 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part12 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), }
+);
 
 /// Part 2 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -915,61 +479,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part2 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 3 of a Widget0.
-    pub fn next(mut self, value: Widget0Part3) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part3>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part2 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part3), more : Some(iter Widget0Part3), }
+);
 
 /// Part 3 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -999,61 +514,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part3 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 4 of a Widget0.
-    pub fn next(mut self, value: Widget0Part4) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part4>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part3 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part4), more : Some(iter Widget0Part4), }
+);
 
 /// Part 4 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -1083,61 +549,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part4 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 5 of a Widget0.
-    pub fn next(mut self, value: Widget0Part5) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part5>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part4 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part5), more : Some(iter Widget0Part5), }
+);
 
 /// Part 5 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -1167,61 +584,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part5 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 6 of a Widget0.
-    pub fn next(mut self, value: Widget0Part6) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part6>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part5 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part6), more : Some(iter Widget0Part6), }
+);
 
 /// Part 6 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -1251,61 +619,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part6 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 7 of a Widget0.
-    pub fn next(mut self, value: Widget0Part7) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part7>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part6 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part7), more : Some(iter Widget0Part7), }
+);
 
 /// Part 7 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -1335,61 +654,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part7 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 8 of a Widget0.
-    pub fn next(mut self, value: Widget0Part8) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part8>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part7 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part8), more : Some(iter Widget0Part8), }
+);
 
 /// Part 8 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -1419,61 +689,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part8 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 9 of a Widget0.
-    pub fn next(mut self, value: Widget0Part9) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part9>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part8 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part9), more : Some(iter Widget0Part9), }
+);
 
 /// Part 9 of a Widget0.
 #[derive(Debug, Clone, PartialEq)]
@@ -1503,61 +724,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget0Part9 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 10 of a Widget0.
-    pub fn next(mut self, value: Widget0Part10) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget0Part10>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Part9 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget0Part10), more : Some(iter Widget0Part10), }
+);
 
 crate::runtime::open_enum! {
     /// Where it stands.
@@ -1593,45 +765,11 @@ crate::runtime::wire_struct!(
     default("labels"), state = default("state") }
 );
 
-impl Widget0Update {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            note: Default::default(),
-            labels: Default::default(),
-            state: Default::default(),
-        }
-    }
-    /// The `name` property.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `labels` property.
-    pub fn labels(
-        mut self,
-        value: ::std::collections::BTreeMap<String, String>,
-    ) -> Self {
-        self.labels = Some(value);
-        self
-    }
-    /// Where it stands.
-    pub fn state(mut self, value: Widget0State) -> Self {
-        self.state = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget0Update { new(none), name : Some(into String), note : Value(into String) /
+    clear_note, labels : Some(as ::std::collections::BTreeMap < String, String >), state
+    : Some(as Widget0State), }
+);
 
 /// How loud, or a variable.
 ///
@@ -1721,115 +859,15 @@ pub struct Widget1Required {
     pub created_at: ::chrono::DateTime<::chrono::Utc>,
 }
 
-impl Widget1 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: Widget1Required) -> Self {
-        let Widget1Required { id, name, state, created_at } = required;
-        Self {
-            id,
-            name,
-            state,
-            created_at,
-            size: Default::default(),
-            ratio: Default::default(),
-            enabled: Default::default(),
-            tags: Default::default(),
-            labels: Default::default(),
-            note: Default::default(),
-            kind: Default::default(),
-            valid_from: Default::default(),
-            volume: Default::default(),
-            mode: Default::default(),
-            token: Default::default(),
-            fixed: Default::default(),
-            main_part: Default::default(),
-            parts: Default::default(),
-        }
-    }
-    /// The `size` property.
-    pub fn size(mut self, value: i32) -> Self {
-        self.size = Some(value);
-        self
-    }
-    /// The `ratio` property.
-    pub fn ratio(mut self, value: f64) -> Self {
-        self.ratio = Some(value);
-        self
-    }
-    /// The `enabled` property.
-    pub fn enabled(mut self, value: bool) -> Self {
-        self.enabled = Some(value);
-        self
-    }
-    /// The `tags` property.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// The `labels` property.
-    pub fn labels(
-        mut self,
-        value: ::std::collections::BTreeMap<String, String>,
-    ) -> Self {
-        self.labels = Some(value);
-        self
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `kind` property.
-    pub fn kind(mut self, value: Widget1Kind) -> Self {
-        self.kind = Some(value);
-        self
-    }
-    /// The `valid_from` property.
-    pub fn valid_from(mut self, value: ::chrono::NaiveDate) -> Self {
-        self.valid_from = Some(value);
-        self
-    }
-    /// How loud, or a variable.
-    pub fn volume(mut self, value: Widget1Volume) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// A state, or a mode this document does not list.
-    pub fn mode(mut self, value: Widget1State) -> Self {
-        self.mode = Some(value);
-        self
-    }
-    /// The `token` property.
-    pub fn token(mut self, value: impl Into<String>) -> Self {
-        self.token = Some(Into::into(value));
-        self
-    }
-    /// The `fixed` property.
-    pub fn fixed(mut self, value: Widget1Fixed) -> Self {
-        self.fixed = Some(value);
-        self
-    }
-    /// The part this one is built around.
-    pub fn main_part(mut self, value: Widget1Part0) -> Self {
-        self.main_part = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `main_part` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_main_part(mut self) -> Self {
-        self.main_part = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `parts` property.
-    pub fn parts(mut self, value: impl IntoIterator<Item = Widget1Part0>) -> Self {
-        self.parts = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1 { new(some Widget1Required { id, name, state, created_at }), size : Some(as
+    i32), ratio : Some(as f64), enabled : Some(as bool), tags : Some(iter String), labels
+    : Some(as ::std::collections::BTreeMap < String, String >), note : Value(into String)
+    / clear_note, kind : Some(as Widget1Kind), valid_from : Some(as ::chrono::NaiveDate),
+    volume : Some(as Widget1Volume), mode : Some(as Widget1State), token : Some(into
+    String), fixed : Some(as Widget1Fixed), main_part : Value(as Widget1Part0) /
+    clear_main_part, parts : Some(iter Widget1Part0), }
+);
 
 /// A new Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -1861,28 +899,10 @@ pub struct Widget1CreateRequired {
     pub size: i32,
 }
 
-impl Widget1Create {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: Widget1CreateRequired) -> Self {
-        let Widget1CreateRequired { name, size } = required;
-        Self {
-            name,
-            size,
-            tags: Default::default(),
-            state: Default::default(),
-        }
-    }
-    /// The `tags` property.
-    pub fn tags(mut self, value: impl IntoIterator<Item = String>) -> Self {
-        self.tags = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-    /// Where it stands.
-    pub fn state(mut self, value: Widget1State) -> Self {
-        self.state = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Create { new(some Widget1CreateRequired { name, size }), tags : Some(iter
+    String), state : Some(as Widget1State), }
+);
 
 /// The field [`Widget1::fixed`](crate::Widget1::fixed).
 pub type Widget1Fixed = Widget0Fixed;
@@ -1916,13 +936,7 @@ pub struct Widget1PageRequired {
     pub links: Widget1PageLinks,
 }
 
-impl Widget1Page {
-    /// A value made of all its fields.
-    pub fn new(required: Widget1PageRequired) -> Self {
-        let Widget1PageRequired { data, links } = required;
-        Self { data, links }
-    }
-}
+crate::runtime::builder!(Widget1Page { new(all Widget1PageRequired { data, links }), });
 
 /// The field [`Widget1Page::links`](crate::Widget1Page::links).
 pub type Widget1PageLinks = Widget0PageLinks;
@@ -1955,61 +969,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part0 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 1 of a Widget1.
-    pub fn next(mut self, value: Widget1Part1) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part1>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part0 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part1), more : Some(iter Widget1Part1), }
+);
 
 /// Part 1 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2039,61 +1004,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part1 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 2 of a Widget1.
-    pub fn next(mut self, value: Widget1Part2) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part2>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part1 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part2), more : Some(iter Widget1Part2), }
+);
 
 /// Part 10 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2123,61 +1039,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part10 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 11 of a Widget1.
-    pub fn next(mut self, value: Widget1Part11) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part11>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part10 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part11), more : Some(iter Widget1Part11), }
+);
 
 /// Part 11 of a Widget1.
 pub type Widget1Part11 = Widget0Part12;
@@ -2210,61 +1077,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part2 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 3 of a Widget1.
-    pub fn next(mut self, value: Widget1Part3) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part3>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part2 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part3), more : Some(iter Widget1Part3), }
+);
 
 /// Part 3 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2294,61 +1112,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part3 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 4 of a Widget1.
-    pub fn next(mut self, value: Widget1Part4) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part4>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part3 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part4), more : Some(iter Widget1Part4), }
+);
 
 /// Part 4 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2378,61 +1147,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part4 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 5 of a Widget1.
-    pub fn next(mut self, value: Widget1Part5) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part5>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part4 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part5), more : Some(iter Widget1Part5), }
+);
 
 /// Part 5 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2462,61 +1182,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part5 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 6 of a Widget1.
-    pub fn next(mut self, value: Widget1Part6) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part6>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part5 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part6), more : Some(iter Widget1Part6), }
+);
 
 /// Part 6 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2546,61 +1217,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part6 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 7 of a Widget1.
-    pub fn next(mut self, value: Widget1Part7) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part7>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part6 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part7), more : Some(iter Widget1Part7), }
+);
 
 /// Part 7 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2630,61 +1252,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part7 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 8 of a Widget1.
-    pub fn next(mut self, value: Widget1Part8) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part8>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part7 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part8), more : Some(iter Widget1Part8), }
+);
 
 /// Part 8 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2714,61 +1287,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part8 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 9 of a Widget1.
-    pub fn next(mut self, value: Widget1Part9) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part9>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part8 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part9), more : Some(iter Widget1Part9), }
+);
 
 /// Part 9 of a Widget1.
 #[derive(Debug, Clone, PartialEq)]
@@ -2798,61 +1322,12 @@ crate::runtime::wire_struct!(
     default("extra"), next = default("next"), more = default("more") }
 );
 
-impl Widget1Part9 {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(label: impl Into<String>) -> Self {
-        Self {
-            label: Into::into(label),
-            value: Default::default(),
-            weight: Default::default(),
-            flag: Default::default(),
-            seen_at: Default::default(),
-            extra: Default::default(),
-            next: Default::default(),
-            more: Default::default(),
-        }
-    }
-    /// The `value` property.
-    pub fn value(mut self, value: i64) -> Self {
-        self.value = Some(value);
-        self
-    }
-    /// The `weight` property.
-    pub fn weight(mut self, value: f64) -> Self {
-        self.weight = Some(value);
-        self
-    }
-    /// The `flag` property.
-    pub fn flag(mut self, value: bool) -> Self {
-        self.flag = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `flag` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_flag(mut self) -> Self {
-        self.flag = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `seen_at` property.
-    pub fn seen_at(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
-        self.seen_at = Some(value);
-        self
-    }
-    /// The `extra` property.
-    pub fn extra(mut self, value: ::std::collections::BTreeMap<String, i64>) -> Self {
-        self.extra = Some(value);
-        self
-    }
-    /// Part 10 of a Widget1.
-    pub fn next(mut self, value: Widget1Part10) -> Self {
-        self.next = Some(value);
-        self
-    }
-    /// The `more` property.
-    pub fn more(mut self, value: impl IntoIterator<Item = Widget1Part10>) -> Self {
-        self.more = Some(Iterator::collect(IntoIterator::into_iter(value)));
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Part9 { new(some label : into String), value : Some(as i64), weight : Some(as
+    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
+    : Some(as Widget1Part10), more : Some(iter Widget1Part10), }
+);
 
 /// Where it stands.
 pub type Widget1State = Widget0State;
@@ -2878,45 +1353,11 @@ crate::runtime::wire_struct!(
     default("labels"), state = default("state") }
 );
 
-impl Widget1Update {
-    /// A value with every field unset.
-    pub fn new() -> Self {
-        Self {
-            name: Default::default(),
-            note: Default::default(),
-            labels: Default::default(),
-            state: Default::default(),
-        }
-    }
-    /// The `name` property.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(Into::into(value));
-        self
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `labels` property.
-    pub fn labels(
-        mut self,
-        value: ::std::collections::BTreeMap<String, String>,
-    ) -> Self {
-        self.labels = Some(value);
-        self
-    }
-    /// Where it stands.
-    pub fn state(mut self, value: Widget1State) -> Self {
-        self.state = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Widget1Update { new(none), name : Some(into String), note : Value(into String) /
+    clear_note, labels : Some(as ::std::collections::BTreeMap < String, String >), state
+    : Some(as Widget1State), }
+);
 
 /// How loud, or a variable.
 ///

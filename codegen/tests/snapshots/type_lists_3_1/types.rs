@@ -30,49 +30,11 @@ pub struct SettingRequired {
     pub value: SettingValue,
 }
 
-impl Setting {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: SettingRequired) -> Self {
-        let SettingRequired { key, value } = required;
-        Self {
-            key,
-            value,
-            fallback: Default::default(),
-            note: Default::default(),
-            cleared: Default::default(),
-        }
-    }
-    /// What applies when the value cannot be read.
-    pub fn fallback(mut self, value: SettingFallback) -> Self {
-        self.fallback = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `fallback` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_fallback(mut self) -> Self {
-        self.fallback = crate::runtime::Nullable::Null;
-        self
-    }
-    /// The `note` property.
-    pub fn note(mut self, value: impl Into<String>) -> Self {
-        self.note = crate::runtime::Nullable::Value(Into::into(value));
-        self
-    }
-    /// Sets `note` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_note(mut self) -> Self {
-        self.note = crate::runtime::Nullable::Null;
-        self
-    }
-    /// Always `null`.
-    pub fn cleared(mut self, value: ::serde_json::Value) -> Self {
-        self.cleared = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `cleared` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_cleared(mut self) -> Self {
-        self.cleared = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Setting { new(some SettingRequired { key, value }), fallback : Value(as
+    SettingFallback) / clear_fallback, note : Value(into String) / clear_note, cleared :
+    Value(as ::serde_json::Value) / clear_cleared, }
+);
 
 /// What applies when the value cannot be read.
 ///

@@ -23,13 +23,7 @@ pub struct CatRequired {
     pub name: String,
 }
 
-impl Cat {
-    /// A value made of all its fields.
-    pub fn new(required: CatRequired) -> Self {
-        let CatRequired { pet_type, name } = required;
-        Self { pet_type, name }
-    }
-}
+crate::runtime::builder!(Cat { new(all CatRequired { pet_type, name }), });
 
 /// The member [`Shape::Circle`](crate::Shape::Circle).
 #[derive(Debug, Clone, PartialEq)]
@@ -41,12 +35,7 @@ pub struct Circle {
 
 crate::runtime::wire_struct!(Circle { radius = required("radius") });
 
-impl Circle {
-    /// A value made of all its fields.
-    pub fn new(radius: f64) -> Self {
-        Self { radius }
-    }
-}
+crate::runtime::builder!(Circle { new(all radius : as f64), });
 
 /// The member [`Pet::Dog`](crate::Pet::Dog).
 #[derive(Debug, Clone, PartialEq)]
@@ -58,12 +47,7 @@ pub struct Dog {
 
 crate::runtime::wire_struct!(Dog { bark = required("bark") });
 
-impl Dog {
-    /// A value made of all its fields.
-    pub fn new(bark: bool) -> Self {
-        Self { bark }
-    }
-}
+crate::runtime::builder!(Dog { new(all bark : as bool), });
 
 /// The member [`Step::Hangup`](crate::Step::Hangup).
 #[derive(Debug, Clone, PartialEq)]
@@ -75,12 +59,7 @@ pub struct Hangup {
 
 crate::runtime::wire_struct!(Hangup { reason = required("reason") });
 
-impl Hangup {
-    /// A value made of all its fields.
-    pub fn new(reason: impl Into<String>) -> Self {
-        Self { reason: Into::into(reason) }
-    }
-}
+crate::runtime::builder!(Hangup { new(all reason : into String), });
 
 crate::runtime::open_enum! {
     /// A language code.
@@ -192,43 +171,10 @@ crate::runtime::wire_struct!(
     say = default("say"), status = default("status") }
 );
 
-impl Play {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: Into::into(url),
-            volume: Default::default(),
-            repeat: Default::default(),
-            say: Default::default(),
-            status: Default::default(),
-        }
-    }
-    /// How loud, in decibels.
-    pub fn volume(mut self, value: PlayVolume) -> Self {
-        self.volume = Some(value);
-        self
-    }
-    /// The `repeat` property.
-    pub fn repeat(mut self, value: PlayRepeat) -> Self {
-        self.repeat = Some(value);
-        self
-    }
-    /// Words to say, or the URLs of recordings.
-    pub fn say(mut self, value: PlaySay) -> Self {
-        self.say = Some(value);
-        self
-    }
-    /// How the last play ended, if it did.
-    pub fn status(mut self, value: PlayStatus) -> Self {
-        self.status = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `status` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_status(mut self) -> Self {
-        self.status = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    Play { new(some url : into String), volume : Some(as PlayVolume), repeat : Some(as
+    PlayRepeat), say : Some(as PlaySay), status : Value(as PlayStatus) / clear_status, }
+);
 
 /// The field [`Play::repeat`](crate::Play::repeat).
 ///
@@ -381,12 +327,7 @@ pub struct Square {
 
 crate::runtime::wire_struct!(Square { side = required("side") });
 
-impl Square {
-    /// A value made of all its fields.
-    pub fn new(side: f32) -> Self {
-        Self { side }
-    }
-}
+crate::runtime::builder!(Square { new(all side : as f32), });
 
 /// One step of a call flow.
 ///

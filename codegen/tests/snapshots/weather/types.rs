@@ -46,23 +46,10 @@ pub struct ObservationRequired {
     pub condition: Condition,
 }
 
-impl Observation {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(required: ObservationRequired) -> Self {
-        let ObservationRequired { observed_at, temperature_c, condition } = required;
-        Self {
-            observed_at,
-            temperature_c,
-            condition,
-            wind: Default::default(),
-        }
-    }
-    /// The `wind` property.
-    pub fn wind(mut self, value: ObservationWind) -> Self {
-        self.wind = Some(value);
-        self
-    }
-}
+crate::runtime::builder!(
+    Observation { new(some ObservationRequired { observed_at, temperature_c, condition
+    }), wind : Some(as ObservationWind), }
+);
 
 /// The field [`Observation::wind`](crate::Observation::wind).
 #[derive(Debug, Clone, PartialEq)]
@@ -79,22 +66,7 @@ crate::runtime::wire_struct!(
     default("from_degrees") }
 );
 
-impl ObservationWind {
-    /// A value made of the fields the API requires; the others start unset.
-    pub fn new(speed_kmh: f64) -> Self {
-        Self {
-            speed_kmh,
-            from_degrees: Default::default(),
-        }
-    }
-    /// The `from_degrees` property.
-    pub fn from_degrees(mut self, value: i32) -> Self {
-        self.from_degrees = crate::runtime::Nullable::Value(value);
-        self
-    }
-    /// Sets `from_degrees` to an explicit `null`, which is sent as `null` rather than left out.
-    pub fn clear_from_degrees(mut self) -> Self {
-        self.from_degrees = crate::runtime::Nullable::Null;
-        self
-    }
-}
+crate::runtime::builder!(
+    ObservationWind { new(some speed_kmh : as f64), from_degrees : Value(as i32) /
+    clear_from_degrees, }
+);
