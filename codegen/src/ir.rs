@@ -226,6 +226,18 @@ impl Ty {
             _ => {}
         }
     }
+
+    /// The names of the named types this type mentions, at any depth, to
+    /// change them (rename a type, or name the type an alias stands for).
+    pub fn named_types_mut<'t>(&'t mut self, out: &mut Vec<&'t mut String>) {
+        match self {
+            Ty::Named(name) => out.push(name),
+            Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
+                inner.named_types_mut(out)
+            }
+            _ => {}
+        }
+    }
 }
 
 /// A Rust type as the generated code spells it, without paths

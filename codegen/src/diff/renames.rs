@@ -346,16 +346,12 @@ fn shape(def: &TypeDef, renames: &BTreeMap<String, String>) -> String {
 
 /// `ty` with every named type renamed as `renames` says.
 fn rename_ty(ty: &mut Ty, renames: &BTreeMap<String, String>) {
-    match ty {
-        Ty::Named(name) => {
-            if let Some(to) = renames.get(name.as_str()) {
-                name.clone_from(to);
-            }
+    let mut names = Vec::new();
+    ty.named_types_mut(&mut names);
+    for name in names {
+        if let Some(to) = renames.get(name.as_str()) {
+            name.clone_from(to);
         }
-        Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
-            rename_ty(inner, renames)
-        }
-        _ => {}
     }
 }
 

@@ -115,16 +115,12 @@ fn shape(def: &TypeDef, targets: &BTreeMap<String, String>) -> String {
 /// `ty` with each named type it mentions replaced by the type that one is
 /// an alias of, at the end of the chain.
 fn resolve(ty: &mut Ty, targets: &BTreeMap<String, String>) {
-    match ty {
-        Ty::Named(name) => {
-            while let Some(target) = targets.get(name.as_str()) {
-                *name = target.clone();
-            }
+    let mut names = Vec::new();
+    ty.named_types_mut(&mut names);
+    for name in names {
+        while let Some(target) = targets.get(name.as_str()) {
+            name.clone_from(target);
         }
-        Ty::Array(inner) | Ty::Map(inner) | Ty::Option(inner) | Ty::Boxed(inner) => {
-            resolve(inner, targets)
-        }
-        _ => {}
     }
 }
 
