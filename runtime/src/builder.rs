@@ -12,16 +12,16 @@
 /// ```text
 /// Name {
 ///     new(<docs> <fields>),
-///     field: <holder>(<conversion> Type) [/ clearer],
+///     field = <holder>(<conversion> Type) [/ clearer],
 ///     ...
-///     [[setter = field: <holder>(<conversion> Type) [/ clearer], ...]]
+///     [[setter for field = <holder>(<conversion> Type) [/ clearer], ...]]
 /// }
 /// ```
 ///
 /// - `new`: `<docs>` is `all` (it takes every field), `some` (the others
 ///   start unset), `none` (every field starts unset) or `empty` (the struct
 ///   has none); `<fields>` is `Required { a, b }` (a struct of them, by
-///   name) or `a: <conversion> Type, ...` (each as a parameter of its own;
+///   name) or `a = <conversion> Type, ...` (each as a parameter of its own;
 ///   none, or the one field the API requires);
 /// - each other field, in order, with its setter: `<holder>` is `Some`
 ///   (the field is an `Option`), `Value` (a `Nullable`; then a clearer
@@ -78,7 +78,7 @@ macro_rules! builder {
             }
         }
     };
-    (@new [$($unset:ident)*] $docs:ident $($field:ident: $conversion:ident $t:ty),*) => {
+    (@new [$($unset:ident)*] $docs:ident $($field:ident = $conversion:ident $t:ty),*) => {
         #[doc = $crate::builder!(@new_doc $docs)]
         pub fn new($($field: $crate::builder!(@param $conversion $t)),*) -> Self {
             Self {
@@ -109,11 +109,11 @@ macro_rules! builder {
     (
         $name:ident {
             new($($new:tt)*),
-            $($field:ident: $holder:ident($conversion:ident $t:ty) $(/ $clearer:ident)?,)*
+            $($field:ident = $holder:ident($conversion:ident $t:ty) $(/ $clearer:ident)?,)*
             // The setters whose names are not their fields', in brackets:
             // a macro cannot tell a name there from a field's name.
             $([
-                $($setter:ident = $renamed:ident:
+                $($setter:ident for $renamed:ident =
                     $renamed_holder:ident($renamed_conversion:ident $renamed_t:ty)
                     $(/ $renamed_clearer:ident)?,)*
             ])?

@@ -222,7 +222,7 @@ fn builder(s: &Struct, fields: &[&Field]) -> TokenStream {
                     }
                     _ => conversion(&field.ty),
                 };
-                quote!(#name: #conversion)
+                quote!(#name = #conversion)
             });
             quote!(#(#params),*)
         }
@@ -237,7 +237,7 @@ fn builder(s: &Struct, fields: &[&Field]) -> TokenStream {
             setters.push(setter);
         } else {
             let name = ident(&field.setter);
-            renamed.push(quote!(#name = #setter));
+            renamed.push(quote!(#name for #setter));
         }
     }
     let renamed = (!renamed.is_empty()).then(|| quote!([#(#renamed)*]));
@@ -251,8 +251,8 @@ fn builder(s: &Struct, fields: &[&Field]) -> TokenStream {
 }
 
 /// The setter of an optional field as `builder!` takes it, with a comma
-/// after it: `field: Some(into String),`, `field: Value(as i64) / clearer,`
-/// or, for the map of the object's other properties, `field: Set(iter
+/// after it: `field = Some(into String),`, `field = Value(as i64) / clearer,`
+/// or, for the map of the object's other properties, `field = Set(iter
 /// (String, Value)),`; `None` for a field `new` takes.
 fn setter(field: &Field) -> Option<TokenStream> {
     let name = ident(&field.name);
@@ -263,11 +263,11 @@ fn setter(field: &Field) -> Option<TokenStream> {
                 Ty::Map(value) => ty(value),
                 other => ty(other),
             };
-            Some(quote!(#name: Set(iter (String, #value_ty)),))
+            Some(quote!(#name = Set(iter (String, #value_ty)),))
         }
         Presence::Optional => {
             let conversion = conversion(&field.ty);
-            Some(quote!(#name: Some(#conversion),))
+            Some(quote!(#name = Some(#conversion),))
         }
         Presence::OptionalNullable => {
             let conversion = conversion(&field.ty);
@@ -275,7 +275,7 @@ fn setter(field: &Field) -> Option<TokenStream> {
                 let clearer = ident(clearer);
                 quote!(/ #clearer)
             });
-            Some(quote!(#name: Value(#conversion) #clearer,))
+            Some(quote!(#name = Value(#conversion) #clearer,))
         }
     }
 }

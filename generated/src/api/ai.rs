@@ -88,7 +88,7 @@ pub struct AiChatConversationCreatedResponseResultRequired {
 
 crate::runtime::builder!(
     AiChatConversationCreatedResponseResult { new(some
-    AiChatConversationCreatedResponseResultRequired { status, id }), initial_message :
+    AiChatConversationCreatedResponseResultRequired { status, id }), initial_message =
     Value(into String) / clear_initial_message, }
 );
 
@@ -343,9 +343,9 @@ pub struct AiChatCreateConversationRequestParamsRequired {
 
 crate::runtime::builder!(
     AiChatCreateConversationRequestParams { new(some
-    AiChatCreateConversationRequestParamsRequired { id, config_url }), user_message :
-    Some(into String), conversation_timeout : Some(as i32), user_meta_data : Some(as
-    ::serde_json::Value), reinit : Some(as bool), }
+    AiChatCreateConversationRequestParamsRequired { id, config_url }), user_message =
+    Some(into String), conversation_timeout = Some(as i32), user_meta_data = Some(as
+    ::serde_json::Value), reinit = Some(as bool), }
 );
 
 /// delete
@@ -406,7 +406,7 @@ pub struct AiChatDeleteRequestParams {
 
 crate::runtime::wire_struct!(AiChatDeleteRequestParams { id = required("id") });
 
-crate::runtime::builder!(AiChatDeleteRequestParams { new(all id : into String), });
+crate::runtime::builder!(AiChatDeleteRequestParams { new(all id = into String), });
 
 /// end_conversation
 #[derive(Debug, Clone, PartialEq)]
@@ -541,7 +541,7 @@ pub struct AiChatInvalidJsonError {
 crate::runtime::wire_struct!(AiChatInvalidJsonError { errors = required("errors") });
 
 crate::runtime::builder!(
-    AiChatInvalidJsonError { new(all errors : iter StatusCodesRestApiErrorItem), }
+    AiChatInvalidJsonError { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// chat_log
@@ -648,7 +648,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AiChatReplyResponseResult { new(some response : into String), user_event : Some(as
+    AiChatReplyResponseResult { new(some response = into String), user_event = Some(as
     ::serde_json::Value), }
 );
 
@@ -965,9 +965,9 @@ pub struct AiChatSendMessageRequestParamsRequired {
 
 crate::runtime::builder!(
     AiChatSendMessageRequestParams { new(some AiChatSendMessageRequestParamsRequired {
-    id, message }), role : Some(as AiChatSendMessageRequestParamsRole), config_url :
-    Some(into String), conversation_timeout : Some(as i32), user_meta_data : Some(as
-    ::serde_json::Value), reinit : Some(as bool), }
+    id, message }), role = Some(as AiChatSendMessageRequestParamsRole), config_url =
+    Some(into String), conversation_timeout = Some(as i32), user_meta_data = Some(as
+    ::serde_json::Value), reinit = Some(as bool), }
 );
 
 crate::runtime::open_enum! {
@@ -1000,7 +1000,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AiChatServiceUnavailableError { new(all error : into String), }
+    AiChatServiceUnavailableError { new(all error = into String), }
 );
 
 /// summarize
@@ -1092,9 +1092,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AiChatSummarizeRequestParams { new(some id : into String), summary_prompt : Some(into
-    String), temperature : Some(as f32), top_p : Some(as f32), frequency_penalty :
-    Some(as f32), presence_penalty : Some(as f32), max_tokens : Some(as i32), }
+    AiChatSummarizeRequestParams { new(some id = into String), summary_prompt = Some(into
+    String), temperature = Some(as f32), top_p = Some(as f32), frequency_penalty =
+    Some(as f32), presence_penalty = Some(as f32), max_tokens = Some(as i32), }
 );
 
 /// The result of requesting a summary. A generated summary is returned in `summary`. If summary
@@ -1151,7 +1151,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AiChatSummaryResponseResult { new(none), summary : Some(into String), error :
+    AiChatSummaryResponseResult { new(none), summary = Some(into String), error =
     Some(into String), }
 );
 
@@ -1210,8 +1210,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AiChatTranscriptResponseResult { new(some chat_log : iter WebhooksAiCallLogEntry),
-    call_timeline : Some(iter::serde_json::Value), }
+    AiChatTranscriptResponseResult { new(some chat_log = iter WebhooksAiCallLogEntry),
+    call_timeline = Some(iter::serde_json::Value), }
 );
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -1289,7 +1289,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ChatMethodsUnauthorizedBody { new(all message : into String), }
+    ChatMethodsUnauthorizedBody { new(all message = into String), }
 );
 
 crate::runtime::error_enum! {

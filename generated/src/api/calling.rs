@@ -82,9 +82,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallAiMessageRequestParams { new(none), role : Some(as
-    CallingCallAiMessageRequestParamsRole), message_text : Some(into String), reset :
-    Some(as CallingCallAiMessageResetParams), global_data : Some(as ::serde_json::Value),
+    CallingCallAiMessageRequestParams { new(none), role = Some(as
+    CallingCallAiMessageRequestParamsRole), message_text = Some(into String), reset =
+    Some(as CallingCallAiMessageResetParams), global_data = Some(as ::serde_json::Value),
     }
 );
 
@@ -119,8 +119,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallAiMessageResetParams { new(none), full_reset : Some(as bool), user_prompt
-    : Some(into String), system_prompt : Some(into String), }
+    CallingCallAiMessageResetParams { new(none), full_reset = Some(as bool), user_prompt
+    = Some(into String), system_prompt = Some(into String), }
 );
 
 /// calling.ai_sidecar.ask
@@ -177,7 +177,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallAiSidecarAskRequestParams { new(all text : into String), }
+    CallingCallAiSidecarAskRequestParams { new(all text = into String), }
 );
 
 /// calling.ai_sidecar.poke
@@ -234,7 +234,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallAiSidecarPokeRequestParams { new(all text : into String), }
+    CallingCallAiSidecarPokeRequestParams { new(all text = into String), }
 );
 
 /// calling.ai_sidecar
@@ -427,7 +427,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallAiStopRequestParams { new(none), control_id : Some(into String), }
+    CallingCallAiStopRequestParams { new(none), control_id = Some(into String), }
 );
 
 /// Fields shared by all call leg types.
@@ -591,11 +591,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallCollectRequestParams { new(some control_id : into String), initial_timeout
-    : Some(as f64), digits : Some(as CallingCollectDigitsParams), speech : Some(as
-    CallingCollectSpeechParams), continuous : Some(as bool), partial_results : Some(as
-    bool), send_start_of_input : Some(as bool), start_input_timers : Some(as bool),
-    status_url : Some(into String), }
+    CallingCallCollectRequestParams { new(some control_id = into String), initial_timeout
+    = Some(as f64), digits = Some(as CallingCollectDigitsParams), speech = Some(as
+    CallingCollectSpeechParams), continuous = Some(as bool), partial_results = Some(as
+    bool), send_start_of_input = Some(as bool), start_input_timers = Some(as bool),
+    status_url = Some(into String), }
 );
 
 /// calling.collect.start_input_timers
@@ -653,7 +653,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallCollectStartInputTimersRequestParams { new(all control_id : into String),
+    CallingCallCollectStartInputTimersRequestParams { new(all control_id = into String),
     }
 );
 
@@ -711,7 +711,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallCollectStopRequestParams { new(all control_id : into String), }
+    CallingCallCollectStopRequestParams { new(all control_id = into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -725,7 +725,7 @@ pub struct CallingCallCreate422error {
 crate::runtime::wire_struct!(CallingCallCreate422error { errors = required("errors") });
 
 crate::runtime::builder!(
-    CallingCallCreate422error { new(all errors : iter StatusCodesRestApiErrorItem), }
+    CallingCallCreate422error { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -793,15 +793,15 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallCreateParamsBase { new(some from : into String), to : Some(into String),
-    username : Some(into String), password : Some(into String), to_script : Some(as
-    CallingCallCreateParamsBaseToScript), caller_id : Some(into String), fallback_url :
-    Some(into String), status_url : Some(into String), status_events : Some(iter
-    CallingCallCreateParamsBaseStatusEventsItem), url_method : Some(as
-    CallingCallCreateParamsBaseUrlMethod), codecs : Some(as
-    CallingCallCreateParamsBaseCodecs), timeout : Some(as i32), max_price_per_minute :
-    Some(as f64), send_digits : Some(into String), region : Some(as
-    CallingCallCreateParamsBaseRegion), custom_variables : Some(as ::serde_json::Value),
+    CallingCallCreateParamsBase { new(some from = into String), to = Some(into String),
+    username = Some(into String), password = Some(into String), to_script = Some(as
+    CallingCallCreateParamsBaseToScript), caller_id = Some(into String), fallback_url =
+    Some(into String), status_url = Some(into String), status_events = Some(iter
+    CallingCallCreateParamsBaseStatusEventsItem), url_method = Some(as
+    CallingCallCreateParamsBaseUrlMethod), codecs = Some(as
+    CallingCallCreateParamsBaseCodecs), timeout = Some(as i32), max_price_per_minute =
+    Some(as f64), send_digits = Some(into String), region = Some(as
+    CallingCallCreateParamsBaseRegion), custom_variables = Some(as ::serde_json::Value),
     }
 );
 
@@ -958,14 +958,14 @@ pub struct CallingCallCreateParamsSwmlRequired {
 
 crate::runtime::builder!(
     CallingCallCreateParamsSwml { new(some CallingCallCreateParamsSwmlRequired { from,
-    swml }), to : Some(into String), username : Some(into String), password : Some(into
-    String), to_script : Some(as CallingCallCreateParamsSwmlToScript), caller_id :
-    Some(into String), fallback_url : Some(into String), status_url : Some(into String),
-    status_events : Some(iter CallingCallCreateParamsSwmlStatusEventsItem), url_method :
-    Some(as CallingCallCreateParamsSwmlUrlMethod), codecs : Some(as
-    CallingCallCreateParamsSwmlCodecs), timeout : Some(as i32), max_price_per_minute :
-    Some(as f64), send_digits : Some(into String), region : Some(as
-    CallingCallCreateParamsSwmlRegion), custom_variables : Some(as ::serde_json::Value),
+    swml }), to = Some(into String), username = Some(into String), password = Some(into
+    String), to_script = Some(as CallingCallCreateParamsSwmlToScript), caller_id =
+    Some(into String), fallback_url = Some(into String), status_url = Some(into String),
+    status_events = Some(iter CallingCallCreateParamsSwmlStatusEventsItem), url_method =
+    Some(as CallingCallCreateParamsSwmlUrlMethod), codecs = Some(as
+    CallingCallCreateParamsSwmlCodecs), timeout = Some(as i32), max_price_per_minute =
+    Some(as f64), send_digits = Some(into String), region = Some(as
+    CallingCallCreateParamsSwmlRegion), custom_variables = Some(as ::serde_json::Value),
     }
 );
 
@@ -1070,14 +1070,14 @@ pub struct CallingCallCreateParamsUrlRequired {
 
 crate::runtime::builder!(
     CallingCallCreateParamsUrl { new(some CallingCallCreateParamsUrlRequired { from, url
-    }), to : Some(into String), username : Some(into String), password : Some(into
-    String), to_script : Some(as CallingCallCreateParamsUrlToScript), caller_id :
-    Some(into String), fallback_url : Some(into String), status_url : Some(into String),
-    status_events : Some(iter CallingCallCreateParamsUrlStatusEventsItem), url_method :
-    Some(as CallingCallCreateParamsUrlMethod), codecs : Some(as
-    CallingCallCreateParamsUrlCodecs), timeout : Some(as i32), max_price_per_minute :
-    Some(as f64), send_digits : Some(into String), region : Some(as
-    CallingCallCreateParamsUrlRegion), custom_variables : Some(as ::serde_json::Value), }
+    }), to = Some(into String), username = Some(into String), password = Some(into
+    String), to_script = Some(as CallingCallCreateParamsUrlToScript), caller_id =
+    Some(into String), fallback_url = Some(into String), status_url = Some(into String),
+    status_events = Some(iter CallingCallCreateParamsUrlStatusEventsItem), url_method =
+    Some(as CallingCallCreateParamsUrlMethod), codecs = Some(as
+    CallingCallCreateParamsUrlCodecs), timeout = Some(as i32), max_price_per_minute =
+    Some(as f64), send_digits = Some(into String), region = Some(as
+    CallingCallCreateParamsUrlRegion), custom_variables = Some(as ::serde_json::Value), }
 );
 
 /// Codecs to offer on the outbound call. May be provided as an array of enum values or a comma-separated string of the same values. If the `to` value is a SIP URI containing `codecs=...`, those take precedence.
@@ -1327,7 +1327,7 @@ pub struct CallingCallDetectRequestParamsRequired {
 
 crate::runtime::builder!(
     CallingCallDetectRequestParams { new(some CallingCallDetectRequestParamsRequired {
-    control_id, detect }), timeout : Some(as f64), status_url : Some(into String), }
+    control_id, detect }), timeout = Some(as f64), status_url = Some(into String), }
 );
 
 /// Detection configuration specifying what to detect.
@@ -1417,7 +1417,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallDetectStopRequestParams { new(all control_id : into String), }
+    CallingCallDetectStopRequestParams { new(all control_id = into String), }
 );
 
 crate::runtime::open_enum! {
@@ -1525,7 +1525,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallHangupRequestParams { new(none), reason : Some(as CallingHangupReason), }
+    CallingCallHangupRequestParams { new(none), reason = Some(as CallingHangupReason), }
 );
 
 /// calling.ai_hold
@@ -1586,7 +1586,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallHoldRequestParams { new(none), timeout : Some(into String), prompt :
+    CallingCallHoldRequestParams { new(none), timeout = Some(into String), prompt =
     Some(into String), }
 );
 
@@ -1745,7 +1745,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallLiveTranscribeRequestParams { new(all action : as
+    CallingCallLiveTranscribeRequestParams { new(all action = as
     CallingCallLiveTranscribeRequestParamsAction), }
 );
 
@@ -1837,8 +1837,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallLiveTranslateRequestParams { new(some action : as
-    CallingCallLiveTranslateRequestParamsAction), status_url : Some(into String), }
+    CallingCallLiveTranslateRequestParams { new(some action = as
+    CallingCallLiveTranslateRequestParamsAction), status_url = Some(into String), }
 );
 
 /// The translation action to perform: start, stop, summarize, or inject.
@@ -1933,7 +1933,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallPlayPauseRequestParams { new(all control_id : into String), }
+    CallingCallPlayPauseRequestParams { new(all control_id = into String), }
 );
 
 /// Play media (audio files, text-to-speech, silence, or ringtones) on an active call.
@@ -2041,9 +2041,9 @@ pub struct CallingCallPlayRequestParamsRequired {
 
 crate::runtime::builder!(
     CallingCallPlayRequestParams { new(some CallingCallPlayRequestParamsRequired {
-    control_id, play }), volume : Some(as f64), direction : Some(as
-    CallingPlayDirection), loop_ : Some(as i32), language : Some(into String), voice :
-    Some(into String), gender : Some(as CallingTtsGender), status_url : Some(into
+    control_id, play }), volume = Some(as f64), direction = Some(as
+    CallingPlayDirection), loop_ = Some(as i32), language = Some(into String), voice =
+    Some(into String), gender = Some(as CallingTtsGender), status_url = Some(into
     String), }
 );
 
@@ -2142,7 +2142,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallPlayResumeRequestParams { new(all control_id : into String), }
+    CallingCallPlayResumeRequestParams { new(all control_id = into String), }
 );
 
 /// calling.play.stop
@@ -2199,7 +2199,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallPlayStopRequestParams { new(all control_id : into String), }
+    CallingCallPlayStopRequestParams { new(all control_id = into String), }
 );
 
 /// calling.play.volume
@@ -2329,7 +2329,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallReceiveFaxStopRequestParams { new(all control_id : into String), }
+    CallingCallReceiveFaxStopRequestParams { new(all control_id = into String), }
 );
 
 /// calling.record.pause
@@ -2391,7 +2391,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallRecordPauseRequestParams { new(some control_id : into String), behavior :
+    CallingCallRecordPauseRequestParams { new(some control_id = into String), behavior =
     Some(as CallingCallRecordPauseRequestParamsBehavior), }
 );
 
@@ -2484,7 +2484,7 @@ pub struct CallingCallRecordRequestParamsRequired {
 
 crate::runtime::builder!(
     CallingCallRecordRequestParams { new(some CallingCallRecordRequestParamsRequired {
-    control_id, record }), status_url : Some(into String), }
+    control_id, record }), status_url = Some(into String), }
 );
 
 /// calling.record.resume
@@ -2541,7 +2541,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallRecordResumeRequestParams { new(all control_id : into String), }
+    CallingCallRecordResumeRequestParams { new(all control_id = into String), }
 );
 
 /// calling.record.stop
@@ -2598,7 +2598,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallRecordStopRequestParams { new(all control_id : into String), }
+    CallingCallRecordStopRequestParams { new(all control_id = into String), }
 );
 
 /// calling.refer
@@ -2660,8 +2660,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallReferRequestParams { new(some device : as CallingReferDevice), status_url
-    : Some(into String), }
+    CallingCallReferRequestParams { new(some device = as CallingReferDevice), status_url
+    = Some(into String), }
 );
 
 /// Call request union for JSON-RPC style method dispatch. Use the `command` field to specify which call method to invoke.
@@ -3520,7 +3520,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallSendFaxStopRequestParams { new(all control_id : into String), }
+    CallingCallSendFaxStopRequestParams { new(all control_id = into String), }
 );
 
 /// Stream call audio to an external WebSocket endpoint.
@@ -3620,10 +3620,10 @@ pub struct CallingCallStreamRequestParamsRequired {
 
 crate::runtime::builder!(
     CallingCallStreamRequestParams { new(some CallingCallStreamRequestParamsRequired {
-    control_id, url }), name : Some(into String), codec : Some(into String), track :
-    Some(as CallingStreamTrack), authorization_bearer_token : Some(into String),
-    custom_parameters : Some(as ::serde_json::Value), status_url : Some(into String),
-    status_url_method : Some(as CallingStreamStatusUrlMethod), }
+    control_id, url }), name = Some(into String), codec = Some(into String), track =
+    Some(as CallingStreamTrack), authorization_bearer_token = Some(into String),
+    custom_parameters = Some(as ::serde_json::Value), status_url = Some(into String),
+    status_url_method = Some(as CallingStreamStatusUrlMethod), }
 );
 
 /// calling.stream.stop
@@ -3680,7 +3680,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallStreamStopRequestParams { new(all control_id : into String), }
+    CallingCallStreamStopRequestParams { new(all control_id = into String), }
 );
 
 /// Capture audio from an active call and stream it to an external destination.
@@ -3761,7 +3761,7 @@ pub struct CallingCallTapRequestParamsRequired {
 
 crate::runtime::builder!(
     CallingCallTapRequestParams { new(some CallingCallTapRequestParamsRequired {
-    control_id, tap, device }), status_url : Some(into String), }
+    control_id, tap, device }), status_url = Some(into String), }
 );
 
 /// Device configuration specifying where to stream captured audio.
@@ -3843,7 +3843,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallTapStopRequestParams { new(all control_id : into String), }
+    CallingCallTapStopRequestParams { new(all control_id = into String), }
 );
 
 /// Transcribe the entire call in the background.
@@ -3910,7 +3910,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallTranscribeRequestParams { new(some control_id : into String), status_url :
+    CallingCallTranscribeRequestParams { new(some control_id = into String), status_url =
     Some(into String), }
 );
 
@@ -3968,7 +3968,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallTranscribeStopRequestParams { new(all control_id : into String), }
+    CallingCallTranscribeStopRequestParams { new(all control_id = into String), }
 );
 
 /// calling.transfer
@@ -4025,7 +4025,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallTransferRequestParams { new(all dest : as
+    CallingCallTransferRequestParams { new(all dest = as
     CallingCallTransferRequestParamsDest), }
 );
 
@@ -4178,8 +4178,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallUpdateParamsBase { new(some id : as Uuid), fallback_url : Some(into
-    String), status : Some(as CallingCallUpdateParamsBaseStatus), status_url : Some(into
+    CallingCallUpdateParamsBase { new(some id = as Uuid), fallback_url = Some(into
+    String), status = Some(as CallingCallUpdateParamsBaseStatus), status_url = Some(into
     String), }
 );
 
@@ -4228,8 +4228,8 @@ pub struct CallingCallUpdateParamsSwmlRequired {
 
 crate::runtime::builder!(
     CallingCallUpdateParamsSwml { new(some CallingCallUpdateParamsSwmlRequired { id, swml
-    }), fallback_url : Some(into String), status : Some(as
-    CallingCallUpdateParamsSwmlStatus), status_url : Some(into String), }
+    }), fallback_url = Some(into String), status = Some(as
+    CallingCallUpdateParamsSwmlStatus), status_url = Some(into String), }
 );
 
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
@@ -4273,8 +4273,8 @@ pub struct CallingCallUpdateParamsUrlRequired {
 
 crate::runtime::builder!(
     CallingCallUpdateParamsUrl { new(some CallingCallUpdateParamsUrlRequired { id, url
-    }), fallback_url : Some(into String), status : Some(as
-    CallingCallUpdateParamsUrlStatus), status_url : Some(into String), }
+    }), fallback_url = Some(into String), status = Some(as
+    CallingCallUpdateParamsUrlStatus), status_url = Some(into String), }
 );
 
 /// Either `canceled` (to cancel a not yet connected call) or `completed` (to end a call that is in progress).
@@ -4334,7 +4334,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCallUserEventRequestParams { new(all event : as ::serde_json::Value), }
+    CallingCallUserEventRequestParams { new(all event = as ::serde_json::Value), }
 );
 
 /// Each item of the field [`CallingCallBase::charge_details`](crate::CallingCallBase::charge_details), [`CallingCallLeg::charge_details`](crate::CallingCallLeg::charge_details) and [`CallingFabricDeviceLeg::charge_details`](crate::CallingFabricDeviceLeg::charge_details).
@@ -4384,8 +4384,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCollectDigitsParams { new(some max : as i32), terminators : Some(into String),
-    digit_timeout : Some(as f64), }
+    CallingCollectDigitsParams { new(some max = as i32), terminators = Some(into String),
+    digit_timeout = Some(as f64), }
 );
 
 crate::runtime::open_enum! {
@@ -4423,9 +4423,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingCollectSpeechParams { new(none), end_silence_timeout : Some(as f64),
-    speech_timeout : Some(as f64), language : Some(into String), hints : Some(iter
-    String), model : Some(into String), engine : Some(as CallingCollectSpeechEngine), }
+    CallingCollectSpeechParams { new(none), end_silence_timeout = Some(as f64),
+    speech_timeout = Some(as f64), language = Some(into String), hints = Some(iter
+    String), model = Some(into String), engine = Some(as CallingCollectSpeechEngine), }
 );
 
 /// Detection configuration. The shape of `params` depends on `type`.
@@ -4536,8 +4536,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingDetectDigitConfig { new(some type_ : as CallingDetectDigitConfigType), params
-    : Some(as CallingDetectDigitParams), }
+    CallingDetectDigitConfig { new(some type_ = as CallingDetectDigitConfigType), params
+    = Some(as CallingDetectDigitParams), }
 );
 
 crate::runtime::open_enum! {
@@ -4559,7 +4559,7 @@ pub struct CallingDetectDigitParams {
 crate::runtime::wire_struct!(CallingDetectDigitParams { digits = default("digits") });
 
 crate::runtime::builder!(
-    CallingDetectDigitParams { new(none), digits : Some(into String), }
+    CallingDetectDigitParams { new(none), digits = Some(into String), }
 );
 
 /// Fax-tone detection configuration.
@@ -4579,7 +4579,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingDetectFaxConfig { new(some type_ : as CallingDetectFaxConfigType), params :
+    CallingDetectFaxConfig { new(some type_ = as CallingDetectFaxConfigType), params =
     Some(as CallingDetectFaxParams), }
 );
 
@@ -4602,7 +4602,7 @@ pub struct CallingDetectFaxParams {
 crate::runtime::wire_struct!(CallingDetectFaxParams { tone = default("tone") });
 
 crate::runtime::builder!(
-    CallingDetectFaxParams { new(none), tone : Some(as CallingDetectFaxTone), }
+    CallingDetectFaxParams { new(none), tone = Some(as CallingDetectFaxTone), }
 );
 
 crate::runtime::open_enum! {
@@ -4633,8 +4633,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingDetectMachineConfig { new(some type_ : as CallingDetectMachineConfigType),
-    params : Some(as CallingDetectMachineParams), }
+    CallingDetectMachineConfig { new(some type_ = as CallingDetectMachineConfigType),
+    params = Some(as CallingDetectMachineParams), }
 );
 
 crate::runtime::open_enum! {
@@ -4687,10 +4687,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingDetectMachineParams { new(none), initial_timeout : Some(as f64),
-    end_silence_timeout : Some(as f64), machine_ready_timeout : Some(as f64),
-    machine_voice_threshold : Some(as f64), machine_words_threshold : Some(as i32),
-    detect_interruptions : Some(as bool), detect_message_end : Some(as bool), }
+    CallingDetectMachineParams { new(none), initial_timeout = Some(as f64),
+    end_silence_timeout = Some(as f64), machine_ready_timeout = Some(as f64),
+    machine_voice_threshold = Some(as f64), machine_words_threshold = Some(as i32),
+    detect_interruptions = Some(as bool), detect_message_end = Some(as bool), }
 );
 
 crate::runtime::open_enum! {
@@ -4810,7 +4810,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingLiveTranscribeStartAction { new(all start : as
+    CallingLiveTranscribeStartAction { new(all start = as
     CallingLiveTranscribeStartActionStart), }
 );
 
@@ -4871,11 +4871,11 @@ pub struct CallingLiveTranscribeStartActionStartRequired {
 
 crate::runtime::builder!(
     CallingLiveTranscribeStartActionStart { new(some
-    CallingLiveTranscribeStartActionStartRequired { lang, direction }), webhook :
-    Some(into String), live_events : Some(as bool), ai_summary : Some(as bool),
-    ai_summary_prompt : Some(into String), speech_engine : Some(as SpeechEngine),
-    speech_timeout : Some(as i32), vad_silence_ms : Some(as i32), vad_thresh : Some(as
-    i32), debug_level : Some(as i32), }
+    CallingLiveTranscribeStartActionStartRequired { lang, direction }), webhook =
+    Some(into String), live_events = Some(as bool), ai_summary = Some(as bool),
+    ai_summary_prompt = Some(into String), speech_engine = Some(as SpeechEngine),
+    speech_timeout = Some(as i32), vad_silence_ms = Some(as i32), vad_thresh = Some(as
+    i32), debug_level = Some(as i32), }
 );
 
 crate::runtime::open_enum! {
@@ -4899,7 +4899,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingLiveTranscribeSummarizeAction { new(all summarize : as
+    CallingLiveTranscribeSummarizeAction { new(all summarize = as
     CallingLiveTranscribeSummarizeActionSummarize), }
 );
 
@@ -4919,8 +4919,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingLiveTranscribeSummarizeActionSummarize { new(none), webhook : Some(into
-    String), prompt : Some(into String), }
+    CallingLiveTranscribeSummarizeActionSummarize { new(none), webhook = Some(into
+    String), prompt = Some(into String), }
 );
 
 /// inject Action
@@ -4936,7 +4936,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingLiveTranslateInjectAction { new(all inject : as
+    CallingLiveTranslateInjectAction { new(all inject = as
     CallingLiveTranslateInjectActionInject), }
 );
 
@@ -4982,7 +4982,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingLiveTranslateStartAction { new(all start : as
+    CallingLiveTranslateStartAction { new(all start = as
     CallingLiveTranslateStartActionStart), }
 );
 
@@ -5058,12 +5058,12 @@ pub struct CallingLiveTranslateStartActionStartRequired {
 crate::runtime::builder!(
     CallingLiveTranslateStartActionStart { new(some
     CallingLiveTranslateStartActionStartRequired { from_lang, to_lang, direction }),
-    from_voice : Some(into String), to_voice : Some(into String), filter_from : Some(as
-    SwmlCallingTranslationFilterPreset), filter_to : Some(as
-    SwmlCallingTranslationFilterPreset), webhook : Some(into String), live_events :
-    Some(as bool), ai_summary : Some(as bool), ai_summary_prompt : Some(into String),
-    speech_engine : Some(as SpeechEngine), speech_timeout : Some(as i32), vad_silence_ms
-    : Some(as i32), vad_thresh : Some(as i32), debug_level : Some(as i32), }
+    from_voice = Some(into String), to_voice = Some(into String), filter_from = Some(as
+    SwmlCallingTranslationFilterPreset), filter_to = Some(as
+    SwmlCallingTranslationFilterPreset), webhook = Some(into String), live_events =
+    Some(as bool), ai_summary = Some(as bool), ai_summary_prompt = Some(into String),
+    speech_engine = Some(as SpeechEngine), speech_timeout = Some(as i32), vad_silence_ms
+    = Some(as i32), vad_thresh = Some(as i32), debug_level = Some(as i32), }
 );
 
 /// Stops the live translation session.
@@ -5082,7 +5082,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingLiveTranslateSummarizeAction { new(all summarize : as
+    CallingLiveTranslateSummarizeAction { new(all summarize = as
     CallingLiveTranslateSummarizeActionSummarize), }
 );
 
@@ -5156,7 +5156,7 @@ pub struct CallingPlayAudioParams {
 
 crate::runtime::wire_struct!(CallingPlayAudioParams { url = required("url") });
 
-crate::runtime::builder!(CallingPlayAudioParams { new(all url : into String), });
+crate::runtime::builder!(CallingPlayAudioParams { new(all url = into String), });
 
 crate::runtime::open_enum! {
     /// The direction of audio playback relative to the call participants.
@@ -5394,7 +5394,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingPlayRingtoneParams { new(some name : as CallingPlayRingtoneName), duration :
+    CallingPlayRingtoneParams { new(some name = as CallingPlayRingtoneName), duration =
     Some(as f64), }
 );
 
@@ -5447,7 +5447,7 @@ crate::runtime::wire_struct!(
     CallingPlaySilenceParams { duration = required("duration") }
 );
 
-crate::runtime::builder!(CallingPlaySilenceParams { new(all duration : as f64), });
+crate::runtime::builder!(CallingPlaySilenceParams { new(all duration = as f64), });
 
 /// Play text-to-speech. Per-item `language`/`voice`/`gender` override the request-level fallbacks.
 #[derive(Debug, Clone, PartialEq)]
@@ -5506,8 +5506,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingPlayTtsParams { new(some text : into String), language : Some(into String),
-    gender : Some(as CallingTtsGender), voice : Some(into String), }
+    CallingPlayTtsParams { new(some text = into String), language = Some(into String),
+    gender = Some(as CallingTtsGender), voice = Some(into String), }
 );
 
 /// Audio recording parameters.
@@ -5566,10 +5566,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingRecordAudioParams { new(none), beep : Some(as bool), format : Some(as
-    CallingRecordAudioParamsFormat), stereo : Some(as bool), direction : Some(as
-    CallingPlayDirection), initial_timeout : Some(as f64), end_silence_timeout : Some(as
-    f64), max_length : Some(as i32), terminators : Some(into String), input_sensitivity :
+    CallingRecordAudioParams { new(none), beep = Some(as bool), format = Some(as
+    CallingRecordAudioParamsFormat), stereo = Some(as bool), direction = Some(as
+    CallingPlayDirection), initial_timeout = Some(as f64), end_silence_timeout = Some(as
+    f64), max_length = Some(as i32), terminators = Some(into String), input_sensitivity =
     Some(as f64), }
 );
 
@@ -5601,7 +5601,7 @@ pub struct CallingRecordParams {
 crate::runtime::wire_struct!(CallingRecordParams { audio = required("audio") });
 
 crate::runtime::builder!(
-    CallingRecordParams { new(all audio : as CallingRecordAudioParams), }
+    CallingRecordParams { new(all audio = as CallingRecordAudioParams), }
 );
 
 /// Device configuration for SIP REFER.
@@ -5661,8 +5661,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingReferSipParams { new(some to : into String), from : Some(into String),
-    username : Some(into String), password : Some(into String), }
+    CallingReferSipParams { new(some to = into String), from = Some(into String),
+    username = Some(into String), password = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -5739,7 +5739,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingTapConfigParams { new(all direction : as CallingPlayDirection), }
+    CallingTapConfigParams { new(all direction = as CallingPlayDirection), }
 );
 
 /// Currently only `audio` is supported.
@@ -5936,8 +5936,8 @@ pub struct CallingTapRtpParamsRequired {
 }
 
 crate::runtime::builder!(
-    CallingTapRtpParams { new(some CallingTapRtpParamsRequired { addr, port }), codec :
-    Some(as CallingTapCodec), ptime : Some(as CallingTapPtime), }
+    CallingTapRtpParams { new(some CallingTapRtpParamsRequired { addr, port }), codec =
+    Some(as CallingTapCodec), ptime = Some(as CallingTapPtime), }
 );
 
 /// WebSocket tap target parameters.
@@ -5955,7 +5955,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingTapWsParams { new(some uri : into String), codec : Some(as CallingTapCodec), }
+    CallingTapWsParams { new(some uri = into String), codec = Some(as CallingTapCodec), }
 );
 
 crate::runtime::open_enum! {

@@ -38,7 +38,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ChatPermissionWithRead { new(some read : as bool), write : Some(as bool), }
+    ChatPermissionWithRead { new(some read = as bool), write = Some(as bool), }
 );
 
 /// Write Permission
@@ -56,7 +56,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ChatPermissionWithWrite { new(some write : as bool), read : Some(as bool), }
+    ChatPermissionWithWrite { new(some write = as bool), read = Some(as bool), }
 );
 
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
@@ -72,7 +72,7 @@ pub struct ChatToken {
 
 crate::runtime::wire_struct!(ChatToken { token = required("token") });
 
-crate::runtime::builder!(ChatToken { new(all token : into String), });
+crate::runtime::builder!(ChatToken { new(all token = into String), });
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +85,7 @@ pub struct ChatToken422error {
 crate::runtime::wire_struct!(ChatToken422error { errors = required("errors") });
 
 crate::runtime::builder!(
-    ChatToken422error { new(all errors : iter StatusCodesRestApiErrorItem), }
+    ChatToken422error { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// The request body of [`Client::create_chat_token`](crate::Client::create_chat_token).
@@ -124,8 +124,8 @@ pub struct NewChatTokenRequired {
 }
 
 crate::runtime::builder!(
-    NewChatToken { new(some NewChatTokenRequired { ttl, channels }), member_id :
-    Some(into String), state : Some(as ChatState), }
+    NewChatToken { new(some NewChatTokenRequired { ttl, channels }), member_id =
+    Some(into String), state = Some(as ChatState), }
 );
 
 crate::runtime::error_enum! {

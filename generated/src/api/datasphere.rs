@@ -120,8 +120,8 @@ pub struct DatasphereChunkPaginationResponseRequired {
 
 crate::runtime::builder!(
     DatasphereChunkPaginationResponse { new(some
-    DatasphereChunkPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    DatasphereChunkPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// Used as the answer of [`Client::get_document_chunk`](crate::Client::get_document_chunk); each item of the field [`DatasphereChunkListResponse::data`](crate::DatasphereChunkListResponse::data).
@@ -215,7 +215,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereCreateStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    DatasphereCreateStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// Used as the answer of [`Client::create_document`](crate::Client::create_document), [`Client::get_document`](crate::Client::get_document) and [`Client::update_document`](crate::Client::update_document); each item of the field [`DatasphereDocumentListResponse::data`](crate::DatasphereDocumentListResponse::data).
@@ -317,8 +317,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentCreatePageRequest { new(some url : into String), chunking_strategy
-    : Some(as DatasphereDocumentCreatePageRequestChunkingStrategy), tags : Some(iter
+    DatasphereDocumentCreatePageRequest { new(some url = into String), chunking_strategy
+    = Some(as DatasphereDocumentCreatePageRequestChunkingStrategy), tags = Some(iter
     String), }
 );
 
@@ -352,9 +352,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentCreateParagraphRequest { new(some url : into String),
-    chunking_strategy : Some(as
-    DatasphereDocumentCreateParagraphRequestChunkingStrategy), tags : Some(iter String),
+    DatasphereDocumentCreateParagraphRequest { new(some url = into String),
+    chunking_strategy = Some(as
+    DatasphereDocumentCreateParagraphRequestChunkingStrategy), tags = Some(iter String),
     }
 );
 
@@ -428,7 +428,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentCreateRequestBase { new(some url : into String), tags : Some(iter
+    DatasphereDocumentCreateRequestBase { new(some url = into String), tags = Some(iter
     String), }
 );
 
@@ -468,10 +468,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentCreateSentenceRequest { new(some url : into String),
-    max_sentences_per_chunk : Some(as i64), chunking_strategy : Some(as
-    DatasphereDocumentCreateSentenceRequestChunkingStrategy), split_newlines : Some(as
-    bool), tags : Some(iter String), }
+    DatasphereDocumentCreateSentenceRequest { new(some url = into String),
+    max_sentences_per_chunk = Some(as i64), chunking_strategy = Some(as
+    DatasphereDocumentCreateSentenceRequestChunkingStrategy), split_newlines = Some(as
+    bool), tags = Some(iter String), }
 );
 
 crate::runtime::open_enum! {
@@ -513,10 +513,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentCreateSlidingRequest { new(some url : into String), chunk_size :
-    Some(as i64), chunking_strategy : Some(as
-    DatasphereDocumentCreateSlidingRequestChunkingStrategy), overlap_size : Some(as i64),
-    tags : Some(iter String), }
+    DatasphereDocumentCreateSlidingRequest { new(some url = into String), chunk_size =
+    Some(as i64), chunking_strategy = Some(as
+    DatasphereDocumentCreateSlidingRequestChunkingStrategy), overlap_size = Some(as i64),
+    tags = Some(iter String), }
 );
 
 crate::runtime::open_enum! {
@@ -598,10 +598,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentSearchRequest { new(some query_string : into String), tags :
-    Some(iter String), document_id : Some(as Uuid), distance : Some(as f64), count :
-    Some(as i64), language : Some(into String), pos_to_expand : Some(iter String),
-    max_synonyms : Some(as i64), }
+    DatasphereDocumentSearchRequest { new(some query_string = into String), tags =
+    Some(iter String), document_id = Some(as Uuid), distance = Some(as f64), count =
+    Some(as i64), language = Some(into String), pos_to_expand = Some(iter String),
+    max_synonyms = Some(as i64), }
 );
 
 /// The current Status of the Document.
@@ -620,7 +620,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DatasphereDocumentUpdateRequest { new(all tags : iter String), }
+    DatasphereDocumentUpdateRequest { new(all tags = iter String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -643,7 +643,7 @@ pub struct DatasphereSearchResponse {
 crate::runtime::wire_struct!(DatasphereSearchResponse { chunks = required("chunks") });
 
 crate::runtime::builder!(
-    DatasphereSearchResponse { new(all chunks : iter DatasphereChunk), }
+    DatasphereSearchResponse { new(all chunks = iter DatasphereChunk), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -678,8 +678,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListDocumentChunksParams { new(none), page_number : Some(as i32), page_size : Some(as
-    i32), page_token : Some(into String), }
+    ListDocumentChunksParams { new(none), page_number = Some(as i32), page_size = Some(as
+    i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_documents`](crate::Client::list_documents).

@@ -142,8 +142,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AddressChannel { new(none), audio : Some(into String), messaging : Some(into String),
-    video : Some(into String), }
+    AddressChannel { new(none), audio = Some(into String), messaging = Some(into String),
+    video = Some(into String), }
 );
 
 /// The field [`AiAgentAddressListResponse::links`](crate::AiAgentAddressListResponse::links).
@@ -186,7 +186,7 @@ pub struct AiAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     AiAddressPaginationResponse { new(some AiAddressPaginationResponseRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 /// An AI Agent configuration that extends the SWML AI object with additional API-specific properties.
@@ -254,12 +254,12 @@ pub struct AiAgentRequired {
 }
 
 crate::runtime::builder!(
-    AiAgent { new(some AiAgentRequired { prompt, agent_id, name }), global_data : Some(as
-    SwmlCallingGlobalData), hints : Some(iter AiAgentHintsItem), languages : Some(iter
-    SwmlCallingLanguages), multilingual : Some(as SwmlCallingMultilingual), params :
-    Some(as SwmlCallingAiParams), post_prompt : Some(as SwmlCallingAiPostPrompt),
-    post_prompt_url : Some(into String), pronounce : Some(iter SwmlCallingPronounce),
-    swaig : Some(as SwmlCallingSwaig), }
+    AiAgent { new(some AiAgentRequired { prompt, agent_id, name }), global_data = Some(as
+    SwmlCallingGlobalData), hints = Some(iter AiAgentHintsItem), languages = Some(iter
+    SwmlCallingLanguages), multilingual = Some(as SwmlCallingMultilingual), params =
+    Some(as SwmlCallingAiParams), post_prompt = Some(as SwmlCallingAiPostPrompt),
+    post_prompt_url = Some(into String), pronounce = Some(iter SwmlCallingPronounce),
+    swaig = Some(as SwmlCallingSwaig), }
 );
 
 /// The answer of [`Client::list_ai_agent_addresses`](crate::Client::list_ai_agent_addresses).
@@ -326,7 +326,7 @@ pub struct AiAgentCreateStatusCode422 {
 crate::runtime::wire_struct!(AiAgentCreateStatusCode422 { errors = required("errors") });
 
 crate::runtime::builder!(
-    AiAgentCreateStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    AiAgentCreateStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// Each item of the field [`AiAgent::hints`](crate::AiAgent::hints).
@@ -480,13 +480,13 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AiAgentUpdateRequest { new(none), global_data : Some(as SwmlCallingGlobalData), hints
-    : Some(iter AiAgentUpdateRequestHintsItem), languages : Some(iter
-    SwmlCallingLanguages), multilingual : Some(as SwmlCallingMultilingualUpdate), params
-    : Some(as SwmlCallingAiParams), post_prompt : Some(as SwmlCallingAiPostPromptUpdate),
-    post_prompt_url : Some(into String), pronounce : Some(iter SwmlCallingPronounce),
-    prompt : Some(as SwmlCallingAiPromptUpdate), swaig : Some(as SwmlCallingSwaig),
-    agent_id : Some(as Uuid), name : Some(into String), }
+    AiAgentUpdateRequest { new(none), global_data = Some(as SwmlCallingGlobalData), hints
+    = Some(iter AiAgentUpdateRequestHintsItem), languages = Some(iter
+    SwmlCallingLanguages), multilingual = Some(as SwmlCallingMultilingualUpdate), params
+    = Some(as SwmlCallingAiParams), post_prompt = Some(as SwmlCallingAiPostPromptUpdate),
+    post_prompt_url = Some(into String), pronounce = Some(iter SwmlCallingPronounce),
+    prompt = Some(as SwmlCallingAiPromptUpdate), swaig = Some(as SwmlCallingSwaig),
+    agent_id = Some(as Uuid), name = Some(into String), }
 );
 
 /// Each item of the field [`AiAgentUpdateRequest::hints`](crate::AiAgentUpdateRequest::hints).
@@ -529,8 +529,8 @@ pub struct CallFlowRequired {
 }
 
 crate::runtime::builder!(
-    CallFlow { new(some CallFlowRequired { id, title }), flow_data : Some(as
-    ::serde_json::Value), relayml : Some(as SwmlCallingSwmlObject), document_version :
+    CallFlow { new(some CallFlowRequired { id, title }), flow_data = Some(as
+    ::serde_json::Value), relayml = Some(as SwmlCallingSwmlObject), document_version =
     Some(as i32), }
 );
 
@@ -586,8 +586,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallFlowCreateRequest { new(some title : into String), flow_data : Some(as
-    ::serde_json::Value), relayml : Some(as SwmlCallingSwmlObject), }
+    CallFlowCreateRequest { new(some title = into String), flow_data = Some(as
+    ::serde_json::Value), relayml = Some(as SwmlCallingSwmlObject), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -714,7 +714,7 @@ pub struct CallFlowUpdateRequestRequired {
 
 crate::runtime::builder!(
     CallFlowUpdateRequest { new(some CallFlowUpdateRequestRequired { document_version,
-    flow_data, relayml }), title : Some(into String), }
+    flow_data, relayml }), title = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -759,7 +759,7 @@ pub struct CallFlowVersionRequired {
 
 crate::runtime::builder!(
     CallFlowVersion { new(some CallFlowVersionRequired { id, version, created_at,
-    updated_at }), flow_data : Some(as ::serde_json::Value), relayml : Some(as
+    updated_at }), flow_data = Some(as ::serde_json::Value), relayml = Some(as
     SwmlCallingSwmlObject), }
 );
 
@@ -777,7 +777,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallFlowVersionDeployByDocumentVersion { new(all document_version : as i32), }
+    CallFlowVersionDeployByDocumentVersion { new(all document_version = as i32), }
 );
 
 /// Deploy by version ID
@@ -794,7 +794,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallFlowVersionDeployByVersionId { new(all call_flow_version_id : as Uuid), }
+    CallFlowVersionDeployByVersionId { new(all call_flow_version_id = as Uuid), }
 );
 
 /// The request body of [`Client::deploy_call_flow_version`](crate::Client::deploy_call_flow_version).
@@ -862,8 +862,8 @@ pub struct CallFlowVersionDeployResponseRequired {
 
 crate::runtime::builder!(
     CallFlowVersionDeployResponse { new(some CallFlowVersionDeployResponseRequired { id,
-    created_at, updated_at, document_version }), flow_data : Some(as
-    ::serde_json::Value), relayml : Some(as SwmlCallingSwmlObject), }
+    created_at, updated_at, document_version }), flow_data = Some(as
+    ::serde_json::Value), relayml = Some(as SwmlCallingSwmlObject), }
 );
 
 /// The answer of [`Client::list_call_flow_versions`](crate::Client::list_call_flow_versions).
@@ -960,8 +960,8 @@ pub struct CallingSwmlScriptRequired {
 
 crate::runtime::builder!(
     CallingSwmlScript { new(some CallingSwmlScriptRequired { id, display_name,
-    script_type, request_url, contents }), status_callback_url : Some(into String),
-    status_callback_method : Some(as CallingSwmlScriptStatusCallbackMethod), }
+    script_type, request_url, contents }), status_callback_url = Some(into String),
+    status_callback_method = Some(as CallingSwmlScriptStatusCallbackMethod), }
 );
 
 /// Request body to create a SWML Script that handles inbound or outbound calls.
@@ -999,8 +999,8 @@ pub struct CallingSwmlScriptCreateRequestRequired {
 
 crate::runtime::builder!(
     CallingSwmlScriptCreateRequest { new(some CallingSwmlScriptCreateRequestRequired {
-    name, contents }), script_type : Some(as CallingSwmlScriptCreateRequestScriptType),
-    status_callback_url : Some(into String), }
+    name, contents }), script_type = Some(as CallingSwmlScriptCreateRequestScriptType),
+    status_callback_url = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -1059,9 +1059,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CallingSwmlScriptUpdateRequest { new(none), display_name : Some(into String),
-    script_type : Some(as CallingSwmlScriptUpdateRequestScriptType), contents : Some(as
-    SwmlCallingSwmlObject), status_callback_url : Some(into String), }
+    CallingSwmlScriptUpdateRequest { new(none), display_name = Some(into String),
+    script_type = Some(as CallingSwmlScriptUpdateRequestScriptType), contents = Some(as
+    SwmlCallingSwmlObject), status_callback_url = Some(into String), }
 );
 
 /// Set to `calling` for a Calling Script.
@@ -1336,14 +1336,14 @@ pub struct ConferenceRoomCreateRequestRequired {
 
 crate::runtime::builder!(
     ConferenceRoomCreateRequest { new(some ConferenceRoomCreateRequestRequired { name,
-    enable_room_previews }), display_name : Some(into String), description : Some(into
-    String), join_from : Some(as ::chrono::DateTime < ::chrono::Utc >), join_until :
-    Some(as ::chrono::DateTime < ::chrono::Utc >), max_members : Some(as i32), quality :
-    Some(as ConferenceRoomCreateRequestQuality), remove_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), layout : Some(as
-    Layout), record_on_start : Some(as bool), meta : Some(as ::serde_json::Value),
-    sync_audio_video : Some(as bool), tone_on_entry_and_exit : Some(as bool),
-    room_join_video_off : Some(as bool), user_join_video_off : Some(as bool), }
+    enable_room_previews }), display_name = Some(into String), description = Some(into
+    String), join_from = Some(as ::chrono::DateTime < ::chrono::Utc >), join_until =
+    Some(as ::chrono::DateTime < ::chrono::Utc >), max_members = Some(as i32), quality =
+    Some(as ConferenceRoomCreateRequestQuality), remove_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed = Some(as i32), layout = Some(as
+    Layout), record_on_start = Some(as bool), meta = Some(as ::serde_json::Value),
+    sync_audio_video = Some(as bool), tone_on_entry_and_exit = Some(as bool),
+    room_join_video_off = Some(as bool), user_join_video_off = Some(as bool), }
 );
 
 crate::runtime::open_enum! {
@@ -1537,15 +1537,15 @@ pub struct ConferenceRoomUpdateRequestRequired {
 
 crate::runtime::builder!(
     ConferenceRoomUpdateRequest { new(some ConferenceRoomUpdateRequestRequired {
-    enable_room_previews, sync_audio_video }), name : Some(into String), display_name :
-    Some(into String), description : Some(into String), join_from : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), max_members : Some(as i32), quality : Some(as
-    ConferenceRoomUpdateRequestQuality), remove_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), layout : Some(as
-    Layout), record_on_start : Some(as bool), meta : Some(as ::serde_json::Value),
-    tone_on_entry_and_exit : Some(as bool), room_join_video_off : Some(as bool),
-    user_join_video_off : Some(as bool), }
+    enable_room_previews, sync_audio_video }), name = Some(into String), display_name =
+    Some(into String), description = Some(into String), join_from = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), join_until = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), max_members = Some(as i32), quality = Some(as
+    ConferenceRoomUpdateRequestQuality), remove_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed = Some(as i32), layout = Some(as
+    Layout), record_on_start = Some(as bool), meta = Some(as ::serde_json::Value),
+    tone_on_entry_and_exit = Some(as bool), room_join_video_off = Some(as bool),
+    user_join_video_off = Some(as bool), }
 );
 
 /// The video quality of the Conference Room.
@@ -1708,8 +1708,8 @@ pub struct CxmlApplicationAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     CxmlApplicationAddressPaginationResponse { new(some
-    CxmlApplicationAddressPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    CxmlApplicationAddressPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// The answer of [`Client::list_cxml_applications`](crate::Client::list_cxml_applications).
@@ -1780,8 +1780,8 @@ pub struct CxmlApplicationPaginationResponseRequired {
 
 crate::runtime::builder!(
     CxmlApplicationPaginationResponse { new(some
-    CxmlApplicationPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    CxmlApplicationPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// Used as the answer of [`Client::get_cxml_application`](crate::Client::get_cxml_application) and [`Client::update_cxml_application`](crate::Client::update_cxml_application); each item of the field [`CxmlApplicationListResponse::data`](crate::CxmlApplicationListResponse::data).
@@ -1893,14 +1893,14 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CxmlApplicationUpdateRequest { new(none), display_name : Some(into String),
-    account_sid : Some(as Uuid), voice_url : Some(into String), voice_method : Some(as
-    RequestUrlMethodType), voice_fallback_url : Some(into String), voice_fallback_method
-    : Some(as RequestUrlMethodType), status_callback : Some(into String),
-    status_callback_method : Some(as RequestUrlMethodType), sms_url : Some(into String),
-    sms_method : Some(as RequestUrlMethodType), sms_fallback_url : Some(into String),
-    sms_fallback_method : Some(as RequestUrlMethodType), sms_status_callback : Some(into
-    String), sms_status_callback_method : Some(as RequestUrlMethodType), }
+    CxmlApplicationUpdateRequest { new(none), display_name = Some(into String),
+    account_sid = Some(as Uuid), voice_url = Some(into String), voice_method = Some(as
+    RequestUrlMethodType), voice_fallback_url = Some(into String), voice_fallback_method
+    = Some(as RequestUrlMethodType), status_callback = Some(into String),
+    status_callback_method = Some(as RequestUrlMethodType), sms_url = Some(into String),
+    sms_method = Some(as RequestUrlMethodType), sms_fallback_url = Some(into String),
+    sms_fallback_method = Some(as RequestUrlMethodType), sms_status_callback = Some(into
+    String), sms_status_callback_method = Some(as RequestUrlMethodType), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -1964,8 +1964,8 @@ pub struct CxmlScriptRequired {
 
 crate::runtime::builder!(
     CxmlScript { new(some CxmlScriptRequired { id, contents, request_count,
-    last_accessed_at, request_url, script_type, display_name }), status_callback_url :
-    Value(into String) / clear_status_callback_url, status_callback_method : Some(as
+    last_accessed_at, request_url, script_type, display_name }), status_callback_url =
+    Value(into String) / clear_status_callback_url, status_callback_method = Some(as
     RequestUrlMethodType), }
 );
 
@@ -2036,7 +2036,7 @@ pub struct CxmlScriptCreateRequestRequired {
 
 crate::runtime::builder!(
     CxmlScriptCreateRequest { new(some CxmlScriptCreateRequestRequired { display_name,
-    contents }), status_callback_url : Some(into String), status_callback_method :
+    contents }), status_callback_url = Some(into String), status_callback_method =
     Some(as RequestUrlMethodType), }
 );
 
@@ -2162,8 +2162,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CxmlScriptUpdateRequest { new(none), display_name : Some(into String), contents :
-    Some(into String), status_callback_url : Some(into String), status_callback_method :
+    CxmlScriptUpdateRequest { new(none), display_name = Some(into String), contents =
+    Some(into String), status_callback_url = Some(into String), status_callback_method =
     Some(as RequestUrlMethodType), }
 );
 
@@ -2320,11 +2320,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CxmlWebhookCreateRequest { new(some primary_request_url : into String), name :
-    Some(into String), used_for : Some(as UsedForType), primary_request_method : Some(as
-    RequestUrlMethodType), fallback_request_url : Some(into String),
-    fallback_request_method : Some(as RequestUrlMethodType), status_callback_url :
-    Some(into String), status_callback_method : Some(as RequestUrlMethodType), }
+    CxmlWebhookCreateRequest { new(some primary_request_url = into String), name =
+    Some(into String), used_for = Some(as UsedForType), primary_request_method = Some(as
+    RequestUrlMethodType), fallback_request_url = Some(into String),
+    fallback_request_method = Some(as RequestUrlMethodType), status_callback_url =
+    Some(into String), status_callback_method = Some(as RequestUrlMethodType), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -2471,11 +2471,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CxmlWebhookUpdateRequest { new(none), name : Some(into String), used_for : Some(as
-    UsedForType), primary_request_url : Some(into String), primary_request_method :
-    Some(as RequestUrlMethodType), fallback_request_url : Some(into String),
-    fallback_request_method : Some(as RequestUrlMethodType), status_callback_url :
-    Some(into String), status_callback_method : Some(as RequestUrlMethodType), }
+    CxmlWebhookUpdateRequest { new(none), name = Some(into String), used_for = Some(as
+    UsedForType), primary_request_url = Some(into String), primary_request_method =
+    Some(as RequestUrlMethodType), fallback_request_url = Some(into String),
+    fallback_request_method = Some(as RequestUrlMethodType), status_callback_url =
+    Some(into String), status_callback_method = Some(as RequestUrlMethodType), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -2521,7 +2521,7 @@ pub struct DialogFlowPaginationResponseRequired {
 
 crate::runtime::builder!(
     DialogFlowPaginationResponse { new(some DialogFlowPaginationResponseRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 /// The field [`DialogflowAgentResponse::dialogflow_agent`](crate::DialogflowAgentResponse::dialogflow_agent) and [`ResourceResponseDialogFlowAgent::dialogflow_agent`](crate::ResourceResponseDialogFlowAgent::dialogflow_agent).
@@ -2552,9 +2552,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DialogflowAgent { new(some id : as Uuid), say_enabled : Some(as bool), say :
-    Some(into String), voice : Some(into String), display_name : Some(into String),
-    dialogflow_reference_id : Some(as Uuid), dialogflow_reference_name : Some(into
+    DialogflowAgent { new(some id = as Uuid), say_enabled = Some(as bool), say =
+    Some(into String), voice = Some(into String), display_name = Some(into String),
+    dialogflow_reference_id = Some(as Uuid), dialogflow_reference_name = Some(into
     String), }
 );
 
@@ -2702,8 +2702,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DialogflowAgentUpdateRequest { new(none), name : Some(into String), say_enabled :
-    Some(as bool), say : Some(into String), voice : Some(into String), }
+    DialogflowAgentUpdateRequest { new(none), name = Some(into String), say_enabled =
+    Some(as bool), say = Some(into String), voice = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -2734,7 +2734,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DomainApplicationAssignRequest { new(all domain_application_id : as Uuid), }
+    DomainApplicationAssignRequest { new(all domain_application_id = as Uuid), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -2753,7 +2753,7 @@ pub struct EmbedsTokensRequest {
 
 crate::runtime::wire_struct!(EmbedsTokensRequest { token = required("token") });
 
-crate::runtime::builder!(EmbedsTokensRequest { new(all token : into String), });
+crate::runtime::builder!(EmbedsTokensRequest { new(all token = into String), });
 
 /// The answer of [`Client::create_guest_embed_token`](crate::Client::create_guest_embed_token).
 #[derive(Debug, Clone, PartialEq)]
@@ -2767,7 +2767,7 @@ pub struct EmbedsTokensResponse {
 
 crate::runtime::wire_struct!(EmbedsTokensResponse { token = required("token") });
 
-crate::runtime::builder!(EmbedsTokensResponse { new(all token : into String), });
+crate::runtime::builder!(EmbedsTokensResponse { new(all token = into String), });
 
 crate::runtime::open_enum! {
     /// The field [`FabricSipEndpoint::encryption`](crate::FabricSipEndpoint::encryption), [`SipEndpointCreateRequest::encryption`](crate::SipEndpointCreateRequest::encryption) and [`SipEndpointUpdateRequest::encryption`](crate::SipEndpointUpdateRequest::encryption), and in 6 more places.
@@ -2963,8 +2963,8 @@ pub struct FabricAddressCallRequired {
 
 crate::runtime::builder!(
     FabricAddressCall { new(some FabricAddressCallRequired { id, name, display_name,
-    locked, channels, created_at, type_ }), cover_url : Value(into String) /
-    clear_cover_url, preview_url : Value(into String) / clear_preview_url, }
+    locked, channels, created_at, type_ }), cover_url = Value(into String) /
+    clear_cover_url, preview_url = Value(into String) / clear_preview_url, }
 );
 
 crate::runtime::open_enum! {
@@ -3284,8 +3284,8 @@ pub struct FreeswitchConectorPaginationResponseRequired {
 
 crate::runtime::builder!(
     FreeswitchConectorPaginationResponse { new(some
-    FreeswitchConectorPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    FreeswitchConectorPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// The field [`FreeswitchConnectorResponse::freeswitch_connector`](crate::FreeswitchConnectorResponse::freeswitch_connector) and [`ResourceResponseFsConnector::freeswitch_connector`](crate::ResourceResponseFsConnector::freeswitch_connector).
@@ -3308,8 +3308,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    FreeswitchConnector { new(some id : as Uuid), name : Some(into String), caller_id :
-    Value(into String) / clear_caller_id, send_as : Value(into String) / clear_send_as, }
+    FreeswitchConnector { new(some id = as Uuid), name = Some(into String), caller_id =
+    Value(into String) / clear_caller_id, send_as = Value(into String) / clear_send_as, }
 );
 
 /// The answer of [`Client::list_freeswitch_connector_addresses`](crate::Client::list_freeswitch_connector_addresses).
@@ -3487,8 +3487,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    FreeswitchConnectorUpdateRequest { new(none), name : Some(into String), caller_id :
-    Some(into String), send_as : Some(into String), }
+    FreeswitchConnectorUpdateRequest { new(none), name = Some(into String), caller_id =
+    Some(into String), send_as = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -3547,7 +3547,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListAiAgentAddressesParams { new(none), page_size : Some(as i32), page_token :
+    ListAiAgentAddressesParams { new(none), page_size = Some(as i32), page_token =
     Some(into String), }
 );
 
@@ -3682,8 +3682,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListSipAddressesParams { new(none), page_size : Some(as i32), page_number : Some(as
-    i32), page_token : Some(into String), }
+    ListSipAddressesParams { new(none), page_size = Some(as i32), page_number = Some(as
+    i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_sip_credential_addresses`](crate::Client::list_sip_credential_addresses).
@@ -3813,7 +3813,7 @@ pub struct MessagingSwmlScriptCreateRequestRequired {
 
 crate::runtime::builder!(
     MessagingSwmlScriptCreateRequest { new(some MessagingSwmlScriptCreateRequestRequired
-    { name, contents }), script_type : Some(as
+    { name, contents }), script_type = Some(as
     MessagingSwmlScriptCreateRequestScriptType), }
 );
 
@@ -3846,8 +3846,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessagingSwmlScriptUpdateRequest { new(none), display_name : Some(into String),
-    script_type : Some(as MessagingSwmlScriptUpdateRequestScriptType), contents : Some(as
+    MessagingSwmlScriptUpdateRequest { new(none), display_name = Some(into String),
+    script_type = Some(as MessagingSwmlScriptUpdateRequestScriptType), contents = Some(as
     SwmlMessagingSwmlObject), }
 );
 
@@ -3998,8 +3998,8 @@ pub struct RelayApplicationAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     RelayApplicationAddressPaginationResponse { new(some
-    RelayApplicationAddressPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    RelayApplicationAddressPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// The request body of [`Client::create_relay_application`](crate::Client::create_relay_application).
@@ -4030,7 +4030,7 @@ pub struct RelayApplicationCreateRequestRequired {
 
 crate::runtime::builder!(
     RelayApplicationCreateRequest { new(some RelayApplicationCreateRequestRequired {
-    name, topic }), call_status_callback_url : Some(into String), }
+    name, topic }), call_status_callback_url = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -4143,8 +4143,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    RelayApplicationUpdateRequest { new(none), name : Some(into String), topic :
-    Some(into String), call_status_callback_url : Some(into String), }
+    RelayApplicationUpdateRequest { new(none), name = Some(into String), topic =
+    Some(into String), call_status_callback_url = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -4227,8 +4227,8 @@ pub struct ResourceAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     ResourceAddressPaginationResponse { new(some
-    ResourceAddressPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    ResourceAddressPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// The answer of [`Client::list_resources`](crate::Client::list_resources).
@@ -4298,7 +4298,7 @@ pub struct ResourcePaginationResponseRequired {
 
 crate::runtime::builder!(
     ResourcePaginationResponse { new(some ResourcePaginationResponseRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 /// Used as the answer of [`Client::get_resource`](crate::Client::get_resource); each item of the field [`ResourceListResponse::data`](crate::ResourceListResponse::data).
@@ -5239,7 +5239,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ResourceSipEndpointAssignRequest { new(all sip_endpoint_id : as Uuid), }
+    ResourceSipEndpointAssignRequest { new(all sip_endpoint_id = as Uuid), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -5479,10 +5479,10 @@ pub struct SipAddressCreateRequestRequired {
 
 crate::runtime::builder!(
     SipAddressCreateRequest { new(some SipAddressCreateRequestRequired { name,
-    calling_handler_resource_id }), user : Some(into String), context_id : Some(as Uuid),
-    ip_auth_enabled : Some(as bool), ip_auth : Some(iter String), codecs : Some(iter
-    SipAddressCodec), ciphers : Some(iter Ciphers), encryption : Some(as
-    SipAddressEncryption), password : Some(into String), }
+    calling_handler_resource_id }), user = Some(into String), context_id = Some(as Uuid),
+    ip_auth_enabled = Some(as bool), ip_auth = Some(iter String), codecs = Some(iter
+    SipAddressCodec), ciphers = Some(iter Ciphers), encryption = Some(as
+    SipAddressEncryption), password = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -5574,7 +5574,7 @@ pub struct SipAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     SipAddressPaginationResponse { new(some SipAddressPaginationResponseRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -5628,10 +5628,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SipAddressUpdateRequest { new(none), name : Some(into String), user : Some(into
-    String), context_id : Some(as Uuid), ip_auth_enabled : Some(as bool), ip_auth :
-    Some(iter String), codecs : Some(iter SipAddressCodec), ciphers : Some(iter Ciphers),
-    encryption : Some(as SipAddressEncryption), password : Some(into String), }
+    SipAddressUpdateRequest { new(none), name = Some(into String), user = Some(into
+    String), context_id = Some(as Uuid), ip_auth_enabled = Some(as bool), ip_auth =
+    Some(iter String), codecs = Some(iter SipAddressCodec), ciphers = Some(iter Ciphers),
+    encryption = Some(as SipAddressEncryption), password = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -5718,9 +5718,9 @@ pub struct SipEndpointCreateRequestRequired {
 
 crate::runtime::builder!(
     SipEndpointCreateRequest { new(some SipEndpointCreateRequestRequired { username,
-    caller_id }), send_as : Some(into String), ciphers : Some(iter Ciphers), codecs :
-    Some(iter Codecs), encryption : Some(as Encryption), call_handler : Some(as
-    CallHandlerType), calling_handler_resource_id : Value(as Uuid) /
+    caller_id }), send_as = Some(into String), ciphers = Some(iter Ciphers), codecs =
+    Some(iter Codecs), encryption = Some(as Encryption), call_handler = Some(as
+    CallHandlerType), calling_handler_resource_id = Value(as Uuid) /
     clear_calling_handler_resource_id, }
 );
 
@@ -5764,10 +5764,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SipEndpointUpdateRequest { new(none), username : Some(into String), caller_id :
-    Some(into String), send_as : Some(into String), ciphers : Some(iter Ciphers), codecs
-    : Some(iter Codecs), encryption : Some(as Encryption), call_handler : Some(as
-    CallHandlerType), calling_handler_resource_id : Value(as Uuid) /
+    SipEndpointUpdateRequest { new(none), username = Some(into String), caller_id =
+    Some(into String), send_as = Some(into String), ciphers = Some(iter Ciphers), codecs
+    = Some(iter Codecs), encryption = Some(as Encryption), call_handler = Some(as
+    CallHandlerType), calling_handler_resource_id = Value(as Uuid) /
     clear_calling_handler_resource_id, }
 );
 
@@ -5953,8 +5953,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SipGatewayRequestUpdate { new(none), name : Some(into String), uri : Some(into
-    String), encryption : Some(as Encryption), ciphers : Some(iter Ciphers), codecs :
+    SipGatewayRequestUpdate { new(none), name = Some(into String), uri = Some(into
+    String), encryption = Some(as Encryption), ciphers = Some(iter Ciphers), codecs =
     Some(iter Codecs), }
 );
 
@@ -6114,8 +6114,8 @@ pub struct SubscriberAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     SubscriberAddressPaginationResponse { new(some
-    SubscriberAddressPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    SubscriberAddressPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// The answer of [`Client::list_subscriber_addresses`](crate::Client::list_subscriber_addresses).
@@ -6172,9 +6172,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberGuestTokenCreateRequest { new(some allowed_addresses : iter Uuid),
-    expire_at : Some(as i64), region : Some(as SubscriberGuestTokenCreateRequestRegion),
-    ch : Some(as SubscriberGuestTokenCreateRequestCh), }
+    SubscriberGuestTokenCreateRequest { new(some allowed_addresses = iter Uuid),
+    expire_at = Some(as i64), region = Some(as SubscriberGuestTokenCreateRequestRegion),
+    ch = Some(as SubscriberGuestTokenCreateRequestCh), }
 );
 
 crate::runtime::open_enum! {
@@ -6237,7 +6237,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberInviteTokenCreateRequest { new(some address_id : as Uuid), expires_at :
+    SubscriberInviteTokenCreateRequest { new(some address_id = as Uuid), expires_at =
     Some(as i64), }
 );
 
@@ -6256,7 +6256,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberInviteTokenCreateResponse { new(all token : as Jwt), }
+    SubscriberInviteTokenCreateResponse { new(all token = as Jwt), }
 );
 
 /// The answer of [`Client::list_subscribers`](crate::Client::list_subscribers).
@@ -6307,7 +6307,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberRefreshTokenRequest { new(all refresh_token : as Jwt), }
+    SubscriberRefreshTokenRequest { new(all refresh_token = as Jwt), }
 );
 
 /// The answer of [`Client::refresh_subscriber_token`](crate::Client::refresh_subscriber_token).
@@ -6378,10 +6378,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberRequest { new(some email : into String), password : Some(into String),
-    first_name : Some(into String), last_name : Some(into String), display_name :
-    Some(into String), job_title : Some(into String), timezone : Some(into String),
-    country : Some(into String), company_name : Some(into String), }
+    SubscriberRequest { new(some email = into String), password = Some(into String),
+    first_name = Some(into String), last_name = Some(into String), display_name =
+    Some(into String), job_title = Some(into String), timezone = Some(into String),
+    country = Some(into String), company_name = Some(into String), }
 );
 
 /// Used as the answer of [`Client::create_subscriber`](crate::Client::create_subscriber), [`Client::get_subscriber`](crate::Client::get_subscriber) and [`Client::update_subscriber`](crate::Client::update_subscriber); each item of the field [`SubscriberListResponse::data`](crate::SubscriberListResponse::data).
@@ -6560,8 +6560,8 @@ pub struct SubscriberSipEndpointPaginationResponseRequired {
 
 crate::runtime::builder!(
     SubscriberSipEndpointPaginationResponse { new(some
-    SubscriberSipEndpointPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    SubscriberSipEndpointPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// The request body of [`Client::create_subscriber_sip_credential`](crate::Client::create_subscriber_sip_credential).
@@ -6604,8 +6604,8 @@ pub struct SubscriberSipEndpointRequestRequired {
 
 crate::runtime::builder!(
     SubscriberSipEndpointRequest { new(some SubscriberSipEndpointRequestRequired {
-    username, password }), caller_id : Some(into String), send_as : Some(into String),
-    ciphers : Some(iter Ciphers), codecs : Some(iter Codecs), encryption : Some(as
+    username, password }), caller_id = Some(into String), send_as = Some(into String),
+    ciphers = Some(iter Ciphers), codecs = Some(iter Codecs), encryption = Some(as
     Encryption), }
 );
 
@@ -6639,9 +6639,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberSipEndpointRequestUpdate { new(none), username : Some(into String),
-    password : Some(into String), caller_id : Some(into String), send_as : Some(into
-    String), ciphers : Some(iter Ciphers), codecs : Some(iter Codecs), encryption :
+    SubscriberSipEndpointRequestUpdate { new(none), username = Some(into String),
+    password = Some(into String), caller_id = Some(into String), send_as = Some(into
+    String), ciphers = Some(iter Ciphers), codecs = Some(iter Codecs), encryption =
     Some(as Encryption), }
 );
 
@@ -6707,12 +6707,12 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SubscriberTokenRequest { new(some reference : into String), expire_at : Some(as i64),
-    application_id : Some(as Uuid), password : Some(into String), fingerprint : Some(into
-    String), scope : Some(as SubscriberTokenRequestScope), first_name : Some(into
-    String), last_name : Some(into String), display_name : Some(into String), job_title :
-    Some(into String), time_zone : Some(into String), country : Some(into String), region
-    : Some(as SubscriberTokenRequestRegion), company_name : Some(into String), }
+    SubscriberTokenRequest { new(some reference = into String), expire_at = Some(as i64),
+    application_id = Some(as Uuid), password = Some(into String), fingerprint = Some(into
+    String), scope = Some(as SubscriberTokenRequestScope), first_name = Some(into
+    String), last_name = Some(into String), display_name = Some(into String), job_title =
+    Some(into String), time_zone = Some(into String), country = Some(into String), region
+    = Some(as SubscriberTokenRequestRegion), company_name = Some(into String), }
 );
 
 /// A routing override that controls which regional cluster the SDK connects to.
@@ -6832,9 +6832,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingAiPostPromptPomUpdate { new(none), max_tokens : Some(as i32), temperature
-    : Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
-    Some(as f64), frequency_penalty : Some(as f64), pom : Some(iter SwmlCallingPom), }
+    SwmlCallingAiPostPromptPomUpdate { new(none), max_tokens = Some(as i32), temperature
+    = Some(as f64), top_p = Some(as f64), confidence = Some(as f64), presence_penalty =
+    Some(as f64), frequency_penalty = Some(as f64), pom = Some(iter SwmlCallingPom), }
 );
 
 /// Post-Prompt with Text
@@ -6891,9 +6891,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingAiPostPromptTextUpdate { new(none), max_tokens : Some(as i32), temperature
-    : Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
-    Some(as f64), frequency_penalty : Some(as f64), text : Some(into String), }
+    SwmlCallingAiPostPromptTextUpdate { new(none), max_tokens = Some(as i32), temperature
+    = Some(as f64), top_p = Some(as f64), confidence = Some(as f64), presence_penalty =
+    Some(as f64), frequency_penalty = Some(as f64), text = Some(into String), }
 );
 
 /// The field [`AiAgentUpdateRequest::post_prompt`](crate::AiAgentUpdateRequest::post_prompt).
@@ -6984,10 +6984,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingAiPromptPomUpdate { new(none), max_tokens : Some(as i32), temperature :
-    Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
-    Some(as f64), frequency_penalty : Some(as f64), pom : Some(iter SwmlCallingPom),
-    contexts : Some(as SwmlCallingContextsUpdate), }
+    SwmlCallingAiPromptPomUpdate { new(none), max_tokens = Some(as i32), temperature =
+    Some(as f64), top_p = Some(as f64), confidence = Some(as f64), presence_penalty =
+    Some(as f64), frequency_penalty = Some(as f64), pom = Some(iter SwmlCallingPom),
+    contexts = Some(as SwmlCallingContextsUpdate), }
 );
 
 /// Prompt with Text
@@ -7049,9 +7049,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingAiPromptTextUpdate { new(none), max_tokens : Some(as i32), temperature :
-    Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
-    Some(as f64), frequency_penalty : Some(as f64), text : Some(into String), contexts :
+    SwmlCallingAiPromptTextUpdate { new(none), max_tokens = Some(as i32), temperature =
+    Some(as f64), top_p = Some(as f64), confidence = Some(as f64), presence_penalty =
+    Some(as f64), frequency_penalty = Some(as f64), text = Some(into String), contexts =
     Some(as SwmlCallingContextsUpdate), }
 );
 
@@ -7132,10 +7132,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingContextsPomObjectUpdate { new(none), steps : Some(iter
-    SwmlCallingContextSteps), isolated : Some(as bool), enter_fillers : Some(as
-    SwmlCallingFunctionFillers), exit_fillers : Some(as SwmlCallingFunctionFillers), pom
-    : Some(iter SwmlCallingPom), }
+    SwmlCallingContextsPomObjectUpdate { new(none), steps = Some(iter
+    SwmlCallingContextSteps), isolated = Some(as bool), enter_fillers = Some(as
+    SwmlCallingFunctionFillers), exit_fillers = Some(as SwmlCallingFunctionFillers), pom
+    = Some(iter SwmlCallingPom), }
 );
 
 /// The member [`SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate`](crate::SwmlCallingContextsObjectUpdate::SwmlCallingContextsTextObjectUpdate).
@@ -7163,10 +7163,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingContextsTextObjectUpdate { new(none), steps : Some(iter
-    SwmlCallingContextSteps), isolated : Some(as bool), enter_fillers : Some(as
-    SwmlCallingFunctionFillers), exit_fillers : Some(as SwmlCallingFunctionFillers), text
-    : Some(into String), }
+    SwmlCallingContextsTextObjectUpdate { new(none), steps = Some(iter
+    SwmlCallingContextSteps), isolated = Some(as bool), enter_fillers = Some(as
+    SwmlCallingFunctionFillers), exit_fillers = Some(as SwmlCallingFunctionFillers), text
+    = Some(into String), }
 );
 
 /// contexts
@@ -7180,7 +7180,7 @@ pub struct SwmlCallingContextsUpdate {
 crate::runtime::wire_struct!(SwmlCallingContextsUpdate { default = default("default") });
 
 crate::runtime::builder!(
-    SwmlCallingContextsUpdate { new(none), default : Some(as
+    SwmlCallingContextsUpdate { new(none), default = Some(as
     SwmlCallingContextsObjectUpdate), }
 );
 
@@ -7262,12 +7262,12 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlCallingMultilingualUpdate { new(none), languages : Some(iter
-    SwmlCallingMultilingualLanguage), allowed : Some(iter String), engine : Some(into
-    String), model : Some(into String), provider : Some(into String), start_language :
-    Some(into String), min_switch_words : Some(as i64), fillers : Some(as
-    SwmlCallingMultilingualUpdateFillers), function_fillers : Some(as
-    SwmlCallingMultilingualUpdateFunctionFillers), turn_fillers : Some(as
+    SwmlCallingMultilingualUpdate { new(none), languages = Some(iter
+    SwmlCallingMultilingualLanguage), allowed = Some(iter String), engine = Some(into
+    String), model = Some(into String), provider = Some(into String), start_language =
+    Some(into String), min_switch_words = Some(as i64), fillers = Some(as
+    SwmlCallingMultilingualUpdateFillers), function_fillers = Some(as
+    SwmlCallingMultilingualUpdateFunctionFillers), turn_fillers = Some(as
     SwmlCallingMultilingualUpdateTurnFillers), }
 );
 
@@ -7360,7 +7360,7 @@ pub struct SwmlMessagingExecute {
 crate::runtime::wire_struct!(SwmlMessagingExecute { execute = required("execute") });
 
 crate::runtime::builder!(
-    SwmlMessagingExecute { new(all execute : as SwmlMessagingExecuteValue), }
+    SwmlMessagingExecute { new(all execute = as SwmlMessagingExecuteValue), }
 );
 
 /// Call a named section as a subroutine. Execution continues in the called section,
@@ -7382,7 +7382,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingExecuteValue { new(some dest : into String), params : Some(as
+    SwmlMessagingExecuteValue { new(some dest = into String), params = Some(as
     ::serde_json::Value), }
 );
 
@@ -7398,7 +7398,7 @@ pub struct SwmlMessagingGoto {
 crate::runtime::wire_struct!(SwmlMessagingGoto { goto = required("goto") });
 
 crate::runtime::builder!(
-    SwmlMessagingGoto { new(all goto : as SwmlMessagingGotoValue), }
+    SwmlMessagingGoto { new(all goto = as SwmlMessagingGotoValue), }
 );
 
 /// Jump to a named label in the current section. Used for retry loops and conditional
@@ -7420,7 +7420,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingGotoValue { new(some label : into String), max : Some(as i64), }
+    SwmlMessagingGotoValue { new(some label = into String), max = Some(as i64), }
 );
 
 /// label Method
@@ -7434,7 +7434,7 @@ pub struct SwmlMessagingLabel {
 
 crate::runtime::wire_struct!(SwmlMessagingLabel { label = required("label") });
 
-crate::runtime::builder!(SwmlMessagingLabel { new(all label : into String), });
+crate::runtime::builder!(SwmlMessagingLabel { new(all label = into String), });
 
 /// receive Method
 #[derive(Debug, Clone, PartialEq)]
@@ -7447,7 +7447,7 @@ pub struct SwmlMessagingReceive {
 crate::runtime::wire_struct!(SwmlMessagingReceive { receive = required("receive") });
 
 crate::runtime::builder!(
-    SwmlMessagingReceive { new(all receive : as ::serde_json::Value), }
+    SwmlMessagingReceive { new(all receive = as ::serde_json::Value), }
 );
 
 /// reply Method
@@ -7466,7 +7466,7 @@ pub struct SwmlMessagingReply {
 crate::runtime::wire_struct!(SwmlMessagingReply { reply = required("reply") });
 
 crate::runtime::builder!(
-    SwmlMessagingReply { new(all reply : as SwmlMessagingReplyValue), }
+    SwmlMessagingReply { new(all reply = as SwmlMessagingReplyValue), }
 );
 
 /// Branch the reply on a variable value. The matched `case` (or `default`) supplies the
@@ -7494,7 +7494,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingReplyInlineSwitch { new(all switch : as
+    SwmlMessagingReplyInlineSwitch { new(all switch = as
     SwmlMessagingReplyInlineSwitchValue), }
 );
 
@@ -7536,8 +7536,8 @@ pub struct SwmlMessagingReplyInlineSwitchValueRequired {
 
 crate::runtime::builder!(
     SwmlMessagingReplyInlineSwitchValue { new(some
-    SwmlMessagingReplyInlineSwitchValueRequired { variable, case }), transform : Some(as
-    SwmlMessagingSwitchTransform), default : Some(as
+    SwmlMessagingReplyInlineSwitchValueRequired { variable, case }), transform = Some(as
+    SwmlMessagingSwitchTransform), default = Some(as
     SwmlMessagingReplyInlineSwitchValueDefault), }
 );
 
@@ -7645,8 +7645,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingReplyWithBody { new(some body : into String), to : Some(into String),
-    from : Some(into String), status_url : Some(into String), media : Some(iter String),
+    SwmlMessagingReplyWithBody { new(some body = into String), to = Some(into String),
+    from = Some(into String), status_url = Some(into String), media = Some(iter String),
     }
 );
 
@@ -7678,8 +7678,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingReplyWithMedia { new(some media : iter String), to : Some(into String),
-    from : Some(into String), status_url : Some(into String), body : Some(into String), }
+    SwmlMessagingReplyWithMedia { new(some media = iter String), to = Some(into String),
+    from = Some(into String), status_url = Some(into String), body = Some(into String), }
 );
 
 /// request Method
@@ -7711,7 +7711,7 @@ pub struct SwmlMessagingRequest {
 crate::runtime::wire_struct!(SwmlMessagingRequest { request = required("request") });
 
 crate::runtime::builder!(
-    SwmlMessagingRequest { new(all request : as SwmlMessagingRequestValue), }
+    SwmlMessagingRequest { new(all request = as SwmlMessagingRequestValue), }
 );
 
 /// Make an HTTP request from inside your SWML document — useful for looking up
@@ -7767,9 +7767,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingRequestValue { new(some url : into String), method : Some(as
-    SwmlMessagingRequestValueMethod), headers : Some(as ::serde_json::Value), body :
-    Some(as SwmlMessagingRequestValueBody), timeout : Some(as f64), save_variables :
+    SwmlMessagingRequestValue { new(some url = into String), method = Some(as
+    SwmlMessagingRequestValueMethod), headers = Some(as ::serde_json::Value), body =
+    Some(as SwmlMessagingRequestValueBody), timeout = Some(as f64), save_variables =
     Some(as bool), }
 );
 
@@ -7821,7 +7821,7 @@ pub struct SwmlMessagingReturn {
 crate::runtime::wire_struct!(SwmlMessagingReturn { return_ = required("return") });
 
 crate::runtime::builder!(
-    SwmlMessagingReturn { new(all return_ : as ::serde_json::Value), }
+    SwmlMessagingReturn { new(all return_ = as ::serde_json::Value), }
 );
 
 /// SWML section
@@ -7835,7 +7835,7 @@ pub struct SwmlMessagingSection {
 crate::runtime::wire_struct!(SwmlMessagingSection { main = required("main") });
 
 crate::runtime::builder!(
-    SwmlMessagingSection { new(all main : iter SwmlMessagingSwmlMethod), }
+    SwmlMessagingSection { new(all main = iter SwmlMessagingSwmlMethod), }
 );
 
 /// switch Method
@@ -7850,7 +7850,7 @@ pub struct SwmlMessagingSwitch {
 crate::runtime::wire_struct!(SwmlMessagingSwitch { switch = required("switch") });
 
 crate::runtime::builder!(
-    SwmlMessagingSwitch { new(all switch : as SwmlMessagingSwitchValue), }
+    SwmlMessagingSwitch { new(all switch = as SwmlMessagingSwitchValue), }
 );
 
 crate::runtime::open_enum! {
@@ -7901,7 +7901,7 @@ pub struct SwmlMessagingSwitchValueRequired {
 
 crate::runtime::builder!(
     SwmlMessagingSwitchValue { new(some SwmlMessagingSwitchValueRequired { variable, case
-    }), transform : Some(as SwmlMessagingSwitchTransform), default : Some(iter
+    }), transform = Some(as SwmlMessagingSwitchTransform), default = Some(iter
     SwmlMessagingSwmlMethod), }
 );
 
@@ -8007,7 +8007,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingSwmlObject { new(some sections : as SwmlMessagingSection), version :
+    SwmlMessagingSwmlObject { new(some sections = as SwmlMessagingSection), version =
     Some(as SwmlMessagingSwmlObjectVersion), }
 );
 
@@ -8039,7 +8039,7 @@ pub struct SwmlMessagingTransfer {
 crate::runtime::wire_struct!(SwmlMessagingTransfer { transfer = required("transfer") });
 
 crate::runtime::builder!(
-    SwmlMessagingTransfer { new(all transfer : as SwmlMessagingTransferValue), }
+    SwmlMessagingTransfer { new(all transfer = as SwmlMessagingTransferValue), }
 );
 
 /// Fetch and execute a new SWML document from a URL. SignalWire POSTs the
@@ -8074,8 +8074,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlMessagingTransferValue { new(some dest : into String), method : Some(as
-    SwmlMessagingTransferValueMethod), params : Some(as ::serde_json::Value), }
+    SwmlMessagingTransferValue { new(some dest = into String), method = Some(as
+    SwmlMessagingTransferValueMethod), params = Some(as ::serde_json::Value), }
 );
 
 /// HTTP method for the fetch request.
@@ -8177,8 +8177,8 @@ pub struct SwmlScriptAddressPaginationResponseRequired {
 
 crate::runtime::builder!(
     SwmlScriptAddressPaginationResponse { new(some
-    SwmlScriptAddressPaginationResponseRequired { self_, first }), next : Some(into
-    String), prev : Some(into String), }
+    SwmlScriptAddressPaginationResponseRequired { self_, first }), next = Some(into
+    String), prev = Some(into String), }
 );
 
 /// Body shape for creating a SWML Script. Choose a [Calling Script](#schema/CallingSwmlScriptCreateRequest) for inbound or outbound calls or a [Messaging Script](#schema/MessagingSwmlScriptCreateRequest) for inbound SMS or MMS messages. `script_type` is optional and defaults to `"calling"` when omitted — set it explicitly to `"messaging"` to create a Messaging Script. The script kind determines whether the script can be assigned as a call handler or a message handler on a phone number.
@@ -8476,11 +8476,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlWebhookCreateRequest { new(some primary_request_url : into String), name :
-    Some(into String), used_for : Some(as SwmlWebhookCreateRequestUsedFor),
-    primary_request_method : Some(as RequestUrlMethodType), fallback_request_url :
-    Some(into String), fallback_request_method : Some(as RequestUrlMethodType),
-    status_callback_url : Some(into String), status_callback_method : Some(as
+    SwmlWebhookCreateRequest { new(some primary_request_url = into String), name =
+    Some(into String), used_for = Some(as SwmlWebhookCreateRequestUsedFor),
+    primary_request_method = Some(as RequestUrlMethodType), fallback_request_url =
+    Some(into String), fallback_request_method = Some(as RequestUrlMethodType),
+    status_callback_url = Some(into String), status_callback_method = Some(as
     RequestUrlMethodType), }
 );
 
@@ -8639,11 +8639,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SwmlWebhookUpdateRequest { new(none), name : Some(into String), used_for : Some(as
-    SwmlWebhookUpdateRequestUsedFor), primary_request_url : Some(into String),
-    primary_request_method : Some(as RequestUrlMethodType), fallback_request_url :
-    Some(into String), fallback_request_method : Some(as RequestUrlMethodType),
-    status_callback_url : Some(into String), status_callback_method : Some(as
+    SwmlWebhookUpdateRequest { new(none), name = Some(into String), used_for = Some(as
+    SwmlWebhookUpdateRequestUsedFor), primary_request_url = Some(into String),
+    primary_request_method = Some(as RequestUrlMethodType), fallback_request_url =
+    Some(into String), fallback_request_method = Some(as RequestUrlMethodType),
+    status_callback_url = Some(into String), status_callback_method = Some(as
     RequestUrlMethodType), }
 );
 

@@ -210,7 +210,7 @@ pub struct FaxLogPaginationResponseRequired {
 
 crate::runtime::builder!(
     FaxLogPaginationResponse { new(some FaxLogPaginationResponseRequired { self_, first
-    }), next : Some(into String), prev : Some(into String), }
+    }), next = Some(into String), prev = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -278,7 +278,7 @@ pub struct FaxLogShowStatusCode422 {
 crate::runtime::wire_struct!(FaxLogShowStatusCode422 { errors = required("errors") });
 
 crate::runtime::builder!(
-    FaxLogShowStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    FaxLogShowStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// Source of this log entry.
@@ -337,9 +337,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListFaxLogsParams { new(none), include_deleted : Some(as bool), created_before :
-    Some(into String), created_on : Some(into String), created_after : Some(into String),
-    page_size : Some(as i32), page_number : Some(as i32), page_token : Some(into String),
+    ListFaxLogsParams { new(none), include_deleted = Some(as bool), created_before =
+    Some(into String), created_on = Some(into String), created_after = Some(into String),
+    page_size = Some(as i32), page_number = Some(as i32), page_token = Some(into String),
     }
 );
 

@@ -49,7 +49,7 @@ pub struct ConferenceLogPaginationLinksRequired {
 
 crate::runtime::builder!(
     ConferenceLogPaginationLinks { new(some ConferenceLogPaginationLinksRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 /// The request contains invalid parameters. See errors for details.
@@ -65,7 +65,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ConferenceLogsStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    ConferenceLogsStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// The query and header parameters of [`Client::list_conferences`](crate::Client::list_conferences).
@@ -112,9 +112,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListConferencesParams { new(none), include_deleted : Some(as bool), created_on :
-    Some(into String), created_before : Some(into String), created_after : Some(into
-    String), page_number : Some(as i32), page_size : Some(as i32), page_token : Some(into
+    ListConferencesParams { new(none), include_deleted = Some(as bool), created_on =
+    Some(into String), created_before = Some(into String), created_after = Some(into
+    String), page_number = Some(as i32), page_size = Some(as i32), page_token = Some(into
     String), }
 );
 

@@ -63,6 +63,6 @@ pub struct MessageWhatsAppSendBaseRequired {
 #[cfg(feature = "message")]
 crate::runtime::builder!(
     MessageWhatsAppSendBase { new(some MessageWhatsAppSendBaseRequired { to, from }),
-    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
+    status_callback = Some(into String), custom_variables = Some(as ::serde_json::Value),
     }
 );

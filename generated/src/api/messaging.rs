@@ -71,9 +71,9 @@ pub struct CreateMessageRequestRequired {
 }
 
 crate::runtime::builder!(
-    CreateMessageRequest { new(some CreateMessageRequestRequired { to, from }), body :
-    Some(into String), media : Some(iter String), send_as_mms : Some(as bool),
-    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
+    CreateMessageRequest { new(some CreateMessageRequestRequired { to, from }), body =
+    Some(into String), media = Some(iter String), send_as_mms = Some(as bool),
+    status_callback = Some(into String), custom_variables = Some(as ::serde_json::Value),
     }
 );
 
@@ -171,9 +171,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListMessageLogsParams { new(none), include_deleted : Some(as bool), created_before :
-    Some(into String), created_on : Some(into String), created_after : Some(into String),
-    page_size : Some(as i32), page_number : Some(as i32), page_token : Some(into String),
+    ListMessageLogsParams { new(none), include_deleted = Some(as bool), created_before =
+    Some(into String), created_on = Some(into String), created_after = Some(into String),
+    page_size = Some(as i32), page_number = Some(as i32), page_token = Some(into String),
     }
 );
 
@@ -199,8 +199,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListWhatsappTemplatesParams { new(none), whatsapp_business_id : Some(as Uuid), status
-    : Some(as WhatsAppTemplateStatus), }
+    ListWhatsappTemplatesParams { new(none), whatsapp_business_id = Some(as Uuid), status
+    = Some(as WhatsAppTemplateStatus), }
 );
 
 /// A message record. Returned by the create and update endpoints.
@@ -510,7 +510,7 @@ pub struct MessageLogPaginationResponseRequired {
 
 crate::runtime::builder!(
     MessageLogPaginationResponse { new(some MessageLogPaginationResponseRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 /// Response model for message log retrieve endpoint
@@ -570,7 +570,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageLogShowStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    MessageLogShowStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// Source of this log entry.
@@ -608,7 +608,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageWhatsAppAudioBody { new(none), link : Some(into String), id : Some(into
+    MessageWhatsAppAudioBody { new(none), link = Some(into String), id = Some(into
     String), }
 );
 
@@ -623,7 +623,7 @@ pub struct MessageWhatsAppContact {
 crate::runtime::wire_struct!(MessageWhatsAppContact { name = required("name") });
 
 crate::runtime::builder!(
-    MessageWhatsAppContact { new(all name : as MessageWhatsAppContactName), }
+    MessageWhatsAppContact { new(all name = as MessageWhatsAppContactName), }
 );
 
 /// The name fields of a shared contact.
@@ -639,7 +639,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageWhatsAppContactName { new(all formatted_name : into String), }
+    MessageWhatsAppContactName { new(all formatted_name = into String), }
 );
 
 /// Body for a document message. Provide either `link` or `id` (not both).
@@ -666,8 +666,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageWhatsAppDocumentBody { new(none), link : Some(into String), id : Some(into
-    String), caption : Some(into String), filename : Some(into String), }
+    MessageWhatsAppDocumentBody { new(none), link = Some(into String), id = Some(into
+    String), caption = Some(into String), filename = Some(into String), }
 );
 
 /// Body for an image message. Provide either `link` or `id` (not both).
@@ -690,8 +690,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageWhatsAppImageBody { new(none), link : Some(into String), id : Some(into
-    String), caption : Some(into String), }
+    MessageWhatsAppImageBody { new(none), link = Some(into String), id = Some(into
+    String), caption = Some(into String), }
 );
 
 /// Body for an interactive message. `type` and `action` are required; `header`, `body`, and `footer` are optional. The shape of `action` depends on the interactive type — buttons, list sections, a call-to-action URL, a location request, or a Flow — and follows the WhatsApp interactive message format.
@@ -729,8 +729,8 @@ pub struct MessageWhatsAppInteractiveBodyRequired {
 
 crate::runtime::builder!(
     MessageWhatsAppInteractiveBody { new(some MessageWhatsAppInteractiveBodyRequired {
-    type_, action }), header : Some(as ::serde_json::Value), body : Some(as
-    ::serde_json::Value), footer : Some(as ::serde_json::Value), }
+    type_, action }), header = Some(as ::serde_json::Value), body = Some(as
+    ::serde_json::Value), footer = Some(as ::serde_json::Value), }
 );
 
 /// Body for a location message. All fields are required.
@@ -822,7 +822,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageWhatsAppStickerBody { new(none), link : Some(into String), id : Some(into
+    MessageWhatsAppStickerBody { new(none), link = Some(into String), id = Some(into
     String), }
 );
 
@@ -846,8 +846,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MessageWhatsAppVideoBody { new(none), link : Some(into String), id : Some(into
-    String), caption : Some(into String), }
+    MessageWhatsAppVideoBody { new(none), link = Some(into String), id = Some(into
+    String), caption = Some(into String), }
 );
 
 /// Request body for `POST /api/messaging/messages`. The channel is determined by the `from` number:
@@ -897,7 +897,7 @@ pub struct UpdateMessageRequest {
 
 crate::runtime::wire_struct!(UpdateMessageRequest { body = required("body") });
 
-crate::runtime::builder!(UpdateMessageRequest { new(all body : into String), });
+crate::runtime::builder!(UpdateMessageRequest { new(all body = into String), });
 
 /// Request body for updating a template. Provide `category`, `components`, or both. A template can only be updated while it is not yet approved.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -915,8 +915,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateWhatsAppTemplateRequest { new(none), category : Some(as
-    WhatsAppTemplateCategory), components : Some(iter WhatsAppTemplateComponent), }
+    UpdateWhatsAppTemplateRequest { new(none), category = Some(as
+    WhatsAppTemplateCategory), components = Some(iter WhatsAppTemplateComponent), }
 );
 
 /// Send an audio message.
@@ -961,7 +961,7 @@ pub struct WhatsAppAudioMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppAudioMessageRequest { new(some WhatsAppAudioMessageRequestRequired { to,
-    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    from, message_type, body }), status_callback = Some(into String), custom_variables =
     Some(as ::serde_json::Value), }
 );
 
@@ -1031,7 +1031,7 @@ pub struct WhatsAppBusinessListResponse {
 crate::runtime::wire_struct!(WhatsAppBusinessListResponse { data = required("data") });
 
 crate::runtime::builder!(
-    WhatsAppBusinessListResponse { new(all data : iter WhatsAppBusiness), }
+    WhatsAppBusinessListResponse { new(all data = iter WhatsAppBusiness), }
 );
 
 /// Share one or more contact cards.
@@ -1076,8 +1076,8 @@ pub struct WhatsAppContactsMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppContactsMessageRequest { new(some WhatsAppContactsMessageRequestRequired {
-    to, from, message_type, body }), status_callback : Some(into String),
-    custom_variables : Some(as ::serde_json::Value), }
+    to, from, message_type, body }), status_callback = Some(into String),
+    custom_variables = Some(as ::serde_json::Value), }
 );
 
 crate::runtime::open_enum! {
@@ -1394,8 +1394,8 @@ pub struct WhatsAppDocumentMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppDocumentMessageRequest { new(some WhatsAppDocumentMessageRequestRequired {
-    to, from, message_type, body }), status_callback : Some(into String),
-    custom_variables : Some(as ::serde_json::Value), }
+    to, from, message_type, body }), status_callback = Some(into String),
+    custom_variables = Some(as ::serde_json::Value), }
 );
 
 crate::runtime::open_enum! {
@@ -1448,7 +1448,7 @@ pub struct WhatsAppImageMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppImageMessageRequest { new(some WhatsAppImageMessageRequestRequired { to,
-    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    from, message_type, body }), status_callback = Some(into String), custom_variables =
     Some(as ::serde_json::Value), }
 );
 
@@ -1503,7 +1503,7 @@ pub struct WhatsAppInteractiveCtaMessageRequestRequired {
 crate::runtime::builder!(
     WhatsAppInteractiveCtaMessageRequest { new(some
     WhatsAppInteractiveCtaMessageRequestRequired { to, from, message_type, body }),
-    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
+    status_callback = Some(into String), custom_variables = Some(as ::serde_json::Value),
     }
 );
 
@@ -1558,7 +1558,7 @@ pub struct WhatsAppInteractiveListMessageRequestRequired {
 crate::runtime::builder!(
     WhatsAppInteractiveListMessageRequest { new(some
     WhatsAppInteractiveListMessageRequestRequired { to, from, message_type, body }),
-    status_callback : Some(into String), custom_variables : Some(as ::serde_json::Value),
+    status_callback = Some(into String), custom_variables = Some(as ::serde_json::Value),
     }
 );
 
@@ -1613,7 +1613,7 @@ pub struct WhatsAppInteractiveLocationRequestMessageRequestRequired {
 crate::runtime::builder!(
     WhatsAppInteractiveLocationRequestMessageRequest { new(some
     WhatsAppInteractiveLocationRequestMessageRequestRequired { to, from, message_type,
-    body }), status_callback : Some(into String), custom_variables : Some(as
+    body }), status_callback = Some(into String), custom_variables = Some(as
     ::serde_json::Value), }
 );
 
@@ -1668,7 +1668,7 @@ pub struct WhatsAppInteractiveReplyButtonMessageRequestRequired {
 crate::runtime::builder!(
     WhatsAppInteractiveReplyButtonMessageRequest { new(some
     WhatsAppInteractiveReplyButtonMessageRequestRequired { to, from, message_type, body
-    }), status_callback : Some(into String), custom_variables : Some(as
+    }), status_callback = Some(into String), custom_variables = Some(as
     ::serde_json::Value), }
 );
 
@@ -1722,8 +1722,8 @@ pub struct WhatsAppLocationMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppLocationMessageRequest { new(some WhatsAppLocationMessageRequestRequired {
-    to, from, message_type, body }), status_callback : Some(into String),
-    custom_variables : Some(as ::serde_json::Value), }
+    to, from, message_type, body }), status_callback = Some(into String),
+    custom_variables = Some(as ::serde_json::Value), }
 );
 
 crate::runtime::open_enum! {
@@ -1822,7 +1822,7 @@ pub struct WhatsAppNumberListResponse {
 crate::runtime::wire_struct!(WhatsAppNumberListResponse { data = required("data") });
 
 crate::runtime::builder!(
-    WhatsAppNumberListResponse { new(all data : iter WhatsAppNumber), }
+    WhatsAppNumberListResponse { new(all data = iter WhatsAppNumber), }
 );
 
 /// Response containing a single WhatsApp number.
@@ -1873,8 +1873,8 @@ pub struct WhatsAppReactionMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppReactionMessageRequest { new(some WhatsAppReactionMessageRequestRequired {
-    to, from, message_type, body }), status_callback : Some(into String),
-    custom_variables : Some(as ::serde_json::Value), }
+    to, from, message_type, body }), status_callback = Some(into String),
+    custom_variables = Some(as ::serde_json::Value), }
 );
 
 crate::runtime::open_enum! {
@@ -1927,7 +1927,7 @@ pub struct WhatsAppStickerMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppStickerMessageRequest { new(some WhatsAppStickerMessageRequestRequired { to,
-    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    from, message_type, body }), status_callback = Some(into String), custom_variables =
     Some(as ::serde_json::Value), }
 );
 
@@ -2009,7 +2009,7 @@ pub struct WhatsAppTemplateRequired {
 crate::runtime::builder!(
     WhatsAppTemplate { new(some WhatsAppTemplateRequired { id, name, category,
     components, language, parameter_format, template_id, template_status,
-    whatsapp_business_id, created_at, updated_at }), discarded_at : Some(into String), }
+    whatsapp_business_id, created_at, updated_at }), discarded_at = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -2034,7 +2034,7 @@ pub struct WhatsAppTemplateComponent {
 
 crate::runtime::wire_struct!(WhatsAppTemplateComponent { type_ = required("type") });
 
-crate::runtime::builder!(WhatsAppTemplateComponent { new(all type_ : into String), });
+crate::runtime::builder!(WhatsAppTemplateComponent { new(all type_ = into String), });
 
 /// Response returned when a template has been deleted.
 #[derive(Debug, Clone, PartialEq)]
@@ -2076,7 +2076,7 @@ pub struct WhatsAppTemplateListResponse {
 crate::runtime::wire_struct!(WhatsAppTemplateListResponse { data = required("data") });
 
 crate::runtime::builder!(
-    WhatsAppTemplateListResponse { new(all data : iter WhatsAppTemplate), }
+    WhatsAppTemplateListResponse { new(all data = iter WhatsAppTemplate), }
 );
 
 /// Send an approved WhatsApp template. Use this to reach a customer for the first time or outside the 24-hour window. Do not include `body` or `message_type`.
@@ -2129,11 +2129,11 @@ pub struct WhatsAppTemplateMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppTemplateMessageRequest { new(some WhatsAppTemplateMessageRequestRequired {
-    to, from, template_id }), status_callback : Some(into String), custom_variables :
-    Some(as ::serde_json::Value), header_template_parameters : Some(as
-    WhatsAppTemplateMessageRequestHeaderTemplateParameters), body_template_parameters :
+    to, from, template_id }), status_callback = Some(into String), custom_variables =
+    Some(as ::serde_json::Value), header_template_parameters = Some(as
+    WhatsAppTemplateMessageRequestHeaderTemplateParameters), body_template_parameters =
     Some(as WhatsAppTemplateMessageRequestBodyTemplateParameters),
-    button_template_parameters : Some(iter String), }
+    button_template_parameters = Some(iter String), }
 );
 
 /// Values for the placeholders in the template body. An array for positional parameters or an object for named parameters.
@@ -2241,7 +2241,7 @@ pub struct WhatsAppTextMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppTextMessageRequest { new(some WhatsAppTextMessageRequestRequired { to, from,
-    message_type, body }), status_callback : Some(into String), custom_variables :
+    message_type, body }), status_callback = Some(into String), custom_variables =
     Some(as ::serde_json::Value), }
 );
 
@@ -2295,7 +2295,7 @@ pub struct WhatsAppVideoMessageRequestRequired {
 
 crate::runtime::builder!(
     WhatsAppVideoMessageRequest { new(some WhatsAppVideoMessageRequestRequired { to,
-    from, message_type, body }), status_callback : Some(into String), custom_variables :
+    from, message_type, body }), status_callback = Some(into String), custom_variables =
     Some(as ::serde_json::Value), }
 );
 

@@ -51,9 +51,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CreateProjectRequest { new(some name : into String), protect_recordings : Some(as
-    bool), protect_message_media : Some(as bool), protect_fax_media : Some(as bool),
-    force_https_requests : Some(as bool), }
+    CreateProjectRequest { new(some name = into String), protect_recordings = Some(as
+    bool), protect_message_media = Some(as bool), protect_fax_media = Some(as bool),
+    force_https_requests = Some(as bool), }
 );
 
 /// The request could not be processed. When creating a project while authenticated as a
@@ -69,7 +69,7 @@ pub struct CreateProjectStatusCode422 {
 crate::runtime::wire_struct!(CreateProjectStatusCode422 { errors = required("errors") });
 
 crate::runtime::builder!(
-    CreateProjectStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    CreateProjectStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// The request could not be processed. Deleting a root/parent project returns
@@ -107,8 +107,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListProjectsParams { new(none), name : Some(into String), page_size : Some(as i32),
-    page_token : Some(into String), page_number : Some(as i32), }
+    ListProjectsParams { new(none), name = Some(into String), page_size = Some(as i32),
+    page_token = Some(into String), page_number = Some(as i32), }
 );
 
 /// A project or subproject within the caller's project tree.
@@ -212,7 +212,7 @@ pub struct ProjectCreateTokenRequestRequired {
 
 crate::runtime::builder!(
     ProjectCreateTokenRequest { new(some ProjectCreateTokenRequestRequired { name,
-    permissions }), subproject_id : Some(as Uuid), }
+    permissions }), subproject_id = Some(as Uuid), }
 );
 
 /// A page of projects.
@@ -282,7 +282,7 @@ pub struct ProjectPaginationLinksRequired {
 
 crate::runtime::builder!(
     ProjectPaginationLinks { new(some ProjectPaginationLinksRequired { self_, first }),
-    next : Some(into String), prev : Some(into String), }
+    next = Some(into String), prev = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -359,7 +359,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ProjectUpdateTokenRequest { new(none), name : Some(into String), permissions :
+    ProjectUpdateTokenRequest { new(none), name = Some(into String), permissions =
     Some(iter ProjectTokenPermission), }
 );
 
@@ -471,9 +471,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateProjectRequest { new(none), name : Some(into String), protect_recordings :
-    Some(as bool), protect_message_media : Some(as bool), protect_fax_media : Some(as
-    bool), force_https_requests : Some(as bool), }
+    UpdateProjectRequest { new(none), name = Some(into String), protect_recordings =
+    Some(as bool), protect_message_media = Some(as bool), protect_fax_media = Some(as
+    bool), force_https_requests = Some(as bool), }
 );
 
 /// The request failed validation, for example a blank or overly long `name`.

@@ -57,8 +57,8 @@ pub struct NewPubSubTokenRequired {
 }
 
 crate::runtime::builder!(
-    NewPubSubToken { new(some NewPubSubTokenRequired { ttl, channels }), member_id :
-    Some(into String), state : Some(as PubSubState), }
+    NewPubSubToken { new(some NewPubSubTokenRequired { ttl, channels }), member_id =
+    Some(into String), state = Some(as PubSubState), }
 );
 
 /// User-defined channel names. Each channel is an object with `read` and/or `write` properties.
@@ -81,7 +81,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    PubSubPermissionWithRead { new(some read : as bool), write : Some(as bool), }
+    PubSubPermissionWithRead { new(some read = as bool), write = Some(as bool), }
 );
 
 /// Write Permission
@@ -99,7 +99,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    PubSubPermissionWithWrite { new(some write : as bool), read : Some(as bool), }
+    PubSubPermissionWithWrite { new(some write = as bool), read = Some(as bool), }
 );
 
 /// An arbitrary JSON object available to store stateful application information in. Must be valid JSON and have a maximum size of 2,000 characters.
@@ -115,7 +115,7 @@ pub struct PubSubToken {
 
 crate::runtime::wire_struct!(PubSubToken { token = required("token") });
 
-crate::runtime::builder!(PubSubToken { new(all token : into String), });
+crate::runtime::builder!(PubSubToken { new(all token = into String), });
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +128,7 @@ pub struct PubSubToken422error {
 crate::runtime::wire_struct!(PubSubToken422error { errors = required("errors") });
 
 crate::runtime::builder!(
-    PubSubToken422error { new(all errors : iter StatusCodesRestApiErrorItem), }
+    PubSubToken422error { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 crate::runtime::error_enum! {

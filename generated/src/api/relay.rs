@@ -101,7 +101,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AddNumberGroupMembershipRequest { new(all phone_number_id : as Uuid), }
+    AddNumberGroupMembershipRequest { new(all phone_number_id = as Uuid), }
 );
 
 /// Address model representing a physical address for regulatory compliance.
@@ -306,8 +306,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AddressValidationError { new(some errors : iter StatusCodesSpaceApiErrorItem),
-    candidates : Some(iter AddressCandidate), }
+    AddressValidationError { new(some errors = iter StatusCodesSpaceApiErrorItem),
+    candidates = Some(iter AddressCandidate), }
 );
 
 /// Request body for assigning an E911 address to a phone number.
@@ -323,7 +323,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AssignE911addressRequest { new(all e911_address_id : as Uuid), }
+    AssignE911addressRequest { new(all e911_address_id = as Uuid), }
 );
 
 /// Assigned number model for campaign registration.
@@ -351,9 +351,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AssignedNumber { new(some id : as Uuid), state : Some(into String), campaign_id :
-    Some(as Uuid), phone_number : Some(as AssignedPhoneNumber), created_at : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime <
+    AssignedNumber { new(some id = as Uuid), state = Some(into String), campaign_id =
+    Some(as Uuid), phone_number = Some(as AssignedPhoneNumber), created_at = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), updated_at = Some(as ::chrono::DateTime <
     ::chrono::Utc >), }
 );
 
@@ -372,7 +372,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AssignedNumberListResponse { new(none), links : Some(as PaginationLinks), data :
+    AssignedNumberListResponse { new(none), links = Some(as PaginationLinks), data =
     Some(iter AssignedNumber), }
 );
 
@@ -396,8 +396,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AssignedPhoneNumber { new(none), id : Some(as Uuid), name : Some(into String), number
-    : Some(into String), status_callback_url : Some(into String), }
+    AssignedPhoneNumber { new(none), id = Some(as Uuid), name = Some(into String), number
+    = Some(into String), status_callback_url = Some(into String), }
 );
 
 /// Available phone number for purchase.
@@ -425,9 +425,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AvailablePhoneNumber { new(some number : into String), region : Some(into String),
-    city : Some(into String), rate_center : Some(into String), lata : Some(into String),
-    capabilities : Some(as PhoneNumberCapabilities), }
+    AvailablePhoneNumber { new(some number = into String), region = Some(into String),
+    city = Some(into String), rate_center = Some(into String), lata = Some(into String),
+    capabilities = Some(as PhoneNumberCapabilities), }
 );
 
 /// Response containing available phone numbers for purchase.
@@ -445,7 +445,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AvailablePhoneNumbersResponse { new(none), links : Some(as PaginationLinks), data :
+    AvailablePhoneNumbersResponse { new(none), links = Some(as PaginationLinks), data =
     Some(iter AvailablePhoneNumber), }
 );
 
@@ -502,14 +502,14 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Brand { new(some id : as Uuid), state : Some(into String), name : Some(into String),
-    company_name : Some(into String), contact_email : Some(into String), contact_phone :
-    Some(into String), ein_issuing_country : Some(into String), legal_entity_type :
-    Some(into String), ein : Some(into String), company_address : Some(into String),
-    company_vertical : Some(into String), company_website : Some(into String),
-    csp_brand_reference : Some(into String), csp_self_registered : Some(as bool),
-    status_callback_url : Some(into String), created_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >), }
+    Brand { new(some id = as Uuid), state = Some(into String), name = Some(into String),
+    company_name = Some(into String), contact_email = Some(into String), contact_phone =
+    Some(into String), ein_issuing_country = Some(into String), legal_entity_type =
+    Some(into String), ein = Some(into String), company_address = Some(into String),
+    company_vertical = Some(into String), company_website = Some(into String),
+    csp_brand_reference = Some(into String), csp_self_registered = Some(as bool),
+    status_callback_url = Some(into String), created_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), updated_at = Some(as ::chrono::DateTime < ::chrono::Utc >), }
 );
 
 /// Response containing a list of brands.
@@ -527,7 +527,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    BrandListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    BrandListResponse { new(none), links = Some(as PaginationLinks), data = Some(iter
     Brand), }
 );
 
@@ -639,20 +639,20 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Campaign { new(some id : as Uuid), name : Some(into String), state : Some(into
-    String), sms_use_case : Some(into String), sub_use_cases : Some(iter String),
-    campaign_verify_token : Some(into String), description : Some(into String), sample1 :
-    Some(into String), sample2 : Some(into String), sample3 : Some(into String), sample4
-    : Some(into String), sample5 : Some(into String), dynamic_templates : Some(into
-    String), message_flow : Some(into String), opt_in_message : Some(into String),
-    opt_out_message : Some(into String), help_message : Some(into String),
-    opt_in_keywords : Some(into String), opt_out_keywords : Some(into String),
-    help_keywords : Some(into String), number_pooling_required : Some(as bool),
-    number_pooling_per_campaign : Some(into String), direct_lending : Some(as bool),
-    embedded_link : Some(as bool), embedded_phone : Some(as bool), age_gated_content :
-    Some(as bool), lead_generation : Some(as bool), csp_campaign_reference : Some(into
-    String), status_callback_url : Some(into String), created_at : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime <
+    Campaign { new(some id = as Uuid), name = Some(into String), state = Some(into
+    String), sms_use_case = Some(into String), sub_use_cases = Some(iter String),
+    campaign_verify_token = Some(into String), description = Some(into String), sample1 =
+    Some(into String), sample2 = Some(into String), sample3 = Some(into String), sample4
+    = Some(into String), sample5 = Some(into String), dynamic_templates = Some(into
+    String), message_flow = Some(into String), opt_in_message = Some(into String),
+    opt_out_message = Some(into String), help_message = Some(into String),
+    opt_in_keywords = Some(into String), opt_out_keywords = Some(into String),
+    help_keywords = Some(into String), number_pooling_required = Some(as bool),
+    number_pooling_per_campaign = Some(into String), direct_lending = Some(as bool),
+    embedded_link = Some(as bool), embedded_phone = Some(as bool), age_gated_content =
+    Some(as bool), lead_generation = Some(as bool), csp_campaign_reference = Some(into
+    String), status_callback_url = Some(into String), created_at = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), updated_at = Some(as ::chrono::DateTime <
     ::chrono::Utc >), }
 );
 
@@ -671,7 +671,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CampaignListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    CampaignListResponse { new(none), links = Some(as PaginationLinks), data = Some(iter
     Campaign), }
 );
 
@@ -710,10 +710,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CarrierLookupInfo { new(none), lrn : Some(into String), spid : Some(into String), ocn
-    : Some(into String), lata : Some(into String), city : Some(into String), state :
-    Some(into String), jurisdiction : Some(into String), lec : Some(into String),
-    linetype : Some(into String), }
+    CarrierLookupInfo { new(none), lrn = Some(into String), spid = Some(into String), ocn
+    = Some(into String), lata = Some(into String), city = Some(into String), state =
+    Some(into String), jurisdiction = Some(into String), lec = Some(into String),
+    linetype = Some(into String), }
 );
 
 /// Caller ID (CNAM) information.
@@ -726,7 +726,7 @@ pub struct CnamInfo {
 
 crate::runtime::wire_struct!(CnamInfo { caller_id = default("caller_id") });
 
-crate::runtime::builder!(CnamInfo { new(none), caller_id : Some(into String), });
+crate::runtime::builder!(CnamInfo { new(none), caller_id = Some(into String), });
 
 crate::runtime::open_enum! {
     /// Company vertical/industry classification.
@@ -834,7 +834,7 @@ pub struct ConferenceRecordingRequired {
 crate::runtime::builder!(
     ConferenceRecording { new(some ConferenceRecordingRequired { id, project_id,
     created_at, updated_at, duration_in_seconds, price, price_unit, status, url, stereo,
-    track, relay_conference_id }), error_code : Some(into String), byte_size : Some(as
+    track, relay_conference_id }), error_code = Some(into String), byte_size = Some(as
     i32), }
 );
 
@@ -927,8 +927,8 @@ pub struct CreateAddressRequestRequired {
 crate::runtime::builder!(
     CreateAddressRequest { new(some CreateAddressRequestRequired { label, country,
     first_name, last_name, street_number, street_name, city, state, postal_code }),
-    address_type : Some(as AddressType), address_number : Some(into String),
-    emergency_enabled : Some(as bool), auto_correct_address : Some(as bool), }
+    address_type = Some(as AddressType), address_number = Some(into String),
+    emergency_enabled = Some(as bool), auto_correct_address = Some(as bool), }
 );
 
 /// The request body of [`Client::create_brand`](crate::Client::create_brand).
@@ -1018,7 +1018,7 @@ pub struct CreateCspBrandRequestRequired {
 
 crate::runtime::builder!(
     CreateCspBrandRequest { new(some CreateCspBrandRequestRequired { csp_self_registered,
-    name, csp_brand_reference }), status_callback_url : Some(into String), }
+    name, csp_brand_reference }), status_callback_url = Some(into String), }
 );
 
 /// Request body for creating a domain application.
@@ -1133,23 +1133,23 @@ pub struct CreateDomainApplicationRequestRequired {
 
 crate::runtime::builder!(
     CreateDomainApplicationRequest { new(some CreateDomainApplicationRequestRequired {
-    name, identifier }), user : Some(into String), ip_auth_enabled : Some(as bool),
-    ip_auth : Some(iter String), encryption : Some(as
-    CreateDomainApplicationRequestEncryption), codecs : Some(iter String), ciphers :
-    Some(iter String), call_handler : Some(as DomainAppCallHandlerRequest),
-    call_relay_topic : Some(into String), call_relay_topic_status_callback_url :
-    Some(into String), call_relay_application : Some(into String), call_request_url :
-    Some(into String), call_request_method : Some(as
-    CreateDomainApplicationRequestCallRequestMethod), call_fallback_url : Some(into
-    String), call_fallback_method : Some(as
-    CreateDomainApplicationRequestCallFallbackMethod), call_status_callback_url :
-    Some(into String), call_status_callback_method : Some(as
-    CreateDomainApplicationRequestCallStatusCallbackMethod), call_laml_application_id :
-    Some(into String), call_video_room_id : Some(as Uuid), call_relay_script_url :
-    Some(into String), call_dialogflow_agent_id : Some(as Uuid), call_ai_agent_id :
-    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(as
-    CreateDomainApplicationRequestCallFlowVersion), call_relay_context : Some(into
-    String), call_relay_context_status_callback_url : Some(into String), }
+    name, identifier }), user = Some(into String), ip_auth_enabled = Some(as bool),
+    ip_auth = Some(iter String), encryption = Some(as
+    CreateDomainApplicationRequestEncryption), codecs = Some(iter String), ciphers =
+    Some(iter String), call_handler = Some(as DomainAppCallHandlerRequest),
+    call_relay_topic = Some(into String), call_relay_topic_status_callback_url =
+    Some(into String), call_relay_application = Some(into String), call_request_url =
+    Some(into String), call_request_method = Some(as
+    CreateDomainApplicationRequestCallRequestMethod), call_fallback_url = Some(into
+    String), call_fallback_method = Some(as
+    CreateDomainApplicationRequestCallFallbackMethod), call_status_callback_url =
+    Some(into String), call_status_callback_method = Some(as
+    CreateDomainApplicationRequestCallStatusCallbackMethod), call_laml_application_id =
+    Some(into String), call_video_room_id = Some(as Uuid), call_relay_script_url =
+    Some(into String), call_dialogflow_agent_id = Some(as Uuid), call_ai_agent_id =
+    Some(as Uuid), call_flow_id = Some(as Uuid), call_flow_version = Some(as
+    CreateDomainApplicationRequestCallFlowVersion), call_relay_context = Some(into
+    String), call_relay_context_status_callback_url = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -1274,8 +1274,8 @@ pub struct CreateManagedBrandRequestRequired {
 crate::runtime::builder!(
     CreateManagedBrandRequest { new(some CreateManagedBrandRequestRequired { name,
     company_name, contact_email, contact_phone, ein_issuing_country, legal_entity_type,
-    ein, company_address, company_website }), company_vertical : Some(as
-    CompanyVertical), status_callback_url : Some(into String), }
+    ein, company_address, company_website }), company_vertical = Some(as
+    CompanyVertical), status_callback_url = Some(into String), }
 );
 
 /// Request body for creating a managed campaign. Used when the brand is a managed (non-CSP) brand.
@@ -1426,12 +1426,12 @@ crate::runtime::builder!(
     CreateManagedCampaignRequest { new(some CreateManagedCampaignRequestRequired { name,
     brand_id, sms_use_case, description, sample1, sample2, message_flow, opt_out_message,
     help_message, number_pooling_required, direct_lending, embedded_link, embedded_phone,
-    age_gated_content, lead_generation, terms_and_conditions }), sub_use_cases :
-    Some(iter String), campaign_verify_token : Some(into String), sample3 : Some(into
-    String), sample4 : Some(into String), sample5 : Some(into String), dynamic_messages :
-    Some(into String), opt_in_message : Some(into String), opt_in_keywords : Some(into
-    String), opt_out_keywords : Some(into String), help_keywords : Some(into String),
-    number_pooling_per_campaign : Some(into String), status_callback_url : Some(into
+    age_gated_content, lead_generation, terms_and_conditions }), sub_use_cases =
+    Some(iter String), campaign_verify_token = Some(into String), sample3 = Some(into
+    String), sample4 = Some(into String), sample5 = Some(into String), dynamic_messages =
+    Some(into String), opt_in_message = Some(into String), opt_in_keywords = Some(into
+    String), opt_out_keywords = Some(into String), help_keywords = Some(into String),
+    number_pooling_per_campaign = Some(into String), status_callback_url = Some(into
     String), }
 );
 
@@ -1453,7 +1453,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CreateNumberGroupRequest { new(some name : into String), sticky_sender : Some(as
+    CreateNumberGroupRequest { new(some name = into String), sticky_sender = Some(as
     bool), }
 );
 
@@ -1473,8 +1473,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CreateOrderRequest { new(none), phone_numbers : Some(iter String),
-    status_callback_url : Some(into String), }
+    CreateOrderRequest { new(none), phone_numbers = Some(iter String),
+    status_callback_url = Some(into String), }
 );
 
 /// Request body for creating a partner/CSP campaign. Used when the brand is a CSP (self-registered) brand.
@@ -1514,7 +1514,7 @@ pub struct CreatePartnerCampaignRequestRequired {
 
 crate::runtime::builder!(
     CreatePartnerCampaignRequest { new(some CreatePartnerCampaignRequestRequired { name,
-    brand_id, csp_campaign_reference }), status_callback_url : Some(into String), }
+    brand_id, csp_campaign_reference }), status_callback_url = Some(into String), }
 );
 
 /// Request body for creating a queue.
@@ -1532,7 +1532,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CreateQueueRequest { new(none), name : Some(into String), max_size : Some(as i32), }
+    CreateQueueRequest { new(none), name = Some(into String), max_size = Some(as i32), }
 );
 
 /// Request body for creating a SIP endpoint.
@@ -1629,21 +1629,21 @@ pub struct CreateSipEndpointRequestRequired {
 
 crate::runtime::builder!(
     CreateSipEndpointRequest { new(some CreateSipEndpointRequestRequired { username,
-    password }), caller_id : Some(into String), send_as : Some(into String), ciphers :
-    Some(iter String), codecs : Some(iter String), encryption : Some(as
-    CreateSipEndpointRequestEncryption), call_handler : Some(as
-    CreateSipEndpointRequestCallHandler), call_request_url : Some(into String),
-    call_request_method : Some(as CreateSipEndpointRequestCallRequestMethod),
-    call_fallback_url : Some(into String), call_fallback_method : Some(as
-    CreateSipEndpointRequestCallFallbackMethod), call_status_callback_url : Some(into
-    String), call_status_callback_method : Some(as
-    CreateSipEndpointRequestCallStatusCallbackMethod), call_laml_application_id :
-    Some(into String), call_dialogflow_agent_id : Some(into String), call_relay_topic :
-    Some(into String), call_relay_topic_status_callback_url : Some(into String),
-    call_relay_context : Some(into String), call_relay_context_status_callback_url :
-    Some(into String), call_relay_application : Some(into String), call_video_room_id :
-    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(into String),
-    call_ai_agent_id : Some(as Uuid), call_relay_script_url : Some(into String), }
+    password }), caller_id = Some(into String), send_as = Some(into String), ciphers =
+    Some(iter String), codecs = Some(iter String), encryption = Some(as
+    CreateSipEndpointRequestEncryption), call_handler = Some(as
+    CreateSipEndpointRequestCallHandler), call_request_url = Some(into String),
+    call_request_method = Some(as CreateSipEndpointRequestCallRequestMethod),
+    call_fallback_url = Some(into String), call_fallback_method = Some(as
+    CreateSipEndpointRequestCallFallbackMethod), call_status_callback_url = Some(into
+    String), call_status_callback_method = Some(as
+    CreateSipEndpointRequestCallStatusCallbackMethod), call_laml_application_id =
+    Some(into String), call_dialogflow_agent_id = Some(into String), call_relay_topic =
+    Some(into String), call_relay_topic_status_callback_url = Some(into String),
+    call_relay_context = Some(into String), call_relay_context_status_callback_url =
+    Some(into String), call_relay_application = Some(into String), call_video_room_id =
+    Some(as Uuid), call_flow_id = Some(as Uuid), call_flow_version = Some(into String),
+    call_ai_agent_id = Some(as Uuid), call_relay_script_url = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -1709,8 +1709,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    CreateVerifiedCallerIdRequest { new(some number : into String), name : Some(into
-    String), extension : Some(into String), }
+    CreateVerifiedCallerIdRequest { new(some number = into String), name = Some(into
+    String), extension = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -1999,7 +1999,7 @@ pub struct ImportPhoneNumberRequestRequired {
 
 crate::runtime::builder!(
     ImportPhoneNumberRequest { new(some ImportPhoneNumberRequestRequired { number,
-    number_type }), capabilities : Some(iter ImportPhoneNumberRequestCapabilitiesItem), }
+    number_type }), capabilities = Some(iter ImportPhoneNumberRequestCapabilitiesItem), }
 );
 
 crate::runtime::open_enum! {
@@ -2064,8 +2064,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListAddressesParams { new(none), filter_label : Some(into String), page_number :
-    Some(as i32), page_size : Some(as i32), page_token : Some(into String), }
+    ListAddressesParams { new(none), filter_label = Some(into String), page_number =
+    Some(as i32), page_size = Some(as i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_brands`](crate::Client::list_brands).
@@ -2090,7 +2090,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListBrandsParams { new(none), filter_name : Some(into String), filter_state :
+    ListBrandsParams { new(none), filter_name = Some(into String), filter_state =
     Some(into String), }
 );
 
@@ -2116,7 +2116,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListCampaignsParams { new(none), filter_name : Some(into String), filter_state :
+    ListCampaignsParams { new(none), filter_name = Some(into String), filter_state =
     Some(into String), }
 );
 
@@ -2155,9 +2155,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListDomainApplicationsParams { new(none), filter_domain : Some(into String),
-    filter_name : Some(into String), page_number : Some(as i32), page_size : Some(as
-    i32), page_token : Some(into String), }
+    ListDomainApplicationsParams { new(none), filter_domain = Some(into String),
+    filter_name = Some(into String), page_number = Some(as i32), page_size = Some(as
+    i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_number_assignments`](crate::Client::list_number_assignments).
@@ -2177,7 +2177,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListNumberAssignmentsParams { new(none), filter_state : Some(into String), }
+    ListNumberAssignmentsParams { new(none), filter_state = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_number_group_memberships`](crate::Client::list_number_group_memberships).
@@ -2206,8 +2206,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListNumberGroupMembershipsParams { new(none), page_number : Some(as i32), page_size :
-    Some(as i32), page_token : Some(into String), }
+    ListNumberGroupMembershipsParams { new(none), page_number = Some(as i32), page_size =
+    Some(as i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_number_groups`](crate::Client::list_number_groups).
@@ -2241,8 +2241,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListNumberGroupsParams { new(none), filter_name : Some(into String), page_number :
-    Some(as i32), page_size : Some(as i32), page_token : Some(into String), }
+    ListNumberGroupsParams { new(none), filter_name = Some(into String), page_number =
+    Some(as i32), page_size = Some(as i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_orders`](crate::Client::list_orders).
@@ -2262,7 +2262,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListOrdersParams { new(none), filter_state : Some(into String), }
+    ListOrdersParams { new(none), filter_state = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_phone_numbers`](crate::Client::list_phone_numbers).
@@ -2300,8 +2300,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListPhoneNumbersParams { new(none), filter_name : Some(into String), filter_number :
-    Some(into String), page_number : Some(as i32), page_size : Some(as i32), page_token :
+    ListPhoneNumbersParams { new(none), filter_name = Some(into String), filter_number =
+    Some(into String), page_number = Some(as i32), page_size = Some(as i32), page_token =
     Some(into String), }
 );
 
@@ -2340,8 +2340,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListShortCodesParams { new(none), filter_name : Some(into String), filter_number :
-    Some(into String), page_number : Some(as i32), page_size : Some(as i32), page_token :
+    ListShortCodesParams { new(none), filter_name = Some(into String), filter_number =
+    Some(into String), page_number = Some(as i32), page_size = Some(as i32), page_token =
     Some(into String), }
 );
 
@@ -2380,9 +2380,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListSipEndpointsParams { new(none), filter_username : Some(into String),
-    filter_caller_id : Some(into String), page_number : Some(as i32), page_size : Some(as
-    i32), page_token : Some(into String), }
+    ListSipEndpointsParams { new(none), filter_username = Some(into String),
+    filter_caller_id = Some(into String), page_number = Some(as i32), page_size = Some(as
+    i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_verified_caller_ids`](crate::Client::list_verified_caller_ids).
@@ -2407,8 +2407,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListVerifiedCallerIdsParams { new(none), filter_name : Some(into String),
-    filter_number : Some(into String), }
+    ListVerifiedCallerIdsParams { new(none), filter_name = Some(into String),
+    filter_number = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::lookup_phone_number`](crate::Client::lookup_phone_number).
@@ -2426,7 +2426,7 @@ pub struct LookupPhoneNumberParams {
 crate::runtime::wire_struct!(LookupPhoneNumberParams { include = default("include") });
 
 crate::runtime::builder!(
-    LookupPhoneNumberParams { new(none), include : Some(into String), }
+    LookupPhoneNumberParams { new(none), include = Some(into String), }
 );
 
 /// Phone number representation within a membership.
@@ -2449,8 +2449,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MembershipPhoneNumber { new(none), id : Some(as Uuid), name : Some(into String),
-    number : Some(into String), capabilities : Some(iter String), }
+    MembershipPhoneNumber { new(none), id = Some(as Uuid), name = Some(into String),
+    number = Some(into String), capabilities = Some(iter String), }
 );
 
 /// MFA request model.
@@ -2491,9 +2491,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    MfaRequest { new(some to : into String), from : Some(into String), message :
-    Some(into String), token_length : Some(as i32), valid_for : Some(as i32),
-    max_attempts : Some(as i32), allow_alphas : Some(as bool), }
+    MfaRequest { new(some to = into String), from = Some(into String), message =
+    Some(into String), token_length = Some(as i32), valid_for = Some(as i32),
+    max_attempts = Some(as i32), allow_alphas = Some(as bool), }
 );
 
 /// MFA response model.
@@ -2542,7 +2542,7 @@ pub struct MfaVerifyRequest {
 
 crate::runtime::wire_struct!(MfaVerifyRequest { token = required("token") });
 
-crate::runtime::builder!(MfaVerifyRequest { new(all token : into String), });
+crate::runtime::builder!(MfaVerifyRequest { new(all token = into String), });
 
 /// MFA verification response model.
 #[derive(Debug, Clone, PartialEq)]
@@ -2554,7 +2554,7 @@ pub struct MfaVerifyResponse {
 
 crate::runtime::wire_struct!(MfaVerifyResponse { success = required("success") });
 
-crate::runtime::builder!(MfaVerifyResponse { new(all success : as bool), });
+crate::runtime::builder!(MfaVerifyResponse { new(all success = as bool), });
 
 /// Number group model.
 #[derive(Debug, Clone, PartialEq)]
@@ -2728,10 +2728,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Order { new(some id : as Uuid), state : Some(into String), processed_at : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), created_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >),
-    status_callback_url : Some(into String), }
+    Order { new(some id = as Uuid), state = Some(into String), processed_at = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), created_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), updated_at = Some(as ::chrono::DateTime < ::chrono::Utc >),
+    status_callback_url = Some(into String), }
 );
 
 /// Response containing a list of orders.
@@ -2749,7 +2749,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    OrderListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    OrderListResponse { new(none), links = Some(as PaginationLinks), data = Some(iter
     Order), }
 );
 
@@ -3051,8 +3051,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    PhoneNumberCapabilities { new(none), voice : Some(as bool), sms : Some(as bool), mms
-    : Some(as bool), fax : Some(as bool), }
+    PhoneNumberCapabilities { new(none), voice = Some(as bool), sms = Some(as bool), mms
+    = Some(as bool), fax = Some(as bool), }
 );
 
 crate::runtime::open_enum! {
@@ -3149,13 +3149,13 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    PhoneNumberLookupResponse { new(none), country_code_number : Some(as i32),
-    national_number : Some(into String), possible_number : Some(as bool), valid_number :
-    Some(as bool), national_number_formatted : Some(into String),
-    international_number_formatted : Some(into String), e164 : Some(into String),
-    location : Some(into String), country_code : Some(into String), timezones : Some(iter
-    String), number_type : Some(into String), carrier : Some(as CarrierLookupInfo), cnam
-    : Some(as CnamInfo), }
+    PhoneNumberLookupResponse { new(none), country_code_number = Some(as i32),
+    national_number = Some(into String), possible_number = Some(as bool), valid_number =
+    Some(as bool), national_number_formatted = Some(into String),
+    international_number_formatted = Some(into String), e164 = Some(into String),
+    location = Some(into String), country_code = Some(into String), timezones = Some(iter
+    String), number_type = Some(into String), carrier = Some(as CarrierLookupInfo), cnam
+    = Some(as CnamInfo), }
 );
 
 crate::runtime::open_enum! {
@@ -3263,8 +3263,8 @@ pub struct PstnRecordingRequired {
 crate::runtime::builder!(
     PstnRecording { new(some PstnRecordingRequired { id, project_id, created_at,
     updated_at, duration_in_seconds, price, price_unit, status, url, stereo, track,
-    relay_pstn_leg_id }), error_code : Some(into String), byte_size : Some(as i32),
-    relay_conference_id : Some(as Uuid), }
+    relay_pstn_leg_id }), error_code = Some(into String), byte_size = Some(as i32),
+    relay_conference_id = Some(as Uuid), }
 );
 
 /// Request body for purchasing a phone number.
@@ -3277,7 +3277,7 @@ pub struct PurchasePhoneNumberRequest {
 
 crate::runtime::wire_struct!(PurchasePhoneNumberRequest { number = required("number") });
 
-crate::runtime::builder!(PurchasePhoneNumberRequest { new(all number : into String), });
+crate::runtime::builder!(PurchasePhoneNumberRequest { new(all number = into String), });
 
 /// Queue model.
 #[derive(Debug, Clone, PartialEq)]
@@ -3323,9 +3323,9 @@ pub struct QueueRequired {
 }
 
 crate::runtime::builder!(
-    Queue { new(some QueueRequired { id, project_id, friendly_name }), max_size : Some(as
-    i32), current_size : Some(as i32), average_wait_time : Some(as i32), uri : Some(into
-    String), date_created : Some(as ::chrono::DateTime < ::chrono::Utc >), date_updated :
+    Queue { new(some QueueRequired { id, project_id, friendly_name }), max_size = Some(as
+    i32), current_size = Some(as i32), average_wait_time = Some(as i32), uri = Some(into
+    String), date_created = Some(as ::chrono::DateTime < ::chrono::Utc >), date_updated =
     Some(as ::chrono::DateTime < ::chrono::Utc >), }
 );
 
@@ -3344,7 +3344,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    QueueListResponse { new(none), links : Some(as PaginationLinks), data : Some(iter
+    QueueListResponse { new(none), links = Some(as PaginationLinks), data = Some(iter
     Queue), }
 );
 
@@ -3392,7 +3392,7 @@ pub struct QueueMemberRequired {
 
 crate::runtime::builder!(
     QueueMember { new(some QueueMemberRequired { call_id, project_id, queue_id, position,
-    uri }), wait_time : Some(as i32), date_enqueued : Some(as ::chrono::DateTime <
+    uri }), wait_time = Some(as i32), date_enqueued = Some(as ::chrono::DateTime <
     ::chrono::Utc >), }
 );
 
@@ -3411,7 +3411,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    QueueMemberListResponse { new(none), links : Some(as PaginationLinks), data :
+    QueueMemberListResponse { new(none), links = Some(as PaginationLinks), data =
     Some(iter QueueMember), }
 );
 
@@ -3507,10 +3507,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SearchAvailablePhoneNumbersParams { new(none), areacode : Some(into String),
-    number_type : Some(into String), starts_with : Some(into String), contains :
-    Some(into String), ends_with : Some(into String), max_results : Some(as i32), region
-    : Some(into String), city : Some(into String), }
+    SearchAvailablePhoneNumbersParams { new(none), areacode = Some(into String),
+    number_type = Some(into String), starts_with = Some(into String), contains =
+    Some(into String), ends_with = Some(into String), max_results = Some(as i32), region
+    = Some(into String), city = Some(into String), }
 );
 
 /// Short code model.
@@ -3921,10 +3921,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SipProfileResponse { new(none), domain : Some(into String), domain_identifier :
-    Some(into String), default_codecs : Some(iter String), default_ciphers : Some(iter
-    String), default_encryption : Some(as SipProfileResponseDefaultEncryption),
-    default_send_as : Some(into String), }
+    SipProfileResponse { new(none), domain = Some(into String), domain_identifier =
+    Some(into String), default_codecs = Some(iter String), default_ciphers = Some(iter
+    String), default_encryption = Some(as SipProfileResponseDefaultEncryption),
+    default_send_as = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -4014,8 +4014,8 @@ pub struct SipRecordingRequired {
 crate::runtime::builder!(
     SipRecording { new(some SipRecordingRequired { id, project_id, created_at,
     updated_at, duration_in_seconds, price, price_unit, status, url, stereo, track,
-    relay_sip_leg_id }), error_code : Some(into String), byte_size : Some(as i32),
-    relay_conference_id : Some(as Uuid), }
+    relay_sip_leg_id }), error_code = Some(into String), byte_size = Some(as i32),
+    relay_conference_id = Some(as Uuid), }
 );
 
 /// Details about a specific validation error.
@@ -4066,7 +4066,7 @@ pub struct StatusCodesValidationError {
 crate::runtime::wire_struct!(StatusCodesValidationError { errors = required("errors") });
 
 crate::runtime::builder!(
-    StatusCodesValidationError { new(all errors : iter StatusCodesSpaceApiErrorItem), }
+    StatusCodesValidationError { new(all errors = iter StatusCodesSpaceApiErrorItem), }
 );
 
 /// Request body for updating an address.
@@ -4085,7 +4085,7 @@ pub struct UpdateCampaignRequest {
 
 crate::runtime::wire_struct!(UpdateCampaignRequest { name = default("name") });
 
-crate::runtime::builder!(UpdateCampaignRequest { new(none), name : Some(into String), });
+crate::runtime::builder!(UpdateCampaignRequest { new(none), name = Some(into String), });
 
 /// Request body for updating a domain application.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -4173,23 +4173,23 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateDomainApplicationRequest { new(none), name : Some(into String), identifier :
-    Some(into String), user : Some(into String), ip_auth_enabled : Some(as bool), ip_auth
-    : Some(iter String), encryption : Some(as UpdateDomainApplicationRequestEncryption),
-    codecs : Some(iter String), ciphers : Some(iter String), call_handler : Some(as
-    DomainAppCallHandlerRequest), call_relay_topic : Some(into String),
-    call_relay_topic_status_callback_url : Some(into String), call_relay_application :
-    Some(into String), call_request_url : Some(into String), call_request_method :
-    Some(as UpdateDomainApplicationRequestCallRequestMethod), call_fallback_url :
-    Some(into String), call_fallback_method : Some(as
-    UpdateDomainApplicationRequestCallFallbackMethod), call_status_callback_url :
-    Some(into String), call_status_callback_method : Some(as
-    UpdateDomainApplicationRequestCallStatusCallbackMethod), call_laml_application_id :
-    Some(into String), call_video_room_id : Some(as Uuid), call_relay_script_url :
-    Some(into String), call_dialogflow_agent_id : Some(as Uuid), call_ai_agent_id :
-    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(as
-    UpdateDomainApplicationRequestCallFlowVersion), call_relay_context : Some(into
-    String), call_relay_context_status_callback_url : Some(into String), }
+    UpdateDomainApplicationRequest { new(none), name = Some(into String), identifier =
+    Some(into String), user = Some(into String), ip_auth_enabled = Some(as bool), ip_auth
+    = Some(iter String), encryption = Some(as UpdateDomainApplicationRequestEncryption),
+    codecs = Some(iter String), ciphers = Some(iter String), call_handler = Some(as
+    DomainAppCallHandlerRequest), call_relay_topic = Some(into String),
+    call_relay_topic_status_callback_url = Some(into String), call_relay_application =
+    Some(into String), call_request_url = Some(into String), call_request_method =
+    Some(as UpdateDomainApplicationRequestCallRequestMethod), call_fallback_url =
+    Some(into String), call_fallback_method = Some(as
+    UpdateDomainApplicationRequestCallFallbackMethod), call_status_callback_url =
+    Some(into String), call_status_callback_method = Some(as
+    UpdateDomainApplicationRequestCallStatusCallbackMethod), call_laml_application_id =
+    Some(into String), call_video_room_id = Some(as Uuid), call_relay_script_url =
+    Some(into String), call_dialogflow_agent_id = Some(as Uuid), call_ai_agent_id =
+    Some(as Uuid), call_flow_id = Some(as Uuid), call_flow_version = Some(as
+    UpdateDomainApplicationRequestCallFlowVersion), call_relay_context = Some(into
+    String), call_relay_context_status_callback_url = Some(into String), }
 );
 
 /// A string representing the HTTP method to use with call_fallback_url.
@@ -4223,7 +4223,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateNumberGroupRequest { new(some name : into String), sticky_sender : Some(as
+    UpdateNumberGroupRequest { new(some name = into String), sticky_sender = Some(as
     bool), }
 );
 
@@ -4326,26 +4326,26 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdatePhoneNumberRequest { new(none), name : Some(into String), call_handler :
-    Some(as PhoneNumberCallHandlerRequest), call_receive_mode : Some(into String),
-    call_request_url : Some(into String), call_request_method : Some(as
-    UpdatePhoneNumberRequestCallRequestMethod), call_fallback_url : Some(into String),
-    call_fallback_method : Some(as UpdatePhoneNumberRequestCallFallbackMethod),
-    call_status_callback_url : Some(into String), call_status_callback_method : Some(as
-    UpdatePhoneNumberRequestCallStatusCallbackMethod), call_laml_application_id :
-    Some(into String), call_dialogflow_agent_id : Some(into String), call_relay_topic :
-    Some(into String), call_relay_topic_status_callback_url : Some(into String),
-    call_relay_script_url : Some(into String), call_relay_context : Some(into String),
-    call_relay_context_status_callback_url : Some(into String), call_relay_application :
-    Some(into String), call_relay_connector_id : Some(into String), call_sip_endpoint_id
-    : Some(into String), call_verto_resource : Some(into String), call_video_room_id :
-    Some(as Uuid), message_handler : Some(as PhoneNumberMessageHandler),
-    message_request_url : Some(into String), message_request_method : Some(as
-    UpdatePhoneNumberRequestMessageRequestMethod), message_fallback_url : Some(into
-    String), message_fallback_method : Some(as
-    UpdatePhoneNumberRequestMessageFallbackMethod), message_laml_application_id :
-    Some(into String), message_relay_topic : Some(into String), message_relay_context :
-    Some(into String), message_relay_application : Some(into String), }
+    UpdatePhoneNumberRequest { new(none), name = Some(into String), call_handler =
+    Some(as PhoneNumberCallHandlerRequest), call_receive_mode = Some(into String),
+    call_request_url = Some(into String), call_request_method = Some(as
+    UpdatePhoneNumberRequestCallRequestMethod), call_fallback_url = Some(into String),
+    call_fallback_method = Some(as UpdatePhoneNumberRequestCallFallbackMethod),
+    call_status_callback_url = Some(into String), call_status_callback_method = Some(as
+    UpdatePhoneNumberRequestCallStatusCallbackMethod), call_laml_application_id =
+    Some(into String), call_dialogflow_agent_id = Some(into String), call_relay_topic =
+    Some(into String), call_relay_topic_status_callback_url = Some(into String),
+    call_relay_script_url = Some(into String), call_relay_context = Some(into String),
+    call_relay_context_status_callback_url = Some(into String), call_relay_application =
+    Some(into String), call_relay_connector_id = Some(into String), call_sip_endpoint_id
+    = Some(into String), call_verto_resource = Some(into String), call_video_room_id =
+    Some(as Uuid), message_handler = Some(as PhoneNumberMessageHandler),
+    message_request_url = Some(into String), message_request_method = Some(as
+    UpdatePhoneNumberRequestMessageRequestMethod), message_fallback_url = Some(into
+    String), message_fallback_method = Some(as
+    UpdatePhoneNumberRequestMessageFallbackMethod), message_laml_application_id =
+    Some(into String), message_relay_topic = Some(into String), message_relay_context =
+    Some(into String), message_relay_application = Some(into String), }
 );
 
 /// The call fallback method for the phone number.
@@ -4415,10 +4415,10 @@ pub struct UpdateShortCodeRequestRequired {
 
 crate::runtime::builder!(
     UpdateShortCodeRequest { new(some UpdateShortCodeRequestRequired { name,
-    message_handler }), message_request_url : Some(into String), message_request_method :
-    Some(as HttpMethod), message_fallback_url : Some(into String),
-    message_fallback_method : Some(as HttpMethod), message_laml_application_id : Some(as
-    Uuid), message_relay_context : Some(into String), }
+    message_handler }), message_request_url = Some(into String), message_request_method =
+    Some(as HttpMethod), message_fallback_url = Some(into String),
+    message_fallback_method = Some(as HttpMethod), message_laml_application_id = Some(as
+    Uuid), message_relay_context = Some(into String), }
 );
 
 /// Request body for updating a SIP endpoint.
@@ -4505,22 +4505,22 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateSipEndpointRequest { new(none), username : Some(into String), password :
-    Some(into String), caller_id : Some(into String), send_as : Some(into String),
-    ciphers : Some(iter String), codecs : Some(iter String), encryption : Some(as
-    UpdateSipEndpointRequestEncryption), call_handler : Some(as
-    UpdateSipEndpointRequestCallHandler), call_request_url : Some(into String),
-    call_request_method : Some(as UpdateSipEndpointRequestCallRequestMethod),
-    call_fallback_url : Some(into String), call_fallback_method : Some(as
-    UpdateSipEndpointRequestCallFallbackMethod), call_status_callback_url : Some(into
-    String), call_status_callback_method : Some(as
-    UpdateSipEndpointRequestCallStatusCallbackMethod), call_laml_application_id :
-    Some(into String), call_dialogflow_agent_id : Some(into String), call_relay_topic :
-    Some(into String), call_relay_topic_status_callback_url : Some(into String),
-    call_relay_context : Some(into String), call_relay_context_status_callback_url :
-    Some(into String), call_relay_application : Some(into String), call_video_room_id :
-    Some(as Uuid), call_flow_id : Some(as Uuid), call_flow_version : Some(into String),
-    call_ai_agent_id : Some(as Uuid), call_relay_script_url : Some(into String), }
+    UpdateSipEndpointRequest { new(none), username = Some(into String), password =
+    Some(into String), caller_id = Some(into String), send_as = Some(into String),
+    ciphers = Some(iter String), codecs = Some(iter String), encryption = Some(as
+    UpdateSipEndpointRequestEncryption), call_handler = Some(as
+    UpdateSipEndpointRequestCallHandler), call_request_url = Some(into String),
+    call_request_method = Some(as UpdateSipEndpointRequestCallRequestMethod),
+    call_fallback_url = Some(into String), call_fallback_method = Some(as
+    UpdateSipEndpointRequestCallFallbackMethod), call_status_callback_url = Some(into
+    String), call_status_callback_method = Some(as
+    UpdateSipEndpointRequestCallStatusCallbackMethod), call_laml_application_id =
+    Some(into String), call_dialogflow_agent_id = Some(into String), call_relay_topic =
+    Some(into String), call_relay_topic_status_callback_url = Some(into String),
+    call_relay_context = Some(into String), call_relay_context_status_callback_url =
+    Some(into String), call_relay_application = Some(into String), call_video_room_id =
+    Some(as Uuid), call_flow_id = Some(as Uuid), call_flow_version = Some(into String),
+    call_ai_agent_id = Some(as Uuid), call_relay_script_url = Some(into String), }
 );
 
 /// The HTTP method to use with call_fallback_url.
@@ -4562,10 +4562,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateSipProfileRequest { new(none), domain_identifier : Some(into String),
-    default_codecs : Some(iter String), default_ciphers : Some(iter String),
-    default_encryption : Some(as UpdateSipProfileRequestDefaultEncryption),
-    default_send_as : Some(into String), }
+    UpdateSipProfileRequest { new(none), domain_identifier = Some(into String),
+    default_codecs = Some(iter String), default_ciphers = Some(iter String),
+    default_encryption = Some(as UpdateSipProfileRequestDefaultEncryption),
+    default_send_as = Some(into String), }
 );
 
 /// A string representing whether connections to an endpoint that uses this profile require encryption or if encryption is optional. Encryption will always be used if possible. Possible values are required or optional.
@@ -4583,7 +4583,7 @@ pub struct UpdateVerifiedCallerIdRequest {
 
 crate::runtime::wire_struct!(UpdateVerifiedCallerIdRequest { name = required("name") });
 
-crate::runtime::builder!(UpdateVerifiedCallerIdRequest { new(all name : into String), });
+crate::runtime::builder!(UpdateVerifiedCallerIdRequest { new(all name = into String), });
 
 /// Verified caller ID model.
 #[derive(Debug, Clone, PartialEq)]
@@ -4629,8 +4629,8 @@ pub struct VerifiedCallerIdRequired {
 
 crate::runtime::builder!(
     VerifiedCallerId { new(some VerifiedCallerIdRequired { id, number, verified }), type_
-    : Some(into String), name : Some(into String), extension : Some(into String),
-    verified_at : Some(as ::chrono::DateTime < ::chrono::Utc >), status : Some(as
+    = Some(into String), name = Some(into String), extension = Some(into String),
+    verified_at = Some(as ::chrono::DateTime < ::chrono::Utc >), status = Some(as
     VerifiedCallerIdStatus), }
 );
 
@@ -4649,7 +4649,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VerifiedCallerIdListResponse { new(none), links : Some(as PaginationLinks), data :
+    VerifiedCallerIdListResponse { new(none), links = Some(as PaginationLinks), data =
     Some(iter VerifiedCallerId), }
 );
 
@@ -4684,7 +4684,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VerifyCallerIdRequest { new(all verification_code : into String), }
+    VerifyCallerIdRequest { new(all verification_code = into String), }
 );
 
 /// Recording from a WebRTC call leg.
@@ -4766,8 +4766,8 @@ pub struct WebRtcRecordingRequired {
 crate::runtime::builder!(
     WebRtcRecording { new(some WebRtcRecordingRequired { id, project_id, created_at,
     updated_at, duration_in_seconds, price, price_unit, status, url, stereo, track,
-    relay_webrtc_leg_id }), error_code : Some(into String), byte_size : Some(as i32),
-    relay_conference_id : Some(as Uuid), }
+    relay_webrtc_leg_id }), error_code = Some(into String), byte_size = Some(as i32),
+    relay_conference_id = Some(as Uuid), }
 );
 
 crate::runtime::error_enum! {

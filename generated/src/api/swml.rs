@@ -181,7 +181,7 @@ pub struct SwmlCallingAi {
 crate::runtime::wire_struct!(SwmlCallingAi { ai = required("ai") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingAi { new(all ai : as SwmlCallingAiObject), });
+crate::runtime::builder!(SwmlCallingAi { new(all ai = as SwmlCallingAiObject), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// AI Object
@@ -233,12 +233,12 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiObject { new(some prompt : as SwmlCallingAiPrompt), global_data :
-    Some(as SwmlCallingGlobalData), hints : Some(iter SwmlCallingAiObjectHintsItem),
-    languages : Some(iter SwmlCallingLanguages), multilingual : Some(as
-    SwmlCallingMultilingual), params : Some(as SwmlCallingAiParams), post_prompt :
-    Some(as SwmlCallingAiPostPrompt), post_prompt_url : Some(into String), pronounce :
-    Some(iter SwmlCallingPronounce), swaig : Some(as SwmlCallingSwaig), }
+    SwmlCallingAiObject { new(some prompt = as SwmlCallingAiPrompt), global_data =
+    Some(as SwmlCallingGlobalData), hints = Some(iter SwmlCallingAiObjectHintsItem),
+    languages = Some(iter SwmlCallingLanguages), multilingual = Some(as
+    SwmlCallingMultilingual), params = Some(as SwmlCallingAiParams), post_prompt =
+    Some(as SwmlCallingAiPostPrompt), post_prompt_url = Some(into String), pronounce =
+    Some(iter SwmlCallingPronounce), swaig = Some(as SwmlCallingSwaig), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -825,58 +825,58 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiParams { new(none), acknowledge_interruptions : Some(as bool), ai_model
-    : Some(as SwmlCallingAiParamsAiModel), ai_name : Some(into String), ai_volume :
-    Some(as i64), app_name : Some(into String), asr_smart_format : Some(as bool),
-    attention_timeout : Some(as SwmlCallingAiParamsAttentionTimeout),
-    attention_timeout_prompt : Some(into String), asr_diarize : Some(as bool),
-    asr_speaker_affinity : Some(as bool), audible_debug : Some(as bool), audible_latency
-    : Some(as bool), background_file : Some(into String), background_file_loops :
-    Value(as i64) / clear_background_file_loops, background_file_volume : Some(as i64),
-    enable_barge : Some(as SwmlCallingAiParamsEnableBarge), enable_inner_dialog : Some(as
-    bool), enable_pause : Some(as bool), enable_turn_detection : Some(as bool),
-    barge_match_string : Some(into String), barge_min_words : Some(as i64),
-    barge_functions : Some(as bool), cache_mode : Some(as bool), conscience : Some(into
-    String), convo : Some(iter SwmlCallingConversationMessage), conversation_id :
-    Some(into String), conversation_sliding_window : Some(as i64), debug_webhook_level :
-    Some(as i64), debug_webhook_url : Some(into String), debug : Some(as
-    SwmlCallingAiParamsDebug), direction : Some(as SwmlCallingDirection),
-    digit_terminators : Some(into String), digit_timeout : Some(as i64),
-    end_of_speech_timeout : Some(as i64), enable_accounting : Some(as bool),
-    enable_thinking : Some(as bool), enable_text_normalization : Some(as
-    SwmlCallingAiParamsEnableTextNormalization), auto_correct : Some(as bool),
-    redact_prompt : Some(into String), enable_vision : Some(as bool), energy_level :
-    Some(as f64), first_word_timeout : Some(as i64), function_wait_for_talking : Some(as
-    bool), functions_on_no_response : Some(as bool), hard_stop_prompt : Some(into
-    String), hard_stop_time : Some(into String), hold_music : Some(into String),
-    hold_on_process : Some(as bool), inactivity_timeout : Some(as i64),
-    inner_dialog_model : Some(as SwmlCallingAiParamsInnerDialogModel),
-    inner_dialog_prompt : Some(into String), inner_dialog_synced : Some(as bool),
-    initial_sleep_ms : Some(as i64), input_poll_freq : Some(as i64), interrupt_on_noise :
-    Some(as bool), interrupt_prompt : Some(into String), languages_enabled : Some(as
-    bool), local_tz : Some(into String), llm_diarize_aware : Some(as bool), max_emotion :
-    Some(as i64), max_response_tokens : Some(as i64), openai_asr_engine : Some(into
-    String), outbound_attention_timeout : Some(as i64), persist_global_data : Some(as
-    bool), pom_format : Some(as SwmlCallingAiParamsPomFormat), save_conversation :
-    Some(as bool), speech_event_timeout : Some(as i64), speech_gen_quick_stops : Some(as
-    i64), speech_timeout : Some(as i64), speak_when_spoken_to : Some(as bool),
-    start_paused : Some(as bool), static_greeting : Some(into String),
-    static_greeting_no_barge : Some(as bool), summary_mode : Some(as
-    SwmlCallingAiParamsSummaryMode), swaig_allow_settings : Some(as bool),
-    swaig_allow_swml : Some(as bool), swaig_post_conversation : Some(as bool),
-    swaig_set_global_data : Some(as bool), swaig_post_swml_vars : Some(as
-    SwmlCallingAiParamsSwaigPostSwmlVars), thinking_model : Some(as
-    SwmlCallingAiParamsThinkingModel), utility_model : Some(as
-    SwmlCallingAiParamsUtilityModel), transparent_barge : Some(as bool),
-    transparent_barge_max_time : Some(as i64), transfer_summary : Some(as bool),
-    turn_detection_timeout : Some(as i64), turn_filler_sources : Some(into String),
-    turn_filler_every_n : Some(as i64), turn_filler_min_ms : Some(as i64),
-    tts_number_format : Some(as SwmlCallingAiParamsTtsNumberFormat), verbose_logs :
-    Some(as bool), video_listening_file : Some(into String), video_idle_file : Some(into
-    String), video_talking_file : Some(into String), vision_model : Some(as
-    SwmlCallingAiParamsVisionModel), vad_config : Some(into String), wait_for_user :
-    Some(as bool), wake_prefix : Some(into String), eleven_labs_stability : Some(as f64),
-    eleven_labs_similarity : Some(as f64), }
+    SwmlCallingAiParams { new(none), acknowledge_interruptions = Some(as bool), ai_model
+    = Some(as SwmlCallingAiParamsAiModel), ai_name = Some(into String), ai_volume =
+    Some(as i64), app_name = Some(into String), asr_smart_format = Some(as bool),
+    attention_timeout = Some(as SwmlCallingAiParamsAttentionTimeout),
+    attention_timeout_prompt = Some(into String), asr_diarize = Some(as bool),
+    asr_speaker_affinity = Some(as bool), audible_debug = Some(as bool), audible_latency
+    = Some(as bool), background_file = Some(into String), background_file_loops =
+    Value(as i64) / clear_background_file_loops, background_file_volume = Some(as i64),
+    enable_barge = Some(as SwmlCallingAiParamsEnableBarge), enable_inner_dialog = Some(as
+    bool), enable_pause = Some(as bool), enable_turn_detection = Some(as bool),
+    barge_match_string = Some(into String), barge_min_words = Some(as i64),
+    barge_functions = Some(as bool), cache_mode = Some(as bool), conscience = Some(into
+    String), convo = Some(iter SwmlCallingConversationMessage), conversation_id =
+    Some(into String), conversation_sliding_window = Some(as i64), debug_webhook_level =
+    Some(as i64), debug_webhook_url = Some(into String), debug = Some(as
+    SwmlCallingAiParamsDebug), direction = Some(as SwmlCallingDirection),
+    digit_terminators = Some(into String), digit_timeout = Some(as i64),
+    end_of_speech_timeout = Some(as i64), enable_accounting = Some(as bool),
+    enable_thinking = Some(as bool), enable_text_normalization = Some(as
+    SwmlCallingAiParamsEnableTextNormalization), auto_correct = Some(as bool),
+    redact_prompt = Some(into String), enable_vision = Some(as bool), energy_level =
+    Some(as f64), first_word_timeout = Some(as i64), function_wait_for_talking = Some(as
+    bool), functions_on_no_response = Some(as bool), hard_stop_prompt = Some(into
+    String), hard_stop_time = Some(into String), hold_music = Some(into String),
+    hold_on_process = Some(as bool), inactivity_timeout = Some(as i64),
+    inner_dialog_model = Some(as SwmlCallingAiParamsInnerDialogModel),
+    inner_dialog_prompt = Some(into String), inner_dialog_synced = Some(as bool),
+    initial_sleep_ms = Some(as i64), input_poll_freq = Some(as i64), interrupt_on_noise =
+    Some(as bool), interrupt_prompt = Some(into String), languages_enabled = Some(as
+    bool), local_tz = Some(into String), llm_diarize_aware = Some(as bool), max_emotion =
+    Some(as i64), max_response_tokens = Some(as i64), openai_asr_engine = Some(into
+    String), outbound_attention_timeout = Some(as i64), persist_global_data = Some(as
+    bool), pom_format = Some(as SwmlCallingAiParamsPomFormat), save_conversation =
+    Some(as bool), speech_event_timeout = Some(as i64), speech_gen_quick_stops = Some(as
+    i64), speech_timeout = Some(as i64), speak_when_spoken_to = Some(as bool),
+    start_paused = Some(as bool), static_greeting = Some(into String),
+    static_greeting_no_barge = Some(as bool), summary_mode = Some(as
+    SwmlCallingAiParamsSummaryMode), swaig_allow_settings = Some(as bool),
+    swaig_allow_swml = Some(as bool), swaig_post_conversation = Some(as bool),
+    swaig_set_global_data = Some(as bool), swaig_post_swml_vars = Some(as
+    SwmlCallingAiParamsSwaigPostSwmlVars), thinking_model = Some(as
+    SwmlCallingAiParamsThinkingModel), utility_model = Some(as
+    SwmlCallingAiParamsUtilityModel), transparent_barge = Some(as bool),
+    transparent_barge_max_time = Some(as i64), transfer_summary = Some(as bool),
+    turn_detection_timeout = Some(as i64), turn_filler_sources = Some(into String),
+    turn_filler_every_n = Some(as i64), turn_filler_min_ms = Some(as i64),
+    tts_number_format = Some(as SwmlCallingAiParamsTtsNumberFormat), verbose_logs =
+    Some(as bool), video_listening_file = Some(into String), video_idle_file = Some(into
+    String), video_talking_file = Some(into String), vision_model = Some(as
+    SwmlCallingAiParamsVisionModel), vad_config = Some(into String), wait_for_user =
+    Some(as bool), wake_prefix = Some(into String), eleven_labs_stability = Some(as f64),
+    eleven_labs_similarity = Some(as f64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -1150,9 +1150,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiPostPromptPom { new(some pom : iter SwmlCallingPom), max_tokens :
-    Some(as i32), temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as
-    f64), presence_penalty : Some(as f64), frequency_penalty : Some(as f64), }
+    SwmlCallingAiPostPromptPom { new(some pom = iter SwmlCallingPom), max_tokens =
+    Some(as i32), temperature = Some(as f64), top_p = Some(as f64), confidence = Some(as
+    f64), presence_penalty = Some(as f64), frequency_penalty = Some(as f64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -1212,9 +1212,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiPostPromptText { new(some text : into String), max_tokens : Some(as
-    i32), temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
-    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), }
+    SwmlCallingAiPostPromptText { new(some text = into String), max_tokens = Some(as
+    i32), temperature = Some(as f64), top_p = Some(as f64), confidence = Some(as f64),
+    presence_penalty = Some(as f64), frequency_penalty = Some(as f64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -1311,9 +1311,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiPromptPom { new(some pom : iter SwmlCallingPom), max_tokens : Some(as
-    i32), temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
-    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), contexts : Some(as
+    SwmlCallingAiPromptPom { new(some pom = iter SwmlCallingPom), max_tokens = Some(as
+    i32), temperature = Some(as f64), top_p = Some(as f64), confidence = Some(as f64),
+    presence_penalty = Some(as f64), frequency_penalty = Some(as f64), contexts = Some(as
     SwmlCallingContexts), }
 );
 
@@ -1379,9 +1379,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiPromptText { new(some text : into String), max_tokens : Some(as i32),
-    temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
-    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), contexts : Some(as
+    SwmlCallingAiPromptText { new(some text = into String), max_tokens = Some(as i32),
+    temperature = Some(as f64), top_p = Some(as f64), confidence = Some(as f64),
+    presence_penalty = Some(as f64), frequency_penalty = Some(as f64), contexts = Some(as
     SwmlCallingContexts), }
 );
 
@@ -1402,7 +1402,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecar { new(all ai_sidecar : as SwmlCallingAiSidecarObject), }
+    SwmlCallingAiSidecar { new(all ai_sidecar = as SwmlCallingAiSidecarObject), }
 );
 
 #[cfg(feature = "swml")]
@@ -1439,7 +1439,7 @@ pub struct SwmlCallingAiSidecarArrayParamRequired {
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
     SwmlCallingAiSidecarArrayParam { new(some SwmlCallingAiSidecarArrayParamRequired {
-    type_, items }), description : Some(into String), }
+    type_, items }), description = Some(into String), }
 );
 
 #[cfg(feature = "swml")]
@@ -1474,8 +1474,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarBooleanParam { new(some type_ : as
-    SwmlCallingAiSidecarBooleanParamType), description : Some(into String), default :
+    SwmlCallingAiSidecarBooleanParam { new(some type_ = as
+    SwmlCallingAiSidecarBooleanParamType), description = Some(into String), default =
     Some(as bool), }
 );
 
@@ -1526,7 +1526,7 @@ pub struct SwmlCallingAiSidecarFunctionParametersRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingAiSidecarFunctionParameters { new(some
-    SwmlCallingAiSidecarFunctionParametersRequired { type_, properties }), required :
+    SwmlCallingAiSidecarFunctionParametersRequired { type_, properties }), required =
     Some(iter String), }
 );
 
@@ -1566,9 +1566,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarIntegerParam { new(some type_ : as
-    SwmlCallingAiSidecarIntegerParamType), description : Some(into String), enum_ :
-    Some(iter i64), default : Some(as i64), }
+    SwmlCallingAiSidecarIntegerParam { new(some type_ = as
+    SwmlCallingAiSidecarIntegerParamType), description = Some(into String), enum_ =
+    Some(iter i64), default = Some(as i64), }
 );
 
 #[cfg(feature = "swml")]
@@ -1607,9 +1607,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarNumberParam { new(some type_ : as
-    SwmlCallingAiSidecarNumberParamType), description : Some(into String), enum_ :
-    Some(iter f64), default : Some(as f64), }
+    SwmlCallingAiSidecarNumberParam { new(some type_ = as
+    SwmlCallingAiSidecarNumberParamType), description = Some(into String), enum_ =
+    Some(iter f64), default = Some(as f64), }
 );
 
 #[cfg(feature = "swml")]
@@ -1680,13 +1680,13 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarObject { new(some lang : into String), prompt : Some(as
-    SwmlCallingAiSidecarPrompt), model : Some(as SwmlCallingAiSidecarObjectModel),
-    direction : Some(iter SwmlCallingTranscribeDirection), customer_role : Some(as
-    SwmlCallingTranscribeDirection), url : Some(into String), swaig : Some(as
-    SwmlCallingAiSidecarSwaig), permissions : Some(as SwmlCallingAiSidecarPermissions),
-    global_data : Some(as SwmlCallingGlobalData), hints : Some(iter String), params :
-    Some(as SwmlCallingAiSidecarParams), action : Some(as
+    SwmlCallingAiSidecarObject { new(some lang = into String), prompt = Some(as
+    SwmlCallingAiSidecarPrompt), model = Some(as SwmlCallingAiSidecarObjectModel),
+    direction = Some(iter SwmlCallingTranscribeDirection), customer_role = Some(as
+    SwmlCallingTranscribeDirection), url = Some(into String), swaig = Some(as
+    SwmlCallingAiSidecarSwaig), permissions = Some(as SwmlCallingAiSidecarPermissions),
+    global_data = Some(as SwmlCallingGlobalData), hints = Some(iter String), params =
+    Some(as SwmlCallingAiSidecarParams), action = Some(as
     SwmlCallingAiSidecarSummarizeAction), }
 );
 
@@ -1720,9 +1720,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarObjectParam { new(some type_ : as
-    SwmlCallingAiSidecarObjectParamType), description : Some(into String), properties :
-    Some(as ::serde_json::Value), required : Some(iter String), }
+    SwmlCallingAiSidecarObjectParam { new(some type_ = as
+    SwmlCallingAiSidecarObjectParamType), description = Some(into String), properties =
+    Some(as ::serde_json::Value), required = Some(iter String), }
 );
 
 #[cfg(feature = "swml")]
@@ -1903,14 +1903,14 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarParams { new(none), idle_timeout_ms : Some(as i64),
-    min_interval_ms : Some(as i64), max_iters_per_tick : Some(as i64), max_history_tokens
-    : Some(as i64), act_on_channel : Some(as bool), final_summary : Some(as bool),
-    ai_summary : Some(as bool), ai_summary_prompt : Some(into String), summary_model :
-    Some(as SwmlCallingAiSidecarParamsSummaryModel), live_events : Some(as bool),
-    verbose_utterances : Some(as bool), speech_engine : Some(as SpeechEngine),
-    speech_timeout : Some(as i64), vad_silence_ms : Some(as i64), vad_thresh : Some(as
-    i64), debug_level : Some(as i64), debug : Some(as bool), transcribe_prompt :
+    SwmlCallingAiSidecarParams { new(none), idle_timeout_ms = Some(as i64),
+    min_interval_ms = Some(as i64), max_iters_per_tick = Some(as i64), max_history_tokens
+    = Some(as i64), act_on_channel = Some(as bool), final_summary = Some(as bool),
+    ai_summary = Some(as bool), ai_summary_prompt = Some(into String), summary_model =
+    Some(as SwmlCallingAiSidecarParamsSummaryModel), live_events = Some(as bool),
+    verbose_utterances = Some(as bool), speech_engine = Some(as SpeechEngine),
+    speech_timeout = Some(as i64), vad_silence_ms = Some(as i64), vad_thresh = Some(as
+    i64), debug_level = Some(as i64), debug = Some(as bool), transcribe_prompt =
     Some(into String), }
 );
 
@@ -1946,8 +1946,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarPermissions { new(none), swaig_allow_swml : Some(as bool),
-    swaig_allow_settings : Some(as bool), swaig_set_global_data : Some(as bool), }
+    SwmlCallingAiSidecarPermissions { new(none), swaig_allow_swml = Some(as bool),
+    swaig_allow_settings = Some(as bool), swaig_set_global_data = Some(as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2003,7 +2003,7 @@ crate::runtime::wire_struct!(SwmlCallingAiSidecarPromptFile { file = required("f
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarPromptFile { new(all file : into String), }
+    SwmlCallingAiSidecarPromptFile { new(all file = into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2022,7 +2022,7 @@ crate::runtime::wire_struct!(SwmlCallingAiSidecarPromptPom { pom = required("pom
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarPromptPom { new(all pom : iter SwmlCallingPom), }
+    SwmlCallingAiSidecarPromptPom { new(all pom = iter SwmlCallingPom), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2039,7 +2039,7 @@ crate::runtime::wire_struct!(SwmlCallingAiSidecarPromptText { text = required("t
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarPromptText { new(all text : into String), }
+    SwmlCallingAiSidecarPromptText { new(all text = into String), }
 );
 
 #[cfg(feature = "swml")]
@@ -2069,9 +2069,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarStringParam { new(some type_ : as
-    SwmlCallingAiSidecarStringParamType), description : Some(into String), enum_ :
-    Some(iter String), default : Some(into String), }
+    SwmlCallingAiSidecarStringParam { new(some type_ = as
+    SwmlCallingAiSidecarStringParamType), description = Some(into String), enum_ =
+    Some(iter String), default = Some(into String), }
 );
 
 #[cfg(feature = "swml")]
@@ -2099,7 +2099,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarSummarizeAction { new(all summarize : as
+    SwmlCallingAiSidecarSummarizeAction { new(all summarize = as
     SwmlCallingAiSidecarSummarizeActionSummarize), }
 );
 
@@ -2122,8 +2122,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarSummarizeActionSummarize { new(none), webhook : Some(into
-    String), prompt : Some(into String), }
+    SwmlCallingAiSidecarSummarizeActionSummarize { new(none), webhook = Some(into
+    String), prompt = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2147,9 +2147,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarSwaig { new(none), defaults : Some(as
-    SwmlCallingAiSidecarSwaigDefaults), functions : Some(iter
-    SwmlCallingAiSidecarSwaigFunction), mcp_servers : Some(iter SwmlCallingMcpServer), }
+    SwmlCallingAiSidecarSwaig { new(none), defaults = Some(as
+    SwmlCallingAiSidecarSwaigDefaults), functions = Some(iter
+    SwmlCallingAiSidecarSwaigFunction), mcp_servers = Some(iter SwmlCallingMcpServer), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2174,8 +2174,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarSwaigDefaults { new(none), web_hook_url : Some(into String),
-    web_hook_auth_user : Some(into String), web_hook_auth_password : Some(into String), }
+    SwmlCallingAiSidecarSwaigDefaults { new(none), web_hook_url = Some(into String),
+    web_hook_auth_user = Some(into String), web_hook_auth_password = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2210,10 +2210,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAiSidecarSwaigFunction { new(some function : into String), description :
-    Some(into String), purpose : Some(into String), parameters : Some(as
-    SwmlCallingAiSidecarFunctionParameters), web_hook_url : Some(into String),
-    web_hook_auth_user : Some(into String), web_hook_auth_password : Some(into String), }
+    SwmlCallingAiSidecarSwaigFunction { new(some function = into String), description =
+    Some(into String), purpose = Some(into String), parameters = Some(as
+    SwmlCallingAiSidecarFunctionParameters), web_hook_url = Some(into String),
+    web_hook_auth_user = Some(into String), web_hook_auth_password = Some(into String), }
 );
 
 #[cfg(feature = "swml")]
@@ -2230,7 +2230,7 @@ crate::runtime::wire_struct!(SwmlCallingAllOfProperty { all_of = required("allOf
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAllOfProperty { new(all all_of : iter SwmlCallingSchemaType), }
+    SwmlCallingAllOfProperty { new(all all_of = iter SwmlCallingSchemaType), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2249,7 +2249,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAmazonBedrock { new(all amazon_bedrock : as
+    SwmlCallingAmazonBedrock { new(all amazon_bedrock = as
     SwmlCallingAmazonBedrockObject), }
 );
 
@@ -2285,10 +2285,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAmazonBedrockObject { new(some prompt : as SwmlCallingBedrockPrompt),
-    global_data : Some(as ::serde_json::Value), params : Some(as
-    SwmlCallingBedrockParams), post_prompt : Some(as SwmlCallingBedrockPostPrompt),
-    post_prompt_url : Some(into String), swaig : Some(as SwmlCallingBedrockSwaig), }
+    SwmlCallingAmazonBedrockObject { new(some prompt = as SwmlCallingBedrockPrompt),
+    global_data = Some(as ::serde_json::Value), params = Some(as
+    SwmlCallingBedrockParams), post_prompt = Some(as SwmlCallingBedrockPostPrompt),
+    post_prompt_url = Some(into String), swaig = Some(as SwmlCallingBedrockSwaig), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2305,7 +2305,7 @@ crate::runtime::wire_struct!(SwmlCallingAnswer { answer = required("answer") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAnswer { new(all answer : as SwmlCallingAnswerValue), }
+    SwmlCallingAnswer { new(all answer = as SwmlCallingAnswerValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2333,8 +2333,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingAnswerValue { new(none), max_duration : Some(as i64), codecs : Some(into
-    String), username : Some(into String), password : Some(into String), }
+    SwmlCallingAnswerValue { new(none), max_duration = Some(as i64), codecs = Some(into
+    String), username = Some(into String), password = Some(into String), }
 );
 
 #[cfg(feature = "swml")]
@@ -2351,7 +2351,7 @@ crate::runtime::wire_struct!(SwmlCallingAnyOfProperty { any_of = required("anyOf
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingAnyOfProperty { new(all any_of : iter SwmlCallingSchemaType), }
+    SwmlCallingAnyOfProperty { new(all any_of = iter SwmlCallingSchemaType), }
 );
 
 #[cfg(feature = "swml")]
@@ -2393,7 +2393,7 @@ pub struct SwmlCallingArrayPropertyRequired {
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
     SwmlCallingArrayProperty { new(some SwmlCallingArrayPropertyRequired { type_, items
-    }), description : Some(into String), nullable : Some(as bool), default :
+    }), description = Some(into String), nullable = Some(as bool), default =
     Some(iter::serde_json::Value), }
 );
 
@@ -2434,8 +2434,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockDataMap { new(none), output : Some(as SwmlCallingBedrockOutput),
-    expressions : Some(iter SwmlCallingBedrockExpression), webhooks : Some(iter
+    SwmlCallingBedrockDataMap { new(none), output = Some(as SwmlCallingBedrockOutput),
+    expressions = Some(iter SwmlCallingBedrockExpression), webhooks = Some(iter
     SwmlCallingBedrockWebhook), }
 );
 
@@ -2501,7 +2501,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockOutput { new(none), response : Some(into String), action : Some(as
+    SwmlCallingBedrockOutput { new(none), response = Some(into String), action = Some(as
     SwmlCallingBedrockOutputAction), }
 );
 
@@ -2580,11 +2580,11 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockParams { new(none), attention_timeout : Some(as
-    SwmlCallingBedrockParamsAttentionTimeout), hard_stop_time : Some(into String),
-    inactivity_timeout : Some(as i64), video_listening_file : Some(into String),
-    video_idle_file : Some(into String), video_talking_file : Some(into String),
-    hard_stop_prompt : Some(into String), }
+    SwmlCallingBedrockParams { new(none), attention_timeout = Some(as
+    SwmlCallingBedrockParamsAttentionTimeout), hard_stop_time = Some(into String),
+    inactivity_timeout = Some(as i64), video_listening_file = Some(into String),
+    video_idle_file = Some(into String), video_talking_file = Some(into String),
+    hard_stop_prompt = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2719,10 +2719,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockPromptObject { new(some text : into String), voice_id : Some(as
-    SwmlCallingBedrockPromptObjectVoiceId), max_tokens : Some(as i32), temperature :
-    Some(as f64), top_p : Some(as f64), confidence : Some(as f64), presence_penalty :
-    Some(as f64), frequency_penalty : Some(as f64), }
+    SwmlCallingBedrockPromptObject { new(some text = into String), voice_id = Some(as
+    SwmlCallingBedrockPromptObjectVoiceId), max_tokens = Some(as i32), temperature =
+    Some(as f64), top_p = Some(as f64), confidence = Some(as f64), presence_penalty =
+    Some(as f64), frequency_penalty = Some(as f64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2789,10 +2789,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockPromptObject2 { new(some pom : iter SwmlCallingPom), voice_id :
-    Some(as SwmlCallingBedrockPromptObject2VoiceId), max_tokens : Some(as i32),
-    temperature : Some(as f64), top_p : Some(as f64), confidence : Some(as f64),
-    presence_penalty : Some(as f64), frequency_penalty : Some(as f64), }
+    SwmlCallingBedrockPromptObject2 { new(some pom = iter SwmlCallingPom), voice_id =
+    Some(as SwmlCallingBedrockPromptObject2VoiceId), max_tokens = Some(as i32),
+    temperature = Some(as f64), top_p = Some(as f64), confidence = Some(as f64),
+    presence_penalty = Some(as f64), frequency_penalty = Some(as f64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2840,8 +2840,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockSwaig { new(none), functions : Some(iter
-    SwmlCallingBedrockSwaigFunction), defaults : Some(as SwmlCallingSwaigDefaults), }
+    SwmlCallingBedrockSwaig { new(none), functions = Some(iter
+    SwmlCallingBedrockSwaigFunction), defaults = Some(as SwmlCallingSwaigDefaults), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -2946,9 +2946,9 @@ pub struct SwmlCallingBedrockSwaigFunctionObjectRequired {
 crate::runtime::builder!(
     SwmlCallingBedrockSwaigFunctionObject { new(some
     SwmlCallingBedrockSwaigFunctionObjectRequired { description, function }), parameters
-    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
-    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+    = Some(as SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), web_hook_url = Some(into
+    String), data_map = Some(as SwmlCallingBedrockDataMap), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3007,9 +3007,9 @@ pub struct SwmlCallingBedrockSwaigFunctionObject2Required {
 crate::runtime::builder!(
     SwmlCallingBedrockSwaigFunctionObject2 { new(some
     SwmlCallingBedrockSwaigFunctionObject2Required { description, function }), parameters
-    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
-    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+    = Some(as SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), web_hook_url = Some(into
+    String), data_map = Some(as SwmlCallingBedrockDataMap), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3077,9 +3077,9 @@ pub struct SwmlCallingBedrockSwaigFunctionObject3Required {
 crate::runtime::builder!(
     SwmlCallingBedrockSwaigFunctionObject3 { new(some
     SwmlCallingBedrockSwaigFunctionObject3Required { description, function }), parameters
-    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
-    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+    = Some(as SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), web_hook_url = Some(into
+    String), data_map = Some(as SwmlCallingBedrockDataMap), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3147,9 +3147,9 @@ pub struct SwmlCallingBedrockSwaigFunctionObject4Required {
 crate::runtime::builder!(
     SwmlCallingBedrockSwaigFunctionObject4 { new(some
     SwmlCallingBedrockSwaigFunctionObject4Required { description, function }), parameters
-    : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), web_hook_url : Some(into
-    String), data_map : Some(as SwmlCallingBedrockDataMap), }
+    = Some(as SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), web_hook_url = Some(into
+    String), data_map = Some(as SwmlCallingBedrockDataMap), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3204,12 +3204,12 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingBedrockWebhook { new(some url : into String), expressions : Some(iter
-    SwmlCallingBedrockExpression), output : Some(as SwmlCallingBedrockOutput), error_keys
-    : Some(as SwmlCallingBedrockWebhookErrorKeys), foreach : Some(as
-    SwmlCallingBedrockWebhookForeach), headers : Some(as ::serde_json::Value), method :
-    Some(as SwmlCallingBedrockWebhookMethod), input_args_as_params : Some(as bool),
-    params : Some(as ::serde_json::Value), require_args : Some(as
+    SwmlCallingBedrockWebhook { new(some url = into String), expressions = Some(iter
+    SwmlCallingBedrockExpression), output = Some(as SwmlCallingBedrockOutput), error_keys
+    = Some(as SwmlCallingBedrockWebhookErrorKeys), foreach = Some(as
+    SwmlCallingBedrockWebhookForeach), headers = Some(as ::serde_json::Value), method =
+    Some(as SwmlCallingBedrockWebhookMethod), input_args_as_params = Some(as bool),
+    params = Some(as ::serde_json::Value), require_args = Some(as
     SwmlCallingBedrockWebhookRequireArgs), }
 );
 
@@ -3273,7 +3273,7 @@ pub struct SwmlCallingBedrockWebhookForeachRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingBedrockWebhookForeach { new(some SwmlCallingBedrockWebhookForeachRequired
-    { input_key, output_key, append }), max : Some(as i64), }
+    { input_key, output_key, append }), max = Some(as i64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3319,8 +3319,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingBooleanProperty { new(some type_ : as SwmlCallingBooleanPropertyType),
-    description : Some(into String), nullable : Some(as bool), default : Some(as bool), }
+    SwmlCallingBooleanProperty { new(some type_ = as SwmlCallingBooleanPropertyType),
+    description = Some(into String), nullable = Some(as bool), default = Some(as bool), }
 );
 
 #[cfg(feature = "swml")]
@@ -3355,7 +3355,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingChangeContextAction { new(all change_context : into String), }
+    SwmlCallingChangeContextAction { new(all change_context = into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3374,7 +3374,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingChangeStepAction { new(all change_step : into String), }
+    SwmlCallingChangeStepAction { new(all change_step = into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3391,7 +3391,7 @@ crate::runtime::wire_struct!(SwmlCallingCond { cond = required("cond") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingCond { new(all cond : iter SwmlCallingCondParams), }
+    SwmlCallingCond { new(all cond = iter SwmlCallingCondParams), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3410,7 +3410,7 @@ crate::runtime::wire_struct!(SwmlCallingCondElse { else_ = required("else") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingCondElse { new(all else_ : iter SwmlCallingSwmlMethod), }
+    SwmlCallingCondElse { new(all else_ = iter SwmlCallingSwmlMethod), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3474,7 +3474,7 @@ pub struct SwmlCallingCondRegRequired {
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingCondReg { new(some SwmlCallingCondRegRequired { when, then }), else_ :
+    SwmlCallingCondReg { new(some SwmlCallingCondRegRequired { when, then }), else_ =
     Some(iter SwmlCallingSwmlMethod), }
 );
 
@@ -3492,7 +3492,7 @@ crate::runtime::wire_struct!(SwmlCallingConnect { connect = required("connect") 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnect { new(all connect : as SwmlCallingConnectValue), }
+    SwmlCallingConnect { new(all connect = as SwmlCallingConnectValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3603,16 +3603,16 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnectDestination { new(some to : into String), from : Some(into String),
-    from_name : Some(into String), headers : Some(iter SwmlCallingConnectHeaders), codecs
-    : Some(into String), webrtc_media : Some(as bool), session_timeout : Some(as i64),
-    username : Some(into String), password : Some(into String), timeout : Some(as i64),
-    call_state_events : Some(iter SwmlCallingCallStatus), call_state_url : Some(into
-    String), confirm : Some(as SwmlCallingConnectDestinationConfirm), confirm_timeout :
-    Some(as i64), encryption : Some(as SwmlCallingConnectDestinationEncryption), name :
-    Some(into String), codec : Some(into String), realtime : Some(as bool),
-    status_url_method : Some(as SwmlCallingConnectDestinationStatusUrlMethod),
-    authorization_bearer_token : Some(into String), custom_parameters : Some(as
+    SwmlCallingConnectDestination { new(some to = into String), from = Some(into String),
+    from_name = Some(into String), headers = Some(iter SwmlCallingConnectHeaders), codecs
+    = Some(into String), webrtc_media = Some(as bool), session_timeout = Some(as i64),
+    username = Some(into String), password = Some(into String), timeout = Some(as i64),
+    call_state_events = Some(iter SwmlCallingCallStatus), call_state_url = Some(into
+    String), confirm = Some(as SwmlCallingConnectDestinationConfirm), confirm_timeout =
+    Some(as i64), encryption = Some(as SwmlCallingConnectDestinationEncryption), name =
+    Some(into String), codec = Some(into String), realtime = Some(as bool),
+    status_url_method = Some(as SwmlCallingConnectDestinationStatusUrlMethod),
+    authorization_bearer_token = Some(into String), custom_parameters = Some(as
     ::serde_json::Value), }
 );
 
@@ -3780,16 +3780,16 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnectDeviceParallel { new(some parallel : iter
-    SwmlCallingConnectDestination), from : Some(into String), from_name : Some(into
-    String), headers : Some(iter SwmlCallingConnectHeaders), codecs : Some(into String),
-    webrtc_media : Some(as bool), session_timeout : Some(as i64), ringback : Some(iter
-    String), result : Some(as SwmlCallingConnectDeviceParallelResult), timeout : Some(as
-    i64), max_duration : Some(as i64), answer_on_bridge : Some(as bool), confirm :
-    Some(as SwmlCallingConnectDeviceParallelConfirm), confirm_timeout : Some(as i64),
-    encryption : Some(as SwmlCallingConnectDeviceParallelEncryption), call_state_url :
-    Some(into String), transfer_after_bridge : Some(into String), call_state_events :
-    Some(iter SwmlCallingCallStatus), status_url : Some(into String), }
+    SwmlCallingConnectDeviceParallel { new(some parallel = iter
+    SwmlCallingConnectDestination), from = Some(into String), from_name = Some(into
+    String), headers = Some(iter SwmlCallingConnectHeaders), codecs = Some(into String),
+    webrtc_media = Some(as bool), session_timeout = Some(as i64), ringback = Some(iter
+    String), result = Some(as SwmlCallingConnectDeviceParallelResult), timeout = Some(as
+    i64), max_duration = Some(as i64), answer_on_bridge = Some(as bool), confirm =
+    Some(as SwmlCallingConnectDeviceParallelConfirm), confirm_timeout = Some(as i64),
+    encryption = Some(as SwmlCallingConnectDeviceParallelEncryption), call_state_url =
+    Some(into String), transfer_after_bridge = Some(into String), call_state_events =
+    Some(iter SwmlCallingCallStatus), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -3935,16 +3935,16 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnectDeviceSerial { new(some serial : iter
-    SwmlCallingConnectDestination), from : Some(into String), from_name : Some(into
-    String), headers : Some(iter SwmlCallingConnectHeaders), codecs : Some(into String),
-    webrtc_media : Some(as bool), session_timeout : Some(as i64), ringback : Some(iter
-    String), result : Some(as SwmlCallingConnectDeviceSerialResult), timeout : Some(as
-    i64), max_duration : Some(as i64), answer_on_bridge : Some(as bool), confirm :
-    Some(as SwmlCallingConnectDeviceSerialConfirm), confirm_timeout : Some(as i64),
-    encryption : Some(as SwmlCallingConnectDeviceSerialEncryption), call_state_url :
-    Some(into String), transfer_after_bridge : Some(into String), call_state_events :
-    Some(iter SwmlCallingCallStatus), status_url : Some(into String), }
+    SwmlCallingConnectDeviceSerial { new(some serial = iter
+    SwmlCallingConnectDestination), from = Some(into String), from_name = Some(into
+    String), headers = Some(iter SwmlCallingConnectHeaders), codecs = Some(into String),
+    webrtc_media = Some(as bool), session_timeout = Some(as i64), ringback = Some(iter
+    String), result = Some(as SwmlCallingConnectDeviceSerialResult), timeout = Some(as
+    i64), max_duration = Some(as i64), answer_on_bridge = Some(as bool), confirm =
+    Some(as SwmlCallingConnectDeviceSerialConfirm), confirm_timeout = Some(as i64),
+    encryption = Some(as SwmlCallingConnectDeviceSerialEncryption), call_state_url =
+    Some(into String), transfer_after_bridge = Some(into String), call_state_events =
+    Some(iter SwmlCallingCallStatus), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4071,16 +4071,16 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnectDeviceSerialParallel { new(some serial_parallel : iter Vec <
-    SwmlCallingConnectDestination >), from : Some(into String), from_name : Some(into
-    String), headers : Some(iter SwmlCallingConnectHeaders), codecs : Some(into String),
-    webrtc_media : Some(as bool), session_timeout : Some(as i64), ringback : Some(iter
-    String), result : Some(as SwmlCallingConnectDeviceSerialParallelResult), timeout :
-    Some(as i64), max_duration : Some(as i64), answer_on_bridge : Some(as bool), confirm
-    : Some(as SwmlCallingConnectDeviceSerialParallelConfirm), confirm_timeout : Some(as
-    i64), encryption : Some(as SwmlCallingConnectDeviceSerialParallelEncryption),
-    call_state_url : Some(into String), transfer_after_bridge : Some(into String),
-    call_state_events : Some(iter SwmlCallingCallStatus), status_url : Some(into String),
+    SwmlCallingConnectDeviceSerialParallel { new(some serial_parallel = iter Vec <
+    SwmlCallingConnectDestination >), from = Some(into String), from_name = Some(into
+    String), headers = Some(iter SwmlCallingConnectHeaders), codecs = Some(into String),
+    webrtc_media = Some(as bool), session_timeout = Some(as i64), ringback = Some(iter
+    String), result = Some(as SwmlCallingConnectDeviceSerialParallelResult), timeout =
+    Some(as i64), max_duration = Some(as i64), answer_on_bridge = Some(as bool), confirm
+    = Some(as SwmlCallingConnectDeviceSerialParallelConfirm), confirm_timeout = Some(as
+    i64), encryption = Some(as SwmlCallingConnectDeviceSerialParallelEncryption),
+    call_state_url = Some(into String), transfer_after_bridge = Some(into String),
+    call_state_events = Some(iter SwmlCallingCallStatus), status_url = Some(into String),
     }
 );
 
@@ -4256,20 +4256,20 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnectDeviceSingle { new(some to : into String), from : Some(into
-    String), from_name : Some(into String), headers : Some(iter
-    SwmlCallingConnectHeaders), codecs : Some(into String), webrtc_media : Some(as bool),
-    session_timeout : Some(as i64), ringback : Some(iter String), result : Some(as
-    SwmlCallingConnectDeviceSingleResult), timeout : Some(as i64), max_duration : Some(as
-    i64), answer_on_bridge : Some(as bool), confirm : Some(as
-    SwmlCallingConnectDeviceSingleConfirm), confirm_timeout : Some(as i64), encryption :
-    Some(as SwmlCallingConnectDeviceSingleEncryption), call_state_url : Some(into
-    String), transfer_after_bridge : Some(into String), call_state_events : Some(iter
-    SwmlCallingCallStatus), status_url : Some(into String), username : Some(into String),
-    password : Some(into String), name : Some(into String), codec : Some(into String),
-    realtime : Some(as bool), status_url_method : Some(as
-    SwmlCallingConnectDeviceSingleStatusUrlMethod), authorization_bearer_token :
-    Some(into String), custom_parameters : Some(as ::serde_json::Value), }
+    SwmlCallingConnectDeviceSingle { new(some to = into String), from = Some(into
+    String), from_name = Some(into String), headers = Some(iter
+    SwmlCallingConnectHeaders), codecs = Some(into String), webrtc_media = Some(as bool),
+    session_timeout = Some(as i64), ringback = Some(iter String), result = Some(as
+    SwmlCallingConnectDeviceSingleResult), timeout = Some(as i64), max_duration = Some(as
+    i64), answer_on_bridge = Some(as bool), confirm = Some(as
+    SwmlCallingConnectDeviceSingleConfirm), confirm_timeout = Some(as i64), encryption =
+    Some(as SwmlCallingConnectDeviceSingleEncryption), call_state_url = Some(into
+    String), transfer_after_bridge = Some(into String), call_state_events = Some(iter
+    SwmlCallingCallStatus), status_url = Some(into String), username = Some(into String),
+    password = Some(into String), name = Some(into String), codec = Some(into String),
+    realtime = Some(as bool), status_url_method = Some(as
+    SwmlCallingConnectDeviceSingleStatusUrlMethod), authorization_bearer_token =
+    Some(into String), custom_parameters = Some(as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4349,8 +4349,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingConnectSwitch { new(some case : as ::serde_json::Value), variable :
-    Some(into String), default : Some(iter SwmlCallingSwmlMethod), }
+    SwmlCallingConnectSwitch { new(some case = as ::serde_json::Value), variable =
+    Some(into String), default = Some(iter SwmlCallingSwmlMethod), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4419,7 +4419,7 @@ crate::runtime::wire_struct!(SwmlCallingConstProperty { const_ = required("const
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingConstProperty { new(all const_ : as ::serde_json::Value), }
+    SwmlCallingConstProperty { new(all const_ = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4475,9 +4475,9 @@ pub struct SwmlCallingContextPomStepsRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingContextPomSteps { new(some SwmlCallingContextPomStepsRequired { name, pom
-    }), step_criteria : Some(into String), functions : Some(iter String), valid_contexts
-    : Some(iter String), skip_user_turn : Some(as bool), end : Some(as bool), valid_steps
-    : Some(iter String), }
+    }), step_criteria = Some(into String), functions = Some(iter String), valid_contexts
+    = Some(iter String), skip_user_turn = Some(as bool), end = Some(as bool), valid_steps
+    = Some(iter String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4524,7 +4524,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingContextSwitchAction { new(all context_switch : as
+    SwmlCallingContextSwitchAction { new(all context_switch = as
     SwmlCallingContextSwitchActionContextSwitch), }
 );
 
@@ -4552,8 +4552,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingContextSwitchActionContextSwitch { new(some system_prompt : into String),
-    consolidate : Some(as bool), user_prompt : Some(into String), }
+    SwmlCallingContextSwitchActionContextSwitch { new(some system_prompt = into String),
+    consolidate = Some(as bool), user_prompt = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4609,9 +4609,9 @@ pub struct SwmlCallingContextTextStepsRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingContextTextSteps { new(some SwmlCallingContextTextStepsRequired { name,
-    text }), step_criteria : Some(into String), functions : Some(iter String),
-    valid_contexts : Some(iter String), skip_user_turn : Some(as bool), end : Some(as
-    bool), valid_steps : Some(iter String), }
+    text }), step_criteria = Some(into String), functions = Some(iter String),
+    valid_contexts = Some(iter String), skip_user_turn = Some(as bool), end = Some(as
+    bool), valid_steps = Some(iter String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4628,7 +4628,7 @@ crate::runtime::wire_struct!(SwmlCallingContexts { default = required("default")
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingContexts { new(all default : as SwmlCallingContextsObject), }
+    SwmlCallingContexts { new(all default = as SwmlCallingContextsObject), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4689,9 +4689,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingContextsPomObject { new(some steps : iter SwmlCallingContextSteps),
-    isolated : Some(as bool), enter_fillers : Some(as SwmlCallingFunctionFillers),
-    exit_fillers : Some(as SwmlCallingFunctionFillers), pom : Some(iter SwmlCallingPom),
+    SwmlCallingContextsPomObject { new(some steps = iter SwmlCallingContextSteps),
+    isolated = Some(as bool), enter_fillers = Some(as SwmlCallingFunctionFillers),
+    exit_fillers = Some(as SwmlCallingFunctionFillers), pom = Some(iter SwmlCallingPom),
     }
 );
 
@@ -4723,9 +4723,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingContextsTextObject { new(some steps : iter SwmlCallingContextSteps),
-    isolated : Some(as bool), enter_fillers : Some(as SwmlCallingFunctionFillers),
-    exit_fillers : Some(as SwmlCallingFunctionFillers), text : Some(into String), }
+    SwmlCallingContextsTextObject { new(some steps = iter SwmlCallingContextSteps),
+    isolated = Some(as bool), enter_fillers = Some(as SwmlCallingFunctionFillers),
+    exit_fillers = Some(as SwmlCallingFunctionFillers), text = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4760,7 +4760,7 @@ pub struct SwmlCallingConversationMessageRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingConversationMessage { new(some SwmlCallingConversationMessageRequired {
-    role, content }), lang : Some(into String), }
+    role, content }), lang = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4802,8 +4802,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingDataMap { new(none), output : Some(as SwmlCallingOutput), expressions :
-    Some(iter SwmlCallingExpression), webhooks : Some(iter SwmlCallingWebhook), }
+    SwmlCallingDataMap { new(none), output = Some(as SwmlCallingOutput), expressions =
+    Some(iter SwmlCallingExpression), webhooks = Some(iter SwmlCallingWebhook), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4820,7 +4820,7 @@ crate::runtime::wire_struct!(SwmlCallingDenoise { denoise = required("denoise") 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingDenoise { new(all denoise : as ::serde_json::Value), }
+    SwmlCallingDenoise { new(all denoise = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -4842,7 +4842,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingDetectMachine { new(all detect_machine : as
+    SwmlCallingDetectMachine { new(all detect_machine = as
     SwmlCallingDetectMachineValue), }
 );
 
@@ -4920,11 +4920,11 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingDetectMachineValue { new(none), detect_message_end : Some(as bool),
-    detectors : Some(into String), end_silence_timeout : Some(as f64), initial_timeout :
-    Some(as f64), machine_ready_timeout : Some(as f64), machine_voice_threshold : Some(as
-    f64), machine_words_threshold : Some(as i64), status_url : Some(into String), timeout
-    : Some(as f64), tone : Some(as SwmlCallingDetectMachineValueTone), wait : Some(as
+    SwmlCallingDetectMachineValue { new(none), detect_message_end = Some(as bool),
+    detectors = Some(into String), end_silence_timeout = Some(as f64), initial_timeout =
+    Some(as f64), machine_ready_timeout = Some(as f64), machine_voice_threshold = Some(as
+    f64), machine_words_threshold = Some(as i64), status_url = Some(into String), timeout
+    = Some(as f64), tone = Some(as SwmlCallingDetectMachineValueTone), wait = Some(as
     bool), }
 );
 
@@ -4975,7 +4975,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingEnterQueue { new(all enter_queue : as SwmlCallingEnterQueueObject), }
+    SwmlCallingEnterQueue { new(all enter_queue = as SwmlCallingEnterQueueObject), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5029,8 +5029,8 @@ pub struct SwmlCallingEnterQueueObjectRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingEnterQueueObject { new(some SwmlCallingEnterQueueObjectRequired {
-    queue_name, transfer_after_bridge }), status_url : Some(into String), wait_url :
-    Some(into String), wait_time : Some(as i64), }
+    queue_name, transfer_after_bridge }), status_url = Some(into String), wait_url =
+    Some(into String), wait_time = Some(as i64), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5048,7 +5048,7 @@ crate::runtime::wire_struct!(SwmlCallingExecute { execute = required("execute") 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingExecute { new(all execute : as SwmlCallingExecuteValue), }
+    SwmlCallingExecute { new(all execute = as SwmlCallingExecuteValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5073,8 +5073,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingExecuteSwitch { new(some case : as ::serde_json::Value), variable :
-    Some(into String), default : Some(iter SwmlCallingSwmlMethod), }
+    SwmlCallingExecuteSwitch { new(some case = as ::serde_json::Value), variable =
+    Some(into String), default = Some(iter SwmlCallingSwmlMethod), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5107,9 +5107,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingExecuteValue { new(some dest : into String), params : Some(as
-    ::serde_json::Value), meta : Some(as ::serde_json::Value), on_return : Some(iter
-    SwmlCallingSwmlMethod), result : Some(as SwmlCallingExecuteValueResult), }
+    SwmlCallingExecuteValue { new(some dest = into String), params = Some(as
+    ::serde_json::Value), meta = Some(as ::serde_json::Value), on_return = Some(iter
+    SwmlCallingSwmlMethod), result = Some(as SwmlCallingExecuteValueResult), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5320,24 +5320,24 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingFunctionFillers { new(none), default : Some(iter String), auto : Some(iter
-    String), bg : Some(iter String), ca : Some(iter String), zh : Some(iter String),
-    zh_cn : Some(iter String), zh_hans : Some(iter String), zh_tw : Some(iter String),
-    zh_hant : Some(iter String), zh_hk : Some(iter String), cs : Some(iter String), da :
-    Some(iter String), da_dk : Some(iter String), nl : Some(iter String), en : Some(iter
-    String), en_us : Some(iter String), en_gb : Some(iter String), en_nz : Some(iter
-    String), en_in : Some(iter String), en_au : Some(iter String), et : Some(iter
-    String), fi : Some(iter String), nl_be : Some(iter String), fr : Some(iter String),
-    fr_ca : Some(iter String), de : Some(iter String), de_ch : Some(iter String), el :
-    Some(iter String), hi : Some(iter String), hu : Some(iter String), id : Some(iter
-    String), it : Some(iter String), ja : Some(iter String), ko : Some(iter String),
-    ko_kr : Some(iter String), lv : Some(iter String), lt : Some(iter String), ms :
-    Some(iter String), multi : Some(iter String), no : Some(iter String), pl : Some(iter
-    String), pt : Some(iter String), pt_br : Some(iter String), pt_pt : Some(iter
-    String), ro : Some(iter String), ru : Some(iter String), sk : Some(iter String), es :
-    Some(iter String), es_419 : Some(iter String), sv : Some(iter String), sv_se :
-    Some(iter String), th : Some(iter String), th_th : Some(iter String), tr : Some(iter
-    String), uk : Some(iter String), vi : Some(iter String), }
+    SwmlCallingFunctionFillers { new(none), default = Some(iter String), auto = Some(iter
+    String), bg = Some(iter String), ca = Some(iter String), zh = Some(iter String),
+    zh_cn = Some(iter String), zh_hans = Some(iter String), zh_tw = Some(iter String),
+    zh_hant = Some(iter String), zh_hk = Some(iter String), cs = Some(iter String), da =
+    Some(iter String), da_dk = Some(iter String), nl = Some(iter String), en = Some(iter
+    String), en_us = Some(iter String), en_gb = Some(iter String), en_nz = Some(iter
+    String), en_in = Some(iter String), en_au = Some(iter String), et = Some(iter
+    String), fi = Some(iter String), nl_be = Some(iter String), fr = Some(iter String),
+    fr_ca = Some(iter String), de = Some(iter String), de_ch = Some(iter String), el =
+    Some(iter String), hi = Some(iter String), hu = Some(iter String), id = Some(iter
+    String), it = Some(iter String), ja = Some(iter String), ko = Some(iter String),
+    ko_kr = Some(iter String), lv = Some(iter String), lt = Some(iter String), ms =
+    Some(iter String), multi = Some(iter String), no = Some(iter String), pl = Some(iter
+    String), pt = Some(iter String), pt_br = Some(iter String), pt_pt = Some(iter
+    String), ro = Some(iter String), ru = Some(iter String), sk = Some(iter String), es =
+    Some(iter String), es_419 = Some(iter String), sv = Some(iter String), sv_se =
+    Some(iter String), th = Some(iter String), th_th = Some(iter String), tr = Some(iter
+    String), uk = Some(iter String), vi = Some(iter String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5378,7 +5378,7 @@ pub struct SwmlCallingFunctionParametersRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingFunctionParameters { new(some SwmlCallingFunctionParametersRequired {
-    type_, properties }), required : Some(iter String), }
+    type_, properties }), required = Some(iter String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5403,7 +5403,7 @@ pub struct SwmlCallingGoto {
 crate::runtime::wire_struct!(SwmlCallingGoto { goto = required("goto") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingGoto { new(all goto : as SwmlCallingGotoValue), });
+crate::runtime::builder!(SwmlCallingGoto { new(all goto = as SwmlCallingGotoValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Jump to a label within the current section, optionally based on a condition.
@@ -5431,7 +5431,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingGotoValue { new(some label : into String), when : Some(into String), max :
+    SwmlCallingGotoValue { new(some label = into String), when = Some(into String), max =
     Some(as i64), }
 );
 
@@ -5521,14 +5521,14 @@ pub struct SwmlCallingHangUpHookSwaigFunctionRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingHangUpHookSwaigFunction { new(some
-    SwmlCallingHangUpHookSwaigFunctionRequired { description, function }), purpose :
-    Some(into String), parameters : Some(as SwmlCallingFunctionParameters), fillers :
-    Some(as SwmlCallingFunctionFillers), argument : Some(as
-    SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), data_map : Some(as
-    SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into String),
-    wait_file : Some(into String), wait_file_loops : Some(as
-    SwmlCallingHangUpHookSwaigFunctionWaitFileLoops), wait_for_fillers : Some(as bool), }
+    SwmlCallingHangUpHookSwaigFunctionRequired { description, function }), purpose =
+    Some(into String), parameters = Some(as SwmlCallingFunctionParameters), fillers =
+    Some(as SwmlCallingFunctionFillers), argument = Some(as
+    SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), data_map = Some(as
+    SwmlCallingDataMap), skip_fillers = Some(as bool), web_hook_url = Some(into String),
+    wait_file = Some(into String), wait_file_loops = Some(as
+    SwmlCallingHangUpHookSwaigFunctionWaitFileLoops), wait_for_fillers = Some(as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5563,7 +5563,7 @@ crate::runtime::wire_struct!(SwmlCallingHangup { hangup = required("hangup") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingHangup { new(all hangup : as SwmlCallingHangupValue), }
+    SwmlCallingHangup { new(all hangup = as SwmlCallingHangupValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5579,7 +5579,7 @@ pub struct SwmlCallingHangupAction {
 crate::runtime::wire_struct!(SwmlCallingHangupAction { hangup = required("hangup") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingHangupAction { new(all hangup : as bool), });
+crate::runtime::builder!(SwmlCallingHangupAction { new(all hangup = as bool), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// End the call with an optional reason.
@@ -5595,7 +5595,7 @@ crate::runtime::wire_struct!(SwmlCallingHangupValue { reason = default("reason")
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingHangupValue { new(none), reason : Some(as SwmlCallingHangupValueReason), }
+    SwmlCallingHangupValue { new(none), reason = Some(as SwmlCallingHangupValueReason), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5647,7 +5647,7 @@ pub struct SwmlCallingHintRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingHint { new(some SwmlCallingHintRequired { hint, pattern, replace }),
-    ignore_case : Some(as bool), }
+    ignore_case = Some(as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5669,7 +5669,7 @@ crate::runtime::wire_struct!(SwmlCallingHoldAction { hold = required("hold") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingHoldAction { new(all hold : as SwmlCallingHoldActionHold), }
+    SwmlCallingHoldAction { new(all hold = as SwmlCallingHoldActionHold), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5717,7 +5717,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingHoldActionHoldObject { new(none), timeout : Some(as i32), }
+    SwmlCallingHoldActionHoldObject { new(none), timeout = Some(as i32), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5734,7 +5734,7 @@ crate::runtime::wire_struct!(SwmlCallingInjectAction { inject = required("inject
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingInjectAction { new(all inject : as SwmlCallingInjectActionInject), }
+    SwmlCallingInjectAction { new(all inject = as SwmlCallingInjectActionInject), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -5800,9 +5800,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingIntegerProperty { new(some type_ : as SwmlCallingIntegerPropertyType),
-    description : Some(into String), nullable : Some(as bool), enum_ : Some(iter i64),
-    default : Some(as i64), }
+    SwmlCallingIntegerProperty { new(some type_ = as SwmlCallingIntegerPropertyType),
+    description = Some(into String), nullable = Some(as bool), enum_ = Some(iter i64),
+    default = Some(as i64), }
 );
 
 #[cfg(feature = "swml")]
@@ -5826,7 +5826,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingJoinConference { new(all join_conference : as
+    SwmlCallingJoinConference { new(all join_conference = as
     SwmlCallingJoinConferenceObject), }
 );
 
@@ -5941,22 +5941,22 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingJoinConferenceObject { new(some name : into String), muted : Some(as
-    bool), beep : Some(as SwmlCallingJoinConferenceObjectBeep), start_on_enter : Some(as
-    bool), end_on_exit : Some(as bool), wait_url : Some(into String), max_participants :
-    Some(as i64), record : Some(as SwmlCallingJoinConferenceObjectRecord), region :
-    Some(as SwmlCallingJoinConferenceObjectRegion), trim : Some(as
-    SwmlCallingJoinConferenceObjectTrim), coach : Some(into String),
-    status_callback_event : Some(into String), status_callback_event_type : Some(as
-    SwmlCallingJoinConferenceObjectStatusCallbackEventType), status_callback : Some(into
-    String), status_callback_method : Some(as
-    SwmlCallingJoinConferenceObjectStatusCallbackMethod), recording_status_callback :
-    Some(into String), recording_status_callback_method : Some(as
+    SwmlCallingJoinConferenceObject { new(some name = into String), muted = Some(as
+    bool), beep = Some(as SwmlCallingJoinConferenceObjectBeep), start_on_enter = Some(as
+    bool), end_on_exit = Some(as bool), wait_url = Some(into String), max_participants =
+    Some(as i64), record = Some(as SwmlCallingJoinConferenceObjectRecord), region =
+    Some(as SwmlCallingJoinConferenceObjectRegion), trim = Some(as
+    SwmlCallingJoinConferenceObjectTrim), coach = Some(into String),
+    status_callback_event = Some(into String), status_callback_event_type = Some(as
+    SwmlCallingJoinConferenceObjectStatusCallbackEventType), status_callback = Some(into
+    String), status_callback_method = Some(as
+    SwmlCallingJoinConferenceObjectStatusCallbackMethod), recording_status_callback =
+    Some(into String), recording_status_callback_method = Some(as
     SwmlCallingJoinConferenceObjectRecordingStatusCallbackMethod),
-    recording_status_callback_event : Some(into String),
-    recording_status_callback_event_type : Some(as
-    SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType), result : Some(as
-    SwmlCallingJoinConferenceObjectResult), stream : Some(as
+    recording_status_callback_event = Some(into String),
+    recording_status_callback_event_type = Some(as
+    SwmlCallingJoinConferenceObjectRecordingStatusCallbackEventType), result = Some(as
+    SwmlCallingJoinConferenceObjectResult), stream = Some(as
     SwmlCallingJoinConferenceStream), }
 );
 
@@ -6083,7 +6083,7 @@ pub struct SwmlCallingJoinConferenceObjectResultSwitchRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingJoinConferenceObjectResultSwitch { new(some
-    SwmlCallingJoinConferenceObjectResultSwitchRequired { variable, case }), default :
+    SwmlCallingJoinConferenceObjectResultSwitchRequired { variable, case }), default =
     Some(iter SwmlCallingSwmlMethod), }
 );
 
@@ -6156,10 +6156,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingJoinConferenceStream { new(some url : into String), name : Some(into
-    String), codec : Some(into String), status_url : Some(into String), status_url_method
-    : Some(as SwmlCallingJoinConferenceStreamStatusUrlMethod), realtime : Some(as bool),
-    authorization_bearer_token : Some(into String), custom_parameters : Some(as
+    SwmlCallingJoinConferenceStream { new(some url = into String), name = Some(into
+    String), codec = Some(into String), status_url = Some(into String), status_url_method
+    = Some(as SwmlCallingJoinConferenceStreamStatusUrlMethod), realtime = Some(as bool),
+    authorization_bearer_token = Some(into String), custom_parameters = Some(as
     ::serde_json::Value), }
 );
 
@@ -6181,7 +6181,7 @@ crate::runtime::wire_struct!(SwmlCallingJoinRoom { join_room = required("join_ro
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingJoinRoom { new(all join_room : as SwmlCallingJoinRoomValue), }
+    SwmlCallingJoinRoom { new(all join_room = as SwmlCallingJoinRoomValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -6197,7 +6197,7 @@ pub struct SwmlCallingJoinRoomValue {
 crate::runtime::wire_struct!(SwmlCallingJoinRoomValue { name = required("name") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingJoinRoomValue { new(all name : into String), });
+crate::runtime::builder!(SwmlCallingJoinRoomValue { new(all name = into String), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// label Method
@@ -6212,7 +6212,7 @@ pub struct SwmlCallingLabel {
 crate::runtime::wire_struct!(SwmlCallingLabel { label = required("label") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingLabel { new(all label : into String), });
+crate::runtime::builder!(SwmlCallingLabel { new(all label = into String), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// LanguageParams
@@ -6277,9 +6277,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingLanguageParams { new(none), stability : Some(as f64), similarity : Some(as
-    f64), speaking_rate : Some(as f64), temperature : Some(as f64), speed : Some(as f64),
-    vol : Some(as f64), pitch : Some(as i32), emotion : Some(as
+    SwmlCallingLanguageParams { new(none), stability = Some(as f64), similarity = Some(as
+    f64), speaking_rate = Some(as f64), temperature = Some(as f64), speed = Some(as f64),
+    vol = Some(as f64), pitch = Some(as i32), emotion = Some(as
     SwmlCallingLanguageParamsEmotion), }
 );
 
@@ -6408,11 +6408,11 @@ pub struct SwmlCallingLanguagesRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingLanguages { new(some SwmlCallingLanguagesRequired { name, code, voice }),
-    listen_language : Some(as SwmlCallingLanguagesListenLanguage), model : Some(into
-    String), auto_emotion : Some(as bool), auto_speed : Some(as bool), engine : Some(into
-    String), params : Some(as SwmlCallingLanguageParams), fillers : Some(iter String),
-    function_fillers : Some(iter String), speech_fillers : Some(iter String),
-    turn_fillers : Some(iter String), pronounce : Some(iter SwmlCallingPronounce), }
+    listen_language = Some(as SwmlCallingLanguagesListenLanguage), model = Some(into
+    String), auto_emotion = Some(as bool), auto_speed = Some(as bool), engine = Some(into
+    String), params = Some(as SwmlCallingLanguageParams), fillers = Some(iter String),
+    function_fillers = Some(iter String), speech_fillers = Some(iter String),
+    turn_fillers = Some(iter String), pronounce = Some(iter SwmlCallingPronounce), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -6456,7 +6456,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingLiveTranscribe { new(all live_transcribe : as
+    SwmlCallingLiveTranscribe { new(all live_transcribe = as
     SwmlCallingLiveTranscribeValue), }
 );
 
@@ -6476,7 +6476,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingLiveTranscribeValue { new(all action : as SwmlCallingTranscribeAction), }
+    SwmlCallingLiveTranscribeValue { new(all action = as SwmlCallingTranscribeAction), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -6495,7 +6495,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingLiveTranslate { new(all live_translate : as
+    SwmlCallingLiveTranslate { new(all live_translate = as
     SwmlCallingLiveTranslateValue), }
 );
 
@@ -6515,7 +6515,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingLiveTranslateValue { new(all action : as SwmlCallingTranslateAction), }
+    SwmlCallingLiveTranslateValue { new(all action = as SwmlCallingTranslateAction), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -6543,8 +6543,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingMcpServer { new(some url : into String), headers : Some(as
-    ::serde_json::Value), resources : Some(as bool), resource_vars : Some(as
+    SwmlCallingMcpServer { new(some url = into String), headers = Some(as
+    ::serde_json::Value), resources = Some(as bool), resource_vars = Some(as
     ::serde_json::Value), }
 );
 
@@ -6629,11 +6629,11 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingMultilingual { new(some languages : iter SwmlCallingMultilingualLanguage),
-    allowed : Some(iter String), engine : Some(into String), model : Some(into String),
-    provider : Some(into String), start_language : Some(into String), min_switch_words :
-    Some(as i64), fillers : Some(as SwmlCallingMultilingualFillers), function_fillers :
-    Some(as SwmlCallingMultilingualFunctionFillers), turn_fillers : Some(as
+    SwmlCallingMultilingual { new(some languages = iter SwmlCallingMultilingualLanguage),
+    allowed = Some(iter String), engine = Some(into String), model = Some(into String),
+    provider = Some(into String), start_language = Some(into String), min_switch_words =
+    Some(as i64), fillers = Some(as SwmlCallingMultilingualFillers), function_fillers =
+    Some(as SwmlCallingMultilingualFunctionFillers), turn_fillers = Some(as
     SwmlCallingMultilingualTurnFillers), }
 );
 
@@ -6714,8 +6714,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingMultilingualLanguage { new(some language : into String), voice : Some(into
-    String), model : Some(into String), engine : Some(into String), params : Some(as
+    SwmlCallingMultilingualLanguage { new(some language = into String), voice = Some(into
+    String), model = Some(into String), engine = Some(into String), params = Some(as
     SwmlCallingLanguageParams), }
 );
 
@@ -6830,9 +6830,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingNumberProperty { new(some type_ : as SwmlCallingNumberPropertyType),
-    description : Some(into String), nullable : Some(as bool), enum_ : Some(iter
-    SwmlCallingNumberPropertyEnumItem), default : Some(as
+    SwmlCallingNumberProperty { new(some type_ = as SwmlCallingNumberPropertyType),
+    description = Some(into String), nullable = Some(as bool), enum_ = Some(iter
+    SwmlCallingNumberPropertyEnumItem), default = Some(as
     SwmlCallingNumberPropertyDefault), }
 );
 
@@ -6890,9 +6890,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingObjectProperty { new(some type_ : as SwmlCallingObjectPropertyType),
-    description : Some(into String), nullable : Some(as bool), default : Some(as
-    ::serde_json::Value), properties : Some(as ::serde_json::Value), required : Some(iter
+    SwmlCallingObjectProperty { new(some type_ = as SwmlCallingObjectPropertyType),
+    description = Some(into String), nullable = Some(as bool), default = Some(as
+    ::serde_json::Value), properties = Some(as ::serde_json::Value), required = Some(iter
     String), }
 );
 
@@ -6914,7 +6914,7 @@ crate::runtime::wire_struct!(SwmlCallingOneOfProperty { one_of = required("oneOf
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingOneOfProperty { new(all one_of : iter SwmlCallingSchemaType), }
+    SwmlCallingOneOfProperty { new(all one_of = iter SwmlCallingSchemaType), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -6950,8 +6950,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingOutput { new(none), response : Some(as SwmlCallingOutputResponse), action
-    : Some(as SwmlCallingOutputAction), post_process : Some(as bool), }
+    SwmlCallingOutput { new(none), response = Some(as SwmlCallingOutputResponse), action
+    = Some(as SwmlCallingOutputAction), post_process = Some(as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7003,7 +7003,7 @@ pub struct SwmlCallingPay {
 crate::runtime::wire_struct!(SwmlCallingPay { pay = required("pay") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingPay { new(all pay : as SwmlCallingPayValue), });
+crate::runtime::builder!(SwmlCallingPay { new(all pay = as SwmlCallingPayValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Each item of the field [`SwmlCallingPayValue::parameters`](crate::SwmlCallingPayValue::parameters).
@@ -7228,7 +7228,7 @@ pub struct SwmlCallingPayPromptsRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingPayPrompts { new(some SwmlCallingPayPromptsRequired { actions, for_ }),
-    attempts : Some(into String), card_type : Some(into String), error_type : Some(into
+    attempts = Some(into String), card_type = Some(into String), error_type = Some(into
     String), }
 );
 
@@ -7336,16 +7336,16 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPayValue { new(some payment_connector_url : into String), charge_amount :
-    Some(into String), currency : Some(into String), description : Some(into String),
-    input : Some(as SwmlCallingPayValueInput), language : Some(into String), max_attempts
-    : Some(as i64), min_postal_code_length : Some(as i64), parameters : Some(iter
-    SwmlCallingPayParameters), payment_method : Some(as
-    SwmlCallingPayValuePaymentMethod), postal_code : Some(as
-    SwmlCallingPayValuePostalCode), prompts : Some(iter SwmlCallingPayPrompts),
-    security_code : Some(as bool), status_url : Some(into String), timeout : Some(as
-    i64), token_type : Some(as SwmlCallingPayValueTokenType), valid_card_types :
-    Some(into String), voice : Some(into String), }
+    SwmlCallingPayValue { new(some payment_connector_url = into String), charge_amount =
+    Some(into String), currency = Some(into String), description = Some(into String),
+    input = Some(as SwmlCallingPayValueInput), language = Some(into String), max_attempts
+    = Some(as i64), min_postal_code_length = Some(as i64), parameters = Some(iter
+    SwmlCallingPayParameters), payment_method = Some(as
+    SwmlCallingPayValuePaymentMethod), postal_code = Some(as
+    SwmlCallingPayValuePostalCode), prompts = Some(iter SwmlCallingPayPrompts),
+    security_code = Some(as bool), status_url = Some(into String), timeout = Some(as
+    i64), token_type = Some(as SwmlCallingPayValueTokenType), valid_card_types =
+    Some(into String), voice = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7417,7 +7417,7 @@ pub struct SwmlCallingPlay {
 crate::runtime::wire_struct!(SwmlCallingPlay { play = required("play") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingPlay { new(all play : as SwmlCallingPlayValue), });
+crate::runtime::builder!(SwmlCallingPlay { new(all play = as SwmlCallingPlayValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// `SwmlCallingPlayUrl` as the API document names it.
@@ -7506,9 +7506,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPlayWithUrl { new(some url : as SwmlCallingPlayUrl), auto_answer : Some(as
-    bool), volume : Some(as f64), say_voice : Some(into String), say_language : Some(into
-    String), say_gender : Some(into String), status_url : Some(into String), }
+    SwmlCallingPlayWithUrl { new(some url = as SwmlCallingPlayUrl), auto_answer = Some(as
+    bool), volume = Some(as f64), say_voice = Some(into String), say_language = Some(into
+    String), say_gender = Some(into String), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7564,9 +7564,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPlayWithUrls { new(some urls : iter SwmlCallingPlayUrl), auto_answer :
-    Some(as bool), volume : Some(as f64), say_voice : Some(into String), say_language :
-    Some(into String), say_gender : Some(into String), status_url : Some(into String), }
+    SwmlCallingPlayWithUrls { new(some urls = iter SwmlCallingPlayUrl), auto_answer =
+    Some(as bool), volume = Some(as f64), say_voice = Some(into String), say_language =
+    Some(into String), say_gender = Some(into String), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7585,7 +7585,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPlaybackBgAction { new(all playback_bg : as
+    SwmlCallingPlaybackBgAction { new(all playback_bg = as
     SwmlCallingPlaybackBgActionPlaybackBg), }
 );
 
@@ -7610,7 +7610,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPlaybackBgActionPlaybackBg { new(some file : into String), wait : Some(as
+    SwmlCallingPlaybackBgActionPlaybackBg { new(some file = into String), wait = Some(as
     bool), }
 );
 
@@ -7676,9 +7676,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPomSectionBodyContent { new(some body : into String), title : Some(into
-    String), subsections : Some(iter SwmlCallingPom), numbered : Some(as bool),
-    numbered_bullets : Some(as bool), bullets : Some(iter String), }
+    SwmlCallingPomSectionBodyContent { new(some body = into String), title = Some(into
+    String), subsections = Some(iter SwmlCallingPom), numbered = Some(as bool),
+    numbered_bullets = Some(as bool), bullets = Some(iter String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7715,9 +7715,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPomSectionBulletsContent { new(some bullets : iter String), title :
-    Some(into String), subsections : Some(iter SwmlCallingPom), numbered : Some(as bool),
-    numbered_bullets : Some(as bool), body : Some(into String), }
+    SwmlCallingPomSectionBulletsContent { new(some bullets = iter String), title =
+    Some(into String), subsections = Some(iter SwmlCallingPom), numbered = Some(as bool),
+    numbered_bullets = Some(as bool), body = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7737,7 +7737,7 @@ crate::runtime::wire_struct!(SwmlCallingPrompt { prompt = required("prompt") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPrompt { new(all prompt : as SwmlCallingPromptValue), }
+    SwmlCallingPrompt { new(all prompt = as SwmlCallingPromptValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7824,13 +7824,13 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingPromptValue { new(some play : as SwmlCallingPromptValuePlay), volume :
-    Some(as f64), say_voice : Some(into String), say_language : Some(into String),
-    say_gender : Some(into String), max_digits : Some(as i64), terminators : Some(into
-    String), digit_timeout : Some(as f64), initial_timeout : Some(as f64), speech_timeout
-    : Some(as f64), speech_end_timeout : Some(as f64), speech_language : Some(into
-    String), speech_hints : Some(iter String), speech_engine : Some(into String),
-    status_url : Some(into String), }
+    SwmlCallingPromptValue { new(some play = as SwmlCallingPromptValuePlay), volume =
+    Some(as f64), say_voice = Some(into String), say_language = Some(into String),
+    say_gender = Some(into String), max_digits = Some(as i64), terminators = Some(into
+    String), digit_timeout = Some(as f64), initial_timeout = Some(as f64), speech_timeout
+    = Some(as f64), speech_end_timeout = Some(as f64), speech_language = Some(into
+    String), speech_hints = Some(iter String), speech_engine = Some(into String),
+    status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7886,7 +7886,7 @@ pub struct SwmlCallingPronounceRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingPronounce { new(some SwmlCallingPronounceRequired { replace, with }),
-    ignore_case : Some(as bool), }
+    ignore_case = Some(as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7905,7 +7905,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingReceiveFax { new(all receive_fax : as SwmlCallingReceiveFaxValue), }
+    SwmlCallingReceiveFax { new(all receive_fax = as SwmlCallingReceiveFaxValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7926,7 +7926,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingReceiveFaxValue { new(none), status_url : Some(into String), }
+    SwmlCallingReceiveFaxValue { new(none), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7945,7 +7945,7 @@ crate::runtime::wire_struct!(SwmlCallingRecord { record = required("record") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingRecord { new(all record : as SwmlCallingRecordValue), }
+    SwmlCallingRecord { new(all record = as SwmlCallingRecordValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -7967,7 +7967,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingRecordCall { new(all record_call : as SwmlCallingRecordCallValue), }
+    SwmlCallingRecordCall { new(all record_call = as SwmlCallingRecordCallValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8040,11 +8040,11 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingRecordCallValue { new(none), control_id : Some(into String), stereo :
-    Some(as bool), format : Some(as SwmlCallingRecordCallValueFormat), direction :
-    Some(as SwmlCallingRecordCallValueDirection), terminators : Some(into String), beep :
-    Some(as bool), input_sensitivity : Some(as f64), initial_timeout : Some(as f64),
-    end_silence_timeout : Some(as f64), max_length : Some(as f64), status_url : Some(into
+    SwmlCallingRecordCallValue { new(none), control_id = Some(into String), stereo =
+    Some(as bool), format = Some(as SwmlCallingRecordCallValueFormat), direction =
+    Some(as SwmlCallingRecordCallValueDirection), terminators = Some(into String), beep =
+    Some(as bool), input_sensitivity = Some(as f64), initial_timeout = Some(as f64),
+    end_silence_timeout = Some(as f64), max_length = Some(as f64), status_url = Some(into
     String), }
 );
 
@@ -8154,11 +8154,11 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingRecordValue { new(none), stereo : Some(as bool), format : Some(as
-    SwmlCallingRecordValueFormat), direction : Some(as SwmlCallingRecordValueDirection),
-    terminators : Some(into String), beep : Some(as bool), input_sensitivity : Some(as
-    f64), initial_timeout : Some(as f64), end_silence_timeout : Some(as f64), max_length
-    : Some(as f64), status_url : Some(into String), }
+    SwmlCallingRecordValue { new(none), stereo = Some(as bool), format = Some(as
+    SwmlCallingRecordValueFormat), direction = Some(as SwmlCallingRecordValueDirection),
+    terminators = Some(into String), beep = Some(as bool), input_sensitivity = Some(as
+    f64), initial_timeout = Some(as f64), end_silence_timeout = Some(as f64), max_length
+    = Some(as f64), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8199,7 +8199,7 @@ crate::runtime::wire_struct!(SwmlCallingRequest { request = required("request") 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingRequest { new(all request : as SwmlCallingRequestValue), }
+    SwmlCallingRequest { new(all request = as SwmlCallingRequestValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8254,8 +8254,8 @@ pub struct SwmlCallingRequestValueRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingRequestValue { new(some SwmlCallingRequestValueRequired { url, method }),
-    headers : Some(as ::serde_json::Value), body : Some(as SwmlCallingRequestValueBody),
-    timeout : Some(as f64), connect_timeout : Some(as f64), save_variables : Some(as
+    headers = Some(as ::serde_json::Value), body = Some(as SwmlCallingRequestValueBody),
+    timeout = Some(as f64), connect_timeout = Some(as f64), save_variables = Some(as
     bool), }
 );
 
@@ -8294,7 +8294,7 @@ crate::runtime::wire_struct!(SwmlCallingReturn { return_ = required("return") })
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingReturn { new(all return_ : as ::serde_json::Value), }
+    SwmlCallingReturn { new(all return_ = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8310,7 +8310,7 @@ pub struct SwmlCallingSayAction {
 crate::runtime::wire_struct!(SwmlCallingSayAction { say = required("say") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingSayAction { new(all say : into String), });
+crate::runtime::builder!(SwmlCallingSayAction { new(all say = into String), });
 
 #[cfg(feature = "swml")]
 /// Function Parameters Type Union
@@ -8435,7 +8435,7 @@ crate::runtime::wire_struct!(SwmlCallingSection { main = required("main") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSection { new(all main : iter SwmlCallingSwmlMethod), }
+    SwmlCallingSection { new(all main = iter SwmlCallingSwmlMethod), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8454,7 +8454,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSendDigits { new(all send_digits : as SwmlCallingSendDigitsValue), }
+    SwmlCallingSendDigits { new(all send_digits = as SwmlCallingSendDigitsValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8470,7 +8470,7 @@ pub struct SwmlCallingSendDigitsValue {
 crate::runtime::wire_struct!(SwmlCallingSendDigitsValue { digits = required("digits") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingSendDigitsValue { new(all digits : into String), });
+crate::runtime::builder!(SwmlCallingSendDigitsValue { new(all digits = into String), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// send_fax Method
@@ -8486,7 +8486,7 @@ crate::runtime::wire_struct!(SwmlCallingSendFax { send_fax = required("send_fax"
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSendFax { new(all send_fax : as SwmlCallingSendFaxValue), }
+    SwmlCallingSendFax { new(all send_fax = as SwmlCallingSendFaxValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8518,8 +8518,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSendFaxValue { new(some document : into String), header_info : Some(into
-    String), identity : Some(into String), status_url : Some(into String), }
+    SwmlCallingSendFaxValue { new(some document = into String), header_info = Some(into
+    String), identity = Some(into String), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8536,7 +8536,7 @@ crate::runtime::wire_struct!(SwmlCallingSendSms { send_sms = required("send_sms"
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSendSms { new(all send_sms : as SwmlCallingSendSmsValue), }
+    SwmlCallingSendSms { new(all send_sms = as SwmlCallingSendSmsValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8582,7 +8582,7 @@ pub struct SwmlCallingSet {
 crate::runtime::wire_struct!(SwmlCallingSet { set = required("set") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingSet { new(all set : as ::serde_json::Value), });
+crate::runtime::builder!(SwmlCallingSet { new(all set = as ::serde_json::Value), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// set_global_data Action
@@ -8600,7 +8600,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSetGlobalDataAction { new(all set_global_data : as ::serde_json::Value), }
+    SwmlCallingSetGlobalDataAction { new(all set_global_data = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8619,7 +8619,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSetMetaDataAction { new(all set_meta_data : as ::serde_json::Value), }
+    SwmlCallingSetMetaDataAction { new(all set_meta_data = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8636,7 +8636,7 @@ crate::runtime::wire_struct!(SwmlCallingSipRefer { sip_refer = required("sip_ref
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSipRefer { new(all sip_refer : as SwmlCallingSipReferValue), }
+    SwmlCallingSipRefer { new(all sip_refer = as SwmlCallingSipReferValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8665,8 +8665,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSipReferValue { new(some to_uri : into String), status_url : Some(into
-    String), username : Some(into String), password : Some(into String), }
+    SwmlCallingSipReferValue { new(some to_uri = into String), status_url = Some(into
+    String), username = Some(into String), password = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8683,7 +8683,7 @@ crate::runtime::wire_struct!(SwmlCallingSleep { sleep = required("sleep") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSleep { new(all sleep : as SwmlCallingSleepValue), }
+    SwmlCallingSleep { new(all sleep = as SwmlCallingSleepValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8725,7 +8725,7 @@ crate::runtime::wire_struct!(
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingSleepValueObject { new(all duration : as i64), });
+crate::runtime::builder!(SwmlCallingSleepValueObject { new(all duration = as i64), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// SMS
@@ -8768,8 +8768,8 @@ pub struct SwmlCallingSmsWithBodyRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingSmsWithBody { new(some SwmlCallingSmsWithBodyRequired { to_number,
-    from_number, body }), region : Some(into String), tags : Some(iter String),
-    status_callback : Some(into String), }
+    from_number, body }), region = Some(into String), tags = Some(iter String),
+    status_callback = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8816,8 +8816,8 @@ pub struct SwmlCallingSmsWithMediaRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingSmsWithMedia { new(some SwmlCallingSmsWithMediaRequired { to_number,
-    from_number, media }), region : Some(into String), tags : Some(iter String),
-    status_callback : Some(into String), body : Some(into String), }
+    from_number, media }), region = Some(into String), tags = Some(iter String),
+    status_callback = Some(into String), body = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8834,7 +8834,7 @@ crate::runtime::wire_struct!(SwmlCallingStartAction { start = required("start") 
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStartAction { new(all start : as SwmlCallingStartActionStart), }
+    SwmlCallingStartAction { new(all start = as SwmlCallingStartActionStart), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -8914,13 +8914,13 @@ pub struct SwmlCallingStartActionStartRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingStartActionStart { new(some SwmlCallingStartActionStartRequired {
-    from_lang, to_lang, direction }), webhook : Some(into String), from_voice : Some(into
-    String), to_voice : Some(into String), filter_from : Some(as
-    SwmlCallingTranslationFilterPreset), filter_to : Some(as
-    SwmlCallingTranslationFilterPreset), live_events : Some(as bool), ai_summary :
-    Some(as bool), speech_timeout : Some(as i64), vad_silence_ms : Some(as i64),
-    vad_thresh : Some(as i64), debug_level : Some(as i64), speech_engine : Some(as
-    SpeechEngine), ai_summary_prompt : Some(into String), }
+    from_lang, to_lang, direction }), webhook = Some(into String), from_voice = Some(into
+    String), to_voice = Some(into String), filter_from = Some(as
+    SwmlCallingTranslationFilterPreset), filter_to = Some(as
+    SwmlCallingTranslationFilterPreset), live_events = Some(as bool), ai_summary =
+    Some(as bool), speech_timeout = Some(as i64), vad_silence_ms = Some(as i64),
+    vad_thresh = Some(as i64), debug_level = Some(as i64), speech_engine = Some(as
+    SpeechEngine), ai_summary_prompt = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9009,14 +9009,14 @@ pub struct SwmlCallingStartUpHookSwaigFunctionRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingStartUpHookSwaigFunction { new(some
-    SwmlCallingStartUpHookSwaigFunctionRequired { description, function }), purpose :
-    Some(into String), parameters : Some(as SwmlCallingFunctionParameters), fillers :
-    Some(as SwmlCallingFunctionFillers), argument : Some(as
-    SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), data_map : Some(as
-    SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into String),
-    wait_file : Some(into String), wait_file_loops : Some(as
-    SwmlCallingStartUpHookSwaigFunctionWaitFileLoops), wait_for_fillers : Some(as bool),
+    SwmlCallingStartUpHookSwaigFunctionRequired { description, function }), purpose =
+    Some(into String), parameters = Some(as SwmlCallingFunctionParameters), fillers =
+    Some(as SwmlCallingFunctionFillers), argument = Some(as
+    SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), data_map = Some(as
+    SwmlCallingDataMap), skip_fillers = Some(as bool), web_hook_url = Some(into String),
+    wait_file = Some(into String), wait_file_loops = Some(as
+    SwmlCallingStartUpHookSwaigFunctionWaitFileLoops), wait_for_fillers = Some(as bool),
     }
 );
 
@@ -9043,7 +9043,7 @@ pub struct SwmlCallingStopAction {
 crate::runtime::wire_struct!(SwmlCallingStopAction { stop = required("stop") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingStopAction { new(all stop : as bool), });
+crate::runtime::builder!(SwmlCallingStopAction { new(all stop = as bool), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// stop_denoise Method
@@ -9061,7 +9061,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopDenoise { new(all stop_denoise : as ::serde_json::Value), }
+    SwmlCallingStopDenoise { new(all stop_denoise = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9080,7 +9080,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopPlaybackBgAction { new(all stop_playback_bg : as bool), }
+    SwmlCallingStopPlaybackBgAction { new(all stop_playback_bg = as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9099,7 +9099,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopRecordCall { new(all stop_record_call : as
+    SwmlCallingStopRecordCall { new(all stop_record_call = as
     SwmlCallingStopRecordCallValue), }
 );
 
@@ -9120,7 +9120,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopRecordCallValue { new(none), control_id : Some(into String), }
+    SwmlCallingStopRecordCallValue { new(none), control_id = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9139,7 +9139,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopStream { new(all stop_stream : as SwmlCallingStopStreamValue), }
+    SwmlCallingStopStream { new(all stop_stream = as SwmlCallingStopStreamValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9159,7 +9159,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopStreamValue { new(none), control_id : Some(into String), }
+    SwmlCallingStopStreamValue { new(none), control_id = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9176,7 +9176,7 @@ crate::runtime::wire_struct!(SwmlCallingStopTap { stop_tap = required("stop_tap"
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopTap { new(all stop_tap : as SwmlCallingStopTapValue), }
+    SwmlCallingStopTap { new(all stop_tap = as SwmlCallingStopTapValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9196,7 +9196,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStopTapValue { new(none), control_id : Some(into String), }
+    SwmlCallingStopTapValue { new(none), control_id = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9213,7 +9213,7 @@ crate::runtime::wire_struct!(SwmlCallingStream { stream = required("stream") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStream { new(all stream : as SwmlCallingStreamValue), }
+    SwmlCallingStream { new(all stream = as SwmlCallingStreamValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9264,11 +9264,11 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingStreamValue { new(some url : into String), control_id : Some(into String),
-    name : Some(into String), track : Some(as SwmlCallingStreamValueTrack), codec :
-    Some(into String), status_url : Some(into String), status_url_method : Some(as
-    SwmlCallingStreamValueStatusUrlMethod), authorization_bearer_token : Some(into
-    String), custom_parameters : Some(as ::serde_json::Value), }
+    SwmlCallingStreamValue { new(some url = into String), control_id = Some(into String),
+    name = Some(into String), track = Some(as SwmlCallingStreamValueTrack), codec =
+    Some(into String), status_url = Some(into String), status_url_method = Some(as
+    SwmlCallingStreamValueStatusUrlMethod), authorization_bearer_token = Some(into
+    String), custom_parameters = Some(as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9351,9 +9351,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "swml")]
 crate::runtime::builder!(
-    SwmlCallingStringProperty { new(some type_ : as SwmlCallingStringPropertyType),
-    description : Some(into String), nullable : Some(as bool), enum_ : Some(iter String),
-    default : Some(into String), pattern : Some(into String), format : Some(as
+    SwmlCallingStringProperty { new(some type_ = as SwmlCallingStringPropertyType),
+    description = Some(into String), nullable = Some(as bool), enum_ = Some(iter String),
+    default = Some(into String), pattern = Some(into String), format = Some(as
     SwmlCallingStringFormat), }
 );
 
@@ -9377,7 +9377,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSummarizeAction { new(all summarize : as
+    SwmlCallingSummarizeAction { new(all summarize = as
     SwmlCallingSummarizeActionSummarize), }
 );
 
@@ -9400,8 +9400,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSummarizeActionSummarize { new(none), webhook : Some(into String), prompt
-    : Some(into String), }
+    SwmlCallingSummarizeActionSummarize { new(none), webhook = Some(into String), prompt
+    = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9524,13 +9524,13 @@ pub struct SwmlCallingSummarizeConversationSwaigFunctionRequired {
 crate::runtime::builder!(
     SwmlCallingSummarizeConversationSwaigFunction { new(some
     SwmlCallingSummarizeConversationSwaigFunctionRequired { description, function }),
-    purpose : Some(into String), parameters : Some(as SwmlCallingFunctionParameters),
-    fillers : Some(as SwmlCallingFunctionFillers), argument : Some(as
-    SwmlCallingFunctionParameters), active : Some(as bool), meta_data : Some(as
-    ::serde_json::Value), meta_data_token : Some(into String), data_map : Some(as
-    SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into String),
-    wait_file : Some(into String), wait_file_loops : Some(as
-    SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops), wait_for_fillers :
+    purpose = Some(into String), parameters = Some(as SwmlCallingFunctionParameters),
+    fillers = Some(as SwmlCallingFunctionFillers), argument = Some(as
+    SwmlCallingFunctionParameters), active = Some(as bool), meta_data = Some(as
+    ::serde_json::Value), meta_data_token = Some(into String), data_map = Some(as
+    SwmlCallingDataMap), skip_fillers = Some(as bool), web_hook_url = Some(into String),
+    wait_file = Some(into String), wait_file_loops = Some(as
+    SwmlCallingSummarizeConversationSwaigFunctionWaitFileLoops), wait_for_fillers =
     Some(as bool), }
 );
 
@@ -9575,10 +9575,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwaig { new(none), defaults : Some(as SwmlCallingSwaigDefaults),
-    mcp_servers : Some(iter SwmlCallingMcpServer), native_functions : Some(iter
-    SwmlCallingSwaigNativeFunction), includes : Some(iter SwmlCallingSwaigIncludes),
-    functions : Some(iter SwmlCallingSwaigFunction), internal_fillers : Some(as
+    SwmlCallingSwaig { new(none), defaults = Some(as SwmlCallingSwaigDefaults),
+    mcp_servers = Some(iter SwmlCallingMcpServer), native_functions = Some(iter
+    SwmlCallingSwaigNativeFunction), includes = Some(iter SwmlCallingSwaigIncludes),
+    functions = Some(iter SwmlCallingSwaigFunction), internal_fillers = Some(as
     SwmlCallingSwaigInternalFiller), }
 );
 
@@ -9598,7 +9598,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwaigDefaults { new(none), web_hook_url : Some(into String), }
+    SwmlCallingSwaigDefaults { new(none), web_hook_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9682,7 +9682,7 @@ pub struct SwmlCallingSwaigIncludesRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingSwaigIncludes { new(some SwmlCallingSwaigIncludesRequired { functions, url
-    }), meta_data : Some(as ::serde_json::Value), }
+    }), meta_data = Some(as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9731,13 +9731,13 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwaigInternalFiller { new(none), check_time : Some(as
-    SwmlCallingFunctionFillers), wait_for_user : Some(as SwmlCallingFunctionFillers),
-    wait_seconds : Some(as SwmlCallingFunctionFillers), adjust_response_latency : Some(as
-    SwmlCallingFunctionFillers), next_step : Some(as SwmlCallingFunctionFillers),
-    change_context : Some(as SwmlCallingFunctionFillers), get_visual_input : Some(as
-    SwmlCallingFunctionFillers), get_ideal_strategy : Some(as
-    SwmlCallingFunctionFillers), pause_conversation : Some(as
+    SwmlCallingSwaigInternalFiller { new(none), check_time = Some(as
+    SwmlCallingFunctionFillers), wait_for_user = Some(as SwmlCallingFunctionFillers),
+    wait_seconds = Some(as SwmlCallingFunctionFillers), adjust_response_latency = Some(as
+    SwmlCallingFunctionFillers), next_step = Some(as SwmlCallingFunctionFillers),
+    change_context = Some(as SwmlCallingFunctionFillers), get_visual_input = Some(as
+    SwmlCallingFunctionFillers), get_ideal_strategy = Some(as
+    SwmlCallingFunctionFillers), pause_conversation = Some(as
     SwmlCallingFunctionFillers), }
 );
 
@@ -9779,8 +9779,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwaigToolResult { new(none), tool_result : Some(into String), tool_prompt
-    : Some(into String), }
+    SwmlCallingSwaigToolResult { new(none), tool_result = Some(into String), tool_prompt
+    = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9797,7 +9797,7 @@ crate::runtime::wire_struct!(SwmlCallingSwitch { switch = required("switch") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwitch { new(all switch : as SwmlCallingSwitchValue), }
+    SwmlCallingSwitch { new(all switch = as SwmlCallingSwitchValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -9826,7 +9826,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwmlAction { new(some swml : as SwmlCallingSwmlObject), transfer : Some(as
+    SwmlCallingSwmlAction { new(some swml = as SwmlCallingSwmlObject), transfer = Some(as
     bool), }
 );
 
@@ -10249,7 +10249,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingSwmlObject { new(some sections : as SwmlCallingSection), version : Some(as
+    SwmlCallingSwmlObject { new(some sections = as SwmlCallingSection), version = Some(as
     SwmlCallingSwmlObjectVersion), }
 );
 
@@ -10275,7 +10275,7 @@ pub struct SwmlCallingTap {
 crate::runtime::wire_struct!(SwmlCallingTap { tap = required("tap") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
-crate::runtime::builder!(SwmlCallingTap { new(all tap : as SwmlCallingTapValue), });
+crate::runtime::builder!(SwmlCallingTap { new(all tap = as SwmlCallingTapValue), });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 /// Start background call tap. Media is streamed over Websocket or RTP to customer controlled URI.
@@ -10320,9 +10320,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTapValue { new(some uri : into String), control_id : Some(into String),
-    direction : Some(as SwmlCallingTapValueDirection), codec : Some(as
-    SwmlCallingTapValueCodec), rtp_ptime : Some(as i64), status_url : Some(into String),
+    SwmlCallingTapValue { new(some uri = into String), control_id = Some(into String),
+    direction = Some(as SwmlCallingTapValueDirection), codec = Some(as
+    SwmlCallingTapValueCodec), rtp_ptime = Some(as i64), status_url = Some(into String),
     }
 );
 
@@ -10385,7 +10385,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingToggleFunctionsAction { new(all toggle_functions : iter
+    SwmlCallingToggleFunctionsAction { new(all toggle_functions = iter
     SwmlCallingToggleFunctionsActionToggleFunctionsItem), }
 );
 
@@ -10448,7 +10448,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTranscribe { new(all transcribe : as SwmlCallingTranscribeValue), }
+    SwmlCallingTranscribe { new(all transcribe = as SwmlCallingTranscribeValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10518,7 +10518,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTranscribeStartAction { new(all start : as
+    SwmlCallingTranscribeStartAction { new(all start = as
     SwmlCallingTranscribeStartActionStart), }
 );
 
@@ -10584,11 +10584,11 @@ pub struct SwmlCallingTranscribeStartActionStartRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingTranscribeStartActionStart { new(some
-    SwmlCallingTranscribeStartActionStartRequired { lang, direction }), ai_summary :
-    Some(as bool), webhook : Some(into String), live_events : Some(as bool),
-    speech_timeout : Some(as i64), vad_silence_ms : Some(as i64), vad_thresh : Some(as
-    i64), debug_level : Some(as i64), speech_engine : Some(as SpeechEngine),
-    ai_summary_prompt : Some(into String), }
+    SwmlCallingTranscribeStartActionStartRequired { lang, direction }), ai_summary =
+    Some(as bool), webhook = Some(into String), live_events = Some(as bool),
+    speech_timeout = Some(as i64), vad_silence_ms = Some(as i64), vad_thresh = Some(as
+    i64), debug_level = Some(as i64), speech_engine = Some(as SpeechEngine),
+    ai_summary_prompt = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10608,7 +10608,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTranscribeStop { new(all transcribe_stop : as ::serde_json::Value), }
+    SwmlCallingTranscribeStop { new(all transcribe_stop = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10627,7 +10627,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTranscribeSummarizeAction { new(all summarize : as
+    SwmlCallingTranscribeSummarizeAction { new(all summarize = as
     SwmlCallingTranscribeSummarizeActionSummarize), }
 );
 
@@ -10650,8 +10650,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTranscribeSummarizeActionSummarize { new(none), webhook : Some(into
-    String), prompt : Some(into String), }
+    SwmlCallingTranscribeSummarizeActionSummarize { new(none), webhook = Some(into
+    String), prompt = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10702,7 +10702,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTranscribeValue { new(none), status_url : Some(into String), }
+    SwmlCallingTranscribeValue { new(none), status_url = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10720,7 +10720,7 @@ crate::runtime::wire_struct!(SwmlCallingTransfer { transfer = required("transfer
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTransfer { new(all transfer : as SwmlCallingTransferValue), }
+    SwmlCallingTransfer { new(all transfer = as SwmlCallingTransferValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10753,8 +10753,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTransferValue { new(some dest : into String), params : Some(as
-    ::serde_json::Value), meta : Some(as ::serde_json::Value), }
+    SwmlCallingTransferValue { new(some dest = into String), params = Some(as
+    ::serde_json::Value), meta = Some(as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -10967,23 +10967,23 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingTurnFillers { new(none), default : Some(iter String), bg : Some(iter
-    String), ca : Some(iter String), zh : Some(iter String), zh_cn : Some(iter String),
-    zh_hans : Some(iter String), zh_tw : Some(iter String), zh_hant : Some(iter String),
-    zh_hk : Some(iter String), cs : Some(iter String), da : Some(iter String), da_dk :
-    Some(iter String), nl : Some(iter String), en : Some(iter String), en_us : Some(iter
-    String), en_gb : Some(iter String), en_nz : Some(iter String), en_in : Some(iter
-    String), en_au : Some(iter String), et : Some(iter String), fi : Some(iter String),
-    nl_be : Some(iter String), fr : Some(iter String), fr_ca : Some(iter String), de :
-    Some(iter String), de_ch : Some(iter String), el : Some(iter String), hi : Some(iter
-    String), hu : Some(iter String), id : Some(iter String), it : Some(iter String), ja :
-    Some(iter String), ko : Some(iter String), ko_kr : Some(iter String), lv : Some(iter
-    String), lt : Some(iter String), ms : Some(iter String), multi : Some(iter String),
-    no : Some(iter String), pl : Some(iter String), pt : Some(iter String), pt_br :
-    Some(iter String), pt_pt : Some(iter String), ro : Some(iter String), ru : Some(iter
-    String), sk : Some(iter String), es : Some(iter String), es_419 : Some(iter String),
-    sv : Some(iter String), sv_se : Some(iter String), th : Some(iter String), th_th :
-    Some(iter String), tr : Some(iter String), uk : Some(iter String), vi : Some(iter
+    SwmlCallingTurnFillers { new(none), default = Some(iter String), bg = Some(iter
+    String), ca = Some(iter String), zh = Some(iter String), zh_cn = Some(iter String),
+    zh_hans = Some(iter String), zh_tw = Some(iter String), zh_hant = Some(iter String),
+    zh_hk = Some(iter String), cs = Some(iter String), da = Some(iter String), da_dk =
+    Some(iter String), nl = Some(iter String), en = Some(iter String), en_us = Some(iter
+    String), en_gb = Some(iter String), en_nz = Some(iter String), en_in = Some(iter
+    String), en_au = Some(iter String), et = Some(iter String), fi = Some(iter String),
+    nl_be = Some(iter String), fr = Some(iter String), fr_ca = Some(iter String), de =
+    Some(iter String), de_ch = Some(iter String), el = Some(iter String), hi = Some(iter
+    String), hu = Some(iter String), id = Some(iter String), it = Some(iter String), ja =
+    Some(iter String), ko = Some(iter String), ko_kr = Some(iter String), lv = Some(iter
+    String), lt = Some(iter String), ms = Some(iter String), multi = Some(iter String),
+    no = Some(iter String), pl = Some(iter String), pt = Some(iter String), pt_br =
+    Some(iter String), pt_pt = Some(iter String), ro = Some(iter String), ru = Some(iter
+    String), sk = Some(iter String), es = Some(iter String), es_419 = Some(iter String),
+    sv = Some(iter String), sv_se = Some(iter String), th = Some(iter String), th_th =
+    Some(iter String), tr = Some(iter String), uk = Some(iter String), vi = Some(iter
     String), }
 );
 
@@ -11003,7 +11003,7 @@ crate::runtime::wire_struct!(SwmlCallingUnset { unset = required("unset") });
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingUnset { new(all unset : as SwmlCallingUnsetValue), }
+    SwmlCallingUnset { new(all unset = as SwmlCallingUnsetValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -11023,7 +11023,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingUnsetGlobalDataAction { new(all unset_global_data : as
+    SwmlCallingUnsetGlobalDataAction { new(all unset_global_data = as
     SwmlCallingUnsetGlobalDataActionUnsetGlobalData), }
 );
 
@@ -11049,7 +11049,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingUnsetMetaDataAction { new(all unset_meta_data : as
+    SwmlCallingUnsetMetaDataAction { new(all unset_meta_data = as
     SwmlCallingUnsetMetaDataActionUnsetMetaData), }
 );
 
@@ -11087,7 +11087,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingUserEvent { new(all user_event : as SwmlCallingUserEventValue), }
+    SwmlCallingUserEvent { new(all user_event = as SwmlCallingUserEventValue), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -11108,7 +11108,7 @@ crate::runtime::wire_struct!(SwmlCallingUserEventValue { event = required("event
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingUserEventValue { new(all event : as ::serde_json::Value), }
+    SwmlCallingUserEventValue { new(all event = as ::serde_json::Value), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -11127,7 +11127,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingUserInputAction { new(all user_input : into String), }
+    SwmlCallingUserInputAction { new(all user_input = into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -11216,13 +11216,13 @@ pub struct SwmlCallingUserSwaigFunctionRequired {
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
     SwmlCallingUserSwaigFunction { new(some SwmlCallingUserSwaigFunctionRequired {
-    description, function }), purpose : Some(into String), parameters : Some(as
-    SwmlCallingFunctionParameters), fillers : Some(as SwmlCallingFunctionFillers),
-    argument : Some(as SwmlCallingFunctionParameters), active : Some(as bool), meta_data
-    : Some(as ::serde_json::Value), meta_data_token : Some(into String), data_map :
-    Some(as SwmlCallingDataMap), skip_fillers : Some(as bool), web_hook_url : Some(into
-    String), wait_file : Some(into String), wait_file_loops : Some(as
-    SwmlCallingUserSwaigFunctionWaitFileLoops), wait_for_fillers : Some(as bool), }
+    description, function }), purpose = Some(into String), parameters = Some(as
+    SwmlCallingFunctionParameters), fillers = Some(as SwmlCallingFunctionFillers),
+    argument = Some(as SwmlCallingFunctionParameters), active = Some(as bool), meta_data
+    = Some(as ::serde_json::Value), meta_data_token = Some(into String), data_map =
+    Some(as SwmlCallingDataMap), skip_fillers = Some(as bool), web_hook_url = Some(into
+    String), wait_file = Some(into String), wait_file_loops = Some(as
+    SwmlCallingUserSwaigFunctionWaitFileLoops), wait_for_fillers = Some(as bool), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -11444,12 +11444,12 @@ crate::runtime::wire_struct!(
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
 crate::runtime::builder!(
-    SwmlCallingWebhook { new(some url : into String), expressions : Some(iter
-    SwmlCallingExpression), error_keys : Some(as SwmlCallingWebhookErrorKeys), foreach :
-    Some(as SwmlCallingWebhookForeach), headers : Some(as ::serde_json::Value), method :
-    Some(as SwmlCallingWebhookMethod), input_args_as_params : Some(as bool), params :
-    Some(as ::serde_json::Value), require_args : Some(as SwmlCallingWebhookRequireArgs),
-    output : Some(as SwmlCallingOutput), }
+    SwmlCallingWebhook { new(some url = into String), expressions = Some(iter
+    SwmlCallingExpression), error_keys = Some(as SwmlCallingWebhookErrorKeys), foreach =
+    Some(as SwmlCallingWebhookForeach), headers = Some(as ::serde_json::Value), method =
+    Some(as SwmlCallingWebhookMethod), input_args_as_params = Some(as bool), params =
+    Some(as ::serde_json::Value), require_args = Some(as SwmlCallingWebhookRequireArgs),
+    output = Some(as SwmlCallingOutput), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]

@@ -17,7 +17,7 @@ pub struct AudioChannel {
 
 crate::runtime::wire_struct!(AudioChannel { audio = required("audio") });
 
-crate::runtime::builder!(AudioChannel { new(all audio : into String), });
+crate::runtime::builder!(AudioChannel { new(all audio = into String), });
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 crate::runtime::open_enum! {
@@ -236,7 +236,7 @@ pub struct MessagingChannel {
 
 crate::runtime::wire_struct!(MessagingChannel { messaging = required("messaging") });
 
-crate::runtime::builder!(MessagingChannel { new(all messaging : into String), });
+crate::runtime::builder!(MessagingChannel { new(all messaging = into String), });
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 /// Pagination links for list responses.
@@ -273,8 +273,8 @@ pub struct PaginationLinksRequired {
 
 #[cfg(any(feature = "fabric", feature = "relay"))]
 crate::runtime::builder!(
-    PaginationLinks { new(some PaginationLinksRequired { self_, first }), next :
-    Some(into String), prev : Some(into String), }
+    PaginationLinks { new(some PaginationLinksRequired { self_, first }), next =
+    Some(into String), prev = Some(into String), }
 );
 
 #[cfg(any(feature = "calling", feature = "fabric"))]
@@ -339,7 +339,7 @@ crate::runtime::wire_struct!(StatusCode400 { error = required("error") });
         feature = "voice"
     )
 )]
-crate::runtime::builder!(StatusCode400 { new(all error : as StatusCode400Error), });
+crate::runtime::builder!(StatusCode400 { new(all error = as StatusCode400Error), });
 
 #[cfg(
     any(
@@ -421,7 +421,7 @@ crate::runtime::wire_struct!(StatusCode401 { error = required("error") });
         feature = "voice"
     )
 )]
-crate::runtime::builder!(StatusCode401 { new(all error : as StatusCode401Error), });
+crate::runtime::builder!(StatusCode401 { new(all error = as StatusCode401Error), });
 
 #[cfg(
     any(
@@ -460,7 +460,7 @@ pub struct StatusCode403 {
 crate::runtime::wire_struct!(StatusCode403 { error = required("error") });
 
 #[cfg(any(feature = "fabric", feature = "video"))]
-crate::runtime::builder!(StatusCode403 { new(all error : as StatusCode403Error), });
+crate::runtime::builder!(StatusCode403 { new(all error = as StatusCode403Error), });
 
 #[cfg(any(feature = "fabric", feature = "video"))]
 crate::runtime::open_enum! {
@@ -520,7 +520,7 @@ crate::runtime::wire_struct!(StatusCode404 { error = required("error") });
         feature = "voice"
     )
 )]
-crate::runtime::builder!(StatusCode404 { new(all error : as StatusCode404Error), });
+crate::runtime::builder!(StatusCode404 { new(all error = as StatusCode404Error), });
 
 #[cfg(
     any(
@@ -557,7 +557,7 @@ crate::runtime::wire_struct!(StatusCode422 { errors = required("errors") });
 
 #[cfg(any(feature = "fabric", feature = "messaging", feature = "voice"))]
 crate::runtime::builder!(
-    StatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    StatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 #[cfg(
@@ -615,7 +615,7 @@ crate::runtime::wire_struct!(StatusCode500 { error = required("error") });
         feature = "voice"
     )
 )]
-crate::runtime::builder!(StatusCode500 { new(all error : as StatusCode500Error), });
+crate::runtime::builder!(StatusCode500 { new(all error = as StatusCode500Error), });
 
 #[cfg(
     any(
@@ -743,7 +743,7 @@ pub struct StatusCodesRestApiErrorItemRequired {
 )]
 crate::runtime::builder!(
     StatusCodesRestApiErrorItem { new(some StatusCodesRestApiErrorItemRequired { type_,
-    code, message, url }), attribute : Value(into String) / clear_attribute, }
+    code, message, url }), attribute = Value(into String) / clear_attribute, }
 );
 
 #[cfg(
@@ -774,4 +774,4 @@ pub struct VideoChannel {
 
 crate::runtime::wire_struct!(VideoChannel { video = required("video") });
 
-crate::runtime::builder!(VideoChannel { new(all video : into String), });
+crate::runtime::builder!(VideoChannel { new(all video = into String), });

@@ -66,7 +66,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    GetRoomByNameParams { new(none), include_active_session : Some(as bool), }
+    GetRoomByNameParams { new(none), include_active_session = Some(as bool), }
 );
 
 /// The query and header parameters of [`Client::get_room`](crate::Client::get_room).
@@ -91,7 +91,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    GetRoomRecordingParams { new(none), media_ttl : Some(as i32), }
+    GetRoomRecordingParams { new(none), media_ttl = Some(as i32), }
 );
 
 /// The query and header parameters of [`Client::get_video_conference`](crate::Client::get_video_conference).
@@ -112,7 +112,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    GetVideoConferenceParams { new(none), include_active_session : Some(as bool), }
+    GetVideoConferenceParams { new(none), include_active_session = Some(as bool), }
 );
 
 /// The query and header parameters of [`Client::list_conference_tokens`](crate::Client::list_conference_tokens).
@@ -141,8 +141,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListConferenceTokensParams { new(none), page_number : Some(as i32), page_size :
-    Some(as i32), page_token : Some(into String), }
+    ListConferenceTokensParams { new(none), page_number = Some(as i32), page_size =
+    Some(as i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_logs`](crate::Client::list_logs).
@@ -189,9 +189,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListLogsParams { new(none), include_deleted : Some(as bool), created_before :
-    Some(into String), created_on : Some(into String), created_after : Some(into String),
-    page_number : Some(as i32), page_size : Some(as i32), page_token : Some(into String),
+    ListLogsParams { new(none), include_deleted = Some(as bool), created_before =
+    Some(into String), created_on = Some(into String), created_after = Some(into String),
+    page_number = Some(as i32), page_size = Some(as i32), page_token = Some(into String),
     }
 );
 
@@ -231,8 +231,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListRoomRecordingsParams { new(none), media_ttl : Some(as i32), page_number : Some(as
-    i32), page_size : Some(as i32), page_token : Some(into String), }
+    ListRoomRecordingsParams { new(none), media_ttl = Some(as i32), page_number = Some(as
+    i32), page_size = Some(as i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_room_session_events`](crate::Client::list_room_session_events).
@@ -294,10 +294,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListRoomSessionsParams { new(none), room_id : Some(as Uuid), room_name : Some(into
-    String), room_name_matches : Some(into String), status : Some(as
-    VideoRoomSessionStatus), page_number : Some(as i32), page_size : Some(as i32),
-    page_token : Some(into String), }
+    ListRoomSessionsParams { new(none), room_id = Some(as Uuid), room_name = Some(into
+    String), room_name_matches = Some(into String), status = Some(as
+    VideoRoomSessionStatus), page_number = Some(as i32), page_size = Some(as i32),
+    page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_rooms`](crate::Client::list_rooms).
@@ -340,9 +340,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListRoomsParams { new(none), include_active_session : Some(as bool), starts_after :
-    Some(into String), ends_before : Some(into String), page_number : Some(as i32),
-    page_size : Some(as i32), page_token : Some(into String), }
+    ListRoomsParams { new(none), include_active_session = Some(as bool), starts_after =
+    Some(into String), ends_before = Some(into String), page_number = Some(as i32),
+    page_size = Some(as i32), page_token = Some(into String), }
 );
 
 /// The query and header parameters of [`Client::list_video_conferences`](crate::Client::list_video_conferences).
@@ -385,9 +385,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListVideoConferencesParams { new(none), starts_after : Some(into String), ends_before
-    : Some(into String), include_active_session : Some(as bool), page_number : Some(as
-    i32), page_size : Some(as i32), page_token : Some(into String), }
+    ListVideoConferencesParams { new(none), starts_after = Some(into String), ends_before
+    = Some(into String), include_active_session = Some(as bool), page_number = Some(as
+    i32), page_size = Some(as i32), page_token = Some(into String), }
 );
 
 /// Active session information for a room.
@@ -451,16 +451,16 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoActiveSession { new(none), id : Some(into String), room_id : Some(into String),
-    name : Some(into String), display_name : Some(into String), join_from : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), remove_at : Some(as ::chrono::DateTime < ::chrono::Utc >),
-    remove_after_seconds_elapsed : Some(as i32), layout : Some(into String), max_members
-    : Some(as i32), fps : Some(as VideoFps), quality : Some(as VideoQuality), start_time
-    : Some(as ::chrono::DateTime < ::chrono::Utc >), end_time : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), duration : Some(as i32), status : Some(as
-    VideoRoomSessionStatus), record_on_start : Some(as bool), enable_room_previews :
-    Some(as bool), preview_url : Some(into String), audio_video_sync : Some(as bool), }
+    VideoActiveSession { new(none), id = Some(into String), room_id = Some(into String),
+    name = Some(into String), display_name = Some(into String), join_from = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), join_until = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_at = Some(as ::chrono::DateTime < ::chrono::Utc >),
+    remove_after_seconds_elapsed = Some(as i32), layout = Some(into String), max_members
+    = Some(as i32), fps = Some(as VideoFps), quality = Some(as VideoQuality), start_time
+    = Some(as ::chrono::DateTime < ::chrono::Utc >), end_time = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), duration = Some(as i32), status = Some(as
+    VideoRoomSessionStatus), record_on_start = Some(as bool), enable_room_previews =
+    Some(as bool), preview_url = Some(into String), audio_video_sync = Some(as bool), }
 );
 
 /// Charge detail item for logs.
@@ -642,7 +642,7 @@ crate::runtime::builder!(
     tone_on_entry_and_exit, user_join_video_off, room_join_video_off, enable_chat,
     enable_room_previews, dark_primary, dark_background, dark_foreground, dark_success,
     dark_negative, light_primary, light_background, light_foreground, light_success,
-    light_negative, meta, created_at, updated_at }), active_session : Some(as
+    light_negative, meta, created_at, updated_at }), active_session = Some(as
     VideoActiveSession), }
 );
 
@@ -870,16 +870,16 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoCreateConferenceRequest { new(some display_name : into String), name : Some(into
-    String), description : Some(into String), join_from : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), join_until : Some(as ::chrono::DateTime < ::chrono::Utc >), quality
-    : Some(as VideoQuality), layout : Some(as VideoLayout), size : Some(as
-    VideoConferenceSize), record_on_start : Some(as bool), enable_room_previews : Some(as
-    bool), enable_chat : Some(as bool), dark_primary : Some(into String), dark_background
-    : Some(into String), dark_foreground : Some(into String), dark_success : Some(into
-    String), dark_negative : Some(into String), light_primary : Some(into String),
-    light_background : Some(into String), light_foreground : Some(into String),
-    light_success : Some(into String), light_negative : Some(into String), }
+    VideoCreateConferenceRequest { new(some display_name = into String), name = Some(into
+    String), description = Some(into String), join_from = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), join_until = Some(as ::chrono::DateTime < ::chrono::Utc >), quality
+    = Some(as VideoQuality), layout = Some(as VideoLayout), size = Some(as
+    VideoConferenceSize), record_on_start = Some(as bool), enable_room_previews = Some(as
+    bool), enable_chat = Some(as bool), dark_primary = Some(into String), dark_background
+    = Some(into String), dark_foreground = Some(into String), dark_success = Some(into
+    String), dark_negative = Some(into String), light_primary = Some(into String),
+    light_background = Some(into String), light_foreground = Some(into String),
+    light_success = Some(into String), light_negative = Some(into String), }
 );
 
 /// Theme color properties for creating a conference.
@@ -949,11 +949,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoCreateConferenceThemeColors { new(none), dark_primary : Some(into String),
-    dark_background : Some(into String), dark_foreground : Some(into String),
-    dark_success : Some(into String), dark_negative : Some(into String), light_primary :
-    Some(into String), light_background : Some(into String), light_foreground : Some(into
-    String), light_success : Some(into String), light_negative : Some(into String), }
+    VideoCreateConferenceThemeColors { new(none), dark_primary = Some(into String),
+    dark_background = Some(into String), dark_foreground = Some(into String),
+    dark_success = Some(into String), dark_negative = Some(into String), light_primary =
+    Some(into String), light_background = Some(into String), light_foreground = Some(into
+    String), light_success = Some(into String), light_negative = Some(into String), }
 );
 
 /// Request body for creating a room.
@@ -1024,14 +1024,14 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoCreateRoomRequest { new(some name : into String), display_name : Some(into
-    String), description : Some(into String), max_members : Some(as i32), quality :
-    Some(as VideoQuality), join_from : Some(as ::chrono::DateTime < ::chrono::Utc >),
-    join_until : Some(as ::chrono::DateTime < ::chrono::Utc >), remove_at : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32),
-    layout : Some(as VideoRoomLayout), record_on_start : Some(as bool),
-    enable_room_previews : Some(as bool), meta : Some(as ::serde_json::Value),
-    sync_audio_video : Some(as bool), }
+    VideoCreateRoomRequest { new(some name = into String), display_name = Some(into
+    String), description = Some(into String), max_members = Some(as i32), quality =
+    Some(as VideoQuality), join_from = Some(as ::chrono::DateTime < ::chrono::Utc >),
+    join_until = Some(as ::chrono::DateTime < ::chrono::Utc >), remove_at = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), remove_after_seconds_elapsed = Some(as i32),
+    layout = Some(as VideoRoomLayout), record_on_start = Some(as bool),
+    enable_room_previews = Some(as bool), meta = Some(as ::serde_json::Value),
+    sync_audio_video = Some(as bool), }
 );
 
 /// Request body for creating a room token.
@@ -1120,16 +1120,16 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoCreateRoomTokenRequest { new(some room_name : into String), user_name :
-    Some(into String), permissions : Some(iter VideoRoomTokenPermission), join_from :
-    Some(as ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), remove_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), join_audio_muted :
-    Some(as bool), join_video_muted : Some(as bool), auto_create_room : Some(as bool),
-    enable_room_previews : Some(as bool), room_display_name : Some(into String),
-    end_room_session_on_leave : Some(as bool), join_as : Some(as VideoJoinAsType),
-    media_allowed : Some(as VideoMediaAllowedType), room_meta : Some(as
-    ::serde_json::Value), meta : Some(as ::serde_json::Value), sync_audio_video : Some(as
+    VideoCreateRoomTokenRequest { new(some room_name = into String), user_name =
+    Some(into String), permissions = Some(iter VideoRoomTokenPermission), join_from =
+    Some(as ::chrono::DateTime < ::chrono::Utc >), join_until = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), remove_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed = Some(as i32), join_audio_muted =
+    Some(as bool), join_video_muted = Some(as bool), auto_create_room = Some(as bool),
+    enable_room_previews = Some(as bool), room_display_name = Some(into String),
+    end_room_session_on_leave = Some(as bool), join_as = Some(as VideoJoinAsType),
+    media_allowed = Some(as VideoMediaAllowedType), room_meta = Some(as
+    ::serde_json::Value), meta = Some(as ::serde_json::Value), sync_audio_video = Some(as
     bool), }
 );
 
@@ -1143,7 +1143,7 @@ pub struct VideoCreateStreamRequest {
 
 crate::runtime::wire_struct!(VideoCreateStreamRequest { url = required("url") });
 
-crate::runtime::builder!(VideoCreateStreamRequest { new(all url : into String), });
+crate::runtime::builder!(VideoCreateStreamRequest { new(all url = into String), });
 
 /// A discarded/deleted video log entry. Returned when the log has been deleted. Only present when `include_deleted` is `true`.
 #[derive(Debug, Clone, PartialEq)]
@@ -1641,7 +1641,7 @@ pub struct VideoPaginationLinksRequired {
 
 crate::runtime::builder!(
     VideoPaginationLinks { new(some VideoPaginationLinksRequired { self_, first }), next
-    : Some(into String), prev : Some(into String), }
+    = Some(into String), prev = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -1805,13 +1805,13 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoRoomRequestProperties { new(none), display_name : Some(into String), description
-    : Some(into String), max_members : Some(as i32), quality : Some(as VideoQuality),
-    join_from : Some(as ::chrono::DateTime < ::chrono::Utc >), join_until : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), remove_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), remove_after_seconds_elapsed : Some(as i32), layout : Some(as
-    VideoRoomLayout), record_on_start : Some(as bool), enable_room_previews : Some(as
-    bool), meta : Some(as ::serde_json::Value), sync_audio_video : Some(as bool), }
+    VideoRoomRequestProperties { new(none), display_name = Some(into String), description
+    = Some(into String), max_members = Some(as i32), quality = Some(as VideoQuality),
+    join_from = Some(as ::chrono::DateTime < ::chrono::Utc >), join_until = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), remove_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), remove_after_seconds_elapsed = Some(as i32), layout = Some(as
+    VideoRoomLayout), record_on_start = Some(as bool), enable_room_previews = Some(as
+    bool), meta = Some(as ::serde_json::Value), sync_audio_video = Some(as bool), }
 );
 
 /// Room response object.
@@ -1937,7 +1937,7 @@ crate::runtime::builder!(
     description, max_members, quality, fps, join_from, join_until, remove_at,
     remove_after_seconds_elapsed, layout, record_on_start, tone_on_entry_and_exit,
     room_join_video_off, user_join_video_off, enable_room_previews, sync_audio_video,
-    meta, prioritize_handraise, created_at, updated_at }), active_session : Some(as
+    meta, prioritize_handraise, created_at, updated_at }), active_session = Some(as
     VideoActiveSession), }
 );
 
@@ -2154,8 +2154,8 @@ pub struct VideoRoomSessionEventRequired {
 
 crate::runtime::builder!(
     VideoRoomSessionEvent { new(some VideoRoomSessionEventRequired { id, project_id,
-    room_id, room_session_id, level, name, payload, created_at }), room_recording_id :
-    Some(as Uuid), room_participant_id : Some(as Uuid), }
+    room_id, room_session_id, level, name, payload, created_at }), room_recording_id =
+    Some(as Uuid), room_participant_id = Some(as Uuid), }
 );
 
 /// Room session member response object.
@@ -2415,7 +2415,7 @@ pub struct VideoRoomTokenResponse {
 
 crate::runtime::wire_struct!(VideoRoomTokenResponse { token = required("token") });
 
-crate::runtime::builder!(VideoRoomTokenResponse { new(all token : into String), });
+crate::runtime::builder!(VideoRoomTokenResponse { new(all token = into String), });
 
 /// The request contains invalid parameters. See errors for details.
 #[derive(Debug, Clone, PartialEq)]
@@ -2428,7 +2428,7 @@ pub struct VideoStatusCode422 {
 crate::runtime::wire_struct!(VideoStatusCode422 { errors = required("errors") });
 
 crate::runtime::builder!(
-    VideoStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    VideoStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 /// A video stream object.
@@ -2586,18 +2586,18 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoUpdateConferenceRequest { new(some display_name : into String), description :
-    Some(into String), join_from : Some(as ::chrono::DateTime < ::chrono::Utc >),
-    join_until : Some(as ::chrono::DateTime < ::chrono::Utc >), quality : Some(as
-    VideoQuality), layout : Some(as VideoLayout), size : Some(as VideoConferenceSize),
-    record_on_start : Some(as bool), tone_on_entry_and_exit : Some(as bool),
-    room_join_video_off : Some(as bool), user_join_video_off : Some(as bool),
-    enable_room_previews : Some(as bool), enable_chat : Some(as bool), dark_primary :
-    Some(into String), dark_background : Some(into String), dark_foreground : Some(into
-    String), dark_success : Some(into String), dark_negative : Some(into String),
-    light_primary : Some(into String), light_background : Some(into String),
-    light_foreground : Some(into String), light_success : Some(into String),
-    light_negative : Some(into String), }
+    VideoUpdateConferenceRequest { new(some display_name = into String), description =
+    Some(into String), join_from = Some(as ::chrono::DateTime < ::chrono::Utc >),
+    join_until = Some(as ::chrono::DateTime < ::chrono::Utc >), quality = Some(as
+    VideoQuality), layout = Some(as VideoLayout), size = Some(as VideoConferenceSize),
+    record_on_start = Some(as bool), tone_on_entry_and_exit = Some(as bool),
+    room_join_video_off = Some(as bool), user_join_video_off = Some(as bool),
+    enable_room_previews = Some(as bool), enable_chat = Some(as bool), dark_primary =
+    Some(into String), dark_background = Some(into String), dark_foreground = Some(into
+    String), dark_success = Some(into String), dark_negative = Some(into String),
+    light_primary = Some(into String), light_background = Some(into String),
+    light_foreground = Some(into String), light_success = Some(into String),
+    light_negative = Some(into String), }
 );
 
 /// Theme color properties for updating a conference.
@@ -2657,11 +2657,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    VideoUpdateConferenceThemeColors { new(none), dark_primary : Some(into String),
-    dark_background : Some(into String), dark_foreground : Some(into String),
-    dark_success : Some(into String), dark_negative : Some(into String), light_primary :
-    Some(into String), light_background : Some(into String), light_foreground : Some(into
-    String), light_success : Some(into String), light_negative : Some(into String), }
+    VideoUpdateConferenceThemeColors { new(none), dark_primary = Some(into String),
+    dark_background = Some(into String), dark_foreground = Some(into String),
+    dark_success = Some(into String), dark_negative = Some(into String), light_primary =
+    Some(into String), light_background = Some(into String), light_foreground = Some(into
+    String), light_success = Some(into String), light_negative = Some(into String), }
 );
 
 /// Request body for updating a room.

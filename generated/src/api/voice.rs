@@ -252,9 +252,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListVoiceLogsParams { new(none), include_deleted : Some(as bool), created_before :
-    Some(into String), created_on : Some(into String), created_after : Some(into String),
-    page_number : Some(as i32), page_size : Some(as i32), page_token : Some(into String),
+    ListVoiceLogsParams { new(none), include_deleted = Some(as bool), created_before =
+    Some(into String), created_on = Some(into String), created_after = Some(into String),
+    page_number = Some(as i32), page_size = Some(as i32), page_token = Some(into String),
     }
 );
 
@@ -655,7 +655,7 @@ pub struct VoiceLogEventsListResponse {
 crate::runtime::wire_struct!(VoiceLogEventsListResponse { data = required("data") });
 
 crate::runtime::builder!(
-    VoiceLogEventsListResponse { new(all data : iter VoiceLogEvent), }
+    VoiceLogEventsListResponse { new(all data = iter VoiceLogEvent), }
 );
 
 /// Response model for voice log list endpoint
@@ -717,7 +717,7 @@ pub struct VoiceLogPaginationResponseRequired {
 
 crate::runtime::builder!(
     VoiceLogPaginationResponse { new(some VoiceLogPaginationResponseRequired { self_,
-    first }), next : Some(into String), prev : Some(into String), }
+    first }), next = Some(into String), prev = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -752,7 +752,7 @@ pub struct VoiceLogsListStatusCode422 {
 crate::runtime::wire_struct!(VoiceLogsListStatusCode422 { errors = required("errors") });
 
 crate::runtime::builder!(
-    VoiceLogsListStatusCode422 { new(all errors : iter StatusCodesRestApiErrorItem), }
+    VoiceLogsListStatusCode422 { new(all errors = iter StatusCodesRestApiErrorItem), }
 );
 
 crate::runtime::open_enum! {

@@ -160,18 +160,18 @@ crate::runtime::builder!(
     WebhooksAiBedrockPostPromptCallbackPayloadRequired { content_type,
     content_disposition, conversation_type, call_id, app_name, ai_session_id, action,
     call_log, raw_call_log, post_prompt_data, global_data, swaig_log,
-    conversation_summary }), project_id : Some(into String), space_id : Some(into
-    String), conversation_id : Some(into String), call_start_date : Some(as i64),
-    call_answer_date : Some(as i64), call_end_date : Some(as i64), ai_start_date :
-    Some(as i64), ai_end_date : Some(as i64), caller_id_name : Some(into String),
-    caller_id_number : Some(into String), times : Some(iter WebhooksAiResponseTiming),
-    total_minutes : Some(as f64), total_input_tokens : Some(as i64), total_output_tokens
-    : Some(as i64), total_wire_input_tokens : Some(as i64),
-    total_wire_input_tokens_per_minute : Some(as f64), total_wire_output_tokens : Some(as
-    i64), total_wire_output_tokens_per_minute : Some(as f64), total_tts_chars : Some(as
-    i64), total_tts_chars_per_min : Some(as f64), total_asr_minutes : Some(as f64),
-    total_asr_cost_factor : Some(as f64), swml_vars : Some(as ::serde_json::Value),
-    swml_call : Some(as ::serde_json::Value), }
+    conversation_summary }), project_id = Some(into String), space_id = Some(into
+    String), conversation_id = Some(into String), call_start_date = Some(as i64),
+    call_answer_date = Some(as i64), call_end_date = Some(as i64), ai_start_date =
+    Some(as i64), ai_end_date = Some(as i64), caller_id_name = Some(into String),
+    caller_id_number = Some(into String), times = Some(iter WebhooksAiResponseTiming),
+    total_minutes = Some(as f64), total_input_tokens = Some(as i64), total_output_tokens
+    = Some(as i64), total_wire_input_tokens = Some(as i64),
+    total_wire_input_tokens_per_minute = Some(as f64), total_wire_output_tokens = Some(as
+    i64), total_wire_output_tokens_per_minute = Some(as f64), total_tts_chars = Some(as
+    i64), total_tts_chars_per_min = Some(as f64), total_asr_minutes = Some(as f64),
+    total_asr_cost_factor = Some(as f64), swml_vars = Some(as ::serde_json::Value),
+    swml_call = Some(as ::serde_json::Value), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -294,13 +294,13 @@ crate::runtime::builder!(
     WebhooksAiBedrockSwaigToolWebhookPayload { new(some
     WebhooksAiBedrockSwaigToolWebhookPayloadRequired { function, argument, call_id,
     ai_session_id, app_name, caller_id, global_data, content_type, content_disposition,
-    conversation_type, action, meta_data_token, meta_data }), project_id : Some(into
-    String), space_id : Some(into String), conversation_id : Some(into String),
-    caller_id_name : Some(into String), caller_id_number : Some(into String),
-    call_start_date : Some(as i64), call_answer_date : Some(as i64), call_end_date :
-    Some(as i64), ai_start_date : Some(as i64), ai_end_date : Some(as i64), times :
-    Some(iter WebhooksAiResponseTiming), swml_vars : Some(as ::serde_json::Value),
-    swml_call : Some(as ::serde_json::Value), }
+    conversation_type, action, meta_data_token, meta_data }), project_id = Some(into
+    String), space_id = Some(into String), conversation_id = Some(into String),
+    caller_id_name = Some(into String), caller_id_number = Some(into String),
+    call_start_date = Some(as i64), call_answer_date = Some(as i64), call_end_date =
+    Some(as i64), ai_start_date = Some(as i64), ai_end_date = Some(as i64), times =
+    Some(iter WebhooksAiResponseTiming), swml_vars = Some(as ::serde_json::Value),
+    swml_call = Some(as ::serde_json::Value), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -381,7 +381,7 @@ pub struct WebhooksAiCallInfoRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiCallInfo { new(some WebhooksAiCallInfoRequired { call_id, content_type,
-    content_disposition, conversation_type }), project_id : Some(as Uuid), space_id :
+    content_disposition, conversation_type }), project_id = Some(as Uuid), space_id =
     Some(as Uuid), }
 );
 
@@ -422,7 +422,7 @@ pub struct WebhooksAiCallLogEntryRequired {
 #[cfg(any(feature = "ai", feature = "webhooks"))]
 crate::runtime::builder!(
     WebhooksAiCallLogEntry { new(some WebhooksAiCallLogEntryRequired { role, content }),
-    timestamp : Some(as i64), tool_calls : Some(iter::serde_json::Value), }
+    timestamp = Some(as i64), tool_calls = Some(iter::serde_json::Value), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -446,7 +446,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiCallTimelineEntry { new(some type_ : into String), ts : Some(as f64), }
+    WebhooksAiCallTimelineEntry { new(some type_ = into String), ts = Some(as f64), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -493,8 +493,8 @@ pub struct WebhooksAiDebugConversationAddRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiDebugConversationAdd { new(some WebhooksAiDebugConversationAddRequired {
-    role, content }), lang : Some(into String), tokens : Some(as i64), timestamp :
-    Some(as i64), tool_call_id : Some(into String), metadata : Some(as
+    role, content }), lang = Some(into String), tokens = Some(as i64), timestamp =
+    Some(as i64), tool_call_id = Some(into String), metadata = Some(as
     ::serde_json::Value), }
 );
 
@@ -519,8 +519,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugFlowLocation { new(some context : into String), step : Some(into
-    String), step_index : Some(as i64), }
+    WebhooksAiDebugFlowLocation { new(some context = into String), step = Some(into
+    String), step_index = Some(as i64), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -583,10 +583,10 @@ pub struct WebhooksAiDebugWebhookFailRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiDebugWebhookFail { new(some WebhooksAiDebugWebhookFailRequired { call_info,
-    error, request_url, attempts, http_code }), request_payload : Some(as
-    ::serde_json::Value), parse_error : Some(as bool), raw_response : Some(into String),
-    parsed_response : Some(as ::serde_json::Value), protocol_error : Some(as bool),
-    curl_code : Some(as i64), }
+    error, request_url, attempts, http_code }), request_payload = Some(as
+    ::serde_json::Value), parse_error = Some(as bool), raw_response = Some(into String),
+    parsed_response = Some(as ::serde_json::Value), protocol_error = Some(as bool),
+    curl_code = Some(as i64), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -743,49 +743,49 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayload { new(some call_info : as WebhooksAiCallInfo),
-    session_start : Some(as WebhooksAiDebugWebhookPayloadSessionStart), session_end :
-    Some(as WebhooksAiDebugWebhookPayloadSessionEnd), startup_hook : Some(as
-    WebhooksAiDebugWebhookPayloadStartupHook), hangup_hook : Some(as
-    WebhooksAiDebugWebhookPayloadHangupHook), speech_detect : Some(as
-    WebhooksAiDebugWebhookPayloadSpeechDetect), barge : Some(as
-    WebhooksAiDebugWebhookPayloadBarge), ai_completion : Some(as
-    WebhooksAiDebugWebhookPayloadAiCompletion), filler : Some(as
-    WebhooksAiDebugWebhookPayloadFiller), attention_timeout : Value(as
-    WebhooksAiDebugWebhookPayloadAttentionTimeout) / clear_attention_timeout, hold :
-    Some(as WebhooksAiDebugWebhookPayloadHold), function_call : Some(as
-    WebhooksAiDebugWebhookPayloadFunctionCall), function_loop : Some(as
-    WebhooksAiDebugWebhookPayloadFunctionLoop), swaig_call : Some(as
-    WebhooksAiSwaigLogEntry), process_action : Some(as ::serde_json::Value), tool_distill
-    : Some(as WebhooksAiDebugWebhookPayloadToolDistill), webhook : Some(as
-    ::serde_json::Value), input : Some(as ::serde_json::Value), output : Value(as
-    ::serde_json::Value) / clear_output, match_ : Value(as ::serde_json::Value) /
-    clear_match, error_keys : Value(iter::serde_json::Value) / clear_error_keys, error :
-    Some(as WebhooksAiDebugWebhookPayloadError), expression : Some(as
-    ::serde_json::Value), webhook_log : Some(as WebhooksAiDebugWebhookPayloadWebhookLog),
-    webhook_reply : Value(as ::serde_json::Value) / clear_webhook_reply, webhook_fail :
-    Some(as WebhooksAiDebugWebhookFail), step_change : Some(as
-    WebhooksAiDebugWebhookPayloadStepChange), context_change : Some(as
-    WebhooksAiDebugWebhookPayloadContextChange), context_switch_data : Some(as
-    WebhooksAiDebugWebhookPayloadContextSwitchData), gather_start : Some(as
-    WebhooksAiDebugWebhookPayloadGatherStart), gather_question : Some(as
-    WebhooksAiDebugWebhookPayloadGatherQuestion), gather_answer : Some(as
-    WebhooksAiDebugWebhookPayloadGatherAnswer), gather_reject : Some(as
-    WebhooksAiDebugWebhookPayloadGatherReject), gather_complete : Some(as
-    WebhooksAiDebugWebhookPayloadGatherComplete), conversation_add : Some(as
-    WebhooksAiDebugConversationAdd), llm_request : Some(as
-    WebhooksAiDebugWebhookPayloadLlmRequest), llm_response : Some(as
-    WebhooksAiDebugWebhookPayloadLlmResponse), llm_error : Some(as
-    WebhooksAiDebugWebhookPayloadLlmError), consolidation : Some(as
-    WebhooksAiDebugWebhookPayloadConsolidation), summarize_start : Some(as
-    WebhooksAiDebugWebhookPayloadSummarizeStart), post_prompt : Some(as
-    WebhooksAiDebugWebhookPayloadPostPrompt), text_normalize : Some(as
-    WebhooksAiDebugWebhookPayloadTextNormalize), voice_error : Some(as
-    WebhooksAiDebugWebhookPayloadVoiceError), warning : Some(as
-    WebhooksAiDebugWebhookPayloadWarning), oart_user_transcript : Some(as
-    WebhooksAiDebugWebhookPayloadOartUserTranscript), oart_assistant_transcript : Some(as
-    WebhooksAiDebugWebhookPayloadOartAssistantTranscript), oart_response_done : Some(as
-    WebhooksAiDebugWebhookPayloadOartResponseDone), inner_dialog : Some(as
+    WebhooksAiDebugWebhookPayload { new(some call_info = as WebhooksAiCallInfo),
+    session_start = Some(as WebhooksAiDebugWebhookPayloadSessionStart), session_end =
+    Some(as WebhooksAiDebugWebhookPayloadSessionEnd), startup_hook = Some(as
+    WebhooksAiDebugWebhookPayloadStartupHook), hangup_hook = Some(as
+    WebhooksAiDebugWebhookPayloadHangupHook), speech_detect = Some(as
+    WebhooksAiDebugWebhookPayloadSpeechDetect), barge = Some(as
+    WebhooksAiDebugWebhookPayloadBarge), ai_completion = Some(as
+    WebhooksAiDebugWebhookPayloadAiCompletion), filler = Some(as
+    WebhooksAiDebugWebhookPayloadFiller), attention_timeout = Value(as
+    WebhooksAiDebugWebhookPayloadAttentionTimeout) / clear_attention_timeout, hold =
+    Some(as WebhooksAiDebugWebhookPayloadHold), function_call = Some(as
+    WebhooksAiDebugWebhookPayloadFunctionCall), function_loop = Some(as
+    WebhooksAiDebugWebhookPayloadFunctionLoop), swaig_call = Some(as
+    WebhooksAiSwaigLogEntry), process_action = Some(as ::serde_json::Value), tool_distill
+    = Some(as WebhooksAiDebugWebhookPayloadToolDistill), webhook = Some(as
+    ::serde_json::Value), input = Some(as ::serde_json::Value), output = Value(as
+    ::serde_json::Value) / clear_output, match_ = Value(as ::serde_json::Value) /
+    clear_match, error_keys = Value(iter::serde_json::Value) / clear_error_keys, error =
+    Some(as WebhooksAiDebugWebhookPayloadError), expression = Some(as
+    ::serde_json::Value), webhook_log = Some(as WebhooksAiDebugWebhookPayloadWebhookLog),
+    webhook_reply = Value(as ::serde_json::Value) / clear_webhook_reply, webhook_fail =
+    Some(as WebhooksAiDebugWebhookFail), step_change = Some(as
+    WebhooksAiDebugWebhookPayloadStepChange), context_change = Some(as
+    WebhooksAiDebugWebhookPayloadContextChange), context_switch_data = Some(as
+    WebhooksAiDebugWebhookPayloadContextSwitchData), gather_start = Some(as
+    WebhooksAiDebugWebhookPayloadGatherStart), gather_question = Some(as
+    WebhooksAiDebugWebhookPayloadGatherQuestion), gather_answer = Some(as
+    WebhooksAiDebugWebhookPayloadGatherAnswer), gather_reject = Some(as
+    WebhooksAiDebugWebhookPayloadGatherReject), gather_complete = Some(as
+    WebhooksAiDebugWebhookPayloadGatherComplete), conversation_add = Some(as
+    WebhooksAiDebugConversationAdd), llm_request = Some(as
+    WebhooksAiDebugWebhookPayloadLlmRequest), llm_response = Some(as
+    WebhooksAiDebugWebhookPayloadLlmResponse), llm_error = Some(as
+    WebhooksAiDebugWebhookPayloadLlmError), consolidation = Some(as
+    WebhooksAiDebugWebhookPayloadConsolidation), summarize_start = Some(as
+    WebhooksAiDebugWebhookPayloadSummarizeStart), post_prompt = Some(as
+    WebhooksAiDebugWebhookPayloadPostPrompt), text_normalize = Some(as
+    WebhooksAiDebugWebhookPayloadTextNormalize), voice_error = Some(as
+    WebhooksAiDebugWebhookPayloadVoiceError), warning = Some(as
+    WebhooksAiDebugWebhookPayloadWarning), oart_user_transcript = Some(as
+    WebhooksAiDebugWebhookPayloadOartUserTranscript), oart_assistant_transcript = Some(as
+    WebhooksAiDebugWebhookPayloadOartAssistantTranscript), oart_response_done = Some(as
+    WebhooksAiDebugWebhookPayloadOartResponseDone), inner_dialog = Some(as
     WebhooksAiDebugWebhookPayloadInnerDialog), }
 );
 
@@ -807,7 +807,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadAiCompletion { new(all type_ : as
+    WebhooksAiDebugWebhookPayloadAiCompletion { new(all type_ = as
     WebhooksAiDebugWebhookPayloadAiCompletionType), }
 );
 
@@ -837,7 +837,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadAttentionTimeout { new(all timeout_ms : as i64), }
+    WebhooksAiDebugWebhookPayloadAttentionTimeout { new(all timeout_ms = as i64), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -869,9 +869,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadBarge { new(none), barge_type : Some(as
-    WebhooksAiDebugWebhookPayloadBargeType), barge_elapsed_ms : Some(as i64),
-    interrupt_count : Some(as i64), audio_played_ms : Some(as i64), barge_count : Some(as
+    WebhooksAiDebugWebhookPayloadBarge { new(none), barge_type = Some(as
+    WebhooksAiDebugWebhookPayloadBargeType), barge_elapsed_ms = Some(as i64),
+    interrupt_count = Some(as i64), audio_played_ms = Some(as i64), barge_count = Some(as
     i64), }
 );
 
@@ -959,7 +959,7 @@ pub struct WebhooksAiDebugWebhookPayloadContextChangeRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadContextChange { new(some
     WebhooksAiDebugWebhookPayloadContextChangeRequired { to_context, isolated }),
-    from_context : Some(into String), trigger : Some(as
+    from_context = Some(into String), trigger = Some(as
     WebhooksAiDebugWebhookPayloadContextChangeTrigger), }
 );
 
@@ -1123,7 +1123,7 @@ pub struct WebhooksAiDebugWebhookPayloadFunctionCallRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadFunctionCall { new(some
     WebhooksAiDebugWebhookPayloadFunctionCallRequired { function, duration_ms }), native
-    : Some(as bool), shadow : Some(as bool), phase : Some(into String), }
+    = Some(as bool), shadow = Some(as bool), phase = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1223,7 +1223,7 @@ pub struct WebhooksAiDebugWebhookPayloadGatherAnswerRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadGatherAnswer { new(some
     WebhooksAiDebugWebhookPayloadGatherAnswerRequired { context, question_index, attempt,
-    confirmed }), step : Some(into String), step_index : Some(as i64), key : Some(into
+    confirmed }), step = Some(into String), step_index = Some(as i64), key = Some(into
     String), }
 );
 
@@ -1267,9 +1267,9 @@ pub struct WebhooksAiDebugWebhookPayloadGatherCompleteRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadGatherComplete { new(some
-    WebhooksAiDebugWebhookPayloadGatherCompleteRequired { context, answered }), step :
-    Some(into String), step_index : Some(as i64), output_key : Some(into String),
-    completion_action : Some(into String), }
+    WebhooksAiDebugWebhookPayloadGatherCompleteRequired { context, answered }), step =
+    Some(into String), step_index = Some(as i64), output_key = Some(into String),
+    completion_action = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1317,8 +1317,8 @@ pub struct WebhooksAiDebugWebhookPayloadGatherQuestionRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadGatherQuestion { new(some
     WebhooksAiDebugWebhookPayloadGatherQuestionRequired { context, question_index,
-    requires_confirm }), step : Some(into String), step_index : Some(as i64), key :
-    Some(into String), question_type : Some(into String), }
+    requires_confirm }), step = Some(into String), step_index = Some(as i64), key =
+    Some(into String), question_type = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1367,8 +1367,8 @@ pub struct WebhooksAiDebugWebhookPayloadGatherRejectRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadGatherReject { new(some
     WebhooksAiDebugWebhookPayloadGatherRejectRequired { context, question_index, attempt
-    }), step : Some(into String), step_index : Some(as i64), key : Some(into String),
-    reason : Some(as WebhooksAiDebugWebhookPayloadGatherRejectReason), }
+    }), step = Some(into String), step_index = Some(as i64), key = Some(into String),
+    reason = Some(as WebhooksAiDebugWebhookPayloadGatherRejectReason), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1420,7 +1420,7 @@ pub struct WebhooksAiDebugWebhookPayloadGatherStartRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadGatherStart { new(some
     WebhooksAiDebugWebhookPayloadGatherStartRequired { context, total_questions }), step
-    : Some(into String), step_index : Some(as i64), output_key : Some(into String), }
+    = Some(into String), step_index = Some(as i64), output_key = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1459,7 +1459,7 @@ pub struct WebhooksAiDebugWebhookPayloadHangupHookRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadHangupHook { new(some
     WebhooksAiDebugWebhookPayloadHangupHookRequired { duration_ms, success }),
-    has_fatal_error : Some(as bool), error : Some(into String), }
+    has_fatal_error = Some(as bool), error = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1485,8 +1485,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadHold { new(some event : as
-    WebhooksAiDebugWebhookPayloadHoldEvent), timeout : Some(as i64), loop_ : Some(as
+    WebhooksAiDebugWebhookPayloadHold { new(some event = as
+    WebhooksAiDebugWebhookPayloadHoldEvent), timeout = Some(as i64), loop_ = Some(as
     bool), }
 );
 
@@ -1517,7 +1517,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadInnerDialog { new(all text : into String), }
+    WebhooksAiDebugWebhookPayloadInnerDialog { new(all text = into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1551,9 +1551,9 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadLlmError { new(some event : as
-    WebhooksAiDebugWebhookPayloadLlmErrorEvent), model : Some(into String), token_count :
-    Some(as i64), limit : Some(as i64), errors : Some(as i64), reasoning_effort :
+    WebhooksAiDebugWebhookPayloadLlmError { new(some event = as
+    WebhooksAiDebugWebhookPayloadLlmErrorEvent), model = Some(into String), token_count =
+    Some(as i64), limit = Some(as i64), errors = Some(as i64), reasoning_effort =
     Some(into String), }
 );
 
@@ -1652,7 +1652,7 @@ pub struct WebhooksAiDebugWebhookPayloadLlmResponseRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadLlmResponse { new(some
     WebhooksAiDebugWebhookPayloadLlmResponseRequired { model, output_tokens, duration_ms,
-    success }), error : Some(into String), }
+    success }), error = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1671,7 +1671,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadOartAssistantTranscript { new(all text : into String), }
+    WebhooksAiDebugWebhookPayloadOartAssistantTranscript { new(all text = into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1717,7 +1717,7 @@ pub struct WebhooksAiDebugWebhookPayloadOartResponseDoneRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadOartResponseDone { new(some
     WebhooksAiDebugWebhookPayloadOartResponseDoneRequired { latency, utterance_latency,
-    audio_latency, acoustic_latency }), status : Some(into String), }
+    audio_latency, acoustic_latency }), status = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1740,7 +1740,7 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadPostPrompt { new(all url : into String), }
+    WebhooksAiDebugWebhookPayloadPostPrompt { new(all url = into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1793,7 +1793,7 @@ pub struct WebhooksAiDebugWebhookPayloadSessionEndRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadSessionEnd { new(some
     WebhooksAiDebugWebhookPayloadSessionEndRequired { reason, duration_ms, input_tokens,
-    output_tokens }), ended_by : Some(into String), fatal_error_reason : Some(into
+    output_tokens }), ended_by = Some(into String), fatal_error_reason = Some(into
     String), }
 );
 
@@ -1851,10 +1851,10 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiDebugWebhookPayloadSessionStart { new(none), model : Some(into String),
-    tts_engine : Some(into String), tts_voice : Some(into String), language : Some(into
-    String), mode : Some(into String), rate : Some(as i64), audio_format : Some(into
-    String), tool_model : Some(into String), local_vad : Some(as bool), }
+    WebhooksAiDebugWebhookPayloadSessionStart { new(none), model = Some(into String),
+    tts_engine = Some(into String), tts_voice = Some(into String), language = Some(into
+    String), mode = Some(into String), rate = Some(as i64), audio_format = Some(into
+    String), tool_model = Some(into String), local_vad = Some(as bool), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -1922,7 +1922,7 @@ pub struct WebhooksAiDebugWebhookPayloadStartupHookRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadStartupHook { new(some
-    WebhooksAiDebugWebhookPayloadStartupHookRequired { duration_ms, success }), error :
+    WebhooksAiDebugWebhookPayloadStartupHookRequired { duration_ms, success }), error =
     Some(into String), }
 );
 
@@ -1968,7 +1968,7 @@ pub struct WebhooksAiDebugWebhookPayloadStepChangeRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadStepChange { new(some
     WebhooksAiDebugWebhookPayloadStepChangeRequired { from_index, to_step, to_index }),
-    from_step : Some(into String), trigger : Some(as
+    from_step = Some(into String), trigger = Some(as
     WebhooksAiDebugWebhookPayloadStepChangeTrigger), }
 );
 
@@ -2239,7 +2239,7 @@ pub struct WebhooksAiDebugWebhookPayloadWebhookLogRequired {
 crate::runtime::builder!(
     WebhooksAiDebugWebhookPayloadWebhookLog { new(some
     WebhooksAiDebugWebhookPayloadWebhookLogRequired { request_url, webhook_response }),
-    request_payload : Some(as ::serde_json::Value), }
+    request_payload = Some(as ::serde_json::Value), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -2409,24 +2409,24 @@ pub struct WebhooksAiPostPromptCallbackPayloadRequired {
 crate::runtime::builder!(
     WebhooksAiPostPromptCallbackPayload { new(some
     WebhooksAiPostPromptCallbackPayloadRequired { content_type, content_disposition,
-    conversation_type, call_id, app_name, ai_session_id, action }), project_id :
-    Some(into String), space_id : Some(into String), ai_id_tag : Some(into String),
-    conversation_id : Some(into String), call_log : Some(iter WebhooksAiCallLogEntry),
-    raw_call_log : Some(iter WebhooksAiCallLogEntry), call_timeline : Some(iter
-    WebhooksAiCallTimelineEntry), previous_contexts : Some(iter Vec < ::serde_json::Value
-    >), hard_timeout : Some(as bool), call_start_date : Some(as i64), call_answer_date :
-    Some(as i64), call_end_date : Some(as i64), ai_start_date : Some(as i64),
-    call_ended_by : Some(into String), ai_end_date : Some(as i64), caller_id_name :
-    Some(into String), caller_id_number : Some(into String), times : Some(iter
-    WebhooksAiResponseTiming), swml_vars : Some(as ::serde_json::Value), swml_call :
-    Some(as ::serde_json::Value), post_prompt_data : Some(as WebhooksAiPostPromptData),
-    global_data : Some(as ::serde_json::Value), swaig_log : Some(iter
-    WebhooksAiSwaigLogEntry), total_minutes : Some(as i64), total_input_tokens : Some(as
-    i64), total_output_tokens : Some(as i64), total_wire_input_tokens : Some(as i64),
-    total_wire_input_tokens_per_minute : Some(as f64), total_wire_output_tokens : Some(as
-    i64), total_wire_output_tokens_per_minute : Some(as f64), total_tts_chars : Some(as
-    i64), total_tts_chars_per_min : Some(as f64), total_asr_minutes : Some(as f64),
-    total_asr_cost_factor : Some(as f64), conversation_summary : Some(into String), }
+    conversation_type, call_id, app_name, ai_session_id, action }), project_id =
+    Some(into String), space_id = Some(into String), ai_id_tag = Some(into String),
+    conversation_id = Some(into String), call_log = Some(iter WebhooksAiCallLogEntry),
+    raw_call_log = Some(iter WebhooksAiCallLogEntry), call_timeline = Some(iter
+    WebhooksAiCallTimelineEntry), previous_contexts = Some(iter Vec < ::serde_json::Value
+    >), hard_timeout = Some(as bool), call_start_date = Some(as i64), call_answer_date =
+    Some(as i64), call_end_date = Some(as i64), ai_start_date = Some(as i64),
+    call_ended_by = Some(into String), ai_end_date = Some(as i64), caller_id_name =
+    Some(into String), caller_id_number = Some(into String), times = Some(iter
+    WebhooksAiResponseTiming), swml_vars = Some(as ::serde_json::Value), swml_call =
+    Some(as ::serde_json::Value), post_prompt_data = Some(as WebhooksAiPostPromptData),
+    global_data = Some(as ::serde_json::Value), swaig_log = Some(iter
+    WebhooksAiSwaigLogEntry), total_minutes = Some(as i64), total_input_tokens = Some(as
+    i64), total_output_tokens = Some(as i64), total_wire_input_tokens = Some(as i64),
+    total_wire_input_tokens_per_minute = Some(as f64), total_wire_output_tokens = Some(as
+    i64), total_wire_output_tokens_per_minute = Some(as f64), total_tts_chars = Some(as
+    i64), total_tts_chars_per_min = Some(as f64), total_asr_minutes = Some(as f64),
+    total_asr_cost_factor = Some(as f64), conversation_summary = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -2487,7 +2487,7 @@ pub struct WebhooksAiPostPromptDataRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiPostPromptData { new(some WebhooksAiPostPromptDataRequired { parsed, raw
-    }), substituted : Some(into String), }
+    }), substituted = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -2634,8 +2634,8 @@ crate::runtime::wire_struct!(
 
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
-    WebhooksAiSidecarChannelData { new(none), call_id : Some(into String), caller_id_name
-    : Some(into String), caller_id_number : Some(into String), destination_number :
+    WebhooksAiSidecarChannelData { new(none), call_id = Some(into String), caller_id_name
+    = Some(into String), caller_id_number = Some(into String), destination_number =
     Some(into String), }
 );
 
@@ -2723,7 +2723,7 @@ pub struct WebhooksAiSidecarSwaigToolWebhookPayloadRequired {
 crate::runtime::builder!(
     WebhooksAiSidecarSwaigToolWebhookPayload { new(some
     WebhooksAiSidecarSwaigToolWebhookPayloadRequired { function, argument, channel_data
-    }), call_id : Some(into String), global_data : Some(as ::serde_json::Value), }
+    }), call_id = Some(into String), global_data = Some(as ::serde_json::Value), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -2760,7 +2760,7 @@ pub struct WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired {
 crate::runtime::builder!(
     WebhooksAiSidecarSwaigToolWebhookPayloadArgument { new(some
     WebhooksAiSidecarSwaigToolWebhookPayloadArgumentRequired { parsed, raw }),
-    substituted : Some(into String), }
+    substituted = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -2823,11 +2823,11 @@ pub struct WebhooksAiSwaigLogEntryRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiSwaigLogEntry { new(some WebhooksAiSwaigLogEntryRequired { command_name,
-    command_arg, epoch_time }), native : Some(as bool), active_count : Some(as
-    WebhooksAiSwaigLogEntryActiveCount), url : Some(into String), post_data : Some(as
-    ::serde_json::Value), post_response : Some(as ::serde_json::Value),
-    delayed_post_response : Some(as ::serde_json::Value), mcp_url : Some(into String),
-    mcp_tool : Some(into String), mcp_response : Some(into String), mcp_error : Some(as
+    command_arg, epoch_time }), native = Some(as bool), active_count = Some(as
+    WebhooksAiSwaigLogEntryActiveCount), url = Some(into String), post_data = Some(as
+    ::serde_json::Value), post_response = Some(as ::serde_json::Value),
+    delayed_post_response = Some(as ::serde_json::Value), mcp_url = Some(into String),
+    mcp_tool = Some(into String), mcp_response = Some(into String), mcp_error = Some(as
     bool), }
 );
 
@@ -2903,8 +2903,8 @@ pub struct WebhooksAiSwaigSignatureRequestPayloadRequired {
 crate::runtime::builder!(
     WebhooksAiSwaigSignatureRequestPayload { new(some
     WebhooksAiSwaigSignatureRequestPayloadRequired { action, functions, content_type,
-    content_disposition, version }), meta_data : Some(as ::serde_json::Value),
-    meta_data_token : Some(into String), project_id : Some(into String), space_id :
+    content_disposition, version }), meta_data = Some(as ::serde_json::Value),
+    meta_data_token = Some(into String), project_id = Some(into String), space_id =
     Some(into String), }
 );
 
@@ -3042,12 +3042,12 @@ crate::runtime::builder!(
     WebhooksAiSwaigToolWebhookPayloadRequired { function, argument, argument_desc,
     description, call_id, ai_session_id, app_name, meta_data_token, meta_data,
     channel_active, channel_offhook, channel_ready, content_type, version,
-    content_disposition, conversation_type }), conversation_id : Some(into String),
-    global_data : Some(as ::serde_json::Value), caller_id_name : Some(into String),
-    caller_id_num : Some(into String), project_id : Some(into String), space_id :
-    Some(into String), fatal_error : Some(as bool), error_reason : Some(into String),
-    swml_vars : Some(as ::serde_json::Value), swml_call : Some(as ::serde_json::Value),
-    call_log : Some(iter WebhooksAiCallLogEntry), raw_call_log : Some(iter
+    content_disposition, conversation_type }), conversation_id = Some(into String),
+    global_data = Some(as ::serde_json::Value), caller_id_name = Some(into String),
+    caller_id_num = Some(into String), project_id = Some(into String), space_id =
+    Some(into String), fatal_error = Some(as bool), error_reason = Some(into String),
+    swml_vars = Some(as ::serde_json::Value), swml_call = Some(as ::serde_json::Value),
+    call_log = Some(iter WebhooksAiCallLogEntry), raw_call_log = Some(iter
     WebhooksAiCallLogEntry), }
 );
 
@@ -3084,7 +3084,7 @@ pub struct WebhooksAiSwaigToolWebhookPayloadArgumentRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksAiSwaigToolWebhookPayloadArgument { new(some
-    WebhooksAiSwaigToolWebhookPayloadArgumentRequired { parsed, raw }), substituted :
+    WebhooksAiSwaigToolWebhookPayloadArgumentRequired { parsed, raw }), substituted =
     Some(into String), }
 );
 
@@ -3182,11 +3182,11 @@ pub struct WebhooksCallingInboundCallContextRequired {
 crate::runtime::builder!(
     WebhooksCallingInboundCallContext { new(some
     WebhooksCallingInboundCallContextRequired { call_id, node_id, segment_id, call_state,
-    direction, type_, from, to, headers, project_id, space_id }), tag : Some(into
-    String), from_number : Some(into String), to_number : Some(into String), dial_winner
-    : Some(as WebhooksCallingInboundCallContextDialWinner), parent : Some(as
-    WebhooksCallingInboundCallParent), peer : Some(as WebhooksCallingInboundCallPeer),
-    sip_data : Some(as WebhooksCallingInboundCallSipData), }
+    direction, type_, from, to, headers, project_id, space_id }), tag = Some(into
+    String), from_number = Some(into String), to_number = Some(into String), dial_winner
+    = Some(as WebhooksCallingInboundCallContextDialWinner), parent = Some(as
+    WebhooksCallingInboundCallParent), peer = Some(as WebhooksCallingInboundCallPeer),
+    sip_data = Some(as WebhooksCallingInboundCallSipData), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -3573,7 +3573,7 @@ pub struct WebhooksCallingStreamStatusCallbackPayloadParamsRequired {
 crate::runtime::builder!(
     WebhooksCallingStreamStatusCallbackPayloadParams { new(some
     WebhooksCallingStreamStatusCallbackPayloadParamsRequired { call_id, node_id,
-    segment_id, control_id, state, url }), tag : Some(into String), name : Some(into
+    segment_id, control_id, state, url }), tag = Some(into String), name = Some(into
     String), }
 );
 
@@ -3681,7 +3681,7 @@ pub struct WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired {
 crate::runtime::builder!(
     WebhooksCallingTranscribeStatusCallbackPayloadParams { new(some
     WebhooksCallingTranscribeStatusCallbackPayloadParamsRequired { id, call_id,
-    segment_id }), text : Some(into String), }
+    segment_id }), text = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -3849,7 +3849,7 @@ pub struct WebhooksMessagingInboundMessageWebhookPayloadRequired {
 #[cfg(feature = "webhooks")]
 crate::runtime::builder!(
     WebhooksMessagingInboundMessageWebhookPayload { new(some
-    WebhooksMessagingInboundMessageWebhookPayloadRequired { message, params }), vars :
+    WebhooksMessagingInboundMessageWebhookPayloadRequired { message, params }), vars =
     Some(as ::serde_json::Value), }
 );
 
@@ -3923,7 +3923,7 @@ crate::runtime::builder!(
     WebhooksMessagingMessageStatusCallbackPayload { new(some
     WebhooksMessagingMessageStatusCallbackPayloadRequired { id, project_id, status, to,
     from, body, number_of_segments, timestamp, error_code, error_message }),
-    custom_variables : Some(as ::serde_json::Value), }
+    custom_variables = Some(as ::serde_json::Value), }
 );
 
 #[cfg(feature = "webhooks")]
@@ -3994,9 +3994,9 @@ pub struct WebhooksMessagingTenDlcStatusCallbackPayloadRequired {
 crate::runtime::builder!(
     WebhooksMessagingTenDlcStatusCallbackPayload { new(some
     WebhooksMessagingTenDlcStatusCallbackPayloadRequired { project_id, event_at,
-    event_category, event_type, state, brand_id }), campaign_id : Some(into String),
-    number_assignment_order_id : Some(into String), number_assignment_id : Some(into
-    String), phone_number_id : Some(into String), phone_number : Some(into String), }
+    event_category, event_type, state, brand_id }), campaign_id = Some(into String),
+    number_assignment_order_id = Some(into String), number_assignment_id = Some(into
+    String), phone_number_id = Some(into String), phone_number = Some(into String), }
 );
 
 #[cfg(feature = "webhooks")]

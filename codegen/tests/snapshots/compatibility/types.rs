@@ -40,7 +40,7 @@ pub struct CallRequired {
 }
 
 crate::runtime::builder!(
-    Call { new(some CallRequired { sid, account_sid, to, from, status }), start_time :
+    Call { new(some CallRequired { sid, account_sid, to, from, status }), start_time =
     Value(into String) / clear_start_time, }
 );
 
@@ -75,7 +75,7 @@ pub struct CallListRequired {
 }
 
 crate::runtime::builder!(
-    CallList { new(some CallListRequired { calls, page, page_size }), next_page_uri :
+    CallList { new(some CallListRequired { calls, page, page_size }), next_page_uri =
     Value(into String) / clear_next_page_uri, }
 );
 
@@ -137,10 +137,10 @@ pub struct CreateCallRequestRequired {
 }
 
 crate::runtime::builder!(
-    CreateCallRequest { new(some CreateCallRequestRequired { to, from, url }), method :
-    Some(as HttpMethod), status_callback_event : Some(iter
-    CreateCallRequestStatusCallbackEventItem), timeout : Some(as i32), record : Some(as
-    bool), machine_detection_timeout : Value(as i64) / clear_machine_detection_timeout, }
+    CreateCallRequest { new(some CreateCallRequestRequired { to, from, url }), method =
+    Some(as HttpMethod), status_callback_event = Some(iter
+    CreateCallRequestStatusCallbackEventItem), timeout = Some(as i32), record = Some(as
+    bool), machine_detection_timeout = Value(as i64) / clear_machine_detection_timeout, }
 );
 
 crate::runtime::open_enum! {
@@ -185,8 +185,8 @@ pub struct CreateMessageRequestRequired {
 }
 
 crate::runtime::builder!(
-    CreateMessageRequest { new(some CreateMessageRequestRequired { to, from }), body :
-    Some(into String), media_url : Some(iter String), }
+    CreateMessageRequest { new(some CreateMessageRequestRequired { to, from }), body =
+    Some(into String), media_url = Some(iter String), }
 );
 
 crate::runtime::open_enum! {
@@ -251,11 +251,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListCallsParams { new(none), to : Some(into String), status : Some(as CallStatus),
-    start_time : Some(as ::chrono::NaiveDate), start_time_before : Some(as
-    ::chrono::NaiveDate), start_time_after : Some(as ::chrono::NaiveDate),
-    end_time_on_or_before : Some(as ::chrono::NaiveDate), end_time_on_or_after : Some(as
-    ::chrono::NaiveDate), page_size : Some(as i32), page_size2 : Some(as i32), }
+    ListCallsParams { new(none), to = Some(into String), status = Some(as CallStatus),
+    start_time = Some(as ::chrono::NaiveDate), start_time_before = Some(as
+    ::chrono::NaiveDate), start_time_after = Some(as ::chrono::NaiveDate),
+    end_time_on_or_before = Some(as ::chrono::NaiveDate), end_time_on_or_after = Some(as
+    ::chrono::NaiveDate), page_size = Some(as i32), page_size2 = Some(as i32), }
 );
 
 /// The answer of [`Client::create_message`](crate::Client::create_message).
@@ -293,7 +293,7 @@ pub struct MessageRequired {
 }
 
 crate::runtime::builder!(
-    Message { new(some MessageRequired { sid, to, from, status }), num_media : Some(into
+    Message { new(some MessageRequired { sid, to, from, status }), num_media = Some(into
     String), }
 );
 
@@ -326,8 +326,8 @@ pub struct RestErrorRequired {
 }
 
 crate::runtime::builder!(
-    RestError { new(some RestErrorRequired { code, message }), more_info : Some(into
-    String), status : Some(as i64), }
+    RestError { new(some RestErrorRequired { code, message }), more_info = Some(into
+    String), status = Some(as i64), }
 );
 
 /// The request body of [`Client::update_call`](crate::Client::update_call).
@@ -350,8 +350,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateCallRequest { new(none), url : Some(into String), method : Some(as HttpMethod),
-    status : Some(as UpdateCallRequestStatus), }
+    UpdateCallRequest { new(none), url = Some(into String), method = Some(as HttpMethod),
+    status = Some(as UpdateCallRequestStatus), }
 );
 
 crate::runtime::open_enum! {

@@ -59,7 +59,7 @@ pub struct Bike {
 
 crate::runtime::wire_struct!(Bike { kind = required("kind"), gears = default("gears") });
 
-crate::runtime::builder!(Bike { new(some kind : into String), gears : Some(as i64), });
+crate::runtime::builder!(Bike { new(some kind = into String), gears = Some(as i64), });
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,7 +76,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Booking { new(some room : as Room), backup : Value(as Room) / clear_backup, }
+    Booking { new(some room = as Room), backup = Value(as Room) / clear_backup, }
 );
 
 /// The member [`Vehicle::Car`](crate::Vehicle::Car).
@@ -117,7 +117,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Contact { new(none), phone : Some(into String), email : Some(into String), }
+    Contact { new(none), phone = Some(into String), email = Some(into String), }
 );
 
 /// What to listen for; `type` says which.
@@ -212,7 +212,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DetectFax { new(some type_ : as DetectFaxType), tone : Some(into String), }
+    DetectFax { new(some type_ = as DetectFaxType), tone = Some(into String), }
 );
 
 crate::runtime::open_enum! {
@@ -250,7 +250,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    DetectMachine { new(some type_ : as DetectMachineType), timeout : Some(as f64), }
+    DetectMachine { new(some type_ = as DetectMachineType), timeout = Some(as f64), }
 );
 
 crate::runtime::open_enum! {
@@ -271,7 +271,7 @@ pub struct EmailAddress {
 
 crate::runtime::wire_struct!(EmailAddress { email = required("email") });
 
-crate::runtime::builder!(EmailAddress { new(all email : into String), });
+crate::runtime::builder!(EmailAddress { new(all email = into String), });
 
 /// A number, or a sum of expressions.
 ///
@@ -310,7 +310,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Folder { new(some name : into String), parent : Some(into Box < Folder >), children :
+    Folder { new(some name = into String), parent = Some(into Box < Folder >), children =
     Some(iter Folder), }
 );
 
@@ -327,7 +327,7 @@ pub struct Labels {
 }
 
 crate::runtime::builder!(
-    Labels { new(none), color : Some(into String), additional_properties :
+    Labels { new(none), color = Some(into String), additional_properties =
     Set(iter(String, i64)), }
 );
 
@@ -346,7 +346,7 @@ pub struct Named {
 crate::runtime::wire_struct!(Named { name = default("name"), kind = default("kind") });
 
 crate::runtime::builder!(
-    Named { new(none), name : Some(into String), kind : Some(into String), }
+    Named { new(none), name = Some(into String), kind = Some(into String), }
 );
 
 /// The member [`AddressOneOf::PhoneAddress`](crate::AddressOneOf::PhoneAddress).
@@ -359,7 +359,7 @@ pub struct PhoneAddress {
 
 crate::runtime::wire_struct!(PhoneAddress { number = required("number") });
 
-crate::runtime::builder!(PhoneAddress { new(all number : into String), });
+crate::runtime::builder!(PhoneAddress { new(all number = into String), });
 
 /// A room, a named thing with timestamps and a size.
 #[derive(Debug, Clone, PartialEq)]
@@ -399,8 +399,8 @@ pub struct RoomRequired {
 }
 
 crate::runtime::builder!(
-    Room { new(some RoomRequired { name, created_at, size }), kind : Some(as RoomKind),
-    updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >), }
+    Room { new(some RoomRequired { name, created_at, size }), kind = Some(as RoomKind),
+    updated_at = Some(as ::chrono::DateTime < ::chrono::Utc >), }
 );
 
 crate::runtime::open_enum! {
@@ -451,8 +451,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Timestamps { new(some created_at : as ::chrono::DateTime < ::chrono::Utc >),
-    updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >), }
+    Timestamps { new(some created_at = as ::chrono::DateTime < ::chrono::Utc >),
+    updated_at = Some(as ::chrono::DateTime < ::chrono::Utc >), }
 );
 
 /// A vehicle; its `kind` says which.

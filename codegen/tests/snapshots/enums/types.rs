@@ -59,8 +59,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Edition { new(some binding : as EditionBinding), labels : Some(iter
-    EditionLabelsItem), availability : Some(as Availability), condition : Value(as
+    Edition { new(some binding = as EditionBinding), labels = Some(iter
+    EditionLabelsItem), availability = Some(as Availability), condition = Value(as
     EditionCondition) / clear_condition, }
 );
 

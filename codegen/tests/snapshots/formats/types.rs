@@ -70,11 +70,11 @@ pub struct TokenRequired {
 }
 
 crate::runtime::builder!(
-    Token { new(some TokenRequired { id, value, kind }), issued_at : Some(as
-    ::chrono::DateTime < ::chrono::Utc >), expires_on : Some(as ::chrono::NaiveDate),
-    lifetime_secs : Some(as i32), uses : Some(as i64), score : Some(as f32), weight :
-    Some(as f64), callback : Some(into String), scopes : Some(iter String), tag :
-    Some(into String), revoked : Value(as ::serde_json::Value) / clear_revoked, }
+    Token { new(some TokenRequired { id, value, kind }), issued_at = Some(as
+    ::chrono::DateTime < ::chrono::Utc >), expires_on = Some(as ::chrono::NaiveDate),
+    lifetime_secs = Some(as i32), uses = Some(as i64), score = Some(as f32), weight =
+    Some(as f64), callback = Some(into String), scopes = Some(iter String), tag =
+    Some(into String), revoked = Value(as ::serde_json::Value) / clear_revoked, }
 );
 
 crate::runtime::open_enum! {

@@ -10,7 +10,7 @@ pub struct Debug {
 
 crate::runtime::wire_struct!(Debug { level = default("level") });
 
-crate::runtime::builder!(Debug { new(none), level : Some(as DebugLevel), });
+crate::runtime::builder!(Debug { new(none), level = Some(as DebugLevel), });
 
 crate::runtime::open_enum! {
     /// The field [`Debug::level`](crate::Debug::level).
@@ -36,7 +36,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Default2 { new(none), list : Some(as Vec2), names : Some(iter String), }
+    Default2 { new(none), list = Some(as Vec2), names = Some(iter String), }
 );
 
 crate::runtime::open_enum! {
@@ -73,9 +73,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Note { new(some clear_title : into String), title : Value(into String) / clear_title,
-    text : Value(into String) / set_clear_text, clear_text : Some(into String), set_new :
-    Some(into String), [set_new2 = new : Some(into String),] }
+    Note { new(some clear_title = into String), title = Value(into String) / clear_title,
+    text = Value(into String) / set_clear_text, clear_text = Some(into String), set_new =
+    Some(into String), [set_new2 for new = Some(into String),] }
 );
 
 crate::runtime::open_enum! {
@@ -100,7 +100,7 @@ pub struct Result2 {
 crate::runtime::wire_struct!(Result2 { ok = default("ok"), value = default("value") });
 
 crate::runtime::builder!(
-    Result2 { new(none), ok : Some(as bool), value : Some(as Option2), }
+    Result2 { new(none), ok = Some(as bool), value = Some(as Option2), }
 );
 
 /// A schema of the document that no operation sends or returns, nor any type holds.
@@ -113,7 +113,7 @@ pub struct Self_ {
 
 crate::runtime::wire_struct!(Self_ { result = required("result") });
 
-crate::runtime::builder!(Self_ { new(all result : as Result2), });
+crate::runtime::builder!(Self_ { new(all result = as Result2), });
 
 /// `String2` as the API document names it.
 pub type String2 = ::uuid::Uuid;

@@ -47,8 +47,8 @@ pub struct LoanRequired {
 }
 
 crate::runtime::builder!(
-    Loan { new(some LoanRequired { id, kind, returned_at, reader, renewals }), status :
-    Value(as LoanStatus) / clear_status, tags : Value(iter String) / clear_tags, fines :
+    Loan { new(some LoanRequired { id, kind, returned_at, reader, renewals }), status =
+    Value(as LoanStatus) / clear_status, tags = Value(iter String) / clear_tags, fines =
     Some(as ::std::collections::BTreeMap < String, Option < f64 > >), }
 );
 
@@ -87,8 +87,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    LoanUpdate { new(none), note : Value(into String) / clear_note, reader : Value(as
-    Reader) / clear_reader, due_on : Value(as ::chrono::NaiveDate) / clear_due_on, }
+    LoanUpdate { new(none), note = Value(into String) / clear_note, reader = Value(as
+    Reader) / clear_reader, due_on = Value(as ::chrono::NaiveDate) / clear_due_on, }
 );
 
 /// A library card holder.
@@ -101,7 +101,7 @@ pub struct Reader {
 
 crate::runtime::wire_struct!(Reader { card = required("card") });
 
-crate::runtime::builder!(Reader { new(all card : into String), });
+crate::runtime::builder!(Reader { new(all card = into String), });
 
 /// The body of the error [`UpdateLoanError::NotFound`](crate::UpdateLoanError::NotFound).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -114,5 +114,5 @@ pub struct UpdateLoanNotFoundBody {
 crate::runtime::wire_struct!(UpdateLoanNotFoundBody { message = default("message") });
 
 crate::runtime::builder!(
-    UpdateLoanNotFoundBody { new(none), message : Value(into String) / clear_message, }
+    UpdateLoanNotFoundBody { new(none), message = Value(into String) / clear_message, }
 );

@@ -143,18 +143,18 @@ pub struct BookRequired {
 
 crate::runtime::builder!(
     Book { new(some BookRequired { id, title, subtitle, page_count, price, type_, self_
-    }), copies_sold : Some(as i64), weight_grams : Some(as i64), discount : Value(as f32)
-    / clear_discount, in_stock : Some(as bool), published_on : Some(as
-    ::chrono::NaiveDate), updated_at : Some(as ::chrono::DateTime < ::chrono::Utc >),
-    isbn : Some(as Isbn), co_author_ids : Some(iter::uuid::Uuid), ratings : Some(as
-    ::std::collections::BTreeMap < String, f64 >), metadata : Some(as Metadata), extra :
-    Some(as ::serde_json::Value), raw : Some(as ::serde_json::Value), anything : Some(as
-    Anything), author : Some(as Author), editor : Value(as Author) / clear_editor,
-    dimensions : Some(as BookDimensions), editions : Some(iter BookEditionsItem),
-    shelf_counts : Some(as ::std::collections::BTreeMap < String, BookShelfCountsValue
-    >), reprint_dates : Some(iter Option < ::chrono::NaiveDate >), nested_lists :
-    Some(iter Vec < String >), crate_ : Value(into String) / clear_crate, camel_case_name
-    : Some(into String), n_2nd_hand : Some(as bool), }
+    }), copies_sold = Some(as i64), weight_grams = Some(as i64), discount = Value(as f32)
+    / clear_discount, in_stock = Some(as bool), published_on = Some(as
+    ::chrono::NaiveDate), updated_at = Some(as ::chrono::DateTime < ::chrono::Utc >),
+    isbn = Some(as Isbn), co_author_ids = Some(iter::uuid::Uuid), ratings = Some(as
+    ::std::collections::BTreeMap < String, f64 >), metadata = Some(as Metadata), extra =
+    Some(as ::serde_json::Value), raw = Some(as ::serde_json::Value), anything = Some(as
+    Anything), author = Some(as Author), editor = Value(as Author) / clear_editor,
+    dimensions = Some(as BookDimensions), editions = Some(iter BookEditionsItem),
+    shelf_counts = Some(as ::std::collections::BTreeMap < String, BookShelfCountsValue
+    >), reprint_dates = Some(iter Option < ::chrono::NaiveDate >), nested_lists =
+    Some(iter Vec < String >), crate_ = Value(into String) / clear_crate, camel_case_name
+    = Some(into String), n_2nd_hand = Some(as bool), }
 );
 
 /// Size of the printed book.
@@ -184,7 +184,7 @@ pub struct BookDimensionsRequired {
 }
 
 crate::runtime::builder!(
-    BookDimensions { new(some BookDimensionsRequired { width_mm, height_mm }), depth_mm :
+    BookDimensions { new(some BookDimensionsRequired { width_mm, height_mm }), depth_mm =
     Value(as i32) / clear_depth_mm, }
 );
 
@@ -203,7 +203,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    BookEditionsItem { new(none), year : Some(as i32), publisher : Some(into String), }
+    BookEditionsItem { new(none), year = Some(as i32), publisher = Some(into String), }
 );
 
 /// The identifier of a book.
@@ -219,7 +219,7 @@ pub struct BookShelfCountsValue {
 
 crate::runtime::wire_struct!(BookShelfCountsValue { copies = default("copies") });
 
-crate::runtime::builder!(BookShelfCountsValue { new(none), copies : Some(as i64), });
+crate::runtime::builder!(BookShelfCountsValue { new(none), copies = Some(as i64), });
 
 /// `Categories` as the API document names it.
 pub type Categories = Vec<Category>;
@@ -239,7 +239,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Category { new(some name : into String), children : Some(as Categories), }
+    Category { new(some name = into String), children = Some(as Categories), }
 );
 
 /// `Isbn` as the API document names it.

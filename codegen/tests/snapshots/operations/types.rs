@@ -13,7 +13,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    AddBookConflictBody { new(all existing_id : as ::uuid::Uuid), }
+    AddBookConflictBody { new(all existing_id = as ::uuid::Uuid), }
 );
 
 /// `AuthorId` as the API document names it.
@@ -57,7 +57,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    BookInput { new(some title : into String), tags : Some(iter String), }
+    BookInput { new(some title = into String), tags = Some(iter String), }
 );
 
 /// The body of the error [`AddBookError::NotFound`](crate::AddBookError::NotFound), [`GetBookError::NotFound`](crate::GetBookError::NotFound), [`GetBookError::InternalServerError`](crate::GetBookError::InternalServerError) and [`ListShelfBooksError::NotFound`](crate::ListShelfBooksError::NotFound).
@@ -70,7 +70,7 @@ pub struct ErrorMessage {
 
 crate::runtime::wire_struct!(ErrorMessage { message = required("message") });
 
-crate::runtime::builder!(ErrorMessage { new(all message : into String), });
+crate::runtime::builder!(ErrorMessage { new(all message = into String), });
 
 crate::runtime::open_enum! {
     /// The path parameter `resolution` of [`Client::put_cover`](crate::Client::put_cover).
@@ -105,7 +105,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    UpdateBookRequest { new(none), title : Some(into String), note : Value(into String) /
+    UpdateBookRequest { new(none), title = Some(into String), note = Value(into String) /
     clear_note, }
 );
 
@@ -119,7 +119,7 @@ pub struct UpdateBookResponse {
 
 crate::runtime::wire_struct!(UpdateBookResponse { changed = required("changed") });
 
-crate::runtime::builder!(UpdateBookResponse { new(all changed : iter String), });
+crate::runtime::builder!(UpdateBookResponse { new(all changed = iter String), });
 
 /// The body of the error [`AddBookError::UnprocessableEntity`](crate::AddBookError::UnprocessableEntity).
 #[derive(Debug, Clone, PartialEq)]
@@ -132,7 +132,7 @@ pub struct ValidationErrors {
 crate::runtime::wire_struct!(ValidationErrors { errors = required("errors") });
 
 crate::runtime::builder!(
-    ValidationErrors { new(all errors : iter ValidationErrorsItem), }
+    ValidationErrors { new(all errors = iter ValidationErrorsItem), }
 );
 
 /// Each item of the field [`ValidationErrors::errors`](crate::ValidationErrors::errors).
@@ -150,5 +150,5 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ValidationErrorsItem { new(some message : into String), field : Some(into String), }
+    ValidationErrorsItem { new(some message = into String), field = Some(into String), }
 );

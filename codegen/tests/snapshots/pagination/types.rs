@@ -10,7 +10,7 @@ pub struct Event {
 
 crate::runtime::wire_struct!(Event { name = required("name") });
 
-crate::runtime::builder!(Event { new(all name : into String), });
+crate::runtime::builder!(Event { new(all name = into String), });
 
 /// The answer of [`Client::list_events`](crate::Client::list_events) and [`Client::search_events`](crate::Client::search_events).
 #[derive(Debug, Clone, PartialEq)]
@@ -30,7 +30,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    EventPage { new(some entries : iter Event), total : Some(as i64), links : Some(as
+    EventPage { new(some entries = iter Event), total = Some(as i64), links = Some(as
     Links), }
 );
 
@@ -44,7 +44,7 @@ pub struct Links {
 
 crate::runtime::wire_struct!(Links { next = default("next") });
 
-crate::runtime::builder!(Links { new(none), next : Value(into String) / clear_next, });
+crate::runtime::builder!(Links { new(none), next = Value(into String) / clear_next, });
 
 /// The query and header parameters of [`Client::list_events`](crate::Client::list_events).
 ///
@@ -67,7 +67,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListEventsParams { new(some x_tenant : into String), limit : Some(as i64), }
+    ListEventsParams { new(some x_tenant = into String), limit = Some(as i64), }
 );
 
 /// The answer of [`Client::list_numbered`](crate::Client::list_numbered).
@@ -85,7 +85,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListNumberedResponse { new(none), data : Some(iter i64), links : Some(as
+    ListNumberedResponse { new(none), data = Some(iter i64), links = Some(as
     ListNumberedResponseLinks), }
 );
 
@@ -99,7 +99,7 @@ pub struct ListNumberedResponseLinks {
 
 crate::runtime::wire_struct!(ListNumberedResponseLinks { next = default("next") });
 
-crate::runtime::builder!(ListNumberedResponseLinks { new(none), next : Some(as i64), });
+crate::runtime::builder!(ListNumberedResponseLinks { new(none), next = Some(as i64), });
 
 /// The answer of [`Client::list_pairs`](crate::Client::list_pairs).
 #[derive(Debug, Clone, PartialEq)]

@@ -31,7 +31,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListCopiesParams { new(some x_request_id : into String), page : Some(as i64), }
+    ListCopiesParams { new(some x_request_id = into String), page = Some(as i64), }
 );
 
 /// The query and header parameters of [`Client::search_books`](crate::Client::search_books).
@@ -95,11 +95,11 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    SearchBooksParams { new(some q : into String), cursor : Some(into String), limit :
-    Some(as i32), available : Some(as bool), since : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), shelf : Some(as ShelfId), genre : Some(iter Genre), fields :
-    Some(iter String), x_request_id : Some(into String), x_region : Some(as
-    SearchBooksXRegion), x_tags : Some(iter i64), }
+    SearchBooksParams { new(some q = into String), cursor = Some(into String), limit =
+    Some(as i32), available = Some(as bool), since = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), shelf = Some(as ShelfId), genre = Some(iter Genre), fields =
+    Some(iter String), x_request_id = Some(into String), x_region = Some(as
+    SearchBooksXRegion), x_tags = Some(iter i64), }
 );
 
 crate::runtime::open_enum! {

@@ -10,7 +10,7 @@ pub struct Note {
 
 crate::runtime::wire_struct!(Note { title = required("title") });
 
-crate::runtime::builder!(Note { new(all title : into String), });
+crate::runtime::builder!(Note { new(all title = into String), });
 
 /// The body of the error [`CreateNoteError::ClientError`](crate::CreateNoteError::ClientError), [`DeleteNoteError::NotFound`](crate::DeleteNoteError::NotFound) and [`DeleteNoteError::Other`](crate::DeleteNoteError::Other).
 #[derive(Debug, Clone, PartialEq)]
@@ -22,4 +22,4 @@ pub struct Problem {
 
 crate::runtime::wire_struct!(Problem { detail = required("detail") });
 
-crate::runtime::builder!(Problem { new(all detail : into String), });
+crate::runtime::builder!(Problem { new(all detail = into String), });

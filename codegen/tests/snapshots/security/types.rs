@@ -10,7 +10,7 @@ pub struct SubscriberInfoResponse {
 
 crate::runtime::wire_struct!(SubscriberInfoResponse { name = required("name") });
 
-crate::runtime::builder!(SubscriberInfoResponse { new(all name : into String), });
+crate::runtime::builder!(SubscriberInfoResponse { new(all name = into String), });
 
 /// The answer of [`Client::create_token`](crate::Client::create_token) and [`Client::post_subscribers_tokens`](crate::Client::post_subscribers_tokens).
 #[derive(Debug, Clone, PartialEq)]
@@ -22,4 +22,4 @@ pub struct Token {
 
 crate::runtime::wire_struct!(Token { token = required("token") });
 
-crate::runtime::builder!(Token { new(all token : into String), });
+crate::runtime::builder!(Token { new(all token = into String), });

@@ -10,7 +10,7 @@ pub struct Invalid {
 
 crate::runtime::wire_struct!(Invalid { errors = required("errors") });
 
-crate::runtime::builder!(Invalid { new(all errors : iter InvalidErrorsItem), });
+crate::runtime::builder!(Invalid { new(all errors = iter InvalidErrorsItem), });
 
 /// Each item of the field [`Invalid::errors`](crate::Invalid::errors).
 #[derive(Debug, Clone, PartialEq)]
@@ -27,7 +27,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    InvalidErrorsItem { new(some message : into String), attribute : Value(into String) /
+    InvalidErrorsItem { new(some message = into String), attribute = Value(into String) /
     clear_attribute, }
 );
 
@@ -66,8 +66,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ListWidget0sParams { new(none), page_size : Some(as i32), page_token : Some(into
-    String), state : Some(as Widget0State), tag : Some(iter String), x_request_tag :
+    ListWidget0sParams { new(none), page_size = Some(as i32), page_token = Some(into
+    String), state = Some(as Widget0State), tag = Some(iter String), x_request_tag =
     Some(into String), }
 );
 
@@ -91,7 +91,7 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Problem { new(some error : into String), code : Some(as i32), }
+    Problem { new(some error = into String), code = Some(as i32), }
 );
 
 /// A variable that stands for a value until it is used, such as `%{call.volume}`.
@@ -175,13 +175,13 @@ pub struct Widget0Required {
 }
 
 crate::runtime::builder!(
-    Widget0 { new(some Widget0Required { id, name, state, created_at }), size : Some(as
-    i32), ratio : Some(as f64), enabled : Some(as bool), tags : Some(iter String), labels
-    : Some(as ::std::collections::BTreeMap < String, String >), note : Value(into String)
-    / clear_note, kind : Some(as Widget0Kind), valid_from : Some(as ::chrono::NaiveDate),
-    volume : Some(as Widget0Volume), mode : Some(as Widget0State), token : Some(into
-    String), fixed : Some(as Widget0Fixed), main_part : Value(as Widget0Part0) /
-    clear_main_part, parts : Some(iter Widget0Part0), }
+    Widget0 { new(some Widget0Required { id, name, state, created_at }), size = Some(as
+    i32), ratio = Some(as f64), enabled = Some(as bool), tags = Some(iter String), labels
+    = Some(as ::std::collections::BTreeMap < String, String >), note = Value(into String)
+    / clear_note, kind = Some(as Widget0Kind), valid_from = Some(as ::chrono::NaiveDate),
+    volume = Some(as Widget0Volume), mode = Some(as Widget0State), token = Some(into
+    String), fixed = Some(as Widget0Fixed), main_part = Value(as Widget0Part0) /
+    clear_main_part, parts = Some(iter Widget0Part0), }
 );
 
 /// A new Widget0.
@@ -215,8 +215,8 @@ pub struct Widget0CreateRequired {
 }
 
 crate::runtime::builder!(
-    Widget0Create { new(some Widget0CreateRequired { name, size }), tags : Some(iter
-    String), state : Some(as Widget0State), }
+    Widget0Create { new(some Widget0CreateRequired { name, size }), tags = Some(iter
+    String), state = Some(as Widget0State), }
 );
 
 crate::runtime::open_enum! {
@@ -278,7 +278,7 @@ pub struct Widget0PageLinks {
 crate::runtime::wire_struct!(Widget0PageLinks { next = default("next") });
 
 crate::runtime::builder!(
-    Widget0PageLinks { new(none), next : Value(into String) / clear_next, }
+    Widget0PageLinks { new(none), next = Value(into String) / clear_next, }
 );
 
 /// Part 0 of a Widget0.
@@ -310,10 +310,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part0 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part1), more : Some(iter Widget0Part1), }
+    Widget0Part0 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part1), more = Some(iter Widget0Part1), }
 );
 
 /// Part 1 of a Widget0.
@@ -345,10 +345,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part1 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part2), more : Some(iter Widget0Part2), }
+    Widget0Part1 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part2), more = Some(iter Widget0Part2), }
 );
 
 /// Part 10 of a Widget0.
@@ -380,10 +380,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part10 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part11), more : Some(iter Widget0Part11), }
+    Widget0Part10 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part11), more = Some(iter Widget0Part11), }
 );
 
 /// Part 11 of a Widget0.
@@ -415,10 +415,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part11 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part12), more : Some(iter Widget0Part12), }
+    Widget0Part11 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part12), more = Some(iter Widget0Part12), }
 );
 
 /// Part 12 of a Widget0.
@@ -446,9 +446,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part12 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), }
+    Widget0Part12 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), }
 );
 
 /// Part 2 of a Widget0.
@@ -480,10 +480,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part2 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part3), more : Some(iter Widget0Part3), }
+    Widget0Part2 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part3), more = Some(iter Widget0Part3), }
 );
 
 /// Part 3 of a Widget0.
@@ -515,10 +515,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part3 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part4), more : Some(iter Widget0Part4), }
+    Widget0Part3 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part4), more = Some(iter Widget0Part4), }
 );
 
 /// Part 4 of a Widget0.
@@ -550,10 +550,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part4 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part5), more : Some(iter Widget0Part5), }
+    Widget0Part4 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part5), more = Some(iter Widget0Part5), }
 );
 
 /// Part 5 of a Widget0.
@@ -585,10 +585,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part5 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part6), more : Some(iter Widget0Part6), }
+    Widget0Part5 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part6), more = Some(iter Widget0Part6), }
 );
 
 /// Part 6 of a Widget0.
@@ -620,10 +620,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part6 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part7), more : Some(iter Widget0Part7), }
+    Widget0Part6 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part7), more = Some(iter Widget0Part7), }
 );
 
 /// Part 7 of a Widget0.
@@ -655,10 +655,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part7 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part8), more : Some(iter Widget0Part8), }
+    Widget0Part7 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part8), more = Some(iter Widget0Part8), }
 );
 
 /// Part 8 of a Widget0.
@@ -690,10 +690,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part8 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part9), more : Some(iter Widget0Part9), }
+    Widget0Part8 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part9), more = Some(iter Widget0Part9), }
 );
 
 /// Part 9 of a Widget0.
@@ -725,10 +725,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Part9 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget0Part10), more : Some(iter Widget0Part10), }
+    Widget0Part9 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget0Part10), more = Some(iter Widget0Part10), }
 );
 
 crate::runtime::open_enum! {
@@ -766,9 +766,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget0Update { new(none), name : Some(into String), note : Value(into String) /
-    clear_note, labels : Some(as ::std::collections::BTreeMap < String, String >), state
-    : Some(as Widget0State), }
+    Widget0Update { new(none), name = Some(into String), note = Value(into String) /
+    clear_note, labels = Some(as ::std::collections::BTreeMap < String, String >), state
+    = Some(as Widget0State), }
 );
 
 /// How loud, or a variable.
@@ -860,13 +860,13 @@ pub struct Widget1Required {
 }
 
 crate::runtime::builder!(
-    Widget1 { new(some Widget1Required { id, name, state, created_at }), size : Some(as
-    i32), ratio : Some(as f64), enabled : Some(as bool), tags : Some(iter String), labels
-    : Some(as ::std::collections::BTreeMap < String, String >), note : Value(into String)
-    / clear_note, kind : Some(as Widget1Kind), valid_from : Some(as ::chrono::NaiveDate),
-    volume : Some(as Widget1Volume), mode : Some(as Widget1State), token : Some(into
-    String), fixed : Some(as Widget1Fixed), main_part : Value(as Widget1Part0) /
-    clear_main_part, parts : Some(iter Widget1Part0), }
+    Widget1 { new(some Widget1Required { id, name, state, created_at }), size = Some(as
+    i32), ratio = Some(as f64), enabled = Some(as bool), tags = Some(iter String), labels
+    = Some(as ::std::collections::BTreeMap < String, String >), note = Value(into String)
+    / clear_note, kind = Some(as Widget1Kind), valid_from = Some(as ::chrono::NaiveDate),
+    volume = Some(as Widget1Volume), mode = Some(as Widget1State), token = Some(into
+    String), fixed = Some(as Widget1Fixed), main_part = Value(as Widget1Part0) /
+    clear_main_part, parts = Some(iter Widget1Part0), }
 );
 
 /// A new Widget1.
@@ -900,8 +900,8 @@ pub struct Widget1CreateRequired {
 }
 
 crate::runtime::builder!(
-    Widget1Create { new(some Widget1CreateRequired { name, size }), tags : Some(iter
-    String), state : Some(as Widget1State), }
+    Widget1Create { new(some Widget1CreateRequired { name, size }), tags = Some(iter
+    String), state = Some(as Widget1State), }
 );
 
 /// The field [`Widget1::fixed`](crate::Widget1::fixed).
@@ -970,10 +970,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part0 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part1), more : Some(iter Widget1Part1), }
+    Widget1Part0 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part1), more = Some(iter Widget1Part1), }
 );
 
 /// Part 1 of a Widget1.
@@ -1005,10 +1005,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part1 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part2), more : Some(iter Widget1Part2), }
+    Widget1Part1 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part2), more = Some(iter Widget1Part2), }
 );
 
 /// Part 10 of a Widget1.
@@ -1040,10 +1040,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part10 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part11), more : Some(iter Widget1Part11), }
+    Widget1Part10 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part11), more = Some(iter Widget1Part11), }
 );
 
 /// Part 11 of a Widget1.
@@ -1078,10 +1078,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part2 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part3), more : Some(iter Widget1Part3), }
+    Widget1Part2 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part3), more = Some(iter Widget1Part3), }
 );
 
 /// Part 3 of a Widget1.
@@ -1113,10 +1113,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part3 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part4), more : Some(iter Widget1Part4), }
+    Widget1Part3 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part4), more = Some(iter Widget1Part4), }
 );
 
 /// Part 4 of a Widget1.
@@ -1148,10 +1148,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part4 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part5), more : Some(iter Widget1Part5), }
+    Widget1Part4 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part5), more = Some(iter Widget1Part5), }
 );
 
 /// Part 5 of a Widget1.
@@ -1183,10 +1183,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part5 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part6), more : Some(iter Widget1Part6), }
+    Widget1Part5 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part6), more = Some(iter Widget1Part6), }
 );
 
 /// Part 6 of a Widget1.
@@ -1218,10 +1218,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part6 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part7), more : Some(iter Widget1Part7), }
+    Widget1Part6 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part7), more = Some(iter Widget1Part7), }
 );
 
 /// Part 7 of a Widget1.
@@ -1253,10 +1253,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part7 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part8), more : Some(iter Widget1Part8), }
+    Widget1Part7 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part8), more = Some(iter Widget1Part8), }
 );
 
 /// Part 8 of a Widget1.
@@ -1288,10 +1288,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part8 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part9), more : Some(iter Widget1Part9), }
+    Widget1Part8 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part9), more = Some(iter Widget1Part9), }
 );
 
 /// Part 9 of a Widget1.
@@ -1323,10 +1323,10 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Part9 { new(some label : into String), value : Some(as i64), weight : Some(as
-    f64), flag : Value(as bool) / clear_flag, seen_at : Some(as ::chrono::DateTime <
-    ::chrono::Utc >), extra : Some(as ::std::collections::BTreeMap < String, i64 >), next
-    : Some(as Widget1Part10), more : Some(iter Widget1Part10), }
+    Widget1Part9 { new(some label = into String), value = Some(as i64), weight = Some(as
+    f64), flag = Value(as bool) / clear_flag, seen_at = Some(as ::chrono::DateTime <
+    ::chrono::Utc >), extra = Some(as ::std::collections::BTreeMap < String, i64 >), next
+    = Some(as Widget1Part10), more = Some(iter Widget1Part10), }
 );
 
 /// Where it stands.
@@ -1354,9 +1354,9 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Widget1Update { new(none), name : Some(into String), note : Value(into String) /
-    clear_note, labels : Some(as ::std::collections::BTreeMap < String, String >), state
-    : Some(as Widget1State), }
+    Widget1Update { new(none), name = Some(into String), note = Value(into String) /
+    clear_note, labels = Some(as ::std::collections::BTreeMap < String, String >), state
+    = Some(as Widget1State), }
 );
 
 /// How loud, or a variable.

@@ -31,8 +31,8 @@ pub struct SettingRequired {
 }
 
 crate::runtime::builder!(
-    Setting { new(some SettingRequired { key, value }), fallback : Value(as
-    SettingFallback) / clear_fallback, note : Value(into String) / clear_note, cleared :
+    Setting { new(some SettingRequired { key, value }), fallback = Value(as
+    SettingFallback) / clear_fallback, note = Value(into String) / clear_note, cleared =
     Value(as ::serde_json::Value) / clear_cleared, }
 );
 

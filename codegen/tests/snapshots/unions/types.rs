@@ -35,7 +35,7 @@ pub struct Circle {
 
 crate::runtime::wire_struct!(Circle { radius = required("radius") });
 
-crate::runtime::builder!(Circle { new(all radius : as f64), });
+crate::runtime::builder!(Circle { new(all radius = as f64), });
 
 /// The member [`Pet::Dog`](crate::Pet::Dog).
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +47,7 @@ pub struct Dog {
 
 crate::runtime::wire_struct!(Dog { bark = required("bark") });
 
-crate::runtime::builder!(Dog { new(all bark : as bool), });
+crate::runtime::builder!(Dog { new(all bark = as bool), });
 
 /// The member [`Step::Hangup`](crate::Step::Hangup).
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +59,7 @@ pub struct Hangup {
 
 crate::runtime::wire_struct!(Hangup { reason = required("reason") });
 
-crate::runtime::builder!(Hangup { new(all reason : into String), });
+crate::runtime::builder!(Hangup { new(all reason = into String), });
 
 crate::runtime::open_enum! {
     /// A language code.
@@ -172,8 +172,8 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    Play { new(some url : into String), volume : Some(as PlayVolume), repeat : Some(as
-    PlayRepeat), say : Some(as PlaySay), status : Value(as PlayStatus) / clear_status, }
+    Play { new(some url = into String), volume = Some(as PlayVolume), repeat = Some(as
+    PlayRepeat), say = Some(as PlaySay), status = Value(as PlayStatus) / clear_status, }
 );
 
 /// The field [`Play::repeat`](crate::Play::repeat).
@@ -327,7 +327,7 @@ pub struct Square {
 
 crate::runtime::wire_struct!(Square { side = required("side") });
 
-crate::runtime::builder!(Square { new(all side : as f32), });
+crate::runtime::builder!(Square { new(all side = as f32), });
 
 /// One step of a call flow.
 ///

@@ -48,7 +48,7 @@ pub struct ObservationRequired {
 
 crate::runtime::builder!(
     Observation { new(some ObservationRequired { observed_at, temperature_c, condition
-    }), wind : Some(as ObservationWind), }
+    }), wind = Some(as ObservationWind), }
 );
 
 /// The field [`Observation::wind`](crate::Observation::wind).
@@ -67,6 +67,6 @@ crate::runtime::wire_struct!(
 );
 
 crate::runtime::builder!(
-    ObservationWind { new(some speed_kmh : as f64), from_degrees : Value(as i32) /
+    ObservationWind { new(some speed_kmh = as f64), from_degrees = Value(as i32) /
     clear_from_degrees, }
 );
