@@ -168,6 +168,42 @@ impl TypeDef {
         }
     }
 
+    /// What makes the type the type it is, as text to compare: its `Debug`
+    /// text without its name, its own docs and the name of its struct of
+    /// required fields, and without its members' docs unless
+    /// `member_docs`; each type name it holds changed by `name` first
+    /// (read through a rename, or an alias).
+    pub fn shape(&self, member_docs: bool, name: impl Fn(&mut String)) -> String {
+        let mut def = self.clone();
+        def.name_mut().clear();
+        def.docs_mut().clear();
+        match &mut def {
+            TypeDef::Struct(s) => {
+                s.required = s.required.as_ref().map(|_| String::new());
+                if !member_docs {
+                    s.fields.iter_mut().for_each(|field| field.docs.clear());
+                }
+            }
+            TypeDef::Enum(e) if !member_docs => {
+                e.variants
+                    .iter_mut()
+                    .for_each(|variant| variant.docs.clear());
+            }
+            TypeDef::Union(u) if !member_docs => {
+                u.variants
+                    .iter_mut()
+                    .for_each(|variant| variant.docs.clear());
+            }
+            _ => {}
+        }
+        for ty in def.held_types_mut() {
+            let mut names = Vec::new();
+            ty.named_types_mut(&mut names);
+            names.into_iter().for_each(&name);
+        }
+        format!("{def:?}")
+    }
+
     /// [`TypeDef::held_types`], to change them.
     pub fn held_types_mut(&mut self) -> Vec<&mut Ty> {
         match self {

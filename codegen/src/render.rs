@@ -39,7 +39,7 @@ pub fn render(tokens: TokenStream, source: &str) -> Result<String, Error> {
         if !grouped {
             text.push('\n');
         }
-        text.push_str(&item_text(item, only)?);
+        text.push_str(&item_text(item, |item| only(Vec::new(), vec![item]))?);
         previous = Some(kind);
     }
     Ok(text)
@@ -49,12 +49,9 @@ pub fn render(tokens: TokenStream, source: &str) -> Result<String, Error> {
 /// in braces of one item (`open_enum! { pub enum ... }`) is printed as the
 /// invocation with an empty body, under its attributes, with the item
 /// printed between its braces, indented.
-fn item_text(
-    item: syn::Item,
-    print: impl Fn(Vec<syn::Attribute>, Vec<syn::Item>) -> String,
-) -> Result<String, Error> {
+fn item_text(item: syn::Item, print: impl Fn(syn::Item) -> String) -> Result<String, Error> {
     let syn::Item::Macro(mut invocation) = item else {
-        return Ok(print(Vec::new(), vec![item]));
+        return Ok(print(item));
     };
     let body = match invocation.mac.delimiter {
         syn::MacroDelimiter::Brace(_) => {
@@ -63,16 +60,16 @@ fn item_text(
         _ => None,
     };
     let Some(body) = body else {
-        return Ok(print(Vec::new(), vec![syn::Item::Macro(invocation)]));
+        return Ok(print(syn::Item::Macro(invocation)));
     };
     invocation.mac.tokens = TokenStream::new();
-    let empty = print(Vec::new(), vec![syn::Item::Macro(invocation)]);
+    let empty = print(syn::Item::Macro(invocation));
     let head = empty.strip_suffix("{}\n").ok_or_else(|| Error::Internal {
         pointer: Pointer::root(),
         message: format!("prettyplease printed an invocation with an empty body as {empty:?}"),
     })?;
     let mut text = format!("{head}{{\n");
-    for line in print(Vec::new(), vec![body]).lines() {
+    for line in print(body).lines() {
         if !line.is_empty() {
             text.push_str("    ");
         }

@@ -314,34 +314,11 @@ fn type_renames(old: &Api, new: &Api) -> BTreeMap<String, String> {
 /// The shape of `def` (see the module docs), with the type names it holds
 /// read through `renames`: its `Debug` text without name and docs.
 fn shape(def: &TypeDef, renames: &BTreeMap<String, String>) -> String {
-    let mut def = def.clone();
-    def.name_mut().clear();
-    match &mut def {
-        TypeDef::Struct(s) => {
-            s.docs.clear();
-            s.required = s.required.as_ref().map(|_| String::new());
-            for field in &mut s.fields {
-                field.docs.clear();
-            }
+    def.shape(false, |name| {
+        if let Some(to) = renames.get(name.as_str()) {
+            name.clone_from(to);
         }
-        TypeDef::Enum(e) => {
-            e.docs.clear();
-            for variant in &mut e.variants {
-                variant.docs.clear();
-            }
-        }
-        TypeDef::Union(u) => {
-            u.docs.clear();
-            for variant in &mut u.variants {
-                variant.docs.clear();
-            }
-        }
-        TypeDef::Alias(a) => a.docs.clear(),
-    }
-    for ty in def.held_types_mut() {
-        rename_ty(ty, renames);
-    }
-    format!("{def:?}")
+    })
 }
 
 /// `ty` with every named type renamed as `renames` says.

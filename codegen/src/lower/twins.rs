@@ -2,10 +2,10 @@
 //! but its name and its own docs becomes an alias of it, so that the client
 //! compiles the type once and users keep both names.
 //!
-//! Documents define the same object again and again inline: SignalWire's
-//! `FaxLogResponse` (the answer of `get_fax_log`) is field for field the
-//! `FaxLog` of the list's answer, and their `direction` enums are one enum
-//! twice. Two types are twins when they are in one module under the same
+//! Documents define the same object again and again inline: the answer
+//! of an operation that reads one log is field for field the item of the
+//! answer of the one that lists them, and their `direction` enums are one
+//! enum twice. Two types are twins when they are in one module under the same
 //! features (so that no path changes and the alias compiles wherever its
 //! target does) and they are the same kind of type with the same fields,
 //! values or members, in order, with the same names, wire names, docs and
@@ -15,11 +15,10 @@
 //! alias of the other's. Aliases can make more twins (two structs whose
 //! fields were twin enums), so the search runs until it finds none.
 //!
-//! Operations' error enums are not made twins, though 204 of SignalWire's
-//! are the same as another of their area's: a program that implements its
-//! own trait for each operation's error enum (as this crate's examples
-//! do, `generated/examples/common/mod.rs`) would stop compiling, and the
-//! enums are a small part of the compile.
+//! Operations' error enums are not made twins, though many are the same
+//! as another of their area's: a program that implements its own trait
+//! for each operation's error enum would stop compiling, and the enums are
+//! a small part of the compile.
 
 use std::collections::BTreeMap;
 
@@ -96,32 +95,15 @@ pub(super) fn alias_twins(
     }
 }
 
-/// What makes `def` the type it is, as text: everything but its name, its
-/// own docs and the name of its struct of required fields, with each type
-/// it holds named as the type that one is an alias of.
+/// What makes `def` the type it is, as text (its members' docs included),
+/// with each type it holds named as the type that one is an alias of, at
+/// the end of the chain.
 fn shape(def: &TypeDef, targets: &BTreeMap<String, String>) -> String {
-    let mut def = def.clone();
-    *def.name_mut() = String::new();
-    def.docs_mut().clear();
-    if let TypeDef::Struct(s) = &mut def {
-        s.required = s.required.as_ref().map(|_| String::new());
-    }
-    for ty in def.held_types_mut() {
-        resolve(ty, targets);
-    }
-    format!("{def:?}")
-}
-
-/// `ty` with each named type it mentions replaced by the type that one is
-/// an alias of, at the end of the chain.
-fn resolve(ty: &mut Ty, targets: &BTreeMap<String, String>) {
-    let mut names = Vec::new();
-    ty.named_types_mut(&mut names);
-    for name in names {
+    def.shape(true, |name| {
         while let Some(target) = targets.get(name.as_str()) {
             name.clone_from(target);
         }
-    }
+    })
 }
 
 /// `api` with each alias of a twin replaced by the type as lowering
